@@ -1,0 +1,17 @@
+"""Stage 2, dates: the publication date (with precision and evidence) and every time expression in the body."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from truceline.model import CleanedText, PubDate, RawDocument, TimeRef
+
+
+def infer_publication_date(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None = None) -> PubDate:
+    """Publication date from metadata, HTML, URL, datelines, captions, then reasoning over the text."""
+    raise NotImplementedError
+
+
+def tag_times(text: str, anchor: date | None) -> list[TimeRef]:
+    """Every time expression in `text`, normalised TIMEX3-style and resolved against `anchor` when relative."""
+    raise NotImplementedError

@@ -1,0 +1,21 @@
+"""Stage 5, events: candidate sentences parsed with spaCy and coded into PLOVER events with stance and claims."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from truceline.model import Analysis, Event
+from truceline.stages.actors import ActorDictionary
+
+
+def select_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> list[int]:
+    """Indexes of the sentences that may hold an event (a trigger word is present): only these are parsed."""
+    raise NotImplementedError
+
+
+def extract_events(
+    analysis: Analysis, parsed: Sequence[tuple[int, Any]], actors: ActorDictionary
+) -> list[Event]:
+    """Events from `parsed` = (sentence index, spaCy Doc of that sentence's text) pairs."""
+    raise NotImplementedError
