@@ -1,0 +1,54 @@
+"""Main text, title and date of an HTML page, offline: trafilatura for the text, htmldate for the date.
+
+The page is parsed once with lxml and the tree handed to both libraries, so neither ever sees a string it could
+mistake for a URL to fetch (htmldate downloads when given one). The date is read before trafilatura runs,
+because trafilatura prunes the tree it extracts from.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import trafilatura
+from htmldate import find_date
+
+from truceline.errors import Skip
+
+# Both libraries log every page they find hard; a batch run should record skips, not print their warnings.
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlText:
+    text: str
+    title: str | None
+    date: str | None  # ISO date (YYYY-MM-DD) from the page's metadata or markup
+    author: str | None
+
+
+def extract_html(html: str, *, url: str | None = None, origin: str = "", favor_precision: bool = True) -> HtmlText:
+    """The article text of a page (one paragraph per line). Raises Skip when the page holds no article."""
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise Skip("no article text found in HTML (the page could not be parsed)", origin)
+    try:
+        date = find_date(tree, original_date=True, extensive_search=False, url=url)
+    except (ValueError, TypeError):  # htmldate rejects some malformed date markup instead of ignoring it
+        date = None
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=favor_precision,
+        with_metadata=True,
+        date_extraction_params={"original_date": True, "extensive_search": False, "url": url},
+    )
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        raise Skip("no article text found in HTML", origin)
+    title = getattr(doc, "title", None) or None
+    author = getattr(doc, "author", None) or None
+    return HtmlText(text=text, title=title, date=date or getattr(doc, "date", None), author=author)

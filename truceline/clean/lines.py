@@ -1,0 +1,137 @@
+"""Line-by-line cleaning of scraped text: the one cascade both plain text and extracted HTML go through.
+
+Each non-empty line is classified once, in this order: site chrome (dropped, with its reason), a repeat of the
+title (dropped), a photo caption or credit (kept apart), a byline, a bare date stamp, the title itself (the first
+line left, for scraped text), else an article paragraph. The first paragraph right after the title becomes the
+standfirst when it reads like a summary rather than a news lede. Paragraphs are joined with a blank line, and that
+string is the body every offset indexes into.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from truceline.clean.captions import find_caption, is_byline, is_date_line, lead_dateline
+from truceline.clean.rules import ChromeRules, load_rules
+from truceline.errors import Skip
+from truceline.model import Caption, CleanedText, DroppedLine
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+# Zero-width characters and soft hyphens vanish. Spaces and line breaks are handled with str methods (C speed):
+# splitlines() knows every Unicode line break, split() every Unicode space (no-break space included).
+_INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f")
+_SPACES = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+_TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
+_INNER_SENTENCE_END = re.compile(r"""[.!?]["'”’»]?\s+["'“‘(]?[A-Z]""")
+
+
+def normalised_lines(text: str) -> list[str]:
+    """Non-empty lines with invisible characters removed and runs of spaces collapsed."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        for char in _INVISIBLE:
+            if char in text:
+                text = text.replace(char, "")
+    return [" ".join(words) for line in text.splitlines() if (words := line.split())]
+
+
+def line_key(line: str) -> str:
+    """What two lines must share to be "the same line" (case, spacing and punctuation ignored)."""
+    return _NON_ALNUM.sub("", line.casefold())
+
+
+def clean_lines(
+    text: str,
+    *,
+    title: str | None = None,
+    take_title: bool = True,
+    find_standfirst: bool = True,
+    origin: str = "",
+) -> CleanedText:
+    """Separate `text` into title, standfirst, body, captions, bylines, dateline and dropped chrome.
+
+    `title` is a title known from metadata (its repeats in the text are dropped); `take_title` makes the first
+    remaining line the title when none is known. Raises Skip when no article paragraph is left.
+    """
+    rules = load_rules()
+    if title is not None:
+        title = _SPACES.sub(" ", title).strip() or None
+    title_key = line_key(title) if title else None
+    title_limit = 2 * len(title) + 10 if title else 0  # longer lines cannot repeat the title: skip the comparison
+    title_from_text = False
+    dropped: list[DroppedLine] = []
+    captions: list[Caption] = []
+    bylines: list[str] = []
+    dateline: str | None = None
+    paragraphs: list[str] = []
+    caption_after_title = False  # a caption between title and first paragraph: that paragraph is no standfirst
+
+    for line in normalised_lines(text):
+        reason = rules.reason(line)
+        if reason is not None:
+            dropped.append(DroppedLine(line, reason))
+        elif title_key is not None and len(line) <= title_limit and line_key(line) == title_key:
+            dropped.append(DroppedLine(line, "repeated-title"))
+        elif (caption := find_caption(line, rules)) is not None:
+            _add_caption(captions, caption)
+            caption_after_title = caption_after_title or not paragraphs
+        elif is_byline(line):
+            bylines.append(line)
+        elif is_date_line(line):
+            if dateline is None:
+                dateline = line
+            else:
+                dropped.append(DroppedLine(line, "extra-date-line"))
+        elif take_title and title is None:
+            title, title_key, title_from_text = line, line_key(line), True
+            title_limit = 2 * len(line) + 10
+        else:
+            paragraphs.append(line)
+
+    if not paragraphs and title_from_text and not any(d.reason == "repeated-title" for d in dropped):
+        # A one-paragraph report: its only line is the text, not a title.
+        paragraphs, title = [title or ""], None
+    standfirst = None
+    if (
+        find_standfirst
+        and title is not None
+        and len(paragraphs) >= 2
+        and not caption_after_title
+        and _looks_like_standfirst(paragraphs[0], rules)
+    ):
+        standfirst = paragraphs.pop(0)
+    if not paragraphs:
+        raise Skip("no article text left after removing the title, captions and site chrome", origin)
+    if dateline is None:
+        dateline = lead_dateline(paragraphs[0])
+    return CleanedText(
+        title=title,
+        body=PARAGRAPH_SEPARATOR.join(paragraphs),
+        standfirst=standfirst,
+        captions=tuple(captions),
+        bylines=tuple(bylines),
+        dateline=dateline,
+        dropped_lines=tuple(dropped),
+    )
+
+
+def _add_caption(captions: list[Caption], caption: Caption) -> None:
+    # A bare credit line ("Photo: Agency") belongs to the caption just above it when that one has no credit.
+    if not caption.text and captions and captions[-1].credit is None:
+        captions[-1] = Caption(captions[-1].text, caption.credit)
+    else:
+        captions.append(caption)
+
+
+def _looks_like_standfirst(line: str, rules: ChromeRules) -> bool:
+    """A summary under the title: short, and either unpunctuated or one sentence naming no speaker or day."""
+    if len(line) > 320 or len(line.split()) < 5 or lead_dateline(line) is not None:
+        return False
+    if not _TERMINAL.search(line):
+        return True  # body paragraphs end in punctuation; summaries set as a deck often do not
+    if _INNER_SENTENCE_END.search(line):
+        return False
+    return rules.lede_marker.search(line) is None
