@@ -1,17 +1,288 @@
-"""Stage 0, ingest: read files, folders, gzip and stdin into RawDocuments (owner: ingest/clean work)."""
+"""Stage 0, ingest: read files, folders, gzip and stdin into RawDocuments, or Skips that say why not.
+
+Folders are walked lazily in sorted order (a folder of 5,000 files is never listed into memory twice nor read
+ahead), JSONL is streamed line by line, and every bad input becomes a Skip with its origin so a batch goes on.
+Only a path that does not exist at all raises InputError, before anything is yielded.
+
+Ids are content hashes of the normalised text (NFC, whitespace runs collapsed), so the same report read twice,
+from another path or with other line endings, gets the same id and re-ingesting it is a no-op for the store.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import IO
+import gzip
+import hashlib
+import json
+import os
+import unicodedata
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Literal
 
-from truceline.errors import Skip
+from truceline.errors import InputError, Skip
 from truceline.model import RawDocument
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+STDIN_ORIGIN = "<stdin>"
+_SNIFF_BYTES = 8192
+_META_FIELDS = ("title", "url", "published", "source")
+_HTML_START = ("<!doctype", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ", "<meta", "<!--", "<section")
 
 
 def iter_documents(paths: Sequence[str], stdin: IO[bytes] | None = None) -> Iterator[RawDocument | Skip]:
     """Yield every report under `paths` (files and folders, recursively; "-" = stdin) or a Skip with its reason.
 
-    Raises InputError only when a named path does not exist at all.
+    Raises InputError only when a named path does not exist at all (checked for every path before reading any).
     """
-    raise NotImplementedError
+    for name in paths:
+        if name != "-" and not os.path.lexists(name):
+            raise InputError(f"{name}: no such file or folder; check the path (use '-' to read from stdin)")
+    return _iter_all(paths, stdin)
+
+
+def _iter_all(paths: Sequence[str], stdin: IO[bytes] | None) -> Iterator[RawDocument | Skip]:
+    for name in paths:
+        if name == "-":
+            yield from _read_stdin(stdin)
+        elif os.path.isdir(name):
+            for file in _walk(name):
+                if isinstance(file, Skip):
+                    yield file
+                else:
+                    yield from read_file(file)
+        else:
+            yield from read_file(name)
+
+
+def _walk(folder: str) -> Iterator[str | Skip]:
+    """Files under `folder`, depth first, sorted by name; hidden entries (".git", ".DS_Store") are not reports.
+
+    A sub-folder that cannot be listed is reported as a Skip rather than silently passed over.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as err:
+        reason = "permission denied" if isinstance(err, PermissionError) else (err.strerror or str(err))
+        yield Skip(f"cannot list the folder: {reason}", folder)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir and not entry.is_symlink():
+            yield from _walk(entry.path)
+        elif not is_dir:
+            yield entry.path
+
+
+def file_kind(path: str) -> tuple[str | None, bool, str]:
+    """(kind or None, gzipped?, the suffix that decided it) for a file name: "x.jsonl.gz" -> ("jsonl", True, ...)."""
+    lower = path.lower()
+    gzipped = lower.endswith(".gz")
+    stem = lower[:-3] if gzipped else lower
+    suffix = os.path.splitext(stem)[1]
+    if not suffix:
+        suffix = ".gz" if gzipped else "(none)"
+    return TEXT_SUFFIXES.get(suffix), gzipped, suffix
+
+
+def read_file(path: str) -> Iterator[RawDocument | Skip]:
+    """The reports in one file, or the Skip that explains why there are none."""
+    kind, gzipped, suffix = file_kind(path)
+    if kind is None:
+        yield Skip(f"unsupported file type {suffix} (expected .txt, .html, .htm, .jsonl, optionally .gz)", path)
+        return
+    if kind == "jsonl":
+        yield from _read_jsonl_file(path, gzipped)
+        return
+    try:
+        data = _read_bytes(path, gzipped)
+        text, note = decode_text(data)
+    except Skip as skip:
+        skip.origin = path
+        yield skip
+        return
+    yield _document("html" if kind == "html" else "text", text, path + note)
+
+
+def _read_bytes(path: str, gzipped: bool) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except PermissionError:
+        raise Skip("cannot read the file: permission denied", path) from None
+    except OSError as err:
+        raise Skip(f"cannot read the file: {err.strerror or err}", path) from None
+    if not gzipped:
+        return raw
+    try:
+        return gzip.decompress(raw)
+    except (EOFError, OSError, zlib.error) as err:
+        raise Skip(f"truncated or corrupt gzip file ({err}); re-download or re-compress it", path) from None
+
+
+def _read_stdin(stdin: IO[bytes] | None) -> Iterator[RawDocument | Skip]:
+    if stdin is None:
+        yield Skip("'-' was given but no stdin is available", STDIN_ORIGIN)
+        return
+    data = stdin.read()
+    if data[:2] == b"\x1f\x8b":  # gzip magic: `zcat` was not used, accept it anyway
+        try:
+            data = gzip.decompress(data)
+        except (EOFError, OSError, zlib.error) as err:
+            yield Skip(f"truncated or corrupt gzip data on stdin ({err})", STDIN_ORIGIN)
+            return
+    first = next((line for line in data.split(b"\n", 50)[:50] if line.strip()), b"")
+    if _is_jsonl_line(first):
+        yield from _read_jsonl_lines(data.split(b"\n"), STDIN_ORIGIN)
+        return
+    try:
+        text, note = decode_text(data)
+    except Skip as skip:
+        skip.origin = STDIN_ORIGIN
+        yield skip
+        return
+    yield _document("html" if looks_like_html(text) else "text", text, STDIN_ORIGIN + note)
+
+
+def _is_jsonl_line(line: bytes) -> bool:
+    stripped = line.strip()
+    if not stripped.startswith(b"{"):
+        return False
+    try:
+        obj = json.loads(stripped)
+    except ValueError:
+        return False
+    return isinstance(obj, dict) and "text" in obj
+
+
+def _read_jsonl_file(path: str, gzipped: bool) -> Iterator[RawDocument | Skip]:
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 (closed by the with below, after the error handling)
+    except OSError as err:
+        reason = "permission denied" if isinstance(err, PermissionError) else (err.strerror or str(err))
+        yield Skip(f"cannot read the file: {reason}", path)
+        return
+    with handle:
+        lines: Iterable[bytes] = gzip.GzipFile(fileobj=handle, mode="rb") if gzipped else handle
+        try:
+            yield from _read_jsonl_lines(lines, path)
+        except PermissionError:
+            yield Skip("cannot read the file: permission denied", path)
+        except (EOFError, OSError, zlib.error) as err:
+            # Lines read before the damage have been yielded; say where it stopped.
+            yield Skip(f"truncated or corrupt gzip file ({err}); the lines before the damage were read", path)
+
+
+def _read_jsonl_lines(lines: Iterable[bytes], path: str) -> Iterator[RawDocument | Skip]:
+    """One report per JSON line; each bad line is skipped with its line number, the good ones still load."""
+    seen_content = False
+    for number, raw_line in enumerate(lines, start=1):
+        if not raw_line.strip():
+            continue
+        origin = f"{path}:{number}"
+        if not seen_content and (b"\x00" in raw_line or _control_ratio(raw_line[:_SNIFF_BYTES]) > 0.05):
+            yield Skip("binary file, not JSON lines", path)
+            return
+        seen_content = True
+        try:
+            obj = json.loads(raw_line.decode("utf-8-sig") if number == 1 else raw_line.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield Skip(f"line {number}: not valid UTF-8; re-save the file as UTF-8", origin)
+            continue
+        except ValueError as err:
+            yield Skip(f"line {number}: malformed JSON ({err})", origin)
+            continue
+        if not isinstance(obj, dict):
+            yield Skip(f'line {number}: expected a JSON object with a "text" field', origin)
+            continue
+        text = obj.get("text")
+        if not isinstance(text, str) or not text.strip():
+            yield Skip(f'line {number}: no "text" field (or it is empty)', origin)
+            continue
+        meta = {key: _meta_value(obj.get(key)) for key in _META_FIELDS}
+        user_id = _meta_value(obj.get("id"))
+        if user_id:
+            origin = f"{origin} (id={user_id})"
+        kind: Literal["text", "html"] = "html" if looks_like_html(text) else "text"
+        yield RawDocument(
+            id=content_id(text),
+            kind=kind,
+            content=text,
+            origin=origin,
+            title=meta["title"],
+            url=meta["url"],
+            published=meta["published"],
+            source=meta["source"],
+        )
+    if not seen_content:
+        yield Skip("empty file", path)
+
+
+def _meta_value(value: object) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str | int | float):
+        text = str(value).strip()
+        return text or None
+    return None
+
+
+def _document(kind: Literal["text", "html"], text: str, origin: str) -> RawDocument:
+    return RawDocument(id=content_id(text), kind=kind, content=text, origin=origin)
+
+
+def content_id(text: str) -> str:
+    """First 16 hex digits of the sha256 of the normalised text: same report, same id, wherever it came from."""
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(_HTML_START) or (head.startswith("<") and "</" in text[:5000].lower())
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, note) from raw bytes; note is "" or says which fallback encoding was used. Raises Skip when the
+    bytes are empty, binary, or not text in UTF-8, UTF-16 (with BOM) or a clean cp1252."""
+    if not data.strip():
+        raise Skip("empty file")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16"), " [decoded as UTF-16]"
+        except UnicodeDecodeError:
+            raise Skip("not valid UTF-16 text despite its byte-order mark; re-save the file as UTF-8") from None
+    sample = data[:_SNIFF_BYTES]
+    if b"\x00" in sample or _control_ratio(sample) > 0.05:
+        raise Skip("binary file, not text")
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as err:
+        utf8_error = err
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _looks_like_text(text):
+        # Old Windows exports are common and decode cleanly; keep them, and say so in the origin.
+        return text, " [decoded as cp1252, not UTF-8]"
+    raise Skip(
+        f"not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}); re-save the file as UTF-8"
+    )
+
+
+def _control_ratio(sample: bytes) -> float:
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / max(1, len(sample))
+
+
+def _looks_like_text(text: str) -> bool:
+    """Mostly letters, digits, spaces and punctuation (a binary blob decoded as cp1252 is mostly symbols)."""
+    sample = text[:_SNIFF_BYTES]
+    plain = sum(1 for ch in sample if ch.isalnum() or ch.isspace() or ch in ".,;:!?'\"()-")
+    return plain / max(1, len(sample)) > 0.85
