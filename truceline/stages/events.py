@@ -1,21 +1,25 @@
-"""Stage 5, events: candidate sentences parsed with spaCy and coded into PLOVER events with stance and claims."""
+"""Stage 5, events: candidate sentences parsed with spaCy and coded into PLOVER events with stance and claims.
+
+The coding itself lives in `truceline.events`; this module keeps the contract the pipeline calls.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from truceline.events.extract import code_events
+from truceline.events.lexicon import load_lexicon
 from truceline.model import Analysis, Event
 from truceline.stages.actors import ActorDictionary
 
 
 def select_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> list[int]:
     """Indexes of the sentences that may hold an event (a trigger word is present): only these are parsed."""
-    raise NotImplementedError
+    search = load_lexicon().selector.search
+    return [i for i, (start, end) in enumerate(sentences) if search(text, start, end) is not None]
 
 
-def extract_events(
-    analysis: Analysis, parsed: Sequence[tuple[int, Any]], actors: ActorDictionary
-) -> list[Event]:
+def extract_events(analysis: Analysis, parsed: Sequence[tuple[int, Any]], actors: ActorDictionary) -> list[Event]:
     """Events from `parsed` = (sentence index, spaCy Doc of that sentence's text) pairs."""
-    raise NotImplementedError
+    return code_events(analysis, parsed, actors)

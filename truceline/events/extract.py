@@ -1,0 +1,264 @@
+"""Per-article event coding: candidates → arguments → stance → attachments → claim, accusation and denial links.
+
+Why links are made here and not later: the parse is what shows that "Turkey said the regime is violating the
+ceasefire" is Turkey's allegation (an ACCUSE by Turkey linked to an ASSAULT claimed by Turkey), not a violation
+the writer asserts; once flattened into rows that structure is gone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from truceline.events.arguments import ActorIndex, actor_for, nominal_arguments, verbal_arguments
+from truceline.events.attach import clause_tokens, event_casualties, event_date, event_place
+from truceline.events.lexicon import Lexicon, load_lexicon
+from truceline.events.ontology import load_ontology
+from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
+from truceline.events.triggers import Candidate, Token, find_candidates
+from truceline.model import Actor, Analysis, Event, Trigger
+
+_ALLEGEABLE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+_STANCE_RANK = {"denied": 0, "negated": 1, "threatened": 2, "planned": 3, "claimed": 4, "asserted": 5}
+
+
+def _event_picker() -> Any:
+    try:
+        from truceline.stages import places
+
+        return getattr(places, "event_place", None)
+    except ImportError:  # pragma: no cover - the places stage ships with the package
+        return None
+
+
+def _story_country(dictionary: Any, actors: Sequence[Actor]) -> str | None:
+    finder = getattr(dictionary, "story_country", None)
+    if finder is None:
+        return None
+    try:
+        value = finder(list(actors))
+    except (NotImplementedError, TypeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _same_party(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.country and b.country:
+        return a.country == b.country
+    return (a.name or a.text).lower() == (b.name or b.text).lower()
+
+
+def _refine_mode(cand: Candidate, agent: Token | None, lex: Lexicon) -> str:
+    """Narrow a general ASSAULT to a weapon mode from its modifiers, 'with' objects, or its agent (gunmen, jets)."""
+    if cand.type != "ASSAULT" or cand.mode not in ("general", "ceasefire_violated", "ground_offensive", "small_arms"):
+        return cand.mode
+    words: list[Token] = []
+    heads = [cand.token, *cand.extra]
+    if cand.ceasefire_noun is None:
+        objects = [c for c in cand.token.children if c.dep_ == "dobj"]
+        heads.extend(objects)
+        words.extend(objects)  # "fired mortars at the post"
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                words.append(child)
+            if child.dep_ == "prep" and child.lower_ in ("with", "by", "in", "using"):
+                words.extend(g for g in child.children if g.dep_ == "pobj")
+        if head.dep_ == "nsubj" or head.dep_ == "pobj":
+            words.append(head.head)
+    if agent is not None:
+        words.append(agent)
+        words.extend(c for c in agent.children if c.dep_ in ("compound", "amod"))
+    for word in words:
+        mode = lex.weapon_modes.get(word.lemma_.lower()) or lex.weapon_modes.get(word.lower_)
+        if mode is None or mode == cand.mode:
+            continue
+        if cand.mode == "ground_offensive" and mode != "aerial":
+            continue
+        if cand.mode == "small_arms" and mode not in ("shelling", "aerial", "explosives", "grenade"):
+            continue
+        return mode
+    return cand.mode
+
+
+class _Coder:
+    def __init__(self, analysis: Analysis, dictionary: Any) -> None:
+        self.analysis = analysis
+        self.lex = load_lexicon()
+        self.ontology = load_ontology()
+        self.index = ActorIndex(analysis.actors, dictionary, _story_country(dictionary, analysis.actors))
+        self.picker = _event_picker()
+        self.events: list[Event] = []
+        self.last_speaker: Actor | None = None
+
+    def speaker_actor(self, att: Attribution, offset: int) -> Actor | None:
+        if att.speaker is None:
+            return None
+        if att.speaker.lower_ in _PRONOUNS:
+            return self.last_speaker
+        actor = actor_for(att.speaker, offset, self.index)
+        if actor is not None:
+            self.last_speaker = actor
+        return actor
+
+    def sentence(self, sentence_index: int, doc: Any) -> None:
+        start, end = self.analysis.sentences[sentence_index]
+        text = self.analysis.article.body[start:end]
+        has_ceasefire = any(t.lemma_.lower() in self.lex.ceasefire_nouns for t in doc)
+        attributed_cues: set[int] = set()
+        own: list[tuple[Candidate, int, Attribution | None]] = []
+        for cand in find_candidates(doc, self.lex):
+            index, att = self.code(cand, doc, start, end, text, has_ceasefire)
+            own.append((cand, index, att))
+            if att is not None:
+                attributed_cues.add(att.cue.i)
+        by_trigger = {cand.token.i: i for cand, i, _ in own}
+        for _cand, index, att in own:
+            if att is not None:
+                self.link(index, att, start, text, by_trigger)
+        for token in doc:
+            if token.i not in attributed_cues and token.i not in by_trigger and denial_without_event(token, self.lex):
+                self.denial(token, start, end, text)
+
+    def code(
+        self, cand: Candidate, doc: Any, start: int, end: int, text: str, has_ceasefire: bool
+    ) -> tuple[int, Attribution | None]:
+        if cand.nominal:
+            agent_tok, recipient_tok = nominal_arguments(cand, self.index, start)
+        else:
+            agent_tok, recipient_tok = verbal_arguments(cand)
+        actor = actor_for(agent_tok, start, self.index) if agent_tok is not None else None
+        recipient = actor_for(recipient_tok, start, self.index) if recipient_tok is not None else None
+        mode_record = self.ontology.mode(cand.type, cand.mode)
+        ceasefire = mode_record.ceasefire
+        mode = _refine_mode(cand, agent_tok, self.lex)
+        stance = modality(cand, self.lex)
+        att = attribution(cand, self.lex)
+        claimed_by: Actor | None = None
+        if att is not None:
+            claimed_by = self.speaker_actor(att, start)
+            kind = "denied" if att.kind == "denied" else "claimed"
+            if _STANCE_RANK[kind] < _STANCE_RANK[stance]:
+                stance = kind
+        verb = clause_verb(cand)
+        clause = clause_tokens(cand.token, verb, cand.extra)
+        trigger_start = start + cand.token.idx
+        published = self.analysis.article.published
+        time, date, precision, from_pub = event_date(doc, start, self.analysis.times, clause, published)
+        place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker)
+        killed, injured, others = event_casualties(doc, start, self.analysis.quantities, clause, trigger_start)
+        context = ("ceasefire",) if ceasefire or has_ceasefire else ()
+        event = Event(
+            article_id=self.analysis.article.id,
+            index=len(self.events),
+            type=cand.type,
+            mode=mode,
+            sentence_start=start,
+            sentence_end=end,
+            sentence=text,
+            trigger=Trigger(trigger_start, trigger_start + len(cand.token.text), cand.token.text, cand.token.lemma_),
+            actor=actor,
+            recipient=recipient,
+            place=place,
+            time=time,
+            date=date,
+            date_precision=precision,
+            date_from_publication=from_pub,
+            killed=killed,
+            injured=injured,
+            other_quantities=others,
+            stance=stance,  # type: ignore[arg-type]
+            claimed_by=claimed_by,
+            context=context,
+            ceasefire=ceasefire,
+        )
+        self.events.append(event)
+        return event.index, att
+
+    def link(self, index: int, att: Attribution, start: int, text: str, by_trigger: dict[int, int]) -> None:
+        event = self.events[index]
+        if att.kind == "denied":
+            claim = self._earlier_claim(index, event.claimed_by)
+            if claim is not None:
+                self._add_link(index, ("denies", claim))
+            return
+        if att.kind not in ("said", "accused"):
+            return
+        alleging = event.type in _ALLEGEABLE or event.ceasefire in ("violated", "rejected")
+        if not alleging or event.claimed_by is None or _same_party(event.claimed_by, event.actor):
+            return
+        if att.cue.i in by_trigger and self.events[by_trigger[att.cue.i]].type == "ACCUSE":
+            self._add_link(by_trigger[att.cue.i], ("alleges", index))
+            return
+        cue_start = start + att.cue.idx
+        accuse = Event(
+            article_id=event.article_id,
+            index=len(self.events),
+            type="ACCUSE",
+            mode="allege",
+            sentence_start=event.sentence_start,
+            sentence_end=event.sentence_end,
+            sentence=text,
+            trigger=Trigger(cue_start, cue_start + len(att.cue.text), att.cue.text, att.cue.lemma_),
+            actor=event.claimed_by,
+            recipient=event.actor,
+            place=event.place,
+            date=event.date,
+            date_precision=event.date_precision,
+            date_from_publication=event.date_from_publication,
+            context=event.context,
+            links=(("alleges", index),),
+        )
+        by_trigger[att.cue.i] = accuse.index
+        self.events.append(accuse)
+
+    def denial(self, verb: Token, start: int, end: int, text: str) -> None:
+        """A denial of another party's claim with no event of its own: a REJECT by the denier, linked to the claim."""
+        att = Attribution("denied", verb, next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        denier = self.speaker_actor(att, start)
+        claim = self._earlier_claim(len(self.events), denier)
+        trigger_start = start + verb.idx
+        published = self.analysis.article.published
+        self.events.append(
+            Event(
+                article_id=self.analysis.article.id,
+                index=len(self.events),
+                type="REJECT",
+                mode="general",
+                sentence_start=start,
+                sentence_end=end,
+                sentence=text,
+                trigger=Trigger(trigger_start, trigger_start + len(verb.text), verb.text, verb.lemma_),
+                actor=denier,
+                date=published.value,
+                date_precision="reported by",
+                date_from_publication=True,
+                links=(("denies", claim),) if claim is not None else (),
+            )
+        )
+
+    def _earlier_claim(self, before: int, denier: Actor | None) -> int | None:
+        for i in range(before - 1, -1, -1):
+            other = self.events[i]
+            if other.stance == "claimed" and not _same_party(other.claimed_by, denier):
+                return i
+        return None
+
+    def _add_link(self, index: int, link: tuple[str, int]) -> None:
+        event = self.events[index]
+        from dataclasses import replace
+
+        self.events[index] = replace(event, links=(*event.links, link))
+
+
+def code_events(analysis: Analysis, parsed: Sequence[tuple[int, Any]], dictionary: Any) -> list[Event]:
+    """All events of one article from its parsed candidate sentences, in text order, links by event index."""
+    coder = _Coder(analysis, dictionary)
+    for sentence_index, doc in sorted(parsed, key=lambda pair: pair[0]):
+        if not 0 <= sentence_index < len(analysis.sentences):
+            continue
+        coder.sentence(sentence_index, doc)
+    return coder.events

@@ -1,0 +1,146 @@
+"""Trigger words and stance cues from data/triggers.yaml, and the regex that pre-selects sentences to parse.
+
+The pre-filter is one compiled alternation of every inflected form of every trigger (plus ceasefire nouns), so
+choosing which sentences reach spaCy costs one regex search per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from truceline.errors import ModelError
+from truceline.events.ontology import load_ontology
+
+TypeMode = tuple[str, str]
+
+# Irregular past forms of trigger verbs: the pre-filter must see "struck" and "met" as well as "strike", "meet".
+_IRREGULAR = {
+    "strike": ("struck", "stricken"), "meet": ("met",), "hold": ("held",), "fight": ("fought",),
+    "shoot": ("shot",), "seize": ("seized",), "withdraw": ("withdrew", "withdrawn"), "blow": ("blew", "blown"),
+    "hit": ("hit",), "send": ("sent",), "take": ("took", "taken"), "break": ("broke", "broken"),
+    "begin": ("began", "begun"), "lead": ("led",), "beat": ("beaten",), "forgive": ("forgave", "forgiven"),
+    "give": ("gave", "given"), "overrun": ("overran",), "freeze": ("froze", "frozen"), "cut": ("cut",),
+    "undertake": ("undertook", "undertaken"), "make": ("made",), "have": ("had", "has"), "tell": ("told",),
+    "say": ("said",), "set": ("set",), "keep": ("kept",), "seek": ("sought",), "slay": ("slew", "slain"),
+    "rebuild": ("rebuilt",), "mistake": ("mistook",), "pull": ("pulled",), "arise": ("arose",),
+    "be": ("was", "were"), "do": ("did", "done"), "bring": ("brought",),
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, TypeMode]
+    nouns: dict[str, TypeMode]
+    phrasal: dict[tuple[str, str], TypeMode]
+    ceasefire_nouns: frozenset[str]
+    ceasefire_verbs: dict[str, TypeMode]
+    light_verbs: frozenset[str]
+    weapon_modes: dict[str, str]
+    speech_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    accuse_verbs: frozenset[str]
+    threat_cues: frozenset[str]
+    plan_cues: frozenset[str]
+    negation_cues: frozenset[str]
+    selector: re.Pattern[str]
+
+
+def word_forms(lemma: str, *, verb: bool) -> set[str]:
+    """Inflected forms of an English lemma, generous on purpose (over-generation only costs a parse)."""
+    forms = {lemma, lemma + "s", lemma + "es"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if verb:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {stem + "ed", stem + "ing", lemma + "d", lemma + "ed"}
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+        forms |= set(_IRREGULAR.get(lemma, ()))
+    return forms
+
+
+def _pairs(section: Any, where: str) -> dict[str, TypeMode]:
+    out: dict[str, TypeMode] = {}
+    ontology = load_ontology()
+    for type_, entries in (section or {}).items():
+        if type_ not in ontology.modes:
+            raise ModelError(f"data/triggers.yaml {where}: unknown PLOVER type {type_}")
+        for lemma, mode in (entries or {}).items():
+            mode = mode or "general"
+            if mode not in ontology.modes[type_]:
+                raise ModelError(f"data/triggers.yaml {where}: {type_}/{lemma} has unknown mode {mode}")
+            out[str(lemma).lower()] = (type_, mode)
+    return out
+
+
+def _type_modes(section: Any, where: str) -> dict[str, TypeMode]:
+    ontology = load_ontology()
+    out: dict[str, TypeMode] = {}
+    for key, value in (section or {}).items():
+        type_, mode = value
+        if type_ not in ontology.modes or mode not in ontology.modes[type_]:
+            raise ModelError(f"data/triggers.yaml {where}: {key} -> {type_}/{mode} is not in plover.yaml")
+        out[str(key).lower()] = (type_, mode)
+    return out
+
+
+def _parse(raw: dict[str, Any]) -> Lexicon:
+    verbs = _pairs(raw.get("verbs"), "verbs")
+    nouns = _pairs(raw.get("nouns"), "nouns")
+    phrasal_raw = _type_modes(raw.get("phrasal"), "phrasal")
+    phrasal = {tuple(k.split(" ", 1)): v for k, v in phrasal_raw.items()}
+    ceasefire_nouns = frozenset(str(n).lower() for n in raw.get("ceasefire_nouns") or ())
+    forms: set[str] = set()
+    for lemma in verbs:
+        forms |= word_forms(lemma, verb=True)
+    for lemma in nouns:
+        forms |= word_forms(lemma, verb=False)
+    for noun in ceasefire_nouns:
+        forms |= word_forms(noun, verb=False)
+    for key in ("denial_verbs", "accuse_verbs"):  # a denial or accusation is an event without a trigger verb
+        for verb in raw.get(key) or ():
+            forms |= word_forms(str(verb), verb=True)
+    for modifier in ("air", "drone", "mortar", "rocket", "artillery", "missile", "gunmen", "gunman"):
+        forms.add(modifier)  # "air strikes" is found through "strikes"; these catch unusual spellings cheaply
+    alternation = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    # phrasal verbs ("open fire", "pull out") select a sentence only with their particle, up to two words apart
+    for verb, particle in phrasal:
+        verb_forms = "|".join(sorted(map(re.escape, word_forms(verb, verb=True)), key=len, reverse=True))
+        particle_forms = "|".join(map(re.escape, word_forms(particle, verb=False)))
+        alternation += rf"|(?:{verb_forms})\s+(?:\S+\s+){{0,2}}?(?:{particle_forms})"
+    selector = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        phrasal=phrasal,  # type: ignore[arg-type]
+        ceasefire_nouns=ceasefire_nouns,
+        ceasefire_verbs=_type_modes(raw.get("ceasefire_verbs"), "ceasefire_verbs"),
+        light_verbs=frozenset(raw.get("light_verbs") or ()),
+        weapon_modes={str(k).lower(): str(v) for k, v in (raw.get("weapon_modes") or {}).items()},
+        speech_verbs=frozenset(raw.get("speech_verbs") or ()),
+        denial_verbs=frozenset(raw.get("denial_verbs") or ()),
+        accuse_verbs=frozenset(raw.get("accuse_verbs") or ()),
+        threat_cues=frozenset(raw.get("threat_cues") or ()),
+        plan_cues=frozenset(raw.get("plan_cues") or ()),
+        negation_cues=frozenset(raw.get("negation_cues") or ()),
+        selector=selector,
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The packaged trigger lexicon, checked against the ontology and compiled once per process."""
+    try:
+        text = resources.files("truceline").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ModelError("data/triggers.yaml is missing from the truceline package; reinstall it") from exc
+    raw = yaml.safe_load(text)
+    if not isinstance(raw, dict):
+        raise ModelError("data/triggers.yaml is not a mapping; fix the file or reinstall truceline")
+    return _parse(raw)

@@ -1,0 +1,130 @@
+"""Stance of an event clause: negation, modality, and who the report attributes it to.
+
+Attribution follows the parse upwards from the trigger's clause: a clause under a speech verb is *claimed* by
+that verb's subject, under a denial verb it is *denied*, under "accuse ... of" it is an allegation. "According
+to X" attributes every event of its sentence. Negation and modality are read from the clause's own auxiliaries
+and from the verbs that embed it ("threatened to strike", "plans to withdraw", "failed to agree").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from truceline.events.lexicon import Lexicon
+from truceline.events.triggers import Candidate, Token
+
+_EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "conj", "acl"})
+_REPORT_NOUNS = frozenset({"statement", "report", "announcement", "claim", "assertion", "allegation", "accusation"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    kind: str  # "said", "denied", "accused", "according"
+    cue: Token  # the speech / denial / accusation word
+    speaker: Token | None  # its subject (or the object of "according to")
+
+
+def clause_verb(cand: Candidate) -> Token:
+    """The verb whose clause the event sits in: the trigger itself, the light verb, or the noun's head verb."""
+    if not cand.nominal:
+        return cand.token
+    if cand.governor is not None:
+        return cand.governor
+    head = cand.token
+    for _ in range(4):
+        if head.tag_.startswith("VB") or head.dep_ == "ROOT":
+            return head
+        head = head.head
+    return head
+
+
+def modality(cand: Candidate, lex: Lexicon) -> str:
+    """'negated', 'threatened', 'planned' or 'asserted' from auxiliaries and embedding verbs."""
+    verb = clause_verb(cand)
+    words = [cand.token, verb]
+    for token in words:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return "negated"
+    for child in verb.children:
+        if child.dep_ == "aux":
+            lemma = child.lemma_.lower()
+            if child.lower_ in ("could", "might", "may") or lemma in ("could", "might", "may"):
+                return "threatened"
+            if lemma in ("will", "would", "shall") or child.lower_ in ("will", "would", "shall", "'ll"):
+                return "planned"
+    current = verb
+    for _ in range(3):  # embedding verbs: "threatened to", "plans to", "failed to", "is expected to"
+        if current.dep_ not in ("xcomp", "ccomp") or current.head.i == current.i:
+            break
+        current = current.head
+        lemma = current.lemma_.lower()
+        if any(c.dep_ == "neg" for c in current.children) or lemma == "fail":
+            return "negated"
+        if lemma in ("threaten", "vow"):
+            return "threatened"
+        if lemma in lex.plan_cues or current.lower_ in lex.plan_cues:
+            return "planned"
+        if current.dep_ != "xcomp":
+            break
+    return "asserted"
+
+
+def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
+    """Who the report says asserts, denies or alleges this event; None when the writer asserts it."""
+    token = clause_verb(cand)
+    if cand.nominal and cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in lex.denial_verbs:
+        return Attribution("denied", cand.token.head, _speaker(cand.token.head))
+    steps = 0
+    while token.dep_ != "ROOT" and steps < 8:
+        steps += 1
+        rel, token = token.dep_, token.head
+        if rel not in _EMBEDDING:
+            break
+        found = _cue(token, rel, lex)
+        if found is not None:
+            return found
+    for child in token.children:  # '"...," the minister said' parsed with the quote as root
+        speech = child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_.lower() in lex.speech_verbs
+        if speech and child.i > cand.token.i:
+            return Attribution("said", child, _speaker(child))
+    for word in token.doc:
+        if word.lower_ == "according":
+            to = next((c for c in word.children if c.lower_ == "to"), None)
+            pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                return Attribution("according", word, pobj)
+    return None
+
+
+def _cue(token: Token, rel: str, lex: Lexicon) -> Attribution | None:
+    lemma = token.lemma_.lower()
+    if not token.tag_.startswith("VB"):
+        return None
+    if lemma in lex.denial_verbs and rel in ("ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj"):
+        return Attribution("denied", token, _speaker(token))
+    if lemma in lex.accuse_verbs and rel in ("prep", "pcomp", "pobj", "ccomp", "advcl"):
+        return Attribution("accused", token, _speaker(token))
+    if lemma in lex.speech_verbs and rel in ("ccomp", "parataxis"):
+        return Attribution("said", token, _speaker(token))
+    return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:  # "..., saying that ..."
+        return _speaker(verb.head)
+    return None
+
+
+def denial_without_event(verb: Token, lex: Lexicon) -> bool:
+    """'X denied that assertion' / 'X denied the reports': a denial whose object is another party's claim."""
+    if verb.lemma_.lower() not in lex.denial_verbs:
+        return False
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or any(
+        c.lemma_.lower() in _REPORT_NOUNS for c in verb.subtree
+    )

@@ -1,0 +1,145 @@
+"""Candidate triggers in one parsed sentence: verbs, nouns, phrasal verbs and ceasefire phrases.
+
+Why a separate pass: a light verb ("launched an offensive") or a ceasefire verb ("violating the ceasefire")
+decides what its noun means, so candidates are chosen per sentence before arguments are read off the parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from truceline.events.lexicon import Lexicon
+
+Token = Any  # spacy.tokens.Token; typed loosely so the package imports without spaCy's stubs
+
+_CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "neutralize", "neutralise"})
+_NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS")
+
+
+@dataclass(slots=True)
+class Candidate:
+    token: Token  # the trigger word
+    type: str
+    mode: str
+    nominal: bool
+    governor: Token | None = None  # light or ceasefire verb whose subject is the actor of a nominal trigger
+    extra: list[Token] = field(default_factory=list)  # further words of the trigger phrase (particle, object)
+    ceasefire_noun: Token | None = None
+
+
+def _is_verb(token: Token) -> bool:
+    return bool(token.tag_.startswith("VB")) and token.dep_ not in ("aux", "auxpass")
+
+
+def _is_noun(token: Token) -> bool:
+    return token.tag_ in _NOUN_TAGS
+
+
+def _lemma(token: Token) -> str:
+    return str(token.lemma_).lower()
+
+
+def _ceasefire_object(verb: Token, lex: Lexicon) -> Token | None:
+    """The ceasefire noun a verb governs directly or through one preposition ("abide by the truce")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and _is_ceasefire(child, lex):
+            if child.dep_ == "nsubj" and _lemma(verb) not in ("hold", "begin", "break"):
+                continue
+            return child
+        if child.dep_ in ("prep", "agent"):
+            for grand in child.children:
+                if grand.dep_ == "pobj" and _is_ceasefire(grand, lex):
+                    return grand
+        if child.dep_ == "dobj":  # "violating a ceasefire agreement": the noun is a compound of the object
+            for grand in child.children:
+                if grand.dep_ in ("compound", "amod") and _is_ceasefire(grand, lex):
+                    return child
+    return None
+
+
+def _is_ceasefire(token: Token, lex: Lexicon) -> bool:
+    if _lemma(token) in lex.ceasefire_nouns or token.lower_ in lex.ceasefire_nouns:
+        return True
+    return any(c.dep_ in ("compound", "amod") and _lemma(c) in lex.ceasefire_nouns for c in token.children)
+
+
+def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
+    """Trigger candidates of one sentence, at most one per word, casualty verbs folded into their attack."""
+    found: list[Candidate] = []
+    taken: set[int] = set()
+    for token in doc:
+        if not _is_verb(token):
+            continue
+        lemma = _lemma(token)
+        noun = _ceasefire_object(token, lex) if lemma in lex.ceasefire_verbs else None
+        if noun is not None:
+            type_, mode = lex.ceasefire_verbs[lemma]
+            found.append(Candidate(token, type_, mode, False, ceasefire_noun=noun))
+            taken |= {token.i, noun.i}
+            continue
+        phrasal = _phrasal(token, lex)
+        if phrasal is not None:
+            (type_, mode), extra = phrasal
+            found.append(Candidate(token, type_, mode, False, extra=[extra]))
+            taken |= {token.i, extra.i}
+            continue
+        if lemma in lex.light_verbs and any(
+            c.dep_ in ("dobj", "nsubjpass") and _is_noun(c) and _lemma(c) in lex.nouns for c in token.children
+        ):
+            continue  # the object noun is the event; this verb only lends it a subject
+        if lemma in lex.verbs:
+            type_, mode = lex.verbs[lemma]
+            found.append(Candidate(token, type_, mode, False))
+            taken.add(token.i)
+    for token in doc:
+        if token.i in taken or not _is_noun(token) or token.dep_ == "compound":
+            continue
+        lemma = _lemma(token)
+        entry = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
+        if entry is None:
+            continue
+        type_, mode = entry
+        if any(_lemma(c) in lex.ceasefire_nouns for c in token.children if c.dep_ in ("compound", "amod")):
+            if type_ == "AGREE":
+                mode = "ceasefire_agreed"
+            elif type_ == "ASSAULT":
+                mode = "ceasefire_violated"
+        head = token.head
+        governor = head if head.i != token.i and _lemma(head) in lex.light_verbs and _is_verb(head) else None
+        found.append(Candidate(token, type_, mode, True, governor=governor))
+    return _fold_casualty_verbs(found)
+
+
+def _phrasal(verb: Token, lex: Lexicon) -> tuple[tuple[str, str], Token] | None:
+    lemma = _lemma(verb)
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "dobj", "advmod"):
+            key = (lemma, child.lower_ if child.dep_ != "dobj" else _lemma(child))
+            if key in lex.phrasal:
+                return lex.phrasal[key], child
+    return None
+
+
+def _related(a: Token, b: Token) -> bool:
+    return a.head.i == b.i or b.head.i == a.i or a.head.i == b.head.i or a in b.subtree or b in a.subtree
+
+
+def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
+    """'Airstrikes killed 12' is one event: drop a casualty verb tied to another ASSAULT, keep its victims there."""
+    keep: list[Candidate] = []
+    nominal_subjects = {c.token.i: c for c in found if c.nominal and c.type == "ASSAULT" and c.token.dep_ == "nsubj"}
+    for cand in found:
+        subject = next((nominal_subjects[c.i] for c in cand.token.children if c.i in nominal_subjects), None)
+        if not cand.nominal and cand.type == "ASSAULT" and subject is not None:
+            subject.extra.append(cand.token)  # "airstrikes hit the market": one event, the airstrikes
+            continue
+        if not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS:
+            partner = next(
+                (o for o in found if o is not cand and o.type == "ASSAULT" and _related(o.token, cand.token)), None
+            )
+            if partner is not None:
+                partner.extra.append(cand.token)
+                continue
+        keep.append(cand)
+    return keep
