@@ -1,0 +1,9 @@
+"""Casualty and displacement figures: number parsing, context patterns, period cues and incident totals.
+
+The stage contract lives in `truceline.stages.quantities`; this package is its implementation.
+"""
+
+from truceline.quantities.extract import find_quantities
+from truceline.quantities.totals import incident_totals
+
+__all__ = ["find_quantities", "incident_totals"]

@@ -1,0 +1,228 @@
+"""Finding casualty and displacement figures: one pass over the number mentions of a text.
+
+For each number (or "a"/"an" before a singular who-word) the extractor reads the who-phrase to its right, then
+tries the cues of `patterns` in order. Figures whose sentence states a period or a war-long total are flagged
+`cumulative`, with the start of the period in `since` when it can be read simply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from truceline.model import Quantity
+from truceline.quantities.numbers import parse_number, qualifier_name
+from truceline.quantities.patterns import TRANSITIVE, Patterns, patterns
+from truceline.quantities.periods import PeriodCues, period_cues
+from truceline.quantities.vocab import KINDS, vocabulary
+from truceline.text import sentence_at, split_sentences
+
+_VAGUE_OF = frozenset({"dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions"})
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # qualifier or number start
+    end: int  # number end
+    value: int
+    high: int | None
+    qualifier: str
+    who: str | None = None
+    who_country: str | None = None
+    who_end: int | None = None
+    singular_only: bool = False
+
+    @property
+    def tail(self) -> int:
+        return self.who_end if self.who_end is not None else self.end
+
+
+def _kind_of(match: re.Match[str], prefix: str) -> str | None:
+    for kind in KINDS:
+        if match.groupdict().get(f"{prefix}_{kind}"):
+            return kind
+    return None
+
+
+def _read_mention(text: str, m: re.Match[str], pats: Patterns) -> _Mention | None:
+    if m.group("art"):
+        return _Mention(m.start(), m.end("art"), 1, None, "exact", singular_only=True)
+    vocab = vocabulary()
+    if m.group("lo"):
+        value, implied = parse_number(m.group("lo"), vocab)
+        high: int | None = parse_number(m.group("hi"), vocab)[0]
+    else:
+        value, implied = parse_number(m.group("num"), vocab)
+        high = parse_number(m.group("num2"), vocab)[0] if m.group("num2") else None
+    qualifier = qualifier_name(m.group("qual"), vocab) or implied or "exact"
+    if high is not None and high <= value:
+        high = None
+    return _Mention(m.start(), m.end(), value, high, qualifier)
+
+
+def _read_who(text: str, mention: _Mention, number_text: str, pats: Patterns) -> None:
+    w = pats.who.match(text, mention.end)
+    if not w:
+        return
+    if w.group("bare_of") and " ".join(number_text.lower().split()) not in _VAGUE_OF:
+        return
+    noun = w.group("who")
+    if mention.singular_only and noun.lower() not in pats.singular:
+        return
+    mods = w.group("mods").strip()
+    mention.who = f"{mods} {noun}" if mods else noun
+    demonym = pats.demonym.search(mention.who)
+    if demonym:
+        mention.who_country = vocabulary().demonyms[demonym.group(1)]
+    mention.who_end = w.end()
+
+
+def _after_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int] | None:
+    a = pats.after.match(text, mention.tail)
+    if not a:
+        return None
+    kind = _kind_of(a, "a")
+    if kind is None:
+        return None
+    verb = a.group(f"a_{kind}")
+    if not a.group("aux").strip() and verb.lower() in TRANSITIVE and pats.object_start.match(text, a.end()):
+        return None  # "two gunmen killed three policemen": the number is the killers
+    if pats.alternative.match(text, a.end()):
+        return None  # "killed or wounded": no single kind
+    return kind, a.end()
+
+
+def _left_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int, int] | None:
+    """(kind, span start, span end) from a verb, toll or mover before the number."""
+    lo = max(0, mention.start - 45)
+    b = pats.before.search(text, lo, mention.start)
+    if b:
+        kind = _kind_of(b, "b")
+        if kind and (mention.who or pats.follow_free.match(text, mention.end)):
+            return kind, b.start(), mention.tail
+    t = pats.toll.search(text, max(0, mention.start - 90), mention.start)
+    if t:
+        kind = _kind_of(t, "t")
+        if kind:
+            return kind, t.start(), mention.tail
+    if mention.who:
+        mv = pats.mover.search(text, lo, mention.start)
+        if mv:
+            mov = pats.movement.match(text, mention.tail)
+            if mov:
+                return "displaced", mv.start(), mov.end()
+    return None
+
+
+def _noun_kind(mention: _Mention) -> str | None:
+    if not mention.who:
+        return None
+    words = mention.who.lower().split()
+    if words[-1] in ("refugees", "refugee") or words[-2:] == ["asylum", "seekers"]:
+        return "refugees"
+    if "displaced" in words[:-1]:
+        return "displaced"
+    return None
+
+
+def _make(text: str, m: _Mention, kind: str, start: int, end: int, toll_from: bool = False) -> Quantity:
+    value, high = (m.high, None) if toll_from and m.high is not None else (m.value, m.high)
+    return Quantity(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=kind,  # type: ignore[arg-type]
+        value=value,
+        qualifier=m.qualifier,  # type: ignore[arg-type]
+        high=high,
+        who=m.who,
+        who_country=m.who_country,
+    )
+
+
+def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
+    found: list[Quantity] = []
+    pending: list[_Mention] = []  # who-phrases without a cue yet, joined by coordinators
+    last_end = -1
+    last_kind: str | None = None
+    for m in pats.mention.finditer(text):
+        mention = _read_mention(text, m, pats)
+        if mention is None or pats.unit.match(text, mention.end):
+            continue
+        _read_who(text, mention, m.group("num") or m.group("lo") or "", pats)
+        if mention.singular_only and mention.who is None:
+            continue
+        if pending and not pats.coordinator.match(text[pending[-1].tail : mention.start]):
+            pending = []
+        gap = text[last_end : mention.start] if last_end >= 0 else ""
+        joined = last_end >= 0 and bool(pats.coordinator.match(gap)) and bool(mention.who)
+        after = _after_kind(text, mention, pats)
+        if after:
+            kind, end = after
+            for p in pending:
+                found.append(_make(text, p, kind, p.start, p.tail))
+            found.append(_make(text, mention, kind, mention.start, end))
+            pending, last_end, last_kind = [], end, kind
+            continue
+        left = _left_kind(text, mention, pats)
+        if left:
+            kind, start, end = left
+            toll_from = bool(re.search(r"\bfrom\s+\Z", text[max(0, mention.start - 6) : mention.start]))
+            found.append(_make(text, mention, kind, min(start, mention.start), end, toll_from))
+            pending, last_end, last_kind = [], end, kind
+            continue
+        noun = _noun_kind(mention)
+        if noun:
+            found.append(_make(text, mention, noun, mention.start, mention.tail))
+            pending, last_end, last_kind = [], mention.tail, noun
+            continue
+        if joined and last_kind is not None and not pending:
+            found.append(_make(text, mention, last_kind, mention.start, mention.tail))
+            last_end = mention.tail
+            continue
+        if mention.who:
+            pending.append(mention)
+            last_end, last_kind = mention.tail, None
+        else:
+            pending, last_kind = [], None
+            last_end = mention.end
+    return found
+
+
+def _with_period(q: Quantity, cues: PeriodCues, sentence: str) -> Quantity:
+    cumulative, since = cues.read(sentence)
+    if not cumulative:
+        return q
+    return Quantity(
+        start=q.start,
+        end=q.end,
+        text=q.text,
+        kind=q.kind,
+        value=q.value,
+        qualifier=q.qualifier,
+        high=q.high,
+        who=q.who,
+        who_country=q.who_country,
+        since=since,
+        cumulative=True,
+    )
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every casualty or displacement figure in `text`, in text order, offsets into `text`."""
+    if not text:
+        return []
+    raw = _raw_quantities(text, patterns())
+    if not raw:
+        return []
+    sentences = split_sentences(text)
+    cues = period_cues()
+    out = []
+    for q in raw:
+        index = sentence_at(sentences, q.start)
+        if index is None:
+            out.append(q)
+            continue
+        s, e = sentences[index]
+        out.append(_with_period(q, cues, text[s:e]))
+    return out

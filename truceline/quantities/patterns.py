@@ -1,0 +1,142 @@
+"""The compiled context patterns around a number: who it concerns and which verb makes it a casualty figure.
+
+A number becomes a figure through one of five cues, tried in this order:
+  after   "seven soldiers were killed", "12 dead", "40 people fled"          (the figure is the subject)
+  before  "killing 12 civilians", "injuring three soldiers"                  (the figure is the object)
+  toll    "the death toll rose to 12", "put the toll at 12"
+  mover   "forcing 3,000 people to flee", "pushing a million civilians northwards"
+  noun    "hosts some four million refugees", "12,000 displaced people"
+and a figure joined by "and" / a comma to a figure of known kind shares its kind ("killed seven soldiers and one
+civilian"). Every pattern is anchored at the number, so the cost is a few anchored matches per number in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from truceline.quantities.numbers import number_patterns
+from truceline.quantities.vocab import KINDS, phrase_alternation, vocabulary
+
+# Verbs that take an object: "two gunmen killed three policemen" makes the gunmen killers, not victims.
+TRANSITIVE = frozenset(
+    [
+        "killed",
+        "wounded",
+        "injured",
+        "hurt",
+        "maimed",
+        "executed",
+        "murdered",
+        "massacred",
+        "slain",
+        "neutralized",
+        "neutralised",
+        "displaced",
+        "uprooted",
+        "detained",
+        "arrested",
+        "captured",
+        "abducted",
+        "kidnapped",
+        "seized",
+        "jailed",
+        "imprisoned",
+        "evacuated",
+        "beheaded",
+    ]
+)
+_AUX = (
+    r"(?:(?:have|has|had|were|was|are|is|been|being|be|reportedly|also|later|all|both|each|remain|remained|still|"
+    r"now|allegedly|apparently|confirmed|feared|believed|said|thought|known|reported|were\s+all|initially)"
+    r"(?:\s+to\s+(?:be|have)(?:\s+been)?)?\s+)"
+)
+_PAREN = (
+    r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|many\s+of\s+them|mostly|mainly|all|"
+    r"both|most|many|some\s+of\s+them|half\s+of\s+them|the\s+majority)\b[^,.;]{1,80},)"
+)
+_FOLLOW_FREE = (
+    r"(?:\s*(?:[,.;:)\]!?\"”’'—–]|\Z)|\s+(?:in|on|at|and|or|during|near|when|after|as|while|including|with|by|"
+    r"from|across|around|outside|inside|since|before|last|this|overnight|earlier|yesterday|today|according|among|"
+    r"amid|others?|more|so|to|over|late|early)\b)"
+)
+_DETERMINER = r"(?:an?|the|his|her|their|its|several|many|all|both|some|dozens|hundreds|thousands|scores)\b"
+_COORDINATOR = r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)"
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    mention: re.Pattern[str]
+    who: re.Pattern[str]
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    toll: re.Pattern[str]
+    mover: re.Pattern[str]
+    movement: re.Pattern[str]
+    unit: re.Pattern[str]
+    follow_free: re.Pattern[str]
+    object_start: re.Pattern[str]
+    alternative: re.Pattern[str]
+    coordinator: re.Pattern[str]
+    demonym: re.Pattern[str]
+    singular: frozenset[str]
+
+
+def _kind_groups(prefix: str, table: dict[str, list[str]]) -> str:
+    parts = [f"(?P<{prefix}_{kind}>{phrase_alternation(table[kind])})" for kind in KINDS if table.get(kind)]
+    return "(?:" + "|".join(parts) + ")"
+
+
+@cache
+def patterns() -> Patterns:
+    """All context patterns, compiled once per process."""
+    vocab = vocabulary()
+    numbers = number_patterns()
+    singular = phrase_alternation(vocab.singular_who)
+    all_who = phrase_alternation(vocab.singular_who | vocab.plural_who)
+    demonyms = phrase_alternation(list(vocab.demonyms))
+    modifiers = phrase_alternation(vocab.modifiers)
+    modifier = (
+        rf"(?:{demonyms}(?![\w-])|(?i:{modifiers})(?![\w-])|(?:al-)?[A-Z][\w'’.-]*"
+        rf"|(?i:[\w-]+-(?:backed|led|aligned|affiliated|allied|held|controlled)))"
+    )
+    article = rf"(?<![\w-])(?P<art>(?i:an?|another|one\s+more))\s+(?=(?:[\w'’-]+\s+){{0,3}}?(?i:{singular})(?![\w-]))"
+    mention = re.compile(rf"{numbers.mention.pattern}|{article}", re.IGNORECASE)
+    who = re.compile(
+        rf"\s+(?:(?i:of\s+(?:its|their|the|our|his|her|these|those)\s+)|(?P<bare_of>(?i:of))\s+)?"
+        rf"(?P<mods>(?:{modifier}\s+){{0,3}}?)(?P<who>(?i:{all_who}))(?![\w-])"
+    )
+    after = re.compile(
+        rf"{_PAREN}?\s+(?P<aux>{_AUX}{{0,4}})(?:(?!only\b)\w+ly\s+)?{_kind_groups('a', vocab.after)}(?![\w-])",
+        re.IGNORECASE,
+    )
+    before = re.compile(
+        rf"(?<![\w-]){_kind_groups('b', vocab.before)}\s+(?:(?:a\s+total\s+of|a\s+further|another)\s+)?\Z",
+        re.IGNORECASE,
+    )
+    toll_verbs = phrase_alternation([*vocab.toll_verbs, "from"])
+    toll = re.compile(
+        rf"(?<![\w-]){_kind_groups('t', vocab.toll_nouns)}(?![\w-])[^.;:!?]{{0,60}}?(?<![\w-])"
+        rf"(?P<tverb>{toll_verbs})\s+\Z",
+        re.IGNORECASE,
+    )
+    mover = re.compile(rf"(?<![\w-]){phrase_alternation(vocab.movers)}\s+\Z", re.IGNORECASE)
+    movement = re.compile(rf"\s+(?:[\w-]+\s+)?{phrase_alternation(vocab.movements)}(?![\w-])", re.IGNORECASE)
+    unit = re.compile(rf"\s*(?:-\s*)?{phrase_alternation(vocab.unit_words)}(?![\w])", re.IGNORECASE)
+    return Patterns(
+        mention=mention,
+        who=who,
+        after=after,
+        before=before,
+        toll=toll,
+        mover=mover,
+        movement=movement,
+        unit=unit,
+        follow_free=re.compile(_FOLLOW_FREE, re.IGNORECASE),
+        object_start=re.compile(rf"\s+(?:{_DETERMINER}|(?:{numbers.mention.pattern}))", re.IGNORECASE),
+        alternative=re.compile(r"\s+or\s+(?:wounded|injured|hurt|captured|missing|detained)\b", re.IGNORECASE),
+        coordinator=re.compile(rf"{_COORDINATOR}\Z", re.IGNORECASE),
+        demonym=re.compile(rf"(?<![\w-])({demonyms})(?![\w])"),
+        singular=frozenset(w.lower() for w in vocab.singular_who),
+    )

@@ -1,0 +1,116 @@
+"""The casualty vocabulary (truceline/data/quantities.yaml), loaded once and compiled into regex fragments.
+
+Every pattern the extractor uses is built here from the data file, so adding a verb or a who-word is a data
+change. The result is cached: building takes a few milliseconds once per process, matching is then pure regex.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from truceline.errors import ModelError
+
+KINDS: tuple[str, ...] = ("killed", "injured", "missing", "displaced", "detained", "refugees")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The data file, with the derived lookup tables and alternations the extractor needs."""
+
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    phrases: dict[str, tuple[int, str]]
+    qualifiers: dict[str, str]  # normalised phrase -> qualifier name
+    demonyms: dict[str, str]
+    singular_who: frozenset[str]
+    plural_who: frozenset[str]
+    modifiers: frozenset[str]
+    after: dict[str, list[str]]  # kind -> phrases that follow a figure
+    before: dict[str, list[str]]  # kind -> active verbs that precede a figure
+    movers: list[str]
+    movements: list[str]
+    toll_nouns: dict[str, list[str]]
+    toll_verbs: list[str]
+    unit_words: list[str]
+    cumulative_cues: list[str]
+    since_comparisons: list[str]
+    other_incident_cues: list[str]
+    additive_cues: list[str]
+    update_cues: list[str]
+    subset_cues: list[str]
+
+
+def phrase_alternation(phrases: list[str] | frozenset[str], *, flexible_space: bool = True) -> str:
+    """A regex alternation of literal phrases, longest first so "shot dead" is tried before "shot"."""
+    ordered = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    parts = []
+    for phrase in ordered:
+        escaped = re.escape(phrase)
+        if flexible_space:
+            escaped = escaped.replace(r"\ ", r"\s+")
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _strings(data: Any, key: str) -> list[str]:
+    value = data.get(key) if isinstance(data, dict) else None
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ModelError(f"quantities.yaml: '{key}' must be a list of strings; reinstall truceline or fix the file")
+    return list(value)
+
+
+def _load_raw() -> dict[str, Any]:
+    try:
+        text = resources.files("truceline").joinpath("data/quantities.yaml").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise ModelError(f"packaged data file quantities.yaml is missing ({exc}); reinstall truceline") from exc
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ModelError("quantities.yaml is not a mapping; reinstall truceline")
+    return data
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The packaged vocabulary (cached for the life of the process)."""
+    data = _load_raw()
+    words = data["number_words"]
+    qualifiers = {
+        " ".join(phrase.lower().split()): name for name, phrases in data["qualifiers"].items() for phrase in phrases
+    }
+    phrases = {" ".join(k.lower().split()): (int(v[0]), str(v[1])) for k, v in words["phrases"].items()}
+    kinds = data["kinds"]
+    tolls = data["tolls"]
+    return Vocabulary(
+        units={str(k): int(v) for k, v in words["units"].items()},
+        tens={str(k): int(v) for k, v in words["tens"].items()},
+        scales={str(k): int(v) for k, v in words["scales"].items()},
+        phrases=phrases,
+        qualifiers=qualifiers,
+        demonyms={str(k): str(v) for k, v in data["demonyms"].items()},
+        singular_who=frozenset(_strings(data["who"], "singular")),
+        plural_who=frozenset(_strings(data["who"], "plural")),
+        modifiers=frozenset(_strings(data["who"], "modifiers")),
+        after={kind: _strings(kinds.get(kind, {}), "after") for kind in KINDS},
+        before={kind: _strings(kinds.get(kind, {}), "before") for kind in KINDS},
+        movers=_strings(kinds["displaced"], "movers"),
+        movements=_strings(kinds["displaced"], "movements"),
+        toll_nouns={kind: _strings(tolls, kind) for kind in ("killed", "injured")},
+        toll_verbs=_strings(tolls, "verbs"),
+        unit_words=_strings(data, "units"),
+        cumulative_cues=_strings(data, "cumulative_cues"),
+        since_comparisons=_strings(data, "since_comparisons"),
+        other_incident_cues=_strings(data, "other_incident_cues"),
+        additive_cues=_strings(data, "additive_cues"),
+        update_cues=_strings(data, "update_cues"),
+        subset_cues=_strings(data, "subset_cues"),
+    )
