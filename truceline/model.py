@@ -158,6 +158,7 @@ class Place:
     precision: int = 1
     resolved: bool = True
     source: str | None = None  # which gazetteer row resolved it ("geonames", "curated:<id>")
+    cue: str | None = None  # word introducing it ("in", "near", "east of") or "based"/"possessive"; for event_place
 
     def as_json(self) -> dict[str, object]:
         return {

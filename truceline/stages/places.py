@@ -1,19 +1,35 @@
-"""Stage 6, places: toponyms found with the offline gazetteer (and NER), resolved with the report's focus."""
+"""Stage 6, places: toponyms found with the offline gazetteer (and NER), resolved with the report's focus.
+
+The work lives in `truceline.geo`; this module is the stage contract the pipeline calls.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from truceline.geo import gazetteer
+from truceline.geo.event import choose_event_place
+from truceline.geo.ner import merge_ner
+from truceline.geo.recognise import recognise
+from truceline.geo.resolve import resolve
 from truceline.model import Place
 
 
-def find_places(
-    text: str, *, focus: Sequence[str] = (), ner: Sequence[tuple[int, int, str]] = ()
-) -> list[Place]:
-    """Every place named in `text`, resolved when the gazetteer knows it; `focus` = ISO-3 codes the report is about."""
-    raise NotImplementedError
+def find_places(text: str, *, focus: Sequence[str] = (), ner: Sequence[tuple[int, int, str]] = ()) -> list[Place]:
+    """Every place named in `text`, resolved when the gazetteer knows it; `focus` = ISO-3 codes the report is about.
+
+    Unknown names found by a pattern ("the village of X") stay as `Place(resolved=False)` with their region; they
+    never empty the rest. The gazetteer is loaded once per process, on the first call.
+    """
+    if not text or not text.strip():
+        return []
+    gaz = gazetteer.get()
+    found = recognise(text, gaz)
+    if ner:
+        merge_ner(found, text, ner, gaz)
+    return resolve(found, gaz, text, focus)
 
 
 def event_place(places: Sequence[Place], sentence_start: int, sentence_end: int, trigger_start: int) -> Place | None:
     """The place where an event in this sentence happened (not merely one named in it), or None."""
-    raise NotImplementedError
+    return choose_event_place(places, sentence_start, sentence_end, trigger_start)

