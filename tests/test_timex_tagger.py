@@ -1,0 +1,163 @@
+"""Time expressions per family, resolved against fixed anchors. Sentences are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from truceline.model import TimeRef
+from truceline.stages.dates import tag_times
+
+FRI = date(2019, 5, 17)  # a Friday
+DEC = date(2019, 12, 24)  # a Tuesday
+
+
+def one(text: str, anchor: date | None, surface: str) -> TimeRef:
+    refs = [r for r in tag_times(text, anchor) if r.text == surface]
+    assert refs, f"{surface!r} not found in {[r.text for r in tag_times(text, anchor)]}"
+    return refs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The talks opened on June 13, 2019 in Geneva.", "June 13, 2019", "2019-06-13"),
+        ("The talks opened on 13 June 2018 in Geneva.", "13 June 2018", "2018-06-13"),
+        ("The truce began on Jan. 12 after talks.", "Jan. 12", "2019-01-12"),
+        ("Envoys met on March 11th to talk.", "March 11th", "2019-03-11"),
+        ("The file is dated 2019-06-13.", "2019-06-13", "2019-06-13"),
+        ("The form is dated 06/13/2019.", "06/13/2019", "2019-06-13"),
+        ("Fighting surged in the 1990s.", "the 1990s", "199"),
+        ("The town was founded in the 12th century.", "the 12th century", "11"),
+        ("Prices fell in July 2018.", "July 2018", "2018-07"),
+        ("The war started in 2011.", "2011", "2011"),
+        ("Output fell in fiscal 2018.", "fiscal 2018", "2018"),
+    ],
+)
+def test_absolute_and_partial_dates(text: str, surface: str, value: str) -> None:
+    ref = one(text, FRI, surface)
+    assert ref.value == value
+    assert ref.type == "DATE"
+
+
+def test_weekday_resolved_by_tense() -> None:
+    text = "A delegation will arrive on Saturday, the minister said on Friday. Rebels attacked on Wednesday."
+    assert one(text, FRI, "Saturday").value == "2019-05-18"
+    assert one(text, FRI, "Friday").value == "2019-05-17"
+    assert one(text, FRI, "Wednesday").value == "2019-05-15"
+    expected = "An envoy is expected to arrive on Saturday to discuss the truce."
+    assert one(expected, FRI, "Saturday").value == "2019-05-18"
+    past = "The envoy arrived on Saturday to discuss the truce."
+    assert one(past, FRI, "Saturday").value == "2019-05-11"
+
+
+def test_last_next_this() -> None:
+    text = "Last week talks failed; next month a summit opens; this year was hard; last Monday was calm."
+    assert one(text, FRI, "Last week").value == "2019-W19"
+    assert one(text, FRI, "next month").value == "2019-06"
+    assert one(text, FRI, "this year").value == "2019"
+    assert one(text, FRI, "last Monday").value == "2019-05-13"
+
+
+def test_last_september_across_years() -> None:
+    text = "The two sides agreed last September to hold talks."
+    assert one(text, DEC, "last September").value == "2019-09"
+    assert one(text, date(2019, 5, 17), "last September").value == "2018-09"
+    assert one("They signed it in September.", date(2019, 5, 17), "September").value == "2018-09"
+    assert one("They will sign it in September.", date(2019, 5, 17), "September").value == "2019-09"
+
+
+def test_last_september_tied_to_known_agreement() -> None:
+    # The sentence names the Sochi de-escalation deal, known (data/known_dates.yaml) to date from September 2018.
+    text = "Last September, Russia and Turkey agreed to turn the province into a de-escalation zone."
+    assert one(text, DEC, "Last September").value == "2018-09"
+
+
+def test_early_mid_late_and_earlier_this() -> None:
+    text = "Violence rose in late April. Early 2011 saw protests. Earlier this week, two soldiers died."
+    late = one(text, FRI, "late April")
+    assert (late.value, late.modifier) == ("2019-04", "END")
+    assert late.earliest is not None and late.earliest.day > 15
+    assert one(text, FRI, "Early 2011").modifier == "START"
+    week = one(text, FRI, "Earlier this week")
+    assert (week.value, week.modifier) == ("2019-W20", "START")
+
+
+def test_since_and_until_are_modifiers_not_span() -> None:
+    text = "Shelling has continued since late April and the truce holds until June 30."
+    since = one(text, FRI, "late April")
+    assert since.modifier == "since" and since.latest == FRI
+    assert one(text, FRI, "June 30").modifier == "until"
+
+
+def test_range_gives_two_expressions() -> None:
+    refs = tag_times("Fighting raged between 2015 and 2017, and from May to July.", DEC)
+    assert [r.value for r in refs] == ["2015", "2017", "2019-05", "2019-07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("It was the end of a week-old ceasefire.", "week-old", "P1W"),
+        ("Russia backs Assad in the eight-year-old civil war.", "eight-year-old", "P8Y"),
+        ("Stocks hit a five year low.", "five year", "P5Y"),
+        ("In the last twenty four hours, prices fell.", "the last twenty four hours", "P1D"),
+        ("In recent weeks the attacks grew.", "recent weeks", "PXW"),
+        ("Talks lasted nearly two years.", "nearly two years", "P2Y"),
+    ],
+)
+def test_durations(text: str, surface: str, value: str) -> None:
+    ref = one(text, FRI, surface)
+    assert (ref.type, ref.value) == ("DURATION", value)
+
+
+def test_ages_of_people_are_not_durations() -> None:
+    assert not tag_times("A 44-year-old farmer was hurt.", FRI)
+
+
+def test_parts_of_day_midnight_and_night_of() -> None:
+    text = (
+        "The truce began at midnight on June 12. On the night of June 13 shells fell. A statement came late Thursday."
+    )
+    assert one(text, date(2019, 6, 13), "midnight on June 12").value == "2019-06-12T24:00"
+    assert one(text, date(2019, 6, 13), "the night of June 13").value == "2019-06-13TNI"
+    late = one(text, date(2019, 6, 13), "late Thursday")
+    assert (late.value, late.modifier) == ("2019-06-13", "END")
+    night = one("Shelling resumed on Thursday night.", date(2019, 6, 14), "Thursday night")
+    assert (night.type, night.value) == ("TIME", "2019-06-13TNI")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "typ"),
+    [
+        ("The truce is now in force.", "now", "PRESENT_REF", "DATE"),
+        ("Rebels currently hold the town.", "currently", "PRESENT_REF", "DATE"),
+        ("Attacks rose recently.", "recently", "PAST_REF", "DATE"),
+        ("Such deals failed in the past.", "the past", "PAST_REF", "DATE"),
+        ("Talks will resume soon.", "soon", "FUTURE_REF", "DATE"),
+        ("Patrols run every week along the road.", "every week", "P1W", "SET"),
+        ("Convoys cross daily.", "daily", "P1D", "SET"),
+        ("Results for the third quarter of 2018 were poor.", "the third quarter of 2018", "2018-Q3", "DATE"),
+        ("The offensive may resume this summer.", "this summer", "2019-SU", "DATE"),
+        ("Refugees returned last fall.", "last fall", "2018-FA", "DATE"),
+        ("Yesterday the border reopened.", "Yesterday", "2019-05-16", "DATE"),
+        ("Two days ago the border reopened.", "Two days ago", "2019-05-15", "DATE"),
+        ("A year earlier the border was shut.", "A year earlier", "2018", "DATE"),
+        ("The vote is tomorrow.", "tomorrow", "2019-05-18", "DATE"),
+    ],
+)
+def test_references_sets_quarters_seasons_relative_days(text: str, surface: str, value: str, typ: str) -> None:
+    ref = one(text, FRI, surface)
+    assert (ref.value, ref.type) == (value, typ)
+
+
+def test_without_anchor_relative_values_keep_placeholders() -> None:
+    refs = tag_times("Officials said on Thursday that talks began on June 13.", None)
+    assert [r.value for r in refs] == ["XXXX-WXX-4", "XXXX-06-13"]
+    assert all(not r.anchored and r.earliest is None for r in refs)
+
+
+def test_intervals_follow_values() -> None:
+    ref = one("It happened in the second quarter of 2019.", FRI, "the second quarter of 2019")
+    assert (ref.earliest, ref.latest, ref.precision) == (date(2019, 4, 1), date(2019, 6, 30), "quarter")

@@ -1,0 +1,142 @@
+"""`truceline eval timeml DIR`: score time-expression tagging on TempEval-3-style .tml files.
+
+Scoring follows TempEval-3: strict span match (exact offsets) and relaxed match (any overlap, one-to-one);
+value and type F1 count a relaxed match as correct only when the attribute agrees too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from truceline.errors import EvalError
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_DCT = re.compile(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class TmlDoc:
+    name: str
+    text: str
+    dct: date | None
+    gold: tuple[Timex, ...]
+
+
+Tagger = Callable[[str, date | None], list[Timex]]
+
+
+def parse_tml(path: Path) -> TmlDoc:
+    """The plain text inside <TEXT>, its creation date and its gold TIMEX3 spans (offsets into that text)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalError(f"{path}: cannot read ({exc}); pass a folder of TimeML .tml files") from exc
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    if body is None:
+        raise EvalError(f"{path}: no <TEXT> element; is this a TimeML .tml file?")
+    dct = None
+    m = _DCT.search(raw)
+    if m:
+        attrs = dict(_ATTR.findall(m.group()))
+        try:
+            dct = date.fromisoformat(attrs.get("value", "")[:10])
+        except ValueError:
+            dct = None
+    parts: list[str] = []
+    length = 0
+    gold: list[Timex] = []
+    open_timex: tuple[int, dict[str, str]] | None = None
+    pos = 0
+    content = body.group(1)
+    for tag in _TAG.finditer(content):
+        chunk = html.unescape(content[pos : tag.start()])
+        parts.append(chunk)
+        length += len(chunk)
+        pos = tag.end()
+        if tag.group(2) != "TIMEX3":
+            continue
+        if tag.group(1):
+            if open_timex is not None:
+                start, attrs = open_timex
+                gold.append(Timex(start, length, attrs.get("type", ""), attrs.get("value", "")))
+            open_timex = None
+        else:
+            open_timex = (length, dict(_ATTR.findall(tag.group(3))))
+    parts.append(html.unescape(content[pos:]))
+    return TmlDoc(path.name, "".join(parts), dct, tuple(gold))
+
+
+def _prf(correct: int, predicted: int, gold: int) -> dict[str, float]:
+    p = correct / predicted if predicted else 0.0
+    r = correct / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+
+def score(docs: list[TmlDoc], tagger: Tagger) -> dict[str, object]:
+    n_gold = n_pred = strict = relaxed = value_ok = type_ok = 0
+    for doc in docs:
+        pred = tagger(doc.text, doc.dct)
+        n_gold += len(doc.gold)
+        n_pred += len(pred)
+        used: set[int] = set()
+        for g in doc.gold:
+            for i, p in enumerate(pred):
+                if i in used or not (p.start < g.end and g.start < p.end):
+                    continue
+                used.add(i)
+                relaxed += 1
+                strict += p.start == g.start and p.end == g.end
+                value_ok += p.value == g.value
+                type_ok += p.type == g.type
+                break
+    return {
+        "files": len(docs),
+        "gold": n_gold,
+        "predicted": n_pred,
+        "strict": _prf(strict, n_pred, n_gold),
+        "relaxed": _prf(relaxed, n_pred, n_gold),
+        "value_f1": _prf(value_ok, n_pred, n_gold)["f1"],
+        "type_f1": _prf(type_ok, n_pred, n_gold)["f1"],
+    }
+
+
+def load(path: Path, limit: int | None = None) -> list[TmlDoc]:
+    if not path.exists():
+        raise EvalError(f"{path} does not exist; pass a .tml file or a folder of them (e.g. TBAQ-cleaned)")
+    files = [path] if path.is_file() else sorted(path.rglob("*.tml"))
+    if not files:
+        raise EvalError(f"{path}: no .tml files found; pass a folder of TempEval-3-style TimeML files")
+    return [parse_tml(f) for f in files[:limit] if limit is None or limit > 0]
+
+
+def truceline_tagger(text: str, anchor: date | None) -> list[Timex]:
+    from truceline.stages.dates import tag_times
+
+    return [Timex(r.start, r.end, r.type, r.value) for r in tag_times(text, anchor)]
+
+
+def run(path: Path, options: dict[str, object]) -> dict[str, object]:
+    """Score our tagger (or, with options["baseline"], a peer) on the .tml files under `path`."""
+    limit = options.get("limit")
+    docs = load(Path(path), limit if isinstance(limit, int) else None)
+    baseline = options.get("baseline")
+    if baseline is None:
+        return score(docs, truceline_tagger)
+    from truceline.eval.baselines import tagger
+
+    return score(docs, tagger(str(baseline), [d.text for d in docs], [d.dct for d in docs]))

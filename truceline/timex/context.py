@@ -1,0 +1,41 @@
+"""What every rule sees (the text, the anchor, a cached tense lookup) and what it returns (a Candidate)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from truceline.timex.calendar import Tense
+from truceline.timex.tense import tense_at
+
+# The placeholder value of a relative expression when there is no anchor, by granularity.
+UNRESOLVED = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One time expression a rule found; the tagger keeps the longest of overlapping candidates."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    anchored: bool = False
+    earliest: date | None = None
+    latest: date | None = None
+    tense: str | None = None  # recorded for the publication-date reasoning
+    priority: int = 0
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    anchor: date | None
+    _tenses: dict[tuple[int, int], Tense] = field(default_factory=dict)
+
+    def tense(self, start: int, end: int) -> Tense:
+        key = (start, end)
+        if key not in self._tenses:
+            self._tenses[key] = tense_at(self.text, start, end)
+        return self._tenses[key]

@@ -1,0 +1,76 @@
+"""Dated anchors (truceline/data/known_dates.yaml): when a war began, when an agreement was signed.
+
+Two uses: a report saying "agreed last September" about an agreement known to date from September a year
+earlier is resolved to that September rather than the latest one; and "the eight-year-old civil war" dates the
+report itself (truceline.timex.pubdate_text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from truceline.errors import ModelError
+from truceline.timex.context import Candidate
+from truceline.timex.tense import clause_bounds
+
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownDate:
+    id: str
+    kind: str
+    date: date
+    what: str
+    cues: tuple[tuple[str, ...], ...]
+    source: str
+
+    def applies_to(self, sentence: str) -> bool:
+        low = sentence.lower()
+        return all(any(cue in low for cue in group) for group in self.cues)
+
+
+@cache
+def known_dates() -> tuple[KnownDate, ...]:
+    try:
+        text = resources.files("truceline.data").joinpath("known_dates.yaml").read_text(encoding="utf-8")
+        rows = yaml.safe_load(text)
+        return tuple(
+            KnownDate(
+                id=str(r["id"]),
+                kind=str(r["kind"]),
+                date=r["date"] if isinstance(r["date"], date) else date.fromisoformat(str(r["date"])),
+                what=str(r["what"]),
+                cues=tuple(tuple(str(c).lower() for c in group) for group in r["cues"]),
+                source=str(r["source"]),
+            )
+            for r in rows
+        )
+    except (FileNotFoundError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"truceline/data/known_dates.yaml is unreadable ({exc}); restore it from git") from exc
+
+
+def matching(sentence: str, kinds: tuple[str, ...] = ("war", "agreement", "event")) -> list[KnownDate]:
+    return [k for k in known_dates() if k.kind in kinds and k.applies_to(sentence)]
+
+
+def known_month_override(text: str, cand: Candidate, anchor: date) -> str | None:
+    """A month resolved from the anchor ("last September" -> 2019-09) that the sentence ties to a known
+    agreement of that month a year earlier (the September 2018 Sochi deal) is re-dated to the agreement."""
+    if cand.type != "DATE" or not cand.anchored:
+        return None
+    m = _MONTH_VALUE.match(cand.value)
+    if not m or re.search(r"\d", text[cand.start : cand.end]):
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    left, right = clause_bounds(text, cand.start, cand.end)
+    for known in matching(text[left:right], ("agreement",)):
+        if known.date.month == month and known.date.year == year - 1 and known.date < anchor:
+            return f"{known.date.year:04d}-{month:02d}"
+    return None

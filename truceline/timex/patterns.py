@@ -1,0 +1,67 @@
+"""Regex fragments shared by the rule modules, built once from the lexicon."""
+
+from __future__ import annotations
+
+from truceline.timex.lexicon import alternation, lexicon, month_pattern, number_word_pattern, weekday_pattern
+
+MON = month_pattern()
+WD = weekday_pattern()
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+NUMW = number_word_pattern()
+ORDW = alternation(list(lexicon().ordinals))
+# A quantity in a duration: digits, number words, "a"/"an", or a vague amount (gives an X in the value).
+VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of|recent|the\s+coming|coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few|the\s+past\s+several|the\s+next\s+several)"
+NUM = rf"(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2)?|{NUMW}|a\s+couple\s+of|an?|one|half\s+an?|a\s+half|{VAGUE})"
+UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)"
+POD = r"(?:morning|afternoon|evening|night)"
+MOD_PREFIX = (
+    r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
+    r"end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)"
+)
+APPROX = (
+    r"(?:about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|"
+    r"at\s+least|up\s+to|at\s+most|just\s+over|just\s+under|well\s+over)"
+)
+
+MOD_CODES = {
+    "early": "START",
+    "the beginning of": "START",
+    "beginning of": "START",
+    "the start of": "START",
+    "start of": "START",
+    "the first half of": "START",
+    "mid": "MID",
+    "the middle of": "MID",
+    "middle of": "MID",
+    "late": "END",
+    "the end of": "END",
+    "end of": "END",
+    "the second half of": "END",
+}
+APPROX_CODES = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+    "nearly": "EQUAL_OR_LESS",
+    "almost": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "up to": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS",
+}
+
+
+def mod_code(prefix: str | None) -> str | None:
+    if not prefix:
+        return None
+    key = " ".join(prefix.lower().replace("-", " ").split())
+    return MOD_CODES.get(key) or APPROX_CODES.get(key)

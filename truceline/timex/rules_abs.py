@@ -1,0 +1,224 @@
+"""Rules for dates that name their calendar position: "June 13, 2019", "13 June", "2019-06-13", "the 1990s".
+
+A month and day without a year ("June 13") take the year from the anchor and the clause's tense.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from truceline.timex.calendar import resolve_month, resolve_month_day
+from truceline.timex.context import Candidate, Context
+from truceline.timex.lexicon import lexicon
+from truceline.timex.patterns import DAY, MOD_PREFIX, MON, ORDW, POD, WD, YEAR, mod_code
+
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Context], list[Candidate]], int]
+
+_PART_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
+# Month names that are also common words: alone they must follow a word that makes them a date.
+_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "sun", "dec", "aug", "sept"}
+_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|from|to|through|during|before|after|last|next|this|early|late|mid|"
+    r"between|and|or|on|for|each|every|until|throughout)\s+|mid-)$",
+    re.I,
+)
+
+
+def _month(name: str) -> int:
+    return lexicon().months[name.rstrip(".").lower()]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _year_of(m: re.Match[str], ctx: Context, month: int, day: int | None) -> tuple[str, bool]:
+    """The year as text, and whether it came from the anchor."""
+    if m.group("year"):
+        return m.group("year"), False
+    if ctx.anchor is None:
+        return "XXXX", False
+    tense = ctx.tense(m.start(), m.end())
+    if day is None:
+        return f"{resolve_month(ctx.anchor, month, tense):04d}", True
+    return f"{resolve_month_day(ctx.anchor, month, day, tense):04d}", True
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    month = _month(m.group("mon"))
+    day = _day(m.group("day"))
+    year, anchored = _year_of(m, ctx, month, day)
+    if year != "XXXX":
+        try:
+            date(int(year), month, day)
+        except ValueError:
+            return []
+    elif day > 31:
+        return []
+    value = f"{year}-{month:02d}-{day:02d}"
+    typ = "DATE"
+    pod = m.groupdict().get("pod")
+    if pod:
+        value += _PART_OF_DAY[pod.lower()]
+        typ = "TIME"
+    if m.groupdict().get("midnight"):
+        value += "T24:00"
+        typ = "TIME"
+    tense = ctx.tense(m.start(), m.end()) if not m.group("year") else None
+    return [Candidate(m.start(), m.end(), typ, value, anchored=anchored, tense=tense, priority=3)]
+
+
+def _numeric_date(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return []
+    return [Candidate(m.start(), m.end(), "DATE", d.isoformat(), priority=3)]
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    month = _month(m.group("mon"))
+    value = f"{m.group('year')}-{month:02d}"
+    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(m.group("mod")), priority=2)]
+
+
+def _month_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    name = m.group("mon")
+    rel = (m.group("rel") or "").lower()
+    mod = m.group("mod")
+    ambiguous = name.rstrip(".").lower() in _AMBIGUOUS_MONTHS and not rel and not mod
+    if ambiguous and not _MONTH_CUE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return []
+    month = _month(name)
+    if ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), "DATE", f"XXXX-{month:02d}", mod=mod_code(mod), priority=1)]
+    if rel in ("last", "past", "previous"):
+        year = resolve_month(ctx.anchor, month, "past", strict=True)
+        tense = "past"
+    elif rel in ("next", "coming"):
+        year = resolve_month(ctx.anchor, month, "future", strict=True)
+        tense = "future"
+    elif rel == "this":
+        year = ctx.anchor.year
+        tense = "present"
+    else:
+        tense = ctx.tense(m.start(), m.end())
+        year = resolve_month(ctx.anchor, month, tense)
+    value = f"{year:04d}-{month:02d}"
+    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(mod), anchored=True, tense=tense, priority=1)]
+
+
+_MEASURE_NEXT = re.compile(
+    r"\s*(?:%|percent|per\s+cent|people|persons|troops|soldiers|civilians|fighters|men|women|children|families|"
+    r"refugees|miles|km|kilometres|kilometers|metres|meters|feet|tons|tonnes|dollars|euros|pounds|barrels|"
+    r"points|votes|seats|units|cars|homes|houses|jobs|shares|acres|pages|words|members|workers|cases|deaths|"
+    r"[a-z]+s\b(?<!years)(?<!days))",
+)
+
+
+def _year_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    following = ctx.text[m.end() : m.end() + 24]
+    if _MEASURE_NEXT.match(following) and not m.group("mod"):
+        return []
+    prefix = ctx.text[max(0, m.start() - 2) : m.start()]
+    if prefix.endswith(("$", "#", "No", "No.")):
+        return []
+    value = m.group("year")
+    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(m.group("mod")), priority=1)]
+
+
+def _fiscal_year(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    return [Candidate(m.start(), m.end(), "DATE", m.group("year"), priority=2)]
+
+
+def _century(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    ordinal = m.group("ord").lower()
+    n = int(re.match(r"\d+", ordinal).group()) if ordinal[0].isdigit() else lexicon().ordinals.get(ordinal, 0)  # type: ignore[union-attr]
+    if not 1 <= n <= 30:
+        return []
+    return [Candidate(m.start(), m.end(), "DATE", f"{n - 1:02d}", mod=mod_code(m.group("mod")), priority=2)]
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    month, day = lexicon().holidays[" ".join(m.group("name").lower().split()).replace("’", "'")]
+    if m.group("year"):
+        year = m.group("year")
+    elif ctx.anchor is None:
+        year = "XXXX"
+    else:
+        year = f"{resolve_month_day(ctx.anchor, month, day, ctx.tense(m.start(), m.end())):04d}"
+    return [Candidate(m.start(), m.end(), "DATE", f"{year}-{month:02d}-{day:02d}", anchored=year != "XXXX")]
+
+
+_HOLIDAYS = "|".join(
+    re.escape(h).replace("\\ ", r"\s+").replace("'", "['’]") for h in sorted(lexicon().holidays, key=len, reverse=True)
+)
+_WD_PREFIX = rf"(?:{WD},?\s+(?:the\s+)?)?"
+_YEAR_SUFFIX = rf"(?:,?\s+(?P<year>{YEAR})\b)?"
+_POD_PREFIX = rf"(?:(?:the\s+)?(?P<pod>{POD})\s+of\s+|(?P<midnight>midnight)\s+(?:on\s+)?)?"
+
+RULES: list[Rule] = [
+    (
+        re.compile(rf"\b{_POD_PREFIX}{_WD_PREFIX}(?P<mon>{MON})\s+(?P<day>{DAY})\b(?!:\d|\d){_YEAR_SUFFIX}", re.I),
+        _full_date,
+        3,
+    ),
+    (
+        re.compile(
+            rf"\b{_POD_PREFIX}{_WD_PREFIX}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})\b(?!\s+\d{{1,2}}\b){_YEAR_SUFFIX}"
+        ),
+        _full_date,
+        3,
+    ),
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _numeric_date, 3),
+    (re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)\b"), _numeric_date, 3),
+    (
+        re.compile(rf"\b(?:(?P<mod>{MOD_PREFIX})[\s-]+)?(?P<mon>{MON}),?\s+(?:of\s+)?(?P<year>{YEAR})\b"),
+        _month_year,
+        2,
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?P<rel>(?i:last|next|this|past|previous|coming))\s+|\b(?P<mod>{MOD_PREFIX})[\s-]+|\b)(?P<mon>{MON})\b"
+            r"(?!\s*\d)"
+        ),
+        _month_alone,
+        1,
+    ),
+    (
+        re.compile(rf"(?<![\d$.,/-])\b(?:(?P<mod>{MOD_PREFIX})[\s-]+)?(?P<year>{YEAR})\b(?![\d%]|,\d|\.\d|-\d|s\b|'s)"),
+        _year_alone,
+        1,
+    ),
+    (re.compile(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})\b", re.I), _fiscal_year, 2),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s\b"
+        ),
+        lambda m, ctx: _decade_fix(m, ctx),
+        2,
+    ),
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late|{MOD_PREFIX})[\s-]+)?(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century\b",
+            re.I,
+        ),
+        _century,
+        2,
+    ),
+    (re.compile(rf"\b(?P<name>{_HOLIDAYS})\b(?:\s+(?P<year>{YEAR})\b)?", re.I), _holiday, 2),
+]
+
+
+def _decade_fix(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    digits = m.group("dec") or m.group("dec2")
+    century = ""
+    if len(digits) == 2:
+        century = "19" if int(digits) >= 30 else "20"
+    value = (century + digits)[:3]
+    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(m.group("mod")), priority=2)]

@@ -1,0 +1,206 @@
+"""Rules for durations ("five years", "a week-old ceasefire", "in recent weeks"), vague references ("now",
+"recently", "soon") and sets ("every week", "daily")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from truceline.timex.context import Candidate, Context
+from truceline.timex.lexicon import lexicon, parse_number
+from truceline.timex.patterns import APPROX, NUM, UNIT, mod_code
+from truceline.timex.rules_abs import Rule
+
+_UNIT_LETTER = {
+    "second": "TS",
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "fortnight": "W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "centurie": "CE",
+}
+
+
+def _duration_value(num_text: str | None, unit_word: str) -> str | None:
+    unit = _UNIT_LETTER[unit_word.lower()]
+    num_text = (num_text or "a").strip().lower()
+    n: float | None
+    if any(v in num_text for v in ("several", "few", "many", "some", "recent", "coming", "number")):
+        n = None
+    elif "couple" in num_text:
+        n = 2
+    elif num_text.startswith("half"):
+        n = 0.5
+    else:
+        num_text = num_text.replace(" 1/2", ".5")
+        n = parse_number(num_text)
+        if n is None:
+            return None
+    if unit_word.lower() == "fortnight" and n is not None:
+        n *= 2
+    if n is None:
+        letter = unit.replace("DE", "Y").replace("CE", "Y")
+        return f"P{'T' if letter.startswith('T') else ''}X{letter.lstrip('T')}"
+    if unit == "TH" and n == 24:
+        return "P1D"
+    if unit == "DE":
+        n, unit = n * 10, "Y"
+    elif unit == "CE":
+        n, unit = n * 100, "Y"
+    if n != int(n):
+        if unit == "TH":
+            hours, minutes = int(n), round((n - int(n)) * 60)
+            return f"PT{hours}H{minutes}M"
+        if unit == "Y":
+            return f"P{int(n * 12)}M"
+        if unit == "D":
+            return f"PT{int(n * 24)}H"
+        return f"P{n:g}{unit}"
+    if unit.startswith("T"):
+        return f"PT{int(n)}{unit[1]}"
+    return f"P{int(n)}{unit}"
+
+
+def _duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    value = _duration_value(m.group("num"), m.group("unit"))
+    if value is None:
+        return []
+    if m.group("old") and m.group("old")[1:].lower() == "old" and not _aged_thing(ctx.text, m.end()):
+        return []  # an age ("a 44-year-old protester"), not a duration TimeML annotates
+    start = m.start()
+    # "a week-old ceasefire": the article belongs to the noun phrase, not to the duration.
+    if m.group("old") and (m.group("num") or "").lower() in ("a", "an") and not m.group("det"):
+        start = m.start("unit")
+    mod = mod_code(m.group("approx"))
+    return [Candidate(start, m.end(), "DURATION", value, mod=mod, priority=1)]
+
+
+_NEXT_WORDS = re.compile(r"\s+([\w'-]+)(?:\s+([\w'-]+))?")
+
+
+def _aged_thing(text: str, end: int) -> bool:
+    m = _NEXT_WORDS.match(text, end, end + 40)
+    if not m:
+        return False
+    things = lexicon().aged_things
+    return any(w and w.lower() in things for w in m.groups())
+
+
+def _vague_plural(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    unit = _UNIT_LETTER[m.group("unit").lower()]
+    letter = unit.replace("DE", "Y").replace("CE", "Y")
+    value = f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"
+    return [Candidate(m.start("unit"), m.end(), "DURATION", value)]
+
+
+def _ref(value: str) -> Callable[[re.Match[str], Context], list[Candidate]]:
+    def handler(m: re.Match[str], ctx: Context) -> list[Candidate]:
+        start = m.start("span") if "span" in m.groupdict() and m.group("span") else m.start()
+        return [Candidate(start, m.end(), "DATE", value, anchored=ctx.anchor is not None)]
+
+    return handler
+
+
+_SET_FOLLOWERS = frozenset(
+    ["and", "or", "in", "on", "at", "for", "to", "by", "from", "with", "since", "until", "basis", "or", "throughout"]
+)
+_RATE_BEFORE = re.compile(r"(?:\d|%|\btimes|\btwice|\bonce|\bmillion|\bbillion|\bdollars|\bbarrels|\btons)\s*$", re.I)
+
+
+def _set(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    word = m.group().lower()
+    following = _NEXT_WORDS.match(ctx.text, m.end(), m.end() + 40)
+    next_word = following.group(1) if following else ""
+    if (
+        next_word[:1].islower()
+        and not word.startswith(("every", "each", "per", "a "))
+        and next_word not in _SET_FOLLOWERS
+    ):
+        return []  # "quarterly dividend", "daily flights": an adjective, not a set
+    if word.startswith("a ") and not _RATE_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return []  # "for a year" is a duration; only "$5 a year", "twice a week" are rates
+    for key, value in (
+        ("hour", "PT1H"),
+        ("night", "P1D"),
+        ("day", "P1D"),
+        ("daily", "P1D"),
+        ("week", "P1W"),
+        ("month", "P1M"),
+        ("quarter", "P3M"),
+        ("annual", "P1Y"),
+        ("year", "P1Y"),
+    ):
+        if key in word:
+            return [Candidate(m.start(), m.end(), "SET", value, priority=2)]
+    return []
+
+
+RULES: list[Rule] = [
+    (
+        re.compile(
+            rf"\b(?:(?P<approx>{APPROX})\s+)?(?P<det>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|initial)\s+)?"
+            rf"(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?(?P<old>-old|-long|\s+long)?\b(?!\s+(?:ago|earlier|later|from\s+now)\b)(?!\s+old\b)",
+            re.I,
+        ),
+        _duration,
+        1,
+    ),
+    (
+        re.compile(
+            rf"\b(?:for|in|within|over|after|took|take|takes|lasted|last|lasting)\s+(?P<unit>{UNIT})s\b(?!\s+ago)", re.I
+        ),
+        _vague_plural,
+        0,
+    ),
+    (
+        re.compile(r"\b(?:decades|years|months|weeks|days)-long\b", re.I),
+        lambda m, c: [
+            Candidate(
+                m.start(),
+                m.end(),
+                "DURATION",
+                "PX" + {"d": "Y", "y": "Y", "m": "M", "w": "W"}.get(m.group()[0].lower(), "D"),
+            )
+        ],
+        1,
+    ),
+    (
+        re.compile(
+            r"\b(?:now|currently|presently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|for\s+the\s+time\s+being|the\s+present)\b",
+            re.I,
+        ),
+        _ref("PRESENT_REF"),
+        0,
+    ),
+    (
+        re.compile(
+            r"\b(?:recently|lately|in\s+(?P<span>the\s+past)|the\s+past(?!\s+(?:\w+\s+)?(?:second|minute|hour|day|week|month|year|decade|centur|quarter|spring|summer|fall|autumn|winter|weekend)))\b",
+            re.I,
+        ),
+        _ref("PAST_REF"),
+        0,
+    ),
+    (
+        re.compile(
+            r"\b(?:soon(?!\s+(?:after|before|afterwards|as|thereafter))|as\s+soon\s+as\s+possible|in\s+(?P<span>the\s+(?:near\s+|distant\s+)?future)|the\s+(?:near\s+|distant\s+)?future|the\s+near\s+term|in\s+due\s+course)\b",
+            re.I,
+        ),
+        _ref("FUTURE_REF"),
+        0,
+    ),
+    (
+        re.compile(
+            r"\b(?:hourly|nightly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|every\s+(?:other\s+)?(?:hour|day|night|week|month|quarter|year)|each\s+(?:day|night|week|month|year)|per\s+(?:hour|day|week|month|year)|a\s+(?:day|week|month|year))\b",
+            re.I,
+        ),
+        _set,
+        0,
+    ),
+]

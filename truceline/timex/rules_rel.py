@@ -1,0 +1,329 @@
+"""Rules for expressions that need the anchor: weekdays, "yesterday", "last week", "earlier this month",
+"the third quarter", "this summer", "two days ago", clock times.
+
+Without an anchor they still get found, with X placeholders in their values (UNRESOLVED), so the publication-
+date reasoning can read them too.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from truceline.timex.calendar import (
+    quarter_of,
+    resolve_season,
+    resolve_weekday,
+    shift,
+    value_at,
+    week_value,
+)
+from truceline.timex.context import UNRESOLVED, Candidate, Context
+from truceline.timex.lexicon import lexicon, parse_number
+from truceline.timex.patterns import DAY, MON, NUMW, POD, WD, mod_code
+from truceline.timex.rules_abs import Rule
+
+_POD = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI", "tonight": "TNI"}
+_UNIT_CODE = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+
+
+def _weekday(name: str) -> int:
+    return lexicon().weekdays[name.rstrip(".").lower()]
+
+
+def _weekday_rule(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    wd = _weekday(m.group("wd"))
+    rel = (m.group("rel") or "").lower()
+    pod = (m.group("pod") or "").lower()
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get((m.group("mod") or "").lower())
+    suffix = _POD.get(pod, "")
+    typ = "TIME" if suffix else "DATE"
+    tense = {"last": "past", "past": "past", "next": "future", "coming": "future", "this": "present"}.get(rel)
+    clause_tense = ctx.tense(m.start(), m.end())
+    if ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), typ, f"XXXX-WXX-{wd}{suffix}", mod=mod, tense=tense or clause_tense)]
+    if rel == "last":
+        d = resolve_weekday(ctx.anchor - timedelta(days=1), wd, "past")
+    elif rel == "next":
+        d = resolve_weekday(ctx.anchor + timedelta(days=1), wd, "future")
+    else:
+        d = resolve_weekday(ctx.anchor, wd, tense or clause_tense)
+    return [
+        Candidate(m.start(), m.end(), typ, d.isoformat() + suffix, mod=mod, anchored=True, tense=tense or clause_tense)
+    ]
+
+
+def _weekday_plural(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    wd = _weekday(m.group("wd"))
+    pod = _POD.get((m.group("pod") or "").lower(), "")
+    return [Candidate(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}{pod}", priority=2)]
+
+
+def _relative_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    word = " ".join(m.group("word").lower().split())
+    offset = {
+        "the day before yesterday": -2,
+        "yesterday": -1,
+        "today": 0,
+        "tonight": 0,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
+        "last night": -1,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+    }[word]
+    pod = (m.group("pod") or "").lower() or word.split()[-1]
+    suffix = _POD.get(pod, "")
+    typ = "TIME" if suffix else "DATE"
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get((m.group("mod") or "").lower())
+    if ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), typ, UNRESOLVED["D"] + suffix, mod=mod)]
+    d = ctx.anchor + timedelta(days=offset)
+    return [Candidate(m.start(), m.end(), typ, d.isoformat() + suffix, mod=mod, anchored=True)]
+
+
+def _unit_value(ctx: Context, unit: str, offset: int) -> tuple[str, bool]:
+    if ctx.anchor is None:
+        return UNRESOLVED.get(unit, "XXXX"), False
+    return value_at(shift(ctx.anchor, offset, unit), unit), True
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    rel = " ".join(m.group("rel").lower().split())
+    unit_word = m.group("unit").lower()
+    mod = mod_code(m.group("mod")) or {"earlier": "START", "later": "END"}.get((m.group("when") or "").lower())
+    if unit_word == "weekend":
+        return _weekend(m, ctx, rel)
+    if unit_word in lexicon().seasons:
+        return _season(m, ctx, rel, unit_word, mod)
+    unit = _UNIT_CODE[unit_word]
+    offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    if rel in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the first"):
+        return [Candidate(m.start(), m.end(), "DURATION", f"P1{unit}" if unit != "CE" else "P100Y", mod=mod)]
+    value, anchored = _unit_value(ctx, unit, offset)
+    if unit == "Q" and value != "XXXX-QX" and rel in ("last", "past", "previous"):
+        value, anchored = _unit_value(ctx, "Q", -1)
+    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod, anchored=anchored)]
+
+
+def _weekend(m: re.Match[str], ctx: Context, rel: str) -> list[Candidate]:
+    if ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), "DATE", "XXXX-WXX-WE")]
+    tense = ctx.tense(m.start(), m.end())
+    if rel in ("next", "coming") or (rel in ("this", "the") and tense == "future"):
+        d = resolve_weekday(ctx.anchor, 6, "future")
+    else:
+        d = resolve_weekday(ctx.anchor, 6, "past")
+        if rel == "last" and ctx.anchor.isoweekday() >= 6:
+            d -= timedelta(days=7)
+    return [Candidate(m.start(), m.end(), "DATE", week_value(d) + "-WE", anchored=True)]
+
+
+def _season(m: re.Match[str], ctx: Context, rel: str, word: str, mod: str | None) -> list[Candidate]:
+    code = lexicon().seasons[word]
+    if m.group("year"):
+        return [Candidate(m.start(), m.end(), "DATE", f"{m.group('year')}-{code}", mod=mod)]
+    if ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), "DATE", f"XXXX-{code}", mod=mod)]
+    if rel in ("last", "past", "previous"):
+        year = resolve_season(ctx.anchor, code, "past", strict=True)
+    elif rel in ("next", "coming"):
+        year = resolve_season(ctx.anchor, code, "future", strict=True)
+    elif rel == "this":
+        year = ctx.anchor.year
+    else:
+        year = resolve_season(ctx.anchor, code, ctx.tense(m.start(), m.end()))
+    return [Candidate(m.start(), m.end(), "DATE", f"{year:04d}-{code}", mod=mod, anchored=True)]
+
+
+_ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    word = (m.group("qord") or "").lower()
+    year = m.group("year")
+    if word in _ORDINAL_Q:
+        q = _ORDINAL_Q[word]
+        if year:
+            return [Candidate(m.start(), m.end(), "DATE", f"{year}-Q{q}")]
+        if ctx.anchor is None:
+            return [Candidate(m.start(), m.end(), "DATE", f"XXXX-Q{q}")]
+        y = ctx.anchor.year
+        if q > quarter_of(ctx.anchor) and ctx.tense(m.start(), m.end()) == "past":
+            y -= 1
+        return [Candidate(m.start(), m.end(), "DATE", f"{y:04d}-Q{q}", anchored=True)]
+    if ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), "DATE", "XXXX-QX")]
+    if word == "current":
+        return [Candidate(m.start(), m.end(), "DATE", value_at(ctx.anchor, "Q"), anchored=True)]
+    last = shift(ctx.anchor, -1, "Q")
+    if word in ("year-earlier", "year-ago", "year earlier", "year ago"):
+        last = shift(last, -1, "Y")
+    return [Candidate(m.start(), m.end(), "DATE", value_at(last, "Q"), anchored=True)]
+
+
+def _half(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    h = 1 if m.group("h").lower() == "first" else 2
+    year = m.group("year") or (f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX")
+    return [Candidate(m.start(), m.end(), "DATE", f"{year}-H{h}", anchored=not m.group("year"))]
+
+
+def _ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    n = parse_number(m.group("num") or "a")
+    unit = _UNIT_CODE.get(m.group("unit").lower().rstrip("s"), "D")
+    direction = -1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1
+    if n is None or n != int(n):
+        if m.group("dir").lower() == "ago":
+            return [Candidate(m.start(), m.end(), "DATE", "PAST_REF", anchored=ctx.anchor is not None)]
+        letter = {"DE": "Y", "Q": "M"}.get(unit, unit)
+        return [Candidate(m.start(), m.end(), "DURATION", f"PX{letter}")]
+    if unit == "Y" and int(n) == 1 and m.group("dir").lower() != "from now" and _finance_context(ctx, m.start()):
+        # Earnings reports compare with "a year earlier": the same quarter of the previous year.
+        value, anchored = _unit_value(ctx, "Q", -5)
+        return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored, priority=2)]
+    value, anchored = _unit_value(ctx, unit, direction * int(n))
+    return [
+        Candidate(m.start(), m.end(), "DATE", value, anchored=anchored, mod=mod_code(m.group("approx")), priority=2)
+    ]
+
+
+_FINANCE = re.compile(r"\b(?:quarter|quarterly|net income|net loss|earned|per share|a share|revenue|profit)\b", re.I)
+
+
+def _finance_context(ctx: Context, pos: int) -> bool:
+    return _FINANCE.search(ctx.text, max(0, pos - 300), pos + 100) is not None
+
+
+def _finance_period(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the quarter", "the latest period", "the year-earlier quarter" in an earnings report: the last quarter
+    reported (the one before the anchor's), a year back for year-earlier comparisons."""
+    if not _finance_context(ctx, m.start()):
+        return []
+    if ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), "DATE", "XXXX-QX")]
+    back = -5 if m.group("ago") else -1
+    value, anchored = _unit_value(ctx, "Q", back)
+    return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored)]
+
+
+def _clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    word = (m.group("word") or "").lower()
+    if word:
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
+    else:
+        hour, minute = int(m.group("h")), int(m.group("mi") or 0)
+        ampm = (m.group("ap") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 24:
+            return []
+    day: date | None = None
+    rest = m.group("rest")
+    if rest and ctx.anchor is not None:
+        rest_l = rest.lower()
+        if rest_l in ("yesterday", "today", "tomorrow"):
+            day = ctx.anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rest_l])
+        else:
+            day = resolve_weekday(ctx.anchor, _weekday(rest), ctx.tense(m.start(), m.end()))
+    elif ctx.anchor is not None:
+        day = ctx.anchor
+    prefix = day.isoformat() if day else UNRESOLVED["D"]
+    return [Candidate(m.start(), m.end(), "TIME", f"{prefix}T{hour:02d}:{minute:02d}", anchored=day is not None)]
+
+
+_REL_WORDS = r"(?P<rel>last|next|this|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+first|the)"
+_CLOCK_REST = rf"(?:,?\s+(?:on\s+)?(?P<rest>{WD}|yesterday|today|tomorrow))?"
+_YEAR_OPT = r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?"
+
+RULES: list[Rule] = [
+    (
+        re.compile(
+            r"\b(?:the|this|that)\s+(?:(?:latest|last|same|comparable|corresponding|recent)\s+)?"
+            r"(?:(?P<ago>year[\s-]earlier|year[\s-]ago|prior[\s-]year)\s+)?(?:quarter|period)\b(?!s)",
+            re.I,
+        ),
+        _finance_period,
+        0,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?P<mod>early|late|mid)[\s-]+|(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})"
+            rf"(?:\s+(?P<pod>{POD}))?\b(?!\s*(?:\(?\s*)?(?:{MON})\s+\d)(?!,?\s+(?:{MON})\s+\d)(?!,?\s+\d{{1,2}}\s+(?:{MON}))",
+            re.I,
+        ),
+        _weekday_rule,
+        1,
+    ),
+    (re.compile(rf"\b(?P<wd>{WD})s(?:\s+(?P<pod>{POD})s?)?\b"), _weekday_plural, 2),
+    (
+        re.compile(
+            r"\b(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+            rf"yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)"
+            rf"(?:\s+(?P<pod>{POD}))?\b",
+            re.I,
+        ),
+        _relative_day,
+        2,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of)[\s-]+|(?P<when>earlier|later)\s+)?"
+            rf"{_REL_WORDS}\s+(?P<unit>week|month|year|decade|century|weekend|spring|summer|fall|autumn|winter)\b{_YEAR_OPT}(?!\s+of\b)(?![\s-](?:earlier|ago|end|long|old)\b)",
+            re.I,
+        ),
+        _relative_unit,
+        1,
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|year[\s-]earlier|year[\s-]ago)[\s-]+)"
+            r"(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d))?",
+            re.I,
+        ),
+        _quarter,
+        2,
+    ),
+    (
+        re.compile(r"\bthe\s+fiscal\s+(?P<qord>first|second|third|fourth)\s+quarter\b(?P<year>)", re.I),
+        _quarter,
+        2,
+    ),
+    (re.compile(r"\bthe\s+(?P<h>first|second)\s+half\b(?:\s+of\s+(?P<year>(?:19|20)\d\d))?", re.I), _half, 2),
+    (
+        re.compile(
+            rf"\b(?:(?P<approx>about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just\s+over)\s+)?"
+            rf"(?P<num>\d+|{NUMW}|an?|one|a\s+few|few|several|many|some)[\s-]+(?P<unit>day|week|month|year|decade|quarter)s?\s+(?P<dir>ago|earlier|later|from\s+now)\b",
+            re.I,
+        ),
+        _ago,
+        3,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?P<word>noon|midday|midnight)|(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)"
+            r"(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|PST|PDT|CET|[A-Z]{3}\b))?)"
+            rf"{_CLOCK_REST}",
+            re.I,
+        ),
+        _clock,
+        2,
+    ),
+    (
+        re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>overnight)\b(?P<pod>)", re.I),
+        lambda m, c: _overnight(m, c),
+        1,
+    ),
+]
+
+
+def _overnight(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    if ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), "TIME", UNRESOLVED["D"] + "TNI")]
+    d = ctx.anchor - timedelta(days=1) if ctx.tense(m.start(), m.end()) == "past" else ctx.anchor
+    return [Candidate(m.start(), m.end(), "TIME", d.isoformat() + "TNI", anchored=True)]
+
+
+_ = DAY  # shared fragments kept importable for the rule modules that need them
