@@ -170,9 +170,11 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, Token | None]:
         recipient = _prep_object(verb, _RECIPIENT_PREPS)
     if recipient is None and cand.ceasefire_noun is not None:
         recipient = _prep_object(cand.ceasefire_noun, frozenset({"with", "between"}))
-    for extra in cand.extra:  # a casualty verb folded into this event names the victims
+    for extra in cand.extra:  # a casualty verb folded into this event names the victims; an obliged clause, whom
         if recipient is None:
             recipient = next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if recipient is None and cand.type == "REQUEST":
+            recipient = next((c for c in extra.children if c.dep_ == "nsubj"), None)
     return agent, recipient
 
 

@@ -53,7 +53,13 @@ def _same_party(a: Actor | None, b: Actor | None) -> bool:
 
 def _refine_mode(cand: Candidate, agent: Token | None, lex: Lexicon) -> str:
     """Narrow a general ASSAULT to a weapon mode from its modifiers, 'with' objects, or its agent (gunmen, jets)."""
-    if cand.type != "ASSAULT" or cand.mode not in ("general", "ceasefire_violated", "ground_offensive", "small_arms"):
+    if cand.type != "ASSAULT" or cand.mode not in (
+        "general",
+        "ceasefire_violated",
+        "ground_offensive",
+        "small_arms",
+        "physical",
+    ):
         return cand.mode
     words: list[Token] = []
     heads = [cand.token, *cand.extra]
@@ -63,7 +69,7 @@ def _refine_mode(cand: Candidate, agent: Token | None, lex: Lexicon) -> str:
         words.extend(objects)  # "fired mortars at the post"
     for head in heads:
         for child in head.children:
-            if child.dep_ in ("compound", "amod", "nmod"):
+            if child.dep_ in ("compound", "amod", "nmod", "advmod"):
                 words.append(child)
             if child.dep_ == "prep" and child.lower_ in ("with", "by", "in", "using"):
                 words.extend(g for g in child.children if g.dep_ == "pobj")
@@ -79,6 +85,8 @@ def _refine_mode(cand: Candidate, agent: Token | None, lex: Lexicon) -> str:
         if cand.mode == "ground_offensive" and mode != "aerial":
             continue
         if cand.mode == "small_arms" and mode not in ("shelling", "aerial", "explosives", "grenade"):
+            continue
+        if cand.mode == "physical" and mode != "sexual":
             continue
         return mode
     return cand.mode

@@ -48,6 +48,7 @@ class Lexicon:
     threat_cues: frozenset[str]
     plan_cues: frozenset[str]
     negation_cues: frozenset[str]
+    noun_senses: dict[str, tuple[frozenset[str], TypeMode]]
     selector: re.Pattern[str]
 
 
@@ -90,6 +91,14 @@ def _type_modes(section: Any, where: str) -> dict[str, TypeMode]:
     return out
 
 
+def _senses(section: Any) -> dict[str, tuple[frozenset[str], TypeMode]]:
+    out: dict[str, tuple[frozenset[str], TypeMode]] = {}
+    for noun, body in (section or {}).items():
+        pair = _type_modes({noun: body["sense"]}, "noun_senses")[str(noun).lower()]
+        out[str(noun).lower()] = (frozenset(str(c).lower() for c in body.get("cues") or ()), pair)
+    return out
+
+
 def _parse(raw: dict[str, Any]) -> Lexicon:
     verbs = _pairs(raw.get("verbs"), "verbs")
     nouns = _pairs(raw.get("nouns"), "nouns")
@@ -129,6 +138,7 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         threat_cues=frozenset(raw.get("threat_cues") or ()),
         plan_cues=frozenset(raw.get("plan_cues") or ()),
         negation_cues=frozenset(raw.get("negation_cues") or ()),
+        noun_senses=_senses(raw.get("noun_senses")),
         selector=selector,
     )
 

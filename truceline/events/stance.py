@@ -55,17 +55,18 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
                 return "planned"
     current = verb
     for _ in range(3):  # embedding verbs: "threatened to", "plans to", "failed to", "is expected to"
-        if current.dep_ not in ("xcomp", "ccomp") or current.head.i == current.i:
+        infinitive = current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if (current.dep_ not in ("xcomp", "ccomp") and not infinitive) or current.head.i == current.i:
             break
         current = current.head
         lemma = current.lemma_.lower()
         if any(c.dep_ == "neg" for c in current.children) or lemma == "fail":
             return "negated"
-        if lemma in ("threaten", "vow"):
+        if lemma in lex.threat_cues:
             return "threatened"
         if lemma in lex.plan_cues or current.lower_ in lex.plan_cues:
             return "planned"
-        if current.dep_ != "xcomp":
+        if current.dep_ not in ("xcomp", "advcl"):
             break
     return "asserted"
 
@@ -85,8 +86,11 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
         if found is not None:
             return found
     for child in token.children:  # '"...," the minister said' parsed with the quote as root
-        speech = child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_.lower() in lex.speech_verbs
-        if speech and child.i > cand.token.i:
+        lemma = child.lemma_.lower()
+        speech = child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > cand.token.i
+        if speech and lemma in lex.accuse_verbs:
+            return Attribution("accused", child, _speaker(child))
+        if speech and lemma in lex.speech_verbs:
             return Attribution("said", child, _speaker(child))
     for word in token.doc:
         if word.lower_ == "according":

@@ -92,23 +92,42 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
             type_, mode = lex.verbs[lemma]
             found.append(Candidate(token, type_, mode, False))
             taken.add(token.i)
+        elif lemma in lex.speech_verbs:
+            obliged = _obligation(token)
+            if obliged is not None:  # "X said Y must withdraw": X demands it of Y
+                found.append(Candidate(token, "REQUEST", "general", False, extra=[obliged]))
+                taken.add(token.i)
+    lemmas = {_lemma(t) for t in doc}
     for token in doc:
-        if token.i in taken or not _is_noun(token) or token.dep_ == "compound":
+        if token.i in taken or not _is_noun(token):
             continue
         lemma = _lemma(token)
         entry = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
         if entry is None:
             continue
+        if token.dep_ == "compound" and (_lemma(token.head) in lex.nouns or _lemma(token.head) in lex.ceasefire_nouns):
+            continue  # "attack helicopter" is not an attack; "mediation mission" is a mediation
         type_, mode = entry
+        sense = lex.noun_senses.get(lemma)
+        if sense is not None and sense[0] & lemmas:
+            type_, mode = sense[1]
         if any(_lemma(c) in lex.ceasefire_nouns for c in token.children if c.dep_ in ("compound", "amod")):
             if type_ == "AGREE":
                 mode = "ceasefire_agreed"
             elif type_ == "ASSAULT":
                 mode = "ceasefire_violated"
-        head = token.head
+        head = token.head if token.dep_ != "compound" else token.head.head
         governor = head if head.i != token.i and _lemma(head) in lex.light_verbs and _is_verb(head) else None
         found.append(Candidate(token, type_, mode, True, governor=governor))
     return _fold_casualty_verbs(found)
+
+
+def _obligation(verb: Token) -> Token | None:
+    """The clause reported by a speech verb when it states an obligation ("must", "should")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in child.children):
+            return child
+    return None
 
 
 def _phrasal(verb: Token, lex: Lexicon) -> tuple[tuple[str, str], Token] | None:

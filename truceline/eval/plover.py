@@ -1,0 +1,126 @@
+"""`truceline eval plover FILE`: event type and source/target country codes on PLOVER gold-standard records.
+
+Each record's `text` is coded by the real path (pre-filter, spaCy, `code_events`) and its main event compared.
+Two documented conversions make our richer output comparable with the gold:
+
+* The gold (PLOVER GSR 0.5) uses four type names later folded into the 16 current ones; we map them with
+  `LEGACY_TYPES` and report the table in the output under "legacy_type_map".
+* PLOVER codes stated intentions as types of their own (CAMEO 03 "express intent to cooperate" is AGREE, CAMEO
+  13 is THREATEN, CAMEO 12 rejections include refusals), whereas we keep the act and put the intention in
+  `stance`. `plover_type` turns our (type, stance) into the PLOVER type the gold expects; reported under
+  "stance_map".
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from truceline.errors import EvalError
+from truceline.events.coding import actor_codes, code_text, load_dictionary, main_event
+from truceline.model import Event
+
+LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "REJECT", "ACCUSE"})
+STANCE_MAP = {
+    "threatened": "THREATEN (any type)",
+    "planned": "AGREE (cooperative types), THREATEN (conflictual types)",
+    "negated": "REJECT (cooperative types)",
+}
+
+
+def plover_type(event: Event) -> str:
+    """The PLOVER type of an event, folding intentions and refusals in as PLOVER does."""
+    if event.stance == "threatened":
+        return "THREATEN"
+    if event.stance == "planned":
+        if event.type in COOPERATIVE:
+            return "AGREE"
+        if event.type in CONFLICTUAL - {"ACCUSE", "REJECT"}:
+            return "THREATEN"
+    if event.stance == "negated" and event.type in COOPERATIVE:
+        return "REJECT"
+    return event.type
+
+
+def _gold_codes(value: Any) -> set[str]:
+    if not value:
+        return set()
+    return {str(a.get("code", ""))[:3].upper() for a in value if isinstance(a, dict) and a.get("code")}
+
+
+def _match(gold: set[str], predicted: set[str]) -> bool:
+    return not predicted if not gold else bool(gold & predicted)
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    labels = {g for g, _ in pairs}
+    scores = []
+    for label in labels:
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        fp = sum(1 for g, p in pairs if g != label and p == label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def load_records(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EvalError(f"{path}: not a readable JSON file ({exc}); expected PLOVER gold-standard records") from None
+    if not isinstance(data, list):
+        raise EvalError(f"{path}: expected a JSON list of PLOVER records with text/event/source/target")
+    return [r for r in data if isinstance(r, dict) and r.get("event") != "DOCUMENT" and r.get("text")]
+
+
+def run(path: Path, options: dict[str, object]) -> dict[str, object]:
+    from truceline.pipeline import load_nlp
+
+    records = load_records(path)
+    limit = options.get("limit")
+    if isinstance(limit, int) and limit > 0:
+        records = records[:limit]
+    if not records:
+        raise EvalError(f"{path}: no PLOVER records with text (besides the DOCUMENT record)")
+    actors = options.get("actors") or []
+    dictionary = load_dictionary(actors if isinstance(actors, list) else [])
+    nlp = load_nlp()
+    pairs: list[tuple[str, str]] = []
+    source_ok = target_ok = triple_ok = predicted = 0
+    confusion: Counter[str] = Counter()
+    for record in records:
+        gold_type = LEGACY_TYPES.get(str(record["event"]), str(record["event"]))
+        events, docs = code_text(str(record["text"]), dictionary, nlp)
+        event = main_event(events, docs)
+        got = plover_type(event) if event is not None else "NONE"
+        predicted += event is not None
+        pairs.append((gold_type, got))
+        src = _match(_gold_codes(record.get("source")), actor_codes(event.actor) if event else set())
+        tgt = _match(_gold_codes(record.get("target")), actor_codes(event.recipient) if event else set())
+        source_ok += src
+        target_ok += tgt
+        triple_ok += got == gold_type and src and tgt
+        if got != gold_type:
+            confusion[f"{gold_type}->{got}"] += 1
+    n = len(records)
+    precision = triple_ok / predicted if predicted else 0.0
+    recall = triple_ok / n
+    return {
+        "records": n,
+        "type_accuracy": round(sum(g == p for g, p in pairs) / n, 4),
+        "type_macro_f1": round(macro_f1(pairs), 4),
+        "source_accuracy": round(source_ok / n, 4),
+        "target_accuracy": round(target_ok / n, 4),
+        "triple": {
+            "p": round(precision, 4),
+            "r": round(recall, 4),
+            "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        },
+        "legacy_type_map": LEGACY_TYPES,
+        "stance_map": STANCE_MAP,
+        "top_confusions": dict(confusion.most_common(8)),
+    }
