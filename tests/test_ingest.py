@@ -211,10 +211,29 @@ def test_stdin_sniffs_jsonl_html_and_text() -> None:
     assert empty.reason == "empty file"
 
 
-def test_many_files_stream_lazily(tmp_path: Path) -> None:
-    for i in range(5000):
-        (tmp_path / f"r{i:05d}.txt").write_text(f"Report {i}\n\nBody {i}.\n")
+def test_folder_is_streamed_not_read_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from truceline.stages import ingest
+
+    for i in range(200):
+        (tmp_path / f"r{i:03d}.txt").write_text(f"Report {i}\n\nBody {i}.\n")
+    reads: list[str] = []
+    real_read = ingest._read_bytes
+
+    def counting_read(path: str, gzipped: bool) -> bytes:
+        reads.append(path)
+        return real_read(path, gzipped)
+
+    monkeypatch.setattr(ingest, "_read_bytes", counting_read)
     stream = iter_documents([str(tmp_path)])
     first = next(stream)
-    assert isinstance(first, RawDocument) and first.origin.endswith("r00000.txt")
-    assert sum(1 for _ in stream) == 4999
+    assert isinstance(first, RawDocument) and first.origin.endswith("r000.txt")
+    assert len(reads) == 1
+    assert sum(1 for _ in stream) == 199
+
+
+@pytest.mark.slow
+def test_folder_of_5000_files(tmp_path: Path) -> None:
+    for i in range(5000):
+        (tmp_path / f"r{i:05d}.txt").write_text(f"Report {i}\n\nBody {i}.\n")
+    ids = {d.id for d in docs(run(tmp_path))}
+    assert len(ids) == 5000

@@ -165,7 +165,7 @@ def _patterns() -> _Patterns:
         # "ANKARA (AA) - ", "BEIRUT, June 14 (Reuters) -", "(Reuters) —", "Idlib, Syria (AP) —"
         lead_dateline=re.compile(
             rf"(?P<dateline>(?:[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}(?:,\s*[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){{0,2}})?"
-            rf"(?:,\s*(?:{'|'.join(_MONTHS)})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\((?:{agency})\))?"
+            rf"(?:,\s*(?i:{'|'.join(_MONTHS)})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\((?:{agency})\))?"
             rf"|(?:[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){{0,2}},\s*)?\((?:{agency})\))\s*[-–—:]+)\s",
         ),
     )

@@ -50,6 +50,7 @@ def clean_lines(
     take_title: bool = True,
     find_standfirst: bool = True,
     origin: str = "",
+    empty_reason: str = "no article text left after removing the title, captions and site chrome",
 ) -> CleanedText:
     """Separate `text` into title, standfirst, body, captions, bylines, dateline and dropped chrome.
 
@@ -69,12 +70,15 @@ def clean_lines(
     paragraphs: list[str] = []
     caption_after_title = False  # a caption between title and first paragraph: that paragraph is no standfirst
 
+    dropped_reason: dict[str, str] = {}  # furniture repeats: a line dropped once is dropped wherever it recurs
     for line in normalised_lines(text):
-        reason = rules.reason(line)
+        reason = dropped_reason.get(line) or rules.reason(line, in_body=bool(paragraphs))
         if reason is not None:
             dropped.append(DroppedLine(line, reason))
+            dropped_reason[line] = reason
         elif title_key is not None and len(line) <= title_limit and line_key(line) == title_key:
             dropped.append(DroppedLine(line, "repeated-title"))
+            dropped_reason[line] = "repeated-title"
         elif (caption := find_caption(line, rules)) is not None:
             _add_caption(captions, caption)
             caption_after_title = caption_after_title or not paragraphs
@@ -104,7 +108,7 @@ def clean_lines(
     ):
         standfirst = paragraphs.pop(0)
     if not paragraphs:
-        raise Skip("no article text left after removing the title, captions and site chrome", origin)
+        raise Skip(empty_reason, origin)
     if dateline is None:
         dateline = lead_dateline(paragraphs[0])
     return CleanedText(

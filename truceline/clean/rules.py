@@ -63,8 +63,12 @@ class ChromeRules:
             buckets.append(_Bucket(limit, re.compile(alternation, re.IGNORECASE), reasons, requires))
         return buckets
 
-    def reason(self, line: str) -> str | None:
-        """Why `line` (whitespace already collapsed) is chrome, or None when it may be article text."""
+    def reason(self, line: str, *, in_body: bool = False) -> str | None:
+        """Why `line` (whitespace already collapsed) is chrome, or None when it may be article text.
+
+        `in_body` says an article paragraph has already been seen: from there on a short line in capitals is a
+        subheading ("UP NEXT"), not a section label, which sits above the text.
+        """
         if not any(ch.isalpha() for ch in line):
             # "+", "***", "1/3": nothing a reader would miss (digit-only counters included).
             return "chrome:symbol"
@@ -80,14 +84,14 @@ class ChromeRules:
             m = bucket.regex.fullmatch(line)
             if m is not None and m.lastgroup is not None:
                 return bucket.reasons[m.lastgroup]
-        if self.is_section_label(line):
+        if self.is_section_label(line, in_body=in_body):
             return "chrome:section-label"
         return None
 
     def is_agency(self, text: str) -> bool:
         return self._agency_only.fullmatch(text.strip()) is not None
 
-    def is_section_label(self, line: str) -> bool:
+    def is_section_label(self, line: str, *, in_body: bool = False) -> bool:
         """Section labels and breadcrumbs: short, unpunctuated, made of section words or set in capitals.
 
         A quoted or punctuated short line ("'Indiscriminate attacks'") is a subheading of the article, kept.
@@ -104,8 +108,10 @@ class ChromeRules:
             return False
         if self._is_section_phrase(line):
             return True
+        if in_body or "," in line:
+            return False  # "UP NEXT" inside the text is a subheading; "BAAR, SWITZERLAND" a dateline
         letters = [ch for ch in line if ch.isalpha()]
-        # "MIDDLE EAST", "WORLD": a short line set in capitals is a label (a real heading has a verb and length).
+        # "MIDDLE EAST", "WORLD" above the text: a short line set in capitals is a label, not a heading.
         return len(letters) >= 3 and all(ch.isupper() for ch in letters) and not any(ch.isdigit() for ch in line)
 
     def _is_section_phrase(self, text: str) -> bool:

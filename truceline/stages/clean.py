@@ -21,7 +21,12 @@ def clean(raw: RawDocument) -> CleanedText:
         page = extract_html(raw.content, url=raw.url, origin=raw.origin)
         # trafilatura's text starts below the title; its first line is prose, never a title to take.
         cleaned = clean_lines(
-            page.text, title=raw.title or page.title, take_title=False, find_standfirst=False, origin=raw.origin
+            page.text,
+            title=raw.title or page.title,
+            take_title=False,
+            find_standfirst=False,
+            origin=raw.origin,
+            empty_reason="no article text found in HTML (only site chrome was extracted)",
         )
         bylines = cleaned.bylines or ((page.author,) if page.author else ())
         return replace(cleaned, html_date=page.date, bylines=bylines)
