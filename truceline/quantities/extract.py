@@ -17,6 +17,7 @@ from truceline.quantities.periods import PeriodCues, period_cues
 from truceline.quantities.vocab import KINDS, vocabulary
 from truceline.text import sentence_at, split_sentences
 
+_NEGATED = re.compile(r"(?<![\w-])(?:no|not)\s+\Z", re.IGNORECASE)
 _VAGUE_OF = frozenset({"dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions"})
 
 
@@ -31,6 +32,7 @@ class _Mention:
     who_country: str | None = None
     who_end: int | None = None
     singular_only: bool = False
+    elided: bool = False  # "and another in X": the noun is the previous figure's
 
     @property
     def tail(self) -> int:
@@ -45,8 +47,12 @@ def _kind_of(match: re.Match[str], prefix: str) -> str | None:
 
 
 def _read_mention(text: str, m: re.Match[str], pats: Patterns) -> _Mention | None:
+    if _NEGATED.search(text, max(0, m.start() - 6), m.start()):
+        return None  # "no one was hurt"
     if m.group("art"):
         return _Mention(m.start(), m.end("art"), 1, None, "exact", singular_only=True)
+    if m.group("elided"):
+        return _Mention(m.start(), m.end("elided"), 1, None, "exact", elided=True)
     vocab = vocabulary()
     if m.group("lo"):
         value, implied = parse_number(m.group("lo"), vocab)
@@ -67,10 +73,15 @@ def _read_who(text: str, mention: _Mention, number_text: str, pats: Patterns) ->
     if w.group("bare_of") and " ".join(number_text.lower().split()) not in _VAGUE_OF:
         return
     noun = w.group("who")
-    if mention.singular_only and noun.lower() not in pats.singular:
+    if mention.singular_only and (noun is None or noun.lower() not in pats.singular):
         return
+    if mention.elided:
+        return
+    noun = noun or w.group("generic")
     mods = w.group("mods").strip()
     mention.who = f"{mods} {noun}" if mods else noun
+    if w.group("of_group"):
+        mention.who += " " + " ".join(w.group("of_group").split())
     demonym = pats.demonym.search(mention.who)
     if demonym:
         mention.who_country = vocabulary().demonyms[demonym.group(1)]
@@ -85,6 +96,8 @@ def _after_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int]
     if kind is None:
         return None
     verb = a.group(f"a_{kind}")
+    if a.group("pp") and not mention.who:
+        return None
     if not a.group("aux").strip() and verb.lower() in TRANSITIVE and pats.object_start.match(text, a.end()):
         return None  # "two gunmen killed three policemen": the number is the killers
     if pats.alternative.match(text, a.end()):
@@ -100,11 +113,6 @@ def _left_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int, 
         kind = _kind_of(b, "b")
         if kind and (mention.who or pats.follow_free.match(text, mention.end)):
             return kind, b.start(), mention.tail
-    t = pats.toll.search(text, max(0, mention.start - 90), mention.start)
-    if t:
-        kind = _kind_of(t, "t")
-        if kind:
-            return kind, t.start(), mention.tail
     if mention.who:
         mv = pats.mover.search(text, lo, mention.start)
         if mv:
@@ -112,6 +120,15 @@ def _left_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int, 
             if mov:
                 return "displaced", mv.start(), mov.end()
     return None
+
+
+def _toll_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int, int] | None:
+    """(kind, span start, span end) for "the death toll rose to 12": tried first, it names its kind itself."""
+    t = pats.toll.search(text, max(0, mention.start - 90), mention.start)
+    kind = _kind_of(t, "t") if t else None
+    if t is None or kind is None:
+        return None
+    return kind, t.start(), mention.tail
 
 
 def _noun_kind(mention: _Mention) -> str | None:
@@ -155,8 +172,13 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
         if pending and not pats.coordinator.match(text[pending[-1].tail : mention.start]):
             pending = []
         gap = text[last_end : mention.start] if last_end >= 0 else ""
-        joined = last_end >= 0 and bool(pats.coordinator.match(gap)) and bool(mention.who)
-        after = _after_kind(text, mention, pats)
+        if mention.elided:
+            joined = last_end >= 0 and bool(pats.elided_join.match(gap))
+        else:
+            comma_only = "and" not in gap and mention.singular_only
+            joined = last_end >= 0 and not comma_only and bool(pats.coordinator.match(gap)) and bool(mention.who)
+        left = _toll_kind(text, mention, pats)
+        after = None if left else _after_kind(text, mention, pats)
         if after:
             kind, end = after
             for p in pending:
@@ -164,7 +186,7 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
             found.append(_make(text, mention, kind, mention.start, end))
             pending, last_end, last_kind = [], end, kind
             continue
-        left = _left_kind(text, mention, pats)
+        left = left or _left_kind(text, mention, pats)
         if left:
             kind, start, end = left
             toll_from = bool(re.search(r"\bfrom\s+\Z", text[max(0, mention.start - 6) : mention.start]))
@@ -208,6 +230,20 @@ def _with_period(q: Quantity, cues: PeriodCues, sentence: str) -> Quantity:
     )
 
 
+# Clause boundaries inside a sentence: a cue like "since December" only covers its own clause.
+_CLAUSE_BREAK = re.compile(r",\s*(?=(?:while|whereas|but|although|though|even\s+as|as|and\s+on)\b)|;|\s[—–]\s|:\s")
+
+
+def _clause(sentence: str, offset: int) -> str:
+    """The clause of `sentence` holding character `offset` (sentence-relative)."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() > offset:
+            return sentence[start : m.start()]
+        start = m.start()
+    return sentence[start:]
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every casualty or displacement figure in `text`, in text order, offsets into `text`."""
     if not text:
@@ -224,5 +260,5 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(q)
             continue
         s, e = sentences[index]
-        out.append(_with_period(q, cues, text[s:e]))
+        out.append(_with_period(q, cues, _clause(text[s:e], q.start - s)))
     return out

@@ -59,10 +59,13 @@ _PAREN = (
 _FOLLOW_FREE = (
     r"(?:\s*(?:[,.;:)\]!?\"”’'—–]|\Z)|\s+(?:in|on|at|and|or|during|near|when|after|as|while|including|with|by|"
     r"from|across|around|outside|inside|since|before|last|this|overnight|earlier|yesterday|today|according|among|"
-    r"amid|others?|more|so|to|over|late|early)\b)"
+    r"amid|others?|more|so|to|over|late|early|of\s+them|of\s+whom)\b)"
 )
 _DETERMINER = r"(?:an?|the|his|her|their|its|several|many|all|both|some|dozens|hundreds|thousands|scores)\b"
-_COORDINATOR = r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)"
+_COORDINATOR = (
+    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)"
+    r"(?:(?:his|her|their|its)\s+)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,7 @@ class Patterns:
     object_start: re.Pattern[str]
     alternative: re.Pattern[str]
     coordinator: re.Pattern[str]
+    elided_join: re.Pattern[str]
     demonym: re.Pattern[str]
     singular: frozenset[str]
 
@@ -97,18 +101,36 @@ def patterns() -> Patterns:
     all_who = phrase_alternation(vocab.singular_who | vocab.plural_who)
     demonyms = phrase_alternation(list(vocab.demonyms))
     modifiers = phrase_alternation(vocab.modifiers)
+    stop = phrase_alternation(vocab.stop)
     modifier = (
         rf"(?:{demonyms}(?![\w-])|(?i:{modifiers})(?![\w-])|(?:al-)?[A-Z][\w'’.-]*"
-        rf"|(?i:[\w-]+-(?:backed|led|aligned|affiliated|allied|held|controlled)))"
+        rf"|(?i:[\w-]+-(?:backed|led|aligned|affiliated|allied|held|controlled|old))"
+        rf"|(?!(?i:{stop})(?![\w-]))[a-z][\w'’-]*)"
     )
-    article = rf"(?<![\w-])(?P<art>(?i:an?|another|one\s+more))\s+(?=(?:[\w'’-]+\s+){{0,3}}?(?i:{singular})(?![\w-]))"
-    mention = re.compile(rf"{numbers.mention.pattern}|{article}", re.IGNORECASE)
+    article = (
+        rf"(?<![\w-])(?P<art>(?i:an?|another|one\s+more|his|her|their|its))\s+"
+        rf"(?=(?:[\w'’-]+\s+){{0,3}}?(?i:{singular})(?![\w-]))"
+    )
+    # "and another in Al-Bara", "a third was injured": one more person, the noun left out.
+    elided = (
+        r"(?<![\w-])(?P<elided>(?i:another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)))"
+        r"(?=\s*[,.;]|\s+(?i:in|at|on|near|from|was|were|is|died|later)\b)"
+    )
+    mention = re.compile(rf"{numbers.mention.pattern}|{article}|{elided}", re.IGNORECASE)
+    group_nouns = (
+        "forces|army|police|militia|group|unit|brigade|family|families|regiment|division|battalion|guard|movement|"
+        "community|tribe|clan|staff|crew|team|organisation|organization|council|party|coalition|front|service"
+    )
     who = re.compile(
         rf"\s+(?:(?i:of\s+(?:its|their|the|our|his|her|these|those)\s+)|(?P<bare_of>(?i:of))\s+)?"
-        rf"(?P<mods>(?:{modifier}\s+){{0,3}}?)(?P<who>(?i:{all_who}))(?![\w-])"
+        rf"(?P<mods>(?:{modifier}\s+){{0,3}}?)"
+        rf"(?:(?P<who>(?i:{all_who}))|(?P<generic>(?!(?i:{stop})(?![\w-]))[a-z][a-z'’-]*(?:[a-rt-z]s|men)))(?![\w-])"
+        rf"(?P<of_group>\s+(?i:of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{group_nouns})))?(?![\w-])"
     )
     after = re.compile(
-        rf"{_PAREN}?\s+(?P<aux>{_AUX}{{0,4}})(?:(?!only\b)\w+ly\s+)?{_kind_groups('a', vocab.after)}(?![\w-])",
+        rf"{_PAREN}?(?P<pp>\s+(?:from|in|inside|near|belonging\s+to|loyal\s+to)(?:\s+(?:the|both|all|its|their|two))?"
+        rf"(?:\s+(?!(?i:{stop})(?![\w-]))[\w'’-]+){{1,3}})?"
+        rf"(?:\s+(?:more|others?))?\s+(?P<aux>{_AUX}{{0,4}})(?:(?!only\b)\w+ly\s+)?{_kind_groups('a', vocab.after)}(?![\w-])",
         re.IGNORECASE,
     )
     before = re.compile(
@@ -137,6 +159,7 @@ def patterns() -> Patterns:
         object_start=re.compile(rf"\s+(?:{_DETERMINER}|(?:{numbers.mention.pattern}))", re.IGNORECASE),
         alternative=re.compile(r"\s+or\s+(?:wounded|injured|hurt|captured|missing|detained)\b", re.IGNORECASE),
         coordinator=re.compile(rf"{_COORDINATOR}\Z", re.IGNORECASE),
+        elided_join=re.compile(r"(?:\s+(?:in|at|on|near|from)\s+[^,.;]{1,30}?)?\s*,?\s*and\s+\Z", re.IGNORECASE),
         demonym=re.compile(rf"(?<![\w-])({demonyms})(?![\w])"),
         singular=frozenset(w.lower() for w in vocab.singular_who),
     )

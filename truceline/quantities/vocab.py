@@ -32,6 +32,7 @@ class Vocabulary:
     singular_who: frozenset[str]
     plural_who: frozenset[str]
     modifiers: frozenset[str]
+    stop: frozenset[str]  # words that end a who-phrase
     after: dict[str, list[str]]  # kind -> phrases that follow a figure
     before: dict[str, list[str]]  # kind -> active verbs that precede a figure
     movers: list[str]
@@ -90,6 +91,13 @@ def vocabulary() -> Vocabulary:
     phrases = {" ".join(k.lower().split()): (int(v[0]), str(v[1])) for k, v in words["phrases"].items()}
     kinds = data["kinds"]
     tolls = data["tolls"]
+    verbs = {
+        word.lower()
+        for kind in KINDS
+        for key in ("after", "before")
+        for phrase in _strings(kinds.get(kind, {}), key)
+        for word in phrase.split()
+    }
     return Vocabulary(
         units={str(k): int(v) for k, v in words["units"].items()},
         tens={str(k): int(v) for k, v in words["tens"].items()},
@@ -100,6 +108,7 @@ def vocabulary() -> Vocabulary:
         singular_who=frozenset(_strings(data["who"], "singular")),
         plural_who=frozenset(_strings(data["who"], "plural")),
         modifiers=frozenset(_strings(data["who"], "modifiers")),
+        stop=frozenset(w.lower() for w in _strings(data["who"], "stop")) | verbs,
         after={kind: _strings(kinds.get(kind, {}), "after") for kind in KINDS},
         before={kind: _strings(kinds.get(kind, {}), "before") for kind in KINDS},
         movers=_strings(kinds["displaced"], "movers"),

@@ -1,0 +1,48 @@
+"""Incident totals: one test per rule of truceline/quantities/totals.py, in reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from truceline.stages.quantities import find_quantities, incident_totals
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # different victim groups in one sentence add up
+        ("Mortar fire killed six Turkish soldiers and one interpreter near the post.", 7, None),
+        ("Two medics were killed and three patients were wounded when the clinic was hit.", 2, 3),
+        # war-long totals never count
+        ("A drone strike killed a shepherd on Monday. The war has killed over 350,000 people.", 1, None),
+        ("Since 2011 the conflict has killed hundreds of thousands of Syrians.", None, None),
+        # a subset is not added
+        ("The blast killed 14 people, including six children, and injured 20.", 14, 20),
+        # the toll update wins
+        ("Five people were killed in the market. By night the death toll had climbed to nine.", 9, None),
+        # another incident is ignored; the additive cue adds
+        ("Three soldiers were wounded on Tuesday. Last month, an ambush nearby killed 11.", None, 3),
+        ("Shells killed two farmers. A third farmer was also killed in a second strike.", 3, None),
+        # sources differ: the larger figure
+        ("The monitor said 12 were killed. State media said eight people died.", 12, None),
+        # the same figure repeated is counted once
+        ("Four civilians were killed in Ariha. The four killed were members of one family.", 4, None),
+        # a period total is used only when there is no incident figure
+        ("Clashes in the city have killed 17 people so far, medics said.", 17, None),
+        # nothing reported
+        ("The ceasefire held on Sunday, both sides said.", None, None),
+        # a total followed by its breakdown
+        ("The battle left 30 fighters dead, 18 soldiers and 12 rebels.", 30, None),
+    ],
+)
+def test_incident_totals(text: str, killed: int | None, injured: int | None) -> None:
+    assert incident_totals(text) == (killed, injured)
+
+
+def test_precomputed_quantities_give_the_same_totals() -> None:
+    text = "Rockets killed 3 people and wounded 8 in the town; the toll later rose to 5."
+    assert incident_totals(text, find_quantities(text)) == incident_totals(text) == (5, 8)
+
+
+def test_no_quantities_means_no_figures() -> None:
+    assert incident_totals("Talks resumed in Astana.", []) == (None, None)

@@ -1,0 +1,88 @@
+"""`truceline eval casualties FILE`: incident killed/injured totals against a labelled JSONL file.
+
+Each line is ``{"id": ..., "text": ..., "killed": int|null, "injured": int|null}``: a whole report and the totals
+of the incident it is about. A report that gives no figure of a kind is scored as 0 for that kind, on both
+sides: gold ``null`` and gold ``0`` mean the same ("no one reported killed"), and so do a predicted None and 0.
+This keeps the score about the number a reader would write down, not about how "none" is spelled.
+
+Prints ``{"articles", "killed_exact", "injured_exact", "both_exact"}`` (fractions of articles, 4 decimals).
+Option ``details`` (bool) adds ``misses``: the articles where either total differs, with gold and predicted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from truceline.errors import ConfigError, EvalError, InputError
+from truceline.stages.quantities import incident_totals
+
+OPTIONS: dict[str, str] = {"details": "bool: add the per-article misses to the result"}
+
+
+def _count(value: object, line_no: int, field: str) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise EvalError(f"line {line_no}: '{field}' must be a non-negative integer or null, got {value!r}")
+    return value
+
+
+def read_gold(path: Path) -> list[tuple[str, str, int, int]]:
+    """(id, text, killed, injured) per line; blank lines are skipped, malformed ones raise EvalError."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read casualty gold file {path}: {exc}; check the path") from exc
+    records = []
+    for line_no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvalError(f"{path}:{line_no}: not JSON ({exc.msg}); each line must be one JSON object") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise EvalError(f"{path}:{line_no}: expected an object with a 'text' string, 'killed' and 'injured'")
+        if "killed" not in row or "injured" not in row:
+            raise EvalError(f"{path}:{line_no}: 'killed' and 'injured' are required (use null when not reported)")
+        records.append(
+            (
+                str(row.get("id", line_no)),
+                row["text"],
+                _count(row["killed"], line_no, "killed"),
+                _count(row["injured"], line_no, "injured"),
+            )
+        )
+    if not records:
+        raise EvalError(f"{path}: no records; expected JSONL lines with id, text, killed, injured")
+    return records
+
+
+def run(path: Path, options: dict[str, object]) -> dict[str, object]:
+    """Score `incident_totals` on the gold file at `path`; see the module docstring for the output."""
+    unknown = sorted(set(options) - set(OPTIONS))
+    if unknown:
+        raise ConfigError(f"unknown option(s) for eval casualties: {', '.join(unknown)}; allowed: {', '.join(OPTIONS)}")
+    records = read_gold(Path(path))
+    killed_ok = injured_ok = both_ok = 0
+    misses: list[dict[str, object]] = []
+    for record_id, text, killed, injured in records:
+        got_killed, got_injured = incident_totals(text)
+        k_ok = (got_killed or 0) == killed
+        i_ok = (got_injured or 0) == injured
+        killed_ok += k_ok
+        injured_ok += i_ok
+        both_ok += k_ok and i_ok
+        if not (k_ok and i_ok):
+            misses.append({"id": record_id, "gold": [killed, injured], "predicted": [got_killed, got_injured]})
+    n = len(records)
+    result: dict[str, object] = {
+        "articles": n,
+        "killed_exact": round(killed_ok / n, 4),
+        "injured_exact": round(injured_ok / n, 4),
+        "both_exact": round(both_ok / n, 4),
+    }
+    if options.get("details"):
+        result["misses"] = misses
+    return result
