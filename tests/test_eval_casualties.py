@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from truceline.errors import ConfigError, EvalError, InputError
+from truceline.errors import EvalError, InputError
 from truceline.eval.casualties import run
 
 FIXTURE = Path(__file__).parent / "fixtures" / "casualties" / "incidents.jsonl"
@@ -54,8 +54,22 @@ def test_bad_gold_files_raise_clear_errors(tmp_path: Path, content: str, error: 
         run(path, {})
 
 
-def test_missing_file_and_unknown_option(tmp_path: Path) -> None:
+def test_cli_options_protocol(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         run(tmp_path / "nope.jsonl", {})
-    with pytest.raises(ConfigError, match="allowed: details"):
-        run(FIXTURE, {"verbose": True})
+    limited = run(FIXTURE, {"limit": 5, "actors": [], "baseline": None})
+    assert limited["articles"] == 5
+    with pytest.raises(EvalError, match="no baseline"):
+        run(FIXTURE, {"baseline": "ner"})
+    with pytest.raises(EvalError, match="limit"):
+        run(FIXTURE, {"limit": 0})
+
+
+def test_cli_command_prints_the_scores() -> None:
+    from click.testing import CliRunner
+
+    from truceline.cli import cli
+
+    out = CliRunner().invoke(cli, ["eval", "casualties", str(FIXTURE), "--limit", "3"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["articles"] == 3

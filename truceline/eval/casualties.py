@@ -6,7 +6,9 @@ sides: gold ``null`` and gold ``0`` mean the same ("no one reported killed"), an
 This keeps the score about the number a reader would write down, not about how "none" is spelled.
 
 Prints ``{"articles", "killed_exact", "injured_exact", "both_exact"}`` (fractions of articles, 4 decimals).
-Option ``details`` (bool) adds ``misses``: the articles where either total differs, with gold and predicted.
+Options (the CLI passes one dict to every scorer): ``limit`` (int or None: the first N records), ``details`` (bool:
+add ``misses``, the articles where either total differs, with gold and predicted), ``baseline`` (None: there is
+no peer scorer for casualty totals, so any other value is an error). Other keys (e.g. ``actors``) are ignored.
 """
 
 from __future__ import annotations
@@ -14,10 +16,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from truceline.errors import ConfigError, EvalError, InputError
+from truceline.errors import EvalError, InputError
 from truceline.stages.quantities import incident_totals
-
-OPTIONS: dict[str, str] = {"details": "bool: add the per-article misses to the result"}
 
 
 def _count(value: object, line_no: int, field: str) -> int:
@@ -61,10 +61,15 @@ def read_gold(path: Path) -> list[tuple[str, str, int, int]]:
 
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     """Score `incident_totals` on the gold file at `path`; see the module docstring for the output."""
-    unknown = sorted(set(options) - set(OPTIONS))
-    if unknown:
-        raise ConfigError(f"unknown option(s) for eval casualties: {', '.join(unknown)}; allowed: {', '.join(OPTIONS)}")
+    baseline = options.get("baseline")
+    if baseline is not None:
+        raise EvalError(f"eval casualties has no baseline (got {baseline!r}); run it without --baseline")
+    limit = options.get("limit")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise EvalError(f"limit must be a positive whole number, got {limit!r}")
     records = read_gold(Path(path))
+    if limit is not None:
+        records = records[:limit]
     killed_ok = injured_ok = both_ok = 0
     misses: list[dict[str, object]] = []
     for record_id, text, killed, injured in records:
