@@ -1,0 +1,214 @@
+"""find() and resolve() on sentences written for these tests (not taken from any report)."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+import pytest
+
+from truceline.actors import ActorDictionary
+from truceline.model import Actor
+
+
+@pytest.fixture(scope="module")
+def book() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def codes(actors: list[Actor]) -> list[tuple[str, str | None]]:
+    return [(a.text, a.code) for a in actors]
+
+
+def one(book: ActorDictionary, phrase: str, **kw: object) -> Actor:
+    actor = book.resolve(phrase, **kw)  # type: ignore[arg-type]
+    assert actor is not None, phrase
+    return actor
+
+
+def test_load_is_cached(book: ActorDictionary) -> None:
+    assert ActorDictionary.load() is book
+
+
+def test_offsets_slice_the_text(book: ActorDictionary) -> None:
+    text = "On Sunday Turkish soldiers and Russian planes struck positions held by rebels near the border."
+    actors = book.find(text)
+    assert actors, "expected actors"
+    for a in actors:
+        assert text[a.start : a.end] == a.text
+    assert codes(actors)[:2] == [("Turkish soldiers", "TURMIL"), ("Russian planes", "RUSMIL")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        ("Turkish soldiers", "TUR", "MIL"),
+        ("Russian planes", "RUS", "MIL"),
+        ("a Turkish official", "TUR", "GOV"),
+        ("Syrian refugees", "SYR", "REF"),
+        ("Russia's defense ministry", "RUS", "GOV"),
+        ("the Iranian foreign ministry", "IRN", "GOV"),
+        ("French troops", "FRA", "MIL"),
+        ("Egyptian police", "EGY", "COP"),
+        ("the president of Armenia", "ARM", "GOV"),
+        ("Lebanese civilians", "LBN", "CVL"),
+        ("Palestinians", "PSE", "CVL"),
+    ],
+)
+def test_nationality_gives_the_country_and_the_agent_the_sector(
+    book: ActorDictionary, phrase: str, country: str, sector: str
+) -> None:
+    actor = one(book, phrase)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_a_bare_country_has_no_sector(book: ActorDictionary) -> None:
+    actor = one(book, "Turkey")
+    assert (actor.country, actor.sector, actor.code) == ("TUR", None, "TUR")
+
+
+def test_case_matters_for_proper_names(book: ActorDictionary) -> None:
+    assert book.find("they told us to leave") == []
+    assert [a.country for a in book.find("the US said")] == ["USA"]
+    assert [a.sector for a in book.find("The regime denied it")] == ["GOV"]
+
+
+def test_longest_match_wins_and_spans_never_overlap(book: ActorDictionary) -> None:
+    text = "The Syrian Observatory for Human Rights counted the dead."
+    actors = book.find(text)
+    assert (actors[0].text, actors[0].sector) == ("Syrian Observatory for Human Rights", "NGO")
+    spans = sorted((a.start, a.end) for a in actors)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))
+
+
+def test_role_and_name_speak_for_the_country(book: ActorDictionary) -> None:
+    actor = one(book, "Defence Minister Hulusi Akar")
+    assert (actor.name, actor.country, actor.sector, actor.text) == (
+        "Hulusi Akar",
+        "TUR",
+        "GOV",
+        "Defence Minister Hulusi Akar",
+    )
+    kalin = one(book, "Turkish presidential spokesman Ibrahim Kalin")
+    assert (kalin.country, kalin.sector) == ("TUR", "GOV")
+
+
+def test_surname_alone_and_an_unknown_name_after_a_title(book: ActorDictionary) -> None:
+    text = "Interior Minister Adel Qorani of Jordan spoke first. Later Qorani said the border would stay shut."
+    actors = book.find(text, story_country="JOR")
+    named = [a for a in actors if a.name == "Adel Qorani"]
+    assert [a.text for a in named] == ["Interior Minister Adel Qorani", "Qorani"]
+    assert all((a.country, a.sector) == ("JOR", "GOV") for a in named)
+
+
+def test_known_surname(book: ActorDictionary) -> None:
+    assert (one(book, "Cavusoglu").country, one(book, "Cavusoglu").sector) == ("TUR", "GOV")
+    assert one(book, "Le Drian").country == "FRA"
+
+
+def test_roles_with_a_country(book: ActorDictionary) -> None:
+    for phrase in ("the Turkish foreign minister", "his French counterpart", "Turkey's foreign minister"):
+        actor = one(book, phrase)
+        assert actor.sector == "GOV" and actor.country in ("TUR", "FRA"), phrase
+
+
+def test_organisations(book: ActorDictionary) -> None:
+    assert one(book, "the UN").code == "IGOUNO"
+    assert one(book, "NATO").sector == "IGO"
+    sohr = one(book, "the Syrian Observatory for Human Rights")
+    assert (sohr.sector, sohr.country, sohr.code) == ("NGO", None, "NGOSOHR")
+    entry = next(e for e in book.entries if e.name == "Syrian Observatory for Human Rights")
+    assert (entry.about, entry.based_in) == ("SYR", "GBR")
+
+
+def test_armed_groups_and_generic_fighters_take_the_story_country(book: ActorDictionary) -> None:
+    hts = one(book, "HTS")
+    assert (hts.country, hts.sector) == ("SYR", "REB")
+    for word in ("jihadists", "rebels", "terrorists", "opposition groups"):
+        actor = one(book, word, story_country="SYR")
+        assert (actor.text, actor.country, actor.sector) == (word, "SYR", "REB")
+    assert one(book, "militants").country is None  # no story, no guess
+
+
+def test_metonyms_are_governments_but_not_after_a_locative(book: ActorDictionary) -> None:
+    text = "Ankara accused Moscow of stalling, while talks went on in Damascus."
+    actors = book.find(text)
+    assert [(a.text, a.code) for a in actors] == [("Ankara", "TURGOV"), ("Moscow", "RUSGOV")]
+    assert book.kind_of(actors[0]) == "capital"
+
+
+def test_agents_through_the_story(book: ActorDictionary) -> None:
+    text = (
+        "Turkey said the Syrian regime had broken the truce. Turkey and Russia discussed it. "
+        "Later the regime shelled a village and regime forces advanced, Turkish officials said."
+    )
+    actors = book.find(text)
+    regime = [a for a in actors if a.text in ("regime", "regime forces")]
+    assert [(a.text, a.country, a.sector) for a in regime] == [
+        ("regime", "SYR", "GOV"),
+        ("regime forces", "SYR", "MIL"),
+    ]
+    assert one(book, "the Assad regime").code == "SYRGOV"
+
+
+def test_agent_country_from_a_later_mention_when_none_before(book: ActorDictionary) -> None:
+    text = "The regime's shelling went on. Turkey protested. The Syrian regime did not reply."
+    first = book.find(text)[0]
+    assert (first.text, first.country) == ("regime", "SYR")
+
+
+def test_story_country_prefers_places_over_speakers(book: ActorDictionary) -> None:
+    text = (
+        "Turkey's foreign minister said Turkey wants calm. Turkish officials met in Ankara. "
+        "Fighting continued in Syria, where shelling hit Syria's north."
+    )
+    assert book.story_country(text) == "SYR"
+    assert book.story_country("No countries here at all.") is None
+
+
+def test_compound_actors(book: ActorDictionary) -> None:
+    both = one(book, "Turkey and Russia")
+    assert [m.country for m in both.members] == ["TUR", "RUS"]
+    assert (both.start, both.end, both.text) == (0, 17, "Turkey and Russia")
+    pair = one(book, "senior Hungarian and Romanian officials")
+    assert [(m.country, m.sector) for m in pair.members] == [("HUN", "GOV"), ("ROU", "GOV")]
+    direct = book.compound(book.find("Iran, Russia and Turkey"))
+    assert direct.country is None and len(direct.members) == 3
+
+
+def test_resolve_takes_the_head_noun(book: ActorDictionary) -> None:
+    regime = one(book, "the Syrian regime and its allies")
+    assert (regime.country, regime.sector, regime.members) == ("SYR", "GOV", ())
+    delegation = one(book, "a Turkish delegation, including Deputy Foreign Minister Sedat Önal")
+    assert (delegation.text, delegation.country) == ("Turkish delegation", "TUR")
+    refugees = one(book, "families fleeing the fighting in Yemen")
+    assert (refugees.country, refugees.sector) == ("YEM", "CVL")
+
+
+def test_resolve_offsets_are_shifted_by_start(book: ActorDictionary) -> None:
+    text = "Yesterday the Iranian army moved."
+    actor = one(book, "the Iranian army", start=10)
+    assert text[actor.start : actor.end] == actor.text == "Iranian army"
+
+
+def test_resolve_returns_none_for_unknown_phrases(book: ActorDictionary) -> None:
+    assert book.resolve("a large crate of oranges") is None
+    assert book.resolve("") is None
+
+
+def test_office_holders_checked_against_the_date(book: ActorDictionary) -> None:
+    in_office = one(book, "Cavusoglu", when=date(2019, 6, 13))
+    assert in_office.sector == "GOV"
+    retired = one(book, "Cavusoglu", when=date(2024, 6, 1))
+    assert (retired.country, retired.sector) == ("TUR", "ELI")
+    guterres_un = one(book, "Guterres", when=date(2020, 1, 1))
+    assert (guterres_un.code, guterres_un.country) == ("IGOUNO", None)
+    guterres_pm = one(book, "Guterres", when=date(1999, 1, 1))
+    assert (guterres_pm.country, guterres_pm.sector) == ("PRT", "GOV")
+    putin = one(book, "Putin", when=date(2010, 1, 1))
+    assert putin.code == "RUSGOV"  # prime minister then, still government
+
+
+def test_weapons_are_actors_only_with_an_owner(book: ActorDictionary) -> None:
+    assert [a.text for a in book.find("Airstrikes hit the town.", story_country="SYR")] == []
+    assert [a.code for a in book.find("Russian airstrikes hit the town.")] == ["RUSMIL"]

