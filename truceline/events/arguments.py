@@ -11,13 +11,18 @@ import bisect
 from collections.abc import Sequence
 from typing import Any
 
-from truceline.events.triggers import Candidate, Token
+from truceline.events.lexicon import load_lexicon
+from truceline.events.triggers import Candidate, Token, trigger_lemma
 from truceline.model import Actor
 
 _AGENT_PREPS = frozenset({"by", "from"})
 _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "to", "into", "for"})
 _NER_ACTOR = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "who", "which", "that"})
+
+
+def _party_words() -> frozenset[str]:
+    return load_lexicon().party_words
 
 
 class ActorIndex:
@@ -119,6 +124,9 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
             return Actor(offset + ent.start_char, offset + ent.end_char, ent.text, ner=ent.label_)
+    if token.tag_.startswith("NN") and trigger_lemma(token, _party_words()) in _party_words():
+        # an unnamed party ("three villagers", "gunmen"): kept with its text so victims and sides stay visible
+        return Actor(start, end, phrase)
     return None
 
 
@@ -165,7 +173,8 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, Token | None]:
         recipient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
         agent = _subject(verb)
-        recipient = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        phrase = {t.i for t in cand.extra}
+        recipient = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None)
     if recipient is None or (cand.ceasefire_noun is not None and recipient.i == cand.ceasefire_noun.i):
         recipient = _prep_object(verb, _RECIPIENT_PREPS)
     if recipient is None and cand.ceasefire_noun is not None:

@@ -29,7 +29,8 @@ _IRREGULAR = {
     "undertake": ("undertook", "undertaken"), "make": ("made",), "have": ("had", "has"), "tell": ("told",),
     "say": ("said",), "set": ("set",), "keep": ("kept",), "seek": ("sought",), "slay": ("slew", "slain"),
     "rebuild": ("rebuilt",), "mistake": ("mistook",), "pull": ("pulled",), "arise": ("arose",),
-    "be": ("was", "were"), "do": ("did", "done"), "bring": ("brought",),
+    "be": ("was", "were"), "do": ("did", "done"), "bring": ("brought",), "retake": ("retook", "retaken"),
+    "fire": ("fired",), "rape": ("raped",), "ride": ("rode",), "throw": ("threw", "thrown"),
 }  # fmt: skip
 
 
@@ -49,7 +50,11 @@ class Lexicon:
     plan_cues: frozenset[str]
     negation_cues: frozenset[str]
     noun_senses: dict[str, tuple[frozenset[str], TypeMode]]
+    party_words: frozenset[str]
     selector: re.Pattern[str]
+
+
+IRREGULAR_LEMMAS = {form: lemma for lemma, forms in _IRREGULAR.items() for form in forms}
 
 
 def word_forms(lemma: str, *, verb: bool) -> set[str]:
@@ -139,6 +144,7 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         plan_cues=frozenset(raw.get("plan_cues") or ()),
         negation_cues=frozenset(raw.get("negation_cues") or ()),
         noun_senses=_senses(raw.get("noun_senses")),
+        party_words=frozenset(raw.get("party_words") or ()),
         selector=selector,
     )
 

@@ -45,6 +45,11 @@ class Ontology:
     acled: dict[str, AcledSubEvent]
     rules: dict[str, str]
     _alias: dict[str, str]
+    civilian_words: frozenset[str] = frozenset()
+    protester_words: frozenset[str] = frozenset()
+    state_words: frozenset[str] = frozenset()
+    rioter_words: frozenset[str] = frozenset()
+    mob_words: frozenset[str] = frozenset()
 
     def mode(self, type_: str, mode: str | None) -> Mode:
         """The Mode record, falling back to the type's general mode for None or unknown modes."""
@@ -59,15 +64,40 @@ class Ontology:
     ) -> str:
         """ACLED sub-event key for an event; who acts and who is hit refine it the way the ACLED codebook does."""
         key = self.mode(type_, mode).acled
-        sectors = _sectors(recipient)
+        target = _sectors(recipient) | self._sectors_by_words(recipient)
+        source = _sectors(actor) | self._sectors_by_words(actor)
+        if type_ in ("ASSAULT", "COERCE") and key not in ("ARRESTS", "PROTEST_WITH_INTERVENTION"):
+            if "MOB" in source:
+                return self.rules["mob"]
+            if "RIOT" in source:
+                return self.rules["riot"]
         if type_ == "ASSAULT":
-            if "PRT" in sectors:
+            if "PRT" in target:
                 return self.rules["protester_target"]
-            if key in ("ARMED_CLASH",) and "CVL" in sectors and (mode or "general") != "ground_offensive":
+            if key == "ARMED_CLASH" and "CVL" in target and (mode or "general") != "ground_offensive":
                 return self.rules["civilian_target"]
-            if (mode or "") == "capture_territory" and _sectors(actor) & {"GOV", "MIL"}:
+            if (mode or "") == "capture_territory" and source & {"GOV", "MIL"}:
                 return self.rules["state_capture"]
         return key
+
+    def _sectors_by_words(self, actor: Actor | None) -> set[str]:
+        """Sectors read from an actor's words when the dictionary gave none ("three villagers", "army units")."""
+        if actor is None or actor.sector:
+            return set()
+        words = set(re.findall(r"[a-z]+", actor.text.lower()))
+        words |= {w[:-1] for w in words if w.endswith("s")} | {w[:-3] + "y" for w in words if w.endswith("ies")}
+        words |= {w[:-2] + "an" for w in words if w.endswith("en")}  # "gunmen" -> "gunman", "militiamen"
+        found = set()
+        for sector, vocabulary in (
+            ("PRT", self.protester_words),
+            ("CVL", self.civilian_words),
+            ("MIL", self.state_words),
+            ("RIOT", self.rioter_words),
+            ("MOB", self.mob_words),
+        ):
+            if words & vocabulary:
+                found.add(sector)
+        return found
 
     def normalise_acled(self, label: str) -> str | None:
         """Map an ACLED sub-event name in any common spelling ("Air/drone strike", AIR_STRIKE) to our key."""
@@ -102,7 +132,17 @@ def _parse(raw: Any) -> Ontology:
             name: Mode(name, str(m["cameo"]), str(m["acled"]), m.get("ceasefire"))
             for name, m in (body.get("modes") or {}).items()
         }
-    ontology = Ontology(modes, acled, dict(raw.get("acled_rules") or {}), alias)
+    ontology = Ontology(
+        modes,
+        acled,
+        dict(raw.get("acled_rules") or {}),
+        alias,
+        frozenset(raw.get("civilian_words") or ()),
+        frozenset(raw.get("protester_words") or ()),
+        frozenset(raw.get("state_words") or ()),
+        frozenset(raw.get("rioter_words") or ()),
+        frozenset(raw.get("mob_words") or ()),
+    )
     problems = validate(ontology)
     if problems:
         raise ModelError("data/plover.yaml is inconsistent: " + "; ".join(problems[:5]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from truceline.events.lexicon import Lexicon
+from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon
 
 Token = Any  # spacy.tokens.Token; typed loosely so the package imports without spaCy's stubs
 
@@ -38,6 +38,31 @@ def _is_noun(token: Token) -> bool:
 
 def _lemma(token: Token) -> str:
     return str(token.lemma_).lower()
+
+
+def trigger_lemma(token: Token, table: dict[str, Any]) -> str:
+    """The lemma to look up, repairing the lemmatiser's misses ("raped" → "rap") by undoing a regular ending."""
+    lemma = _lemma(token)
+    if lemma in table:
+        return lemma
+    word = token.lower_
+    if IRREGULAR_LEMMAS.get(word) in table:
+        return IRREGULAR_LEMMAS[word]
+    for cut, add in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(cut) and word[: -len(cut)] + add in table:
+            return word[: -len(cut)] + add
+    if len(word) > 4 and word[-3:-2] == word[-4:-3] and word[:-3] in table:  # "shelled" doubled consonant
+        return word[:-3]
+    return lemma
 
 
 def _ceasefire_object(verb: Token, lex: Lexicon) -> Token | None:
@@ -88,6 +113,7 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
             c.dep_ in ("dobj", "nsubjpass") and _is_noun(c) and _lemma(c) in lex.nouns for c in token.children
         ):
             continue  # the object noun is the event; this verb only lends it a subject
+        lemma = trigger_lemma(token, lex.verbs)
         if lemma in lex.verbs:
             type_, mode = lex.verbs[lemma]
             found.append(Candidate(token, type_, mode, False))
