@@ -212,3 +212,9 @@ def test_office_holders_checked_against_the_date(book: ActorDictionary) -> None:
 def test_weapons_are_actors_only_with_an_owner(book: ActorDictionary) -> None:
     assert [a.text for a in book.find("Airstrikes hit the town.", story_country="SYR")] == []
     assert [a.code for a in book.find("Russian airstrikes hit the town.")] == ["RUSMIL"]
+
+
+def test_story_country_from_found_actors(book: ActorDictionary) -> None:
+    text = "Iraqi troops and Iraqi police met Kurdish leaders. The UN and Ankara watched."
+    assert book.story_country(book.find(text)) == "IRQ"
+    assert book.story_country([]) is None

@@ -29,6 +29,7 @@ class ActorDictionary:
         self.sectors = dict(sectors or {})
         self._matcher = Matcher(list(self.entries))
         self._kinds = {e.name: e.kind for e in self.entries}
+        self._last: tuple[tuple[str, bool], tuple[Tokens, list[Match]]] | None = None
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> ActorDictionary:
@@ -51,8 +52,14 @@ class ActorDictionary:
         return kind
 
     def _matches(self, text: str, relaxed: bool = False) -> tuple[Tokens, list[Match]]:
+        # The pipeline asks story_country(body) and then find(body): match the same text once.
+        key = (text, relaxed)
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
         tokens = tokenize(text)
-        return tokens, self._matcher.matches(tokens, relaxed=relaxed)
+        result = (tokens, self._matcher.matches(tokens, relaxed=relaxed))
+        self._last = (key, result)
+        return result
 
     def find(self, text: str, *, story_country: str | None = None, when: date | None = None) -> list[Actor]:
         """Every actor mention in `text` (longest match first, no overlaps), offsets into `text`."""
@@ -61,8 +68,15 @@ class ActorDictionary:
             story_country = _story_country(text, tokens, matches)
         return compose(text, tokens, matches, Context(when=when, story_country=story_country))
 
-    def story_country(self, text: str) -> str | None:
-        """The country (ISO-3) a report is mostly about: the one its actors and places name most."""
+    def story_country(self, text: str | Sequence[Actor]) -> str | None:
+        """The country (ISO-3) a report is mostly about: the one its places and actors name most.
+
+        Given the report's text, places weigh more than speakers (see truceline/actors/story.py). Given the
+        actors `find` returned instead, each actor with a country counts once (capitals half, people not at
+        all): a cruder measure for callers that no longer hold the text.
+        """
+        if not isinstance(text, str):
+            return _from_actors(text, self._kinds)
         tokens, matches = self._matches(text)
         return _story_country(text, tokens, matches)
 
@@ -112,6 +126,18 @@ class ActorDictionary:
             code=codes.pop() if len(codes) == 1 else None,
             members=tuple(parts),
         )
+
+
+def _from_actors(actors: Sequence[Actor], kinds: dict[str, str]) -> str | None:
+    weights = {"capital": 0.5, "person": 0.0}
+    score: dict[str, float] = {}
+    for actor in actors:
+        for one in actor.members or (actor,):
+            if one.country:
+                weight = weights.get(kinds.get(one.name or "", ""), 1.0)
+                score[one.country] = score.get(one.country, 0.0) + weight
+    score = {c: w for c, w in score.items() if w > 0}
+    return max(score, key=lambda c: score[c]) if score else None
 
 
 def _takes_story_country(actor: Actor) -> bool:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from truceline.actors.entries import Entry
 
-# Dotted acronyms ("U.S.", "U.N."), words with inner hyphens or apostrophes ("al-Qaeda", "Hay'at").
-TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’][^\W_]+)*")
+# Dotted acronyms ("U.S.", "U.N."), a possessive "'s" as its own token (so "Russia's" matches "Russia"), words
+# with inner hyphens or apostrophes ("al-Qaeda", "Hay'at"). Curly apostrophes are straightened first.
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|'[sS]\b|[^\W_]+(?:-[^\W_]+|'(?![sS]\b)[^\W_]+)*")
 _ANY, _CAPITAL, _UPPER = 0, 1, 2
 
 
@@ -29,22 +30,11 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    """Tokens with character offsets; a possessive "'s" becomes its own token so "Russia's" matches "Russia"."""
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    for m in TOKEN.finditer(text):
-        word = m.group()
-        s, e = m.span()
-        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            starts += (s, e - 2)
-            ends += (e - 2, e)
-            words += (word[:-2], "'s")
-        else:
-            starts.append(s)
-            ends.append(e)
-            words.append(word)
-    return Tokens(starts, ends, words, [w.lower().replace("’", "'") for w in words])
+    """Tokens with character offsets (straightening "’" keeps every offset: one character for one)."""
+    norm = text.replace("’", "'")
+    found = list(TOKEN.finditer(norm))
+    words = [m.group() for m in found]
+    return Tokens([m.start() for m in found], [m.end() for m in found], words, [w.lower() for w in words])
 
 
 def _requirement(token: str) -> int:
@@ -96,7 +86,7 @@ class Matcher:
             return
         node = self._root
         for token in tokens:
-            key = token.lower().replace("’", "'")
+            key = token.lower()
             child = node.children.get(key)
             if child is None:
                 child = node.children[key] = _Node()
@@ -112,10 +102,8 @@ class Matcher:
         root = self._root.children
         found: list[Match] = []
         n = len(lows)
-        for i in range(n):
+        for i in [i for i, low in enumerate(lows) if low in root]:
             node = root.get(lows[i])
-            if node is None:
-                continue
             best: Match | None = None
             j = i
             while node is not None:
