@@ -231,17 +231,25 @@ def _with_period(q: Quantity, cues: PeriodCues, sentence: str) -> Quantity:
 
 
 # Clause boundaries inside a sentence: a cue like "since December" only covers its own clause.
-_CLAUSE_BREAK = re.compile(r",\s*(?=(?:while|whereas|but|although|though|even\s+as|as|and\s+on)\b)|;|\s[—–]\s|:\s")
+_CLAUSE_BREAK = re.compile(
+    r",\s*(?=(?:while|whereas|but|although|though|even\s+as|as|and\s+on)\b)|;|\s[—–]\s|:\s"
+    r"|\s(?=(?:that|which)\s+(?:has|have|had)\s)"
+)
 
 
-def _clause(sentence: str, offset: int) -> str:
-    """The clause of `sentence` holding character `offset` (sentence-relative)."""
+def clause_bounds(sentence: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the clause of `sentence` holding character `offset` (sentence-relative offsets)."""
     start = 0
     for m in _CLAUSE_BREAK.finditer(sentence):
         if m.start() > offset:
-            return sentence[start : m.start()]
+            return start, m.start()
         start = m.start()
-    return sentence[start:]
+    return start, len(sentence)
+
+
+def _clause(sentence: str, offset: int) -> str:
+    start, end = clause_bounds(sentence, offset)
+    return sentence[start:end]
 
 
 def find_quantities(text: str) -> list[Quantity]:
