@@ -1,9 +1,107 @@
-"""Placeholder until the publication-date cascade lands."""
+"""The publication date cascade: given metadata, HTML metadata, URL, dateline, then reasoning over the text.
+
+The first source that names a day wins (each later one is only consulted when the earlier ones are silent);
+reasoning over the text returns a day only when the report pins one, else the honest interval it allows.
+"""
 
 from __future__ import annotations
 
-from truceline.model import CleanedText, PubDate, RawDocument
+from datetime import date, timedelta
+
+from truceline.model import CleanedText, Precision, PubDate, RawDocument
+from truceline.timex.calendar import value_interval
+from truceline.timex.intervals import Span, days, hull, intersect
+from truceline.timex.parse import parse_metadata_date, url_date
+from truceline.timex.pubdate_text import WEEKDAY_NAMES, Reasoning, reason_over_text
+
+EARLIEST = date(1990, 1, 1)
+
+
+def _day(d: date, why: str, more: tuple[str, ...] = ()) -> PubDate:
+    return PubDate(d.isoformat(), d, d, "day", (why, *more))
 
 
 def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None = None) -> PubDate:
-    return PubDate(None, None, None, "unknown")
+    if raw.published and (d := parse_metadata_date(raw.published)):
+        return _day(d, f"metadata: published {raw.published!r}")
+    if cleaned.html_date and (d := parse_metadata_date(cleaned.html_date)):
+        return _day(d, f"HTML metadata (htmldate): {cleaned.html_date}")
+    evidence: list[str] = []
+    spans: list[Span] = [(EARLIEST, date.today())]
+    if raw.url and (u := url_date(raw.url)):
+        lo, hi, how = u
+        if how == "day":
+            return _day(lo, f"URL path: {raw.url}")
+        spans = intersect(spans, [(lo, hi)]) or spans
+        evidence.append(f"URL path names the month: {raw.url}")
+    if cleaned.dateline and (d := parse_metadata_date(cleaned.dateline)):
+        return _day(d, f"dateline: {cleaned.dateline!r}", tuple(evidence))
+    captions = [c.text for c in cleaned.captions]
+    text = "\n".join(t for t in (cleaned.title, cleaned.standfirst, cleaned.body) if t)
+    r = reason_over_text(text, captions, spans)
+    evidence.extend(r.evidence)
+    return _conclude(r, evidence, story_hint)
+
+
+def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> PubDate:
+    spans = r.spans
+    if (
+        story_hint is not None
+        and story_hint.earliest
+        and story_hint.latest
+        and (len(spans) > 1 or days(hull(spans)) > 366)
+    ):
+        window = [(story_hint.earliest - timedelta(days=45), story_hint.latest + timedelta(days=45))]
+        narrowed = intersect(spans, window)
+        if narrowed:
+            spans = narrowed
+            evidence.append(f"another report of the same story is dated {story_hint.value}: within 45 days of it")
+    if len(spans) > 1 and r.latest_year is not None:
+        after = [s for s in spans if s[1].year >= r.latest_year]
+        if after:
+            spans = [after[0]]
+            evidence.append(
+                f"several periods fit; kept the first after the latest year the report mentions ({r.latest_year}): "
+                f"{spans[0][0].isoformat()}..{spans[0][1].isoformat()}"
+            )
+    lo, hi = hull(spans)
+    if lo == EARLIEST and hi >= date.today() - timedelta(days=1):
+        return PubDate(None, None, None, "unknown", (*evidence, "no date found in metadata, URL or text"))
+    if days((lo, hi)) <= 8:
+        day = _news_day(r, lo, hi)
+        if day is not None:
+            evidence.append(
+                f"the report names {day.isoformat()} by its weekday ({WEEKDAY_NAMES[day.isoweekday()]}) and by date: "
+                "a news report names the day it is published by its weekday, so published that day (or the next)"
+            )
+            return PubDate(day.isoformat(), day, day, "day", tuple(evidence))
+    return PubDate(interval_value(lo, hi), lo, hi, interval_precision(lo, hi), tuple(evidence))
+
+
+def _news_day(r: Reasoning, lo: date, hi: date) -> date | None:
+    candidates = sorted(d for d in r.news_days if lo <= d <= hi and d.isoweekday() in r.weekdays)
+    return candidates[0] if candidates else None
+
+
+def interval_precision(lo: date, hi: date) -> Precision:
+    if lo == hi:
+        return "day"
+    if (hi - lo).days < 7:
+        return "week"
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return "month"
+    if lo.year == hi.year:
+        return "year"
+    return "unknown" if (hi - lo).days > 3 * 366 else "year"
+
+
+def interval_value(lo: date, hi: date) -> str:
+    """A TIMEX3 value when the interval is exactly a calendar unit, else an ISO 8601 interval."""
+    for value in (f"{lo.year:04d}-{lo.month:02d}", f"{lo.year:04d}"):
+        if value_interval(value)[:2] == (lo, hi):
+            return value
+    iso_week = lo.isocalendar()
+    week = f"{iso_week[0]}-W{iso_week[1]:02d}"
+    if value_interval(week)[:2] == (lo, hi):
+        return week
+    return f"{lo.isoformat()}/{hi.isoformat()}"

@@ -20,7 +20,7 @@ from truceline.timex.calendar import (
 )
 from truceline.timex.context import UNRESOLVED, Candidate, Context
 from truceline.timex.lexicon import lexicon, parse_number
-from truceline.timex.patterns import DAY, MON, NUMW, POD, WD, mod_code
+from truceline.timex.patterns import DAY, NUMW, POD, WD, mod_code
 from truceline.timex.rules_abs import Rule
 
 _POD = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI", "tonight": "TNI"}
@@ -251,7 +251,7 @@ RULES: list[Rule] = [
     (
         re.compile(
             rf"\b(?:(?P<mod>early|late|mid)[\s-]+|(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})"
-            rf"(?:\s+(?P<pod>{POD}))?\b(?!\s*(?:\(?\s*)?(?:{MON})\s+\d)(?!,?\s+(?:{MON})\s+\d)(?!,?\s+\d{{1,2}}\s+(?:{MON}))",
+            rf"(?:\s+(?P<pod>{POD}))?\b",
             re.I,
         ),
         _weekday_rule,

@@ -1,0 +1,94 @@
+"""The publication-date cascade on reports we wrote: each source in its order of trust, and the reasoning."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from truceline.model import Caption, CleanedText, PubDate, RawDocument
+from truceline.stages.dates import infer_publication_date, tag_times
+
+
+def doc(body: str, *, url: str | None = None, published: str | None = None) -> RawDocument:
+    return RawDocument(id="t", kind="text", content=body, origin="test", url=url, published=published)
+
+
+def cleaned(body: str, **kw: object) -> CleanedText:
+    return CleanedText(title=None, body=body, **kw)  # type: ignore[arg-type]
+
+
+def test_metadata_wins_over_everything() -> None:
+    body = "Officials said on Monday, March 2, 2015 that talks failed."
+    pub = infer_publication_date(
+        doc(body, published="2019-06-13T10:00:00Z", url="https://x.org/2018/01/02/a"), cleaned(body)
+    )
+    assert (pub.value, pub.precision) == ("2019-06-13", "day")
+    assert pub.evidence[0].startswith("metadata")
+
+
+def test_rfc2822_metadata_and_html_date() -> None:
+    assert (
+        infer_publication_date(doc("x", published="Thu, 13 Jun 2019 08:00:00 +0000"), cleaned("x")).value
+        == "2019-06-13"
+    )
+    pub = infer_publication_date(doc("x"), cleaned("x", html_date="2020-02-07"))
+    assert pub.value == "2020-02-07" and "htmldate" in pub.evidence[0]
+
+
+def test_url_patterns() -> None:
+    for url in ("https://news.example/2019/06/13/truce-holds", "https://news.example/world/20190613-truce"):
+        assert infer_publication_date(doc("x", url=url), cleaned("x")).value == "2019-06-13"
+    month = infer_publication_date(doc("x", url="https://news.example/2019/06/truce"), cleaned("x"))
+    assert (month.value, month.precision) == ("2019-06", "month")
+
+
+def test_dateline() -> None:
+    pub = infer_publication_date(doc("x"), cleaned("x", dateline="ANKARA, June 13, 2019"))
+    assert pub.value == "2019-06-13"
+
+
+def test_weekday_admits_only_some_years() -> None:
+    # 11 March falls on a Wednesday in 2015, 2020 and 2026 (among recent years); the 2018 deal rules out 2015.
+    body = "Officials met on Wednesday (March 11th) to discuss a 2018 deal that still holds."
+    pub = infer_publication_date(doc(body), cleaned(body))
+    assert pub.earliest == date(2020, 3, 11)
+    assert any("Wednesday only in" in e and "2020" in e for e in pub.evidence)
+
+
+def test_caption_date_and_weekday_pin_the_day() -> None:
+    body = "The envoy said on Tuesday that the talks would go on."
+    caption = Caption("Families leave the town on December 24, 2019. / Agency photo")
+    pub = infer_publication_date(doc(body), cleaned(body, captions=(caption,)))
+    assert (pub.value, pub.precision) == ("2019-12-24", "day")
+    assert any(e.startswith("caption") for e in pub.evidence)
+
+
+def test_interval_with_evidence_when_text_allows_no_day() -> None:
+    body = "Rebels fought on in the country's eight-year-old civil war in Syria, officials said on Friday."
+    pub = infer_publication_date(doc(body), cleaned(body))
+    assert pub.precision not in ("day", "unknown")
+    assert pub.earliest == date(2019, 3, 15) and pub.latest == date(2020, 3, 14)
+    assert any("2011-03-15" in e for e in pub.evidence)
+
+
+def test_story_hint_settles_an_open_year() -> None:
+    body = "Officials said on Thursday that shells fell on the night of June 13."
+    alone = infer_publication_date(doc(body), cleaned(body))
+    assert alone.value != "2019-06-13"  # June 13 is a Thursday in several years: the text alone cannot choose
+    hint = PubDate("2019-06-14", date(2019, 6, 14), date(2019, 6, 14), "day")
+    pub = infer_publication_date(doc(body), cleaned(body), story_hint=hint)
+    assert pub.value == "2019-06-13"
+    assert any("same story" in e for e in pub.evidence)
+
+
+def test_nothing_to_go_on_is_unknown_not_a_guess() -> None:
+    body = "Fighting continued in the north."
+    pub = infer_publication_date(doc(body), cleaned(body))
+    assert (pub.value, pub.earliest, pub.latest, pub.precision) == (None, None, None, "unknown")
+    assert pub.evidence
+
+
+def test_anchor_resolves_last_september_for_a_december_report() -> None:
+    body = "The envoy said on Tuesday that the rivals met last September. Photo taken on December 24, 2019."
+    pub = infer_publication_date(doc(body), cleaned(body))
+    refs = {r.text: r for r in tag_times(body, pub.anchor)}
+    assert refs["last September"].value == "2019-09"

@@ -1,0 +1,68 @@
+"""Invariants of tag_times on any text: spans slice back to their text, sorted, disjoint, honest intervals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from truceline.stages.dates import tag_times
+
+# Fragments that exercise the rules, mixed with arbitrary text so boundaries fall anywhere.
+PIECES = st.sampled_from(
+    [
+        "on Friday",
+        "last September",
+        "June 13, 2019",
+        "13 June",
+        "the 1990s",
+        "two days ago",
+        "since late April",
+        "a week-old ceasefire",
+        "every week",
+        "now",
+        "midnight on June 12",
+        "the night of June 13",
+        "March 11th",
+        "Wednesday (March 11th)",
+        "early 2011",
+        "the third quarter",
+        "this summer",
+        "12/31/2020",
+        "yesterday",
+        "will arrive on Saturday",
+        "in recent weeks",
+        "the last twenty four hours",
+        "2019-02-30",
+        "Feb. 29",
+        " ",
+        ", ",
+        ". ",
+        "\n",
+        "said",
+        "the",
+        "May",
+        "March",
+        "fall",
+        "(",
+        ")",
+    ]
+)
+TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=14).map("".join)
+ANCHORS = st.one_of(st.none(), st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, ANCHORS)
+def test_every_ref_is_a_true_slice_with_an_ordered_interval(text: str, anchor: date | None) -> None:
+    refs = tag_times(text, anchor)
+    last_end = -1
+    for ref in refs:
+        assert text[ref.start : ref.end] == ref.text
+        assert ref.start >= last_end, "sorted and non-overlapping"
+        last_end = ref.end
+        if ref.earliest is not None and ref.latest is not None:
+            assert ref.earliest <= ref.latest
+        if anchor is None:
+            assert not ref.anchored

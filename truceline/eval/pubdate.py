@@ -1,0 +1,109 @@
+"""`truceline eval pubdate DIR`: publication dates of HTML pages against the htmldate gold layout.
+
+DIR holds gold_dates.json ({url: {file, date}}) and html/<file> (gzipped pages). Each page goes through the real
+clean stage (which reads HTML metadata with htmldate) and our date cascade, with its URL. The "htmldate"
+baseline scores htmldate alone with the cleaner's settings on the same pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+
+from truceline.errors import EvalError, Skip, TrucelineError
+from truceline.model import CleanedText, RawDocument
+
+
+def _gold_date(value: object) -> date | None:
+    """The gold day; pages whose gold is empty (NaN in the htmldate set) have no date to find."""
+    return date.fromisoformat(value[:10]) if isinstance(value, str) and value else None
+
+
+def _load(path: Path, limit: int | None) -> list[tuple[str, Path, date | None]]:
+    gold_file = path / "gold_dates.json"
+    if not gold_file.exists():
+        raise EvalError(f"{gold_file} not found; pass a folder holding gold_dates.json and html/")
+    try:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        rows = [(url, path / "html" / v["file"], _gold_date(v["date"])) for url, v in gold.items()]
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise EvalError(f"{gold_file}: expected {{url: {{file, date: YYYY-MM-DD}}}} ({exc})") from exc
+    return rows[:limit] if limit is not None else rows
+
+
+def _read(page: Path) -> str:
+    try:
+        data = page.read_bytes()
+        if page.suffix == ".gz":
+            data = gzip.decompress(data)
+    except OSError as exc:
+        raise EvalError(f"{page}: cannot read ({exc}); is the html/ folder complete?") from exc
+    return data.decode("utf-8", errors="replace")
+
+
+def ours(url: str, html: str) -> date | None:
+    from truceline.stages.clean import clean
+    from truceline.stages.dates import infer_publication_date
+
+    raw = RawDocument(
+        id=hashlib.sha256(html.encode("utf-8", "replace")).hexdigest()[:16],
+        kind="html",
+        content=html,
+        origin=url,
+        url=url,
+    )
+    try:
+        cleaned = clean(raw)
+    except (Skip, TrucelineError):
+        cleaned = CleanedText(title=None, body="", html_date=htmldate_alone(url, html))
+    pub = infer_publication_date(raw, cleaned)
+    return pub.earliest if pub.precision == "day" else None
+
+
+def htmldate_alone(url: str, html: str) -> str | None:
+    try:
+        import trafilatura
+        from htmldate import find_date
+    except ImportError as exc:  # pragma: no cover - both are dependencies
+        raise EvalError("htmldate/trafilatura missing; reinstall truceline") from exc
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return None
+    try:
+        return find_date(tree, original_date=True, extensive_search=True, url=url)
+    except (ValueError, TypeError):
+        return None
+
+
+def run(path: Path, options: dict[str, object]) -> dict[str, object]:
+    limit = options.get("limit")
+    rows = _load(Path(path), limit if isinstance(limit, int) else None)
+    baseline = options.get("baseline")
+    if baseline not in (None, "htmldate"):
+        raise EvalError(f"baseline {baseline!r} does not date pages; use --baseline htmldate for publication dates")
+    exact = near = missing = 0
+    for url, page, gold in rows:
+        html = _read(page)
+        if baseline == "htmldate":
+            found = htmldate_alone(url, html)
+            predicted = date.fromisoformat(found[:10]) if found else None
+        else:
+            predicted = ours(url, html)
+        if predicted is None:
+            missing += 1
+            exact += gold is None
+            near += gold is None
+            continue
+        if gold is not None:
+            exact += predicted == gold
+            near += abs((predicted - gold).days) <= 1
+    n = len(rows) or 1
+    return {
+        "pages": len(rows),
+        "exact": round(exact / n, 4),
+        "within_1_day": round(near / n, 4),
+        "missing": round(missing / n, 4),
+    }

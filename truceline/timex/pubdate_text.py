@@ -1,0 +1,237 @@
+"""Dating a report from its own words when no metadata does: the reasoning half of the publication date.
+
+Each clue the text gives becomes a set of candidate intervals; clues are applied most trusted first and a clue
+that contradicts the trusted ones is skipped (and said so). Clues, in order:
+  captions with a full date (photos are taken on or shortly before publication); explicit dates with a year in
+  the body (the report is not older than what it recounts); a month-day written with its weekday ("Wednesday
+  (March 11th)" admits only years where that holds); durations and months tied to a known war or agreement
+  ("the eight-year-old civil war", "agreed last September" about the 2018 Sochi deal); the latest year the
+  report mentions in the past; a month-day whose weekday matches a weekday the report uses ("On the night of
+  June 13" and "said on Thursday"); other reports of the same story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from truceline.timex.calendar import add_months, add_years, last_day
+from truceline.timex.context import Candidate
+from truceline.timex.intervals import Span, hull, intersect
+from truceline.timex.known import matching
+from truceline.timex.lexicon import lexicon
+from truceline.timex.tagger import find_candidates
+from truceline.timex.tense import clause_bounds
+
+_MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
+_MONTH_ONLY = re.compile(r"^XXXX-(\d{2})$")
+_FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-(\d)")
+_YEAR_VALUE = re.compile(r"^(\d{4})$")
+_AGE = re.compile(r"^P(\d+)([YM])$")
+_PAIR_GAP = re.compile(r"^[\s,(]{1,4}(?:the\s+)?$")
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(sorted(lexicon().weekdays, key=len, reverse=True)) + r")\b", re.I)
+WEEKDAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(slots=True)
+class Reasoning:
+    spans: list[Span]
+    evidence: list[str] = field(default_factory=list)
+    news_days: list[date] = field(default_factory=list)  # days the report dates events to, by date and weekday
+    weekdays: set[int] = field(default_factory=set)  # weekdays named in past or present clauses
+    latest_year: int | None = None
+    latest_explicit: date | None = None  # the latest full date the body recounts
+
+    def apply(self, clue: list[Span], why: str) -> bool:
+        if not clue:
+            return False
+        narrowed = intersect(self.spans, clue)
+        if not narrowed:
+            self.evidence.append(f"ignored (contradicts stronger clues): {why}")
+            return False
+        if narrowed != self.spans:
+            self.spans = narrowed
+            self.evidence.append(why)
+        return True
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _years(r: Reasoning) -> range:
+    lo, hi = hull(r.spans)
+    return range(lo.year - 1, hi.year + 1)
+
+
+def _sentence(text: str, cand: Candidate) -> str:
+    left, right = clause_bounds(text, cand.start, cand.end)
+    return text[left:right]
+
+
+def _weekday_in(text: str) -> int | None:
+    m = _WEEKDAY_WORD.search(text)
+    return lexicon().weekdays[m.group(1).lower()] if m else None
+
+
+def reason_over_text(body: str, captions: list[str], spans: list[Span]) -> Reasoning:
+    """Narrow `spans` (the candidates so far) with what the body and captions say."""
+    r = Reasoning(spans)
+    texts = [(c, "caption") for c in captions] + [(body, "body")]
+    tagged = [(t, where, find_candidates(t, None)) for t, where in texts]
+    for t, where, cands in tagged:
+        for c in cands:
+            if where == "caption" and (m := _FULL_DAY.match(c.value)):
+                d = _safe(int(m[1]), int(m[2]), int(m[3]))
+                if d and r.apply(
+                    [(d, d + timedelta(days=7))],
+                    f"caption dated {d.isoformat()} ('{c_text(t, c)}'): published on or within a week after",
+                ):
+                    r.news_days.append(d)
+    _explicit_body_dates(body, tagged[-1][2], r)
+    for t, _, cands in tagged:
+        _weekday_pairs(t, cands, r)
+        for c in cands:
+            if (w := _WEEKDAY_VALUE.match(c.value)) and c.tense in ("past", "present") and not _is_relative(t, c):
+                r.weekdays.add(int(w[1]))
+    for t, _, cands in tagged:
+        _known_anchors(t, cands, r)
+    _mentioned_years(body, tagged[-1][2], r)
+    for t, _, cands in tagged:
+        _weekday_matched_days(t, cands, r)
+    return r
+
+
+def c_text(text: str, c: Candidate) -> str:
+    return text[c.start : c.end]
+
+
+def _is_relative(text: str, c: Candidate) -> bool:
+    return bool(re.match(r"(?i)(last|next|this|coming|past)\b", c_text(text, c)))
+
+
+def _explicit_body_dates(body: str, cands: list[Candidate], r: Reasoning) -> None:
+    best: tuple[date, str] | None = None
+    for c in cands:
+        m = _FULL_DAY.match(c.value)
+        if m and c.tense != "future" and not _is_future_clause(body, c):
+            d = _safe(int(m[1]), int(m[2]), int(m[3]))
+            if d and (best is None or d > best[0]):
+                best = (d, c_text(body, c))
+    if best:
+        r.latest_explicit = best[0]
+        hi = hull(r.spans)[1]
+        if best[0] <= hi:
+            r.apply([(best[0], hi)], f"the body recounts {best[1]!r} ({best[0].isoformat()}): published on or after it")
+
+
+def _is_future_clause(text: str, c: Candidate) -> bool:
+    from truceline.timex.tense import tense_at
+
+    return tense_at(text, c.start, c.end) == "future"
+
+
+def _weekday_pairs(text: str, cands: list[Candidate], r: Reasoning) -> None:
+    """ "Wednesday (March 11th)" / "Wednesday, March 11": the years where that day is that weekday."""
+    for i, c in enumerate(cands):
+        md = _MONTH_DAY.match(c.value)
+        if not md:
+            continue
+        weekday = _weekday_in(c_text(text, c))
+        w = _WEEKDAY_VALUE.match(cands[i - 1].value) if i > 0 else None
+        if weekday is None and w and _PAIR_GAP.match(text[cands[i - 1].end : c.start]):
+            weekday = int(w[1])
+        if weekday is None:
+            continue
+        month, day = int(md[1]), int(md[2])
+        days = [d for y in _years(r) if (d := _safe(y, month, day)) and d.isoweekday() == weekday]
+        clue = [(d, d + timedelta(days=7)) for d in days]
+        years = ", ".join(str(d.year) for d in days if intersect(r.spans, [(d, d + timedelta(days=7))]))
+        why = f"'{c_text(text, c)}' with {WEEKDAY_NAMES[weekday]}: that day is a {WEEKDAY_NAMES[weekday]} only in {years or 'no candidate year'}"
+        if r.apply(clue, why):
+            r.news_days.extend(d for d in days if intersect(r.spans, [(d, d)]))
+
+
+def _known_anchors(text: str, cands: list[Candidate], r: Reasoning) -> None:
+    for c in cands:
+        sentence = _sentence(text, c)
+        surface = c_text(text, c)
+        if c.type == "DURATION" and (m := _AGE.match(c.value)) and surface.lower().endswith("-old"):
+            n, unit = int(m[1]), m[2]
+            for k in matching(sentence, ("war",)):
+                lo = add_years(k.date, n) if unit == "Y" else add_months(k.date, n)
+                hi = (add_years(lo, 1) if unit == "Y" else add_months(lo, 1)) - timedelta(days=1)
+                r.apply(
+                    [(lo, hi)],
+                    f"'{surface}' {k.what} ({k.date.isoformat()}; {k.source}): published {lo.isoformat()}..{hi.isoformat()}",
+                )
+        elif mo := _MONTH_ONLY.match(c.value):
+            month = int(mo[1])
+            for k in matching(sentence, ("agreement",)):
+                if k.date.month != month:
+                    continue
+                start = (
+                    date(k.date.year, month, 1)
+                    if not surface.lower().startswith("last")
+                    else last_day(k.date.year, month) + timedelta(days=1)
+                )
+                end = last_day(k.date.year + 1, month)
+                r.apply(
+                    [(start, end)],
+                    f"'{surface}' refers to a known agreement: {k.what} ({k.date.isoformat()}; {k.source}); a report saying so is from {start.isoformat()}..{end.isoformat()}",
+                )
+        elif md := _MONTH_DAY.match(c.value):
+            for k in matching(sentence, ("agreement",)):
+                if (k.date.month, k.date.day) == (int(md[1]), int(md[2])):
+                    end = add_years(k.date, 1)
+                    r.apply(
+                        [(k.date, end)],
+                        f"'{surface}' is the date of a known agreement: {k.what} ({k.source}); published within the year after",
+                    )
+
+
+def _mentioned_years(body: str, cands: list[Candidate], r: Reasoning) -> None:
+    years = []
+    for c in cands:
+        m = _YEAR_VALUE.match(c.value) or re.match(r"^(\d{4})-", c.value)
+        if m and c.type == "DATE" and not _is_future_clause(body, c):
+            years.append((int(m[1]), c_text(body, c)))
+    if not years:
+        return
+    year, surface = max(years)
+    r.latest_year = year
+    hi = hull(r.spans)[1]
+    if date(year, 1, 1) <= hi:
+        r.apply([(date(year, 1, 1), hi)], f"the report mentions {surface!r} in the past: published in {year} or later")
+
+
+def _weekday_matched_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
+    """A month-day without a year in a past clause, whose weekday in some candidate year is a weekday the report
+    also uses ("the night of June 13" + "said on Thursday"): the report is from the week after it."""
+    if not r.weekdays:
+        return
+    d0 = r.latest_explicit
+    if d0 is not None and d0.isoweekday() in r.weekdays and intersect(r.spans, [(d0, d0 + timedelta(days=6))]):
+        why = f"the latest date the report gives, {d0.isoformat()}, is a {WEEKDAY_NAMES[d0.isoweekday()]}, a weekday it uses"
+        if r.apply([(d0, d0 + timedelta(days=6))], why + ": published within the week after"):
+            r.news_days.append(d0)
+    for c in cands:
+        md = _MONTH_DAY.match(c.value)
+        if not md or c.tense == "future":
+            continue
+        month, day = int(md[1]), int(md[2])
+        days = [d for y in _years(r) if (d := _safe(y, month, day)) and d.isoweekday() in r.weekdays]
+        clue = [(d, d + timedelta(days=6)) for d in days]
+        if clue and intersect(r.spans, clue):
+            kept = [d for d in days if intersect(r.spans, [(d, d + timedelta(days=6))])]
+            names = ", ".join(f"{d.isoformat()} ({WEEKDAY_NAMES[d.isoweekday()]})" for d in kept)
+            r.apply(
+                clue,
+                f"'{c_text(text, c)}' and the weekdays the report uses agree on {names}: published within the week after",
+            )
+            r.news_days.extend(kept)
