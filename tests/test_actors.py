@@ -218,3 +218,10 @@ def test_story_country_from_found_actors(book: ActorDictionary) -> None:
     text = "Iraqi troops and Iraqi police met Kurdish leaders. The UN and Ankara watched."
     assert book.story_country(book.find(text)) == "IRQ"
     assert book.story_country([]) is None
+
+
+def test_an_organisation_absorbs_the_title_and_person_after_it(book: ActorDictionary) -> None:
+    actor = one(book, "Arab League Secretary General Ahmed Aboul Gheit")
+    assert (actor.code, actor.text) == ("IGOARBALL", "Arab League Secretary General Ahmed Aboul Gheit")
+    envoy = one(book, "UN envoy Geir Pedersen")
+    assert envoy.code == "IGOUNO"

@@ -186,17 +186,18 @@ def _owned(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Context
         out.append(actor)
         return j + 1
     s, t = starts[m.first], ends[m.last - 1]
-    if (
-        e.kind == "org"
-        and nxt is not None
-        and j == k + 1
-        and nxt.first == m.last
-        and nxt.entry.kind in ("org", "person")
-        and _joined(text, tokens, m.first, nxt.last)
-    ):
-        # "UN Secretary-General Antonio Guterres", "Arab League Secretary General X": the first organisation.
-        out.append(single(e, s, ends[nxt.last - 1], text, ctx.when))
-        return k + 2
+    if e.kind == "org":
+        # "UN Secretary-General Antonio Guterres", "Arab League Secretary General X": the first organisation
+        # absorbs the organisations, titles and people written right after it.
+        last, j = m.last, k + 1
+        while j < n and matches[j].first == last and _joined(text, tokens, last - 1, last + 1):
+            follower = matches[j].entry
+            if follower.kind not in ("org", "person") and not (follower.kind == "agent" and follower.title):
+                break
+            last, j = matches[j].last, j + 1
+        if j > k + 1:
+            out.append(single(e, s, ends[last - 1], text, ctx.when))
+            return j
     actor = single(e, s, t, text, ctx.when)
     known = ctx.people.get(e.name) if e.kind == "person" else None
     if known is not None:
