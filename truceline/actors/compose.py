@@ -189,14 +189,14 @@ def _owned(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Context
     if e.kind == "org":
         # "UN Secretary-General Antonio Guterres", "Arab League Secretary General X": the first organisation
         # absorbs the organisations, titles and people written right after it.
-        last, j = m.last, k + 1
-        while j < n and matches[j].first == last and _joined(text, tokens, last - 1, last + 1):
+        upto, j = m.last, k + 1
+        while j < n and matches[j].first == upto and _joined(text, tokens, upto - 1, upto + 1):
             follower = matches[j].entry
             if follower.kind not in ("org", "person") and not (follower.kind == "agent" and follower.title):
                 break
-            last, j = matches[j].last, j + 1
+            upto, j = matches[j].last, j + 1
         if j > k + 1:
-            out.append(single(e, s, ends[last - 1], text, ctx.when))
+            out.append(single(e, s, ends[upto - 1], text, ctx.when))
             return j
     actor = single(e, s, t, text, ctx.when)
     known = ctx.people.get(e.name) if e.kind == "person" else None
