@@ -1,0 +1,241 @@
+"""The bundled sample corpus and its gold: the gold must agree with the reports, and the scorer must be able to fail.
+
+The end-to-end test runs the real pipeline over the corpus and checks floors; it skips until the pipeline exists.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from truceline.model import (
+    Actor,
+    Analysis,
+    Article,
+    Caption,
+    CleanedText,
+    Event,
+    Place,
+    PubDate,
+    Quantity,
+    Trigger,
+)
+from truceline.sample import GOLD_PATH, PLOVER_TYPES, REPORTS_DIR, load_gold, report_key, report_texts, score
+from truceline.text import split_sentences
+
+GOLD = load_gold()
+TEXTS = report_texts()
+
+
+def test_every_report_has_gold_and_every_gold_entry_a_report() -> None:
+    assert set(TEXTS) == set(GOLD)
+
+
+def test_corpus_has_the_promised_shape() -> None:
+    suffixes = {Path(key.split(":")[0]).name.split(".", 1)[1] for key in GOLD}
+    assert {"txt", "html", "jsonl", "txt.gz"} <= suffixes
+    assert len(GOLD) >= 28
+    events = [ev for entry in GOLD.values() for ev in entry["events"]]
+    assert 80 <= len(events) <= 150
+    counts = {t: sum(ev.type == t for ev in events) for t in PLOVER_TYPES}
+    for core in ("ACCUSE", "ASSAULT", "AGREE", "CONSULT", "REQUEST", "REJECT"):
+        assert counts[core] >= 6, core
+    # Reports are short news items, not one-liners or long features.
+    for key, text in TEXTS.items():
+        words = len(text.split())
+        assert 120 <= words <= 400, (key, words)
+
+
+@pytest.mark.parametrize("key", sorted(GOLD))
+def test_evidence_phrases_sit_in_exactly_one_sentence(key: str) -> None:
+    text = TEXTS[key]
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    for ev in GOLD[key]["events"]:
+        holders = [s for s in sentences if ev.evidence in s]
+        assert len(holders) == 1, (key, ev.evidence, len(holders))
+
+
+@pytest.mark.parametrize("key", sorted(GOLD))
+def test_gold_dates_chrome_and_titles_are_consistent(key: str) -> None:
+    entry: dict[str, Any] = GOLD[key]
+    text = TEXTS[key]
+    lines = {line.strip() for line in text.splitlines()}
+    for chrome in entry["chrome"]:
+        assert chrome in lines, (key, chrome)
+    published = date.fromisoformat(entry["published"])
+    if entry["precision"] == "unknown":
+        assert entry["earliest"] is None and entry["latest"] is None, key
+    else:
+        earliest, latest = date.fromisoformat(entry["earliest"]), date.fromisoformat(entry["latest"])
+        assert earliest <= published <= latest
+        assert (earliest == latest) == (entry["precision"] == "day"), key
+    assert entry["title"] and entry["title"] in text
+    for ev in entry["events"]:
+        if ev.date is not None:
+            assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", ev.date)
+            date.fromisoformat(ev.date if len(ev.date) == 10 else ev.date + "-01")
+        assert ev.type in PLOVER_TYPES
+
+
+def test_origins_map_to_gold_keys() -> None:
+    assert report_key(str(REPORTS_DIR / "01_levant_wire_sochi_memorandum.txt")) == "01_levant_wire_sochi_memorandum.txt"
+    assert report_key("/somewhere/else/x.jsonl:3") == "x.jsonl:3"
+    assert report_key("/somewhere/else/x.jsonl:12 (id=lw-1)") == "x.jsonl:12"
+    assert report_key("relative/y.txt.gz") == "y.txt.gz"
+    assert GOLD_PATH.is_file()
+
+
+# --- the scorer must reward a right reading and punish a wrong one ---------------------------------------------
+
+_BODY = (
+    "Syrian artillery shelled a Turkish post near Saraqib on Monday, killing five soldiers, Ankara said.\n"
+    "Russia denied any role in the attack."
+)
+_KEY = "unit.txt"
+_UNIT_GOLD_YAML = """
+reports:
+  unit.txt:
+    title: Post shelled
+    published: 2020-02-11
+    precision: day
+    earliest: 2020-02-11
+    latest: 2020-02-11
+    captions: 1
+    chrome: ["Share this article"]
+    events:
+      - {type: ASSAULT, actor: SYR-MIL, recipient: TUR-MIL, stance: claimed, claimed_by: TUR, date: 2020-02-10,
+         place: "Saraqib, SYR", killed: 5, evidence: "shelled a Turkish post near Saraqib"}
+      - {type: REJECT, actor: RUS-GOV, evidence: "Russia denied any role"}
+"""
+
+
+@pytest.fixture
+def unit_gold(tmp_path: Path) -> dict[str, dict[str, Any]]:
+    path = tmp_path / "gold.yaml"
+    path.write_text(_UNIT_GOLD_YAML, encoding="utf-8")
+    return load_gold(path)
+
+
+def _actor(text: str, country: str, sector: str) -> Actor:
+    start = _BODY.index(text)
+    return Actor(start, start + len(text), text, name=text, country=country, sector=sector)
+
+
+def _analysis(*, right: bool) -> Analysis:
+    s1_end = _BODY.index("\n")
+    first, second = _BODY[:s1_end], _BODY[s1_end + 1 :]
+    pub = (
+        PubDate("2020-02-11", date(2020, 2, 11), date(2020, 2, 11), "day")
+        if right
+        else PubDate("2020-02", date(2020, 2, 1), date(2020, 2, 29), "month")
+    )
+    body = _BODY if right else "Share this article\n" + _BODY
+    cleaned = CleanedText(title="Post shelled", body=body, captions=(Caption("A post.", None),) if right else ())
+    article = Article("a1", f"/data/{_KEY}", "Post shelled" if right else "Share", None, None, pub, cleaned)
+    place_at = _BODY.index("Saraqib")
+    killed_at = _BODY.index("five")
+    assault = Event(
+        article_id="a1",
+        index=0,
+        type="ASSAULT",
+        mode="shelling",
+        sentence_start=0,
+        sentence_end=s1_end,
+        sentence=first,
+        trigger=Trigger(_BODY.index("shelled"), _BODY.index("shelled") + 7, "shelled", "shell"),
+        actor=_actor("Syrian artillery", "SYR", "MIL") if right else _actor("Turkish post", "TUR", "MIL"),
+        recipient=_actor("Turkish post", "TUR", "MIL") if right else None,
+        place=Place(place_at, place_at + 7, "Saraqib", name="Saraqib", country="SYR" if right else "TUR"),
+        date="2020-02-10" if right else "2020-02-11",
+        killed=Quantity(killed_at, killed_at + 4, "five", "killed", 5 if right else 4),
+        stance="claimed" if right else "asserted",
+        claimed_by=_actor("Ankara", "TUR", "GOV") if right else None,
+    )
+    reject = Event(
+        article_id="a1",
+        index=1,
+        type="REJECT" if right else "ACCUSE",
+        mode=None,
+        sentence_start=s1_end + 1,
+        sentence_end=len(_BODY),
+        sentence=second,
+        trigger=Trigger(_BODY.index("denied"), _BODY.index("denied") + 6, "denied", "deny"),
+        actor=_actor("Russia", "RUS", "GOV"),
+    )
+    return Analysis(article=article, events=[assault, reject])
+
+
+def test_scorer_gives_full_marks_to_a_right_reading(unit_gold: dict[str, dict[str, Any]]) -> None:
+    scores = score([_analysis(right=True)], unit_gold)
+    assert all(value == 1.0 for value in scores.values()), scores
+
+
+def test_scorer_fails_a_wrong_reading(unit_gold: dict[str, dict[str, Any]]) -> None:
+    scores = score([_analysis(right=False)], unit_gold)
+    assert scores["pubdate_exact"] == 0.0
+    assert scores["pubdate_precision_match"] == 0.0
+    assert scores["captions_ok"] == 0.0
+    assert scores["chrome_dropped"] == 0.0
+    assert scores["title_exact"] == 0.0
+    assert scores["event_recall"] == 0.5  # the REJECT was coded as ACCUSE: wrong type does not match
+    assert scores["event_precision"] == 0.5
+    for field in ("actor_country_accuracy", "recipient_country_accuracy", "stance_accuracy", "claimed_by_accuracy"):
+        assert scores[field] == 0.0, field
+    for field in ("date_accuracy", "place_accuracy", "killed_accuracy"):
+        assert scores[field] == 0.0, field
+
+
+def test_scorer_counts_a_lost_article_as_wrong(unit_gold: dict[str, dict[str, Any]]) -> None:
+    scores = score([], unit_gold)
+    assert scores["articles_found"] == 0.0
+    assert scores["event_recall"] == 0.0
+    assert scores["pubdate_exact"] == 0.0
+
+
+# --- end to end -----------------------------------------------------------------------------------------------
+
+# First-version floors, set a little under what the pipeline measured when this corpus landed (see the report of
+# issue 2); the pipeline owner raises them as stages improve, never lowers them quietly.
+FLOORS = {
+    "articles_found": 1.0,
+    "pubdate_exact": 0.45,
+    "captions_ok": 0.75,
+    "chrome_dropped": 0.75,
+    "event_recall": 0.65,
+    "actor_country_accuracy": 0.5,
+    "recipient_country_accuracy": 0.5,
+    "stance_accuracy": 0.7,
+    "date_accuracy": 0.65,
+    "place_accuracy": 0.55,
+    "killed_accuracy": 0.8,
+}
+
+
+def _skip_if_stages_unwritten() -> None:
+    """An empty result is a failure, unless the stages are still the skeleton's stubs (being written now)."""
+    from truceline.model import RawDocument
+    from truceline.stages.clean import clean
+
+    try:
+        clean(RawDocument("probe", "text", "Title\nA line of body text.", "probe.txt"))
+    except NotImplementedError:
+        pytest.skip("the pipeline returned nothing: truceline.stages.clean.clean is still a stub")
+    except Exception:  # any other outcome means the stage exists; the empty result must fail below
+        return
+
+
+@pytest.mark.slow
+def test_pipeline_meets_gold_floors() -> None:
+    pipeline = pytest.importorskip("truceline.pipeline", reason="truceline.pipeline is not written yet")
+    if not hasattr(pipeline, "analyse_paths"):
+        pytest.skip("truceline.pipeline has no analyse_paths yet (the pipeline owner is writing it)")
+    analyses = pipeline.analyse_paths([str(REPORTS_DIR)])
+    if not analyses:
+        _skip_if_stages_unwritten()
+    scores = score(analyses, GOLD)
+    low = {name: (round(scores[name], 3), floor) for name, floor in FLOORS.items() if scores[name] < floor}
+    assert not low, f"below floor (score, floor): {low}; all scores: {scores}"
