@@ -17,6 +17,7 @@ from truceline.model import Actor
 
 _AGENT_PREPS = frozenset({"by", "from"})
 _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "to", "into", "for"})
+_WITH_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "SANCTION", "REJECT"})
 _NER_ACTOR = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "who", "which", "that"})
 
@@ -28,7 +29,8 @@ def _party_words() -> frozenset[str]:
 class ActorIndex:
     """Actor mentions of one article sorted by start, looked up by span; resolves phrases the finder missed."""
 
-    def __init__(self, actors: Sequence[Actor], dictionary: Any, story_country: str | None) -> None:
+    def __init__(self, actors: Sequence[Actor], dictionary: Any, story_country: str | None, body: str = "") -> None:
+        self.body = body
         self._actors = sorted(actors, key=lambda a: a.start)
         self._starts = [a.start for a in self._actors]
         self._dictionary = dictionary
@@ -56,7 +58,7 @@ class ActorIndex:
         make = getattr(self._dictionary, "compound", None)
         if make is not None:
             try:
-                made = make(members)
+                made = make(members, text=self.body) if self.body else make(members)
                 if isinstance(made, Actor):
                     return made
             except (NotImplementedError, TypeError):
@@ -144,7 +146,7 @@ def _subject(verb: Token) -> Token | None:
                     return pobj
         if verb.dep_ in ("relcl", "acl") and verb.head.tag_.startswith("NN"):
             return verb.head if verb.dep_ == "relcl" or verb.tag_ == "VBG" else None
-        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
         if verb.dep_ == "pobj" or verb.dep_ == "prep":
@@ -177,6 +179,9 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, Token | None]:
         recipient = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None)
     if recipient is None or (cand.ceasefire_noun is not None and recipient.i == cand.ceasefire_noun.i):
         recipient = _prep_object(verb, _RECIPIENT_PREPS)
+    if recipient is None and cand.type in _WITH_TYPES:  # "signed a protocol with X", "restored ties with X"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        recipient = _prep_object(obj, frozenset({"with", "between"})) if obj is not None else None
     if recipient is None and cand.ceasefire_noun is not None:
         recipient = _prep_object(cand.ceasefire_noun, frozenset({"with", "between"}))
     for extra in cand.extra:  # a casualty verb folded into this event names the victims; an obliged clause, whom
@@ -203,7 +208,8 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         agent = _subject(cand.governor)
     if agent is None and noun.dep_ in ("nsubj",) and noun.head.tag_.startswith("VB"):
         agent = None  # "airstrikes killed 12": the airstrike has no named agent here
-    recipient = _prep_object(noun, _RECIPIENT_PREPS - {"with", "for"} | {"between"})
+    preps = _RECIPIENT_PREPS | {"between"} if cand.type in _WITH_TYPES else _RECIPIENT_PREPS - {"with", "for"}
+    recipient = _prep_object(noun, preps - {"for"})
     if recipient is None and cand.governor is not None:
         recipient = _prep_object(cand.governor, frozenset({"on", "against", "at", "upon"}))
     if recipient is None and noun.dep_ == "nsubj" and noun.head.tag_.startswith("VB"):

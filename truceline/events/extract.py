@@ -32,12 +32,13 @@ def _event_picker() -> Any:
         return None
 
 
-def _story_country(dictionary: Any, actors: Sequence[Actor]) -> str | None:
+def _story_country(dictionary: Any, body: str) -> str | None:
+    """The country the report is about, from the actors stage (it resolves "regime forces" with it)."""
     finder = getattr(dictionary, "story_country", None)
     if finder is None:
         return None
     try:
-        value = finder(list(actors))
+        value = finder(body)
     except (NotImplementedError, TypeError):
         return None
     return value if isinstance(value, str) else None
@@ -130,7 +131,8 @@ class _Coder:
         self.analysis = analysis
         self.lex = load_lexicon()
         self.ontology = load_ontology()
-        self.index = ActorIndex(analysis.actors, dictionary, _story_country(dictionary, analysis.actors))
+        body = analysis.article.body
+        self.index = ActorIndex(analysis.actors, dictionary, _story_country(dictionary, body), body)
         self.picker = _event_picker()
         self.events: list[Event] = []
         self.last_speaker: Actor | None = None
@@ -173,6 +175,11 @@ class _Coder:
             agent_tok, recipient_tok = verbal_arguments(cand)
         actor = actor_for(agent_tok, start, self.index) if agent_tok is not None else None
         recipient = actor_for(recipient_tok, start, self.index) if recipient_tok is not None else None
+        if recipient is None and recipient_tok is not None and recipient_tok.lemma_.lower() in self.lex.nouns:
+            # "condemned an attack by X soldiers": the one condemned is the attack's agent
+            inner = Candidate(recipient_tok, *self.lex.nouns[recipient_tok.lemma_.lower()], True)
+            inner_agent, _ = nominal_arguments(inner, self.index, start)
+            recipient = actor_for(inner_agent, start, self.index) if inner_agent is not None else None
         mode_record = self.ontology.mode(cand.type, cand.mode)
         ceasefire = mode_record.ceasefire
         mode = _refine_mode(cand, agent_tok, self.lex)

@@ -6,6 +6,7 @@ decides what its noun means, so candidates are chosen per sentence before argume
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +41,7 @@ def _lemma(token: Token) -> str:
     return str(token.lemma_).lower()
 
 
-def trigger_lemma(token: Token, table: dict[str, Any]) -> str:
+def trigger_lemma(token: Token, table: Container[str]) -> str:
     """The lemma to look up, repairing the lemmatiser's misses ("raped" → "rap") by undoing a regular ending."""
     lemma = _lemma(token)
     if lemma in table:
