@@ -85,6 +85,46 @@ def test_capitals_label_agency_label_symbol_and_cookie_notice() -> None:
     assert "cookie" not in c.body.lower()
 
 
+def test_masthead_byline_with_date_share_row_and_policy_lines() -> None:
+    c = clean_fixture("masthead_byline_stamp.txt")
+    assert c.title == "Fishing boats return to port as naval blockade eases"
+    assert c.bylines == ("By Mara Quintal",)
+    assert c.dateline == "12.04.2021"  # split off the byline: it is the page's date
+    assert reasons(c) == [
+        "chrome:site-name",
+        "chrome:share",
+        "chrome:share",
+        "chrome:comments",
+        "chrome:policy",
+    ]
+    (caption,) = c.captions
+    assert caption.credit == "Harbour Evening Courier" and caption.text.endswith("April 2021.")
+    assert len(paragraphs(c)) == 3 and paragraphs(c)[0].startswith("Fishing boats returned")
+
+
+def test_breadcrumb_date_becomes_dateline_staff_byline_and_photo_suffix_credit() -> None:
+    c = clean_fixture("breadcrumb_date_staff.txt")
+    assert reasons(c) == ["chrome:section-label"]
+    assert c.dateline == "Tuesday 9 March 2021"
+    assert c.title == "Militia hands over heavy weapons under disarmament deal"
+    assert c.bylines == ("Lowland Gazette staff",)
+    (caption,) = c.captions
+    assert caption.credit == "Ilse Brandt / Lowland Gazette"
+    assert caption.text.endswith("March 8, 2021.")
+    assert len(paragraphs(c)) == 2
+
+
+def test_short_title_case_title_is_kept_when_the_text_follows() -> None:
+    c = clean(text_doc("Truce Holds\nThe truce held through the night, both sides said.\nMore talks are planned.\n"))
+    assert c.title == "Truce Holds"
+    assert not c.dropped_lines
+
+
+def test_teaser_with_more_in_brackets_is_not_a_caption() -> None:
+    c = clean(text_doc("Weekly round-up\nWhy the talks stalled. (More)\nWhat comes next for the monitors.\n"))
+    assert not c.captions
+
+
 def test_period_ended_summary_without_speaker_or_day_is_a_standfirst() -> None:
     text = (
         "Rival forces agree to pull back heavy weapons\n"
@@ -156,6 +196,8 @@ def test_html_title_date_and_main_text_without_network(monkeypatch: pytest.Monke
     c = clean(raw)
     assert c.title == "Convoy reaches the besieged district"
     assert c.html_date == "2021-03-04"
+    (caption,) = c.captions  # from the page's <figcaption>, credit split off
+    assert caption.credit == "Dana Mrad / Example News" and caption.text.startswith("Trucks wait at the checkpoint")
     assert paragraphs(c)[0].startswith("An aid convoy of twelve trucks")
     assert "Copyright" not in c.body and "Home | World" not in c.body
 

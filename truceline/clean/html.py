@@ -11,8 +11,11 @@ import logging
 from dataclasses import dataclass
 
 import trafilatura
+from lxml.html import HtmlElement
 
+from truceline.clean.captions import find_caption
 from truceline.errors import Skip
+from truceline.model import Caption
 
 # Both libraries log every page they find hard; a batch run should record skips, not print their warnings.
 for _name in ("trafilatura", "htmldate"):
@@ -25,6 +28,7 @@ class HtmlText:
     title: str | None
     date: str | None  # ISO date (YYYY-MM-DD) from the page's metadata or markup
     author: str | None
+    captions: tuple[Caption, ...] = ()
 
 
 def extract_html(html: str, *, url: str | None = None, origin: str = "", favor_precision: bool = True) -> HtmlText:
@@ -32,6 +36,7 @@ def extract_html(html: str, *, url: str | None = None, origin: str = "", favor_p
     tree = trafilatura.load_html(html)
     if tree is None:
         raise Skip("no article text found in HTML (the page could not be parsed)", origin)
+    captions = _figure_captions(tree)  # read first: trafilatura prunes figures from the tree it is given
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -48,4 +53,15 @@ def extract_html(html: str, *, url: str | None = None, origin: str = "", favor_p
         raise Skip("no article text found in HTML", origin)
     title = getattr(doc, "title", None) or None
     author = getattr(doc, "author", None) or None
-    return HtmlText(text=text, title=title, date=getattr(doc, "date", None) or None, author=author)
+    date = getattr(doc, "date", None) or None
+    return HtmlText(text=text, title=title, date=date, author=author, captions=captions)
+
+
+def _figure_captions(tree: HtmlElement) -> tuple[Caption, ...]:
+    """<figcaption> texts, with their credit split off when they carry one ("... Photo: Name / Outlet")."""
+    found: list[Caption] = []
+    for element in tree.iter("figcaption"):
+        text = " ".join(element.text_content().split())
+        if text:
+            found.append(find_caption(text) or Caption(text, None))
+    return tuple(found)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from truceline.clean.captions import find_caption, is_byline, is_date_line, lead_dateline
-from truceline.clean.rules import ChromeRules, load_rules
+from truceline.clean.captions import find_caption, is_byline, is_date_line, lead_dateline, split_byline_date
+from truceline.clean.rules import ChromeRules, breadcrumb_segments, load_rules
 from truceline.errors import Skip
 from truceline.model import Caption, CleanedText, DroppedLine
 
@@ -23,6 +23,7 @@ PARAGRAPH_SEPARATOR = "\n\n"
 # splitlines() knows every Unicode line break, split() every Unicode space (no-break space included).
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f")
 _SPACES = re.compile(r"\s+")
+_NAME_BREAKERS = re.compile(r"""[\d.,;:!?"“”‘’'()\[\]]""")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
 _INNER_SENTENCE_END = re.compile(r"""[.!?]["'”’»]?\s+["'“‘(]?[A-Z]""")
@@ -71,26 +72,43 @@ def clean_lines(
     caption_after_title = False  # a caption between title and first paragraph: that paragraph is no standfirst
 
     dropped_reason: dict[str, str] = {}  # furniture repeats: a line dropped once is dropped wherever it recurs
+
+    def drop(line: str, reason: str) -> None:
+        dropped.append(DroppedLine(line, reason))
+        dropped_reason[line] = reason
+
     for line in normalised_lines(text):
         reason = dropped_reason.get(line) or rules.reason(line, in_body=bool(paragraphs))
         if reason is not None:
-            dropped.append(DroppedLine(line, reason))
-            dropped_reason[line] = reason
+            drop(line, reason)
+            if dateline is None and reason == "chrome:section-label":
+                # "Outlet · Section · Friday 10 May 2019": the date in a breadcrumb is the page's date
+                dateline = next((seg for seg in breadcrumb_segments(line) if is_date_line(seg)), None)
         elif title_key is not None and len(line) <= title_limit and line_key(line) == title_key:
-            dropped.append(DroppedLine(line, "repeated-title"))
-            dropped_reason[line] = "repeated-title"
+            drop(line, "repeated-title")
         elif (caption := find_caption(line, rules)) is not None:
             _add_caption(captions, caption)
             caption_after_title = caption_after_title or not paragraphs
         elif is_byline(line):
-            bylines.append(line)
+            name, stamp = split_byline_date(line)
+            bylines.append(name)
+            if stamp is not None and dateline is None:
+                dateline = stamp
         elif is_date_line(line):
             if dateline is None:
                 dateline = line
             else:
-                dropped.append(DroppedLine(line, "extra-date-line"))
+                drop(line, "extra-date-line")
         elif take_title and title is None:
             title, title_key, title_from_text = line, line_key(line), True
+            title_limit = 2 * len(line) + 10
+        elif take_title and title is not None and not paragraphs and _is_name_like(line):
+            # Between the title and the text, a short capitalised line is the outlet's name or a section.
+            drop(line, "chrome:site-name")
+        elif title_from_text and title and not paragraphs and _is_name_like(title) and _is_headline_like(line):
+            # "Outlet Name" above "The actual headline": the first line was the masthead.
+            drop(title, "chrome:site-name")
+            title, title_key = line, line_key(line)
             title_limit = 2 * len(line) + 10
         else:
             paragraphs.append(line)
@@ -128,6 +146,18 @@ def _add_caption(captions: list[Caption], caption: Caption) -> None:
         captions[-1] = Caption(captions[-1].text, caption.credit)
     else:
         captions.append(caption)
+
+
+def _is_name_like(line: str) -> bool:
+    """ "Crescent Valley Herald", "Diplomacy": up to four capitalised words, no digits or punctuation."""
+    words = line.split()
+    if len(line) > 48 or not 1 <= len(words) <= 4 or _NAME_BREAKERS.search(line):
+        return False
+    return all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
+
+
+def _is_headline_like(line: str) -> bool:
+    return 4 <= len(line.split()) <= 25 and not line.endswith(".")
 
 
 def _looks_like_standfirst(line: str, rules: ChromeRules) -> bool:

@@ -98,7 +98,7 @@ class ChromeRules:
         """
         if len(line) > 90 or _SENTENCE_END.search(line) or any(ch in _QUOTES for ch in line):
             return False
-        segments = [s for s in _BREADCRUMB_SPLIT.split(line) if s]
+        segments = breadcrumb_segments(line)
         if len(segments) > 1:
             if any(len(s.split()) > 4 or not _capitalised(s) for s in segments):
                 return False
@@ -123,6 +123,11 @@ class ChromeRules:
         if not 1 < len(words) <= 4 or not _capitalised(text):
             return False
         return any(len(words) > cut and _fold(" ".join(words[-cut:])) in self.section_words for cut in (1, 2))
+
+
+def breadcrumb_segments(line: str) -> list[str]:
+    """ "World | Middle East | Friday 10 May 2019" -> its three parts."""
+    return [s for s in _BREADCRUMB_SPLIT.split(line) if s]
 
 
 def _fold(text: str) -> str:

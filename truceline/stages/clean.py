@@ -29,7 +29,9 @@ def clean(raw: RawDocument) -> CleanedText:
             empty_reason="no article text found in HTML (only site chrome was extracted)",
         )
         bylines = cleaned.bylines or ((page.author,) if page.author else ())
-        return replace(cleaned, html_date=page.date, bylines=bylines)
+        known = {caption.text for caption in cleaned.captions}
+        captions = cleaned.captions + tuple(c for c in page.captions if c.text not in known)
+        return replace(cleaned, html_date=page.date, bylines=bylines, captions=captions)
     if not raw.content.strip():
         raise Skip("no article text (the report is empty)", raw.origin)
     return clean_lines(raw.content, title=raw.title, origin=raw.origin)
