@@ -374,3 +374,14 @@ def score(analyses: Sequence[Analysis], gold: dict[str, dict[str, Any]]) -> dict
     }
     scores.update({name: ratio(hits, matched) for name, hits in field_hits.items()})
     return scores
+
+
+def main() -> None:
+    """`python -m truceline.sample`: run the pipeline over the bundled corpus and print the scores as JSON."""
+    from truceline.pipeline import analyse_paths  # late: the pipeline loads spaCy, the gold checks do not need it
+
+    print(json.dumps(score(analyse_paths([str(REPORTS_DIR)]), load_gold()), indent=2, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
