@@ -206,3 +206,24 @@ def test_spans_and_values_hold_for_any_text(parts: list[str]) -> None:
 
 def test_empty_text() -> None:
     assert find_quantities("") == []
+
+
+def test_every_cue_phrase_passes_the_gate() -> None:
+    """The number scan only runs near a gate stem: a cue phrase without one would never be seen."""
+    from truceline.quantities.vocab import KINDS, vocabulary
+
+    vocab = vocabulary()
+    phrases = [p for kind in KINDS for p in vocab.after[kind] + vocab.before[kind]]
+    phrases += [p for nouns in vocab.toll_nouns.values() for p in nouns] + vocab.movements
+    missing = [p for p in phrases if not any(stem in p.lower() for stem in vocab.gate_stems)]
+    assert missing == []
+
+
+def test_far_from_any_cue_nothing_is_scanned() -> None:
+    text = "The delegation of 12 ministers met for three hours. " * 20
+    assert find_quantities(text) == []
+
+
+def test_longest_who_phrase_is_kept() -> None:
+    q = only("Gunmen seized 16 Russian civilian workers at the plant.")
+    assert (q.kind, q.who, q.who_country) == ("detained", "Russian civilian workers", "RUS")

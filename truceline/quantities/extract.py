@@ -8,6 +8,7 @@ tries the cues of `patterns` in order. Figures whose sentence states a period or
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from truceline.model import Quantity
@@ -77,15 +78,17 @@ def _read_who(text: str, mention: _Mention, number_text: str, pats: Patterns) ->
         return
     if mention.elided:
         return
-    noun = noun or w.group("generic")
-    mods = w.group("mods").strip()
-    mention.who = f"{mods} {noun}" if mods else noun
-    if w.group("of_group"):
-        mention.who += " " + " ".join(w.group("of_group").split())
+    end = w.end()
+    if noun and not w.group("of_group"):
+        longer = pats.who_extend.match(text, end)
+        if longer:  # "Tamil civilian refugees", "captive Polish officers"
+            end = longer.end()
+    start = w.start("mods") if w.group("mods") else w.start("who") if noun else w.start("generic")
+    mention.who = " ".join(text[start:end].split())
     demonym = pats.demonym.search(mention.who)
     if demonym:
         mention.who_country = vocabulary().demonyms[demonym.group(1)]
-    mention.who_end = w.end()
+    mention.who_end = end
 
 
 def _after_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int] | None:
@@ -157,12 +160,46 @@ def _make(text: str, m: _Mention, kind: str, start: int, end: int, toll_from: bo
     )
 
 
+# How far from a cue word a figure can be: the who-phrase and an aside before a verb, a list after it.
+_BEFORE_CUE = 150
+_AFTER_CUE = 130
+
+
+def cue_windows(text: str, gate: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Merged spans of `text` (lower-cased) around cue words, where figures can be.
+
+    The number scan is the costly part of extraction, so it runs only near a cue stem; the stems are one
+    trie-shaped regex over the lower-cased text, a quick pass.
+    """
+    spots = [m.start() for m in gate.finditer(text)]
+    if not spots:
+        return []
+    windows: list[tuple[int, int]] = []
+    for spot in spots:
+        start, end = max(0, spot - _BEFORE_CUE), min(len(text), spot + _AFTER_CUE)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+            continue
+        line = text.rfind("\n", 0, start) + 1
+        space = text.rfind(" ", 0, start) + 1
+        windows.append((max(line, space) if start - max(line, space) < 40 else start, end))
+    return windows
+
+
+def _mentions(text: str, pats: Patterns) -> Iterator[re.Match[str]]:
+    low = text.lower()
+    # Lower-casing keeps offsets unless a rare character changes length ("İ"); then match case-insensitively.
+    scan, pattern = (low, pats.mention_lower) if len(low) == len(text) else (text, pats.mention)
+    for start, end in cue_windows(low, pats.gate):
+        yield from pattern.finditer(scan, start, end)
+
+
 def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
     found: list[Quantity] = []
     pending: list[_Mention] = []  # who-phrases without a cue yet, joined by coordinators
     last_end = -1
     last_kind: str | None = None
-    for m in pats.mention.finditer(text):
+    for m in _mentions(text, pats):
         mention = _read_mention(text, m, pats)
         if mention is None or pats.unit.match(text, mention.end):
             continue

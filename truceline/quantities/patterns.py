@@ -71,7 +71,9 @@ _COORDINATOR = (
 @dataclass(frozen=True, slots=True)
 class Patterns:
     mention: re.Pattern[str]
+    mention_lower: re.Pattern[str]  # the same without IGNORECASE, for lower-cased text (twice as fast)
     who: re.Pattern[str]
+    who_extend: re.Pattern[str]  # "civilian" + " refugees": the longest who-phrase wins
     after: re.Pattern[str]
     before: re.Pattern[str]
     toll: re.Pattern[str]
@@ -85,6 +87,7 @@ class Patterns:
     elided_join: re.Pattern[str]
     demonym: re.Pattern[str]
     singular: frozenset[str]
+    gate: re.Pattern[str]  # word stems one of which every figure has nearby (see `extract.cue_windows`)
 
 
 def _kind_groups(prefix: str, table: dict[str, list[str]]) -> str:
@@ -117,6 +120,13 @@ def patterns() -> Patterns:
         r"(?=\s*[,.;]|\s+(?i:in|at|on|near|from|was|were|is|died|later)\b)"
     )
     mention = re.compile(rf"{numbers.mention.pattern}|{article}|{elided}", re.IGNORECASE)
+    lower_singular = phrase_alternation([w.lower() for w in vocab.singular_who])
+    lower_source = (
+        rf"{numbers.mention.pattern}"
+        rf"|(?<![\w-])(?P<art>an?|another|one\s+more|his|her|their|its)\s+"
+        rf"(?=(?:[\w'’-]+\s+){{0,3}}?{lower_singular}(?![\w-]))"
+        rf"|{elided.replace('(?i:', '(?:')}"
+    )
     group_nouns = (
         "forces|army|police|militia|group|unit|brigade|family|families|regiment|division|battalion|guard|movement|"
         "community|tribe|clan|staff|crew|team|organisation|organization|council|party|coalition|front|service"
@@ -127,6 +137,8 @@ def patterns() -> Patterns:
         rf"(?:(?P<who>(?i:{all_who}))|(?P<generic>(?!(?i:{stop})(?![\w-]))[a-z][a-z'’-]*(?:[a-rt-z]s|men)))(?![\w-])"
         rf"(?P<of_group>\s+(?i:of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{group_nouns})))?(?![\w-])"
     )
+    plural = phrase_alternation(vocab.plural_who)
+    who_extend = re.compile(rf"(?:\s+{modifier}){{0,2}}?\s+(?i:{plural})(?![\w-])")
     after = re.compile(
         rf"{_PAREN}?(?P<pp>\s+(?:from|in|inside|near|belonging\s+to|loyal\s+to)(?:\s+(?:the|both|all|its|their|two))?"
         rf"(?:\s+(?!(?i:{stop})(?![\w-]))[\w'’-]+){{1,3}})?"
@@ -148,7 +160,9 @@ def patterns() -> Patterns:
     unit = re.compile(rf"\s*(?:-\s*)?{phrase_alternation(vocab.unit_words)}(?![\w])", re.IGNORECASE)
     return Patterns(
         mention=mention,
+        mention_lower=re.compile(lower_source),
         who=who,
+        who_extend=who_extend,
         after=after,
         before=before,
         toll=toll,
@@ -162,4 +176,5 @@ def patterns() -> Patterns:
         elided_join=re.compile(r"(?:\s+(?:in|at|on|near|from)\s+[^,.;]{1,30}?)?\s*,?\s*and\s+\Z", re.IGNORECASE),
         demonym=re.compile(rf"(?<![\w-])({demonyms})(?![\w])"),
         singular=frozenset(w.lower() for w in vocab.singular_who),
+        gate=re.compile(phrase_alternation(list(vocab.gate_stems), flexible_space=False)),
     )

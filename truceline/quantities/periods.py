@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from truceline.quantities.vocab import phrase_alternation, vocabulary
 
@@ -61,14 +61,21 @@ class PeriodCues:
 
     def read(self, sentence: str) -> tuple[bool, str | None]:
         """(is the sentence's figure a period total, the TIMEX3-style start of the period or None)."""
-        return _read(self, sentence)
+        cached = _READ_CACHE.get(sentence)
+        if cached is None:
+            if len(_READ_CACHE) > 4096:
+                _READ_CACHE.clear()
+            cached = _READ_CACHE[sentence] = _read(self, sentence)
+        return cached
 
     def war_long(self, sentence: str) -> bool:
         """True when the sentence's period is the war's (or years), not a few days of one flare-up."""
         return bool(_WAR_LONG.search(sentence))
 
 
-@lru_cache(maxsize=4096)
+_READ_CACHE: dict[str, tuple[bool, str | None]] = {}
+
+
 def _read(cues: PeriodCues, sentence: str) -> tuple[bool, str | None]:
     cumulative = False
     for m in cues.cumulative.finditer(sentence):
