@@ -20,6 +20,8 @@ from truceline.errors import ConfigError
 # Breadcrumb separators: "Iraq News - Local News - Site", "World | Middle East", "Home > News".
 _BREADCRUMB_SPLIT = re.compile(r"\s+(?:-|\||>|»|›|/|–|—|·|•)\s+")
 _SENTENCE_END = re.compile(r"""[.!?:;,]["'”’)\]]*$""")
+_LETTER = re.compile(r"[^\W\d_]")
+_LABEL_MAX = 90  # a section label or breadcrumb is never longer
 _QUOTES = frozenset("\"'“”‘’«»")
 
 
@@ -31,12 +33,18 @@ class _Bucket:
     requires: tuple[str, ...] = ()  # casefolded substrings, one of which the line must hold
 
 
+def _compile_bucket(limit: int, entries: list[tuple[str, str]], requires: tuple[str, ...] = ()) -> _Bucket:
+    reasons = {f"r{i}": reason for i, (reason, _) in enumerate(entries)}
+    alternation = "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(entries))
+    return _Bucket(limit, re.compile(alternation, re.IGNORECASE), reasons, requires)
+
+
 class ChromeRules:
     """Compiled chrome rules: `reason(line)` says why a line is site chrome, or returns None."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         try:
-            self._buckets = self._compile_rules(data["rules"])
+            self._tiers, self._gated = self._compile_rules(data["rules"])
             self.section_words = frozenset(_fold(w) for w in data["section_words"])
             self.agencies: tuple[str, ...] = tuple(str(a) for a in data["agencies"])
             markers = "|".join(re.escape(str(m)) for m in data["lede_markers"])
@@ -48,20 +56,24 @@ class ChromeRules:
         self._agency_only = re.compile(rf"[(\[]?{self.agency_pattern}[)\]]?", re.IGNORECASE)
 
     @staticmethod
-    def _compile_rules(rules: list[dict[str, Any]]) -> list[_Bucket]:
-        # Ungated rules are grouped by length limit; each gated rule keeps its own gate.
-        groups: dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]] = {}
+    def _compile_rules(rules: list[dict[str, Any]]) -> tuple[list[_Bucket], list[_Bucket]]:
+        """(length tiers, gated rules). Tier k holds every ungated pattern whose limit admits lines of its length,
+        so a line costs one regex call for the ungated rules; each gated rule keeps its own keyword gate."""
+        ungated: list[tuple[int, str, str]] = []
+        gated: list[_Bucket] = []
         for rule in rules:
-            limit = int(rule.get("max_chars", 160))
+            limit, reason = int(rule.get("max_chars", 160)), str(rule["reason"])
             requires = tuple(str(r).casefold() for r in rule.get("requires") or ())
-            for pattern in rule["patterns"]:
-                groups.setdefault((limit, requires), []).append((str(rule["reason"]), str(pattern)))
-        buckets = []
-        for (limit, requires), entries in sorted(groups.items()):
-            reasons = {f"r{i}": reason for i, (reason, _) in enumerate(entries)}
-            alternation = "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(entries))
-            buckets.append(_Bucket(limit, re.compile(alternation, re.IGNORECASE), reasons, requires))
-        return buckets
+            patterns = [str(p) for p in rule["patterns"]]
+            if requires:
+                gated.append(_compile_bucket(limit, [(reason, p) for p in patterns], requires))
+            else:
+                ungated.extend((limit, reason, p) for p in patterns)
+        tiers = [
+            _compile_bucket(limit, [(reason, p) for lim, reason, p in ungated if lim >= limit])
+            for limit in sorted({lim for lim, _, _ in ungated})
+        ]
+        return tiers, gated
 
     def reason(self, line: str, *, in_body: bool = False) -> str | None:
         """Why `line` (whitespace already collapsed) is chrome, or None when it may be article text.
@@ -69,22 +81,26 @@ class ChromeRules:
         `in_body` says an article paragraph has already been seen: from there on a short line in capitals is a
         subheading ("UP NEXT"), not a section label, which sits above the text.
         """
-        if not any(ch.isalpha() for ch in line):
+        if _LETTER.search(line) is None:
             # "+", "***", "1/3": nothing a reader would miss (digit-only counters included).
             return "chrome:symbol"
         size = len(line)
+        for tier in self._tiers:
+            if size <= tier.max_chars:
+                m = tier.regex.fullmatch(line)
+                if m is not None and m.lastgroup is not None:
+                    return tier.reasons[m.lastgroup]
+                break
         folded: str | None = None
-        for bucket in self._buckets:
+        for bucket in self._gated:
             if size > bucket.max_chars:
                 continue
-            if bucket.requires:
-                folded = folded if folded is not None else line.casefold()
-                if not any(needle in folded for needle in bucket.requires):
-                    continue
-            m = bucket.regex.fullmatch(line)
-            if m is not None and m.lastgroup is not None:
-                return bucket.reasons[m.lastgroup]
-        if self.is_section_label(line, in_body=in_body):
+            folded = folded if folded is not None else line.casefold()
+            if any(needle in folded for needle in bucket.requires):
+                m = bucket.regex.fullmatch(line)
+                if m is not None and m.lastgroup is not None:
+                    return bucket.reasons[m.lastgroup]
+        if size <= _LABEL_MAX and self.is_section_label(line, in_body=in_body):
             return "chrome:section-label"
         return None
 
@@ -96,7 +112,7 @@ class ChromeRules:
 
         A quoted or punctuated short line ("'Indiscriminate attacks'") is a subheading of the article, kept.
         """
-        if len(line) > 90 or _SENTENCE_END.search(line) or any(ch in _QUOTES for ch in line):
+        if len(line) > _LABEL_MAX or _SENTENCE_END.search(line) or any(ch in _QUOTES for ch in line):
             return False
         segments = breadcrumb_segments(line)
         if len(segments) > 1:
