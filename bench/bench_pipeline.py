@@ -1,0 +1,178 @@
+"""End-to-end throughput of Truceline against bare spaCy on the same generated reports, in the same run.
+
+    .venv/bin/python bench/bench_pipeline.py [--reports 2000] [--seed 7]
+
+Prints articles per second for:
+  * bare spaCy: `nlp.pipe` over every report's full text (same model, one process), nothing stored;
+  * Truceline: ingest into a fresh SQLite file + every stage + writes (one process);
+and the ratio between them, the share of Truceline's time spent in date resolution and in geocoding, and the peak
+resident memory after each. The reports are generated from templates written for this benchmark.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ACTORS = [
+    ("Turkey", "Turkish"),
+    ("Russia", "Russian"),
+    ("Syria", "Syrian"),
+    ("Iran", "Iranian"),
+    ("France", "French"),
+    ("Ukraine", "Ukrainian"),
+]
+PLACES = ["Idlib", "Saraqib", "Aleppo", "Hama", "Kafranbel", "Maarat al-Numan", "Ariha", "Jisr al-Shughur"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+
+EVENT_SENTENCES = [
+    "{A} forces shelled villages near {P} on {W}, killing {n} civilians, according to a monitoring group.",
+    "{D} officials accused {B} of violating the ceasefire around {P}.",
+    "The {a} defence ministry said its aircraft struck {n} militant positions in {P} late on {W}.",
+    "{A} and {B} agreed on {W} to extend the truce for another {n} days.",
+    "{D} denied that its troops had fired on the observation post outside {P}.",
+    "A spokesman for {A} warned that further attacks would be met with force.",
+    "Delegations from {A} and {B} met in the capital on {W} to discuss the situation in {P}.",
+    "At least {n} people were injured when rockets hit a market in {P} on {M} {d}.",
+    "{A} urged {B} to rein in its allies and respect the agreement signed in {M}.",
+]
+BACKGROUND_SENTENCES = [
+    "The region has been contested for years and its roads remain dangerous for aid convoys.",
+    "Residents describe long queues for bread and fuel as winter approaches.",
+    "Analysts say the local economy depends on cross-border trade that has slowed sharply.",
+    "Schools in the district reopened last month after a long closure.",
+    "The province is home to several million people, many of them displaced from elsewhere.",
+    "Weather forecasts predict heavy rain across the north during the coming week.",
+    "Local councils have struggled to pay salaries since the currency lost much of its value.",
+    "Hospitals report shortages of medicine and staff.",
+]
+
+
+def make_report(rng: random.Random, i: int) -> str:
+    a, b = rng.sample(ACTORS, 2)
+    fill = {
+        "A": a[0],
+        "a": a[1],
+        "B": b[0],
+        "D": rng.choice([a, b])[0],
+        "P": rng.choice(PLACES),
+        "W": rng.choice(WEEKDAYS),
+        "M": rng.choice(MONTHS),
+        "d": rng.randint(1, 28),
+        "n": rng.randint(2, 60),
+    }
+    title = f"Report {i}: tension rises around {fill['P']}"
+    sentences = []
+    for _ in range(rng.randint(10, 16)):
+        pool = EVENT_SENTENCES if rng.random() < 0.35 else BACKGROUND_SENTENCES
+        template = rng.choice(pool)
+        fill["P"] = rng.choice(PLACES)
+        fill["n"] = rng.randint(2, 60)
+        sentences.append(template.format(**fill))
+    paragraphs = [" ".join(sentences[k : k + 2]) for k in range(0, len(sentences), 2)]
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class StageClock:
+    """Accumulates the time spent inside chosen functions by wrapping them where the pipeline looks them up."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    def wrap(self, owner: Any, attr: str, label: str) -> None:
+        fn: Callable[..., Any] = getattr(owner, attr)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.seconds[label] += time.perf_counter() - t0
+
+        setattr(owner, attr, timed)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reports", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+
+    rng = random.Random(args.seed)
+    texts = [make_report(rng, i) for i in range(args.reports)]
+    words = sum(len(t.split()) for t in texts)
+    tmp = Path(tempfile.mkdtemp(prefix="truceline-bench-"))
+    corpus = tmp / "reports"
+    corpus.mkdir()
+    for i, text in enumerate(texts):
+        (corpus / f"r{i:05d}.txt").write_text(text, encoding="utf-8")
+    print(f"{args.reports} generated reports, {words} words ({words / args.reports:.0f} per report)")
+
+    from truceline.pipeline import load_nlp
+
+    nlp = load_nlp()
+    nlp.pipe(["Warm-up sentence for the model."])  # loading is not what we measure
+    list(nlp.pipe(["Warm-up sentence for the model."]))
+
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    spacy_s = time.perf_counter() - t0
+    spacy_rate = args.reports / spacy_s
+    print(
+        f"bare spaCy nlp.pipe (1 process):     {spacy_rate:8.1f} articles/s   ({spacy_s:.1f} s)  peak RSS {peak_rss_mb():.0f} MB"
+    )
+
+    from truceline import api, pipeline
+    from truceline.stages.actors import ActorDictionary
+    from truceline.store import Store
+
+    ActorDictionary.load()  # dictionaries and gazetteer are loaded once per run; their load time is reported apart
+    t_load = time.perf_counter()
+    from truceline.stages import places
+
+    places.find_places("Warm-up near Idlib.")
+    load_s = time.perf_counter() - t_load
+
+    clock = StageClock()
+    clock.wrap(pipeline.dates, "infer_publication_date", "dates")
+    clock.wrap(pipeline.dates, "tag_times", "dates")
+    clock.wrap(pipeline.places, "find_places", "places")
+    clock.wrap(pipeline.events, "extract_events", "events")
+    clock.wrap(pipeline.quantities, "find_quantities", "quantities")
+    clock.wrap(pipeline.clean, "clean", "clean")
+    t0 = time.perf_counter()
+    with Store.open(tmp / "bench.db") as store:
+        api.ingest(store, [str(corpus)])
+        report = api.process(store)
+    ours_s = time.perf_counter() - t0
+    ours_rate = report.processed / ours_s
+    print(
+        f"Truceline end to end (1 process):     {ours_rate:8.1f} articles/s   ({ours_s:.1f} s)  peak RSS "
+        f"{peak_rss_mb():.0f} MB  [{report.processed} processed, {report.events} events, "
+        f"{len(report.failed)} failed]"
+    )
+    print(f"ratio Truceline / bare spaCy:         {ours_rate / spacy_rate:8.2f}x")
+    print(f"gazetteer load (once per run):        {load_s:8.2f} s")
+    for label in ("clean", "dates", "places", "quantities", "events"):
+        share = clock.seconds[label] / ours_s * 100
+        print(f"  share of Truceline time in {label:<10} {share:5.1f}%")
+    if report.failed:
+        print("failures:", *report.failed[:5], sep="\n  ", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
