@@ -18,7 +18,6 @@ from truceline.events.stance import Attribution, attribution, clause_verb, denia
 from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.model import Actor, Analysis, Event, Trigger
 
-_ALLEGEABLE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _STANCE_RANK = {"denied": 0, "negated": 1, "threatened": 2, "planned": 3, "claimed": 4, "asserted": 5}
 
@@ -235,7 +234,10 @@ class _Coder:
             return
         if att.kind not in ("said", "accused"):
             return
-        alleging = event.type in _ALLEGEABLE or event.ceasefire in ("violated", "rejected")
+        # Only a reported ceasefire violation or rejection counts as an accusation by the speaker; other reported
+        # acts are claims (stance + claimed_by) unless an accusation verb says so ("accused X of shelling").
+        explicit = att.cue.i in by_trigger and self.events[by_trigger[att.cue.i]].type == "ACCUSE"
+        alleging = explicit or event.ceasefire in ("violated", "rejected")
         if not alleging or event.claimed_by is None or _same_party(event.claimed_by, event.actor):
             return
         if att.cue.i in by_trigger and self.events[by_trigger[att.cue.i]].type == "ACCUSE":

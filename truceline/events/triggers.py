@@ -117,6 +117,9 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
         lemma = trigger_lemma(token, lex.verbs)
         if lemma in lex.verbs:
             type_, mode = lex.verbs[lemma]
+            sense = lex.noun_senses.get(lemma)
+            if sense is not None and sense[0] & {_lemma(t) for t in token.subtree}:
+                type_, mode = sense[1]
             found.append(Candidate(token, type_, mode, False))
             taken.add(token.i)
         elif lemma in lex.speech_verbs:
@@ -146,7 +149,39 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
         head = token.head if token.dep_ != "compound" else token.head.head
         governor = head if head.i != token.i and _lemma(head) in lex.light_verbs and _is_verb(head) else None
         found.append(Candidate(token, type_, mode, True, governor=governor))
+    found = [c for c in found if not _background(c, found, lex)]
     return _fold_casualty_verbs(found)
+
+
+_REFERRING_PREPS = frozenset(
+    {"about", "after", "since", "during", "despite", "before", "following", "amid", "over", "of"}
+)
+_NOT_TRIGGERS = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LAW", "EVENT", "WORK_OF_ART"})
+
+
+def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
+    """Mentions that refer to an event reported elsewhere or to a hypothetical one, not a new event.
+
+    "talks about the fighting", "since the start of the offensive", "urged them to stop the attacks",
+    "would answer any further attack", "if the attacks continue", "Russian-backed forces", "on March 15".
+    """
+    token = cand.token
+    if token.ent_type_ in _NOT_TRIGGERS or (token.tag_.startswith("NNP") and token.i > 0):
+        return True
+    if token.dep_ == "amod" or (cand.type == "SUPPORT" and token.dep_ == "acl"):
+        return True
+    clause = next((t for t in (token, *token.ancestors) if t.tag_.startswith("VB")), token)
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+        return True
+    if not cand.nominal:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in token.children):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in _REFERRING_PREPS:
+        return True
+    has_agent = any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by") for c in token.children)
+    verbs = {c.token.i for c in found if not c.nominal}
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.i in verbs and not has_agent
 
 
 def _obligation(verb: Token) -> Token | None:
