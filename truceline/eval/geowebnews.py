@@ -4,7 +4,8 @@ Which gold toponyms count. GeoWebNews tags far more than place names: common nou
 organisations, languages, demonyms and adjectives ("French"). We score the names a geoparser is meant to find:
 the types Literal, Metonymic, Mixed, Literal_Modifier, Non_Literal_Modifier, Embedded_Literal and Embedded_Non_Lit,
 noun forms only (modifierType "Adjective" is a demonym in all but name). A prediction that overlaps an adjective,
-demonym or language annotation is neutral (neither right nor wrong); every other prediction that matches no gold
+demonym, language or coercion annotation ("White House", a university named after a place) is neutral (neither
+right nor wrong); every other prediction that matches no gold
 toponym is a false positive. LGL-style files (<toponym><gaztag geonameid><lat/><lon/></gaztag><phrase/><start/>
 <end/>) count every toponym.
 
@@ -37,7 +38,7 @@ SCORED_TYPES = frozenset(
         "Embedded_Non_Lit",
     )
 )
-NEUTRAL_TYPES = frozenset(("Demonym", "Language"))
+NEUTRAL_TYPES = frozenset(("Demonym", "Language", "Coercion"))
 
 
 @dataclass(frozen=True, slots=True)

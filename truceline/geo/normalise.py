@@ -12,9 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 # The Arabic article in its transliterated forms (al-, el-, an-, ash-, ez- ...), dropped when a name part follows.
-ARTICLES = frozenset(
-    ["al", "el", "an", "ar", "as", "ash", "at", "ad", "adh", "az", "ez", "ed", "es", "er", "en", "ul", "ud"]
-)
+ARTICLES = frozenset("al el an ar as ash at ad adh az ez ed es er en ul ud".split())  # noqa: SIM905
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4\u2032]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015.,/()]+")
 _DOUBLES = re.compile(r"(.)\1+")

@@ -15,76 +15,13 @@ from dataclasses import dataclass
 from truceline.geo.gazetteer import Gazetteer
 from truceline.geo.normalise import fold, name_key
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]\w*(?:['’‘`ʿ](?!s\b)\w+)*")
-CONNECTORS = frozenset(
-    [
-        "al",
-        "el",
-        "an",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "ad",
-        "az",
-        "ez",
-        "ed",
-        "es",
-        "de",
-        "del",
-        "della",
-        "di",
-        "du",
-        "da",
-        "dos",
-        "das",
-        "do",
-        "la",
-        "le",
-        "les",
-        "los",
-        "las",
-        "of",
-        "the",
-        "upon",
-        "on",
-        "sur",
-        "y",
-        "bin",
-        "ibn",
-        "bani",
-        "ul",
-    ]
-)
-# Inside a name the gazetteer does not know, only particles that are clearly part of names may join its words.
-NAME_PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "an",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "ad",
-        "az",
-        "ez",
-        "ed",
-        "es",
-        "de",
-        "del",
-        "di",
-        "du",
-        "da",
-        "bin",
-        "ibn",
-        "bani",
-        "ul",
-    ]
-)
+# A word, a dotted acronym ("U.S."), or a word with inner apostrophes ("Ma'arrat"); never "'s" or "'m".
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]\w*(?:['’‘`ʿ](?!(?:s|m|ll|re|ve|d|t)\b)\w+)*")
 _JOINERS = frozenset((" ", "-", "\u00a0", "‑"))
-_SENTENCE_END = frozenset('.!?\n"“”:;•|')
+_DOTTED_PREFIXES = frozenset(("St", "Ft", "Mt"))  # "St. Louis": the full stop does not end the name
+_SENTENCE_END = frozenset('.!?"“”:;•|')
 STRONG_KINDS = frozenset(("country", "admin1", "continent"))
+BIG_CITY = 200_000  # a name this well known is kept even next to other capitalised words ("Toronto Police")
 MAX_RUN = 5
 
 
@@ -115,8 +52,9 @@ def _cap(word: str) -> bool:
 
 
 class _Tokens:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, gaz: Gazetteer) -> None:
         self.text = text
+        self.gaz = gaz
         matches = list(TOKEN.finditer(text))
         self.starts = [m.start() for m in matches]
         self.ends = [m.end() for m in matches]
@@ -126,60 +64,66 @@ class _Tokens:
     def __len__(self) -> int:
         return len(self.words)
 
+    def kinds(self, i: int) -> frozenset[str]:
+        return self.gaz.context.get(self.words[i].lower(), frozenset()) if 0 <= i < len(self.words) else frozenset()
+
     def joined(self, i: int) -> bool:
         """True when token i and i+1 are separated by one space or hyphen (same name possible)."""
-        return i + 1 < len(self.words) and self.text[self.ends[i] : self.starts[i + 1]] in _JOINERS
+        if i < 0 or i + 1 >= len(self.words):
+            return False
+        gap = self.text[self.ends[i] : self.starts[i + 1]]
+        return gap in _JOINERS or (gap == ". " and self.words[i] in _DOTTED_PREFIXES)
 
     def spaced(self, i: int) -> bool:
         """True when token i and i+1 are separated only by whitespace (same clause)."""
-        return i + 1 < len(self.words) and not self.text[self.ends[i] : self.starts[i + 1]].strip()
+        return i >= 0 and i + 1 < len(self.words) and not self.text[self.ends[i] : self.starts[i + 1]].strip()
 
     def sentence_initial(self, i: int) -> bool:
-        before = self.text[self.ends[i - 1] if i else 0 : self.starts[i]].strip()
-        return (
-            i == 0
-            or (bool(before) and before[-1] in _SENTENCE_END)
-            or "\n" in self.text[self.ends[i - 1] : self.starts[i]]
-        )
+        if i == 0:
+            return True
+        gap = self.text[self.ends[i - 1] : self.starts[i]]
+        before = gap.strip()
+        return "\n" in gap or (bool(before) and before[-1] in _SENTENCE_END)
+
+    def particle_join(self, j: int) -> bool:
+        """Token j+1 is a name particle that links token j to a capitalised token j+2 ("Maaret al-Numan")."""
+        return self.joined(j) and "particle" in self.kinds(j + 1) and self.joined(j + 1) and _cap(self.words[j + 2])
 
     def run_after(self, i: int) -> tuple[int, int] | None:
-        """The capitalised run starting at token i (connectors allowed inside), as token indices [i, j]."""
+        """The capitalised run starting at token i (name particles allowed inside), as token indices [i, j]."""
         if i >= len(self.words) or not _cap(self.words[i]):
             return None
-        j = last = i
-        while j - i < MAX_RUN and self.joined(j):
-            nxt = self.words[j + 1]
-            if _cap(nxt):
+        j = i
+        while j - i < MAX_RUN:
+            if self.joined(j) and _cap(self.words[j + 1]):
                 j += 1
-                last = j
-            elif nxt.lower() in NAME_PARTICLES and self.joined(j + 1) and _cap(self.words[j + 2]):
-                j += 1
+            elif self.particle_join(j):
+                j += 2
             else:
                 break
-        return i, last
+        return i, j
 
     def run_before(self, i: int) -> tuple[int, int] | None:
         """The capitalised run ending at token i-1."""
         j = i - 1
         if j < 0 or not self.spaced(j) or not _cap(self.words[j]):
             return None
-        first = j
-        while j - 1 >= 0 and i - j < MAX_RUN and self.joined(j - 1):
-            prev = self.words[j - 1]
-            if _cap(prev):
+        while j > 0 and i - j < MAX_RUN:
+            if self.joined(j - 1) and _cap(self.words[j - 1]):
                 j -= 1
-                first = j
-            elif prev.lower() in NAME_PARTICLES and j - 2 >= 0 and self.joined(j - 2) and _cap(self.words[j - 2]):
-                j -= 1
+            elif j > 1 and self.particle_join(j - 2):
+                j -= 2
             else:
                 break
-        return first, i - 1
+        return j, i - 1
 
 
 def recognise(text: str, gaz: Gazetteer) -> Found:
-    toks = _Tokens(text)
+    toks = _Tokens(text, gaz)
     found: dict[tuple[int, int], Mention] = {}
     demonyms: list[str] = []
+    person_parts: set[str] = set()
+    single: list[tuple[int, Mention]] = []
     i = 0
     while i < len(toks):
         word = toks.words[i]
@@ -187,25 +131,40 @@ def recognise(text: str, gaz: Gazetteer) -> Found:
             i += 1
             continue
         folded = fold(word)
-        iso2 = gaz.demonyms.get(folded)
-        if iso2:
-            demonyms.append(iso2)
-        best = _longest(toks, i, gaz, folded)
+        if folded in gaz.demonyms:
+            demonyms.append(gaz.demonyms[folded])
+        best = _longest(toks, i, folded)
         if best is None:
             i += 1
             continue
         j, key = best
-        mention = Mention(toks.starts[i], toks.ends[j], text[toks.starts[i] : toks.ends[j]], key, gaz.exact[key])
-        mention.locative = i > 0 and toks.spaced(i - 1) and "locative" in gaz.context.get(toks.words[i - 1].lower(), ())
-        if _plausible(toks, i, j, mention, gaz):
+        end = toks.ends[j] + (1 if key in gaz.dotted and text[toks.ends[j] : toks.ends[j] + 1] == "." else 0)
+        mention = Mention(toks.starts[i], end, text[toks.starts[i] : end], key, gaz.exact[key])
+        mention.locative = toks.spaced(i - 1) and "locative" in toks.kinds(i - 1)
+        verdict = _plausible(toks, i, j, mention)
+        if verdict == "ok":
             found[(i, j)] = mention
+            if i == j:
+                single.append((i, mention))
+        elif verdict == "name":
+            person_parts.add(word if i == j else toks.words[j])
         i = j + 1
-    _apply_patterns(toks, gaz, found)
+    for i, mention in single:
+        # "Bruce Chen ... Chen said": a word already seen inside a person's name is that person again.
+        if mention.text in person_parts and not mention.locative and not _strong(mention, gaz):
+            del found[(i, i)]
+    _apply_patterns(toks, found)
+    _extend_suffixes(toks, found)
     mentions = sorted(found.values(), key=lambda m: m.start)
     return Found(mentions, demonyms)
 
 
-def _longest(toks: _Tokens, i: int, gaz: Gazetteer, folded: str) -> tuple[int, str] | None:
+def _strong(mention: Mention, gaz: Gazetteer) -> bool:
+    return any(gaz.kind[e] in STRONG_KINDS for e in mention.entries[:3])
+
+
+def _longest(toks: _Tokens, i: int, folded: str) -> tuple[int, str] | None:
+    gaz = toks.gaz
     first = folded.split(" ", 1)[0] if folded else ""
     limit = gaz.first_parts.get(first, 0)
     if not limit:
@@ -221,60 +180,62 @@ def _longest(toks: _Tokens, i: int, gaz: Gazetteer, folded: str) -> tuple[int, s
         if parts >= limit or not toks.joined(j):
             break
         nxt = toks.words[j + 1]
-        if not (_cap(nxt) or nxt.lower() in CONNECTORS or nxt[:1].isdigit()):
+        if not (_cap(nxt) or nxt[:1].isdigit() or toks.kinds(j + 1) & {"particle", "connector"}):
             break
         j += 1
         parts += len(fold(nxt).split()) or 1
     return best
 
 
-def _plausible(toks: _Tokens, i: int, j: int, mention: Mention, gaz: Gazetteer) -> bool:
-    """Reject hits that are more likely a common word, a person's name or part of a longer proper name."""
-    strong = any(gaz.kind[e] in STRONG_KINDS for e in mention.entries[:3])
+def _plausible(toks: _Tokens, i: int, j: int, mention: Mention) -> str:
+    """'ok', or why a hit is rejected: 'word' (common word, acronym) or 'name' (part of a person's name)."""
+    gaz = toks.gaz
     folded = fold(mention.text)
-    if folded in gaz.demonyms:
-        return False
-    if folded in gaz.stopwords:
-        return False
+    if folded in gaz.demonyms or folded in gaz.stopwords:
+        return "word"
     if i == j and toks.sentence_initial(i) and toks.words[i].lower() in toks.lower_words:
-        return False
+        return "word"
+    strong = _strong(mention, gaz)
+    if i == j and len(mention.key.replace(" ", "")) <= 2 and mention.key.isalpha() and not strong:
+        return "word"
     if strong:
-        return True
-    if i == j and toks.words[i].isupper() and len(toks.words[i]) <= 4:
-        return False  # "UN", "NATO": acronyms, not the village of Nato
-    if i > 0 and toks.joined(i - 1) and _cap(toks.words[i - 1]) and not toks.sentence_initial(i - 1):
+        return "ok"
+    if i == j and toks.words[i].isupper() and toks.words[i].isalpha() and len(toks.words[i]) <= 4:
+        return "word"  # "UN", "NATO": acronyms, not the village of Nato
+    if gaz.population[mention.entries[0]] >= BIG_CITY:
+        return "ok"
+    if toks.joined(i - 1) and _cap(toks.words[i - 1]):
         prev = toks.words[i - 1].lower()
-        if "prefix" not in gaz.context.get(prev, ()) and prev not in gaz.stopwords:
-            return False  # "Hulusi Akar": the tail of a person's or an organisation's name
-    after = j + 1
-    if toks.joined(j) and toks.words[after].lower() in NAME_PARTICLES and toks.joined(after):
-        after += 1  # "Ahmad al-Atrash": a particle then a capitalised word continues a person's name
-    if toks.joined(after - 1) and _cap(toks.words[after]):
-        nxt = toks.words[after].lower()
-        if not gaz.context.get(nxt, frozenset()) & {"head", "region", "settlement"}:
-            return False  # "Vladimir Putin", "Aleppo Media Centre" style runs
-    return True
+        # A sentence-initial "In" or "The" is an ordinary word; a sentence-initial "Charlie" is a first name.
+        common = bool(toks.kinds(i - 1)) or prev in toks.lower_words
+        if not common:
+            return "name"  # "Hulusi Akar": the tail of a person's or an organisation's name
+    after = j + 2 if toks.particle_join(j) else j + 1
+    continues = toks.joined(after - 1) and _cap(toks.words[after])
+    if continues and not toks.kinds(after) & {"head", "region", "settlement", "suffix"}:
+        return "name"  # "Vladimir Putin", "Ahmad al-Atrash", "Aleppo Media Centre"
+    return "ok"
 
 
-def _apply_patterns(toks: _Tokens, gaz: Gazetteer, found: dict[tuple[int, int], Mention]) -> None:
+def _apply_patterns(toks: _Tokens, found: dict[tuple[int, int], Mention]) -> None:
     """'X province', 'X and Y provinces', 'province of X', 'the town of X', 'north of X' (plus enclosing region)."""
     for k, word in enumerate(toks.words):
-        kinds = gaz.context.get(word.lower())
+        kinds = toks.kinds(k)
         if not kinds:
             continue
         if word == "city":
             run = toks.run_before(k)
             if run:
-                _force(toks, gaz, found, run, "settlement", only_known=True)
+                _force(toks, found, run, "settlement", only_known=True)
         if "region" in kinds:
             run = toks.run_before(k)
             if run:
-                _force(toks, gaz, found, run, "region")
+                _force(toks, found, run, "region")
                 and_at = run[0] - 1
                 if and_at > 0 and toks.words[and_at] == "and" and toks.spaced(and_at - 1):
                     other = toks.run_before(and_at)
                     if other:
-                        _force(toks, gaz, found, other, "region")
+                        _force(toks, found, other, "region")
         if kinds & {"region", "settlement", "direction"} and k + 2 < len(toks) and toks.words[k + 1] == "of":
             if not (toks.spaced(k) and toks.spaced(k + 1)):
                 continue
@@ -282,30 +243,52 @@ def _apply_patterns(toks: _Tokens, gaz: Gazetteer, found: dict[tuple[int, int], 
             if not run:
                 continue
             hint = "region" if "region" in kinds else "near" if "direction" in kinds else "settlement"
-            mention = _force(toks, gaz, found, run, hint)
+            mention = _force(toks, found, run, hint)
             if mention is not None and hint == "settlement":
-                _enclosing(toks, gaz, k, mention)
+                _enclosing(toks, k, mention)
 
 
-def _trim(toks: _Tokens, gaz: Gazetteer, run: tuple[int, int]) -> tuple[tuple[int, int] | None, str | None]:
+def _extend_suffixes(toks: _Tokens, found: dict[tuple[int, int], Mention]) -> None:
+    """'Benue State', 'Suffolk County', 'Idlib province': the admin word is part of the name."""
+    gaz = toks.gaz
+    for (i, j), m in list(found.items()):
+        suffix = toks.words[j + 1] if j + 1 < len(toks) else ""
+        if not ("suffix" in toks.kinds(j + 1) and toks.spaced(j) and _cap(suffix)) or suffix.endswith("s"):
+            continue  # "Idlib province" keeps its name as "Idlib"; "Benue State" is the name itself
+        top = m.entries[0] if m.entries else None
+        if top is not None and (
+            gaz.kind[top] in ("country", "continent")
+            or (gaz.kind[top] == "admin1" and gaz.country[top] == "US" and suffix == "State")
+        ):
+            continue
+        m.end = toks.ends[j + 1]
+        m.text = toks.text[m.start : m.end]
+        m.hint = m.hint or "region"
+        del found[(i, j)]
+        found[(i, j + 1)] = m
+
+
+def _trim(toks: _Tokens, run: tuple[int, int]) -> tuple[tuple[int, int] | None, str | None]:
     """Drop leading demonyms and common words ("Syrian Idlib" -> "Idlib"), remembering the demonym's country."""
+    gaz = toks.gaz
     i, j = run
     country = None
     while i <= j:
         folded = fold(toks.words[i])
         if folded in gaz.demonyms:
             country = gaz.demonyms[folded]
-        elif folded not in gaz.stopwords and folded not in CONNECTORS:
+        elif folded not in gaz.stopwords and not toks.kinds(i) & {"particle", "connector"}:
             break
         i += 1
-    while j >= i and (fold(toks.words[j]) in gaz.stopwords or toks.words[j].lower() in CONNECTORS):
+    while j >= i and (fold(toks.words[j]) in gaz.stopwords or toks.kinds(j) & {"particle", "connector"}):
         j -= 1
     return ((i, j) if i <= j else None), country
 
 
-def _force(toks: _Tokens, gaz: Gazetteer, found: dict[tuple[int, int], Mention], run: tuple[int, int],
-           hint: str, only_known: bool = False) -> Mention | None:  # fmt: skip
-    trimmed, country = _trim(toks, gaz, run)
+def _force(
+    toks: _Tokens, found: dict[tuple[int, int], Mention], run: tuple[int, int], hint: str, only_known: bool = False
+) -> Mention | None:
+    trimmed, country = _trim(toks, run)
     if trimmed is None:
         return None
     i, j = trimmed
@@ -321,26 +304,26 @@ def _force(toks: _Tokens, gaz: Gazetteer, found: dict[tuple[int, int], Mention],
     mention = found.get((i, j))
     if mention is None:
         key = name_key(text)
-        mention = Mention(toks.starts[i], toks.ends[j], text, key, gaz.exact.get(key, ()))
+        mention = Mention(toks.starts[i], toks.ends[j], text, key, toks.gaz.exact.get(key, ()))
         found[(i, j)] = mention
     mention.hint, mention.forced = hint, True
     mention.country_hint = mention.country_hint or country
     return mention
 
 
-def _enclosing(toks: _Tokens, gaz: Gazetteer, k: int, mention: Mention) -> None:
+def _enclosing(toks: _Tokens, k: int, mention: Mention) -> None:
     """'the Idlib province village of X': the region word and the name before the settlement noun."""
     at = k - 1
-    if at >= 0 and "region" in gaz.context.get(toks.words[at].lower(), ()):
+    if at >= 0 and "region" in toks.kinds(at):
         run = toks.run_before(at)
         if run:
-            trimmed, _ = _trim(toks, gaz, run)
+            trimmed, _ = _trim(toks, run)
             if trimmed:
                 mention.region = toks.text[toks.starts[trimmed[0]] : toks.ends[trimmed[1]]]
                 return
     run = toks.run_before(k)
     if run:
-        trimmed, country = _trim(toks, gaz, run)
+        trimmed, country = _trim(toks, run)
         mention.country_hint = mention.country_hint or country
         if trimmed:
             mention.region = toks.text[toks.starts[trimmed[0]] : toks.ends[trimmed[1]]]

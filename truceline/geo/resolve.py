@@ -18,10 +18,21 @@ from truceline.geo.normalise import name_key, skeleton
 from truceline.geo.recognise import STRONG_KINDS, Found, Mention
 from truceline.model import Place
 
-PRECISION = {"country": 4, "continent": 4, "region": 4, "admin1": 3, "district": 2, "zone": 2, "road": 2}
+PRECISION = {
+    "country": 4,
+    "continent": 4,
+    "region": 4,
+    "sea": 4,
+    "admin1": 3,
+    "district": 2,
+    "zone": 2,
+    "road": 2,
+    "river": 2,
+}
 KIND_PRIOR = {"country": 4.0, "continent": 2.0, "admin1": 0.5}
 CURATED_POPULATION = 5000  # curated rows have no population; treat them as a small town
-NEARBY_KM = ((100.0, 2.0), (300.0, 1.0))
+UNKNOWN_POPULATION = 500  # GeoNames' 0 means unknown; cities500 only lists places of 500 or more
+NEARBY_KM = ((100.0, 1.0), (300.0, 0.5))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -36,10 +47,9 @@ class _Context:
 
     def __init__(self, found: Found, gaz: Gazetteer, focus_iso3: Sequence[str]) -> None:
         to_iso2 = {v: k for k, v in gaz.iso3.items()}
-        self.focus: Counter[str] = Counter()
-        for code in focus_iso3:
-            if code in to_iso2:
-                self.focus[to_iso2[code]] += 3
+        self.given = {to_iso2[c] for c in focus_iso3 if c in to_iso2}
+        self.focus: Counter[str] = Counter({c: 2 for c in self.given})
+        self.regions: set[str] = set()  # admin1 regions the report names ("Idlib province", "Florida")
         for iso2 in found.demonyms:
             self.focus[iso2] += 1
         self.region_keys: set[str] = set()
@@ -57,11 +67,18 @@ class _Context:
             elif len({gaz.country[e] for e in m.entries}) == 1 and _trusted(m, top, gaz):
                 self.focus[gaz.country[top]] += 1
                 self.anchors.append((gaz.lat[top], gaz.lon[top]))
-            elif m.hint == "region" and any(gaz.kind[e] == "admin1" for e in m.entries):
-                self.focus[next(gaz.country[e] for e in m.entries if gaz.kind[e] == "admin1")] += 1
+            if m.hint == "region" or gaz.kind[top] == "admin1":
+                region = next((e for e in m.entries if gaz.kind[e] == "admin1"), None)
+                if region is not None:
+                    self.regions.add(gaz.name[region])
+                    self.focus[gaz.country[region]] += 1
+
+        self.top = max(self.focus.values(), default=0)
 
     def focus_bonus(self, iso2: str) -> float:
-        return 0.8 * min(self.focus.get(iso2, 0), 6)
+        """Up to 2 for the country the report is most about, in proportion for the others; +1 if passed in."""
+        weight = self.focus.get(iso2, 0)
+        return (2.0 * weight / self.top if self.top else 0.0) + (1.0 if iso2 in self.given else 0.0)
 
     def proximity(self, lat: float, lon: float) -> float:
         best = 0.0
@@ -94,19 +111,23 @@ def _candidates(m: Mention, gaz: Gazetteer, ctx: _Context) -> list[tuple[int, fl
 
 def _score(e: int, m: Mention, gaz: Gazetteer, ctx: _Context) -> float:
     kind = gaz.kind[e]
-    population = gaz.population[e] or (CURATED_POPULATION if gaz.source[e].startswith("curated") else 0)
+    population = gaz.population[e] or (
+        CURATED_POPULATION if gaz.source[e].startswith("curated") else UNKNOWN_POPULATION
+    )
     score = math.log10(population + 1) + KIND_PRIOR.get(kind, 0.0) + ctx.focus_bonus(gaz.country[e])
     if name_key(gaz.name[e]) == m.key:
-        score += 0.5
+        score += 1.0  # its main name, not one of many alternates ("London" is also a Dutch hamlet's alias)
     if kind not in STRONG_KINDS:
-        score += ctx.proximity(gaz.lat[e], gaz.lon[e])
+        # Near another place of the report, or inside a region it names: either is evidence, not both.
+        in_region = 1.0 if gaz.admin1[e] and gaz.admin1[e] in ctx.regions else 0.0
+        score += max(ctx.proximity(gaz.lat[e], gaz.lon[e]), in_region)
     if m.hint == "region":
         score += 5.0 if kind == "admin1" else 0.0
     elif m.hint == "settlement":
         score -= 5.0 if kind in STRONG_KINDS else 0.0
     elif kind == "admin1":
         # A bare "Idlib" is the city unless the report also calls it "Idlib province".
-        score += 1.0 if m.key in ctx.region_keys else -1.5
+        score += 1.0 if m.key in ctx.region_keys else -2.0
     return score
 
 
@@ -139,15 +160,17 @@ def resolve(found: Found, gaz: Gazetteer, text: str, focus_iso3: Sequence[str] =
             best = max(scored)[1]
             if _dubious(m, best, gaz, ctx):
                 continue
-            places.append(_place(m, best, gaz, cue(text, m.start, m.end)))
+            places.append(_place(m, best, gaz, cue(text, m.start, m.end, gaz.context)))
         elif m.forced:
-            places.append(_unresolved(m, gaz, ctx, cue(text, m.start, m.end)))
+            places.append(_unresolved(m, gaz, ctx, cue(text, m.start, m.end, gaz.context)))
     return _fill_regions(places)
 
 
 def _dubious(m: Mention, e: int, gaz: Gazetteer, ctx: _Context) -> bool:
     """A lone capitalised word that only names a hamlet abroad is more likely a word than a place."""
-    if m.forced or m.locative or gaz.kind[e] != "village" or gaz.source[e] != "geonames":
+    if m.forced or m.locative or gaz.kind[e] not in ("village", "town") or gaz.source[e] != "geonames":
+        return False
+    if gaz.population[e] >= 1000:
         return False
     return ctx.focus.get(gaz.country[e], 0) == 0 and " " not in m.text.strip()
 

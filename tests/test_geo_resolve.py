@@ -1,0 +1,55 @@
+"""Resolution with the report's focus, the admin hierarchy and country reference points."""
+
+from __future__ import annotations
+
+import pytest
+
+from truceline.model import Place
+from truceline.stages.places import find_places
+
+
+def place(text: str, name: str, focus: tuple[str, ...] = ()) -> Place:
+    return next(p for p in find_places(text, focus=focus) if p.text == name)
+
+
+def test_tripoli_follows_the_story() -> None:
+    libya = place("Forces loyal to the government in Libya repelled an attack on Tripoli.", "Tripoli")
+    lebanon = place("Protests spread across Lebanon, from Beirut to Tripoli.", "Tripoli")
+    assert libya.country == "LBY" and lebanon.country == "LBN"
+
+
+def test_focus_argument_decides_a_bare_name() -> None:
+    assert place("Crowds gathered in Tripoli on Friday.", "Tripoli", focus=("LBN",)).country == "LBN"
+    assert place("Crowds gathered in Tripoli on Friday.", "Tripoli", focus=("LBY",)).country == "LBY"
+
+
+def test_countries_resolve_to_reference_points() -> None:
+    syria = place("Turkey and Russia discussed Syria.", "Syria")
+    assert syria.feature == "country" and syria.precision == 4 and syria.country == "SYR"
+    assert syria.lat == pytest.approx(35.0) and syria.lon == pytest.approx(38.0)
+    assert place("Talks were held in the U.S. capital.", "U.S.").country == "USA"
+
+
+def test_bare_idlib_is_the_city_unless_the_report_says_province() -> None:
+    city = place("Shops reopened in Idlib after the storm.", "Idlib")
+    assert city.feature == "city" and city.precision == 1
+    region = [p for p in find_places("Idlib province was calm. Shelling resumed in Idlib.") if p.text == "Idlib"]
+    assert all(p.feature == "admin1" for p in region)
+    assert place("Only Idlib city held out.", "Idlib").feature == "city"
+
+
+def test_focus_country_beats_bigger_namesake() -> None:
+    # Ariha is also an alternate name of Jericho; in a Syrian story it is the Idlib town.
+    ariha = place("Syrian jets struck Saraqib and Ariha in Idlib province.", "Ariha")
+    assert ariha.country == "SYR"
+
+
+def test_admin1_carries_region_name_for_towns() -> None:
+    saraqib = place("Fighting reached Saraqib.", "Saraqib")
+    assert saraqib.admin1 == "Idlib" and saraqib.geonameid == 164816
+
+
+def test_empty_and_placeless_text() -> None:
+    assert find_places("") == []
+    assert find_places("   \n") == []
+    assert find_places("nothing here names a place, all lower case") == []
