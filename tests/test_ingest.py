@@ -7,9 +7,12 @@ import io
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from truceline.errors import InputError, Skip
 from truceline.model import RawDocument
@@ -237,3 +240,21 @@ def test_folder_of_5000_files(tmp_path: Path) -> None:
         (tmp_path / f"r{i:05d}.txt").write_text(f"Report {i}\n\nBody {i}.\n")
     ids = {d.id for d in docs(run(tmp_path))}
     assert len(ids) == 5000
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "a.html", "a.jsonl", "a.txt.gz", "a.jsonl.gz", "-"]))
+def test_arbitrary_bytes_never_raise(data: bytes, name: str) -> None:
+    if name == "-":
+        out = run("-", stdin=data)
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / name
+            path.write_bytes(data)
+            out = run(path)
+    for item in out:
+        assert isinstance(item, RawDocument | Skip)
+        if isinstance(item, RawDocument):
+            assert item.content.strip() and len(item.id) == 16
+        else:
+            assert item.reason and item.origin
