@@ -46,3 +46,15 @@ def test_precomputed_quantities_give_the_same_totals() -> None:
 
 def test_no_quantities_means_no_figures() -> None:
     assert incident_totals("Talks resumed in Astana.", []) == (None, None)
+
+
+def test_a_stated_total_updates_the_count() -> None:
+    text = (
+        "A car bomb killed seven people in the market. A second device killed five near the mosque. "
+        "In total, 12 people were killed in the two blasts, police said."
+    )
+    assert incident_totals(text) == (12, None)
+
+
+def test_all_and_the_before_the_number() -> None:
+    assert incident_totals("The crash killed all six passengers on board.") == (6, None)

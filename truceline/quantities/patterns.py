@@ -131,11 +131,13 @@ def patterns() -> Patterns:
         "forces|army|police|militia|group|unit|brigade|family|families|regiment|division|battalion|guard|movement|"
         "community|tribe|clan|staff|crew|team|organisation|organization|council|party|coalition|front|service"
     )
+    name = r"(?:al-)?[A-Z][\w'’.-]*"  # a capitalised word of an organisation's name ("Hayat Tahrir al-Sham")
     who = re.compile(
         rf"\s+(?:(?i:of\s+(?:its|their|the|our|his|her|these|those)\s+)|(?P<bare_of>(?i:of))\s+)?"
         rf"(?P<mods>(?:{modifier}\s+){{0,3}}?)"
         rf"(?:(?P<who>(?i:{all_who}))|(?P<generic>(?!(?i:{stop})(?![\w-]))[a-z][a-z'’-]*(?:[a-rt-z]s|men)))(?![\w-])"
-        rf"(?P<of_group>\s+(?i:of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{group_nouns})))?(?![\w-])"
+        rf"(?P<of_group>\s+(?i:of)\s+(?:(?i:the)\s+)?(?:(?i:(?:[\w'’-]+\s+){{0,2}}?(?:{group_nouns}))(?![\w-])"
+        rf"|{name}(?:\s+(?:{name}|al-[\w'’-]+)){{0,3}}))?(?![\w-])"
     )
     plural = phrase_alternation(vocab.plural_who)
     who_extend = re.compile(rf"(?:\s+{modifier}){{0,2}}?\s+(?i:{plural})(?![\w-])")
@@ -146,7 +148,7 @@ def patterns() -> Patterns:
         re.IGNORECASE,
     )
     before = re.compile(
-        rf"(?<![\w-]){_kind_groups('b', vocab.before)}\s+(?:(?:a\s+total\s+of|a\s+further|another)\s+)?\Z",
+        rf"(?<![\w-]){_kind_groups('b', vocab.before)}\s+(?:(?:a\s+total\s+of|a\s+further|another|all|the)\s+)?\Z",
         re.IGNORECASE,
     )
     toll_verbs = phrase_alternation([*vocab.toll_verbs, "from"])
