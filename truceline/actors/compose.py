@@ -9,6 +9,7 @@ regime" ... "the regime"), else the story's country.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -138,6 +139,8 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
             k += 2
             continue
         actor, last = _titled(text, tokens, matches, k, single(e, s, t, text, ctx.when), e, ctx)
+        if actor.country is None and actor.end > t and last + 1 < n:
+            actor, last = _of_country(text, tokens, matches, last + 1, actor, e, ctx)
         if last > k or actor.end > t or e.alone:
             if actor.country is None and e.sector not in ("IGO", "NGO", "IMG"):
                 ctx.bare.append((len(out), e.group or e.name))
@@ -204,6 +207,35 @@ def _owned(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Context
         actor = Actor(s, t, text[s:t], name=known.name, country=known.country, sector=known.sector, code=known.code)
     out.append(actor)
     return k + 1
+
+
+def _of_country(
+    text: str, tokens: Tokens, matches: list[Match], k: int, actor: Actor, agent: Entry, ctx: Context
+) -> tuple[Actor, int]:
+    """ "Interior Minister Adel Qorani of Jordan": a titled name followed by "of" + a country takes it."""
+    owner_match = matches[k]
+    if owner_match.entry.kind not in ("country", "demonym", "capital"):
+        return actor, k - 1
+    first = bisect_left(tokens.starts, actor.end)
+    if tokens.lows[first : owner_match.first] not in (["of"], ["of", "the"]):
+        return actor, k - 1
+    owner = single(
+        owner_match.entry, tokens.starts[owner_match.first], tokens.ends[owner_match.last - 1], text, ctx.when
+    )
+    merged = with_owner(owner, agent, actor.start, owner.end, text)
+    named = Actor(
+        merged.start,
+        merged.end,
+        merged.text,
+        name=actor.name,
+        country=merged.country,
+        sector=merged.sector,
+        code=merged.code,
+    )
+    for key, value in list(ctx.surnames.items()):
+        if value is actor:
+            ctx.surnames[key] = named
+    return named, k
 
 
 def _of_between(tokens: Tokens, a: Match, b: Match) -> bool:

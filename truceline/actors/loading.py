@@ -292,6 +292,8 @@ def _country_entries(iso3: str, names: list[str], demonyms: list[str], capital: 
     yield Entry(name=names[0], kind="country", forms=tuple(dict.fromkeys(names)), country=iso3, code=iso3, origin=where)
     if demonyms:
         adjectives = [demonyms[0], *[d for d in demonyms[1:] if not d.endswith("s")]]
+        # "Saudi-led coalition", "US-led forces": the leader owns the agent ("X-backed" does not: not added).
+        adjectives += [f"{form}-led" for form in (*adjectives, *names)]
         people = [d for d in demonyms[1:] if d.endswith("s")]
         yield Entry(name=names[0], kind="demonym", forms=tuple(adjectives), country=iso3, code=iso3, origin=where)
         if people:
