@@ -227,3 +227,15 @@ def test_far_from_any_cue_nothing_is_scanned() -> None:
 def test_longest_who_phrase_is_kept() -> None:
     q = only("Gunmen seized 16 Russian civilian workers at the plant.")
     assert (q.kind, q.who, q.who_country) == ("detained", "Russian civilian workers", "RUS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investors said the tariffs were hurting the two economies.",
+        "Her brother said the blast killed her family.",
+        "Prices rose in 2016 badly hurt by the drought.",
+    ],
+)
+def test_more_non_casualty_readings(text: str) -> None:
+    assert find_quantities(text) == []

@@ -19,6 +19,7 @@ from truceline.quantities.vocab import KINDS, vocabulary
 from truceline.text import sentence_at, split_sentences
 
 _NEGATED = re.compile(r"(?<![\w-])(?:no|not)\s+\Z", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _VAGUE_OF = frozenset({"dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions"})
 
 
@@ -203,7 +204,10 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
         mention = _read_mention(text, m, pats)
         if mention is None or pats.unit.match(text, mention.end):
             continue
-        _read_who(text, mention, m.group("num") or m.group("lo") or "", pats)
+        number_text = m.group("num") or m.group("lo") or ""
+        _read_who(text, mention, number_text, pats)
+        if mention.who is None and _YEAR.fullmatch(number_text):
+            continue  # "in 2016 badly hurt": a year, not a head count
         if mention.singular_only and mention.who is None:
             continue
         if pending and not pats.coordinator.match(text[pending[-1].tail : mention.start]):
