@@ -120,6 +120,16 @@ def test_short_title_case_title_is_kept_when_the_text_follows() -> None:
     assert not c.dropped_lines
 
 
+def test_text_starting_with_a_paragraph_has_no_title() -> None:
+    first = (
+        "Engineers restored power to the eastern districts on Thursday after a week of outages. The grid operator "
+        "said repairs to the main substation would take another month"
+    )
+    c = clean(text_doc(f"{first}\nResidents queued for fuel at the two stations still open.\n"))
+    assert c.title is None and c.standfirst is None
+    assert paragraphs(c)[0] == first
+
+
 def test_teaser_with_more_in_brackets_is_not_a_caption() -> None:
     c = clean(text_doc("Weekly round-up\nWhy the talks stalled. (More)\nWhat comes next for the monitors.\n"))
     assert not c.captions

@@ -143,9 +143,11 @@ def _patterns() -> _Patterns:
             r"\s*\.?$",
             re.IGNORECASE,
         ),
-        # "... text.  / AFP / Omar NAME" or "... text. AFP PHOTO / NAME": searched in the line's tail only.
+        # "... text.  / AFP / Omar NAME", "... text. AFP PHOTO / NAME", "... 2018. Jane Roe AP Photo.":
+        # searched in the line's tail only.
         slash_credit=re.compile(
-            rf"(?:^|\s)(?P<credit>/\s*{agency}\s*(?:/\s*[^/]{{2,60}})?|{agency} PHOTO\s*/\s*[^/]{{2,60}})$"
+            rf"(?:^|\s)(?P<credit>/\s*{agency}\s*(?:/\s*[^/]{{2,60}})?|{agency} PHOTO\s*/\s*[^/]{{2,60}}"
+            rf"|(?<=[.!?] )(?:[A-Z][\w'’.\-]+\s+){{1,4}}{agency}\s+(?i:photo|images?))\.?$"
         ),
         # "... (Photo by NAME/AFP via Getty Images)"
         photo_by=re.compile(
@@ -214,11 +216,11 @@ def find_caption(line: str, rules: ChromeRules | None = None) -> Caption | None:
         # "(More)" or "(Continued)" closes a teaser, not a caption: a credit is a name of two words or an agency
         if m and (" " in m.group("credit") or rules.is_agency(m.group("credit"))):
             return Caption(m.group("text").strip(), m.group("credit"))
-    elif "/" in line[-_TAIL:] or " PHOTO" in line[-_TAIL:]:
+    elif "/" in line[-_TAIL:] or " PHOTO" in line[-_TAIL:].upper() or " IMAGE" in line[-_TAIL:].upper():
         tail_start = max(0, len(line) - _TAIL)
         m = pats.slash_credit.search(line, tail_start)
         if m and m.start() > 0:
-            return Caption(line[: m.start()].strip(), m.group("credit").strip(" /"))
+            return Caption(line[: m.start()].strip(), m.group("credit").strip(" /."))
     tail = line[-_TAIL:].casefold()
     if ("photo" in tail or "credit" in tail or "image" in tail or "picture" in tail) and (
         m := pats.credit_suffix.fullmatch(line)

@@ -99,7 +99,7 @@ def clean_lines(
                 dateline = line
             else:
                 drop(line, "extra-date-line")
-        elif take_title and title is None:
+        elif take_title and title is None and not paragraphs and _could_be_title(line):
             title, title_key, title_from_text = line, line_key(line), True
             title_limit = 2 * len(line) + 10
         elif take_title and title is not None and not paragraphs and _is_name_like(line):
@@ -154,6 +154,15 @@ def _is_name_like(line: str) -> bool:
     if len(line) > 48 or not 1 <= len(words) <= 4 or _NAME_BREAKERS.search(line):
         return False
     return all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
+
+
+def _could_be_title(line: str) -> bool:
+    """A headline is short and rarely a full-stopped sentence of many words; a first line that is a whole
+    paragraph means the text starts with its body (no title was scraped)."""
+    words = len(line.split())
+    if len(line) > 250 or words > 30 or (line.endswith(".") and words > 20):
+        return False
+    return words <= 15 or not _INNER_SENTENCE_END.search(line)
 
 
 def _is_headline_like(line: str) -> bool:
