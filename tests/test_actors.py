@@ -108,6 +108,19 @@ def test_hyphenated_leaders_own_the_agent_but_backers_do_not(book: ActorDictiona
     assert [(a.text, a.country) for a in backed] == [("fighters", "UKR")]
 
 
+def test_members_of_a_group_are_the_group(book: ActorDictionary) -> None:
+    assert one(book, "Taliban fighters").code == "AFGREBTAL"
+    assert one(book, "Islamic Jihad militants").code == "PSEREBPIJ"
+    assert one(book, "Kremlin spokesman Dmitry Peskov").code == "RUSGOV"
+
+
+def test_a_spokesman_speaks_for_what_follows_for(book: ActorDictionary) -> None:
+    actor = one(book, "a spokesman for the rebels", story_country="MMR")
+    assert (actor.text, actor.country, actor.sector) == ("spokesman for the rebels", "MMR", "REB")
+    envoy = one(book, "an envoy for the Arab League")
+    assert envoy.code == "IGOARBALL"
+
+
 def test_known_surname(book: ActorDictionary) -> None:
     assert (one(book, "Cavusoglu").country, one(book, "Cavusoglu").sector) == ("TUR", "GOV")
     assert one(book, "Le Drian").country == "FRA"

@@ -96,13 +96,18 @@ def _gap_ok(text: str, tokens: Tokens, last: int, first: int, limit: int = 3) ->
     return all(tokens.lows[i] in GAP_WORDS for i in range(last, first))
 
 
-def with_owner(owner: Actor, agent: Entry, start: int, end: int, text: str) -> Actor:
+def with_owner(owner: Actor, agent: Entry, start: int, end: int, text: str, owner_kind: str = "") -> Actor:
     """An agent spoken for by a country, person or group: "Turkish" + "soldiers" -> TUR MIL."""
     sector = agent.sector
     country = owner.country
     if owner.code and owner.code.startswith(("IGO", "NGO", "IMG")):
         # An organisation's or a transnational group's people speak for it: "al-Qaeda leaders" is al-Qaeda.
         return Actor(start, end, text[start:end], name=owner.name, sector=owner.sector, code=owner.code)
+    if owner_kind == "group" and owner.sector and not agent.prefix:
+        # "Taliban fighters", "Hezbollah officials": the group's members are the group.
+        return Actor(
+            start, end, text[start:end], name=owner.name, country=country, sector=owner.sector, code=owner.code
+        )
     code: str | None
     if agent.prefix and agent.code:
         code = agent.code + (owner.code or "")
@@ -141,6 +146,8 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
         actor, last = _titled(text, tokens, matches, k, single(e, s, t, text, ctx.when), e, ctx)
         if actor.country is None and actor.end > t and last + 1 < n:
             actor, last = _of_country(text, tokens, matches, last + 1, actor, e, ctx)
+        if e.title and actor.country is None and last + 1 < n:
+            actor, last = _speaks_for(text, tokens, matches, last + 1, actor, ctx)
         if last > k or actor.end > t or e.alone:
             if actor.country is None and e.sector not in ("IGO", "NGO", "IMG"):
                 ctx.bare.append((len(out), e.group or e.name))
@@ -180,10 +187,10 @@ def _owned(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Context
     if nxt is not None and nxt.entry.kind == "agent" and _gap_ok(text, tokens, chain[-1].last, nxt.first):
         for owner_match in chain[:-1]:
             owner = single(owner_match.entry, starts[owner_match.first], ends[owner_match.last - 1], text, ctx.when)
-            out.append(with_owner(owner, nxt.entry, owner.start, owner.end, text))
+            out.append(with_owner(owner, nxt.entry, owner.start, owner.end, text, owner_match.entry.kind))
         last = chain[-1]
         owner = single(last.entry, starts[last.first], ends[last.last - 1], text, ctx.when)
-        actor = with_owner(owner, nxt.entry, owner.start, ends[nxt.last - 1], text)
+        actor = with_owner(owner, nxt.entry, owner.start, ends[nxt.last - 1], text, last.entry.kind)
         ctx.saw(nxt.entry, actor)
         actor, j = _titled(text, tokens, matches, j, actor, nxt.entry, ctx)
         out.append(actor)
@@ -236,6 +243,27 @@ def _of_country(
         if value is actor:
             ctx.surnames[key] = named
     return named, k
+
+
+def _speaks_for(
+    text: str, tokens: Tokens, matches: list[Match], k: int, actor: Actor, ctx: Context
+) -> tuple[Actor, int]:
+    """ "a spokesman for the rebels", "an envoy for the UN": the title speaks for what follows "for"."""
+    follower = matches[k]
+    first = bisect_left(tokens.starts, actor.end)
+    if tokens.lows[first : follower.first] not in (["for"], ["for", "the"]):
+        return actor, k - 1
+    start, end = tokens.starts[follower.first], tokens.ends[follower.last - 1]
+    other = single(follower.entry, start, end, text, ctx.when)
+    return Actor(
+        actor.start,
+        end,
+        text[actor.start : end],
+        name=other.name,
+        country=other.country,
+        sector=other.sector,
+        code=other.code,
+    ), k
 
 
 def _of_between(tokens: Tokens, a: Match, b: Match) -> bool:
