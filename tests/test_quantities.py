@@ -239,3 +239,7 @@ def test_longest_who_phrase_is_kept() -> None:
 )
 def test_more_non_casualty_readings(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_a_singular_refugee_noun_is_an_adjective() -> None:
+    assert find_quantities("The UN refugee agency said the camp was full.") == []

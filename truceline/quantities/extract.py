@@ -139,7 +139,7 @@ def _noun_kind(mention: _Mention) -> str | None:
     if not mention.who:
         return None
     words = mention.who.lower().split()
-    if words[-1] in ("refugees", "refugee") or words[-2:] == ["asylum", "seekers"]:
+    if words[-1] == "refugees" or words[-2:] == ["asylum", "seekers"]:  # "the UN refugee agency" is no figure
         return "refugees"
     if "displaced" in words[:-1]:
         return "displaced"

@@ -53,8 +53,8 @@ _AUX = (
     r"(?:\s+to\s+(?:be|have)(?:\s+been)?)?\s+)"
 )
 _PAREN = (
-    r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|many\s+of\s+them|mostly|mainly|all|"
-    r"both|most|many|some\s+of\s+them|half\s+of\s+them|the\s+majority)\b[^,.;]{1,80},)"
+    r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|mostly|mainly|all|both|most|many|the\s+majority|"
+    r"[\w-]+\s+of\s+(?:them|whom))\b[^,.;]{1,80},)"
 )
 _FOLLOW_FREE = (
     r"(?:\s*(?:[,.;:)\]!?\"”’'—–]|\Z)|\s+(?:in|on|at|and|or|during|near|when|after|as|while|including|with|by|"
@@ -111,7 +111,7 @@ def patterns() -> Patterns:
         rf"|(?!(?i:{stop})(?![\w-]))[a-z][\w'’-]*)"
     )
     article = (
-        rf"(?<![\w-])(?P<art>(?i:an?|another|one\s+more|his|her|their|its))\s+"
+        rf"(?<![\w-])(?P<art>(?i:an?|another|one\s+more|his|her|their|its|the))\s+"
         rf"(?=(?:[\w'’-]+\s+){{0,3}}?(?i:{singular})(?![\w-]))"
     )
     # "and another in Al-Bara", "a third was injured": one more person, the noun left out.
@@ -123,7 +123,7 @@ def patterns() -> Patterns:
     lower_singular = phrase_alternation([w.lower() for w in vocab.singular_who])
     lower_source = (
         rf"{numbers.mention.pattern}"
-        rf"|(?<![\w-])(?P<art>an?|another|one\s+more|his|her|their|its)\s+"
+        rf"|(?<![\w-])(?P<art>an?|another|one\s+more|his|her|their|its|the)\s+"
         rf"(?=(?:[\w'’-]+\s+){{0,3}}?{lower_singular}(?![\w-]))"
         rf"|{elided.replace('(?i:', '(?:')}"
     )
