@@ -121,6 +121,12 @@ def test_a_spokesman_speaks_for_what_follows_for(book: ActorDictionary) -> None:
     assert envoy.code == "IGOARBALL"
 
 
+def test_adjacent_agents_are_one_actor(book: ActorDictionary) -> None:
+    text = "Government troops and a rebel commander met an army spokesman."
+    found = [(a.text, a.sector) for a in book.find(text)]
+    assert found == [("Government troops", "MIL"), ("rebel commander", "REB"), ("army spokesman", "MIL")]
+
+
 def test_known_surname(book: ActorDictionary) -> None:
     assert (one(book, "Cavusoglu").country, one(book, "Cavusoglu").sector) == ("TUR", "GOV")
     assert one(book, "Le Drian").country == "FRA"

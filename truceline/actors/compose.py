@@ -18,6 +18,9 @@ from truceline.actors.matcher import Match, Tokens
 from truceline.actors.words import COORDINATORS, GAP_WORDS, LOCATIVES, NOT_NAMES, PARTICLES
 from truceline.model import Actor
 
+# A first agent of these sectors keeps it when another agent follows: "army spokesman" is MIL, not GOV.
+_KEEPS_SECTOR = frozenset({"MIL", "COP", "REB", "IGO", "NGO", "SPY"})
+
 
 @dataclass(slots=True)
 class Context:
@@ -143,13 +146,15 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
             out.append(actor)
             k += 2
             continue
-        actor, last = _titled(text, tokens, matches, k, single(e, s, t, text, ctx.when), e, ctx)
+        k, e, bare = _agent_run(text, tokens, matches, k, ctx)
+        t = bare.end
+        actor, last = _titled(text, tokens, matches, k, bare, e, ctx)
         if actor.country is None and actor.end > t and last + 1 < n:
             actor, last = _of_country(text, tokens, matches, last + 1, actor, e, ctx)
         if e.title and actor.country is None and last + 1 < n:
             actor, last = _speaks_for(text, tokens, matches, last + 1, actor, ctx)
         if last > k or actor.end > t or e.alone:
-            if actor.country is None and e.sector not in ("IGO", "NGO", "IMG"):
+            if actor.country is None and actor.sector not in ("IGO", "NGO", "IMG"):
                 ctx.bare.append((len(out), e.group or e.name))
             out.append(actor)
         k = last + 1
@@ -264,6 +269,32 @@ def _speaks_for(
         sector=other.sector,
         code=other.code,
     ), k
+
+
+def _agent_run(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Context) -> tuple[int, Entry, Actor]:
+    """Adjacent agents are one: "government troops" (MIL), "army spokesman" (MIL), "rebel commander" (REB).
+
+    The second word is the head, but a first word naming an armed or international body keeps its sector.
+    Returns the last match used, the entry whose title flag counts (the last) and the merged actor.
+    """
+    first = matches[k]
+    entry = first.entry
+    sector = entry.sector
+    code = entry.code or entry.sector
+    last = first.last
+    while (
+        k + 1 < len(matches)
+        and matches[k + 1].entry.kind == "agent"
+        and matches[k + 1].first == last
+        and _joined(text, tokens, last - 1, last + 1)
+    ):
+        k += 1
+        entry = matches[k].entry
+        if sector not in _KEEPS_SECTOR:
+            sector, code = entry.sector, entry.code or entry.sector
+        last = matches[k].last
+    s, t = tokens.starts[first.first], tokens.ends[last - 1]
+    return k, entry, Actor(s, t, text[s:t], name=entry.name, sector=sector, code=code)
 
 
 def _of_between(tokens: Tokens, a: Match, b: Match) -> bool:
