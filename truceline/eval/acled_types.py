@@ -15,7 +15,7 @@ from typing import Any
 
 from truceline.errors import EvalError
 from truceline.eval.plover import macro_f1
-from truceline.events.coding import code_text, load_dictionary, main_event
+from truceline.events.coding import code_text, load_dictionary, load_nlp, main_event
 from truceline.events.ontology import load_ontology
 from truceline.model import Event
 
@@ -44,8 +44,6 @@ def acled_event(events: list[Event], docs: dict[int, Any]) -> Event | None:
 
 
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
-    from truceline.pipeline import load_nlp
-
     rows = load_snippets(path)
     limit = options.get("limit")
     if isinstance(limit, int) and limit > 0:

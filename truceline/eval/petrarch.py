@@ -21,7 +21,7 @@ from lxml import etree
 
 from truceline.errors import EvalError
 from truceline.eval.plover import plover_type
-from truceline.events.coding import code_text, load_dictionary
+from truceline.events.coding import code_text, load_dictionary, load_nlp
 from truceline.events.ontology import load_ontology
 from truceline.model import Actor, Event
 
@@ -75,8 +75,6 @@ def load_records(path: Path) -> list[tuple[str, str, set[Triple]]]:
 
 
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
-    from truceline.pipeline import load_nlp
-
     records = load_records(path)
     limit = options.get("limit")
     if isinstance(limit, int) and limit > 0:

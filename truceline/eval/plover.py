@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from truceline.errors import EvalError
-from truceline.events.coding import actor_codes, code_text, load_dictionary, main_event
+from truceline.events.coding import actor_codes, code_text, load_dictionary, load_nlp, main_event
 from truceline.model import Event
 
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -78,8 +78,6 @@ def load_records(path: Path) -> list[dict[str, Any]]:
 
 
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
-    from truceline.pipeline import load_nlp
-
     records = load_records(path)
     limit = options.get("limit")
     if isinstance(limit, int) and limit > 0:

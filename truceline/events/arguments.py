@@ -157,42 +157,56 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
+    """The object of the first matching preposition, skipping times ("on 6 November") and fronted phrases."""
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            if child.i < token.i and child.lower_ in ("on", "at", "in"):
+                continue
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return pobj
     return None
 
 
-def verbal_arguments(cand: Candidate) -> tuple[Token | None, Token | None]:
+def _first(tokens: list[Token | None]) -> list[Token]:
+    seen: set[int] = set()
+    out = []
+    for token in tokens:
+        if token is not None and token.i not in seen:
+            seen.add(token.i)
+            out.append(token)
+    return out
+
+
+def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token]]:
+    """Agent and the recipient candidates of a verbal trigger, best first (the first that is an actor wins)."""
     verb = cand.token
-    passive = any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in verb.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    options: list[Token | None] = []
     if passive:
         agent = _prep_object(verb, frozenset({"by"}))
         if agent is None and verb.dep_ in ("xcomp", "conj"):
             agent = _subject(verb.head)
-        recipient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        options.append(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
     else:
         agent = _subject(verb)
-        phrase = {t.i for t in cand.extra}
-        recipient = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None)
-    if recipient is None or (cand.ceasefire_noun is not None and recipient.i == cand.ceasefire_noun.i):
-        recipient = _prep_object(verb, _RECIPIENT_PREPS)
-    if recipient is None and cand.type in _WITH_TYPES:  # "signed a protocol with X", "restored ties with X"
+        phrase = {t.i for t in cand.extra} | ({cand.ceasefire_noun.i} if cand.ceasefire_noun is not None else set())
+        options.append(next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None))
+    options.append(_prep_object(verb, _RECIPIENT_PREPS))
+    if cand.type in _WITH_TYPES:  # "signed a protocol with X", "restored ties with X"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        recipient = _prep_object(obj, frozenset({"with", "between"})) if obj is not None else None
-    if recipient is None and cand.ceasefire_noun is not None:
-        recipient = _prep_object(cand.ceasefire_noun, frozenset({"with", "between"}))
+        options.append(_prep_object(obj, frozenset({"with", "between"})) if obj is not None else None)
+    if cand.ceasefire_noun is not None:
+        options.append(_prep_object(cand.ceasefire_noun, frozenset({"with", "between"})))
     for extra in cand.extra:  # a casualty verb folded into this event names the victims; an obliged clause, whom
-        if recipient is None:
-            recipient = next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if recipient is None and cand.type == "REQUEST":
-            recipient = next((c for c in extra.children if c.dep_ == "nsubj"), None)
-    return agent, recipient
+        options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
+        if cand.type == "REQUEST":
+            options.append(next((c for c in extra.children if c.dep_ == "nsubj"), None))
+    return agent, _first(options)
 
 
-def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, Token | None]:
+def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token]]:
+    """Agent and recipient candidates of a nominal trigger ("the regime's attack on the post")."""
     noun = cand.token
     agent: Token | None = None
     for child in noun.children:
@@ -206,15 +220,15 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
                 agent = child
     if agent is None and cand.governor is not None:
         agent = _subject(cand.governor)
-    if agent is None and noun.dep_ in ("nsubj",) and noun.head.tag_.startswith("VB"):
-        agent = None  # "airstrikes killed 12": the airstrike has no named agent here
+    for extra in cand.extra:  # "herders killed seven villagers in a raid": the killers carried out the raid
+        if agent is None:
+            agent = next((c for c in extra.children if c.dep_ == "nsubj" and c.i != noun.i), None)
     preps = _RECIPIENT_PREPS | {"between"} if cand.type in _WITH_TYPES else _RECIPIENT_PREPS - {"with", "for"}
-    recipient = _prep_object(noun, preps - {"for"})
-    if recipient is None and cand.governor is not None:
-        recipient = _prep_object(cand.governor, frozenset({"on", "against", "at", "upon"}))
-    if recipient is None and noun.dep_ == "nsubj" and noun.head.tag_.startswith("VB"):
-        recipient = next((c for c in noun.head.children if c.dep_ == "dobj"), None)
+    options: list[Token | None] = [_prep_object(noun, preps - {"for"})]
+    if cand.governor is not None:
+        options.append(_prep_object(cand.governor, frozenset({"on", "against", "at", "upon"})))
+    if noun.dep_ == "nsubj" and noun.head.tag_.startswith("VB"):
+        options.append(next((c for c in noun.head.children if c.dep_ == "dobj"), None))
     for extra in cand.extra:
-        if recipient is None:
-            recipient = next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    return agent, recipient
+        options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
+    return agent, _first(options)

@@ -136,6 +136,15 @@ class _Coder:
         self.events: list[Event] = []
         self.last_speaker: Actor | None = None
 
+    def _recipient(self, token: Token, start: int) -> Actor | None:
+        found = actor_for(token, start, self.index)
+        if found is None and token.lemma_.lower() in self.lex.nouns:
+            # "condemned an attack by X soldiers": the one condemned is the attack's agent
+            inner = Candidate(token, *self.lex.nouns[token.lemma_.lower()], True)
+            inner_agent, _ = nominal_arguments(inner, self.index, start)
+            found = actor_for(inner_agent, start, self.index) if inner_agent is not None else None
+        return found
+
     def speaker_actor(self, att: Attribution, offset: int) -> Actor | None:
         if att.speaker is None:
             return None
@@ -169,16 +178,11 @@ class _Coder:
         self, cand: Candidate, doc: Any, start: int, end: int, text: str, has_ceasefire: bool
     ) -> tuple[int, Attribution | None]:
         if cand.nominal:
-            agent_tok, recipient_tok = nominal_arguments(cand, self.index, start)
+            agent_tok, options = nominal_arguments(cand, self.index, start)
         else:
-            agent_tok, recipient_tok = verbal_arguments(cand)
+            agent_tok, options = verbal_arguments(cand)
         actor = actor_for(agent_tok, start, self.index) if agent_tok is not None else None
-        recipient = actor_for(recipient_tok, start, self.index) if recipient_tok is not None else None
-        if recipient is None and recipient_tok is not None and recipient_tok.lemma_.lower() in self.lex.nouns:
-            # "condemned an attack by X soldiers": the one condemned is the attack's agent
-            inner = Candidate(recipient_tok, *self.lex.nouns[recipient_tok.lemma_.lower()], True)
-            inner_agent, _ = nominal_arguments(inner, self.index, start)
-            recipient = actor_for(inner_agent, start, self.index) if inner_agent is not None else None
+        recipient = next((a for a in (self._recipient(t, start) for t in options) if a is not None), None)
         mode_record = self.ontology.mode(cand.type, cand.mode)
         ceasefire = mode_record.ceasefire
         mode = _refine_mode(cand, agent_tok, self.lex)

@@ -50,6 +50,7 @@ class Ontology:
     state_words: frozenset[str] = frozenset()
     rioter_words: frozenset[str] = frozenset()
     mob_words: frozenset[str] = frozenset()
+    nonstate_words: frozenset[str] = frozenset()
 
     def mode(self, type_: str, mode: str | None) -> Mode:
         """The Mode record, falling back to the type's general mode for None or unknown modes."""
@@ -74,15 +75,15 @@ class Ontology:
         if type_ == "ASSAULT":
             if "PRT" in target:
                 return self.rules["protester_target"]
-            if key == "ARMED_CLASH" and "CVL" in target and (mode or "general") != "ground_offensive":
+            if key == "ARMED_CLASH" and "CVL" in target:
                 return self.rules["civilian_target"]
-            if (mode or "") == "capture_territory" and source & {"GOV", "MIL"}:
+            if (mode or "") == "capture_territory" and source & {"GOV", "MIL"} and "NONSTATE" not in source:
                 return self.rules["state_capture"]
         return key
 
     def _sectors_by_words(self, actor: Actor | None) -> set[str]:
         """Sectors read from an actor's words when the dictionary gave none ("three villagers", "army units")."""
-        if actor is None or actor.sector:
+        if actor is None:
             return set()
         words = set(re.findall(r"[a-z]+", actor.text.lower()))
         words |= {w[:-1] for w in words if w.endswith("s")} | {w[:-3] + "y" for w in words if w.endswith("ies")}
@@ -94,6 +95,7 @@ class Ontology:
             ("MIL", self.state_words),
             ("RIOT", self.rioter_words),
             ("MOB", self.mob_words),
+            ("NONSTATE", self.nonstate_words),
         ):
             if words & vocabulary:
                 found.add(sector)
@@ -142,6 +144,7 @@ def _parse(raw: Any) -> Ontology:
         frozenset(raw.get("state_words") or ()),
         frozenset(raw.get("rioter_words") or ()),
         frozenset(raw.get("mob_words") or ()),
+        frozenset(raw.get("nonstate_words") or ()),
     )
     problems = validate(ontology)
     if problems:
