@@ -127,6 +127,16 @@ def test_adjacent_agents_are_one_actor(book: ActorDictionary) -> None:
     assert found == [("Government troops", "MIL"), ("rebel commander", "REB"), ("army spokesman", "MIL")]
 
 
+def test_an_agent_of_listed_countries(book: ActorDictionary) -> None:
+    found = book.find("The foreign ministers of Turkey, Russia and Iran met in Astana.")
+    assert [(a.text, a.code) for a in found] == [
+        ("foreign ministers of Turkey", "TURGOV"),
+        ("Russia", "RUSGOV"),
+        ("Iran", "IRNGOV"),
+    ]
+    assert [a.code for a in book.find("Soldiers from Chad crossed.")] == ["TCDMIL"]
+
+
 def test_known_surname(book: ActorDictionary) -> None:
     assert (one(book, "Cavusoglu").country, one(book, "Cavusoglu").sector) == ("TUR", "GOV")
     assert one(book, "Le Drian").country == "FRA"

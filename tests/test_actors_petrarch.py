@@ -23,6 +23,7 @@ OLD_KEEP
 \t[NRLGOV 19900101-19991231]
 \t[NRLOPP >20000101]
 SILENT_ONE [---]
+THE_TWINS [NRL/SMK]
 """
 AGENTS = """!GUARD! = GUARD, GUARDS
 DEFENCE_MINISTER [~GOV]
@@ -65,6 +66,11 @@ def test_date_restrictions(book) -> None:  # type: ignore[no-untyped-def]
 def test_null_codes_are_known_but_uncoded(book) -> None:  # type: ignore[no-untyped-def]
     found = book.find("Silent One watched.")
     assert [(a.text, a.code) for a in found] == [("Silent One", None)]
+
+
+def test_a_code_list_is_a_compound(book) -> None:  # type: ignore[no-untyped-def]
+    (twins,) = book.find("The Twins agreed.")
+    assert [m.code for m in twins.members] == ["NRL", "SMK"]
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="shared PETRARCH validation files not present (/work/shared)")

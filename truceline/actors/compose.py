@@ -55,6 +55,12 @@ def single(entry: Entry, start: int, end: int, text: str, when: date | None) -> 
         return Actor(start, end, text[start:end], name=entry.name, sector=entry.sector, code=entry.code or entry.sector)
     code = entry.code or _code(entry.country, entry.sector)
     country, sector = entry.country, entry.sector
+    if code and "/" in code:
+        # PETRARCH "THE_SHIRE [FRO/BIL/SAM]": one name for several actors, a compound.
+        members = tuple(
+            Actor(start, end, text[start:end], name=entry.name, country=c[:3], code=c) for c in code.split("/")
+        )
+        return Actor(start, end, text[start:end], name=entry.name, code=code, members=members)
     if entry.offices and when is not None:
         # Dated codes (PETRARCH restrictions): the first restriction covering the date wins over the default.
         dated = next((o for o in entry.offices if o.covers(when)), None)
@@ -145,6 +151,16 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
             ctx.saw(e, actor)
             out.append(actor)
             k += 2
+            # "the foreign ministers of Turkey, Russia and Iran": each listed country gets the agent.
+            while (
+                k < n
+                and matches[k].entry.kind in ("country", "demonym", "capital")
+                and _listed(text, tokens, matches[k - 1], matches[k])
+            ):
+                listed = matches[k]
+                owner = single(listed.entry, starts[listed.first], ends[listed.last - 1], text, ctx.when)
+                out.append(with_owner(owner, e, owner.start, owner.end, text))
+                k += 1
             continue
         k, e, bare = _agent_run(text, tokens, matches, k, ctx)
         t = bare.end
@@ -298,8 +314,15 @@ def _agent_run(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Con
 
 
 def _of_between(tokens: Tokens, a: Match, b: Match) -> bool:
+    """ "president of Armenia", "soldiers from Gondor": the agent belongs to the country after it."""
     between = tokens.lows[a.last : b.first]
-    return between in (["of"], ["of", "the"])
+    return between in (["of"], ["of", "the"], ["from"])
+
+
+def _listed(text: str, tokens: Tokens, a: Match, b: Match) -> bool:
+    """True when b continues a list after a: "Turkey, Russia and Iran"."""
+    between = text[tokens.ends[a.last - 1] : tokens.starts[b.first]].replace(",", " ").split()
+    return between in ([], ["and"], ["or"])
 
 
 def _titled(
