@@ -88,3 +88,18 @@ def test_ner_spans_are_merged_without_overwriting() -> None:
     found = [(p.text, p.resolved) for p in find_places(text, ner=ner)]
     assert ("Idlib", True) in found
     assert not any(t in ("Mary", "Vladimir", "Putin") for t, _ in found)
+
+
+def test_streets_and_buildings_are_placed_in_their_town() -> None:
+    text = "Shells hit Aleppo on Monday. Doctors at the Al-Razi Hospital treated 30 people; Aleppo Airport closed."
+    places = {p.text: p for p in find_places(text)}
+    hospital = places["Al-Razi Hospital"]
+    assert hospital.feature == "facility" and hospital.resolved and hospital.precision == 2
+    assert hospital.source == "host:Aleppo" and hospital.country == "SYR"
+    airport = places["Aleppo Airport"]
+    assert airport.feature == "facility" and airport.country == "SYR" and airport.precision == 1
+
+
+def test_facility_without_any_town_stays_unresolved() -> None:
+    places = {p.text: p for p in find_places("Protesters marched down Qasr Street at noon.")}
+    assert not places["Qasr Street"].resolved

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from truceline.geo.cues import cue
 from truceline.geo.gazetteer import Gazetteer
@@ -154,16 +155,69 @@ def _place(m: Mention, e: int, gaz: Gazetteer, cue_word: str | None) -> Place:
 def resolve(found: Found, gaz: Gazetteer, text: str, focus_iso3: Sequence[str] = ()) -> list[Place]:
     ctx = _Context(found, gaz, focus_iso3)
     places: list[Place] = []
+    hosted: list[int] = []  # facilities waiting for the report's main town
+    size: dict[int, int] = {}  # population of each resolved place, by position
     for m in found.mentions:
+        cue_word = cue(text, m.start, m.end, gaz.context)
         scored = [(_score(e, m, gaz, ctx) + penalty, e) for e, penalty in _candidates(m, gaz, ctx)]
         if scored:
             best = max(scored)[1]
             if _dubious(m, best, gaz, ctx):
                 continue
-            places.append(_place(m, best, gaz, cue(text, m.start, m.end, gaz.context)))
+            places.append(_place(m, best, gaz, cue_word))
+            size[len(places) - 1] = gaz.population[best]
+        elif m.inner and (inner := _inner_place(m, gaz, ctx)) is not None:
+            within = _place(m, inner, gaz, cue_word)
+            places.append(
+                replace(within, name=m.text, feature="facility", precision=1, source=f"within:{gaz.name[inner]}")
+            )
         elif m.forced:
-            places.append(_unresolved(m, gaz, ctx, cue(text, m.start, m.end, gaz.context)))
+            if m.hint == "facility":
+                hosted.append(len(places))
+            places.append(_unresolved(m, gaz, ctx, cue_word))
+    _host(places, hosted, size, ctx.regions)
     return _fill_regions(places)
+
+
+def _inner_place(m: Mention, gaz: Gazetteer, ctx: _Context) -> int | None:
+    """The town inside a facility's name ("Aleppo Airport"), if it is a sure one: in the story's countries, or big."""
+    best = max((_score(e, m, gaz, ctx), e) for e in m.inner)[1]
+    sure = ctx.focus.get(gaz.country[best], 0) > 0 or gaz.population[best] >= 100_000 or gaz.kind[best] in STRONG_KINDS
+    return best if sure else None
+
+
+def _host(places: list[Place], hosted: list[int], size: dict[int, int], regions: set[str]) -> None:
+    """Streets and buildings with no town in their name: pin them to the report's main town (precision 2).
+
+    The main town is scored by size, inside a region the report names, and only then by mentions: a story about
+    New Orleans streets names "Franklin" and "Lafayette" often, but those are streets, not the town.
+    """
+    weight: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for at, p in enumerate(places):
+        if p.resolved and p.feature in ("city", "town", "village") and p.name:
+            if p.name not in first:
+                first[p.name] = at
+                in_region = 2.0 if p.admin1 and p.admin1 in regions else 0.0
+                weight[p.name] = math.log10(size.get(at, 0) + 1) + in_region
+            weight[p.name] += 0.5
+    if not hosted or not weight:
+        return
+    town = places[first[max(weight, key=lambda name: weight[name])]]
+    for at in hosted:
+        facility = places[at]
+        places[at] = replace(
+            facility,
+            name=facility.text,
+            country=town.country,
+            lat=town.lat,
+            lon=town.lon,
+            admin1=town.admin1,
+            feature="facility",
+            precision=2,
+            resolved=True,
+            source=f"host:{town.name}",
+        )
 
 
 def _dubious(m: Mention, e: int, gaz: Gazetteer, ctx: _Context) -> bool:
@@ -194,8 +248,6 @@ def _unresolved(m: Mention, gaz: Gazetteer, ctx: _Context, cue_word: str | None)
 
 def _fill_regions(places: list[Place]) -> list[Place]:
     """Unresolved places with no region named next to them take the nearest region or province of the text."""
-    from dataclasses import replace
-
     regions = [p for p in places if p.resolved and p.feature == "admin1"]
     out = []
     for p in places:
