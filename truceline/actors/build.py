@@ -1,0 +1,113 @@
+"""Actors built from dictionary entries: one entry alone, an agent with its owner, and what a text has said.
+
+`Context` carries what one text has established so far (the story's country, the countries earlier agents had,
+the people it introduced with a title), so later mentions can lean on earlier ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from truceline.actors.entries import Entry
+from truceline.actors.matcher import Tokens
+from truceline.model import Actor
+
+
+@dataclass(slots=True)
+class Context:
+    """What one text has said so far: the story's country and the countries earlier agents had."""
+
+    when: date | None
+    story_country: str | None
+    agent_country: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # group -> (offset, country)
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    people: dict[str, Actor] = field(default_factory=dict)  # a person's first titled mention speaks for the rest
+    bare: list[tuple[int, str]] = field(default_factory=list)  # (index in output, group) of agents alone
+
+    def saw(self, agent: Entry, actor: Actor) -> None:
+        if actor.country:
+            self.agent_country.setdefault(agent.group or agent.name, []).append((actor.start, actor.country))
+
+    def country_for(self, group: str, at: int) -> str | None:
+        """The country of the last mention of this agent before `at`, else of the first after, else the story's."""
+        seen = self.agent_country.get(group)
+        if not seen:
+            return self.story_country
+        before = [c for s, c in seen if s < at]
+        return before[-1] if before else seen[0][1]
+
+
+def single(entry: Entry, start: int, end: int, text: str, when: date | None) -> Actor:
+    """The actor one entry stands for on its own."""
+    kind = entry.kind
+    if kind == "person":
+        return _person(entry, start, end, text, when)
+    if kind == "agent":
+        return Actor(start, end, text[start:end], name=entry.name, sector=entry.sector, code=entry.code or entry.sector)
+    code = entry.code or code_of(entry.country, entry.sector)
+    country, sector = entry.country, entry.sector
+    if code and "/" in code:
+        # PETRARCH "THE_SHIRE [FRO/BIL/SAM]": one name for several actors, a compound.
+        members = tuple(
+            Actor(start, end, text[start:end], name=entry.name, country=c[:3], code=c) for c in code.split("/")
+        )
+        return Actor(start, end, text[start:end], name=entry.name, code=code, members=members)
+    if entry.offices and when is not None:
+        # Dated codes (PETRARCH restrictions): the first restriction covering the date wins over the default.
+        dated = next((o for o in entry.offices if o.covers(when)), None)
+        if dated is not None and dated.code:
+            code, country, sector = dated.code, dated.code[:3], dated.code[3:6] or None
+    return Actor(start, end, text[start:end], name=entry.name, country=country, sector=sector, code=code)
+
+
+def _person(entry: Entry, start: int, end: int, text: str, when: date | None) -> Actor:
+    """A person coded by the office they hold on `when` (the latest office without a date); ELI out of office."""
+    office = entry.office_at(when)
+    if office is not None:
+        country = office.country if office.country_set else entry.country
+        sector, code = office.sector, office.code
+    else:
+        country, code = entry.country, None
+        sector = entry.sector or ("ELI" if entry.offices else None)
+    code = code or code_of(country, sector)
+    if code and code.startswith(("IGO", "NGO")) and not (office and office.country_set and office.country):
+        country = None
+    return Actor(start, end, text[start:end], name=entry.name, country=country, sector=sector, code=code)
+
+
+def code_of(country: str | None, sector: str | None) -> str | None:
+    if country and sector:
+        return country + sector
+    return country or sector
+
+
+def joined(text: str, tokens: Tokens, a: int, b: int) -> bool:
+    """True when tokens a..b-1 are separated by spaces only (no comma, full stop or bracket between them)."""
+    for i in range(a, b - 1):
+        between = text[tokens.ends[i] : tokens.starts[i + 1]]
+        if between.strip():
+            return False
+    return True
+
+
+def with_owner(owner: Actor, agent: Entry, start: int, end: int, text: str, owner_kind: str = "") -> Actor:
+    """An agent spoken for by a country, person or group: "Turkish" + "soldiers" -> TUR MIL."""
+    sector = agent.sector
+    country = owner.country
+    if owner.code and owner.code.startswith(("IGO", "NGO", "IMG")):
+        # An organisation's or a transnational group's people speak for it: "al-Qaeda leaders" is al-Qaeda.
+        return Actor(start, end, text[start:end], name=owner.name, sector=owner.sector, code=owner.code)
+    if owner_kind == "group" and owner.sector and not agent.prefix:
+        # "Taliban fighters", "Hezbollah officials": the group's members are the group.
+        return Actor(
+            start, end, text[start:end], name=owner.name, country=country, sector=owner.sector, code=owner.code
+        )
+    code: str | None
+    if agent.prefix and agent.code:
+        code = agent.code + (owner.code or "")
+    else:
+        root = owner.code if owner.code and (owner.sector is None or owner.code == country) else country
+        code = (root or "") + (agent.code or agent.sector or "") or None
+    name = f"{owner.name} {agent.name}" if owner.name else agent.name
+    return Actor(start, end, text[start:end], name=name, country=country, sector=sector, code=code)
