@@ -250,6 +250,13 @@ def looks_like_html(text: str) -> bool:
 def decode_text(data: bytes) -> tuple[str, str]:
     """(text, note) from raw bytes; note is "" or says which fallback encoding was used. Raises Skip when the
     bytes are empty, binary, or not text in UTF-8, UTF-16 (with BOM) or a clean cp1252."""
+    text, note = _decode(data)
+    if not text.strip():  # a byte-order mark alone, or Unicode spaces only
+        raise Skip("empty file")
+    return text, note
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise Skip("empty file")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
