@@ -227,6 +227,18 @@ def test_resolve_offsets_are_shifted_by_start(book: ActorDictionary) -> None:
     assert text[actor.start : actor.end] == actor.text == "Iranian army"
 
 
+def test_resolve_is_case_insensitive_enough_for_parse_spans(book: ActorDictionary) -> None:
+    assert one(book, "turkish soldiers").code == "TURMIL"
+    assert one(book, "TURKISH SOLDIERS").code == "TURMIL"
+    assert book.resolve("us") is None  # an acronym still needs its capitals
+
+
+def test_long_texts_stay_correct(book: ActorDictionary) -> None:
+    text = "The Syrian regime shelled the town. The regime denied it. " * 2000
+    actors = book.find(text)
+    assert len(actors) == 4000 and all(a.country == "SYR" for a in actors)
+
+
 def test_resolve_returns_none_for_unknown_phrases(book: ActorDictionary) -> None:
     assert book.resolve("a large crate of oranges") is None
     assert book.resolve("") is None

@@ -6,6 +6,7 @@ the people it introduced with a title), so later mentions can lean on earlier on
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -34,8 +35,9 @@ class Context:
         seen = self.agent_country.get(group)
         if not seen:
             return self.story_country
-        before = [c for s, c in seen if s < at]
-        return before[-1] if before else seen[0][1]
+        # Mentions are recorded in text order, so a binary search keeps long texts linear-logarithmic.
+        i = bisect_left(seen, (at, ""))
+        return seen[i - 1][1] if i else seen[0][1]
 
 
 def single(entry: Entry, start: int, end: int, text: str, when: date | None) -> Actor:

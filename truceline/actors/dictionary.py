@@ -84,11 +84,13 @@ class ActorDictionary:
         self, phrase: str, *, start: int = 0, story_country: str | None = None, when: date | None = None
     ) -> Actor | None:
         """Map one noun phrase (e.g. the subject of a parse) to an actor; None when nothing in it is known."""
-        for relaxed in (False, True):
-            tokens, matches = self._matches(phrase, relaxed)
-            if matches:
-                break
-        else:
+        tokens, matches = self._matches(phrase)
+        if any(not w[0].isupper() for w in tokens.words):
+            # Parse spans may come lower-cased ("turkish soldiers"): a case-relaxed pass wins if it covers more.
+            _, loose = self._matches(phrase, relaxed=True)
+            if sum(m.last - m.first for m in loose) > sum(m.last - m.first for m in matches):
+                matches = loose
+        if not matches:
             return None
         # The phrase's own words give the country first ("Turkish Kurd refugees"); the story only after.
         actors = compose(phrase, tokens, matches, Context(when=when, story_country=None))
