@@ -15,89 +15,26 @@ from functools import lru_cache
 from truceline.clean.rules import ChromeRules, load_rules
 from truceline.model import Caption
 
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]
-_WEEKDAYS = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-]
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAYS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+)
 # Words a standalone date/time line may hold besides the date itself ("Updated: Friday 14 June 2019, 10:32 GMT").
 _DATE_LINE_WORDS = frozenset(
-    [
-        *_MONTHS,
-        *_WEEKDAYS,
-        *[
-            "published",
-            "updated",
-            "posted",
-            "last",
-            "modified",
-            "first",
-            "date",
-            "on",
-            "at",
-            "am",
-            "pm",
-            "a.m",
-            "p.m",
-            "gmt",
-            "utc",
-            "est",
-            "edt",
-            "cet",
-            "cest",
-            "eet",
-            "eest",
-            "bst",
-            "local",
-            "time",
-            "st",
-            "nd",
-            "rd",
-            "th",
-            "of",
-            "the",
-        ],
-    ]
+    _MONTHS
+    + _WEEKDAYS
+    + _words(
+        "published updated posted last modified first date on at am pm a.m p.m gmt utc est edt cet cest eet eest "
+        "bst local time st nd rd th of the"
+    )
 )
 _CREDIT_PREFIX = re.compile(
     r"^(?:(?:file )?(?:photo|photograph|image|picture|pic)s?|credit)\s*(?:credit|by|courtesy(?: of)?)?\s*[:\-–—]?\s*",
