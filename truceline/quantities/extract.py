@@ -1,15 +1,20 @@
 """Finding casualty and displacement figures: one pass over the number mentions of a text.
 
-For each number (or "a"/"an" before a singular who-word) the extractor reads the who-phrase to its right, then
-tries the cues of `patterns` in order. Figures whose sentence states a period or a war-long total are flagged
-`cumulative`, with the start of the period in `since` when it can be read simply.
+1. `cue_windows`: spans of text near a casualty word ("kill", "wound", "toll", "fled", "refugee"...); text far
+   from all of them is never scanned (the number regex is the costly part).
+2. In those spans, every number ("1,300", "seven", "half a million", "dozens"), or "a"/"the"/"his" before a
+   singular who-word ("a Turkish soldier"), or an elided "another", is read with its qualifier and range.
+3. The who-phrase to its right ("Turkish soldiers", "of its soldiers", "members of the security forces").
+4. The cues of `patterns`, in order: toll, verb after, verb before, mover, noun; else coordination with the
+   previous figure ("seven soldiers and one civilian").
+5. The clause around the figure says whether it is a period or war-long total (`cumulative`, `since`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from truceline.model import Quantity
 from truceline.quantities.numbers import parse_number, qualifier_name
@@ -200,12 +205,16 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
     pending: list[_Mention] = []  # who-phrases without a cue yet, joined by coordinators
     last_end = -1
     last_kind: str | None = None
+    consumed = -1  # end of the last who-phrase read: a number inside it ("a 14-year-old boy") is not a figure
     for m in _mentions(text, pats):
+        if m.start() < consumed:
+            continue
         mention = _read_mention(text, m, pats)
         if mention is None or pats.unit.match(text, mention.end):
             continue
         number_text = m.group("num") or m.group("lo") or ""
         _read_who(text, mention, number_text, pats)
+        consumed = mention.tail
         if mention.who is None and _YEAR.fullmatch(number_text):
             continue  # "in 2016 badly hurt": a year, not a head count
         if mention.singular_only and mention.who is None:
@@ -252,23 +261,9 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
     return found
 
 
-def _with_period(q: Quantity, cues: PeriodCues, sentence: str) -> Quantity:
-    cumulative, since = cues.read(sentence)
-    if not cumulative:
-        return q
-    return Quantity(
-        start=q.start,
-        end=q.end,
-        text=q.text,
-        kind=q.kind,
-        value=q.value,
-        qualifier=q.qualifier,
-        high=q.high,
-        who=q.who,
-        who_country=q.who_country,
-        since=since,
-        cumulative=True,
-    )
+def _with_period(q: Quantity, cues: PeriodCues, clause: str) -> Quantity:
+    cumulative, since = cues.read(clause)
+    return replace(q, since=since, cumulative=True) if cumulative else q
 
 
 # Clause boundaries inside a sentence: a cue like "since December" only covers its own clause.
