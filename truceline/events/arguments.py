@@ -178,8 +178,40 @@ def _first(tokens: list[Token | None]) -> list[Token]:
     return out
 
 
-def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token]]:
-    """Agent and the recipient candidates of a verbal trigger, best first (the first that is an actor wins)."""
+_SKIP_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "punct", "cc", "aux", "auxpass", "neg", "mark", "advmod", "poss"}
+)
+
+
+def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token]:
+    """Nouns below `head`, nearest first: where a coder looks for the target when no argument slot names one
+    ("offered to hand over to Great Britain", "demanded that Hamas renounce")."""
+    blocked = set() if agent is None else {t.i for t in agent.subtree}
+    out: list[Token] = []
+    frontier = [head]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in blocked or (child.dep_ in _SKIP_DEPS and token.i != head.i and child.dep_ != "nsubj"):
+                    continue
+                if token.i == head.i and child.dep_ in _SKIP_DEPS:
+                    continue
+                if child.dep_ in ("ccomp", "parataxis") and child.lemma_.lower() in _speech():
+                    continue
+                if child.tag_.startswith(("NN", "PRP")) and child.tag_ != "PRP$":
+                    out.append(child)
+                nxt.append(child)
+        frontier = nxt
+    return out
+
+
+def _speech() -> frozenset[str]:
+    return load_lexicon().speech_verbs
+
+
+def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[Token]]:
+    """Agent, recipient candidates from argument slots (best first), and nouns nearby as a last resort."""
     verb = cand.token
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     options: list[Token | None] = []
@@ -202,10 +234,13 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token]]:
         options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
         if cand.type == "REQUEST":
             options.append(next((c for c in extra.children if c.dep_ == "nsubj"), None))
-    return agent, _first(options)
+    for child in verb.children:  # "demanded that the US cancel": the one asked is the complement's subject
+        if child.dep_ == "ccomp" and child.lemma_.lower() not in _speech():
+            options.append(next((c for c in child.children if c.dep_ == "nsubj"), None))
+    return agent, _first(options), nearby_nouns(verb, agent)
 
 
-def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token]]:
+def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token], list[Token]]:
     """Agent and recipient candidates of a nominal trigger ("the regime's attack on the post")."""
     noun = cand.token
     agent: Token | None = None
@@ -231,4 +266,5 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         options.append(next((c for c in noun.head.children if c.dep_ == "dobj"), None))
     for extra in cand.extra:
         options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
-    return agent, _first(options)
+    agent_tokens = {agent.i} if agent is not None else set()
+    return agent, _first(options), [t for t in nearby_nouns(noun, agent, 2) if t.i not in agent_tokens]

@@ -19,6 +19,7 @@ from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.model import Actor, Analysis, Event, Trigger
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+_SELF_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "its", "their", "his", "her", "our"})
 _STANCE_RANK = {"denied": 0, "negated": 1, "threatened": 2, "planned": 3, "claimed": 4, "asserted": 5}
 
 
@@ -141,7 +142,7 @@ class _Coder:
         if found is None and token.lemma_.lower() in self.lex.nouns:
             # "condemned an attack by X soldiers": the one condemned is the attack's agent
             inner = Candidate(token, *self.lex.nouns[token.lemma_.lower()], True)
-            inner_agent, _ = nominal_arguments(inner, self.index, start)
+            inner_agent, _, _ = nominal_arguments(inner, self.index, start)
             found = actor_for(inner_agent, start, self.index) if inner_agent is not None else None
         return found
 
@@ -178,11 +179,16 @@ class _Coder:
         self, cand: Candidate, doc: Any, start: int, end: int, text: str, has_ceasefire: bool
     ) -> tuple[int, Attribution | None]:
         if cand.nominal:
-            agent_tok, options = nominal_arguments(cand, self.index, start)
+            agent_tok, options, nearby = nominal_arguments(cand, self.index, start)
         else:
-            agent_tok, options = verbal_arguments(cand)
+            agent_tok, options, nearby = verbal_arguments(cand)
         actor = actor_for(agent_tok, start, self.index) if agent_tok is not None else None
         recipient = next((a for a in (self._recipient(t, start) for t in options) if a is not None), None)
+        if recipient is None:  # a named actor near the trigger, never a bare common noun
+            found = (actor_for(t, start, self.index) for t in nearby)
+            recipient = next((a for a in found if a is not None and (a.country or a.code)), None)
+        if agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS:
+            actor = None  # "X said it would withdraw": resolved to the speaker below
         mode_record = self.ontology.mode(cand.type, cand.mode)
         ceasefire = mode_record.ceasefire
         mode = _refine_mode(cand, agent_tok, self.lex)
@@ -194,6 +200,10 @@ class _Coder:
             kind = "denied" if att.kind == "denied" else "claimed"
             if _STANCE_RANK[kind] < _STANCE_RANK[stance]:
                 stance = kind
+        if actor is None and agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS and att is not None:
+            actor = claimed_by
+        if recipient is not None and actor is not None and recipient.start == actor.start:
+            recipient = None
         verb = clause_verb(cand)
         clause = clause_tokens(cand.token, verb, cand.extra)
         trigger_start = start + cand.token.idx
