@@ -55,6 +55,19 @@ def test_folders_are_walked_recursively_in_sorted_order(tmp_path: Path) -> None:
     assert origins == ["0.txt", "a/c/1.txt", "a/z.txt", "b/2.txt"]
 
 
+def test_symlinked_folders_are_followed_once(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "r.txt").write_text(REPORT)
+    (tmp_path / "real" / "loop").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "via-link").symlink_to(tmp_path / "other", target_is_directory=True)
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "o.txt").write_text("Another report\n\nWith its own body.\n")
+    out = run(tmp_path)
+    assert [Path(d.origin).name for d in docs(out)] == ["o.txt", "r.txt"]
+    assert sorted(Path(s.origin).name for s in skips(out)) == ["loop", "via-link"]
+    assert all("already read" in s.reason for s in skips(out))
+
+
 def test_ids_are_content_hashes_stable_across_paths_and_line_endings(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text(REPORT)
     (tmp_path / "two.txt").write_bytes(REPORT.replace("\n", "\r\n").encode())

@@ -54,11 +54,19 @@ def _iter_all(paths: Sequence[str], stdin: IO[bytes] | None) -> Iterator[RawDocu
             yield from read_file(name)
 
 
-def _walk(folder: str) -> Iterator[str | Skip]:
+def _walk(folder: str, seen: set[str] | None = None) -> Iterator[str | Skip]:
     """Files under `folder`, depth first, sorted by name; hidden entries (".git", ".DS_Store") are not reports.
 
-    A sub-folder that cannot be listed is reported as a Skip rather than silently passed over.
+    Symlinked folders are followed once (a second way into a folder, or a link back up the tree, is a Skip, not
+    a second read or an endless walk); a sub-folder
+    that cannot be listed is reported as a Skip rather than silently passed over.
     """
+    seen = set() if seen is None else seen
+    real = os.path.realpath(folder)
+    if real in seen:
+        yield Skip("folder already read through another path (a symbolic link points to it)", folder)
+        return
+    seen.add(real)
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda e: e.name)
@@ -73,9 +81,9 @@ def _walk(folder: str) -> Iterator[str | Skip]:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
-        if is_dir and not entry.is_symlink():
-            yield from _walk(entry.path)
-        elif not is_dir:
+        if is_dir:
+            yield from _walk(entry.path, seen)
+        else:
             yield entry.path
 
 
