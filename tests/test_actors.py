@@ -273,3 +273,10 @@ def test_an_organisation_absorbs_the_title_and_person_after_it(book: ActorDictio
     assert (actor.code, actor.text) == ("IGOARBALL", "Arab League Secretary General Ahmed Aboul Gheit")
     envoy = one(book, "UN envoy Geir Pedersen")
     assert envoy.code == "IGOUNO"
+
+
+def test_communities_give_a_country_and_agents_the_sector(book: ActorDictionary) -> None:
+    assert one(book, "Rohingya refugees").code == "MMRREF"
+    assert one(book, "Karen guerrillas").code == "MMRREB"
+    kurds = one(book, "Kurds", story_country="IRQ")
+    assert (kurds.country, kurds.sector) == ("IRQ", "CVL")

@@ -100,7 +100,7 @@ def with_owner(owner: Actor, agent: Entry, start: int, end: int, text: str, owne
     if owner.code and owner.code.startswith(("IGO", "NGO", "IMG")):
         # An organisation's or a transnational group's people speak for it: "al-Qaeda leaders" is al-Qaeda.
         return Actor(start, end, text[start:end], name=owner.name, sector=owner.sector, code=owner.code)
-    if owner_kind == "group" and owner.sector and not agent.prefix:
+    if owner_kind == "group" and owner.sector and owner.sector != "CVL" and not agent.prefix:
         # "Taliban fighters", "Hezbollah officials": the group's members are the group.
         return Actor(
             start, end, text[start:end], name=owner.name, country=country, sector=owner.sector, code=owner.code

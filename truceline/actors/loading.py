@@ -72,7 +72,14 @@ def _packaged_text(name: str) -> str:
         raise ModelError(f"packaged actor dictionary {name!r} is missing; reinstall truceline") from exc
 
 
-PACKAGED_YAML: tuple[str, ...] = ("agents.yaml", "organisations.yaml", "groups.yaml", "leaders.yaml", "people.yaml")
+PACKAGED_YAML: tuple[str, ...] = (
+    "agents.yaml",
+    "peoples.yaml",
+    "organisations.yaml",
+    "groups.yaml",
+    "leaders.yaml",
+    "people.yaml",
+)
 
 
 def packaged_entries(sectors: dict[str, str]) -> list[Entry]:
