@@ -58,8 +58,7 @@ def _walk(folder: str, seen: set[str] | None = None) -> Iterator[str | Skip]:
     """Files under `folder`, depth first, sorted by name; hidden entries (".git", ".DS_Store") are not reports.
 
     Symlinked folders are followed once (a second way into a folder, or a link back up the tree, is a Skip, not
-    a second read or an endless walk); a sub-folder
-    that cannot be listed is reported as a Skip rather than silently passed over.
+    a second read or an endless walk); a sub-folder that cannot be listed is a Skip, not silently passed over.
     """
     seen = set() if seen is None else seen
     real = os.path.realpath(folder)
