@@ -21,8 +21,8 @@ def test_build_then_load_round_trip(tmp_path: Path) -> None:
     assert path.exists() and not list(tmp_path.glob(".gazetteer-*.tmp"))
     loaded = gazetteer.load(tmp_path, cities=SMALL)
     assert loaded.exact == built.exact and loaded.name == built.name
-    assert any(loaded.kind[e] == "country" for e in loaded.exact[name_key("Syria")])
-    assert loaded.admin1[loaded.exact[name_key("Saraqib")][0]] == "Idlib"  # region name from the capital's code
+    assert any(loaded.kind[e] == "country" for e in loaded.lookup(name_key("Syria")))
+    assert loaded.admin1[loaded.lookup(name_key("Saraqib"))[0]] == "Idlib"  # region name from the capital's code
 
 
 def test_changed_data_gives_a_new_cache_key_and_drops_the_old(tmp_path: Path) -> None:

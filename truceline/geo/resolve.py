@@ -106,7 +106,8 @@ def _candidates(m: Mention, gaz: Gazetteer, ctx: _Context) -> list[tuple[int, fl
     in_focus = [c for c, w in ctx.focus.items() if w >= 2]
     if in_focus and not any(gaz.country[e] in in_focus for e in m.entries) and len(m.key) >= 4:
         seen = set(m.entries)
-        out += [(e, -0.5) for e in gaz.loose.get(skeleton(m.key), ()) if gaz.country[e] in in_focus and e not in seen]
+        fuzzy = (e for cc in in_focus for e in gaz.fuzzy(cc, skeleton(m.key)))
+        out += [(e, -0.5) for e in fuzzy if e not in seen]
     return out
 
 
