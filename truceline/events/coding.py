@@ -44,8 +44,8 @@ def _find_actors(dictionary: Any, text: str) -> list[Actor]:
 def code_text(text: str, dictionary: Any, nlp: Any, article_id: str = "eval") -> tuple[list[Event], dict[int, Any]]:
     """Events of `text` and the parsed docs by sentence index (for choosing the main event)."""
     sentences = split_sentences(text)
-    search = load_lexicon().selector.search
-    chosen = [i for i, (s, e) in enumerate(sentences) if search(text, s, e) is not None]
+    selects = load_lexicon().selects
+    chosen = [i for i, (s, e) in enumerate(sentences) if selects(text, s, e)]
     docs = {
         i: doc for i, doc in zip(chosen, nlp.pipe(text[s:e] for s, e in (sentences[i] for i in chosen)), strict=True)
     }

@@ -18,6 +18,7 @@ from truceline.errors import ModelError
 from truceline.events.ontology import load_ontology
 
 TypeMode = tuple[str, str]
+_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
 
 # Irregular past forms of trigger verbs: the pre-filter must see "struck" and "met" as well as "strike", "meet".
 _IRREGULAR = {
@@ -51,7 +52,22 @@ class Lexicon:
     negation_cues: frozenset[str]
     noun_senses: dict[str, tuple[frozenset[str], TypeMode]]
     party_words: frozenset[str]
-    selector: re.Pattern[str]
+    forms: frozenset[str]  # every inflected trigger form, lower case: the pre-filter's vocabulary
+    phrasal_forms: dict[str, frozenset[str]]  # verb form -> particle forms that make it a trigger
+
+    def selects(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """True when text[start:end] holds a trigger form: one regex pass and set look-ups, no parsing."""
+        words = [w.lower() for w in _WORD.findall(text, start, len(text) if end is None else end)]
+        forms = self.forms
+        for i, word in enumerate(words):
+            if word in forms:
+                return True
+            if "-" in word and not forms.isdisjoint(word.split("-")):
+                return True
+            particles = self.phrasal_forms.get(word)
+            if particles is not None and not particles.isdisjoint(words[i + 1 : i + 4]):
+                return True
+        return False
 
 
 IRREGULAR_LEMMAS = {form: lemma for lemma, forms in _IRREGULAR.items() for form in forms}
@@ -122,13 +138,11 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
             forms |= word_forms(str(verb), verb=True)
     for modifier in ("air", "drone", "mortar", "rocket", "artillery", "missile", "gunmen", "gunman"):
         forms.add(modifier)  # "air strikes" is found through "strikes"; these catch unusual spellings cheaply
-    alternation = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
     # phrasal verbs ("open fire", "pull out") select a sentence only with their particle, up to two words apart
+    phrasal_forms: dict[str, set[str]] = {}
     for verb, particle in phrasal:
-        verb_forms = "|".join(sorted(map(re.escape, word_forms(verb, verb=True)), key=len, reverse=True))
-        particle_forms = "|".join(map(re.escape, word_forms(particle, verb=False)))
-        alternation += rf"|(?:{verb_forms})\s+(?:\S+\s+){{0,2}}?(?:{particle_forms})"
-    selector = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
+        for form in word_forms(verb, verb=True):
+            phrasal_forms.setdefault(form, set()).update(word_forms(particle, verb=False))
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
@@ -145,7 +159,8 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         negation_cues=frozenset(raw.get("negation_cues") or ()),
         noun_senses=_senses(raw.get("noun_senses")),
         party_words=frozenset(raw.get("party_words") or ()),
-        selector=selector,
+        forms=frozenset(forms),
+        phrasal_forms={k: frozenset(v) for k, v in phrasal_forms.items()},
     )
 
 

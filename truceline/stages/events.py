@@ -16,8 +16,8 @@ from truceline.stages.actors import ActorDictionary
 
 def select_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> list[int]:
     """Indexes of the sentences that may hold an event (a trigger word is present): only these are parsed."""
-    search = load_lexicon().selector.search
-    return [i for i, (start, end) in enumerate(sentences) if search(text, start, end) is not None]
+    selects = load_lexicon().selects
+    return [i for i, (start, end) in enumerate(sentences) if selects(text, start, end)]
 
 
 def extract_events(analysis: Analysis, parsed: Sequence[tuple[int, Any]], actors: ActorDictionary) -> list[Event]:
