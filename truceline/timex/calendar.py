@@ -122,7 +122,15 @@ def resolve_weekday(anchor: date, weekday: int, tense: Tense) -> date:
 
 def resolve_month(anchor: date, month: int, tense: Tense, *, strict: bool = False) -> int:
     """The year of a month named without one: the latest such month up to the anchor in a past clause
-    (strictly before it for "last September"), the next one in a future clause."""
+    (strictly before it for "last September"), the next one in a future clause, the nearest when the clause
+    has no tense marker."""
+    if tense in ("none", "present") and not strict:
+        diff = month - anchor.month
+        if diff > 6:
+            return anchor.year - 1
+        if diff < -6:
+            return anchor.year + 1
+        return anchor.year
     if tense == "future":
         if month > anchor.month or (month == anchor.month and not strict):
             return anchor.year

@@ -31,6 +31,7 @@ class Lexicon:
     past_markers: tuple[str, ...]
     present_markers: tuple[str, ...]
     aged_things: frozenset[str]
+    weak_future_markers: frozenset[str]
 
 
 def _load_yaml() -> dict[str, Any]:
@@ -63,6 +64,7 @@ def lexicon() -> Lexicon:
         past_markers=tuple(str(x) for x in d["past_markers"]),
         present_markers=tuple(str(x) for x in d["present_markers"]),
         aged_things=frozenset(str(x) for x in d.get("aged_things", ())),
+        weak_future_markers=frozenset(str(x) for x in d.get("weak_future_markers", ())),
     )
 
 

@@ -65,3 +65,12 @@ def mod_code(prefix: str | None) -> str | None:
         return None
     key = " ".join(prefix.lower().replace("-", " ").split())
     return MOD_CODES.get(key) or APPROX_CODES.get(key)
+
+
+# Triggers (see truceline.timex.tagger): space-separated lower-case words without which a rule cannot match;
+# "#year" stands for a four-digit year, "#digit" for any number.
+_LEX = lexicon()
+T_MONTH = " ".join(_LEX.months)
+T_YEAR = "#year"
+T_WEEKDAY = " ".join([*_LEX.weekdays, *(w + "s" for w in _LEX.weekdays)])
+T_UNIT = " ".join(w + s for w in [*_LEX.units, "centurie"] for s in ("", "s"))

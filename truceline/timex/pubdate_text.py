@@ -97,7 +97,11 @@ def reason_over_text(body: str, captions: list[str], spans: list[Span]) -> Reaso
     for t, _, cands in tagged:
         _weekday_pairs(t, cands, r)
         for c in cands:
-            if (w := _WEEKDAY_VALUE.match(c.value)) and c.tense in ("past", "present") and not _is_relative(t, c):
+            if (
+                (w := _WEEKDAY_VALUE.match(c.value))
+                and c.tense in ("past", "present", "none")
+                and not _is_relative(t, c)
+            ):
                 r.weekdays.add(int(w[1]))
     for t, _, cands in tagged:
         _known_anchors(t, cands, r)

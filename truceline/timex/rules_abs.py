@@ -12,9 +12,11 @@ from datetime import date
 from truceline.timex.calendar import resolve_month, resolve_month_day
 from truceline.timex.context import Candidate, Context
 from truceline.timex.lexicon import lexicon
-from truceline.timex.patterns import DAY, MOD_PREFIX, MON, ORDW, POD, WD, YEAR, mod_code
+from truceline.timex.patterns import DAY, MOD_PREFIX, MON, ORDW, POD, T_MONTH, T_YEAR, WD, YEAR, mod_code
 
-Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Context], list[Candidate]], int]
+# (pattern, handler, priority, trigger): the trigger is a cheap regex for a word the pattern cannot match without;
+# the full pattern only runs in windows around trigger hits, which keeps the tagger linear and fast.
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Context], list[Candidate]], int, str | None]
 
 _PART_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
 # Month names that are also common words: alone they must follow a word that makes them a date.
@@ -167,6 +169,7 @@ RULES: list[Rule] = [
         re.compile(rf"\b{_POD_PREFIX}{_WD_PREFIX}(?P<mon>{MON})\s+(?P<day>{DAY})\b(?!:\d|\d){_YEAR_SUFFIX}", re.I),
         _full_date,
         3,
+        T_MONTH,
     ),
     (
         re.compile(
@@ -174,34 +177,39 @@ RULES: list[Rule] = [
         ),
         _full_date,
         3,
+        T_MONTH,
     ),
-    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _numeric_date, 3),
-    (re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)\b"), _numeric_date, 3),
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _numeric_date, 3, T_YEAR),
+    (re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)\b"), _numeric_date, 3, "#digit"),
     (
         re.compile(rf"\b(?:(?P<mod>{MOD_PREFIX})[\s-]+)?(?P<mon>{MON}),?\s+(?:of\s+)?(?P<year>{YEAR})\b"),
         _month_year,
         2,
+        T_MONTH,
     ),
     (
         re.compile(
             rf"(?:\b(?P<rel>(?i:last|next|this|past|previous|coming))\s+|\b(?P<mod>{MOD_PREFIX})[\s-]+|\b)(?P<mon>{MON})\b"
-            r"(?!\s*\d)"
+            r"(?!\.?\s*\d)"
         ),
         _month_alone,
         1,
+        T_MONTH,
     ),
     (
         re.compile(rf"(?<![\d$.,/-])\b(?:(?P<mod>{MOD_PREFIX})[\s-]+)?(?P<year>{YEAR})\b(?![\d%]|,\d|\.\d|-\d|s\b|'s)"),
         _year_alone,
         1,
+        T_YEAR,
     ),
-    (re.compile(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})\b", re.I), _fiscal_year, 2),
+    (re.compile(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})\b", re.I), _fiscal_year, 2, "fiscal"),
     (
         re.compile(
             r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s\b"
         ),
         lambda m, ctx: _decade_fix(m, ctx),
         2,
+        "#digit",
     ),
     (
         re.compile(
@@ -210,8 +218,14 @@ RULES: list[Rule] = [
         ),
         _century,
         2,
+        "century centuries",
     ),
-    (re.compile(rf"\b(?P<name>{_HOLIDAYS})\b(?:\s+(?P<year>{YEAR})\b)?", re.I), _holiday, 2),
+    (
+        re.compile(rf"\b(?P<name>{_HOLIDAYS})\b(?:\s+(?P<year>{YEAR})\b)?", re.I),
+        _holiday,
+        2,
+        "christmas new valentine valentines independence halloween veterans armistice may labour",
+    ),
 ]
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from truceline.timex.context import Candidate, Context
 from truceline.timex.lexicon import lexicon, parse_number
-from truceline.timex.patterns import APPROX, NUM, UNIT, mod_code
+from truceline.timex.patterns import APPROX, NUM, T_UNIT, UNIT, mod_code
 from truceline.timex.rules_abs import Rule
 
 _UNIT_LETTER = {
@@ -151,6 +151,7 @@ RULES: list[Rule] = [
         ),
         _duration,
         1,
+        T_UNIT,
     ),
     (
         re.compile(
@@ -158,6 +159,7 @@ RULES: list[Rule] = [
         ),
         _vague_plural,
         0,
+        T_UNIT,
     ),
     (
         re.compile(r"\b(?:decades|years|months|weeks|days)-long\b", re.I),
@@ -170,14 +172,16 @@ RULES: list[Rule] = [
             )
         ],
         1,
+        "long",
     ),
     (
         re.compile(
-            r"\b(?:now|currently|presently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|for\s+the\s+time\s+being|the\s+present)\b",
+            r"\b(?:now|currently|presently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|for\s+the\s+time\s+being|the\s+present|current(?=\s+[a-z]))\b",
             re.I,
         ),
         _ref("PRESENT_REF"),
         0,
+        "now currently presently nowadays these present moment time current",
     ),
     (
         re.compile(
@@ -186,6 +190,7 @@ RULES: list[Rule] = [
         ),
         _ref("PAST_REF"),
         0,
+        "recently lately past",
     ),
     (
         re.compile(
@@ -194,6 +199,7 @@ RULES: list[Rule] = [
         ),
         _ref("FUTURE_REF"),
         0,
+        "soon future term possible course",
     ),
     (
         re.compile(
@@ -202,5 +208,6 @@ RULES: list[Rule] = [
         ),
         _set,
         0,
+        T_UNIT + " hourly nightly daily weekly fortnightly monthly quarterly annually yearly every each per",
     ),
 ]

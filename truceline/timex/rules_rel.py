@@ -20,7 +20,7 @@ from truceline.timex.calendar import (
 )
 from truceline.timex.context import UNRESOLVED, Candidate, Context
 from truceline.timex.lexicon import lexicon, parse_number
-from truceline.timex.patterns import DAY, NUMW, POD, WD, mod_code
+from truceline.timex.patterns import DAY, NUMW, POD, T_WEEKDAY, WD, mod_code
 from truceline.timex.rules_abs import Rule
 
 _POD = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI", "tonight": "TNI"}
@@ -99,7 +99,10 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> list[Candidate]:
         return _season(m, ctx, rel, unit_word, mod)
     unit = _UNIT_CODE[unit_word]
     offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
-    if rel in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the first"):
+    fiscal = re.match(r"\s+(?:ended|ending|to\s+date|through)\b", ctx.text[m.end() : m.end() + 16])
+    if rel in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the first") or (
+        rel == "the" and fiscal
+    ):
         return [Candidate(m.start(), m.end(), "DURATION", f"P1{unit}" if unit != "CE" else "P100Y", mod=mod)]
     value, anchored = _unit_value(ctx, unit, offset)
     if unit == "Q" and value != "XXXX-QX" and rel in ("last", "past", "previous"):
@@ -150,7 +153,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> list[Candidate]:
         if ctx.anchor is None:
             return [Candidate(m.start(), m.end(), "DATE", f"XXXX-Q{q}")]
         y = ctx.anchor.year
-        if q > quarter_of(ctx.anchor) and ctx.tense(m.start(), m.end()) == "past":
+        if q > quarter_of(ctx.anchor) and ctx.tense(m.start(), m.end()) != "future":
             y -= 1
         return [Candidate(m.start(), m.end(), "DATE", f"{y:04d}-Q{q}", anchored=True)]
     if ctx.anchor is None:
@@ -240,6 +243,18 @@ _YEAR_OPT = r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?"
 
 RULES: list[Rule] = [
     (
+        re.compile(r"\b(?:year[\s-]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year)\b", re.I),
+        lambda m, c: _year_end(m, c),
+        1,
+        "year years end",
+    ),
+    (
+        re.compile(r"\b(?:year[\s-]earlier|year[\s-]ago)\b(?!\s+(?:quarter|period))", re.I),
+        lambda m, c: _year_earlier(m, c),
+        0,
+        "year",
+    ),
+    (
         re.compile(
             r"\b(?:the|this|that)\s+(?:(?:latest|last|same|comparable|corresponding|recent)\s+)?"
             r"(?:(?P<ago>year[\s-]earlier|year[\s-]ago|prior[\s-]year)\s+)?(?:quarter|period)\b(?!s)",
@@ -247,6 +262,7 @@ RULES: list[Rule] = [
         ),
         _finance_period,
         0,
+        "quarter period",
     ),
     (
         re.compile(
@@ -256,8 +272,9 @@ RULES: list[Rule] = [
         ),
         _weekday_rule,
         1,
+        T_WEEKDAY,
     ),
-    (re.compile(rf"\b(?P<wd>{WD})s(?:\s+(?P<pod>{POD})s?)?\b"), _weekday_plural, 2),
+    (re.compile(rf"\b(?P<wd>{WD})s(?:\s+(?P<pod>{POD})s?)?\b"), _weekday_plural, 2, T_WEEKDAY),
     (
         re.compile(
             r"\b(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
@@ -267,6 +284,7 @@ RULES: list[Rule] = [
         ),
         _relative_day,
         2,
+        "yesterday today tonight tomorrow night morning afternoon evening",
     ),
     (
         re.compile(
@@ -276,6 +294,7 @@ RULES: list[Rule] = [
         ),
         _relative_unit,
         1,
+        "week month year decade century weekend spring summer fall autumn winter",
     ),
     (
         re.compile(
@@ -285,13 +304,15 @@ RULES: list[Rule] = [
         ),
         _quarter,
         2,
+        "quarter",
     ),
     (
         re.compile(r"\bthe\s+fiscal\s+(?P<qord>first|second|third|fourth)\s+quarter\b(?P<year>)", re.I),
         _quarter,
         2,
+        "quarter",
     ),
-    (re.compile(r"\bthe\s+(?P<h>first|second)\s+half\b(?:\s+of\s+(?P<year>(?:19|20)\d\d))?", re.I), _half, 2),
+    (re.compile(r"\bthe\s+(?P<h>first|second)\s+half\b(?:\s+of\s+(?P<year>(?:19|20)\d\d))?", re.I), _half, 2, "half"),
     (
         re.compile(
             rf"\b(?:(?P<approx>about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just\s+over)\s+)?"
@@ -300,6 +321,7 @@ RULES: list[Rule] = [
         ),
         _ago,
         3,
+        "ago earlier later now",
     ),
     (
         re.compile(
@@ -310,19 +332,33 @@ RULES: list[Rule] = [
         ),
         _clock,
         2,
+        "#digit noon midday midnight",
     ),
     (
         re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>overnight)\b(?P<pod>)", re.I),
         lambda m, c: _overnight(m, c),
         1,
+        "overnight",
     ),
 ]
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    value, anchored = _unit_value(ctx, "Y", 0)
+    return [Candidate(m.start(), m.end(), "DATE", value, mod="END", anchored=anchored)]
+
+
+def _year_earlier(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "year-earlier results": in an earnings report, the same quarter a year before."""
+    unit, back = ("Q", -5) if _finance_context(ctx, m.start()) else ("Y", -1)
+    value, anchored = _unit_value(ctx, unit, back)
+    return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored)]
 
 
 def _overnight(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if ctx.anchor is None:
         return [Candidate(m.start(), m.end(), "TIME", UNRESOLVED["D"] + "TNI")]
-    d = ctx.anchor - timedelta(days=1) if ctx.tense(m.start(), m.end()) == "past" else ctx.anchor
+    d = ctx.anchor - timedelta(days=1) if ctx.tense(m.start(), m.end()) != "future" else ctx.anchor
     return [Candidate(m.start(), m.end(), "TIME", d.isoformat() + "TNI", anchored=True)]
 
 

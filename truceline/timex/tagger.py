@@ -8,6 +8,7 @@ its span (TimeML leaves signals out) but set its modifier and stretch its interv
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 
@@ -17,6 +18,8 @@ from truceline.timex.calendar import narrow, value_interval
 from truceline.timex.context import Candidate, Context
 from truceline.timex.known import known_month_override
 from truceline.timex.rules_abs import Rule
+
+Handler = Callable[[re.Match[str], Context], list[Candidate]]
 
 _SIGNAL_BEFORE = re.compile(r"\b(since|until|till|through|from|before|after|by)\s+(?:the\s+)?$", re.I)
 _SIGNAL_MOD = {
@@ -36,16 +39,79 @@ def _rules() -> tuple[Rule, ...]:
     return (*rules_abs.RULES, *rules_rel.RULES, *rules_dur.RULES)
 
 
+_BEFORE, _AFTER = 60, 36  # how far an expression reaches before and after its trigger word
+_DIGITS = re.compile(r"\d+")
+_YEARS = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+
+
+@cache
+def _roots() -> dict[str, str]:
+    """Each trigger word mapped to the shortest trigger word it starts with ("fridays" -> "friday", "january" ->
+    "jan"): hits are found by prefix, so only roots need scanning for."""
+    words = sorted({w for *_, t in _rules() if t for w in t.split() if not w.startswith("#")}, key=len)
+    roots: dict[str, str] = {}
+    for w in words:
+        roots[w] = next((r for r in words[: words.index(w)] if w.startswith(r)), w)
+    return roots
+
+
+@cache
+def _compiled() -> tuple[tuple[re.Pattern[str], Handler, int, frozenset[str] | None], ...]:
+    roots = _roots()
+    return tuple(
+        (p, h, prio, frozenset(roots.get(w, w) for w in t.split()) if t else None) for p, h, prio, t in _rules()
+    )
+
+
+@cache
+def _trigger_words() -> tuple[str, ...]:
+    return tuple(sorted(set(_roots().values())))
+
+
+def _token_classes(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each trigger word starts a word (str.find in C, one pass per word), plus numbers and years."""
+    lower = text.lower()
+    index: dict[str, list[tuple[int, int]]] = {}
+    for word in _trigger_words():
+        pos = lower.find(word)
+        while pos >= 0:
+            if pos == 0 or not lower[pos - 1].isalpha():
+                index.setdefault(word, []).append((pos, pos + len(word)))
+            pos = lower.find(word, pos + 1)
+    index["#digit"] = [m.span() for m in _DIGITS.finditer(text)]
+    index["#year"] = [m.span() for m in _YEARS.finditer(text)]
+    return index
+
+
+def _windows(
+    length: int, index: dict[str, list[tuple[int, int]]], trigger: frozenset[str] | None
+) -> list[tuple[int, int]]:
+    """Merged character windows around the trigger words (the whole text when the rule has no trigger)."""
+    if trigger is None:
+        return [(0, length)]
+    hits = sorted(span for word in trigger for span in index.get(word, ()))
+    out: list[tuple[int, int]] = []
+    for start, end in hits:
+        lo, hi = max(0, start - _BEFORE), min(length, end + _AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def find_candidates(text: str, anchor: date | None) -> list[Candidate]:
     """All non-overlapping candidates, sorted by position."""
     ctx = Context(text, anchor)
     found: list[Candidate] = []
-    for pattern, handler, priority in _rules():
-        for m in pattern.finditer(text):
-            for cand in handler(m, ctx):
-                if cand.end > cand.start:
-                    cand.priority = max(cand.priority, priority)
-                    found.append(cand)
+    index = _token_classes(text)
+    for pattern, handler, priority, trigger in _compiled():
+        for lo, hi in _windows(len(text), index, trigger):
+            for m in pattern.finditer(text, lo, hi):
+                for cand in handler(m, ctx):
+                    if cand.end > cand.start:
+                        cand.priority = max(cand.priority, priority)
+                        found.append(cand)
     found.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken: list[Candidate] = []
     occupied: list[tuple[int, int]] = []

@@ -32,6 +32,11 @@ def _markers() -> re.Pattern[str]:
     )
 
 
+@cache
+def _weak() -> frozenset[str]:
+    return lexicon().weak_future_markers
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (clipped to a window) around [start, end)."""
     lo = max(0, start - _WINDOW)
@@ -45,7 +50,9 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    """ "past", "future" or "present" for the clause around text[start:end]; "past" when nothing says."""
+    """ "past", "future" or "present" for the clause around text[start:end]; "none" when nothing says (callers read it as the past for weekdays)."""
+    if text.startswith(("'s", "’s"), end):
+        return "past"  # "Wednesday's ruling", "Friday's close": a possessive day is one that has happened
     left, right = clause_bounds(text, start, end)
     best: tuple[float, str] | None = None
     pattern = _markers()
@@ -58,6 +65,8 @@ def tense_at(text: str, start: int, end: int) -> str:
             # A bare -ing form only counts as present next to "is/are" ("is meeting"); otherwise it is noise.
             continue
         distance = float(start - m.end()) if m.end() <= start else (m.start() - end) * 1.6 + 8
+        if kind == "future" and word in _weak():
+            distance = distance * 2 + 10
         if best is None or distance < best[0]:
             best = (distance, kind)
-    return best[1] if best else "past"
+    return best[1] if best else "none"
