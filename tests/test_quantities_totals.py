@@ -58,3 +58,27 @@ def test_a_stated_total_updates_the_count() -> None:
 
 def test_all_and_the_before_the_number() -> None:
     assert incident_totals("The crash killed all six passengers on board.") == (6, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a retaliation is another incident, even with the verb in scare quotes
+        (
+            "Rocket fire killed three Turkish soldiers at a base near Sarmin. "
+            'Ankara said its artillery had "neutralised" 40 regime fighters in response.',
+            3,
+            None,
+        ),
+        # "another" with the noun left out, before its own verb
+        ("Two policemen were killed and another wounded at the gate.", 2, 1),
+        # a restatement with "more" in the sentence does not add
+        ("Five soldiers killed in Jisr\nShelling killed five soldiers and wounded five more, the army said.", 5, 5),
+        # a short period total is the report's figure when it has no incident figure at all
+        ("Barrel bombs have killed at least 45 civilians since May 3, the monitor said.", 45, None),
+        # but not a campaign-sized one
+        ("Since the spring, more than 1,200 civilians have been killed in the province.", None, None),
+    ],
+)
+def test_incident_versus_period_and_retaliation(text: str, killed: int | None, injured: int | None) -> None:
+    assert incident_totals(text) == (killed, injured)

@@ -61,6 +61,7 @@ _FOLLOW_FREE = (
     r"from|across|around|outside|inside|since|before|last|this|overnight|earlier|yesterday|today|according|among|"
     r"amid|others?|more|so|to|over|late|early|of\s+them|of\s+whom)\b)"
 )
+_CLOSE_QUOTE = "[\"”’']?"  # 'had "neutralised" 76 soldiers': a scare-quoted verb
 _DETERMINER = r"(?:an?|the|his|her|their|its|several|many|all|both|some|dozens|hundreds|thousands|scores)\b"
 _COORDINATOR = (
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)"
@@ -117,7 +118,7 @@ def patterns() -> Patterns:
     # "and another in Al-Bara", "a third was injured": one more person, the noun left out.
     elided = (
         r"(?<![\w-])(?P<elided>(?i:another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)))"
-        r"(?=\s*[,.;]|\s+(?i:in|at|on|near|from|was|were|is|died|later)\b)"
+        r"(?=\s*[,.;]|\s+(?i:in|at|on|near|from|was|were|is|died|later|wounded|injured|hurt|killed|dead|missing)\b)"
     )
     mention = re.compile(rf"{numbers.mention.pattern}|{article}|{elided}", re.IGNORECASE)
     lower_singular = phrase_alternation([w.lower() for w in vocab.singular_who])
@@ -148,7 +149,7 @@ def patterns() -> Patterns:
         re.IGNORECASE,
     )
     before = re.compile(
-        rf"(?<![\w-]){_kind_groups('b', vocab.before)}\s+(?:(?:a\s+total\s+of|a\s+further|another|all|the)\s+)?\Z",
+        rf"(?<![\w-]){_kind_groups('b', vocab.before)}{_CLOSE_QUOTE}\s+(?:(?:a\s+total\s+of|a\s+further|another|all|the)\s+)?\Z",
         re.IGNORECASE,
     )
     toll_verbs = phrase_alternation([*vocab.toll_verbs, "from"])

@@ -1,8 +1,9 @@
 """A report's incident totals: how many were killed and injured in the incident it is about.
 
 The rules, in order (documented in the eval's README section and tested one by one):
-1. Only killed/injured figures count; war-long totals ("the war has killed 370,000") never do. A period total
-   ("clashes have killed 14 so far") is used only when the report gives no incident figure of that kind.
+1. Only killed/injured figures count; war-long totals ("the war has killed 370,000", any total of 1,000 or more)
+   never do. A period total ("clashes have killed 14 so far", "105 civilians since April 28") is used only when
+   the report gives no incident figure of either kind: then the period is what the report is about.
 2. A figure right after "including", "among them", "of whom" is part of one already counted and is skipped.
 3. Within one clause, figures for different victim groups add up ("seven soldiers and one civilian" -> 8),
    unless one of three or more figures equals the sum of the others (a total and its breakdown). Clauses of one
@@ -12,7 +13,7 @@ The rules, in order (documented in the eval's README section and tested one by o
    is the report's first sentence with a figure (then it is the incident the report is about).
 5. The first remaining sentence with a figure of a kind (the lead) sets it. A later sentence then:
    - updates it when it states a toll ("the toll rose to 12", "later died"): the larger figure wins;
-   - adds to it when it says so ("also", "another", "two more");
+   - adds to it when it says so ("also", "another", "two more") about a group not counted yet;
    - adds to it when it names a victim group not named before ("19 militants ..." then "two soldiers ...");
    - otherwise, when it differs (sources disagree, or the lead was partial), the larger figure wins. We take the
      maximum rather than the first or the lowest: a later, fuller count is more often right in news reports,
@@ -33,6 +34,8 @@ from truceline.text import sentence_at, split_sentences
 _COUNTED = ("killed", "injured")
 # "another in Al-Bara", "a third was hurt": one more victim, though the noun is left out.
 _ELIDED = re.compile(r"(?:another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b", re.I)
+# Period totals this large are a campaign's, not one flare-up's ("1,300 civilians killed since then").
+_WAR_SCALE = 1000
 _GENERIC_WHO = frozenset({"people", "persons", "individuals", "civilians", "victims"})
 # A figure read from a toll ("the death toll rose to 9") updates the count instead of adding to it.
 _TOLL = re.compile(r"\btoll\b|\bnumber\s+of\b|\bcount\b", re.IGNORECASE)
@@ -107,8 +110,8 @@ def _combine(rows: list[_Row], first: int, cues: PeriodCues) -> int | None:
             total = row.value
         elif updates:
             total = max(total, row.value)
-        elif cues.additive.search(sentence):
-            total += row.value
+        elif cues.additive.search(sentence) and heads.isdisjoint(row.heads):
+            total += row.value  # "two more", "also": unless it names the group already counted (a restatement)
         elif not (row.generic or generic) and heads.isdisjoint(row.heads):
             total += row.value  # another group of victims named in its own sentence
         else:
@@ -138,12 +141,13 @@ def incident_totals(text: str, quantities: Sequence[Quantity] | None = None) -> 
         if cues.subset_before.search(text, max(start, q.start - 40), q.start):
             continue
         if q.cumulative:
-            if q.since is not None or cues.war_long(text[start:end]):
+            if q.value >= _WAR_SCALE or cues.war_long(text[start:end]):
                 continue
             period[q.kind].setdefault(index, []).append(q)
         else:
             incident[q.kind].setdefault(index, []).append(q)
-    chosen = {kind: incident[kind] or period[kind] for kind in _COUNTED}
+    has_incident = any(incident[kind] for kind in _COUNTED)
+    chosen = {kind: incident[kind] if has_incident else period[kind] for kind in _COUNTED}
     first = min((i for kind in _COUNTED for i in chosen[kind]), default=-1)
     result: list[int | None] = []
     for kind in _COUNTED:
