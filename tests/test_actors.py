@@ -280,3 +280,11 @@ def test_communities_give_a_country_and_agents_the_sector(book: ActorDictionary)
     assert one(book, "Karen guerrillas").code == "MMRREB"
     kurds = one(book, "Kurds", story_country="IRQ")
     assert (kurds.country, kurds.sector) == ("IRQ", "CVL")
+
+
+def test_a_town_is_a_last_resort(book: ActorDictionary) -> None:
+    town = one(book, "Aleppo")
+    assert (town.text, town.country, town.sector) == ("Aleppo", "SYR", None)
+    officials = one(book, "local officials in Mosul", story_country="SYR")
+    assert (officials.country, officials.sector) == ("IRQ", "GOV")  # the phrase's own town beats the story
+    assert book.resolve("Federal Express") is None  # not a town-named phrase as a whole

@@ -12,6 +12,7 @@ from truceline.actors.loading import packaged_entries, packaged_sectors, user_en
 from truceline.actors.matcher import Match, Matcher, Tokens, tokenize
 from truceline.actors.resolve import pick
 from truceline.actors.story import story_country as _story_country
+from truceline.actors.story import town_in
 from truceline.model import Actor
 
 _CACHE: dict[tuple[tuple[str, float], ...], ActorDictionary] = {}
@@ -91,12 +92,16 @@ class ActorDictionary:
             if sum(m.last - m.first for m in loose) > sum(m.last - m.first for m in matches):
                 matches = loose
         if not matches:
-            return None
+            return _town_actor(phrase, tokens, start)
         # The phrase's own words give the country first ("Turkish Kurd refugees"); the story only after.
         actors = compose(phrase, tokens, matches, Context(when=when, story_country=None))
         best = pick(phrase, tokens, actors, self)
         if best is None:
             return None
+        if best.country is None and not best.members and _takes_story_country(best):
+            # A town in the phrase ("officials in Samarra") comes before the story's country.
+            town = town_in(tokens)
+            story_country = town[2] if town else story_country
         if story_country and best.country is None and not best.members and _takes_story_country(best):
             code = story_country + (best.code or best.sector or "") if best.sector else story_country
             best = Actor(
@@ -128,6 +133,16 @@ class ActorDictionary:
             code=codes.pop() if len(codes) == 1 else None,
             members=tuple(parts),
         )
+
+
+def _town_actor(phrase: str, tokens: Tokens, start: int) -> Actor | None:
+    """A phrase that names only a town ("Samarra") stands for that town's country, as PLOVER codes it."""
+    head = phrase.split("(", 1)[0]
+    town = town_in(tokenize(head), whole=True)
+    if town is None:
+        return None
+    s, t = tokens.starts[town[0]], tokens.ends[town[1] - 1]  # the head's tokens are the phrase's first ones
+    return Actor(s + start, t + start, phrase[s:t], name=phrase[s:t], country=town[2], code=town[2])
 
 
 def _from_actors(actors: Sequence[Actor], kinds: dict[str, str]) -> str | None:

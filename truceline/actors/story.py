@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from truceline.actors.matcher import Match, Tokens
-from truceline.actors.words import PLACE_CUES
+from truceline.actors.words import NOT_NAMES, PLACE_CUES
 
 _WEIGHTS = {"country": 1.0, "demonym": 1.0, "group": 1.0, "capital": 0.5, "person": 0.0, "org": 0.0}
 
@@ -36,11 +36,18 @@ def _towns() -> dict[str, str]:
     iso3 = {k: v["iso3"] for k, v in countries.items()}
     best: dict[str, tuple[int, str]] = {}
     for city in cities.values():
-        key = str(city["name"]).lower()
         pop = int(city.get("population") or 0)
         country = iso3.get(city["countrycode"])
-        if country and (key not in best or best[key][0] < pop):
-            best[key] = (pop, country)
+        if not country:
+            continue
+        # The name, and its plain-Latin alternates ("Samarra" for "Sāmarrā’"), as English reports spell them.
+        names = {str(city["name"]).lower()}
+        names.update(
+            a.lower() for a in city.get("alternatenames") or () if len(a) >= 4 and a.isascii() and a[0].isupper()
+        )
+        for key in names:
+            if key not in best or best[key][0] < pop:
+                best[key] = (pop, country)
     return {k: v[1] for k, v in best.items()}
 
 
@@ -63,7 +70,7 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
             first_seen.setdefault(country, m.first)
     towns = _towns() if score else {}
     for i in range(1, len(lows)):
-        if lows[i - 1] in PLACE_CUES and i not in covered and words[i][:1].isupper():
+        if lows[i - 1] in PLACE_CUES and i not in covered and words[i][:1].isupper() and words[i] not in NOT_NAMES:
             country = towns.get(lows[i])
             if country:
                 score[country] = score.get(country, 0.0) + 3.0
@@ -84,3 +91,26 @@ def _is_place(text: str, tokens: Tokens, m: Match) -> bool:
         between = text[tokens.ends[m.first - 1] : tokens.starts[m.first]]
         return between.strip() == "," and words[m.first - 1][:1].isupper()
     return False
+
+
+def town_in(tokens: Tokens, *, whole: bool = False) -> tuple[int, int, str] | None:
+    """A town named in a phrase, as tokens [first, last) and its country: a last resort for phrases nothing
+    else maps, since many towns share their names with people and words.
+
+    With `whole`, the phrase (before any bracket) must be the town's name and nothing else ("Samarra");
+    otherwise the town must follow a place word ("officials in Samarra", "governor of the Tyumen").
+    """
+    words, lows = tokens.words, tokens.lows
+    towns = _towns()
+    if whole:
+        key = " ".join(lows)
+        return (0, len(words), towns[key]) if words and words[0][:1].isupper() and key in towns else None
+    for i in range(1, len(words)):
+        at = i + 1 if lows[i] == "the" else i
+        if lows[i - 1] not in PLACE_CUES or at >= len(words) or not words[at][:1].isupper() or words[at] in NOT_NAMES:
+            continue
+        for size in (3, 2, 1):
+            key = " ".join(lows[at : at + size])
+            if at + size <= len(words) and key in towns:
+                return at, at + size, towns[key]
+    return None
