@@ -243,3 +243,16 @@ def test_more_non_casualty_readings(text: str) -> None:
 
 def test_a_singular_refugee_noun_is_an_adjective() -> None:
     assert find_quantities("The UN refugee agency said the camp was full.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monitors recorded the deaths of 12 civilians in the raid.", [("killed", 12)]),
+        ("One guard was killed and another critically wounded.", [("killed", 1), ("injured", 1)]),
+        ("Four more villagers suffered shrapnel wounds.", [("injured", 4)]),
+        ('Officials said troops had "neutralised" 31 insurgents.', [("killed", 31)]),
+    ],
+)
+def test_more_phrasings(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

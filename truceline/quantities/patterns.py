@@ -118,7 +118,7 @@ def patterns() -> Patterns:
     # "and another in Al-Bara", "a third was injured": one more person, the noun left out.
     elided = (
         r"(?<![\w-])(?P<elided>(?i:another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)))"
-        r"(?=\s*[,.;]|\s+(?i:in|at|on|near|from|was|were|is|died|later|wounded|injured|hurt|killed|dead|missing)\b)"
+        r"(?=\s*[,.;]|\s+(?:\w+ly\s+)?(?i:in|at|on|near|from|was|were|is|died|later|wounded|injured|hurt|killed|dead|missing)\b)"
     )
     mention = re.compile(rf"{numbers.mention.pattern}|{article}|{elided}", re.IGNORECASE)
     lower_singular = phrase_alternation([w.lower() for w in vocab.singular_who])
