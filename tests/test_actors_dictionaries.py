@@ -95,3 +95,18 @@ def test_readme_documents_every_field() -> None:
     readme = (Path(__file__).resolve().parents[1] / "truceline" / "data" / "actors" / "README.md").read_text()
     for field in (*FIELDS, *OFFICE_FIELDS):
         assert f"`{field}`" in readme, field
+
+
+def test_a_csv_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("name,kind,country,sector\nDune Riders,group,MLI,REB\n".encode("utf-8-sig"))
+    actor = ActorDictionary.load([path]).resolve("Dune Riders")
+    assert actor is not None and actor.country == "MLI"
+
+
+def test_public_api() -> None:
+    import truceline.actors as actors
+    import truceline.stages.actors as stage
+
+    assert sorted(actors.__all__) == ["ActorDictionary", "Entry", "Office", "load_petrarch_dictionaries"]
+    assert stage.ActorDictionary is actors.ActorDictionary

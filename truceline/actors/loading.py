@@ -98,7 +98,7 @@ def _packaged_entries(sectors: tuple[tuple[str, str], ...]) -> tuple[Entry, ...]
 def user_entries(path: Path, sectors: dict[str, str]) -> list[Entry]:
     """Entries of a user dictionary (YAML or CSV, chosen by suffix); ConfigError when it does not validate."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # spreadsheet exports often start with a BOM
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(
             f"cannot read actor dictionary {path}: {exc}; pass a readable UTF-8 YAML or CSV file"
