@@ -288,3 +288,7 @@ def test_a_town_is_a_last_resort(book: ActorDictionary) -> None:
     officials = one(book, "local officials in Mosul", story_country="SYR")
     assert (officials.country, officials.sector) == ("IRQ", "GOV")  # the phrase's own town beats the story
     assert book.resolve("Federal Express") is None  # not a town-named phrase as a whole
+
+
+def test_a_capital_named_as_a_place_is_not_its_government(book: ActorDictionary) -> None:
+    assert book.find("Shells fell outside the capital Damascus.") == []
