@@ -215,3 +215,44 @@ def test_select_sentences_keeps_event_sentences_only() -> None:
     texts = [body[sentences[i][0] : sentences[i][1]] for i in chosen]
     assert texts == ["Rebels shelled the airport.", "The two sides agreed a truce."]
     assert select_sentences("", []) == []
+
+
+def test_pronoun_subject_of_reported_speech_is_the_speaker(nlp: Any) -> None:
+    event = one(code(nlp, "Borduria said it would withdraw from the valley."), "RETREAT")
+    assert event.stance == "planned"
+    assert country(event.actor) == "BOR" and country(event.claimed_by) == "BOR"
+
+
+def test_target_read_from_the_complement_clause(nlp: Any) -> None:
+    event = one(code(nlp, "Arcadia demanded that Borduria release the prisoners."), "REQUEST")
+    assert country(event.actor) == "ARC" and country(event.recipient) == "BOR"
+
+
+def test_mentions_of_earlier_or_hypothetical_attacks_are_not_new_events(nlp: Any) -> None:
+    body = (
+        "Arcadia held talks about the fighting. "
+        "Borduria would answer any attack. "
+        "The junta will retaliate if attacks on its posts continue."
+    )
+    triggers = [e.trigger.text for e in code(nlp, body) if e.type == "ASSAULT"]
+    assert "fighting" not in triggers and "attack" not in triggers and "attacks" not in triggers
+
+
+def test_casualty_verb_folds_into_the_attack_it_reports(nlp: Any) -> None:
+    events = code(nlp, "Bordurian airstrikes killed four villagers.")
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].mode == "aerial"
+    assert events[0].recipient is not None and events[0].recipient.text.endswith("villagers")
+
+
+def test_explicit_accusation_links_to_the_act_it_alleges(nlp: Any) -> None:
+    events = code(nlp, "Arcadia accused the junta of shelling the border villages.")
+    accuse = one(events, "ACCUSE")
+    assault = one(events, "ASSAULT")
+    assert assault.stance == "claimed" and country(assault.claimed_by) == "ARC"
+    assert ("alleges", assault.index) in accuse.links
+
+
+def test_a_reported_ordinary_attack_is_a_claim_not_an_accusation(nlp: Any) -> None:
+    events = code(nlp, "Arcadia said the rebels attacked a checkpoint.")
+    assert [e.type for e in events] == ["ASSAULT"] and events[0].stance == "claimed"

@@ -144,6 +144,11 @@ def _subject(verb: Token) -> Token | None:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("of", "for") and verb.head.dep_ == "prep":
+            # "accused X of shelling", "blamed X for firing": the one accused is the agent
+            accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            if accused is not None:
+                return accused
         if verb.dep_ in ("relcl", "acl") and verb.head.tag_.startswith("NN"):
             return verb.head if verb.dep_ == "relcl" or verb.tag_ == "VBG" else None
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:

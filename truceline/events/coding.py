@@ -82,7 +82,8 @@ def main_event(events: Sequence[Event], docs: dict[int, Any]) -> Event | None:
     first = min(e.sentence_start for e in events)
 
     def rank(event: Event) -> tuple[int, int, int, int]:
-        derived = 1 if any(kind == "alleges" for kind, _ in event.links) else 0
+        speech = event.trigger.lemma.lower() in load_lexicon().speech_verbs
+        derived = 1 if speech and any(kind == "alleges" for kind, _ in event.links) else 0
         return (event.sentence_start != first, derived, _depth(event, docs), event.trigger.start)
 
     return min(events, key=rank)
