@@ -161,3 +161,24 @@ def test_without_anchor_relative_values_keep_placeholders() -> None:
 def test_intervals_follow_values() -> None:
     ref = one("It happened in the second quarter of 2019.", FRI, "the second quarter of 2019")
     assert (ref.earliest, ref.latest, ref.precision) == (date(2019, 4, 1), date(2019, 6, 30), "quarter")
+
+
+def test_month_day_tied_to_known_truce_keeps_its_year() -> None:
+    # The Idlib truce of 12 January 2020 is a known agreement; a year-wide anchor must not move it to 2021.
+    text = "The regime broke the terms of the cease-fire, including a fresh truce on Jan. 12."
+    assert one(text, date(2021, 1, 12), "Jan. 12").value == "2020-01-12"
+    assert one("Farmers sowed on Jan. 12.", date(2021, 1, 12), "Jan. 12").value == "2021-01-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Talks began in January this year.", "January this year", "2019-01"),
+        ("The deal was struck in June last year.", "June last year", "2018-06"),
+        ("Sales in the 2017 third quarter fell.", "the 2017 third quarter", "2017-Q3"),
+        ("In nineteen ninety-six the war ended.", "nineteen ninety-six", "1996"),
+        ("Many hoped for peace by the year two thousand.", "the year two thousand", "2000"),
+    ],
+)
+def test_combined_and_spelled_forms(text: str, surface: str, value: str) -> None:
+    assert one(text, FRI, surface).value == value

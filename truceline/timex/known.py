@@ -19,7 +19,7 @@ from truceline.errors import ModelError
 from truceline.timex.context import Candidate
 from truceline.timex.tense import clause_bounds
 
-_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,16 +61,22 @@ def matching(sentence: str, kinds: tuple[str, ...] = ("war", "agreement", "event
 
 
 def known_month_override(text: str, cand: Candidate, anchor: date) -> str | None:
-    """A month resolved from the anchor ("last September" -> 2019-09) that the sentence ties to a known
-    agreement of that month a year earlier (the September 2018 Sochi deal) is re-dated to the agreement."""
+    """A month or month-day resolved from the anchor ("last September" -> 2019-09, "Jan. 12" -> 2021-01-12)
+    that the sentence ties to a known agreement of that month (day) a year or two earlier (the September 2018
+    Sochi deal, the 12 January 2020 truce) is re-dated to the agreement."""
     if cand.type != "DATE" or not cand.anchored:
         return None
     m = _MONTH_VALUE.match(cand.value)
-    if not m or re.search(r"\d", text[cand.start : cand.end]):
+    if not m or re.search(r"\d{4}|['’]\d\d\b", text[cand.start : cand.end]):
         return None
     year, month = int(m.group(1)), int(m.group(2))
+    day = int(m.group(3)) if m.group(3) else None
     left, right = clause_bounds(text, cand.start, cand.end)
     for known in matching(text[left:right], ("agreement",)):
-        if known.date.month == month and known.date.year == year - 1 and known.date < anchor:
+        if known.date.month != month or known.date.year == year or known.date > anchor:
+            continue
+        if day is None and known.date.year == year - 1:
             return f"{known.date.year:04d}-{month:02d}"
+        if day == known.date.day and year - 2 <= known.date.year < year:
+            return known.date.isoformat()
     return None

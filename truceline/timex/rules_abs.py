@@ -11,8 +11,8 @@ from datetime import date
 
 from truceline.timex.calendar import resolve_month, resolve_month_day
 from truceline.timex.context import Candidate, Context
-from truceline.timex.lexicon import lexicon
-from truceline.timex.patterns import DAY, MOD_PREFIX, MON, ORDW, POD, T_MONTH, T_YEAR, WD, YEAR, mod_code
+from truceline.timex.lexicon import lexicon, parse_number
+from truceline.timex.patterns import DAY, MOD_PREFIX, MON, NUMW, ORDW, POD, T_MONTH, T_YEAR, WD, YEAR, mod_code
 
 # (pattern, handler, priority, trigger): the trigger is a cheap regex for a word the pattern cannot match without;
 # the full pattern only runs in windows around trigger hits, which keeps the tagger linear and fast.
@@ -89,6 +89,16 @@ def _month_year(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(m.group("mod")), priority=2)]
 
 
+def _month_rel_year(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "January this year", "June last year", "early October next year"."""
+    month = _month(m.group("mon"))
+    offset = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    if ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), "DATE", f"XXXX-{month:02d}", mod=mod_code(m.group("mod")))]
+    value = f"{ctx.anchor.year + offset:04d}-{month:02d}"
+    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(m.group("mod")), anchored=True, priority=2)]
+
+
 def _month_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
     name = m.group("mon")
     rel = (m.group("rel") or "").lower()
@@ -146,6 +156,26 @@ def _century(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", f"{n - 1:02d}", mod=mod_code(m.group("mod")), priority=2)]
 
 
+def _spelled_year(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "nineteen ninety-six", "the year two thousand": years as transcripts of broadcasts write them."""
+    rest = parse_number(m.group("rest") or "") if m.group("rest") else 0
+    if rest is None or not 0 <= rest < 100:
+        return []
+    century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}.get((m.group("c") or "").lower(), 2000)
+    if century == 2000 and m.group("c") and not m.group("rest"):
+        return []
+    return [Candidate(m.start(), m.end(), "DATE", f"{century + int(rest):04d}", priority=2)]
+
+
+def _spelled_year_any(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    if m.group("c"):
+        return _spelled_year(m, ctx)
+    rest = parse_number(m.group("rest2")) if m.group("rest2") else 0
+    if rest is None or not 0 <= rest < 100:
+        return []
+    return [Candidate(m.start(), m.end(), "DATE", f"{2000 + int(rest):04d}", priority=2)]
+
+
 def _holiday(m: re.Match[str], ctx: Context) -> list[Candidate]:
     month, day = lexicon().holidays[" ".join(m.group("name").lower().split()).replace("’", "'")]
     if m.group("year"):
@@ -165,6 +195,24 @@ _YEAR_SUFFIX = rf"(?:,?\s+(?P<year>{YEAR})\b)?"
 _POD_PREFIX = rf"(?:(?:the\s+)?(?P<pod>{POD})\s+of\s+|(?P<midnight>midnight)\s+(?:on\s+)?)?"
 
 RULES: list[Rule] = [
+    (
+        re.compile(
+            rf"\b(?:(?P<mod>{MOD_PREFIX})[\s-]+)?(?P<mon>{MON})\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+year\b"
+        ),
+        _month_rel_year,
+        2,
+        T_MONTH,
+    ),
+    (
+        re.compile(
+            rf"\b(?:the\s+year\s+)?(?P<c>eighteen|nineteen)[\s-]+(?:hundred\s+(?:and\s+)?)?(?P<rest>{NUMW})\b"
+            rf"|\b(?:the\s+year\s+|(?<=\bin\s))two\s+thousand(?:\s+(?:and\s+)?(?P<rest2>{NUMW}))?\b",
+            re.I,
+        ),
+        lambda m, c: _spelled_year_any(m, c),
+        2,
+        "eighteen nineteen thousand",
+    ),
     (
         re.compile(rf"\b{_POD_PREFIX}{_WD_PREFIX}(?P<mon>{MON})\s+(?P<day>{DAY})\b(?!:\d|\d){_YEAR_SUFFIX}", re.I),
         _full_date,

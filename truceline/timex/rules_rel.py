@@ -146,6 +146,13 @@ _ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
 def _quarter(m: re.Match[str], ctx: Context) -> list[Candidate]:
     word = (m.group("qord") or "").lower()
     year = m.group("year")
+    qyear = (m.groupdict().get("qyear") or "").lower()
+    if qyear and word in _ORDINAL_Q:
+        if qyear[:1].isdigit():
+            year = qyear
+        elif ctx.anchor is not None:
+            back = 0 if qyear.startswith("this") else 1
+            year = f"{ctx.anchor.year - back:04d}"
     if word in _ORDINAL_Q:
         q = _ORDINAL_Q[word]
         if year:
@@ -298,7 +305,8 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            r"\b(?:the\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|year[\s-]earlier|year[\s-]ago)[\s-]+)"
+            r"\b(?:the\s+)?(?:(?P<qyear>(?:19|20)\d\d|year[\s-]earlier|year[\s-]ago|this\s+year['’]s|last\s+year['’]s)\s+)?"
+            r"(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|year[\s-]earlier|year[\s-]ago)[\s-]+)"
             r"(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d))?",
             re.I,
         ),
