@@ -47,6 +47,8 @@ class _Names:
         self.exact: dict[str, set[int]] = defaultdict(set)
         self.first: dict[str, int] = {}
         self.dotted: set[str] = set()  # keys of abbreviations written with a final full stop ("Calif.")
+        self.undotted: set[str] = set()
+        self.countries: set[str] = set()  # keys naming a country: never stop words
 
     def add(self, name: str, entry: int) -> None:
         key = name_key(name)
@@ -54,8 +56,7 @@ class _Names:
         if not key or not parts or len(parts) > MAX_PARTS:
             return
         self.exact[key].add(entry)
-        if name.endswith("."):
-            self.dotted.add(key)
+        (self.dotted if name.endswith(".") else self.undotted).add(key)
         if self.first.get(parts[0], 0) < len(parts):
             self.first[parts[0]] = len(parts)
 
@@ -66,10 +67,20 @@ class _Names:
 
         gaz.exact = {k: ranked(v) for k, v in self.exact.items()}
         gaz.first_parts = dict(self.first)
-        gaz.dotted = frozenset(self.dotted)
+        # Only keys that exist solely as dotted abbreviations: "Mass." is Massachusetts, "Mass" is a church service.
+        gaz.dotted = frozenset(self.dotted - self.undotted)
 
 
 CITIES = "cities500.json"  # every town of 500+ people, with alternate names
+
+
+def _english_stop_words(names: _Names) -> frozenset[str]:
+    """spaCy's English stop words ("well", "none", "yet"), minus any that name a country ("US")."""
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # pragma: no cover - spaCy is a declared dependency
+        return frozenset()
+    return frozenset(w for w in STOP_WORDS if name_key(w) not in names.countries)
 
 
 def build(gaz: Gazetteer, data: Path, cities_file: str = CITIES) -> Gazetteer:
@@ -115,7 +126,7 @@ def build(gaz: Gazetteer, data: Path, cities_file: str = CITIES) -> Gazetteer:
                 gaz.admin1[e] = region
     _add_features(gaz, names, data)
     gaz.demonyms = {fold(r["word"]): r["iso2"] for r in read_rows(data / "demonyms.csv")}
-    gaz.stopwords = read_words(data / "stopwords.txt")
+    gaz.stopwords = read_words(data / "stopwords.txt") | _english_stop_words(names)
     context: dict[str, set[str]] = defaultdict(set)
     for r in read_rows(data / "context.csv"):
         context[r["word"].lower()].add(r["kind"])
@@ -148,9 +159,9 @@ def _add_countries(
             "",
             "geonames",
         )
-        names.add(str(c["name"]), entry)
-        for alias in row["aliases"].split("|") if row and row["aliases"] else ():
-            names.add(alias, entry)
+        for label in [str(c["name"]), *(row["aliases"].split("|") if row and row["aliases"] else ())]:
+            names.add(label, entry)
+            names.countries.add(name_key(label))
 
 
 def _add_continents(gaz: Gazetteer, names: _Names) -> None:

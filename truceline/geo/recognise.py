@@ -19,6 +19,7 @@ from truceline.geo.normalise import fold, name_key
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]\w*(?:['’‘`ʿ](?!(?:s|m|ll|re|ve|d|t)\b)\w+)*")
 _JOINERS = frozenset((" ", "-", "\u00a0", "‑"))
 _DOTTED_PREFIXES = frozenset(("St", "Ft", "Mt"))  # "St. Louis": the full stop does not end the name
+_ENGLISH_PARTICLES = frozenset(("at", "as", "an", "ad", "es"))
 _SENTENCE_END = frozenset('.!?"“”:;•|')
 STRONG_KINDS = frozenset(("country", "admin1", "continent"))
 BIG_CITY = 200_000  # a name this well known is kept even next to other capitalised words ("Toronto Police")
@@ -61,12 +62,16 @@ class _Tokens:
         self.ends = [m.end() for m in matches]
         self.words = [m.group() for m in matches]
         self.lower_words = {w for w in self.words if w.islower()}
+        # Per-token facts computed once: the matcher and the patterns ask them many times.
+        self.cap = [w[:1].isupper() for w in self.words]
+        context, empty = gaz.context, frozenset[str]()
+        self.kind = [context.get(w.lower(), empty) for w in self.words]
 
     def __len__(self) -> int:
         return len(self.words)
 
     def kinds(self, i: int) -> frozenset[str]:
-        return self.gaz.context.get(self.words[i].lower(), frozenset()) if 0 <= i < len(self.words) else frozenset()
+        return self.kind[i] if 0 <= i < len(self.kind) else frozenset()
 
     def joined(self, i: int) -> bool:
         """True when token i and i+1 are separated by one space or hyphen (same name possible)."""
@@ -88,15 +93,18 @@ class _Tokens:
 
     def particle_join(self, j: int) -> bool:
         """Token j+1 is a name particle that links token j to a capitalised token j+2 ("Maaret al-Numan")."""
-        return self.joined(j) and "particle" in self.kinds(j + 1) and self.joined(j + 1) and _cap(self.words[j + 2])
+        if not (self.joined(j) and "particle" in self.kinds(j + 1) and self.joined(j + 1) and self.cap[j + 2]):
+            return False
+        # "at", "as", "an" are English words too: as particles they are hyphenated ("Tall at-Tamr").
+        return self.words[j + 1] not in _ENGLISH_PARTICLES or self.text[self.ends[j + 1]] == "-"
 
     def run_after(self, i: int) -> tuple[int, int] | None:
         """The capitalised run starting at token i (name particles allowed inside), as token indices [i, j]."""
-        if i >= len(self.words) or not _cap(self.words[i]):
+        if i >= len(self.words) or not self.cap[i]:
             return None
         j = i
         while j - i < MAX_RUN:
-            if self.joined(j) and _cap(self.words[j + 1]):
+            if self.joined(j) and self.cap[j + 1]:
                 j += 1
             elif self.particle_join(j):
                 j += 2
@@ -107,12 +115,12 @@ class _Tokens:
     def run_before(self, i: int) -> tuple[int, int] | None:
         """The capitalised run ending at token i-1."""
         j = i - 1
-        if j < 0 or not self.spaced(j) or not _cap(self.words[j]):
+        if j < 0 or not self.spaced(j) or not self.cap[j]:
             return None
         while j > 0 and i - j < MAX_RUN:
-            if self.joined(j - 1) and _cap(self.words[j - 1]):
+            if self.joined(j - 1) and self.cap[j - 1]:
                 j -= 1
-            elif j > 1 and self.particle_join(j - 2):
+            elif j > 1 and self.cap[j - 2] and self.particle_join(j - 2):
                 j -= 2
             else:
                 break
@@ -125,12 +133,13 @@ def recognise(text: str, gaz: Gazetteer) -> Found:
     demonyms: list[str] = []
     person_parts: set[str] = set()
     single: list[tuple[int, Mention]] = []
-    i = 0
-    while i < len(toks):
-        word = toks.words[i]
-        if not _cap(word):
+    i, n = 0, len(toks.words)
+    caps = toks.cap
+    while i < n:
+        if not caps[i]:
             i += 1
             continue
+        word = toks.words[i]
         folded = fold(word)
         if folded in gaz.demonyms:
             demonyms.append(gaz.demonyms[folded])
@@ -147,7 +156,8 @@ def recognise(text: str, gaz: Gazetteer) -> Found:
             found[(i, j)] = mention
             if i == j:
                 single.append((i, mention))
-        elif verdict == "name":
+        elif verdict in ("tail", "head"):
+            # Names come back alone: "Charlie Chen ... Chen said", "Jae Lee ... Jae told".
             person_parts.add(word if i == j else toks.words[j])
         i = j + 1
     for i, mention in single:
@@ -175,7 +185,7 @@ def _longest(toks: _Tokens, i: int, folded: str) -> tuple[int, str] | None:
     j = i
     parts = len(folded.split())
     while True:
-        if _cap(toks.words[j]) or toks.words[j][:1].isdigit():
+        if toks.cap[j] or toks.words[j][:1].isdigit():
             key = name_key(toks.text[toks.starts[i] : toks.ends[j]])
             if key in gaz.exact:
                 best = (j, key)
@@ -190,44 +200,51 @@ def _longest(toks: _Tokens, i: int, folded: str) -> tuple[int, str] | None:
 
 
 def _plausible(toks: _Tokens, i: int, j: int, mention: Mention) -> str:
-    """'ok', or why a hit is rejected: 'word' (common word, acronym) or 'name' (part of a person's name)."""
+    """'ok', or why a hit is rejected: 'word' (common word, acronym), 'tail' or 'head' of a longer proper name."""
     gaz = toks.gaz
     folded = fold(mention.text)
     if folded in gaz.demonyms or folded in gaz.stopwords:
         return "word"
+    if mention.key in gaz.dotted and toks.text[mention.end - 1 : mention.end] != ".":
+        return "word"  # "Mass." is Massachusetts; "Mass" without the full stop is not
     if i == j and toks.sentence_initial(i) and toks.words[i].lower() in toks.lower_words:
         return "word"
     strong = _strong(mention, gaz)
-    if i == j and len(mention.key.replace(" ", "")) <= 2 and mention.key.isalpha() and not strong:
+    if i == j and toks.words[i].isupper() and toks.words[i].isalpha() and len(toks.words[i]) <= 4:
+        # An acronym ("EU", "UN", "NATO") names a country, region or curated place, never a hamlet called Eu.
+        mention.entries = tuple(e for e in mention.entries if _acronym_target(gaz, e))
+        if not mention.entries:
+            return "word"
+    curated = any(not gaz.source[e].startswith("geonames") for e in mention.entries[:1])
+    if i == j and len(mention.key.replace(" ", "")) <= 2 and mention.key.isalpha() and not (strong or curated):
         return "word"
     if strong:
         return "ok"
-    curated = any(not gaz.source[e].startswith("geonames") for e in mention.entries[:1])
-    if i == j and toks.words[i].isupper() and toks.words[i].isalpha() and len(toks.words[i]) <= 4 and not curated:
-        return "word"  # "UN", "NATO": acronyms, not the village of Nato
     top = mention.entries[0]
     if gaz.population[top] >= BIG_CITY and name_key(gaz.name[top]) == mention.key:
         return "ok"
-    if toks.joined(i - 1) and _cap(toks.words[i - 1]):
+    if toks.joined(i - 1) and toks.cap[i - 1]:
         prev = toks.words[i - 1].lower()
         # A sentence-initial "In" or "The" is an ordinary word; a sentence-initial "Charlie" is a first name.
         initial_word = toks.sentence_initial(i - 1) and (prev in toks.lower_words or prev in gaz.stopwords)
         common = bool(toks.kinds(i - 1)) or initial_word
         if not common:
-            return "name"  # "Hulusi Akar": the tail of a person's or an organisation's name
+            return "tail"  # "Hulusi Akar": the tail of a person's or an organisation's name
     after = j + 2 if toks.particle_join(j) else j + 1
-    continues = toks.joined(after - 1) and _cap(toks.words[after])
+    continues = toks.joined(after - 1) and toks.cap[after]
     if continues and not toks.kinds(after) & {"head", "region", "settlement", "suffix", "facility"}:
-        return "name"  # "Vladimir Putin", "Ahmad al-Atrash", "Aleppo Media Centre"
+        return "head"  # "Vladimir Putin", "Ahmad al-Atrash", "Aleppo Media Centre"
     return "ok"
+
+
+def _acronym_target(gaz: Gazetteer, e: int) -> bool:
+    return gaz.kind[e] in STRONG_KINDS or not gaz.source[e].startswith("geonames")
 
 
 def _apply_patterns(toks: _Tokens, found: dict[tuple[int, int], Mention]) -> None:
     """'X province', 'X and Y provinces', 'province of X', 'the town of X', 'north of X' (plus enclosing region)."""
-    for k, word in enumerate(toks.words):
-        kinds = toks.kinds(k)
-        if not kinds:
-            continue
+    for k in [k for k, kinds in enumerate(toks.kind) if kinds]:
+        word, kinds = toks.words[k], toks.kind[k]
         if word == "city":
             run = toks.run_before(k)
             if run:
@@ -280,9 +297,7 @@ def _facilities(toks: _Tokens, found: dict[tuple[int, int], Mention]) -> None:
     that, in the town the report is about.
     """
     gaz = toks.gaz
-    for k, word in enumerate(toks.words):
-        if not _cap(word) or "facility" not in toks.kinds(k):
-            continue
+    for k in [k for k, kinds in enumerate(toks.kind) if "facility" in kinds and toks.cap[k]]:
         run = toks.run_before(k)
         if run is None:
             continue
