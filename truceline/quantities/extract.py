@@ -13,17 +13,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from truceline.model import Quantity
 from truceline.quantities.numbers import parse_number, qualifier_name
 from truceline.quantities.patterns import TRANSITIVE, Patterns, patterns
-from truceline.quantities.periods import PeriodCues, period_cues
+from truceline.quantities.periods import period_cues
 from truceline.quantities.vocab import KINDS, vocabulary
 from truceline.text import sentence_at, split_sentences
 
 _NEGATED = re.compile(r"(?<![\w-])(?:no|not)\s+\Z", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+\Z")  # "the toll rose from 5 to 12": the range's top is the new toll
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _VAGUE_OF = frozenset({"dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions"})
 
@@ -47,8 +49,13 @@ class _Mention:
 
 
 def _kind_of(match: re.Match[str], prefix: str) -> str | None:
+    last = match.lastgroup
+    if last and last.startswith(prefix + "_"):
+        return last[len(prefix) + 1 :]
+    names = match.re.groupindex
     for kind in KINDS:
-        if match.groupdict().get(f"{prefix}_{kind}"):
+        name = f"{prefix}_{kind}"
+        if name in names and match.group(name):
             return kind
     return None
 
@@ -186,9 +193,9 @@ def cue_windows(text: str, gate: re.Pattern[str]) -> list[tuple[int, int]]:
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
             continue
-        line = text.rfind("\n", 0, start) + 1
-        space = text.rfind(" ", 0, start) + 1
-        windows.append((max(line, space) if start - max(line, space) < 40 else start, end))
+        # Start at a word boundary (looking back at most 40 characters) so no number is cut in two.
+        edge = max(text.rfind("\n", max(0, start - 40), start), text.rfind(" ", max(0, start - 40), start)) + 1
+        windows.append((edge if edge > 0 else start, end))
     return windows
 
 
@@ -239,7 +246,7 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
         left = left or _left_kind(text, mention, pats)
         if left:
             kind, start, end = left
-            toll_from = bool(re.search(r"\bfrom\s+\Z", text[max(0, mention.start - 6) : mention.start]))
+            toll_from = bool(_FROM.search(text, max(0, mention.start - 6), mention.start))
             found.append(_make(text, mention, kind, min(start, mention.start), end, toll_from))
             pending, last_end, last_kind = [], end, kind
             continue
@@ -261,11 +268,6 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
     return found
 
 
-def _with_period(q: Quantity, cues: PeriodCues, clause: str) -> Quantity:
-    cumulative, since = cues.read(clause)
-    return replace(q, since=since, cumulative=True) if cumulative else q
-
-
 # Clause boundaries inside a sentence: a cue like "since December" only covers its own clause.
 _CLAUSE_BREAK = re.compile(
     r",\s*(?=(?:while|whereas|but|although|though|even\s+as|as|and\s+on)\b)|;|\s[—–]\s|:\s"
@@ -273,19 +275,15 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def clause_bounds(sentence: str, offset: int) -> tuple[int, int]:
-    """(start, end) of the clause of `sentence` holding character `offset` (sentence-relative offsets)."""
-    start = 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.start() > offset:
-            return start, m.start()
-        start = m.start()
-    return start, len(sentence)
+def clause_breaks(sentence: str) -> list[int]:
+    """Sentence-relative offsets where a new clause starts."""
+    return [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
 
 
-def _clause(sentence: str, offset: int) -> str:
-    start, end = clause_bounds(sentence, offset)
-    return sentence[start:end]
+def clause_bounds(breaks: list[int], length: int, offset: int) -> tuple[int, int]:
+    """(start, end) of the clause holding `offset`, given a sentence's `clause_breaks` and its length."""
+    i = bisect_right(breaks, offset)
+    return (breaks[i - 1] if i else 0), (breaks[i] if i < len(breaks) else length)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -297,6 +295,8 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     sentences = split_sentences(text)
     cues = period_cues()
+    breaks: dict[int, list[int]] = {}
+    periods: dict[tuple[int, int], tuple[bool, str | None]] = {}  # (sentence, clause start) -> period reading
     out = []
     for q in raw:
         index = sentence_at(sentences, q.start)
@@ -304,5 +304,11 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(q)
             continue
         s, e = sentences[index]
-        out.append(_with_period(q, cues, _clause(text[s:e], q.start - s)))
+        if index not in breaks:
+            breaks[index] = clause_breaks(text[s:e])
+        start, end = clause_bounds(breaks[index], e - s, q.start - s)
+        if (index, start) not in periods:
+            periods[index, start] = cues.read(text[s + start : s + end])
+        cumulative, since = periods[index, start]
+        out.append(replace(q, since=since, cumulative=True) if cumulative else q)
     return out

@@ -59,21 +59,13 @@ class PeriodCues:
     update: re.Pattern[str]
     subset_before: re.Pattern[str]
 
-    def read(self, sentence: str) -> tuple[bool, str | None]:
-        """(is the sentence's figure a period total, the TIMEX3-style start of the period or None)."""
-        cached = _READ_CACHE.get(sentence)
-        if cached is None:
-            if len(_READ_CACHE) > 4096:
-                _READ_CACHE.clear()
-            cached = _READ_CACHE[sentence] = _read(self, sentence)
-        return cached
+    def read(self, clause: str) -> tuple[bool, str | None]:
+        """(is the clause's figure a period total, the TIMEX3-style start of the period or None)."""
+        return _read(self, clause)
 
     def war_long(self, sentence: str) -> bool:
         """True when the sentence's period is the war's (or years), not a few days of one flare-up."""
         return bool(_WAR_LONG.search(sentence))
-
-
-_READ_CACHE: dict[str, tuple[bool, str | None]] = {}
 
 
 def _read(cues: PeriodCues, sentence: str) -> tuple[bool, str | None]:

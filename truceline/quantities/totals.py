@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from truceline.model import Quantity
-from truceline.quantities.extract import clause_bounds, find_quantities
+from truceline.quantities.extract import clause_bounds, clause_breaks, find_quantities
 from truceline.quantities.periods import PeriodCues, period_cues
 from truceline.text import sentence_at, split_sentences
 
@@ -75,9 +75,10 @@ def _clause_value(group: list[Quantity]) -> int:
 def _sentence_row(index: int, sentence: str, sentence_start: int, figures: list[Quantity]) -> _Row:
     """Rule 3 across the clauses of one sentence: "4 people were killed, while the council reported 6 dead" is two
     sources for one toll (the larger wins); "three soldiers died in X; two civilians died in Y" is two groups."""
+    breaks = clause_breaks(sentence)
     clauses: dict[int, list[Quantity]] = {}
     for q in figures:
-        clauses.setdefault(clause_bounds(sentence, q.start - sentence_start)[0], []).append(q)
+        clauses.setdefault(clause_bounds(breaks, len(sentence), q.start - sentence_start)[0], []).append(q)
     total: int | None = None
     heads: set[str] = set()
     generic = False
