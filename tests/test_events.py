@@ -256,3 +256,11 @@ def test_explicit_accusation_links_to_the_act_it_alleges(nlp: Any) -> None:
 def test_a_reported_ordinary_attack_is_a_claim_not_an_accusation(nlp: Any) -> None:
     events = code(nlp, "Arcadia said the rebels attacked a checkpoint.")
     assert [e.type for e in events] == ["ASSAULT"] and events[0].stance == "claimed"
+
+
+def test_trailing_source_attributes_and_a_saying_clause_does_not(nlp: Any) -> None:
+    claimed = code(nlp, "Before dawn, rebel rockets hit the depot in the valley, Minister Lento said.")
+    assert [e.stance for e in claimed if e.type == "ASSAULT"] == ["claimed"]
+    assert country(next(e for e in claimed if e.type == "ASSAULT").claimed_by) == "ARC"
+    rejected = one(code(nlp, "Borduria rejected the accusation, saying its jets hit only depots."), "REJECT")
+    assert rejected.stance == "asserted" and rejected.claimed_by is None

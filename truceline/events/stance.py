@@ -87,17 +87,36 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
             return found
     for child in token.children:  # '"...," the minister said' parsed with the quote as root
         lemma = child.lemma_.lower()
-        speech = child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > cand.token.i
+        speech = child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > cand.token.i and child.tag_ != "VBG"
         if speech and lemma in lex.accuse_verbs:
             return Attribution("accused", child, _speaker(child))
         if speech and lemma in lex.speech_verbs:
             return Attribution("said", child, _speaker(child))
+    tail = _trailing_attribution(cand.token, lex)
+    if tail is not None:
+        return tail
     for word in token.doc:
         if word.lower_ == "according":
             to = next((c for c in word.children if c.lower_ == "to"), None)
             pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
             if pobj is not None:
                 return Attribution("according", word, pobj)
+    return None
+
+
+def _trailing_attribution(trigger: Token, lex: Lexicon) -> Attribution | None:
+    """'..., rescuers said.' at the end of the sentence attributes what precedes it, however the parser attached it."""
+    doc = trigger.doc
+    last = len(doc) - 1
+    for word in reversed(doc):
+        if last - word.i > 10 or word.i <= trigger.i:
+            break
+        if word.lemma_.lower() not in lex.speech_verbs or word.tag_ == "VBG" or not word.tag_.startswith("VB"):
+            continue
+        speaker = _speaker(word)
+        first = min((speaker.left_edge.i if speaker is not None else word.i), word.i)
+        if any(t.text == "," for t in doc[trigger.i : first]) and (speaker is None or speaker.i > trigger.i):
+            return Attribution("said", word, speaker)
     return None
 
 
