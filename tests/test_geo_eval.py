@@ -42,7 +42,8 @@ def test_geowebnews_smoke(shared: Path) -> None:
     result = run(shared / "eval" / "geo" / "GWN.xml", {"limit": 12})
     assert set(result) >= KEYS and result["articles"] == 12
     recognition = result["recognition"]
-    assert isinstance(recognition, dict) and recognition["f1"] >= 0.6
+    # Floors measured on these 12 articles (f1 0.77, acc 0.85), less a margin.
+    assert isinstance(recognition, dict) and recognition["f1"] >= 0.72
     assert isinstance(result["acc_161km"], float) and result["acc_161km"] >= 0.8
 
 
@@ -50,6 +51,7 @@ def test_geowebnews_smoke(shared: Path) -> None:
 def test_geowebnews_floors(shared: Path) -> None:
     """The pinned floors on the whole development half (raise them when work improves them, never lower quietly)."""
     result = run(shared / "eval" / "geo" / "GWN.xml", {})
-    recognition = result["recognition_overlap"]
-    assert isinstance(recognition, dict) and recognition["f1"] >= 0.83
-    assert isinstance(result["acc_161km"], float) and result["acc_161km"] >= 0.90
+    exact, overlap = result["recognition"], result["recognition_overlap"]
+    assert isinstance(exact, dict) and exact["f1"] >= 0.84  # measured 0.850
+    assert isinstance(overlap, dict) and overlap["f1"] >= 0.88  # measured 0.889
+    assert isinstance(result["acc_161km"], float) and result["acc_161km"] >= 0.90  # measured 0.904

@@ -103,3 +103,12 @@ def test_streets_and_buildings_are_placed_in_their_town() -> None:
 def test_facility_without_any_town_stays_unresolved() -> None:
     places = {p.text: p for p in find_places("Protesters marched down Qasr Street at noon.")}
     assert not places["Qasr Street"].resolved
+
+
+def test_official_names_are_one_place() -> None:
+    text = "Envoys of the Islamic Republic of Iran met officials in Washington, D.C. and later the Republic of Armenia."
+    assert texts(text) == ["Islamic Republic of Iran", "Washington, D.C.", "Republic of Armenia"]
+
+
+def test_acronyms_only_name_countries_or_regions() -> None:
+    assert texts("EU and UN envoys met NATO staff; US and UK troops stayed.") == ["EU", "US", "UK"]

@@ -166,8 +166,13 @@ def recognise(text: str, gaz: Gazetteer) -> Found:
             del found[(i, i)]
     _apply_patterns(toks, found)
     _extend_suffixes(toks, found)
+    _extend_official_names(toks, found)
     _facilities(toks, found)
-    mentions = sorted(found.values(), key=lambda m: m.start)
+    mentions: list[Mention] = []
+    for m in sorted(found.values(), key=lambda m: (m.start, -m.end)):
+        if mentions and m.start < mentions[-1].end:
+            continue  # inside a longer name found by a later pass ("D.C." in "Washington, D.C.")
+        mentions.append(m)
     return Found(mentions, demonyms)
 
 
@@ -319,6 +324,31 @@ def _facilities(toks: _Tokens, found: dict[tuple[int, int], Mention]) -> None:
         mention.inner = inner
         mention.locative = toks.spaced(i - 1) and "locative" in toks.kinds(i - 1)
         found[(i, k)] = mention
+
+
+_STATE_WORDS = frozenset(("Republic", "Kingdom", "Federation", "Commonwealth", "Sultanate", "Emirate", "Principality"))
+
+
+def _extend_official_names(toks: _Tokens, found: dict[tuple[int, int], Mention]) -> None:
+    """'Republic of Armenia', 'Islamic Republic of Iran', 'Washington, D.C.': the whole official name."""
+    gaz = toks.gaz
+    for (i, j), m in list(found.items()):
+        top = m.entries[0] if m.entries else None
+        if top is None:
+            continue
+        if gaz.kind[top] == "country" and i >= 2 and toks.words[i - 1] == "of" and toks.spaced(i - 2):
+            if toks.words[i - 2] in _STATE_WORDS and toks.spaced(i - 1):
+                run = toks.run_before(i - 1) or (i - 2, i - 2)
+                start = run[0]
+                while start < i - 2 and "article" in toks.kind[start]:
+                    start += 1
+                m.start = toks.starts[start]
+                m.text = toks.text[m.start : m.end]
+                del found[(i, j)]
+                found[(start, j)] = m
+        elif toks.text[m.end : m.end + 6] == ", D.C.":
+            m.end += 6
+            m.text = toks.text[m.start : m.end]
 
 
 def _trim(toks: _Tokens, run: tuple[int, int]) -> tuple[tuple[int, int] | None, str | None]:
