@@ -66,3 +66,18 @@ def test_every_ref_is_a_true_slice_with_an_ordered_interval(text: str, anchor: d
             assert ref.earliest <= ref.latest
         if anchor is None:
             assert not ref.anchored
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS, st.one_of(st.none(), st.text(max_size=30)), st.one_of(st.none(), st.text(max_size=40)))
+def test_publication_date_never_crashes_and_is_ordered(text: str, published: str | None, url: str | None) -> None:
+    from truceline.model import CleanedText, RawDocument
+    from truceline.stages.dates import infer_publication_date
+
+    raw = RawDocument(id="h", kind="text", content=text, origin="hypothesis", published=published, url=url)
+    pub = infer_publication_date(raw, CleanedText(title=None, body=text))
+    assert pub.evidence
+    if pub.earliest is not None and pub.latest is not None:
+        assert pub.earliest <= pub.latest
+    if pub.precision == "day":
+        assert pub.value is not None and pub.earliest == pub.latest

@@ -125,6 +125,7 @@ def resolve_month(anchor: date, month: int, tense: Tense, *, strict: bool = Fals
     (strictly before it for "last September"), the next one in a future clause, the nearest when the clause
     has no tense marker."""
     if tense in ("none", "present") and not strict:
+        # No tense to go by: the nearest such month, which is the anchor's year unless that is far off.
         diff = month - anchor.month
         if diff > 6:
             return anchor.year - 1

@@ -29,7 +29,7 @@ def parse_metadata_date(text: str) -> date | None:
         return _safe(*m.groups())
     try:
         return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     from truceline.timex.tagger import find_candidates
 

@@ -156,24 +156,14 @@ def _century(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", f"{n - 1:02d}", mod=mod_code(m.group("mod")), priority=2)]
 
 
-def _spelled_year(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    """ "nineteen ninety-six", "the year two thousand": years as transcripts of broadcasts write them."""
-    rest = parse_number(m.group("rest") or "") if m.group("rest") else 0
+def _spelled_year_any(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "nineteen ninety-six", "the year two thousand": years as broadcast transcripts write them."""
+    century = {"eighteen": 1800, "nineteen": 1900}.get((m.group("c") or "").lower(), 2000)
+    words = m.group("rest") if m.group("c") else m.group("rest2")
+    rest = parse_number(words) if words else 0
     if rest is None or not 0 <= rest < 100:
-        return []
-    century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}.get((m.group("c") or "").lower(), 2000)
-    if century == 2000 and m.group("c") and not m.group("rest"):
         return []
     return [Candidate(m.start(), m.end(), "DATE", f"{century + int(rest):04d}", priority=2)]
-
-
-def _spelled_year_any(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    if m.group("c"):
-        return _spelled_year(m, ctx)
-    rest = parse_number(m.group("rest2")) if m.group("rest2") else 0
-    if rest is None or not 0 <= rest < 100:
-        return []
-    return [Candidate(m.start(), m.end(), "DATE", f"{2000 + int(rest):04d}", priority=2)]
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> list[Candidate]:

@@ -100,9 +100,9 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> list[Candidate]:
     unit = _UNIT_CODE[unit_word]
     offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
     fiscal = re.match(r"\s+(?:ended|ending|to\s+date|through)\b", ctx.text[m.end() : m.end() + 16])
-    if rel in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the first") or (
-        rel == "the" and fiscal
-    ):
+    if rel in ("the previous", "the following") and unit in ("Y", "M", "W", "D"):
+        offset = -1 if rel == "the previous" else 1
+    elif rel in ("the past", "the last", "the next", "the coming", "the first") or (rel == "the" and fiscal):
         return [Candidate(m.start(), m.end(), "DURATION", f"P1{unit}" if unit != "CE" else "P100Y", mod=mod)]
     value, anchored = _unit_value(ctx, unit, offset)
     if unit == "Q" and value != "XXXX-QX" and rel in ("last", "past", "previous"):
