@@ -19,6 +19,6 @@ def test_sample_corpus_events_meet_their_floors() -> None:
     scores = score(analyse_paths([str(REPORTS_DIR)]), load_gold())
     assert scores["event_recall"] >= 0.78  # measured 0.80
     assert scores["event_precision"] >= 0.55  # measured 0.595 (extra events in the gold sentences lower it)
-    assert scores["stance_accuracy"] >= 0.80  # measured 0.84
-    assert scores["claimed_by_accuracy"] >= 0.58  # measured 0.63
+    assert scores["stance_accuracy"] >= 0.88  # measured 0.92
+    assert scores["claimed_by_accuracy"] >= 0.65  # measured 0.69
     assert scores["killed_accuracy"] >= 0.85 and scores["injured_accuracy"] >= 0.85
