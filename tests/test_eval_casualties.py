@@ -23,6 +23,13 @@ def test_floor_on_our_fixture() -> None:
     assert result["both_exact"] >= 0.88
 
 
+def test_floor_on_our_second_fixture() -> None:
+    """More reports in our words, in other styles (wire copy, monitor notes, several countries' wars)."""
+    result = run(FIXTURE.with_name("incidents_extra.jsonl"), {})
+    assert result["articles"] >= 80
+    assert result["both_exact"] >= 0.9
+
+
 def test_null_and_zero_mean_the_same(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     rows = [

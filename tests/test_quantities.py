@@ -256,3 +256,8 @@ def test_a_singular_refugee_noun_is_an_adjective() -> None:
 )
 def test_more_phrasings(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+def test_lost_counts_only_people() -> None:
+    assert figures("The unit lost 3 helicopters and 40 per cent of its armour.") == []
+    assert figures("The battalion lost 14 soldiers in the assault.") == [("killed", 14)]

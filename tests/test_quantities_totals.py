@@ -82,3 +82,15 @@ def test_all_and_the_before_the_number() -> None:
 )
 def test_incident_versus_period_and_retaliation(text: str, killed: int | None, injured: int | None) -> None:
     assert incident_totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("The army said it killed 25 insurgents and lost three soldiers near the border.", 28, None),
+        ("Nine guards were killed, the group said, adding that the attackers had lost dozens of men.", 9, None),
+        ("Dozens of people were wounded and a medic was killed in the shelling.", 1, 24),
+    ],
+)
+def test_losses_and_vague_figures(text: str, killed: int | None, injured: int | None) -> None:
+    assert incident_totals(text) == (killed, injured)

@@ -42,6 +42,7 @@ class _Mention:
     who_end: int | None = None
     singular_only: bool = False
     elided: bool = False  # "and another in X": the noun is the previous figure's
+    known_who: bool = False  # the who-noun is in our list (not just any plural noun)
 
     @property
     def tail(self) -> int:
@@ -102,6 +103,7 @@ def _read_who(text: str, mention: _Mention, number_text: str, pats: Patterns) ->
     if demonym:
         mention.who_country = vocabulary().demonyms[demonym.group(1)]
     mention.who_end = end
+    mention.known_who = noun is not None
 
 
 def _after_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int] | None:
@@ -127,6 +129,8 @@ def _left_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int, 
     b = pats.before.search(text, lo, mention.start)
     if b:
         kind = _kind_of(b, "b")
+        if b.group().lower().startswith(("lost", "losing")) and not mention.known_who:
+            kind = None  # "lost 3 helicopters": only people lost count
         if kind and (mention.who or pats.follow_free.match(text, mention.end)):
             return kind, b.start(), mention.tail
     if mention.who:

@@ -4,7 +4,8 @@ The rules, in order (documented in the eval's README section and tested one by o
 1. Only killed/injured figures count; war-long totals ("the war has killed 370,000", any total of 1,000 or more)
    never do. A period total ("clashes have killed 14 so far", "105 civilians since April 28") is used only when
    the report gives no incident figure of either kind: then the period is what the report is about.
-2. A figure right after "including", "among them", "of whom" is part of one already counted and is skipped.
+2. A figure right after "including", "among them", "of whom" is part of one already counted and is skipped;
+   a vague one ("dozens", "hundreds") counts only when there is no precise figure of its kind.
 3. Within one clause, figures for different victim groups add up ("seven soldiers and one civilian" -> 8),
    unless one of three or more figures equals the sum of the others (a total and its breakdown). Clauses of one
    sentence ("..., while ...", "...; ...") add up when they name different groups, and are read as two sources
@@ -36,6 +37,7 @@ _COUNTED = ("killed", "injured")
 _ELIDED = re.compile(r"(?:another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b", re.I)
 # Period totals this large are a campaign's, not one flare-up's ("1,300 civilians killed since then").
 _WAR_SCALE = 1000
+_VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)\b", re.IGNORECASE)
 _GENERIC_WHO = frozenset({"people", "persons", "individuals", "civilians", "victims"})
 # A figure read from a toll ("the death toll rose to 9") updates the count instead of adding to it.
 _TOLL = re.compile(r"\btoll\b|\bnumber\s+of\b|\bcount\b", re.IGNORECASE)
@@ -122,6 +124,20 @@ def _combine(rows: list[_Row], first: int, cues: PeriodCues) -> int | None:
     return total
 
 
+def _drop_vague_beside_precise(by_sentence: dict[int, list[Quantity]]) -> None:
+    """Rule 2b: "dozens" counts only when the report gives no precise figure of that kind ("11 of our fighters
+    were killed ..., adding that the regime had lost dozens of men" is 11)."""
+    figures = [q for group in by_sentence.values() for q in group]
+    if not any(_VAGUE.search(q.text) for q in figures) or all(_VAGUE.search(q.text) for q in figures):
+        return
+    for index in list(by_sentence):
+        kept = [q for q in by_sentence[index] if not _VAGUE.search(q.text)]
+        if kept:
+            by_sentence[index] = kept
+        else:
+            del by_sentence[index]
+
+
 def incident_totals(text: str, quantities: Sequence[Quantity] | None = None) -> tuple[int | None, int | None]:
     """(killed, injured) for the incident the report is about, each None when the report gives no figure."""
     if quantities is None:
@@ -147,6 +163,9 @@ def incident_totals(text: str, quantities: Sequence[Quantity] | None = None) -> 
             period[q.kind].setdefault(index, []).append(q)
         else:
             incident[q.kind].setdefault(index, []).append(q)
+    for table in (incident, period):
+        for kind in _COUNTED:
+            _drop_vague_beside_precise(table[kind])
     has_incident = any(incident[kind] for kind in _COUNTED)
     chosen = {kind: incident[kind] if has_incident else period[kind] for kind in _COUNTED}
     first = min((i for kind in _COUNTED for i in chosen[kind]), default=-1)
