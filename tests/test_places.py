@@ -135,3 +135,9 @@ def test_seed_event_places_are_scenes(shared: Path) -> None:
             if chosen is not None:
                 assert chosen.cue not in ("based", "from") and start <= chosen.start < end
                 assert not (chosen.cue == "possessive" and chosen.feature == "country")
+
+
+def test_capitals_as_governments_are_not_scenes() -> None:
+    assert _event("Moscow kept up pressure on Ankara to begin an offensive.", "offensive") is None
+    held = _event("The two delegations held talks in Ankara on Monday.", "talks")
+    assert held is not None and held.text == "Ankara" and held.feature == "capital"

