@@ -28,6 +28,9 @@ _MONTH_CUE = re.compile(
 )
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
+
+
 def _month(name: str) -> int:
     return lexicon().months[name.rstrip(".").lower()]
 
@@ -120,6 +123,8 @@ def _month_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
         tense = "present"
     else:
         tense = ctx.tense(m.start(), m.end())
+        if tense != "past" and _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+            tense = "future"  # "until mid-November", "by May": a deadline ahead unless the clause is past
         year = resolve_month(ctx.anchor, month, tense)
     value = f"{year:04d}-{month:02d}"
     return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(mod), anchored=True, tense=tense, priority=1)]

@@ -13,6 +13,7 @@ from functools import cache
 
 from truceline.timex.lexicon import lexicon
 
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|be|being|am)\s+$")
 _WINDOW = 160  # characters either side; a clause rarely reaches further
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 
@@ -64,7 +65,9 @@ def tense_at(text: str, start: int, end: int) -> str:
         if kind == "present" and word.endswith("ing") and word not in ("is", "are"):
             # A bare -ing form only counts as present next to "is/are" ("is meeting"); otherwise it is noise.
             continue
-        distance = float(start - m.end()) if m.end() <= start else (m.start() - end) * 1.6 + 8
+        distance = float(start - m.end()) if m.end() <= start else (m.start() - end) * 2.0 + 10
+        if kind == "past" and _AUXILIARY_BEFORE.search(text, max(left, m.start() - 10), m.start()):
+            continue  # "will be named", "is heard": a passive participle, not a past tense
         if kind == "future" and word in _weak():
             distance = distance * 2 + 10
         if best is None or distance < best[0]:
