@@ -53,3 +53,8 @@ def test_empty_and_placeless_text() -> None:
     assert find_places("") == []
     assert find_places("   \n") == []
     assert find_places("nothing here names a place, all lower case") == []
+
+
+def test_english_county_versus_american_town() -> None:
+    assert place("Storms flooded roads in Kent and Essex, England, on Sunday.", "Kent").country == "GBR"
+    assert place("Students at the university in Kent, Ohio, marched on Sunday.", "Kent").country == "USA"
