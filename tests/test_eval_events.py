@@ -63,7 +63,7 @@ def test_petrarch_uses_the_user_dictionaries() -> None:
     result = petrarch.run(PETRARCH / "PETR.UnitTest.records.xml", {"actors": dicts, "limit": None})
     assert result["records"] == 284 and "CAMEO root" in str(result["level"])
     dyad = result["dyad"]
-    assert isinstance(dyad, dict) and dyad["f1"] >= 0.25  # measured 0.31: fictional actors found and placed
+    assert isinstance(dyad, dict) and dyad["f1"] >= 0.40  # measured 0.45: fictional actors found and placed
     with pytest.raises(EvalError):
         petrarch.run(PETRARCH / "PETR.UnitTest.records.xml", {"actors": []})
 
@@ -87,8 +87,9 @@ def test_acled_types_rejects_a_file_without_the_columns(tmp_path: Path) -> None:
         acled_types.run(bad, {})
 
 
-def test_acled_types_on_a_second_snippet_file_in_another_style() -> None:
-    """Written before the mapping was tuned on it: first look scored macro-F1 0.59; kept as a regression guard."""
-    result = acled_types.run(ACLED_FIXTURE.with_name("acled_snippets_heldout.tsv"), {})
-    assert result["snippets"] == 24
-    assert result["macro_f1"] >= 0.85  # measured 1.0 after the general fixes it prompted
+@pytest.mark.parametrize(("name", "rows"), [("acled_snippets_heldout.tsv", 24), ("acled_snippets_third.tsv", 15)])
+def test_acled_types_on_snippet_files_in_other_styles(name: str, rows: int) -> None:
+    """Each written before the mapping was tuned on it (first looks: macro-F1 0.59 and 0.76); now regression guards."""
+    result = acled_types.run(ACLED_FIXTURE.with_name(name), {})
+    assert result["snippets"] == rows
+    assert result["macro_f1"] >= 0.85  # measured 1.0 after the general fixes they prompted

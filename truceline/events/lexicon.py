@@ -52,6 +52,7 @@ class Lexicon:
     negation_cues: frozenset[str]
     noun_senses: dict[str, tuple[frozenset[str], TypeMode]]
     party_words: frozenset[str]
+    ending_verbs: frozenset[str]
     forms: frozenset[str]  # every inflected trigger form, lower case: the pre-filter's vocabulary
     phrasal_forms: dict[str, frozenset[str]]  # verb form -> particle forms that make it a trigger
 
@@ -159,6 +160,7 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         negation_cues=frozenset(raw.get("negation_cues") or ()),
         noun_senses=_senses(raw.get("noun_senses")),
         party_words=frozenset(raw.get("party_words") or ()),
+        ending_verbs=frozenset(raw.get("ending_verbs") or ()),
         forms=frozenset(forms),
         phrasal_forms={k: frozenset(v) for k, v in phrasal_forms.items()},
     )

@@ -181,6 +181,8 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
         return True
     has_agent = any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by") for c in token.children)
     verbs = {c.token.i for c in found if not c.nominal}
+    if token.dep_ == "dobj" and _lemma(token.head) in lex.ending_verbs:
+        return True
     return token.dep_ in ("dobj", "nsubjpass") and token.head.i in verbs and not has_agent
 
 
