@@ -7,7 +7,6 @@ That is what keeps "said on Friday that forces are attacking" from dating the at
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,13 +14,6 @@ from truceline.events.triggers import Token
 from truceline.model import Place, PubDate, Quantity, TimeRef
 
 _DATED = ("DATE", "TIME")
-
-
-def token_at(doc: Any, offset: int) -> Token | None:
-    """The token of `doc` covering sentence-relative character `offset`."""
-    starts = [t.idx for t in doc] if not hasattr(doc, "_tl_starts") else doc._tl_starts
-    i = bisect.bisect_right(starts, offset) - 1
-    return doc[i] if 0 <= i < len(doc) else None
 
 
 def governing_verb(token: Token, stop: set[int]) -> Token:
