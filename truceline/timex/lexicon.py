@@ -27,6 +27,7 @@ class Lexicon:
     seasons: dict[str, str]
     parts_of_day: dict[str, str]
     holidays: dict[str, tuple[int, int]]
+    floating_holidays: dict[str, tuple[int, int, int]]
     future_markers: tuple[str, ...]
     past_markers: tuple[str, ...]
     present_markers: tuple[str, ...]
@@ -60,6 +61,9 @@ def lexicon() -> Lexicon:
         seasons={str(k): str(v) for k, v in d["seasons"].items()},
         parts_of_day={str(k): str(v) for k, v in d["parts_of_day"].items()},
         holidays={str(k): (int(v[0]), int(v[1])) for k, v in d["holidays"].items()},
+        floating_holidays={
+            str(k): (int(v[0]), int(v[1]), int(v[2])) for k, v in d.get("floating_holidays", {}).items()
+        },
         future_markers=tuple(str(x) for x in d["future_markers"]),
         past_markers=tuple(str(x) for x in d["past_markers"]),
         present_markers=tuple(str(x) for x in d["present_markers"]),

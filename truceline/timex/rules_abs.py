@@ -171,8 +171,35 @@ def _spelled_year_any(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", f"{century + int(rest):04d}", priority=2)]
 
 
+def _floating(name: str, year: int) -> tuple[int, int]:
+    month, weekday, nth = lexicon().floating_holidays[name]
+    first = date(year, month, 1)
+    return month, 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1)
+
+
+def _floating_holiday(m: re.Match[str], ctx: Context, name: str) -> list[Candidate]:
+    """Thanksgiving and other n-th-weekday holidays: the last one before the anchor unless the clause is future."""
+    if m.group("year"):
+        month, day = _floating(name, int(m.group("year")))
+        return [Candidate(m.start(), m.end(), "DATE", f"{m.group('year')}-{month:02d}-{day:02d}")]
+    if ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), "DATE", "XXXX-XX-XX")]
+    year = ctx.anchor.year
+    month, day = _floating(name, year)
+    future = ctx.tense(m.start(), m.end()) == "future"
+    if not future and date(year, month, day) > ctx.anchor:
+        year -= 1
+    elif future and date(year, month, day) < ctx.anchor:
+        year += 1
+    month, day = _floating(name, year)
+    return [Candidate(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}-{day:02d}", anchored=True)]
+
+
 def _holiday(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    month, day = lexicon().holidays[" ".join(m.group("name").lower().split()).replace("’", "'")]
+    name = " ".join(m.group("name").lower().split()).replace("’", "'")
+    if name in lexicon().floating_holidays:
+        return _floating_holiday(m, ctx, name)
+    month, day = lexicon().holidays[name]
     if m.group("year"):
         year = m.group("year")
     elif ctx.anchor is None:
@@ -183,7 +210,8 @@ def _holiday(m: re.Match[str], ctx: Context) -> list[Candidate]:
 
 
 _HOLIDAYS = "|".join(
-    re.escape(h).replace("\\ ", r"\s+").replace("'", "['’]") for h in sorted(lexicon().holidays, key=len, reverse=True)
+    re.escape(h).replace("\\ ", r"\s+").replace("'", "['’]")
+    for h in sorted([*lexicon().holidays, *lexicon().floating_holidays], key=len, reverse=True)
 )
 _WD_PREFIX = rf"(?:{WD},?\s+(?:the\s+)?)?"
 _YEAR_SUFFIX = rf"(?:,?\s+(?P<year>{YEAR})\b)?"
@@ -267,7 +295,7 @@ RULES: list[Rule] = [
         re.compile(rf"\b(?P<name>{_HOLIDAYS})\b(?:\s+(?P<year>{YEAR})\b)?", re.I),
         _holiday,
         2,
-        "christmas new valentine valentines independence halloween veterans armistice may labour",
+        "christmas new valentine valentines independence halloween veterans armistice may labour thanksgiving",
     ),
 ]
 

@@ -118,12 +118,9 @@ def _set(m: re.Match[str], ctx: Context) -> list[Candidate]:
     word = m.group().lower()
     following = _NEXT_WORDS.match(ctx.text, m.end(), m.end() + 40)
     next_word = following.group(1) if following else ""
-    if (
-        next_word[:1].islower()
-        and not word.startswith(("every", "each", "per", "a "))
-        and next_word not in _SET_FOLLOWERS
-    ):
-        return []  # "quarterly dividend", "daily flights": an adjective, not a set
+    adjective_use = next_word[:1].islower() and next_word not in _SET_FOLLOWERS
+    if adjective_use and word.startswith(("quarterly", "monthly", "annual", "yearly")):
+        return []  # "quarterly dividend", "monthly report": a kind of thing, not a time (TimeML leaves them out)
     if word.startswith("a ") and not _RATE_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
         return []  # "for a year" is a duration; only "$5 a year", "twice a week" are rates
     for key, value in (
