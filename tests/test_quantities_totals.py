@@ -94,3 +94,16 @@ def test_incident_versus_period_and_retaliation(text: str, killed: int | None, i
 )
 def test_losses_and_vague_figures(text: str, killed: int | None, injured: int | None) -> None:
     assert incident_totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("One guard was killed at the north gate and two at the south gate.", 3, None),
+        ("Four fighters died in the raid. A commander was among the wounded.", 4, 1),
+        ("Seven people were killed. Two children were among the dead.", 7, None),
+        ("Medics reported 'three martyrs and eight wounded' after the strike.", 3, 8),
+    ],
+)
+def test_elided_numbers_among_the_dead_and_martyrs(text: str, killed: int | None, injured: int | None) -> None:
+    assert incident_totals(text) == (killed, injured)

@@ -26,6 +26,7 @@ from truceline.text import sentence_at, split_sentences
 
 _NEGATED = re.compile(r"(?<![\w-])(?:no|not)\s+\Z", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+\Z")  # "the toll rose from 5 to 12": the range's top is the new toll
+_ELIDED_FOLLOW = re.compile(r"\s+(?:in|at|on|near|from)\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _VAGUE_OF = frozenset({"dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions"})
 
@@ -259,6 +260,9 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
             found.append(_make(text, mention, noun, mention.start, mention.tail))
             pending, last_end, last_kind = [], mention.tail, noun
             continue
+        if not joined and not mention.who and last_kind is not None and last_end >= 0:
+            # "two were killed in the first blast and three in the second": the noun and verb are left out
+            joined = bool(pats.elided_join.match(gap)) and bool(_ELIDED_FOLLOW.match(text, mention.end))
         if joined and last_kind is not None and not pending:
             found.append(_make(text, mention, last_kind, mention.start, mention.tail))
             last_end = mention.tail

@@ -5,7 +5,8 @@ The rules, in order (documented in the eval's README section and tested one by o
    never do. A period total ("clashes have killed 14 so far", "105 civilians since April 28") is used only when
    the report gives no incident figure of either kind: then the period is what the report is about.
 2. A figure right after "including", "among them", "of whom" is part of one already counted and is skipped;
-   a vague one ("dozens", "hundreds") counts only when there is no precise figure of its kind.
+   a vague one ("dozens", "hundreds") or one "among the dead" counts only when there is no other figure of its
+   kind.
 3. Within one clause, figures for different victim groups add up ("seven soldiers and one civilian" -> 8),
    unless one of three or more figures equals the sum of the others (a total and its breakdown). Clauses of one
    sentence ("..., while ...", "...; ...") add up when they name different groups, and are read as two sources
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 
 from truceline.model import Quantity
 from truceline.quantities.extract import clause_bounds, clause_breaks, find_quantities
+from truceline.quantities.numbers import number_patterns
 from truceline.quantities.periods import PeriodCues, period_cues
 from truceline.text import sentence_at, split_sentences
 
@@ -37,7 +39,7 @@ _COUNTED = ("killed", "injured")
 _ELIDED = re.compile(r"(?:another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b", re.I)
 # Period totals this large are a campaign's, not one flare-up's ("1,300 civilians killed since then").
 _WAR_SCALE = 1000
-_VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)\b", re.IGNORECASE)
+_WEAK = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|among\s+(?:the|those))\b", re.IGNORECASE)
 _GENERIC_WHO = frozenset({"people", "persons", "individuals", "civilians", "victims"})
 # A figure read from a toll ("the death toll rose to 9") updates the count instead of adding to it.
 _TOLL = re.compile(r"\btoll\b|\bnumber\s+of\b|\bcount\b", re.IGNORECASE)
@@ -64,13 +66,19 @@ def _generic(q: Quantity) -> bool:
     return head is None or head in _GENERIC_WHO
 
 
+def _adds(q: Quantity) -> bool:
+    """A later figure in a clause adds when it names its group, or its noun and verb were left out ("... and
+    three in the second"); a bare "25 were hospitalised" after "59 people were hurt" restates part of it."""
+    return bool(q.who or _ELIDED.match(q.text) or number_patterns().mention.fullmatch(q.text))
+
+
 def _clause_value(group: list[Quantity]) -> int:
     """Rule 3 in one clause: groups add up, a total and its breakdown do not, a bare restatement is a source."""
-    adding = [q.value for n, q in enumerate(group) if n == 0 or q.who or _ELIDED.match(q.text)]
+    adding = [q.value for n, q in enumerate(group) if n == 0 or _adds(q)]
     total = sum(adding)
     if len(adding) > 2 and max(adding) * 2 == total:
         total = max(adding)
-    restated = [q.value for n, q in enumerate(group) if n > 0 and not (q.who or _ELIDED.match(q.text))]
+    restated = [q.value for n, q in enumerate(group) if n > 0 and not _adds(q)]
     return max([total, *restated])
 
 
@@ -124,14 +132,14 @@ def _combine(rows: list[_Row], first: int, cues: PeriodCues) -> int | None:
     return total
 
 
-def _drop_vague_beside_precise(by_sentence: dict[int, list[Quantity]]) -> None:
-    """Rule 2b: "dozens" counts only when the report gives no precise figure of that kind ("11 of our fighters
-    were killed ..., adding that the regime had lost dozens of men" is 11)."""
+def _drop_weak_beside_firm(by_sentence: dict[int, list[Quantity]]) -> None:
+    """Rule 2b: a vague figure ("dozens") or one "among the dead" counts only when the report gives no other figure
+    of its kind ("11 of our fighters were killed ..., adding that the regime had lost dozens of men" is 11)."""
     figures = [q for group in by_sentence.values() for q in group]
-    if not any(_VAGUE.search(q.text) for q in figures) or all(_VAGUE.search(q.text) for q in figures):
+    if not any(_WEAK.search(q.text) for q in figures) or all(_WEAK.search(q.text) for q in figures):
         return
     for index in list(by_sentence):
-        kept = [q for q in by_sentence[index] if not _VAGUE.search(q.text)]
+        kept = [q for q in by_sentence[index] if not _WEAK.search(q.text)]
         if kept:
             by_sentence[index] = kept
         else:
@@ -165,7 +173,7 @@ def incident_totals(text: str, quantities: Sequence[Quantity] | None = None) -> 
             incident[q.kind].setdefault(index, []).append(q)
     for table in (incident, period):
         for kind in _COUNTED:
-            _drop_vague_beside_precise(table[kind])
+            _drop_weak_beside_firm(table[kind])
     has_incident = any(incident[kind] for kind in _COUNTED)
     chosen = {kind: incident[kind] if has_incident else period[kind] for kind in _COUNTED}
     first = min((i for kind in _COUNTED for i in chosen[kind]), default=-1)
