@@ -3,6 +3,15 @@
 A thin contract over `truceline.quantities` (regexes built once from truceline/data/quantities.yaml): the pipeline
 calls `find_quantities` on the cleaned body, the events stage attaches the figures to events, and
 `incident_totals` gives a report's incident toll (what `truceline eval casualties` scores).
+
+Decisions worth knowing:
+- "neutralized"/"neutralised" (Turkish military usage for killed, wounded or captured) is filed as killed.
+- Vague plurals are lower bounds with qualifier at_least: dozens 24, scores 40, hundreds 200, thousands 2,000,
+  tens of thousands 20,000, hundreds of thousands 200,000, millions 2,000,000.
+- nearly / almost / around / about / close to -> "about"; over / more than -> "more_than"; "some N" -> "some".
+- `cumulative` marks war-long and period totals (a cue in the figure's clause: "since", "so far", "the war has
+  killed", "hosts"); `since` is "YYYY", "YYYY-MM" or "XXXX-MM" when the phrase names a month or year, else None.
+- Totals: see truceline/quantities/totals.py (sources that differ: the larger figure).
 """
 
 from __future__ import annotations
