@@ -52,6 +52,6 @@ def test_geowebnews_floors(shared: Path) -> None:
     """The pinned floors on the whole development half (raise them when work improves them, never lower quietly)."""
     result = run(shared / "eval" / "geo" / "GWN.xml", {})
     exact, overlap = result["recognition"], result["recognition_overlap"]
-    assert isinstance(exact, dict) and exact["f1"] >= 0.84  # measured 0.850
-    assert isinstance(overlap, dict) and overlap["f1"] >= 0.88  # measured 0.889
-    assert isinstance(result["acc_161km"], float) and result["acc_161km"] >= 0.90  # measured 0.904
+    assert isinstance(exact, dict) and exact["f1"] >= 0.84  # measured 0.853
+    assert isinstance(overlap, dict) and overlap["f1"] >= 0.88  # measured 0.891
+    assert isinstance(result["acc_161km"], float) and result["acc_161km"] >= 0.90  # measured 0.913
