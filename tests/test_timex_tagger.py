@@ -182,3 +182,14 @@ def test_month_day_tied_to_known_truce_keeps_its_year() -> None:
 )
 def test_combined_and_spelled_forms(text: str, surface: str, value: str) -> None:
     assert one(text, FRI, surface).value == value
+
+
+def test_conflict_report_phrasings() -> None:
+    anchor = date(2020, 3, 20)  # a Friday
+    text = "Shelling resumed early on Monday. Over the past 24 hours, 12 people died. A 72-hour truce began."
+    early = one(text, anchor, "early on Monday")
+    assert (early.value, early.modifier) == ("2020-03-16", "START")
+    past = one(text, anchor, "the past 24 hours")  # "over" is a preposition here, not "more than"
+    assert (past.value, past.modifier) == ("P1D", None)
+    assert one(text, anchor, "72-hour").value == "PT72H"
+    assert one("He was found on Thanksgiving Day.", date(2000, 1, 7), "Thanksgiving Day").value == "1999-11-25"

@@ -20,7 +20,7 @@ MOD_PREFIX = (
     r"end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)"
 )
 APPROX = (
-    r"(?:about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|"
+    r"(?:about|around|approximately|roughly|some|nearly|almost|more\s+than|over(?!\s+the\b)|less\s+than|under(?!\s+the\b)|"
     r"at\s+least|up\s+to|at\s+most|just\s+over|just\s+under|well\s+over)"
 )
 

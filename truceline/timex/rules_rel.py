@@ -273,7 +273,7 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            rf"\b(?:(?P<mod>early|late|mid)[\s-]+|(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})"
+            rf"\b(?:(?P<mod>early|late|mid)(?:[\s-]+on)?[\s-]+|(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})"
             rf"(?:\s+(?P<pod>{POD}))?\b",
             re.I,
         ),
