@@ -181,7 +181,13 @@ def run(paths: tuple[str, ...], db: str, actors: tuple[Path, ...]) -> None:
 @cli.command()
 @db_option
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "csv", "acled", "plover", "geojson"]),
+    default="table",
+    show_default=True,
+)
 def timeline(db: str, fmt: str, **filters: Any) -> None:
     """The chronological record: date, type, who, whom, where, casualties, who claims it, and the evidence."""
     with _errors():
@@ -191,7 +197,13 @@ def timeline(db: str, fmt: str, **filters: Any) -> None:
 @cli.command()
 @db_option
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "csv", "acled", "plover", "geojson"]),
+    default="jsonl",
+    show_default=True,
+)
 def events(db: str, fmt: str, **filters: Any) -> None:
     """Dump the stored events (one JSON object per line by default)."""
     with _errors():

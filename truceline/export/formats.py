@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 import textwrap
+from collections.abc import Callable
 from typing import IO, ClassVar
 
 from truceline.errors import ConfigError
@@ -166,7 +168,24 @@ class ArticleTableExporter(Exporter):
             self.stream.write(f"{'':18}{'':22}date: {evidence[0]}\n")
 
 
-EVENT_FORMATS = {"jsonl": JsonLinesExporter, "csv": EventCsvExporter, "table": EventTableExporter}
+def _lazy(module: str, name: str) -> Callable[[IO[str]], Exporter]:
+    """Exporters in their own modules subclass Exporter, so they are imported on first use (no import cycle)."""
+
+    def make(stream: IO[str]) -> Exporter:
+        exporter: Exporter = getattr(importlib.import_module(f"truceline.export.{module}"), name)(stream)
+        return exporter
+
+    return make
+
+
+EVENT_FORMATS: dict[str, Callable[[IO[str]], Exporter]] = {
+    "jsonl": JsonLinesExporter,
+    "csv": EventCsvExporter,
+    "table": EventTableExporter,
+    "acled": _lazy("acled", "AcledExporter"),
+    "plover": _lazy("plover", "PloverExporter"),
+    "geojson": _lazy("geojson", "GeoJsonExporter"),
+}
 ARTICLE_FORMATS = {"jsonl": JsonLinesExporter, "table": ArticleTableExporter}
 
 
