@@ -1,0 +1,15 @@
+"""The date engine: time expressions (TIMEX3 values with intervals) and the publication date.
+
+Public entry points live in truceline.stages.dates (`tag_times`, `infer_publication_date`); the modules here are
+the implementation:
+
+    lexicon, patterns   the vocabulary (data/timex/lexicon.yaml) and the regex fragments built from it
+    rules_abs           calendar dates: "June 13, 2019", "13 June", "2019-06-13", "the 1990s", holidays
+    rules_rel           anchored expressions: weekdays, "last week", "earlier this month", quarters, clock times
+    rules_dur           durations, vague references (PRESENT_REF ...), sets
+    tense               the tense of a clause, which decides where a weekday or bare month lands
+    tagger              runs the rules in windows around trigger words, keeps the longest, builds TimeRefs
+    calendar            TIMEX3 value -> interval, tense-aware resolution
+    known               dated anchors (data/known_dates.yaml): wars and agreements
+    pubdate, pubdate_text, parse, intervals   the publication-date cascade and its reasoning over the text
+"""
