@@ -179,7 +179,7 @@ class Pipeline:
                 if ent.label_ in NER_PLACE_LABELS:
                     ner.append((offset + ent.start_char, offset + ent.end_char, ent.label_))
         focus: list[str] = []
-        story = self.actors.story_country(body)
+        story = self.actors.story_country(analysis.actors)
         if story:
             focus.append(story)
         for a in analysis.actors:
