@@ -261,3 +261,15 @@ def test_more_phrasings(text: str, expected: list[tuple[str, int]]) -> None:
 def test_lost_counts_only_people() -> None:
     assert figures("The unit lost 3 helicopters and 40 per cent of its armour.") == []
     assert figures("The battalion lost 14 soldiers in the assault.") == [("killed", 14)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forty people – mostly women – were hurt in the crush.", [("injured", 40)]),
+        ("Seven soldiers, the ministry said, were killed in the ambush.", [("killed", 7)]),
+        ("Nine guards (two of them officers) died.", [("killed", 9)]),
+    ],
+)
+def test_asides_between_figure_and_verb(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

@@ -247,6 +247,7 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
                 found.append(_make(text, p, kind, p.start, p.tail))
             found.append(_make(text, mention, kind, mention.start, end))
             pending, last_end, last_kind = [], end, kind
+            consumed = max(consumed, end)  # numbers in an aside before the verb are part of this figure
             continue
         left = left or _left_kind(text, mention, pats)
         if left:

@@ -52,9 +52,13 @@ _AUX = (
     r"now|allegedly|apparently|confirmed|feared|believed|said|thought|known|reported|were\s+all|initially)"
     r"(?:\s+to\s+(?:be|have)(?:\s+been)?)?\s+)"
 )
+# An aside between a figure and its verb: "12 people, including five children, were killed", "seven soldiers, the
+# ministry said, were killed", "40 people - mostly women - were hurt", "9 guards (two of them officers) died".
+# Asides hold no digits, so they never swallow another figure.
 _PAREN = (
     r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|mostly|mainly|all|both|most|many|the\s+majority|"
-    r"[\w-]+\s+of\s+(?:them|whom))\b[^,.;]{1,80},)"
+    r"[\w-]+\s+of\s+(?:them|whom))\b[^,.;]{1,80},"
+    r"|\s*,[^,.;:\d]{1,60},|\s+[-–—]\s+[^.;:\d–—]{1,60}?\s+[-–—]|\s*\([^()\d]{1,60}\))"
 )
 _FOLLOW_FREE = (
     r"(?:\s*(?:[,.;:)\]!?\"”’'—–]|\Z)|\s+(?:in|on|at|and|or|during|near|when|after|as|while|including|with|by|"
