@@ -112,3 +112,15 @@ def test_official_names_are_one_place() -> None:
 
 def test_acronyms_only_name_countries_or_regions() -> None:
     assert texts("EU and UN envoys met NATO staff; US and UK troops stayed.") == ["EU", "US", "UK"]
+
+
+def test_ner_person_label_does_not_erase_a_known_town() -> None:
+    text = "Shelling hit Daraa and Quneitra overnight."
+    ner = [(13, 18, "ORG"), (23, 31, "PERSON"), (0, 8, "GPE")]  # a small model's typical mistakes
+    found = {p.text: p for p in find_places(text, ner=ner)}
+    assert found["Quneitra"].resolved and found["Daraa"].resolved
+    assert "Shelling" not in found  # an unknown NER "place" needs a preposition presenting it as one
+    unknown = find_places("Families fled to Kherbet Ghazaleh.", ner=[(17, 33, "GPE")])
+    assert [(p.text, p.resolved) for p in unknown] == [("Kherbet Ghazaleh", False)]
+    syrian = "Fighting flared in Syrian Idlib."
+    assert [p.text for p in find_places(syrian, ner=[(19, 31, "GPE")])] == ["Idlib"]

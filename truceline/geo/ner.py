@@ -18,6 +18,33 @@ from truceline.geo.recognise import STRONG_KINDS, Found, Mention
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 
 
+def _person(m: Mention, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Whether a PERSON span overrules a gazetteer hit: always inside a longer name ("Vladimir Putin"); for a
+    one-word PERSON span only when the place is small and unintroduced (small models call "Quneitra" a person)."""
+    if m.forced or any(gaz.kind[e] in STRONG_KINDS for e in m.entries[:1]):
+        return False
+    if start < m.start or end > m.end:
+        return True
+    top = m.entries[0] if m.entries else None
+    known = top is not None and (gaz.population[top] >= 15000 or not gaz.source[top].startswith("geonames"))
+    return not (known or m.locative)
+
+
+def _introduced(text: str, start: int, gaz: Gazetteer) -> bool:
+    before = text[max(0, start - 20) : start].split()
+    words = [w.lower() for w in before[-3:]]
+    return any("locative" in gaz.context.get(w, ()) or "settlement" in gaz.context.get(w, ()) for w in words)
+
+
+def _skip_demonyms(text: str, start: int, end: int, gaz: Gazetteer) -> int:
+    """'Syrian Idlib' -> 'Idlib': NER spans sometimes take the adjective in."""
+    while True:
+        space = text.find(" ", start, end)
+        if space < 0 or fold(text[start:space]) not in gaz.demonyms:
+            return start
+        start = space + 1
+
+
 def merge_ner(found: Found, text: str, ner: Sequence[tuple[int, int, str]], gaz: Gazetteer) -> None:
     mentions = found.mentions
     for start, end, label in sorted(ner):
@@ -26,11 +53,12 @@ def merge_ner(found: Found, text: str, ner: Sequence[tuple[int, int, str]], gaz:
         inside = [m for m in mentions if m.start < end and start < m.end]
         if label == "PERSON":
             for m in inside:
-                if not m.forced and not any(gaz.kind[e] in STRONG_KINDS for e in m.entries[:1]):
+                if _person(m, start, end, gaz):
                     mentions.remove(m)
             continue
         if label not in PLACE_LABELS:
             continue
+        start = _skip_demonyms(text, start, end, gaz)
         span = text[start:end]
         folded = fold(span)
         if folded in gaz.demonyms or folded in gaz.stopwords or not span[:1].isupper():
@@ -43,6 +71,10 @@ def merge_ner(found: Found, text: str, ner: Sequence[tuple[int, int, str]], gaz:
         entries = gaz.lookup(key)
         if not entries and len(inside) == 1:
             entries = inside[0].entries
+        if len(inside) > 1:
+            continue  # "Daraa and Quneitra" as one span: the gazetteer's two names are better
+        if not entries and not _introduced(text, start, gaz):
+            continue  # an unknown name is kept only when a preposition presents it as a place ("in X")
         merged = Mention(start, end, span, key, entries, forced=True)
         for m in inside:
             merged.hint = merged.hint or m.hint
