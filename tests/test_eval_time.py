@@ -60,3 +60,19 @@ def test_pubdate_smoke() -> None:
     out = pubdate.run(PUBDATE, {"baseline": None, "limit": 5})
     assert set(out) == {"pages", "exact", "within_1_day", "missing"}
     assert out["pages"] == 5
+
+
+def test_cat_xml_reader(tmp_path: Path) -> None:
+    cat = tmp_path / "doc.xml"
+    cat.write_text(
+        '<Document><token t_id="1" sentence="0">Talks</token><token t_id="2" sentence="0">ended</token>'
+        '<token t_id="3" sentence="0">on</token><token t_id="4" sentence="0">Friday</token>'
+        '<token t_id="5" sentence="0">.</token><token t_id="6" sentence="1">Unannotated</token>'
+        '<Markables><TIMEX3 m_id="1" type="DATE" value="2019-05-17"><token_anchor t_id="4"/></TIMEX3>'
+        '<TIMEX3 m_id="2" type="DATE" value="2019-05-17" functionInDocument="CREATION_TIME"/></Markables></Document>',
+        encoding="utf-8",
+    )
+    doc = timeml.parse_cat(cat)
+    assert doc.text == "Talks ended on Friday."
+    assert doc.dct is not None and doc.dct.isoformat() == "2019-05-17"
+    assert [doc.text[g.start : g.end] for g in doc.gold] == ["Friday"]

@@ -193,3 +193,20 @@ def test_conflict_report_phrasings() -> None:
     assert (past.value, past.modifier) == ("P1D", None)
     assert one(text, anchor, "72-hour").value == "PT72H"
     assert one("He was found on Thanksgiving Day.", date(2000, 1, 7), "Thanksgiving Day").value == "1999-11-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The jet landed at 16:08 UTC on Tuesday.", "16:08 UTC on Tuesday", "2019-05-14T16:08Z"),
+        ("In the first quarter of last year, losses grew.", "the first quarter of last year", "2018-Q1"),
+        ("The talks are almost two and a half years late.", "almost two and a half years", "P2.5Y"),
+    ],
+)
+def test_clock_quarter_and_fraction_forms(text: str, surface: str, value: str) -> None:
+    assert one(text, FRI, surface).value == value
+
+
+def test_ordinals_and_fractions_are_not_durations() -> None:
+    assert not tag_times("A second convoy arrived.", FRI)
+    assert not tag_times("They hold about a quarter of the province.", FRI)

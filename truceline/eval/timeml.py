@@ -80,6 +80,58 @@ def parse_tml(path: Path) -> TmlDoc:
     return TmlDoc(path.name, "".join(parts), dct, tuple(gold))
 
 
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"") | {"'s", "n't", "'re", "'ve", "'ll", "'d", "''"}
+
+
+def parse_cat(path: Path) -> TmlDoc:
+    """A CAT XML document (MEANTIME, ECB+ style: tokens plus TIMEX3 markables over token ids), detokenised with
+    plain spacing rules so our tagger sees ordinary text; gold spans are mapped through token offsets."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (OSError, ElementTree.ParseError) as exc:
+        raise EvalError(f"{path}: not readable CAT XML ({exc})") from exc
+    parts: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    length = 0
+    last_sentence = None
+    # CAT corpora annotate only the first sentences of each document: keep the text up to the last sentence
+    # holding any markable, so unannotated sentences do not count as false positives.
+    sentence_of = {t.get("t_id", ""): int(t.get("sentence") or 0) for t in root.iter("token")}
+    anchored = [sentence_of.get(a.get("t_id", ""), 0) for a in root.iter("token_anchor")]
+    last_annotated = max(anchored, default=-1)
+    for tok in root.iter("token"):
+        if int(tok.get("sentence") or 0) > last_annotated:
+            break
+        word = tok.text or ""
+        sentence = tok.get("sentence")
+        if parts:
+            sep = (
+                "\n" if sentence != last_sentence else ("" if word in _NO_SPACE_BEFORE or parts[-1] in "([{$" else " ")
+            )
+            parts.append(sep)
+            length += len(sep)
+        spans[tok.get("t_id", "")] = (length, length + len(word))
+        parts.append(word)
+        length += len(word)
+        last_sentence = sentence
+    dct = None
+    gold: list[Timex] = []
+    for timex in root.iter("TIMEX3"):
+        ids = [a.get("t_id", "") for a in timex.iter("token_anchor")]
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            try:
+                dct = date.fromisoformat((timex.get("value") or "")[:10])
+            except ValueError:
+                dct = None
+        located = [spans[i] for i in ids if i in spans]
+        if located:
+            gold.append(Timex(located[0][0], located[-1][1], timex.get("type", ""), timex.get("value", "")))
+    gold.sort(key=lambda t: t.start)
+    return TmlDoc(path.name, "".join(parts), dct, tuple(gold))
+
+
 def _prf(correct: int, predicted: int, gold: int) -> dict[str, float]:
     p = correct / predicted if predicted else 0.0
     r = correct / gold if gold else 0.0
@@ -119,9 +171,13 @@ def load(path: Path, limit: int | None = None) -> list[TmlDoc]:
     if not path.exists():
         raise EvalError(f"{path} does not exist; pass a .tml file or a folder of them (e.g. TBAQ-cleaned)")
     files = [path] if path.is_file() else sorted(path.rglob("*.tml"))
+    if not files and path.is_dir():
+        # CAT XML (MEANTIME): the same scoring over token-anchored TIMEX3 markables.
+        cat = [f for f in sorted(path.rglob("*.xml")) if b"<token " in f.read_bytes()[:4000]]
+        return [parse_cat(f) for f in cat[:limit]]
     if not files:
         raise EvalError(f"{path}: no .tml files found; pass a folder of TempEval-3-style TimeML files")
-    return [parse_tml(f) for f in files[:limit] if limit is None or limit > 0]
+    return [parse_cat(f) if f.suffix == ".xml" else parse_tml(f) for f in files[:limit]]
 
 
 def truceline_tagger(text: str, anchor: date | None) -> list[Timex]:

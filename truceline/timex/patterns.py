@@ -12,7 +12,7 @@ NUMW = number_word_pattern()
 ORDW = alternation(list(lexicon().ordinals))
 # A quantity in a duration: digits, number words, "a"/"an", or a vague amount (gives an X in the value).
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of|recent|the\s+coming|coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few|the\s+past\s+several|the\s+next\s+several)"
-NUM = rf"(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2)?|{NUMW}|a\s+couple\s+of|an?|one|half\s+an?|a\s+half|{VAGUE})"
+NUM = rf"(?:(?:\d{{1,3}}|{NUMW})\s+and\s+a\s+half|\d{{1,3}}(?:\.\d+)?(?:\s+1/2)?|{NUMW}|a\s+couple\s+of|an?|one|half\s+an?|a\s+half|{VAGUE})"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)"
 POD = r"(?:morning|afternoon|evening|night)"
 MOD_PREFIX = (

@@ -39,8 +39,11 @@ def _duration_value(num_text: str | None, unit_word: str) -> str | None:
     elif num_text.startswith("half"):
         n = 0.5
     else:
-        num_text = num_text.replace(" 1/2", ".5")
+        half = num_text.endswith("and a half")
+        num_text = num_text.replace(" 1/2", ".5").removesuffix("and a half").strip()
         n = parse_number(num_text)
+        if n is not None and half:
+            n += 0.5
         if n is None:
             return None
     if unit_word.lower() == "fortnight" and n is not None:
@@ -59,7 +62,7 @@ def _duration_value(num_text: str | None, unit_word: str) -> str | None:
             hours, minutes = int(n), round((n - int(n)) * 60)
             return f"PT{hours}H{minutes}M"
         if unit == "Y":
-            return f"P{int(n * 12)}M"
+            return f"P{n:g}Y"
         if unit == "D":
             return f"PT{int(n * 24)}H"
         return f"P{n:g}{unit}"
@@ -74,6 +77,16 @@ def _duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
         return []
     if m.group("old") and m.group("old")[1:].lower() == "old" and not _aged_thing(ctx.text, m.end()):
         return []  # an age ("a 44-year-old protester"), not a duration TimeML annotates
+    num = (m.group("num") or "").lower()
+    unit = m.group("unit").lower()
+    following = ctx.text[m.end() : m.end() + 12]
+    ordinal = re.match(r"\s+[A-Za-z0-9]", following) and not re.match(
+        r"\s+(?:later|ago|earlier|or|and|of|to)\b", following
+    )
+    if unit == "second" and num in ("a", "an") and ordinal:
+        return []  # "a second A380": an ordinal, not one second
+    if unit == "quarter" and re.match(r"\s*(?:,|of\s+(?!the\s+(?:year|century)))", following):
+        return []  # "about a quarter of its dealers": a fraction, not three months
     start = m.start()
     # "a week-old ceasefire": the article belongs to the noun phrase, not to the duration.
     if m.group("old") and (m.group("num") or "").lower() in ("a", "an") and not m.group("det"):

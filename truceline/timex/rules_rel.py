@@ -146,12 +146,14 @@ _ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
 def _quarter(m: re.Match[str], ctx: Context) -> list[Candidate]:
     word = (m.group("qord") or "").lower()
     year = m.group("year")
-    qyear = (m.groupdict().get("qyear") or "").lower()
+    qyear = (m.groupdict().get("qyear") or m.groupdict().get("relyear") or "").lower()
+    if qyear in ("this", "last", "next"):
+        qyear = {"this": "this year's", "last": "last year's", "next": "next year's"}[qyear]
     if qyear and word in _ORDINAL_Q:
         if qyear[:1].isdigit():
             year = qyear
         elif ctx.anchor is not None:
-            back = 0 if qyear.startswith("this") else 1
+            back = {"this": 0, "last": 1, "next": -1}.get(qyear.split()[0], 1)
             year = f"{ctx.anchor.year - back:04d}"
     if word in _ORDINAL_Q:
         q = _ORDINAL_Q[word]
@@ -244,6 +246,27 @@ def _clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "TIME", f"{prefix}T{hour:02d}:{minute:02d}", anchored=day is not None)]
 
 
+_RESTATED = re.compile(r"(?:[ap]\.?m\.?|\d|noon|midnight)\s*\(\s*$", re.I)
+
+
+def _clock24(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "16:08 UTC", "2100 GMT", "0600 hrs": 24-hour clock times, marked Z when given in UTC/GMT."""
+    if _RESTATED.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return []  # "10:35 a.m. (0735 GMT)": the same time restated in UTC, already tagged
+    zone = "Z" if m.group("zone").upper() in ("UTC", "GMT", "Z") else ""
+    day: date | None = ctx.anchor
+    rest = m.group("rest")
+    if rest and ctx.anchor is not None:
+        rest_l = rest.lower()
+        if rest_l in ("yesterday", "today", "tomorrow"):
+            day = ctx.anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rest_l])
+        else:
+            day = resolve_weekday(ctx.anchor, _weekday(rest), ctx.tense(m.start(), m.end()))
+    prefix = day.isoformat() if day else UNRESOLVED["D"]
+    value = f"{prefix}T{int(m.group('h')):02d}:{m.group('mi')}{zone}"
+    return [Candidate(m.start(), m.end(), "TIME", value, anchored=day is not None)]
+
+
 _REL_WORDS = r"(?P<rel>last|next|this|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+first|the)"
 _CLOCK_REST = rf"(?:,?\s+(?:on\s+)?(?P<rest>{WD}|yesterday|today|tomorrow))?"
 _YEAR_OPT = r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?"
@@ -307,7 +330,7 @@ RULES: list[Rule] = [
         re.compile(
             r"\b(?:the\s+)?(?:(?P<qyear>(?:19|20)\d\d|year[\s-]earlier|year[\s-]ago|this\s+year['’]s|last\s+year['’]s)\s+)?"
             r"(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|year[\s-]earlier|year[\s-]ago)[\s-]+)"
-            r"(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d))?",
+            r"(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)|\s+of\s+(?P<relyear>this|last|next)\s+year)?",
             re.I,
         ),
         _quarter,
@@ -341,6 +364,14 @@ RULES: list[Rule] = [
         _clock,
         2,
         "#digit noon midday midnight",
+    ),
+    (
+        re.compile(
+            rf"\b(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)\s*(?P<zone>UTC|GMT|Z\b|hrs\b|hours\b|local\s+time){_CLOCK_REST}"
+        ),
+        _clock24,
+        2,
+        "#digit",
     ),
     (
         re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>overnight)\b(?P<pod>)", re.I),
