@@ -141,3 +141,11 @@ def test_capitals_as_governments_are_not_scenes() -> None:
     assert _event("Moscow kept up pressure on Ankara to begin an offensive.", "offensive") is None
     held = _event("The two delegations held talks in Ankara on Monday.", "talks")
     assert held is not None and held.text == "Ankara" and held.feature == "capital"
+
+
+def test_a_place_in_another_clause_is_not_the_scene() -> None:
+    text = (
+        "The shelling went on all night and displaced hundreds of families, the minister said, adding that "
+        "despite the agreements reached in Sochi the offensive had not stopped."
+    )
+    assert _event(text, "shelling") is None

@@ -23,6 +23,10 @@ PLAIN_LOCATIVES = frozenset(("in", "at", "near", "outside", "around", "inside", 
 NEAR_CUES = frozenset(("near", "outside", "around", "along", "off"))
 EXCLUDED_CUES = frozenset(("based", "from"))
 MIN_SCORE = 1.0
+# How far (in characters) a scene may sit from its trigger; beyond this it belongs to another clause, and no
+# place is better than a wrong one.
+AFTER_WINDOW = 120
+BEFORE_WINDOW = 80
 
 
 def _score(place: Place, trigger_start: int) -> float | None:
@@ -30,6 +34,8 @@ def _score(place: Place, trigger_start: int) -> float | None:
     if cue in EXCLUDED_CUES or (cue == "possessive" and place.feature == "country"):
         return None
     distance = place.start - trigger_start
+    if not -BEFORE_WINDOW <= distance <= AFTER_WINDOW:
+        return None  # "attacks ..., adding that despite agreements in Sochi": another clause's place
     score = 3.0 if cue.endswith(" of") else SCENE_CUES.get(cue, 0.0)
     if score == 0.0 and (distance < 0 or place.feature == "country"):
         return None  # a bare name before the trigger is the actor ("Turkey said"), not the scene
