@@ -161,7 +161,7 @@ class Pipeline:
 
     def _extract(self, art: Article) -> Analysis:
         body = art.body
-        anchor = art.published.anchor
+        anchor = _anchor(art.published)
         sentences = split_sentences(body)
         analysis = Analysis(article=art, sentences=sentences)
         analysis.times = dates.tag_times(body, anchor)
@@ -186,6 +186,19 @@ class Pipeline:
             if a.country and a.country not in focus:
                 focus.append(a.country)
         analysis.places = places.find_places(body, focus=focus, ner=ner)
+
+
+ANCHOR_MAX_DAYS = 31
+
+
+def _anchor(published: PubDate) -> date | None:
+    """The day relative expressions resolve against; None when the publication date is too loose to anchor them.
+
+    Resolving "on Monday" against the end of a year-wide interval would print a precise but invented date.
+    """
+    if published.earliest and published.latest and (published.latest - published.earliest).days > ANCHOR_MAX_DAYS:
+        return None
+    return published.anchor
 
 
 def _story_hint(years: Counter[int]) -> PubDate | None:

@@ -48,8 +48,12 @@ def event_date(
             )
             and ref.value
             and ref.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+            and not ref.value.startswith("XXXX")  # unresolved: the report's own date was too loose to anchor it
         ):
             return ref, ref.value, ref.precision, False
+    if published.precision == "unknown":
+        # A report whose date is unknown dates nothing: an interval spanning decades is not a date to print.
+        return None, None, "unknown", True
     return None, published.value, "reported by", True
 
 
