@@ -34,7 +34,7 @@ def _locate(text: str, pieces: list[tuple[str, str, str]]) -> list[Timex]:
     return out
 
 
-def dateparser_tagger(text: str, anchor: date | None) -> list[Timex]:
+def _search_dates(text: str, anchor: date | None) -> list[tuple[str, datetime]]:
     try:
         from dateparser.search import search_dates
     except ImportError as exc:
@@ -43,10 +43,17 @@ def dateparser_tagger(text: str, anchor: date | None) -> list[Timex]:
     if anchor is not None:
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
     try:
-        found = search_dates(text, languages=["en"], settings=settings) or []
+        return list(search_dates(text, languages=["en"], settings=settings) or [])
     except Exception:  # dateparser raises assorted errors on odd input; a peer's crash scores as no output
-        found = []
-    return _locate(text, [(s, "DATE", d.date().isoformat()) for s, d in found])
+        return []
+
+
+def dateparser_tagger(text: str, anchor: date | None) -> list[Timex]:
+    return _locate(text, [(s, "DATE", d.date().isoformat()) for s, d in _search_dates(text, anchor)])
+
+
+def dateparser_dates(text: str, anchor: date | None) -> list[date]:
+    return [d.date() for _, d in _search_dates(text, anchor)]
 
 
 def heideltime_tagger(texts: list[str], anchors: list[date | None]) -> Tagger:

@@ -63,6 +63,20 @@ def ours(url: str, html: str) -> date | None:
     return pub.earliest if pub.precision == "day" else None
 
 
+def dateparser_first(url: str, html: str) -> date | None:
+    """The first date dateparser finds in the page's cleaned text: what a text-only pipeline would take."""
+    from truceline.eval.baselines import dateparser_dates
+    from truceline.stages.clean import clean
+
+    raw = RawDocument(id="baseline", kind="html", content=html, origin=url, url=url)
+    try:
+        cleaned = clean(raw)
+    except (Skip, TrucelineError):
+        return None
+    found = dateparser_dates("\n".join(t for t in (cleaned.title, cleaned.body) if t), None)
+    return found[0] if found else None
+
+
 def htmldate_alone(url: str, html: str) -> str | None:
     try:
         import trafilatura
@@ -82,14 +96,16 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     limit = options.get("limit")
     rows = _load(Path(path), limit if isinstance(limit, int) else None)
     baseline = options.get("baseline")
-    if baseline not in (None, "htmldate"):
-        raise EvalError(f"baseline {baseline!r} does not date pages; use --baseline htmldate for publication dates")
+    if baseline not in (None, "htmldate", "dateparser"):
+        raise EvalError(f"baseline {baseline!r} does not date pages; use --baseline htmldate or dateparser")
     exact = near = missing = 0
     for url, page, gold in rows:
         html = _read(page)
         if baseline == "htmldate":
             found = htmldate_alone(url, html)
             predicted = date.fromisoformat(found[:10]) if found else None
+        elif baseline == "dateparser":
+            predicted = dateparser_first(url, html)
         else:
             predicted = ours(url, html)
         if predicted is None:
