@@ -17,16 +17,20 @@ from truceline.timex.pubdate_text import WEEKDAY_NAMES, Reasoning, reason_over_t
 EARLIEST = date(1990, 1, 1)
 
 
-def _day(d: date, why: str, more: tuple[str, ...] = ()) -> PubDate:
-    return PubDate(d.isoformat(), d, d, "day", (why, *more))
+def _day(d: date, why: str, before: tuple[str, ...] = ()) -> PubDate:
+    return PubDate(d.isoformat(), d, d, "day", (why, *before))
 
 
 def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None = None) -> PubDate:
-    if raw.published and (d := parse_metadata_date(raw.published)):
-        return _day(d, f"metadata: published {raw.published!r}")
-    if cleaned.html_date and (d := parse_metadata_date(cleaned.html_date)):
-        return _day(d, f"HTML metadata (htmldate): {cleaned.html_date}")
     evidence: list[str] = []
+    if raw.published:
+        if d := parse_metadata_date(raw.published):
+            return _day(d, f"metadata: published {raw.published!r}")
+        evidence.append(f"metadata date {raw.published!r} is not a date; ignored")
+    if cleaned.html_date:
+        if d := parse_metadata_date(cleaned.html_date):
+            return _day(d, f"HTML metadata (htmldate): {cleaned.html_date}", tuple(evidence))
+        evidence.append(f"HTML date {cleaned.html_date!r} is not a date; ignored")
     spans: list[Span] = [(EARLIEST, date.today())]
     if raw.url and (u := url_date(raw.url)):
         lo, hi, how = u

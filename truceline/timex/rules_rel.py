@@ -8,7 +8,7 @@ date reasoning can read them too.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from truceline.timex.calendar import (
     quarter_of,
@@ -20,7 +20,7 @@ from truceline.timex.calendar import (
 )
 from truceline.timex.context import UNRESOLVED, Candidate, Context
 from truceline.timex.lexicon import lexicon, parse_number
-from truceline.timex.patterns import DAY, NUMW, POD, T_WEEKDAY, WD, mod_code
+from truceline.timex.patterns import NUMW, POD, T_WEEKDAY, WD, mod_code
 from truceline.timex.rules_abs import Rule
 
 _POD = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI", "tonight": "TNI"}
@@ -219,59 +219,19 @@ def _finance_period(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored)]
 
 
-def _clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    word = (m.group("word") or "").lower()
-    if word:
-        hour, minute = (24, 0) if word == "midnight" else (12, 0)
-    else:
-        hour, minute = int(m.group("h")), int(m.group("mi") or 0)
-        ampm = (m.group("ap") or "").lower()
-        if ampm.startswith("p") and hour < 12:
-            hour += 12
-        elif ampm.startswith("a") and hour == 12:
-            hour = 0
-        if hour > 24:
-            return []
-    day: date | None = None
-    rest = m.group("rest")
-    if rest and ctx.anchor is not None:
-        rest_l = rest.lower()
-        if rest_l in ("yesterday", "today", "tomorrow"):
-            day = ctx.anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rest_l])
-        else:
-            day = resolve_weekday(ctx.anchor, _weekday(rest), ctx.tense(m.start(), m.end()))
-    elif ctx.anchor is not None:
-        day = ctx.anchor
-    prefix = day.isoformat() if day else UNRESOLVED["D"]
-    return [Candidate(m.start(), m.end(), "TIME", f"{prefix}T{hour:02d}:{minute:02d}", anchored=day is not None)]
-
-
-_RESTATED = re.compile(r"(?:[ap]\.?m\.?|\d|noon|midnight)\s*\(\s*$", re.I)
-
-
-def _clock24(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    """ "16:08 UTC", "2100 GMT", "0600 hrs": 24-hour clock times, marked Z when given in UTC/GMT."""
-    if _RESTATED.search(ctx.text, max(0, m.start() - 12), m.start()):
-        return []  # "10:35 a.m. (0735 GMT)": the same time restated in UTC, already tagged
-    zone = "Z" if m.group("zone").upper() in ("UTC", "GMT", "Z") else ""
-    day: date | None = ctx.anchor
-    rest = m.group("rest")
-    if rest and ctx.anchor is not None:
-        rest_l = rest.lower()
-        if rest_l in ("yesterday", "today", "tomorrow"):
-            day = ctx.anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rest_l])
-        else:
-            day = resolve_weekday(ctx.anchor, _weekday(rest), ctx.tense(m.start(), m.end()))
-    prefix = day.isoformat() if day else UNRESOLVED["D"]
-    value = f"{prefix}T{int(m.group('h')):02d}:{m.group('mi')}{zone}"
-    return [Candidate(m.start(), m.end(), "TIME", value, anchored=day is not None)]
-
-
 _REL_WORDS = r"(?P<rel>last|next|this|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+first|the)"
-_CLOCK_REST = rf"(?:,?\s+(?:on\s+)?(?P<rest>{WD}|yesterday|today|tomorrow))?"
 _YEAR_OPT = r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?"
 
 RULES: list[Rule] = [
+    (
+        re.compile(
+            r"\b(?:(?P<mod>late|early|earlier|later)\s+in\s+)?the\s+(?:same\s+)?day\b(?!\s+(?:before|after|of|when)\b|[-'’])",
+            re.I,
+        ),
+        lambda m, c: _the_day(m, c),
+        0,
+        "day",
+    ),
     (
         re.compile(r"\b(?:year[\s-]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year)\b", re.I),
         lambda m, c: _year_end(m, c),
@@ -355,25 +315,6 @@ RULES: list[Rule] = [
         "ago earlier later now",
     ),
     (
-        re.compile(
-            r"\b(?:(?P<word>noon|midday|midnight)|(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)"
-            r"(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|PST|PDT|CET|[A-Z]{3}\b))?)"
-            rf"{_CLOCK_REST}",
-            re.I,
-        ),
-        _clock,
-        2,
-        "#digit noon midday midnight",
-    ),
-    (
-        re.compile(
-            rf"\b(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)\s*(?P<zone>UTC|GMT|Z\b|hrs\b|hours\b|local\s+time){_CLOCK_REST}"
-        ),
-        _clock24,
-        2,
-        "#digit",
-    ),
-    (
         re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>overnight)\b(?P<pod>)", re.I),
         lambda m, c: _overnight(m, c),
         1,
@@ -394,11 +335,15 @@ def _year_earlier(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored)]
 
 
+def _the_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "late in the day", "to end the day", "the same day": the day being reported, i.e. the anchor."""
+    mod = {"late": "END", "later": "END", "early": "START", "earlier": "START"}.get((m.group("mod") or "").lower())
+    value, anchored = _unit_value(ctx, "D", 0)
+    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod, anchored=anchored)]
+
+
 def _overnight(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if ctx.anchor is None:
         return [Candidate(m.start(), m.end(), "TIME", UNRESOLVED["D"] + "TNI")]
     d = ctx.anchor - timedelta(days=1) if ctx.tense(m.start(), m.end()) != "future" else ctx.anchor
     return [Candidate(m.start(), m.end(), "TIME", d.isoformat() + "TNI", anchored=True)]
-
-
-_ = DAY  # shared fragments kept importable for the rule modules that need them

@@ -1,0 +1,92 @@
+"""Clock times: "10:35 a.m.", "noon Thursday", "midnight", "16:08 UTC", "2100 GMT".
+
+A clock time without a day sits on the anchor day; with a weekday or yesterday/today/tomorrow it sits on that.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from truceline.timex.calendar import resolve_weekday
+from truceline.timex.context import UNRESOLVED, Candidate, Context
+from truceline.timex.lexicon import lexicon
+from truceline.timex.patterns import WD
+from truceline.timex.rules_abs import Rule
+
+_CLOCK_REST = rf"(?:,?\s+(?:on\s+)?(?P<rest>{WD}|yesterday|today|tomorrow))?"
+
+
+def _weekday(name: str) -> int:
+    return lexicon().weekdays[name.rstrip(".").lower()]
+
+
+def _clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    word = (m.group("word") or "").lower()
+    if word:
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
+    else:
+        hour, minute = int(m.group("h")), int(m.group("mi") or 0)
+        ampm = (m.group("ap") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 24:
+            return []
+    day: date | None = None
+    rest = m.group("rest")
+    if rest and ctx.anchor is not None:
+        rest_l = rest.lower()
+        if rest_l in ("yesterday", "today", "tomorrow"):
+            day = ctx.anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rest_l])
+        else:
+            day = resolve_weekday(ctx.anchor, _weekday(rest), ctx.tense(m.start(), m.end()))
+    elif ctx.anchor is not None:
+        day = ctx.anchor
+    prefix = day.isoformat() if day else UNRESOLVED["D"]
+    return [Candidate(m.start(), m.end(), "TIME", f"{prefix}T{hour:02d}:{minute:02d}", anchored=day is not None)]
+
+
+_RESTATED = re.compile(r"(?:[ap]\.?m\.?|\d|noon|midnight)\s*\(\s*$", re.I)
+
+
+def _clock24(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "16:08 UTC", "2100 GMT", "0600 hrs": 24-hour clock times, marked Z when given in UTC/GMT."""
+    if _RESTATED.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return []  # "10:35 a.m. (0735 GMT)": the same time restated in UTC, already tagged
+    zone = "Z" if m.group("zone").upper() in ("UTC", "GMT", "Z") else ""
+    day: date | None = ctx.anchor
+    rest = m.group("rest")
+    if rest and ctx.anchor is not None:
+        rest_l = rest.lower()
+        if rest_l in ("yesterday", "today", "tomorrow"):
+            day = ctx.anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rest_l])
+        else:
+            day = resolve_weekday(ctx.anchor, _weekday(rest), ctx.tense(m.start(), m.end()))
+    prefix = day.isoformat() if day else UNRESOLVED["D"]
+    value = f"{prefix}T{int(m.group('h')):02d}:{m.group('mi')}{zone}"
+    return [Candidate(m.start(), m.end(), "TIME", value, anchored=day is not None)]
+
+
+RULES: list[Rule] = [
+    (
+        re.compile(
+            r"\b(?:(?P<word>noon|midday|midnight)|(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)"
+            r"(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|PST|PDT|CET|[A-Z]{3}\b))?)"
+            rf"{_CLOCK_REST}",
+            re.I,
+        ),
+        _clock,
+        2,
+        "#digit noon midday midnight",
+    ),
+    (
+        re.compile(
+            rf"\b(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)\s*(?P<zone>UTC|GMT|Z\b|hrs\b|hours\b|local\s+time){_CLOCK_REST}"
+        ),
+        _clock24,
+        2,
+        "#digit",
+    ),
+]
