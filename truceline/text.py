@@ -10,9 +10,73 @@ import re
 
 # Words that end with a full stop without ending a sentence (titles, months, initials handled separately).
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen col lt maj capt sgt cpl adm brig cmdr gov sen rep rev st jr sr no nos vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    inc ltd co corp dept univ est approx fig al u.s u.n u.k e.g i.e a.m p.m""".split()
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "brig",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "est",
+        "approx",
+        "fig",
+        "al",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    }
 )
 
 # A candidate boundary: sentence-final punctuation, optional closing quotes/brackets, whitespace.
@@ -67,10 +131,10 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
     seg_start = start
     for m in _BOUNDARY.finditer(text, start, end):
         last_punct = m.start() + len(m.group().rstrip("\"'”’»)]")) - 1
-        if _ends_with_abbreviation(text, last_punct) and not text[m.start() : m.end()].startswith("..."):
-            if not _next_starts_sentence(text, m.end()) or text[last_punct - 1 : last_punct].isalpha():
-                # "Mr. Kalin", "Jan. 12": an abbreviation followed by a name or number continues the sentence.
-                continue
+        abbreviation = _ends_with_abbreviation(text, last_punct) and not text[m.start() : m.end()].startswith("...")
+        if abbreviation and (not _next_starts_sentence(text, m.end()) or text[last_punct - 1 : last_punct].isalpha()):
+            # "Mr. Kalin", "Jan. 12": an abbreviation followed by a name or number continues the sentence.
+            continue
         if not _next_starts_sentence(text, m.end()):
             continue
         _append_trimmed(text, seg_start, m.end(), out)
