@@ -76,3 +76,18 @@ def test_cat_xml_reader(tmp_path: Path) -> None:
     assert doc.text == "Talks ended on Friday."
     assert doc.dct is not None and doc.dct.isoformat() == "2019-05-17"
     assert [doc.text[g.start : g.end] for g in doc.gold] == ["Friday"]
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "time"
+
+
+def test_timeml_on_our_own_fixture() -> None:
+    out = timeml.run(FIXTURES / "sample.tml", {"baseline": None, "limit": None})
+    assert out["gold"] == 8
+    assert out["relaxed"]["f1"] == 1.0  # type: ignore[index]
+    assert out["value_f1"] == 1.0
+
+
+def test_pubdate_on_our_own_fixture() -> None:
+    out = pubdate.run(FIXTURES / "pubdate", {"baseline": None, "limit": None})
+    assert out == {"pages": 2, "exact": 1.0, "within_1_day": 1.0, "missing": 0.5}
