@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 
 from truceline.model import Precision, TimeRef
@@ -160,6 +160,8 @@ def _to_ref(text: str, cand: Candidate, anchor: date | None) -> TimeRef:
 
 def tag(text: str, anchor: date | None) -> list[TimeRef]:
     """Every time expression in `text`: offsets into `text`, sorted, non-overlapping."""
+    if isinstance(anchor, datetime):
+        anchor = anchor.date()  # a datetime would leak its clock time into every resolved value
     cands = find_candidates(text, anchor)
     if anchor is not None:
         for cand in cands:
