@@ -210,3 +210,16 @@ def test_clock_quarter_and_fraction_forms(text: str, surface: str, value: str) -
 def test_ordinals_and_fractions_are_not_durations() -> None:
     assert not tag_times("A second convoy arrived.", FRI)
     assert not tag_times("They hold about a quarter of the province.", FRI)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("A decade ago the border was open.", "A decade ago", "2009"),
+        ("January nineteen ninety-seven was cold.", "January nineteen ninety-seven", "1997-01"),
+        ("Sales rose in the last half of 2018.", "the last half of 2018", "2018-H2"),
+        ("Interest is paid every quarter.", "every quarter", "P1Q"),
+    ],
+)
+def test_decades_ago_spelled_months_halves_and_sets(text: str, surface: str, value: str) -> None:
+    assert one(text, FRI, surface).value == value

@@ -168,7 +168,12 @@ def _spelled_year_any(m: re.Match[str], ctx: Context) -> list[Candidate]:
     rest = parse_number(words) if words else 0
     if rest is None or not 0 <= rest < 100:
         return []
-    return [Candidate(m.start(), m.end(), "DATE", f"{century + int(rest):04d}", priority=2)]
+    value = f"{century + int(rest):04d}"
+    if m.group("mon"):
+        value += f"-{_month(m.group('mon')):02d}"
+    elif m.group("season"):
+        value += "-" + lexicon().seasons[m.group("season").lower()]
+    return [Candidate(m.start(), m.end(), "DATE", value, priority=2)]
 
 
 def _floating(name: str, year: int) -> tuple[int, int]:
@@ -228,7 +233,8 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            rf"\b(?:the\s+year\s+)?(?P<c>eighteen|nineteen)[\s-]+(?:hundred\s+(?:and\s+)?)?(?P<rest>{NUMW})\b"
+            rf"\b(?:(?P<mon>{MON})\s+|the\s+(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)?"
+            rf"(?:the\s+year\s+)?(?P<c>eighteen|nineteen)[\s-]+(?:hundred\s+(?:and\s+)?)?(?P<rest>{NUMW})\b"
             rf"|\b(?:the\s+year\s+|(?<=\bin\s))two\s+thousand(?:\s+(?:and\s+)?(?P<rest2>{NUMW}))?\b",
             re.I,
         ),

@@ -143,7 +143,7 @@ def _set(m: re.Match[str], ctx: Context) -> list[Candidate]:
         ("daily", "P1D"),
         ("week", "P1W"),
         ("month", "P1M"),
-        ("quarter", "P3M"),
+        ("quarter", "P1Q"),
         ("annual", "P1Y"),
         ("year", "P1Y"),
     ):

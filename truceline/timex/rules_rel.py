@@ -176,7 +176,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> list[Candidate]:
 
 
 def _half(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    h = 1 if m.group("h").lower() == "first" else 2
+    h = 1 if m.group("h").lower() == "first" else 2  # "second" and "last" both name the second half
     year = m.group("year") or (f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX")
     return [Candidate(m.start(), m.end(), "DATE", f"{year}-H{h}", anchored=not m.group("year"))]
 
@@ -194,6 +194,8 @@ def _ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
         # Earnings reports compare with "a year earlier": the same quarter of the previous year.
         value, anchored = _unit_value(ctx, "Q", -5)
         return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored, priority=2)]
+    if unit == "DE":  # "a decade ago" names a year ten years back, not a whole decade
+        unit, n = "Y", n * 10
     value, anchored = _unit_value(ctx, unit, direction * int(n))
     return [
         Candidate(m.start(), m.end(), "DATE", value, anchored=anchored, mod=mod_code(m.group("approx")), priority=2)
@@ -279,7 +281,7 @@ RULES: list[Rule] = [
     (
         re.compile(
             rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of)[\s-]+|(?P<when>earlier|later)\s+)?"
-            rf"{_REL_WORDS}\s+(?P<unit>week|month|year|decade|century|weekend|spring|summer|fall|autumn|winter)\b{_YEAR_OPT}(?!\s+of\b)(?![\s-](?:earlier|ago|end|long|old)\b)",
+            rf"{_REL_WORDS}\s+(?:fiscal\s+)?(?P<unit>week|month|year|decade|century|weekend|spring|summer|fall|autumn|winter)\b{_YEAR_OPT}(?!\s+of\b)(?![\s-](?:earlier|ago|end|long|old)\b)",
             re.I,
         ),
         _relative_unit,
@@ -303,7 +305,12 @@ RULES: list[Rule] = [
         2,
         "quarter",
     ),
-    (re.compile(r"\bthe\s+(?P<h>first|second)\s+half\b(?:\s+of\s+(?P<year>(?:19|20)\d\d))?", re.I), _half, 2, "half"),
+    (
+        re.compile(r"\bthe\s+(?P<h>first|second|last)\s+half\b(?:\s+of\s+(?P<year>(?:19|20)\d\d))?", re.I),
+        _half,
+        2,
+        "half",
+    ),
     (
         re.compile(
             rf"\b(?:(?P<approx>about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just\s+over)\s+)?"
