@@ -92,3 +92,12 @@ def test_anchor_resolves_last_september_for_a_december_report() -> None:
     pub = infer_publication_date(doc(body), cleaned(body))
     refs = {r.text: r for r in tag_times(body, pub.anchor)}
     assert refs["last September"].value == "2019-09"
+
+
+def test_year_less_dateline_with_text_clues() -> None:
+    # The dateline gives the day, the text the year: June 13 was a Thursday in 2019 (and "a 2018 deal" rules out
+    # 2013), and the report speaks of Thursday.
+    body = "Officials said on Thursday that a 2018 deal still held."
+    pub = infer_publication_date(doc(body), cleaned(body, dateline="ANKARA, June 13 (Agency)"))
+    assert (pub.value, pub.precision) == ("2019-06-13", "day")
+    assert any("dateline" in e for e in pub.evidence)

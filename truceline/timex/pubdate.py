@@ -42,7 +42,7 @@ def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None 
         return _day(d, f"dateline: {cleaned.dateline!r}", tuple(evidence))
     captions = [c.text for c in cleaned.captions]
     text = "\n".join(t for t in (cleaned.title, cleaned.standfirst, cleaned.body) if t)
-    r = reason_over_text(text, captions, spans)
+    r = reason_over_text(text, captions, spans, cleaned.dateline)
     evidence.extend(r.evidence)
     return _conclude(r, evidence, story_hint)
 
@@ -71,6 +71,11 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
     lo, hi = hull(spans)
     if lo == EARLIEST and hi >= date.today() - timedelta(days=1):
         return PubDate(None, None, None, "unknown", (*evidence, "no date found in metadata, URL or text"))
+    on_dateline = [d for d in r.dateline_days if lo <= d <= hi]
+    if len(on_dateline) == 1:
+        filed = on_dateline[0]
+        evidence.append(f"the dateline's day falls in that period: published {filed.isoformat()}")
+        return PubDate(filed.isoformat(), filed, filed, "day", tuple(evidence))
     if days((lo, hi)) <= 8:
         day = _news_day(r, lo, hi)
         if day is not None:

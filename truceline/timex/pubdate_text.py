@@ -43,6 +43,7 @@ class Reasoning:
     weekdays: set[int] = field(default_factory=set)  # weekdays named in past or present clauses
     latest_year: int | None = None
     latest_explicit: date | None = None  # the latest full date the body recounts
+    dateline_days: list[date] = field(default_factory=list)  # candidate days a year-less dateline names
 
     def apply(self, clue: list[Span], why: str) -> bool:
         if not clue:
@@ -79,9 +80,11 @@ def _weekday_in(text: str) -> int | None:
     return lexicon().weekdays[m.group(1).lower()] if m else None
 
 
-def reason_over_text(body: str, captions: list[str], spans: list[Span]) -> Reasoning:
-    """Narrow `spans` (the candidates so far) with what the body and captions say."""
+def reason_over_text(body: str, captions: list[str], spans: list[Span], dateline: str | None = None) -> Reasoning:
+    """Narrow `spans` (the candidates so far) with what the dateline, body and captions say."""
     r = Reasoning(spans)
+    if dateline:
+        _dateline_day(dateline, r)
     texts = [(c, "caption") for c in captions] + [(body, "body")]
     tagged = [(t, where, find_candidates(t, None)) for t, where in texts]
     for t, where, cands in tagged:
@@ -103,12 +106,29 @@ def reason_over_text(body: str, captions: list[str], spans: list[Span]) -> Reaso
                 and not _is_relative(t, c)
             ):
                 r.weekdays.add(int(w[1]))
+    if r.dateline_days and r.weekdays:
+        kept = [d for d in r.dateline_days if d.isoweekday() in r.weekdays]
+        if r.apply([(d, d + timedelta(days=1)) for d in kept], "the dateline's day falls on a weekday the report uses"):
+            r.dateline_days = kept
     for t, _, cands in tagged:
         _known_anchors(t, cands, r)
     _mentioned_years(body, tagged[-1][2], r)
     for t, _, cands in tagged:
         _weekday_matched_days(t, cands, r)
     return r
+
+
+def _dateline_day(dateline: str, r: Reasoning) -> None:
+    """ "ANKARA, June 13 (Reuters)": a dateline without a year still names the day of publication (or the day
+    before, for reports filed late); the year comes from the other clues."""
+    for c in find_candidates(dateline, None):
+        if md := _MONTH_DAY.match(c.value):
+            days = [d for y in _years(r) if (d := _safe(y, int(md[1]), int(md[2])))]
+            if r.apply(
+                [(d, d + timedelta(days=1)) for d in days], f"dateline {dateline!r} names {c_text(dateline, c)}"
+            ):
+                r.dateline_days.extend(days)
+            return
 
 
 def c_text(text: str, c: Candidate) -> str:
