@@ -6,6 +6,7 @@ kept, because GeoNames' lower-case romanisations ("adlb") and short codes would 
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -143,8 +144,10 @@ def build(gaz: Gazetteer, data: Path, cities_file: str = CITIES) -> Gazetteer:
         context[r["word"].lower()].add(r["kind"])
     gaz.context = {w: frozenset(k) for w, k in context.items()}
     names.freeze(gaz)
+    gaz.primary_key = [sys.intern(name_key(n)) for n in gaz.name]
     gaz.capitals = _capitals(gaz, countries)
     gaz.fuzzy_tables.clear()  # tables built while curated rows were still being added are stale
+    gaz.country_entries.clear()
     return gaz
 
 

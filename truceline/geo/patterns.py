@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 from truceline.geo.normalise import fold, name_key
-from truceline.geo.tokens import Mention, Tokens
+from truceline.geo.tokens import Mention, Spans, Tokens
 
 
-def apply_patterns(toks: Tokens, found: dict[tuple[int, int], Mention]) -> None:
+def apply_patterns(toks: Tokens, found: Spans) -> None:
     """'X province', 'X and Y provinces', 'province of X', 'the town of X', 'north of X' (plus enclosing region)."""
     for k in [k for k, kinds in enumerate(toks.kind) if kinds]:
         word, kinds = toks.words[k], toks.kind[k]
@@ -37,7 +37,7 @@ def apply_patterns(toks: Tokens, found: dict[tuple[int, int], Mention]) -> None:
                 _enclosing(toks, k, mention)
 
 
-def extend_suffixes(toks: Tokens, found: dict[tuple[int, int], Mention]) -> None:
+def extend_suffixes(toks: Tokens, found: Spans) -> None:
     """'Benue State', 'Suffolk County', 'Idlib province': the admin word is part of the name."""
     gaz = toks.gaz
     for (i, j), m in list(found.items()):
@@ -57,7 +57,7 @@ def extend_suffixes(toks: Tokens, found: dict[tuple[int, int], Mention]) -> None
         found[(i, j + 1)] = m
 
 
-def facilities(toks: Tokens, found: dict[tuple[int, int], Mention]) -> None:
+def facilities(toks: Tokens, found: Spans) -> None:
     """'Royal Street', 'Al-Shifa Hospital', 'Manila Cathedral': a capitalised run closed by a facility word.
 
     Such names are rarely in the gazetteer; the resolver places them in the town inside their name or, failing
@@ -73,7 +73,7 @@ def facilities(toks: Tokens, found: dict[tuple[int, int], Mention]) -> None:
             i += 1  # "the Syrian Al-Shifa Hospital" -> "Al-Shifa Hospital"; "South Kilburn Estate" stays whole
         if i >= k:
             continue
-        inside = [(a, b) for (a, b) in found if a <= k and i <= b]
+        inside = found.overlapping(i, k)
         if any(a < i or b > k for a, b in inside):
             continue  # a longer known name already covers part of it
         inner: tuple[int, ...] = ()
@@ -91,7 +91,7 @@ def facilities(toks: Tokens, found: dict[tuple[int, int], Mention]) -> None:
 _STATE_WORDS = frozenset(("Republic", "Kingdom", "Federation", "Commonwealth", "Sultanate", "Emirate", "Principality"))
 
 
-def extend_official_names(toks: Tokens, found: dict[tuple[int, int], Mention]) -> None:
+def extend_official_names(toks: Tokens, found: Spans) -> None:
     """'Republic of Armenia', 'Islamic Republic of Iran', 'Washington, D.C.': the whole official name."""
     gaz = toks.gaz
     for (i, j), m in list(found.items()):
@@ -130,17 +130,16 @@ def _trim(toks: Tokens, run: tuple[int, int]) -> tuple[tuple[int, int] | None, s
     return ((i, j) if i <= j else None), country
 
 
-def _force(
-    toks: Tokens, found: dict[tuple[int, int], Mention], run: tuple[int, int], hint: str, only_known: bool = False
-) -> Mention | None:
+def _force(toks: Tokens, found: Spans, run: tuple[int, int], hint: str, only_known: bool = False) -> Mention | None:
     trimmed, country = _trim(toks, run)
     if trimmed is None:
         return None
     i, j = trimmed
     if only_known and (i, j) not in found:
         return None
-    for (a, b), existing in list(found.items()):
-        if a <= j and i <= b and (a, b) != (i, j):
+    for a, b in found.overlapping(i, j):
+        existing = found[(a, b)]
+        if (a, b) != (i, j):
             if a <= i and j <= b and existing.entries:
                 existing.hint, existing.forced = existing.hint or hint, True
                 return existing

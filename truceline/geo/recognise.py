@@ -12,14 +12,14 @@ from __future__ import annotations
 from truceline.geo.gazetteer import Gazetteer
 from truceline.geo.normalise import fold, name_key
 from truceline.geo.patterns import apply_patterns, extend_official_names, extend_suffixes, facilities
-from truceline.geo.tokens import BIG_CITY, STRONG_KINDS, Found, Mention, Tokens
+from truceline.geo.tokens import BIG_CITY, STRONG_KINDS, Found, Mention, Spans, Tokens
 
 __all__ = ["STRONG_KINDS", "Found", "Mention", "recognise"]
 
 
 def recognise(text: str, gaz: Gazetteer) -> Found:
     toks = Tokens(text, gaz)
-    found: dict[tuple[int, int], Mention] = {}
+    found = Spans(len(toks.words))
     demonyms: list[str] = []
     person_parts: set[str] = set()
     single: list[tuple[int, Mention]] = []
@@ -116,7 +116,7 @@ def _plausible(toks: Tokens, i: int, j: int, mention: Mention) -> str:
     if strong:
         return "ok"
     top = mention.entries[0]
-    if gaz.population[top] >= BIG_CITY and name_key(gaz.name[top]) == mention.key:
+    if gaz.population[top] >= BIG_CITY and gaz.primary_key[top] == mention.key:
         return "ok"
     if toks.joined(i - 1) and toks.cap[i - 1]:
         prev = toks.words[i - 1].lower()

@@ -8,6 +8,7 @@ matches are only looked up inside the focus countries: global fuzzy matching pin
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from dataclasses import replace
 
 from truceline.geo.cues import cue
 from truceline.geo.gazetteer import Gazetteer
-from truceline.geo.normalise import name_key, skeleton
+from truceline.geo.normalise import skeleton
 from truceline.geo.recognise import STRONG_KINDS, Found, Mention
 from truceline.model import Place
 
@@ -54,7 +55,7 @@ class _Context:
         for iso2 in found.demonyms:
             self.focus[iso2] += 1
         self.region_keys: set[str] = set()
-        self.anchors: list[tuple[float, float]] = []
+        self.anchors: dict[tuple[int, int], set[tuple[float, float]]] = {}  # 1-degree cell -> distinct points
         for m in found.mentions:
             if m.country_hint:
                 self.focus[m.country_hint] += 1
@@ -67,7 +68,8 @@ class _Context:
                 self.focus[gaz.country[top]] += 1
             elif len({gaz.country[e] for e in m.entries}) == 1 and _trusted(m, top, gaz):
                 self.focus[gaz.country[top]] += 1
-                self.anchors.append((gaz.lat[top], gaz.lon[top]))
+                lat, lon = gaz.lat[top], gaz.lon[top]
+                self.anchors.setdefault((math.floor(lat), math.floor(lon)), set()).add((lat, lon))
             if m.hint == "region" or gaz.kind[top] == "admin1":
                 region = next((e for e in m.entries if gaz.kind[e] == "admin1"), None)
                 if region is not None:
@@ -83,9 +85,15 @@ class _Context:
 
     def proximity(self, lat: float, lon: float) -> float:
         best = 0.0
-        for alat, alon in self.anchors:
-            if abs(alat - lat) > 3 or abs(alon - lon) > 4:
-                continue
+        cell_lat, cell_lon = math.floor(lat), math.floor(lon)
+        # Only the neighbouring cells can hold an anchor within 300 km: a bounded look-up, however long the text.
+        nearby = (
+            point
+            for dlat in range(-3, 4)
+            for dlon in range(-4, 5)
+            for point in self.anchors.get((cell_lat + dlat, cell_lon + dlon), ())
+        )
+        for alat, alon in nearby:
             d = distance_km(lat, lon, alat, alon)
             if d < 1.0:
                 continue  # the anchor is this very place
@@ -117,7 +125,7 @@ def _score(e: int, m: Mention, gaz: Gazetteer, ctx: _Context) -> float:
         CURATED_POPULATION if gaz.source[e].startswith("curated") else UNKNOWN_POPULATION
     )
     score = math.log10(population + 1) + KIND_PRIOR.get(kind, 0.0) + ctx.focus_bonus(gaz.country[e])
-    if name_key(gaz.name[e]) == m.key:
+    if gaz.primary_key[e] == m.key:
         score += 1.0  # its main name, not one of many alternates ("London" is also a Dutch hamlet's alias)
     if kind not in STRONG_KINDS:
         # Near another place of the report, or inside a region it names: either is evidence, not both.
@@ -249,11 +257,14 @@ def _unresolved(m: Mention, gaz: Gazetteer, ctx: _Context, cue_word: str | None)
 
 def _fill_regions(places: list[Place]) -> list[Place]:
     """Unresolved places with no region named next to them take the nearest region or province of the text."""
-    regions = [p for p in places if p.resolved and p.feature == "admin1"]
+    regions = [p for p in places if p.resolved and p.feature == "admin1"]  # in text order
+    starts = [r.start for r in regions]
     out = []
     for p in places:
         if not p.resolved and p.region is None and regions:
-            nearest = min(regions, key=lambda r: abs(r.start - p.start))
+            at = bisect.bisect_left(starts, p.start)
+            near = regions[max(0, at - 1) : at + 1]
+            nearest = min(near, key=lambda r: abs(r.start - p.start))
             if abs(nearest.start - p.start) < 400:
                 p = replace(p, region=nearest.name, country=p.country or nearest.country)
         out.append(p)

@@ -117,3 +117,35 @@ class Tokens:
             else:
                 break
         return j, i - 1
+
+
+class Spans(dict[tuple[int, int], Mention]):
+    """Mentions keyed by token span [i, j], with a per-token owner index so overlaps are found in O(span length).
+
+    The pattern passes ask "what already covers tokens i..j?" for every hit; scanning all mentions each time
+    would make long texts quadratic.
+    """
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.owner: list[tuple[int, int] | None] = [None] * size
+
+    def __setitem__(self, span: tuple[int, int], mention: Mention) -> None:
+        super().__setitem__(span, mention)
+        for t in range(span[0], min(span[1], len(self.owner) - 1) + 1):
+            self.owner[t] = span
+
+    def __delitem__(self, span: tuple[int, int]) -> None:
+        super().__delitem__(span)
+        for t in range(span[0], min(span[1], len(self.owner) - 1) + 1):
+            if self.owner[t] == span:
+                self.owner[t] = None
+
+    def overlapping(self, i: int, j: int) -> list[tuple[int, int]]:
+        """Spans sharing a token with [i, j], each once, in text order."""
+        seen: dict[tuple[int, int], None] = {}
+        for t in range(max(i, 0), min(j, len(self.owner) - 1) + 1):
+            span = self.owner[t]
+            if span is not None and span in self:
+                seen[span] = None
+        return list(seen)
