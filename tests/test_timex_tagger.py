@@ -223,3 +223,9 @@ def test_ordinals_and_fractions_are_not_durations() -> None:
 )
 def test_decades_ago_spelled_months_halves_and_sets(text: str, surface: str, value: str) -> None:
     assert one(text, FRI, surface).value == value
+
+
+def test_until_weekday_is_ahead() -> None:
+    wednesday = date(2019, 5, 15)
+    assert one("Markets stay closed until Friday.", wednesday, "Friday").value == "2019-05-17"
+    assert one("Markets stayed closed on Monday.", wednesday, "Monday").value == "2019-05-13"

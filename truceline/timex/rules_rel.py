@@ -27,6 +27,9 @@ _POD = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", 
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
 
 
+_DEADLINE = re.compile(r"\b(?:until|till|by|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+)?$", re.I)
+
+
 def _weekday(name: str) -> int:
     return lexicon().weekdays[name.rstrip(".").lower()]
 
@@ -40,6 +43,8 @@ def _weekday_rule(m: re.Match[str], ctx: Context) -> list[Candidate]:
     typ = "TIME" if suffix else "DATE"
     tense = {"last": "past", "past": "past", "next": "future", "coming": "future", "this": "present"}.get(rel)
     clause_tense = ctx.tense(m.start(), m.end())
+    if clause_tense != "past" and _DEADLINE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        clause_tense = "future"  # "until Friday", "as soon as Tuesday": a day ahead unless the clause is past
     if ctx.anchor is None:
         return [Candidate(m.start(), m.end(), typ, f"XXXX-WXX-{wd}{suffix}", mod=mod, tense=tense or clause_tense)]
     if rel == "last":
