@@ -227,5 +227,5 @@ def test_decades_ago_spelled_months_halves_and_sets(text: str, surface: str, val
 
 def test_until_weekday_is_ahead() -> None:
     wednesday = date(2019, 5, 15)
-    assert one("Markets stay closed until Friday.", wednesday, "Friday").value == "2019-05-17"
-    assert one("Markets stayed closed on Monday.", wednesday, "Monday").value == "2019-05-13"
+    assert one("The border stays shut until Friday.", wednesday, "Friday").value == "2019-05-17"
+    assert one("The border stays shut since Monday.", wednesday, "Monday").value == "2019-05-13"
