@@ -163,6 +163,8 @@ class _Coder:
         attributed_cues: set[int] = set()
         own: list[tuple[Candidate, int, Attribution | None]] = []
         for cand in find_candidates(doc, self.lex):
+            if self._refers_back(cand):
+                continue
             index, att = self.code(cand, doc, start, end, text, has_ceasefire)
             own.append((cand, index, att))
             if att is not None:
@@ -174,6 +176,25 @@ class _Coder:
         for token in doc:
             if token.i not in attributed_cues and token.i not in by_trigger and denial_without_event(token, self.lex):
                 self.denial(token, start, end, text)
+
+    def _refers_back(self, cand: Candidate) -> bool:
+        """'the shelling', 'the memorandum', 'the attack came a week after': a definite noun with no words of its own
+        (no agent, target, weapon or victims) names an event of the same type the report has already coded."""
+        token = cand.token
+        if not cand.nominal or cand.extra or cand.governor is not None:
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ == "in":
+            return False  # "31 civilians died in the market strike": the sentence adds its toll
+        for child in token.children:
+            if child.dep_ in ("poss", "prep", "relcl", "acl") or (child.dep_ == "nummod" and child.ent_type_ != "DATE"):
+                return False
+            if child.dep_ in ("compound", "amod", "nmod") and (
+                child.ent_type_ in ("NORP", "ORG", "PERSON") or child.lemma_.lower() in self.lex.weapon_modes
+            ):
+                return False  # "the Turkish fire", "the artillery shelling": the words say more than a reference
+        return any(e.type == cand.type for e in self.events)
 
     def code(
         self, cand: Candidate, doc: Any, start: int, end: int, text: str, has_ceasefire: bool

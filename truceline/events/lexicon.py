@@ -53,6 +53,7 @@ class Lexicon:
     noun_senses: dict[str, tuple[frozenset[str], TypeMode]]
     party_words: frozenset[str]
     ending_verbs: frozenset[str]
+    ending_phrasal: frozenset[tuple[str, str]]  # (verb lemma, particle): "put off", "stave off"
     forms: frozenset[str]  # every inflected trigger form, lower case: the pre-filter's vocabulary
     phrasal_forms: dict[str, frozenset[str]]  # verb form -> particle forms that make it a trigger
 
@@ -121,6 +122,11 @@ def _senses(section: Any) -> dict[str, tuple[frozenset[str], TypeMode]]:
     return out
 
 
+def _pair(phrase: str) -> tuple[str, str]:
+    verb, _, particle = phrase.lower().partition(" ")
+    return verb, particle
+
+
 def _parse(raw: dict[str, Any]) -> Lexicon:
     verbs = _pairs(raw.get("verbs"), "verbs")
     nouns = _pairs(raw.get("nouns"), "nouns")
@@ -161,6 +167,7 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         noun_senses=_senses(raw.get("noun_senses")),
         party_words=frozenset(raw.get("party_words") or ()),
         ending_verbs=frozenset(raw.get("ending_verbs") or ()),
+        ending_phrasal=frozenset(_pair(str(p)) for p in raw.get("ending_phrasal") or ()),
         forms=frozenset(forms),
         phrasal_forms={k: frozenset(v) for k, v in phrasal_forms.items()},
     )

