@@ -65,3 +65,29 @@ def test_hours_of_talks_are_the_talks(nlp: Any) -> None:
 def test_an_apposition_that_renames_the_deal_is_not_a_second_deal(nlp: Any) -> None:
     events = code(nlp, "Arcadia and Borduria signed a border protocol, an agreement that both sides hailed.")
     assert types(events) == ["AGREE"]
+
+
+def test_a_dateline_city_is_not_the_subject(nlp: Any) -> None:
+    events = code(nlp, "KESSEL, Borduria, May 3 (Plain Wire) - The Bordurian army attacked rebels near the river.")
+    event = one(events, "ASSAULT")
+    assert event.actor is not None and event.actor.sector == "MIL"
+
+
+def test_a_nationality_word_on_a_town_is_not_a_target(nlp: Any) -> None:
+    event = one(code(nlp, "The rebels captured the Bordurian town of Kessel."), "ASSAULT")
+    assert event.recipient is None
+
+
+def test_a_country_after_in_is_where_not_whom(nlp: Any) -> None:
+    event = one(code(nlp, "Minister Lento met the rebels in Borduria."), "CONSULT")
+    assert event.recipient is not None and event.recipient.sector == "REB"
+
+
+def test_towns_are_never_resolved_as_actors_when_asked() -> None:
+    from truceline.stages.actors import ActorDictionary
+
+    book = ActorDictionary.load()
+    town = book.resolve("Samarra")
+    assert town is not None and town.country == "IRQ"  # PLOVER-style coding still can
+    assert book.resolve("Samarra", towns=False) is None
+    assert book.resolve("Samarra police", towns=False) is not None

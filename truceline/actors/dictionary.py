@@ -82,9 +82,19 @@ class ActorDictionary:
         return _story_country(text, tokens, matches)
 
     def resolve(
-        self, phrase: str, *, start: int = 0, story_country: str | None = None, when: date | None = None
+        self,
+        phrase: str,
+        *,
+        start: int = 0,
+        story_country: str | None = None,
+        when: date | None = None,
+        towns: bool = True,
     ) -> Actor | None:
-        """Map one noun phrase (e.g. the subject of a parse) to an actor; None when nothing in it is known."""
+        """Map one noun phrase (e.g. the subject of a parse) to an actor; None when nothing in it is known.
+
+        `towns=False` refuses a phrase that is only a town's name ("Idlib", "the Sochi memorandum"): a town is a
+        place, not a party, however PLOVER-style coders fall back on its country.
+        """
         tokens, matches = self._matches(phrase)
         if any(not w[0].isupper() for w in tokens.words):
             # Parse spans may come lower-cased ("turkish soldiers"): a case-relaxed pass wins if it covers more.
@@ -92,7 +102,7 @@ class ActorDictionary:
             if sum(m.last - m.first for m in loose) > sum(m.last - m.first for m in matches):
                 matches = loose
         if not matches:
-            return _town_actor(phrase, tokens, start)
+            return _town_actor(phrase, tokens, start) if towns else None
         # The phrase's own words give the country first ("Turkish Kurd refugees"); the story only after.
         actors = compose(phrase, tokens, matches, Context(when=when, story_country=None))
         best = pick(phrase, tokens, actors, self)

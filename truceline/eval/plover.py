@@ -9,6 +9,10 @@ Two documented conversions make our richer output comparable with the gold:
   13 is THREATEN, CAMEO 12 rejections include refusals), whereas we keep the act and put the intention in
   `stance`. `plover_type` turns our (type, stance) into the PLOVER type the gold expects; reported under
   "stance_map".
+* The GSR codes the place as the target when no party is on the receiving end ("blocked streets in Hong Kong" →
+  CHN). We never make a place an actor (a town is not a party), so an event with no recipient is scored with the
+  country of the place its trigger's clause names after "in", "at" or "near" (`place_codes`); reported under
+  "place_as_target".
 """
 
 from __future__ import annotations
@@ -44,6 +48,36 @@ def plover_type(event: Event) -> str:
     if event.stance == "negated" and event.type in COOPERATIVE:
         return "REJECT"
     return event.type
+
+
+_LOCATIVES = frozenset({"in", "at", "near", "inside", "outside"})
+
+
+def place_codes(event: Event, docs: dict[int, Any], dictionary: Any) -> set[str]:
+    """Country of the place named in the event's clause ("in the Gaza Strip"), for the GSR's place-as-target."""
+    doc = docs.get(event.sentence_start)
+    if doc is None:
+        return set()
+    offset = event.trigger.start - event.sentence_start
+    token = next((t for t in doc if t.idx == offset), None)
+    if token is None:
+        return set()
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]  # "evacuate settlements in Gaza"
+    for head in (token, *objects, token.head):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVES:
+                continue
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                continue
+            phrase = doc.text[pobj.left_edge.idx : pobj.idx + len(pobj.text)]
+            try:
+                actor = dictionary.resolve(phrase)
+            except (NotImplementedError, TypeError):
+                return set()
+            if actor is not None and actor.country:
+                return {actor.country.upper()}
+    return set()
 
 
 def _gold_codes(value: Any) -> set[str]:
@@ -98,7 +132,10 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         predicted += event is not None
         pairs.append((gold_type, got))
         src = _match(_gold_codes(record.get("source")), actor_codes(event.actor) if event else set())
-        tgt = _match(_gold_codes(record.get("target")), actor_codes(event.recipient) if event else set())
+        target = actor_codes(event.recipient) if event else set()
+        if event is not None and event.recipient is None:
+            target = place_codes(event, docs, dictionary)
+        tgt = _match(_gold_codes(record.get("target")), target)
         source_ok += src
         target_ok += tgt
         triple_ok += got == gold_type and src and tgt
@@ -120,5 +157,6 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         },
         "legacy_type_map": LEGACY_TYPES,
         "stance_map": STANCE_MAP,
+        "place_as_target": "an event with no recipient is scored with the country of its clause's place",
         "top_confusions": dict(confusion.most_common(8)),
     }

@@ -18,12 +18,16 @@ from truceline.model import Actor
 _AGENT_PREPS = frozenset({"by", "from"})
 _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "to", "into", "for"})
 _WITH_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "SANCTION", "REJECT"})
-_NER_ACTOR = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+_NER_ACTOR = frozenset({"PERSON", "ORG", "NORP"})  # an unknown GPE or FAC is a place, not a party
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "who", "which", "that"})
 
 
 def _party_words() -> frozenset[str]:
     return load_lexicon().party_words
+
+
+def _place_heads() -> frozenset[str]:
+    return load_lexicon().place_heads
 
 
 class ActorIndex:
@@ -50,6 +54,8 @@ class ActorIndex:
         if resolve is None:
             return None
         try:
+            return resolve(phrase, start=start, story_country=self.story_country, towns=False)
+        except TypeError:  # a user dictionary without the towns switch
             return resolve(phrase, start=start, story_country=self.story_country)
         except NotImplementedError:
             return None
@@ -104,9 +110,24 @@ def actor_for(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     return index.compound(members)
 
 
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _as_place(token: Token) -> bool:
+    """A name in a place's slot: after a locative preposition ("met in Ankara") or naming a thing ("the Sochi deal")."""
+    if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
+        return True
+    return token.dep_ in _MODIFIER_DEPS and token.ent_type_ in ("GPE", "LOC", "FAC")
+
+
 def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     if token.lower_ in _PRONOUNS:
         return None
+    if _as_place(token):
+        return None  # a capital acts only as a subject or object ("Ankara said", "urged Moscow"), a town never
+    if token.tag_.startswith("NN") and token.lemma_.lower() in _place_heads():
+        return None  # "the besieged Bosnian town", "the Russian language": a nationality word on a place or thing
     left, right = _span(token)
     start, end = offset + left.idx, offset + right.idx + len(right.text)
     head_start = offset + token.idx
@@ -139,7 +160,7 @@ def _subject(verb: Token) -> Token | None:
         seen += 1
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
-                return child
+                return _past_dateline(child)
             if child.dep_ == "agent":
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -159,6 +180,30 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def dateline_end(doc: Any) -> int:
+    """Index of the dash closing a wire dateline ("SOCHI, Russia, Sept 17 (Agency) -"), or -1 when there is none.
+
+    The small model often makes the dateline city the sentence's subject; the real subject is the phrase after
+    the dash, which it hangs off that city as an apposition.
+    """
+    if len(doc) < 3 or not (doc[0].is_upper and len(doc[0].text) > 2) or doc[1].text != ",":
+        return -1
+    for token in doc[2:20]:
+        if token.text in _DASHES:
+            return int(token.i)
+    return -1
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    end = dateline_end(subject.doc)
+    if end < 0 or subject.i > end:
+        return subject
+    return next((c for c in subject.children if c.i > end and c.dep_ in ("appos", "conj", "nsubj")), None)
 
 
 def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:

@@ -52,6 +52,7 @@ class Lexicon:
     negation_cues: frozenset[str]
     noun_senses: dict[str, tuple[frozenset[str], TypeMode]]
     party_words: frozenset[str]
+    place_heads: frozenset[str]
     ending_verbs: frozenset[str]
     ending_phrasal: frozenset[tuple[str, str]]  # (verb lemma, particle): "put off", "stave off"
     forms: frozenset[str]  # every inflected trigger form, lower case: the pre-filter's vocabulary
@@ -166,6 +167,7 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         negation_cues=frozenset(raw.get("negation_cues") or ()),
         noun_senses=_senses(raw.get("noun_senses")),
         party_words=frozenset(raw.get("party_words") or ()),
+        place_heads=frozenset(raw.get("place_heads") or ()),
         ending_verbs=frozenset(raw.get("ending_verbs") or ()),
         ending_phrasal=frozenset(_pair(str(p)) for p in raw.get("ending_phrasal") or ()),
         forms=frozenset(forms),
