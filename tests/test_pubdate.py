@@ -101,3 +101,22 @@ def test_year_less_dateline_with_text_clues() -> None:
     pub = infer_publication_date(doc(body), cleaned(body, dateline="ANKARA, June 13 (Agency)"))
     assert (pub.value, pub.precision) == ("2019-06-13", "day")
     assert any("dateline" in e for e in pub.evidence)
+
+
+def test_year_hint_keeps_a_weekday_only_report_inside_the_story_year() -> None:
+    # Nothing in the text names a year: only the batch's other reports (dated in 2020) can supply it.
+    body = "The minister spoke on Tuesday, two days after artillery fire killed four soldiers near the border town."
+    hint = PubDate("2020", date(2020, 1, 1), date(2020, 12, 31), "year", ("story: 5 other reports dated in 2020",))
+    pub = infer_publication_date(doc(body), cleaned(body), story_hint=hint)
+    assert pub.earliest is not None and pub.latest is not None
+    assert date(2020, 1, 1) <= pub.earliest <= pub.latest <= date(2020, 12, 31)
+    assert pub.precision == "year"
+    assert any("year comes from the same story" in e and "2020" in e for e in pub.evidence)
+
+
+def test_year_hint_that_contradicts_the_text_is_reported_not_forced() -> None:
+    body = "The truce signed on 5 March 2020 held, officials said on Monday."
+    hint = PubDate("2015", date(2015, 1, 1), date(2015, 12, 31), "year", ("story: 2 other reports dated in 2015",))
+    pub = infer_publication_date(doc(body), cleaned(body), story_hint=hint)
+    assert pub.earliest is not None and pub.earliest >= date(2020, 3, 5)
+    assert any("contradicts" in e for e in pub.evidence)

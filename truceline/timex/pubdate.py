@@ -55,11 +55,7 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
         and story_hint.latest
         and (len(spans) > 1 or days(hull(spans)) > 366)
     ):
-        window = [(story_hint.earliest - timedelta(days=45), story_hint.latest + timedelta(days=45))]
-        narrowed = intersect(spans, window)
-        if narrowed:
-            spans = narrowed
-            evidence.append(f"another report of the same story is dated {story_hint.value}: within 45 days of it")
+        spans = _apply_story_hint(spans, story_hint, evidence)
     if len(spans) > 1 and r.latest_year is not None:
         after = [s for s in spans if s[1].year >= r.latest_year]
         if after:
@@ -85,6 +81,25 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
             )
             return PubDate(day.isoformat(), day, day, "day", tuple(evidence))
     return PubDate(interval_value(lo, hi), lo, hi, interval_precision(lo, hi), tuple(evidence))
+
+
+def _apply_story_hint(spans: list[Span], hint: PubDate, evidence: list[str]) -> list[Span]:
+    """Reports of one story come out together: inside the period the other reports are dated in when the text
+    allows it, else within 45 days of it (a story running over New Year), else the hint is ignored."""
+    if hint.earliest is None or hint.latest is None:
+        return spans
+    why = "; ".join(hint.evidence) or f"other reports of the same story are dated {hint.value}"
+    # A day-dated hint is one other report: this one may have come out days later, so only a period is binding.
+    inside = intersect(spans, [(hint.earliest, hint.latest)]) if days((hint.earliest, hint.latest)) >= 28 else []
+    if inside:
+        evidence.append(f"the report leaves its year open; the year comes from the same story ({why}): {hint.value}")
+        return inside
+    near = intersect(spans, [(hint.earliest - timedelta(days=45), hint.latest + timedelta(days=45))])
+    if near:
+        evidence.append(f"another report of the same story is dated {hint.value} ({why}): within 45 days of it")
+        return near
+    evidence.append(f"the story's date {hint.value} contradicts the report's own clues; ignored")
+    return spans
 
 
 def _news_day(r: Reasoning, lo: date, hi: date) -> date | None:
