@@ -55,7 +55,7 @@ EXPECTED = [
     ("Guterres", None, "IGO"),
     ("Assad", "SYR", "GOV"),
     ("Assad regime", "SYR", "GOV"),
-    ("Syrian Observatory for Human Rights", None, "NGO"),
+    ("Syrian Observatory for Human Rights", "SYR", "NGO"),  # a national NGO: the country it watches
     ("strongman Khalifa Haftar", "LBY", "MIL"),
     ("Iran", "IRN", None),
     ("NATO", None, "IGO"),

@@ -17,8 +17,8 @@ def test_sample_corpus_events_meet_their_floors() -> None:
     from truceline.sample import REPORTS_DIR, load_gold, score
 
     scores = score(analyse_paths([str(REPORTS_DIR)]), load_gold())
-    assert scores["event_recall"] >= 0.78  # measured 0.80
-    assert scores["event_precision"] >= 0.55  # measured 0.595 (extra events in the gold sentences lower it)
+    assert scores["event_recall"] >= 0.82  # measured 0.831
+    assert scores["event_precision"] >= 0.62  # measured 0.634 (extra events in the gold sentences lower it)
     assert scores["stance_accuracy"] >= 0.88  # measured 0.92
-    assert scores["claimed_by_accuracy"] >= 0.65  # measured 0.69
+    assert scores["claimed_by_accuracy"] >= 0.74  # measured 0.756
     assert scores["killed_accuracy"] >= 0.85 and scores["injured_accuracy"] >= 0.85

@@ -91,3 +91,28 @@ def test_towns_are_never_resolved_as_actors_when_asked() -> None:
     assert town is not None and town.country == "IRQ"  # PLOVER-style coding still can
     assert book.resolve("Samarra", towns=False) is None
     assert book.resolve("Samarra police", towns=False) is not None
+
+
+def test_a_bare_country_acting_is_its_state_and_a_nationality_on_an_attack_its_forces(nlp: Any) -> None:
+    from truceline.events.coding import code_text, load_dictionary
+
+    book = load_dictionary()
+    events, _ = code_text("Greece accused Albania of moving troops to the border.", book, nlp)
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert accuse.actor is not None and (accuse.actor.country, accuse.actor.sector) == ("GRC", "GOV")
+    assert accuse.recipient is not None and (accuse.recipient.country, accuse.recipient.sector) == ("ALB", "GOV")
+    events, _ = code_text("Greek shelling hit a depot on the hill.", book, nlp)
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert assault.actor is not None and (assault.actor.country, assault.actor.sector) == ("GRC", "MIL")
+
+
+def test_a_national_ngo_carries_the_country_it_watches() -> None:
+    from truceline.stages.actors import ActorDictionary
+
+    book = ActorDictionary.load()
+    found = book.find("The Turkish Red Crescent and Amnesty International sent observers.")
+    by_text = {a.text: a for a in found}
+    assert by_text["Turkish Red Crescent"].country == "TUR" and by_text["Turkish Red Crescent"].sector == "NGO"
+    assert by_text["Amnesty International"].country is None  # an international NGO has none
+    kinds = {a.text: book.kind_of(a) for a in book.find("Greece said Greek troops left.")}
+    assert kinds["Greece"] == "country"

@@ -49,6 +49,8 @@ def single(entry: Entry, start: int, end: int, text: str, when: date | None) -> 
         return Actor(start, end, text[start:end], name=entry.name, sector=entry.sector, code=entry.code or entry.sector)
     code = entry.code or code_of(entry.country, entry.sector)
     country, sector = entry.country, entry.sector
+    if country is None and sector == "NGO" and entry.about:
+        country = entry.about  # a national NGO ("Syrian Observatory") is scored and filtered by the country it watches
     if code and "/" in code:
         # PETRARCH "THE_SHIRE [FRO/BIL/SAM]": one name for several actors, a compound.
         members = tuple(

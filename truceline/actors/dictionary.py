@@ -30,6 +30,12 @@ class ActorDictionary:
         self.sectors = dict(sectors or {})
         self._matcher = Matcher(list(self.entries))
         self._kinds = {e.name: e.kind for e in self.entries}
+        # A country and its adjective share a name ("Turkey"): the written form tells them apart.
+        self._form_kinds: dict[str, str] = {}
+        for e in self.entries:
+            if e.kind in ("country", "demonym"):
+                for form in e.forms:
+                    self._form_kinds.setdefault(form.lower(), e.kind)
         self._last: tuple[tuple[str, bool], tuple[Tokens, list[Match]]] | None = None
 
     @classmethod
@@ -50,6 +56,8 @@ class ActorDictionary:
         if actor.name is None:
             return None
         kind = self._kinds.get(actor.name)
+        if kind in ("country", "demonym"):
+            return self._form_kinds.get(actor.text.lower(), kind)
         return kind
 
     def _matches(self, text: str, relaxed: bool = False) -> tuple[Tokens, list[Match]]:

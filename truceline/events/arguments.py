@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from truceline.events.lexicon import load_lexicon
@@ -59,6 +60,26 @@ class ActorIndex:
             return resolve(phrase, start=start, story_country=self.story_country)
         except NotImplementedError:
             return None
+
+    def as_party(self, actor: Actor | None, attack: bool) -> Actor | None:
+        """A bare country acting is its state ("Turkey sent troops" → TUR GOV); a bare nationality word on an attack
+        is that state's forces ("Turkish strikes" → TUR MIL). Other actors keep the sector their words gave."""
+        if actor is None or not (actor.country or actor.members) or actor.sector:
+            return actor
+        if actor.members:
+            members = tuple(self.as_party(m, attack) or m for m in actor.members)
+            sectors = {m.sector for m in members}
+            sector = sectors.pop() if len(sectors) == 1 else None
+            return replace(actor, members=members, sector=sector)
+        kind_of = getattr(self._dictionary, "kind_of", None)
+        kind = kind_of(actor) if kind_of is not None else None
+        if kind in ("country", "capital"):
+            sector = "GOV"
+        elif kind == "demonym" and attack:
+            sector = "MIL"
+        else:
+            return actor
+        return replace(actor, sector=sector, code=f"{actor.country}{sector}")
 
     def compound(self, members: list[Actor]) -> Actor:
         make = getattr(self._dictionary, "compound", None)

@@ -225,6 +225,8 @@ class _Coder:
             actor = claimed_by
         if recipient is not None and actor is not None and recipient.start == actor.start:
             recipient = None
+        actor = self.index.as_party(actor, cand.type == "ASSAULT")
+        recipient = self.index.as_party(recipient, False)
         verb = clause_verb(cand)
         clause = clause_tokens(cand.token, verb, cand.extra)
         trigger_start = start + cand.token.idx
