@@ -229,3 +229,10 @@ def test_until_weekday_is_ahead() -> None:
     wednesday = date(2019, 5, 15)
     assert one("The border stays shut until Friday.", wednesday, "Friday").value == "2019-05-17"
     assert one("The border stays shut since Monday.", wednesday, "Monday").value == "2019-05-13"
+
+
+def test_past_year_is_the_year_before_and_a_decade_is_ten_years() -> None:
+    # TimeBank's convention: "over the past year" names the previous calendar year; a decade is written in years.
+    assert one("Attacks rose over the past year, monitors said.", FRI, "the past year").value == "2018"
+    decade = one("Attacks rose over the past decade, monitors said.", FRI, "the past decade")
+    assert (decade.type, decade.value) == ("DURATION", "P10Y")

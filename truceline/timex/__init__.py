@@ -7,6 +7,8 @@ the implementation:
     rules_abs           calendar dates: "June 13, 2019", "13 June", "2019-06-13", "the 1990s", holidays
     rules_rel           anchored expressions: weekdays, "last week", "earlier this month", quarters, clock times
     rules_clock         clock times: "10:35 a.m.", "noon Thursday", "16:08 UTC"
+    rules_ref           anaphoric expressions: "the next day", "later that year", "the day after"
+    reference           the reference time (the date the text last named) those resolve against
     rules_dur           durations, vague references (PRESENT_REF ...), sets
     tense               the tense of a clause, which decides where a weekday or bare month lands
     tagger              runs the rules in windows around trigger words, keeps the longest, builds TimeRefs

@@ -26,6 +26,10 @@ class Candidate:
     latest: date | None = None
     tense: str | None = None  # recorded for the publication-date reasoning
     priority: int = 0
+    # Set on anaphoric expressions ("the next day", "later that year", "two days later"): the value is the
+    # unit-sized period `offset` units from the reference time (truceline.timex.reference), not from the anchor.
+    ref_shift: tuple[int, str] | None = None
+    suffix: str = ""  # a part of day (TMO, TNI ...) kept when the value is re-resolved against the reference time
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from truceline.timex.calendar import resolve_weekday
 from truceline.timex.context import UNRESOLVED, Candidate, Context
@@ -45,7 +46,17 @@ def _clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
     elif ctx.anchor is not None:
         day = ctx.anchor
     prefix = day.isoformat() if day else UNRESOLVED["D"]
-    return [Candidate(m.start(), m.end(), "TIME", f"{prefix}T{hour:02d}:{minute:02d}", anchored=day is not None)]
+    clock = f"T{hour:02d}:{minute:02d}"
+    return [
+        Candidate(
+            m.start(), m.end(), "TIME", prefix + clock, anchored=day is not None, **_on_reference_day(rest, clock)
+        )
+    ]
+
+
+def _on_reference_day(rest: str | None, clock: str) -> dict[str, Any]:
+    """A clock time that names no day ("shot at 10 p.m.") sits on the day being narrated (the reference time)."""
+    return {} if rest else {"ref_shift": (0, "D"), "suffix": clock}
 
 
 _RESTATED = re.compile(r"(?:[ap]\.?m\.?|\d|noon|midnight)\s*\(\s*$", re.I)
@@ -65,8 +76,12 @@ def _clock24(m: re.Match[str], ctx: Context) -> list[Candidate]:
         else:
             day = resolve_weekday(ctx.anchor, _weekday(rest), ctx.tense(m.start(), m.end()))
     prefix = day.isoformat() if day else UNRESOLVED["D"]
-    value = f"{prefix}T{int(m.group('h')):02d}:{m.group('mi')}{zone}"
-    return [Candidate(m.start(), m.end(), "TIME", value, anchored=day is not None)]
+    clock = f"T{int(m.group('h')):02d}:{m.group('mi')}{zone}"
+    return [
+        Candidate(
+            m.start(), m.end(), "TIME", prefix + clock, anchored=day is not None, **_on_reference_day(rest, clock)
+        )
+    ]
 
 
 RULES: list[Rule] = [

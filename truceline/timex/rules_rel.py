@@ -24,6 +24,8 @@ from truceline.timex.patterns import NUMW, POD, T_WEEKDAY, WD, mod_code
 from truceline.timex.rules_abs import Rule
 
 _POD = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI", "tonight": "TNI"}
+# One decade or century as TIMEX3 writes it (years, not a DE/CE letter).
+_ONE_UNIT = {"DE": "P10Y", "CE": "P100Y"}
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
 
 
@@ -105,11 +107,17 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> list[Candidate]:
     unit = _UNIT_CODE[unit_word]
     offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
     fiscal = re.match(r"\s+(?:ended|ending|to\s+date|through)\b", ctx.text[m.end() : m.end() + 16])
+    ref_shift: tuple[int, str] | None = None
     if rel in ("the previous", "the following") and unit in ("Y", "M", "W", "D"):
         offset = -1 if rel == "the previous" else 1
+        ref_shift = (offset, unit)  # counts from the date the text last named, not from the anchor
+    elif rel in ("the past", "the last") and unit == "Y" and not fiscal:
+        offset = -1  # TimeBank's convention: "over the past year" names the year before the anchor
     elif rel in ("the past", "the last", "the next", "the coming", "the first") or (rel == "the" and fiscal):
-        return [Candidate(m.start(), m.end(), "DURATION", f"P1{unit}" if unit != "CE" else "P100Y", mod=mod)]
+        return [Candidate(m.start(), m.end(), "DURATION", _ONE_UNIT.get(unit, f"P1{unit}"), mod=mod)]
     value, anchored = _unit_value(ctx, unit, offset)
+    if ref_shift:
+        return [Candidate(m.start(), m.end(), "DATE", value, mod=mod, anchored=anchored, ref_shift=ref_shift)]
     if unit == "Q" and value != "XXXX-QX" and rel in ("last", "past", "previous"):
         value, anchored = _unit_value(ctx, "Q", -1)
     return [Candidate(m.start(), m.end(), "DATE", value, mod=mod, anchored=anchored)]
@@ -202,8 +210,19 @@ def _ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if unit == "DE":  # "a decade ago" names a year ten years back, not a whole decade
         unit, n = "Y", n * 10
     value, anchored = _unit_value(ctx, unit, direction * int(n))
+    # "two days later" counts from the day being narrated; "two days ago" and "from now" from the anchor.
+    ref_shift = (direction * int(n), unit) if m.group("dir").lower() in ("later", "earlier") else None
     return [
-        Candidate(m.start(), m.end(), "DATE", value, anchored=anchored, mod=mod_code(m.group("approx")), priority=2)
+        Candidate(
+            m.start(),
+            m.end(),
+            "DATE",
+            value,
+            anchored=anchored,
+            mod=mod_code(m.group("approx")),
+            priority=2,
+            ref_shift=ref_shift,
+        )
     ]
 
 
@@ -232,7 +251,8 @@ _YEAR_OPT = r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?"
 RULES: list[Rule] = [
     (
         re.compile(
-            r"\b(?:(?P<mod>late|early|earlier|later)\s+in\s+)?the\s+(?:same\s+)?day\b(?!\s+(?:before|after|of|when)\b|[-'’])",
+            r"\b(?:(?P<mod>late|early|earlier|later)\s+in\s+)?the\s+(?:same\s+)?day\b"
+            r"(?!\s+(?:(?:before|after)\s+(?!\w+ing\b)|of|when)\b|[-'’])",
             re.I,
         ),
         lambda m, c: _the_day(m, c),
@@ -348,10 +368,10 @@ def _year_earlier(m: re.Match[str], ctx: Context) -> list[Candidate]:
 
 
 def _the_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    """ "late in the day", "to end the day", "the same day": the day being reported, i.e. the anchor."""
+    """ "late in the day", "to end the day", "the same day": the day being narrated (the reference time)."""
     mod = {"late": "END", "later": "END", "early": "START", "earlier": "START"}.get((m.group("mod") or "").lower())
     value, anchored = _unit_value(ctx, "D", 0)
-    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod, anchored=anchored)]
+    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod, anchored=anchored, ref_shift=(0, "D"))]
 
 
 def _overnight(m: re.Match[str], ctx: Context) -> list[Candidate]:

@@ -13,10 +13,11 @@ from datetime import date, datetime
 from functools import cache
 
 from truceline.model import Precision, TimeRef
-from truceline.timex import rules_abs, rules_clock, rules_dur, rules_rel
+from truceline.timex import rules_abs, rules_clock, rules_dur, rules_ref, rules_rel
 from truceline.timex.calendar import narrow, value_interval
 from truceline.timex.context import Candidate, Context
 from truceline.timex.known import known_month_override
+from truceline.timex.reference import resolve_reference_times
 from truceline.timex.rules_abs import Rule
 
 Handler = Callable[[re.Match[str], Context], list[Candidate]]
@@ -36,7 +37,7 @@ _SIGNAL_MOD = {
 
 @cache
 def _rules() -> tuple[Rule, ...]:
-    return (*rules_abs.RULES, *rules_rel.RULES, *rules_clock.RULES, *rules_dur.RULES)
+    return (*rules_abs.RULES, *rules_rel.RULES, *rules_ref.RULES, *rules_clock.RULES, *rules_dur.RULES)
 
 
 _BEFORE, _AFTER = 60, 36  # how far an expression reaches before and after its trigger word
@@ -168,4 +169,5 @@ def tag(text: str, anchor: date | None) -> list[TimeRef]:
             override = known_month_override(text, cand, anchor)
             if override:
                 cand.value = override
+    resolve_reference_times(cands, anchor)
     return [_to_ref(text, c, anchor) for c in cands]

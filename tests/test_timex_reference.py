@@ -1,0 +1,84 @@
+"""Anaphoric time expressions count from the date the text last named (the reference time), not the anchor.
+Sentences are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from truceline.stages.dates import tag_times
+
+ANCHOR = date(2019, 6, 14)  # the report's date; the story it tells happened earlier
+
+
+def values(text: str, anchor: date | None = ANCHOR) -> dict[str, str]:
+    return {r.text: r.value for r in tag_times(text, anchor)}
+
+
+def test_next_day_counts_from_the_narrated_date() -> None:
+    got = values("Shelling began on 3 March 2019. The next day, the rebels pulled back from the ridge.")
+    assert got["The next day"] == "2019-03-04"
+
+
+def test_narrative_moves_on_from_day_to_day() -> None:
+    got = values(
+        "The convoy left on 3 March 2019. The following day it reached the river; two days later the "
+        "bridge was shelled, and the previous night had been quiet."
+    )
+    assert got["The following day"] == "2019-03-04"
+    assert got["two days later"] == "2019-03-06"
+    assert got["the previous night"] == "2019-03-05TNI"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        (
+            "The accord was signed in May 2015, and the following year the militias disarmed.",
+            "the following year",
+            "2016",
+        ),
+        ("Talks stalled in June 2016. The following month both sides left.", "The following month", "2016-07"),
+        ("A siege began in June 2016 and later that year the town fell.", "later that year", "2016"),
+        (
+            "Gunmen attacked on 4 May 2018. Earlier that day, a warning had been issued.",
+            "Earlier that day",
+            "2018-05-04",
+        ),
+        ("Troops entered on 4 May 2018; the day after the assault, aid arrived.", "the day after", "2018-05-05"),
+    ],
+)
+def test_anaphoric_expressions(text: str, surface: str, value: str) -> None:
+    assert values(text)[surface] == value
+
+
+def test_clock_time_without_a_day_sits_on_the_narrated_day() -> None:
+    got = values("The blast struck the market on 4 June 2019 at 10:35 a.m. local time.")
+    assert got["10:35 a.m. local time"] == "2019-06-04T10:35"
+
+
+def test_without_any_earlier_date_the_anchor_is_the_reference() -> None:
+    assert values("The mediator arrived, and the next day the talks resumed.")["the next day"] == "2019-06-15"
+
+
+def test_a_reference_too_coarse_for_the_unit_falls_back_to_the_anchor() -> None:
+    # A year says nothing about which day "the next day" is.
+    got = values("The war began in 2011. Rebels took the hill, and the next day they lost it.")
+    assert got["the next day"] == "2019-06-15"
+
+
+def test_explicit_dates_resolve_anaphora_even_without_an_anchor() -> None:
+    got = values("The truce began on 12 January 2020. The following day, shops reopened.", None)
+    assert got["The following day"] == "2020-01-13"
+
+
+def test_day_after_followed_by_a_clause_is_not_the_next_day() -> None:
+    got = values("The index slid early but recovered late in the day after falling 2 percent.")
+    assert got["late in the day"] == "2019-06-14"
+    assert "the day after" not in got
+
+
+def test_ago_still_counts_from_the_anchor() -> None:
+    got = values("The deal was signed on 3 March 2019. Two weeks ago, it collapsed.")
+    assert got["Two weeks ago"] == "2019-W22"

@@ -1,0 +1,48 @@
+"""The reference time: what "the next day", "later that year" or "two days later" count from.
+
+News narrates: "On March 3 the talks opened. The next day, the delegations walked out." The next day is March 4,
+whatever the publication date; TimeML annotators resolve such anaphoric expressions against the most recent date
+the text has named (the reference time), not the document's creation time. We keep, for each granularity, the
+last date the text named (the anchor stands in before any) and resolve an anaphoric expression against the most
+recent one fine enough for its unit: "the next day" needs a day, "the following year" can count from a month.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from truceline.timex.calendar import shift, value_at, value_interval
+from truceline.timex.context import Candidate
+
+# How coarse a date is; a reference can serve an expression whose unit is at least as coarse.
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+_UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
+
+
+def resolve_reference_times(cands: list[Candidate], anchor: date | None) -> None:
+    """Re-resolve, in text order, the candidates marked anaphoric (`ref_shift`) against the reference time."""
+    if not any(c.ref_shift for c in cands):
+        return
+    # rank -> (order, first day of the period last named at that granularity)
+    latest: dict[int, tuple[int, date]] = {}
+    if anchor is not None:
+        latest[0] = (-1, anchor)
+    for order, cand in enumerate(cands):
+        if cand.ref_shift is not None:
+            offset, unit = cand.ref_shift
+            rank = _UNIT_RANK[unit]
+            usable = [(o, d) for r, (o, d) in latest.items() if r <= rank]
+            if not usable:
+                continue
+            ref = max(usable)[1]
+            moved = shift(ref, offset, unit)
+            cand.value = value_at(moved, unit) + cand.suffix
+            cand.anchored = True
+            if unit == "D":
+                latest[0] = (order, moved)  # the narrative has moved on: "the next day ... the day after"
+            continue
+        if cand.type not in ("DATE", "TIME") or cand.value.startswith("X"):
+            continue
+        earliest, _, precision = value_interval(cand.value)
+        if earliest is not None and precision in _RANK:
+            latest[_RANK[precision]] = (order, earliest)

@@ -1,0 +1,94 @@
+"""Anaphoric expressions, resolved later against the reference time (truceline.timex.reference): "the next day",
+"the following morning", "that same day", "later that year", "the day after".
+
+Each rule emits a provisional value from the anchor (or an X placeholder without one) and a `ref_shift`; the
+tagger replaces the value once it knows which date the text was last talking about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from truceline.timex.calendar import shift, value_at
+from truceline.timex.context import UNRESOLVED, Candidate, Context
+from truceline.timex.rules_abs import Rule
+
+_POD = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
+_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_DATE_NEXT = re.compile(
+    r"\s+(?:the\s+)?(?:last\s+|next\s+)?(?:\d|yesterday|today|tomorrow|[A-Z][a-z]+day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
+    r"Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+)
+
+
+def _candidate(m: re.Match[str], ctx: Context, offset: int, word: str, mod: str | None = None) -> Candidate:
+    suffix = _POD.get(word, "")
+    unit = _UNIT.get(word, "D")
+    typ = "TIME" if suffix else "DATE"
+    if ctx.anchor is None:
+        value = UNRESOLVED[unit] + suffix
+    else:
+        value = value_at(shift(ctx.anchor, offset, unit), unit) + suffix
+    return Candidate(
+        m.start(),
+        m.end(),
+        typ,
+        value,
+        mod=mod,
+        anchored=ctx.anchor is not None,
+        ref_shift=(offset, unit),
+        suffix=suffix,
+    )
+
+
+def _that_unit(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "that day", "that same week", "later that year", "earlier that morning": the reference period itself."""
+    when = (m.group("when") or "").lower()
+    mod = {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get(when)
+    return [_candidate(m, ctx, 0, m.group("unit").lower(), mod)]
+
+
+def _next_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the next day", "the following morning", "the previous night": one day on from (or before) the reference."""
+    offset = -1 if m.group("rel").lower() in ("previous", "preceding") else 1
+    word = m.group("unit").lower()
+    if word in ("week", "month", "year") and m.group("rel").lower() == "next":
+        return []  # "over the next year" is a stretch of time ahead (rules_dur), not a date
+    return [_candidate(m, ctx, offset, word)]
+
+
+def _day_before_after(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the day after", "the day before": next to the reference day, unless a date follows and says which."""
+    if _DATE_NEXT.match(ctx.text, m.end(), m.end() + 24):
+        return []
+    return [_candidate(m, ctx, -1 if m.group("dir").lower() == "before" else 1, "day")]
+
+
+RULES: list[Rule] = [
+    (
+        re.compile(
+            r"\b(?:(?P<when>earlier|later|early|late)\s+(?:in\s+)?)?that\s+(?:same\s+)?"
+            r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b(?![-'’])",
+            re.I,
+        ),
+        _that_unit,
+        2,
+        "that",
+    ),
+    (
+        re.compile(
+            r"\bthe\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit>day|morning|afternoon|evening|night)\b(?![-'’])",
+            re.I,
+        ),
+        _next_day,
+        2,
+        "next following previous preceding",
+    ),
+    (
+        # "the day after the attack", "the day before": not "late in the day after falling" (a clause follows)
+        re.compile(r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+\w+ing\b)", re.I),
+        _day_before_after,
+        2,
+        "day",
+    ),
+]
