@@ -236,3 +236,33 @@ def test_past_year_is_the_year_before_and_a_decade_is_ten_years() -> None:
     assert one("Attacks rose over the past year, monitors said.", FRI, "the past year").value == "2018"
     decade = one("Attacks rose over the past decade, monitors said.", FRI, "the past decade")
     assert (decade.type, decade.value) == ("DURATION", "P10Y")
+
+
+def test_deadline_month_in_a_past_clause_is_the_nearest_one() -> None:
+    # FRI is 17 May 2019: a deadline "until January" set in a past clause is not January 2019 by default...
+    late = date(2019, 10, 30)
+    assert one("The court gave the militia until mid-January to disarm.", late, "mid-January").value == "2020-01"
+    assert one("Donors extended the credit line through January.", late, "January").value == "2020-01"
+    # ... while a past clause without a deadline still looks back.
+    assert one("The militia disarmed in January.", late, "January").value == "2019-01"
+
+
+def test_supposed_to_points_ahead() -> None:
+    ref = one("The talks were supposed to conclude by July, envoys said.", FRI, "July")
+    assert ref.value == "2019-07"
+
+
+def test_clock_deadline_with_a_weekday_points_ahead() -> None:
+    ref = one("The envoy will give the rebels until 9 a.m. Tuesday to withdraw.", FRI, "9 a.m. Tuesday")
+    assert ref.value == "2019-05-21T09:00"
+    monday = date(2019, 5, 20)
+    ref = one("The envoy gave the rebels until 9 a.m. Tuesday to withdraw.", monday, "9 a.m. Tuesday")
+    assert ref.value == "2019-05-21T09:00"  # set in the past, but the nearest Tuesday is tomorrow
+
+
+def test_recent_as_an_adjective_is_a_past_reference() -> None:
+    refs = {
+        r.text: r.value for r in tag_times("The recent clashes displaced hundreds; the most recent toll is lower.", FRI)
+    }
+    assert refs.get("recent") == "PAST_REF"
+    assert list(refs.values()).count("PAST_REF") == 1  # "the most recent toll" names no time

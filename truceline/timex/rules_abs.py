@@ -28,7 +28,7 @@ _MONTH_CUE = re.compile(
 )
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|through)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 
 
 def _month(name: str) -> int:
@@ -123,8 +123,10 @@ def _month_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
         tense = "present"
     else:
         tense = ctx.tense(m.start(), m.end())
-        if tense != "past" and _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
-            tense = "future"  # "until mid-November", "by May": a deadline ahead unless the clause is past
+        if _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
+            # "until mid-November", "by May": a deadline ahead; one set in a past clause ("gave them until
+            # January") is still the nearest such month, not necessarily a past one.
+            tense = "future" if tense != "past" else "none"
         year = resolve_month(ctx.anchor, month, tense)
     value = f"{year:04d}-{month:02d}"
     return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(mod), anchored=True, tense=tense, priority=1)]

@@ -42,7 +42,7 @@ def _clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
         if rest_l in ("yesterday", "today", "tomorrow"):
             day = ctx.anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rest_l])
         else:
-            day = resolve_weekday(ctx.anchor, _weekday(rest), ctx.tense(m.start(), m.end()))
+            day = resolve_weekday(ctx.anchor, _weekday(rest), _clock_tense(m, ctx))
     elif ctx.anchor is not None:
         day = ctx.anchor
     prefix = day.isoformat() if day else UNRESOLVED["D"]
@@ -52,6 +52,17 @@ def _clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
             m.start(), m.end(), "TIME", prefix + clock, anchored=day is not None, **_on_reference_day(rest, clock)
         )
     ]
+
+
+_DEADLINE = re.compile(r"\b(?:until|till|by|before)\s+$", re.I)
+
+
+def _clock_tense(m: re.Match[str], ctx: Context) -> str:
+    """ "until 9 a.m. Tuesday": a deadline points ahead; one set in a past clause is the nearest such day."""
+    tense = ctx.tense(m.start(), m.end())
+    if _DEADLINE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return "future" if tense != "past" else "present"
+    return tense
 
 
 def _on_reference_day(rest: str | None, clock: str) -> dict[str, Any]:

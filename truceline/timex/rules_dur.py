@@ -195,12 +195,12 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            r"\b(?:recently|lately|in\s+(?P<span>the\s+past)|the\s+past(?!\s+(?:\w+\s+)?(?:second|minute|hour|day|week|month|year|decade|centur|quarter|spring|summer|fall|autumn|winter|weekend)))\b",
+            r"\b(?:recently|lately|(?<!\bmost\s)recent(?=\s+[a-z])|in\s+(?P<span>the\s+past)|the\s+past(?!\s+(?:\w+\s+)?(?:second|minute|hour|day|week|month|year|decade|centur|quarter|spring|summer|fall|autumn|winter|weekend)))\b",
             re.I,
         ),
         _ref("PAST_REF"),
         0,
-        "recently lately past",
+        "recent recently lately past",
     ),
     (
         re.compile(

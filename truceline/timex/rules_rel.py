@@ -45,8 +45,9 @@ def _weekday_rule(m: re.Match[str], ctx: Context) -> list[Candidate]:
     typ = "TIME" if suffix else "DATE"
     tense = {"last": "past", "past": "past", "next": "future", "coming": "future", "this": "present"}.get(rel)
     clause_tense = ctx.tense(m.start(), m.end())
-    if clause_tense != "past" and _DEADLINE.search(ctx.text, max(0, m.start() - 16), m.start()):
-        clause_tense = "future"  # "until Friday", "as soon as Tuesday": a day ahead unless the clause is past
+    if _DEADLINE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        # "until Friday", "as soon as Tuesday": a day ahead; one set in a past clause is the nearest such day.
+        clause_tense = "future" if clause_tense != "past" else "present"
     if ctx.anchor is None:
         return [Candidate(m.start(), m.end(), typ, f"XXXX-WXX-{wd}{suffix}", mod=mod, tense=tense or clause_tense)]
     if rel == "last":
