@@ -213,7 +213,7 @@ FLOORS = {
     "claimed_by_accuracy": 0.72,  # measured 0.756
     "stance_accuracy": 0.89,  # measured 0.919
     "date_accuracy": 0.84,  # measured 0.870
-    "place_accuracy": 0.62,  # measured 0.675
+    "place_accuracy": 0.77,  # measured 0.797
     "killed_accuracy": 0.93,  # measured 0.959
     "injured_accuracy": 0.94,  # measured 0.976
 }
