@@ -8,7 +8,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """The shared development data (seeds and gold sets); tests using it skip on a user's clone without it."""
     if not (SHARED / "seeds").is_dir():
