@@ -266,3 +266,31 @@ def test_recent_as_an_adjective_is_a_past_reference() -> None:
     }
     assert refs.get("recent") == "PAST_REF"
     assert list(refs.values()).count("PAST_REF") == 1  # "the most recent toll" names no time
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Shelling went on for six straight days.", "six straight days", "P6D"),
+        ("The mission stays two more weeks.", "two more weeks", "P2W"),
+        ("The mandate was renewed for an additional year.", "an additional year", "P1Y"),
+        ("Families lived in the camps for 2 1/2 years.", "2 1/2 years", "P2.5Y"),
+        ("The siege lasted a year and a half.", "a year and a half", "P1.5Y"),
+        ("The truce held for half a year.", "half a year", "P6M"),
+        ("The alarm sounded a minute and a half before impact.", "a minute and a half", "PT1M30S"),
+        ("The convoy waited half an hour at the gate.", "half an hour", "PT30M"),
+        ("Over the years, the checkpoint moved twice.", "the years", "PXY"),
+    ],
+)
+def test_durations_with_counted_words_and_halves(text: str, surface: str, value: str) -> None:
+    ref = one(text, FRI, surface)
+    assert (ref.type, ref.value) == ("DURATION", value)
+
+
+def test_weeks_before_an_event_is_not_a_vague_duration() -> None:
+    assert not [r for r in tag_times("In the weeks before the attack, the town was calm.", FRI) if "weeks" in r.text]
+
+
+def test_the_entire_year_is_the_year_being_reported() -> None:
+    ref = one("The militia lost ground in 2017, and for the entire year its revenue fell.", FRI, "the entire year")
+    assert (ref.type, ref.value) == ("DATE", "2017")

@@ -60,7 +60,11 @@ def _duration_value(num_text: str | None, unit_word: str) -> str | None:
     if n != int(n):
         if unit == "TH":
             hours, minutes = int(n), round((n - int(n)) * 60)
-            return f"PT{hours}H{minutes}M"
+            return f"PT{hours}H{minutes}M" if hours else f"PT{minutes}M"
+        if unit == "Y" and n < 1 and (n * 12) == int(n * 12):
+            return f"P{int(n * 12)}M"  # half a year; 2.5 years stay P2.5Y (the gold sets disagree on P2Y6M)
+        if unit == "TM":
+            return f"PT{int(n)}M{round((n - int(n)) * 60)}S" if n >= 1 else f"PT{round(n * 60)}S"
         if unit == "Y":
             return f"P{n:g}Y"
         if unit == "D":
@@ -72,7 +76,10 @@ def _duration_value(num_text: str | None, unit_word: str) -> str | None:
 
 
 def _duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    value = _duration_value(m.group("num"), m.group("unit"))
+    num_text = m.group("num") or "a"
+    if m.group("half"):  # "a year and a half" counts like "one and a half years"
+        num_text = f"{'one' if num_text.lower() in ('a', 'an') else num_text} and a half"
+    value = _duration_value(num_text, m.group("unit"))
     if value is None:
         return []
     if m.group("old") and m.group("old")[1:].lower() == "old" and not _aged_thing(ctx.text, m.end()):
@@ -95,6 +102,8 @@ def _duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(start, m.end(), "DURATION", value, mod=mod, priority=1)]
 
 
+# Words between a number and its unit that leave the length unchanged: "six straight days", "two more weeks".
+_COUNTED = r"(?:straight|consecutive|successive|more|additional|extra|trading|full|whole)"
 _NEXT_WORDS = re.compile(r"\s+([\w'-]+)(?:\s+([\w'-]+))?")
 
 
@@ -110,7 +119,7 @@ def _vague_plural(m: re.Match[str], ctx: Context) -> list[Candidate]:
     unit = _UNIT_LETTER[m.group("unit").lower()]
     letter = unit.replace("DE", "Y").replace("CE", "Y")
     value = f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"
-    return [Candidate(m.start("unit"), m.end(), "DURATION", value)]
+    return [Candidate(m.start("det") if m.group("det") else m.start("unit"), m.end(), "DURATION", value)]
 
 
 def _ref(value: str) -> Callable[[re.Match[str], Context], list[Candidate]]:
@@ -156,7 +165,7 @@ RULES: list[Rule] = [
     (
         re.compile(
             rf"\b(?:(?P<approx>{APPROX})\s+)?(?P<det>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|initial)\s+)?"
-            rf"(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?(?P<old>-old|-long|\s+long)?\b(?!\s+(?:ago|earlier|later|from\s+now)\b)(?!\s+old\b)",
+            rf"(?P<num>{NUM})[\s-]+(?:{_COUNTED}\s+)?(?P<unit>{UNIT})s?(?P<half>\s+and\s+a\s+half)?(?P<old>-old|-long|\s+long)?\b(?!\s+(?:ago|earlier|later|from\s+now)\b)(?!\s+old\b)",
             re.I,
         ),
         _duration,
@@ -165,7 +174,9 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            rf"\b(?:for|in|within|over|after|took|take|takes|lasted|last|lasting)\s+(?P<unit>{UNIT})s\b(?!\s+ago)", re.I
+            rf"\b(?:for|in|within|over|after|took|take|takes|lasted|last|lasting|during)\s+(?P<det>the\s+)?(?P<unit>{UNIT})s\b"
+            r"(?!\s+(?:ago|before|after|since|leading|prior)\b)",
+            re.I,
         ),
         _vague_plural,
         0,

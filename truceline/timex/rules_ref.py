@@ -64,7 +64,13 @@ def _day_before_after(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [_candidate(m, ctx, -1 if m.group("dir").lower() == "before" else 1, "day")]
 
 
+def _whole_year(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the full year", "the entire year": the year being reported on (the reference year)."""
+    return [_candidate(m, ctx, 0, "year")]
+
+
 RULES: list[Rule] = [
+    (re.compile(r"\bthe\s+(?:full|entire|whole)\s+year\b(?![-'’])", re.I), _whole_year, 2, "full entire whole"),
     (
         re.compile(
             r"\b(?:(?P<when>earlier|later|early|late)\s+(?:in\s+)?)?that\s+(?:same\s+)?"
