@@ -13,16 +13,16 @@ def test_timeml_floors_on_tbaq(shared: Path) -> None:
     strict, relaxed = out["strict"], out["relaxed"]
     assert isinstance(strict, dict) and isinstance(relaxed, dict)
     assert strict["f1"] >= 0.85  # measured 0.857
-    assert relaxed["f1"] >= 0.925  # measured 0.933
-    assert out["value_f1"] >= 0.78  # measured 0.789 (HeidelTime 0.773 on the same files and scorer)
-    assert out["type_f1"] >= 0.875  # measured 0.886
+    assert relaxed["f1"] >= 0.93  # measured 0.936
+    assert out["value_f1"] >= 0.79  # measured 0.796 (HeidelTime 0.773 on the same files and scorer)
+    assert out["type_f1"] >= 0.88  # measured 0.890
 
 
 def test_timeml_floors_on_meantime(shared: Path) -> None:
     out = timeml.run(shared / "eval/meantime_en/intra-doc_annotation", {"baseline": None, "limit": None})
     relaxed = out["relaxed"]
-    assert isinstance(relaxed, dict) and relaxed["f1"] >= 0.91  # measured 0.921
-    assert out["value_f1"] >= 0.785  # measured 0.797
+    assert isinstance(relaxed, dict) and relaxed["f1"] >= 0.925  # measured 0.933
+    assert out["value_f1"] >= 0.82  # measured 0.827
 
 
 def test_pubdate_floors(shared: Path) -> None:
