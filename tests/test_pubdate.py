@@ -120,3 +120,15 @@ def test_year_hint_that_contradicts_the_text_is_reported_not_forced() -> None:
     pub = infer_publication_date(doc(body), cleaned(body), story_hint=hint)
     assert pub.earliest is not None and pub.earliest >= date(2020, 3, 5)
     assert any("contradicts" in e for e in pub.evidence)
+
+
+def test_a_day_that_opens_a_period_is_not_the_day_of_the_news() -> None:
+    # "since Dec. 1" bounds a count of displaced people; pairing it with "on Wednesday" would date the report to
+    # a week after some Wednesday December 1 (1999, 2004, 2010, ...), which nothing in the text says.
+    body = (
+        "The president said on Wednesday that the army would hold its positions.\n\n"
+        "More than 500,000 people have fled the fighting since Dec. 1, the agency says."
+    )
+    raw = RawDocument("x", "text", "Deadline set\n\n" + body, "x.txt")
+    pub = infer_publication_date(raw, CleanedText(title="Deadline set", body=body))
+    assert not any("Dec. 1" in e for e in pub.evidence), pub.evidence

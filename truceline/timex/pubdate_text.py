@@ -31,6 +31,8 @@ _WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-(\d)")
 _YEAR_VALUE = re.compile(r"^(\d{4})$")
 _AGE = re.compile(r"^P(\d+)([YM])$")
 _PAIR_GAP = re.compile(r"^[\s,(]{1,4}(?:the\s+)?$")
+# "since Dec. 1", "until March 5": a day that bounds a period, not the day of the news the report tells.
+_PERIOD_BOUND = re.compile(r"(?i)\b(?:since|until|till|from|before|after|by|through)\s+(?:the\s+)?$")
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(sorted(lexicon().weekdays, key=len, reverse=True)) + r")\b", re.I)
 WEEKDAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -246,7 +248,7 @@ def _weekday_matched_days(text: str, cands: list[Candidate], r: Reasoning) -> No
             r.news_days.append(d0)
     for c in cands:
         md = _MONTH_DAY.match(c.value)
-        if not md or c.tense == "future":
+        if not md or c.tense == "future" or _PERIOD_BOUND.search(text, max(0, c.start - 16), c.start):
             continue
         month, day = int(md[1]), int(md[2])
         days = [d for y in _years(r) if (d := _safe(y, month, day)) and d.isoweekday() in r.weekdays]
