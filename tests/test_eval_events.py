@@ -42,8 +42,11 @@ def test_plover_gold_scores_and_reports_its_mappings() -> None:
     }
     assert result["type_accuracy"] >= 0.84  # measured 0.859
     assert result["type_macro_f1"] >= 0.76  # measured 0.787
-    assert result["source_accuracy"] >= 0.72  # measured 0.755 with the actors stage of this commit
-    assert result["target_accuracy"] >= 0.60  # measured 0.63
+    assert (
+        result["source_accuracy"] >= 0.81
+    )  # measured 0.822 (0.755 before recipient/agent rules and code equivalences)
+    assert result["target_accuracy"] >= 0.76  # measured 0.773 (0.632 before)
+    assert "IGO" in str(result["code_equivalences"])
     triple = result["triple"]
     assert isinstance(triple, dict) and set(triple) == {"p", "r", "f1"}
 

@@ -10,9 +10,15 @@ Two documented conversions make our richer output comparable with the gold:
   `stance`. `plover_type` turns our (type, stance) into the PLOVER type the gold expects; reported under
   "stance_map".
 * The GSR codes the place as the target when no party is on the receiving end ("blocked streets in Hong Kong" →
-  CHN). We never make a place an actor (a town is not a party), so an event with no recipient is scored with the
+  CHN). We never make a place an actor (a town is not a party), so an event with no recipient, or one we cannot
+  code ("an international force"), is scored with the
   country of the place its trigger's clause names after "in", "at" or "near" (`place_codes`); reported under
   "place_as_target".
+* Two code conventions of the GSR differ from our ISO/sector codes, reported under "code_equivalences": a few
+  country codes are the older KEDS/CAMEO ones (`LEGACY_CODES`: JAP for Japan, ITL for Italy, VTN for Vietnam),
+  and its top-level code IGO stands for any international organisation, governmental or not (Amnesty
+  International, the Red Cross), so an international NGO of ours (sector NGO with no country) counts as IGO. A
+  national NGO keeps its country, as in the GSR.
 """
 
 from __future__ import annotations
@@ -23,8 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from truceline.errors import EvalError
-from truceline.events.coding import actor_codes, code_text, load_dictionary, load_nlp, main_event
+from truceline.events.coding import actor_codes, code_text, load_dictionary, main_event
 from truceline.model import Event
+from truceline.nlp import load_nlp
 
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -53,8 +60,39 @@ def plover_type(event: Event) -> str:
 _LOCATIVES = frozenset({"in", "at", "near", "inside", "outside"})
 
 
+_UP_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "acomp", "compound"})
+_NOT_CLAUSE = frozenset({"nsubj", "nsubjpass", "ccomp", "parataxis", "advcl", "relcl", "appos"})
+
+
+def _clause_head(token: Any) -> Any:
+    """The verb whose clause holds the trigger: 'threatened to impose a curfew', 'remained on alert'."""
+    for _ in range(6):
+        if token.dep_ not in _UP_DEPS or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def _locatives(head: Any) -> list[Any]:
+    """Objects of locative prepositions in the clause of `head`, nearest first, not inside its subject or a
+    subordinate clause (which has places of its own)."""
+    out: list[Any] = []
+    frontier = [head]
+    for _ in range(5):
+        nxt: list[Any] = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ in _NOT_CLAUSE:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in _LOCATIVES:
+                    out.extend(g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME"))
+                nxt.append(child)
+        frontier = nxt
+    return out
+
+
 def place_codes(event: Event, docs: dict[int, Any], dictionary: Any) -> set[str]:
-    """Country of the place named in the event's clause ("in the Gaza Strip"), for the GSR's place-as-target."""
+    """Country of the place named in the event's clause ("a curfew in the capital"), for the GSR's place-as-target."""
     doc = docs.get(event.sentence_start)
     if doc is None:
         return set()
@@ -62,15 +100,9 @@ def place_codes(event: Event, docs: dict[int, Any], dictionary: Any) -> set[str]
     token = next((t for t in doc if t.idx == offset), None)
     if token is None:
         return set()
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]  # "evacuate settlements in Gaza"
-    for head in (token, *objects, token.head):
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVES:
-                continue
-            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
-                continue
-            phrase = doc.text[pobj.left_edge.idx : pobj.idx + len(pobj.text)]
+    for pobj in _locatives(_clause_head(token)):
+        for place in (pobj, *(g for g in pobj.subtree if g.dep_ == "pobj" and g.i != pobj.i)):
+            phrase = doc.text[place.left_edge.idx : place.idx + len(place.text)]
             try:
                 actor = dictionary.resolve(phrase)
             except (NotImplementedError, TypeError):
@@ -80,10 +112,28 @@ def place_codes(event: Event, docs: dict[int, Any], dictionary: Any) -> set[str]
     return set()
 
 
+LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+CODE_EQUIVALENCES = {
+    **{old: f"{new} (older KEDS/CAMEO country code)" for old, new in LEGACY_CODES.items()},
+    "IGO": "IGO, or NGO for an international NGO (an NGO actor with no country)",
+}
+
+
 def _gold_codes(value: Any) -> set[str]:
     if not value:
         return set()
-    return {str(a.get("code", ""))[:3].upper() for a in value if isinstance(a, dict) and a.get("code")}
+    codes = {str(a.get("code", ""))[:3].upper() for a in value if isinstance(a, dict) and a.get("code")}
+    return {LEGACY_CODES.get(code, code) for code in codes}
+
+
+def scored_codes(actor: Any) -> set[str]:
+    """Our codes for an actor in the GSR's terms: `actor_codes` plus IGO for an international NGO."""
+    codes = actor_codes(actor)
+    if actor is not None:
+        for one in actor.members or (actor,):
+            if one.sector == "NGO" and not one.country:
+                codes.add("IGO")
+    return codes
 
 
 def _match(gold: set[str], predicted: set[str]) -> bool:
@@ -131,9 +181,9 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         got = plover_type(event) if event is not None else "NONE"
         predicted += event is not None
         pairs.append((gold_type, got))
-        src = _match(_gold_codes(record.get("source")), actor_codes(event.actor) if event else set())
-        target = actor_codes(event.recipient) if event else set()
-        if event is not None and event.recipient is None:
+        src = _match(_gold_codes(record.get("source")), scored_codes(event.actor) if event else set())
+        target = scored_codes(event.recipient) if event else set()
+        if event is not None and not target:
             target = place_codes(event, docs, dictionary)
         tgt = _match(_gold_codes(record.get("target")), target)
         source_ok += src
@@ -157,6 +207,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         },
         "legacy_type_map": LEGACY_TYPES,
         "stance_map": STANCE_MAP,
-        "place_as_target": "an event with no recipient is scored with the country of its clause's place",
+        "code_equivalences": CODE_EQUIVALENCES,
+        "place_as_target": "an event with no coded recipient is scored with the country of its clause's place",
         "top_confusions": dict(confusion.most_common(8)),
     }

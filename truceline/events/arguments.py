@@ -142,6 +142,38 @@ def _as_place(token: Token) -> bool:
     return token.dep_ in _MODIFIER_DEPS and token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
+def _group_head(token: Token) -> bool:
+    """A noun standing for people ("leaders of X", "a group of diplomats", "thousands of Nigerians")."""
+    return (
+        trigger_lemma(token, _party_words()) in _party_words()
+        or token.ent_type_ == "CARDINAL"
+        or (token.tag_ == "NNS" and token.lower_ in _MULTITUDES)
+    )
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _names_people(text: str) -> bool:
+    """'militant positions', 'rebel bases': a lower-case word for people still names whose the thing is."""
+    words = _party_words()
+    last = text.rsplit(" ", 1)[-1].lower()
+    return last in words or last.rstrip("s") in words
+
+
+def _event_chain(token: Token) -> bool:
+    """'a resumption of ties with X': an event noun, or one whose 'of' names an event, lets its words name parties."""
+    nouns = load_lexicon().nouns
+    if token.lemma_.lower() in nouns:
+        return True
+    of = _prep_object(token, frozenset({"of"}))
+    return of is not None and of.lemma_.lower() in nouns
+
+
+_MULTITUDES = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some", "many"})
+
+
 def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     if token.lower_ in _PRONOUNS:
         return None
@@ -158,12 +190,23 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         covering = [a for a in inside if a.start <= head_start < a.end]
         if covering:
             return covering[0]
+        if not _group_head(token) and not _event_chain(token) and index.resolve(token.text, head_start) is None:
+            # a thing's words name an actor only when written as a name ("Turkish strikes", not "a general strike"
+            # or "military equipment")
+            inside = [a for a in inside if a.text[:1].isupper() or _names_people(a.text)]
+            if not inside:
+                return None
         before = [a for a in inside if a.start <= head_start]
         return (before or inside)[-1]
     phrase = token.doc.text[left.idx : right.idx + len(right.text)]
     resolved = index.resolve(phrase, start)
     if resolved is not None:
         return resolved
+    for child in token.children:  # "Kenzo Oshima, the UN relief coordinator": the apposition says who he is
+        if child.dep_ == "appos" and child.tag_.startswith("NN"):
+            renamed = _single_actor(child, offset, index)
+            if renamed is not None and (renamed.country or renamed.code):
+                return renamed
     if token.ent_type_ in _NER_ACTOR:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
@@ -192,6 +235,9 @@ def _subject(verb: Token) -> Token | None:
             if accused is not None:
                 return accused
         if verb.dep_ in ("relcl", "acl") and verb.head.tag_.startswith("NN"):
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and _issued(verb.head):
+                verb = verb.head.head  # "issued a statement demanding": whoever issued it demands
+                continue
             return verb.head if verb.dep_ == "relcl" or verb.tag_ == "VBG" else None
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
             verb = verb.head
@@ -201,6 +247,14 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _issued(noun: Token) -> bool:
+    """A thing, not a party, that is the object of a verb ('a declaration', 'a letter'): its author is that verb's
+    subject. Parties ('forces attacking', 'Hamas fighters demanding') keep the noun as the agent."""
+    if noun.dep_ != "dobj" or not noun.head.tag_.startswith("VB") or noun.ent_type_:
+        return False
+    return noun.lemma_.lower() not in _party_words()
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -268,7 +322,9 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     continue
                 if token.i == head.i and child.dep_ in _SKIP_DEPS:
                     continue
-                if child.dep_ in ("ccomp", "parataxis") and child.lemma_.lower() in _speech():
+                if child.lemma_.lower() in _speech() and (
+                    child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "advcl" and _has_subject(child))
+                ):  # what someone said, or "while inspectors said ...", is another clause ("saying its jets" is not)
                     continue
                 if child.tag_.startswith(("NN", "PRP")) and child.tag_ != "PRP$":
                     out.append(child)
@@ -281,26 +337,44 @@ def _speech() -> frozenset[str]:
     return load_lexicon().speech_verbs
 
 
+def _stative(verb: Token) -> bool:
+    """'X is opposed to', 'X is committed to': a participle naming the subject's own stance, so no passive."""
+    return verb.lemma_.lower() in load_lexicon().stative_participles and _prep_object(verb, _BY) is None
+
+
+_BY = frozenset({"by"})
+_BETWEEN = frozenset({"with", "between", "among", "amongst"})
+_GIVEN_TO = frozenset({"to", "for", "into"})
+
+
 def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[Token]]:
     """Agent, recipient candidates from argument slots (best first), and nouns nearby as a last resort."""
     verb = cand.token
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and not _stative(verb)
     options: list[Token | None] = []
-    if passive:
-        agent = _prep_object(verb, frozenset({"by"}))
+    if passive:  # "X was attacked by Y": Y acts, X receives
+        agent = _prep_object(verb, _BY)
         if agent is None and verb.dep_ in ("xcomp", "conj"):
             agent = _subject(verb.head)
         options.append(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
     else:
         agent = _subject(verb)
+        if agent is None:
+            agent = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # a stative "is opposed"
         phrase = {t.i for t in cand.extra} | ({cand.ceasefire_noun.i} if cand.ceasefire_noun is not None else set())
+        if verb.lemma_.lower() in load_lexicon().transfer_verbs:
+            # "offered its troops to X", "gave X weapons": the one given to, not the thing given
+            options.append(next((c for c in verb.children if c.dep_ == "dative" and c.tag_.startswith("NN")), None))
+            options.append(_prep_object(verb, _GIVEN_TO))
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in phrase), None)
+            options.append(_prep_object(obj, _GIVEN_TO) if obj is not None else None)  # "aid for X"
         options.append(next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None))
     options.append(_prep_object(verb, _RECIPIENT_PREPS))
     if cand.type in _WITH_TYPES:  # "signed a protocol with X", "restored ties with X"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        options.append(_prep_object(obj, frozenset({"with", "between"})) if obj is not None else None)
+        options.append(_prep_object(obj, _BETWEEN) if obj is not None else None)
     if cand.ceasefire_noun is not None:
-        options.append(_prep_object(cand.ceasefire_noun, frozenset({"with", "between"})))
+        options.append(_prep_object(cand.ceasefire_noun, _BETWEEN))
     for extra in cand.extra:  # a casualty verb folded into this event names the victims; an obliged clause, whom
         options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
         if cand.type == "REQUEST":
@@ -309,33 +383,3 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
         if child.dep_ == "ccomp" and child.lemma_.lower() not in _speech():
             options.append(next((c for c in child.children if c.dep_ == "nsubj"), None))
     return agent, _first(options), nearby_nouns(verb, agent)
-
-
-def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token], list[Token]]:
-    """Agent and recipient candidates of a nominal trigger ("the regime's attack on the post")."""
-    noun = cand.token
-    agent: Token | None = None
-    for child in noun.children:
-        if child.dep_ == "poss":
-            agent = child
-    if agent is None:
-        agent = _prep_object(noun, _AGENT_PREPS)
-    if agent is None:
-        for child in noun.children:
-            if child.dep_ in ("amod", "compound", "nmod") and _single_actor(child, offset, index) is not None:
-                agent = child
-    if agent is None and cand.governor is not None:
-        agent = _subject(cand.governor)
-    for extra in cand.extra:  # "herders killed seven villagers in a raid": the killers carried out the raid
-        if agent is None:
-            agent = next((c for c in extra.children if c.dep_ == "nsubj" and c.i != noun.i), None)
-    preps = _RECIPIENT_PREPS | {"between"} if cand.type in _WITH_TYPES else _RECIPIENT_PREPS - {"with", "for"}
-    options: list[Token | None] = [_prep_object(noun, preps - {"for"})]
-    if cand.governor is not None:
-        options.append(_prep_object(cand.governor, frozenset({"on", "against", "at", "upon"})))
-    if noun.dep_ == "nsubj" and noun.head.tag_.startswith("VB"):
-        options.append(next((c for c in noun.head.children if c.dep_ == "dobj"), None))
-    for extra in cand.extra:
-        options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
-    agent_tokens = {agent.i} if agent is not None else set()
-    return agent, _first(options), [t for t in nearby_nouns(noun, agent, 2) if t.i not in agent_tokens]

@@ -8,12 +8,15 @@ the writer asserts; once flattened into rows that structure is gone.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from truceline.events.arguments import ActorIndex, actor_for, nominal_arguments, verbal_arguments
+from truceline.events.arguments import ActorIndex, actor_for, verbal_arguments
 from truceline.events.attach import clause_tokens, event_casualties, event_date, event_place
 from truceline.events.lexicon import Lexicon, load_lexicon
+from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
+from truceline.events.recipients import governing_subject, own_side
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.model import Actor, Analysis, Event, Trigger
@@ -142,9 +145,32 @@ class _Coder:
         if found is None and token.lemma_.lower() in self.lex.nouns:
             # "condemned an attack by X soldiers": the one condemned is the attack's agent
             inner = Candidate(token, *self.lex.nouns[token.lemma_.lower()], True)
-            inner_agent, _, _ = nominal_arguments(inner, self.index, start)
+            inner_agent, inner_options, _ = nominal_arguments(inner, self.index, start)
             found = actor_for(inner_agent, start, self.index) if inner_agent is not None else None
+            if found is None and inner_agent is None:  # "called for sanctions against X": the one they would hit
+                found = next((a for a in (actor_for(t, start, self.index) for t in inner_options) if a), None)
+        if found is None:  # "mobilized reservists for a war against X", "a campaign against X"
+            against = next(
+                (
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "against"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            found = actor_for(against, start, self.index) if against is not None else None
         return found
+
+    def _recipient_of(self, options: list[Token], start: int, actor: Actor | None) -> Actor | None:
+        """The first option that is an actor and not the actor's own people ("offered its troops to X": the troops
+        are what is given; "Israeli and Syrian officials discussed Syrian refugees": no one else is involved)."""
+        for token in options:
+            found = self._recipient(token, start)
+            if found is not None and not own_side(actor, found):
+                return found
+        return None
 
     def speaker_actor(self, att: Attribution, offset: int) -> Actor | None:
         if att.speaker is None:
@@ -170,12 +196,29 @@ class _Coder:
             if att is not None:
                 attributed_cues.add(att.cue.i)
         by_trigger = {cand.token.i: i for cand, i, _ in own}
+        self._inherit_recipients(own, by_trigger)
         for _cand, index, att in own:
             if att is not None:
                 self.link(index, att, start, text, by_trigger)
         for token in doc:
             if token.i not in attributed_cues and token.i not in by_trigger and denial_without_event(token, self.lex):
                 self.denial(token, start, end, text)
+
+    def _inherit_recipients(
+        self, own: list[tuple[Candidate, int, Attribution | None]], by_trigger: dict[int, int]
+    ) -> None:
+        """'threatened to deliver blows to X', 'agreed to provide aid for X': an act with no recipient of its own is
+        aimed at whoever the act it governs (its to-infinitive) is aimed at."""
+        for cand, index, _att in own:
+            event = self.events[index]
+            if event.recipient is not None or cand.nominal:
+                continue
+            for child in cand.token.children:
+                inner = by_trigger.get(child.i) if child.dep_ == "xcomp" else None
+                target = self.events[inner].recipient if inner is not None else None
+                if target is not None and not _same_party(target, event.actor):
+                    self.events[index] = replace(event, recipient=target)
+                    break
 
     def _refers_back(self, cand: Candidate) -> bool:
         """'the shelling', 'the memorandum', 'the attack came a week after': a definite noun with no words of its own
@@ -204,10 +247,12 @@ class _Coder:
         else:
             agent_tok, options, nearby = verbal_arguments(cand)
         actor = actor_for(agent_tok, start, self.index) if agent_tok is not None else None
-        recipient = next((a for a in (self._recipient(t, start) for t in options) if a is not None), None)
+        recipient = self._recipient_of(options, start, actor)
         if recipient is None:  # a named actor near the trigger, never a bare common noun
             found = (actor_for(t, start, self.index) for t in nearby)
-            recipient = next((a for a in found if a is not None and (a.country or a.code)), None)
+            recipient = next(
+                (a for a in found if a is not None and (a.country or a.code) and not own_side(actor, a)), None
+            )
         if agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS:
             actor = None  # "X said it would withdraw": resolved to the speaker below
         mode_record = self.ontology.mode(cand.type, cand.mode)
@@ -223,6 +268,8 @@ class _Coder:
                 stance = kind
         if actor is None and agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS and att is not None:
             actor = claimed_by
+        if actor is None and agent_tok is not None and agent_tok.lower_ in _PRONOUNS:
+            actor = governing_subject(agent_tok, start, self.index)  # "X announced that they would"
         if recipient is not None and actor is not None and recipient.start == actor.start:
             recipient = None
         actor = self.index.as_party(actor, cand.type == "ASSAULT")
@@ -336,8 +383,6 @@ class _Coder:
 
     def _add_link(self, index: int, link: tuple[str, int]) -> None:
         event = self.events[index]
-        from dataclasses import replace
-
         self.events[index] = replace(event, links=(*event.links, link))
 
 

@@ -55,6 +55,8 @@ class Lexicon:
     place_heads: frozenset[str]
     ending_verbs: frozenset[str]
     ending_phrasal: frozenset[tuple[str, str]]  # (verb lemma, particle): "put off", "stave off"
+    transfer_verbs: frozenset[str]  # giving verbs: the object is the thing given, the recipient follows 'to'
+    stative_participles: frozenset[str]  # "is opposed to": a passive form whose subject is the actor
     forms: frozenset[str]  # every inflected trigger form, lower case: the pre-filter's vocabulary
     phrasal_forms: dict[str, frozenset[str]]  # verb form -> particle forms that make it a trigger
 
@@ -170,6 +172,8 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         place_heads=frozenset(raw.get("place_heads") or ()),
         ending_verbs=frozenset(raw.get("ending_verbs") or ()),
         ending_phrasal=frozenset(_pair(str(p)) for p in raw.get("ending_phrasal") or ()),
+        transfer_verbs=frozenset(raw.get("transfer_verbs") or ()),
+        stative_participles=frozenset(raw.get("stative_participles") or ()),
         forms=frozenset(forms),
         phrasal_forms={k: frozenset(v) for k, v in phrasal_forms.items()},
     )

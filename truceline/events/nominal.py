@@ -1,0 +1,72 @@
+"""Agent and recipient candidates of a nominal trigger ("the regime's attack on the post", "a mediation mission
+between X and Y"), split from arguments.py, which keeps the verbal slots and the actor look-ups both share."""
+
+from __future__ import annotations
+
+from truceline.events.arguments import (
+    _AGENT_PREPS,
+    _BETWEEN,
+    _PRONOUNS,
+    _RECIPIENT_PREPS,
+    _WITH_TYPES,
+    ActorIndex,
+    _first,
+    _prep_object,
+    _single_actor,
+    _subject,
+    nearby_nouns,
+)
+from truceline.events.triggers import Candidate, Token
+
+_TAKING = frozenset({"take", "join", "participate", "engage", "converge", "gather", "assemble", "march"})
+
+
+def _taker(noun: Token) -> Token | None:
+    """'gathered for a rally', 'took part in talks': the subject of a verb of joining does the noun's act."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        if head.lower_ not in ("for", "in") or head.dep_ != "prep":
+            return None
+        head = head.head
+    if not head.tag_.startswith("VB") or head.lemma_.lower() not in _TAKING:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
+def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token], list[Token]]:
+    """Agent and recipient candidates of a nominal trigger ("the regime's attack on the post")."""
+    noun = cand.token
+    agent: Token | None = None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:  # "their meeting": the clause's subject says who
+            agent = child
+    if agent is None:
+        agent = _prep_object(noun, _AGENT_PREPS)
+    if agent is None:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and _single_actor(child, offset, index) is not None:
+                agent = child
+    if agent is None and cand.governor is not None:
+        agent = _subject(cand.governor)
+    if agent is None and noun.dep_ in ("dobj", "pobj"):
+        agent = _taker(noun)
+    for extra in cand.extra:  # "herders killed seven villagers in a raid": the killers carried out the raid
+        if agent is None:
+            agent = next((c for c in extra.children if c.dep_ == "nsubj" and c.i != noun.i), None)
+    preps = _RECIPIENT_PREPS | _BETWEEN if cand.type in _WITH_TYPES else _RECIPIENT_PREPS - {"with", "for"}
+    if cand.type == "AID":
+        preps = preps | {"for"}  # "aid for the refugees of X"
+    options: list[Token | None] = [_prep_object(noun, preps if cand.type == "AID" else preps - {"for"})]
+    if noun.dep_ == "compound" and noun.head.tag_.startswith("NN"):  # "a mediation mission between X and Y"
+        options.append(_prep_object(noun.head, preps - {"for"}))
+    of_object = _prep_object(noun, frozenset({"of"}))
+    if of_object is not None:  # "a suspension of air links with X", "the delivery of aid to X"
+        options.append(_prep_object(of_object, preps - {"for"}))
+    if cand.governor is not None:
+        options.append(_prep_object(cand.governor, frozenset({"on", "against", "at", "upon"})))
+    if noun.dep_ == "nsubj" and noun.head.tag_.startswith("VB"):
+        options.append(next((c for c in noun.head.children if c.dep_ == "dobj"), None))
+    for extra in cand.extra:
+        options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
+    agent_tokens = {agent.i} if agent is not None else set()
+    return agent, _first(options), [t for t in nearby_nouns(noun, agent, 2) if t.i not in agent_tokens]

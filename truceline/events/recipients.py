@@ -1,0 +1,42 @@
+"""Choosing among recipient candidates: the actor's own side is a theme, not a target; pronouns in reported clauses.
+
+Split from extract.py; these rules look at resolved actors, not at the parse alone.
+"""
+
+from __future__ import annotations
+
+from truceline.events.arguments import ActorIndex, actor_for
+from truceline.events.triggers import Token
+from truceline.model import Actor
+
+_SELF_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "its", "their", "his", "her", "our"})
+
+
+_STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY"})
+
+
+def own_side(actor: Actor | None, other: Actor) -> bool:
+    """`other` is a common-noun phrase for the actor's own state or people ("its troops", "the military", "their
+    refugees"), or one of the parties of a compound actor: a theme or a participant, never the one acted upon."""
+    if actor is None or not other.country or other.members:
+        return False
+    if actor.members:
+        return other.country in {m.country for m in actor.members}
+    if other.text[:1].isupper():
+        return False
+    return other.country == actor.country and actor.sector in _STATE_SECTORS and other.sector in _STATE_SECTORS
+
+
+def governing_subject(pronoun: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """'Leaders of X announced that they are willing to': a pronoun subject in a reported clause is the reporter."""
+    head = pronoun.head
+    for _ in range(4):
+        if head.dep_ == "ccomp" and head.head.i != head.i:
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ in _SELF_PRONOUNS:
+                return None
+            return actor_for(subject, offset, index)
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
