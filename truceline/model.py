@@ -194,8 +194,9 @@ class Quantity:
     high: int | None = None  # upper bound when a range is given
     who: str | None = None  # "civilians", "Turkish soldiers", "fighters"
     who_country: str | None = None  # ISO-3 when the figure concerns one country's people
-    since: str | None = None  # the period it covers, as a TIMEX3 value ("2019-04" for "since late April")
+    since: str | None = None  # period start, TIMEX3: "XXXX-04" (since late April), "2011-03", "XXXX-01-12"
     cumulative: bool = False  # True for war-long or period totals rather than one incident
+    according_to: str | None = None  # the source the figure is attributed to: "the UN", "Russia's defence ministry"
 
 
 @dataclass(frozen=True, slots=True)

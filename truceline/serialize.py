@@ -33,6 +33,7 @@ def quantity_json(q: Quantity) -> dict[str, object]:
         "who_country": q.who_country,
         "since": q.since,
         "cumulative": q.cumulative,
+        "according_to": q.according_to,
         "text": q.text,
         "start_char": q.start,
         "end_char": q.end,
