@@ -110,3 +110,19 @@ def test_the_gold_code_conventions_are_documented_equivalences() -> None:
 def test_a_lowercase_word_for_people_still_names_the_target(coder: Any) -> None:
     _, recipient, _ = coder("Egyptian jets struck rebel positions near the Libyan border on Monday.")
     assert recipient, "the rebels' positions name the rebels"
+
+
+def test_a_threat_is_against_the_other_party_never_the_speakers_own_forces(coder: Any) -> None:
+    actor, recipient, kind = coder(
+        "Erdogan warned that Turkish forces would hit back hard at the Syrian regime if it attacked them again."
+    )
+    assert kind == "THREATEN" and actor == {"TUR"} and recipient == {"SYR"}
+    # the condition names the one threatened when the threatened act names no target ("respond with force")
+    assert coder(
+        "The Indian prime minister warned that Indian troops would respond with force if Pakistani soldiers crossed "
+        "the line."
+    )[1] == {"PAK"}
+
+
+def test_people_after_at_are_a_target_not_a_place(coder: Any) -> None:
+    assert coder("Ethiopian troops fired at Eritrean soldiers on Monday.")[1] == {"ERI"}

@@ -138,7 +138,8 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 def _as_place(token: Token) -> bool:
     """A name in a place's slot: after a locative preposition ("met in Ankara") or naming a thing ("the Sochi deal")."""
     if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
-        return True
+        # "hit back at the regime", "fired at soldiers": a common noun for people is a target, not a place
+        return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC") or not _group_head(token)
     return token.dep_ in _MODIFIER_DEPS and token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
@@ -347,6 +348,25 @@ _BETWEEN = frozenset({"with", "between", "among", "amongst"})
 _GIVEN_TO = frozenset({"to", "for", "into"})
 
 
+_CONDITIONS = frozenset({"if", "unless", "should"})
+_AIMED = frozenset({"on", "against", "at", "upon", "toward", "towards"})  # not "respond with force"
+
+
+def _threatened(clause: Token) -> list[Token | None]:
+    """'warned that its forces would hit back at X if Y attacked': when the threatened clause's subject is the
+    speaker's own side (dropped by the coder), the one threatened is whom that clause acts on, then whoever its
+    condition names as the one who would provoke it."""
+    out: list[Token | None] = [next((c for c in clause.children if c.dep_ == "dobj"), None)]
+    out.append(_prep_object(clause, _AIMED))
+    for part in clause.children:  # "hit back hard at X": the particle or adverb carries the preposition
+        if part.dep_ in ("prt", "advmod"):
+            out.append(_prep_object(part, _AIMED))
+    for sub in clause.children:
+        if sub.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in sub.children):
+            out.append(next((c for c in sub.children if c.dep_ == "nsubj"), None))
+    return out
+
+
 def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[Token]]:
     """Agent, recipient candidates from argument slots (best first), and nouns nearby as a last resort."""
     verb = cand.token
@@ -382,4 +402,6 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
     for child in verb.children:  # "demanded that the US cancel": the one asked is the complement's subject
         if child.dep_ == "ccomp" and child.lemma_.lower() not in _speech():
             options.append(next((c for c in child.children if c.dep_ == "nsubj"), None))
+            if cand.type == "THREATEN":
+                options.extend(_threatened(child))
     return agent, _first(options), nearby_nouns(verb, agent)

@@ -163,12 +163,14 @@ class _Coder:
             found = actor_for(against, start, self.index) if against is not None else None
         return found
 
-    def _recipient_of(self, options: list[Token], start: int, actor: Actor | None) -> Actor | None:
+    def _recipient_of(
+        self, options: list[Token], start: int, actor: Actor | None, threat: bool = False
+    ) -> Actor | None:
         """The first option that is an actor and not the actor's own people ("offered its troops to X": the troops
         are what is given; "Israeli and Syrian officials discussed Syrian refugees": no one else is involved)."""
         for token in options:
             found = self._recipient(token, start)
-            if found is not None and not own_side(actor, found):
+            if found is not None and not own_side(actor, found, threat):
                 return found
         return None
 
@@ -247,11 +249,12 @@ class _Coder:
         else:
             agent_tok, options, nearby = verbal_arguments(cand)
         actor = actor_for(agent_tok, start, self.index) if agent_tok is not None else None
-        recipient = self._recipient_of(options, start, actor)
+        threat = cand.type == "THREATEN"
+        recipient = self._recipient_of(options, start, actor, threat)
         if recipient is None:  # a named actor near the trigger, never a bare common noun
             found = (actor_for(t, start, self.index) for t in nearby)
             recipient = next(
-                (a for a in found if a is not None and (a.country or a.code) and not own_side(actor, a)), None
+                (a for a in found if a is not None and (a.country or a.code) and not own_side(actor, a, threat)), None
             )
         if agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS:
             actor = None  # "X said it would withdraw": resolved to the speaker below

@@ -15,13 +15,18 @@ _SELF_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "its", "their"
 _STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY"})
 
 
-def own_side(actor: Actor | None, other: Actor) -> bool:
+def own_side(actor: Actor | None, other: Actor, threat: bool = False) -> bool:
     """`other` is a common-noun phrase for the actor's own state or people ("its troops", "the military", "their
-    refugees"), or one of the parties of a compound actor: a theme or a participant, never the one acted upon."""
+    refugees"), or one of the parties of a compound actor: a theme or a participant, never the one acted upon.
+
+    With `threat`, any phrase of the actor's own country is its side ("X warned that Turkish forces would hit back"):
+    a threat is made against another party, never against one's own forces."""
     if actor is None or not other.country or other.members:
         return False
     if actor.members:
         return other.country in {m.country for m in actor.members}
+    if threat and other.country == actor.country and other.sector in _STATE_SECTORS:
+        return True
     if other.text[:1].isupper():
         return False
     return other.country == actor.country and actor.sector in _STATE_SECTORS and other.sector in _STATE_SECTORS
