@@ -293,3 +293,29 @@ def test_a_town_is_a_last_resort(book: ActorDictionary) -> None:
 
 def test_a_capital_named_as_a_place_is_not_its_government(book: ActorDictionary) -> None:
     assert book.find("Shells fell outside the capital Damascus.") == []
+
+
+def test_the_regime_is_the_government_where_the_places_are_not_the_most_quoted_country(book: ActorDictionary) -> None:
+    # A Lebanese report quoting Beirut at length about shelling in Syria: "regime" means Damascus.
+    text = (
+        "Lebanon's army said regime troops shelled a Lebanese border post near Homs. Lebanese officials said "
+        "Lebanon would complain. Beirut summoned envoys, and Lebanese ministers met twice."
+    )
+    found = {a.text: a.code for a in book.find(text)}
+    assert found["regime troops"] == "SYRMIL"
+    # with no place in the text, the story's country stands
+    plain = "Lebanese officials said regime troops crossed. Lebanon's army said Lebanese troops were on alert."
+    assert {a.text: a.code for a in book.find(plain)}["regime troops"] == "LBNMIL"
+    # a regime named with its owner wins over the places
+    owned = "The Iranian regime denied it. Lebanese officials said regime troops shelled a post near Homs."
+    assert {a.text: a.code for a in book.find(owned)}["regime troops"] == "IRNMIL"
+
+
+def test_an_ethnic_people_of_a_country_take_the_country_they_live_in(book: ActorDictionary) -> None:
+    found = {a.text: a.code for a in book.find("Gendarmes clashed with ethnic Greeks of southern Albania.")}
+    assert found["Greeks"] == "ALBCVL"
+    assert {a.text: a.code for a in book.find("Ethnic Russians in eastern Ukraine voted.")}["Russians"] == "UKRCVL"
+    # without "ethnic", a nationality abroad keeps its own country ("Syrian refugees in Turkey")
+    assert {a.text: a.code for a in book.find("Syrian refugees in Turkey marched.")}["Syrian refugees"] == "SYRREF"
+    # "in southern X" names a place, so X is where the story happens
+    assert book.story_country("Greeks marched in southern Albania.") == "ALB"

@@ -25,6 +25,7 @@ class Context:
     surnames: dict[str, Actor] = field(default_factory=dict)
     people: dict[str, Actor] = field(default_factory=dict)  # a person's first titled mention speaks for the rest
     bare: list[tuple[int, str]] = field(default_factory=list)  # (index in output, group) of agents alone
+    regime_country: str | None = None  # whose government a bare "the regime" means (story.regime_country)
 
     def saw(self, agent: Entry, actor: Actor) -> None:
         if actor.country:
@@ -34,7 +35,7 @@ class Context:
         """The country of the last mention of this agent before `at`, else of the first after, else the story's."""
         seen = self.agent_country.get(group)
         if not seen:
-            return self.story_country
+            return (self.regime_country if group == "regime" else None) or self.story_country
         # Mentions are recorded in text order, so a binary search keeps long texts linear-logarithmic.
         i = bisect_left(seen, (at, ""))
         return seen[i - 1][1] if i else seen[0][1]

@@ -9,6 +9,8 @@ regime" ... "the regime"), else the story's country.
 
 from __future__ import annotations
 
+import re
+
 from truceline.actors.build import Context, code_of, joined, single, with_owner
 from truceline.actors.entries import COUNTRY_BEARING, Entry
 from truceline.actors.matcher import Match, Tokens
@@ -83,6 +85,38 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
             )
     if ctx.surnames:
         out = later_surnames(text, tokens, out, ctx)
+    return _ethnic_residents(text, out)
+
+
+_ETHNIC = re.compile(r"\bethnic\s+$", re.IGNORECASE)
+_LIVING_IN = re.compile(
+    r"^\s+(?:of|in|from)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _ethnic_residents(text: str, out: list[Actor]) -> list[Actor]:
+    """'ethnic Albanians of southern Serbia', 'ethnic Russians in eastern Ukraine': a people named by "ethnic" and
+    the country they live in is coded to that country (the state they live under), keeping its people sector."""
+    for i in range(len(out) - 1):
+        people, place = out[i], out[i + 1]
+        if not (people.country and place.country and not place.sector and people.country != place.country):
+            continue
+        if not _ETHNIC.search(text[max(0, people.start - 12) : people.start]):
+            continue
+        if not _LIVING_IN.match(text[people.end : place.start]):
+            continue
+        code = code_of(place.country, people.sector) if people.sector else place.country
+        out[i] = Actor(
+            people.start,
+            people.end,
+            people.text,
+            name=people.name,
+            country=place.country,
+            sector=people.sector,
+            code=code,
+        )
     return out
 
 

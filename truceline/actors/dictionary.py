@@ -11,8 +11,8 @@ from truceline.actors.entries import Entry
 from truceline.actors.loading import packaged_entries, packaged_sectors, user_entries
 from truceline.actors.matcher import Match, Matcher, Tokens, tokenize
 from truceline.actors.resolve import pick
+from truceline.actors.story import regime_country, town_in
 from truceline.actors.story import story_country as _story_country
-from truceline.actors.story import town_in
 from truceline.model import Actor
 
 _CACHE: dict[tuple[tuple[str, float], ...], ActorDictionary] = {}
@@ -75,7 +75,8 @@ class ActorDictionary:
         tokens, matches = self._matches(text)
         if story_country is None:
             story_country = _story_country(text, tokens, matches)
-        return compose(text, tokens, matches, Context(when=when, story_country=story_country))
+        regime = regime_country(text, tokens, matches)
+        return compose(text, tokens, matches, Context(when=when, story_country=story_country, regime_country=regime))
 
     def story_country(self, text: str | Sequence[Actor]) -> str | None:
         """The country (ISO-3) a report is mostly about: the one its places and actors name most.

@@ -17,6 +17,23 @@ from pathlib import Path
 from truceline.actors.matcher import Match, Tokens
 from truceline.actors.words import NOT_NAMES, PLACE_CUES
 
+_DIRECTIONS = frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+    }
+)
 _WEIGHTS = {"country": 1.0, "demonym": 1.0, "group": 1.0, "capital": 0.5, "person": 0.0, "org": 0.0}
 
 
@@ -55,7 +72,6 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
     """The ISO-3 code the report is mostly about, or None when it names no country."""
     score: dict[str, float] = {}
     first_seen: dict[str, int] = {}
-    lows, words = tokens.lows, tokens.words
     covered: set[int] = set()
     for m in matches:
         covered.update(range(m.first, m.last))
@@ -68,13 +84,44 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
         if weight:
             score[country] = score.get(country, 0.0) + weight
             first_seen.setdefault(country, m.first)
-    towns = _towns() if score else {}
+    if score:
+        _add_towns(tokens, covered, score, first_seen)
+    if not score:
+        return None
+    return max(score, key=lambda c: (score[c], -first_seen[c]))
+
+
+def _add_towns(tokens: Tokens, covered: set[int], score: dict[str, float], first_seen: dict[str, int]) -> None:
+    """A town after "in"/"near"/"from" counts three times for its country."""
+    towns = _towns()
+    lows, words = tokens.lows, tokens.words
     for i in range(1, len(lows)):
         if lows[i - 1] in PLACE_CUES and i not in covered and words[i][:1].isupper() and words[i] not in NOT_NAMES:
             country = towns.get(lows[i])
             if country:
                 score[country] = score.get(country, 0.0) + 3.0
                 first_seen.setdefault(country, i)
+
+
+def regime_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None:
+    """The country whose government a bare "the regime" / "regime forces" means in this report, when no mention
+    names its owner ("the Syrian regime", "the Assad regime" are handled as owned agents).
+
+    Reporters write "regime" about a government fighting on its own soil, so the country is the one where the
+    report's places are (countries written as places, towns after in/near/from), not the one quoted most: a
+    Turkish report on Idlib says "regime forces" for Syria's. None when the text has no "regime" or no place.
+    """
+    if not any(m.entry.name == "regime" or m.entry.group == "regime" for m in matches):
+        return None
+    score: dict[str, float] = {}
+    first_seen: dict[str, int] = {}
+    covered: set[int] = set()
+    for m in matches:
+        covered.update(range(m.first, m.last))
+        if m.entry.kind == "country" and m.entry.country and _is_place(text, tokens, m):
+            score[m.entry.country] = score.get(m.entry.country, 0.0) + 3.0
+            first_seen.setdefault(m.entry.country, m.first)
+    _add_towns(tokens, covered, score, first_seen)
     if not score:
         return None
     return max(score, key=lambda c: (score[c], -first_seen[c]))
@@ -85,6 +132,8 @@ def _is_place(text: str, tokens: Tokens, m: Match) -> bool:
     lows, words = tokens.lows, tokens.words
     if m.first and lows[m.first - 1] in PLACE_CUES:
         return True
+    if m.first > 1 and lows[m.first - 1] in _DIRECTIONS and lows[m.first - 2] in (*PLACE_CUES, "of"):
+        return True  # "in southern Serbia", "the Kurds of northern Iraq"
     if m.last + 1 < len(lows) and lows[m.last] == "'s" and words[m.last + 1][:1].isupper():
         return True
     if m.first:
