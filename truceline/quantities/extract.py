@@ -8,6 +8,7 @@
 4. The cues of `patterns`, in order: toll, verb after, verb before, mover, noun; else coordination with the
    previous figure ("seven soldiers and one civilian").
 5. The clause around the figure says whether it is a period or war-long total (`cumulative`, `since`).
+6. Its sentence says who gives the figure (`according_to`, see `sources`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from truceline.model import Quantity
 from truceline.quantities.numbers import parse_number, qualifier_name
 from truceline.quantities.patterns import TRANSITIVE, Patterns, patterns
 from truceline.quantities.periods import period_cues
+from truceline.quantities.sources import Attribution, attributions, source_for
 from truceline.quantities.vocab import KINDS, vocabulary
 from truceline.text import sentence_at, split_sentences
 
@@ -306,6 +308,7 @@ def find_quantities(text: str) -> list[Quantity]:
     cues = period_cues()
     breaks: dict[int, list[int]] = {}
     periods: dict[tuple[int, int], tuple[bool, str | None]] = {}  # (sentence, clause start) -> period reading
+    sources: dict[int, list[Attribution]] = {}
     out = []
     for q in raw:
         index = sentence_at(sentences, q.start)
@@ -315,9 +318,14 @@ def find_quantities(text: str) -> list[Quantity]:
         s, e = sentences[index]
         if index not in breaks:
             breaks[index] = clause_breaks(text[s:e])
+            sources[index] = attributions(text[s:e])
         start, end = clause_bounds(breaks[index], e - s, q.start - s)
         if (index, start) not in periods:
             periods[index, start] = cues.read(text[s + start : s + end])
         cumulative, since = periods[index, start]
-        out.append(replace(q, since=since, cumulative=True) if cumulative else q)
+        according_to = source_for(sources[index], q.start - s, (start, end))
+        if cumulative:
+            out.append(replace(q, since=since, cumulative=True, according_to=according_to))
+        else:
+            out.append(replace(q, according_to=according_to) if according_to else q)
     return out

@@ -33,13 +33,20 @@ _MONTHS = {
         start=1,
     )
 }
-_MONTH = "|".join(_MONTHS)
+_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9}
+_ABBREVIATIONS |= {"oct": 10, "nov": 11, "dec": 12}
+_MONTH_NUMBER = _MONTHS | _ABBREVIATIONS
+# Full names, or abbreviations with an optional full stop ("Jan. 12", "Sept 3"); never a bare "may" or "mar".
+_MONTH = rf"(?:{'|'.join(_MONTHS)}|(?:{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})\.?)(?![\w])"
+_DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\w])"
+_YEAR_NUMBER = r"(?:19|20)\d\d(?![\w])"
 _SINCE_VALUE = re.compile(
     rf"\bsince\s+(?:(?:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of)[-\s]+)?"
-    rf"(?:(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?(?![\w])"
-    rf"|(?P<year_only>(?:19|20)\d\d)(?![\w])"
+    rf"(?:(?:(?:the\s+)?(?P<day0>{_DAY})\s+(?:of\s+)?)?(?P<month>{_MONTH})(?:\s*(?P<day>{_DAY}))?"
+    rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR_NUMBER}))?"
+    rf"|(?P<year_only>{_YEAR_NUMBER})"
     rf"|(?:it|the\s+(?:war|conflict|uprising|revolt|revolution|crisis|fighting|insurgency))\s+"
-    rf"(?:started|began|erupted|broke\s+out)\s+in\s+(?:(?P<month2>{_MONTH})\s+)?(?P<year2>(?:19|20)\d\d))",
+    rf"(?:started|began|erupted|broke\s+out)\s+in\s+(?:(?P<month2>{_MONTH})\s+)?(?P<year2>{_YEAR_NUMBER}))",
     re.IGNORECASE,
 )
 # War-long, as opposed to a short period ("so far" in a day of clashes): wars, years, hosting refugees.
@@ -83,15 +90,22 @@ def _read(cues: PeriodCues, sentence: str) -> tuple[bool, str | None]:
 
 
 def since_value(sentence: str) -> str | None:
-    """The start of the period a "since ..." phrase names, as simply as it can be read without an anchor date."""
+    """The start of the period a "since ..." phrase names, as far as it can be read without an anchor date.
+
+    TIMEX3 values with unknown parts as X: "since late April" -> "XXXX-04" (the "late" stays in the text),
+    "since March 2011" -> "2011-03", "since Jan. 12" -> "XXXX-01-12", "since 2011" -> "2011". Phrases that need
+    the publication date or world knowledge ("since Monday", "since the start of the war") give None.
+    """
     m = _SINCE_VALUE.search(sentence)
     if not m:
         return None
     month = m.group("month") or m.group("month2")
     year = m.group("year") or m.group("year_only") or m.group("year2")
-    if month:
-        return f"{year or 'XXXX'}-{_MONTHS[month.lower()]:02d}"
-    return year
+    if not month:
+        return year
+    value = f"{year or 'XXXX'}-{_MONTH_NUMBER[month.lower().rstrip('.')]:02d}"
+    day = m.group("day") or m.group("day0")
+    return f"{value}-{int(day.rstrip('stndrh')):02d}" if day else value
 
 
 @cache

@@ -47,6 +47,10 @@ class Vocabulary:
     update_cues: list[str]
     subset_cues: list[str]
     gate_stems: tuple[str, ...]
+    source_markers: list[str]  # "according to", "citing": the source follows
+    source_verbs: list[str]  # "said", "put the toll at": the source precedes
+    source_possessed: list[str]  # "figures" in "the UN's figures"
+    not_sources: frozenset[str]
 
 
 def phrase_alternation(phrases: list[str] | frozenset[str], *, flexible_space: bool = True) -> str:
@@ -107,6 +111,7 @@ def vocabulary() -> Vocabulary:
     phrases = {" ".join(k.lower().split()): (int(v[0]), str(v[1])) for k, v in words["phrases"].items()}
     kinds = data["kinds"]
     tolls = data["tolls"]
+    attribution = data.get("attribution") or {}
     verbs = {
         word.lower()
         for kind in KINDS
@@ -139,4 +144,8 @@ def vocabulary() -> Vocabulary:
         update_cues=_strings(data, "update_cues"),
         subset_cues=_strings(data, "subset_cues"),
         gate_stems=tuple(sorted({" ".join(w.lower().split()) for w in _strings(data, "gate_stems")})),
+        source_markers=_strings(attribution, "markers"),
+        source_verbs=_strings(attribution, "verbs"),
+        source_possessed=_strings(attribution, "possessed"),
+        not_sources=frozenset(w.lower() for w in _strings(attribution, "not_sources")),
     )

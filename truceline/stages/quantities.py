@@ -10,7 +10,12 @@ Decisions worth knowing:
   tens of thousands 20,000, hundreds of thousands 200,000, millions 2,000,000.
 - nearly / almost / around / about / close to -> "about"; over / more than -> "more_than"; "some N" -> "some".
 - `cumulative` marks war-long and period totals (a cue in the figure's clause: "since", "so far", "the war has
-  killed", "hosts"); `since` is "YYYY", "YYYY-MM" or "XXXX-MM" when the phrase names a month or year, else None.
+  killed", "hosts"); `since` is a TIMEX3 value with unknown parts as X ("since late April" -> "XXXX-04", "since
+  March 2011" -> "2011-03", "since Jan. 12" -> "XXXX-01-12"), None when it needs the publication date or world
+  knowledge ("since Monday", "since the start of the war").
+- `according_to` is the source named in the figure's sentence ("according to X", "X said", "citing X", "X put the
+  toll at", "X's figures"): the nearest in its clause, a cited source before the one citing it; None when unnamed
+  or a pronoun.
 - Totals: see truceline/quantities/totals.py (sources that differ: the larger figure).
 """
 
