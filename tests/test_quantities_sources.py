@@ -127,3 +127,8 @@ def test_period_and_source_together(text: str, since: str | None) -> None:
     q = only(text)
     assert q.cumulative and q.since == since
     assert q.according_to is not None or "monitor" not in text
+
+
+def test_nested_speech_takes_the_nearest_speaker() -> None:
+    q = only("Officials said the provincial council reported that 17 miners were missing.")
+    assert q.according_to == "the provincial council"

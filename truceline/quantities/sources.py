@@ -28,7 +28,7 @@ _CLAUSE_WORD = (
     r"until|then|amid|with|without"
 )
 # Lower case only: "Doctors Without Borders" is a name. A sentence-initial "While" is trimmed by `_clean`.
-_BOUNDARY_BEFORE = re.compile(rf"(?:[,;:()\[\]\"“”]|--|\s[—–]\s|(?<![\w-])(?:{_CLAUSE_WORD})(?![\w-]))")
+_BOUNDARY_BEFORE = rf"(?:[,;:()\[\]\"“”]|--|\s[—–]\s|(?<![\w-])(?:{_CLAUSE_WORD})(?![\w-]))"
 _LEADING_CLAUSE_WORD = re.compile(rf"(?i:{_CLAUSE_WORD})\s+")
 # Between a speaker and its verb: "the ministry on Tuesday said", "officials have also told".
 _VERB_LEAD = (
@@ -74,6 +74,7 @@ class _SourcePatterns:
     verb_lower: re.Pattern[str]
     possessed_lower: re.Pattern[str]
     verb_lead: re.Pattern[str]
+    boundary: re.Pattern[str]  # where a source read backwards starts: punctuation, a clause word, a verb
     possessed_tail: re.Pattern[str]
     not_sources: frozenset[str]
     forward_stop: frozenset[str]  # words that end a source read forwards: clause words and verbs
@@ -97,6 +98,7 @@ def _patterns() -> _SourcePatterns:
         verb_lower=re.compile(verb),
         possessed_lower=re.compile(possessed_source),
         verb_lead=re.compile(_VERB_LEAD, re.I),
+        boundary=re.compile(rf"{_BOUNDARY_BEFORE}|{verb}|(?<![\w-])(?:is|are|was|were|showed|shows)(?![\w-])"),
         possessed_tail=re.compile(rf"\s*['’]s\s+(?:[\w-]+\s+)?{possessed}\Z", re.I),
         not_sources=vocab.not_sources,
         forward_stop=_FORWARD_STOP | {w.lower() for phrase in vocab.source_verbs for w in phrase.split()[:1]},
@@ -143,7 +145,7 @@ def _backward(sentence: str, end: int, pats: _SourcePatterns) -> str | None:
     """The noun phrase ending at `end`, back to the last clause boundary; an appositive before it is skipped."""
     lo = max(0, end - 160)
     head = sentence[lo:end]
-    bounds = list(_BOUNDARY_BEFORE.finditer(head))
+    bounds = list(pats.boundary.finditer(head))
     start = bounds[-1].end() if bounds else 0
     segment = head[start:].strip()
     if not segment and bounds and bounds[-1].group() == "," and len(bounds) >= 2:
@@ -154,7 +156,7 @@ def _backward(sentence: str, end: int, pats: _SourcePatterns) -> str | None:
             inner.group() != "," or aside.startswith(("a ", "an ", "the ", "itself", "based", "one of", "citing"))
         ):
             before = head[: inner.start()] if inner.group() == "," else head[: inner.start()].rstrip(" ,")
-            more = list(_BOUNDARY_BEFORE.finditer(before))
+            more = list(pats.boundary.finditer(before))
             segment = before[more[-1].end() :].strip() if more else before.strip()
     if not segment or segment[0].isdigit():
         return None
@@ -182,7 +184,7 @@ def attributions(sentence: str) -> list[Attribution]:
         speaker_end = lead.start() if lead else m.start()  # "the ministry on Tuesday said"
         if _NOT_SPEAKER_END.search(sentence, max(0, speaker_end - 20), speaker_end):
             continue
-        before = sentence[:speaker_end].rstrip()
+        before = sentence[max(0, speaker_end - 40) : speaker_end].rstrip()  # bounded: linear on long sentences
         source = None
         if before and before[-1] not in ',"“”:;(':
             source = _backward(sentence, speaker_end, pats)
