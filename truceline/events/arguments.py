@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from truceline.actors.story import is_town
 from truceline.events.lexicon import load_lexicon
 from truceline.events.triggers import Candidate, Token, trigger_lemma
 from truceline.model import Actor
@@ -208,6 +209,8 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
             renamed = _single_actor(child, offset, index)
             if renamed is not None and (renamed.country or renamed.code):
                 return renamed
+    if token.dep_ in _MODIFIER_DEPS and is_town(phrase):
+        return None  # "the 2018 Sochi memorandum", "the Sochi deal": the town names the deal, no party
     if token.ent_type_ in _NER_ACTOR:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
