@@ -138,3 +138,11 @@ def test_a_town_naming_a_deal_is_no_party() -> None:
         events, _docs = code_text(text, load_dictionary(), nlp)
         assert events, text
         assert all(e.actor is None or "Sochi" not in e.actor.text for e in events), text
+
+
+def test_a_protest_aims_at_whom_its_purpose_clause_names(coder: Any) -> None:
+    assert coder("Hundreds of Kenyan farmers marched in Nairobi to urge the Ugandan government to reopen the border.")[
+        1
+    ] == {"UGA"}
+    text = "Chilean students blocked the main avenue in Santiago on Friday, demanding an apology from the Bolivian government."
+    assert coder(text)[1] == {"BOL"}

@@ -16,7 +16,7 @@ from truceline.events.attach import clause_tokens, event_casualties, event_date,
 from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
-from truceline.events.recipients import governing_subject, own_side
+from truceline.events.recipients import governing_subject, own_side, purpose_recipient
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.model import Actor, Analysis, Event, Trigger
@@ -163,9 +163,7 @@ class _Coder:
             found = actor_for(against, start, self.index) if against is not None else None
         return found
 
-    def _recipient_of(
-        self, options: list[Token], start: int, actor: Actor | None, threat: bool = False
-    ) -> Actor | None:
+    def _recipient_of(self, options: list[Token], start: int, actor: Actor | None, threat: bool) -> Actor | None:
         """The first option that is an actor and not the actor's own people ("offered its troops to X": the troops
         are what is given; "Israeli and Syrian officials discussed Syrian refugees": no one else is involved)."""
         for token in options:
@@ -256,6 +254,8 @@ class _Coder:
             recipient = next(
                 (a for a in found if a is not None and (a.country or a.code) and not own_side(actor, a, threat)), None
             )
+        if recipient is None and cand.type == "PROTEST" and not cand.nominal:  # "marched to urge X"
+            recipient = purpose_recipient(cand.token, start, self.index, actor)
         if agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS:
             actor = None  # "X said it would withdraw": resolved to the speaker below
         mode_record = self.ontology.mode(cand.type, cand.mode)

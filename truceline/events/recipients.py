@@ -45,3 +45,36 @@ def governing_subject(pronoun: Token, offset: int, index: ActorIndex) -> Actor |
             return None
         head = head.head
     return None
+
+
+_PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+
+
+def _purpose_clauses(verb: Token) -> list[Token]:
+    """'blocked a road to show their anger at X', 'rioted demanding Y from X': clauses saying what the act is for."""
+    out = []
+    for child in verb.children:
+        if child.dep_ not in _PURPOSE_DEPS or not child.tag_.startswith("VB"):
+            continue
+        if child.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            out.append(child)
+    return out
+
+
+def purpose_recipient(verb: Token, offset: int, index: ActorIndex, actor: Actor | None) -> Actor | None:
+    """A protest aims at whoever its purpose clause names: the first named party there that is not the
+    protesters' own side ('marched to urge the Ugandan government to reopen' → UGA)."""
+    for clause in _purpose_clauses(verb):
+        for token in clause.subtree:
+            if not token.tag_.startswith("NN") or token.i == clause.i:
+                continue
+            found = actor_for(token, offset, index)
+            named = found is not None and bool(found.country or found.code)
+            if (
+                named
+                and found is not None
+                and not own_side(actor, found)
+                and (actor is None or found.start != actor.start)
+            ):
+                return found
+    return None
