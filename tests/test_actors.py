@@ -319,3 +319,15 @@ def test_an_ethnic_people_of_a_country_take_the_country_they_live_in(book: Actor
     assert {a.text: a.code for a in book.find("Syrian refugees in Turkey marched.")}["Syrian refugees"] == "SYRREF"
     # "in southern X" names a place, so X is where the story happens
     assert book.story_country("Greeks marched in southern Albania.") == "ALB"
+
+
+def test_display_names_read_well_and_codes_stay(book: ActorDictionary) -> None:
+    text = (
+        "Chile's foreign ministry said Peruvian soldiers had crossed. The Bolivian regime denied it, and regime "
+        "troops stayed in Bolivia."
+    )
+    found = {a.text: (a.name, a.code) for a in book.find(text)}
+    assert found["Chile's foreign ministry"] == ("Chilean Foreign Ministry", "CHLGOV")
+    assert found["Peruvian soldiers"] == ("Peruvian military", "PERMIL")
+    assert found["Bolivian regime"] == ("Bolivian government", "BOLGOV")
+    assert found["regime troops"] == ("Bolivian government forces", "BOLMIL")

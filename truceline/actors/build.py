@@ -12,6 +12,7 @@ from datetime import date
 
 from truceline.actors.entries import Entry
 from truceline.actors.matcher import Tokens
+from truceline.actors.names import display_name, owner_is_country
 from truceline.model import Actor
 
 
@@ -115,4 +116,7 @@ def with_owner(owner: Actor, agent: Entry, start: int, end: int, text: str, owne
         root = owner.code if owner.code and (owner.sector is None or owner.code == country) else country
         code = (root or "") + (agent.code or agent.sector or "") or None
     name = f"{owner.name} {agent.name}" if owner.name else agent.name
+    if country and owner_is_country(owner.name):
+        written = text[start:end].replace(owner.text, "", 1)
+        name = display_name(country, agent.name, written) or name
     return Actor(start, end, text[start:end], name=name, country=country, sector=sector, code=code)

@@ -14,6 +14,7 @@ import re
 from truceline.actors.build import Context, code_of, joined, single, with_owner
 from truceline.actors.entries import COUNTRY_BEARING, Entry
 from truceline.actors.matcher import Match, Tokens
+from truceline.actors.names import display_name
 from truceline.actors.titles import later_surnames, of_country, speaks_for, titled
 from truceline.actors.words import COORDINATORS, GAP_WORDS, LOCATIVES
 from truceline.model import Actor
@@ -80,8 +81,16 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
         country = ctx.country_for(group, actor.start)
         if country:
             code = code_of(country, actor.code if actor.code and actor.code != actor.sector else actor.sector)
+            agent_alone = actor.name is not None and (actor.name == group or group == "regime")
+            name = display_name(country, actor.name, actor.text) if agent_alone and actor.name else None
             out[index] = Actor(
-                actor.start, actor.end, actor.text, name=actor.name, country=country, sector=actor.sector, code=code
+                actor.start,
+                actor.end,
+                actor.text,
+                name=name or actor.name,
+                country=country,
+                sector=actor.sector,
+                code=code,
             )
     if ctx.surnames:
         out = later_surnames(text, tokens, out, ctx)

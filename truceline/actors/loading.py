@@ -95,6 +95,12 @@ def _packaged_entries(sectors: tuple[tuple[str, str], ...]) -> tuple[Entry, ...]
     return tuple(entries)
 
 
+@cache
+def country_entries() -> tuple[Entry, ...]:
+    """The entries of the packaged countries table alone (names, adjectives, capitals), read once."""
+    return tuple(_country_rows(_packaged_text("countries.csv"), "countries.csv"))
+
+
 def user_entries(path: Path, sectors: dict[str, str]) -> list[Entry]:
     """Entries of a user dictionary (YAML or CSV, chosen by suffix); ConfigError when it does not validate."""
     try:
