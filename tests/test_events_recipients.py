@@ -146,3 +146,9 @@ def test_a_protest_aims_at_whom_its_purpose_clause_names(coder: Any) -> None:
     ] == {"UGA"}
     text = "Chilean students blocked the main avenue in Santiago on Friday, demanding an apology from the Bolivian government."
     assert coder(text)[1] == {"BOL"}
+
+
+def test_a_nationality_word_on_a_place_is_not_the_target(coder: Any) -> None:
+    recipient = coder("Ugandan troops seized part of a rebel camp on the Kenyan border after a week of fighting.")[1]
+    assert "KEN" not in recipient
+    assert coder("Ugandan troops shelled Kenyan positions on Monday.")[1] == {"KEN"}

@@ -186,7 +186,7 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     left, right = _span(token)
     start, end = offset + left.idx, offset + right.idx + len(right.text)
     head_start = offset + token.idx
-    inside = index.within(start, end)
+    inside = [a for a in index.within(start, end) if not _on_place(a, token.doc.text, offset)]
     if inside:
         # prefer the mention covering the head ("Turkish soldiers"), else the one nearest before it
         covering = [a for a in inside if a.start <= head_start < a.end]
@@ -219,6 +219,14 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         # an unnamed party ("three villagers", "gunmen"): kept with its text so victims and sides stay visible
         return Actor(start, end, phrase)
     return None
+
+
+def _on_place(actor: Actor, sentence: str, offset: int) -> bool:
+    """'a stronghold on the Thai border', 'the Syrian town of X': a nationality word on a place names no party."""
+    if actor.members or actor.sector:
+        return False
+    following = sentence[actor.end - offset :].split(None, 1)
+    return bool(following) and following[0].lower().strip(",.;:") in _place_heads()
 
 
 def _subject(verb: Token) -> Token | None:
