@@ -45,7 +45,7 @@ def test_plover_gold_scores_and_reports_its_mappings() -> None:
     assert (
         result["source_accuracy"] >= 0.81
     )  # measured 0.822 (0.755 before recipient/agent rules and code equivalences)
-    assert result["target_accuracy"] >= 0.79  # measured 0.798 (0.632 before)
+    assert result["target_accuracy"] >= 0.80  # measured 0.804 (0.632 before)
     assert "IGO" in str(result["code_equivalences"])
     triple = result["triple"]
     assert isinstance(triple, dict) and set(triple) == {"p", "r", "f1"}

@@ -152,3 +152,9 @@ def test_a_nationality_word_on_a_place_is_not_the_target(coder: Any) -> None:
     recipient = coder("Ugandan troops seized part of a rebel camp on the Kenyan border after a week of fighting.")[1]
     assert "KEN" not in recipient
     assert coder("Ugandan troops shelled Kenyan positions on Monday.")[1] == {"KEN"}
+
+
+def test_a_language_or_border_is_a_thing_but_border_guards_are_people(coder: Any) -> None:
+    recipient = coder("The Estonian parliament lifted limits on the use of the Russian language in schools.")[1]
+    assert "RUS" not in recipient
+    assert coder("Greek border guards detained Albanian migrants on Monday.")[0] == {"GRC"}

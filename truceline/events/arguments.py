@@ -182,11 +182,16 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     if _as_place(token):
         return None  # a capital acts only as a subject or object ("Ankara said", "urged Moscow"), a town never
     if token.tag_.startswith("NN") and token.lemma_.lower() in _place_heads():
-        return None  # "the besieged Bosnian town", "the Russian language": a nationality word on a place or thing
+        return None
+    if token.dep_ in _MODIFIER_DEPS and token.head.lemma_.lower() in _place_heads():
+        return None  # "the Russian language", "the Thai border" reached through the modifier itself  # "the besieged Bosnian town", "the Russian language": a nationality word on a place or thing
     left, right = _span(token)
     start, end = offset + left.idx, offset + right.idx + len(right.text)
     head_start = offset + token.idx
-    inside = [a for a in index.within(start, end) if not _on_place(a, token.doc.text, offset)]
+    mentions = index.within(start, end)
+    inside = [a for a in mentions if not _on_place(a, token.doc.text, offset)]
+    if mentions and not inside:
+        return None  # only nationality words on places ("the use of the Russian language")
     if inside:
         # prefer the mention covering the head ("Turkish soldiers"), else the one nearest before it
         covering = [a for a in inside if a.start <= head_start < a.end]
@@ -225,8 +230,45 @@ def _on_place(actor: Actor, sentence: str, offset: int) -> bool:
     """'a stronghold on the Thai border', 'the Syrian town of X': a nationality word on a place names no party."""
     if actor.members or actor.sector:
         return False
-    following = sentence[actor.end - offset :].split(None, 1)
-    return bool(following) and following[0].lower().strip(",.;:") in _place_heads()
+    following = sentence[actor.end - offset :].split(None, 2)
+    if not following or following[0].lower().strip(",.;:") not in _place_heads():
+        return False
+    # the place word ends the phrase ("U.S. border patrol agents" are people, "the Kenyan border after" a place)
+    return len(following) == 1 or following[0][-1:] in ",.;:" or following[1].lower() in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset(
+    {
+        "of",
+        "on",
+        "in",
+        "at",
+        "near",
+        "after",
+        "before",
+        "with",
+        "for",
+        "to",
+        "from",
+        "and",
+        "or",
+        "where",
+        "that",
+        "which",
+        "since",
+        "during",
+        "by",
+        "into",
+        "as",
+        "but",
+        "was",
+        "is",
+        "were",
+        "are",
+        "had",
+        "has",
+    }
+)
 
 
 def _subject(verb: Token) -> Token | None:
