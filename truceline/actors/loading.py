@@ -322,7 +322,7 @@ def _country_entries(iso3: str, names: list[str], demonyms: list[str], capital: 
             )
     if capital:
         yield Entry(
-            name=f"Government of {names[0]}",
+            name=f"{demonyms[0]} government" if demonyms else f"Government of {names[0]}",  # reads well in a timeline
             kind="capital",
             forms=(capital,),
             country=iso3,

@@ -182,9 +182,7 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     if _as_place(token):
         return None  # a capital acts only as a subject or object ("Ankara said", "urged Moscow"), a town never
     if token.tag_.startswith("NN") and token.lemma_.lower() in _place_heads():
-        return None
-    if token.dep_ in _MODIFIER_DEPS and token.head.lemma_.lower() in _place_heads():
-        return None  # "the Russian language", "the Thai border" reached through the modifier itself  # "the besieged Bosnian town", "the Russian language": a nationality word on a place or thing
+        return None  # "the besieged Bosnian town", "the Russian language": a nationality word on a place or thing
     left, right = _span(token)
     start, end = offset + left.idx, offset + right.idx + len(right.text)
     head_start = offset + token.idx
