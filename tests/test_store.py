@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -160,3 +161,16 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> No
 def test_reading_a_missing_database_says_how_to_create_it(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="truceline run"):
         Store.open(tmp_path / "none.db", create=False)
+
+
+def test_actor_filter_finds_members_of_compound_actors(tmp_path: Path) -> None:
+    a = analysis()
+    north, south = a.actors
+    pair = Actor(0, 30, "Northland and Southland", members=(north, south))
+    a.events[0] = replace(a.events[0], actor=pair)
+    with Store.open(tmp_path / "t.db") as store:
+        store.add_documents([raw()])
+        store.save_analysis(a)
+        assert [e["type"] for e in store.events(EventFilter(actor="sth"))] == ["ASSAULT", "REJECT"]
+        assert [e["type"] for e in store.events(EventFilter(actor="NTH"))] == ["ASSAULT"]
+        assert store.events(EventFilter(actor="XYZ")) == []

@@ -265,12 +265,17 @@ class Store:
         where: list[str] = []
         args: list[object] = []
         if flt.actor:
+            # A name or text matches as a substring; a country code matches the actor, the recipient, or any member
+            # of a compound actor ("Turkey and Russia"), wherever it sits in the exported object.
             where.append(
-                "(actor_name LIKE ? OR actor_country = ? OR recipient_name LIKE ? OR recipient_country = ?"
-                " OR json_extract(data, '$.actor.text') LIKE ?)"
+                "(actor_name LIKE ? OR recipient_name LIKE ? OR json_extract(data, '$.actor.text') LIKE ?"
+                " OR json_extract(data, '$.recipient.text') LIKE ?"
+                " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.actor') t WHERE t.key = 'country' AND t.value = ?)"
+                " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.recipient') t"
+                " WHERE t.key = 'country' AND t.value = ?))"
             )
             like = f"%{flt.actor}%"
-            args += [like, flt.actor.upper(), like, flt.actor.upper(), like]
+            args += [like, like, like, like, flt.actor.upper(), flt.actor.upper()]
         if flt.place:
             where.append("(place_name LIKE ? OR place_country = ? OR json_extract(data, '$.place.text') LIKE ?)")
             args += [f"%{flt.place}%", flt.place.upper(), f"%{flt.place}%"]
