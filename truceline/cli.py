@@ -32,12 +32,21 @@ EVALS = {
 }
 
 
+def _settings() -> Any:
+    from truceline.settings import load_settings
+
+    try:
+        return load_settings()
+    except TrucelineError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 def db_option(fn: F) -> F:
     return click.option(
         "--db",
         "db",
-        default=lambda: os.environ.get("TRUCELINE_DB", DEFAULT_DB),
-        show_default=f"$TRUCELINE_DB or ./{DEFAULT_DB}",
+        default=lambda: os.environ.get("TRUCELINE_DB") or _settings().db,
+        show_default=f"$TRUCELINE_DB, else `db` in truceline.yaml, else ./{DEFAULT_DB}",
         type=click.Path(dir_okay=False),
         help="SQLite database to read and write.",
     )(fn)
@@ -49,7 +58,8 @@ def actors_option(fn: F) -> F:
         "actors",
         multiple=True,
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="Extra actor dictionary (YAML or CSV); repeatable. See truceline/data/actors/README.md.",
+        help="Extra actor dictionary (YAML or CSV); repeatable, added to `actors` in truceline.yaml. "
+        "See truceline/data/actors/README.md.",
     )(fn)
 
 
@@ -124,6 +134,8 @@ def _do_ingest(db: str, paths: tuple[str, ...]) -> int:
 
 def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[int, int]:
     from truceline import api
+
+    actors = (*_settings().actors, *actors)
 
     with _open_store(db) as store:
         pending = store.count_pending(retry_failed=retry_failed)
