@@ -213,6 +213,41 @@ def test_compound_actors(book: ActorDictionary) -> None:
     assert direct.country is None and len(direct.members) == 3
 
 
+def _members(actor: Actor) -> list[tuple[str | None, str | None]]:
+    return [(m.country, m.sector) for m in actor.members]
+
+
+def test_coordinated_nationalities_make_one_compound_actor(book: ActorDictionary) -> None:
+    text = "Witnesses said Syrian and Russian jets bombed the market before French and German troops arrived."
+    found = [a for a in book.find(text) if a.members]
+    assert [a.text for a in found] == ["Syrian and Russian jets", "French and German troops"]
+    assert _members(found[0]) == [("SYR", "MIL"), ("RUS", "MIL")]
+    assert _members(found[1]) == [("FRA", "MIL"), ("DEU", "MIL")]
+    for actor in found:
+        assert text[actor.start : actor.end] == actor.text
+        assert actor.country is None and actor.sector == "MIL"
+        assert all(text[m.start : m.end] == m.text for m in actor.members)
+    assert not any(a.text in ("Syrian", "Russian jets", "French") for a in book.find(text))
+
+
+def test_a_listed_nationality_run_shares_the_head_noun(book: ActorDictionary) -> None:
+    text = "On Monday, Iranian, Russian and Turkish envoys gathered for a second round."
+    (envoys,) = [a for a in book.find(text) if a.members]
+    assert envoys.text == "Iranian, Russian and Turkish envoys" == text[envoys.start : envoys.end]
+    assert _members(envoys) == [("IRN", "GOV"), ("RUS", "GOV"), ("TUR", "GOV")]
+    oxford = one(book, "Iranian, Russian, and Turkish envoys")
+    assert [m.country for m in oxford.members] == ["IRN", "RUS", "TUR"]
+
+
+def test_a_single_nationality_or_an_open_list_stays_as_it_was(book: ActorDictionary) -> None:
+    alone = book.find("Turkish officials denied the report.")
+    assert [(a.text, a.code, a.members) for a in alone] == [("Turkish officials", "TURGOV", ())]
+    # A comma with no closing "and" is not a coordination: no compound is built.
+    assert not any(a.members for a in book.find("The Iranian, Russian officials said nothing."))
+    # Sentence-crossing words are not coordinated either.
+    assert not any(a.members for a in book.find("He was Russian. And Turkish officials left."))
+
+
 def test_resolve_takes_the_head_noun(book: ActorDictionary) -> None:
     regime = one(book, "the Syrian regime and its allies")
     assert (regime.country, regime.sector, regime.members) == ("SYR", "GOV", ())

@@ -7,6 +7,7 @@ the people it introduced with a title), so later mentions can lean on earlier on
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,6 +81,32 @@ def _person(entry: Entry, start: int, end: int, text: str, when: date | None) ->
     if code and code.startswith(("IGO", "NGO")) and not (office and office.country_set and office.country):
         country = None
     return Actor(start, end, text[start:end], name=entry.name, country=country, sector=sector, code=code)
+
+
+def compound(members: Sequence[Actor], text: str | None = None) -> Actor:
+    """One actor for "Turkey and Russia": spans all members; country and sector only when they all agree.
+
+    Pass the text the members' offsets index into to get `text` right; otherwise the members' texts are
+    joined with " and " (a label, not a slice).
+    """
+    parts = sorted(members, key=lambda a: a.start)
+    if len(parts) == 1:
+        return parts[0]
+    s, t = parts[0].start, max(a.end for a in parts)
+    label = text[s:t] if text is not None else " and ".join(a.text for a in parts)
+    countries = {a.country for a in parts}
+    sectors = {a.sector for a in parts}
+    codes = {a.code for a in parts}
+    return Actor(
+        s,
+        t,
+        label,
+        name=" and ".join(a.name or a.text for a in parts),
+        country=countries.pop() if len(countries) == 1 else None,
+        sector=sectors.pop() if len(sectors) == 1 else None,
+        code=codes.pop() if len(codes) == 1 else None,
+        members=tuple(parts),
+    )
 
 
 def code_of(country: str | None, sector: str | None) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from truceline.actors.build import Context, code_of, joined, single, with_owner
+from truceline.actors.build import Context, code_of, compound, joined, single, with_owner
 from truceline.actors.entries import COUNTRY_BEARING, Entry
 from truceline.actors.matcher import Match, Tokens
 from truceline.actors.names import display_name
@@ -136,27 +136,32 @@ def _owned(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Context
     e = m.entry
     chain = [m]
     j = k + 1
-    # "Hungarian and Romanian officials": coordinated nationalities share the agent that follows.
-    while (
-        e.kind == "demonym"
-        and j + 1 < n
-        and matches[j].entry.kind == "demonym"
-        and matches[j].first == chain[-1].last + 1
-        and tokens.lows[chain[-1].last] in COORDINATORS
-    ):
+    # "Hungarian and Romanian officials", "Iranian, Russian and Turkish envoys": coordinated nationalities share
+    # the agent that follows. A comma-only list counts only when a coordinator closes it.
+    closed = True
+    while e.kind == "demonym" and j + 1 < n and matches[j].entry.kind == "demonym":
+        link = _demonym_link(text, tokens, chain[-1], matches[j])
+        if link is None:
+            break
+        closed = link
         chain.append(matches[j])
         j += 1
+    if not closed:
+        chain, j = [m], k + 1
     nxt = matches[j] if j < n else None
     if nxt is not None and nxt.entry.kind == "agent" and _gap_ok(text, tokens, chain[-1].last, nxt.first):
+        # Each nationality owns the head noun: "Russian and Turkish officials" is one compound actor of
+        # RUS GOV + TUR GOV spanning the phrase (one party to the event, as coders read it), not two.
+        members: list[Actor] = []
         for owner_match in chain[:-1]:
             owner = single(owner_match.entry, starts[owner_match.first], ends[owner_match.last - 1], text, ctx.when)
-            out.append(with_owner(owner, nxt.entry, owner.start, owner.end, text, owner_match.entry.kind))
+            members.append(with_owner(owner, nxt.entry, owner.start, owner.end, text, owner_match.entry.kind))
         last = chain[-1]
         owner = single(last.entry, starts[last.first], ends[last.last - 1], text, ctx.when)
         actor = with_owner(owner, nxt.entry, owner.start, ends[nxt.last - 1], text, last.entry.kind)
         ctx.saw(nxt.entry, actor)
         actor, j = titled(text, tokens, matches, j, actor, nxt.entry, ctx)
-        out.append(actor)
+        out.append(compound([*members, actor], text) if members else actor)
         return j + 1
     s, t = starts[m.first], ends[m.last - 1]
     if e.kind == "org":
@@ -203,6 +208,18 @@ def _agent_run(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Con
         last = matches[k].last
     s, t = tokens.starts[first.first], tokens.ends[last - 1]
     return k, entry, Actor(s, t, text[s:t], name=entry.name, sector=sector, code=code)
+
+
+def _demonym_link(text: str, tokens: Tokens, a: Match, b: Match) -> bool | None:
+    """How demonym b continues a list after a: True by "and"/"or" ("Russian, and Turkish" too), False by a comma
+    alone ("Iranian, Russian"), None when it does not."""
+    if b.first == a.last:
+        return False if text[tokens.ends[a.last - 1] : tokens.starts[b.first]].strip() == "," else None
+    if b.first != a.last + 1 or tokens.lows[a.last] not in COORDINATORS:
+        return None
+    before = text[tokens.ends[a.last - 1] : tokens.starts[a.last]].strip()
+    after = text[tokens.ends[a.last] : tokens.starts[b.first]].strip()
+    return True if before in ("", ",") and not after else None
 
 
 def _of_between(tokens: Tokens, a: Match, b: Match) -> bool:

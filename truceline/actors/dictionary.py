@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from truceline.actors.build import compound
 from truceline.actors.compose import Context, compose
 from truceline.actors.entries import Entry
 from truceline.actors.loading import packaged_entries, packaged_sectors, user_entries
@@ -134,24 +135,7 @@ class ActorDictionary:
         Pass the text the members' offsets index into to get `text` right; otherwise the members' texts are
         joined with " and " (a label, not a slice).
         """
-        parts = sorted(members, key=lambda a: a.start)
-        if len(parts) == 1:
-            return parts[0]
-        s, t = parts[0].start, max(a.end for a in parts)
-        label = text[s:t] if text is not None else " and ".join(a.text for a in parts)
-        countries = {a.country for a in parts}
-        sectors = {a.sector for a in parts}
-        codes = {a.code for a in parts}
-        return Actor(
-            s,
-            t,
-            label,
-            name=" and ".join(a.name or a.text for a in parts),
-            country=countries.pop() if len(countries) == 1 else None,
-            sector=sectors.pop() if len(sectors) == 1 else None,
-            code=codes.pop() if len(codes) == 1 else None,
-            members=tuple(parts),
-        )
+        return compound(members, text)
 
 
 def _town_actor(phrase: str, tokens: Tokens, start: int) -> Actor | None:
