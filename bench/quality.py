@@ -98,6 +98,20 @@ def main() -> None:
         ac = run(acled_types, acled_files[0])
         rows.append(("ACLED sub-types (our snippets, in-sample)", "macro F1", fmt(ac["macro_f1"]), ""))
 
+    heldout = fixtures / "heldout"
+    if heldout.is_dir():
+        ac = run(acled_types, heldout / "acled_snippets.tsv")
+        rows.append(
+            (
+                "ACLED sub-types (60 snippets written blind)",
+                "macro F1 / accuracy",
+                f"{ac['macro_f1']:.3f} / {ac['accuracy']:.3f}",
+                "",
+            )
+        )
+        ca = run(casualties, heldout / "casualties.jsonl")
+        rows.append(("casualties (40 reports written blind)", "both totals exact", fmt(ca["both_exact"]), ""))
+
     from truceline.pipeline import analyse_paths
     from truceline.sample import REPORTS_DIR, load_gold, score
 
