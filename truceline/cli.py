@@ -190,36 +190,30 @@ def run(paths: tuple[str, ...], db: str, actors: tuple[Path, ...]) -> None:
             sys.exit(1)
 
 
-@cli.command()
-@db_option
-@filter_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "jsonl", "csv", "acled", "plover", "geojson"]),
-    default="table",
-    show_default=True,
-)
-def timeline(db: str, fmt: str, **filters: Any) -> None:
-    """The chronological record: date, type, who, whom, where, casualties, who claims it, and the evidence."""
-    with _errors():
-        _export_events(db, fmt, filters)
+def _events_command(name: str, default_format: str, doc: str) -> None:
+    """`timeline` and `events` are one export with different defaults: a table to read, JSON lines to script."""
+
+    @cli.command(name=name, help=doc)
+    @db_option
+    @filter_options
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "jsonl", "csv", "acled", "plover", "geojson"]),
+        default=default_format,
+        show_default=True,
+    )
+    def command(db: str, fmt: str, **filters: Any) -> None:
+        with _errors():
+            _export_events(db, fmt, filters)
 
 
-@cli.command()
-@db_option
-@filter_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "jsonl", "csv", "acled", "plover", "geojson"]),
-    default="jsonl",
-    show_default=True,
+_events_command(
+    "timeline",
+    "table",
+    "The chronological record: date, type, who, whom, where, casualties, who claims it, and the evidence.",
 )
-def events(db: str, fmt: str, **filters: Any) -> None:
-    """Dump the stored events (one JSON object per line by default)."""
-    with _errors():
-        _export_events(db, fmt, filters)
+_events_command("events", "jsonl", "Dump the stored events (one JSON object per line by default).")
 
 
 def _export_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
