@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from truceline.events.absorb import absorb
 from truceline.events.arguments import ActorIndex, actor_for, verbal_arguments
 from truceline.events.attach import clause_tokens, event_casualties, event_date, event_place
 from truceline.events.lexicon import Lexicon, load_lexicon
@@ -98,35 +99,6 @@ def _refine_mode(cand: Candidate, agent: Token | None, lex: Lexicon) -> str:
     if cand.mode == "ground_offensive" and found - {"aerial", "ground_offensive"} <= {"small_arms", "shelling"}:
         return "aerial" if "aerial" in found else cand.mode
     return next((mode for mode in _WEAPON_ORDER if mode in found), cand.mode)
-    words: list[Token] = []
-    heads = [cand.token, *cand.extra]
-    if cand.ceasefire_noun is None:
-        objects = [c for c in cand.token.children if c.dep_ == "dobj"]
-        heads.extend(objects)
-        words.extend(objects)  # "fired mortars at the post"
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in ("compound", "amod", "nmod", "advmod"):
-                words.append(child)
-            if child.dep_ == "prep" and child.lower_ in ("with", "by", "in", "using"):
-                words.extend(g for g in child.children if g.dep_ == "pobj")
-        if head.dep_ == "nsubj" or head.dep_ == "pobj":
-            words.append(head.head)
-    if agent is not None:
-        words.append(agent)
-        words.extend(c for c in agent.children if c.dep_ in ("compound", "amod"))
-    for word in words:
-        mode = lex.weapon_modes.get(word.lemma_.lower()) or lex.weapon_modes.get(word.lower_)
-        if mode is None or mode == cand.mode:
-            continue
-        if cand.mode == "ground_offensive" and mode != "aerial":
-            continue
-        if cand.mode == "small_arms" and mode not in ("shelling", "aerial", "explosives", "grenade"):
-            continue
-        if cand.mode == "physical" and mode != "sexual":
-            continue
-        return mode
-    return cand.mode
 
 
 class _Coder:
@@ -197,6 +169,8 @@ class _Coder:
                 attributed_cues.add(att.cue.i)
         by_trigger = {cand.token.i: i for cand, i, _ in own}
         self._inherit_recipients(own, by_trigger)
+        own = self._absorb(own)
+        by_trigger = {cand.token.i: i for cand, i, _ in own}
         for _cand, index, att in own:
             if att is not None:
                 self.link(index, att, start, text, by_trigger)
@@ -219,6 +193,23 @@ class _Coder:
                 if target is not None and not _same_party(target, event.actor):
                     self.events[index] = replace(event, recipient=target)
                     break
+
+    def _absorb(
+        self, own: list[tuple[Candidate, int, Attribution | None]]
+    ) -> list[tuple[Candidate, int, Attribution | None]]:
+        """Drop the sentence's threatened acts, wishes and hedged speculation (absorb.absorb) and renumber; no link
+        points into this sentence yet, so only its own events move."""
+        if not own:
+            return own
+        first = own[0][1]
+        atts = {cand.token.i: att for cand, _i, att in own}
+        kept = absorb([(cand, self.events[i]) for cand, i, _att in own], self.lex)
+        del self.events[first:]
+        out: list[tuple[Candidate, int, Attribution | None]] = []
+        for cand, event in kept:
+            self.events.append(replace(event, index=len(self.events)))
+            out.append((cand, len(self.events) - 1, atts[cand.token.i]))
+        return out
 
     def _refers_back(self, cand: Candidate) -> bool:
         """'the shelling', 'the memorandum', 'the attack came a week after': a definite noun with no words of its own

@@ -59,6 +59,7 @@ class Lexicon:
     stative_participles: frozenset[str]  # "is opposed to": a passive form whose subject is the actor
     forms: frozenset[str]  # every inflected trigger form, lower case: the pre-filter's vocabulary
     phrasal_forms: dict[str, frozenset[str]]  # verb form -> particle forms that make it a trigger
+    wish_cues: frozenset[str] = frozenset()  # "hoped the deal would end the fighting": a wish, not an act
 
     def selects(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """True when text[start:end] holds a trigger form: one regex pass and set look-ups, no parsing."""
@@ -176,6 +177,7 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         stative_participles=frozenset(raw.get("stative_participles") or ()),
         forms=frozenset(forms),
         phrasal_forms={k: frozenset(v) for k, v in phrasal_forms.items()},
+        wish_cues=frozenset(raw.get("wish_cues") or ()),
     )
 
 
