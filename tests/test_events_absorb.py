@@ -53,3 +53,10 @@ def test_a_hedged_act_with_a_party_stays_with_its_stance(nlp: Any) -> None:
     events = code(nlp, "Arcadia said its army might launch an offensive against the rebels.")
     assault = one(events, "ASSAULT")
     assert assault.stance == "threatened"
+
+
+def test_the_act_a_request_asks_for_is_the_request_not_a_second_event(nlp: Any) -> None:
+    events = code(nlp, "The Arcadian envoy urged Borduria to withdraw its troops from the valley.")
+    assert types(events) == ["REQUEST"]
+    events = code(nlp, "The envoy called on both sides to respect the truce.")
+    assert "RETREAT" not in types(events) and "REQUEST" in types(events)

@@ -1,10 +1,10 @@
 """Candidates that are part of another event or of no event at all, dropped before they become spurious rows.
 
 Why: the parse shows words that name acts without anyone doing them. The act a threat threatens ("warned that
-its forces would hit back if attacked") is what the THREATEN is about, not a second event; an outcome someone
-hopes for in a clause of its own ("hoped the deal would end the fighting") is a wish; a consequence hedged with
-could/might and no party ("an escalation could lead to a tragedy") is speculation. Each is decided from the
-trigger's own clause and the verbs above it, never from the sentence's wording as a whole.
+its forces would hit back if attacked") is what the THREATEN is about, and the act a request asks for ("urged X to
+withdraw") the REQUEST's, not second events; an outcome someone hopes for in a clause of its own ("hoped the deal
+would end the fighting") is a wish; a consequence hedged with could/might and no party ("an escalation could lead
+to a tragedy") is speculation. Each is decided from the trigger's clause and the verbs above it.
 """
 
 from __future__ import annotations
@@ -56,6 +56,15 @@ def threat_of(cand: Candidate, threats: dict[int, int]) -> int | None:
     return None
 
 
+def demanded(cand: Candidate, requests: dict[int, int]) -> bool:
+    """True for the act a request asks for in a clause of its own ('urged Moscow to make the regime halt its
+    attacks', 'called on all parties to respect the law'): what is asked is the REQUEST's, not a second event."""
+    for rel, head in _governors(clause_verb(cand)):
+        if head.i in requests:
+            return rel in ("xcomp", "ccomp")
+    return False
+
+
 def threat_mode(mode: str | None, act_type: str) -> str | None:
     """The THREATEN's mode once its act is known: a general threat of an attack is a threat of force."""
     return _THREAT_MODES.get(act_type, mode) if mode in ("general", None) else mode
@@ -87,6 +96,7 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
     """The sentence's (candidate, event) pairs without the absorbed ones; a THREATEN takes its act's kind into its
     mode and, when it names no one threatened, the act's recipient. Indices are left for the caller to renumber."""
     threats = {cand.token.i: i for i, (cand, _ev) in enumerate(own) if cand.type == "THREATEN"}
+    requests = {cand.token.i: i for i, (cand, _ev) in enumerate(own) if cand.type == "REQUEST" and not cand.nominal}
     triggers = frozenset(cand.token.i for cand, _ev in own)
     events = [ev for _cand, ev in own]
     dropped: set[int] = set()
@@ -99,6 +109,8 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
             if recipient is None and ev.recipient is not None and ev.recipient != host.actor:
                 recipient = ev.recipient
             events[threat] = replace(host, mode=threat_mode(host.mode, ev.type), recipient=recipient)
-        elif wished(cand, lex) or hedged(cand, ev.actor is not None, triggers):
-            dropped.add(i)
+        else:
+            asked = cand.type != "REQUEST" and demanded(cand, requests)
+            if asked or wished(cand, lex) or hedged(cand, ev.actor is not None, triggers):
+                dropped.add(i)
     return [(cand, events[i]) for i, (cand, _ev) in enumerate(own) if i not in dropped]
