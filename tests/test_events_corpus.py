@@ -18,7 +18,7 @@ def test_sample_corpus_events_meet_their_floors() -> None:
 
     scores = score(analyse_paths([str(REPORTS_DIR)]), load_gold())
     assert scores["event_recall"] >= 0.82  # measured 0.831
-    assert scores["event_precision"] >= 0.62  # measured 0.634 (extra events in the gold sentences lower it)
+    assert scores["event_precision"] >= 0.64  # measured 0.647 (extra events in the gold sentences lower it)
     assert scores["stance_accuracy"] >= 0.88  # measured 0.92
     assert scores["claimed_by_accuracy"] >= 0.74  # measured 0.756
     assert scores["killed_accuracy"] >= 0.85 and scores["injured_accuracy"] >= 0.85
