@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from truceline.stages.dates import tag_times
@@ -55,6 +55,7 @@ ANCHORS = st.one_of(st.none(), st.dates(min_value=date(1950, 1, 1), max_value=da
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS, ANCHORS)
+@example("June 13, 2019:midnight on June 12on Friday", None)  # a clock time on a day the text named, no anchor
 def test_every_ref_is_a_true_slice_with_an_ordered_interval(text: str, anchor: date | None) -> None:
     refs = tag_times(text, anchor)
     last_end = -1

@@ -23,26 +23,27 @@ def resolve_reference_times(cands: list[Candidate], anchor: date | None) -> None
     """Re-resolve, in text order, the candidates marked anaphoric (`ref_shift`) against the reference time."""
     if not any(c.ref_shift for c in cands):
         return
-    # rank -> (order, first day of the period last named at that granularity)
-    latest: dict[int, tuple[int, date]] = {}
+    # rank -> (order, first day of the period last named at that granularity, whether it derives from the anchor)
+    latest: dict[int, tuple[int, date, bool]] = {}
     if anchor is not None:
-        latest[0] = (-1, anchor)
+        latest[0] = (-1, anchor, True)
     for order, cand in enumerate(cands):
         if cand.ref_shift is not None:
             offset, unit = cand.ref_shift
             rank = _UNIT_RANK[unit]
-            usable = [(o, d) for r, (o, d) in latest.items() if r <= rank]
+            usable = [entry for r, entry in latest.items() if r <= rank]
             if not usable:
                 continue
-            ref = max(usable)[1]
+            _, ref, from_anchor = max(usable)
             moved = shift(ref, offset, unit)
             cand.value = value_at(moved, unit) + cand.suffix
-            cand.anchored = True
+            # Anchored means resolved against the publication date; a date the text itself named is not that.
+            cand.anchored = from_anchor
             if unit == "D":
-                latest[0] = (order, moved)  # the narrative has moved on: "the next day ... the day after"
+                latest[0] = (order, moved, from_anchor)  # the narrative has moved on: "the next day ... the day after"
             continue
         if cand.type not in ("DATE", "TIME") or cand.value.startswith("X"):
             continue
         earliest, _, precision = value_interval(cand.value)
         if earliest is not None and precision in _RANK:
-            latest[_RANK[precision]] = (order, earliest)
+            latest[_RANK[precision]] = (order, earliest, cand.anchored)
