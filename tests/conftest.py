@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,3 +15,15 @@ def shared() -> Path:
     if not (SHARED / "seeds").is_dir():
         pytest.skip("../shared (seeds and gold sets) is not present next to this clone")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline, loaded once for the whole run through the same loader the pipeline uses."""
+    from truceline.errors import ModelError
+    from truceline.nlp import load_nlp
+
+    try:
+        return load_nlp()
+    except ModelError as exc:
+        pytest.skip(str(exc))

