@@ -91,3 +91,18 @@ def test_timeml_on_our_own_fixture() -> None:
 def test_pubdate_on_our_own_fixture() -> None:
     out = pubdate.run(FIXTURES / "pubdate", {"baseline": None, "limit": None})
     assert out == {"pages": 2, "exact": 1.0, "within_1_day": 1.0, "missing": 0.5}
+
+
+def test_a_document_without_creation_time_is_dated_from_its_own_date_line() -> None:
+    from truceline.eval.timeml import truceline_tagger
+
+    text = "Border crossing reopens after truce\nMarch 04, 2021\nThe crossing reopened today, officials said.\n"
+    values = {text[t.start : t.end]: t.value for t in truceline_tagger(text, None)}
+    assert values["today"] == "2021-03-04"
+
+
+def test_an_undatable_document_without_creation_time_keeps_placeholders() -> None:
+    from truceline.eval.timeml import truceline_tagger
+
+    text = "The crossing reopened today, officials said."
+    assert [t.value for t in truceline_tagger(text, None)] == ["XXXX-XX-XX"]

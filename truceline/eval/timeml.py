@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from truceline.errors import EvalError
+from truceline.errors import EvalError, Skip, TrucelineError
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -183,7 +183,24 @@ def load(path: Path, limit: int | None = None) -> list[TmlDoc]:
 def truceline_tagger(text: str, anchor: date | None) -> list[Timex]:
     from truceline.stages.dates import tag_times
 
+    if anchor is None:
+        anchor = _inferred_anchor(text)
     return [Timex(r.start, r.end, r.type, r.value) for r in tag_times(text, anchor)]
+
+
+def _inferred_anchor(text: str) -> date | None:
+    """A document without a creation time is dated the way the pipeline dates a scraped report: from its text
+    (dateline, explicit dates with weekdays ...), used only when that reasoning gets the day."""
+    from truceline.model import RawDocument
+    from truceline.stages.clean import clean
+    from truceline.stages.dates import infer_publication_date
+
+    raw = RawDocument(id="eval", kind="text", content=text, origin="eval")
+    try:
+        pub = infer_publication_date(raw, clean(raw))
+    except (TrucelineError, Skip):
+        return None  # nothing readable enough to date: resolve against no anchor (X placeholders)
+    return pub.earliest if pub.precision == "day" else None
 
 
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
