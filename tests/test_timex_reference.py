@@ -82,3 +82,47 @@ def test_day_after_followed_by_a_clause_is_not_the_next_day() -> None:
 def test_ago_still_counts_from_the_anchor() -> None:
     got = values("The deal was signed on 3 March 2019. Two weeks ago, it collapsed.")
     assert got["Two weeks ago"] == "2019-W22"
+
+
+def test_a_deadline_year_does_not_become_the_reference_year() -> None:
+    got = values(
+        "The ministry had promised to clear every minefield by 2025. Officials still expect progress over the full "
+        "year, the deputy minister said."
+    )
+    assert got["2025"] == "2025"
+    assert got["the full year"] == "2019"
+
+
+def test_a_year_named_without_a_bound_still_moves_the_reference() -> None:
+    got = values("The militia was founded in 2011. Over the full year it recruited four thousand men.")
+    assert got["the full year"] == "2011"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        (
+            "Quarterly profit at the arms maker rose 12%, up from $3 million in the same period last year.",
+            "the same period last year",
+            "2018-Q1",
+        ),
+        (
+            "The relief agency reported revenue of $9 million for the quarter a year ago.",
+            "the quarter a year ago",
+            "2018-Q1",
+        ),
+        (
+            "Net income per share fell short of last year's quarter, when fuel was cheaper.",
+            "last year's quarter",
+            "2018-Q1",
+        ),
+    ],
+)
+def test_finance_comparisons_with_a_year_back_are_one_expression(text: str, surface: str, value: str) -> None:
+    # Anchor in 2019-Q2: the quarter reported on is 2019-Q1, compared with 2018-Q1.
+    assert values(text)[surface] == value
+
+
+def test_or_so_stays_inside_an_ago_expression() -> None:
+    got = values("The last aid convoy crossed a month or so ago, residents said.")
+    assert got["a month or so ago"] == "2019-05"

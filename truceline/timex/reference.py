@@ -9,6 +9,7 @@ recent one fine enough for its unit: "the next day" needs a day, "the following 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from truceline.timex.calendar import shift, value_at, value_interval
@@ -17,10 +18,14 @@ from truceline.timex.context import Candidate
 # How coarse a date is; a reference can serve an expression whose unit is at least as coarse.
 _RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
 _UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
+# A date given as a bound ("by 1992", "until March", "no later than June 1") is a target or deadline, not a time the
+# narrative moves to: "forecast an increase for the full year" after "a 50% share by 1992" still means this year.
+_BOUND_BEFORE = re.compile(r"\b(?:by|until|till|before|no\s+later\s+than)\s+(?:the\s+(?:end\s+of\s+)?)?$", re.I)
 
 
-def resolve_reference_times(cands: list[Candidate], anchor: date | None) -> None:
-    """Re-resolve, in text order, the candidates marked anaphoric (`ref_shift`) against the reference time."""
+def resolve_reference_times(cands: list[Candidate], anchor: date | None, text: str = "") -> None:
+    """Re-resolve, in text order, the candidates marked anaphoric (`ref_shift`) against the reference time.
+    `text` (the text the candidates index) lets bounds such as "by 1992" be left out of the reference time."""
     if not any(c.ref_shift for c in cands):
         return
     # rank -> (order, first day of the period last named at that granularity, whether it derives from the anchor)
@@ -43,6 +48,8 @@ def resolve_reference_times(cands: list[Candidate], anchor: date | None) -> None
                 latest[0] = (order, moved, from_anchor)  # the narrative has moved on: "the next day ... the day after"
             continue
         if cand.type not in ("DATE", "TIME") or cand.value.startswith("X"):
+            continue
+        if text and _BOUND_BEFORE.search(text, max(0, cand.start - 24), cand.start):
             continue
         earliest, _, precision = value_interval(cand.value)
         if earliest is not None and precision in _RANK:

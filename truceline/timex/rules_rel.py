@@ -241,7 +241,7 @@ def _finance_period(m: re.Match[str], ctx: Context) -> list[Candidate]:
         return []
     if ctx.anchor is None:
         return [Candidate(m.start(), m.end(), "DATE", "XXXX-QX")]
-    back = -5 if m.group("ago") else -1
+    back = -5 if m.group("ago") or m.group("ago2") or m.group("ago3") else -1
     value, anchored = _unit_value(ctx, "Q", back)
     return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored)]
 
@@ -274,8 +274,12 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            r"\b(?:the|this|that)\s+(?:(?:latest|last|same|comparable|corresponding|recent)\s+)?"
-            r"(?:(?P<ago>year[\s-]earlier|year[\s-]ago|prior[\s-]year)\s+)?(?:quarter|period)\b(?!s)",
+            r"\b(?:(?:the|this|that)\s+(?:(?:latest|last|same|comparable|corresponding|recent)\s+)?"
+            r"(?:(?P<ago>year[\s-]earlier|year[\s-]ago|prior[\s-]year)\s+)?|(?P<ago3>last\s+year['’]s)\s+)"
+            r"(?:quarter|period)\b(?!s)"
+            # "the same period last year", "the quarter a year ago": one expression, a year before the last quarter
+            r"(?P<ago2>\s+(?:of\s+)?(?:last\s+year|the\s+(?:last|previous|prior)\s+year|a\s+year\s+(?:ago|earlier)))?"
+            r"(?![\s-]+(?:ago|earlier)\b)",
             re.I,
         ),
         _finance_period,
@@ -316,7 +320,7 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            r"\b(?:the\s+)?(?:(?P<qyear>(?:19|20)\d\d|year[\s-]earlier|year[\s-]ago|this\s+year['’]s|last\s+year['’]s)\s+)?"
+            r"\b(?:the\s+)?(?:(?P<qyear>(?:19|20)\d\d|year[\s-]earlier|year[\s-]ago|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?"
             r"(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|year[\s-]earlier|year[\s-]ago)[\s-]+)"
             r"(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)|\s+of\s+(?P<relyear>this|last|next)\s+year)?",
             re.I,
@@ -340,7 +344,7 @@ RULES: list[Rule] = [
     (
         re.compile(
             rf"\b(?:(?P<approx>about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just\s+over)\s+)?"
-            rf"(?P<num>\d+|{NUMW}|an?|one|a\s+few|few|several|many|some)[\s-]+(?P<unit>day|week|month|year|decade|quarter)s?\s+(?P<dir>ago|earlier|later|from\s+now)\b",
+            rf"(?P<num>\d+|{NUMW}|an?|one|a\s+few|few|several|many|some)[\s-]+(?P<unit>day|week|month|year|decade|quarter)s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now)\b",
             re.I,
         ),
         _ago,

@@ -169,5 +169,5 @@ def tag(text: str, anchor: date | None) -> list[TimeRef]:
             override = known_month_override(text, cand, anchor)
             if override:
                 cand.value = override
-    resolve_reference_times(cands, anchor)
+    resolve_reference_times(cands, anchor, text)
     return [_to_ref(text, c, anchor) for c in cands]
