@@ -116,6 +116,11 @@ def test_a_year_named_without_a_bound_still_moves_the_reference() -> None:
             "last year's quarter",
             "2018-Q1",
         ),
+        (
+            "Quarterly revenue at the contractor beat the 2017 period by a wide margin.",
+            "the 2017 period",
+            "2017-Q1",
+        ),
     ],
 )
 def test_finance_comparisons_with_a_year_back_are_one_expression(text: str, surface: str, value: str) -> None:

@@ -243,6 +243,9 @@ def _finance_period(m: re.Match[str], ctx: Context) -> list[Candidate]:
         return [Candidate(m.start(), m.end(), "DATE", "XXXX-QX")]
     back = -5 if m.group("ago") or m.group("ago2") or m.group("ago3") else -1
     value, anchored = _unit_value(ctx, "Q", back)
+    if m.group("fy"):
+        # "the 1988 quarter": the quarter being reported on, in the year named
+        return [Candidate(m.start(), m.end(), "DATE", m.group("fy") + value[4:], anchored=False)]
     return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored)]
 
 
@@ -275,7 +278,8 @@ RULES: list[Rule] = [
     (
         re.compile(
             r"\b(?:(?:the|this|that)\s+(?:(?:latest|last|same|comparable|corresponding|recent)\s+)?"
-            r"(?:(?P<ago>year[\s-]earlier|year[\s-]ago|prior[\s-]year)\s+)?|(?P<ago3>last\s+year['’]s)\s+)"
+            r"(?:(?P<ago>year[\s-]earlier|year[\s-]ago|prior[\s-]year)\s+|(?P<fy>(?:19|20)\d\d)\s+)?"
+            r"|(?P<ago3>last\s+year['’]s)\s+)"
             r"(?:quarter|period)\b(?!s)"
             # "the same period last year", "the quarter a year ago": one expression, a year before the last quarter
             r"(?P<ago2>\s+(?:of\s+)?(?:last\s+year|the\s+(?:last|previous|prior)\s+year|a\s+year\s+(?:ago|earlier)))?"
