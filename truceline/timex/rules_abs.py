@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
-from truceline.timex.calendar import resolve_month, resolve_month_day
+from truceline.timex.calendar import resolve_month, resolve_month_day, week_value
 from truceline.timex.context import Candidate, Context
 from truceline.timex.lexicon import lexicon, parse_number
 from truceline.timex.patterns import DAY, MOD_PREFIX, MON, NUMW, ORDW, POD, T_MONTH, T_YEAR, WD, YEAR, mod_code
@@ -216,6 +216,59 @@ def _holiday(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", f"{year}-{month:02d}-{day:02d}", anchored=year != "XXXX")]
 
 
+def _week_of_date(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the week of March 6": the ISO week holding that day."""
+    found = _full_date(m, ctx)
+    if not found or found[0].value.startswith("X"):
+        return [Candidate(m.start(), m.end(), "DATE", "XXXX-WXX", priority=3)] if found else []
+    d = date.fromisoformat(found[0].value[:10])
+    return [Candidate(m.start(), m.end(), "DATE", week_value(d), anchored=found[0].anchored, priority=3)]
+
+
+def _nth_week(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the last week of March", "the first week of 2009": a week belongs to the month (or year) holding its
+    Thursday, the rule ISO 8601 uses to give weeks to years, so the first week is the one with the month's first
+    Thursday and the last the one with its last (the last week of March 2009 is W13, 23-29 March, not W14, which
+    is mostly April)."""
+    word = m.group("ord").lower()
+    n = -1 if word in ("last", "final") else lexicon().ordinals.get(word, 0)
+    if not n or n > 5:
+        return []
+    month = _month(m.group("mon")) if m.group("mon") else None
+    year_text = m.group("year") or m.group("year2")
+    if year_text:
+        year = int(year_text)
+    elif month is None or ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), "DATE", "XXXX-WXX", priority=2)]
+    else:
+        year = resolve_month(ctx.anchor, month, ctx.tense(m.start(), m.end()))
+    first = date(year, month or 1, 1)
+    after = date(year + 1, 1, 1) if month in (None, 12) else date(year, month + 1, 1)
+    if n < 0:
+        last = after - timedelta(days=1)
+        thursday = last - timedelta(days=(last.isoweekday() - 4) % 7)
+    else:
+        thursday = first + timedelta(days=(4 - first.isoweekday()) % 7, weeks=n - 1)
+        if thursday >= after:
+            return []
+    return [Candidate(m.start(), m.end(), "DATE", week_value(thursday), anchored=not year_text, priority=2)]
+
+
+_HALF_QUARTERS = {"first": "H1", "last": "H2", "final": "H2", "second": "H2", "latter": "H2"}
+
+
+def _quarter_of(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the final quarter of 2009" (Q4) and "the first two quarters of 1990" (H1, the half they make up)."""
+    if m.group("year"):
+        year = m.group("year")
+    elif ctx.anchor is None:
+        year = "XXXX"
+    else:
+        year = f"{ctx.anchor.year + {'this': 0, 'last': -1, 'next': 1}[m.group('rel').lower()]:04d}"
+    part = _HALF_QUARTERS[m.group("ord2").lower()] if m.group("ord2") else "Q4"
+    return [Candidate(m.start(), m.end(), "DATE", f"{year}-{part}", anchored=not m.group("year"), priority=3)]
+
+
 _HOLIDAYS = "|".join(
     re.escape(h).replace("\\ ", r"\s+").replace("'", "['’]")
     for h in sorted([*lexicon().holidays, *lexicon().floating_holidays], key=len, reverse=True)
@@ -224,7 +277,30 @@ _WD_PREFIX = rf"(?:{WD},?\s+(?:the\s+)?)?"
 _YEAR_SUFFIX = rf"(?:,?\s+(?P<year>{YEAR})\b)?"
 _POD_PREFIX = rf"(?:(?:the\s+)?(?P<pod>{POD})\s+of\s+|(?P<midnight>midnight)\s+(?:on\s+)?)?"
 
+_OF_YEAR = rf"\s+of\s+(?:(?P<year>{YEAR})\b|(?P<rel>(?i:this|last|next))\s+year\b)"
+
 RULES: list[Rule] = [
+    *(  # "the week of March 6", "the week of 6 March"
+        (re.compile(rf"\b(?i:the\s+week\s+of)\s+{_WD_PREFIX}{day}\b(?!:\d|\d){_YEAR_SUFFIX}"), _week_of_date, 3, "week")
+        for day in (rf"(?P<mon>{MON})\s+(?P<day>{DAY})", rf"(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})")
+    ),
+    (
+        re.compile(
+            rf"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last|final)\s+week\s+of)\s+"
+            rf"(?:(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR}))?|(?P<year2>{YEAR}))\b"
+        ),
+        lambda m, c: _nth_week(m, c),
+        2,
+        "week",
+    ),
+    (
+        re.compile(
+            rf"\b(?i:(?:the\s+)?(?:(?P<ord>final|last)\s+quarter|(?P<ord2>first|last|final)\s+two\s+quarters)){_OF_YEAR}"
+        ),
+        _quarter_of,
+        3,
+        "quarter quarters",
+    ),
     (
         re.compile(
             rf"\b(?:(?P<mod>{MOD_PREFIX})[\s-]+)?(?P<mon>{MON})\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+year\b"
@@ -284,7 +360,8 @@ RULES: list[Rule] = [
     (re.compile(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})\b", re.I), _fiscal_year, 2, "fiscal"),
     (
         re.compile(
-            r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s\b"
+            r"\b(?:(?P<half>the\s+(?:first|second|last|latter)\s+half\s+of)\s+)?"
+            r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s\b"
         ),
         lambda m, ctx: _decade_fix(m, ctx),
         2,
@@ -314,4 +391,7 @@ def _decade_fix(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if len(digits) == 2:
         century = "19" if int(digits) >= 30 else "20"
     value = (century + digits)[:3]
-    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(m.group("mod")), priority=2)]
+    # "the last half of the '80s" is the decade, its later part (rules_rel's "the last half" alone is a year's)
+    half = (m.group("half") or "").lower()
+    mod = mod_code(m.group("mod")) or (("START" if "first" in half else "END") if half else None)
+    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod, priority=2)]

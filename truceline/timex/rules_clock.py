@@ -9,13 +9,20 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from truceline.timex.calendar import resolve_weekday
+from truceline.timex.calendar import resolve_month_day, resolve_weekday
 from truceline.timex.context import UNRESOLVED, Candidate, Context
 from truceline.timex.lexicon import lexicon
-from truceline.timex.patterns import WD
+from truceline.timex.patterns import DAY, MON, WD, YEAR
 from truceline.timex.rules_abs import Rule
 
-_CLOCK_REST = rf"(?:,?\s+(?:on\s+)?(?P<rest>{WD}|yesterday|today|tomorrow))?"
+# The day a clock time sits on may follow it: a weekday or yesterday/today/tomorrow, or a calendar date
+# ("5 p.m. EST Nov. 9", "16:15 UTC, June 1st", "6 a.m. on 3 March 2019"). TIMEX3 makes the whole phrase one TIME
+# whose date part is that day; a zone only keeps its clock value (no offset is invented).
+_ON_DATE = (
+    rf"(?:{WD},?\s+)?(?:(?P<mon>{MON})\s+(?P<day>{DAY})|(?P<day2>{DAY})\s+(?P<mon2>{MON}))\b(?!:\d|\d)"
+    rf"(?:,?\s+(?P<year>{YEAR})\b)?"
+)
+_CLOCK_REST = rf"(?:,?\s+(?:on\s+)?(?:{_ON_DATE}|(?P<rest>{WD}|yesterday|today|tomorrow)))?"
 
 
 def _weekday(name: str) -> int:
@@ -35,6 +42,35 @@ def _clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
             hour = 0
         if hour > 24:
             return []
+    return _on_day(m, ctx, f"T{hour:02d}:{minute:02d}")
+
+
+def _named_date(m: re.Match[str], ctx: Context) -> tuple[str | None, bool]:
+    """The calendar date that follows the clock time, as a value prefix, and whether its year came from the
+    anchor; (None, False) when none follows, ("", False) when the date does not exist."""
+    mon, day_text = m.group("mon") or m.group("mon2"), m.group("day") or m.group("day2")
+    if not mon:
+        return None, False
+    month, day = lexicon().months[mon.rstrip(".").lower()], int(re.match(r"\d+", day_text).group())  # type: ignore[union-attr]
+    if m.group("year"):
+        year, anchored = int(m.group("year")), False
+    elif ctx.anchor is not None:
+        year, anchored = resolve_month_day(ctx.anchor, month, day, _clock_tense(m, ctx)), True
+    else:
+        return (f"XXXX-{month:02d}-{day:02d}" if day <= 31 else ""), False
+    try:
+        return date(year, month, day).isoformat(), anchored
+    except ValueError:
+        return "", False
+
+
+def _on_day(m: re.Match[str], ctx: Context, clock: str) -> list[Candidate]:
+    """The TIME candidate for `clock` on the day the words after it name (the anchor day when they name none)."""
+    named, anchored = _named_date(m, ctx)
+    if named == "":
+        return []
+    if named is not None:
+        return [Candidate(m.start(), m.end(), "TIME", named + clock, anchored=anchored, priority=3)]
     day: date | None = None
     rest = m.group("rest")
     if rest and ctx.anchor is not None:
@@ -46,7 +82,6 @@ def _clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
     elif ctx.anchor is not None:
         day = ctx.anchor
     prefix = day.isoformat() if day else UNRESOLVED["D"]
-    clock = f"T{hour:02d}:{minute:02d}"
     return [
         Candidate(
             m.start(), m.end(), "TIME", prefix + clock, anchored=day is not None, **_on_reference_day(rest, clock)
@@ -78,28 +113,14 @@ def _clock24(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if _RESTATED.search(ctx.text, max(0, m.start() - 12), m.start()):
         return []  # "10:35 a.m. (0735 GMT)": the same time restated in UTC, already tagged
     zone = "Z" if m.group("zone").upper() in ("UTC", "GMT", "Z") else ""
-    day: date | None = ctx.anchor
-    rest = m.group("rest")
-    if rest and ctx.anchor is not None:
-        rest_l = rest.lower()
-        if rest_l in ("yesterday", "today", "tomorrow"):
-            day = ctx.anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rest_l])
-        else:
-            day = resolve_weekday(ctx.anchor, _weekday(rest), ctx.tense(m.start(), m.end()))
-    prefix = day.isoformat() if day else UNRESOLVED["D"]
-    clock = f"T{int(m.group('h')):02d}:{m.group('mi')}{zone}"
-    return [
-        Candidate(
-            m.start(), m.end(), "TIME", prefix + clock, anchored=day is not None, **_on_reference_day(rest, clock)
-        )
-    ]
+    return _on_day(m, ctx, f"T{int(m.group('h')):02d}:{m.group('mi')}{zone}")
 
 
 RULES: list[Rule] = [
     (
         re.compile(
             r"\b(?:(?P<word>noon|midday|midnight)|(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)"
-            r"(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|PST|PDT|CET|[A-Z]{3}\b))?)"
+            r"(?:\s+(?:local\s+time|(?-i:[A-Z]{3}\b)))?)"  # a zone is written in capitals: "5 p.m. and" is no zone
             rf"{_CLOCK_REST}",
             re.I,
         ),

@@ -1,0 +1,172 @@
+"""Compound time expressions the tagger must keep whole: a clock time with the date it falls on, weeks and
+quarters named by their place in a month or year, fractional durations, recurring calendar positions.
+
+Each case goes through the public tagger and asserts the span and the TIMEX3 value. Sentences are our own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from truceline.model import TimeRef
+from truceline.timex.tagger import tag
+
+WED = date(2021, 11, 3)  # a Wednesday
+SPRING = date(2009, 4, 1)  # a Wednesday, just after March
+
+
+def spans(text: str, anchor: date | None) -> list[tuple[str, str, str]]:
+    return [(r.text, r.type, r.value) for r in tag(text, anchor)]
+
+
+def only(text: str, anchor: date | None, surface: str) -> TimeRef:
+    refs = [r for r in tag(text, anchor) if r.text == surface]
+    assert refs, f"{surface!r} not tagged whole: {spans(text, anchor)}"
+    return refs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The truce holds until 5 p.m. EST Nov. 9, the envoy said.", "5 p.m. EST Nov. 9", "2021-11-09T17:00"),
+        ("Convoys may pass until 6 p.m. EST, Nov. 12, 2021.", "6 p.m. EST, Nov. 12, 2021", "2021-11-12T18:00"),
+        ("The ceasefire began at 16:15 UTC, October 30th.", "16:15 UTC, October 30th", "2021-10-30T16:15Z"),
+        ("Shelling resumed at 6 a.m. on October 28 near the river.", "6 a.m. on October 28", "2021-10-28T06:00"),
+        ("Monitors arrived at 9:30 a.m. on 1 November.", "9:30 a.m. on 1 November", "2021-11-01T09:30"),
+        ("The deadline is 9 a.m. EST Friday.", "9 a.m. EST Friday", "2021-11-05T09:00"),
+        ("Sirens sounded at 2300 GMT, Oct. 31.", "2300 GMT, Oct. 31", "2021-10-31T23:00Z"),
+    ],
+)
+def test_clock_time_takes_the_date_that_follows_it(text: str, surface: str, value: str) -> None:
+    ref = only(text, WED, surface)
+    assert (ref.type, ref.value) == ("TIME", value)
+    assert ref.earliest == ref.latest == date.fromisoformat(value[:10])
+
+
+def test_clock_time_alone_sits_on_the_creation_date() -> None:
+    ref = only("Mortar fire stopped at 5 p.m. and the night was calm.", WED, "5 p.m.")
+    assert ref.value == "2021-11-03T17:00"
+
+
+def test_clock_time_before_an_impossible_date_is_not_given_that_date() -> None:
+    assert all("02-30" not in v for _, _, v in spans("Talks end at 5 p.m. Feb. 30 in the capital.", WED))
+
+
+def test_clock_time_with_a_date_and_no_anchor_keeps_the_month_and_day() -> None:
+    ref = only("The offer lapses at 5 p.m. EST Nov. 9.", None, "5 p.m. EST Nov. 9")
+    assert ref.value == "XXXX-11-09T17:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "surface", "value"),
+    [
+        ("A hearing is set for the week of March 6.", date(2000, 2, 24), "the week of March 6", "2000-W10"),
+        ("Aid flights resume the week of 14 June 2021.", WED, "the week of 14 June 2021", "2021-W24"),
+        # A week belongs to the month holding its Thursday (the ISO 8601 rule for years): the last week of
+        # March 2009 is 23-29 March (W13), not 30 March-5 April.
+        ("Sales fell in the last week of March.", SPRING, "the last week of March", "2009-W13"),
+        ("Sales fell in the first week of March.", SPRING, "the first week of March", "2009-W10"),
+        ("Fighting eased in the second week of June 2015.", SPRING, "the second week of June 2015", "2015-W24"),
+        ("Talks opened in the first week of 2010.", SPRING, "the first week of 2010", "2010-W01"),
+    ],
+)
+def test_weeks_named_by_a_day_or_their_place_in_a_month(text: str, anchor: date, surface: str, value: str) -> None:
+    ref = only(text, anchor, surface)
+    assert (ref.type, ref.value) == ("DATE", value)
+    assert ref.precision == "week"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Exports rose in the final quarter of 2009.", "the final quarter of 2009", "2009-Q4"),
+        ("Exports rose in the last quarter of last year.", "the last quarter of last year", "2020-Q4"),
+        ("Losses should last the first two quarters of 1990.", "the first two quarters of 1990", "1990-H1"),
+        ("Output recovered in the last two quarters of 2019.", "the last two quarters of 2019", "2019-H2"),
+        ("Output recovered in the first half of 1990.", "the first half of 1990", "1990-H1"),
+        ("Output recovered in the second half of 1990.", "the second half of 1990", "1990-H2"),
+        ("Output recovered in the third quarter of 2009.", "the third quarter of 2009", "2009-Q3"),
+        ("Prices rose through the last half of the '80s.", "the last half of the '80s", "198"),
+    ],
+)
+def test_quarters_and_halves_of_a_named_year(text: str, surface: str, value: str) -> None:
+    ref = only(text, WED, surface)
+    assert (ref.type, ref.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The talks broke down after half a year.", "half a year", "P6M"),
+        ("The barrage went on for an hour and a half.", "an hour and a half", "PT1H30M"),
+        ("The drone circled for a minute and a half.", "a minute and a half", "PT1M30S"),
+        ("A minute and a half later the second blast hit.", "A minute and a half", "PT1M30S"),
+        ("The blockade has lasted 4 years.", "4 years", "P4Y"),
+    ],
+)
+def test_fractional_durations_use_whole_smaller_units(text: str, surface: str, value: str) -> None:
+    ref = only(text, WED, surface)
+    assert (ref.type, ref.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "whole_years"),
+    [
+        ("Refugees stayed in the camps for 2 1/2 years.", "2 1/2 years", 2),
+        ("The siege lasted three and a half years.", "three and a half years", 3),
+        ("The siege lasted a year and a half.", "a year and a half", 1),
+    ],
+)
+def test_fractional_years_are_one_duration_of_the_right_length(text: str, surface: str, whole_years: int) -> None:
+    # ISO 8601 allows either form; TimeBank writes P2Y6M, MEANTIME and tests/test_timex_tagger.py P2.5Y.
+    ref = only(text, WED, surface)
+    assert ref.type == "DURATION"
+    assert ref.value in (f"P{whole_years}.5Y", f"P{whole_years}Y6M")
+
+
+def test_a_fraction_is_never_cut_back_to_its_whole_unit() -> None:
+    values = [v for _, _, v in spans("A minute and a half later the guns fell silent.", WED)]
+    assert "PT1M" not in values
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Marchers walk the road each July.", "each July", "XXXX-07"),
+        ("Envoys meet each Thursday in Geneva.", "each Thursday", "XXXX-WXX-4"),
+        ("Every Thursday the border opens.", "Every Thursday", "XXXX-WXX-4"),
+        ("Patrols go out every Friday night.", "every Friday night", "XXXX-WXX-5TNI"),
+        ("Curfew is lifted on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+        ("Markets open on Sunday mornings.", "Sunday mornings", "XXXX-WXX-7TMO"),
+        ("Floods return each spring.", "each spring", "XXXX-SP"),
+        ("Veterans gather every November 11 at the memorial.", "every November 11", "XXXX-11-11"),
+    ],
+)
+def test_recurring_calendar_positions_are_sets(text: str, surface: str, value: str) -> None:
+    ref = only(text, WED, surface)
+    assert (ref.type, ref.value) == ("SET", value)
+
+
+def test_a_plural_part_of_day_reaches_back_over_a_coordinated_weekday() -> None:
+    got = spans("Buses leave on Monday and Tuesday nights from the depot.", WED)
+    assert ("Monday", "SET", "XXXX-WXX-1TNI") in got
+    assert ("Tuesday nights", "SET", "XXXX-WXX-2TNI") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each of the four quarters was weak for the firm.",
+        "Each of the brigades sent two officers.",
+        "Every one of the villages was shelled.",
+    ],
+)
+def test_each_of_a_group_is_not_a_set(text: str) -> None:
+    assert all(typ != "SET" for _, typ, _ in spans(text, WED))
+
+
+def test_a_single_weekday_night_is_a_date_not_a_set() -> None:
+    ref = only("The convoy was hit on Tuesday night.", WED, "Tuesday night")
+    assert ref.type != "SET"
