@@ -33,6 +33,13 @@ class Lexicon:
     present_markers: tuple[str, ...]
     aged_things: frozenset[str]
     weak_future_markers: frozenset[str]
+    # The governing verb of a clause (truceline/timex/tense.py): planned acts, timetables, deferrals.
+    prospective_governors: tuple[str, ...] = ()
+    plan_markers: tuple[str, ...] = ()
+    scheduled_present: tuple[str, ...] = ()
+    implicative_governors: tuple[str, ...] = ()
+    deferral_verbs: tuple[str, ...] = ()
+    clause_abbreviations: frozenset[str] = frozenset()
 
 
 def _load_yaml() -> dict[str, Any]:
@@ -69,7 +76,18 @@ def lexicon() -> Lexicon:
         present_markers=tuple(str(x) for x in d["present_markers"]),
         aged_things=frozenset(str(x) for x in d.get("aged_things", ())),
         weak_future_markers=frozenset(str(x) for x in d.get("weak_future_markers", ())),
+        prospective_governors=_words(d, "prospective_governors"),
+        plan_markers=_words(d, "plan_markers"),
+        scheduled_present=_words(d, "scheduled_present"),
+        implicative_governors=_words(d, "implicative_governors"),
+        deferral_verbs=_words(d, "deferral_verbs"),
+        clause_abbreviations=frozenset(_words(d, "clause_abbreviations")),
     )
+
+
+def _words(d: dict[str, Any], key: str) -> tuple[str, ...]:
+    """An optional word list, lower-cased (the tense patterns match lower-case prose)."""
+    return tuple(str(x).lower() for x in d.get(key, ()))
 
 
 def alternation(words: list[str] | tuple[str, ...] | set[str], *, dotted: bool = False) -> str:

@@ -1,0 +1,91 @@
+"""Which way a bare weekday, month or season is resolved: the tense of the verb that governs it.
+
+The sentences are our own. Anchors: WED is a Wednesday (so "Friday" is 2019-05-10 behind it and 2019-05-17 ahead,
+"Monday" 2019-05-13 behind and 2019-05-20 ahead); OCT is mid-October (January is 2019-01 behind, 2020-01 ahead).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from truceline.timex.tagger import tag
+from truceline.timex.tense import clause_bounds, tense_at
+
+WED = date(2019, 5, 15)
+OCT = date(2019, 10, 16)
+
+
+def value_of(text: str, anchor: date, surface: str) -> str:
+    refs = [r for r in tag(text, anchor) if r.text == surface]
+    assert refs, f"{surface!r} not found in {[r.text for r in tag(text, anchor)]}"
+    return refs[0].value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # A plan or a planned act governs the date: it lies ahead even under a past or perfect verb.
+        ("Protesters planned a march through the capital on Friday.", "Friday", "2019-05-17"),
+        ("The militia leaders were preparing to hand over their weapons on Monday.", "Monday", "2019-05-20"),
+        ("The aid agency is planning to reopen its clinic on Monday.", "Monday", "2019-05-20"),
+        ("The council has voted to lift the curfew in January, its chairman said.", "January", "2020-01"),
+        ("The ministry agreed to release the remaining detainees in February.", "February", "2020-02"),
+        ("The firm announced a deal to buy the port operator in January.", "January", "2020-01"),
+        # A timetable in the present simple.
+        ("The two delegations meet separately Friday with the mediator.", "Friday", "2019-05-17"),
+        ("The tribunal reconvenes Monday to hear the last witnesses.", "Monday", "2019-05-20"),
+        # A deferral points ahead even in a past clause.
+        ("Officials postponed until Monday a decision on the border crossing.", "Monday", "2019-05-20"),
+        ("The army extended the curfew until Friday morning.", "Friday morning", "2019-05-17TMO"),
+        # An -ed adjective after a determiner is not a past tense.
+        ("The bonus would be paid on a still undisclosed date in January.", "January", "2020-01"),
+    ],
+)
+def test_forward(text: str, surface: str, value: str) -> None:
+    assert value_of(text, WED if "day" in surface else OCT, surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The spokesman said on Friday that the convoy was safe.", "Friday", "2019-05-10"),
+        ("The envoy says Friday was the calmest day in weeks.", "Friday", "2019-05-10"),
+        ("Monday's ruling angered the opposition.", "Monday", "2019-05-13"),
+        ("A medic was killed on Monday near the crossing.", "Monday", "2019-05-13"),
+        # The date governs the agreeing, not the talks agreed on.
+        ("On Monday, the factions agreed to resume talks.", "Monday", "2019-05-13"),
+        # "as planned" only measures what happened.
+        ("The relief flights resumed on Monday, as previously planned.", "Monday", "2019-05-13"),
+        ("Relief flights resumed as previously planned Monday.", "Monday", "2019-05-13"),
+        # A negated bare verb is not a timetable.
+        ("The rival commanders did not meet on Friday after all.", "Friday", "2019-05-10"),
+        # An infinitive under an implicative word is as past as its main clause.
+        ("Shortages made it hard for the agency to begin deliveries well into the summer.", "the summer", "2019-SU"),
+        ("The convoy failed to arrive in January, a report found.", "January", "2019-01"),
+        # A relative clause's -ed verb is a past tense ("that" is not a determiner here).
+        ("He is a suspect in raids that wounded two guards in April in the north.", "April", "2019-04"),
+        # "Roe v. Wade"-style abbreviations do not end the sentence, so the verb after them still counts.
+        ("In January, a week after the Smith v. Jones ruling, a bomb exploded near the court.", "January", "2019-01"),
+    ],
+)
+def test_stays_past(text: str, surface: str, value: str) -> None:
+    assert value_of(text, WED if "day" in surface else OCT, surface) == value
+
+
+def test_clause_does_not_end_at_a_title_or_initial() -> None:
+    text = "Gen. Smith met Col. J. Brown on Friday. Talks resumed later."
+    start = text.index("Friday")
+    left, right = clause_bounds(text, start, start + len("Friday"))
+    assert (left, text[right - 1]) == (0, ".")
+    assert text[left:right].endswith("Friday.")
+
+
+def test_tense_markers_kinds() -> None:
+    text = "They were planning to drive to the airport on Monday."
+    start = text.index("Monday")
+    assert tense_at(text, start, start + 6) == "future"
+    text = "They were driving to the airport on Monday."
+    start = text.index("Monday")
+    assert tense_at(text, start, start + 6) == "past"
