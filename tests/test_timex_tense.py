@@ -89,3 +89,30 @@ def test_tense_markers_kinds() -> None:
     text = "They were driving to the airport on Monday."
     start = text.index("Monday")
     assert tense_at(text, start, start + 6) == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # A verb after "and" belongs to the next clause, not to the date before it.
+        ("Veterans planned a vigil on Friday and were hoping for a large crowd.", "Friday", "2019-05-17"),
+        # Reported speech: "would" is the future of the saying.
+        ("Officials said the ferries would leave the port on Monday.", "Monday", "2019-05-20"),
+        ("The agency said new flights would start from the capital in February.", "February", "2020-02"),
+    ],
+)
+def test_forward_across_clauses(text: str, surface: str, value: str) -> None:
+    assert value_of(text, WED if "day" in surface else OCT, surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The truce, which would have taken effect in January, collapsed.", "January", "2019-01"),
+        ("The gunmen may have left the village on Monday.", "Monday", "2019-05-13"),
+        ("The governor could not be reached for comment on Friday.", "Friday", "2019-05-10"),
+        ("He said he would study Friday's verdict.", "Friday", "2019-05-10"),
+    ],
+)
+def test_modal_perfects_and_failures_look_back(text: str, surface: str, value: str) -> None:
+    assert value_of(text, WED if "day" in surface else OCT, surface) == value

@@ -31,7 +31,13 @@ _NOT_FINITE_BEFORE = re.compile(
 )
 # "as previously planned", "later than planned": the plan is a yardstick for something that happened.
 _YARDSTICK_BEFORE = re.compile(r"\b(?:as|than|originally|previously|initially|first|had)\s+$")
+# A modal with a perfect ("would have taken effect in January", "may have left on Friday") looks back.
+_PERFECT_AFTER = re.compile(r"\s+(?:not\s+)?have\b")
+_NEGATION_AFTER = re.compile(r"(?:\s+not\b|n't\b)")
+_MODALS = frozenset({"would", "could", "may", "might", "should", "must"})
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:on\s+|(?:early|late|mid)[\s-]+)?$", re.I)
+# After the date, a conjunction or relative word opens another clause ("a rally on Saturday and were planning ...").
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas|although|though|because|which|who|where)\b|[;:]")
 _WINDOW = 160  # characters either side; a clause rarely reaches further
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 _WORD_BEFORE_DOT = re.compile(r"(?:^|[\s(\"“])([A-Za-z]+)$")
@@ -123,6 +129,10 @@ def _kind(text: str, m: re.Match[str], left: int, before: bool) -> str | None:
         return "future" if before or not word.endswith("ed") else "past"
     if kind == "sched":
         return None if _NOT_FINITE_BEFORE.search(text, max(left, m.start() - 12), m.start()) else "future"
+    if kind == "future" and word in _MODALS and _PERFECT_AFTER.match(text, m.end()):
+        return "past"  # "would have taken effect in January": a counterfactual past
+    if word == "could" and _NEGATION_AFTER.match(text, m.end()):
+        return "past"  # "could not be reached on Friday": a failed attempt, so a past one
     if (
         kind == "future"
         and word.startswith("to ")
@@ -148,13 +158,22 @@ def tense_at(text: str, start: int, end: int) -> str:
     if _UNTIL_BEFORE.search(text, max(left, start - 16), start) and _deferral().search(text, left, start):
         return "future"  # "postponed the vote until Tuesday": the new date lies ahead even in a past clause
     best: tuple[float, str] | None = None
+    seen_before = False  # a marker before the date: then markers past a clause break after it belong elsewhere
+    after_limit = right
     for m in _markers().finditer(text, left, right):
         if start <= m.start() < end:
             continue
         before = m.end() <= start
+        if not before and seen_before:
+            if after_limit == right:
+                brk = _NEXT_CLAUSE.search(text, end, right)
+                after_limit = brk.start() if brk else right
+            if m.start() >= after_limit:
+                break
         kind = _kind(text, m, left, before)
         if kind is None:
             continue
+        seen_before = seen_before or before
         distance = float(start - m.end()) if before else (m.start() - end) * 2.0 + 10
         if kind == "future" and m.group() in _weak():
             distance = distance * 2 + 10
