@@ -45,6 +45,26 @@ def test_clock_time_takes_the_date_that_follows_it(text: str, surface: str, valu
     assert ref.earliest == ref.latest == date.fromisoformat(value[:10])
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Trading was halted at mid-afternoon yesterday.", "mid-afternoon yesterday", "2021-11-02TAF"),
+        ("By mid afternoon the guns were quiet.", "mid afternoon", "2021-11-03TAF"),
+        ("The raid came in the late evening on Monday.", "late evening on Monday", "2021-11-01TEV"),
+        ("The convoy will leave at 4 in the morning.", "4 in the morning", "2021-11-03T04:00"),
+        ("The vote closes at ten o'clock in the evening.", "ten o'clock in the evening", "2021-11-03T22:00"),
+        ("Talks resume at 9 o'clock Friday.", "9 o'clock Friday", "2021-11-05T09:00"),
+    ],
+)
+def test_parts_of_day_and_hours_without_am_pm(text: str, surface: str, value: str) -> None:
+    ref = only(text, WED, surface)
+    assert (ref.type, ref.value) == ("TIME", value)
+
+
+def test_a_count_before_in_the_morning_is_no_hour() -> None:
+    assert spans("Gunmen killed 4 in the morning raid on the market.", WED) == []
+
+
 def test_clock_time_alone_sits_on_the_creation_date() -> None:
     ref = only("Mortar fire stopped at 5 p.m. and the night was calm.", WED, "5 p.m.")
     assert ref.value == "2021-11-03T17:00"
@@ -124,6 +144,25 @@ def test_fractional_years_are_one_duration_of_the_right_length(text: str, surfac
     ref = only(text, WED, surface)
     assert ref.type == "DURATION"
     assert ref.value in (f"P{whole_years}.5Y", f"P{whole_years}Y6M")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The handover should take between 60 and 90 days.", ("60", "P60D"), ("90 days", "P90D")),
+        ("Each evacuation took two to six days.", ("two", "P2D"), ("six days", "P6D")),
+        ("Relief is due in two or three weeks.", ("two", "P2W"), ("three weeks", "P3W")),
+    ],
+)
+def test_each_end_of_a_range_is_a_duration_in_the_shared_unit(
+    text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    got = [(t, v) for t, typ, v in spans(text, WED) if typ == "DURATION"]
+    assert got == [first, second]
+
+
+def test_numbers_in_a_range_without_a_time_unit_are_not_durations() -> None:
+    assert spans("Prices rose 2 to 3 percent and 40 or 50 people fled.", WED) == []
 
 
 def test_a_fraction_is_never_cut_back_to_its_whole_unit() -> None:

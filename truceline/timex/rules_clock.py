@@ -11,8 +11,8 @@ from typing import Any
 
 from truceline.timex.calendar import resolve_month_day, resolve_weekday
 from truceline.timex.context import UNRESOLVED, Candidate, Context
-from truceline.timex.lexicon import lexicon
-from truceline.timex.patterns import DAY, MON, WD, YEAR
+from truceline.timex.lexicon import lexicon, parse_number
+from truceline.timex.patterns import DAY, MON, NUMW, WD, YEAR, mod_code
 from truceline.timex.rules_abs import Rule
 
 # The day a clock time sits on may follow it: a weekday or yesterday/today/tomorrow, or a calendar date
@@ -116,7 +116,53 @@ def _clock24(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return _on_day(m, ctx, f"T{int(m.group('h')):02d}:{m.group('mi')}{zone}")
 
 
+_POD_CODE = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV"}
+_POD_HOURS = {"morning": 0, "afternoon": 12, "evening": 12}
+# A bare number is an hour only after a word that introduces a time ("at 4 in the morning", not "killed 4 in the
+# morning raid").
+_AT_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|from|around|about|since|to)\s+$", re.I)
+
+
+def _part_of_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "mid-afternoon yesterday", "late morning on Tuesday", "by mid afternoon": a part of the day with its
+    position in it (the day itself follows, or is the one being narrated)."""
+    found = _on_day(m, ctx, _POD_CODE[m.group("pod").lower()])
+    for cand in found:
+        cand.mod = mod_code(m.group("mod"))
+    return found
+
+
+def _hour_of_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "at 4 in the morning", "ten o'clock in the evening", "at 9 o'clock": an hour named without a.m./p.m."""
+    if not m.group("oclock") and not _AT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return []
+    hour = parse_number(m.group("h"))
+    if hour is None or hour != int(hour) or not 1 <= hour <= 12:
+        return []
+    pod = (m.group("pod") or m.group("pod2") or "").lower()
+    h = int(hour) % 12 + _POD_HOURS[pod] if pod else int(hour)
+    if pod == "evening" and h < 17:  # "at 2 in the evening" is no time anyone writes; an evening hour is late
+        return []
+    return _on_day(m, ctx, f"T{h:02d}:{m.group('mi') or '00'}")
+
+
 RULES: list[Rule] = [
+    (
+        re.compile(rf"\b(?P<mod>(?i:early|mid|late))[\s-]?(?P<pod>(?i:morning|afternoon|evening))\b{_CLOCK_REST}"),
+        _part_of_day,
+        2,
+        "morning afternoon evening midmorning midafternoon",
+    ),
+    (
+        re.compile(
+            rf"\b(?P<h>1[0-2]|0?[1-9]|(?i:{NUMW}))(?::(?P<mi>[0-5]\d))?\s+(?:(?P<oclock>o['’]clock)\b"
+            rf"(?:\s+in\s+the\s+(?P<pod>(?i:morning|afternoon|evening)))?|(?i:in\s+the\s+)(?P<pod2>"
+            rf"(?i:morning|afternoon|evening))\b){_CLOCK_REST}"
+        ),
+        _hour_of_day,
+        2,
+        "clock morning afternoon evening",
+    ),
     (
         re.compile(
             r"\b(?:(?P<word>noon|midday|midnight)|(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)"

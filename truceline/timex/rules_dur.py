@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from truceline.timex.context import Candidate, Context
 from truceline.timex.lexicon import lexicon, parse_number
-from truceline.timex.patterns import APPROX, DAY, MON, NUM, POD, T_UNIT, T_WEEKDAY, UNIT, WD, mod_code
+from truceline.timex.patterns import APPROX, DAY, MON, NUM, NUMW, POD, T_UNIT, T_WEEKDAY, UNIT, WD, mod_code
 from truceline.timex.rules_abs import Rule
 
 _UNIT_LETTER = {
@@ -193,7 +193,24 @@ def _weekday_nights(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return out
 
 
+def _range_start(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "between 60 and 90 days", "two to six days": TIMEX3 has no range value, so each end is its own duration
+    and the first borrows the unit of the second (the second is tagged by the duration rule)."""
+    value = _duration_value(m.group("n1"), m.group("unit"))
+    return [Candidate(m.start("n1"), m.end("n1"), "DURATION", value, priority=1)] if value else []
+
+
 RULES: list[Rule] = [
+    (
+        re.compile(
+            rf"(?<![\d.,/$-])\b(?P<n1>\d{{1,3}}|{NUMW})\s+(?:to|and|or)\s+(?:\d{{1,3}}|{NUMW})[\s-]+"
+            rf"(?:{_COUNTED}\s+)?(?P<unit>{UNIT})s\b(?!-old|\s+old\b)",
+            re.I,
+        ),
+        _range_start,
+        1,
+        T_UNIT,
+    ),
     (
         re.compile(
             rf"\b(?i:each|every)\s+(?:(?P<mon>{MON})(?:\s+(?P<day>{DAY})\b(?!:\d|\d))?|(?P<wd>{WD})(?:\s+(?P<pod>{POD}))?"
