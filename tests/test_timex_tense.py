@@ -116,3 +116,29 @@ def test_forward_across_clauses(text: str, surface: str, value: str) -> None:
 )
 def test_modal_perfects_and_failures_look_back(text: str, surface: str, value: str) -> None:
     assert value_of(text, WED if "day" in surface else OCT, surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # A marker sharing the date's comma-free stretch outweighs a verb past the next comma.
+        ("The general, who returns to the capital on Friday, denied the report.", "Friday", "2019-05-17"),
+        ("The talks, which begin Monday, were announced by the mediator.", "Monday", "2019-05-20"),
+        ("Protesters planned a march on Saturday, police said.", "Saturday", "2019-05-18"),
+        ("The minister, who was sacked on Monday, said he would appeal.", "Monday", "2019-05-13"),
+    ],
+)
+def test_relative_and_reporting_clauses(text: str, surface: str, value: str) -> None:
+    assert value_of(text, WED, surface) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mediators had hoped to meet both leaders on Monday but the talks collapsed.",
+        "The permit had been due to expire on Monday.",
+        "The vote had originally been scheduled for Monday.",
+    ],
+)
+def test_overtaken_plans_look_back(text: str) -> None:
+    assert value_of(text, WED, "Monday") == "2019-05-13"

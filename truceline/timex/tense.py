@@ -38,6 +38,11 @@ _MODALS = frozenset({"would", "could", "may", "might", "should", "must"})
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:on\s+|(?:early|late|mid)[\s-]+)?$", re.I)
 # After the date, a conjunction or relative word opens another clause ("a rally on Saturday and were planning ...").
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas|although|though|because|which|who|where)\b|[;:]")
+# ... and when that marker shares the date's comma-free stretch, a comma closes it too ("who returns on Friday, denied").
+_NEXT_CLAUSE_OR_COMMA = re.compile(_NEXT_CLAUSE.pattern + "|,")
+# A plan in the past perfect ("had hoped to meet them on Monday", "had been due to expire Friday") was overtaken:
+# its date is behind us.
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:[a-z]+ly\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?$")
 _WINDOW = 160  # characters either side; a clause rarely reaches further
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 _WORD_BEFORE_DOT = re.compile(r"(?:^|[\s(\"“])([A-Za-z]+)$")
@@ -116,6 +121,12 @@ def _kind(text: str, m: re.Match[str], left: int, before: bool) -> str | None:
     """The tense one marker stands for, or None when in this position it marks nothing."""
     kind = m.lastgroup or "past"
     word = m.group()
+    if (
+        kind in ("prospect", "future")
+        and word not in _MODALS
+        and _HAD_BEFORE.search(text, max(left, m.start() - 24), m.start())
+    ):
+        return "past"
     if kind == "prospect":
         # Before the date, the date belongs to the planned act; after it ("On Friday they agreed to talk"), the
         # date belongs to the governing verb itself.
@@ -158,22 +169,24 @@ def tense_at(text: str, start: int, end: int) -> str:
     if _UNTIL_BEFORE.search(text, max(left, start - 16), start) and _deferral().search(text, left, start):
         return "future"  # "postponed the vote until Tuesday": the new date lies ahead even in a past clause
     best: tuple[float, str] | None = None
-    seen_before = False  # a marker before the date: then markers past a clause break after it belong elsewhere
-    after_limit = right
+    last_before = -1  # end of the last marker before the date: markers past a clause break after it belong elsewhere
+    after_limit: int | None = None
     for m in _markers().finditer(text, left, right):
         if start <= m.start() < end:
             continue
         before = m.end() <= start
-        if not before and seen_before:
-            if after_limit == right:
-                brk = _NEXT_CLAUSE.search(text, end, right)
+        if not before and last_before >= 0:
+            if after_limit is None:
+                breaks = _NEXT_CLAUSE if "," in text[last_before:start] else _NEXT_CLAUSE_OR_COMMA
+                brk = breaks.search(text, end, right)
                 after_limit = brk.start() if brk else right
             if m.start() >= after_limit:
                 break
         kind = _kind(text, m, left, before)
         if kind is None:
             continue
-        seen_before = seen_before or before
+        if before:
+            last_before = m.end()
         distance = float(start - m.end()) if before else (m.start() - end) * 2.0 + 10
         if kind == "future" and m.group() in _weak():
             distance = distance * 2 + 10
