@@ -111,6 +111,10 @@ def test_forward_across_clauses(text: str, surface: str, value: str) -> None:
         ("The truce, which would have taken effect in January, collapsed.", "January", "2019-01"),
         ("The gunmen may have left the village on Monday.", "Monday", "2019-05-13"),
         ("The governor could not be reached for comment on Friday.", "Friday", "2019-05-10"),
+        ("Nobody in the village could find the missing shepherd on Monday.", "Monday", "2019-05-13"),
+        ("Neither the mayor nor his deputy could be contacted on Friday.", "Friday", "2019-05-10"),
+        # A positive "could" still looks ahead.
+        ("The envoys could sign the accord on Friday, diplomats said.", "Friday", "2019-05-17"),
         ("He said he would study Friday's verdict.", "Friday", "2019-05-10"),
     ],
 )

@@ -34,6 +34,7 @@ _YARDSTICK_BEFORE = re.compile(r"\b(?:as|than|originally|previously|initially|fi
 # A modal with a perfect ("would have taken effect in January", "may have left on Friday") looks back.
 _PERFECT_AFTER = re.compile(r"\s+(?:not\s+)?have\b")
 _NEGATION_AFTER = re.compile(r"(?:\s+not\b|n't\b)")
+_NEGATIVE_SUBJECT = re.compile(r"\b(?:nor|neither|no\s+one|nobody|none)\b[^,;.]{0,40}$", re.I)
 _MODALS = frozenset({"would", "could", "may", "might", "should", "must"})
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:on\s+|(?:early|late|mid)[\s-]+)?$", re.I)
 # After the date, a conjunction or relative word opens another clause ("a rally on Saturday and were planning ...").
@@ -142,8 +143,10 @@ def _kind(text: str, m: re.Match[str], left: int, before: bool) -> str | None:
         return None if _NOT_FINITE_BEFORE.search(text, max(left, m.start() - 12), m.start()) else "future"
     if kind == "future" and word in _MODALS and _PERFECT_AFTER.match(text, m.end()):
         return "past"  # "would have taken effect in January": a counterfactual past
-    if word == "could" and _NEGATION_AFTER.match(text, m.end()):
-        return "past"  # "could not be reached on Friday": a failed attempt, so a past one
+    if word == "could" and (
+        _NEGATION_AFTER.match(text, m.end()) or _NEGATIVE_SUBJECT.search(text, max(left, m.start() - 48), m.start())
+    ):
+        return "past"  # "could not be reached on Friday", "nobody could find him": a failed attempt, so a past one
     if (
         kind == "future"
         and word.startswith("to ")
