@@ -109,6 +109,8 @@ def test_weeks_named_by_a_day_or_their_place_in_a_month(text: str, anchor: date,
         ("Output recovered in the second half of 1990.", "the second half of 1990", "1990-H2"),
         ("Output recovered in the third quarter of 2009.", "the third quarter of 2009", "2009-Q3"),
         ("Prices rose through the last half of the '80s.", "the last half of the '80s", "198"),
+        ("Militias grew through the first half of the 1990s.", "the first half of the 1990s", "199"),
+        ("The border was drawn in the early sixties.", "the early sixties", "196"),
     ],
 )
 def test_quarters_and_halves_of_a_named_year(text: str, surface: str, value: str) -> None:
@@ -204,6 +206,10 @@ def test_a_plural_part_of_day_reaches_back_over_a_coordinated_weekday() -> None:
 )
 def test_each_of_a_group_is_not_a_set(text: str) -> None:
     assert all(typ != "SET" for _, typ, _ in spans(text, WED))
+
+
+def test_a_spelled_decade_needs_its_article() -> None:
+    assert spans("Both leaders are in their seventies now.", WED) == [("now", "DATE", "PRESENT_REF")]
 
 
 def test_a_single_weekday_night_is_a_date_not_a_set() -> None:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from truceline.timex.lexicon import alternation, lexicon, month_pattern, number_word_pattern, weekday_pattern
 
 MON = month_pattern()
 WD = weekday_pattern()
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+WD_PREFIX = rf"(?:{WD},?\s+(?:the\s+)?)?"  # "Tuesday, June 13", "Tuesday the 13th"
+YEAR_SUFFIX = rf"(?:,?\s+(?P<year>{YEAR})\b)?"
+# What follows a number that counts things rather than naming a year or a day ("1990 people", "25 percent").
+MEASURE_NEXT = re.compile(
+    r"\s*(?:%|percent|per\s+cent|people|persons|troops|soldiers|civilians|fighters|men|women|children|families|"
+    r"refugees|miles|km|kilometres|kilometers|metres|meters|feet|tons|tonnes|dollars|euros|pounds|barrels|"
+    r"points|votes|seats|units|cars|homes|houses|jobs|shares|acres|pages|words|members|workers|cases|deaths|"
+    r"[a-z]+s\b(?<!years)(?<!days))",
+)
 NUMW = number_word_pattern()
 ORDW = alternation(list(lexicon().ordinals))
 # A quantity in a duration: digits, number words, "a"/"an", or a vague amount (gives an X in the value).
@@ -74,3 +85,8 @@ T_MONTH = " ".join(_LEX.months)
 T_YEAR = "#year"
 T_WEEKDAY = " ".join([*_LEX.weekdays, *(w + "s" for w in _LEX.weekdays)])
 T_UNIT = " ".join(w + s for w in [*_LEX.units, "centurie"] for s in ("", "s"))
+# Holiday names from the lexicon, longest first, spaces and apostrophes loose ("New Year's Day", "New Year’s Day").
+HOLIDAYS = "|".join(
+    re.escape(h).replace("\\ ", r"\s+").replace("'", "['’]")
+    for h in sorted([*_LEX.holidays, *_LEX.floating_holidays], key=len, reverse=True)
+)

@@ -12,7 +12,22 @@ from datetime import date, timedelta
 from truceline.timex.calendar import resolve_month, resolve_month_day, week_value
 from truceline.timex.context import Candidate, Context
 from truceline.timex.lexicon import lexicon, parse_number
-from truceline.timex.patterns import DAY, MOD_PREFIX, MON, NUMW, ORDW, POD, T_MONTH, T_YEAR, WD, YEAR, mod_code
+from truceline.timex.patterns import (
+    DAY,
+    HOLIDAYS,
+    MEASURE_NEXT,
+    MOD_PREFIX,
+    MON,
+    NUMW,
+    ORDW,
+    POD,
+    T_MONTH,
+    T_YEAR,
+    WD_PREFIX,
+    YEAR,
+    YEAR_SUFFIX,
+    mod_code,
+)
 
 # (pattern, handler, priority, trigger): the trigger is a cheap regex for a word the pattern cannot match without;
 # the full pattern only runs in windows around trigger hits, which keeps the tagger linear and fast.
@@ -132,17 +147,9 @@ def _month_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(mod), anchored=True, tense=tense, priority=1)]
 
 
-_MEASURE_NEXT = re.compile(
-    r"\s*(?:%|percent|per\s+cent|people|persons|troops|soldiers|civilians|fighters|men|women|children|families|"
-    r"refugees|miles|km|kilometres|kilometers|metres|meters|feet|tons|tonnes|dollars|euros|pounds|barrels|"
-    r"points|votes|seats|units|cars|homes|houses|jobs|shares|acres|pages|words|members|workers|cases|deaths|"
-    r"[a-z]+s\b(?<!years)(?<!days))",
-)
-
-
 def _year_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
     following = ctx.text[m.end() : m.end() + 24]
-    if _MEASURE_NEXT.match(following) and not m.group("mod"):
+    if MEASURE_NEXT.match(following) and not m.group("mod"):
         return []
     prefix = ctx.text[max(0, m.start() - 2) : m.start()]
     if prefix.endswith(("$", "#", "No", "No.")):
@@ -244,9 +251,8 @@ def _nth_week(m: re.Match[str], ctx: Context) -> list[Candidate]:
         year = resolve_month(ctx.anchor, month, ctx.tense(m.start(), m.end()))
     first = date(year, month or 1, 1)
     after = date(year + 1, 1, 1) if month in (None, 12) else date(year, month + 1, 1)
-    if n < 0:
-        last = after - timedelta(days=1)
-        thursday = last - timedelta(days=(last.isoweekday() - 4) % 7)
+    if n < 0:  # the Thursday before the first day after the period
+        thursday = after - timedelta(days=(after.isoweekday() - 5) % 7 + 1)
     else:
         thursday = first + timedelta(days=(4 - first.isoweekday()) % 7, weeks=n - 1)
         if thursday >= after:
@@ -259,29 +265,36 @@ _HALF_QUARTERS = {"first": "H1", "last": "H2", "final": "H2", "second": "H2", "l
 
 def _quarter_of(m: re.Match[str], ctx: Context) -> list[Candidate]:
     """ "the final quarter of 2009" (Q4) and "the first two quarters of 1990" (H1, the half they make up)."""
-    if m.group("year"):
-        year = m.group("year")
-    elif ctx.anchor is None:
-        year = "XXXX"
-    else:
-        year = f"{ctx.anchor.year + {'this': 0, 'last': -1, 'next': 1}[m.group('rel').lower()]:04d}"
+    rel = {"this": 0, "last": -1, "next": 1}.get((m.group("rel") or "").lower(), 0)
+    year = m.group("year") or (f"{ctx.anchor.year + rel:04d}" if ctx.anchor else "XXXX")
     part = _HALF_QUARTERS[m.group("ord2").lower()] if m.group("ord2") else "Q4"
     return [Candidate(m.start(), m.end(), "DATE", f"{year}-{part}", anchored=not m.group("year"), priority=3)]
 
 
-_HOLIDAYS = "|".join(
-    re.escape(h).replace("\\ ", r"\s+").replace("'", "['’]")
-    for h in sorted([*lexicon().holidays, *lexicon().floating_holidays], key=len, reverse=True)
-)
-_WD_PREFIX = rf"(?:{WD},?\s+(?:the\s+)?)?"
-_YEAR_SUFFIX = rf"(?:,?\s+(?P<year>{YEAR})\b)?"
-_POD_PREFIX = rf"(?:(?:the\s+)?(?P<pod>{POD})\s+of\s+|(?P<midnight>midnight)\s+(?:on\s+)?)?"
+# "the nineties": spelled decades of the 1900s; "the twenties" is left out (the 1920s or the 2020s, or an age).
+_DECADE_WORDS = {f"{w}ties": str(i) for i, w in enumerate(("thir", "for", "fif", "six", "seven", "eigh", "nine"), 3)}
 
+
+def _decade_fix(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    if m.group("decw") and not m.group("the"):
+        return []  # "in their nineties" is an age; "the nineties" a decade
+    digits = m.group("dec") or m.group("dec2") or f"{_DECADE_WORDS[m.group('decw').lower()]}0"
+    century = ""
+    if len(digits) == 2:
+        century = "19" if int(digits) >= 30 else "20"
+    value = (century + digits)[:3]
+    # "the last half of the '80s" is the decade, its later part (rules_rel's "the last half" alone is a year's)
+    half = (m.group("half") or "").lower()
+    mod = mod_code(m.group("mod")) or (("START" if "first" in half else "END") if half else None)
+    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod, priority=2)]
+
+
+_POD_PREFIX = rf"(?:(?:the\s+)?(?P<pod>{POD})\s+of\s+|(?P<midnight>midnight)\s+(?:on\s+)?)?"
 _OF_YEAR = rf"\s+of\s+(?:(?P<year>{YEAR})\b|(?P<rel>(?i:this|last|next))\s+year\b)"
 
 RULES: list[Rule] = [
     *(  # "the week of March 6", "the week of 6 March"
-        (re.compile(rf"\b(?i:the\s+week\s+of)\s+{_WD_PREFIX}{day}\b(?!:\d|\d){_YEAR_SUFFIX}"), _week_of_date, 3, "week")
+        (re.compile(rf"\b(?i:the\s+week\s+of)\s+{WD_PREFIX}{day}\b(?!:\d|\d){YEAR_SUFFIX}"), _week_of_date, 3, "week")
         for day in (rf"(?P<mon>{MON})\s+(?P<day>{DAY})", rf"(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})")
     ),
     (
@@ -321,14 +334,14 @@ RULES: list[Rule] = [
         "eighteen nineteen thousand",
     ),
     (
-        re.compile(rf"\b{_POD_PREFIX}{_WD_PREFIX}(?P<mon>{MON})\s+(?P<day>{DAY})\b(?!:\d|\d){_YEAR_SUFFIX}", re.I),
+        re.compile(rf"\b{_POD_PREFIX}{WD_PREFIX}(?P<mon>{MON})\s+(?P<day>{DAY})\b(?!:\d|\d){YEAR_SUFFIX}", re.I),
         _full_date,
         3,
         T_MONTH,
     ),
     (
         re.compile(
-            rf"\b{_POD_PREFIX}{_WD_PREFIX}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})\b(?!\s+\d{{1,2}}\b){_YEAR_SUFFIX}"
+            rf"\b{_POD_PREFIX}{WD_PREFIX}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})\b(?!\s+\d{{1,2}}\b){YEAR_SUFFIX}"
         ),
         _full_date,
         3,
@@ -360,12 +373,13 @@ RULES: list[Rule] = [
     (re.compile(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})\b", re.I), _fiscal_year, 2, "fiscal"),
     (
         re.compile(
-            r"\b(?:(?P<half>the\s+(?:first|second|last|latter)\s+half\s+of)\s+)?"
-            r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s\b"
+            r"\b(?:(?P<half>the\s+(?:first|second|last|latter)\s+half\s+of)\s+)?(?P<the>the\s+)?"
+            r"(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?:(?P<dec>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s|"
+            rf"(?P<decw>(?i:{'|'.join(_DECADE_WORDS)})))\b"
         ),
-        lambda m, ctx: _decade_fix(m, ctx),
+        _decade_fix,
         2,
-        "#digit",
+        "#digit " + " ".join(_DECADE_WORDS),
     ),
     (
         re.compile(
@@ -377,21 +391,9 @@ RULES: list[Rule] = [
         "century centuries",
     ),
     (
-        re.compile(rf"\b(?P<name>{_HOLIDAYS})\b(?:\s+(?P<year>{YEAR})\b)?", re.I),
+        re.compile(rf"\b(?P<name>{HOLIDAYS})\b(?:\s+(?P<year>{YEAR})\b)?", re.I),
         _holiday,
         2,
         "christmas new valentine valentines independence halloween veterans armistice may labour thanksgiving",
     ),
 ]
-
-
-def _decade_fix(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    digits = m.group("dec") or m.group("dec2")
-    century = ""
-    if len(digits) == 2:
-        century = "19" if int(digits) >= 30 else "20"
-    value = (century + digits)[:3]
-    # "the last half of the '80s" is the decade, its later part (rules_rel's "the last half" alone is a year's)
-    half = (m.group("half") or "").lower()
-    mod = mod_code(m.group("mod")) or (("START" if "first" in half else "END") if half else None)
-    return [Candidate(m.start(), m.end(), "DATE", value, mod=mod, priority=2)]
