@@ -271,7 +271,7 @@ def _quarter_of(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", f"{year}-{part}", anchored=not m.group("year"), priority=3)]
 
 
-# "the nineties": spelled decades of the 1900s; "the twenties" is left out (the 1920s or the 2020s, or an age).
+# "the nineties" (not "the twenties": 1920s, 2020s or an age); the decade rule's lookahead skips most words cheaply.
 _DECADE_WORDS = {f"{w}ties": str(i) for i, w in enumerate(("thir", "for", "fif", "six", "seven", "eigh", "nine"), 3)}
 
 
@@ -373,7 +373,7 @@ RULES: list[Rule] = [
     (re.compile(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})\b", re.I), _fiscal_year, 2, "fiscal"),
     (
         re.compile(
-            r"\b(?:(?P<half>the\s+(?:first|second|last|latter)\s+half\s+of)\s+)?(?P<the>the\s+)?"
+            r"\b(?=[tTeEmMlLfFsSnN'’12])(?:(?P<half>the\s+(?:first|second|last|latter)\s+half\s+of)\s+)?(?P<the>the\s+)?"
             r"(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?:(?P<dec>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s|"
             rf"(?P<decw>(?i:{'|'.join(_DECADE_WORDS)})))\b"
         ),

@@ -203,7 +203,7 @@ def _range_start(m: re.Match[str], ctx: Context) -> list[Candidate]:
 RULES: list[Rule] = [
     (
         re.compile(
-            rf"(?<![\d.,/$-])\b(?P<n1>\d{{1,3}}|{NUMW})\s+(?:to|and|or)\s+(?:\d{{1,3}}|{NUMW})[\s-]+"
+            rf"(?<![\d.,/$-])\b(?=[\w-]+\s+(?:to|and|or)\s)(?P<n1>\d{{1,3}}|{NUMW})\s+(?:to|and|or)\s+(?:\d{{1,3}}|{NUMW})[\s-]+"
             rf"(?:{_COUNTED}\s+)?(?P<unit>{UNIT})s\b(?!-old|\s+old\b)",
             re.I,
         ),
