@@ -146,3 +146,12 @@ def test_relative_and_reporting_clauses(text: str, surface: str, value: str) -> 
 )
 def test_overtaken_plans_look_back(text: str) -> None:
     assert value_of(text, WED, "Monday") == "2019-05-13"
+
+
+def test_a_subordinate_clause_between_verb_and_date_has_its_own_tense() -> None:
+    # The month belongs to "was signed", not to "would hold".
+    text = "The truce would hold only if the accord from March was signed by both sides, a mediator said."
+    assert tense_at(text, text.index("March"), text.index("March") + 5) == "past"
+    # With no verb of its own, the clause falls back to the main verb.
+    text = "The truce would hold only if fighters withdraw before March, a mediator said."
+    assert tense_at(text, text.index("March"), text.index("March") + 5) == "future"

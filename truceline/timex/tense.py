@@ -41,6 +41,10 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:on\s+|(?:early|late|mid)[\s-]
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas|although|though|because|which|who|where)\b|[;:]")
 # ... and when that marker shares the date's comma-free stretch, a comma closes it too ("who returns on Friday, denied").
 _NEXT_CLAUSE_OR_COMMA = re.compile(_NEXT_CLAUSE.pattern + "|,")
+# A subordinate clause opened between a verb and the date has its own verb: in "would hold only if the 2018 accord
+# was carried out" the year belongs to "was carried out". Markers before the subordinator count only as a fallback.
+_SUBORDINATOR = re.compile(r"\b(?:if|unless|because|although|though|whether|once)\b", re.I)
+_OTHER_CLAUSE_PENALTY = 200.0
 # A plan in the past perfect ("had hoped to meet them on Monday", "had been due to expire Friday") was overtaken:
 # its date is behind us.
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:[a-z]+ly\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?$")
@@ -172,6 +176,7 @@ def tense_at(text: str, start: int, end: int) -> str:
     if _UNTIL_BEFORE.search(text, max(left, start - 16), start) and _deferral().search(text, left, start):
         return "future"  # "postponed the vote until Tuesday": the new date lies ahead even in a past clause
     best: tuple[float, str] | None = None
+    sub_start = max((m.start() for m in _SUBORDINATOR.finditer(text, left, start)), default=-1)
     last_before = -1  # end of the last marker before the date: markers past a clause break after it belong elsewhere
     after_limit: int | None = None
     for m in _markers().finditer(text, left, right):
@@ -191,6 +196,8 @@ def tense_at(text: str, start: int, end: int) -> str:
         if before:
             last_before = m.end()
         distance = float(start - m.end()) if before else (m.start() - end) * 2.0 + 10
+        if before and m.end() <= sub_start:
+            distance += _OTHER_CLAUSE_PENALTY
         if kind == "future" and m.group() in _weak():
             distance = distance * 2 + 10
         if best is None or distance < best[0]:
