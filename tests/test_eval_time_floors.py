@@ -12,17 +12,17 @@ def test_timeml_floors_on_tbaq(shared: Path) -> None:
     out = timeml.run(shared / "eval/timeml/TBAQ-cleaned", {"baseline": None, "limit": None})
     strict, relaxed = out["strict"], out["relaxed"]
     assert isinstance(strict, dict) and isinstance(relaxed, dict)
-    assert strict["f1"] >= 0.85  # measured 0.857
-    assert relaxed["f1"] >= 0.93  # measured 0.936
-    assert out["value_f1"] >= 0.79  # measured 0.796 (HeidelTime 0.773 on the same files and scorer)
-    assert out["type_f1"] >= 0.88  # measured 0.890
+    assert strict["f1"] >= 0.865  # measured 0.868
+    assert relaxed["f1"] >= 0.935  # measured 0.938
+    assert out["value_f1"] >= 0.81  # measured 0.814 (HeidelTime 0.773 on the same files and scorer)
+    assert out["type_f1"] >= 0.89  # measured 0.895
 
 
 def test_timeml_floors_on_meantime(shared: Path) -> None:
     out = timeml.run(shared / "eval/meantime_en/intra-doc_annotation", {"baseline": None, "limit": None})
     relaxed = out["relaxed"]
-    assert isinstance(relaxed, dict) and relaxed["f1"] >= 0.925  # measured 0.933
-    assert out["value_f1"] >= 0.82  # measured 0.827
+    assert isinstance(relaxed, dict) and relaxed["f1"] >= 0.93  # measured 0.935
+    assert out["value_f1"] >= 0.84  # measured 0.844
 
 
 def test_pubdate_floors(shared: Path) -> None:
