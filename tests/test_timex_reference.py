@@ -131,3 +131,30 @@ def test_finance_comparisons_with_a_year_back_are_one_expression(text: str, surf
 def test_or_so_stays_inside_an_ago_expression() -> None:
     got = values("The last aid convoy crossed a month or so ago, residents said.")
     assert got["a month or so ago"] == "2019-05"
+
+
+def test_the_same_period_a_year_back_restates_the_period_just_named() -> None:
+    got = values("Arms exports fell 30% in February, compared with the same period last year.")
+    assert got["February"] == "2019-02"
+    assert got["the same period last year"] == "2018-02"
+    got = values("Refugee arrivals doubled in the first quarter from the same quarter a year earlier.")
+    assert got["the same quarter a year earlier"] == "2018-Q1"
+
+
+def test_the_same_month_without_a_named_month_counts_from_the_anchor() -> None:
+    assert values("Deaths were twice those of the same month a year ago.")["the same month a year ago"] == "2018-06"
+
+
+def test_a_unit_before_at_the_end_of_a_clause_counts_from_the_reference() -> None:
+    got = values("The fund spent $4 million in 2016, twice as much as the year before.")
+    assert got["the year before"] == "2015"
+
+
+def test_the_year_before_an_event_is_left_to_the_event() -> None:
+    assert "the year before" not in values("Food prices doubled in the year before the war began.")
+
+
+def test_a_week_ago_is_a_day_and_six_weeks_ago_a_week() -> None:
+    got = values("The ceasefire broke down a week ago; the talks had opened six weeks ago.")
+    assert got["a week ago"] == "2019-06-07"
+    assert got["six weeks ago"] == "2019-W18"

@@ -30,6 +30,9 @@ class Candidate:
     # unit-sized period `offset` units from the reference time (truceline.timex.reference), not from the anchor.
     ref_shift: tuple[int, str] | None = None
     suffix: str = ""  # a part of day (TMO, TNI ...) kept when the value is re-resolved against the reference time
+    # Set on "the same month a year ago", "the same period last year": the period the text last named at this
+    # granularity ("D", "W", "M", "Q", or "P" for a month, quarter or season), one year earlier.
+    year_back_of: str | None = None
 
 
 @dataclass(slots=True)

@@ -26,13 +26,17 @@ _BOUND_BEFORE = re.compile(r"\b(?:by|until|till|before|no\s+later\s+than)\s+(?:t
 def resolve_reference_times(cands: list[Candidate], anchor: date | None, text: str = "") -> None:
     """Re-resolve, in text order, the candidates marked anaphoric (`ref_shift`) against the reference time.
     `text` (the text the candidates index) lets bounds such as "by 1992" be left out of the reference time."""
-    if not any(c.ref_shift for c in cands):
+    if not any(c.ref_shift or c.year_back_of for c in cands):
         return
     # rank -> (order, first day of the period last named at that granularity, whether it derives from the anchor)
     latest: dict[int, tuple[int, date, bool]] = {}
+    named: dict[int, tuple[int, str]] = {}  # rank -> (order, value) of the period the text last named
     if anchor is not None:
         latest[0] = (-1, anchor, True)
     for order, cand in enumerate(cands):
+        if cand.year_back_of is not None:
+            _year_back(cand, named)
+            continue
         if cand.ref_shift is not None:
             offset, unit = cand.ref_shift
             rank = _UNIT_RANK[unit]
@@ -54,3 +58,22 @@ def resolve_reference_times(cands: list[Candidate], anchor: date | None, text: s
         earliest, _, precision = value_interval(cand.value)
         if earliest is not None and precision in _RANK:
             latest[_RANK[precision]] = (order, earliest, cand.anchored)
+            named[_RANK[precision]] = (order, cand.value)
+
+
+_SAME_RANKS = {"D": (0,), "W": (1,), "M": (2,), "Q": (3,), "P": (2, 3)}
+_LEADING_YEAR = re.compile(r"^(\d{4})(?=-)")
+
+
+def _year_back(cand: Candidate, named: dict[int, tuple[int, str]]) -> None:
+    """ "the same period a year earlier" after "sales rose in February": February of the year before. Without such
+    a period in the text the provisional value (counted from the anchor) stands."""
+    ranks = _SAME_RANKS.get(cand.year_back_of or "", ())
+    entries = [named[r] for r in ranks if r in named]
+    if not entries:
+        return
+    _, value = max(entries)
+    m = _LEADING_YEAR.match(value)
+    if m:
+        cand.value = f"{int(m[1]) - 1:04d}{value[4:]}"
+        cand.anchored = False

@@ -64,12 +64,55 @@ def _day_before_after(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [_candidate(m, ctx, -1 if m.group("dir").lower() == "before" else 1, "day")]
 
 
+def _unit_before_after(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "$19.8 billion less than the year previous", "the week before": one unit from the reference period."""
+    offset = 1 if m.group("dir").lower() in ("after", "later") else -1
+    return [_candidate(m, ctx, offset, m.group("unit").lower())]
+
+
+_SAME_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "period": "P", "season": "P"}
+
+
+def _same_unit_year_back(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the same month a year ago", "the same period last year": the period just talked about, a year earlier.
+    Provisionally counted from the anchor (a period is taken as a quarter); the reference time decides."""
+    unit = _SAME_UNIT[m.group("unit").lower()]
+    letter = "Q" if unit == "P" else unit
+    if ctx.anchor is None:
+        value = UNRESOLVED[letter]
+    else:
+        back = {"D": (-1, "Y"), "W": (-52, "W"), "M": (-12, "M"), "Q": (-5, "Q")}[letter]
+        value = value_at(shift(ctx.anchor, back[0], back[1]), letter)
+    return [Candidate(m.start(), m.end(), "DATE", value, anchored=ctx.anchor is not None, year_back_of=unit)]
+
+
 def _whole_year(m: re.Match[str], ctx: Context) -> list[Candidate]:
     """ "the full year", "the entire year": the year being reported on (the reference year)."""
     return [_candidate(m, ctx, 0, "year")]
 
 
 RULES: list[Rule] = [
+    (
+        re.compile(
+            r"\bthe\s+same\s+(?P<unit>day|week|month|quarter|period|season)\s+(?:of\s+)?"
+            r"(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:last|previous|prior)\s+year)\b",
+            re.I,
+        ),
+        _same_unit_year_back,
+        3,
+        "same",
+    ),
+    (
+        # Only where the phrase ends its clause: "the year before the war" counts from the war, not the reference.
+        re.compile(
+            r"\bthe\s+(?P<unit>year|month|week)\s+(?P<dir>before|previous|prior|earlier|after|later)\b"
+            r"(?=\s*(?:[,.;:)\"”]|$)|\s+(?:and|but|when|while|as)\b)",
+            re.I,
+        ),
+        _unit_before_after,
+        2,
+        "year month week",
+    ),
     (re.compile(r"\bthe\s+(?:full|entire|whole)\s+year\b(?![-'’])", re.I), _whole_year, 2, "full entire whole"),
     (
         re.compile(

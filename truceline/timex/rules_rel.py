@@ -176,8 +176,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> list[Candidate]:
         if ctx.anchor is None:
             return [Candidate(m.start(), m.end(), "DATE", f"XXXX-Q{q}")]
         y = ctx.anchor.year
-        if q > quarter_of(ctx.anchor) and ctx.tense(m.start(), m.end()) != "future":
-            y -= 1
+        if q > quarter_of(ctx.anchor) and ctx.tense(m.start(), m.end()) == "past":
+            y -= 1  # a quarter still ahead this year is last year's only when the clause looks back
         return [Candidate(m.start(), m.end(), "DATE", f"{y:04d}-Q{q}", anchored=True)]
     if ctx.anchor is None:
         return [Candidate(m.start(), m.end(), "DATE", "XXXX-QX")]
@@ -210,6 +210,9 @@ def _ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
         return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored, priority=2)]
     if unit == "DE":  # "a decade ago" names a year ten years back, not a whole decade
         unit, n = "Y", n * 10
+    if unit == "W" and n == 1 and m.group("dir").lower() in ("ago", "from now"):
+        # "a week ago" points at a day (the same weekday, seven days back); "two weeks ago" and more at a week
+        unit, n = "D", 7
     value, anchored = _unit_value(ctx, unit, direction * int(n))
     # "two days later" counts from the day being narrated; "two days ago" and "from now" from the anchor.
     ref_shift = (direction * int(n), unit) if m.group("dir").lower() in ("later", "earlier") else None
