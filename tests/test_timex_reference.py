@@ -158,3 +158,22 @@ def test_a_week_ago_is_a_day_and_six_weeks_ago_a_week() -> None:
     got = values("The ceasefire broke down a week ago; the talks had opened six weeks ago.")
     assert got["a week ago"] == "2019-06-07"
     assert got["six weeks ago"] == "2019-W18"
+
+
+def test_an_earnings_comparison_restates_the_quarter_the_report_named() -> None:
+    # A fiscal first quarter ending in March: "a year earlier" and "the quarter" follow it, not the calendar.
+    got = values(
+        "The arms maker said net income for its fiscal first quarter rose 8% to $12 million, or 40 cents a share, "
+        "from $11 million a year earlier. Revenue in the quarter was flat."
+    )
+    assert got["a year earlier"] == "2018-Q1"
+    assert got["the quarter"] == "2019-Q1"
+
+
+def test_a_quarter_not_yet_over_is_not_the_quarter_reported_on() -> None:
+    got = values(
+        "Profit per share fell in the first quarter, and the company expects a charge in the fourth quarter. "
+        "Sales in the latest quarter were $3 million, up from $2 million a year ago."
+    )
+    assert got["the latest quarter"] == "2019-Q1"
+    assert got["a year ago"] == "2018-Q1"

@@ -33,6 +33,8 @@ class Candidate:
     # Set on "the same month a year ago", "the same period last year": the period the text last named at this
     # granularity ("D", "W", "M", "Q", or "P" for a month, quarter or season), one year earlier.
     year_back_of: str | None = None
+    years_back: int = 1  # how many years back from that period ("the quarter" in an earnings report: 0)
+    sets_reference: bool = True  # False for derived periods ("the 1988 quarter"): they restate, not move, the story
 
 
 @dataclass(slots=True)

@@ -58,11 +58,20 @@ def resolve_reference_times(cands: list[Candidate], anchor: date | None, text: s
         earliest, _, precision = value_interval(cand.value)
         if earliest is not None and precision in _RANK:
             latest[_RANK[precision]] = (order, earliest, cand.anchored)
-            named[_RANK[precision]] = (order, cand.value)
+            if cand.sets_reference and not (
+                _QUARTER.match(cand.value) and anchor and earliest >= _quarter_start(anchor)
+            ):
+                # a quarter not yet over (a forecast's "fourth-quarter charge") is no quarter being reported on
+                named[_RANK[precision]] = (order, cand.value)
 
 
 _SAME_RANKS = {"D": (0,), "W": (1,), "M": (2,), "Q": (3,), "P": (2, 3)}
 _LEADING_YEAR = re.compile(r"^(\d{4})(?=-)")
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+def _quarter_start(day: date) -> date:
+    return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
 
 
 def _year_back(cand: Candidate, named: dict[int, tuple[int, str]]) -> None:
@@ -73,7 +82,9 @@ def _year_back(cand: Candidate, named: dict[int, tuple[int, str]]) -> None:
     if not entries:
         return
     _, value = max(entries)
+    if cand.year_back_of == "Q" and not _QUARTER.match(value):
+        return  # a season shares the quarter's rank but is no fiscal quarter
     m = _LEADING_YEAR.match(value)
     if m:
-        cand.value = f"{int(m[1]) - 1:04d}{value[4:]}"
+        cand.value = f"{int(m[1]) - cand.years_back:04d}{value[4:]}"
         cand.anchored = False

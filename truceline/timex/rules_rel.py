@@ -184,9 +184,14 @@ def _quarter(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if word == "current":
         return [Candidate(m.start(), m.end(), "DATE", value_at(ctx.anchor, "Q"), anchored=True)]
     last = shift(ctx.anchor, -1, "Q")
+    back = 0
     if word in ("year-earlier", "year-ago", "year earlier", "year ago"):
-        last = shift(last, -1, "Y")
-    return [Candidate(m.start(), m.end(), "DATE", value_at(last, "Q"), anchored=True)]
+        last, back = shift(last, -1, "Y"), 1
+    # "the latest quarter", "the year-ago quarter": the quarter the report last named (or the one before the
+    # anchor's), that many years back
+    return [
+        Candidate(m.start(), m.end(), "DATE", value_at(last, "Q"), anchored=True, year_back_of="Q", years_back=back)
+    ]
 
 
 def _half(m: re.Match[str], ctx: Context) -> list[Candidate]:
@@ -205,9 +210,10 @@ def _ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
         letter = {"DE": "Y", "Q": "M"}.get(unit, unit)
         return [Candidate(m.start(), m.end(), "DURATION", f"PX{letter}")]
     if unit == "Y" and int(n) == 1 and m.group("dir").lower() != "from now" and _finance_context(ctx, m.start()):
-        # Earnings reports compare with "a year earlier": the same quarter of the previous year.
+        # Earnings reports compare with "a year earlier": the same quarter of the previous year (the quarter the
+        # report last named, when it named one: fiscal quarters do not follow the calendar).
         value, anchored = _unit_value(ctx, "Q", -5)
-        return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored, priority=2)]
+        return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored, priority=2, year_back_of="Q")]
     if unit == "DE":  # "a decade ago" names a year ten years back, not a whole decade
         unit, n = "Y", n * 10
     if unit == "W" and n == 1 and m.group("dir").lower() in ("ago", "from now"):
@@ -248,8 +254,13 @@ def _finance_period(m: re.Match[str], ctx: Context) -> list[Candidate]:
     value, anchored = _unit_value(ctx, "Q", back)
     if m.group("fy"):
         # "the 1988 quarter": the quarter being reported on, in the year named
-        return [Candidate(m.start(), m.end(), "DATE", m.group("fy") + value[4:], anchored=False)]
-    return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored)]
+        return [Candidate(m.start(), m.end(), "DATE", m.group("fy") + value[4:], anchored=False, sets_reference=False)]
+    # The quarter reported on is the one the report last named, if any; else the one before the anchor's.
+    return [
+        Candidate(
+            m.start(), m.end(), "DATE", value, anchored=anchored, year_back_of="Q", years_back=1 if back == -5 else 0
+        )
+    ]
 
 
 _REL_WORDS = r"(?P<rel>last|next|this|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+first|the)"
@@ -376,7 +387,7 @@ def _year_earlier(m: re.Match[str], ctx: Context) -> list[Candidate]:
     """ "year-earlier results": in an earnings report, the same quarter a year before."""
     unit, back = ("Q", -5) if _finance_context(ctx, m.start()) else ("Y", -1)
     value, anchored = _unit_value(ctx, unit, back)
-    return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored)]
+    return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored, year_back_of="Q" if unit == "Q" else None)]
 
 
 def _the_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
