@@ -177,3 +177,14 @@ def test_a_quarter_not_yet_over_is_not_the_quarter_reported_on() -> None:
     )
     assert got["the latest quarter"] == "2019-Q1"
     assert got["a year ago"] == "2018-Q1"
+
+
+def test_a_season_modifier_may_follow_the_article() -> None:
+    got = {r.text: (r.value, r.modifier) for r in tag_times("Clashes eased after the early summer.", ANCHOR)}
+    assert got["the early summer"] == ("2019-SU", "START")
+
+
+def test_the_latest_fiscal_year_is_the_last_one_completed() -> None:
+    assert (
+        values("The ministry spent $2 billion on arms in the latest fiscal year.")["the latest fiscal year"] == "2018"
+    )

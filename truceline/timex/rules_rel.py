@@ -100,13 +100,18 @@ def _unit_value(ctx: Context, unit: str, offset: int) -> tuple[str, bool]:
 def _relative_unit(m: re.Match[str], ctx: Context) -> list[Candidate]:
     rel = " ".join(m.group("rel").lower().split())
     unit_word = m.group("unit").lower()
-    mod = mod_code(m.group("mod")) or {"earlier": "START", "later": "END"}.get((m.group("when") or "").lower())
+    mod = mod_code(m.group("mod") or m.group("mod2")) or {"earlier": "START", "later": "END"}.get(
+        (m.group("when") or "").lower()
+    )
     if unit_word == "weekend":
         return _weekend(m, ctx, rel)
     if unit_word in lexicon().seasons:
         return _season(m, ctx, rel, unit_word, mod)
     unit = _UNIT_CODE[unit_word]
     offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    if rel == "the latest":
+        # "the latest fiscal year": the last one completed; "the latest week" likewise
+        offset = -1
     fiscal = re.match(r"\s+(?:ended|ending|to\s+date|through)\b", ctx.text[m.end() : m.end() + 16])
     ref_shift: tuple[int, str] | None = None
     if rel in ("the previous", "the following") and unit in ("Y", "M", "W", "D"):
@@ -263,7 +268,12 @@ def _finance_period(m: re.Match[str], ctx: Context) -> list[Candidate]:
     ]
 
 
-_REL_WORDS = r"(?P<rel>last|next|this|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+first|the)"
+_REL_WORDS = (
+    r"(?P<rel>last|next|this|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|"
+    r"the\s+previous|the\s+following|the\s+first|the\s+latest|the)"
+    # "the early summer", "the late spring": the modifier may follow the article
+    r"(?:\s+(?P<mod2>early|mid|late)(?=[\s-]+(?:spring|summer|fall|autumn|winter)\b))?"
+)
 _YEAR_OPT = r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?"
 
 RULES: list[Rule] = [
