@@ -180,7 +180,7 @@ def test_a_quarter_not_yet_over_is_not_the_quarter_reported_on() -> None:
 
 
 def test_a_season_modifier_may_follow_the_article() -> None:
-    got = {r.text: (r.value, r.modifier) for r in tag_times("Clashes eased after the early summer.", ANCHOR)}
+    got = {r.text: (r.value, r.modifier) for r in tag_times("Clashes eased in the early summer.", ANCHOR)}
     assert got["the early summer"] == ("2019-SU", "START")
 
 
