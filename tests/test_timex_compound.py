@@ -215,3 +215,95 @@ def test_a_spelled_decade_needs_its_article() -> None:
 def test_a_single_weekday_night_is_a_date_not_a_set() -> None:
     ref = only("The convoy was hit on Tuesday night.", WED, "Tuesday night")
     assert ref.type != "SET"
+
+
+ACCORD = date(2003, 6, 10)  # a Tuesday
+
+
+def test_the_second_day_of_a_pair_is_its_own_date() -> None:
+    got = spans("Envoys will meet on July 8 and 9 to sign the accord.", ACCORD)
+    assert ("July 8", "DATE", "2003-07-08") in got
+    assert ("9", "DATE", "2003-07-09") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling on July 8 and 40 civilians fled.",  # a count after the date
+        "The vote on July 8 and 3 amendments passed.",  # not a later day
+    ],
+)
+def test_a_number_after_a_date_and_and_is_not_always_a_day(text: str) -> None:
+    assert [s for s in spans(text, ACCORD) if s[0] != "July 8"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Fighting is at its worst since '91, aid groups say.", ACCORD, "1991"),
+        ("The border has been closed since '01.", ACCORD, "2001"),
+        ("Talks stalled in '98 and never resumed.", None, "1998"),
+    ],
+)
+def test_a_two_digit_year_after_a_cue_word(text: str, anchor: date | None, value: str) -> None:
+    ref = next(r for r in tag(text, anchor) if r.text.startswith(("'", "’")))
+    assert ref.value == value
+
+
+def test_a_two_digit_decade_stays_a_decade() -> None:
+    assert only("Refugees have come since the '90s.", ACCORD, "the '90s").value == "199"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy met Foreign Minister Anna Lind and Jan Pronk in Khartoum.",
+        "A letter went to May Marsden, the camp's director.",
+        "The report was written for April Haines by two analysts.",
+    ],
+)
+def test_a_month_word_used_as_a_first_name_is_no_date(text: str) -> None:
+    assert spans(text, ACCORD) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The ceasefire collapsed in May, monitors said.", "May", "2003-05"),
+        ("Refugees returned between April and June.", "June", "2003-06"),
+        ("The truce was signed last May. Fighting resumed soon.", "last May", "2003-05"),
+        ("The convoy left in May 2001 under escort.", "May 2001", "2001-05"),
+        ("Aid arrived on Jan. 4 and again in August.", "August", "2002-08"),
+    ],
+)
+def test_month_words_that_are_dates_stay_dates(text: str, surface: str, value: str) -> None:
+    assert only(text, ACCORD, surface).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares in the Russell 2000 index slipped on the news.",
+        "She runs a charity called Bridges 1995, based in Sarajevo.",
+    ],
+)
+def test_a_year_inside_a_name_is_no_date(text: str) -> None:
+    assert spans(text, ACCORD) == []
+
+
+def test_a_year_before_a_capitalised_event_name_stays_a_date() -> None:
+    assert only("The 1995 Dayton accords ended the war.", ACCORD, "1995").value == "1995"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Observers toured the now-abandoned checkpoint.", "Staff moved into the soon-to-open field hospital."],
+)
+def test_now_and_soon_inside_a_hyphenated_adjective_are_no_time(text: str) -> None:
+    assert spans(text, ACCORD) == []
+
+
+def test_now_and_soon_on_their_own_still_count() -> None:
+    got = spans("The militia now holds the bridge and will soon cross it.", ACCORD)
+    assert ("now", "DATE", "PRESENT_REF") in got
+    assert ("soon", "DATE", "FUTURE_REF") in got

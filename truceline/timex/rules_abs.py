@@ -11,15 +11,13 @@ from datetime import date, timedelta
 
 from truceline.timex.calendar import resolve_month, resolve_month_day, week_value
 from truceline.timex.context import Candidate, Context
-from truceline.timex.lexicon import lexicon, parse_number
+from truceline.timex.lexicon import lexicon
 from truceline.timex.patterns import (
     DAY,
     HOLIDAYS,
     MEASURE_NEXT,
     MOD_PREFIX,
     MON,
-    NUMW,
-    ORDW,
     POD,
     T_MONTH,
     T_YEAR,
@@ -43,6 +41,14 @@ _MONTH_CUE = re.compile(
 )
 
 
+# Month words that are also first names ("Jan Kavan", "May Brown", "April Ryan"): right before a capitalised word
+# in the same clause, after a cue that also takes a person ("and", "to", "for"), they are a name, not a month.
+_NAME_MONTHS = {"jan", "may", "june", "april", "august"}
+_PERSON_CUE = re.compile(r"\b(?:and|or|of|to|from|for|with|by|between)\s+$", re.I)
+_CAPITALISED_NEXT = re.compile(r" (?P<word>[A-Z][a-z]+)\b")
+# A year that is part of a name: "the Russell 2000 index", "a venture called Orion 1980".
+_NAME_YEAR_NEXT = re.compile(r"\s+(?i:index)\b")
+_NAME_YEAR_BEFORE = re.compile(r"\b(?:called|named|dubbed)\s+(?:[A-Z][\w&'-]*\s+){1,3}$")
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|through)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 
 
@@ -124,6 +130,8 @@ def _month_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
     ambiguous = name.rstrip(".").lower() in _AMBIGUOUS_MONTHS and not rel and not mod
     if ambiguous and not _MONTH_CUE.search(ctx.text, max(0, m.start() - 12), m.start()):
         return []
+    if _first_name(m, ctx):
+        return []
     month = _month(name)
     if ctx.anchor is None:
         return [Candidate(m.start(), m.end(), "DATE", f"XXXX-{month:02d}", mod=mod_code(mod), priority=1)]
@@ -147,6 +155,21 @@ def _month_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(mod), anchored=True, tense=tense, priority=1)]
 
 
+def _first_name(m: re.Match[str], ctx: Context) -> bool:
+    """A bare month word that reads as a first name: "and Jan Kavan", but not "in May Congress voted"."""
+    name = m.group("mon")
+    if m.group("rel") or m.group("mod") or name.lower() not in _NAME_MONTHS:
+        return False
+    after = _CAPITALISED_NEXT.match(ctx.text, m.end())
+    if (
+        not after
+        or after.group("word").lower() in lexicon().months
+        or after.group("word").lower() in lexicon().weekdays
+    ):
+        return False
+    return m.start() == 0 or bool(_PERSON_CUE.search(ctx.text, max(0, m.start() - 10), m.start()))
+
+
 def _year_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
     following = ctx.text[m.end() : m.end() + 24]
     if MEASURE_NEXT.match(following) and not m.group("mod"):
@@ -154,35 +177,14 @@ def _year_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
     prefix = ctx.text[max(0, m.start() - 2) : m.start()]
     if prefix.endswith(("$", "#", "No", "No.")):
         return []
+    if _NAME_YEAR_NEXT.match(following) or _NAME_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return []
     value = m.group("year")
     return [Candidate(m.start(), m.end(), "DATE", value, mod=mod_code(m.group("mod")), priority=1)]
 
 
 def _fiscal_year(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", m.group("year"), priority=2)]
-
-
-def _century(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    ordinal = m.group("ord").lower()
-    n = int(re.match(r"\d+", ordinal).group()) if ordinal[0].isdigit() else lexicon().ordinals.get(ordinal, 0)  # type: ignore[union-attr]
-    if not 1 <= n <= 30:
-        return []
-    return [Candidate(m.start(), m.end(), "DATE", f"{n - 1:02d}", mod=mod_code(m.group("mod")), priority=2)]
-
-
-def _spelled_year_any(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    """ "nineteen ninety-six", "the year two thousand": years as broadcast transcripts write them."""
-    century = {"eighteen": 1800, "nineteen": 1900}.get((m.group("c") or "").lower(), 2000)
-    words = m.group("rest") if m.group("c") else m.group("rest2")
-    rest = parse_number(words) if words else 0
-    if rest is None or not 0 <= rest < 100:
-        return []
-    value = f"{century + int(rest):04d}"
-    if m.group("mon"):
-        value += f"-{_month(m.group('mon')):02d}"
-    elif m.group("season"):
-        value += "-" + lexicon().seasons[m.group("season").lower()]
-    return [Candidate(m.start(), m.end(), "DATE", value, priority=2)]
 
 
 def _floating(name: str, year: int) -> tuple[int, int]:
@@ -323,17 +325,6 @@ RULES: list[Rule] = [
         T_MONTH,
     ),
     (
-        re.compile(
-            rf"\b(?:(?P<mon>{MON})\s+|the\s+(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)?"
-            rf"(?:the\s+year\s+)?(?P<c>eighteen|nineteen)[\s-]+(?:hundred\s+(?:and\s+)?)?(?P<rest>{NUMW})\b"
-            rf"|\b(?:the\s+year\s+|(?<=\bin\s))two\s+thousand(?:\s+(?:and\s+)?(?P<rest2>{NUMW}))?\b",
-            re.I,
-        ),
-        lambda m, c: _spelled_year_any(m, c),
-        2,
-        "eighteen nineteen thousand",
-    ),
-    (
         re.compile(rf"\b{_POD_PREFIX}{WD_PREFIX}(?P<mon>{MON})\s+(?P<day>{DAY})\b(?!:\d|\d){YEAR_SUFFIX}", re.I),
         _full_date,
         3,
@@ -380,15 +371,6 @@ RULES: list[Rule] = [
         _decade_fix,
         2,
         "#digit " + " ".join(_DECADE_WORDS),
-    ),
-    (
-        re.compile(
-            rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late|{MOD_PREFIX})[\s-]+)?(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century\b",
-            re.I,
-        ),
-        _century,
-        2,
-        "century centuries",
     ),
     (
         re.compile(rf"\b(?P<name>{HOLIDAYS})\b(?:\s+(?P<year>{YEAR})\b)?", re.I),

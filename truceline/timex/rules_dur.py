@@ -262,9 +262,11 @@ RULES: list[Rule] = [
         1,
         "long",
     ),
+    # "now" and "soon" bound by a hyphen into an adjective ("the now-cancelled deal", "a soon-to-open terminal")
+    # describe the thing, they do not place an event in time.
     (
         re.compile(
-            r"\b(?:now|currently|presently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|for\s+the\s+time\s+being|the\s+present|current(?=\s+[a-z]))\b",
+            r"\b(?:now(?!-[a-z])|currently|presently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|for\s+the\s+time\s+being|the\s+present|current(?=\s+[a-z]))\b",
             re.I,
         ),
         _ref("PRESENT_REF"),
@@ -282,7 +284,7 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            r"\b(?:soon(?!\s+(?:after|before|afterwards|as|thereafter))|as\s+soon\s+as\s+possible|in\s+(?P<span>the\s+(?:near\s+|distant\s+)?future)|the\s+(?:near\s+|distant\s+)?future|the\s+near\s+term|in\s+due\s+course)\b",
+            r"\b(?:soon(?!-[a-z]|\s+(?:after|before|afterwards|as|thereafter))|as\s+soon\s+as\s+possible|in\s+(?P<span>the\s+(?:near\s+|distant\s+)?future)|the\s+(?:near\s+|distant\s+)?future|the\s+near\s+term|in\s+due\s+course)\b",
             re.I,
         ),
         _ref("FUTURE_REF"),

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import cache
 
 from truceline.model import Precision, TimeRef
-from truceline.timex import rules_abs, rules_clock, rules_dur, rules_ref, rules_rel
+from truceline.timex import rules_abs, rules_abs2, rules_clock, rules_dur, rules_ref, rules_rel
 from truceline.timex.calendar import narrow, value_interval
 from truceline.timex.context import Candidate, Context
 from truceline.timex.known import known_month_override
@@ -37,7 +37,14 @@ _SIGNAL_MOD = {
 
 @cache
 def _rules() -> tuple[Rule, ...]:
-    return (*rules_abs.RULES, *rules_rel.RULES, *rules_ref.RULES, *rules_clock.RULES, *rules_dur.RULES)
+    return (
+        *rules_abs.RULES,
+        *rules_abs2.RULES,
+        *rules_rel.RULES,
+        *rules_ref.RULES,
+        *rules_clock.RULES,
+        *rules_dur.RULES,
+    )
 
 
 _BEFORE, _AFTER = 60, 36  # how far an expression reaches before and after its trigger word
