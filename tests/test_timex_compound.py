@@ -307,3 +307,25 @@ def test_now_and_soon_on_their_own_still_count() -> None:
     got = spans("The militia now holds the bridge and will soon cross it.", ACCORD)
     assert ("now", "DATE", "PRESENT_REF") in got
     assert ("soon", "DATE", "FUTURE_REF") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister told the radio show "Forty Days" that talks would go on.',
+        "Rebels screened the film ``Midnight Express'' in the camp.",
+    ],
+)
+def test_a_time_word_inside_a_quoted_title_is_no_time(text: str) -> None:
+    assert spans(text, ACCORD) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ('"We will hold the line for forty days," the commander said.', "forty days"),
+        ("Monitors said the guns fell silent at midnight.", "midnight"),
+    ],
+)
+def test_quoted_speech_keeps_its_times(text: str, surface: str) -> None:
+    only(text, ACCORD, surface)

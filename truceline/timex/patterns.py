@@ -90,3 +90,22 @@ HOLIDAYS = "|".join(
     re.escape(h).replace("\\ ", r"\s+").replace("'", "['’]")
     for h in sorted([*_LEX.holidays, *_LEX.floating_holidays], key=len, reverse=True)
 )
+
+# A short title in quotes: a show, film or book named by Title Case words ('CBS's "60 Minutes."', 'the film
+# "High Noon"'). TIMEX3 leaves names alone, so a time word that is one of those words is no time expression.
+_TITLE_OPEN = re.compile(r"(?:``|''|\"|“)((?:[A-Z0-9][\w'’-]*\s+){0,4})$")
+_TITLE_CLOSE = re.compile(r"((?:\s+[A-Z0-9][\w'’-]*){0,4})[.,!?]?(?:''|\"|”)")
+
+
+def quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a quoted title of two or more capitalised words."""
+    words = text[start:end].split()
+    if not words or not all(w[0].isupper() or w[0].isdigit() for w in words) or text[start:end].islower():
+        return False
+    if not any(w[0].isupper() for w in words):
+        return False
+    before = _TITLE_OPEN.search(text, max(0, start - 40), start)
+    after = _TITLE_CLOSE.match(text, end)
+    if not before or not after:
+        return False
+    return len(words) + len(before.group(1).split()) + len(after.group(1).split()) >= 2

@@ -12,7 +12,7 @@ from typing import Any
 from truceline.timex.calendar import resolve_month_day, resolve_weekday
 from truceline.timex.context import UNRESOLVED, Candidate, Context
 from truceline.timex.lexicon import lexicon, parse_number
-from truceline.timex.patterns import DAY, MON, NUMW, WD, YEAR, mod_code
+from truceline.timex.patterns import DAY, MON, NUMW, WD, YEAR, mod_code, quoted_title
 from truceline.timex.rules_abs import Rule
 
 # The day a clock time sits on may follow it: a weekday or yesterday/today/tomorrow, or a calendar date
@@ -31,6 +31,8 @@ def _weekday(name: str) -> int:
 
 def _clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
     word = (m.group("word") or "").lower()
+    if word and quoted_title(ctx.text, m.start(), m.end()):
+        return []  # 'the film "High Noon"'
     if word:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
     else:

@@ -8,7 +8,20 @@ from collections.abc import Callable
 
 from truceline.timex.context import Candidate, Context
 from truceline.timex.lexicon import lexicon, parse_number
-from truceline.timex.patterns import APPROX, DAY, MON, NUM, NUMW, POD, T_UNIT, T_WEEKDAY, UNIT, WD, mod_code
+from truceline.timex.patterns import (
+    APPROX,
+    DAY,
+    MON,
+    NUM,
+    NUMW,
+    POD,
+    T_UNIT,
+    T_WEEKDAY,
+    UNIT,
+    WD,
+    mod_code,
+    quoted_title,
+)
 from truceline.timex.rules_abs import Rule
 
 _UNIT_LETTER = {
@@ -82,8 +95,8 @@ def _duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if m.group("half"):  # "a year and a half" counts like "one and a half years"
         num_text = f"{'one' if num_text.lower() in ('a', 'an') else num_text} and a half"
     value = _duration_value(num_text, m.group("unit"))
-    if value is None:
-        return []
+    if value is None or quoted_title(ctx.text, m.start(), m.end()):
+        return []  # no length, or a title in quotes ("60 Minutes")
     if m.group("old") and m.group("old")[1:].lower() == "old" and not _aged_thing(ctx.text, m.end()):
         return []  # an age ("a 44-year-old protester"), not a duration TimeML annotates
     num = (m.group("num") or "").lower()
