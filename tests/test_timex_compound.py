@@ -329,3 +329,12 @@ def test_a_time_word_inside_a_quoted_title_is_no_time(text: str) -> None:
 )
 def test_quoted_speech_keeps_its_times(text: str, surface: str) -> None:
     only(text, ACCORD, surface)
+
+
+def test_soon_in_a_past_clause_is_no_time_ahead_of_the_report() -> None:
+    from datetime import date
+
+    from truceline.timex.tagger import tag
+
+    assert [r.text for r in tag("The hostage was soon released by the militia.", date(2019, 6, 14))] == []
+    assert [r.value for r in tag("Aid convoys will cross soon, officials said.", date(2019, 6, 14))] == ["FUTURE_REF"]

@@ -140,6 +140,8 @@ def _vague_plural(m: re.Match[str], ctx: Context) -> list[Candidate]:
 def _ref(value: str) -> Callable[[re.Match[str], Context], list[Candidate]]:
     def handler(m: re.Match[str], ctx: Context) -> list[Candidate]:
         start = m.start("span") if "span" in m.groupdict() and m.group("span") else m.start()
+        if m.group().lower() == "soon" and ctx.tense(m.start(), m.end()) == "past":
+            return []  # "was soon released": soon after a past event, not a time ahead of the report
         return [Candidate(start, m.end(), "DATE", value, anchored=ctx.anchor is not None)]
 
     return handler
