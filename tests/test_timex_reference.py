@@ -188,3 +188,8 @@ def test_the_latest_fiscal_year_is_the_last_one_completed() -> None:
     assert (
         values("The ministry spent $2 billion on arms in the latest fiscal year.")["the latest fiscal year"] == "2018"
     )
+
+
+def test_a_programme_title_is_not_a_week() -> None:
+    assert "This Week" not in values('The envoy, speaking on the "This Week" programme, urged restraint.')
+    assert values("Talks resume this week, the envoy said.")["this week"] == "2019-W24"

@@ -20,7 +20,7 @@ from truceline.timex.calendar import (
 )
 from truceline.timex.context import UNRESOLVED, Candidate, Context
 from truceline.timex.lexicon import lexicon, parse_number
-from truceline.timex.patterns import NUMW, POD, T_WEEKDAY, WD, mod_code
+from truceline.timex.patterns import NUMW, POD, T_WEEKDAY, WD, mod_code, quoted_title
 from truceline.timex.rules_abs import Rule
 
 _POD = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI", "tonight": "TNI"}
@@ -98,6 +98,8 @@ def _unit_value(ctx: Context, unit: str, offset: int) -> tuple[str, bool]:
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    if quoted_title(ctx.text, m.start(), m.end()):
+        return []  # ABC's "This Week": a programme's name, not a week
     rel = " ".join(m.group("rel").lower().split())
     unit_word = m.group("unit").lower()
     mod = mod_code(m.group("mod") or m.group("mod2")) or {"earlier": "START", "later": "END"}.get(
