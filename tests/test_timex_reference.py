@@ -193,3 +193,11 @@ def test_the_latest_fiscal_year_is_the_last_one_completed() -> None:
 def test_a_programme_title_is_not_a_week() -> None:
     assert "This Week" not in values('The envoy, speaking on the "This Week" programme, urged restraint.')
     assert values("Talks resume this week, the envoy said.")["this week"] == "2019-W24"
+
+
+def test_the_day_before_a_date_is_one_expression_a_day_off() -> None:
+    got = values("The day before last Tuesday's hearing, the envoy met both commanders. He flew home the next morning.")
+    assert got["The day before last Tuesday"] == "2019-06-10"
+    # The narrative is now on the day before: the next morning is the Tuesday itself.
+    assert got["the next morning"] == "2019-06-11TMO"
+    assert values("Shelling resumed the day after 3 March 2019.")["the day after 3 March 2019"] == "2019-03-04"

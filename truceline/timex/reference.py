@@ -20,7 +20,7 @@ _RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
 _UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 # A date given as a bound ("by 1992", "until March", "no later than June 1") is a target or deadline, not a time the
 # narrative moves to: "forecast an increase for the full year" after "a 50% share by 1992" still means this year.
-_BOUND_BEFORE = re.compile(r"\b(?:by|until|till|before|no\s+later\s+than)\s+(?:the\s+(?:end\s+of\s+)?)?$", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+(?:the\s+(?:end\s+of\s+)?)?$", re.I)
 
 
 def resolve_reference_times(cands: list[Candidate], anchor: date | None, text: str = "") -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from truceline.model import Precision, TimeRef
@@ -166,6 +166,25 @@ def _to_ref(text: str, cand: Candidate, anchor: date | None) -> TimeRef:
     )
 
 
+_DAY_BEFORE_AFTER = re.compile(r"\b(?:the\s+)?day\s+(before|after)\s+$", re.I)
+_FULL_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+
+
+def _day_next_to_date(text: str, cands: list[Candidate]) -> None:
+    """ "the day before last Tuesday's hearing", "the day after March 3": one expression, a day off the date."""
+    for cand in cands:
+        m = _FULL_DAY.match(cand.value)
+        before = _DAY_BEFORE_AFTER.search(text, max(0, cand.start - 20), cand.start) if m else None
+        if m is None or before is None:
+            continue
+        try:
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+        day += timedelta(days=-1 if before.group(1).lower() == "before" else 1)
+        cand.start, cand.value = before.start(), day.isoformat()
+
+
 def tag(text: str, anchor: date | None) -> list[TimeRef]:
     """Every time expression in `text`: offsets into `text`, sorted, non-overlapping."""
     if isinstance(anchor, datetime):
@@ -176,5 +195,6 @@ def tag(text: str, anchor: date | None) -> list[TimeRef]:
             override = known_month_override(text, cand, anchor)
             if override:
                 cand.value = override
+    _day_next_to_date(text, cands)
     resolve_reference_times(cands, anchor, text)
     return [_to_ref(text, c, anchor) for c in cands]
