@@ -338,3 +338,12 @@ def test_soon_in_a_past_clause_is_no_time_ahead_of_the_report() -> None:
 
     assert [r.text for r in tag("The hostage was soon released by the militia.", date(2019, 6, 14))] == []
     assert [r.value for r in tag("Aid convoys will cross soon, officials said.", date(2019, 6, 14))] == ["FUTURE_REF"]
+
+
+def test_dotted_dates_are_day_first() -> None:
+    from datetime import date
+
+    from truceline.timex.tagger import tag
+
+    got = [(r.text, r.value) for r in tag("Signed on 05.08.2019; not a date: version 2.1.2019.4.", date(2020, 1, 1))]
+    assert got == [("05.08.2019", "2019-08-05")]

@@ -340,6 +340,13 @@ RULES: list[Rule] = [
     ),
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _numeric_date, 3, T_YEAR),
     (re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)\b"), _numeric_date, 3, "#digit"),
+    # Dotted dates are written day first wherever they are used ("05.08.2019" is 5 August 2019)
+    (
+        re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)"),
+        _numeric_date,
+        3,
+        "#digit",
+    ),
     (
         re.compile(rf"\b(?:(?P<mod>{MOD_PREFIX})[\s-]+)?(?P<mon>{MON}),?\s+(?:of\s+)?(?P<year>{YEAR})\b"),
         _month_year,
