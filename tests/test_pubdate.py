@@ -132,3 +132,28 @@ def test_a_day_that_opens_a_period_is_not_the_day_of_the_news() -> None:
     raw = RawDocument("x", "text", "Deadline set\n\n" + body, "x.txt")
     pub = infer_publication_date(raw, CleanedText(title="Deadline set", body=body))
     assert not any("Dec. 1" in e for e in pub.evidence), pub.evidence
+
+
+def test_a_day_first_dotted_dateline_is_the_day() -> None:
+    pub = infer_publication_date(doc("x"), cleaned("Talks resumed on Monday.", dateline="19.08.2019"))
+    assert (pub.value, pub.precision) == ("2019-08-19", "day")
+
+
+def test_htmldate_first_of_january_is_a_year_at_most() -> None:
+    # htmldate answers 1 January when a page shows only a year (a copyright line): the URL's day wins over it ...
+    body = "Shelling resumed overnight, residents said."
+    pub = infer_publication_date(doc(body, url="https://x.org/2019/06/13/a"), cleaned(body, html_date="2019-01-01"))
+    assert pub.value == "2019-06-13"
+    # ... and with nothing finer it stands as a year, not a day
+    pub = infer_publication_date(doc(body), cleaned(body, html_date="2020-01-01"))
+    assert (pub.precision, pub.earliest, pub.latest) == ("year", date(2020, 1, 1), date(2020, 12, 31))
+
+
+def test_within_the_page_year_a_day_told_in_the_past_is_a_lower_bound() -> None:
+    body = "Troops have kept crossing since the truce took hold on March 6, a monitor said."
+    pub = infer_publication_date(doc(body), cleaned(body, html_date="2020-01-01"))
+    assert (pub.earliest, pub.latest) == (date(2020, 3, 6), date(2020, 12, 31))
+    # a day still ahead says nothing about when the report was written
+    body = "The truce is due to take hold on March 6, a monitor said."
+    pub = infer_publication_date(doc(body), cleaned(body, html_date="2020-01-01"))
+    assert pub.earliest == date(2020, 1, 1)

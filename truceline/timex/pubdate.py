@@ -27,11 +27,19 @@ def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None 
         if d := parse_metadata_date(raw.published):
             return _day(d, f"metadata: published {raw.published!r}")
         evidence.append(f"metadata date {raw.published!r} is not a date; ignored")
-    if cleaned.html_date:
-        if d := parse_metadata_date(cleaned.html_date):
-            return _day(d, f"HTML metadata (htmldate): {cleaned.html_date}", tuple(evidence))
-        evidence.append(f"HTML date {cleaned.html_date!r} is not a date; ignored")
     spans: list[Span] = [(EARLIEST, date.today())]
+    year_only: date | None = None
+    if cleaned.html_date:
+        d = parse_metadata_date(cleaned.html_date)
+        if d and (d.month, d.day) == (1, 1):
+            # htmldate falls back to 1 January when a page shows only a year (often a copyright line, which may be
+            # later than the report): the last resort, after everything below
+            year_only = d
+            evidence.append(f"HTML metadata (htmldate) gives {cleaned.html_date}, 1 January: a year at most")
+        elif d:
+            return _day(d, f"HTML metadata (htmldate): {cleaned.html_date}", tuple(evidence))
+        else:
+            evidence.append(f"HTML date {cleaned.html_date!r} is not a date; ignored")
     if raw.url and (u := url_date(raw.url)):
         lo, hi, how = u
         if how == "day":
@@ -44,7 +52,17 @@ def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None 
     text = "\n".join(t for t in (cleaned.title, cleaned.standfirst, cleaned.body) if t)
     r = reason_over_text(text, captions, spans, cleaned.dateline)
     evidence.extend(r.evidence)
-    return _conclude(r, evidence, story_hint)
+    found = _conclude(r, evidence, story_hint)
+    if year_only and (found.earliest is None or found.latest is None or days((found.earliest, found.latest)) > 366):
+        # Nothing finer than the page's year: reason again inside that year ("since mid-March" then narrows it)
+        end = date(year_only.year, 12, 31)
+        why = f"nothing finer: kept the HTML year {year_only.year}"
+        r2 = reason_over_text(text, captions, [(year_only, end)], cleaned.dateline)
+        inside = _conclude(r2, [*evidence, why, *r2.evidence], None)
+        if inside.earliest and inside.latest and year_only <= inside.earliest <= inside.latest <= end:
+            return inside
+        return PubDate(str(year_only.year), year_only, end, "year", (*evidence, why))
+    return found
 
 
 def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> PubDate:

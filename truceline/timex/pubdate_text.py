@@ -117,7 +117,26 @@ def reason_over_text(body: str, captions: list[str], spans: list[Span], dateline
     _mentioned_years(body, tagged[-1][2], r)
     for t, _, cands in tagged:
         _weekday_matched_days(t, cands, r)
+    _past_days_in_known_year(body, tagged[-1][2], r)
     return r
+
+
+def _past_days_in_known_year(text: str, cands: list[Candidate], r: Reasoning) -> None:
+    """Once the year is known (and only then), a month-day the report tells in the past ("since the ceasefire took
+    hold on March 6") happened that year, so the report is from that day or later."""
+    lo, hi = hull(r.spans)
+    if lo.year != hi.year:
+        return
+    latest: tuple[date, str] | None = None
+    for c in cands:
+        md = _MONTH_DAY.match(c.value)
+        if not md or c.tense not in ("past", "none") or _is_future_clause(text, c):
+            continue
+        d = _safe(lo.year, int(md[1]), int(md[2]))
+        if d and lo <= d <= hi and (latest is None or d > latest[0]):
+            latest = (d, c_text(text, c))
+    if latest:
+        r.apply([(latest[0], hi)], f"{latest[1]!r} is told in the past: published on or after {latest[0].isoformat()}")
 
 
 def _dateline_day(dateline: str, r: Reasoning) -> None:
