@@ -56,6 +56,11 @@ def known_dates() -> tuple[KnownDate, ...]:
         raise ModelError(f"truceline/data/known_dates.yaml is unreadable ({exc}); restore it from git") from exc
 
 
+@cache
+def _agreement_months() -> frozenset[int]:
+    return frozenset(k.date.month for k in known_dates() if k.kind == "agreement")
+
+
 def matching(sentence: str, kinds: tuple[str, ...] = ("war", "agreement", "event")) -> list[KnownDate]:
     return [k for k in known_dates() if k.kind in kinds and k.applies_to(sentence)]
 
@@ -70,6 +75,8 @@ def known_month_override(text: str, cand: Candidate, anchor: date) -> str | None
     if not m or re.search(r"\d{4}|['’]\d\d\b", text[cand.start : cand.end]):
         return None
     year, month = int(m.group(1)), int(m.group(2))
+    if month not in _agreement_months():
+        return None  # the common case, settled before looking at the sentence
     day = int(m.group(3)) if m.group(3) else None
     left, right = clause_bounds(text, cand.start, cand.end)
     for known in matching(text[left:right], ("agreement",)):

@@ -113,8 +113,11 @@ def find_candidates(text: str, anchor: date | None) -> list[Candidate]:
     ctx = Context(text, anchor)
     found: list[Candidate] = []
     index = _token_classes(text)
+    windows: dict[frozenset[str] | None, list[tuple[int, int]]] = {}  # rules sharing trigger words share windows
     for pattern, handler, priority, trigger in _compiled():
-        for lo, hi in _windows(len(text), index, trigger):
+        if trigger not in windows:
+            windows[trigger] = _windows(len(text), index, trigger)
+        for lo, hi in windows[trigger]:
             for m in pattern.finditer(text, lo, hi):
                 for cand in handler(m, ctx):
                     if cand.end > cand.start:
