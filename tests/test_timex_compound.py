@@ -347,3 +347,19 @@ def test_dotted_dates_are_day_first() -> None:
 
     got = [(r.text, r.value) for r in tag("Signed on 05.08.2019; not a date: version 2.1.2019.4.", date(2020, 1, 1))]
     assert got == [("05.08.2019", "2019-08-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Boxy trucks of the 70s and 80s filled the depot.", [("the 70s", "197"), ("80s", "198")]),
+        ("Veterans in their 70s and 80s marched.", []),
+        ("Scores in the 1970s and 80s rose.", [("the 1970s", "197"), ("80s", "198")]),
+    ],
+)
+def test_two_digit_decades_need_the_article_or_a_decade_before(text: str, expected: list[tuple[str, str]]) -> None:
+    from datetime import date
+
+    from truceline.timex.tagger import tag
+
+    assert [(r.text, r.value) for r in tag(text, date(2007, 2, 9))] == expected

@@ -277,10 +277,16 @@ def _quarter_of(m: re.Match[str], ctx: Context) -> list[Candidate]:
 _DECADE_WORDS = {f"{w}ties": str(i) for i, w in enumerate(("thir", "for", "fif", "six", "seven", "eigh", "nine"), 3)}
 
 
+# the second of two decades: "the 70s and 80s", "the 1970s and 80s" (not "in her 70s and 80s", ages)
+_DECADE_BEFORE = re.compile(r"(?:\bthe\s+['’]?\d0|\d{3}0)['’]?s\s+(?:and|or|to|through)\s+\Z", re.I)
+
+
 def _decade_fix(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    if m.group("decw") and not m.group("the"):
-        return []  # "in their nineties" is an age; "the nineties" a decade
-    digits = m.group("dec") or m.group("dec2") or f"{_DECADE_WORDS[m.group('decw').lower()]}0"
+    if (m.group("decw") or m.group("dec3")) and not (
+        m.group("the") or _DECADE_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    ):
+        return []  # "in their nineties", "in her 70s" are ages; "the nineties", "the 70s and 80s" decades
+    digits = m.group("dec") or m.group("dec2") or m.group("dec3") or f"{_DECADE_WORDS[m.group('decw').lower()]}0"
     century = ""
     if len(digits) == 2:
         century = "19" if int(digits) >= 30 else "20"
@@ -371,8 +377,8 @@ RULES: list[Rule] = [
     (re.compile(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})\b", re.I), _fiscal_year, 2, "fiscal"),
     (
         re.compile(
-            r"\b(?=[tTeEmMlLfFsSnN'’12])(?:(?P<half>the\s+(?:first|second|last|latter)\s+half\s+of)\s+)?(?P<the>the\s+)?"
-            r"(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?:(?P<dec>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s|"
+            r"\b(?=[tTeEmMlLfFsSnN'’1-9])(?:(?P<half>the\s+(?:first|second|last|latter)\s+half\s+of)\s+)?(?P<the>the\s+)?"
+            r"(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?:(?P<dec>1\d\d0|20\d0)|['’](?P<dec2>\d0)|(?P<dec3>[2-9]0))['’]?s|"
             rf"(?P<decw>(?i:{'|'.join(_DECADE_WORDS)})))\b"
         ),
         _decade_fix,
