@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -82,3 +83,17 @@ def test_publication_date_never_crashes_and_is_ordered(text: str, published: str
         assert pub.earliest <= pub.latest
     if pub.precision == "day":
         assert pub.value is not None and pub.earliest == pub.latest
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("Glass was blown here 2000 years ago and 10000 weeks later.", date(2019, 6, 14)),
+        ("The shrine is 1992 years earlier than the wall, built 9000 years from now.", date(2019, 6, 14)),
+        ("A metadata date at the calendar's edge: talks on Tuesday, the week after.", date(9999, 12, 30)),
+        ("Talks resumed last Tuesday and 400 decades ago.", date(1, 1, 5)),
+    ],
+)
+def test_offsets_past_the_calendar_never_raise(text: str, anchor: date) -> None:
+    refs = tag_times(text, anchor)
+    assert all(r.start < r.end for r in refs)

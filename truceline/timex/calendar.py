@@ -49,7 +49,15 @@ def quarter_of(d: date) -> int:
 
 
 def value_interval(value: str) -> tuple[date | None, date | None, Precision]:
-    """The days a TIMEX3 date value covers, and its precision; (None, None, "unknown") when it names none."""
+    """The days a TIMEX3 date value covers, and its precision; (None, None, "unknown") when it names none (or
+    a period at the very edge of the calendar, such as year 9999's last week)."""
+    try:
+        return _value_interval(value)
+    except (ValueError, OverflowError):
+        return None, None, "unknown"
+
+
+def _value_interval(value: str) -> tuple[date | None, date | None, Precision]:
     m = _VALUE.match(value)
     if m:
         y = int(m["y"])
@@ -168,7 +176,15 @@ def resolve_season(anchor: date, season: str, tense: Tense, *, strict: bool = Fa
 
 
 def shift(anchor: date, amount: int, unit: str) -> date:
-    """The anchor moved by a whole number of units (D, W, M, Y, Q, DE)."""
+    """The anchor moved by a whole number of units (D, W, M, Y, Q, DE); clamped to the calendar Python can hold
+    ("3,000 years ago" is year 1, not an error)."""
+    try:
+        return _shift(anchor, amount, unit)
+    except (ValueError, OverflowError):
+        return date.min if amount < 0 else date.max
+
+
+def _shift(anchor: date, amount: int, unit: str) -> date:
     if unit == "D":
         return anchor + timedelta(days=amount)
     if unit == "W":

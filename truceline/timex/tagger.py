@@ -169,6 +169,7 @@ def _to_ref(text: str, cand: Candidate, anchor: date | None) -> TimeRef:
     )
 
 
+_SANE_ANCHOR = (date(100, 1, 1), date(9899, 12, 31))
 _DAY_BEFORE_AFTER = re.compile(r"\b(?:the\s+)?day\s+(before|after)\s+$", re.I)
 _FULL_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 
@@ -192,6 +193,8 @@ def tag(text: str, anchor: date | None) -> list[TimeRef]:
     """Every time expression in `text`: offsets into `text`, sorted, non-overlapping."""
     if isinstance(anchor, datetime):
         anchor = anchor.date()  # a datetime would leak its clock time into every resolved value
+    if anchor is not None and not _SANE_ANCHOR[0] <= anchor <= _SANE_ANCHOR[1]:
+        anchor = None  # a metadata date like 9999-12-31 cannot anchor anything; resolve as if none were given
     cands = find_candidates(text, anchor)
     if anchor is not None:
         for cand in cands:
