@@ -157,3 +157,11 @@ def test_within_the_page_year_a_day_told_in_the_past_is_a_lower_bound() -> None:
     body = "The truce is due to take hold on March 6, a monitor said."
     pub = infer_publication_date(doc(body), cleaned(body, html_date="2020-01-01"))
     assert pub.earliest == date(2020, 1, 1)
+
+
+def test_an_implausible_metadata_date_is_ignored_with_its_reason() -> None:
+    body = "Officials said on Thursday, June 13, 2019 that talks failed."
+    for bad in ("9999-12-31", "0001-01-01"):
+        pub = infer_publication_date(doc(body, published=bad), cleaned(body, dateline="June 13, 2019"))
+        assert pub.value == "2019-06-13"  # the next source in the cascade, the dateline
+        assert any("no plausible publication date" in e for e in pub.evidence)

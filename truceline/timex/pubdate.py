@@ -15,6 +15,7 @@ from truceline.timex.parse import parse_metadata_date, url_date
 from truceline.timex.pubdate_text import WEEKDAY_NAMES, Reasoning, reason_over_text
 
 EARLIEST = date(1990, 1, 1)
+PLAUSIBLE_FROM = date(1800, 1, 1)  # given metadata may name old reports, never ones before newspapers like these
 
 
 def _day(d: date, why: str, before: tuple[str, ...] = ()) -> PubDate:
@@ -24,9 +25,11 @@ def _day(d: date, why: str, before: tuple[str, ...] = ()) -> PubDate:
 def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None = None) -> PubDate:
     evidence: list[str] = []
     if raw.published:
-        if d := parse_metadata_date(raw.published):
+        d = parse_metadata_date(raw.published)
+        if d and PLAUSIBLE_FROM <= d <= date.today() + timedelta(days=1):
             return _day(d, f"metadata: published {raw.published!r}")
-        evidence.append(f"metadata date {raw.published!r} is not a date; ignored")
+        why = "is not a date" if d is None else "is no plausible publication date (before 1800 or in the future)"
+        evidence.append(f"metadata date {raw.published!r} {why}; ignored")
     spans: list[Span] = [(EARLIEST, date.today())]
     year_only: date | None = None
     if cleaned.html_date:
