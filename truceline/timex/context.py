@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from truceline.timex.calendar import Tense
+from truceline.timex.calendar import Tense, shift, value_at
 from truceline.timex.tense import tense_at
 
 # The placeholder value of a relative expression when there is no anchor, by granularity.
@@ -48,3 +48,11 @@ class Context:
         if key not in self._tenses:
             self._tenses[key] = tense_at(self.text, start, end)
         return self._tenses[key]
+
+
+def unit_value(ctx: Context, unit: str, offset: int) -> tuple[str, bool]:
+    """The value of the unit-sized period `offset` units from the anchor, and whether the anchor was used (an X
+    placeholder of that granularity without one)."""
+    if ctx.anchor is None:
+        return UNRESOLVED.get(unit, "XXXX"), False
+    return value_at(shift(ctx.anchor, offset, unit), unit), True

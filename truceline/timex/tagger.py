@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 
 from truceline.model import Precision, TimeRef
-from truceline.timex import rules_abs, rules_abs2, rules_clock, rules_dur, rules_ref, rules_rel
+from truceline.timex import rules_abs, rules_abs2, rules_clock, rules_dur, rules_fin, rules_ref, rules_rel
 from truceline.timex.calendar import narrow, value_interval
 from truceline.timex.context import Candidate, Context
 from truceline.timex.known import known_month_override
@@ -41,6 +41,7 @@ def _rules() -> tuple[Rule, ...]:
         *rules_abs.RULES,
         *rules_abs2.RULES,
         *rules_rel.RULES,
+        *rules_fin.RULES,
         *rules_ref.RULES,
         *rules_clock.RULES,
         *rules_dur.RULES,
