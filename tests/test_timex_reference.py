@@ -201,3 +201,12 @@ def test_the_day_before_a_date_is_one_expression_a_day_off() -> None:
     # The narrative is now on the day before: the next morning is the Tuesday itself.
     assert got["the next morning"] == "2019-06-11TMO"
     assert values("Shelling resumed the day after 3 March 2019.")["the day after 3 March 2019"] == "2019-03-04"
+
+
+def test_a_month_day_that_names_an_event_is_that_day() -> None:
+    got = values("Security was tightened to levels unseen since the September 11 attacks.")
+    assert got["September 11"] == "2001-09-11"
+    # the same day without the event's words is this year's
+    assert values("Envoys met on September 11 to discuss the truce.", date(2019, 9, 20))["September 11"] == "2019-09-11"
+    # a named day after the report cannot be meant
+    assert values("The October 7 attack on the post killed two.", date(2019, 10, 20))["October 7"] == "2019-10-07"

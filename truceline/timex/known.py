@@ -58,7 +58,7 @@ def known_dates() -> tuple[KnownDate, ...]:
 
 @cache
 def _agreement_months() -> frozenset[int]:
-    return frozenset(k.date.month for k in known_dates() if k.kind == "agreement")
+    return frozenset(k.date.month for k in known_dates() if k.kind in ("agreement", "named-day"))
 
 
 def matching(sentence: str, kinds: tuple[str, ...] = ("war", "agreement", "event")) -> list[KnownDate]:
@@ -68,7 +68,8 @@ def matching(sentence: str, kinds: tuple[str, ...] = ("war", "agreement", "event
 def known_month_override(text: str, cand: Candidate, anchor: date) -> str | None:
     """A month or month-day resolved from the anchor ("last September" -> 2019-09, "Jan. 12" -> 2021-01-12)
     that the sentence ties to a known agreement of that month (day) a year or two earlier (the September 2018
-    Sochi deal, the 12 January 2020 truce) is re-dated to the agreement."""
+    Sochi deal, the 12 January 2020 truce) is re-dated to the agreement; a month-day that names an event ("the
+    September 11 attacks") is that event's day, however long ago."""
     if cand.type != "DATE" or not cand.anchored:
         return None
     m = _MONTH_VALUE.match(cand.value)
@@ -79,8 +80,12 @@ def known_month_override(text: str, cand: Candidate, anchor: date) -> str | None
         return None  # the common case, settled before looking at the sentence
     day = int(m.group(3)) if m.group(3) else None
     left, right = clause_bounds(text, cand.start, cand.end)
-    for known in matching(text[left:right], ("agreement",)):
+    for known in matching(text[left:right], ("agreement", "named-day")):
         if known.date.month != month or known.date.year == year or known.date > anchor:
+            continue
+        if known.kind == "named-day":
+            if day == known.date.day:
+                return known.date.isoformat()  # "the September 11 attacks": the day that names them
             continue
         if day is None and known.date.year == year - 1:
             return f"{known.date.year:04d}-{month:02d}"
