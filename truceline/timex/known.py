@@ -56,9 +56,13 @@ def known_dates() -> tuple[KnownDate, ...]:
         raise ModelError(f"truceline/data/known_dates.yaml is unreadable ({exc}); restore it from git") from exc
 
 
+# The rows that can re-date a month or month-day the anchor resolved: agreements and days that name events.
+_OVERRIDE_KINDS = ("agreement", "named-day")
+
+
 @cache
-def _agreement_months() -> frozenset[int]:
-    return frozenset(k.date.month for k in known_dates() if k.kind in ("agreement", "named-day"))
+def _override_months() -> frozenset[int]:
+    return frozenset(k.date.month for k in known_dates() if k.kind in _OVERRIDE_KINDS)
 
 
 def matching(sentence: str, kinds: tuple[str, ...] = ("war", "agreement", "event")) -> list[KnownDate]:
@@ -76,11 +80,11 @@ def known_month_override(text: str, cand: Candidate, anchor: date) -> str | None
     if not m or re.search(r"\d{4}|['’]\d\d\b", text[cand.start : cand.end]):
         return None
     year, month = int(m.group(1)), int(m.group(2))
-    if month not in _agreement_months():
+    if month not in _override_months():
         return None  # the common case, settled before looking at the sentence
     day = int(m.group(3)) if m.group(3) else None
     left, right = clause_bounds(text, cand.start, cand.end)
-    for known in matching(text[left:right], ("agreement", "named-day")):
+    for known in matching(text[left:right], _OVERRIDE_KINDS):
         if known.date.month != month or known.date.year == year or known.date > anchor:
             continue
         if known.kind == "named-day":

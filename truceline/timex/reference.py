@@ -59,7 +59,7 @@ def resolve_reference_times(cands: list[Candidate], anchor: date | None, text: s
         if earliest is not None and precision in _RANK:
             latest[_RANK[precision]] = (order, earliest, cand.anchored)
             if cand.sets_reference and not (
-                _QUARTER.match(cand.value) and anchor and earliest >= _quarter_start(anchor)
+                _QUARTER.match(cand.value) and anchor and cand.value >= value_at(anchor, "Q")
             ):
                 # a quarter not yet over (a forecast's "fourth-quarter charge") is no quarter being reported on
                 named[_RANK[precision]] = (order, cand.value)
@@ -68,10 +68,6 @@ def resolve_reference_times(cands: list[Candidate], anchor: date | None, text: s
 _SAME_RANKS = {"D": (0,), "W": (1,), "M": (2,), "Q": (3,), "P": (2, 3)}
 _LEADING_YEAR = re.compile(r"^(\d{4})(?=-)")
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
-
-
-def _quarter_start(day: date) -> date:
-    return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
 
 
 def _year_back(cand: Candidate, named: dict[int, tuple[int, str]]) -> None:
