@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 
 from truceline.model import Precision, TimeRef
 from truceline.timex import rules_abs, rules_abs2, rules_clock, rules_dur, rules_fin, rules_ref, rules_rel
-from truceline.timex.calendar import narrow, value_interval
+from truceline.timex.calendar import narrow, shift, value_interval
 from truceline.timex.context import Candidate, Context
 from truceline.timex.known import known_month_override
 from truceline.timex.reference import resolve_reference_times
@@ -172,21 +172,19 @@ def _to_ref(text: str, cand: Candidate, anchor: date | None) -> TimeRef:
 
 _SANE_ANCHOR = (date(100, 1, 1), date(9899, 12, 31))
 _DAY_BEFORE_AFTER = re.compile(r"\b(?:the\s+)?day\s+(before|after)\s+$", re.I)
-_FULL_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+_FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
 def _day_next_to_date(text: str, cands: list[Candidate]) -> None:
     """ "the day before last Tuesday's hearing", "the day after March 3": one expression, a day off the date."""
     for cand in cands:
-        m = _FULL_DAY.match(cand.value)
-        before = _DAY_BEFORE_AFTER.search(text, max(0, cand.start - 20), cand.start) if m else None
-        if m is None or before is None:
+        if not _FULL_DAY.match(cand.value):
             continue
-        try:
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
+        before = _DAY_BEFORE_AFTER.search(text, max(0, cand.start - 20), cand.start)
+        day = value_interval(cand.value)[0]
+        if before is None or day is None:
             continue
-        day += timedelta(days=-1 if before.group(1).lower() == "before" else 1)
+        day = shift(day, -1 if before.group(1).lower() == "before" else 1, "D")
         cand.start, cand.value = before.start(), day.isoformat()
 
 
