@@ -97,3 +97,36 @@ def test_publication_date_never_crashes_and_is_ordered(text: str, published: str
 def test_offsets_past_the_calendar_never_raise(text: str, anchor: date) -> None:
     refs = tag_times(text, anchor)
     assert all(r.start < r.end for r in refs)
+
+
+LINES = st.lists(TEXTS.map(lambda t: t.replace("\n", " ")), min_size=1, max_size=3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(LINES, ANCHORS)
+def test_lines_scanned_apart_read_as_the_joined_text(lines: list[str], anchor: date | None) -> None:
+    """The publication-date reasoning scans a title, standfirst and body apart (so the body's scan is reused when
+    the body is tagged). A newline ends every clause, so apart from an expression read across the break between a
+    title and a body (which the apart scan rightly never reads), that finds what one scan of the whole finds."""
+    from truceline.timex.tagger import find_candidates, find_candidates_in_lines
+
+    text, apart = find_candidates_in_lines(lines, anchor)
+    assert text == "\n".join(lines)
+    assert all("\n" not in text[c.start : c.end] for c in apart)
+    whole = find_candidates(text, anchor)
+    if all("\n" not in text[c.start : c.end] for c in whole):
+        assert [(c.start, c.end, c.value, c.tense) for c in apart] == [
+            (c.start, c.end, c.value, c.tense) for c in whole
+        ]
+
+
+@given(TEXTS, ANCHORS, ANCHORS)
+@settings(max_examples=100, deadline=None)
+def test_a_reused_scan_resolves_as_a_fresh_one(text: str, first: date | None, second: date | None) -> None:
+    """The rule matches of a text are cached across anchors: tagging with one anchor never leaks into another."""
+    from truceline.timex import tagger
+
+    tag_times(text, first)
+    reused = tag_times(text, second)
+    tagger._scan.cache_clear()
+    assert reused == tag_times(text, second)

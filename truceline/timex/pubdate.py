@@ -52,15 +52,15 @@ def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None 
     if cleaned.dateline and (d := parse_metadata_date(cleaned.dateline)):
         return _day(d, f"dateline: {cleaned.dateline!r}", tuple(evidence))
     captions = [c.text for c in cleaned.captions]
-    text = "\n".join(t for t in (cleaned.title, cleaned.standfirst, cleaned.body) if t)
-    r = reason_over_text(text, captions, spans, cleaned.dateline)
+    lines = [t for t in (cleaned.title, cleaned.standfirst, cleaned.body) if t]
+    r = reason_over_text(lines, captions, spans, cleaned.dateline)
     evidence.extend(r.evidence)
     found = _conclude(r, evidence, story_hint)
     if year_only and (found.earliest is None or found.latest is None or days((found.earliest, found.latest)) > 366):
         # Nothing finer than the page's year: reason again inside that year ("since mid-March" then narrows it)
         end = date(year_only.year, 12, 31)
         why = f"nothing finer: kept the HTML year {year_only.year}"
-        r2 = reason_over_text(text, captions, [(year_only, end)], cleaned.dateline)
+        r2 = reason_over_text(lines, captions, [(year_only, end)], cleaned.dateline)
         inside = _conclude(r2, [*evidence, why, *r2.evidence], None)
         if inside.earliest and inside.latest and year_only <= inside.earliest <= inside.latest <= end:
             return inside

@@ -13,6 +13,7 @@ that contradicts the trusted ones is skipped (and said so). Clues, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -21,7 +22,7 @@ from truceline.timex.context import Candidate
 from truceline.timex.intervals import Span, hull, intersect
 from truceline.timex.known import matching
 from truceline.timex.lexicon import lexicon
-from truceline.timex.tagger import find_candidates
+from truceline.timex.tagger import find_candidates, find_candidates_in_lines
 from truceline.timex.tense import clause_bounds
 
 _MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
@@ -82,13 +83,17 @@ def _weekday_in(text: str) -> int | None:
     return lexicon().weekdays[m.group(1).lower()] if m else None
 
 
-def reason_over_text(body: str, captions: list[str], spans: list[Span], dateline: str | None = None) -> Reasoning:
-    """Narrow `spans` (the candidates so far) with what the dateline, body and captions say."""
+def reason_over_text(
+    lines: Sequence[str], captions: list[str], spans: list[Span], dateline: str | None = None
+) -> Reasoning:
+    """Narrow `spans` (the candidates so far) with what the dateline, captions and text (its title, standfirst and
+    body, one line each) say."""
     r = Reasoning(spans)
     if dateline:
         _dateline_day(dateline, r)
-    texts = [(c, "caption") for c in captions] + [(body, "body")]
-    tagged = [(t, where, find_candidates(t, None)) for t, where in texts]
+    tagged = [(c, "caption", find_candidates(c, None)) for c in captions]
+    body, body_cands = find_candidates_in_lines(lines, None)
+    tagged.append((body, "body", body_cands))
     for t, where, cands in tagged:
         for c in cands:
             if where == "caption" and (m := _FULL_DAY.match(c.value)):

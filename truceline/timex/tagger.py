@@ -8,13 +8,13 @@ its span (TimeML leaves signals out) but set its modifier and stretch its interv
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from truceline.model import Precision, TimeRef
 from truceline.timex import rules_abs, rules_abs2, rules_clock, rules_dur, rules_fin, rules_ref, rules_rel
-from truceline.timex.calendar import narrow, shift, value_interval
+from truceline.timex.calendar import Tense, narrow, shift, value_interval
 from truceline.timex.context import Candidate, Context
 from truceline.timex.known import known_month_override
 from truceline.timex.reference import resolve_reference_times
@@ -109,21 +109,35 @@ def _windows(
     return out
 
 
-def find_candidates(text: str, anchor: date | None) -> list[Candidate]:
-    """All non-overlapping candidates, sorted by position."""
-    ctx = Context(text, anchor)
-    found: list[Candidate] = []
+Scan = tuple[tuple[tuple[re.Match[str], Handler, int], ...], dict[tuple[int, int], Tense]]
+
+
+@lru_cache(maxsize=512)
+def _scan(text: str) -> Scan:
+    """Every rule's matches in `text`, and a tense cache for it: neither depends on the anchor, so the
+    publication-date reasoning and the later tagging of the same body share one scan. The pipeline dates a whole
+    batch (64 reports, each a title, standfirst, body and captions) before it tags any, so the cache holds 512."""
     index = _token_classes(text)
     windows: dict[frozenset[str] | None, list[tuple[int, int]]] = {}  # rules sharing trigger words share windows
+    matches: list[tuple[re.Match[str], Handler, int]] = []
     for pattern, handler, priority, trigger in _compiled():
         if trigger not in windows:
             windows[trigger] = _windows(len(text), index, trigger)
         for lo, hi in windows[trigger]:
-            for m in pattern.finditer(text, lo, hi):
-                for cand in handler(m, ctx):
-                    if cand.end > cand.start:
-                        cand.priority = max(cand.priority, priority)
-                        found.append(cand)
+            matches.extend((m, handler, priority) for m in pattern.finditer(text, lo, hi))
+    return tuple(matches), {}
+
+
+def find_candidates(text: str, anchor: date | None) -> list[Candidate]:
+    """All non-overlapping candidates, sorted by position."""
+    matches, tenses = _scan(text)
+    ctx = Context(text, anchor, tenses)
+    found: list[Candidate] = []
+    for m, handler, priority in matches:
+        for cand in handler(m, ctx):
+            if cand.end > cand.start:
+                cand.priority = max(cand.priority, priority)
+                found.append(cand)
     found.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken: list[Candidate] = []
     occupied: list[tuple[int, int]] = []
@@ -134,6 +148,21 @@ def find_candidates(text: str, anchor: date | None) -> list[Candidate]:
         occupied.append((cand.start, cand.end))
     taken.sort(key=lambda c: c.start)
     return taken
+
+
+def find_candidates_in_lines(parts: Sequence[str], anchor: date | None) -> tuple[str, list[Candidate]]:
+    """The parts joined by newlines (a title, a standfirst, a body), and their candidates with offsets into the
+    joined text. A newline ends every clause and no expression should run from a title into a body, so each part
+    is scanned on its own, and the body's scan is the one the tagging of that body reuses."""
+    out: list[Candidate] = []
+    offset = 0
+    for part in parts:
+        for cand in find_candidates(part, anchor):
+            cand.start += offset
+            cand.end += offset
+            out.append(cand)
+        offset += len(part) + 1
+    return "\n".join(parts), out
 
 
 def _to_ref(text: str, cand: Candidate, anchor: date | None) -> TimeRef:
