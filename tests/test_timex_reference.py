@@ -31,6 +31,23 @@ def test_narrative_moves_on_from_day_to_day() -> None:
     assert got["the previous night"] == "2019-03-05TNI"
 
 
+def test_previous_and_following_weekdays_count_from_the_narrated_day() -> None:
+    # 3 March 2019 was a Sunday; the anchor (14 June 2019) is a Friday
+    got = values(
+        "The truce took hold on 3 March 2019. The following Monday night the first convoy crossed, and the "
+        "preceding Friday had seen the heaviest shelling of the month."
+    )
+    assert got["The following Monday night"] == "2019-03-04TNI"
+    assert got["the preceding Friday"] == "2019-03-01"
+
+
+def test_previous_weekday_without_a_narrated_day_is_strictly_before_the_anchor() -> None:
+    got = values("Prices closed on Friday 2% below the previous Friday's level.")
+    assert got["Friday"] == "2019-06-14"
+    assert got["the previous Friday"] == "2019-06-07"
+    assert values("They met the previous Friday.", None)["the previous Friday"] == "XXXX-WXX-5"
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [

@@ -29,6 +29,9 @@ class Candidate:
     # Set on anaphoric expressions ("the next day", "later that year", "two days later"): the value is the
     # unit-sized period `offset` units from the reference time (truceline.timex.reference), not from the anchor.
     ref_shift: tuple[int, str] | None = None
+    # Set on "the previous Friday", "the following Monday": (ISO weekday, -1 or +1), that weekday strictly before or
+    # after the reference day.
+    ref_weekday: tuple[int, int] | None = None
     suffix: str = ""  # a part of day (TMO, TNI ...) kept when the value is re-resolved against the reference time
     # Set on "the same month a year ago", "the same period last year": the period the text last named at this
     # granularity ("D", "W", "M", "Q", or "P" for a month, quarter or season), one year earlier.

@@ -14,6 +14,7 @@ from datetime import date
 
 from truceline.timex.calendar import shift, value_at, value_interval
 from truceline.timex.context import Candidate
+from truceline.timex.rules_ref import weekday_from
 
 # How coarse a date is; a reference can serve an expression whose unit is at least as coarse.
 _RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
@@ -26,7 +27,7 @@ _BOUND_BEFORE = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+(?:the\s+(?
 def resolve_reference_times(cands: list[Candidate], anchor: date | None, text: str = "") -> None:
     """Re-resolve, in text order, the candidates marked anaphoric (`ref_shift`) against the reference time.
     `text` (the text the candidates index) lets bounds such as "by 1992" be left out of the reference time."""
-    if not any(c.ref_shift or c.year_back_of for c in cands):
+    if not any(c.ref_shift or c.year_back_of or c.ref_weekday for c in cands):
         return
     # rank -> (order, first day of the period last named at that granularity, whether it derives from the anchor)
     latest: dict[int, tuple[int, date, bool]] = {}
@@ -36,6 +37,13 @@ def resolve_reference_times(cands: list[Candidate], anchor: date | None, text: s
     for order, cand in enumerate(cands):
         if cand.year_back_of is not None:
             _year_back(cand, named)
+            continue
+        if cand.ref_weekday is not None:
+            if 0 in latest:
+                _, ref, from_anchor = latest[0]
+                moved = weekday_from(ref, *cand.ref_weekday)
+                cand.value, cand.anchored = moved.isoformat() + cand.suffix, from_anchor
+                latest[0] = (order, moved, from_anchor)
             continue
         if cand.ref_shift is not None:
             offset, unit = cand.ref_shift

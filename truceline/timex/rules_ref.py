@@ -8,9 +8,12 @@ tagger replaces the value once it knows which date the text was last talking abo
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from truceline.timex.calendar import shift, value_at
 from truceline.timex.context import UNRESOLVED, Candidate, Context
+from truceline.timex.lexicon import lexicon
+from truceline.timex.patterns import POD, WD
 from truceline.timex.rules_abs import Rule
 
 _POD = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
@@ -55,6 +58,38 @@ def _next_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if word in ("week", "month", "year") and m.group("rel").lower() == "next":
         return []  # "over the next year" is a stretch of time ahead (rules_dur), not a date
     return [_candidate(m, ctx, offset, word)]
+
+
+def weekday_from(ref: date, weekday: int, direction: int) -> date:
+    """That ISO weekday strictly before (direction -1) or after (+1) `ref`."""
+    if direction < 0:
+        return ref - timedelta(days=(ref.isoweekday() - weekday - 1) % 7 + 1)
+    return ref + timedelta(days=(weekday - ref.isoweekday() - 1) % 7 + 1)
+
+
+def _weekday_from_reference(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "down 4.5% from the previous Friday", "talks resumed the following Monday": the weekday before or after
+    the day the text was last talking about (the anchor until it names one)."""
+    wd = lexicon().weekdays[m.group("wd").rstrip(".").lower()]
+    direction = -1 if m.group("rel").lower() in ("previous", "preceding", "prior") else 1
+    suffix = _POD.get((m.group("pod") or "").lower(), "")
+    typ = "TIME" if suffix else "DATE"
+    if ctx.anchor is None:
+        value = f"XXXX-WXX-{wd}{suffix}"
+    else:
+        value = weekday_from(ctx.anchor, wd, direction).isoformat() + suffix
+    return [
+        Candidate(
+            m.start(),
+            m.end(),
+            typ,
+            value,
+            anchored=ctx.anchor is not None,
+            ref_weekday=(wd, direction),
+            suffix=suffix,
+            priority=2,
+        )
+    ]
 
 
 def _day_before_after(m: re.Match[str], ctx: Context) -> list[Candidate]:
@@ -132,6 +167,15 @@ RULES: list[Rule] = [
         _next_day,
         2,
         "next following previous preceding",
+    ),
+    (
+        re.compile(
+            rf"\bthe\s+(?P<rel>previous|preceding|prior|following)\s+(?P<wd>{WD})(?:\s+(?P<pod>{POD}))?\b(?!-)",
+            re.I,
+        ),
+        _weekday_from_reference,
+        2,
+        "previous preceding prior following",
     ),
     (
         # "the day after the attack", "the day before": not "late in the day after falling" (a clause follows)
