@@ -30,6 +30,7 @@ class Lexicon:
     floating_holidays: dict[str, tuple[int, int, int]]
     future_markers: tuple[str, ...]
     past_markers: tuple[str, ...]
+    not_past_ed: frozenset[str]
     present_markers: tuple[str, ...]
     aged_things: frozenset[str]
     weak_future_markers: frozenset[str]
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
         },
         future_markers=tuple(str(x) for x in d["future_markers"]),
         past_markers=tuple(str(x) for x in d["past_markers"]),
+        not_past_ed=frozenset(str(x) for x in d.get("not_past_ed", ())),
         present_markers=tuple(str(x) for x in d["present_markers"]),
         aged_things=frozenset(str(x) for x in d.get("aged_things", ())),
         weak_future_markers=frozenset(str(x) for x in d.get("weak_future_markers", ())),

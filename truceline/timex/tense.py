@@ -68,7 +68,7 @@ def _markers() -> re.Pattern[str]:
         rf"[a-z]{{2,}}\b)"
         rf"|(?P<future>\b(?:{_alt(lex.future_markers)})\b)"
         rf"|(?P<plan>\b(?:{_alt(lex.plan_markers)})\b)"
-        rf"|(?P<past>\b(?:{_alt(lex.past_markers)})\b|\b[a-z]{{3,}}ed\b)"
+        rf"|(?P<past>\b(?:{_alt(lex.past_markers)})\b|\b(?!(?:{_alt(lex.not_past_ed)})\b)[a-z]{{3,}}ed\b)"
         rf"|(?P<sched>\b(?:{_alt(lex.scheduled_present)})\b)"
         rf"|(?P<present>\b(?:{_alt(lex.present_markers)})\b|\b[a-z]{{2,}}ing\b)"
     )
