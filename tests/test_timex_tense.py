@@ -155,3 +155,38 @@ def test_a_subordinate_clause_between_verb_and_date_has_its_own_tense() -> None:
     # With no verb of its own, the clause falls back to the main verb.
     text = "The truce would hold only if fighters withdraw before March, a mediator said."
     assert tense_at(text, text.index("March"), text.index("March") + 5) == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # an -ed ending that is no past tense leaves the future marker in charge
+        ("The deputy will succeed the governor on Friday, the council said.", "Friday", "2019-10-18"),
+        ("Aid convoys need a week to proceed past the checkpoints by Friday.", "Friday", "2019-10-18"),
+    ],
+)
+def test_words_ending_in_eed_are_no_past_tense(text: str, surface: str, value: str) -> None:
+    assert value_of(text, OCT, surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # told in mid-October: a day about eleven weeks ahead or more in a past clause is last year's ...
+        ("Rebels attacked the garrison on Jan. 20, killing four soldiers.", "Jan. 20", "2019-01-20"),
+        ("The militia shelled the port from Feb. 2 until the ceasefire.", "Feb. 2", "2019-02-02"),
+        # ... a nearer one is a schedule the past clause reports
+        ("The court set Nov. 20 as the deadline for the appeal.", "Nov. 20", "2019-11-20"),
+        ("Both sides agreed to exchange prisoners on Dec. 1.", "Dec. 1", "2019-12-01"),
+    ],
+)
+def test_a_past_clause_keeps_a_day_ahead_only_when_it_is_near(text: str, surface: str, value: str) -> None:
+    assert value_of(text, OCT, surface) == value
+
+
+def test_a_range_start_is_no_since() -> None:
+    refs = {r.text: r for r in tag("The truce held from March 3 to March 10, monitors said.", OCT)}
+    start = refs["March 3"]
+    assert start.modifier is None and start.earliest == start.latest == date(2019, 3, 3)
+    since = {r.text: r for r in tag("The truce has held since March 3, monitors said.", OCT)}["March 3"]
+    assert since.modifier == "since" and since.latest == OCT

@@ -150,7 +150,12 @@ def resolve_month(anchor: date, month: int, tense: Tense, *, strict: bool = Fals
 
 
 def resolve_month_day(anchor: date, month: int, day: int, tense: Tense) -> int:
-    """Year for "June 13": the year putting the day nearest the anchor, pushed by tense when far off."""
+    """Year for "June 13": the year putting the day nearest the anchor, pushed by tense when far off.
+
+    A past clause still names days ahead when it reports a schedule ("set Nov. 10 as the deadline", "invited them
+    to a ceremony on March 12"), but rarely more than a couple of months ahead: there a day up to about 11 weeks
+    ahead stands, and a later one is last year's ("rebels attacked on March 3", told in December). A future clause
+    looking back is rarer still, and keeps the day up to about four months back."""
     best_year = anchor.year
     best_cost = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -160,11 +165,10 @@ def resolve_month_day(anchor: date, month: int, day: int, tense: Tense) -> int:
             continue
         delta = (d - anchor).days
         cost = abs(delta)
-        # Reports look back more than forward: a date a few months ahead in a past clause is last year's.
         if tense == "past" and delta > 7:
-            cost += 120
+            cost += 200  # ahead wins only while delta + 200 < 365 - delta: under 83 days
         if tense == "future" and delta < -7:
-            cost += 120
+            cost += 120  # under 123 days back
         if best_cost is None or cost < best_cost:
             best_year, best_cost = year, cost
     return best_year

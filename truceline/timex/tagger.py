@@ -23,6 +23,7 @@ from truceline.timex.rules_abs import Rule
 Handler = Callable[[re.Match[str], Context], list[Candidate]]
 
 _SIGNAL_BEFORE = re.compile(r"\b(since|until|till|through|from|before|after|by)\s+(?:the\s+)?$", re.I)
+_RANGE_END_AFTER = re.compile(r"\s*(?:to|until|till|through|and|[-–—])\s*(?=\w)", re.I)
 _SIGNAL_MOD = {
     "since": "since",
     "from": "since",
@@ -181,6 +182,8 @@ def _to_ref(text: str, cand: Candidate, anchor: date | None) -> TimeRef:
         elif anchor is not None and cand.value == "FUTURE_REF":
             earliest = anchor
     signal = _SIGNAL_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+    if signal and signal.group(1).lower() == "from" and _RANGE_END_AFTER.match(text, cand.end):
+        signal = None  # "from March 3 to March 10": the range's start, not "since March 3" (up to the anchor)
     if signal and cand.type in ("DATE", "TIME"):
         mod = _SIGNAL_MOD[signal.group(1).lower()]
         if mod == "since" and anchor is not None and earliest is not None and latest is not None:
