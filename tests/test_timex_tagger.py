@@ -100,6 +100,8 @@ def test_range_gives_two_expressions() -> None:
     ("text", "surface", "value"),
     [
         ("It was the end of a week-old ceasefire.", "week-old", "P1W"),
+        ("The week-old ceasefire frayed at dawn.", "week-old", "P1W"),
+        ("Its month-long siege of the port ended.", "month-long", "P1M"),
         ("Russia backs Assad in the eight-year-old civil war.", "eight-year-old", "P8Y"),
         ("Stocks hit a five year low.", "five year", "P5Y"),
         ("In the last twenty four hours, prices fell.", "the last twenty four hours", "P1D"),
@@ -294,3 +296,7 @@ def test_weeks_before_an_event_is_not_a_vague_duration() -> None:
 def test_the_entire_year_is_the_year_being_reported() -> None:
     ref = one("The militia lost ground in 2017, and for the entire year its revenue fell.", FRI, "the entire year")
     assert (ref.type, ref.value) == ("DATE", "2017")
+
+
+def test_a_unit_old_person_is_an_age_not_a_duration() -> None:
+    assert tag_times("The year-old boy was treated at the clinic.", DEC) == []

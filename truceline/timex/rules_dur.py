@@ -130,6 +130,14 @@ def _aged_thing(text: str, end: int) -> bool:
     return any(w and w.lower() in things for w in m.groups())
 
 
+def _unit_old(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the week-old ceasefire", "its month-long siege": one unit, with the determiner left to the noun phrase."""
+    if m.group("old").lower() == "-old" and not _aged_thing(ctx.text, m.end()):
+        return []  # "the year-old child": an age
+    value = _duration_value("a", m.group("unit"))
+    return [Candidate(m.start("unit"), m.end(), "DURATION", value, priority=1)] if value else []
+
+
 def _vague_plural(m: re.Match[str], ctx: Context) -> list[Candidate]:
     unit = _UNIT_LETTER[m.group("unit").lower()]
     letter = unit.replace("DE", "Y").replace("CE", "Y")
@@ -216,6 +224,12 @@ def _range_start(m: re.Match[str], ctx: Context) -> list[Candidate]:
 
 
 RULES: list[Rule] = [
+    (
+        re.compile(rf"\b(?:the|this|that|its|their|his|her|our)\s+(?P<unit>{UNIT})(?P<old>-old|-long)\b(?!-)", re.I),
+        _unit_old,
+        1,
+        T_UNIT,
+    ),
     (
         re.compile(
             rf"(?<![\d.,/$-])\b(?=[\w-]+\s+(?:to|and|or)\s)(?P<n1>\d{{1,3}}|{NUMW})\s+(?:to|and|or)\s+(?:\d{{1,3}}|{NUMW})[\s-]+"
