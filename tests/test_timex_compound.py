@@ -220,8 +220,16 @@ def test_a_single_weekday_night_is_a_date_not_a_set() -> None:
 ACCORD = date(2003, 6, 10)  # a Tuesday
 
 
-def test_the_second_day_of_a_pair_is_its_own_date() -> None:
-    got = spans("Envoys will meet on July 8 and 9 to sign the accord.", ACCORD)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys will meet on July 8 and 9 to sign the accord.",
+        "Envoys will meet on July 8-9 to sign the accord.",
+        "Envoys will meet from July 8 to 9 to sign the accord.",
+    ],
+)
+def test_the_second_day_of_a_pair_is_its_own_date(text: str) -> None:
+    got = spans(text, ACCORD)
     assert ("July 8", "DATE", "2003-07-08") in got
     assert ("9", "DATE", "2003-07-09") in got
 
@@ -231,6 +239,8 @@ def test_the_second_day_of_a_pair_is_its_own_date() -> None:
     [
         "Shelling on July 8 and 40 civilians fled.",  # a count after the date
         "The vote on July 8 and 3 amendments passed.",  # not a later day
+        "The hosts won on July 8 3-1.",  # a score after the date
+        "The hosts won the July 8 final 3-2.",
     ],
 )
 def test_a_number_after_a_date_and_and_is_not_always_a_day(text: str) -> None:

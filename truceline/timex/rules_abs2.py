@@ -27,7 +27,7 @@ from truceline.timex.rules_abs import Rule, _day, _full_date, _month
 
 
 def _second_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    """ "April 24 and 25": the second number is a day of the same month, its own DATE (the first date is tagged by
+    """ "April 24 and 25", "Dec. 12-13", "June 3 to 5": the second number is a day of the same month, its own DATE (the first date is tagged by
     rules_abs); the year is the one the first date resolves to, so both sit in the same month."""
     if MEASURE_NEXT.match(ctx.text, m.end("day2")):
         return []  # "on May 3 and 40 people": a count, not a day
@@ -104,7 +104,7 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            rf"\b{WD_PREFIX}(?P<mon>{MON})\s+(?P<day>{DAY}),?\s+(?:and|or|&)\s+"
+            rf"\b{WD_PREFIX}(?P<mon>{MON})\s+(?P<day>{DAY})(?:,?\s+(?:and|or|&|to|through|until)\s+|\s*[-–]\s*)"
             rf"(?P<day2>{DAY})\b(?!:\d|\d|\s*(?:{MON})\b){YEAR_SUFFIX}"
         ),
         _second_day,
