@@ -5,6 +5,8 @@ the implementation:
 
     lexicon, patterns   the vocabulary (data/timex/lexicon.yaml) and the regex fragments built from it
     rules_abs           calendar dates: "June 13, 2019", "13 June", "2019-06-13", "the 1990s", holidays
+    rules_abs2          centuries, spelled years, "since '82", "April 24 and 25", movable feasts
+    feasts              Easter (computus) and the Islamic feasts and Ramadan (tabular calendar, approximate)
     rules_rel           anchored expressions: weekdays, "last week", "earlier this month", quarters, clock times
     rules_clock         clock times: "10:35 a.m.", "noon Thursday", "16:08 UTC"
     rules_ref           anaphoric expressions: "the next day", "later that year", "the day after"

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from truceline.timex.context import Candidate, Context
+from truceline.timex.feasts import FEAST_PATTERN, TRIGGERS, feasts_in, nearest_feast
 from truceline.timex.lexicon import lexicon, parse_number
 from truceline.timex.patterns import (
     DAY,
@@ -80,7 +81,46 @@ def _spelled_year_any(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "DATE", value, priority=2)]
 
 
+def _feast(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the Eid al-Fitr ceasefire", "over Easter 2019", "since Ramadan": the feast's day (or month) in the year
+    given, else the occurrence the clause's tense points to; the lunar ones are approximate (truceline.timex.feasts)."""
+    name = m.group("feast")
+    if m.group("year"):
+        found = feasts_in(name, int(m.group("year")))
+        feast = found[0] if found else None
+    elif ctx.anchor is None:
+        return [Candidate(m.start(), m.end(), "DATE", "XXXX-XX" if name.lower().startswith("ram") else "XXXX-XX-XX")]
+    else:
+        feast = nearest_feast(name, ctx.anchor, ctx.tense(m.start(), m.end()))
+    if feast is None:
+        return []
+    return [
+        Candidate(
+            m.start(),
+            m.end(),
+            "DATE",
+            feast.value,
+            mod="APPROX" if feast.approx else None,
+            anchored=not m.group("year"),
+            earliest=feast.earliest,
+            latest=feast.latest,
+            priority=2,
+        )
+    ]
+
+
 RULES: list[Rule] = [
+    (
+        re.compile(
+            rf"\b(?P<feast>{FEAST_PATTERN})\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+            # a name, not a day: "the Good Friday Agreement" (1998), "the Easter Rising" (1916), "Easter Island"
+            r"(?!\s+(?:agreement|accords?|deal|rising|uprising|offensive|island|peace)\b)",
+            re.I,
+        ),
+        _feast,
+        2,
+        TRIGGERS,
+    ),
     (
         re.compile(
             rf"\b(?:(?P<mon>{MON})\s+|the\s+(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)?"

@@ -31,11 +31,16 @@ _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"
 _DEADLINE = re.compile(r"\b(?:until|till|by|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+)?$", re.I)
 
 
+_FEAST_BEFORE = re.compile(r"\b(?:good|holy|maundy|palm)\s+$", re.I)
+
+
 def _weekday(name: str) -> int:
     return lexicon().weekdays[name.rstrip(".").lower()]
 
 
 def _weekday_rule(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    if _FEAST_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return []  # "Good Friday", "Palm Sunday": a feast (rules_abs2), or a name built on one ("the Good Friday Agreement")
     wd = _weekday(m.group("wd"))
     rel = (m.group("rel") or "").lower()
     pod = (m.group("pod") or "").lower()

@@ -173,6 +173,8 @@ def _to_ref(text: str, cand: Candidate, anchor: date | None) -> TimeRef:
     mod = cand.mod
     if cand.type in ("DATE", "TIME"):
         earliest, latest, precision = value_interval(cand.value)
+        if earliest and latest and cand.earliest and cand.latest:
+            earliest, latest = cand.earliest, cand.latest  # a rule that knows better ("Eid al-Fitr", a day or so)
         if earliest and latest:
             earliest, latest = narrow(earliest, latest, mod)
         elif anchor is not None and cand.value == "PRESENT_REF":
