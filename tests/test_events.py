@@ -183,6 +183,22 @@ def test_time_of_the_speech_verb_does_not_date_the_reported_attack(nlp: Any) -> 
     assert event.date_from_publication
 
 
+def test_a_past_act_told_under_a_dated_report_happened_by_that_day(nlp: Any) -> None:
+    body = "Arcadia announced on Thursday that its troops shelled the dam."
+    start = body.index("Thursday")
+    ref = TimeRef(start, start + 8, "Thursday", "DATE", "2031-04-30", precision="day")
+    event = one(code(nlp, body, times=[ref]), "ASSAULT")
+    assert (event.date, event.date_precision, event.date_from_publication) == ("2031-04-30", "reported by", False)
+
+
+def test_a_date_the_parser_hangs_on_a_gerund_dates_the_main_act(nlp: Any) -> None:
+    body = "Bordurian jets bombed a school sheltering displaced families in Velka on Tuesday."
+    start = body.index("Tuesday")
+    ref = TimeRef(start, start + 7, "Tuesday", "DATE", "2031-04-29", precision="day")
+    event = one(code(nlp, body, times=[ref]), "ASSAULT")
+    assert (event.date, event.date_precision) == ("2031-04-29", "day")
+
+
 def test_casualties_and_place_in_the_clause(nlp: Any) -> None:
     body = "Bordurian army units fired mortars at an outpost in Velka, injuring three soldiers."
     q_start = body.index("three soldiers")

@@ -17,10 +17,15 @@ _DATED = ("DATE", "TIME")
 
 
 def governing_verb(token: Token, stop: set[int]) -> Token:
-    """Walk up from `token` to the first verb (or a word in `stop`, e.g. the trigger noun itself)."""
+    """Walk up from `token` to the first verb (or a word in `stop`, e.g. the trigger noun itself).
+
+    A gerund modifying a noun ("hit a school sheltering families on Tuesday") is passed over: the parser hangs a
+    clause-final date on it far more often than the writer meant it for the gerund."""
     current = token
     for _ in range(12):
-        if current.i in stop or current.tag_.startswith("VB") or current.dep_ == "ROOT":
+        if current.i in stop or current.dep_ == "ROOT":
+            return current
+        if current.tag_.startswith("VB") and not (current.tag_ == "VBG" and current.dep_ == "acl"):
             return current
         current = current.head
     return current
@@ -34,10 +39,7 @@ def _belongs(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> b
     return governing_verb(head, clause).i in clause
 
 
-def event_date(
-    doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int], published: PubDate
-) -> tuple[TimeRef | None, str | None, str, bool]:
-    """(time, date value, precision, from_publication) for the clause; the publication date when none governs it."""
+def _governed_time(doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int]) -> TimeRef | None:
     sentence_end = offset + len(doc.text)
     for ref in times:
         if (
@@ -50,7 +52,31 @@ def event_date(
             and ref.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
             and not ref.value.startswith("XXXX")  # unresolved: the report's own date was too loose to anchor it
         ):
-            return ref, ref.value, ref.precision, False
+            return ref
+    return None
+
+
+def event_date(
+    doc: Any,
+    offset: int,
+    times: Sequence[TimeRef],
+    clause: set[int],
+    published: PubDate,
+    reporting: Token | None = None,
+) -> tuple[TimeRef | None, str | None, str, bool]:
+    """(time, date value, precision, from_publication) for the clause.
+
+    When no time governs the clause of a past act told in reported speech, the next best is the day of the report
+    it is told in (`reporting`, the speech verb): "announced on Thursday that forces halted fire" dates the halt no
+    later than Thursday (precision "reported by"). Failing that, the publication date (also "reported by", and
+    flagged as from the publication). A present act ("said on Friday that rebels are attacking") gets no speech
+    date: the caller passes none."""
+    ref = _governed_time(doc, offset, times, clause)
+    if ref is not None:
+        return ref, ref.value, ref.precision, False
+    told = _governed_time(doc, offset, times, {reporting.i}) if reporting is not None else None
+    if told is not None and told.precision == "day":
+        return told, told.value, "reported by", False
     if published.precision == "unknown":
         # A report whose date is unknown dates nothing: an interval spanning decades is not a date to print.
         return None, None, "unknown", True

@@ -272,7 +272,10 @@ class _Coder:
         clause = clause_tokens(cand.token, verb, cand.extra)
         trigger_start = start + cand.token.idx
         published = self.analysis.article.published
-        time, date, precision, from_pub = event_date(doc, start, self.analysis.times, clause, published)
+        # "announced on Thursday that forces halted fire": a past act told under a dated report happened by then
+        told = verb.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBN") and verb.head.tag_.startswith("VB")
+        reporting = verb.head if told else None
+        time, date, precision, from_pub = event_date(doc, start, self.analysis.times, clause, published, reporting)
         place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker)
         killed, injured, others = event_casualties(doc, start, self.analysis.quantities, clause, trigger_start)
         context = ("ceasefire",) if ceasefire or has_ceasefire else ()
