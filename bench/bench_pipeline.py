@@ -150,6 +150,7 @@ def main() -> None:
     clock = StageClock()
     clock.wrap(pipeline.dates, "infer_publication_date", "dates")
     clock.wrap(pipeline.dates, "tag_times", "dates")
+    clock.wrap(pipeline.dates, "tag_times_between", "dates")
     clock.wrap(pipeline.places, "find_places", "places")
     clock.wrap(pipeline.events, "extract_events", "events")
     clock.wrap(pipeline.quantities, "find_quantities", "quantities")

@@ -79,3 +79,16 @@ def test_a_reported_violation_is_a_claim_linked_to_its_accusation(analyses: list
 def test_some_claim_is_denied(analyses: list[Analysis]) -> None:
     stances = {ev.stance for a in analyses for ev in a.events}
     assert "denied" in stances or any(rel == "denies" for a in analyses for ev in a.events for rel, _ in ev.links)
+
+
+def test_an_agreement_of_last_september_is_dated_even_when_the_report_is_not(analyses: list[Analysis]) -> None:
+    """Seed 000 is dated only to March-September 2019 (a Friday in that span), yet "agreed last September" reads
+    September 2018 from any day of it, so the agreement is dated to its month rather than "reported by"."""
+    loose = [a for a in analyses if a.article.published.precision != "day"]
+    agreements = [
+        ev
+        for a in loose
+        for ev in a.events
+        if ev.type == "AGREE" and "last September" in ev.sentence and ev.date_precision != "reported by"
+    ]
+    assert agreements and all(ev.date == "2018-09" for ev in agreements)

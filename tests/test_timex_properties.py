@@ -130,3 +130,22 @@ def test_a_reused_scan_resolves_as_a_fresh_one(text: str, first: date | None, se
     reused = tag_times(text, second)
     tagger._scan.cache_clear()
     assert reused == tag_times(text, second)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)), st.integers(2, 400), st.data())
+def test_between_two_days_only_what_every_day_between_agrees_on(
+    text: str, earliest: date, days: int, data: st.DataObject
+) -> None:
+    """A report dated to an interval keeps a relative value only when it would read the same on any day of it."""
+    from datetime import timedelta
+
+    from truceline.stages.dates import tag_times_between
+
+    latest = earliest + timedelta(days=days)
+    middle = earliest + timedelta(days=data.draw(st.integers(1, days - 1)))
+    at_middle = {(r.start, r.end): r.value for r in tag_times(text, middle)}
+    for ref in tag_times_between(text, earliest, latest):
+        assert text[ref.start : ref.end] == ref.text
+        if ref.anchored and (ref.start, ref.end) in at_middle:
+            assert at_middle[(ref.start, ref.end)] == ref.value, (ref, middle)

@@ -300,3 +300,13 @@ def test_the_entire_year_is_the_year_being_reported() -> None:
 
 def test_a_unit_old_person_is_an_age_not_a_duration() -> None:
     assert tag_times("The year-old boy was treated at the clinic.", DEC) == []
+
+
+def test_a_report_dated_to_an_interval_keeps_what_both_ends_agree_on() -> None:
+    from truceline.stages.dates import tag_times_between
+
+    text = "The sides agreed last September on a buffer zone; shelling resumed on Monday, and on June 13, 2019."
+    got = {r.text: r.value for r in tag_times_between(text, date(2019, 3, 15), date(2019, 9, 30))}
+    assert got["last September"] == "2018-09"  # from March to September 2019, last September is 2018's
+    assert got["Monday"] == "XXXX-WXX-1"  # any of thirty Mondays: left unresolved, not invented
+    assert got["June 13, 2019"] == "2019-06-13"

@@ -149,7 +149,11 @@ class Pipeline:
         anchor = _anchor(art.published)
         sentences = split_sentences(body)
         analysis = Analysis(article=art, sentences=sentences)
-        analysis.times = dates.tag_times(body, anchor)
+        pub = art.published
+        if anchor is None and pub.earliest and pub.latest and (pub.latest - pub.earliest).days <= BETWEEN_MAX_DAYS:
+            analysis.times = dates.tag_times_between(body, pub.earliest, pub.latest)
+        else:
+            analysis.times = dates.tag_times(body, anchor)
         story = self.actors.story_country(body)
         analysis.actors = self.actors.find(body, story_country=story, when=anchor)
         analysis.quantities = quantities.find_quantities(body)
@@ -174,6 +178,9 @@ class Pipeline:
 
 
 ANCHOR_MAX_DAYS = 31
+# A report dated only to within this many days has its relative expressions resolved against both ends
+# (dates.tag_times_between): what both readings agree on is kept.
+BETWEEN_MAX_DAYS = 400
 
 
 def _anchor(published: PubDate) -> date | None:
