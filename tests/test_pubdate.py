@@ -159,6 +159,24 @@ def test_within_the_page_year_a_day_told_in_the_past_is_a_lower_bound() -> None:
     assert pub.earliest == date(2020, 1, 1)
 
 
+STORY_2020 = PubDate("2020", date(2020, 1, 1), date(2020, 12, 31), "year", ("story: reports dated in 2020",))
+
+
+def test_within_the_story_year_a_day_told_in_the_past_is_a_lower_bound() -> None:
+    body = "Troops have kept crossing since the truce took hold on March 6, a monitor said."
+    pub = infer_publication_date(doc(body), cleaned(body), story_hint=STORY_2020)
+    assert (pub.earliest, pub.latest) == (date(2020, 3, 6), date(2020, 12, 31))
+    assert any("same story" in e for e in pub.evidence) and any("March 6" in e for e in pub.evidence)
+
+
+def test_a_late_day_told_in_the_past_may_be_last_years() -> None:
+    # "Dec. 1" in a February report is last December: it cannot push the report to December
+    body = "Convoys have crossed the border every night since the offensive began on Dec. 1, a monitor said."
+    pub = infer_publication_date(doc(body), cleaned(body, html_date="2020-01-01"))
+    assert pub.earliest is not None and pub.latest is not None
+    assert pub.earliest <= date(2020, 2, 14) <= pub.latest
+
+
 def test_an_implausible_metadata_date_is_ignored_with_its_reason() -> None:
     body = "Officials said on Thursday, June 13, 2019 that talks failed."
     for bad in ("2091-05-01", "Mon, 05 Jan 1750 00:00:00 +0000"):

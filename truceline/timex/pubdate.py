@@ -56,6 +56,20 @@ def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None 
     r = reason_over_text(lines, captions, spans, cleaned.dateline)
     evidence.extend(r.evidence)
     found = _conclude(r, evidence, story_hint)
+    lo, hi = hull(r.spans)
+    if (
+        days((lo, hi)) > 366
+        and found.earliest is not None
+        and found.latest is not None
+        and found.earliest.year == found.latest.year
+        and days((found.earliest, found.latest)) > 1
+    ):
+        # The story gave the year the text left open: reason again inside it, since what the text tells in the
+        # past ("since the ceasefire took hold on March 6") bounds the day only once the year is known.
+        r2 = reason_over_text(lines, captions, [(found.earliest, found.latest)], cleaned.dateline)
+        inside = _conclude(r2, [*found.evidence, *(e for e in r2.evidence if e not in found.evidence)], None)
+        if inside.earliest and inside.latest and found.earliest <= inside.earliest <= inside.latest <= found.latest:
+            found = inside
     if year_only and (found.earliest is None or found.latest is None or days((found.earliest, found.latest)) > 366):
         # Nothing finer than the page's year: reason again inside that year ("since mid-March" then narrows it)
         end = date(year_only.year, 12, 31)

@@ -126,22 +126,35 @@ def reason_over_text(
     return r
 
 
+# A day told without its year may be last year's while it is recent: "Dec. 1" in a February report.
+_YEAR_OMITTED_FOR = timedelta(days=100)
+
+
 def _past_days_in_known_year(text: str, cands: list[Candidate], r: Reasoning) -> None:
     """Once the year is known (and only then), a month-day the report tells in the past ("since the ceasefire took
-    hold on March 6") happened that year, so the report is from that day or later."""
+    hold on March 6") happened that year, so the report is from that day or later; unless the day could be last
+    year's, told without a year because it is only weeks old ("Dec. 1" in a report of the new year's first
+    months), in which case the report is from that day on, or from within a few months of last year's."""
     lo, hi = hull(r.spans)
     if lo.year != hi.year:
         return
-    latest: tuple[date, str] | None = None
+    told: list[tuple[date, str]] = []
     for c in cands:
         md = _MONTH_DAY.match(c.value)
         if not md or c.tense not in ("past", "none") or _is_future_clause(text, c):
             continue
         d = _safe(lo.year, int(md[1]), int(md[2]))
-        if d and lo <= d <= hi and (latest is None or d > latest[0]):
-            latest = (d, c_text(text, c))
-    if latest:
-        r.apply([(latest[0], hi)], f"{latest[1]!r} is told in the past: published on or after {latest[0].isoformat()}")
+        if d and lo <= d <= hi:
+            told.append((d, c_text(text, c)))
+    for d, surface in sorted(told):
+        clue = [(d, hi)]
+        last_year = _safe(d.year - 1, d.month, d.day)
+        if last_year and last_year + _YEAR_OMITTED_FOR >= lo:
+            clue = [(lo, min(last_year + _YEAR_OMITTED_FOR, d - timedelta(days=1))), (d, hi)]
+            why = f"{surface!r} is told in the past: published on or after {d.isoformat()}, or within about three months of {last_year.isoformat()}"
+        else:
+            why = f"{surface!r} is told in the past: published on or after {d.isoformat()}"
+        r.apply(clue, why)
 
 
 def _dateline_day(dateline: str, r: Reasoning) -> None:
