@@ -310,3 +310,21 @@ def test_a_report_dated_to_an_interval_keeps_what_both_ends_agree_on() -> None:
     assert got["last September"] == "2018-09"  # from March to September 2019, last September is 2018's
     assert got["Monday"] == "XXXX-WXX-1"  # any of thirty Mondays: left unresolved, not invented
     assert got["June 13, 2019"] == "2019-06-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The memorandum of 17/09/2018 set up the zone.", "2018-09-17"),  # cannot be month 17: day first
+        ("The memorandum of 09/17/2018 set up the zone.", "2018-09-17"),
+        ("The memorandum of 05/06/2018 set up the zone.", "2018-05-06"),  # ambiguous: read US style
+    ],
+)
+def test_slashed_dates_are_day_first_only_when_they_must_be(text: str, value: str) -> None:
+    assert [r.value for r in tag_times(text, DEC)] == [value]
+
+
+def test_a_fortnight_ago_is_two_weeks_back() -> None:
+    (two_weeks,) = tag_times("Rebels left the ridge two weeks ago.", DEC)
+    (fortnight,) = tag_times("Rebels left the ridge a fortnight ago.", DEC)
+    assert (fortnight.text, fortnight.value) == ("a fortnight ago", two_weeks.value)

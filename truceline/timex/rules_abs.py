@@ -97,7 +97,11 @@ def _full_date(m: re.Match[str], ctx: Context) -> list[Candidate]:
 
 
 def _numeric_date(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """2019-06-13, 6/13/2019, and 13/06/2019: slashes are read month first (US style) unless the first number
+    cannot be a month; an ambiguous 05/06/2019 stays 6 May."""
     year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if month > 12 and "/" in m.group():
+        month, day = day, month
     if year < 100:
         year += 2000 if year < 50 else 1900
     try:
@@ -345,7 +349,7 @@ RULES: list[Rule] = [
         T_MONTH,
     ),
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _numeric_date, 3, T_YEAR),
-    (re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)\b"), _numeric_date, 3, "#digit"),
+    (re.compile(r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)\b"), _numeric_date, 3, "#digit"),
     # Dotted dates are written day first wherever they are used ("05.08.2019" is 5 August 2019)
     (
         re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)"),

@@ -162,6 +162,8 @@ def _season(m: re.Match[str], ctx: Context, rel: str, word: str, mod: str | None
 def _ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
     n = parse_number(m.group("num") or "a")
     unit = _UNIT_CODE.get(m.group("unit").lower().rstrip("s"), "D")
+    if m.group("unit").lower().startswith("fortnight"):
+        unit, n = "W", None if n is None else n * 2
     direction = -1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1
     if n is None or n != int(n):
         if m.group("dir").lower() == "ago":
@@ -255,7 +257,7 @@ RULES: list[Rule] = [
     (
         re.compile(
             rf"\b(?:(?P<approx>about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just\s+over)\s+)?"
-            rf"(?P<num>\d+|{NUMW}|an?|one|a\s+few|few|several|many|some)[\s-]+(?P<unit>day|week|month|year|decade|quarter)s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now)\b",
+            rf"(?P<num>\d+|{NUMW}|an?|one|a\s+few|few|several|many|some)[\s-]+(?P<unit>day|week|fortnight|month|year|decade|quarter)s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now)\b",
             re.I,
         ),
         _ago,
