@@ -12,9 +12,9 @@ def test_timeml_floors_on_tbaq(shared: Path) -> None:
     out = timeml.run(shared / "eval/timeml/TBAQ-cleaned", {"baseline": None, "limit": None})
     strict, relaxed = out["strict"], out["relaxed"]
     assert isinstance(strict, dict) and isinstance(relaxed, dict)
-    assert strict["f1"] >= 0.868  # measured 0.871
+    assert strict["f1"] >= 0.869  # measured 0.872
     assert relaxed["f1"] >= 0.938  # measured 0.941
-    assert out["value_f1"] >= 0.817  # measured 0.820 (HeidelTime 0.771 on the same files and scorer)
+    assert out["value_f1"] >= 0.818  # measured 0.821 (HeidelTime 0.771 on the same files and scorer)
     assert out["type_f1"] >= 0.895  # measured 0.898
 
 
