@@ -95,3 +95,9 @@ def test_holy_week_is_the_iso_week_ending_on_easter() -> None:
     # Easter 2000 fell on 23 April: Holy Week is ISO week 16, Monday 17 to Sunday 23 April
     ref = only("Pilgrims filled the old city as Easter week began.", date(2000, 4, 17))
     assert (ref.value, ref.earliest, ref.latest) == ("2000-W16", date(2000, 4, 17), date(2000, 4, 23))
+
+
+def test_no_feast_before_its_calendar_and_the_computus_at_its_extremes() -> None:
+    assert feasts_in("Easter", 1500) == [] and feasts_in("Eid al-Fitr", 600) == []
+    # the earliest and latest Easters of the last centuries: 22 March 1818 and 25 April 1943
+    assert [f.value for y in (1818, 1943) for f in feasts_in("Easter", y)] == ["1818-03-22", "1943-04-25"]

@@ -94,8 +94,12 @@ _SPACES = re.compile(r"[\s-]+")
 
 
 def feasts_in(name: str, year: int) -> list[Feast]:
-    """Every day (or, for Ramadan, month) the named feast falls on in the Gregorian `year`."""
+    """Every day (or, for Ramadan, month) the named feast falls on in the Gregorian `year` (none before the
+    calendar that defines it: the Islamic one from 623, the Gregorian computus from 1583)."""
     words = _SPACES.sub(" ", name.lower())
+    islamic = words.startswith(("ramad", "ramaz")) or words.endswith(tuple(_ISLAMIC))
+    if year < (623 if islamic else 1583) or year > 9898:
+        return []
     if words.startswith(("ramad", "ramaz")):
         out = []
         for hy in _islamic_years(year):

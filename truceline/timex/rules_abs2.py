@@ -112,7 +112,7 @@ def _feast(m: re.Match[str], ctx: Context) -> list[Candidate]:
 RULES: list[Rule] = [
     (
         re.compile(
-            rf"\b(?P<feast>{FEAST_PATTERN})\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+            rf"\b(?P<feast>{FEAST_PATTERN})\b(?:,?\s+(?P<year>(?:1[5-9]|2[01])\d\d)\b)?"
             # a name, not a day: "the Good Friday Agreement" (1998), "the Easter Rising" (1916), "Easter Island"
             r"(?!\s+(?:agreement|accords?|deal|rising|uprising|offensive|island|peace)\b)",
             re.I,
