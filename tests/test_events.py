@@ -7,6 +7,7 @@ event logic alone and keep passing whatever the actors stage's data says.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from truceline.model import Actor, Analysis, Article, CleanedText, Event, Place, PubDate, Quantity, TimeRef
@@ -181,6 +182,14 @@ def test_time_of_the_speech_verb_does_not_date_the_reported_attack(nlp: Any) -> 
     ref = TimeRef(start, start + 6, "Friday", "DATE", "2031-05-01", precision="day")
     event = one(code(nlp, body, times=[ref]), "ASSAULT")
     assert event.date_from_publication
+
+
+def test_a_date_that_bounds_the_act_says_so_in_its_precision(nlp: Any) -> None:
+    body = "Bordurian shelling has killed 40 civilians in Velka since March 3."
+    start = body.index("March 3")
+    ref = TimeRef(start, start + 7, "March 3", "DATE", "2031-03-03", date(2031, 3, 3), date(2031, 5, 2), "day", "since")
+    event = one(code(nlp, body, times=[ref]), "ASSAULT")
+    assert (event.date, event.date_precision) == ("2031-03-03", "since")
 
 
 def test_a_past_act_told_under_a_dated_report_happened_by_that_day(nlp: Any) -> None:

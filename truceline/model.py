@@ -229,7 +229,9 @@ class Event:
     place: Place | None = None
     time: TimeRef | None = None  # the expression governing the clause, if any
     date: str | None = None  # ISO date or TIMEX3-style value
-    date_precision: str = "unknown"  # day, month, ..., or "reported by" when falling back to publication
+    # day, month, ...; since / until / before / after when the date bounds the act ("killed 105 since April 28");
+    # "reported by" when the clause names no time and the report's date (or its publication date) stands in
+    date_precision: str = "unknown"
     date_from_publication: bool = False
     killed: Quantity | None = None
     injured: Quantity | None = None

@@ -14,6 +14,7 @@ from truceline.events.triggers import Token
 from truceline.model import Place, PubDate, Quantity, TimeRef
 
 _DATED = ("DATE", "TIME")
+_BOUNDS = ("since", "until", "before", "after")  # the date bounds the act rather than dating it
 
 
 def governing_verb(token: Token, stop: set[int]) -> Token:
@@ -73,7 +74,8 @@ def event_date(
     date: the caller passes none."""
     ref = _governed_time(doc, offset, times, clause)
     if ref is not None:
-        return ref, ref.value, ref.precision, False
+        # "killed 105 civilians since April 28": not a day's event but a stretch from it, and the precision says so
+        return ref, ref.value, ref.modifier if ref.modifier in _BOUNDS else ref.precision, False
     told = _governed_time(doc, offset, times, {reporting.i}) if reporting is not None else None
     if told is not None and told.precision == "day":
         return told, told.value, "reported by", False
