@@ -328,3 +328,10 @@ def test_a_fortnight_ago_is_two_weeks_back() -> None:
     (two_weeks,) = tag_times("Rebels left the ridge two weeks ago.", DEC)
     (fortnight,) = tag_times("Rebels left the ridge a fortnight ago.", DEC)
     assert (fortnight.text, fortnight.value) == ("a fortnight ago", two_weeks.value)
+
+
+def test_in_two_weeks_time_is_a_date_ahead() -> None:
+    got = {r.text: (r.type, r.value) for r in tag_times("The envoy returns in two weeks' time, officials said.", DEC)}
+    assert got == {"two weeks' time": ("DATE", next(r.value for r in tag_times("two weeks from now", DEC)))}
+    # without "in" it is a length of time
+    assert [(r.type, r.value) for r in tag_times("Rebuilding took two months' time.", DEC)] == [("DURATION", "P2M")]

@@ -160,29 +160,36 @@ def _season(m: re.Match[str], ctx: Context, rel: str, word: str, mod: str | None
 
 
 def _ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "two days ago", "a week earlier", "three months later", "a year from now", "in two weeks' time"."""
+    if m.group("time"):
+        if not re.search(r"\bin\s+(?:\w+\s+){0,3}$", ctx.text[max(0, m.start() - 24) : m.start()] + " "):
+            return []  # "two weeks' time" only counts ahead after "in" ("in two weeks' time")
+        m_dir = "from now"
+    else:
+        m_dir = m.group("dir").lower()
     n = parse_number(m.group("num") or "a")
     unit = _UNIT_CODE.get(m.group("unit").lower().rstrip("s"), "D")
     if m.group("unit").lower().startswith("fortnight"):
         unit, n = "W", None if n is None else n * 2
-    direction = -1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1
+    direction = -1 if m_dir in ("ago", "earlier", "before") else 1
     if n is None or n != int(n):
-        if m.group("dir").lower() == "ago":
+        if m_dir == "ago":
             return [Candidate(m.start(), m.end(), "DATE", "PAST_REF", anchored=ctx.anchor is not None)]
         letter = {"DE": "Y", "Q": "M"}.get(unit, unit)
         return [Candidate(m.start(), m.end(), "DURATION", f"PX{letter}")]
-    if unit == "Y" and int(n) == 1 and m.group("dir").lower() != "from now" and finance_context(ctx, m.start()):
+    if unit == "Y" and int(n) == 1 and m_dir != "from now" and finance_context(ctx, m.start()):
         # Earnings reports compare with "a year earlier": the same quarter of the previous year (the quarter the
         # report last named, when it named one: fiscal quarters do not follow the calendar).
         value, anchored = _unit_value(ctx, "Q", -5)
         return [Candidate(m.start(), m.end(), "DATE", value, anchored=anchored, priority=2, year_back_of="Q")]
     if unit == "DE":  # "a decade ago" names a year ten years back, not a whole decade
         unit, n = "Y", n * 10
-    if unit == "W" and n == 1 and m.group("dir").lower() in ("ago", "from now"):
+    if unit == "W" and n == 1 and m_dir in ("ago", "from now"):
         # "a week ago" points at a day (the same weekday, seven days back); "two weeks ago" and more at a week
         unit, n = "D", 7
     value, anchored = _unit_value(ctx, unit, direction * int(n))
     # "two days later" counts from the day being narrated; "two days ago" and "from now" from the anchor.
-    ref_shift = (direction * int(n), unit) if m.group("dir").lower() in ("later", "earlier") else None
+    ref_shift = (direction * int(n), unit) if m_dir in ("later", "earlier") else None
     return [
         Candidate(
             m.start(),
@@ -257,12 +264,12 @@ RULES: list[Rule] = [
     (
         re.compile(
             rf"\b(?:(?P<approx>about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just\s+over)\s+)?"
-            rf"(?P<num>\d+|{NUMW}|an?|one|a\s+few|few|several|many|some)[\s-]+(?P<unit>day|week|fortnight|month|year|decade|quarter)s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now)\b",
+            rf"(?P<num>\d+|{NUMW}|an?|one|a\s+few|few|several|many|some)[\s-]+(?P<unit>day|week|fortnight|month|year|decade|quarter)s?(?:\s+or\s+so)?(?:\s+(?P<dir>ago|earlier|later|from\s+now)|['’]s?\s+(?P<time>time))\b",
             re.I,
         ),
         _ago,
         3,
-        "ago earlier later now",
+        "ago earlier later now time",
     ),
     (
         re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>overnight)\b(?P<pod>)", re.I),
