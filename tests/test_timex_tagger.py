@@ -335,3 +335,15 @@ def test_in_two_weeks_time_is_a_date_ahead() -> None:
     assert got == {"two weeks' time": ("DATE", next(r.value for r in tag_times("two weeks from now", DEC)))}
     # without "in" it is a length of time
     assert [(r.type, r.value) for r in tag_times("Rebuilding took two months' time.", DEC)] == [("DURATION", "P2M")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Shelling went on overnight into Sunday, residents said.", "2019-12-21TNI"),  # DEC is a Tuesday
+        ("Jets struck the ridge overnight Saturday.", "2019-12-21TNI"),
+        ("Jets struck the ridge overnight.", "2019-12-23TNI"),
+    ],
+)
+def test_overnight_with_and_without_its_day(text: str, value: str) -> None:
+    assert [r.value for r in tag_times(text, DEC)] == [value]

@@ -272,7 +272,11 @@ RULES: list[Rule] = [
         "ago earlier later now time",
     ),
     (
-        re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>overnight)\b(?P<pod>)", re.I),
+        re.compile(
+            r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>overnight)\b(?P<pod>)"
+            rf"(?:\s+(?:(?P<into>into|to)\s+|on\s+)?(?P<wd>{WD})\b)?",
+            re.I,
+        ),
         lambda m, c: _overnight(m, c),
         1,
         "overnight",
@@ -293,6 +297,15 @@ def _the_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
 
 
 def _overnight(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "overnight": last night (tonight in a future clause); "overnight Saturday" that night; "overnight into
+    Sunday" the night before Sunday."""
+    if m.group("wd"):
+        wd = _weekday(m.group("wd"))
+        if ctx.anchor is None:
+            return [Candidate(m.start(), m.end(), "TIME", f"XXXX-WXX-{(wd - 2) % 7 + 1 if m.group('into') else wd}TNI")]
+        day = resolve_weekday(ctx.anchor, wd, ctx.tense(m.start(), m.end()))
+        night = day - timedelta(days=1) if m.group("into") else day
+        return [Candidate(m.start(), m.end(), "TIME", night.isoformat() + "TNI", anchored=True, priority=2)]
     if ctx.anchor is None:
         return [Candidate(m.start(), m.end(), "TIME", UNRESOLVED["D"] + "TNI")]
     d = ctx.anchor - timedelta(days=1) if ctx.tense(m.start(), m.end()) != "future" else ctx.anchor
