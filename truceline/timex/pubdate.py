@@ -28,7 +28,11 @@ def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None 
         d = parse_metadata_date(raw.published)
         if d and PLAUSIBLE_FROM <= d <= date.today() + timedelta(days=1):
             return _day(d, f"metadata: published {raw.published!r}")
-        why = "is not a date" if d is None else "is no plausible publication date (before 1800 or in the future)"
+        why = (
+            "is not a date we read (an ISO 8601 date of 1900-2099, RFC 2822, or a written date with its year)"
+            if d is None
+            else "is no plausible publication date (before 1800 or in the future)"
+        )
         evidence.append(f"metadata date {raw.published!r} {why}; ignored")
     spans: list[Span] = [(EARLIEST, date.today())]
     year_only: date | None = None
