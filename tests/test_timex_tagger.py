@@ -347,3 +347,9 @@ def test_in_two_weeks_time_is_a_date_ahead() -> None:
 )
 def test_overnight_with_and_without_its_day(text: str, value: str) -> None:
     assert [r.value for r in tag_times(text, DEC)] == [value]
+
+
+def test_a_weekday_ending_a_line_does_not_join_the_date_below() -> None:
+    text = "Border crossings to stay shut until Friday\nSeptember 18, 2008\nThe ministry gave no reason."
+    got = [(r.text, r.value) for r in tag_times(text, date(2008, 9, 18))]
+    assert got == [("Friday", "2008-09-19"), ("September 18, 2008", "2008-09-18")]

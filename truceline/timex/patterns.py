@@ -10,7 +10,7 @@ MON = month_pattern()
 WD = weekday_pattern()
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-WD_PREFIX = rf"(?:{WD},?\s+(?:the\s+)?)?"  # "Tuesday, June 13", "Tuesday the 13th"
+WD_PREFIX = rf"(?:{WD},?[^\S\n]+(?:the\s+)?)?"  # "Tuesday, June 13", "Tuesday the 13th"; never across a line
 YEAR_SUFFIX = rf"(?:,?\s+(?P<year>{YEAR})\b)?"
 # What follows a number that counts things rather than naming a year or a day ("1990 people", "25 percent").
 MEASURE_NEXT = re.compile(
