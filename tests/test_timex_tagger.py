@@ -353,3 +353,20 @@ def test_a_weekday_ending_a_line_does_not_join_the_date_below() -> None:
     text = "Border crossings to stay shut until Friday\nSeptember 18, 2008\nThe ministry gave no reason."
     got = [(r.text, r.value) for r in tag_times(text, date(2008, 9, 18))]
     assert got == [("Friday", "2008-09-19"), ("September 18, 2008", "2008-09-18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("In spring, the offensive resumed.", "spring", "2019-SP"),
+        ("Fighting eased during late summer 2018.", "late summer 2018", "2018-SU"),
+        ("Roads have been shut since winter.", "winter", "2019-WI"),  # DEC, 24 Dec 2019, is in the winter begun 1 Dec
+    ],
+)
+def test_a_season_after_a_preposition_needs_no_article(text: str, surface: str, value: str) -> None:
+    assert [(r.text, r.value) for r in tag_times(text, DEC)] == [(surface, value)]
+
+
+@pytest.mark.parametrize("text", ["They bottled spring water.", "Children in summer camps were evacuated."])
+def test_a_season_word_modifying_a_noun_is_not_a_season(text: str) -> None:
+    assert tag_times(text, DEC) == []

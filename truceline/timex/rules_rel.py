@@ -159,6 +159,14 @@ def _season(m: re.Match[str], ctx: Context, rel: str, word: str, mod: str | None
     return [Candidate(m.start(), m.end(), "DATE", f"{year:04d}-{code}", mod=mod, anchored=True)]
 
 
+def _bare_season(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "in spring", "during late summer 2019", "since winter": a season after a preposition, without an article."""
+    found = _season(m, ctx, "", m.group("unit").lower(), mod_code(m.group("mod")))
+    for cand in found:
+        cand.start = m.start("mod") if m.group("mod") else m.start("unit")
+    return found
+
+
 def _ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
     """ "two days ago", "a week earlier", "three months later", "a year from now", "in two weeks' time"."""
     if m.group("time"):
@@ -270,6 +278,21 @@ RULES: list[Rule] = [
         _ago,
         3,
         "ago earlier later now time",
+    ),
+    (
+        # "fall" only with an article ("in the fall"): "in fall" is rare, and "fall" is mostly a verb or a noun
+        re.compile(
+            r"\b(?:in|during|since|until|till|through|throughout|over|by|before|after)\s+"
+            r"(?:(?P<mod>early|late|mid)[\s-]+)?(?P<unit>spring|summer|autumn|winter)\b"
+            r"(?:\s+(?P<year>(?:19|20)\d\d)\b)?"
+            # a clause goes on after it ("in winter, when ..."), not a noun it modifies ("in spring water")
+            r"(?=\s*(?:[,.;:)!?\"”]|$)|\s+(?:and|or|but|when|as|while|before|after|until|the|a|an|this|that|it|its|"
+            r"they|he|she|we|to|with|for|in|on|at|is|was|were|are|has|had|have|will|would)\b)",
+            re.I,
+        ),
+        _bare_season,
+        1,
+        "spring summer autumn winter",
     ),
     (
         re.compile(
