@@ -6,6 +6,9 @@ This runs the whole pipeline over truceline/data/sample/reports and scores it wi
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("spacy")
@@ -22,3 +25,26 @@ def test_sample_corpus_events_meet_their_floors() -> None:
     assert scores["stance_accuracy"] >= 0.88  # measured 0.92
     assert scores["claimed_by_accuracy"] >= 0.74  # measured 0.756
     assert scores["killed_accuracy"] >= 0.85 and scores["injured_accuracy"] >= 0.85
+
+
+def test_a_report_dated_to_a_month_invents_no_weekday(tmp_path: Path) -> None:
+    """A report whose URL names only its month: "on Monday" could be any of four Mondays and stays unresolved,
+    while "last year" reads the same on every day of the month."""
+    import json
+
+    from truceline.pipeline import analyse_paths
+
+    record = {
+        "url": "https://example.org/news/2019/06/ridge-shelling",
+        "title": "Shelling resumes on the ridge",
+        "text": "Government forces shelled the ridge on Monday, residents said. Last year a truce held there.",
+    }
+    path = tmp_path / "month.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (analysis,) = analyse_paths([str(path)])
+    assert (analysis.article.published.earliest, analysis.article.published.latest) == (
+        date(2019, 6, 1),
+        date(2019, 6, 30),
+    )
+    values = {t.text: t.value for t in analysis.times}
+    assert values["Monday"] == "XXXX-WXX-1" and values["Last year"] == "2018"

@@ -150,7 +150,8 @@ class Pipeline:
         sentences = split_sentences(body)
         analysis = Analysis(article=art, sentences=sentences)
         pub = art.published
-        if anchor is None and pub.earliest and pub.latest and (pub.latest - pub.earliest).days <= BETWEEN_MAX_DAYS:
+        if pub.earliest and pub.latest and 0 < (pub.latest - pub.earliest).days <= BETWEEN_MAX_DAYS:
+            # dated to a span, not a day: "on Monday" is any of its Mondays, so only what every day of it agrees on
             analysis.times = dates.tag_times_between(body, pub.earliest, pub.latest)
         else:
             analysis.times = dates.tag_times(body, anchor)
@@ -178,16 +179,15 @@ class Pipeline:
 
 
 ANCHOR_MAX_DAYS = 31
-# A report dated only to within this many days has its relative expressions resolved against both ends
-# (dates.tag_times_between): what both readings agree on is kept.
+# A report dated to a span of up to this many days (rather than a day) has its relative expressions resolved
+# against both ends (dates.tag_times_between): what both readings agree on is kept. Longer spans resolve nothing.
 BETWEEN_MAX_DAYS = 400
 
 
 def _anchor(published: PubDate) -> date | None:
-    """The day relative expressions resolve against; None when the publication date is too loose to anchor them.
-
-    Resolving "on Monday" against the end of a year-wide interval would print a precise but invented date.
-    """
+    """The day a report is from, for what needs one day (office holders' terms; the tagging of a day-dated report):
+    the span's end for a span of up to ANCHOR_MAX_DAYS, None for a looser one. Time expressions in a report dated
+    to a span are resolved against both of its ends instead (dates.tag_times_between)."""
     if published.earliest and published.latest and (published.latest - published.earliest).days > ANCHOR_MAX_DAYS:
         return None
     return published.anchor
