@@ -28,12 +28,15 @@ def tag_times_between(text: str, earliest: date, latest: date) -> list[TimeRef]:
     if earliest >= latest:
         return _tag(text, latest)
     early = {(r.start, r.end): r for r in _tag(text, earliest)}
-    loose = {(r.start, r.end): r for r in _tag(text, None)}
+    loose: dict[tuple[int, int], TimeRef] | None = None  # the unanchored reading, made only when an end disagrees
     out: list[TimeRef] = []
     for ref in _tag(text, latest):
         other = early.get((ref.start, ref.end))
         if other is not None and (other.value, other.earliest, other.latest) == (ref.value, ref.earliest, ref.latest):
             out.append(ref)
-        elif (key := (ref.start, ref.end)) in loose:
+            continue
+        if loose is None:
+            loose = {(r.start, r.end): r for r in _tag(text, None)}
+        if (key := (ref.start, ref.end)) in loose:
             out.append(loose[key])
     return out

@@ -8,7 +8,7 @@ Conflict reporting dates truces and offensives by them, so each is worked out, n
     Islamic calendar. Observed dates follow the sighting of the new moon and differ between countries, and the
     tabular day falls on the observed one or a day after it, so these carry the modifier APPROX and an interval
     from the day before to the day after. Ramadan's value is the Gregorian month holding most of its days; its
-    interval is the month itself.
+    interval runs from the day before its tabular first day to its last.
 Both calendars are public arithmetic (the computus as given by Meeus, "Astronomical Algorithms", ch. 8; the
 tabular Islamic calendar with the civil epoch of 16 July 622 as in Dershowitz and Reingold, "Calendrical
 Calculations").
@@ -97,10 +97,10 @@ def feasts_in(name: str, year: int) -> list[Feast]:
     """Every day (or, for Ramadan, month) the named feast falls on in the Gregorian `year` (none before the
     calendar that defines it: the Islamic one from 623, the Gregorian computus from 1583)."""
     words = _SPACES.sub(" ", name.lower())
-    islamic = words.startswith(("ramad", "ramaz")) or words.endswith(tuple(_ISLAMIC))
-    if year < (623 if islamic else 1583) or year > 9898:
+    ramadan = words.startswith(("ramad", "ramaz"))
+    if year < (623 if ramadan or words.endswith(tuple(_ISLAMIC)) else 1583) or year > 9898:
         return []
-    if words.startswith(("ramad", "ramaz")):
+    if ramadan:
         out = []
         for hy in _islamic_years(year):
             first, last = hijri_day(hy, 9, 1), hijri_day(hy, 10, 1) - timedelta(days=1)

@@ -124,6 +124,11 @@ def number_word_pattern() -> str:
     return f"(?:{alt}(?:[\\s-]{alt})?)"
 
 
+def weekday_number(name: str) -> int:
+    """The ISO weekday (Monday 1) of a weekday name or abbreviation as the rules match it ("Tue.", "friday")."""
+    return lexicon().weekdays[name.rstrip(".").lower()]
+
+
 def parse_number(text: str) -> float | None:
     """'twenty four' -> 24, '3' -> 3, 'a' -> 1, '1,000' -> 1000; None when not a number."""
     t = text.strip().lower().replace(",", "")

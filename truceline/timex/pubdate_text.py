@@ -151,7 +151,10 @@ def _past_days_in_known_year(text: str, cands: list[Candidate], r: Reasoning) ->
         last_year = _safe(d.year - 1, d.month, d.day)
         if last_year and last_year + _YEAR_OMITTED_FOR >= lo:
             clue = [(lo, min(last_year + _YEAR_OMITTED_FOR, d - timedelta(days=1))), (d, hi)]
-            why = f"{surface!r} is told in the past: published on or after {d.isoformat()}, or within about three months of {last_year.isoformat()}"
+            why = (
+                f"{surface!r} is told in the past: published on or after {d.isoformat()}, "
+                f"or within about three months of {last_year.isoformat()}"
+            )
         else:
             why = f"{surface!r} is told in the past: published on or after {d.isoformat()}"
         r.apply(clue, why)

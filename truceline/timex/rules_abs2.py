@@ -28,8 +28,9 @@ from truceline.timex.rules_abs import Rule, _day, _full_date, _month
 
 
 def _second_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    """ "April 24 and 25", "Dec. 12-13", "June 3 to 5": the second number is a day of the same month, its own DATE (the first date is tagged by
-    rules_abs); the year is the one the first date resolves to, so both sit in the same month."""
+    """ "April 24 and 25", "Dec. 12-13", "June 3 to 5": the second number is a day of the same month, its own DATE
+    (the first date is tagged by rules_abs); the year is the one the first date resolves to, so both sit in the same
+    month."""
     if MEASURE_NEXT.match(ctx.text, m.end("day2")):
         return []  # "on May 3 and 40 people": a count, not a day
     first = _full_date(m, ctx)

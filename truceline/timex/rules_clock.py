@@ -11,7 +11,7 @@ from typing import Any
 
 from truceline.timex.calendar import resolve_month_day, resolve_weekday
 from truceline.timex.context import UNRESOLVED, Candidate, Context
-from truceline.timex.lexicon import lexicon, parse_number
+from truceline.timex.lexicon import lexicon, parse_number, weekday_number
 from truceline.timex.patterns import DAY, MON, NUMW, WD, YEAR, mod_code, quoted_title
 from truceline.timex.rules_abs import Rule
 
@@ -23,10 +23,6 @@ _ON_DATE = (
     rf"(?:,?\s+(?P<year>{YEAR})\b)?"
 )
 _CLOCK_REST = rf"(?:,?\s+(?:on\s+)?(?:{_ON_DATE}|(?P<rest>{WD}|yesterday|today|tomorrow)))?"
-
-
-def _weekday(name: str) -> int:
-    return lexicon().weekdays[name.rstrip(".").lower()]
 
 
 def _clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
@@ -80,7 +76,7 @@ def _on_day(m: re.Match[str], ctx: Context, clock: str) -> list[Candidate]:
         if rest_l in ("yesterday", "today", "tomorrow"):
             day = ctx.anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rest_l])
         else:
-            day = resolve_weekday(ctx.anchor, _weekday(rest), _clock_tense(m, ctx))
+            day = resolve_weekday(ctx.anchor, weekday_number(rest), _clock_tense(m, ctx))
     elif ctx.anchor is not None:
         day = ctx.anchor
     prefix = day.isoformat() if day else UNRESOLVED["D"]

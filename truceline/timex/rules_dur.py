@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from truceline.timex.context import Candidate, Context
-from truceline.timex.lexicon import lexicon, parse_number
+from truceline.timex.lexicon import lexicon, parse_number, weekday_number
 from truceline.timex.patterns import (
     APPROX,
     DAY,
@@ -199,7 +199,7 @@ def _calendar_set(m: re.Match[str], ctx: Context) -> list[Candidate]:
         if m.group("day"):
             value += f"-{int(re.match(r'[0-9]+', m.group('day')).group()):02d}"  # type: ignore[union-attr]
     elif m.group("wd"):
-        value = f"XXXX-WXX-{lexicon().weekdays[m.group('wd').rstrip('.').lower()]}{pod}"
+        value = f"XXXX-WXX-{weekday_number(m.group('wd'))}{pod}"
     else:
         value = f"XXXX-{_SEASON_CODE[m.group('season').lower()]}"
     return [Candidate(m.start(), m.end(), "SET", value, priority=3)]
@@ -209,9 +209,9 @@ def _weekday_nights(m: re.Match[str], ctx: Context) -> list[Candidate]:
     """ "Tuesday nights" (a weekday and a plural part of day) recurs: XXXX-WXX-2TNI. In "Monday and Tuesday
     nights" the plural reaches back over the coordination, so Monday is a SET of nights too."""
     pod = _POD_CODE[m.group("pod").lower()]
-    out = [Candidate(m.start("wd"), m.end(), "SET", f"XXXX-WXX-{lexicon().weekdays[m.group('wd').lower()]}{pod}")]
+    out = [Candidate(m.start("wd"), m.end(), "SET", f"XXXX-WXX-{weekday_number(m.group('wd'))}{pod}")]
     if m.group("wd1"):
-        wd1 = lexicon().weekdays[m.group("wd1").lower()]
+        wd1 = weekday_number(m.group("wd1"))
         out.append(Candidate(m.start("wd1"), m.end("wd1"), "SET", f"XXXX-WXX-{wd1}{pod}"))
     return out
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from truceline.timex.calendar import shift, value_at
 from truceline.timex.context import UNRESOLVED, Candidate, Context
-from truceline.timex.lexicon import lexicon
+from truceline.timex.lexicon import weekday_number
 from truceline.timex.patterns import POD, WD
 from truceline.timex.rules_abs import Rule
 
@@ -70,7 +70,7 @@ def weekday_from(ref: date, weekday: int, direction: int) -> date:
 def _weekday_from_reference(m: re.Match[str], ctx: Context) -> list[Candidate]:
     """ "down 4.5% from the previous Friday", "talks resumed the following Monday": the weekday before or after
     the day the text was last talking about (the anchor until it names one)."""
-    wd = lexicon().weekdays[m.group("wd").rstrip(".").lower()]
+    wd = weekday_number(m.group("wd"))
     direction = -1 if m.group("rel").lower() in ("previous", "preceding", "prior") else 1
     suffix = _POD.get((m.group("pod") or "").lower(), "")
     typ = "TIME" if suffix else "DATE"

@@ -17,7 +17,7 @@ from truceline.timex.calendar import (
 )
 from truceline.timex.context import UNRESOLVED, Candidate, Context
 from truceline.timex.context import unit_value as _unit_value
-from truceline.timex.lexicon import lexicon, parse_number
+from truceline.timex.lexicon import lexicon, parse_number, weekday_number
 from truceline.timex.patterns import NUMW, POD, T_WEEKDAY, WD, mod_code, quoted_title
 from truceline.timex.rules_abs import Rule
 from truceline.timex.rules_fin import finance_context
@@ -34,14 +34,11 @@ _DEADLINE = re.compile(r"\b(?:until|till|by|as\s+soon\s+as|as\s+early\s+as)\s+(?
 _FEAST_BEFORE = re.compile(r"\b(?:good|holy|maundy|palm)\s+$", re.I)
 
 
-def _weekday(name: str) -> int:
-    return lexicon().weekdays[name.rstrip(".").lower()]
-
-
 def _weekday_rule(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if _FEAST_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
-        return []  # "Good Friday", "Palm Sunday": a feast (rules_abs2), or a name built on one ("the Good Friday Agreement")
-    wd = _weekday(m.group("wd"))
+        # "Good Friday", "Palm Sunday": a feast (rules_abs2), or a name built on one ("the Good Friday Agreement")
+        return []
+    wd = weekday_number(m.group("wd"))
     rel = (m.group("rel") or "").lower()
     pod = (m.group("pod") or "").lower()
     mod = {"early": "START", "late": "END", "mid": "MID"}.get((m.group("mod") or "").lower())
@@ -66,7 +63,7 @@ def _weekday_rule(m: re.Match[str], ctx: Context) -> list[Candidate]:
 
 
 def _weekday_plural(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    wd = _weekday(m.group("wd"))
+    wd = weekday_number(m.group("wd"))
     pod = _POD.get((m.group("pod") or "").lower(), "")
     return [Candidate(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}{pod}", priority=2)]
 
@@ -167,10 +164,13 @@ def _bare_season(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return found
 
 
+_IN_BEFORE = re.compile(r"\bin\s+(?:\w+\s+){0,3}$")
+
+
 def _ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
     """ "two days ago", "a week earlier", "three months later", "a year from now", "in two weeks' time"."""
     if m.group("time"):
-        if not re.search(r"\bin\s+(?:\w+\s+){0,3}$", ctx.text[max(0, m.start() - 24) : m.start()] + " "):
+        if not _IN_BEFORE.search(ctx.text[max(0, m.start() - 24) : m.start()] + " "):
             return []  # "two weeks' time" only counts ahead after "in" ("in two weeks' time")
         m_dir = "from now"
     else:
@@ -323,7 +323,7 @@ def _overnight(m: re.Match[str], ctx: Context) -> list[Candidate]:
     """ "overnight": last night (tonight in a future clause); "overnight Saturday" that night; "overnight into
     Sunday" the night before Sunday."""
     if m.group("wd"):
-        wd = _weekday(m.group("wd"))
+        wd = weekday_number(m.group("wd"))
         if ctx.anchor is None:
             return [Candidate(m.start(), m.end(), "TIME", f"XXXX-WXX-{(wd - 2) % 7 + 1 if m.group('into') else wd}TNI")]
         day = resolve_weekday(ctx.anchor, wd, ctx.tense(m.start(), m.end()))
