@@ -15,7 +15,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "casualties" / "incidents.jsonl"
 
 def test_floor_on_our_fixture() -> None:
     result = run(FIXTURE, {})
-    assert set(result) == {"articles", "killed_exact", "injured_exact", "both_exact"}
+    assert set(result) >= {"articles", "killed_exact", "injured_exact", "both_exact"}
     assert result["articles"] >= 40
     # Pinned floors: raise them when the extractor improves, never lower them quietly. Target is 0.85.
     assert result["killed_exact"] >= 0.9

@@ -40,12 +40,7 @@ def test_plover_gold_scores_and_reports_its_mappings() -> None:
         "FIGHT": "ASSAULT",
         "INVESTIGATE": "ACCUSE",
     }
-    assert result["type_accuracy"] >= 0.84  # measured 0.859
-    assert result["type_macro_f1"] >= 0.76  # measured 0.787
-    assert (
-        result["source_accuracy"] >= 0.81
-    )  # measured 0.822 (0.755 before recipient/agent rules and code equivalences)
-    assert result["target_accuracy"] >= 0.80  # measured 0.804 (0.632 before)
+    # floors on the check part are in test_quality_floors.py
     assert "IGO" in str(result["code_equivalences"])
     triple = result["triple"]
     assert isinstance(triple, dict) and set(triple) == {"p", "r", "f1"}

@@ -10,6 +10,7 @@ import pytest
 
 from truceline.errors import EvalError
 from truceline.eval.extraction import run, score_page
+from truceline.eval.split import describe
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD_DIR = SHARED / "eval" / "extraction"
@@ -59,14 +60,14 @@ def test_run_scores_our_pages_and_honours_limit(tmp_path: Path) -> None:
     result = run(folder, {})
     assert result["pages"] == 2
     assert isinstance(result["f1"], float) and result["f1"] > 0.9
-    assert set(result) == {"pages", "precision", "recall", "f1"}
+    assert set(result) == {"part", "split", "pages", "precision", "recall", "f1"}
     limited = run(folder, {"limit": 1, "baseline": "trafilatura", "actors": []})
-    assert set(limited) == {"pages", "precision", "recall", "f1"} and limited["pages"] == 1
+    assert set(limited) == {"part", "split", "pages", "precision", "recall", "f1"} and limited["pages"] == 1
 
 
 def test_page_without_article_scores_zero_not_crash(tmp_path: Path) -> None:
     folder = write_gold(tmp_path / "set", {"c3": ("<html><body><nav>Home</nav></body></html>", "Real text here.")})
-    assert run(folder, {}) == {"pages": 1, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert run(folder, {}) == {**describe("all"), "pages": 1, "precision": 0.0, "recall": 0.0, "f1": 0.0}
 
 
 def test_bad_folder_and_options_raise_eval_error(tmp_path: Path) -> None:

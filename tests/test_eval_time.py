@@ -8,6 +8,7 @@ import pytest
 
 from truceline.errors import EvalError
 from truceline.eval import pubdate, timeml
+from truceline.eval.split import describe
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 TBAQ = SHARED / "eval" / "timeml" / "TBAQ-cleaned"
@@ -20,7 +21,7 @@ def test_timeml_smoke_on_three_files() -> None:
     if not TBAQ.exists():
         pytest.skip(f"{TBAQ} absent (shared gold sets not mounted)")
     out = timeml.run(TBAQ, {"baseline": None, "limit": 3})
-    assert set(out) == {"files", "gold", "predicted", "strict", "relaxed", "value_f1", "type_f1"}
+    assert set(out) == {"part", "split", "files", "gold", "predicted", "strict", "relaxed", "value_f1", "type_f1"}
     assert out["files"] == 3
     for key in ("strict", "relaxed"):
         assert set(out[key]) == {"p", "r", "f1"}  # type: ignore[arg-type]
@@ -58,7 +59,7 @@ def test_pubdate_smoke() -> None:
     if not PUBDATE.exists():
         pytest.skip(f"{PUBDATE} absent (shared gold sets not mounted)")
     out = pubdate.run(PUBDATE, {"baseline": None, "limit": 5})
-    assert set(out) == {"pages", "exact", "within_1_day", "missing"}
+    assert set(out) == {"part", "split", "pages", "exact", "within_1_day", "missing"}
     assert out["pages"] == 5
 
 
@@ -90,7 +91,7 @@ def test_timeml_on_our_own_fixture() -> None:
 
 def test_pubdate_on_our_own_fixture() -> None:
     out = pubdate.run(FIXTURES / "pubdate", {"baseline": None, "limit": None})
-    assert out == {"pages": 2, "exact": 1.0, "within_1_day": 1.0, "missing": 0.5}
+    assert out == {**describe("all"), "pages": 2, "exact": 1.0, "within_1_day": 1.0, "missing": 0.5}
 
 
 def test_a_document_without_creation_time_is_dated_from_its_own_date_line() -> None:

@@ -315,12 +315,19 @@ def _make_eval(name: str, module: str, what: str) -> None:
     @click.option(
         "--baseline", help="Also score a peer on the same files (timeml: dateparser, heideltime; pubdate: htmldate)."
     )
-    @click.option("--limit", type=int, help="Only the first N files/records.")
+    @click.option("--limit", type=int, help="Only the first N files/records (of the chosen part).")
+    @click.option(
+        "--part",
+        type=click.Choice(["all", "tune", "check"]),
+        default="all",
+        show_default=True,
+        help="Score the tune or the check half of the set (a fixed split by record key; see the README).",
+    )
     @actors_option
-    def command(path: Path, baseline: str | None, limit: int | None, actors: tuple[Path, ...]) -> None:
+    def command(path: Path, baseline: str | None, limit: int | None, part: str, actors: tuple[Path, ...]) -> None:
         with _errors():
             mod = importlib.import_module(f"truceline.eval.{module}")
-            options: dict[str, object] = {"limit": limit, "actors": list(actors), "baseline": None}
+            options: dict[str, object] = {"limit": limit, "actors": list(actors), "baseline": None, "part": part}
             result = dict(mod.run(path, options))
             if baseline:
                 result["baseline"] = {"name": baseline, **mod.run(path, {**options, "baseline": baseline})}

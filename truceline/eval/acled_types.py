@@ -15,6 +15,7 @@ from typing import Any
 
 from truceline.errors import EvalError
 from truceline.eval.plover import macro_f1
+from truceline.eval.split import describe, select, wanted_part
 from truceline.events.coding import code_text, load_dictionary, main_event
 from truceline.events.ontology import load_ontology
 from truceline.model import Event
@@ -45,7 +46,8 @@ def acled_event(events: list[Event], docs: dict[int, Any]) -> Event | None:
 
 
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
-    rows = load_snippets(path)
+    part = wanted_part(options)
+    rows = select(load_snippets(path), lambda r: str(r.get("id") or r.get("EventSnippet")), part)
     limit = options.get("limit")
     if isinstance(limit, int) and limit > 0:
         rows = rows[:limit]
@@ -76,6 +78,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         per_type[label] = {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4), "n": tp + fn}
     result: dict[str, object] = {
+        **describe(part),
         "snippets": len(pairs),
         "accuracy": round(sum(g == p for g, p in pairs) / len(pairs), 4),
         "macro_f1": round(macro_f1(pairs), 4),

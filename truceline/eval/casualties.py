@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 
 from truceline.errors import EvalError, InputError
+from truceline.eval.split import describe, select, wanted_part
 from truceline.stages.quantities import incident_totals
 
 
@@ -67,7 +68,8 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     limit = options.get("limit")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
         raise EvalError(f"limit must be a positive whole number, got {limit!r}")
-    records = read_gold(Path(path))
+    part = wanted_part(options)
+    records = select(read_gold(Path(path)), lambda r: r[0], part)
     if limit is not None:
         records = records[:limit]
     killed_ok = injured_ok = both_ok = 0
@@ -82,7 +84,10 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         if not (k_ok and i_ok):
             misses.append({"id": record_id, "gold": [killed, injured], "predicted": [got_killed, got_injured]})
     n = len(records)
+    if not n:
+        raise EvalError(f"{path}: no records in part {part!r}")
     result: dict[str, object] = {
+        **describe(part),
         "articles": n,
         "killed_exact": round(killed_ok / n, 4),
         "injured_exact": round(injured_ok / n, 4),

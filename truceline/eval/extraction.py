@@ -23,6 +23,7 @@ from pathlib import Path
 import trafilatura
 
 from truceline.errors import EvalError, Skip
+from truceline.eval.split import describe, select, wanted_part
 from truceline.model import RawDocument
 from truceline.stages.clean import clean
 from truceline.stages.ingest import content_id, decode_text
@@ -52,13 +53,14 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         raise EvalError(f"unknown baseline {baseline!r} for eval extraction; choose one of: {', '.join(BASELINES)}")
     gold = _load_gold(path)
     limit = options.get("limit")
-    keys = sorted(gold)
+    part = wanted_part(options)
+    keys = select(sorted(gold), str, part)
     if limit is not None:
         if not isinstance(limit, int) or limit < 1:
             raise EvalError(f"limit must be a positive whole number, got {limit!r}")
         keys = keys[:limit]
     pages = [(key, _read_page(path, key), gold[key]) for key in keys]
-    return {"pages": len(pages), **_average(pages, _trafilatura_alone if baseline else _ours)}
+    return {**describe(part), "pages": len(pages), **_average(pages, _trafilatura_alone if baseline else _ours)}
 
 
 def _ours(html: str, url: str | None) -> str:

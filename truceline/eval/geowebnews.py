@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from truceline.errors import EvalError
+from truceline.eval.split import describe, select, wanted_part
 from truceline.geo.resolve import distance_km
 from truceline.model import Place
 
@@ -132,7 +133,8 @@ def _ner_spans(texts: list[str]) -> list[list[tuple[int, int, str]]]:
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     from truceline.stages.places import find_places
 
-    articles = load(Path(path))
+    part = wanted_part(options)
+    articles = select(load(Path(path)), lambda a: a.text, part)
     limit = options.get("limit")
     if isinstance(limit, int) and limit > 0:
         articles = articles[:limit]
@@ -145,6 +147,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         _score_article(article, preds, counts, errors, ids)
     errors.sort()
     return {
+        **describe(part),
         "articles": len(articles),
         "recognition": _prf(counts["tp_exact"], counts["pred"], counts["tp_exact"], counts["gold"]),
         "recognition_overlap": _prf(counts["tp_overlap_p"], counts["pred"], counts["tp_overlap_r"], counts["gold"]),

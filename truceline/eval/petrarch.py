@@ -21,6 +21,7 @@ from lxml import etree
 
 from truceline.errors import EvalError
 from truceline.eval.plover import plover_type
+from truceline.eval.split import describe, select, wanted_part
 from truceline.events.coding import code_text, load_dictionary
 from truceline.events.ontology import load_ontology
 from truceline.model import Actor, Event
@@ -76,7 +77,8 @@ def load_records(path: Path) -> list[tuple[str, str, set[Triple]]]:
 
 
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
-    records = load_records(path)
+    part = wanted_part(options)
+    records = select(load_records(path), lambda r: r[0] or r[1], part)
     limit = options.get("limit")
     if isinstance(limit, int) and limit > 0:
         records = records[:limit]
@@ -107,6 +109,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         root_fp += len(got_roots - gold_roots)
         root_fn += len(gold_roots - got_roots)
     return {
+        **describe(part),
         "records": len(records),
         "level": "CAMEO root (2 digits); source/target by the first 3 letters of their codes",
         "triple": _prf(tp, fp, fn),

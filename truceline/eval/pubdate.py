@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from truceline.errors import EvalError, Skip, TrucelineError
+from truceline.eval.split import describe, select, wanted_part
 from truceline.model import CleanedText, RawDocument
 
 
@@ -94,7 +95,10 @@ def htmldate_alone(url: str, html: str) -> str | None:
 
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     limit = options.get("limit")
-    rows = _load(Path(path), limit if isinstance(limit, int) else None)
+    part = wanted_part(options)
+    rows = select(_load(Path(path), None), lambda r: r[0], part)[
+        : limit if isinstance(limit, int) and limit > 0 else None
+    ]
     baseline = options.get("baseline")
     if baseline not in (None, "htmldate", "dateparser"):
         raise EvalError(f"baseline {baseline!r} does not date pages; use --baseline htmldate or dateparser")
@@ -118,6 +122,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
             near += abs((predicted - gold).days) <= 1
     n = len(rows) or 1
     return {
+        **describe(part),
         "pages": len(rows),
         "exact": round(exact / n, 4),
         "within_1_day": round(near / n, 4),

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from truceline.errors import EvalError, Skip, TrucelineError
+from truceline.eval.split import describe, select, wanted_part
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -206,10 +207,11 @@ def _inferred_anchor(text: str) -> date | None:
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     """Score our tagger (or, with options["baseline"], a peer) on the .tml files under `path`."""
     limit = options.get("limit")
-    docs = load(Path(path), limit if isinstance(limit, int) else None)
+    part = wanted_part(options)
+    docs = select(load(Path(path)), lambda d: d.name, part)[: limit if isinstance(limit, int) and limit > 0 else None]
     baseline = options.get("baseline")
     if baseline is None:
-        return score(docs, truceline_tagger)
+        return {**describe(part), **score(docs, truceline_tagger)}
     from truceline.eval.baselines import tagger
 
-    return score(docs, tagger(str(baseline), [d.text for d in docs], [d.dct for d in docs]))
+    return {**describe(part), **score(docs, tagger(str(baseline), [d.text for d in docs], [d.dct for d in docs]))}
