@@ -91,7 +91,9 @@ def test_timeml_on_our_own_fixture() -> None:
 
 def test_pubdate_on_our_own_fixture() -> None:
     out = pubdate.run(FIXTURES / "pubdate", {"baseline": None, "limit": None})
+    calibration = out.pop("calibration")
     assert out == {**describe("all"), "pages": 2, "exact": 1.0, "within_1_day": 1.0, "missing": 0.5}
+    assert calibration["pubdate"]["n"] == 1  # type: ignore[index]  # the one page we date
 
 
 def test_a_document_without_creation_time_is_dated_from_its_own_date_line() -> None:
