@@ -20,7 +20,8 @@ The models are fitted on the `--fit-part` of every set (default: check, as issue
 rules are written against, so the pipeline is more often right there than on text it has not seen, and a model
 fitted there would be over-confident). The split is truceline/eval/split.py's; the bundled corpus is split the same
 way by report key. The L2 strength of each field is chosen by two-fold cross-validation within the fitted part
-(the date, whose only gold is our own corpus, keeps the hand-set ranking: only a slope and an offset are fitted), and
+(the date, whose only gold is our own corpus, keeps the hand-set ranking: only a slope and an offset are fitted; so
+does any field where that does better on cross-fitted log loss than the full model), and
 the script prints, per field: ECE of the hand-set priors (before), of the fitted model on the fitted part (in
 sample), cross-fitted on that part (each half scored by the model of the other half: the honest figure), and on
 the other part. The same figures go into the file's metadata. Deterministic: the same data gives the same file.
@@ -56,6 +57,7 @@ from truceline.learn.calibration import (  # noqa: E402
     brier,
     choose_l2,
     cross_fitted,
+    cross_fitted_loss,
     ece,
     fit_field,
     fit_scaled,
@@ -266,12 +268,16 @@ def fit(rows: list[Row], field: str, fit_part: str, prior_rows: list[Row] | None
     fitted_before = [o for f, p, o in before if f == field and p == fit_part]
     other_before = [o for f, p, o in before if f == field and p != fit_part]
     prior = conf.PRIOR[field]
-    fitter: Fitter
-    if field in SCALED:
-        l2, fitter = None, partial(fit_scaled, prior=prior)
-    else:
+    scaled: Fitter = partial(fit_scaled, prior=prior)
+    l2: float | None = None
+    fitter = scaled
+    if field not in SCALED:  # the full model, unless scaling the hand-set one does better on unseen halves
         l2 = choose_l2(fitted)
-        fitter = partial(fit_field, l2=l2)
+        full: Fitter = partial(fit_field, l2=l2)
+        if cross_fitted_loss(fitted, full) <= cross_fitted_loss(fitted, scaled):
+            fitter = full
+        else:
+            l2 = None
     model = fitter(fitted)
     crossed = list(zip(cross_fitted(fitted, fitter), (o.right for o in fitted), strict=True))
     by_source = {
@@ -279,7 +285,7 @@ def fit(rows: list[Row], field: str, fit_part: str, prior_rows: list[Row] | None
         for source in sorted({o.source for o in fitted})
     }
     report = {
-        "method": "hand-set signals, slope and offset fitted (Platt)" if field in SCALED else "logistic regression",
+        "method": "hand-set signals, slope and offset fitted (Platt)" if l2 is None else "logistic regression",
         "l2": l2,
         "examples": len(fitted),
         "right": round(sum(o.right for o in fitted) / len(fitted), 4),

@@ -11,7 +11,8 @@ bias and one weight per signal: P(right) = sigmoid(bias + sum of weight * value)
 fixed grid by two-fold cross-validation on the examples (folds by a hash of each example's group, so one report's
 items stay together); `cross_fitted` gives each example the probability of the model fitted on the other fold,
 which is the honest way to measure calibration on the very part the model is fitted on. A field with little gold
-is fitted by `fit_scaled` instead: the hand-set model's ranking, with only its slope and offset fitted.
+is fitted by `fit_scaled` instead: the hand-set model's ranking, with only its slope and offset fitted; the refit
+script also takes it for any field where it beats the full model on cross-fitted log loss.
 """
 
 from __future__ import annotations
@@ -217,6 +218,13 @@ def cross_fitted(observations: Sequence[Observation], fitter: Fitter) -> list[fl
     return out
 
 
+def cross_fitted_loss(observations: Sequence[Observation], fitter: Fitter) -> float:
+    """Mean log loss of the cross-fitted probabilities: how well a way of fitting does on examples it has not seen."""
+    probs = cross_fitted(observations, fitter)
+    loss = -sum(math.log(max(1e-6, p if o.right else 1 - p)) for p, o in zip(probs, observations, strict=True))
+    return loss / max(1, len(observations))
+
+
 def choose_l2(observations: Sequence[Observation], grid: Sequence[float] = L2_GRID) -> float:
     """The L2 strength with the lowest cross-fitted log loss (ties: the stronger, i.e. the simpler model).
 
@@ -226,9 +234,7 @@ def choose_l2(observations: Sequence[Observation], grid: Sequence[float] = L2_GR
     grid = [l2 for l2 in grid if l2 >= floor] or [max(grid)]
     best, best_loss = grid[-1], float("inf")
     for l2 in sorted(grid, reverse=True):
-        probs = cross_fitted(observations, partial(fit_field, l2=l2))
-        loss = -sum(math.log(max(1e-6, p if o.right else 1 - p)) for p, o in zip(probs, observations, strict=True))
-        loss /= max(1, len(observations))
+        loss = cross_fitted_loss(observations, partial(fit_field, l2=l2))
         if loss < best_loss - 1e-9:
             best, best_loss = l2, loss
     return best
