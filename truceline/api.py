@@ -137,6 +137,7 @@ def show(store: Store, article_id: str) -> str:
             f"  {ev['id']} {ev['type']}/{ev.get('mode')} {ev['stance']} "
             f"{actor.get('name') or actor.get('text')} -> {recipient.get('name') or recipient.get('text')} "
             f"trigger {trig.get('text')!r} date {ev['date']} ({ev['date_precision']})"
+            + (f" confidence {ev['confidence']}" if ev.get("confidence") is not None else "")
         )
     if art["captions"]:
         lines.append("")

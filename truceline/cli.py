@@ -74,6 +74,12 @@ def filter_options(fn: F) -> F:
             click.option("--until", help="Only events on or before this date."),
             click.option("--article", help="Only events of this article id (or id prefix)."),
             click.option("--limit", type=int, help="At most this many events."),
+            click.option(
+                "--min-confidence",
+                "min_confidence",
+                metavar="FLOAT",
+                help="Only events whose calibrated confidence is at least this (0 to 1), e.g. 0.9.",
+            ),
         ]
     ):
         fn = opt(fn)
@@ -229,6 +235,7 @@ def _export_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
         until=filters.get("until"),
         article=filters.get("article"),
         limit=filters.get("limit"),
+        min_confidence=_min_confidence(filters.get("min_confidence")),
     )
     with _open_store(db, create=False) as store:
         exporter = exporter_for("events", fmt, sys.stdout)
@@ -236,6 +243,17 @@ def _export_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
         for item in store.events(flt):
             exporter.export_item(item)
         exporter.finish()
+
+
+def _min_confidence(value: str | None) -> float | None:
+    from truceline.errors import ConfigError
+
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise ConfigError(f"--min-confidence must be a number from 0 to 1, got {value!r}") from None
 
 
 @cli.command()

@@ -2,6 +2,7 @@
 
     raw document ─ clean ─ publication date ─ sentences ─ times ─ actors ─ quantities
                  ─ candidate sentences → spaCy (batched across articles) ─ places (gazetteer + NER) ─ events
+                 ─ confidence (one calibrated pass over everything found)
 
 Per-article failures are returned, not raised, so one bad report never stops a batch.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from truceline.errors import Skip
+from truceline.learn import confidence
 from truceline.model import Analysis, Article, PubDate, RawDocument
 from truceline.nlp import load_nlp
 from truceline.stages import clean, dates, events, places, quantities
@@ -112,6 +114,9 @@ class Pipeline:
                 evs = self._guard(out, "events", partial(events.extract_events, analysis, docs, self.actors))
                 if evs is not None and not out.failure:
                     analysis.events = list(evs)
+                    # one pass over everything found: a calibrated confidence on every row (truceline.learn)
+                    self._guard(out, "confidence", partial(confidence.annotate, analysis, docs, self.actors))
+                if evs is not None and not out.failure:
                     out.analysis = analysis
             if on_done:
                 on_done(out)

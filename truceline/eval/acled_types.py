@@ -18,6 +18,8 @@ from truceline.eval.plover import macro_f1
 from truceline.eval.split import describe, select, wanted_part
 from truceline.events.coding import code_text, load_dictionary, main_event
 from truceline.events.ontology import load_ontology
+from truceline.learn.calibration import calibration_block
+from truceline.learn.confidence import score_coded_event
 from truceline.model import Event
 from truceline.nlp import load_nlp
 
@@ -57,6 +59,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     nlp = load_nlp()
     pairs: list[tuple[str, str]] = []
     unknown: Counter[str] = Counter()
+    confidences: list[float | None] = []  # the coded event's confidence, against whether its sub-type is right
     for row in rows:
         gold = ontology.normalise_acled(row.get("SubType") or "")
         if gold is None:
@@ -66,6 +69,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         event = acled_event(events, docs)
         got = "NONE" if event is None else ontology.acled_subevent(event.type, event.mode, event.actor, event.recipient)
         pairs.append((gold, got))
+        confidences.append(score_coded_event(event, events, docs, dictionary).confidence if event else None)
     if not pairs:
         raise EvalError(f"{path}: no row has a SubType we know; unknown labels: {dict(unknown)}")
     per_type: dict[str, dict[str, float]] = {}
@@ -83,6 +87,9 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         "accuracy": round(sum(g == p for g, p in pairs) / len(pairs), 4),
         "macro_f1": round(macro_f1(pairs), 4),
         "per_type": per_type,
+        "calibration": {
+            "event": calibration_block([(c, g == p) for c, (g, p) in zip(confidences, pairs, strict=True)])
+        },
     }
     if unknown:
         result["unknown_labels"] = dict(unknown)

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from truceline.errors import EvalError, InputError
 from truceline.eval.split import describe, select, wanted_part
-from truceline.stages.quantities import incident_totals
+from truceline.learn.calibration import calibration_block
+from truceline.learn.confidence import score_quantities, totals_confidence
+from truceline.stages.quantities import find_quantities, incident_totals
 
 
 def _count(value: object, line_no: int, field: str) -> int:
@@ -74,13 +76,18 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         records = records[:limit]
     killed_ok = injured_ok = both_ok = 0
     misses: list[dict[str, object]] = []
+    calibration: dict[str, list[tuple[float | None, bool]]] = {"killed": [], "injured": []}
     for record_id, text, killed, injured in records:
-        got_killed, got_injured = incident_totals(text)
+        figures = score_quantities(text, find_quantities(text))
+        got_killed, got_injured = incident_totals(text, figures)
         k_ok = (got_killed or 0) == killed
         i_ok = (got_injured or 0) == injured
         killed_ok += k_ok
         injured_ok += i_ok
         both_ok += k_ok and i_ok
+        for kind, got, ok in (("killed", got_killed, k_ok), ("injured", got_injured, i_ok)):
+            if got is not None:  # a total's confidence: the figure(s) it was read from
+                calibration[kind].append((totals_confidence(figures, kind, got), ok))
         if not (k_ok and i_ok):
             misses.append({"id": record_id, "gold": [killed, injured], "predicted": [got_killed, got_injured]})
     n = len(records)
@@ -92,6 +99,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         "killed_exact": round(killed_ok / n, 4),
         "injured_exact": round(injured_ok / n, 4),
         "both_exact": round(both_ok / n, 4),
+        "calibration": {kind: calibration_block(pairs) for kind, pairs in calibration.items()},
     }
     if options.get("details"):
         result["misses"] = misses

@@ -26,6 +26,8 @@ from pathlib import Path
 from truceline.errors import EvalError
 from truceline.eval.split import describe, select, wanted_part
 from truceline.geo.resolve import distance_km
+from truceline.learn.calibration import calibration_block
+from truceline.learn.confidence import score_places
 from truceline.model import Place
 
 SCORED_TYPES = frozenset(
@@ -142,9 +144,11 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     counts = {"pred": 0, "gold": 0, "tp_exact": 0, "tp_overlap_p": 0, "tp_overlap_r": 0}
     errors: list[float] = []
     ids = [0, 0]
+    calibration: list[tuple[float | None, bool]] = []
     for article, spans in zip(articles, ner, strict=True):
-        preds = find_places(article.text, ner=spans)
+        preds = score_places(find_places(article.text, ner=spans))
         _score_article(article, preds, counts, errors, ids)
+        calibration.extend((p.confidence, right) for p, right in place_outcomes(article, preds))
     errors.sort()
     return {
         **describe(part),
@@ -157,7 +161,28 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         "resolved_scored": len(errors),
         "gold_toponyms": counts["gold"],
         "ner": bool(options.get("ner")),
+        "calibration": {"place": calibration_block(calibration)},
     }
+
+
+def place_outcomes(article: GoldArticle, preds: list[Place]) -> list[tuple[Place, bool]]:
+    """(place, right) per predicted place: right when it overlaps a scored gold toponym and lies within 161 km
+    of it; a prediction overlapping nothing is wrong; ones on neutral annotations or on gold without coordinates
+    are left out (nothing to say about them)."""
+    out: list[tuple[Place, bool]] = []
+    for p in preds:
+        gold = [t for t in article.toponyms if t.start < p.end and p.start < t.end]
+        scored = [t for t in gold if t.scored]
+        if not scored:
+            if not gold:
+                out.append((p, False))
+            continue
+        t = min(scored, key=lambda t: abs(p.start - t.start) + abs(p.end - t.end))
+        if t.lat is None or t.lon is None:
+            continue
+        near = p.resolved and p.lat is not None and p.lon is not None and distance_km(p.lat, p.lon, t.lat, t.lon) <= 161
+        out.append((p, bool(near)))
+    return out
 
 
 def _score_article(article: GoldArticle, preds: list[Place], counts: dict[str, int], errors: list[float],

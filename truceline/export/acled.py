@@ -34,6 +34,8 @@ What each column holds and where we differ from ACLED:
   members go to assoc_actor_N.
 - fatalities is our killed figure (lower bound as stated) or 0; notes is the evidence sentence; source the article
   id; start_char / end_char locate the sentence in the article body.
+- confidence (ours, no ACLED counterpart) is the event's calibrated probability of being an event of its type a
+  coder would code (truceline/learn/confidence.py); `--min-confidence` filters on it.
 - stance and claimed_by have no ACLED counterpart: ACLED codes only what it judges happened, while we keep denied,
   negated, planned and threatened events with their stance (and who claims them) so analysts decide. Filter
   `stance == asserted` for the closest match to ACLED's practice.
@@ -265,6 +267,7 @@ def acled_row(item: dict[str, object]) -> dict[str, object]:
         "plover_mode": mode or "",
         "start_char": item.get("start_char"),
         "end_char": item.get("end_char"),
+        "confidence": item.get("confidence") if item.get("confidence") is not None else "",
     }
 
 
@@ -303,6 +306,7 @@ class AcledExporter(Exporter):
         "plover_mode",
         "start_char",
         "end_char",
+        "confidence",
     ]
 
     def start(self) -> None:
