@@ -5,8 +5,12 @@ over the file, and the file over the defaults. Allowed keys:
 
     db: truceline.db            # the database commands read and write (--db)
     actors: [my_actors.yaml]    # extra actor dictionaries, loaded after the packaged ones (--actors)
+    max_report_bytes: 20000000  # a larger report (a file after decompression, a JSON line, stdin) is skipped
+    max_part_chars: 100000      # a longer cleaned text is processed in parts of about this size
 
-Relative paths in the file are taken from the file's own folder.
+Relative paths in the file are taken from the file's own folder. The two limits (defaults in `Limits`) keep any
+input from stalling a run: every stage's cost grows linearly with a part's length, and no report is larger than
+`max_report_bytes`; see `Limits` for how a long report is split.
 """
 
 from __future__ import annotations
@@ -21,14 +25,43 @@ from truceline.errors import ConfigError
 
 SETTINGS_FILE = "truceline.yaml"
 ENV_VAR = "TRUCELINE_SETTINGS"
-ALLOWED = ("db", "actors")
 DEFAULT_DB = "truceline.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How large an input may be, and when a report is processed in parts. Defaults here are the only ones.
+
+    `max_report_bytes`: a report larger than this (a file's bytes after gzip decompression, one JSON line, what
+    stdin holds) is skipped at ingest with its size in the reason; decompression stops as soon as it is passed, so a
+    gzip bomb costs no more than reading this many bytes. Processing skips a stored report above it too (one stored
+    under a higher limit). 20 MB is far beyond a news report or a long UN report (about 0.5 MB of text).
+
+    `max_part_chars`: a cleaned body longer than this is processed in parts, cut at its own paragraph breaks, else at
+    sentence boundaries, else at a space; each part goes through every stage after cleaning and the publication date
+    on its own, and its offsets are shifted back, so every offset still indexes the one stored body (checkable as
+    always). What a part changes: the report's main country and the casualty totals are found per part, and an event
+    never links to one in another part. 100,000 characters is about 16,000 words: a long report in one part.
+    """
+
+    max_report_bytes: int = 20_000_000
+    max_part_chars: int = 100_000
+
+    def describe(self) -> str:
+        return ", ".join(f"{key} {getattr(self, key):,}" for key in LIMIT_KEYS)
+
+
+# The smallest values allowed: below these, ordinary reports would be refused or cut into fragments.
+LIMIT_MINIMUMS = {"max_report_bytes": 1_000, "max_part_chars": 2_000}
+LIMIT_KEYS = tuple(LIMIT_MINIMUMS)
+ALLOWED = ("db", "actors", *LIMIT_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     db: str = DEFAULT_DB
     actors: tuple[Path, ...] = ()
+    limits: Limits = Limits()
     source: str | None = None  # the file these came from, if any
 
 
@@ -78,4 +111,23 @@ def load_settings(path: Path | None = None) -> Settings:
         if not p.is_file():
             raise ConfigError(f"settings file {path}: actor dictionary {p} does not exist")
     db_path = Path(db)
-    return Settings(db=str(db_path if db_path.is_absolute() else base / db_path), actors=resolved, source=str(path))
+    return Settings(
+        db=str(db_path if db_path.is_absolute() else base / db_path),
+        actors=resolved,
+        limits=_limits(data, path),
+        source=str(path),
+    )
+
+
+def _limits(data: dict[str, object], path: Path) -> Limits:
+    values: dict[str, int] = {}
+    for key, minimum in LIMIT_MINIMUMS.items():
+        if key not in data:
+            continue
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise ConfigError(
+                f"settings file {path}: {key!r} must be a whole number of at least {minimum:,}, got {value!r}"
+            )
+        values[key] = value
+    return Limits(**values)
