@@ -12,6 +12,9 @@ parser is always sentence-sized.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Generic, Protocol, TypeVar
 
 # Words that end with a full stop without ending a sentence (titles, months, initials handled separately).
 _ABBREVIATIONS = frozenset(
@@ -201,3 +204,28 @@ def sentence_at(sentences: list[tuple[int, int]], offset: int) -> int | None:
 
 def normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+class _HasStart(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+T = TypeVar("T", bound=_HasStart)
+
+
+class StartIndex(Generic[T]):
+    """Mentions (anything with a `start` offset) and, in O(log n), those starting in [start, end), in their own order.
+
+    For stages that look at one sentence's mentions at a time: filtering the whole list for each sentence costs
+    sentences x mentions, quadratic in a report's length. A list not in text order is filtered as before."""
+
+    def __init__(self, items: Sequence[T]) -> None:
+        self.items = items
+        self._starts = [x.start for x in items]
+        self._ordered = all(a <= b for a, b in zip(self._starts, self._starts[1:], strict=False))
+
+    def within(self, start: int, end: int) -> Sequence[T]:
+        if not self._ordered:
+            return [x for x in self.items if start <= x.start < end]
+        return self.items[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
