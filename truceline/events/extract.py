@@ -21,6 +21,7 @@ from truceline.events.recipients import governing_subject, own_side, purpose_rec
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.model import Actor, Analysis, Event, Trigger
+from truceline.text import StartIndex
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SELF_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "its", "their", "his", "her", "our"})
@@ -109,6 +110,9 @@ class _Coder:
         body = analysis.article.body
         self.index = ActorIndex(analysis.actors, dictionary, _story_country(dictionary, body), body)
         self.picker = _event_picker()
+        # each event looks at its own sentence's times and figures: found by bisection, not by scanning the report's
+        self.times = StartIndex(analysis.times)
+        self.quantities = StartIndex(analysis.quantities)
         self.events: list[Event] = []
         self.last_speaker: Actor | None = None
 
@@ -275,9 +279,11 @@ class _Coder:
         # "announced on Thursday that forces halted fire": a past act told under a dated report happened by then
         told = verb.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBN") and verb.head.tag_.startswith("VB")
         reporting = verb.head if told else None
-        time, date, precision, from_pub = event_date(doc, start, self.analysis.times, clause, published, reporting)
+        times = self.times.within(start, end)
+        time, date, precision, from_pub = event_date(doc, start, times, clause, published, reporting)
         place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker)
-        killed, injured, others = event_casualties(doc, start, self.analysis.quantities, clause, trigger_start)
+        figures = self.quantities.within(start, end)
+        killed, injured, others = event_casualties(doc, start, figures, clause, trigger_start)
         context = ("ceasefire",) if ceasefire or has_ceasefire else ()
         event = Event(
             article_id=self.analysis.article.id,
