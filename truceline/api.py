@@ -10,6 +10,7 @@ from typing import IO
 from truceline.errors import Skip
 from truceline.model import RawDocument
 from truceline.pipeline import Outcome, Pipeline
+from truceline.settings import Limits
 from truceline.stages.ingest import iter_documents
 from truceline.store import Store
 
@@ -37,11 +38,12 @@ def ingest(
     *,
     stdin: IO[bytes] | None = None,
     progress: Callable[[int], None] | None = None,
+    limits: Limits | None = None,
 ) -> IngestReport:
     """Read reports into the store. Known content hashes change nothing; skips are recorded with their reason."""
     report = IngestReport()
     chunk: list[RawDocument] = []
-    for item in iter_documents(paths, stdin=stdin):
+    for item in iter_documents(paths, stdin=stdin, limits=limits):
         if isinstance(item, Skip):
             report.skipped.append(str(item))
             store.record_skip(item.origin, item.reason, "ingest")
@@ -63,10 +65,11 @@ def process(
     actors: Sequence[Path] = (),
     retry_failed: bool = False,
     progress: Callable[[int], None] | None = None,
+    limits: Limits | None = None,
 ) -> ProcessReport:
     """Run every stage on the documents not processed yet; each article is written in its own transaction."""
     report = ProcessReport()
-    pipeline = Pipeline(actor_files=actors)
+    pipeline = Pipeline(actor_files=actors, limits=limits or Limits())
 
     def done(out: Outcome) -> None:
         if out.analysis is not None:

@@ -127,7 +127,7 @@ def _do_ingest(db: str, paths: tuple[str, ...]) -> int:
 
     stdin = sys.stdin.buffer if "-" in paths else None
     with _open_store(db) as store, _progress(0, "ingesting") as tick:
-        report = api.ingest(store, list(paths), stdin=stdin, progress=tick)
+        report = api.ingest(store, list(paths), stdin=stdin, progress=tick, limits=_settings().limits)
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
     click.echo(
@@ -141,7 +141,8 @@ def _do_ingest(db: str, paths: tuple[str, ...]) -> int:
 def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[int, int]:
     from truceline import api
 
-    actors = (*_settings().actors, *actors)
+    settings = _settings()
+    actors = (*settings.actors, *actors)
 
     with _open_store(db) as store:
         pending = store.count_pending(retry_failed=retry_failed)
@@ -149,7 +150,9 @@ def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[
             click.echo("nothing to process: every stored report is processed already", err=True)
             return 0, 0
         with _progress(pending, "processing") as tick:
-            report = api.process(store, actors=list(actors), retry_failed=retry_failed, progress=tick)
+            report = api.process(
+                store, actors=list(actors), retry_failed=retry_failed, progress=tick, limits=settings.limits
+            )
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
     for line in report.failed:

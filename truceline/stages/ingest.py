@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
@@ -25,7 +26,7 @@ import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO, Literal
+from typing import IO, Literal, Protocol
 
 from truceline.errors import InputError, Skip
 from truceline.model import RawDocument
@@ -170,9 +171,9 @@ def _read_stdin(stdin: IO[bytes] | None, limit: int) -> Iterator[RawDocument | S
         yield Skip("'-' was given but no stdin is available", STDIN_ORIGIN)
         return
     magic = stdin.read(2)
-    source: IO[bytes] = _Prefixed(magic, stdin)
-    if magic == b"\x1f\x8b":  # gzip magic: `zcat` was not used, accept it anyway
-        source = gzip.GzipFile(fileobj=source, mode="rb")  # type: ignore[assignment]
+    prefixed = _Prefixed(magic, stdin)
+    # gzip magic: `zcat` was not used, accept it anyway
+    source: _Readable = gzip.GzipFile(fileobj=prefixed, mode="rb") if magic == b"\x1f\x8b" else prefixed
     try:
         lines = _bounded_lines(_read1(source), limit)
         head: list[bytes | _LongLine] = []
@@ -216,8 +217,15 @@ class _Prefixed:
             return head if len(head) == size else head + self._stream.read(size - len(head))
         return self._stream.read(size)
 
+    def seek(self, offset: int, whence: int = 0, /) -> int:
+        raise io.UnsupportedOperation("stdin is read once, from the start")
 
-def _read1(stream: IO[bytes]) -> Callable[[int], bytes]:
+
+class _Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+def _read1(stream: _Readable) -> Callable[[int], bytes]:
     """What returns the bytes available now (one decompression step of a gzip stream) rather than waiting for a whole
     chunk, so the lines before a damaged part of a gzip file are still read."""
     return getattr(stream, "read1", stream.read)
@@ -297,7 +305,7 @@ def _read_jsonl_file(path: str, gzipped: bool, limit: int) -> Iterator[RawDocume
         yield Skip(f"cannot read the file: {reason}", path)
         return
     with handle:
-        stream: IO[bytes] = gzip.GzipFile(fileobj=handle, mode="rb") if gzipped else handle  # type: ignore[assignment]
+        stream: _Readable = gzip.GzipFile(fileobj=handle, mode="rb") if gzipped else handle
         try:
             yield from _read_jsonl_lines(_bounded_lines(_read1(stream), limit), path, limit)
         except PermissionError:
