@@ -175,21 +175,21 @@ def _read_stdin(stdin: IO[bytes] | None, limit: int) -> Iterator[RawDocument | S
     # gzip magic: `zcat` was not used, accept it anyway
     source: _Readable = gzip.GzipFile(fileobj=prefixed, mode="rb") if magic == b"\x1f\x8b" else prefixed
     try:
-        lines = _bounded_lines(_read1(source), limit)
-        head: list[bytes | _LongLine] = []
-        for line in lines:
-            head.append(line)
-            if isinstance(line, _LongLine) or line.strip() or len(head) >= 50:
-                break
-        first = head[-1] if head else b""
-        if isinstance(first, bytes) and _is_jsonl_line(first):
-            yield from _read_jsonl_lines(_chain(head, lines), STDIN_ORIGIN, limit)
+        # At most one byte past the limit is read before deciding: one report larger than that is refused here,
+        # however much more stdin holds (a gzip bomb included); JSON lines are streamed on from where this stops.
+        data = source.read(limit + 1)
+        lines = data.split(b"\n", 50)
+        at = next((i for i, line in enumerate(lines[:50]) if line.strip()), None)
+        first = lines[at] if at is not None else b""
+        complete = at is not None and (at < len(lines) - 1 or len(data) <= limit)  # its end was read
+        if _is_jsonl_line(first) if complete else first.lstrip().startswith(b"{"):
+            stream = _bounded_lines(_read1(_Prefixed(data, source)), limit)
+            yield from _read_jsonl_lines(stream, STDIN_ORIGIN, limit)
             return
-        data = _join_bounded(_chain(head, lines), limit)
     except (EOFError, OSError, zlib.error) as err:
         yield Skip(f"truncated or corrupt gzip data on stdin ({err})", STDIN_ORIGIN)
         return
-    if data is None:
+    if len(data) > limit:
         yield Skip(too_large(limit, "report on stdin"), STDIN_ORIGIN)
         return
     try:
@@ -204,7 +204,7 @@ def _read_stdin(stdin: IO[bytes] | None, limit: int) -> Iterator[RawDocument | S
 class _Prefixed:
     """A byte stream with some bytes already read put back in front (for sniffing stdin, which cannot seek)."""
 
-    def __init__(self, prefix: bytes, stream: IO[bytes]) -> None:
+    def __init__(self, prefix: bytes, stream: _Readable) -> None:
         self._prefix = prefix
         self._stream = stream
 
@@ -265,25 +265,6 @@ def _bounded_lines(read: Callable[[int], bytes], limit: int) -> Iterator[bytes |
             pieces, size, long_head = [], 0, None
             start = newline + 1
     yield _LongLine(size, long_head) if long_head is not None else b"".join(pieces)
-
-
-def _chain(head: list[bytes | _LongLine], rest: Iterator[bytes | _LongLine]) -> Iterator[bytes | _LongLine]:
-    yield from head
-    yield from rest
-
-
-def _join_bounded(lines: Iterable[bytes | _LongLine], limit: int) -> bytes | None:
-    """The lines joined back into one report, or None as soon as it is larger than `limit`."""
-    parts: list[bytes] = []
-    size = -1
-    for line in lines:
-        if isinstance(line, _LongLine):
-            return None
-        size += len(line) + 1
-        if size > limit:
-            return None
-        parts.append(line)
-    return b"\n".join(parts)
 
 
 def _is_jsonl_line(line: bytes) -> bool:
