@@ -18,25 +18,23 @@ from __future__ import annotations
 import codecs
 import gzip
 import hashlib
-import io
 import json
 import os
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import IO, Literal, Protocol
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Literal
 
 from truceline.errors import InputError, Skip
 from truceline.model import RawDocument
 from truceline.settings import Limits
+from truceline.stages.ingest_streams import LongLine, Prefixed, Readable, bounded_lines, read1
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 STDIN_ORIGIN = "<stdin>"
 _SNIFF_BYTES = 8192
 _META_FIELDS = ("title", "url", "published", "source")
-_CHUNK = 1 << 20  # bytes read at a time when streaming lines
 _HTML_START = ("<!doctype", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ", "<meta", "<!--", "<section")
 
 
@@ -171,9 +169,9 @@ def _read_stdin(stdin: IO[bytes] | None, limit: int) -> Iterator[RawDocument | S
         yield Skip("'-' was given but no stdin is available", STDIN_ORIGIN)
         return
     magic = stdin.read(2)
-    prefixed = _Prefixed(magic, stdin)
+    prefixed = Prefixed(magic, stdin)
     # gzip magic: `zcat` was not used, accept it anyway
-    source: _Readable = gzip.GzipFile(fileobj=prefixed, mode="rb") if magic == b"\x1f\x8b" else prefixed
+    source: Readable = gzip.GzipFile(fileobj=prefixed, mode="rb") if magic == b"\x1f\x8b" else prefixed
     try:
         # At most one byte past the limit is read before deciding: one report larger than that is refused here,
         # however much more stdin holds (a gzip bomb included); JSON lines are streamed on from where this stops.
@@ -183,7 +181,7 @@ def _read_stdin(stdin: IO[bytes] | None, limit: int) -> Iterator[RawDocument | S
         first = lines[at] if at is not None else b""
         complete = at is not None and (at < len(lines) - 1 or len(data) <= limit)  # its end was read
         if _is_jsonl_line(first) if complete else first.lstrip().startswith(b"{"):
-            stream = _bounded_lines(_read1(_Prefixed(data, source)), limit)
+            stream = bounded_lines(read1(Prefixed(data, source)), limit)
             yield from _read_jsonl_lines(stream, STDIN_ORIGIN, limit)
             return
     except (EOFError, OSError, zlib.error) as err:
@@ -199,72 +197,6 @@ def _read_stdin(stdin: IO[bytes] | None, limit: int) -> Iterator[RawDocument | S
         yield skip
         return
     yield _document("html" if looks_like_html(text) else "text", text, STDIN_ORIGIN + note)
-
-
-class _Prefixed:
-    """A byte stream with some bytes already read put back in front (for sniffing stdin, which cannot seek)."""
-
-    def __init__(self, prefix: bytes, stream: _Readable) -> None:
-        self._prefix = prefix
-        self._stream = stream
-
-    def read(self, size: int = -1) -> bytes:
-        if self._prefix:
-            if size < 0:
-                head, self._prefix = self._prefix, b""
-                return head + self._stream.read()
-            head, self._prefix = self._prefix[:size], self._prefix[size:]
-            return head if len(head) == size else head + self._stream.read(size - len(head))
-        return self._stream.read(size)
-
-    def seek(self, offset: int, whence: int = 0, /) -> int:
-        raise io.UnsupportedOperation("stdin is read once, from the start")
-
-
-class _Readable(Protocol):
-    def read(self, size: int = -1, /) -> bytes: ...
-
-
-def _read1(stream: _Readable) -> Callable[[int], bytes]:
-    """What returns the bytes available now (one decompression step of a gzip stream) rather than waiting for a whole
-    chunk, so the lines before a damaged part of a gzip file are still read."""
-    return getattr(stream, "read1", stream.read)
-
-
-@dataclass(frozen=True, slots=True)
-class _LongLine:
-    """A line longer than the limit: its size (counted while it was discarded) and its first bytes, for sniffing."""
-
-    size: int
-    head: bytes
-
-
-def _bounded_lines(read: Callable[[int], bytes], limit: int) -> Iterator[bytes | _LongLine]:
-    """The lines of a stream (without their "\\n"; the last one even when empty, so joining them with "\\n" gives the
-    stream back), each at most `limit` bytes: a longer line is a _LongLine, read on in chunks and dropped."""
-    pieces: list[bytes] = []
-    size = 0
-    long_head: bytes | None = None  # set while an over-long line is being discarded
-    while True:
-        chunk = read(_CHUNK)
-        if not chunk:
-            break
-        start = 0
-        while True:
-            newline = chunk.find(b"\n", start)
-            end = len(chunk) if newline < 0 else newline
-            if long_head is None:
-                pieces.append(chunk[start:end])
-            size += end - start
-            if long_head is None and size > limit:
-                long_head = b"".join(pieces)[:_SNIFF_BYTES]
-                pieces = []
-            if newline < 0:
-                break
-            yield _LongLine(size, long_head) if long_head is not None else b"".join(pieces)
-            pieces, size, long_head = [], 0, None
-            start = newline + 1
-    yield _LongLine(size, long_head) if long_head is not None else b"".join(pieces)
 
 
 def _is_jsonl_line(line: bytes) -> bool:
@@ -286,9 +218,9 @@ def _read_jsonl_file(path: str, gzipped: bool, limit: int) -> Iterator[RawDocume
         yield Skip(f"cannot read the file: {reason}", path)
         return
     with handle:
-        stream: _Readable = gzip.GzipFile(fileobj=handle, mode="rb") if gzipped else handle
+        stream: Readable = gzip.GzipFile(fileobj=handle, mode="rb") if gzipped else handle
         try:
-            yield from _read_jsonl_lines(_bounded_lines(_read1(stream), limit), path, limit)
+            yield from _read_jsonl_lines(bounded_lines(read1(stream), limit), path, limit)
         except PermissionError:
             yield Skip("cannot read the file: permission denied", path)
         except (EOFError, OSError, zlib.error) as err:
@@ -296,11 +228,11 @@ def _read_jsonl_file(path: str, gzipped: bool, limit: int) -> Iterator[RawDocume
             yield Skip(f"truncated or corrupt gzip file ({err}); the lines before the damage were read", path)
 
 
-def _read_jsonl_lines(lines: Iterable[bytes | _LongLine], path: str, limit: int) -> Iterator[RawDocument | Skip]:
+def _read_jsonl_lines(lines: Iterable[bytes | LongLine], path: str, limit: int) -> Iterator[RawDocument | Skip]:
     """One report per JSON line; each bad line is skipped with its line number, the good ones still load."""
     seen_content = False
     for number, raw_line in enumerate(lines, start=1):
-        sniff = raw_line.head if isinstance(raw_line, _LongLine) else raw_line[:_SNIFF_BYTES]
+        sniff = raw_line.head if isinstance(raw_line, LongLine) else raw_line[:_SNIFF_BYTES]
         if not sniff.strip():
             continue
         origin = f"{path}:{number}"
@@ -308,7 +240,7 @@ def _read_jsonl_lines(lines: Iterable[bytes | _LongLine], path: str, limit: int)
             yield Skip("binary file, not JSON lines", path)
             return
         seen_content = True
-        if isinstance(raw_line, _LongLine):
+        if isinstance(raw_line, LongLine):
             yield Skip(f"line {number}: {too_large(limit, 'JSON line', raw_line.size)}", origin)
             continue
         try:
