@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from truceline.errors import Skip
+from truceline.link import LinkReport
 from truceline.model import RawDocument
 from truceline.pipeline import Outcome, Pipeline
 from truceline.stages.ingest import iter_documents
@@ -29,6 +30,7 @@ class ProcessReport:
     events: int = 0
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    link: LinkReport | None = None
 
 
 def ingest(
@@ -63,8 +65,10 @@ def process(
     actors: Sequence[Path] = (),
     retry_failed: bool = False,
     progress: Callable[[int], None] | None = None,
+    link_after: bool = True,
 ) -> ProcessReport:
-    """Run every stage on the documents not processed yet; each article is written in its own transaction."""
+    """Run every stage on the documents not processed yet; each article is written in its own transaction. Then,
+    unless `link_after` is False, link the new reports across the corpus (truceline.link)."""
     report = ProcessReport()
     pipeline = Pipeline(actor_files=actors)
 
@@ -87,7 +91,16 @@ def process(
     docs = store.pending_documents(retry_failed=retry_failed)
     for _ in pipeline.run(docs, known_years=store.known_publication_years(), on_done=done):
         pass
+    if link_after:
+        report.link = link(store)
     return report
+
+
+def link(store: Store, *, progress: Callable[[int], None] | None = None) -> LinkReport:
+    """Link the reports not linked yet across the corpus: copies, stories, event clusters (truceline.link)."""
+    from truceline.link import link as run_link
+
+    return run_link(store, progress=progress)
 
 
 def show(store: Store, article_id: str) -> str:

@@ -29,6 +29,8 @@ EVALS = {
     "casualties": ("casualties", "FILE: JSONL lines {id, text, killed, injured}"),
     "geowebnews": ("geowebnews", "FILE: GeoWebNews (or LGL-style) XML"),
     "extraction": ("extraction", "DIR: ground-truth.json + html/<sha256>.html.gz"),
+    "ecbplus": ("ecbplus", "DIR: the ECB+ corpus (a topic is a story, a topic + sub-topic one event cluster)"),
+    "clusters": ("clusters", "FILE: JSONL lines {id, text, event, story?, title?, published?, url?}"),
 }
 
 
@@ -141,6 +143,10 @@ def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[
         pending = store.count_pending(retry_failed=retry_failed)
         if pending == 0:
             click.echo("nothing to process: every stored report is processed already", err=True)
+            if store.link.count_pending():
+                from truceline.cli_link import _link_line
+
+                click.echo(_link_line(api.link(store)), err=True)
             return 0, 0
         with _progress(pending, "processing") as tick:
             report = api.process(store, actors=list(actors), retry_failed=retry_failed, progress=tick)
@@ -153,6 +159,10 @@ def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[
         f"{len(report.skipped)} skipped, {len(report.failed)} failed",
         err=True,
     )
+    if report.link is not None:
+        from truceline.cli_link import _link_line
+
+        click.echo(_link_line(report.link), err=True)
     return pending, report.processed
 
 
@@ -252,6 +262,11 @@ def articles(db: str, fmt: str, search: str | None) -> None:
             if search:
                 wanted = set(store.search_articles(search))
                 items = [a for a in items if a["id"] in wanted]
+            linked = store.link.memberships([str(a["id"]) for a in items])
+            for item in items:
+                ids = linked.get(str(item["id"]), {})
+                item["story_ids"] = ids.get("story_ids", [])
+                item["cluster_ids"] = ids.get("cluster_ids", [])
             exporter = exporter_for("articles", fmt, sys.stdout)
             exporter.start()
             for item in items:
@@ -313,7 +328,9 @@ def _make_eval(name: str, module: str, what: str) -> None:
     @eval_group.command(name=name, help=f"Score on {what}.")
     @click.argument("path", type=click.Path(exists=True, path_type=Path))
     @click.option(
-        "--baseline", help="Also score a peer on the same files (timeml: dateparser, heideltime; pubdate: htmldate)."
+        "--baseline",
+        help="Also score a peer on the same files (timeml: dateparser, heideltime; pubdate: htmldate; "
+        "ecbplus, clusters: tfidf).",
     )
     @click.option("--limit", type=int, help="Only the first N files/records (of the chosen part).")
     @click.option(
@@ -336,6 +353,10 @@ def _make_eval(name: str, module: str, what: str) -> None:
 
 for _name, (_module, _what) in EVALS.items():
     _make_eval(_name, _module, _what)
+
+from truceline.cli_link import register as _register_link_commands  # noqa: E402  (needs the helpers above)
+
+_register_link_commands(cli)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from truceline.errors import StoreError
 from truceline.model import Analysis, RawDocument
 from truceline.serialize import event_json, place_json, quantity_json, time_json
+from truceline.store.link import LinkTables
 from truceline.store.migrations import MIGRATIONS
 
 
@@ -85,6 +86,11 @@ class Store:
             except sqlite3.Error:
                 self.conn.execute("ROLLBACK")
                 raise
+
+    @property
+    def link(self) -> LinkTables:
+        """The link stage's tables (truceline/store/link.py)."""
+        return LinkTables(self.conn)
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
