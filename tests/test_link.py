@@ -97,7 +97,7 @@ def _copy(src: Path, dst: Path) -> Path:
 def _snapshot(store: Store) -> dict[str, object]:
     """Everything linking decided, in a form two runs can be compared by."""
     conn = store.conn
-    return {
+    out = {
         "reports": conn.execute(
             "SELECT article_id, copy_of, story_id, cluster_id, round(story_score, 6), round(cluster_score, 6)"
             " FROM link_reports ORDER BY article_id"
@@ -109,7 +109,14 @@ def _snapshot(store: Store) -> dict[str, object]:
         ).fetchall(),
         "mentions": conn.execute("SELECT event_id, canonical_id FROM link_mentions ORDER BY event_id").fetchall(),
         "passages": conn.execute("SELECT * FROM link_passages ORDER BY article_id, start").fetchall(),
+        "agreements": conn.execute(
+            "SELECT id, name, signed, in_force, status FROM link_agreements ORDER BY id"
+        ).fetchall(),
+        "agreement_mentions": conn.execute(
+            "SELECT agreement_id, article_id, start, end FROM link_agreement_mentions ORDER BY article_id, start"
+        ).fetchall(),
     }
+    return {key: [tuple(row) for row in rows] for key, rows in out.items()}
 
 
 @pytest.mark.slow

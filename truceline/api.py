@@ -66,6 +66,7 @@ def process(
     retry_failed: bool = False,
     progress: Callable[[int], None] | None = None,
     link_after: bool = True,
+    agreements: Sequence[Path] = (),
 ) -> ProcessReport:
     """Run every stage on the documents not processed yet; each article is written in its own transaction. Then,
     unless `link_after` is False, link the new reports across the corpus (truceline.link)."""
@@ -92,15 +93,16 @@ def process(
     for _ in pipeline.run(docs, known_years=store.known_publication_years(), on_done=done):
         pass
     if link_after:
-        report.link = link(store)
+        report.link = link(store, agreements=agreements)
     return report
 
 
-def link(store: Store, *, progress: Callable[[int], None] | None = None) -> LinkReport:
-    """Link the reports not linked yet across the corpus: copies, stories, event clusters (truceline.link)."""
+def link(store: Store, *, progress: Callable[[int], None] | None = None, agreements: Sequence[Path] = ()) -> LinkReport:
+    """Link the reports not linked yet across the corpus: copies, stories, event clusters, canonical events,
+    agreements (truceline.link); `agreements` are the user's agreements files."""
     from truceline.link import link as run_link
 
-    return run_link(store, progress=progress)
+    return run_link(store, progress=progress, agreement_files=agreements)
 
 
 def show(store: Store, article_id: str) -> str:

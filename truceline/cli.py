@@ -146,10 +146,16 @@ def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[
             if store.link.count_pending():
                 from truceline.cli_link import _link_line
 
-                click.echo(_link_line(api.link(store)), err=True)
+                click.echo(_link_line(api.link(store, agreements=_settings().agreements)), err=True)
             return 0, 0
         with _progress(pending, "processing") as tick:
-            report = api.process(store, actors=list(actors), retry_failed=retry_failed, progress=tick)
+            report = api.process(
+                store,
+                actors=list(actors),
+                retry_failed=retry_failed,
+                progress=tick,
+                agreements=_settings().agreements,
+            )
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
     for line in report.failed:
@@ -200,8 +206,9 @@ def run(paths: tuple[str, ...], db: str, actors: tuple[Path, ...]) -> None:
             sys.exit(1)
 
 
-def _events_command(name: str, default_format: str, doc: str) -> None:
-    """`timeline` and `events` are one export with different defaults: a table to read, JSON lines to script."""
+def _events_command(name: str, default_format: str, doc: str, *, canonical: bool) -> None:
+    """`timeline` and `events` are one export with different defaults: a table to read, JSON lines to script.
+    The timeline shows canonical events (one per real-world event, across reports) unless asked for mentions."""
 
     @cli.command(name=name, help=doc)
     @db_option
@@ -213,20 +220,35 @@ def _events_command(name: str, default_format: str, doc: str) -> None:
         default=default_format,
         show_default=True,
     )
+    @click.option("--story", help="Only the events of this story (an id from `truceline stories`, or a prefix).")
     def command(db: str, fmt: str, **filters: Any) -> None:
         with _errors():
-            _export_events(db, fmt, filters)
+            _export_events(db, fmt, filters, canonical=canonical and not filters.get("mentions"))
+
+    if canonical:
+        command = click.option(
+            "--mentions",
+            is_flag=True,
+            help="One row per report's mention of an event (as `events`) instead of one per canonical event.",
+        )(command)
 
 
 _events_command(
     "timeline",
     "table",
-    "The chronological record: date, type, who, whom, where, casualties, who claims it, and the evidence.",
+    "The chronological record: date, type, who, whom, where, casualties, who claims it, and the evidence; one row "
+    "per real-world event with how many independent sources tell of it (--mentions: one row per report's mention).",
+    canonical=True,
 )
-_events_command("events", "jsonl", "Dump the stored events (one JSON object per line by default).")
+_events_command(
+    "events",
+    "jsonl",
+    "Dump the stored events, one per report's mention (one JSON object per line by default).",
+    canonical=False,
+)
 
 
-def _export_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
+def _export_events(db: str, fmt: str, filters: dict[str, Any], *, canonical: bool = False) -> None:
     from truceline.export.formats import exporter_for
     from truceline.store import EventFilter
 
@@ -241,9 +263,24 @@ def _export_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
         limit=filters.get("limit"),
     )
     with _open_store(db, create=False) as store:
+        if filters.get("story"):
+            from dataclasses import replace
+
+            from truceline.link.views import resolve_story
+
+            flt = replace(flt, story=resolve_story(store, str(filters["story"])))
         exporter = exporter_for("events", fmt, sys.stdout)
+        items = None
+        if canonical and store.link.has_canonical_events():
+            from truceline.link.timeline import CanonicalTableExporter, canonical_items
+
+            items = canonical_items(store, flt)
+            if fmt == "table":
+                exporter = CanonicalTableExporter(sys.stdout)
+        elif canonical:
+            click.echo("no canonical events (the reports are not linked: `truceline link`); showing mentions", err=True)
         exporter.start()
-        for item in store.events(flt):
+        for item in items if items is not None else store.events(flt):
             exporter.export_item(item)
         exporter.finish()
 

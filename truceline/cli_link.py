@@ -10,7 +10,7 @@ import click
 
 
 def register(cli: click.Group) -> None:
-    from truceline.cli import _errors, _open_store, _progress, db_option
+    from truceline.cli import _errors, _open_store, _progress, _settings, db_option
 
     @cli.command(name="link")
     @db_option
@@ -24,7 +24,7 @@ def register(cli: click.Group) -> None:
             with _open_store(db, create=False) as store:
                 pending = store.link.count_pending()
                 with _progress(pending, "linking") as tick:
-                    report = api.link(store, progress=tick)
+                    report = api.link(store, progress=tick, agreements=_settings().agreements)
             click.echo(_link_line(report), err=True)
 
     @cli.command()

@@ -5,6 +5,7 @@ over the file, and the file over the defaults. Allowed keys:
 
     db: truceline.db            # the database commands read and write (--db)
     actors: [my_actors.yaml]    # extra actor dictionaries, loaded after the packaged ones (--actors)
+    agreements: [my_deals.yaml] # agreements you know of, for linking to resolve mentions to (truceline/link)
 
 Relative paths in the file are taken from the file's own folder.
 """
@@ -21,7 +22,7 @@ from truceline.errors import ConfigError
 
 SETTINGS_FILE = "truceline.yaml"
 ENV_VAR = "TRUCELINE_SETTINGS"
-ALLOWED = ("db", "actors")
+ALLOWED = ("db", "actors", "agreements")
 DEFAULT_DB = "truceline.db"
 
 
@@ -29,6 +30,7 @@ DEFAULT_DB = "truceline.db"
 class Settings:
     db: str = DEFAULT_DB
     actors: tuple[Path, ...] = ()
+    agreements: tuple[Path, ...] = ()
     source: str | None = None  # the file these came from, if any
 
 
@@ -68,14 +70,26 @@ def load_settings(path: Path | None = None) -> Settings:
     db = data.get("db", DEFAULT_DB)
     if not isinstance(db, str) or not db:
         raise ConfigError(f"settings file {path}: 'db' must be a file path, got {db!r}")
-    actors = data.get("actors", [])
-    if isinstance(actors, str):
-        actors = [actors]
-    if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
-        raise ConfigError(f"settings file {path}: 'actors' must be a list of file paths, got {actors!r}")
-    resolved = tuple(p if p.is_absolute() else base / p for p in map(Path, actors))
+    resolved = _files(path, base, data, "actors", "actor dictionary")
+    agreements = _files(path, base, data, "agreements", "agreements file")
+    db_path = Path(db)
+    return Settings(
+        db=str(db_path if db_path.is_absolute() else base / db_path),
+        actors=resolved,
+        agreements=agreements,
+        source=str(path),
+    )
+
+
+def _files(path: Path, base: Path, data: dict[str, object], key: str, what: str) -> tuple[Path, ...]:
+    """A key holding one file path or a list of them, relative to the settings file's folder; each must exist."""
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+        raise ConfigError(f"settings file {path}: '{key}' must be a list of file paths, got {value!r}")
+    resolved = tuple(p if p.is_absolute() else base / p for p in map(Path, value))
     for p in resolved:
         if not p.is_file():
-            raise ConfigError(f"settings file {path}: actor dictionary {p} does not exist")
-    db_path = Path(db)
-    return Settings(db=str(db_path if db_path.is_absolute() else base / db_path), actors=resolved, source=str(path))
+            raise ConfigError(f"settings file {path}: {what} {p} does not exist")
+    return resolved

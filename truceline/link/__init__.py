@@ -10,13 +10,15 @@ month, a story's clusters by days), never all pairs. Its tables are its own (tru
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from truceline.link import passages
+from truceline.link import agreements, passages
 from truceline.link.canonical import Merger
 from truceline.link.cluster import Decide, Linker, model_decider
-from truceline.link.features import Report, build_report
+from truceline.link.features import DATE_SPAN_MAX, Report, build_report
+from truceline.link.resolve import AgreementLinker
 from truceline.link.score import Scorer
 from truceline.store import Store
 
@@ -31,6 +33,8 @@ class LinkReport:
     new_clusters: int = 0
     passages: int = 0  # passages attached to a story other than their report's
     new_events: int = 0  # canonical events founded
+    agreement_mentions: int = 0  # agreement mentions resolved (or founding a corpus agreement)
+    agreements_seeded: int = 0  # known and user agreements stored on this run
     compared: int = 0  # candidate groups scored (blocking keeps this a small multiple of `linked`)
     stories: set[str] = field(default_factory=set)
     clusters: set[str] = field(default_factory=set)
@@ -39,7 +43,7 @@ class LinkReport:
 def pending_reports(store: Store, *, since: str | None = None, until: str | None = None) -> list[Report]:
     """The reports `link` would link now, in the order it links them."""
     out = []
-    for art in store.link.pending(since=since, until=until):
+    for art in store.link.pending(since=since, until=until, span_max=DATE_SPAN_MAX):
         mentions = store.link.mentions(str(art["id"]), ("actor", "place"))
         out.append(build_report(art, mentions))
     return out
@@ -53,10 +57,14 @@ def link(
     since: str | None = None,
     until: str | None = None,
     progress: Callable[[int], None] | None = None,
+    agreement_files: Sequence[Path] = (),
 ) -> LinkReport:
-    """Link every report not linked yet (see the module docstring); returns what changed."""
+    """Link every report not linked yet (see the module docstring); returns what changed. `agreement_files` are
+    the user's agreements files (`agreements:` in truceline.yaml)."""
     report = LinkReport()
     reports = pending_reports(store, since=since, until=until)
+    with store.link.transaction():
+        report.agreements_seeded = agreements.seed(store.link, agreement_files)
     if not reports:
         return report
     if decide is None:
@@ -65,9 +73,12 @@ def link(
     else:
         linker = Linker(store.link, decide)
     merger = Merger(store.link)
+    resolver = AgreementLinker(store.link)
     for rep in reports:
         with store.link.transaction():
             merger.forget_report(rep.id)
+            for agreement_id in store.link.forget_agreement_links(rep.id):
+                resolver.refresh(agreement_id)
             placed = linker.place(rep)
             story = store.link.group("link_stories", placed.story_id)
             attached = passages.attach(linker, rep, story) if story is not None else []
@@ -81,6 +92,8 @@ def link(
                 "date_hi": rep.date_hi.isoformat() if rep.date_hi else None,
             }
             report.new_events += merger.add_report(rep.id, row, [(s, e, sid) for s, e, sid, _ in attached])
+            dated = {**row, "article_id": rep.id, "latest": rep.latest.isoformat() if rep.latest else None}
+            report.agreement_mentions += len(resolver.add_report(rep.id, rep.body, dated))
         report.linked += 1
         report.copies += placed.copy_of != rep.id
         report.new_stories += placed.new_story

@@ -328,15 +328,16 @@ class Merger:
         data["articles"] = sorted({m["article_id"] for m in mentions})
         lo, hi = _days(mentions)
         groups = {str(m.get("copy_of") or m["article_id"]) for m in mentions}
+        rep = representative(mentions)
         row.update(
             date_lo=lo,
             date_hi=hi,
-            sort_date=_sort_date(mentions, lo),
+            sort_date=_sort_date(mentions, rep, lo),
             n_mentions=len(mentions),
             n_reports=len(data["articles"]),
             n_sources=len(groups),
             confidence=confidence(mentions),
-            representative=representative(mentions)["event_id"],
+            representative=rep["event_id"],
             data=data,
         )
         self.tables.save_canonical(row)
@@ -356,9 +357,16 @@ def _days(mentions: Sequence[Mapping[str, Any]]) -> tuple[str | None, str | None
     return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
-def _sort_date(mentions: Sequence[Mapping[str, Any]], lo: str | None) -> str | None:
+def _sort_date(mentions: Sequence[Mapping[str, Any]], rep: Mapping[str, Any], lo: str | None) -> str | None:
+    """Where the event sorts: its earliest day when a mention gives one, else the date its shown mention gives
+    (the timeline lists it under that date), else the start of its days."""
     precise = sorted(m["date"] for m in mentions if m["precision"] == "day" and m["date"])
-    return precise[0] if precise else lo
+    if precise:
+        return str(precise[0])
+    shown = str(rep.get("date") or "")
+    if re.match(r"^\d{4}(-\d{2}){0,2}$", shown):
+        return shown
+    return str(rep.get("published") or "") or lo
 
 
 def representative(mentions: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:

@@ -32,7 +32,7 @@ from truceline.link.score import Scorer, features
 from truceline.store.link import Group, LinkTables
 
 # a report joins the best candidate whose probability reaches this (per level; set on the ECB+ tune part)
-JOIN = {"story": 0.5, "event": 0.3}
+JOIN = {"story": 0.5, "event": 0.5}
 STORY_CANDIDATES = 12
 CLUSTER_CANDIDATES = 30
 LARGEST_CLUSTERS = 5
@@ -331,7 +331,10 @@ class Linker:
         rows: list[tuple[Group, dict[str, float]]] = []
         for g in groups:
             members = [self.member_vector(a, raw) for a, raw in self.tables.members(column, g.id, RECENT_MEMBERS)]
-            rows.append((g, features(level, rep, vector, g, members, self.idf)))
+            between = None
+            if level == "event" and g.story_id and g.date_lo and rep.date_lo:
+                between = self.tables.clusters_between(g.story_id, g.date_lo, rep.date_lo.isoformat(), g.id)
+            rows.append((g, features(level, rep, vector, g, members, self.idf, between)))
         self.compared += len(rows)
         index, prob = self.decide(level, rep, rows)
         return (rows[index][0], prob) if index is not None else (None, prob)

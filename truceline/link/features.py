@@ -13,6 +13,9 @@ from urllib.parse import urlsplit
 from truceline.link import text
 
 DATE_SPAN_MAX = 40  # a report dated to a wider interval than this many days counts as undated for linking
+# The kinds of publication-date evidence linking trusts to tell happenings apart by their days: what the page or
+# the feed states. A date reasoned from the text ("the body recounts 'Dec. 7'") bounds the date but is not it.
+STATED_DATE_EVIDENCE = ("dateline", "url", "metadata", "html metadata", "caption", "story:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,7 @@ class Report:
     names: dict[str, float]
     lead: frozenset[str]
     published_precision: str = "unknown"
+    latest: date | None = None  # the last day the report can be from, however loosely it is dated
 
     @property
     def bucket(self) -> int:
@@ -65,15 +69,28 @@ def build_report(article: Mapping[str, Any], mentions: Sequence[Mapping[str, Any
     body = str(article.get("body") or "")
     terms, names, lead = text.terms_and_names(title, body)
     # The per-report stages know names the capital-letter rule misses (lower-case demonyms, aliases): a resolved
-    # place adds its gazetteer name, an actor its country, so "Syria's army" and "Damascus" share something.
+    # place adds its gazetteer name, an actor its country, so "Syria's army" and "Damascus" share something. They
+    # are kept apart from words too, marked: "%name" a town or site (a place more precise than a province),
+    # "^iso" the country a place is in, "@iso" an actor's country.
     extra: dict[str, float] = {}
+    lead_end = _lead_end(body)
+    lead_places: set[str] = set()
     for m in mentions:
         data = m.get("data") or {}
+        keys: list[str] = []
         if m.get("layer") == "place" and data.get("name"):
-            extra[str(data["name"]).lower()] = extra.get(str(data["name"]).lower(), 0.0) + 1.0
+            keys.append(str(data["name"]).lower())
+            if int(data.get("precision") or 4) <= 2:
+                keys.append("%" + str(data["name"]).lower())
+                if int(m.get("start") or 0) < lead_end:
+                    lead_places.add("%" + str(data["name"]).lower())
+            if data.get("country"):
+                keys.append("^" + str(data["country"]).lower())
         elif m.get("layer") == "actor" and data.get("country"):
-            key = "@" + str(data["country"]).lower()
+            keys.append("@" + str(data["country"]).lower())
+        for key in keys:
             extra[key] = extra.get(key, 0.0) + 1.0
+    lead = lead | frozenset(lead_places)
     for key, count in extra.items():
         weight = round(1.0 + math.log(count), 4)
         names[key] = max(names.get(key, 0.0), weight)
@@ -81,7 +98,10 @@ def build_report(article: Mapping[str, Any], mentions: Sequence[Mapping[str, Any
     lo, hi = _day(article.get("published_earliest")), _day(article.get("published_latest"))
     if lo is None and hi is None:
         lo = hi = _day(article.get("published"))
-    if lo is None or hi is None or (hi - lo).days > DATE_SPAN_MAX:
+    latest = hi
+    evidence = article.get("published_evidence") or []
+    stated = bool(evidence) and str(evidence[0]).lower().startswith(STATED_DATE_EVIDENCE)
+    if lo is None or hi is None or (hi - lo).days > DATE_SPAN_MAX or not stated:
         lo = hi = None
     return Report(
         id=str(article["id"]),
@@ -95,7 +115,21 @@ def build_report(article: Mapping[str, Any], mentions: Sequence[Mapping[str, Any
         names=names,
         lead=lead,
         published_precision=str(article.get("published_precision") or "unknown"),
+        latest=latest,
     )
+
+
+def _lead_end(body: str) -> int:
+    """Where the lead (the first `text.LEAD_LINES` non-blank lines) ends in the body."""
+    seen = 0
+    pos = 0
+    for line in body.split("\n"):
+        pos += len(line) + 1
+        if line.strip():
+            seen += 1
+            if seen >= text.LEAD_LINES:
+                return pos
+    return len(body)
 
 
 def gap_days(lo1: date | None, hi1: date | None, lo2: date | None, hi2: date | None) -> int | None:

@@ -32,6 +32,7 @@ MODEL_FILES = {"story": "link_story.npz", "event": "link_event.npz"}
 MODELS_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
 TOP_NAMES = 3
 CORE_SHARE = 0.5
+COUNTRY_SHARE = 0.2
 STORY_NAMES = True
 
 Idf = Callable[[str], float]
@@ -61,8 +62,12 @@ def features(
     group: Group,
     members: Sequence[Mapping[str, float]],
     idf: Idf,
+    between: int | None = None,
 ) -> dict[str, float]:
-    """The named features of (report, group) at `level` ('story' or 'event'); see the module docstring."""
+    """The named features of (report, group) at `level` ('story' or 'event'); see the module docstring.
+    `between`, at the event level, is how many other clusters of the story began between the cluster's first day
+    and the report's: the story moved on in between (a quiet story's follow-up a week later is still the same
+    happening; a busy story's is rarely)."""
     n = max(group.n_reports, 1)
     out: dict[str, float] = {}
     out["cos"] = _dot(vector, group.centroid) / n
@@ -77,9 +82,25 @@ def features(
     out["ncos"] = cosine(rep.names, group.names, weights)
     top = sorted(rep.lead & rep.names.keys(), key=lambda t: (-rep.names[t] * weights.get(t, 1.0), t))[:TOP_NAMES]
     out["top_in"] = sum(1.0 for t in top if group.names.get(t)) / len(top) if top else 0.5
-    core = [t for t, k in group.names.items() if k >= CORE_SHARE * n and not t.startswith("@")]
+    core = [t for t, k in group.names.items() if k >= CORE_SHARE * n and t[0] not in "@%^"]
     out["core_in"] = sum(1.0 for t in core if t in rep.names or t in rep.terms) / len(core) if core else 0.5
-    return _dates(level, rep, group, out, n)
+    if level == "event":
+        # the towns and sites: the report's lead ones in the cluster, the cluster's usual ones in the report
+        mine = [t for t in rep.lead if t.startswith("%")]
+        out["place_in"] = sum(1.0 for t in mine if group.names.get(t)) / len(mine) if mine else 0.5
+        sites = [t for t, k in group.names.items() if t.startswith("%") and k >= CORE_SHARE * n]
+        out["place_core_in"] = sum(1.0 for t in sites if t in rep.names) / len(sites) if sites else 0.5
+    else:
+        # the countries the report's places are in, against those the story's reports usually name
+        where = {t: w for t, w in rep.names.items() if t.startswith("^")}
+        total = sum(where.values())
+        usual = {t for t, k in group.names.items() if t.startswith("^") and k >= COUNTRY_SHARE * n}
+        out["country_in"] = sum(w for t, w in where.items() if t in usual) / total if total else 0.5
+    out = _dates(level, rep, group, out, n)
+    if between is not None:
+        out["between"] = math.log1p(between)
+        out["busy_weeks"] = out.get("weeks", 0.0) * out["between"]
+    return out
 
 
 def _common(vector: Mapping[str, float], names: Mapping[str, float]) -> dict[str, float]:
@@ -92,8 +113,11 @@ def _common(vector: Mapping[str, float], names: Mapping[str, float]) -> dict[str
 
 def _dates(level: str, rep: Report, group: Group, out: dict[str, float], n: int) -> dict[str, float]:
     gap = _gap(level, rep, group)
+    if gap is not None:
+        out["weeks"] = min(gap, 63) / 7.0
+    bounds: tuple[tuple[int, str], ...]
     if level == "event":
-        bounds = ((1, "g_day"), (7, "g_week"), (30, "g_month"))
+        bounds = ((1, "g_day"), (7, "g_week"))
     else:
         bounds = ((30, "g_month"), (365, "g_year"), (3 * 365, "g_years"))
     if gap is None:

@@ -8,7 +8,7 @@ the gold says. So the examples are the decisions the stage faces, with the candi
 
 Labelled reports: the tune part of ECB+ (read from ``../shared/eval/ecbplus`` or ``--ecbplus DIR`` at training
 time, never copied into the project; its check part is never read here) and our own bundled corpus with its
-linking gold (truceline/data/sample/link_gold.yaml), when present. Training is deterministic (truceline.learn.linear).
+linking gold (truceline/data/sample/link_gold.yaml). Training is deterministic (truceline.learn.linear).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import argparse
 import json
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from truceline.eval.clustering import Labelled
 from truceline.learn.linear import Example, train
 from truceline.link.cluster import Linker
 from truceline.link.features import Report
@@ -33,6 +33,9 @@ DEFAULT_ECBPLUS = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 OUT = Path(__file__).resolve().parents[1] / "data" / "models"
 L2 = 1e-3
 EPOCHS = 1500
+# Each example of our own corpus counts this many times: it is the domain the stage is for (a busy story whose
+# happenings days apart share their words), and it is six times smaller than the ECB+ tune part.
+SAMPLE_WEIGHT = 3.0
 
 
 @dataclass(slots=True)
@@ -67,42 +70,51 @@ class Oracle:
         self.labels["event"].setdefault(cluster_id, event)
 
 
-def replay(records: Sequence[Labelled]) -> Oracle:
-    """Process the records in a fresh database and replay their linking with the oracle."""
+def replay(paths: Sequence[str], label: Callable[[dict[str, Any]], tuple[str | None, str] | None]) -> Oracle:
+    """Ingest and process `paths` in a fresh database, then replay their linking with the oracle; `label` gives
+    the gold (story, event) of a stored article (None to leave it out)."""
     from truceline import api
-    from truceline.eval.clustering import write_feed
     from truceline.link import pending_reports
     from truceline.store import Store
 
-    gold = {content_id(r.text): (r.story, r.event) for r in records}
-    oracle = Oracle(gold)
-    with tempfile.TemporaryDirectory(prefix="truceline-train-") as tmp:
-        feed = write_feed(records, Path(tmp))
-        with Store.open(Path(tmp) / "train.db") as store:
-            api.ingest(store, [str(feed)])
-            api.process(store, link_after=False)
-            linker = Linker(store.link, oracle.decide)
-            for rep in pending_reports(store):
-                if rep.id not in gold:
-                    continue
-                with store.link.transaction():
-                    placed = linker.place(rep)
-                oracle.placed(rep, placed.story_id, placed.cluster_id)
+    oracle = Oracle({})
+    with tempfile.TemporaryDirectory(prefix="truceline-train-") as tmp, Store.open(Path(tmp) / "train.db") as store:
+        api.ingest(store, list(paths))
+        api.process(store, link_after=False)
+        for art in store.articles():
+            gold = label(art)
+            if gold is not None:
+                oracle.gold[str(art["id"])] = gold
+        linker = Linker(store.link, oracle.decide)
+        for rep in pending_reports(store):
+            if rep.id not in oracle.gold:
+                continue
+            with store.link.transaction():
+                placed = linker.place(rep)
+            oracle.placed(rep, placed.story_id, placed.cluster_id)
     return oracle
 
 
-def ecbplus_tune(root: Path) -> list[Labelled]:
+def replay_ecbplus(root: Path) -> Oracle:
+    """The tune part of ECB+ (its check part is never read here)."""
+    from truceline.eval.clustering import write_feed
     from truceline.eval.ecbplus import load
     from truceline.eval.split import select
 
-    return [doc for _, docs in select(load(root), lambda t: t[0], "tune") for doc in docs]
+    records = [doc for _, docs in select(load(root), lambda t: t[0], "tune") for doc in docs]
+    gold = {content_id(r.text): (r.story, r.event) for r in records}
+    with tempfile.TemporaryDirectory(prefix="truceline-ecbplus-") as tmp:
+        feed = write_feed(records, Path(tmp))
+        return replay([str(feed)], lambda art: gold.get(str(art["id"])))
 
 
-def sample_records() -> list[Labelled]:
-    """Our bundled corpus with its linking gold, when the gold file exists."""
-    from truceline.link.gold import labelled_sample
+def replay_sample() -> Oracle:
+    """Our bundled corpus with its linking gold."""
+    from truceline.link.gold import report_labels
+    from truceline.sample import REPORTS_DIR, report_key
 
-    return labelled_sample()
+    labels = report_labels()
+    return replay([str(REPORTS_DIR)], lambda art: labels.get(report_key(str(art["origin"]))))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,21 +122,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--ecbplus", type=Path, default=DEFAULT_ECBPLUS, help="ECB+ folder (its tune part is used)")
     parser.add_argument("--out", type=Path, default=OUT, help="where the .npz model files go")
     args = parser.parse_args(argv)
-    corpora: list[tuple[str, list[Labelled]]] = []
+    oracles: list[tuple[str, Oracle]] = []
     if args.ecbplus.is_dir():
-        corpora.append(("ecbplus-tune", ecbplus_tune(args.ecbplus)))
+        oracles.append(("ecbplus-tune", replay_ecbplus(args.ecbplus)))
     else:
         print(f"no ECB+ at {args.ecbplus}: training on the bundled corpus only", file=sys.stderr)
-    sample = sample_records()
-    if sample:
-        corpora.append(("bundled-corpus", sample))
+    oracles.append(("bundled-corpus", replay_sample()))
     examples: dict[str, list[Example]] = {"story": [], "event": []}
     counts: dict[str, dict[str, int]] = {}
-    for name, records in corpora:
-        oracle = replay(records)
+    for name, oracle in oracles:
+        weight = SAMPLE_WEIGHT if name == "bundled-corpus" else 1.0
         for level in examples:
-            examples[level] += oracle.examples[level]
-        counts[name] = {"reports": len(records), **{level: len(oracle.examples[level]) for level in examples}}
+            examples[level] += [Example(e.features, e.label, weight=weight) for e in oracle.examples[level]]
+        counts[name] = {"reports": len(oracle.gold), **{level: len(oracle.examples[level]) for level in examples}}
     args.out.mkdir(parents=True, exist_ok=True)
     for level, rows in examples.items():
         model = train(

@@ -59,10 +59,22 @@ class LinkTables:
         )
 
     # -- what is to be linked --------------------------------------------------------------------------------------
-    def pending(self, *, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-        """Articles never linked, or re-processed since they were, oldest publication first (undated last)."""
+    def pending(
+        self, *, since: str | None = None, until: str | None = None, span_max: int = 40
+    ) -> list[dict[str, Any]]:
+        """Articles never linked, or re-processed since they were, oldest publication first (undated last); with
+        `since` / `until`, only the dated ones of that window."""
         where = ["(l.article_id IS NULL OR l.processed_at != a.processed_at)"]
         args: list[object] = []
+        # a report dated to a span wider than span_max days counts as undated: a time window (since / until, the
+        # unit a cluster of workers links by) leaves it out, and a run without one links it after the dated
+        loose = (
+            "(COALESCE(a.published_earliest, a.published) IS NULL"
+            " OR julianday(a.published_latest) - julianday(a.published_earliest) > ?)"
+        )
+        if since or until:
+            where.append(f"NOT {loose}")
+            args.append(span_max)
         if since:
             where.append("COALESCE(a.published_latest, a.published) >= ?")
             args.append(since)
@@ -71,14 +83,18 @@ class LinkTables:
             args.append(until + "\uffff")
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.body, a.url, a.source, a.published, a.published_earliest, a.published_latest,"
-            " a.published_precision, a.processed_at, d.rowid AS doc_order FROM articles a"
+            " a.published_precision, a.published_evidence, a.processed_at, d.rowid AS doc_order FROM articles a"
             " JOIN documents d ON d.id = a.id LEFT JOIN link_reports l ON l.article_id = a.id"
             f" WHERE {' AND '.join(where)}"
-            " ORDER BY COALESCE(a.published_earliest, a.published) IS NULL,"
-            " COALESCE(a.published_earliest, a.published), d.rowid",
-            args,
+            f" ORDER BY {loose}, COALESCE(a.published_earliest, a.published), d.rowid",
+            [*args, span_max],
         ).fetchall()
-        return [dict(r) for r in rows]
+        out = []
+        for r in rows:
+            row = dict(r)
+            row["published_evidence"] = json.loads(row["published_evidence"] or "[]")
+            out.append(row)
+        return out
 
     def count_pending(self) -> int:
         row = self.conn.execute(
@@ -297,6 +313,17 @@ class LinkTables:
             ).fetchall()
         return [r[0] for r in rows]
 
+    def clusters_between(self, story_id: str, first: str, last: str, exclude: str, cap: int = 50) -> int:
+        """How many clusters of the story (other than `exclude`) began after `first` and up to `last` (at most
+        `cap`: the count only needs to tell quiet stories from busy ones)."""
+        lo, hi = (first, last) if first <= last else (last, first)
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM link_clusters WHERE story_id = ? AND date_lo > ? AND date_lo <= ?"
+            " AND id != ? LIMIT ?)",
+            (story_id, lo, hi, exclude, cap),
+        ).fetchone()
+        return int(row[0])
+
     def add_passage(self, article_id: str, start: int, end: int, story_id: str, score: float) -> None:
         self.conn.execute(
             "INSERT INTO link_passages (article_id, start, end, story_id, score) VALUES (?, ?, ?, ?, ?)",
@@ -459,3 +486,121 @@ class LinkTables:
 
     def move_canonical_cluster(self, old: str, new: str) -> None:
         self.conn.execute("UPDATE link_canonical SET cluster_id = ? WHERE cluster_id = ?", (new, old))
+
+    def canonical_events(
+        self, where: Sequence[str], args: Sequence[object], story_id: str | None, limit: int | None
+    ) -> list[dict[str, Any]]:
+        """Canonical events with at least one mention matching the event conditions (truceline.store.db's
+        event_conditions), of one story when given, in date order; each with its representative event's JSON."""
+        conds: list[str] = []
+        params: list[object] = []
+        if where:
+            conds.append(
+                "c.id IN (SELECT canonical_id FROM link_mentions WHERE event_id IN"
+                f" (SELECT id FROM events WHERE {' AND '.join(where)}))"
+            )
+            params += list(args)
+        if story_id:
+            conds.append("c.story_id = ?")
+            params.append(story_id)
+        sql = "SELECT c.*, e.data AS event FROM link_canonical c JOIN events e ON e.id = c.representative"
+        if conds:
+            sql += " WHERE " + " AND ".join(conds)
+        sql += " ORDER BY c.sort_date IS NULL, c.sort_date, c.seq"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        out = []
+        for r in self.conn.execute(sql, params):
+            row = dict(r)
+            row["data"] = json.loads(row["data"])
+            row["event"] = json.loads(row["event"])
+            out.append(row)
+        return out
+
+    def has_canonical_events(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM link_canonical LIMIT 1").fetchone() is not None
+
+    # -- agreements ----------------------------------------------------------------------------------------------
+    def agreements(self, *, until: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        """Agreements signed (or known) up to `until` (all when None), the latest first."""
+        if until:
+            rows = self.conn.execute(
+                "SELECT * FROM link_agreements WHERE signed IS NULL OR signed <= ? ORDER BY signed DESC, seq LIMIT ?",
+                (until, limit),
+            ).fetchall()
+        else:
+            rows = self.conn.execute(
+                "SELECT * FROM link_agreements ORDER BY signed IS NULL, signed, seq LIMIT ?", (limit,)
+            ).fetchall()
+        return [{**dict(r), "data": json.loads(r["data"])} for r in rows]
+
+    def agreement(self, agreement_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM link_agreements WHERE id = ?", (agreement_id,)).fetchone()
+        return {**dict(row), "data": json.loads(row["data"])} if row else None
+
+    def save_agreement(self, row: dict[str, Any]) -> None:
+        data = dict(row)
+        data["data"] = json.dumps(data["data"], sort_keys=True)
+        cols = list(data)
+        self.conn.execute(
+            f"INSERT OR REPLACE INTO link_agreements ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [data[c] for c in cols],
+        )
+
+    def add_agreement_mention(
+        self, agreement_id: str, article_id: str, start: int, end: int, text: str, score: float, how: dict[str, Any]
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO link_agreement_mentions (agreement_id, article_id, start, end, text, score, how)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (agreement_id, article_id, start, end, text, score, json.dumps(how, sort_keys=True)),
+        )
+
+    def add_agreement_event(self, agreement_id: str, event_id: str, article_id: str, relation: str) -> None:
+        self.conn.execute(
+            "INSERT INTO link_agreement_events (agreement_id, event_id, article_id, relation) VALUES (?, ?, ?, ?)",
+            (agreement_id, event_id, article_id, relation),
+        )
+
+    def forget_agreement_links(self, article_id: str) -> list[str]:
+        """Drop an article's agreement mentions and event links; returns the agreements they concerned."""
+        ids = {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT agreement_id FROM link_agreement_mentions WHERE article_id = ?"
+                " UNION SELECT agreement_id FROM link_agreement_events WHERE article_id = ?",
+                (article_id, article_id),
+            )
+        }
+        self.conn.execute("DELETE FROM link_agreement_mentions WHERE article_id = ?", (article_id,))
+        self.conn.execute("DELETE FROM link_agreement_events WHERE article_id = ?", (article_id,))
+        return sorted(ids)
+
+    def agreement_mentions(self, agreement_id: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT agreement_id, article_id, start, end, text, score, how FROM link_agreement_mentions"
+        args: tuple[object, ...] = ()
+        if agreement_id:
+            sql += " WHERE agreement_id = ?"
+            args = (agreement_id,)
+        rows = self.conn.execute(sql + " ORDER BY article_id, start", args)
+        return [
+            {"agreement_id": r[0], "article_id": r[1], "start": r[2], "end": r[3], "text": r[4], "score": r[5],
+             "how": json.loads(r[6])}
+            for r in rows
+        ]  # fmt: skip
+
+    def agreement_events(self, agreement_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT ae.event_id, ae.article_id, ae.relation, e.data, a.published FROM link_agreement_events ae"
+            " JOIN events e ON e.id = ae.event_id JOIN articles a ON a.id = ae.article_id"
+            " WHERE ae.agreement_id = ? ORDER BY e.sort_date, ae.event_id",
+            (agreement_id,),
+        )
+        return [
+            {"event_id": r[0], "article_id": r[1], "relation": r[2], "event": json.loads(r[3]), "published": r[4]}
+            for r in rows
+        ]
+
+    def latest_report_date(self) -> str | None:
+        row = self.conn.execute("SELECT MAX(date_hi) FROM link_reports").fetchone()
+        return row[0] if row else None

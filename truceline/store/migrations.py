@@ -230,5 +230,47 @@ LINK_MIGRATIONS.append(
         """,
     )
 )
+LINK_MIGRATIONS.append(
+    (
+        "0102_link_agreements",
+        """
+        CREATE TABLE link_agreements (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            origin TEXT NOT NULL,          -- known (truceline/data/known_dates.yaml) | user (agreements: file) | corpus
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,            -- ceasefire | truce | memorandum | protocol | agreement | pause
+            signed TEXT,                   -- ISO day (or month / year when only that is known)
+            in_force TEXT,
+            zone TEXT,                     -- the place it covers, as a name
+            status TEXT NOT NULL,          -- announced | in force | violated | collapsed | extended | superseded
+            data TEXT NOT NULL             -- JSON: parties, mediators, terms, cues, aliases, history, supersedes
+        );
+        CREATE INDEX link_agreements_signed ON link_agreements(signed);
+
+        CREATE TABLE link_agreement_mentions (
+            agreement_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            start INTEGER NOT NULL,        -- the phrase naming the agreement, in the body
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            score REAL NOT NULL,
+            how TEXT NOT NULL              -- JSON: the cues that resolved it (name, date, parties, zone, recency)
+        );
+        CREATE INDEX link_agreement_mentions_agreement ON link_agreement_mentions(agreement_id);
+        CREATE INDEX link_agreement_mentions_article ON link_agreement_mentions(article_id);
+
+        CREATE TABLE link_agreement_events (
+            agreement_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,        -- an events.id whose sentence concerns the agreement
+            article_id TEXT NOT NULL,
+            relation TEXT NOT NULL         -- announcement | in force | violation | accusation | denial | observance
+                                           -- | extension | collapse | rejection | mention
+        );
+        CREATE INDEX link_agreement_events_agreement ON link_agreement_events(agreement_id);
+        CREATE INDEX link_agreement_events_article ON link_agreement_events(article_id);
+        """,
+    )
+)
 
 MIGRATIONS.extend(LINK_MIGRATIONS)
