@@ -91,7 +91,7 @@ def link(
                 "date_lo": rep.date_lo.isoformat() if rep.date_lo else None,
                 "date_hi": rep.date_hi.isoformat() if rep.date_hi else None,
             }
-            report.new_events += merger.add_report(rep.id, row, [(s, e, sid) for s, e, sid, _ in attached])
+            report.new_events += merger.add_report(rep.id, row, [(s, e, sid) for s, e, sid, _ in attached], rep.body)
             dated = {**row, "article_id": rep.id, "latest": rep.latest.isoformat() if rep.latest else None}
             report.agreement_mentions += len(resolver.add_report(rep.id, rep.body, dated))
         report.linked += 1

@@ -45,8 +45,13 @@ KEY_NAMES = 10
 CENTROID_TERMS = 500
 GROUP_NAMES = 300
 VECTOR_CACHE = 20_000
-MERGE_STORIES = 0.08  # average-link similarity of two stories' reports at which they merge
+MERGE_STORIES = 0.06  # average-link similarity of two stories' reports at which they merge
 MERGE_MIN_REPORTS = 2
+THEATRE_RULE = True
+EVENT_RULES = True
+BUSY_GAP_DAYS = 3
+THEATRE_SHARE = 0.6
+THEATRE_EVIDENCE = 0.0
 MERGE_CLUSTERS = 0.25
 MERGE_CLUSTER_DAYS = 3
 
@@ -141,6 +146,36 @@ def _add(group: Group, rep: Report, vector: Mapping[str, float], sign: int = 1) 
         lo, hi = rep.date_lo.isoformat(), rep.date_hi.isoformat()
         group.date_lo = min(group.date_lo, lo) if group.date_lo else lo
         group.date_hi = max(group.date_hi, hi) if group.date_hi else hi
+
+
+def theatre(weights: Mapping[str, float], share: float) -> str | None:
+    """The one country where most of the weight of "&iso" keys (towns, sites, provinces) lies, if one holds at
+    least `share` of it."""
+    where = {t: w for t, w in weights.items() if t.startswith("&")}
+    total = sum(where.values())
+    if not total or total < THEATRE_EVIDENCE:
+        return None
+    best = max(where, key=lambda t: (where[t], t))
+    return best if where[best] >= share * total else None
+
+
+def elsewhere(rep: Report, story: Group) -> bool:
+    """A report whose happenings are in one country cannot join a story whose happenings are in another: the
+    situation is where things happen ("Turkey and Russia" are in the Idlib story and in the Libya one)."""
+    mine = theatre(rep.names, THEATRE_SHARE)
+    if mine is None or story.n_reports < 2:
+        return False
+    theirs = theatre(story.names, THEATRE_SHARE)
+    return theirs is not None and theirs != mine
+
+
+def other_happening(rep: Report, cluster: Group, feats: Mapping[str, float]) -> bool:
+    """What tells two happenings of one story apart, whatever the words they share: in a busy story (other
+    happenings began since the cluster's), a report more than BUSY_GAP_DAYS after the cluster's first day; and a
+    report whose lead names towns or sites none of which the cluster's reports name, while those name their own."""
+    busy = feats.get("between", 0.0) > 0 and feats.get("weeks", 0.0) * 7 > BUSY_GAP_DAYS
+    sites = feats.get("place_in") == 0.0 and feats.get("place_core_in") == 0.0
+    return busy or sites
 
 
 def _dot(u: Mapping[str, float], v: Mapping[str, float]) -> float:
@@ -291,6 +326,9 @@ class Linker:
             link = _dot(story.centroid, other.centroid) / (story.n_reports * other.n_reports)
             if link < MERGE_STORIES:
                 continue
+            here, there = theatre(story.names, THEATRE_SHARE), theatre(other.names, THEATRE_SHARE)
+            if THEATRE_RULE and here and there and here != there:
+                continue
             keep, gone = (story, other) if (story.seq, story.id) < (other.seq, other.id) else (other, story)
             merged = Group(
                 keep.id, keep.seq, keep.n_reports, keep.date_lo, keep.date_hi, dict(keep.centroid), dict(keep.names)
@@ -336,6 +374,12 @@ class Linker:
                 between = self.tables.clusters_between(g.story_id, g.date_lo, rep.date_lo.isoformat(), g.id)
             rows.append((g, features(level, rep, vector, g, members, self.idf, between)))
         self.compared += len(rows)
+        if level == "story" and THEATRE_RULE:
+            rows = [(g, f) for g, f in rows if not elsewhere(rep, g)]
+        if level == "event" and EVENT_RULES:
+            rows = [(g, f) for g, f in rows if not other_happening(rep, g, f)]
+        if not rows:
+            return None, 0.0
         index, prob = self.decide(level, rep, rows)
         return (rows[index][0], prob) if index is not None else (None, prob)
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from truceline.link import text
 
+THEATRE_KEYS = True
 DATE_SPAN_MAX = 40  # a report dated to a wider interval than this many days counts as undated for linking
 # The kinds of publication-date evidence linking trusts to tell happenings apart by their days: what the page or
 # the feed states. A date reasoned from the text ("the body recounts 'Dec. 7'") bounds the date but is not it.
@@ -71,7 +72,8 @@ def build_report(article: Mapping[str, Any], mentions: Sequence[Mapping[str, Any
     # The per-report stages know names the capital-letter rule misses (lower-case demonyms, aliases): a resolved
     # place adds its gazetteer name, an actor its country, so "Syria's army" and "Damascus" share something. They
     # are kept apart from words too, marked: "%name" a town or site (a place more precise than a province),
-    # "^iso" the country a place is in, "@iso" an actor's country.
+    # "^iso" the country a place is in, "&iso" the country of a town, site or province that is not a capital
+    # (capitals often stand for governments: "Ankara said"), "@iso" an actor's country.
     extra: dict[str, float] = {}
     lead_end = _lead_end(body)
     lead_places: set[str] = set()
@@ -86,6 +88,12 @@ def build_report(article: Mapping[str, Any], mentions: Sequence[Mapping[str, Any
                     lead_places.add("%" + str(data["name"]).lower())
             if data.get("country"):
                 keys.append("^" + str(data["country"]).lower())
+                if (
+                    THEATRE_KEYS
+                    and data.get("feature") not in ("country", "capital")
+                    and int(data.get("precision") or 4) <= 3
+                ):
+                    keys.append("&" + str(data["country"]).lower())  # where things happen, not who speaks
         elif m.get("layer") == "actor" and data.get("country"):
             keys.append("@" + str(data["country"]).lower())
         for key in keys:

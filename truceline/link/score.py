@@ -82,7 +82,7 @@ def features(
     out["ncos"] = cosine(rep.names, group.names, weights)
     top = sorted(rep.lead & rep.names.keys(), key=lambda t: (-rep.names[t] * weights.get(t, 1.0), t))[:TOP_NAMES]
     out["top_in"] = sum(1.0 for t in top if group.names.get(t)) / len(top) if top else 0.5
-    core = [t for t, k in group.names.items() if k >= CORE_SHARE * n and t[0] not in "@%^"]
+    core = [t for t, k in group.names.items() if k >= CORE_SHARE * n and t[0] not in "@%^&"]
     out["core_in"] = sum(1.0 for t in core if t in rep.names or t in rep.terms) / len(core) if core else 0.5
     if level == "event":
         # the towns and sites: the report's lead ones in the cluster, the cluster's usual ones in the report
@@ -106,7 +106,7 @@ def features(
 def _common(vector: Mapping[str, float], names: Mapping[str, float]) -> dict[str, float]:
     """The vector's common words: no names, numbers or actor countries (what a story's reports share when its
     happenings have different people and places)."""
-    kept = {t: x for t, x in vector.items() if t not in names and t[0] not in "#@"}
+    kept = {t: x for t, x in vector.items() if t not in names and t[0] not in "#@%^&"}
     norm = math.sqrt(sum(x * x for x in kept.values())) or 1.0
     return {t: x / norm for t, x in kept.items()}
 

@@ -604,3 +604,31 @@ class LinkTables:
     def latest_report_date(self) -> str | None:
         row = self.conn.execute("SELECT MAX(date_hi) FROM link_reports").fetchone()
         return row[0] if row else None
+
+    # -- contradictions ----------------------------------------------------------------------------------------
+    def replace_contradictions(self, canonical_id: str, story_id: str | None, items: Sequence[dict[str, Any]]) -> None:
+        self.conn.execute("DELETE FROM link_contradictions WHERE canonical_id = ?", (canonical_id,))
+        self.conn.executemany(
+            "INSERT INTO link_contradictions (id, canonical_id, story_id, kind, subject, data) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (f"{canonical_id}:{c['kind']}:{c['subject']}", canonical_id, story_id, c["kind"], c["subject"],
+                 json.dumps(c["positions"], sort_keys=True))
+                for c in items
+            ],
+        )  # fmt: skip
+
+    def contradictions(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT c.id, c.canonical_id, c.story_id, c.kind, c.subject, c.data, k.type, k.sort_date"
+            " FROM link_contradictions c JOIN link_canonical k ON k.id = c.canonical_id"
+        )
+        args: tuple[object, ...] = ()
+        if story_id:
+            sql += " WHERE c.story_id = ?"
+            args = (story_id,)
+        rows = self.conn.execute(sql + " ORDER BY k.sort_date IS NULL, k.sort_date, c.id", args)
+        return [
+            {"id": r[0], "canonical_id": r[1], "story_id": r[2], "kind": r[3], "subject": r[4],
+             "positions": json.loads(r[5]), "event_type": r[6], "date": r[7]}
+            for r in rows
+        ]  # fmt: skip

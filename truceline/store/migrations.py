@@ -272,5 +272,22 @@ LINK_MIGRATIONS.append(
         """,
     )
 )
+LINK_MIGRATIONS.append(
+    (
+        "0103_link_contradictions",
+        """
+        CREATE TABLE link_contradictions (
+            id TEXT PRIMARY KEY,           -- the canonical event's id and the kind (and quantity) disputed
+            canonical_id TEXT NOT NULL,
+            story_id TEXT,
+            kind TEXT NOT NULL,            -- figure | date | denial
+            subject TEXT NOT NULL,         -- what is disputed: killed, injured, the day, whether it happened
+            data TEXT NOT NULL             -- JSON: the positions, each with its value, who says so and where
+        );
+        CREATE INDEX link_contradictions_canonical ON link_contradictions(canonical_id);
+        CREATE INDEX link_contradictions_story ON link_contradictions(story_id);
+        """,
+    )
+)
 
 MIGRATIONS.extend(LINK_MIGRATIONS)
