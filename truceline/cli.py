@@ -392,8 +392,12 @@ for _name, (_module, _what) in EVALS.items():
     _make_eval(_name, _module, _what)
 
 from truceline.cli_link import register as _register_link_commands  # noqa: E402  (needs the helpers above)
+from truceline.cli_link import register_summary as _register_link_summary  # noqa: E402
+from truceline.cli_link import register_views as _register_link_views  # noqa: E402
 
 _register_link_commands(cli)
+_register_link_views(cli)
+_register_link_summary(cli)
 
 
 def main() -> None:

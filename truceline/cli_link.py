@@ -57,3 +57,58 @@ def _emit(items: list[dict[str, Any]], fmt: str, table: Any, empty: str) -> None
         click.echo(empty)
     for item in items:
         click.echo(table(item))
+
+
+def register_views(cli: click.Group) -> None:
+    from truceline.cli import _errors, _open_store, db_option
+
+    @cli.command()
+    @db_option
+    @click.option("--story", help="Only the agreements the reports of this story name (an id or a prefix).")
+    @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+    def agreements(db: str, story: str | None, fmt: str) -> None:
+        """The agreements the reports speak of: dates, parties, zone, terms, status, what superseded or extended
+        what, the reports naming each and the violations, accusations and denials linked to it."""
+        with _errors():
+            from truceline.link import views
+
+            with _open_store(db, create=False) as store:
+                sid = views.resolve_story(store, story) if story else None
+                items = views.agreements(store, sid)
+            _emit(items, fmt, views.agreement_table, "no agreements: link the reports first (`truceline link`)")
+
+    @cli.command()
+    @db_option
+    @click.option("--story", help="Only the contradictions of this story (an id or a prefix).")
+    @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+    def contradictions(db: str, story: str | None, fmt: str) -> None:
+        """What the reports of one event disagree on (figures, days, claims against denials), with who says what."""
+        with _errors():
+            from truceline.link import views
+
+            with _open_store(db, create=False) as store:
+                sid = views.resolve_story(store, story) if story else None
+                items = store.link.contradictions(sid)
+            _emit(items, fmt, views.contradiction_table, "no contradictions found")
+
+
+def register_summary(cli: click.Group) -> None:
+    from truceline.cli import _errors, _open_store, db_option
+
+    @cli.command()
+    @db_option
+    @click.option("--story", required=True, help="The story (an id from `truceline stories`, or a prefix).")
+    @click.option("--since", help="Only what changed from this day on (YYYY-MM-DD).")
+    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+    def summary(db: str, story: str, since: str | None, fmt: str) -> None:
+        """A short extractive summary of a story, each line quoted from a report and sourced; with --since, what
+        changed since that day."""
+        with _errors():
+            from truceline.link import summary as summaries
+
+            with _open_store(db, create=False) as store:
+                made = summaries.summarize(store, story, since)
+            if fmt == "json":
+                click.echo(json.dumps(made, ensure_ascii=False, indent=1))
+            else:
+                click.echo(summaries.render(made), nl=False)

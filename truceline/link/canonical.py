@@ -25,7 +25,8 @@ from truceline.store.link import LinkTables
 CANDIDATES = 50
 MATCH = 2.0
 SAME_ARTICLE_MATCH = 3.5  # two rows of one report are one event only on strong evidence (a figure given twice)
-NEAR_DAYS = 2  # reports may disagree on the day ("on Sunday" / "on Monday"): candidates this many days apart
+NEAR_DAYS = 2
+AGGREGATE_MENTIONS = 60  # the latest mentions a canonical event's figures, claims and disputes are made from  # reports may disagree on the day ("on Sunday" / "on Monday"): candidates this many days apart
 # "The strike hit ...", "... died in the market strike", "put the toll at 19": a sentence that refers back to a
 # happening the report has told
 _ANAPHORA = re.compile(
@@ -351,6 +352,7 @@ class Merger:
         new = 0
         figures = [q for q in self.tables.mentions(article_id, ("quantity",)) if not q["data"].get("cumulative")]
         lead: dict[str, str] = {}  # kind -> the canonical of the report's first strike giving such a figure
+        touched: set[str] = set()
         used: set[int] = set()
         for event in self.tables.article_events(article_id):
             m = mention(event, report)
@@ -362,16 +364,22 @@ class Merger:
                     story = other
             cluster = report["cluster_id"] if story == report["story_id"] else None
             canonical_id, score = self._match(m, story, cluster)
+            founded = canonical_id is None
             if canonical_id is None:
                 canonical_id, score = self._found(m, event, story, cluster), 1.0
                 new += 1
             self.tables.save_mention(m["event_id"], canonical_id, article_id, round(score, 3), m)
-            self.refresh(canonical_id)  # the report's next mentions are matched against it as it now stands
+            if founded:
+                self.refresh(canonical_id)  # the report's next mentions are matched against it
+            else:
+                touched.add(canonical_id)
             for kind in ("killed", "injured"):
                 if m[kind] and m["type"] == "ASSAULT":
                     lead.setdefault(kind, canonical_id)
                     if isinstance(m[kind].get("start_char"), int):
                         used.add(int(m[kind]["start_char"]))
+        for canonical_id in sorted(touched):
+            self.refresh(canonical_id)
         self._tolls(article_id, report, body, figures, lead, used)
         return new
 
@@ -426,7 +434,7 @@ class Merger:
         best: tuple[float, str] | None = None
         for row in rows:
             data = row["data"]
-            same_article = m["article_id"] in data.get("articles", [])
+            same_article = self.tables.mentioned_in(str(row["id"]), m["article_id"])
             score = match_score(m, data, bool(cluster) and row["cluster_id"] == cluster)
             if same_article and _ANAPHORA.search(str(m["sentence"] or "")):
                 score += 2.0
@@ -464,7 +472,8 @@ class Merger:
     def refresh(self, canonical_id: str) -> None:
         """Recompute a canonical event's aggregate from its mentions (delete it when it has none left)."""
         row = self.tables.canonical(canonical_id)
-        mentions = self.tables.canonical_mentions(canonical_id)
+        # the latest mentions make the aggregate, so a much-reported event costs no more than a known one
+        mentions = self.tables.canonical_mentions(canonical_id, AGGREGATE_MENTIONS)
         if row is None:
             return
         if not mentions:
@@ -472,17 +481,16 @@ class Merger:
             self.tables.replace_contradictions(canonical_id, None, [])
             return
         data = summary(mentions)
-        data["articles"] = sorted({m["article_id"] for m in mentions})
         lo, hi = _days(mentions)
-        groups = {str(m.get("copy_of") or m["article_id"]) for m in mentions}
+        n_mentions, n_reports, n_sources = self.tables.canonical_counts(canonical_id)
         rep = representative(mentions)
         row.update(
             date_lo=lo,
             date_hi=hi,
             sort_date=_sort_date(mentions, rep, lo),
-            n_mentions=len(mentions),
-            n_reports=len(data["articles"]),
-            n_sources=len(groups),
+            n_mentions=n_mentions,
+            n_reports=n_reports,
+            n_sources=n_sources,
             confidence=confidence(mentions),
             representative=rep["event_id"],
             data=data,

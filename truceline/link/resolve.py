@@ -25,6 +25,7 @@ from truceline.store.link import LinkTables
 from truceline.text import split_sentences
 
 RESOLVE = 2.5
+CANDIDATES = 200  # the latest agreements of the report's countries (and of unknown place) it is scored against
 
 _ANNOUNCE = re.compile(r"\b(agreed|agree|signed|sign|announced|announce|declared|declare|brokered|reached)\b", re.I)
 _IN_FORCE = re.compile(r"\b(took effect|in force|took hold|came into force|has held|have held)\b", re.I)
@@ -39,6 +40,13 @@ _ACCUSE = re.compile(r"\b(accus\w*|blam\w*|charge\w*)\b", re.I)
 _CREATE = re.compile(
     r"\b(agreed|signed|announced|declared|brokered|reached|welcomed|accepted|took effect|came into force|"
     r"called for|call for)\b",
+    re.I,
+)
+MAX_TERMS = 6
+_TERM = re.compile(
+    r"^Under the (deal|plan|agreement|memorandum|protocol|accord)\b|"
+    r"\b(must|will|shall|are expected to|is to|are to)\s+(be\s+)?(pull\w*|withdraw\w*|leave|patrol\w*|set up|"
+    r"start joint|run|observe|halt|stop|hand)\b",
     re.I,
 )
 DISCOURSE = (2.0, 1.0)  # the agreement a report named last, and any other it named before
@@ -111,8 +119,8 @@ class AgreementLinker:
     ) -> list[tuple[str, float, dict[str, Any]]]:
         """The agreement(s) a mention names, best first; two when it names two ("the Sochi and Astana
         agreements"); none when no agreement reaches RESOLVE."""
-        until = (latest + timedelta(days=1)).isoformat() if latest else None
-        candidates = self.tables.agreements(until=until)
+        until = (latest + timedelta(days=1)).isoformat() if latest else "9999-12-31"
+        candidates = self.tables.agreements(until=until, zones=sorted(countries), limit=CANDIDATES)
         if not candidates:
             return []
         vocabulary = {n for a in candidates for n in a["data"].get("names", [])}
@@ -321,6 +329,8 @@ class AgreementLinker:
                     if c not in parties:
                         parties.append(c)
             data["parties"] = parties
+        if not data.get("terms") or all(t.get("article_id") for t in data["terms"]):
+            data["terms"] = self._terms(linked)
         data["history"] = [
             {"relation": x["relation"], "date": x["event"].get("date"), "event_id": x["event_id"]}
             for x in linked
@@ -331,6 +341,18 @@ class AgreementLinker:
             self._supersede(a)
         a["status"] = objects.status_of(a, relations, self.tables.latest_report_date())
         self.tables.save_agreement(a)
+
+    def _terms(self, linked: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """What the reports that announce an agreement say it provides: their sentences under it ("Under the
+        deal, ...") or binding someone ("must be pulled out by Oct. 10", "will patrol it together")."""
+        out: list[dict[str, Any]] = []
+        for article_id in dict.fromkeys(x["article_id"] for x in linked if x["relation"] == "announcement"):
+            body = self.tables.article_text(article_id) or ""
+            for start, end in split_sentences(body):
+                sentence = body[start:end]
+                if _TERM.search(sentence) and not any(t["text"] == sentence for t in out):
+                    out.append({"text": sentence, "article_id": article_id, "start_char": start, "end_char": end})
+        return out[:MAX_TERMS]
 
     def _supersede(self, a: dict[str, Any]) -> None:
         """A truce superseded by the next truce for the same zone and parties that came into force after it."""

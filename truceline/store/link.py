@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from truceline.model import RawDocument
+
 
 @dataclass(slots=True)
 class Group:
@@ -439,12 +441,35 @@ class LinkTables:
             ).fetchall()
         return [{**dict(r), "data": json.loads(r["data"])} for r in rows]
 
-    def canonical_mentions(self, canonical_id: str) -> list[dict[str, Any]]:
+    def canonical_mentions(self, canonical_id: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """A canonical event's mentions in the order they were linked; with `limit`, only the latest ones."""
+        if limit:
+            rows = self.conn.execute(
+                "SELECT * FROM (SELECT rowid AS r, event_id, article_id, score, data FROM link_mentions"
+                " WHERE canonical_id = ? ORDER BY rowid DESC LIMIT ?) ORDER BY r",
+                (canonical_id, limit),
+            ).fetchall()
+            return [{"event_id": r[1], "article_id": r[2], "score": r[3], **json.loads(r[4])} for r in rows]
         rows = self.conn.execute(
             "SELECT event_id, article_id, score, data FROM link_mentions WHERE canonical_id = ? ORDER BY rowid",
             (canonical_id,),
-        )
+        ).fetchall()
         return [{"event_id": r[0], "article_id": r[1], "score": r[2], **json.loads(r[3])} for r in rows]
+
+    def canonical_counts(self, canonical_id: str) -> tuple[int, int, int]:
+        """(mentions, reports, independent sources: groups of near-copies) of a canonical event."""
+        row = self.conn.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT article_id), COUNT(DISTINCT COALESCE(json_extract(data, '$.copy_of'),"
+            " article_id)) FROM link_mentions WHERE canonical_id = ?",
+            (canonical_id,),
+        ).fetchone()
+        return int(row[0]), int(row[1]), int(row[2])
+
+    def mentioned_in(self, canonical_id: str, article_id: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM link_mentions WHERE canonical_id = ? AND article_id = ? LIMIT 1", (canonical_id, article_id)
+        ).fetchone()
+        return row is not None
 
     def save_mention(
         self, event_id: str, canonical_id: str, article_id: str, score: float, data: dict[str, Any]
@@ -521,12 +546,20 @@ class LinkTables:
         return self.conn.execute("SELECT 1 FROM link_canonical LIMIT 1").fetchone() is not None
 
     # -- agreements ----------------------------------------------------------------------------------------------
-    def agreements(self, *, until: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
-        """Agreements signed (or known) up to `until` (all when None), the latest first."""
+    def agreements(
+        self, *, until: str | None = None, zones: Sequence[str] | None = None, limit: int = 500
+    ) -> list[dict[str, Any]]:
+        """Agreements signed (or known) up to `until` (all when None), the latest first; with `zones`, only those
+        covering a place in one of these countries or of unknown place (the candidates a report's mentions need)."""
         if until:
+            where = "(signed IS NULL OR signed <= ?)"
+            args: list[object] = [until]
+            if zones is not None:
+                marks = ",".join("?" * len(zones)) or "NULL"
+                where += f" AND (zone_country IS NULL OR zone_country IN ({marks}))"
+                args += list(zones)
             rows = self.conn.execute(
-                "SELECT * FROM link_agreements WHERE signed IS NULL OR signed <= ? ORDER BY signed DESC, seq LIMIT ?",
-                (until, limit),
+                f"SELECT * FROM link_agreements WHERE {where} ORDER BY signed DESC, seq LIMIT ?", (*args, limit)
             ).fetchall()
         else:
             rows = self.conn.execute(
@@ -540,6 +573,7 @@ class LinkTables:
 
     def save_agreement(self, row: dict[str, Any]) -> None:
         data = dict(row)
+        data["zone_country"] = data["data"].get("zone_country")
         data["data"] = json.dumps(data["data"], sort_keys=True)
         cols = list(data)
         self.conn.execute(
@@ -632,3 +666,59 @@ class LinkTables:
              "positions": json.loads(r[5]), "event_type": r[6], "date": r[7]}
             for r in rows
         ]  # fmt: skip
+
+    # -- dates fed back from stories ---------------------------------------------------------------------------
+    def document(self, doc_id: str) -> RawDocument | None:
+        r = self.conn.execute(
+            "SELECT id, kind, content, origin, title, url, published_meta, source FROM documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        return RawDocument(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]) if r else None
+
+    def redate(
+        self,
+        article_id: str,
+        published: dict[str, Any],
+        times: Sequence[tuple[int, int, str, str, dict[str, Any]]],
+        events: Sequence[tuple[str, str | None, str | None, dict[str, Any]]],
+    ) -> None:
+        """A new publication date for an article (fields of the articles table), its time expressions resolved
+        again (start, end, text, value, data) and its events re-dated (id, date, sort_date, data)."""
+        self.conn.execute(
+            "UPDATE articles SET published = ?, published_earliest = ?, published_latest = ?, published_precision = ?,"
+            " published_evidence = ? WHERE id = ?",
+            (
+                published["published"],
+                published["published_earliest"],
+                published["published_latest"],
+                published["published_precision"],
+                json.dumps(published["published_evidence"]),
+                article_id,
+            ),
+        )
+        self.conn.execute("DELETE FROM mentions WHERE article_id = ? AND layer = 'time'", (article_id,))
+        self.conn.executemany(
+            "INSERT INTO mentions VALUES (?, 'time', ?, ?, ?, ?, ?)",
+            [(article_id, s, e, text, value, json.dumps(data)) for s, e, text, value, data in times],
+        )
+        self.conn.executemany(
+            "UPDATE events SET date = ?, sort_date = ?, data = ? WHERE id = ?",
+            [(d, sort, json.dumps(data), eid) for eid, d, sort, data in events],
+        )
+
+    def published_latest(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT published_latest FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def article_text(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def story_of_articles(self, article_ids: Sequence[str]) -> dict[str, str]:
+        if not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        rows = self.conn.execute(
+            f"SELECT article_id, story_id FROM link_reports WHERE article_id IN ({marks})", list(article_ids)
+        )
+        return {r[0]: r[1] for r in rows}

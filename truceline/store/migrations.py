@@ -243,10 +243,12 @@ LINK_MIGRATIONS.append(
             signed TEXT,                   -- ISO day (or month / year when only that is known)
             in_force TEXT,
             zone TEXT,                     -- the place it covers, as a name
+            zone_country TEXT,             -- ISO-3 of that place (null when unknown)
             status TEXT NOT NULL,          -- announced | in force | violated | collapsed | extended | superseded
             data TEXT NOT NULL             -- JSON: parties, mediators, terms, cues, aliases, history, supersedes
         );
         CREATE INDEX link_agreements_signed ON link_agreements(signed);
+        CREATE INDEX link_agreements_zone ON link_agreements(zone_country, signed);
 
         CREATE TABLE link_agreement_mentions (
             agreement_id TEXT NOT NULL,
