@@ -72,6 +72,8 @@ class AgreementLinker:
     def __init__(self, tables: LinkTables) -> None:
         self.tables = tables
         self.report_zone: tuple[str | None, str | None] = (None, None)
+        # the agreements a report's mentions are scored against, read once per report (and after a founding)
+        self._candidates: tuple[tuple[str, tuple[str, ...]], list[dict[str, Any]]] | None = None
         self.sentence_days: list[tuple[date, date]] = []
 
     def add_report(self, article_id: str, body: str, report: Mapping[str, Any]) -> list[tuple[Mention, str]]:
@@ -89,6 +91,7 @@ class AgreementLinker:
         }
         events = self.tables.article_events(article_id)
         self.report_zone = _report_zone(extractions)
+        self._candidates = None
         resolved: list[tuple[Mention, str]] = []
         said: list[str] = []  # the agreements this report has named so far, in order
         for mention in found:
@@ -120,7 +123,10 @@ class AgreementLinker:
         """The agreement(s) a mention names, best first; two when it names two ("the Sochi and Astana
         agreements"); none when no agreement reaches RESOLVE."""
         until = (latest + timedelta(days=1)).isoformat() if latest else "9999-12-31"
-        candidates = self.tables.agreements(until=until, zones=sorted(countries), limit=CANDIDATES)
+        key = (until, tuple(sorted(countries)))
+        if self._candidates is None or self._candidates[0] != key:
+            self._candidates = (key, self.tables.agreements(until=until, zones=sorted(countries), limit=CANDIDATES))
+        candidates = self._candidates[1]
         if not candidates:
             return []
         vocabulary = {n for a in candidates for n in a["data"].get("names", [])}
@@ -259,6 +265,7 @@ class AgreementLinker:
             row["data"]["first_reported"] = when.isoformat() if when else None
         row["seq"] = objects.next_seq(self.tables)
         self.tables.save_agreement(row)
+        self._candidates = None
         return agreement_id
 
     # -- events ------------------------------------------------------------------------------------------------

@@ -172,8 +172,8 @@ class LinkTables:
 
     def save_report(self, row: dict[str, Any]) -> None:
         data = dict(row)
-        data["terms"] = json.dumps(data["terms"], sort_keys=True)
-        data["names"] = json.dumps(data["names"], sort_keys=True)
+        data["terms"] = json.dumps(data["terms"])
+        data["names"] = json.dumps(data["names"])
         data["lead_names"] = json.dumps(sorted(data["lead_names"]))
         cols = list(data)
         self.conn.execute(
@@ -234,8 +234,8 @@ class LinkTables:
                     group.n_reports,
                     group.date_lo,
                     group.date_hi,
-                    json.dumps(group.centroid, sort_keys=True),
-                    json.dumps(group.names, sort_keys=True),
+                    json.dumps(group.centroid),
+                    json.dumps(group.names),
                 ),
             )
         elif table == "link_clusters":
@@ -249,8 +249,8 @@ class LinkTables:
                     group.n_reports,
                     group.date_lo,
                     group.date_hi,
-                    json.dumps(group.centroid, sort_keys=True),
-                    json.dumps(group.names, sort_keys=True),
+                    json.dumps(group.centroid),
+                    json.dumps(group.names),
                 ),
             )
         else:
@@ -476,7 +476,7 @@ class LinkTables:
     ) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO link_mentions (event_id, canonical_id, article_id, score, data) VALUES (?, ?, ?, ?, ?)",
-            (event_id, canonical_id, article_id, score, json.dumps(data, sort_keys=True)),
+            (event_id, canonical_id, article_id, score, json.dumps(data)),
         )
 
     def forget_mentions(self, article_id: str) -> list[str]:
