@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +89,12 @@ def _capitals(gaz: Gazetteer, countries: dict[str, Any]) -> frozenset[int]:
         if wanted and towns:
             found.add(max(towns, key=lambda e: gaz.population[e]))
     return frozenset(found)
+
+
+def _largest(entries: Iterable[int], gaz: Gazetteer) -> int:
+    """The most populous entry; a tie goes to the one read first from the sources (the lower entry id), not to
+    whichever a set of ids happens to yield first."""
+    return min(entries, key=lambda e: (-gaz.population[e], e))
 
 
 def _english_stop_words(names: _Names) -> frozenset[str]:
@@ -231,7 +238,7 @@ def _add_admin1(
             ]
             if not found:
                 continue
-            code = region_of_entry[max(found, key=lambda e: gaz.population[e])][1]
+            code = region_of_entry[_largest(found, gaz)][1]
         members = by_region.get((iso2, code), [])
         if lat:
             plat, plon = float(lat), float(lon)
@@ -267,7 +274,7 @@ def _add_features(gaz: Gazetteer, names: _Names, data: Path) -> None:
             matches = {e for e in matches if gaz.country[e] == r["iso2"] and gaz.kind[e] != "admin1"}
             if not matches:
                 continue
-            best = max(matches, key=lambda e: gaz.population[e])
+            best = _largest(matches, gaz)
             for label in labels:
                 names.add(label, best)
             continue

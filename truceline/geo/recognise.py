@@ -20,7 +20,7 @@ __all__ = ["STRONG_KINDS", "Found", "Mention", "recognise"]
 def recognise(text: str, gaz: Gazetteer) -> Found:
     toks = Tokens(text, gaz)
     found = Spans(len(toks.words))
-    demonyms: list[str] = []
+    demonyms: list[tuple[str, int]] = []
     person_parts: set[str] = set()
     single: list[tuple[int, Mention]] = []
     i, n = 0, len(toks.words)
@@ -32,7 +32,7 @@ def recognise(text: str, gaz: Gazetteer) -> Found:
         word = toks.words[i]
         folded = fold(word)
         if folded in gaz.demonyms:
-            demonyms.append(gaz.demonyms[folded])
+            demonyms.append((gaz.demonyms[folded], toks.starts[i]))
         best = _longest(toks, i, folded)
         if best is None:
             i += 1

@@ -50,34 +50,47 @@ class _Context:
 
     def __init__(self, found: Found, gaz: Gazetteer, focus_iso3: Sequence[str]) -> None:
         to_iso2 = {v: k for k, v in gaz.iso3.items()}
-        self.given = {to_iso2[c] for c in focus_iso3 if c in to_iso2}
+        # A list in the caller's order (the story's country first): it ranks the countries that tie (main_country).
+        self.given = list(dict.fromkeys(to_iso2[c] for c in focus_iso3 if c in to_iso2))
         self.focus: Counter[str] = Counter({c: 2 for c in self.given})
+        self.first_at: dict[str, int] = {c: rank - len(self.given) for rank, c in enumerate(self.given)}
         self.regions: set[str] = set()  # admin1 regions the report names ("Idlib province", "Florida")
-        for iso2 in found.demonyms:
-            self.focus[iso2] += 1
+        for iso2, start in found.demonyms:
+            self._count(iso2, start)
         self.region_keys: set[str] = set()
         self.anchors: dict[tuple[int, int], set[tuple[float, float]]] = {}  # 1-degree cell -> distinct points
         for m in found.mentions:
             if m.country_hint:
-                self.focus[m.country_hint] += 1
+                self._count(m.country_hint, m.start)
             if m.hint == "region":
                 self.region_keys.add(m.key)
             if not m.entries:
                 continue
             top = m.entries[0]
             if gaz.kind[top] == "country":
-                self.focus[gaz.country[top]] += 1
+                self._count(gaz.country[top], m.start)
             elif len({gaz.country[e] for e in m.entries}) == 1 and _trusted(m, top, gaz):
-                self.focus[gaz.country[top]] += 1
+                self._count(gaz.country[top], m.start)
                 lat, lon = gaz.lat[top], gaz.lon[top]
                 self.anchors.setdefault((math.floor(lat), math.floor(lon)), set()).add((lat, lon))
             if m.hint == "region" or gaz.kind[top] == "admin1":
                 region = next((e for e in m.entries if gaz.kind[e] == "admin1"), None)
                 if region is not None:
                     self.regions.add(gaz.name[region])
-                    self.focus[gaz.country[region]] += 1
+                    self._count(gaz.country[region], m.start)
 
         self.top = max(self.focus.values(), default=0)
+
+    def _count(self, iso2: str, start: int) -> None:
+        self.focus[iso2] += 1
+        self.first_at[iso2] = min(self.first_at.get(iso2, start), start)
+
+    def main_country(self) -> str | None:
+        """The ISO-2 code the report is most about. A tie goes to a country passed in (the story's first), then to
+        the one the text names first: a report sets its scene early, and a tie must not fall to hash order."""
+        if not self.focus:
+            return None
+        return min(self.focus, key=lambda c: (-self.focus[c], self.first_at[c]))  # then the order counted
 
     def focus_bonus(self, iso2: str) -> float:
         """Up to 2 for the country the report is most about, in proportion for the others; +1 if passed in."""
@@ -175,7 +188,7 @@ def resolve(found: Found, gaz: Gazetteer, text: str, focus_iso3: Sequence[str] =
         cue_word = "dateline" if on_dateline else cue(text, m.start, m.end, gaz.context)
         scored = [(_score(e, m, gaz, ctx) + penalty, e) for e, penalty in _candidates(m, gaz, ctx)]
         if scored:
-            best = max(scored)[1]
+            best = _best(scored)
             if _dubious(m, best, gaz, ctx):
                 continue
             places.append(_place(m, best, gaz, cue_word))
@@ -193,9 +206,16 @@ def resolve(found: Found, gaz: Gazetteer, text: str, focus_iso3: Sequence[str] =
     return _fill_regions(places)
 
 
+def _best(scored: list[tuple[float, int]]) -> int:
+    """The entry with the highest score. Equal scores go to the candidate listed first: the gazetteer lists a
+    name's entries most populous first and fuzzy matches come after exact ones, so a tie falls to the better-known
+    place rather than to whichever entry happens to have the larger id."""
+    return max(enumerate(scored), key=lambda item: (item[1][0], -item[0]))[1][1]
+
+
 def _inner_place(m: Mention, gaz: Gazetteer, ctx: _Context) -> int | None:
     """The town inside a facility's name ("Aleppo Airport"), if it is a sure one: in the story's countries, or big."""
-    best = max((_score(e, m, gaz, ctx), e) for e in m.inner)[1]
+    best = _best([(_score(e, m, gaz, ctx), e) for e in m.inner])
     sure = ctx.focus.get(gaz.country[best], 0) > 0 or gaz.population[best] >= 100_000 or gaz.kind[best] in STRONG_KINDS
     return best if sure else None
 
@@ -244,9 +264,7 @@ def _dubious(m: Mention, e: int, gaz: Gazetteer, ctx: _Context) -> bool:
 
 
 def _unresolved(m: Mention, gaz: Gazetteer, ctx: _Context, cue_word: str | None) -> Place:
-    country = m.country_hint
-    if country is None and ctx.focus:
-        country = ctx.focus.most_common(1)[0][0]
+    country = m.country_hint or ctx.main_country()
     return Place(
         start=m.start,
         end=m.end,
