@@ -50,10 +50,11 @@ class _Context:
 
     def __init__(self, found: Found, gaz: Gazetteer, focus_iso3: Sequence[str]) -> None:
         to_iso2 = {v: k for k, v in gaz.iso3.items()}
-        # A list in the caller's order (the story's country first): it ranks the countries that tie (main_country).
-        self.given = list(dict.fromkeys(to_iso2[c] for c in focus_iso3 if c in to_iso2))
+        self.given = list(dict.fromkeys(to_iso2[c] for c in focus_iso3 if c in to_iso2))  # the story's first
         self.focus: Counter[str] = Counter({c: 2 for c in self.given})
-        self.first_at: dict[str, int] = {c: rank - len(self.given) for rank, c in enumerate(self.given)}
+        # Where the text first names each country (see main_country); a country only passed in ranks after every
+        # one the text names, in the caller's order.
+        self.first_at: dict[str, tuple[float, int]] = {c: (math.inf, rank) for rank, c in enumerate(self.given)}
         self.regions: set[str] = set()  # admin1 regions the report names ("Idlib province", "Florida")
         for iso2, start in found.demonyms:
             self._count(iso2, start)
@@ -83,14 +84,14 @@ class _Context:
 
     def _count(self, iso2: str, start: int) -> None:
         self.focus[iso2] += 1
-        self.first_at[iso2] = min(self.first_at.get(iso2, start), start)
+        self.first_at[iso2] = min(self.first_at.get(iso2, (math.inf, 0)), (start, 0))
 
     def main_country(self) -> str | None:
-        """The ISO-2 code the report is most about. A tie goes to a country passed in (the story's first), then to
-        the one the text names first: a report sets its scene early, and a tie must not fall to hash order."""
+        """The ISO-2 code the report is most about. A tie goes to the country the text names first (a report sets
+        its scene in its first lines), then to the caller's order; never to the order of a set."""
         if not self.focus:
             return None
-        return min(self.focus, key=lambda c: (-self.focus[c], self.first_at[c]))  # then the order counted
+        return min(self.focus, key=lambda c: (-self.focus[c], self.first_at[c]))
 
     def focus_bonus(self, iso2: str) -> float:
         """Up to 2 for the country the report is most about, in proportion for the others; +1 if passed in."""
@@ -203,7 +204,7 @@ def resolve(found: Found, gaz: Gazetteer, text: str, focus_iso3: Sequence[str] =
                 hosted.append(len(places))
             places.append(_unresolved(m, gaz, ctx, cue_word))
     _host(places, hosted, size, ctx.regions)
-    return _fill_regions(places)
+    return _fill_countries(_fill_regions(places), ctx, gaz)
 
 
 def _best(scored: list[tuple[float, int]]) -> int:
@@ -264,12 +265,11 @@ def _dubious(m: Mention, e: int, gaz: Gazetteer, ctx: _Context) -> bool:
 
 
 def _unresolved(m: Mention, gaz: Gazetteer, ctx: _Context, cue_word: str | None) -> Place:
-    country = m.country_hint or ctx.main_country()
     return Place(
         start=m.start,
         end=m.end,
         text=m.text,
-        country=gaz.iso3.get(country) if country else None,
+        country=gaz.iso3.get(m.country_hint) if m.country_hint else None,  # else _fill_countries decides
         feature="admin1" if m.hint == "region" else None,
         region=m.region,
         precision=3 if m.hint == "region" else 2 if m.region else 1,
@@ -292,3 +292,23 @@ def _fill_regions(places: list[Place]) -> list[Place]:
                 p = replace(p, region=nearest.name, country=p.country or nearest.country)
         out.append(p)
     return out
+
+
+_NOT_SCENES = frozenset(("country", "capital", "continent", "region", "sea", "river", "facility"))
+
+
+def _fill_countries(places: list[Place], ctx: _Context, gaz: Gazetteer) -> list[Place]:
+    """Unknown places with no country yet ("near the village of X") take the country of the report's scene: the one
+    whose towns and regions it names most, ties to the first named. Countries and capitals do not count (they
+    mostly stand for governments that speak), so a Turkish report on Idlib puts its unknown villages in Syria.
+    Without a known town, the report's main country (focus) stands in."""
+    if all(p.resolved or p.country for p in places):
+        return places
+    towns: Counter[str] = Counter(
+        p.country for p in places if p.resolved and p.country and p.feature not in _NOT_SCENES
+    )  # in text order
+    scene = min(towns, key=lambda c: -towns[c]) if towns else None  # min keeps the first of equal counts
+    if scene is None:
+        main = ctx.main_country()
+        scene = gaz.iso3.get(main) if main else None
+    return [p if p.resolved or p.country else replace(p, country=scene) for p in places]
