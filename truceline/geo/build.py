@@ -51,6 +51,8 @@ class _Names:
         self.first: dict[str, int] = {}
         self.dotted: set[str] = set()  # keys of abbreviations written with a final full stop ("Calif.")
         self.undotted: set[str] = set()
+        self.dotted_entries: dict[str, set[int]] = defaultdict(set)  # key -> entries it names with a full stop
+        self.undotted_entries: dict[str, set[int]] = defaultdict(set)
         self.countries: set[str] = set()  # keys naming a country: never stop words
         self.single: set[str] = set()  # folded one-word names, checked against the English word lists
 
@@ -63,6 +65,7 @@ class _Names:
         if len(parts) == 1:
             self.single.add(parts[0])
         (self.dotted if name.endswith(".") else self.undotted).add(key)
+        (self.dotted_entries if name.endswith(".") else self.undotted_entries)[key].add(entry)
         if self.first.get(parts[0], 0) < len(parts):
             self.first[parts[0]] = len(parts)
 
@@ -75,6 +78,10 @@ class _Names:
         gaz.first_parts = dict(self.first)
         # Only keys that exist solely as dotted abbreviations: "Mass." is Massachusetts, "Mass" is a church service.
         gaz.dotted = frozenset(self.dotted - self.undotted)
+        # Entries a shared key reaches only through an abbreviation: "Mass." is Massachusetts, but "mas" is also an
+        # Italian village, so the key alone cannot say whether the full stop is needed; the entry can.
+        only = {k: frozenset(v - self.undotted_entries.get(k, set())) for k, v in self.dotted_entries.items()}
+        gaz.dotted_only = {k: v for k, v in only.items() if v and k not in gaz.dotted}
 
 
 CITIES = "cities500.json"  # every town of 500+ people, with alternate names

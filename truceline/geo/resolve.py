@@ -59,6 +59,8 @@ class _Context:
         for iso2, start in found.demonyms:
             self._count(iso2, start)
         self.region_keys: set[str] = set()
+        # Regions the text names beyond doubt ("Wash.", "Idlib province"): a bare "Washington" may then be the state.
+        self.named_regions: set[str] = set()
         self.anchors: dict[tuple[int, int], set[tuple[float, float]]] = {}  # 1-degree cell -> distinct points
         for m in found.mentions:
             if m.country_hint:
@@ -78,6 +80,8 @@ class _Context:
                 region = next((e for e in m.entries if gaz.kind[e] == "admin1"), None)
                 if region is not None:
                     self.regions.add(gaz.name[region])
+                    if m.hint == "region" or all(gaz.kind[e] == "admin1" for e in m.entries):
+                        self.named_regions.add(gaz.name[region])
                     self._count(gaz.country[region], m.start)
 
         self.top = max(self.focus.values(), default=0)
@@ -134,7 +138,9 @@ def _candidates(m: Mention, gaz: Gazetteer, ctx: _Context) -> list[tuple[int, fl
     return out
 
 
-def _score(e: int, m: Mention, gaz: Gazetteer, ctx: _Context) -> float:
+def _score(e: int, m: Mention, gaz: Gazetteer, ctx: _Context, container: str | None = None) -> float:
+    """How well entry `e` fits mention `m`. `container`: the region of the place written just before, with a comma
+    ("Tacoma, Washington", "Atlanta, Georgia"): a region of that name is what the second name means."""
     kind = gaz.kind[e]
     population = gaz.population[e] or (
         CURATED_POPULATION if gaz.source[e].startswith("curated") else UNKNOWN_POPULATION
@@ -151,8 +157,12 @@ def _score(e: int, m: Mention, gaz: Gazetteer, ctx: _Context) -> float:
     elif m.hint == "settlement":
         score -= 5.0 if kind in STRONG_KINDS else 0.0
     elif kind == "admin1":
-        # A bare "Idlib" is the city unless the report also calls it "Idlib province".
-        score += 1.0 if m.key in ctx.region_keys else -2.0
+        # A bare "Idlib" is the city unless the report also calls it "Idlib province" (or names it beyond doubt
+        # elsewhere, "Wash."), or the name closes "Town, Region".
+        if container is not None and gaz.name[e] == container:
+            score += 5.0
+        else:
+            score += 1.0 if m.key in ctx.region_keys or gaz.name[e] in ctx.named_regions else -2.0
     return score
 
 
@@ -187,7 +197,9 @@ def resolve(found: Found, gaz: Gazetteer, text: str, focus_iso3: Sequence[str] =
     for m in found.mentions:
         on_dateline = any(a <= m.start and m.end <= b for a, b in datelines)
         cue_word = "dateline" if on_dateline else cue(text, m.start, m.end, gaz.context)
-        scored = [(_score(e, m, gaz, ctx) + penalty, e) for e, penalty in _candidates(m, gaz, ctx)]
+        last = places[-1] if places else None
+        container = last.admin1 if last is not None and last.resolved and text[last.end : m.start] == ", " else None
+        scored = [(_score(e, m, gaz, ctx, container) + penalty, e) for e, penalty in _candidates(m, gaz, ctx)]
         if scored:
             best = _best(scored)
             if _dubious(m, best, gaz, ctx):
