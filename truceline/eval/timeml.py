@@ -219,6 +219,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     baseline = options.get("baseline")
     if baseline is None:
         return {**describe(part), **score(docs, truceline_tagger)}
-    from truceline.eval.baselines import tagger
+    from truceline.eval.baselines import settings, tagger
 
-    return {**describe(part), **score(docs, tagger(str(baseline), [d.text for d in docs], [d.dct for d in docs]))}
+    peer = tagger(str(baseline), [d.text for d in docs], [d.dct for d in docs])
+    return {**describe(part), "baseline_settings": settings(str(baseline)), **score(docs, peer)}
