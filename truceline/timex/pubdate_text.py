@@ -137,24 +137,35 @@ _YEAR_OMITTED_FOR = timedelta(days=100)
 # "through April 30", "until March 5", "from October 31": a day that closes or opens a period may lie ahead.
 _CLOSING_BOUND = re.compile(r"(?i)\b(?:until|till|through|thru|by|before|to|from)\s+(?:the\s+)?(?:end\s+of\s+)?$")
 # Words of a clause that speaks of what is ahead, whatever the nearest verb ("Will Cost Trump in 2024", "expected to
-# persist until April 2024", "the 2024 race"): a date there does not show the report was written after it.
+# persist until April 2024"): a date there does not show the report was written after it.
 _AHEAD = re.compile(
     r"(?i)\b(?:will|won't|shall|'ll|may|might|expected|expects|due|slated|scheduled|set\s+to|set\s+for|plans?\s+to|"
-    r"planned|until|till|next|upcoming|coming|race|campaign|election|elections|bid|forecasts?|projected|target)\b"
+    r"planned|until|till|next|upcoming|coming|forecasts?|projected|target)\b"
 )
+# A year that names a contest or a goal ("the 2024 race", "2024 GOP nominee", "its 2030 target") may be ahead.
+_YEAR_OF_SOMETHING_AHEAD = re.compile(
+    r"(?i)^\s+(?:[A-Z]{2,5}\s+|presidential\s+|general\s+|parliamentary\s+)?(?:race|election|elections|campaign|bid|"
+    r"nominee|nomination|vote|polls|primary|primaries|budget|target|goal|deadline|olympics|games|world\s+cup|season)\b"
+)
+
+
+def _speaks_ahead(text: str, c: Candidate, *, strict: bool = True) -> bool:
+    """The clause of `c` speaks of what is ahead: its tense is the future, or (`strict`, for dates that must be past
+    to count) a word of the clause looks ahead, or the year names a contest or goal ("the 2024 race")."""
+    if c.tense == "future" or _is_future_clause(text, c):
+        return True
+    if _YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
+        return True
+    if not strict:
+        return False
+    left, right = clause_bounds(text, c.start, c.end)
+    return bool(_AHEAD.search(text, left, right))
 
 
 def _names_a_day(text: str, c: Candidate) -> bool:
     """ "after the Oct. 7 attack": a month-day naming a known event (known_dates.yaml) is that event's day, however
     long ago, so it says nothing of the report's year; the known anchors use it instead."""
     return bool(matching(_sentence(text, c), ("named-day",)))
-
-
-def _speaks_ahead(text: str, c: Candidate) -> bool:
-    if c.tense == "future" or _is_future_clause(text, c):
-        return True
-    left, right = clause_bounds(text, c.start, c.end)
-    return bool(_AHEAD.search(text, left, right))
 
 
 def _past_month_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
@@ -186,6 +197,11 @@ def _past_month_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
         )
 
 
+# Words that put a clause plainly ahead of the report, as the tense alone does not ("planned for", "decided to"
+# and "-ing" forms are read as the future too, but are as often a past plan).
+_PLAINLY_AHEAD = re.compile(
+    r"(?i)\b(?:will|won't|shall|'ll|due|expected|scheduled|slated|set\s+to|set\s+for|must|deadline)\b"
+)
 # A day or month announced ahead without its year is within the coming months: "by the end of February".
 _AHEAD_WITHOUT_YEAR = timedelta(days=300)
 
@@ -201,6 +217,9 @@ def _days_ahead(text: str, cands: list[Candidate], r: Reasoning) -> None:
     for c in cands:
         if (c.tense or tense_at(text, c.start, c.end)) != "future" or _names_a_day(text, c):
             continue
+        left, right = clause_bounds(text, c.start, c.end)
+        if not _PLAINLY_AHEAD.search(text, left, right):
+            continue  # a plan told in a past narrative ("the release, planned for early November") may be long past
         if re.search(r"\b(?:1[89]|20)\d\d\b", _sentence(text, c)):
             continue  # "by October 2019 ... the release planned for early November": ahead of a time long past
         if md := _MONTH_DAY.match(c.value):
@@ -241,7 +260,11 @@ def _explicit_body_dates(body: str, cands: list[Candidate], r: Reasoning) -> Non
     best: tuple[date, str] | None = None
     for c in cands:
         m = _FULL_DAY.match(c.value)
-        if m and not _speaks_ahead(body, c) and not _CLOSING_BOUND.search(body, max(0, c.start - 20), c.start):
+        if (
+            m
+            and not _speaks_ahead(body, c, strict=False)
+            and not _CLOSING_BOUND.search(body, max(0, c.start - 20), c.start)
+        ):
             d = _safe(int(m[1]), int(m[2]), int(m[3]))
             if d and (best is None or d > best[0]):
                 best = (d, c_text(body, c))
