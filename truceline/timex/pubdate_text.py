@@ -149,15 +149,11 @@ _YEAR_OF_SOMETHING_AHEAD = re.compile(
 )
 
 
-def _speaks_ahead(text: str, c: Candidate, *, strict: bool = True) -> bool:
-    """The clause of `c` speaks of what is ahead: its tense is the future, or (`strict`, for dates that must be past
-    to count) a word of the clause looks ahead, or the year names a contest or goal ("the 2024 race")."""
-    if c.tense == "future" or _is_future_clause(text, c):
+def _speaks_ahead(text: str, c: Candidate) -> bool:
+    """The clause of `c` speaks of what is ahead: its tense is the future, a word of the clause looks ahead, or the
+    year names a contest or goal ("the 2024 race")."""
+    if c.tense == "future" or _is_future_clause(text, c) or _YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
         return True
-    if _YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
-        return True
-    if not strict:
-        return False
     left, right = clause_bounds(text, c.start, c.end)
     return bool(_AHEAD.search(text, left, right))
 
@@ -197,11 +193,6 @@ def _past_month_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
         )
 
 
-# Words that put a clause plainly ahead of the report, as the tense alone does not ("planned for", "decided to"
-# and "-ing" forms are read as the future too, but are as often a past plan).
-_PLAINLY_AHEAD = re.compile(
-    r"(?i)\b(?:will|won't|shall|'ll|due|expected|scheduled|slated|set\s+to|set\s+for|must|deadline)\b"
-)
 # A day or month announced ahead without its year is within the coming months: "by the end of February".
 _AHEAD_WITHOUT_YEAR = timedelta(days=300)
 
@@ -217,9 +208,6 @@ def _days_ahead(text: str, cands: list[Candidate], r: Reasoning) -> None:
     for c in cands:
         if (c.tense or tense_at(text, c.start, c.end)) != "future" or _names_a_day(text, c):
             continue
-        left, right = clause_bounds(text, c.start, c.end)
-        if not _PLAINLY_AHEAD.search(text, left, right):
-            continue  # a plan told in a past narrative ("the release, planned for early November") may be long past
         if re.search(r"\b(?:1[89]|20)\d\d\b", _sentence(text, c)):
             continue  # "by October 2019 ... the release planned for early November": ahead of a time long past
         if md := _MONTH_DAY.match(c.value):
@@ -260,11 +248,7 @@ def _explicit_body_dates(body: str, cands: list[Candidate], r: Reasoning) -> Non
     best: tuple[date, str] | None = None
     for c in cands:
         m = _FULL_DAY.match(c.value)
-        if (
-            m
-            and not _speaks_ahead(body, c, strict=False)
-            and not _CLOSING_BOUND.search(body, max(0, c.start - 20), c.start)
-        ):
+        if m and not _speaks_ahead(body, c) and not _CLOSING_BOUND.search(body, max(0, c.start - 20), c.start):
             d = _safe(int(m[1]), int(m[2]), int(m[3]))
             if d and (best is None or d > best[0]):
                 best = (d, c_text(body, c))
