@@ -226,9 +226,7 @@ def tune_misses(path: Path) -> list[tuple[str, str, str, str, str]]:
         pred = truceline_tagger(doc.text, doc.dct)
         used: set[int] = set()
         for g in doc.gold:
-            match = next(
-                (i for i, p in enumerate(pred) if i not in used and p.start < g.end and g.start < p.end), None
-            )
+            match = next((i for i, p in enumerate(pred) if i not in used and p.start < g.end and g.start < p.end), None)
             if match is None:
                 out.append((doc.name, "missed", doc.text[g.start : g.end], g.value, ""))
                 continue

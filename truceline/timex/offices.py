@@ -49,10 +49,11 @@ def _spelling(text: str) -> str:
 
 
 @cache
-def _holders() -> tuple[dict[str, list[Holder]], re.Pattern[str] | None]:
+def _holders() -> dict[str, dict[str, list[Holder]]]:
+    """First word of a full name -> {the full name as written -> the office holders who go by it}."""
     from truceline.actors.loading import packaged_entries, packaged_sectors
 
-    by_form: dict[str, list[Holder]] = {}
+    index: dict[str, dict[str, list[Holder]]] = {}
     for entry in packaged_entries(packaged_sectors()):
         if entry.kind != "person" or not entry.offices:
             continue
@@ -72,11 +73,25 @@ def _holders() -> tuple[dict[str, list[Holder]], re.Pattern[str] | None]:
         for form in {entry.name, *entry.forms}:
             # a full name only: a surname alone ("Bush", "Akar") may be someone else's
             if len(form.split()) >= 2 and form[:1].isupper():
-                by_form.setdefault(form, []).append(holder)
-    if not by_form:
-        return by_form, None
-    alternatives = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
-    return by_form, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+                index.setdefault(form.split()[0], {}).setdefault(form, []).append(holder)
+    return index
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
+
+
+def _names(text: str) -> Iterator[tuple[int, int, str, list[Holder]]]:
+    """(start, end, name, holders) for each full name of an office holder in `text`, longest first at a place."""
+    index = _holders()
+    for m in _CAPITALISED.finditer(text):
+        forms = index.get(m.group().rstrip(".'’-"))
+        if not forms:
+            continue
+        for form in sorted(forms, key=len, reverse=True):
+            end = m.start() + len(form)
+            if text.startswith(form, m.start()) and not (end < len(text) and (text[end].isalnum() or text[end] == "-")):
+                yield m.start(), end, form, forms[form]
+                break
 
 
 def _held_before(text: str, start: int, role: str) -> bool | None:
@@ -142,20 +157,17 @@ def _speaking(text: str, start: int, end: int) -> bool:
 
 def office_terms(text: str) -> Iterator[tuple[str, str, list[Span]]]:
     """(what the text says, the office, the terms it was held in) for each titled mention of an office holder."""
-    by_form, pattern = _holders()
-    if pattern is None:
-        return
-    for m in pattern.finditer(text):
-        for holder in by_form[m.group()]:
+    for start, end, name, holders in _names(text):
+        for holder in holders:
             for role, terms in holder.roles:
-                held = _held_before(text, m.start(), role)
-                title_start = m.start() - len(role) - 1
+                held = _held_before(text, start, role)
+                title_start = start - len(role) - 1
                 if held is None:
-                    held = _held_after(text, m.end(), role)
-                    title_start = m.start()
+                    held = _held_after(text, end, role)
+                    title_start = start
                 if held is None:
                     continue
-                if held and _speaking(text, title_start, m.end()):
-                    said = text[title_start : m.end()] if title_start < m.start() else f"{m.group()}, {role}"
+                if held and _speaking(text, title_start, end):
+                    said = text[title_start:end] if title_start < start else f"{name}, {role}"
                     yield said, f"{holder.name} as {role}", list(terms)
                 break

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from truceline.timex.calendar import add_months, add_years, last_day
 from truceline.timex.context import Candidate
@@ -132,6 +133,9 @@ def reason_over_text(
     return r
 
 
+# Days and months without their year bound a report only once its years are few: while more than this many days
+# are open they would only carve a sliver out of every year (and the answer would stay "unknown").
+_YEARS_OPEN = 3 * 366
 # A day told without its year may be last year's while it is recent: "Dec. 1" in a February report.
 _YEAR_OMITTED_FOR = timedelta(days=100)
 # "through April 30", "until March 5", "from October 31": a day that closes or opens a period may lie ahead.
@@ -152,7 +156,7 @@ _YEAR_OF_SOMETHING_AHEAD = re.compile(
 def _speaks_ahead(text: str, c: Candidate) -> bool:
     """The clause of `c` speaks of what is ahead: its tense is the future, a word of the clause looks ahead, or the
     year names a contest or goal ("the 2024 race")."""
-    if c.tense == "future" or _is_future_clause(text, c) or _YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
+    if _is_future_clause(text, c) or _YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
         return True
     left, right = clause_bounds(text, c.start, c.end)
     return bool(_AHEAD.search(text, left, right))
@@ -170,14 +174,16 @@ def _past_month_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
     so the report is from that day to the end of its year (or a hundred days on, for a late day), in some year.
     Whatever the year, that excludes the months before the day; once the year is known it is a lower bound."""
     lo, hi = hull(r.spans)
+    if (hi - lo).days > _YEARS_OPEN:
+        return
     for c in cands:
         md = _MONTH_DAY.match(c.value)
         if (
             not md
             or c.tense != "past"
-            or _names_a_day(text, c)
-            or _speaks_ahead(text, c)
             or _CLOSING_BOUND.search(text, max(0, c.start - 20), c.start)
+            or _speaks_ahead(text, c)
+            or _names_a_day(text, c)
         ):
             continue
         month, day = int(md[1]), int(md[2])
@@ -202,21 +208,20 @@ def _days_ahead(text: str, cands: list[Candidate], r: Reasoning) -> None:
     "the truce begins on March 6") is still to come: the report is from before it, within the months a writer
     leaves the year out for. A date the report tells in the past says nothing of this kind; nor does one with its
     year (a plan recalled from long ago may keep its year: "said in 2019 he would run in 2020")."""
-    from truceline.timex.tense import tense_at
-
     lo, hi = hull(r.spans)
     for c in cands:
-        if (c.tense or tense_at(text, c.start, c.end)) != "future" or _names_a_day(text, c):
+        md = _MONTH_DAY.match(c.value)
+        mo = None if md else _MONTH_ONLY.match(c.value)
+        if not (md or mo) or _tense(text, c) != "future" or _names_a_day(text, c):
             continue
         if re.search(r"\b(?:1[89]|20)\d\d\b", _sentence(text, c)):
             continue  # "by October 2019 ... the release planned for early November": ahead of a time long past
-        if md := _MONTH_DAY.match(c.value):
+        if md:
             month, day = int(md[1]), int(md[2])
             ends = [d for y in range(lo.year, hi.year + 2) if (d := _safe(y, month, day))]
-        elif mo := _MONTH_ONLY.match(c.value):
-            ends = [last_day(y, int(mo[1])) for y in range(lo.year, hi.year + 2)]
         else:
-            continue
+            assert mo is not None
+            ends = [last_day(y, int(mo[1])) for y in range(lo.year, hi.year + 2)]
         r.apply(
             [(d - _AHEAD_WITHOUT_YEAR, d) for d in ends],
             f"{c_text(text, c)!r} is announced ahead without its year: published before it, within months of it",
@@ -260,9 +265,21 @@ def _explicit_body_dates(body: str, cands: list[Candidate], r: Reasoning) -> Non
 
 
 def _is_future_clause(text: str, c: Candidate) -> bool:
+    return _tense(text, c) == "future"
+
+
+def _tense(text: str, c: Candidate) -> str:
+    """The tense of the clause `c` stands in: the tagger's reading when it made one, else tense.tense_at's."""
+    if c.tense is not None:
+        return c.tense
+    return _tense_at(text, c.start, c.end)
+
+
+@lru_cache(maxsize=4096)
+def _tense_at(text: str, start: int, end: int) -> str:
     from truceline.timex.tense import tense_at
 
-    return tense_at(text, c.start, c.end) == "future"
+    return tense_at(text, start, end)
 
 
 def _weekday_pairs(text: str, cands: list[Candidate], r: Reasoning) -> None:
@@ -342,12 +359,10 @@ def _office_holders(body: str, r: Reasoning) -> None:
 def _mentioned_years(body: str, cands: list[Candidate], r: Reasoning) -> None:
     """The latest year the report tells something happened in: it was written that year or later. Only a past
     clause says so: "the 2024 race", "elections slated for 2024" or "a plan for 2030" name years still ahead."""
-    from truceline.timex.tense import tense_at
-
     years = []
     for c in cands:
         m = _YEAR_VALUE.match(c.value) or re.match(r"^(\d{4})-", c.value)
-        if m and c.type == "DATE" and tense_at(body, c.start, c.end) == "past" and not _speaks_ahead(body, c):
+        if m and c.type == "DATE" and _tense_at(body, c.start, c.end) == "past" and not _speaks_ahead(body, c):
             years.append((int(m[1]), c_text(body, c)))
     if not years:
         return
