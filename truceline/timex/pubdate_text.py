@@ -2,12 +2,19 @@
 
 Each clue the text gives becomes a set of candidate intervals; clues are applied most trusted first and a clue
 that contradicts the trusted ones is skipped (and said so). Clues, in order:
-  captions with a full date (photos are taken on or shortly before publication); explicit dates with a year in
-  the body (the report is not older than what it recounts); a month-day written with its weekday ("Wednesday
-  (March 11th)" admits only years where that holds); durations and months tied to a known war or agreement
-  ("the eight-year-old civil war", "agreed last September" about the 2018 Sochi deal); the latest year the
-  report mentions in the past; a month-day whose weekday matches a weekday the report uses ("On the night of
-  June 13" and "said on Thursday"); other reports of the same story.
+  captions with a full date (photos are taken on or shortly before publication) or a month (a lower bound only:
+  archive photos); explicit dates with a year in the body (the report is not older than what it recounts); a
+  month-day written with its weekday ("Wednesday (March 11th)" admits only years where that holds; announced
+  ahead, it bounds the report from above); durations and months tied to a known war or agreement ("the
+  eight-year-old civil war", "agreed last September" about the 2018 Sochi deal); office holders speaking in the
+  news ("Defence Minister Hulusi Akar said", truceline.timex.offices); the latest year the report tells in the
+  past; the latest full date when it falls on a weekday the report uses; month-days told in the past without
+  their year, once few years are open; month-days and months announced ahead ("by the end of February").
+When several periods remain the answer is the span holding them all (the list is in the evidence): nothing in a
+text makes the first of them likelier. A month-day is never paired with a weekday named elsewhere in the report
+(which year's weekday fits is a coincidence one time in seven). Dates in clauses that speak ahead ("the 2024
+race", "will be extended until April 30") never place the report after them. Other reports of the same story
+(truceline.timex.pubdate, story_hint) come last, once a cross-report stage supplies them.
 """
 
 from __future__ import annotations
