@@ -85,7 +85,7 @@ def process(
             progress(1)
 
     docs = store.pending_documents(retry_failed=retry_failed)
-    for _ in pipeline.run(docs, known_years=store.known_publication_years(), on_done=done):
+    for _ in pipeline.run(docs, on_done=done):
         pass
     return report
 

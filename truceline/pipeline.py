@@ -9,9 +9,8 @@ Per-article failures are returned, not raised, so one bad report never stops a b
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -51,42 +50,27 @@ class Pipeline:
         return self._actors
 
     def run(
-        self,
-        raws: Iterable[RawDocument],
-        *,
-        known_years: Sequence[int] = (),
-        on_done: Callable[[Outcome], None] | None = None,
+        self, raws: Iterable[RawDocument], *, on_done: Callable[[Outcome], None] | None = None
     ) -> Iterator[Outcome]:
-        """Analyse documents in batches; yields one Outcome per document, in input order."""
+        """Analyse documents in batches; yields one Outcome per document, in input order.
+
+        Each report is dated from its own metadata and text alone. The year most reports of a batch are dated in is
+        no evidence for a report about another story, so it is not used; the years of reports of the *same* story
+        are (infer_publication_date's story_hint), once a cross-report stage has grouped them."""
         batch: list[RawDocument] = []
-        years = Counter(known_years)
         for raw in raws:
             batch.append(raw)
             if len(batch) >= self.batch_size:
-                yield from self._run_batch(batch, years, on_done)
+                yield from self._run_batch(batch, on_done)
                 batch = []
         if batch:
-            yield from self._run_batch(batch, years, on_done)
+            yield from self._run_batch(batch, on_done)
 
-    def _run_batch(
-        self, batch: list[RawDocument], years: Counter[int], on_done: Callable[[Outcome], None] | None
-    ) -> Iterator[Outcome]:
+    def _run_batch(self, batch: list[RawDocument], on_done: Callable[[Outcome], None] | None) -> Iterator[Outcome]:
         outcomes = [Outcome(raw) for raw in batch]
-        articles: list[Article | None] = [None] * len(batch)
-        for i, raw in enumerate(batch):
-            articles[i] = self._guard(outcomes[i], "clean", partial(self._article, raw))
-            art = articles[i]
-            if art is not None and art.published.precision == "day" and art.published.earliest:
-                years[art.published.earliest.year] += 1
-        hint = _story_hint(years)
-        if hint is not None:
-            for i, art in enumerate(articles):
-                if art is not None and art.published.precision not in ("day", "week"):
-                    raw = batch[i]
-                    infer = partial(dates.infer_publication_date, raw, art.cleaned, story_hint=hint)
-                    hinted = self._guard(outcomes[i], "dates", infer)
-                    if hinted is not None:
-                        articles[i] = replace(art, published=hinted)
+        articles: list[Article | None] = [
+            self._guard(outcomes[i], "clean", partial(self._article, raw)) for i, raw in enumerate(batch)
+        ]
         analyses: list[Analysis | None] = [None] * len(batch)
         wanted: list[tuple[int, int, str]] = []  # (article position, sentence index, sentence text)
         for i, art in enumerate(articles):
@@ -196,20 +180,6 @@ def _anchor(published: PubDate) -> date | None:
     if published.earliest and published.latest and (published.latest - published.earliest).days > ANCHOR_MAX_DAYS:
         return None
     return published.anchor
-
-
-def _story_hint(years: Counter[int]) -> PubDate | None:
-    """The year most reports of this batch/corpus are dated in, for reports that leave their year open."""
-    if not years:
-        return None
-    year, n = years.most_common(1)[0]
-    return PubDate(
-        value=str(year),
-        earliest=date(year, 1, 1),
-        latest=date(year, 12, 31),
-        precision="year",
-        evidence=(f"story: {n} other report(s) of this corpus are dated in {year}",),
-    )
 
 
 def analyse_paths(paths: Sequence[str], *, actors: Sequence[Path] = ()) -> list[Analysis]:
