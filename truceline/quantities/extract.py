@@ -30,6 +30,11 @@ _NEGATED = re.compile(r"(?<![\w-])(?:no|not)\s+\Z", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+\Z")  # "the toll rose from 5 to 12": the range's top is the new toll
 _ELIDED_FOLLOW = re.compile(r"\s+(?:in|at|on|near|from)\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# An age, not a head count: "Harewood, 35, of Hillsboro, was found dead", "boys between ages 12 and 16 were hurt".
+_AGE_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’.-]*,\s*|\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:and|to|-|through)\s*)?)\Z"
+)
+_AGE_AFTER = re.compile(r"\s*,")
 _VAGUE_OF = frozenset({"dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions"})
 
 
@@ -225,6 +230,9 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
             continue
         mention = _read_mention(text, m, pats)
         if mention is None or pats.unit.match(text, mention.end):
+            continue
+        before = _AGE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        if before and (before.group().startswith(("age", "Age")) or _AGE_AFTER.match(text, mention.end)):
             continue
         number_text = m.group("num") or m.group("lo") or ""
         _read_who(text, mention, number_text, pats)

@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from truceline.model import Quantity
-from truceline.quantities import extract, totals
+from truceline.quantities import extract, incident
+from truceline.quantities.incident import Evidence, Incident, Total
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -37,4 +38,4 @@ def incident_totals(text: str, quantities: Sequence[Quantity] | None = None) -> 
 
     Pass `quantities` when `find_quantities(text)` has already run, to avoid a second pass.
     """
-    return totals.incident_totals(text, quantities)
+    return incident.incident_totals(text, quantities)

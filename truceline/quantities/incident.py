@@ -1,0 +1,244 @@
+"""A report's incident: how many were killed and injured in the incident it is about, and the phrases behind it.
+
+The reading, in order:
+1. Sentences (line breaks end one; the title is the first) and the page furniture among them
+   (truceline/quantities/noise.py), which is never read.
+2. Numbered figures (`find_quantities`: "killing nine civilians", "the death toll rose to 12") and victims named
+   by noun phrases (truceline/quantities/victims.py: "a 4-year-old girl was shot and killed", "killing
+   himself"). A victim phrase that a numbered figure already covers is not counted twice.
+3. Which figures are the incident's: war-long totals ("the war has killed 370,000", any total of 1,000 or more)
+   never are; a period total ("clashes have killed 14 so far") only when the report has no incident figure;
+   a figure after "including", "among them" is part of one already counted; a vague one ("dozens") counts only
+   when there is no other figure of its kind; a sentence about another incident (a previous shooting, the city's
+   yearly toll) is skipped unless it is the report's first sentence with a figure.
+4. Per sentence, one row per kind: killed, injured, and hit (every victim the sentence counts, whatever their
+   fate); then the rows of each kind are combined across sentences (truceline/quantities/totals.py).
+5. A victim "shot" with no fate stated is injured unless a death is reported: when the report counts victims
+   hit, injured = hit - killed (at least the injured figure read directly). A victim first reported hurt and
+   later reported dead ("the boy later died") is counted once, as killed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from truceline.model import Quantity
+from truceline.quantities.extract import find_quantities
+from truceline.quantities.noise import noise_sentences
+from truceline.quantities.periods import period_cues
+from truceline.quantities.totals import TOLL, Combined, Row, Span, combine, sentence_row, toll_rows
+from truceline.quantities.victims import Victim, find_victims, grammar
+from truceline.text import sentence_at, split_sentences
+
+_COUNTED = ("killed", "injured")
+_WAR_SCALE = 1000  # period totals this large are a campaign's, not one incident's
+_WEAK = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|among\s+(?:the|those))\b", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:others?|another|more|additional|second|third)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One phrase a total was built from, and the sentence it stands in (offsets into the report's text)."""
+
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    value: int | None  # None: the report gives no such figure
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """The incident a report is about: its killed and injured totals, each with the phrases behind it."""
+
+    killed: Total
+    injured: Total
+
+
+@cache
+def _other_incident() -> re.Pattern[str]:
+    cues = [period_cues().other_incident.pattern, *(grammar().raw.get("other_incident_cues") or [])]
+    return re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE)
+
+
+def _weak_beside_firm(table: dict[int, list[Quantity]]) -> None:
+    """A vague figure ("dozens") or one "among the dead" counts only when the report gives no other figure of
+    its kind ("11 of our fighters were killed ..., adding that the regime had lost dozens of men" is 11)."""
+    figures = [q for group in table.values() for q in group]
+    if not any(_WEAK.search(q.text) for q in figures) or all(_WEAK.search(q.text) for q in figures):
+        return
+    for index in list(table):
+        kept = [q for q in table[index] if not _WEAK.search(q.text)]
+        if kept:
+            table[index] = kept
+        else:
+            del table[index]
+
+
+@dataclass(slots=True)
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    figures: dict[str, list[Quantity]]
+    victims: list[Victim]
+
+
+def _sort_figures(
+    text: str, bounds: list[tuple[int, int]], noise: set[int], quantities: Sequence[Quantity]
+) -> dict[int, dict[str, list[Quantity]]]:
+    """Step 3 for numbered figures: the incident's figures by sentence and kind (period totals as a fallback)."""
+    cues = period_cues()
+    incident: dict[str, dict[int, list[Quantity]]] = {kind: {} for kind in _COUNTED}
+    period: dict[str, dict[int, list[Quantity]]] = {kind: {} for kind in _COUNTED}
+    for q in quantities:
+        index = sentence_at(bounds, q.start) if q.kind in _COUNTED else None
+        if index is None or index in noise:
+            continue
+        start, end = bounds[index]
+        if cues.subset_before.search(text, max(start, q.start - 40), q.start):
+            continue
+        if q.cumulative:
+            if q.value >= _WAR_SCALE or cues.war_long(text[start:end]):
+                continue
+            period[q.kind].setdefault(index, []).append(q)
+        else:
+            incident[q.kind].setdefault(index, []).append(q)
+    for table in (incident, period):
+        for kind in _COUNTED:
+            _weak_beside_firm(table[kind])
+    chosen = incident if any(incident[kind] for kind in _COUNTED) else period
+    out: dict[int, dict[str, list[Quantity]]] = {}
+    for kind in _COUNTED:
+        for index, figures in chosen[kind].items():
+            out.setdefault(index, {k: [] for k in _COUNTED})[kind] = figures
+    return out
+
+
+def _own_victims(victims: list[Victim], figures: list[Quantity], counted: bool) -> list[Victim]:
+    """Victims not already read as a numbered figure (counted or set aside), and not a pronoun or "the boy"
+    restating another victim of the same sentence."""
+    spans = [(q.start, q.end) for q in figures]
+    kept: list[Victim] = []
+    for v in victims:
+        if v.count >= _WAR_SCALE or any(s < v.end and v.start < e for s, e in spans):
+            continue
+        if v.definite and v.cue in {"after", "before"} and not v.subset and (kept or counted):
+            continue
+        kept.append(v)
+    return kept
+
+
+_BOUNDS = frozenset({"multiple", "murder_suicide"})  # "a double homicide": a count that restates, never adds
+
+
+def _victim_value(victims: list[Victim], state: str | None) -> tuple[int, int]:
+    """(how many victims of one state, or of any when `state` is None, the sentence's phrases count; the
+    largest count a "double homicide" or "murder-suicide" gives, which restates rather than adds)."""
+    mine = [v for v in victims if state is None or v.state == state]
+    plain = sum(v.count for v in mine if not v.subset and v.cue not in _BOUNDS)
+    subset = sum(v.count for v in mine if v.subset) if state == "killed" else 0
+    bound = max((v.count for v in mine if v.cue in _BOUNDS), default=0)
+    return max(plain, subset), bound
+
+
+def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
+    rows: dict[str, list[Row]] = {"killed": [], "injured": [], "hit": []}
+    for s in sentences:
+        sentence = text[s.start : s.end]
+        fresh = any(not v.definite and not v.subset for v in s.victims)
+        additive = any(_OTHERS.search(v.who) and not v.subset for v in s.victims)
+        numbered = 0  # victims counted by numbered figures, any kind
+        values: dict[str, int] = {}
+        for kind in _COUNTED:
+            figures = s.figures.get(kind, [])
+            plain = [q for q in figures if not TOLL.search(q.text)]
+            mine = [v for v in s.victims if v.state == kind]
+            value, bound = _victim_value(s.victims, kind)
+            spans = tuple((v.start, v.end) for v in mine)
+            if plain:
+                row = sentence_row(s.index, sentence, s.start, plain)
+                numbered += row.value
+                values[kind] = max(row.value + value, bound)
+                rows[kind].append(
+                    Row(s.index, sentence, values[kind], False, row.heads, row.generic or bool(mine),
+                        row.evidence + spans, True, additive)
+                )  # fmt: skip
+            elif mine:
+                values[kind] = max(value, bound)
+                rows[kind].append(
+                    Row(s.index, sentence, values[kind], False, frozenset(), True, spans, fresh, additive)
+                )
+            rows[kind].extend(toll_rows(s.index, sentence, [q for q in figures if TOLL.search(q.text)]))
+        if values or s.victims:
+            value, bound = _victim_value(s.victims, None)
+            hit = max(numbered + value, bound, sum(values.values()))
+            spans = tuple((v.start, v.end) for v in s.victims)
+            spans += tuple((q.start, q.end) for k in _COUNTED for q in s.figures.get(k, []))
+            rows["hit"].append(Row(s.index, sentence, hit, False, frozenset(), True, spans, fresh, additive))
+    return rows
+
+
+def _evidence(text: str, bounds: list[tuple[int, int]], spans: tuple[Span, ...]) -> tuple[Evidence, ...]:
+    out = []
+    for start, end in sorted(set(spans)):
+        index = sentence_at(bounds, start)
+        s, e = bounds[index] if index is not None else (start, end)
+        out.append(Evidence(start, end, text[start:end], s, e))
+    return tuple(out)
+
+
+def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> Incident:
+    """The incident `text` reports, with the evidence of each total (see the module docstring)."""
+    bounds = split_sentences(text)
+    noise = noise_sentences(text, bounds)
+    if quantities is None:
+        quantities = find_quantities(text)
+    by_sentence = _sort_figures(text, bounds, noise, quantities)
+    read: dict[int, list[Quantity]] = {}  # every figure read, counted or not: a victim inside one is no other
+    for q in quantities:
+        index = sentence_at(bounds, q.start)
+        if index is not None:
+            read.setdefault(index, []).append(q)
+    sentences: list[_Sentence] = []
+    for index, (start, end) in enumerate(bounds):
+        if index in noise:
+            continue
+        figures = by_sentence.get(index, {})
+        counted = [q for k in _COUNTED for q in figures.get(k, [])]
+        victims = _own_victims(find_victims(text, start, end), read.get(index, []), bool(counted))
+        if figures or victims:
+            sentences.append(_Sentence(index, start, end, figures, victims))
+    if not sentences:
+        return Incident(Total(None, ()), Total(None, ()))
+    rows = _rows(text, sentences)
+    first = sentences[0].index
+    cues = period_cues()
+    other = _other_incident()
+    killed = combine(rows["killed"], first, cues, other)
+    injured = combine(rows["injured"], first, cues, other)
+    shot = any(v.state == "shot" for s in sentences for v in s.victims)
+    if shot:
+        hit = combine(rows["hit"], first, cues, other)
+        left = (hit.value or 0) - (killed.value or 0)
+        if left > (injured.value or 0):
+            injured = Combined(left, hit.evidence)
+    return Incident(
+        Total(killed.value, _evidence(text, bounds, killed.evidence)),
+        Total(injured.value, _evidence(text, bounds, injured.evidence)),
+    )
+
+
+def incident_totals(text: str, quantities: Sequence[Quantity] | None = None) -> tuple[int | None, int | None]:
+    """(killed, injured) for the incident the report is about, each None when the report gives no figure."""
+    incident = read_incident(text, quantities)
+    return incident.killed.value, incident.injured.value

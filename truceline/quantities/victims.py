@@ -1,0 +1,427 @@
+"""Victims counted through noun phrases: "a 4-year-old girl was shot and killed", "Marcus, 19, died", "killing himself".
+
+Reports of single incidents count their victims with noun phrases as often as with figures. In one sentence:
+1. Every victim phrase is found: a determiner or number, up to three modifiers and a person noun ("a young
+   Dayton man", "two others", "the 3-year-old"), a name with an age ("Marcus, 19,", "23-year-old Ann Lee") or a
+   title ("Deputy Jason Hagen"), a name the report has already introduced, a pronoun, "one of the victims".
+2. Its state comes from a status phrase after it ("was shot and killed", "is in critical condition", "died") or
+   before it ("killing his wife", "shot a 5-year-old", "the shooting death of"). A verb with no auxiliary and an
+   object after it makes the phrase the shooter, not a victim ("a man shot his wife": only the wife counts).
+3. Phrases joined by "and" or commas share the state of the first (before) or the last (after) of them:
+   "killed his girlfriend and her daughter", "a man and two girls were shot to death".
+4. Reflexive phrases count the subject ("shot himself", "turning the gun on herself"); "a double homicide",
+   "a triple shooting" and "murder-suicide" carry their own counts; "four were shot, one fatally" adds a death
+   within the four.
+
+States are "killed", "injured" and "shot" (hit, fate left open: a later "died" makes the victim killed, else the
+victim is injured). The vocabulary is truceline/data/victims.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from truceline.errors import ModelError
+from truceline.quantities.numbers import number_patterns, parse_number
+from truceline.quantities.vocab import phrase_alternation
+
+STATES = ("killed", "injured", "shot")
+# Verbs that take an object: with no auxiliary before them and an object after, the phrase before is the agent.
+_ACTIVE = frozenset({"shot", "killed", "wounded", "injured", "hurt", "murdered", "struck", "hit", "grazed"})
+_NEEDS_AUX = frozenset({"hit", "struck", "hit in", "struck in"})  # "a car hit ...": only "was hit" is a victim
+_NEGATED = re.compile(r"(?<![\w-])(?:no|not|nor)\s+\Z", re.IGNORECASE)  # "no one was hurt"
+_SPEAKS = re.compile(r"\s+(?:said|says|say|told|tells|reported|added|adds|stated|confirmed|according|recalled)\b", re.I)
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be|being|got|gets|get|remains?|remained|listed|found)\b", re.I)
+# "the boy who was shot Tuesday has died": the relative clause says hit, the main verb says dead
+_MAIN_DEATH = re.compile(r"[^.;]{0,90}?\b(?:has|have|had)\s+(?:since\s+)?died\b|[^.;]{0,90}?\b(?:is|are)\s+(?:now\s+)?dead\b", re.I)
+_SURVIVED_BY = re.compile(r"\s+by\b", re.I)
+# "was shot at" with nothing hit after it: fired on ("shot at several times", "shot at by police")
+_SHOT_AT = re.compile(r"\s+at(?:\s*[,.;:]|\s*\Z|\s+(?:by|but|and|multiple|several|\w+\s+times)\b)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Victim:
+    """Victims named by one phrase in one sentence, with their state; offsets into the report's text."""
+
+    start: int
+    end: int
+    state: str  # killed | injured | shot
+    count: int
+    who: str
+    definite: bool  # "the boy", "he", a name seen before: may be a victim counted already
+    subset: bool  # "including a girl", "one of the victims": part of a group counted already
+    cue: str  # after | before | reflexive | multiple | fatally | murder_suicide
+    later: bool = False  # "later died": a victim hurt earlier in the report, now dead
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    phrase: re.Pattern[str]
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    reflexive: re.Pattern[str]
+    multiple: re.Pattern[str]
+    murder_suicide: re.Pattern[str]
+    fatally: re.Pattern[str]
+    coordinator: re.Pattern[str]
+    object_start: re.Pattern[str]
+    subset_before: re.Pattern[str]
+    among_after: re.Pattern[str]
+    later_death: re.Pattern[str]
+    gate: re.Pattern[str]
+    dead_nearby: re.Pattern[str]
+    not_names: frozenset[str]
+    singular: frozenset[str]
+    multiple_counts: dict[str, int]
+    multiple_killed: frozenset[str]
+    pronouns: dict[str, int]
+    raw: dict[str, Any]
+
+
+def _load() -> dict[str, Any]:
+    try:
+        text = resources.files("truceline").joinpath("data/victims.yaml").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise ModelError(f"packaged data file victims.yaml is missing ({exc}); reinstall truceline") from exc
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ModelError("victims.yaml is not a mapping; reinstall truceline")
+    return data
+
+
+def _alt(words: list[str]) -> str:
+    return phrase_alternation([str(w) for w in words])
+
+
+@cache
+def grammar() -> Grammar:
+    """The victim patterns, compiled once per process."""
+    data = _load()
+    core = number_patterns().core
+    persons = data["persons"]
+    nouns = _alt(persons["singular"] + persons["plural"])
+    age = rf"(?:\d{{1,3}}|{core})(?:\s*-\s*|\s+)(?:year|yr|month|week|day)s?(?:\s*-\s*|\s+)olds?"
+    mods = _alt(data["modifiers"])
+    modifier = rf"(?:{age}|(?i:{mods})|[A-Z][\w'’.]*(?:-[\w'’]+)*|(?i:[a-z]+-(?:[a-z]+-)*[a-z]+))"
+    ordinal = r"(?:second|third|fourth|fifth|sixth|other)"
+    det = (
+        rf"(?i:(?P<num>{core})(?:\s+(?:other|more|additional))?|both|all\s+(?P<allnum>{core})|the\s+(?P<thenum>{core})"
+        rf"|(?:a|the)\s+{ordinal}|another|an?|the|his|her|their|its|my|our|this|that|these|those|each|one\s+more"
+        rf"|several|multiple|other)"
+    )
+    name_word = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|D[ae][A-Z][a-z]+)"
+    name = rf"(?:{name_word}(?:\s+(?:[A-Z]\.|{name_word}|[A-Z][a-z]?[A-Z][a-z]+)){{0,3}}(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?)"
+    titles = _alt(data["titles"])
+    pronouns = {str(k).lower(): int(v) for k, v in data["pronouns"].items()}
+    phrase = re.compile(
+        rf"(?<![\w'’-])(?:"
+        rf"(?P<partitive>(?i:(?P<pnum>{core})\s+of\s+(?:the|them|those|whom|these)(?:\s+(?:{core}))?"
+        rf"(?:\s+(?:{nouns}))?(?:\s+(?:who\s+were\s+)?(?:shot|wounded|injured|hurt))?))"
+        rf"|(?P<named>{name})\s*,\s*(?i:age\s+)?(?P<nage>\d{{1,3}})\s*,"
+        rf"|(?P<aged>(?i:{age}))\s+(?P<aname>{name})"
+        rf"|(?:(?P<title>{titles})\s+)(?P<tname>{name})"
+        rf"|(?:{det}\s+)?(?P<mods>(?:{modifier}\s+){{0,3}})(?P<noun>(?i:{nouns})|(?i:{age}))"
+        rf"|(?P<numonly>(?i:{core}))(?=\s+(?i:were|was|are|have|had|killed|dead|died|shot|wounded|injured|hurt|"
+        rf"hospitalized|hospitalised|others?|more|fatally|critically|seriously|in\s+critical|people))"
+        rf"|(?P<pron>(?i:{'|'.join(re.escape(p) for p in pronouns)}))"
+        rf"|(?P<refl>(?i:himself|herself))"
+        rf")(?![\w-])"
+    )
+
+    status = data["status"]
+
+    def states(side: str) -> str:
+        return "|".join(f"(?P<{side}_{s}>{_alt(status[s][side])})" for s in STATES)
+
+    aux_words = (
+        r"was|were|is|are|has|have|had|been|being|be|got|gets|get|later|also|reportedly|allegedly|apparently|then|"
+        r"both|all|each|accidentally|unintentionally|eventually|ultimately|subsequently|initially|still|now|just|"
+        r"tragically|remains|remained|remain|critically|seriously|listed|believed\s+to\s+(?:be|have(?:\s+been)?)|"
+        r"said\s+to\s+(?:be|have(?:\s+been)?)|confirmed|reported|found|left|being|currently|who|that"
+    )
+    aside = (
+        r"(?:\s*,\s*(?:\d{1,3}|age\s+\d{1,3}|(?:who|which)\s+[^,;]{1,80}?|of\s+[^,;]{1,60}?|including\s+[^,;]{1,60}?|"
+        r"identified\s+as\s+[^,;]{1,60}?|[^,;\d]{1,50}?)\s*,|\s*\([^()]{1,40}\))?"
+    )
+    pp_word = r"(?!(?:was|were|is|are|had|has|have|told|said|says|saw|heard|called|who|that|when|after|and|but)\b)[\w'’.-]+"
+    pp = rf"(?:\s+(?:in|inside|at|on|near|outside|from|behind|along)\s+(?:{pp_word}\s+){{0,3}}?{pp_word})?"
+    after = re.compile(
+        rf"{aside}{pp}(?P<aux>(?:\s+(?:{aux_words}))*)\s+(?:{states('after')})(?![\w-])",
+        re.IGNORECASE,
+    )
+    adverb = r"(?:(?:accidentally|allegedly|reportedly|then|also|critically|seriously|unintentionally|fatally)\s+)?"
+    before = re.compile(
+        rf"(?<![\w-]){adverb}(?:{states('before')})\s+\Z",
+        re.IGNORECASE,
+    )
+    reflexive = data["reflexive"]
+    multiples = data["multiples"]
+    mult_nouns = _alt([*multiples["killed"], *multiples["shot"]])
+    return Grammar(
+        phrase=phrase,
+        after=after,
+        before=before,
+        reflexive=re.compile(
+            rf"(?<![\w-])(?:(?P<r_killed>{_alt(reflexive['killed'])})|(?P<r_shot>{_alt(reflexive['shot'])}))(?![\w-])",
+            re.IGNORECASE,
+        ),
+        multiple=re.compile(
+            rf"(?<![\w-])(?P<m>{_alt(list(multiples['counts']))})[\s-]+(?P<mn>{mult_nouns})(?![\w-])", re.IGNORECASE
+        ),
+        murder_suicide=re.compile(rf"(?<![\w-]){_alt(data['murder_suicide'])}(?![\w-])", re.IGNORECASE),
+        fatally=re.compile(
+            rf"\s*,?\s*(?:and\s+)?(?P<f>{core})\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|died|dead|killed)\b",
+            re.IGNORECASE,
+        ),
+        coordinator=re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&|as\s+well\s+as|plus)\s+|,?\s+and\s+)\Z"),
+        object_start=re.compile(
+            rf"\s+(?:(?i:an?|the|his|her|their|its|my|our|two|three|four|five|\d+|him|them|himself|herself|self|"
+            rf"one|another|someone|somebody|both)\b|{name_word}(?:\s|,))"
+        ),
+        subset_before=re.compile(rf"(?<![\w-]){_alt(data['subset_before'])}[\s:,]+\Z", re.IGNORECASE),
+        among_after=re.compile(r"\s+(?:(?:was|were|is|are)\s+)?among\b", re.IGNORECASE),
+        later_death=re.compile("|".join(data["later_death"]), re.IGNORECASE),
+        gate=re.compile(
+            r"shot|shoot|kill|dead|death|die|wound|injur|hurt|murder|slain|slay|fatal|gunshot|bullet|suicide|"
+            r"hospital|condition|homicide|struck|hit\b|graz|surviv|recover|body|bodies|passed away|succumb",
+            re.IGNORECASE,
+        ),
+        dead_nearby=re.compile(r"\b(?:died|dies|dead|fatal|fatally|killed|death)\b", re.IGNORECASE),
+        not_names=frozenset(str(w) for w in data["not_names"]),
+        singular=frozenset(w.lower() for w in persons["singular"]),
+        multiple_counts={str(k).lower(): int(v) for k, v in multiples["counts"].items()},
+        multiple_killed=frozenset(" ".join(w.lower().split()) for w in multiples["killed"]),
+        pronouns=pronouns,
+        raw=data,
+    )
+
+
+# A state carried by the phrase itself: "a deceased white male", "the slain officer", "the wounded teen".
+_OWN_STATE = re.compile(r"\b(deceased|dead|slain|murdered|wounded|injured)\s+(?!\w+\s+(?:of|from)\b)", re.I)
+_DEAD_WORDS = frozenset({"deceased", "dead", "slain", "murdered"})
+
+
+@dataclass(slots=True)
+class _Phrase:
+    start: int
+    end: int
+    count: int | None
+    who: str
+    definite: bool
+    subset: bool
+    pronoun: bool
+    state: str | None = None
+    cue: str = ""
+    status_end: int = 0
+    later: bool = False
+    active: bool = False  # the phrase is the agent of an active verb
+    reflexive: bool = False  # "himself" in a list ("kills wife, himself"): takes its state from the list only
+
+
+def _count(m: re.Match[str], g: Grammar) -> tuple[int | None, bool]:
+    """(how many people the phrase names, is it definite)."""
+    if m.group("partitive"):
+        return parse_number(m.group("pnum"))[0], True
+    if m.group("named") or m.group("aname") or m.group("tname"):
+        return 1, False
+    if m.group("refl"):
+        return 1, False
+    if m.group("pron"):
+        return g.pronouns.get(m.group("pron").lower(), 1), True
+    if m.group("numonly"):
+        return parse_number(m.group("numonly"))[0], False
+    text = m.group(0).lower()
+    first = text.split()[0]
+    for group in ("num", "allnum", "thenum"):
+        if m.group(group):
+            return parse_number(m.group(group))[0], group == "thenum"
+    if first == "both":
+        return 2, True
+    noun = " ".join(m.group("noun").lower().split())
+    plural = noun not in g.singular and not re.search(r"old$", noun)
+    if plural or first in {"these", "those", "several", "multiple", "other"}:
+        return None, first in {"the", "these", "those"}
+    definite = first in {"the", "this", "that", "his", "her", "their", "its", "my", "our"}
+    return 1, definite
+
+
+def _name_ok(m: re.Match[str], g: Grammar) -> bool:
+    for group in ("named", "aname", "tname"):
+        value = m.group(group)
+        if value:
+            return value.split()[0].rstrip(",.") not in g.not_names
+    return True
+
+
+def _phrases(text: str, start: int, end: int, g: Grammar) -> list[_Phrase]:
+    out: list[_Phrase] = []
+    for m in g.phrase.finditer(text, start, end):
+        if not _name_ok(m, g) or _NEGATED.search(text, max(start, m.start() - 8), m.start()):
+            continue
+        if _SPEAKS.match(text, m.end(), end):
+            continue  # "..., a police officer said": the source, not a victim
+        count, definite = _count(m, g)
+        if count == 0:
+            continue
+        who = " ".join(m.group(0).split())
+        out.append(_Phrase(m.start(), m.end(), count, who, definite, False, bool(m.group("pron"))))
+        out[-1].reflexive = bool(m.group("refl"))
+        if m.group("partitive"):
+            out[-1].subset = True
+    return out
+
+
+def _state_of(m: re.Match[str], side: str) -> tuple[str, str] | None:
+    for state in STATES:
+        value = m.group(f"{side}_{state}")
+        if value:
+            return state, " ".join(value.lower().split())
+    return None
+
+
+def _read_after(text: str, p: _Phrase, end: int, g: Grammar) -> None:
+    m = g.after.match(text, p.end, end)
+    if not m:
+        return
+    found = _state_of(m, "after")
+    if not found:
+        return
+    state, verb = found
+    aux = m.group("aux").strip()
+    auxiliary = bool(_AUXILIARY.search(aux))
+    if not auxiliary and verb in _NEEDS_AUX:
+        return
+    rest = text[m.end() : end]
+    if verb in {"shot", "hit", "struck"} and _SHOT_AT.match(rest):
+        return  # "was shot at": fired on, not hit
+    if verb == "survived" and _SURVIVED_BY.match(rest):
+        return  # "he is survived by his wife": an obituary, not a victim who lived
+    if not auxiliary and verb.split()[0] in _ACTIVE and g.object_start.match(text, m.end(), end):
+        p.active = True  # "a man shot his wife": he is the shooter
+        return
+    p.state, p.cue, p.status_end = state, "after", m.end()
+    if state != "killed" and re.search(r"\b(?:who|that)\b", aux, re.I):
+        death = _MAIN_DEATH.match(text, m.end(), end)
+        if death:
+            p.state, p.status_end, p.later = "killed", death.end(), True
+            return
+    p.later = state == "killed" and bool(g.later_death.search(text, m.start(), min(end, m.end() + 40)))
+
+
+def _read_before(text: str, p: _Phrase, start: int, g: Grammar) -> None:
+    m = g.before.search(text, max(start, p.start - 70), p.start)
+    if not m:
+        return
+    found = _state_of(m, "before")
+    if found:
+        p.state, p.cue = found[0], "before"
+
+
+def _chain(text: str, phrases: list[_Phrase], g: Grammar) -> None:
+    """Phrases joined by "and"/commas share the state of the first (before) or the last (after)."""
+    for left, right in zip(phrases, phrases[1:], strict=False):
+        between_start = max(left.end, left.status_end if left.cue == "after" else left.end)
+        if left.cue == "after" or not g.coordinator.match(text, between_start, right.start):
+            continue
+        if left.state and left.cue in {"before", "chain_before"} and right.state is None and not right.active:
+            right.state, right.cue = left.state, "chain_before"
+    for left, right in reversed(list(zip(phrases, phrases[1:], strict=False))):
+        if left.cue == "after" or not g.coordinator.match(text, left.end, right.start):
+            continue
+        if right.state and right.cue in {"after", "chain_after"} and left.state is None and not left.active:
+            left.state, left.cue = right.state, "chain_after"
+
+
+def _subset(text: str, p: _Phrase, start: int, end: int, g: Grammar) -> bool:
+    return bool(g.subset_before.search(text, max(start, p.start - 30), p.start)) or bool(
+        g.among_after.match(text, p.end, end)
+    )
+
+
+def find_victims(text: str, start: int, end: int) -> list[Victim]:
+    """The victims named in the sentence text[start:end], in text order."""
+    g = grammar()
+    if not g.gate.search(text, start, end):
+        return []
+    phrases = _phrases(text, start, end, g)
+    for p in phrases:
+        if p.reflexive:
+            continue
+        _read_after(text, p, end, g)
+        if p.state is None and not p.active:
+            _read_before(text, p, start, g)
+        if p.state is None and not p.active:
+            own = _OWN_STATE.search(p.who)
+            if own:
+                p.state, p.cue = ("killed" if own.group(1).lower() in _DEAD_WORDS else "injured"), "modifier"
+        if _subset(text, p, start, end, g):
+            p.subset = True
+    _chain(text, phrases, g)
+    out: list[Victim] = []
+    claimed: list[tuple[int, int]] = []
+    for p in phrases:
+        if p.state is None or p.count is None:
+            continue
+        stop = max(p.end, p.status_end)
+        out.append(Victim(p.start, stop, p.state, p.count, p.who, p.definite, p.subset, p.cue, p.later))
+        claimed.append((p.start, stop))
+        fatal = g.fatally.match(text, stop, end) if p.state in {"shot", "injured"} and p.count > 1 else None
+        if fatal:
+            value = parse_number(fatal.group("f"))[0]
+            if 0 < value <= p.count:
+                out.append(Victim(fatal.start(), fatal.end(), "killed", value, p.who, True, True, "fatally"))
+    out.extend(_reflexives(text, start, end, phrases, g))
+    out.extend(_multiples(text, start, end, g))
+    return sorted(out, key=lambda v: v.start)
+
+
+def _reflexives(text: str, start: int, end: int, phrases: list[_Phrase], g: Grammar) -> list[Victim]:
+    out = []
+    for m in g.reflexive.finditer(text, start, end):
+        state = "killed" if m.group("r_killed") else "shot"
+        subject = next((p for p in reversed(phrases) if p.end <= m.start() and not p.reflexive), None)
+        if subject and subject.state and subject.cue == "after" and _same_gender(subject.who, m.group(0)):
+            continue  # "Harewood, 35, was found dead ... from a self-inflicted gunshot wound": one person
+        if "self-inflicted" in m.group(0).lower() and g.dead_nearby.search(text, start, end):
+            state = "killed"
+        out.append(Victim(m.start(), m.end(), state, 1, "self", False, False, "reflexive"))
+    return out
+
+
+_FEMALE = re.compile(
+    r"\b(?:woman|women|girl|mother|mom|wife|daughter|sister|she|her|herself|grandmother|grandma|aunt|niece|"
+    r"girlfriend|female|fiancee|stepmother|stepdaughter)\b",
+    re.I,
+)
+_MALE = re.compile(
+    r"\b(?:man|men|boy|father|dad|husband|son|brother|he|his|himself|grandfather|grandpa|uncle|nephew|boyfriend|"
+    r"male|fiance|stepfather|stepson)\b",
+    re.I,
+)
+
+
+def _same_gender(a: str, b: str) -> bool:
+    """False only when one phrase is plainly female and the other plainly male."""
+    return not ((_FEMALE.search(a) and _MALE.search(b)) or (_MALE.search(a) and _FEMALE.search(b)))
+
+
+def _multiples(text: str, start: int, end: int, g: Grammar) -> list[Victim]:
+    out = []
+    murder_suicide = g.murder_suicide.search(text, start, end)
+    for m in g.multiple.finditer(text, start, end):
+        noun = " ".join(m.group("mn").lower().split())
+        count = g.multiple_counts[m.group("m").lower()]
+        if g.murder_suicide.fullmatch(m.group("mn")):
+            count += 1  # "a double murder-suicide": two victims and the attacker
+        state = "killed" if noun in g.multiple_killed else "shot"
+        out.append(Victim(m.start(), m.end(), state, count, m.group(0), True, False, "multiple"))
+    if murder_suicide and not out:
+        out.append(Victim(murder_suicide.start(), murder_suicide.end(), "killed", 2, "murder-suicide", True, False,
+                          "murder_suicide"))
+    return out
