@@ -124,7 +124,7 @@ def _after_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int]
     verb = a.group(f"a_{kind}")
     if a.group("pp") and not mention.who:
         return None
-    if not a.group("aux").strip() and verb.lower() in TRANSITIVE and pats.object_start.match(text, a.end()):
+    if not a.group("aux").strip() and verb.lower().split()[-1] in TRANSITIVE and pats.object_start.match(text, a.end()):
         return None  # "two gunmen killed three policemen": the number is the killers
     if pats.alternative.match(text, a.end()):
         return None  # "killed or wounded": no single kind

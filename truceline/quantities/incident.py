@@ -36,7 +36,6 @@ from truceline.text import sentence_at, split_sentences
 _COUNTED = ("killed", "injured")
 _WAR_SCALE = 1000  # period totals this large are a campaign's, not one incident's
 _WEAK = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|among\s+(?:the|those))\b", re.IGNORECASE)
-_OTHERS = re.compile(r"\b(?:others?|another|more|additional|second|third)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +155,7 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
     for s in sentences:
         sentence = text[s.start : s.end]
         fresh = any(not v.definite and not v.subset for v in s.victims)
-        additive = any(_OTHERS.search(v.who) and not v.subset for v in s.victims)
+        additive = any(v.additive and not v.subset for v in s.victims)
         numbered = 0  # victims counted by numbered figures, any kind
         values: dict[str, int] = {}
         for kind in _COUNTED:
@@ -169,9 +168,10 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
                 row = sentence_row(s.index, sentence, s.start, plain)
                 numbered += row.value
                 values[kind] = max(row.value + value, bound)
+                cue = additive or bool(period_cues().additive.search(sentence))
                 rows[kind].append(
                     Row(s.index, sentence, values[kind], False, row.heads, row.generic or bool(mine),
-                        row.evidence + spans, True, additive)
+                        row.evidence + spans, True, cue)
                 )  # fmt: skip
             elif mine:
                 values[kind] = max(value, bound)

@@ -53,7 +53,7 @@ class Row:
     generic: bool  # a figure for "people", a lone person or no noun: it may restate any other
     evidence: tuple[Span, ...] = ()  # the phrases the value was read from, offsets into the report
     fresh: bool = True  # names victims that cannot be ones already counted ("a woman", "two others")
-    additive: bool = False  # says it adds ("also", "another", "two others")
+    additive: bool = False  # says it adds ("also", "another", "two others"; for numbered figures, anywhere in it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +127,12 @@ def combine(rows: list[Row], first: int, cues: PeriodCues, other: re.Pattern[str
         updates = row.toll or bool(cues.update.search(sentence))
         if row.index != first and not updates and other.search(sentence):
             continue
-        additive = row.additive or bool(cues.additive.search(sentence))
         if total is None:
             total, evidence = row.value, row.evidence
         elif updates:
             if row.value > total:
                 total, evidence = row.value, row.evidence
-        elif additive and row.fresh and heads.isdisjoint(row.heads):
+        elif row.additive and row.fresh and heads.isdisjoint(row.heads):
             total += row.value  # "two more", "a woman was also shot": unless it names the group already counted
             evidence += row.evidence
         elif not (row.generic or generic) and heads.isdisjoint(row.heads):

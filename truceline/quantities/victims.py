@@ -35,6 +35,15 @@ STATES = ("killed", "injured", "shot")
 # Verbs that take an object: with no auxiliary before them and an object after, the phrase before is the agent.
 _ACTIVE = frozenset({"shot", "killed", "wounded", "injured", "hurt", "murdered", "struck", "hit", "grazed"})
 _NEEDS_AUX = frozenset({"hit", "struck", "hit in", "struck in"})  # "a car hit ...": only "was hit" is a victim
+# "it could have killed her", "he tried to shoot his wife", "nearly killed": no victim
+_UNREAL = re.compile(
+    r"\b(?:could|would|might|may|should|must)(?:\s+(?:easily|have|'ve|not|never|also|be|been)){0,3}\s*\Z|"
+    r"\b(?:almost|nearly|tried\s+to|trying\s+to|tries\s+to|attempted\s+to|attempting\s+to|threatened\s+to|"
+    r"threatening\s+to|wanted\s+to|going\s+to|planned\s+to|plotting\s+to|intended\s+to|intent\s+to|"
+    r"attempt\s+to|not)\s+\Z|\b(?:could|would|might|should)\b",
+    re.IGNORECASE,
+)
+_MORE = re.compile(r"\b(?:others?|another|more|additional|second|third|also)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"(?<![\w-])(?:no|not|nor)\s+\Z", re.IGNORECASE)  # "no one was hurt"
 _SPEAKS = re.compile(r"\s+(?:said|says|say|told|tells|reported|added|adds|stated|confirmed|according|recalled)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be|being|got|gets|get|remains?|remained|listed|found)\b", re.I)
@@ -58,6 +67,7 @@ class Victim:
     subset: bool  # "including a girl", "one of the victims": part of a group counted already
     cue: str  # after | before | reflexive | multiple | fatally | murder_suicide
     later: bool = False  # "later died": a victim hurt earlier in the report, now dead
+    additive: bool = False  # "another man was also shot", "two others were hurt": more than counted before
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +120,10 @@ def grammar() -> Grammar:
     mods = _alt(data["modifiers"])
     modifier = rf"(?:{age}|(?i:{mods})|[A-Z][\w'’.]*(?:-[\w'’]+)*|(?i:[a-z]+-(?:[a-z]+-)*[a-z]+))"
     ordinal = r"(?:second|third|fourth|fifth|sixth|other)"
+    count = rf"(?:{core})(?!\s*-?\s*(?:year|yr|month|week|day)s?[\s-]*old)"  # "15 year-old" is an age
     det = (
-        rf"(?i:(?P<num>{core})(?:\s+(?:other|more|additional))?|both|all\s+(?P<allnum>{core})|the\s+(?P<thenum>{core})"
+        rf"(?i:(?P<num>{count})(?:\s+(?:other|more|additional))?|both|all\s+(?P<allnum>{count})|the\s+(?P<thenum>{count})"
+        rf"|(?:his|her|their|its|my|our)\s+(?P<posnum>{count})"
         rf"|(?:a|the)\s+{ordinal}|another|an?|the|his|her|their|its|my|our|this|that|these|those|each|one\s+more"
         rf"|several|multiple|other)"
     )
@@ -127,10 +139,11 @@ def grammar() -> Grammar:
         rf"|(?P<aged>(?i:{age}))\s+(?P<aname>{name})"
         rf"|(?:(?P<title>{titles})\s+)(?P<tname>{name})"
         rf"|(?:{det}\s+)?(?P<mods>(?:{modifier}\s+){{0,3}})(?P<noun>(?i:{nouns})|(?i:{age}))"
-        rf"|(?P<numonly>(?i:{core}))(?=\s+(?i:were|was|are|have|had|killed|dead|died|shot|wounded|injured|hurt|"
+        rf"|(?P<numonly>(?i:{count}))(?=\s+(?i:were|was|are|have|had|killed|dead|died|shot|wounded|injured|hurt|"
         rf"hospitalized|hospitalised|others?|more|fatally|critically|seriously|in\s+critical|people))"
         rf"|(?P<pron>(?i:{'|'.join(re.escape(p) for p in pronouns)}))"
         rf"|(?P<refl>(?i:himself|herself))"
+        rf"|(?P<obj>(?i:him|her))(?!\s+(?:(?i:{core})\s+)?(?:{modifier}\s+){{0,3}}(?i:{nouns}))"
         rf")(?![\w-])"
     )
 
@@ -222,6 +235,7 @@ class _Phrase:
     later: bool = False
     active: bool = False  # the phrase is the agent of an active verb
     reflexive: bool = False  # "himself" in a list ("kills wife, himself"): takes its state from the list only
+    object_only: bool = False  # "him", "her": a victim only as the object of a verb before it
 
 
 def _count(m: re.Match[str], g: Grammar) -> tuple[int | None, bool]:
@@ -232,13 +246,15 @@ def _count(m: re.Match[str], g: Grammar) -> tuple[int | None, bool]:
         return 1, False
     if m.group("refl"):
         return 1, False
+    if m.group("obj"):
+        return 1, True
     if m.group("pron"):
         return g.pronouns.get(m.group("pron").lower(), 1), True
     if m.group("numonly"):
         return parse_number(m.group("numonly"))[0], False
     text = m.group(0).lower()
     first = text.split()[0]
-    for group in ("num", "allnum", "thenum"):
+    for group in ("num", "allnum", "thenum", "posnum"):
         if m.group(group):
             return parse_number(m.group(group))[0], group == "thenum"
     if first == "both":
@@ -247,8 +263,9 @@ def _count(m: re.Match[str], g: Grammar) -> tuple[int | None, bool]:
     plural = noun not in g.singular and not re.search(r"old$", noun)
     if plural or first in {"these", "those", "several", "multiple", "other"}:
         return None, first in {"the", "these", "those"}
-    definite = first in {"the", "this", "that", "his", "her", "their", "its", "my", "our"}
-    return 1, definite
+    # "his wife", "her son": possessives name someone new as often as someone named before; only "the" and
+    # "this" point back for sure
+    return 1, first in {"the", "this", "that"}
 
 
 def _name_ok(m: re.Match[str], g: Grammar) -> bool:
@@ -270,8 +287,9 @@ def _phrases(text: str, start: int, end: int, g: Grammar) -> list[_Phrase]:
         if count == 0:
             continue
         who = " ".join(m.group(0).split())
-        out.append(_Phrase(m.start(), m.end(), count, who, definite, False, bool(m.group("pron"))))
+        out.append(_Phrase(m.start(), m.end(), count, who, definite, False, bool(m.group("pron") or m.group("obj"))))
         out[-1].reflexive = bool(m.group("refl"))
+        out[-1].object_only = bool(m.group("obj"))
         if m.group("partitive"):
             out[-1].subset = True
     return out
@@ -287,7 +305,7 @@ def _state_of(m: re.Match[str], side: str) -> tuple[str, str] | None:
 
 def _read_after(text: str, p: _Phrase, end: int, g: Grammar) -> None:
     m = g.after.match(text, p.end, end)
-    if not m:
+    if not m or _UNREAL.search(m.group("aux")):
         return
     found = _state_of(m, "after")
     if not found:
@@ -302,7 +320,7 @@ def _read_after(text: str, p: _Phrase, end: int, g: Grammar) -> None:
         return  # "was shot at": fired on, not hit
     if verb == "survived" and _SURVIVED_BY.match(rest):
         return  # "he is survived by his wife": an obituary, not a victim who lived
-    if not auxiliary and verb.split()[0] in _ACTIVE and g.object_start.match(text, m.end(), end):
+    if not auxiliary and _ACTIVE.intersection(verb.split()) and g.object_start.match(text, m.end(), end):
         p.active = True  # "a man shot his wife": he is the shooter
         return
     p.state, p.cue, p.status_end = state, "after", m.end()
@@ -316,7 +334,7 @@ def _read_after(text: str, p: _Phrase, end: int, g: Grammar) -> None:
 
 def _read_before(text: str, p: _Phrase, start: int, g: Grammar) -> None:
     m = g.before.search(text, max(start, p.start - 70), p.start)
-    if not m:
+    if not m or _UNREAL.search(text, max(start, m.start() - 40), m.start()):
         return
     found = _state_of(m, "before")
     if found:
@@ -328,6 +346,8 @@ def _chain(text: str, phrases: list[_Phrase], g: Grammar) -> None:
     for left, right in zip(phrases, phrases[1:], strict=False):
         between_start = max(left.end, left.status_end if left.cue == "after" else left.end)
         if left.cue == "after" or not g.coordinator.match(text, between_start, right.start):
+            continue
+        if right.object_only:
             continue
         if left.state and left.cue in {"before", "chain_before"} and right.state is None and not right.active:
             right.state, right.cue = left.state, "chain_before"
@@ -353,7 +373,8 @@ def find_victims(text: str, start: int, end: int) -> list[Victim]:
     for p in phrases:
         if p.reflexive:
             continue
-        _read_after(text, p, end, g)
+        if not p.object_only:
+            _read_after(text, p, end, g)
         if p.state is None and not p.active:
             _read_before(text, p, start, g)
         if p.state is None and not p.active:
@@ -364,13 +385,14 @@ def find_victims(text: str, start: int, end: int) -> list[Victim]:
             p.subset = True
     _chain(text, phrases, g)
     out: list[Victim] = []
-    claimed: list[tuple[int, int]] = []
-    for p in phrases:
+    for n, p in enumerate(phrases):
         if p.state is None or p.count is None:
             continue
         stop = max(p.end, p.status_end)
-        out.append(Victim(p.start, stop, p.state, p.count, p.who, p.definite, p.subset, p.cue, p.later))
-        claimed.append((p.start, stop))
+        # "another" after another person of the same sentence contrasts the two ("a teen surrendered after
+        # another teen was hurt"); at the head of its sentence it adds to the victims counted before
+        additive = n == 0 and bool(_MORE.search(text, p.start, stop))
+        out.append(Victim(p.start, stop, p.state, p.count, p.who, p.definite, p.subset, p.cue, p.later, additive))
         fatal = g.fatally.match(text, stop, end) if p.state in {"shot", "injured"} and p.count > 1 else None
         if fatal:
             value = parse_number(fatal.group("f"))[0]
@@ -382,12 +404,23 @@ def find_victims(text: str, start: int, end: int) -> list[Victim]:
 
 
 def _reflexives(text: str, start: int, end: int, phrases: list[_Phrase], g: Grammar) -> list[Victim]:
-    out = []
+    out: list[Victim] = []
+    subjects: set[str] = set()
     for m in g.reflexive.finditer(text, start, end):
         state = "killed" if m.group("r_killed") else "shot"
-        subject = next((p for p in reversed(phrases) if p.end <= m.start() and not p.reflexive), None)
-        if subject and subject.state and subject.cue == "after" and _same_gender(subject.who, m.group(0)):
+        before = [p for p in phrases if p.end <= m.start() and not p.reflexive]
+        subject = before[-1] if before else None
+        if subject is not None and (subject.pronoun or subject.definite or subject.active):
+            # "the boy is stable after he shot himself": the pronoun is the victim named before it
+            victim = next((p for p in reversed(before) if p.state and p.cue == "after" and not p.subset), None)
+            if victim is not None and _same_gender(victim.who, m.group(0)):
+                continue
+        if subject is not None and subject.state and subject.cue == "after" and _same_gender(subject.who, m.group(0)):
             continue  # "Harewood, 35, was found dead ... from a self-inflicted gunshot wound": one person
+        key = "f" if _FEMALE.search(m.group(0)) else "m" if _MALE.search(m.group(0)) else "?"
+        if key in subjects:
+            continue  # "he shot himself with his mother's gun, injuring himself": one person
+        subjects.add(key)
         if "self-inflicted" in m.group(0).lower() and g.dead_nearby.search(text, start, end):
             state = "killed"
         out.append(Victim(m.start(), m.end(), state, 1, "self", False, False, "reflexive"))
