@@ -13,9 +13,9 @@ The reading, in order:
    yearly toll) is skipped unless it is the report's first sentence with a figure.
 4. Per sentence, one row per kind: killed, injured, and hit (every victim the sentence counts, whatever their
    fate); then the rows of each kind are combined across sentences (truceline/quantities/totals.py).
-5. A victim "shot" with no fate stated is injured unless a death is reported: when the report counts victims
-   hit, injured = hit - killed (at least the injured figure read directly). A victim first reported hurt and
-   later reported dead ("the boy later died") is counted once, as killed.
+5. A victim first reported hurt and later reported dead ("the boy later died", "one of them has died") is
+   counted once, as killed. A victim "shot" with no fate stated is injured unless a death is reported: when the
+   report counts victims hit, injured = hit - killed (at least the injured figure read directly).
 """
 
 from __future__ import annotations
@@ -168,7 +168,10 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
                 row = sentence_row(s.index, sentence, s.start, plain)
                 numbered += row.value
                 values[kind] = max(row.value + value, bound)
-                cue = additive or bool(period_cues().additive.search(sentence))
+                # "also", "another" before or in the sentence's first figure; later it contrasts within the
+                # sentence ("one teen was killed and another injured")
+                lead = text[s.start : min(q.end for q in figures)] if figures else sentence
+                cue = additive or bool(period_cues().additive.search(lead))
                 rows[kind].append(
                     Row(s.index, sentence, values[kind], False, row.heads, row.generic or bool(mine),
                         row.evidence + spans, True, cue)
@@ -186,6 +189,22 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
             spans += tuple((q.start, q.end) for k in _COUNTED for q in s.figures.get(k, []))
             rows["hit"].append(Row(s.index, sentence, hit, False, frozenset(), True, spans, fresh, additive))
     return rows
+
+
+def _upgrade(sentences: list[_Sentence], injured: Combined, killed: Combined) -> Combined:
+    """Rule 5's second half: "the teen has died", "one of them later died" after the victim was counted hurt moves
+    the victim from injured to killed instead of counting them twice."""
+    if not injured.value or not killed.value or not injured.evidence:
+        return injured
+    first_hurt = min(start for start, _ in injured.evidence)
+    moved = sum(
+        v.count
+        for s in sentences
+        for v in s.victims
+        if v.state == "killed" and v.later and (v.definite or v.subset) and v.start > first_hurt
+    )
+    moved = min(moved, killed.value)
+    return Combined(max(injured.value - moved, 0), injured.evidence) if moved else injured
 
 
 def _evidence(text: str, bounds: list[tuple[int, int]], spans: tuple[Span, ...]) -> tuple[Evidence, ...]:
@@ -226,6 +245,7 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
     other = _other_incident()
     killed = combine(rows["killed"], first, cues, other)
     injured = combine(rows["injured"], first, cues, other)
+    injured = _upgrade(sentences, injured, killed)
     shot = any(v.state == "shot" for s in sentences for v in s.victims)
     if shot:
         hit = combine(rows["hit"], first, cues, other)

@@ -21,7 +21,9 @@ from truceline.quantities.victims import grammar
 
 _TERMINAL = re.compile(r"""[.!?]["'”’)\]]*\s*\Z""")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_SMALL = frozenset("a an and as at by for from in into of on or the to with after over near".split())
+_SMALL = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "after"]
+)
 
 
 @cache

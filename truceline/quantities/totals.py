@@ -53,7 +53,7 @@ class Row:
     generic: bool  # a figure for "people", a lone person or no noun: it may restate any other
     evidence: tuple[Span, ...] = ()  # the phrases the value was read from, offsets into the report
     fresh: bool = True  # names victims that cannot be ones already counted ("a woman", "two others")
-    additive: bool = False  # says it adds ("also", "another", "two others"; for numbered figures, anywhere in it)
+    additive: bool = False  # says it adds ("also", "another", "two others")
 
 
 @dataclass(frozen=True, slots=True)

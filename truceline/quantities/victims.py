@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -43,12 +44,15 @@ _UNREAL = re.compile(
     r"attempt\s+to|not)\s+\Z|\b(?:could|would|might|should)\b",
     re.IGNORECASE,
 )
+_ATTEMPTED = re.compile(r"\battempted\s+\Z", re.IGNORECASE)
 _MORE = re.compile(r"\b(?:others?|another|more|additional|second|third|also)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"(?<![\w-])(?:no|not|nor)\s+\Z", re.IGNORECASE)  # "no one was hurt"
 _SPEAKS = re.compile(r"\s+(?:said|says|say|told|tells|reported|added|adds|stated|confirmed|according|recalled)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be|being|got|gets|get|remains?|remained|listed|found)\b", re.I)
 # "the boy who was shot Tuesday has died": the relative clause says hit, the main verb says dead
-_MAIN_DEATH = re.compile(r"[^.;]{0,90}?\b(?:has|have|had)\s+(?:since\s+)?died\b|[^.;]{0,90}?\b(?:is|are)\s+(?:now\s+)?dead\b", re.I)
+_MAIN_DEATH = re.compile(
+    r"[^.;]{0,90}?\b(?:has|have|had)\s+(?:since\s+)?died\b|[^.;]{0,90}?\b(?:is|are)\s+(?:now\s+)?dead\b", re.I
+)
 _SURVIVED_BY = re.compile(r"\s+by\b", re.I)
 # "was shot at" with nothing hit after it: fired on ("shot at several times", "shot at by police")
 _SHOT_AT = re.compile(r"\s+at(?:\s*[,.;:]|\s*\Z|\s+(?:by|but|and|multiple|several|\w+\s+times)\b)", re.I)
@@ -128,7 +132,9 @@ def grammar() -> Grammar:
         rf"|several|multiple|other)"
     )
     name_word = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|D[ae][A-Z][a-z]+)"
-    name = rf"(?:{name_word}(?:\s+(?:[A-Z]\.|{name_word}|[A-Z][a-z]?[A-Z][a-z]+)){{0,3}}(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?)"
+    name = (
+        rf"(?:{name_word}(?:\s+(?:[A-Z]\.|{name_word}|[A-Z][a-z]?[A-Z][a-z]+)){{0,3}}(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?)"
+    )
     titles = _alt(data["titles"])
     pronouns = {str(k).lower(): int(v) for k, v in data["pronouns"].items()}
     phrase = re.compile(
@@ -162,7 +168,9 @@ def grammar() -> Grammar:
         r"(?:\s*,\s*(?:\d{1,3}|age\s+\d{1,3}|(?:who|which)\s+[^,;]{1,80}?|of\s+[^,;]{1,60}?|including\s+[^,;]{1,60}?|"
         r"identified\s+as\s+[^,;]{1,60}?|[^,;\d]{1,50}?)\s*,|\s*\([^()]{1,40}\))?"
     )
-    pp_word = r"(?!(?:was|were|is|are|had|has|have|told|said|says|saw|heard|called|who|that|when|after|and|but)\b)[\w'’.-]+"
+    pp_word = (
+        r"(?!(?:was|were|is|are|had|has|have|told|said|says|saw|heard|called|who|that|when|after|and|but)\b)[\w'’.-]+"
+    )
     pp = rf"(?:\s+(?:in|inside|at|on|near|outside|from|behind|along)\s+(?:{pp_word}\s+){{0,3}}?{pp_word})?"
     after = re.compile(
         rf"{aside}{pp}(?P<aux>(?:\s+(?:{aux_words}))*)\s+(?:{states('after')})(?![\w-])",
@@ -343,7 +351,7 @@ def _read_before(text: str, p: _Phrase, start: int, g: Grammar) -> None:
 
 def _chain(text: str, phrases: list[_Phrase], g: Grammar) -> None:
     """Phrases joined by "and"/commas share the state of the first (before) or the last (after)."""
-    for left, right in zip(phrases, phrases[1:], strict=False):
+    for left, right in pairwise(phrases):
         between_start = max(left.end, left.status_end if left.cue == "after" else left.end)
         if left.cue == "after" or not g.coordinator.match(text, between_start, right.start):
             continue
@@ -351,7 +359,7 @@ def _chain(text: str, phrases: list[_Phrase], g: Grammar) -> None:
             continue
         if left.state and left.cue in {"before", "chain_before"} and right.state is None and not right.active:
             right.state, right.cue = left.state, "chain_before"
-    for left, right in reversed(list(zip(phrases, phrases[1:], strict=False))):
+    for left, right in reversed(list(pairwise(phrases))):
         if left.cue == "after" or not g.coordinator.match(text, left.end, right.start):
             continue
         if right.state and right.cue in {"after", "chain_after"} and left.state is None and not left.active:
@@ -385,8 +393,9 @@ def find_victims(text: str, start: int, end: int) -> list[Victim]:
             p.subset = True
     _chain(text, phrases, g)
     out: list[Victim] = []
+    consumed = -1
     for n, p in enumerate(phrases):
-        if p.state is None or p.count is None:
+        if p.state is None or p.count is None or p.start < consumed:
             continue
         stop = max(p.end, p.status_end)
         # "another" after another person of the same sentence contrasts the two ("a teen surrendered after
@@ -398,6 +407,7 @@ def find_victims(text: str, start: int, end: int) -> list[Victim]:
             value = parse_number(fatal.group("f"))[0]
             if 0 < value <= p.count:
                 out.append(Victim(fatal.start(), fatal.end(), "killed", value, p.who, True, True, "fatally"))
+                consumed = fatal.end()  # "5 shot, 2 dead": the two are among the five
     out.extend(_reflexives(text, start, end, phrases, g))
     out.extend(_multiples(text, start, end, g))
     return sorted(out, key=lambda v: v.start)
@@ -447,6 +457,8 @@ def _same_gender(a: str, b: str) -> bool:
 def _multiples(text: str, start: int, end: int, g: Grammar) -> list[Victim]:
     out = []
     murder_suicide = g.murder_suicide.search(text, start, end)
+    if murder_suicide and _ATTEMPTED.search(text, max(start, murder_suicide.start() - 12), murder_suicide.start()):
+        murder_suicide = None  # "an attempted murder-suicide": the victim lived
     for m in g.multiple.finditer(text, start, end):
         noun = " ".join(m.group("mn").lower().split())
         count = g.multiple_counts[m.group("m").lower()]
@@ -455,6 +467,16 @@ def _multiples(text: str, start: int, end: int, g: Grammar) -> list[Victim]:
         state = "killed" if noun in g.multiple_killed else "shot"
         out.append(Victim(m.start(), m.end(), state, count, m.group(0), True, False, "multiple"))
     if murder_suicide and not out:
-        out.append(Victim(murder_suicide.start(), murder_suicide.end(), "killed", 2, "murder-suicide", True, False,
-                          "murder_suicide"))
+        out.append(
+            Victim(
+                murder_suicide.start(),
+                murder_suicide.end(),
+                "killed",
+                2,
+                "murder-suicide",
+                True,
+                False,
+                "murder_suicide",
+            )
+        )
     return out
