@@ -131,13 +131,15 @@ def _own_victims(victims: list[Victim], figures: list[Quantity], counted: bool) 
     for v in victims:
         if v.count >= _WAR_SCALE or any(s < v.end and v.start < e for s, e in spans):
             continue
-        if v.definite and v.cue in {"after", "before"} and not v.subset and (kept or counted):
+        named = [k for k in kept if k.cue not in _BOUNDS]
+        if v.definite and v.cue in {"after", "before"} and not v.subset and (named or counted):
             continue
         kept.append(v)
     return kept
 
 
-_BOUNDS = frozenset({"multiple", "murder_suicide"})  # "a double homicide": a count that restates, never adds
+# "a double homicide", "charged in a fatal shooting", "the four victims": a count that restates, never adds
+_BOUNDS = frozenset({"multiple", "murder_suicide", "hint"})
 
 
 def _victim_value(victims: list[Victim], state: str | None) -> tuple[int, int]:
@@ -154,7 +156,8 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
     rows: dict[str, list[Row]] = {"killed": [], "injured": [], "hit": []}
     for s in sentences:
         sentence = text[s.start : s.end]
-        fresh = any(not v.definite and not v.subset for v in s.victims)
+        # victims not counted before; a hint alone ("a murder case") is as open to "last year" as a new victim
+        fresh = any(not v.definite and not v.subset for v in s.victims) or all(v.cue == "hint" for v in s.victims)
         additive = any(v.additive and not v.subset for v in s.victims)
         numbered = 0  # victims counted by numbered figures, any kind
         values: dict[str, int] = {}
@@ -240,11 +243,16 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
     if not sentences:
         return Incident(Total(None, ()), Total(None, ()))
     rows = _rows(text, sentences)
-    first = sentences[0].index
+    # the lead: the first sentence that names a victim or a figure ("charged in a fatal shooting" only hints)
+    first = next((s.index for s in sentences if s.figures or any(v.cue != "hint" for v in s.victims)), -1)
     cues = period_cues()
     other = _other_incident()
     killed = combine(rows["killed"], first, cues, other)
-    injured = combine(rows["injured"], first, cues, other)
+    hurt = rows["injured"]
+    if killed.value:
+        # "Bobo was in critical condition" in a report of his death: the state before he died, no second victim
+        hurt = [row for row in hurt if row.fresh or row.toll]
+    injured = combine(hurt, first, cues, other)
     injured = _upgrade(sentences, injured, killed)
     shot = any(v.state == "shot" for s in sentences for v in s.victims)
     if shot:

@@ -10,6 +10,7 @@ The rules, each a cheap test on one line (lines are the unit: scraped reports pu
    adds nothing; it is dropped so that it is never counted twice.
 3. A headline-shaped line after the story has begun: no closing full stop, at most 16 words, most of them
    capitalised. The report's own title is the first line and is kept; headlines of related stories come later.
+4. A line in capitals after the title: a broadcast transcript retelling the story loosely.
 """
 
 from __future__ import annotations
@@ -43,6 +44,12 @@ def _headline_shaped(line: str) -> bool:
     return bool(content) and capitalised >= 0.7 * len(content)
 
 
+def _shouted(line: str) -> bool:
+    """A broadcast transcript in capitals, which retells the story loosely ("A CHILD WAS SHOT ...")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 40 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def _is_body(line: str) -> bool:
     return bool(_TERMINAL.search(line)) and len(_WORD.findall(line)) >= 8
 
@@ -59,7 +66,9 @@ def noise_sentences(text: str, bounds: list[tuple[int, int]]) -> set[int]:
         if line_start not in line_noise:
             line_end = text.find("\n", start)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
-            furniture = bool(pattern.search(line)) or (index > 0 and body_started and _headline_shaped(line))
+            furniture = bool(pattern.search(line)) or (
+                index > 0 and ((body_started and _headline_shaped(line)) or _shouted(line))
+            )
             line_noise[line_start] = furniture
             body_started = body_started or (index > 0 and _is_body(line))
         key = " ".join(text[start:end].lower().split())

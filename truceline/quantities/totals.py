@@ -125,8 +125,8 @@ def combine(rows: list[Row], first: int, cues: PeriodCues, other: re.Pattern[str
     for row in rows:
         sentence = row.sentence
         updates = row.toll or bool(cues.update.search(sentence))
-        if row.index != first and not updates and other.search(sentence):
-            continue
+        if row.index != first and not updates and row.fresh and other.search(sentence):
+            continue  # "last month, an ambush killed 11"; not "the man who died last week", who is ours
         if total is None:
             total, evidence = row.value, row.evidence
         elif updates:

@@ -35,6 +35,64 @@ from truceline.quantities.vocab import phrase_alternation
 STATES = ("killed", "injured", "shot")
 # Verbs that take an object: with no auxiliary before them and an object after, the phrase before is the agent.
 _ACTIVE = frozenset({"shot", "killed", "wounded", "injured", "hurt", "murdered", "struck", "hit", "grazed"})
+_FUNCTION_WORDS = [
+    "of",
+    "in",
+    "at",
+    "on",
+    "for",
+    "with",
+    "by",
+    "to",
+    "from",
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "after",
+    "before",
+    "during",
+    "near",
+    "over",
+    "into",
+    "as",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "police",
+    "says",
+    "said",
+    "say",
+    "who",
+    "that",
+    "when",
+    "while",
+    "where",
+    "his",
+    "her",
+    "their",
+    "its",
+]
+_POSSESSED = re.compile(
+    r"['’]s\s+(?:(?:accidental|apparent|fatal|tragic|untimely|alleged|reported)\s+)?"
+    r"(?:shooting\s+death|death|killing|murder|slaying|(shooting)(?!\s+(?:of|at|range|spree)\b))(?![\w-])",
+    re.IGNORECASE,
+)
+_THEN_DIED = re.compile(
+    r"[^.;]{0,80}?(?:\band|,)\s+(?:later\s+|then\s+)?(?:died|dying|was\s+pronounced\s+dead|did\s+not\s+survive)\b",
+    re.IGNORECASE,
+)
+_OTHER = re.compile(r"\b(?:others?|another)\b", re.IGNORECASE)
+_VICTIMS = re.compile(r"(?:\b(\w+)\s+)?\bvictims?\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"\s*,\s*")
 _NEEDS_AUX = frozenset({"hit", "struck", "hit in", "struck in"})  # "a car hit ...": only "was hit" is a victim
 # "it could have killed her", "he tried to shoot his wife", "nearly killed": no victim
 _UNREAL = re.compile(
@@ -90,6 +148,7 @@ class Grammar:
     later_death: re.Pattern[str]
     gate: re.Pattern[str]
     dead_nearby: re.Pattern[str]
+    hints: tuple[tuple[str, re.Pattern[str]], ...]
     not_names: frozenset[str]
     singular: frozenset[str]
     multiple_counts: dict[str, int]
@@ -122,7 +181,18 @@ def grammar() -> Grammar:
     nouns = _alt(persons["singular"] + persons["plural"])
     age = rf"(?:\d{{1,3}}|{core})(?:\s*-\s*|\s+)(?:year|yr|month|week|day)s?(?:\s*-\s*|\s+)olds?"
     mods = _alt(data["modifiers"])
-    modifier = rf"(?:{age}|(?i:{mods})|[A-Z][\w'’.]*(?:-[\w'’]+)*|(?i:[a-z]+-(?:[a-z]+-)*[a-z]+))"
+    status = data["status"]
+    # a capitalised word is a modifier ("a Dayton man") unless it is a function word or a status word of a
+    # headline in title case ("Shooting Death Of Teen")
+    title_stop = {w.lower() for w in _FUNCTION_WORDS} | {
+        word.lower()
+        for state in STATES
+        for side in ("after", "before")
+        for p in status[state][side]
+        for word in p.split()
+    }
+    capital = rf"(?!(?i:{_alt(sorted(title_stop))})(?![\w'’-]))[A-Z][\w'’.]*(?:-[\w'’]+)*"
+    modifier = rf"(?:{age}|(?i:{mods})|{capital}|(?i:[a-z]+-(?:[a-z]+-)*[a-z]+))"
     ordinal = r"(?:second|third|fourth|fifth|sixth|other)"
     count = rf"(?:{core})(?!\s*-?\s*(?:year|yr|month|week|day)s?[\s-]*old)"  # "15 year-old" is an age
     det = (
@@ -132,8 +202,10 @@ def grammar() -> Grammar:
         rf"|several|multiple|other)"
     )
     name_word = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|D[ae][A-Z][a-z]+)"
+    not_name = phrase_alternation(sorted({str(w) for w in data["not_names"]}))
     name = (
-        rf"(?:{name_word}(?:\s+(?:[A-Z]\.|{name_word}|[A-Z][a-z]?[A-Z][a-z]+)){{0,3}}(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?)"
+        rf"(?:(?!{not_name}(?![\w'’-])){name_word}(?:\s+(?:[A-Z]\.|{name_word}|[A-Z][a-z]?[A-Z][a-z]+)){{0,3}}"
+        rf"(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?)"
     )
     titles = _alt(data["titles"])
     pronouns = {str(k).lower(): int(v) for k, v in data["pronouns"].items()}
@@ -148,12 +220,11 @@ def grammar() -> Grammar:
         rf"|(?P<numonly>(?i:{count}))(?=\s+(?i:were|was|are|have|had|killed|dead|died|shot|wounded|injured|hurt|"
         rf"hospitalized|hospitalised|others?|more|fatally|critically|seriously|in\s+critical|people))"
         rf"|(?P<pron>(?i:{'|'.join(re.escape(p) for p in pronouns)}))"
+        rf"|(?P<bare>{name})(?=\s+(?:was|were|is|has|had)\s)"
         rf"|(?P<refl>(?i:himself|herself))"
         rf"|(?P<obj>(?i:him|her))(?!\s+(?:(?i:{core})\s+)?(?:{modifier}\s+){{0,3}}(?i:{nouns}))"
         rf")(?![\w-])"
     )
-
-    status = data["status"]
 
     def states(side: str) -> str:
         return "|".join(f"(?P<{side}_{s}>{_alt(status[s][side])})" for s in STATES)
@@ -166,14 +237,19 @@ def grammar() -> Grammar:
     )
     aside = (
         r"(?:\s*,\s*(?:\d{1,3}|age\s+\d{1,3}|(?:who|which)\s+[^,;]{1,80}?|of\s+[^,;]{1,60}?|including\s+[^,;]{1,60}?|"
-        r"identified\s+as\s+[^,;]{1,60}?|[^,;\d]{1,50}?)\s*,|\s*\([^()]{1,40}\))?"
+        r"identified\s+as\s+[^,;]{1,60}?|[^,;\d]{1,50}?)\s*,|\s*\([^()]{1,40}\)|\s+(?:of|from)\s+[^,;.]{1,40}?,)?"
+    )
+    # "was taken to Ozarks Medical Center and later died", "was rushed to a hospital, where he died"
+    transport = (
+        r"(?:\s+(?:taken|transported|rushed|flown|airlifted|driven|brought)\s+(?:by\s+[^,;.]{1,30}?\s+)?to\s+[^;.]{1,80}?"
+        r"(?:,?\s+(?:and|but|where)(?:\s+(?:he|she|they))?)(?:\s+(?:was|were|is|later|then|eventually|also))*)?"
     )
     pp_word = (
         r"(?!(?:was|were|is|are|had|has|have|told|said|says|saw|heard|called|who|that|when|after|and|but)\b)[\w'’.-]+"
     )
     pp = rf"(?:\s+(?:in|inside|at|on|near|outside|from|behind|along)\s+(?:{pp_word}\s+){{0,3}}?{pp_word})?"
     after = re.compile(
-        rf"{aside}{pp}(?P<aux>(?:\s+(?:{aux_words}))*)\s+(?:{states('after')})(?![\w-])",
+        rf"{aside}{pp}(?P<aux>(?:\s+(?:{aux_words}))*){transport}\s+(?:{states('after')})(?![\w-])",
         re.IGNORECASE,
     )
     adverb = r"(?:(?:accidentally|allegedly|reportedly|then|also|critically|seriously|unintentionally|fatally)\s+)?"
@@ -214,6 +290,11 @@ def grammar() -> Grammar:
             re.IGNORECASE,
         ),
         dead_nearby=re.compile(r"\b(?:died|dies|dead|fatal|fatally|killed|death)\b", re.IGNORECASE),
+        hints=tuple(
+            (state, re.compile(expression, re.IGNORECASE))
+            for state in ("killed", "shot")
+            for expression in (data.get("hints") or {}).get(state, [])
+        ),
         not_names=frozenset(str(w) for w in data["not_names"]),
         singular=frozenset(w.lower() for w in persons["singular"]),
         multiple_counts={str(k).lower(): int(v) for k, v in multiples["counts"].items()},
@@ -244,6 +325,8 @@ class _Phrase:
     active: bool = False  # the phrase is the agent of an active verb
     reflexive: bool = False  # "himself" in a list ("kills wife, himself"): takes its state from the list only
     object_only: bool = False  # "him", "her": a victim only as the object of a verb before it
+    named: bool = False  # a person's name ("Marcus, 19,", "Deputy Jason Hagen", "Rosewell")
+    alias: bool = False  # the same person as the name in apposition after it
 
 
 def _count(m: re.Match[str], g: Grammar) -> tuple[int | None, bool]:
@@ -252,6 +335,8 @@ def _count(m: re.Match[str], g: Grammar) -> tuple[int | None, bool]:
         return parse_number(m.group("pnum"))[0], True
     if m.group("named") or m.group("aname") or m.group("tname"):
         return 1, False
+    if m.group("bare"):
+        return 1, True  # a name alone: the person was most likely introduced before
     if m.group("refl"):
         return 1, False
     if m.group("obj"):
@@ -277,7 +362,7 @@ def _count(m: re.Match[str], g: Grammar) -> tuple[int | None, bool]:
 
 
 def _name_ok(m: re.Match[str], g: Grammar) -> bool:
-    for group in ("named", "aname", "tname"):
+    for group in ("named", "aname", "tname", "bare"):
         value = m.group(group)
         if value:
             return value.split()[0].rstrip(",.") not in g.not_names
@@ -298,6 +383,7 @@ def _phrases(text: str, start: int, end: int, g: Grammar) -> list[_Phrase]:
         out.append(_Phrase(m.start(), m.end(), count, who, definite, False, bool(m.group("pron") or m.group("obj"))))
         out[-1].reflexive = bool(m.group("refl"))
         out[-1].object_only = bool(m.group("obj"))
+        out[-1].named = bool(m.group("named") or m.group("aname") or m.group("tname") or m.group("bare"))
         if m.group("partitive"):
             out[-1].subset = True
     return out
@@ -312,6 +398,10 @@ def _state_of(m: re.Match[str], side: str) -> tuple[str, str] | None:
 
 
 def _read_after(text: str, p: _Phrase, end: int, g: Grammar) -> None:
+    owned = _POSSESSED.match(text, p.end, end)
+    if owned:  # "the girl's shooting death", "Child's Shooting Death", "the boy's shooting"
+        p.state, p.cue, p.status_end = ("shot" if owned.group(1) else "killed"), "after", owned.end()
+        return
     m = g.after.match(text, p.end, end)
     if not m or _UNREAL.search(m.group("aux")):
         return
@@ -328,7 +418,7 @@ def _read_after(text: str, p: _Phrase, end: int, g: Grammar) -> None:
         return  # "was shot at": fired on, not hit
     if verb == "survived" and _SURVIVED_BY.match(rest):
         return  # "he is survived by his wife": an obituary, not a victim who lived
-    if not auxiliary and _ACTIVE.intersection(verb.split()) and g.object_start.match(text, m.end(), end):
+    if not auxiliary and verb.split()[-1] in _ACTIVE and g.object_start.match(text, m.end(), end):
         p.active = True  # "a man shot his wife": he is the shooter
         return
     p.state, p.cue, p.status_end = state, "after", m.end()
@@ -350,17 +440,24 @@ def _read_before(text: str, p: _Phrase, start: int, g: Grammar) -> None:
 
 
 def _chain(text: str, phrases: list[_Phrase], g: Grammar) -> None:
-    """Phrases joined by "and"/commas share the state of the first (before) or the last (after)."""
+    """Phrases joined by "and"/commas share the state of the first (before) or the last (after); a name after a
+    comma is the same person as the phrase before it ("the victim, Ezra Jackson, 16, ...": one victim)."""
+    for left, right in pairwise(phrases):
+        between = text[left.end : right.start]
+        if _APPOSITION.fullmatch(between) and (left.named or right.named) and not left.status_end:
+            if right.state is None:
+                right.state, right.cue = left.state, left.cue
+            left.state, left.alias = None, True
     for left, right in pairwise(phrases):
         between_start = max(left.end, left.status_end if left.cue == "after" else left.end)
         if left.cue == "after" or not g.coordinator.match(text, between_start, right.start):
             continue
-        if right.object_only:
+        if right.object_only or left.alias:
             continue
         if left.state and left.cue in {"before", "chain_before"} and right.state is None and not right.active:
             right.state, right.cue = left.state, "chain_before"
     for left, right in reversed(list(pairwise(phrases))):
-        if left.cue == "after" or not g.coordinator.match(text, left.end, right.start):
+        if left.cue == "after" or left.alias or not g.coordinator.match(text, left.end, right.start):
             continue
         if right.state and right.cue in {"after", "chain_after"} and left.state is None and not left.active:
             left.state, left.cue = right.state, "chain_after"
@@ -395,12 +492,14 @@ def find_victims(text: str, start: int, end: int) -> list[Victim]:
     out: list[Victim] = []
     consumed = -1
     for n, p in enumerate(phrases):
-        if p.state is None or p.count is None or p.start < consumed:
+        if p.state is None or p.count is None or p.start < consumed or p.alias:
             continue
         stop = max(p.end, p.status_end)
         # "another" after another person of the same sentence contrasts the two ("a teen surrendered after
         # another teen was hurt"); at the head of its sentence it adds to the victims counted before
         additive = n == 0 and bool(_MORE.search(text, p.start, stop))
+        if p.cue == "after":
+            consumed = max(consumed, stop)  # "the boy was taken to a hospital, where he died": one victim
         out.append(Victim(p.start, stop, p.state, p.count, p.who, p.definite, p.subset, p.cue, p.later, additive))
         fatal = g.fatally.match(text, stop, end) if p.state in {"shot", "injured"} and p.count > 1 else None
         if fatal:
@@ -410,7 +509,24 @@ def find_victims(text: str, start: int, end: int) -> list[Victim]:
                 consumed = fatal.end()  # "5 shot, 2 dead": the two are among the five
     out.extend(_reflexives(text, start, end, phrases, g))
     out.extend(_multiples(text, start, end, g))
+    out.extend(_hints(text, start, end, phrases, g))
     return sorted(out, key=lambda v: v.start)
+
+
+def _hints(text: str, start: int, end: int, phrases: list[_Phrase], g: Grammar) -> list[Victim]:
+    """At least one victim where no victim is named: "charged in the fatal shooting", "the four victims"."""
+    out = []
+    for state, pattern in g.hints:
+        m = pattern.search(text, start, end)
+        if m and not _UNREAL.search(text, max(start, m.start() - 30), m.start()):
+            out.append(Victim(m.start(), m.end(), state, 1, m.group(0), True, False, "hint"))
+    for p in phrases:  # "the four victims", "two of the four victims": as many hit, whatever their fate
+        victims = _VICTIMS.search(p.who)
+        if p.state is None and victims and not p.alias and not _OTHER.search(p.who):
+            count = p.count if not p.subset else (parse_number(victims.group(1))[0] if victims.group(1) else None)
+            if count:
+                out.append(Victim(p.start, p.end, "shot", count, p.who, True, False, "hint"))
+    return out
 
 
 def _reflexives(text: str, start: int, end: int, phrases: list[_Phrase], g: Grammar) -> list[Victim]:
@@ -418,8 +534,9 @@ def _reflexives(text: str, start: int, end: int, phrases: list[_Phrase], g: Gram
     subjects: set[str] = set()
     for m in g.reflexive.finditer(text, start, end):
         state = "killed" if m.group("r_killed") else "shot"
-        before = [p for p in phrases if p.end <= m.start() and not p.reflexive]
-        subject = before[-1] if before else None
+        before = [p for p in phrases if p.end <= m.start() and not p.reflexive and not p.alias]
+        # the subject is the nearest person who can be "himself"/"herself" ("her dad's gun" is not "herself")
+        subject = next((p for p in reversed(before) if _same_gender(p.who, m.group(0))), None)
         if subject is not None and (subject.pronoun or subject.definite or subject.active):
             # "the boy is stable after he shot himself": the pronoun is the victim named before it
             victim = next((p for p in reversed(before) if p.state and p.cue == "after" and not p.subset), None)
@@ -433,6 +550,8 @@ def _reflexives(text: str, start: int, end: int, phrases: list[_Phrase], g: Gram
         subjects.add(key)
         if "self-inflicted" in m.group(0).lower() and g.dead_nearby.search(text, start, end):
             state = "killed"
+        if _THEN_DIED.match(text, m.end(), end):
+            state = "killed"  # "shot himself accidentally ... and died as a result"
         out.append(Victim(m.start(), m.end(), state, 1, "self", False, False, "reflexive"))
     return out
 
