@@ -104,7 +104,11 @@ _UNREAL = re.compile(
 )
 _ATTEMPTED = re.compile(r"\battempted\s+\Z", re.IGNORECASE)
 _MORE = re.compile(r"\b(?:others?|another|more|additional|second|third|also)\b", re.IGNORECASE)
-_NEGATED = re.compile(r"(?<![\w-])(?:no|not|nor)\s+\Z", re.IGNORECASE)  # "no one was hurt"
+# "no one was hurt", "neither the driver nor the other passenger was injured", "no other person"
+_NEGATED = re.compile(
+    r"(?<![\w-])(?:(?:no|not|nor|none\s+of)\s+(?:(?:other|the|of|the\s+other)\s+)?|neither\b[^.;,]{0,40}?(?:\s|\Z))\Z",
+    re.IGNORECASE,
+)
 _SPEAKS = re.compile(r"\s+(?:said|says|say|told|tells|reported|added|adds|stated|confirmed|according|recalled)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be|being|got|gets|get|remains?|remained|listed|found)\b", re.I)
 # "the boy who was shot Tuesday has died": the relative clause says hit, the main verb says dead
@@ -211,8 +215,9 @@ def grammar() -> Grammar:
     pronouns = {str(k).lower(): int(v) for k, v in data["pronouns"].items()}
     phrase = re.compile(
         rf"(?<![\w'’-])(?:"
-        rf"(?P<partitive>(?i:(?P<pnum>{core})\s+of\s+(?:the|them|those|whom|these)(?:\s+(?:{core}))?"
-        rf"(?:\s+(?:{nouns}))?(?:\s+(?:who\s+were\s+)?(?:shot|wounded|injured|hurt))?))"
+        rf"(?P<partitive>(?i:(?P<pnum>{core})\s+of\s+(?:them|whom|(?:the|those|these)(?:\s+(?:{core}))?"
+        rf"(?:\s+(?:{mods}))?\s+(?:{nouns}|shot|wounded|injured|hurt|killed|dead))"
+        rf"(?:\s+(?:who\s+were\s+)?(?:shot|wounded|injured|hurt))?))"
         rf"|(?P<named>{name})\s*,\s*(?i:age\s+)?(?P<nage>\d{{1,3}})\s*,"
         rf"|(?P<aged>(?i:{age}))\s+(?P<aname>{name})"
         rf"|(?:(?P<title>{titles})\s+)(?P<tname>{name})"
@@ -252,7 +257,7 @@ def grammar() -> Grammar:
         rf"{aside}{pp}(?P<aux>(?:\s+(?:{aux_words}))*){transport}\s+(?:{states('after')})(?![\w-])",
         re.IGNORECASE,
     )
-    adverb = r"(?:(?:accidentally|allegedly|reportedly|then|also|critically|seriously|unintentionally|fatally)\s+)?"
+    adverb = r"(?:(?:accidentally|allegedly|reportedly|then|also|critically|seriously|unintentionally)\s+)?"
     before = re.compile(
         rf"(?<![\w-]){adverb}(?:{states('before')})\s+\Z",
         re.IGNORECASE,
@@ -279,7 +284,7 @@ def grammar() -> Grammar:
         coordinator=re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&|as\s+well\s+as|plus)\s+|,?\s+and\s+)\Z"),
         object_start=re.compile(
             rf"\s+(?:(?i:an?|the|his|her|their|its|my|our|two|three|four|five|\d+|him|them|himself|herself|self|"
-            rf"one|another|someone|somebody|both)\b|{name_word}(?:\s|,))"
+            rf"one|another|someone|somebody|both)\b|{name_word}(?:\s|,)|(?i:(?:{age}\s+)?(?:{nouns}))(?![\w-]))"
         ),
         subset_before=re.compile(rf"(?<![\w-]){_alt(data['subset_before'])}[\s:,]+\Z", re.IGNORECASE),
         among_after=re.compile(r"\s+(?:(?:was|were|is|are)\s+)?among\b", re.IGNORECASE),
@@ -372,7 +377,7 @@ def _name_ok(m: re.Match[str], g: Grammar) -> bool:
 def _phrases(text: str, start: int, end: int, g: Grammar) -> list[_Phrase]:
     out: list[_Phrase] = []
     for m in g.phrase.finditer(text, start, end):
-        if not _name_ok(m, g) or _NEGATED.search(text, max(start, m.start() - 8), m.start()):
+        if not _name_ok(m, g) or _NEGATED.search(text, max(start, m.start() - 50), m.start()):
             continue
         if _SPEAKS.match(text, m.end(), end):
             continue  # "..., a police officer said": the source, not a victim
