@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from truceline.model import Quantity
@@ -123,16 +123,24 @@ def _sort_figures(
     return out
 
 
+# What a witness or an official says in quotation marks retells the incident loosely ("he got shot, one shot
+# went through ..."); the report's own sentences count its victims. A quote does not run past its paragraph.
+_QUOTE = re.compile(r"“[^”\n]{0,1500}”|\"[^\"\n]{0,1500}\"")
+
+
 def _own_victims(victims: list[Victim], figures: list[Quantity], counted: bool) -> list[Victim]:
     """Victims not already read as a numbered figure (counted or set aside), and not a pronoun or "the boy"
-    restating another victim of the same sentence."""
+    restating another victim of the same sentence ("he shot his friend ... now that the victim has died": one
+    victim, who died)."""
     spans = [(q.start, q.end) for q in figures]
     kept: list[Victim] = []
     for v in victims:
         if v.count >= _WAR_SCALE or any(s < v.end and v.start < e for s, e in spans):
             continue
-        named = [k for k in kept if k.cue not in _BOUNDS]
+        named = [n for n, k in enumerate(kept) if k.cue not in _BOUNDS]
         if v.definite and v.cue in {"after", "before"} and not v.subset and (named or counted):
+            if named and v.state == "killed" and kept[named[-1]].state != "killed" and kept[named[-1]].count == 1:
+                kept[named[-1]] = replace(kept[named[-1]], state="killed", later=v.later)
             continue
         kept.append(v)
     return kept
@@ -231,13 +239,15 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
         index = sentence_at(bounds, q.start)
         if index is not None:
             read.setdefault(index, []).append(q)
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     sentences: list[_Sentence] = []
     for index, (start, end) in enumerate(bounds):
         if index in noise:
             continue
         figures = by_sentence.get(index, {})
         counted = [q for k in _COUNTED for q in figures.get(k, [])]
-        victims = _own_victims(find_victims(text, start, end), read.get(index, []), bool(counted))
+        found = [v for v in find_victims(text, start, end) if not any(a <= v.start < b for a, b in quotes)]
+        victims = _own_victims(found, read.get(index, []), bool(counted))
         if figures or victims:
             sentences.append(_Sentence(index, start, end, figures, victims))
     if not sentences:
