@@ -35,6 +35,7 @@ from truceline.text import sentence_at, split_sentences
 
 _COUNTED = ("killed", "injured")
 _WAR_SCALE = 1000  # period totals this large are a campaign's, not one incident's
+_DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)  # "the father was wounded": named before
 _WEAK = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|among\s+(?:the|those))\b", re.IGNORECASE)
 
 
@@ -128,6 +129,10 @@ def _sort_figures(
 _QUOTE = re.compile(r"“[^”\n]{0,1500}”|\"[^\"\n]{0,1500}\"")
 
 
+def _overlaps(q: Quantity, victims: list[Victim]) -> bool:
+    return any(q.start < v.end and v.start < q.end for v in victims)
+
+
 def _own_victims(victims: list[Victim], figures: list[Quantity], counted: bool) -> list[Victim]:
     """Victims not already read as a numbered figure (counted or set aside), and not a pronoun or "the boy"
     restating another victim of the same sentence ("he shot his friend ... now that the victim has died": one
@@ -183,14 +188,16 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
                 # sentence ("one teen was killed and another injured")
                 lead = text[s.start : min(q.end for q in figures)] if figures else sentence
                 cue = additive or bool(period_cues().additive.search(lead))
+                restates = any(_DEFINITE.match(q.text) for q in plain) or any(v.definite for v in mine)
                 rows[kind].append(
                     Row(s.index, sentence, values[kind], False, row.heads, row.generic or bool(mine),
-                        row.evidence + spans, True, cue)
+                        row.evidence + spans, True, cue, restates)
                 )  # fmt: skip
             elif mine:
                 values[kind] = max(value, bound)
+                restates = any(v.definite and not v.subset and v.cue not in _BOUNDS for v in mine)
                 rows[kind].append(
-                    Row(s.index, sentence, values[kind], False, frozenset(), True, spans, fresh, additive)
+                    Row(s.index, sentence, values[kind], False, frozenset(), True, spans, fresh, additive, restates)
                 )
             rows[kind].extend(toll_rows(s.index, sentence, [q for q in figures if TOLL.search(q.text)]))
         if values or s.victims:
@@ -247,7 +254,12 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
         figures = by_sentence.get(index, {})
         counted = [q for k in _COUNTED for q in figures.get(k, [])]
         found = [v for v in find_victims(text, start, end) if not any(a <= v.start < b for a, b in quotes)]
-        victims = _own_victims(found, read.get(index, []), bool(counted))
+        within = [v for v in found if v.cue == "fatally"]  # "4 shot, 1 killed": the one is among the four
+        if within:
+            figures = {k: [q for q in qs if not _overlaps(q, within)] for k, qs in figures.items()}
+            counted = [q for q in counted if not _overlaps(q, within)]
+        others = [q for q in read.get(index, []) if not _overlaps(q, within)]
+        victims = _own_victims(found, others, bool(counted))
         if figures or victims:
             sentences.append(_Sentence(index, start, end, figures, victims))
     if not sentences:
@@ -260,8 +272,9 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
     killed = combine(rows["killed"], first, cues, other)
     hurt = rows["injured"]
     if killed.value:
-        # "Bobo was in critical condition" in a report of his death: the state before he died, no second victim
-        hurt = [row for row in hurt if row.fresh or row.toll]
+        # "Bobo was in critical condition", "they found the father and two children wounded" in a report of their
+        # deaths: the state before they died, no more victims
+        hurt = [row for row in hurt if row.toll or (row.fresh and not (row.restates and row.value <= killed.value))]
     injured = combine(hurt, first, cues, other)
     injured = _upgrade(sentences, injured, killed)
     shot = any(v.state == "shot" for s in sentences for v in s.victims)

@@ -54,6 +54,7 @@ class Row:
     evidence: tuple[Span, ...] = ()  # the phrases the value was read from, offsets into the report
     fresh: bool = True  # names victims that cannot be ones already counted ("a woman", "two others")
     additive: bool = False  # says it adds ("also", "another", "two others")
+    restates: bool = False  # names a victim already named ("the father and two children were wounded")
 
 
 @dataclass(frozen=True, slots=True)

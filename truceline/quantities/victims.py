@@ -20,7 +20,7 @@ victim is injured). The vocabulary is truceline/data/victims.yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -246,7 +246,7 @@ def grammar() -> Grammar:
     )
     # "was taken to Ozarks Medical Center and later died", "was rushed to a hospital, where he died"
     transport = (
-        r"(?:\s+(?:taken|transported|rushed|flown|airlifted|driven|brought)\s+(?:by\s+[^,;.]{1,30}?\s+)?to\s+[^;.]{1,80}?"
+        r"(?P<moved>\s+(?:taken|transported|rushed|flown|airlifted|driven|brought)\s+(?:by\s+[^,;.]{1,30}?\s+)?to\s+[^;.]{1,80}?"
         r"(?:,?\s+(?:and|but|where)(?:\s+(?:he|she|they))?)(?:\s+(?:was|were|is|later|then|eventually|also))*)?"
     )
     pp_word = (
@@ -278,7 +278,7 @@ def grammar() -> Grammar:
         ),
         murder_suicide=re.compile(rf"(?<![\w-]){_alt(data['murder_suicide'])}(?![\w-])", re.IGNORECASE),
         fatally=re.compile(
-            rf"\s*,?\s*(?:and\s+)?(?P<f>{core})\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|died|dead|killed)\b",
+            rf"\s*[,–—-]?\s*(?:and\s+)?(?P<f>{core})\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|died|dead|killed)\b",
             re.IGNORECASE,
         ),
         coordinator=re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&|as\s+well\s+as|plus)\s+|,?\s+and\s+)\Z"),
@@ -331,6 +331,7 @@ class _Phrase:
     reflexive: bool = False  # "himself" in a list ("kills wife, himself"): takes its state from the list only
     object_only: bool = False  # "him", "her": a victim only as the object of a verb before it
     named: bool = False  # a person's name ("Marcus, 19,", "Deputy Jason Hagen", "Rosewell")
+    numeric: bool = False  # a number and no noun ("two were killed")
     alias: bool = False  # the same person as the name in apposition after it
 
 
@@ -388,6 +389,7 @@ def _phrases(text: str, start: int, end: int, g: Grammar) -> list[_Phrase]:
         out.append(_Phrase(m.start(), m.end(), count, who, definite, False, bool(m.group("pron") or m.group("obj"))))
         out[-1].reflexive = bool(m.group("refl"))
         out[-1].object_only = bool(m.group("obj"))
+        out[-1].numeric = bool(m.group("numonly"))
         out[-1].named = bool(m.group("named") or m.group("aname") or m.group("tname") or m.group("bare"))
         if m.group("partitive"):
             out[-1].subset = True
@@ -432,7 +434,9 @@ def _read_after(text: str, p: _Phrase, end: int, g: Grammar) -> None:
         if death:
             p.state, p.status_end, p.later = "killed", death.end(), True
             return
-    p.later = state == "killed" and bool(g.later_death.search(text, m.start(), min(end, m.end() + 40)))
+    p.later = state == "killed" and bool(
+        g.later_death.search(text, m.start(), min(end, m.end() + 40)) or m.group("moved")
+    )
 
 
 def _read_before(text: str, p: _Phrase, start: int, g: Grammar) -> None:
@@ -505,6 +509,9 @@ def find_victims(text: str, start: int, end: int) -> list[Victim]:
         additive = n == 0 and bool(_MORE.search(text, p.start, stop))
         if p.cue == "after":
             consumed = max(consumed, stop)  # "the boy was taken to a hospital, where he died": one victim
+        group = next((v for v in reversed(out) if v.state == "shot" and not v.subset), None)
+        if p.numeric and p.state != "shot" and group is not None and p.count <= group.count:
+            p.subset = True  # "three people were shot, and two are in critical condition": two of the three
         out.append(Victim(p.start, stop, p.state, p.count, p.who, p.definite, p.subset, p.cue, p.later, additive))
         fatal = g.fatally.match(text, stop, end) if p.state in {"shot", "injured"} and p.count > 1 else None
         if fatal:
@@ -515,6 +522,9 @@ def find_victims(text: str, start: int, end: int) -> list[Victim]:
     out.extend(_reflexives(text, start, end, phrases, g))
     out.extend(_multiples(text, start, end, g))
     out.extend(_hints(text, start, end, phrases, g))
+    if any(v.cue == "murder_suicide" for v in out):
+        # "mother shot husband, infant son, then herself; deaths ruled murder-suicide": all of them died
+        out = [replace(v, state="killed") if v.state == "shot" and v.cue != "hint" else v for v in out]
     return sorted(out, key=lambda v: v.start)
 
 
