@@ -102,8 +102,8 @@ def _sort_figures(
     period: dict[str, dict[int, list[Quantity]]] = {kind: {} for kind in _COUNTED}
     for q in quantities:
         index = sentence_at(bounds, q.start) if q.kind in _COUNTED else None
-        if index is None or index in noise:
-            continue
+        if index is None or index in noise or q.end > bounds[index][1]:
+            continue  # page furniture, or a figure read across a line break ("... killed" / "Six people ...")
         start, end = bounds[index]
         if cues.subset_before.search(text, max(start, q.start - 40), q.start):
             continue
@@ -131,6 +131,16 @@ _QUOTE = re.compile(r"“[^”\n]{0,1500}”|\"[^\"\n]{0,1500}\"")
 
 def _overlaps(q: Quantity, victims: list[Victim]) -> bool:
     return any(q.start < v.end and v.start < q.end for v in victims)
+
+
+def _stated(victims: list[Victim], q: Quantity) -> bool:
+    """True when a victim phrase with its own verb covers a figure whose kind the number's neighbours gave it
+    ("one man is dead and an infant child is injured": the child is injured, not a second death)."""
+    kind = {"killed": "killed", "injured": "injured", "shot": "injured"}
+    return any(
+        v.cue in {"after", "chain_after"} and kind[v.state] != q.kind and v.start <= q.start and q.end <= v.end
+        for v in victims
+    )
 
 
 def _own_victims(victims: list[Victim], figures: list[Quantity], counted: bool) -> list[Victim]:
@@ -255,10 +265,11 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
         counted = [q for k in _COUNTED for q in figures.get(k, [])]
         found = [v for v in find_victims(text, start, end) if not any(a <= v.start < b for a, b in quotes)]
         within = [v for v in found if v.cue == "fatally"]  # "4 shot, 1 killed": the one is among the four
-        if within:
-            figures = {k: [q for q in qs if not _overlaps(q, within)] for k, qs in figures.items()}
-            counted = [q for q in counted if not _overlaps(q, within)]
-        others = [q for q in read.get(index, []) if not _overlaps(q, within)]
+        beaten = [q for q in read.get(index, []) if _overlaps(q, within) or _stated(found, q)]
+        if beaten:
+            figures = {k: [q for q in qs if q not in beaten] for k, qs in figures.items()}
+            counted = [q for q in counted if q not in beaten]
+        others = [q for q in read.get(index, []) if q not in beaten]
         victims = _own_victims(found, others, bool(counted))
         if figures or victims:
             sentences.append(_Sentence(index, start, end, figures, victims))

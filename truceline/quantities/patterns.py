@@ -66,7 +66,7 @@ _FOLLOW_FREE = (
     r"amid|others?|more|so|to|over|late|early|of\s+them|of\s+whom)\b)"
 )
 _CLOSE_QUOTE = "[\"”’']?"  # 'had "neutralised" 76 soldiers': a scare-quoted verb
-_DETERMINER = r"(?:an?|the|his|her|their|its|several|many|all|both|some|dozens|hundreds|thousands|scores)\b"
+_DETERMINER = r"(?:an?|another|the|his|her|their|its|several|many|all|both|some|dozens|hundreds|thousands|scores)\b"
 _COORDINATOR = (
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)"
     r"(?:(?:his|her|their|its)\s+)?"

@@ -215,8 +215,8 @@ def grammar() -> Grammar:
     pronouns = {str(k).lower(): int(v) for k, v in data["pronouns"].items()}
     phrase = re.compile(
         rf"(?<![\w'’-])(?:"
-        rf"(?P<partitive>(?i:(?P<pnum>{core})\s+of\s+(?:them|whom|(?:the|those|these)(?:\s+(?:{core}))?"
-        rf"(?:\s+(?:{mods}))?\s+(?:{nouns}|shot|wounded|injured|hurt|killed|dead))"
+        rf"(?P<partitive>(?i:(?P<pnum>{core})\s+of\s+(?:them|whom|(?:the|those|these)(?:\s+(?:{core})(?![\w-]))?"
+        rf"(?:\s+(?:{mods}))?\s+(?:{nouns}|shot|wounded|injured|hurt|killed|dead)|(?:the|those|these)\s+(?:{core}))"
         rf"(?:\s+(?:who\s+were\s+)?(?:shot|wounded|injured|hurt))?))"
         rf"|(?P<named>{name})\s*,\s*(?i:age\s+)?(?P<nage>\d{{1,3}})\s*,"
         rf"|(?P<aged>(?i:{age}))\s+(?P<aname>{name})"
@@ -224,6 +224,7 @@ def grammar() -> Grammar:
         rf"|(?:{det}\s+)?(?P<mods>(?:{modifier}\s+){{0,3}})(?P<noun>(?i:{nouns})|(?i:{age}))"
         rf"|(?P<numonly>(?i:{count}))(?=\s+(?i:were|was|are|have|had|killed|dead|died|shot|wounded|injured|hurt|"
         rf"hospitalized|hospitalised|others?|more|fatally|critically|seriously|in\s+critical|people))"
+        rf"|(?P<another>(?i:another|one\s+other|a\s+(?:second|third|fourth|fifth)))(?=\s+(?i:was|is|were|has|had|died|later))"
         rf"|(?P<pron>(?i:{'|'.join(re.escape(p) for p in pronouns)}))"
         rf"|(?P<bare>{name})(?=\s+(?:was|were|is|has|had)\s)"
         rf"|(?P<refl>(?i:himself|herself))"
@@ -347,6 +348,8 @@ def _count(m: re.Match[str], g: Grammar) -> tuple[int | None, bool]:
         return 1, False
     if m.group("obj"):
         return 1, True
+    if m.group("another"):
+        return 1, False
     if m.group("pron"):
         return g.pronouns.get(m.group("pron").lower(), 1), True
     if m.group("numonly"):
