@@ -215,7 +215,8 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
             hit = max(numbered + value, bound, sum(values.values()))
             spans = tuple((v.start, v.end) for v in s.victims)
             spans += tuple((q.start, q.end) for k in _COUNTED for q in s.figures.get(k, []))
-            rows["hit"].append(Row(s.index, sentence, hit, False, frozenset(), True, spans, fresh, additive))
+            shot = any(v.state == "shot" for v in s.victims)
+            rows["hit"].append(Row(s.index, sentence, hit, False, frozenset(), True, spans, fresh, additive, shot=shot))
     return rows
 
 
@@ -294,10 +295,45 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
         left = (hit.value or 0) - (killed.value or 0)
         if left > (injured.value or 0):
             injured = Combined(left, hit.evidence)
+    killed, injured = _headline(text, bounds, rows, killed, injured)
     return Incident(
         Total(killed.value, _evidence(text, bounds, killed.evidence)),
         Total(injured.value, _evidence(text, bounds, injured.evidence)),
     )
+
+
+_CLOSED = re.compile(r"[.!?][\"'”’)]*\s*\Z")
+_NUMBER_FIRST = re.compile(
+    r"\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"(?![-\s]*(?:year|yr|month|week|day)s?[-\s]*old)(?![^,;]*\b(?:critical|critically|serious|seriously|stable)\b)",
+    re.IGNORECASE,
+)
+
+
+def _numbered(text: str, row: Row) -> bool:
+    """Every phrase behind the row starts with a number ("1 dead", "Six people shot"; not "wife, 3 kids")."""
+    return bool(row.evidence) and all(_NUMBER_FIRST.match(text, start, end) for start, end in row.evidence)
+
+
+def _headline(
+    text: str, bounds: list[tuple[int, int]], rows: dict[str, list[Row]], killed: Combined, injured: Combined
+) -> tuple[Combined, Combined]:
+    """A headline that counts the victims in numbers ("1 dead, 3 wounded in ...", "6 shot; 2 killed") is the
+    report's own summary of its incident; it stands over totals assembled from a body where other incidents and
+    restatements creep in. A headline is a first line without a closing full stop, with the body below it."""
+    if len(bounds) < 2 or "\n" not in text[bounds[0][1] : bounds[1][0]] or _CLOSED.search(text, 0, bounds[0][1]):
+        return killed, injured
+    title = {kind: [r for r in rows[kind] if r.index == 0 and not r.toll] for kind in rows}
+    head_killed = next((r for r in title["killed"] if _numbered(text, r)), None)
+    if head_killed is not None:
+        killed = Combined(head_killed.value, head_killed.evidence)
+    head_hurt = next((r for r in title["injured"] if _numbered(text, r)), None)
+    head_hit = next((r for r in title["hit"] if r.shot and _numbered(text, r)), None)
+    if head_hurt is not None or head_hit is not None:
+        hit = head_hit.value - (killed.value or 0) if head_hit else 0
+        hurt = head_hurt.value if head_hurt else 0
+        injured = Combined(max(hurt, hit) or None, (head_hurt or head_hit).evidence)  # type: ignore[union-attr]
+    return killed, injured
 
 
 def incident_totals(text: str, quantities: Sequence[Quantity] | None = None) -> tuple[int | None, int | None]:

@@ -55,6 +55,7 @@ class Row:
     fresh: bool = True  # names victims that cannot be ones already counted ("a woman", "two others")
     additive: bool = False  # says it adds ("also", "another", "two others")
     restates: bool = False  # names a victim already named ("the father and two children were wounded")
+    shot: bool = False  # counts victims hit whose fate it leaves open ("six people were shot")
 
 
 @dataclass(frozen=True, slots=True)
