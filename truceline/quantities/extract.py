@@ -26,7 +26,8 @@ from truceline.quantities.sources import Attribution, attributions, source_for
 from truceline.quantities.vocab import KINDS, vocabulary
 from truceline.text import sentence_at, split_sentences
 
-_NEGATED = re.compile(r"(?<![\w-])(?:no|not)\s+\Z", re.IGNORECASE)
+# "no one was hurt", "neither the driver nor his passenger was injured"
+_NEGATED = re.compile(r"(?<![\w-])(?:no|not|nor)\s+\Z", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+\Z")  # "the toll rose from 5 to 12": the range's top is the new toll
 _ELIDED_FOLLOW = re.compile(r"\s+(?:in|at|on|near|from)\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")

@@ -91,6 +91,7 @@ class _Sentence:
     end: int
     figures: dict[str, list[Quantity]]
     victims: list[Victim]
+    deaths_later: list[Victim]  # "the teen has died", "one of the victims later died", read as a figure or not
 
 
 def _sort_figures(
@@ -162,7 +163,7 @@ def _own_victims(victims: list[Victim], figures: list[Quantity], counted: bool) 
 
 
 # "a double homicide", "charged in a fatal shooting", "the four victims": a count that restates, never adds
-_BOUNDS = frozenset({"multiple", "murder_suicide", "hint"})
+_BOUNDS = frozenset({"multiple", "murder_suicide", "hint", "all"})
 
 
 def _victim_value(victims: list[Victim], state: str | None) -> tuple[int, int]:
@@ -226,12 +227,7 @@ def _upgrade(sentences: list[_Sentence], injured: Combined, killed: Combined) ->
     if not injured.value or not killed.value or not injured.evidence:
         return injured
     first_hurt = min(start for start, _ in injured.evidence)
-    moved = sum(
-        v.count
-        for s in sentences
-        for v in s.victims
-        if v.state == "killed" and v.later and (v.definite or v.subset) and v.start > first_hurt
-    )
+    moved = sum(v.count for s in sentences for v in s.deaths_later if v.start > first_hurt)
     moved = min(moved, killed.value)
     return Combined(max(injured.value - moved, 0), injured.evidence) if moved else injured
 
@@ -272,8 +268,9 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
             counted = [q for q in counted if q not in beaten]
         others = [q for q in read.get(index, []) if q not in beaten]
         victims = _own_victims(found, others, bool(counted))
+        later = [v for v in found if v.state == "killed" and v.later and (v.definite or v.subset)]
         if figures or victims:
-            sentences.append(_Sentence(index, start, end, figures, victims))
+            sentences.append(_Sentence(index, start, end, figures, victims, later))
     if not sentences:
         return Incident(Total(None, ()), Total(None, ()))
     rows = _rows(text, sentences)
@@ -292,6 +289,12 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
     shot = any(v.state == "shot" for s in sentences for v in s.victims)
     if shot:
         hit = combine(rows["hit"], first, cues, other)
+        everyone = [v for s in sentences for v in s.victims if v.cue == "all"]
+        if everyone and (hit.value or 0) > (killed.value or 0):
+            # "the wife and the children died": the victims hit are all dead
+            moved = (hit.value or 0) - (killed.value or 0)
+            killed = Combined(hit.value, killed.evidence + tuple((v.start, v.end) for v in everyone))
+            injured = Combined(max((injured.value or 0) - moved, 0) or None, injured.evidence)
         left = (hit.value or 0) - (killed.value or 0)
         if left > (injured.value or 0):
             injured = Combined(left, hit.evidence)

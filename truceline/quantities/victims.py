@@ -131,7 +131,7 @@ class Victim:
     who: str
     definite: bool  # "the boy", "he", a name seen before: may be a victim counted already
     subset: bool  # "including a girl", "one of the victims": part of a group counted already
-    cue: str  # after | before | reflexive | multiple | fatally | murder_suicide
+    cue: str  # after | before | reflexive | multiple | fatally | murder_suicide | hint | all (the victims all died)
     later: bool = False  # "later died": a victim hurt earlier in the report, now dead
     additive: bool = False  # "another man was also shot", "two others were hurt": more than counted before
 
@@ -226,6 +226,7 @@ def grammar() -> Grammar:
         rf"hospitalized|hospitalised|others?|more|fatally|critically|seriously|in\s+critical|people))"
         rf"|(?P<another>(?i:another|one\s+other|a\s+(?:second|third|fourth|fifth)))(?=\s+(?i:was|is|were|has|had|died|later))"
         rf"|(?P<pron>(?i:{'|'.join(re.escape(p) for p in pronouns)}))"
+        rf"|(?P<they>(?i:all\s+of\s+them))"
         rf"|(?P<bare>{name})(?=\s+(?:was|were|is|has|had)\s)"
         rf"|(?P<refl>(?i:himself|herself))"
         rf"|(?P<obj>(?i:him|her))(?!\s+(?:(?i:{core})\s+)?(?:{modifier}\s+){{0,3}}(?i:{nouns}))"
@@ -242,7 +243,7 @@ def grammar() -> Grammar:
         r"said\s+to\s+(?:be|have(?:\s+been)?)|confirmed|reported|found|left|being|currently|who|that"
     )
     aside = (
-        r"(?:\s*,\s*(?:\d{1,3}|age\s+\d{1,3}|(?:who|which)\s+[^,;]{1,80}?|of\s+[^,;]{1,60}?|including\s+[^,;]{1,60}?|"
+        r"(?:\s*,\s*(?:\d{1,3}|age\s+\d{1,3}|(?:who|which)\s+[^,;]{1,80}?|of\s+[^,;]{1,60}?|(?:including|among\s+(?:them|whom))\s+[^,;]{1,60}?|"
         r"identified\s+as\s+[^,;]{1,60}?|[^,;\d]{1,50}?)\s*,|\s*\([^()]{1,40}\)|\s+(?:of|from)\s+[^,;.]{1,40}?,)?"
     )
     # "was taken to Ozarks Medical Center and later died", "was rushed to a hospital, where he died"
@@ -352,6 +353,8 @@ def _count(m: re.Match[str], g: Grammar) -> tuple[int | None, bool]:
         return 1, False
     if m.group("pron"):
         return g.pronouns.get(m.group("pron").lower(), 1), True
+    if m.group("they"):
+        return None, True
     if m.group("numonly"):
         return parse_number(m.group("numonly"))[0], False
     text = m.group(0).lower()
@@ -504,6 +507,17 @@ def find_victims(text: str, start: int, end: int) -> list[Victim]:
     out: list[Victim] = []
     consumed = -1
     for n, p in enumerate(phrases):
+        if (
+            p.state == "killed"
+            and p.cue == "after"
+            and p.count is None
+            and p.definite
+            and p.start >= consumed
+            and (not _OTHER.search(p.who))
+        ):
+            # "the wife and the children died", "they both died": every victim named before is dead
+            out.append(Victim(p.start, max(p.end, p.status_end), "killed", 2, p.who, True, False, "all"))
+            continue
         if p.state is None or p.count is None or p.start < consumed or p.alias:
             continue
         stop = max(p.end, p.status_end)
