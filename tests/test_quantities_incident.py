@@ -53,7 +53,11 @@ def test_victims_named_without_figures(text: str, killed: int | None, injured: i
         ("Investigators say the father killed his two sons and himself.", 3, None),
         ("Police called it a murder-suicide: a woman and her former partner were found dead.", 2, None),
         # the one who shot himself is the victim named before, not a second person
-        ("A 4-year-old boy is in stable condition after he accidentally shot himself with a relative's pistol.", None, 1),
+        (
+            "A 4-year-old boy is in stable condition after he accidentally shot himself with a relative's pistol.",
+            None,
+            1,
+        ),
         ("Tomas Reyes, 41, was found dead in his yard from a self-inflicted gunshot wound.", 1, None),
     ],
 )
