@@ -36,6 +36,23 @@ STATES = ("killed", "injured", "shot")
 # Verbs that take an object: with no auxiliary before them and an object after, the phrase before is the agent.
 _ACTIVE = frozenset({"shot", "killed", "wounded", "injured", "hurt", "murdered", "struck", "hit", "grazed"})
 _FUNCTION_WORDS = [
+    "outside",
+    "inside",
+    "since",
+    "amid",
+    "following",
+    "overnight",
+    "early",
+    "late",
+    "along",
+    "behind",
+    "across",
+    "around",
+    "through",
+    "until",
+    "then",
+    "this",
+    "these",
     "of",
     "in",
     "at",
@@ -286,7 +303,8 @@ def grammar() -> Grammar:
         coordinator=re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&|as\s+well\s+as|plus)\s+|,?\s+and\s+)\Z"),
         object_start=re.compile(
             rf"\s+(?:(?i:an?|the|his|her|their|its|my|our|two|three|four|five|\d+|him|them|himself|herself|self|"
-            rf"one|another|someone|somebody|both)\b|{name_word}(?:\s|,)|(?i:(?:{age}\s+)?(?:{nouns}))(?![\w-]))"
+            rf"one|another|someone|somebody|both)\b|(?!{not_name}(?![\w'’-])){capital}(?:\s|,)"
+            rf"|(?i:(?:{age}\s+)?(?:{nouns}))(?![\w-]))"
         ),
         subset_before=re.compile(rf"(?<![\w-]){_alt(data['subset_before'])}[\s:,]+\Z", re.IGNORECASE),
         among_after=re.compile(r"\s+(?:(?:was|were|is|are)\s+)?among\b", re.IGNORECASE),
@@ -431,7 +449,8 @@ def _read_after(text: str, p: _Phrase, end: int, g: Grammar) -> None:
         return  # "was shot at": fired on, not hit
     if verb == "survived" and _SURVIVED_BY.match(rest):
         return  # "he is survived by his wife": an obituary, not a victim who lived
-    if not auxiliary and verb.split()[-1] in _ACTIVE and g.object_start.match(text, m.end(), end):
+    perfect = aux.lower().split()[-1:] in (["have"], ["has"], ["had"])  # "is believed to have shot Kevin"
+    if (perfect or not auxiliary) and verb.split()[-1] in _ACTIVE and g.object_start.match(text, m.end(), end):
         p.active = True  # "a man shot his wife": he is the shooter
         return
     p.state, p.cue, p.status_end = state, "after", m.end()
