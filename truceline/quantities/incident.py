@@ -30,7 +30,7 @@ from truceline.quantities.extract import find_quantities
 from truceline.quantities.noise import noise_sentences
 from truceline.quantities.periods import period_cues
 from truceline.quantities.totals import TOLL, Combined, Row, Span, combine, sentence_row, toll_rows
-from truceline.quantities.victims import Victim, find_victims, grammar
+from truceline.quantities.victims import SUMMING, Victim, find_victims, grammar
 from truceline.text import sentence_at, split_sentences
 
 _COUNTED = ("killed", "injured")
@@ -163,7 +163,7 @@ def _own_victims(victims: list[Victim], figures: list[Quantity], counted: bool) 
 
 
 # "a double homicide", "charged in a fatal shooting", "the four victims": a count that restates, never adds
-_BOUNDS = frozenset({"multiple", "murder_suicide", "hint", "all"})
+_BOUNDS = frozenset({"multiple", "murder_suicide", "hint", "all", "total"})
 
 
 def _victim_value(victims: list[Victim], state: str | None) -> tuple[int, int]:
@@ -184,6 +184,7 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
         fresh = any(not v.definite and not v.subset for v in s.victims) or all(v.cue == "hint" for v in s.victims)
         additive = any(v.additive and not v.subset for v in s.victims)
         numbered = 0  # victims counted by numbered figures, any kind
+        summed = False
         values: dict[str, int] = {}
         for kind in _COUNTED:
             figures = s.figures.get(kind, [])
@@ -194,7 +195,15 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
             if plain:
                 row = sentence_row(s.index, sentence, s.start, plain)
                 numbered += row.value
-                values[kind] = max(row.value + value, bound)
+                # "killed his wife and their three children ..., leaving five dead": five in all, not nine
+                summing = [q for q in plain if SUMMING.search(text, max(s.start, q.start - 20), q.start)]
+                parts = [q for q in plain if q not in summing]
+                listed = (sentence_row(s.index, sentence, s.start, parts).value if parts else 0) + value
+                if summing and listed:
+                    values[kind] = max(listed, *(q.value for q in summing), bound)
+                    summed = True
+                else:
+                    values[kind] = max(row.value + value, bound)
                 # "also", "another" before or in the sentence's first figure; later it contrasts within the
                 # sentence ("one teen was killed and another injured")
                 lead = text[s.start : min(q.end for q in figures)] if figures else sentence
@@ -214,6 +223,8 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
         if values or s.victims:
             value, bound = _victim_value(s.victims, None)
             hit = max(numbered + value, bound, sum(values.values()))
+            if summed:  # a total that restates the victims listed before it counts the one who shot himself too
+                hit = max(sum(values.values()), bound)
             spans = tuple((v.start, v.end) for v in s.victims)
             spans += tuple((q.start, q.end) for k in _COUNTED for q in s.figures.get(k, []))
             shot = any(v.state == "shot" for v in s.victims)

@@ -148,7 +148,7 @@ class Victim:
     who: str
     definite: bool  # "the boy", "he", a name seen before: may be a victim counted already
     subset: bool  # "including a girl", "one of the victims": part of a group counted already
-    cue: str  # after | before | reflexive | multiple | fatally | murder_suicide | hint | all (the victims all died)
+    cue: str  # after | before | reflexive | multiple | fatally | murder_suicide | hint | total | all (all died)
     later: bool = False  # "later died": a victim hurt earlier in the report, now dead
     additive: bool = False  # "another man was also shot", "two others were hurt": more than counted before
 
@@ -558,10 +558,28 @@ def find_victims(text: str, start: int, end: int) -> list[Victim]:
     out.extend(_reflexives(text, start, end, phrases, g))
     out.extend(_multiples(text, start, end, g))
     out.extend(_hints(text, start, end, phrases, g))
+    out = _totals_restated(text, start, sorted(out, key=lambda v: v.start))
     if any(v.cue == "murder_suicide" for v in out):
         # "mother shot husband, infant son, then herself; deaths ruled murder-suicide": all of them died
         out = [replace(v, state="killed") if v.state == "shot" and v.cue != "hint" else v for v in out]
     return sorted(out, key=lambda v: v.start)
+
+
+SUMMING = re.compile(r"\b(?:leaving|left|in\s+all|in\s+total|altogether|a\s+total\s+of|all\s+told)\s+\Z", re.I)
+
+
+def _totals_restated(text: str, start: int, victims: list[Victim]) -> list[Victim]:
+    """ "... killed his wife and their three children before shooting himself, leaving five dead": the five are the
+    victims already listed, a total that restates them (cue "total"), not five more."""
+    out = []
+    for n, v in enumerate(victims):
+        before = sum(
+            w.count for w in victims[:n] if not w.subset and w.cue not in {"hint", "multiple", "murder_suicide"}
+        )
+        if before and v.count > 1 and before <= v.count and SUMMING.search(text, max(start, v.start - 20), v.start):
+            v = replace(v, cue="total")
+        out.append(v)
+    return out
 
 
 def _hints(text: str, start: int, end: int, phrases: list[_Phrase], g: Grammar) -> list[Victim]:
