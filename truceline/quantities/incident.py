@@ -183,6 +183,8 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
         # victims not counted before; a hint alone ("a murder case") is as open to "last year" as a new victim
         fresh = any(not v.definite and not v.subset for v in s.victims) or all(v.cue == "hint" for v in s.victims)
         additive = any(v.additive and not v.subset for v in s.victims)
+        spans_all = [q.end for k in _COUNTED for q in s.figures.get(k, [])] + [v.end for v in s.victims]
+        first_end = min(spans_all, default=s.end)
         numbered = 0  # victims counted by numbered figures, any kind
         summed = False
         values: dict[str, int] = {}
@@ -206,7 +208,7 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
                     values[kind] = max(row.value + value, bound)
                 # "also", "another" before or in the sentence's first figure; later it contrasts within the
                 # sentence ("one teen was killed and another injured")
-                lead = text[s.start : min(q.end for q in figures)] if figures else sentence
+                lead = text[s.start : first_end]
                 cue = additive or bool(period_cues().additive.search(lead))
                 restates = any(_DEFINITE.match(q.text) for q in plain) or any(v.definite for v in mine)
                 rows[kind].append(

@@ -254,7 +254,7 @@ def grammar() -> Grammar:
         return "|".join(f"(?P<{side}_{s}>{_alt(status[s][side])})" for s in STATES)
 
     aux_words = (
-        r"was|were|is|are|has|have|had|been|being|be|got|gets|get|later|also|reportedly|allegedly|apparently|then|"
+        r"was|were|is|are|has|have|had|been|being|be|got|gets|get|later|also|reportedly|allegedly|apparently|"
         r"both|all|each|accidentally|unintentionally|eventually|ultimately|subsequently|initially|still|now|just|"
         r"tragically|remains|remained|remain|critically|seriously|listed|believed\s+to\s+(?:be|have(?:\s+been)?)|"
         r"said\s+to\s+(?:be|have(?:\s+been)?)|confirmed|reported|found|left|being|currently|who|that"
