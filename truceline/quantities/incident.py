@@ -30,7 +30,9 @@ from truceline.quantities.extract import find_quantities
 from truceline.quantities.noise import noise_sentences
 from truceline.quantities.periods import period_cues
 from truceline.quantities.totals import TOLL, Combined, Row, Span, combine, sentence_row, toll_rows
-from truceline.quantities.victims import SUMMING, Victim, find_victims, grammar
+from truceline.quantities.victim_cues import SUMMING
+from truceline.quantities.victim_grammar import Victim, grammar
+from truceline.quantities.victims import find_victims
 from truceline.text import sentence_at, split_sentences
 
 _COUNTED = ("killed", "injured")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from truceline.quantities.victims import grammar
+from truceline.quantities.victim_grammar import grammar
 
 _TERMINAL = re.compile(r"""[.!?]["'”’)\]]*\s*\Z""")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
