@@ -29,7 +29,7 @@ from truceline.model import Quantity
 from truceline.quantities.extract import find_quantities
 from truceline.quantities.noise import noise_sentences
 from truceline.quantities.periods import period_cues
-from truceline.quantities.totals import TOLL, Combined, Row, Span, combine, sentence_row, toll_rows
+from truceline.quantities.totals import TOLL, Combined, Row, SentenceCues, Span, combine, sentence_row, toll_rows
 from truceline.quantities.victim_cues import SUMMING
 from truceline.quantities.victim_grammar import Victim, grammar
 from truceline.quantities.victims import find_victims
@@ -291,19 +291,18 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
     rows = _rows(text, sentences)
     # the lead: the first sentence that names a victim or a figure ("charged in a fatal shooting" only hints)
     first = next((s.index for s in sentences if s.figures or any(v.cue != "hint" for v in s.victims)), -1)
-    cues = period_cues()
-    other = _other_incident()
-    killed = combine(rows["killed"], first, cues, other)
+    cues = SentenceCues(period_cues(), _other_incident())
+    killed = combine(rows["killed"], first, cues)
     hurt = rows["injured"]
     if killed.value:
         # "Bobo was in critical condition", "they found the father and two children wounded" in a report of their
         # deaths: the state before they died, no more victims
         hurt = [row for row in hurt if row.toll or (row.fresh and not (row.restates and row.value <= killed.value))]
-    injured = combine(hurt, first, cues, other)
+    injured = combine(hurt, first, cues)
     injured = _upgrade(sentences, injured, killed)
     shot = any(v.state == "shot" for s in sentences for v in s.victims)
     if shot:
-        hit = combine(rows["hit"], first, cues, other)
+        hit = combine(rows["hit"], first, cues)
         everyone = [v for s in sentences for v in s.victims if v.cue == "all"]
         if everyone and (hit.value or 0) > (killed.value or 0):
             # "the wife and the children died": the victims hit are all dead

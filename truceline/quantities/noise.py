@@ -22,6 +22,9 @@ from truceline.quantities.victim_grammar import grammar
 
 _TERMINAL = re.compile(r"""[.!?]["'”’)\]]*\s*\Z""")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_LONG = 400
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 _SMALL = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "after"]
 )
@@ -46,8 +49,8 @@ def _headline_shaped(line: str) -> bool:
 
 def _shouted(line: str) -> bool:
     """A broadcast transcript in capitals, which retells the story loosely ("A CHILD WAS SHOT ...")."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 40 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    upper, lower = len(_UPPER.findall(line)), len(_LOWER.findall(line))
+    return upper + lower >= 40 and upper >= 0.8 * (upper + lower)
 
 
 def _is_body(line: str) -> bool:
@@ -66,7 +69,8 @@ def noise_sentences(text: str, bounds: list[tuple[int, int]]) -> set[int]:
         if line_start not in line_noise:
             line_end = text.find("\n", start)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
-            furniture = bool(pattern.search(line)) or (
+            # furniture is short; a long line is a paragraph of the report even if it names a newsletter
+            furniture = (len(line) <= _LONG and bool(pattern.search(line))) or (
                 index > 0 and ((body_started and _headline_shaped(line)) or _shouted(line))
             )
             line_noise[line_start] = furniture

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from truceline.model import Quantity
 from truceline.quantities.extract import clause_bounds, clause_breaks
@@ -118,16 +118,31 @@ def toll_rows(index: int, sentence: str, figures: Sequence[Quantity]) -> list[Ro
     return [Row(index, sentence, q.value, True, frozenset(), True, ((q.start, q.end),)) for q in figures]
 
 
-def combine(rows: list[Row], first: int, cues: PeriodCues, other: re.Pattern[str]) -> Combined:
+@dataclass(slots=True)
+class SentenceCues:
+    """Which sentences update a toll and which tell of another incident, read once per sentence."""
+
+    cues: PeriodCues
+    other: re.Pattern[str]
+    _seen: dict[int, tuple[bool, bool]] = field(default_factory=dict)
+
+    def read(self, row: Row) -> tuple[bool, bool]:
+        """(updates a toll, is about another incident) for the row's sentence."""
+        if row.index not in self._seen:
+            self._seen[row.index] = (bool(self.cues.update.search(row.sentence)), bool(self.other.search(row.sentence)))
+        return self._seen[row.index]
+
+
+def combine(rows: list[Row], first: int, sentence_cues: SentenceCues) -> Combined:
     """The across-sentence rules over the rows of one kind in text order; `first` is the lead sentence's index."""
     total: int | None = None
     evidence: tuple[Span, ...] = ()
     heads: set[str] = set()
     generic = False
     for row in rows:
-        sentence = row.sentence
-        updates = row.toll or bool(cues.update.search(sentence))
-        if row.index != first and not updates and row.fresh and other.search(sentence):
+        update_cue, other_cue = sentence_cues.read(row)
+        updates = row.toll or update_cue
+        if row.index != first and not updates and row.fresh and other_cue:
             continue  # "last month, an ambush killed 11"; not "the man who died last week", who is ours
         if total is None:
             total, evidence = row.value, row.evidence

@@ -89,6 +89,7 @@ class Grammar:
     gate: re.Pattern[str]
     dead_nearby: re.Pattern[str]
     hints: tuple[tuple[str, re.Pattern[str]], ...]
+    before_last: frozenset[str]  # the last words of the `before` phrases: only these can end one
     not_names: frozenset[str]
     singular: frozenset[str]
     multiple_counts: dict[str, int]
@@ -235,10 +236,10 @@ def grammar() -> Grammar:
         ),
         dead_nearby=re.compile(r"\b(?:died|dies|dead|fatal|fatally|killed|death)\b", re.IGNORECASE),
         hints=tuple(
-            (state, re.compile(expression, re.IGNORECASE))
+            (state, re.compile("|".join(f"(?:{e})" for e in (data.get("hints") or {}).get(state, [])) or "(?!)", re.I))
             for state in ("killed", "shot")
-            for expression in (data.get("hints") or {}).get(state, [])
         ),
+        before_last=frozenset(phrase.split()[-1].lower() for state in STATES for phrase in status[state]["before"]),
         not_names=frozenset(str(w) for w in data["not_names"]),
         singular=frozenset(w.lower() for w in persons["singular"]),
         multiple_counts={str(k).lower(): int(v) for k, v in multiples["counts"].items()},

@@ -43,6 +43,8 @@ _NEGATED = re.compile(
     r"(?<![\w-])(?:(?:no|not|nor|none\s+of)\s+(?:(?:other|the|of|the\s+other)\s+)?|neither\b[^.;,]{0,40}?(?:\s|\Z))\Z",
     re.IGNORECASE,
 )
+_NON_WORD = re.compile(r"[^\w'’-]+")
+_NEGATION_WORD = re.compile(r"\b(?:no|not|nor|none|neither)\b", re.IGNORECASE)  # a quick test before _NEGATED
 _SPEAKS = re.compile(r"\s+(?:said|says|say|told|tells|reported|added|adds|stated|confirmed|according|recalled)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be|being|got|gets|get|remains?|remained|listed|found)\b", re.I)
 # "the boy who was shot Tuesday has died": the relative clause says hit, the main verb says dead
@@ -104,7 +106,8 @@ def _name_ok(m: re.Match[str], g: Grammar) -> bool:
 def _phrases(text: str, start: int, end: int, g: Grammar) -> list[Phrase]:
     out: list[Phrase] = []
     for m in g.phrase.finditer(text, start, end):
-        if not _name_ok(m, g) or _NEGATED.search(text, max(start, m.start() - 50), m.start()):
+        window = text[max(start, m.start() - 50) : m.start()]
+        if not _name_ok(m, g) or (_NEGATION_WORD.search(window) and _NEGATED.search(window)):
             continue
         if _SPEAKS.match(text, m.end(), end):
             continue  # "..., a police officer said": the source, not a victim
@@ -167,6 +170,9 @@ def _read_after(text: str, p: Phrase, end: int, g: Grammar) -> None:
 
 
 def _read_before(text: str, p: Phrase, start: int, g: Grammar) -> None:
+    head = _NON_WORD.split(text[max(start, p.start - 30) : p.start].rstrip())
+    if head[-1].lower() not in g.before_last:
+        return  # the word before the phrase ends no status phrase: skip the costly search
     m = g.before.search(text, max(start, p.start - 70), p.start)
     if not m or UNREAL.search(text, max(start, m.start() - 40), m.start()):
         return
