@@ -58,6 +58,15 @@ class _Mention:
         return self.who_end if self.who_end is not None else self.end
 
 
+def _is_age(text: str, mention: _Mention) -> bool:
+    """ "Harewood, 35, of Hillsboro", "between ages 12 and 16": the number is an age (cheap tests first)."""
+    head = text[max(0, mention.start - 40) : mention.start]
+    if not head.rstrip().endswith(",") and "age" not in head.lower():
+        return False
+    before = _AGE_BEFORE.search(head)
+    return bool(before and (before.group().lower().startswith("age") or _AGE_AFTER.match(text, mention.end)))
+
+
 def _kind_of(match: re.Match[str], prefix: str) -> str | None:
     last = match.lastgroup
     if last and last.startswith(prefix + "_"):
@@ -232,8 +241,7 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
         mention = _read_mention(text, m, pats)
         if mention is None or pats.unit.match(text, mention.end):
             continue
-        before = _AGE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-        if before and (before.group().startswith(("age", "Age")) or _AGE_AFTER.match(text, mention.end)):
+        if _is_age(text, mention):
             continue
         number_text = m.group("num") or m.group("lo") or ""
         _read_who(text, mention, number_text, pats)
