@@ -2,20 +2,27 @@
 
 The reading, in order:
 1. Sentences (line breaks end one; the title is the first) and the page furniture among them
-   (truceline/quantities/noise.py), which is never read.
+   (truceline/quantities/noise.py), which is never read; nor is what a witness says in quotation marks (a quote
+   retells the incident loosely, the report's own sentences count its victims).
 2. Numbered figures (`find_quantities`: "killing nine civilians", "the death toll rose to 12") and victims named
    by noun phrases (truceline/quantities/victims.py: "a 4-year-old girl was shot and killed", "killing
-   himself"). A victim phrase that a numbered figure already covers is not counted twice.
+   himself"). A victim phrase that a numbered figure already covers is not counted twice, unless the phrase has
+   its own verb and the figure took its kind from a neighbour ("one man is dead and an infant child is injured").
 3. Which figures are the incident's: war-long totals ("the war has killed 370,000", any total of 1,000 or more)
    never are; a period total ("clashes have killed 14 so far") only when the report has no incident figure;
    a figure after "including", "among them" is part of one already counted; a vague one ("dozens") counts only
    when there is no other figure of its kind; a sentence about another incident (a previous shooting, the city's
-   yearly toll) is skipped unless it is the report's first sentence with a figure.
+   yearly toll) is skipped when it names new victims, unless it is the report's lead (its first sentence with a
+   victim); "the man who died last week" is ours.
 4. Per sentence, one row per kind: killed, injured, and hit (every victim the sentence counts, whatever their
    fate); then the rows of each kind are combined across sentences (truceline/quantities/totals.py).
 5. A victim first reported hurt and later reported dead ("the boy later died", "one of them has died") is
-   counted once, as killed. A victim "shot" with no fate stated is injured unless a death is reported: when the
-   report counts victims hit, injured = hit - killed (at least the injured figure read directly).
+   counted once, as killed; so are victims hurt in a sentence that names them again ("they found the father and
+   two children wounded") when as many are reported dead. A victim "shot" with no fate stated is injured unless a
+   death is reported: when the report counts victims hit, injured = hit - killed (at least the injured figure
+   read directly); "the wife and the children died" makes every victim hit dead.
+6. A headline that counts its victims in numbers ("1 dead, 3 wounded in ...") is the report's own summary and
+   stands over the totals assembled from the body.
 """
 
 from __future__ import annotations
