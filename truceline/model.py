@@ -241,6 +241,8 @@ class Event:
     context: tuple[str, ...] = ()  # PLOVER contexts, e.g. ("ceasefire",)
     ceasefire: str | None = None  # declared, agreed, observed, violated, rejected, extended
     links: tuple[tuple[str, int], ...] = ()
+    # the event classifier's probability for `type` (truceline.learn.events); None when no model was consulted
+    type_probability: float | None = None
 
     @property
     def id(self) -> str:
