@@ -39,6 +39,10 @@ from truceline.events.triggers import Candidate, Token, open_candidates, trigger
 from truceline.learn.linear import LinearModel
 
 NONE = "NONE"
+# Rebuilt, deterministically, from the repository root (../shared beside it) with:
+#   truceline train events --packaged --plover ../shared/eval/plover/plover_gsr.json \
+#       --output truceline/data/models/events.npz
+# The same command is recorded in the model's metadata ("rebuild").
 PACKAGED_MODEL = "data/models/events.npz"
 POLICIES = ("combined", "lexicon", "classifier")
 DEFAULT_THRESHOLDS = {"switch": 0.7, "drop": 0.9, "accept": 0.6}
@@ -58,8 +62,14 @@ def candidate_lemma(cand: Candidate, lex: Lexicon) -> str:
     return trigger_lemma(cand.token, table)
 
 
-def features(cand: Candidate, lex: Lexicon) -> dict[str, float]:
-    """Named sparse features of one candidate trigger in its parsed sentence."""
+def sentence_words(doc: Any) -> list[tuple[int, str]]:
+    """(token index, lemma) of the sentence's content words, the context every candidate of it shares."""
+    return [(t.i, _lemma(t)) for t in doc if t.pos_ in _CONTENT and t.is_alpha]
+
+
+def features(cand: Candidate, lex: Lexicon, context: list[tuple[int, str]] | None = None) -> dict[str, float]:
+    """Named sparse features of one candidate trigger in its parsed sentence (`context`: sentence_words of its
+    doc, computed once per sentence by the caller that has several candidates)."""
     token = cand.token
     lemma = candidate_lemma(cand, lex)
     kind = "N" if cand.nominal else "V"
@@ -106,7 +116,9 @@ def features(cand: Candidate, lex: Lexicon) -> dict[str, float]:
                     out[f"anc_{child.dep_}={child.lower_}"] = 1.0
     if token.ent_type_:
         out[f"ent={token.ent_type_}"] = 1.0
-    words = [_lemma(t) for t in token.doc if t.pos_ in _CONTENT and t.i != token.i and t.is_alpha]
+    if context is None:
+        context = sentence_words(token.doc)
+    words = [lemma for i, lemma in context if i != token.i]
     if words:
         weight = 1.0 / np.sqrt(len(words))
         for word in words:
@@ -155,14 +167,25 @@ def _child_features(child: Token, out: dict[str, float], prefix: str = "") -> No
         out[f"{prefix}adv={lemma}"] = 1.0
 
 
-def dense(token: Token) -> np.ndarray:
-    """The trigger's row of the spaCy tensor and the sentence's mean row, each scaled to unit length."""
-    tensor = token.doc.tensor
-    if tensor is None or getattr(tensor, "shape", (0, 0))[-1] != TENSOR_WIDTH or len(tensor) != len(token.doc):
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / (np.linalg.norm(vector) or 1.0)
+
+
+def sentence_vector(doc: Any) -> np.ndarray | None:
+    """The sentence's mean row of the spaCy tensor, unit length; None when the pipeline set no tensor."""
+    tensor = doc.tensor
+    if tensor is None or getattr(tensor, "shape", (0, 0))[-1] != TENSOR_WIDTH or len(tensor) != len(doc):
+        return None
+    return _unit(np.asarray(tensor.mean(axis=0), dtype=np.float64))
+
+
+def dense(token: Token, mean: np.ndarray | None = None) -> np.ndarray:
+    """The trigger's row of the spaCy tensor and the sentence's mean row (`sentence_vector`), each unit length."""
+    mean = sentence_vector(token.doc) if mean is None else mean
+    if mean is None:
         return np.zeros(2 * TENSOR_WIDTH)
-    own = np.asarray(tensor[token.i], dtype=np.float64)
-    mean = np.asarray(tensor.mean(axis=0), dtype=np.float64)
-    return np.concatenate([own / (np.linalg.norm(own) or 1.0), mean / (np.linalg.norm(mean) or 1.0)])
+    own = np.asarray(token.doc.tensor[token.i], dtype=np.float64)
+    return np.concatenate([_unit(own), mean])
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,9 +219,9 @@ class EventTyper:
         self.thresholds = thresholds
         self.event_nouns = frozenset(model.meta.get("event_nouns") or ())
         forms: set[str] = set()
-        for lemma in model.meta.get("event_verbs") or ():
+        for lemma in model.meta.get("select_verbs") or ():
             forms |= word_forms(lemma, verb=True)
-        for lemma in self.event_nouns:
+        for lemma in model.meta.get("select_nouns") or ():
             forms |= word_forms(lemma, verb=False)
         self.forms = frozenset(forms)
         self._types = [label.split("/", 1)[0] for label in model.labels]
@@ -224,8 +247,13 @@ class EventTyper:
         """The classifier's reading of each candidate (no policy applied)."""
         if not cands:
             return []
-        feats = [features(c, lex) for c in cands]
-        vectors = np.vstack([dense(c.token) for c in cands]) if self.model.dense_size else None
+        doc = cands[0].token.doc
+        context = sentence_words(doc)
+        feats = [features(c, lex, context) for c in cands]
+        vectors = None
+        if self.model.dense_size:
+            mean = sentence_vector(doc)
+            vectors = np.vstack([dense(c.token, mean) for c in cands])
         probs = self.model.probabilities(feats, vectors)
         out: list[Typing] = []
         for row in probs:

@@ -54,11 +54,12 @@ class LinearModel:
     def logits(self, features: Sequence[Mapping[str, float]], dense: np.ndarray | None = None) -> np.ndarray:
         """Raw scores, one row per example, one column per label."""
         out = np.tile(self.bias, (len(features), 1)).astype(np.float64)
+        vocab = self.vocab
         for row, feats in enumerate(features):
-            for name, value in feats.items():
-                index = self.vocab.get(name)
-                if index is not None:
-                    out[row] += value * self.weights[index]
+            found = [(vocab[name], value) for name, value in feats.items() if name in vocab]
+            if found:  # one matrix product per example: a model runs on the hot path of every parsed sentence
+                indexes, values = zip(*found, strict=True)
+                out[row] += np.asarray(values) @ self.weights[list(indexes)]
         if self.dense_size:
             if dense is None or dense.shape != (len(features), self.dense_size):
                 raise ModelError(f"this model needs a dense part of size {self.dense_size} for every example")
