@@ -100,13 +100,23 @@ def test_the_packaged_model_drops_a_standing_relation_and_keeps_an_act(nlp: Any)
     assert shelling[0].type_probability is not None and 0.5 < shelling[0].type_probability <= 1.0
 
 
-def test_a_verb_the_lexicon_lacks_is_found_and_typed(nlp: Any) -> None:
-    lexicon_only = load_lexicon()
-    text = "Masked gunmen hijacked a minibus carrying nine teachers near Kaduna."
-    assert not lexicon_only.selects(text)  # the lexicon alone would not even parse this sentence
-    assert load_typer().selects(text)
-    found = [e for e in _events(text, nlp) if e.trigger.text == "hijacked"]
-    assert found and found[0].type == "ASSAULT"
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Militiamen occupied the town hall of Bunia on Sunday.", "occupied", "ASSAULT"),
+        ("Kyiv and Moscow exchanged 90 prisoners of war on Thursday.", "exchanged", "RETREAT"),
+    ],
+)
+def test_a_verb_the_lexicon_lacks_is_parsed_proposed_and_read(nlp: Any, text: str, verb: str, expected: str) -> None:
+    lex = load_lexicon()
+    typer = load_typer()
+    assert not lex.selects(text)  # the lexicon alone would not even parse this sentence
+    assert typer.selects(text)
+    doc = nlp(text)
+    found = find_candidates(doc, lex)
+    opened = [c for c in open_candidates(doc, lex, found, typer.event_nouns) if c.token.lower_ == verb]
+    [reading] = typer.read(opened, lex)
+    assert reading.type == expected and reading.mode in load_ontology().modes[expected]
 
 
 def test_the_lexicon_policy_leaves_the_model_out(nlp: Any) -> None:

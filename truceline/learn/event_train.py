@@ -36,7 +36,7 @@ EPOCHS = 200
 PRECISION = {"switch": 0.75, "drop": 0.95, "accept": 0.9}  # a wrong drop loses a real row: the highest bar
 FLOOR = {"switch": 0.5, "drop": 0.7, "accept": 0.6}  # never lower: real text has more ordinary words than ours
 MIN_DECISIONS = 8
-SELECT_MIN = 3  # labelled an event this often (and never NONE) before its forms make a sentence worth parsing
+SELECT_MIN = 5  # labelled an event this often (and never NONE) before its forms make a sentence worth parsing
 _GRID = tuple(round(0.3 + 0.05 * i, 2) for i in range(14))  # 0.30 .. 0.95
 
 
