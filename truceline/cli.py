@@ -142,7 +142,8 @@ def _do_ingest(db: str, paths: tuple[str, ...]) -> int:
 def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[int, int]:
     from truceline import api
 
-    actors = (*_settings().actors, *actors)
+    settings = _settings()
+    actors = (*settings.actors, *actors)
 
     with _open_store(db) as store:
         pending = store.count_pending(retry_failed=retry_failed)
@@ -150,7 +151,9 @@ def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[
             click.echo("nothing to process: every stored report is processed already", err=True)
             return 0, 0
         with _progress(pending, "processing") as tick:
-            report = api.process(store, actors=list(actors), retry_failed=retry_failed, progress=tick)
+            report = api.process(
+                store, actors=list(actors), retry_failed=retry_failed, progress=tick, event_model=settings.event_model
+            )
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
     for line in report.failed:
@@ -355,6 +358,42 @@ def _make_eval(name: str, module: str, what: str) -> None:
 
 for _name, (_module, _what) in EVALS.items():
     _make_eval(_name, _module, _what)
+
+
+@cli.group(name="train")
+def train_group() -> None:
+    """Train a model Truceline uses from labelled data of your own."""
+
+
+@train_group.command(name="events")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--packaged",
+    is_flag=True,
+    help="Also train on the packaged data: our labelled sentences, the sample corpus gold, the ontology's definitions.",
+)
+@click.option(
+    "--plover",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also train on the tune part of a PLOVER gold-standard file (read here, never copied).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("events.npz"),
+    show_default=True,
+    help="The model file to write; name it as `event_model` in truceline.yaml to use it.",
+)
+def train_events(files: tuple[Path, ...], packaged: bool, plover: Path | None, output: Path) -> None:
+    """Train the event type classifier on FILES: JSON lines {"text", "trigger", "type", "mode"} (type NONE for a
+    word that names no event; "start" when the trigger word repeats); see truceline/data/training/events.md."""
+    with _errors():
+        from truceline.learn.event_train import train_from
+
+        if not files and not packaged and plover is None:
+            raise click.UsageError("give labelled sentences (FILE), --packaged or --plover")
+        summary = train_from(list(files), packaged=packaged, plover=plover, output=output)
+        click.echo(summary, err=True)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from truceline.events.absorb import absorb
 from truceline.events.arguments import ActorIndex, actor_for, verbal_arguments
@@ -21,6 +21,9 @@ from truceline.events.recipients import governing_subject, own_side, purpose_rec
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.model import Actor, Analysis, Event, Trigger
+
+if TYPE_CHECKING:
+    from truceline.learn.events import EventTyper
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SELF_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "its", "their", "his", "her", "our"})
@@ -102,8 +105,9 @@ def _refine_mode(cand: Candidate, agent: Token | None, lex: Lexicon) -> str:
 
 
 class _Coder:
-    def __init__(self, analysis: Analysis, dictionary: Any) -> None:
+    def __init__(self, analysis: Analysis, dictionary: Any, typer: EventTyper | None = None) -> None:
         self.analysis = analysis
+        self.typer = typer
         self.lex = load_lexicon()
         self.ontology = load_ontology()
         body = analysis.article.body
@@ -160,10 +164,13 @@ class _Coder:
         has_ceasefire = any(t.lemma_.lower() in self.lex.ceasefire_nouns for t in doc)
         attributed_cues: set[int] = set()
         own: list[tuple[Candidate, int, Attribution | None]] = []
-        for cand in find_candidates(doc, self.lex):
+        found = find_candidates(doc, self.lex)
+        # the classifier keeps, retypes or drops the lexicon's candidates and may add words the lexicon misses
+        typed = self.typer.decide(doc, found, self.lex) if self.typer is not None else [(c, None) for c in found]
+        for cand, probability in typed:
             if self._refers_back(cand):
                 continue
-            index, att = self.code(cand, doc, start, end, text, has_ceasefire)
+            index, att = self.code(cand, doc, start, end, text, has_ceasefire, probability)
             own.append((cand, index, att))
             if att is not None:
                 attributed_cues.add(att.cue.i)
@@ -231,7 +238,14 @@ class _Coder:
         return any(e.type == cand.type for e in self.events)
 
     def code(
-        self, cand: Candidate, doc: Any, start: int, end: int, text: str, has_ceasefire: bool
+        self,
+        cand: Candidate,
+        doc: Any,
+        start: int,
+        end: int,
+        text: str,
+        has_ceasefire: bool,
+        probability: float | None = None,
     ) -> tuple[int, Attribution | None]:
         if cand.nominal:
             agent_tok, options, nearby = nominal_arguments(cand, self.index, start)
@@ -302,6 +316,7 @@ class _Coder:
             claimed_by=claimed_by,
             context=context,
             ceasefire=ceasefire,
+            type_probability=None if probability is None else round(probability, 4),
         )
         self.events.append(event)
         return event.index, att
@@ -383,9 +398,17 @@ class _Coder:
         self.events[index] = replace(event, links=(*event.links, link))
 
 
-def code_events(analysis: Analysis, parsed: Sequence[tuple[int, Any]], dictionary: Any) -> list[Event]:
-    """All events of one article from its parsed candidate sentences, in text order, links by event index."""
-    coder = _Coder(analysis, dictionary)
+def code_events(
+    analysis: Analysis, parsed: Sequence[tuple[int, Any]], dictionary: Any, typer: EventTyper | None = None
+) -> list[Event]:
+    """All events of one article from its parsed candidate sentences, in text order, links by event index.
+
+    `typer` decides the type of each candidate trigger with the lexicon (default: the packaged event model)."""
+    if typer is None:
+        from truceline.learn.events import load_typer
+
+        typer = load_typer()
+    coder = _Coder(analysis, dictionary, typer)
     for sentence_index, doc in sorted(parsed, key=lambda pair: pair[0]):
         if not 0 <= sentence_index < len(analysis.sentences):
             continue
