@@ -241,6 +241,10 @@ def _export_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
         limit=filters.get("limit"),
         min_confidence=_min_confidence(filters.get("min_confidence")),
     )
+    if fmt == "acled":
+        from truceline.learn.acled import use_model
+
+        use_model(_settings().acled_model)
     with _open_store(db, create=False) as store:
         exporter = exporter_for("events", fmt, sys.stdout)
         exporter.start()
@@ -394,6 +398,36 @@ def train_events(files: tuple[Path, ...], packaged: bool, plover: Path | None, o
             raise click.UsageError("give labelled sentences (FILE), --packaged or --plover")
         summary = train_from(list(files), packaged=packaged, plover=plover, output=output)
         click.echo(summary, err=True)
+
+
+@train_group.command(name="acled")
+@click.argument("notes", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Also train on the tune part of the CASE 2021 notes under DIR/eval/acled_types (read there, never copied).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("acled.npz"),
+    show_default=True,
+    help="The model file to write; name it as `acled_model` in truceline.yaml to use it.",
+)
+@click.option("--no-cv", is_flag=True, help="Skip the 5-fold cross-validation of the CASE tune part.")
+def train_acled(notes: Path | None, shared: Path | None, output: Path, no_cv: bool) -> None:
+    """Train the ACLED sub-type classifier on NOTES (TSV: id, note, ACLED sub-type; default: our packaged notes),
+    the ontology's definitions and, with --shared, the CASE 2021 tune part; see truceline/learn/acled_train.py."""
+    with _errors():
+        from truceline.learn.acled_train import CASE_FILE, build
+
+        if shared is not None and not (shared / CASE_FILE).is_file():
+            raise click.UsageError(f"{shared / CASE_FILE} not found; give the folder that holds eval/acled_types")
+        model = build(shared, cv=not no_cv, notes=notes)
+        model.save(output)
+        click.echo(f"wrote {output}: {model.meta['examples']} examples, {len(model.vocab)} features", err=True)
+        if "tune_cv" in model.meta:
+            click.echo(f"CASE tune part, 5-fold cross-validated: {model.meta['tune_cv']}", err=True)
 
 
 def main() -> None:

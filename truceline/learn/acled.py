@@ -177,10 +177,21 @@ def acled_event(events: Sequence[Event], docs: dict[int, Any]) -> Event | None:
     return same[0] if same else chosen
 
 
+_CHOSEN: list[Path] = []  # a model file the user named (settings `acled_model`), else the packaged one
+
+
+def use_model(path: Path | None) -> None:
+    """Make `load_model` read `path` (a model written by `truceline train acled`); None goes back to the packaged
+    model. Called by the CLI from the settings, before any export."""
+    _CHOSEN[:] = [path] if path is not None else []
+    load_model.cache_clear()
+
+
 @cache
 def load_model() -> LinearModel | None:
-    """The shipped model, loaded once per process; None when the package has none (the rule path then decides)."""
-    path = Path(str(resources.files("truceline").joinpath(MODEL_FILE)))
+    """The model in use, loaded once per process: the one `use_model` named, else the packaged one; None when the
+    package has none (the rule path then decides)."""
+    path = _CHOSEN[0] if _CHOSEN else Path(str(resources.files("truceline").joinpath(MODEL_FILE)))
     return LinearModel.load(path) if path.is_file() else None
 
 
