@@ -8,6 +8,7 @@ phrase it did not cover is sent to `resolve`, and named entities it cannot map a
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -20,6 +21,7 @@ from truceline.model import Actor
 _AGENT_PREPS = frozenset({"by", "from"})
 _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "to", "into", "for"})
 _WITH_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "SANCTION", "REJECT"})
+_FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 _NER_ACTOR = frozenset({"PERSON", "ORG", "NORP"})  # an unknown GPE or FAC is a place, not a party
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "who", "which", "that"})
 
@@ -187,12 +189,15 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     start, end = offset + left.idx, offset + right.idx + len(right.text)
     head_start = offset + token.idx
     mentions = index.within(start, end)
-    inside = [a for a in mentions if not _on_place(a, token.doc.text, offset)]
+    inside = [a for a in mentions if not _on_place(a, token.doc.text, offset) and not _backer(a, index.body)]
     if mentions and not inside:
         return None  # only nationality words on places ("the use of the Russian language")
     if inside:
         # prefer the mention covering the head ("Turkish soldiers"), else the one nearest before it
         covering = [a for a in inside if a.start <= head_start < a.end]
+        named = [a for a in inside if a.end <= head_start and a.text[:1].isupper() and (a.country or a.code)]
+        if covering and named and covering[0].text.islower() and not covering[0].members:
+            return named[-1]  # "a Houthi military spokesman": the group's spokesman, not the story's government
         if covering:
             return covering[0]
         if not _group_head(token) and not _event_chain(token) and index.resolve(token.text, head_start) is None:
@@ -216,12 +221,21 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         return None  # "the 2018 Sochi memorandum", "the Sochi deal": the town names the deal, no party
     if token.ent_type_ in _NER_ACTOR:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None:
+        if ent is not None and not is_town(ent.text):  # a town the tagger took for an organisation is a place
             return Actor(offset + ent.start_char, offset + ent.end_char, ent.text, ner=ent.label_)
     if token.tag_.startswith("NN") and trigger_lemma(token, _party_words()) in _party_words():
         # an unnamed party ("three villagers", "gunmen"): kept with its text so victims and sides stay visible
         return Actor(start, end, phrase)
     return None
+
+
+_BACKING = re.compile(r"-(?:backed|sponsored|brokered|mediated|supported|allied|aligned|funded|armed|trained)\b")
+
+
+def _backer(actor: Actor, body: str) -> bool:
+    """'UN-sponsored talks', 'Iran-backed militias': the name before the hyphen backs the party or the act; it is
+    not the one acting (a group led by X is still X's, so 'X-led forces' stays with the forces' own words)."""
+    return bool(body) and _BACKING.match(body, actor.end) is not None
 
 
 def _on_place(actor: Actor, sentence: str, offset: int) -> bool:
@@ -272,15 +286,17 @@ _FUNCTION_WORDS = frozenset(
 def _subject(verb: Token) -> Token | None:
     """The agent of a verb, following xcomp/conj/relcl chains ("agreed to turn", "forces that attacked")."""
     seen = 0
+    raised = False
     while verb is not None and seen < 6:
         seen += 1
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return _past_dateline(child)
+            if child.dep_ in ("nsubj", "csubj") or (raised and child.dep_ == "nsubjpass"):
+                return _past_dateline(child)  # "X are expected to send envoys": X sends
             if child.dep_ == "agent":
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        raised = verb.dep_ == "xcomp"
         if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("of", "for") and verb.head.dep_ == "prep":
             # "accused X of shelling", "blamed X for firing": the one accused is the agent
             accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
@@ -378,6 +394,8 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "advcl" and _has_subject(child))
                 ):  # what someone said, or "while inspectors said ...", is another clause ("saying its jets" is not)
                     continue
+                if child.dep_ == "conj" and child.tag_.startswith("VB") and _has_subject(child):
+                    continue  # "jets struck a tunnel, and militants fired rockets": another act with its own doer
                 if child.tag_.startswith(("NN", "PRP")) and child.tag_ != "PRP$":
                     out.append(child)
                 nxt.append(child)
@@ -425,9 +443,12 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
     options: list[Token | None] = []
     if passive:  # "X was attacked by Y": Y acts, X receives
         agent = _prep_object(verb, _BY)
-        if agent is None and verb.dep_ in ("xcomp", "conj"):
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is None and verb.dep_ == "conj":  # "must lay down its arms or be crushed": the shared subject
+            patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        elif agent is None and verb.dep_ in ("xcomp", "conj"):
             agent = _subject(verb.head)
-        options.append(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+        options.append(patient)
     else:
         agent = _subject(verb)
         if agent is None:
@@ -440,7 +461,8 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in phrase), None)
             options.append(_prep_object(obj, _GIVEN_TO) if obj is not None else None)  # "aid for X"
         options.append(next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None))
-    options.append(_prep_object(verb, _RECIPIENT_PREPS))
+    # "hit it with a force it has not seen": for an act of force, "with" gives the weapon, not a party
+    options.append(_prep_object(verb, _RECIPIENT_PREPS - {"with"} if cand.type in _FORCE else _RECIPIENT_PREPS))
     if cand.type in _WITH_TYPES:  # "signed a protocol with X", "restored ties with X"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         options.append(_prep_object(obj, _BETWEEN) if obj is not None else None)

@@ -11,13 +11,27 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from truceline.events.absorb import absorb
+from truceline.events.absorb import absorb, fold_alleged
 from truceline.events.arguments import ActorIndex, actor_for, verbal_arguments
 from truceline.events.attach import clause_tokens, event_casualties, event_date, event_place
+from truceline.events.eventhood import naming, not_an_event
 from truceline.events.lexicon import Lexicon, load_lexicon
+from truceline.events.merge import merge_same
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
-from truceline.events.recipients import governing_subject, own_side, purpose_recipient
+from truceline.events.parties import (
+    attacker_of,
+    hits_back,
+    is_place,
+    last_pair,
+    local_country,
+    names_pair,
+    own_forces,
+    reciprocal,
+    thing_sector,
+)
+from truceline.events.recall import as_threat, condition_subject, extra_candidates, force_threat, resense
+from truceline.events.recipients import governing_subject, own_side, owned, purpose_recipient
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.model import Actor, Analysis, Event, Trigger
@@ -120,7 +134,8 @@ class _Coder:
             inner_agent, inner_options, _ = nominal_arguments(inner, self.index, start)
             found = actor_for(inner_agent, start, self.index) if inner_agent is not None else None
             if found is None and inner_agent is None:  # "called for sanctions against X": the one they would hit
-                found = next((a for a in (actor_for(t, start, self.index) for t in inner_options) if a), None)
+                others = (t for t in inner_options if not owned(t))  # "any attack on our forces": not a target
+                found = next((a for a in (actor_for(t, start, self.index) for t in others) if a), None)
         if found is None:  # "mobilized reservists for a war against X", "a campaign against X"
             against = next(
                 (
@@ -139,6 +154,8 @@ class _Coder:
         """The first option that is an actor and not the actor's own people ("offered its troops to X": the troops
         are what is given; "Israeli and Syrian officials discussed Syrian refugees": no one else is involved)."""
         for token in options:
+            if owned(token):
+                continue  # "withdraw their forces", "reinforce its posts": the actor's own, not a party acted on
             found = self._recipient(token, start)
             if found is not None and not own_side(actor, found, threat):
                 return found
@@ -160,7 +177,7 @@ class _Coder:
         has_ceasefire = any(t.lemma_.lower() in self.lex.ceasefire_nouns for t in doc)
         attributed_cues: set[int] = set()
         own: list[tuple[Candidate, int, Attribution | None]] = []
-        for cand in find_candidates(doc, self.lex):
+        for cand in self._candidates(doc):
             if self._refers_back(cand):
                 continue
             index, att = self.code(cand, doc, start, end, text, has_ceasefire)
@@ -177,6 +194,86 @@ class _Coder:
         for token in doc:
             if token.i not in attributed_cues and token.i not in by_trigger and denial_without_event(token, self.lex):
                 self.denial(token, start, end, text)
+
+    def _candidates(self, doc: Any) -> list[Candidate]:
+        """The lexicon's trigger candidates that name a happening (eventhood), then the threats, ultimatums and
+        demands no trigger word names, at words no kept candidate holds."""
+        found = find_candidates(doc, self.lex)
+        for cand in found:
+            if naming(cand.governor):
+                cand.governor = None  # "called the agreement a first step": a name for it, not an act on it
+            resense(cand, self.lex)
+        found = [c for c in found if not_an_event(c, self.lex) is None]
+        taken = {c.token.i for c in found} | {t.i for c in found for t in c.extra}
+        taken |= {c.ceasefire_noun.i for c in found if c.ceasefire_noun is not None}
+        more = [c for c in extra_candidates(doc, self.lex, taken) if not_an_event(c, self.lex) is None]
+        return found + more
+
+    def _speakers_own(self, own: list[tuple[Candidate, Event]], offset: int) -> list[tuple[Candidate, Event]]:
+        """A speaker's statement acts: a threat or demand with no doer of its own is the speaker's ('any attack
+        will be answered with force, a spokesman said'), and an act of force the speaker says their own side will
+        carry out is the speaker's threat against whom it, or its condition, names."""
+        out = []
+        speakers = [e.claimed_by for _c, e in own if e.claimed_by is not None]
+        for cand, event in own:
+            if event.type == "ACCUSE" and cand.token.lemma_.lower() in self.lex.judging_verbs and speakers:
+                # "bombed X, the channel said, in what it called a breach": the speaker names the act a breach
+                named = next((e.actor for _c, e in own if e is not event and e.actor is not None), None)
+                accused = named if named is not None and not _same_party(named, speakers[0]) else None
+                event = replace(event, actor=event.actor or speakers[0], recipient=event.recipient or accused)
+            elif event.type in ("THREATEN", "REQUEST") and event.claimed_by is not None:
+                if event.actor is None or _same_party(event.actor, event.claimed_by):
+                    event = replace(event, actor=event.claimed_by, stance="asserted", claimed_by=None)
+            elif not cand.nominal and force_threat(cand, event, verbal_arguments(cand)[0]):
+                who = condition_subject(cand.token)
+                event = as_threat(event, actor_for(who, offset, self.index) if who is not None else None)
+            out.append((cand, event))
+        return out
+
+    def _agent(self, cand: Candidate, offset: int) -> Token | None:
+        if cand.nominal:
+            return nominal_arguments(cand, self.index, offset)[0]
+        return verbal_arguments(cand)[0]
+
+    def _settle(
+        self, own: list[tuple[Candidate, Event]], offset: int, end: int, first: int
+    ) -> list[tuple[Candidate, Event]]:
+        """Parties as the rest of the report shows them (parties.py): each other, the two sides, its troops, who
+        is hit back, unnamed people of the sentence's country, places that are no party, things' sectors."""
+        places = self.analysis.places
+        body = self.analysis.article.body
+        earlier = self.events[:first]
+        out: list[tuple[Candidate, Event]] = []
+        for cand, event in own:
+            actor = None if is_place(event.actor, places) else event.actor
+            recipient = None if is_place(event.recipient, places) else event.recipient
+            agent = self._agent(cand, offset)
+            if agent is not None and names_pair(" ".join(t.text for t in agent.subtree)):
+                actor = last_pair(earlier) or actor  # "the foreign ministers of the two countries agreed"
+            if recipient is None and any(
+                c.dep_ in ("dobj", "dative") and names_pair(" ".join(t.text for t in c.subtree))
+                for c in cand.token.children
+            ):
+                recipient = last_pair(earlier)  # "urged both sides to"
+            if actor is not None and actor.members and reciprocal(cand.token):
+                recipient = actor  # "accused each other"
+            actor = own_forces(agent, actor, event.claimed_by) or actor
+            if (
+                recipient is None
+                and actor is not None
+                and event.type == "ASSAULT"
+                and hits_back(cand.token, cand.extra)
+            ):
+                recipient = attacker_of(earlier + [e for _c, e in out], actor)  # "its troops returned fire"
+            story = self.index.story_country
+            if actor is not None:
+                actor = thing_sector(local_country(actor, places, offset, end, story), body, self.lex)
+            if recipient is not None:
+                recipient = thing_sector(local_country(recipient, places, offset, end, story), body, self.lex)
+            if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
+                recipient = None
+            out.append((cand, replace(event, actor=actor, recipient=recipient)))
+        return out
 
     def _inherit_recipients(
         self, own: list[tuple[Candidate, int, Attribution | None]], by_trigger: dict[int, int]
@@ -204,11 +301,14 @@ class _Coder:
         first = own[0][1]
         atts = {cand.token.i: att for cand, _i, att in own}
         kept = absorb([(cand, self.events[i]) for cand, i, _att in own], self.lex)
+        offset, end = self.events[first].sentence_start, self.events[first].sentence_end
+        kept = merge_same(self._settle(self._speakers_own(kept, offset), offset, end, first))
+        kept = fold_alleged(kept, atts)
         del self.events[first:]
         out: list[tuple[Candidate, int, Attribution | None]] = []
         for cand, event in kept:
             self.events.append(replace(event, index=len(self.events)))
-            out.append((cand, len(self.events) - 1, atts[cand.token.i]))
+            out.append((cand, len(self.events) - 1, None if event.type == "ACCUSE" else atts[cand.token.i]))
         return out
 
     def _refers_back(self, cand: Candidate) -> bool:

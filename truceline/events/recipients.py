@@ -32,6 +32,12 @@ def own_side(actor: Actor | None, other: Actor, threat: bool = False) -> bool:
     return other.country == actor.country and actor.sector in _STATE_SECTORS and other.sector in _STATE_SECTORS
 
 
+def owned(token: Token) -> bool:
+    """'their forces', 'our soldiers', 'its posts': the speaker's or actor's own people or things, never the party
+    acted on."""
+    return any(c.dep_ == "poss" and c.lower_ in _SELF_PRONOUNS | {"my"} for c in token.children)
+
+
 def governing_subject(pronoun: Token, offset: int, index: ActorIndex) -> Actor | None:
     """'Leaders of X announced that they are willing to': a pronoun subject in a reported clause is the reporter."""
     head = pronoun.head

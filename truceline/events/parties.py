@@ -1,0 +1,135 @@
+"""Who did it to whom, once the clause's own words have been read: what the rest of the report says about them.
+
+The parse gives each event the phrases in its argument slots; these rules settle what those phrases stand for:
+
+* "accused each other": the recipient is the actor itself;
+* "the two countries", "both sides": the pair the report last named together;
+* "its troops returned fire", said by a ministry: the speaker's own forces;
+* "returned fire", "hit back", "retaliated": against whoever last attacked the actor's side;
+* "protesters", "residents" with no nationality: people of the country the sentence is in, not of the story's;
+* a name the tagger took for a party that is a place ("struck Stepanakert"): no party at all;
+* a nationality word on a thing: "a Turkish position" is the military, "an Egyptian proposal" the government,
+  "a Syrian market" civilians.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from truceline.events.lexicon import Lexicon
+from truceline.events.triggers import Token
+from truceline.model import Actor, Event, Place
+
+_PAIR = re.compile(
+    r"\b(?:both|the two|two)\s+(?:sides|countries|parties|governments|armies|leaders|delegations|states|nations|"
+    r"presidents|foreign ministers|defence ministers|defense ministers|camps|neighbours|neighbors|rivals)\b",
+    re.I,
+)
+_HIT_BACK = frozenset({"retaliate", "respond", "reply", "answer"})
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def reciprocal(trigger: Token) -> bool:
+    """'accused each other', 'traded blame with one another'."""
+    for token in trigger.subtree:
+        if token.lower_ == "other" and any(c.lower_ == "each" for c in token.children):
+            return True
+        if token.lower_ == "another" and token.i > 0 and token.doc[token.i - 1].lower_ == "one":
+            return True
+    return False
+
+
+def names_pair(phrase: str) -> bool:
+    """'the foreign ministers of the two countries', 'both sides', 'the two leaders'."""
+    return _PAIR.search(phrase) is not None
+
+
+def last_pair(events: Sequence[Event]) -> Actor | None:
+    """The pair the report last named together ('Armenia and Azerbaijan'), for 'the two countries' after it."""
+    for event in reversed(events):
+        for actor in (event.actor, event.recipient):
+            if actor is not None and len(actor.members) == 2:
+                return actor
+    return None
+
+
+def own_forces(agent: Token | None, actor: Actor | None, speaker: Actor | None) -> Actor | None:
+    """'its troops returned fire', told by Azerbaijan's ministry: the troops are Azerbaijan's, whatever country the
+    bare word 'troops' was given."""
+    if agent is None or speaker is None or not speaker.country or actor is None or actor.members:
+        return None
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in agent.children):
+        return None
+    if actor.country == speaker.country:
+        return None
+    return replace(actor, country=speaker.country, code=f"{speaker.country}{actor.sector or ''}" or None)
+
+
+def hits_back(trigger: Token, extra: Sequence[Token]) -> bool:
+    """'returned fire', 'hit back', 'struck back', 'retaliated': an answer to an attack."""
+    if trigger.lemma_.lower() in _HIT_BACK:
+        return True
+    if any(c.lower_ == "back" for c in trigger.children):
+        return True
+    return trigger.lemma_.lower() == "return" or any(t.lemma_.lower() == "return" for t in extra)
+
+
+def attacker_of(events: Sequence[Event], side: Actor) -> Actor | None:
+    """Who last attacked `side`'s country, for an answer to that attack with no target of its own."""
+    for event in reversed(events):
+        if event.type != "ASSAULT" or event.actor is None or event.recipient is None:
+            continue
+        if event.recipient.country == side.country and event.actor.country not in (None, side.country):
+            return event.actor
+    return None
+
+
+def unnamed(actor: Actor) -> bool:
+    """A party named by a common noun alone ('protesters', 'residents', 'troops'): no name says whose it is."""
+    return not actor.members and actor.text == actor.text.lower()
+
+
+def local_country(actor: Actor, places: Sequence[Place], start: int, end: int, story: str | None) -> Actor:
+    """An unnamed party the story's country was lent to, in a sentence set in another country, is of that one:
+    'protesters blocked the road' in a sentence about Idlib are Syrians, in a report about Turkey."""
+    if not unnamed(actor) or actor.country is None or actor.country != story:
+        return actor
+    countries = {p.country for p in places if start <= p.start < end and p.country and p.resolved}
+    if len(countries) != 1:
+        return actor
+    country = countries.pop()
+    if country == actor.country:
+        return actor
+    return replace(actor, country=country, code=f"{country}{actor.sector or ''}")
+
+
+def is_place(actor: Actor | None, places: Sequence[Place]) -> bool:
+    """A name with no country, code or members that the places stage found as a place: not a party."""
+    if actor is None or actor.country or actor.code or actor.members:
+        return False
+    return any(p.start < actor.end and actor.start < p.end for p in places)
+
+
+def thing_sector(actor: Actor | None, body: str, lex: Lexicon) -> Actor | None:
+    """The sector a nationality word takes from the thing it is said of: 'a Turkish position' (MIL), 'government
+    positions' (MIL), 'an Egyptian proposal' (GOV), 'a Syrian market' (CVL)."""
+    if actor is None or actor.members or not actor.country:
+        return actor
+    match = _WORD.match(body, actor.end + 1) if body[actor.end : actor.end + 1] == " " else None
+    if match is None:
+        return actor
+    word = match.group().lower()
+    for words, sector in (
+        (lex.military_things, "MIL"),
+        (lex.civilian_things, "CVL"),
+        (lex.document_nouns | lex.state_things, "GOV"),
+    ):
+        if (word in words or word.rstrip("s") in words) and actor.sector != sector:
+            if sector == "GOV" and actor.sector is not None:
+                return actor
+            if sector == "CVL" and actor.sector not in (None, "GOV"):
+                return actor
+            return replace(actor, sector=sector, code=f"{actor.country}{sector}")
+    return actor
