@@ -1,8 +1,14 @@
 """Per-article event coding: candidates → arguments → stance → attachments → claim, accusation and denial links.
 
-Why links are made here and not later: the parse is what shows that "Turkey said the regime is violating the
-ceasefire" is Turkey's allegation (an ACCUSE by Turkey linked to an ASSAULT claimed by Turkey), not a violation
-the writer asserts; once flattened into rows that structure is gone.
+Why links are made here and not later: the parse is what shows that "Turkey said the regime shelled Saraqib on
+Monday" is Turkey's allegation (an ACCUSE by Turkey linked to an ASSAULT claimed by Turkey), not an attack the
+writer asserts; once flattened into rows that structure is gone.
+
+Per sentence: candidates that name a happening (eventhood.py) and those no trigger word names (recall.py) are
+coded; then acts that are another statement's content are absorbed (absorb.py), a speaker's own threats and
+demands are made theirs (recall.speakers_own), parties are settled with what the report says elsewhere
+(parties.py), the words of one happening are merged (merge.py) and a breach that is all an accusation says is
+folded into it (absorb.fold_alleged).
 """
 
 from __future__ import annotations
@@ -12,28 +18,20 @@ from dataclasses import replace
 from typing import Any
 
 from truceline.events.absorb import absorb, fold_alleged
-from truceline.events.arguments import ActorIndex, actor_for, verbal_arguments
+from truceline.events.arguments import verbal_arguments
 from truceline.events.attach import clause_tokens, event_casualties, event_date, event_place
 from truceline.events.eventhood import naming, not_an_event
-from truceline.events.lexicon import Lexicon, load_lexicon
+from truceline.events.lexicon import load_lexicon
+from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.merge import merge_same
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
-from truceline.events.parties import (
-    attacker_of,
-    hits_back,
-    is_place,
-    last_pair,
-    local_country,
-    names_pair,
-    own_forces,
-    reciprocal,
-    thing_sector,
-)
-from truceline.events.recall import as_threat, condition_subject, extra_candidates, force_threat, resense
-from truceline.events.recipients import governing_subject, own_side, owned, purpose_recipient
+from truceline.events.parties import same_party, settle
+from truceline.events.recall import extra_candidates, resense, speakers_own
+from truceline.events.recipients import governing_subject, own_side, purpose_recipient, recipient_of
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
+from truceline.events.weapons import refine_mode
 from truceline.model import Actor, Analysis, Event, Trigger
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -62,59 +60,6 @@ def _story_country(dictionary: Any, body: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _same_party(a: Actor | None, b: Actor | None) -> bool:
-    if a is None or b is None:
-        return False
-    if a.country and b.country:
-        return a.country == b.country
-    return (a.name or a.text).lower() == (b.name or b.text).lower()
-
-
-# Weapon modes from the most to the least specific: a "suicide car bombing" is a suicide attack, not an air raid.
-_WEAPON_ORDER = ("suicide", "chemical", "grenade", "explosives", "aerial", "shelling", "small_arms", "physical")
-_REFINABLE = frozenset({*_WEAPON_ORDER, "general", "ceasefire_violated", "ground_offensive"})
-
-
-def _weapon_words(cand: Candidate, agent: Token | None) -> list[Token]:
-    """Words that may name the weapon: modifiers, 'with'/'by'/'in' objects, the clause's arguments, the agent."""
-    words: list[Token] = []
-    heads = [cand.token, *cand.extra]
-    clause = cand.token.head if cand.nominal or cand.token.dep_ in ("advcl", "conj") else cand.token
-    while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
-        clause = clause.head
-    args = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != cand.token.i]
-    if cand.token.dep_ in ("acl", "relcl"):  # "mortar rounds fired by the rebels"
-        args.append(cand.token.head)
-    heads.extend(args)
-    words.extend(args)
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in ("compound", "amod", "nmod", "advmod"):
-                words.append(child)
-            if child.dep_ == "prep" and child.lower_ in ("with", "by", "in", "using"):
-                words.extend(g for g in child.children if g.dep_ == "pobj")
-    if agent is not None:
-        words.append(agent)
-        words.extend(c for c in agent.children if c.dep_ in ("compound", "amod"))
-    return words
-
-
-def _refine_mode(cand: Candidate, agent: Token | None, lex: Lexicon) -> str:
-    """Narrow an ASSAULT to the most specific weapon mode its words name (mortar attack → shelling)."""
-    if cand.type != "ASSAULT" or cand.mode not in _REFINABLE:
-        return cand.mode
-    found = {cand.mode}
-    for word in _weapon_words(cand, agent):
-        mode = lex.weapon_modes.get(word.lemma_.lower()) or lex.weapon_modes.get(word.lower_)
-        if mode is not None and (cand.mode != "physical" or mode == "sexual"):
-            found.add(mode)
-    if "sexual" in found:
-        return "sexual"
-    if cand.mode == "ground_offensive" and found - {"aerial", "ground_offensive"} <= {"small_arms", "shelling"}:
-        return "aerial" if "aerial" in found else cand.mode
-    return next((mode for mode in _WEAPON_ORDER if mode in found), cand.mode)
-
-
 class _Coder:
     def __init__(self, analysis: Analysis, dictionary: Any) -> None:
         self.analysis = analysis
@@ -126,40 +71,8 @@ class _Coder:
         self.events: list[Event] = []
         self.last_speaker: Actor | None = None
 
-    def _recipient(self, token: Token, start: int) -> Actor | None:
-        found = actor_for(token, start, self.index)
-        if found is None and token.lemma_.lower() in self.lex.nouns:
-            # "condemned an attack by X soldiers": the one condemned is the attack's agent
-            inner = Candidate(token, *self.lex.nouns[token.lemma_.lower()], True)
-            inner_agent, inner_options, _ = nominal_arguments(inner, self.index, start)
-            found = actor_for(inner_agent, start, self.index) if inner_agent is not None else None
-            if found is None and inner_agent is None:  # "called for sanctions against X": the one they would hit
-                others = (t for t in inner_options if not owned(t))  # "any attack on our forces": not a target
-                found = next((a for a in (actor_for(t, start, self.index) for t in others) if a), None)
-        if found is None:  # "mobilized reservists for a war against X", "a campaign against X"
-            against = next(
-                (
-                    g
-                    for c in token.children
-                    if c.dep_ == "prep" and c.lower_ == "against"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-                None,
-            )
-            found = actor_for(against, start, self.index) if against is not None else None
-        return found
-
     def _recipient_of(self, options: list[Token], start: int, actor: Actor | None, threat: bool) -> Actor | None:
-        """The first option that is an actor and not the actor's own people ("offered its troops to X": the troops
-        are what is given; "Israeli and Syrian officials discussed Syrian refugees": no one else is involved)."""
-        for token in options:
-            if owned(token):
-                continue  # "withdraw their forces", "reinforce its posts": the actor's own, not a party acted on
-            found = self._recipient(token, start)
-            if found is not None and not own_side(actor, found, threat):
-                return found
-        return None
+        return recipient_of(options, start, actor, threat, self.index, self.lex)
 
     def speaker_actor(self, att: Attribution, offset: int) -> Actor | None:
         if att.speaker is None:
@@ -209,72 +122,6 @@ class _Coder:
         more = [c for c in extra_candidates(doc, self.lex, taken) if not_an_event(c, self.lex) is None]
         return found + more
 
-    def _speakers_own(self, own: list[tuple[Candidate, Event]], offset: int) -> list[tuple[Candidate, Event]]:
-        """A speaker's statement acts: a threat or demand with no doer of its own is the speaker's ('any attack
-        will be answered with force, a spokesman said'), and an act of force the speaker says their own side will
-        carry out is the speaker's threat against whom it, or its condition, names."""
-        out = []
-        speakers = [e.claimed_by for _c, e in own if e.claimed_by is not None]
-        for cand, event in own:
-            if event.type == "ACCUSE" and cand.token.lemma_.lower() in self.lex.judging_verbs and speakers:
-                # "bombed X, the channel said, in what it called a breach": the speaker names the act a breach
-                named = next((e.actor for _c, e in own if e is not event and e.actor is not None), None)
-                accused = named if named is not None and not _same_party(named, speakers[0]) else None
-                event = replace(event, actor=event.actor or speakers[0], recipient=event.recipient or accused)
-            elif event.type in ("THREATEN", "REQUEST") and event.claimed_by is not None:
-                if event.actor is None or _same_party(event.actor, event.claimed_by):
-                    event = replace(event, actor=event.claimed_by, stance="asserted", claimed_by=None)
-            elif not cand.nominal and force_threat(cand, event, verbal_arguments(cand)[0]):
-                who = condition_subject(cand.token)
-                event = as_threat(event, actor_for(who, offset, self.index) if who is not None else None)
-            out.append((cand, event))
-        return out
-
-    def _agent(self, cand: Candidate, offset: int) -> Token | None:
-        if cand.nominal:
-            return nominal_arguments(cand, self.index, offset)[0]
-        return verbal_arguments(cand)[0]
-
-    def _settle(
-        self, own: list[tuple[Candidate, Event]], offset: int, end: int, first: int
-    ) -> list[tuple[Candidate, Event]]:
-        """Parties as the rest of the report shows them (parties.py): each other, the two sides, its troops, who
-        is hit back, unnamed people of the sentence's country, places that are no party, things' sectors."""
-        places = self.analysis.places
-        body = self.analysis.article.body
-        earlier = self.events[:first]
-        out: list[tuple[Candidate, Event]] = []
-        for cand, event in own:
-            actor = None if is_place(event.actor, places) else event.actor
-            recipient = None if is_place(event.recipient, places) else event.recipient
-            agent = self._agent(cand, offset)
-            if agent is not None and names_pair(" ".join(t.text for t in agent.subtree)):
-                actor = last_pair(earlier) or actor  # "the foreign ministers of the two countries agreed"
-            if recipient is None and any(
-                c.dep_ in ("dobj", "dative") and names_pair(" ".join(t.text for t in c.subtree))
-                for c in cand.token.children
-            ):
-                recipient = last_pair(earlier)  # "urged both sides to"
-            if actor is not None and actor.members and reciprocal(cand.token):
-                recipient = actor  # "accused each other"
-            actor = own_forces(agent, actor, event.claimed_by) or actor
-            if (
-                recipient is None
-                and actor is not None
-                and event.type == "ASSAULT"
-                and hits_back(cand.token, cand.extra)
-            ):
-                recipient = attacker_of(earlier + [e for _c, e in out], actor)  # "its troops returned fire"
-            story = self.index.story_country
-            if actor is not None:
-                actor = thing_sector(local_country(actor, places, offset, end, story), body, self.lex)
-            if recipient is not None:
-                recipient = thing_sector(local_country(recipient, places, offset, end, story), body, self.lex)
-            if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
-                recipient = None
-            out.append((cand, replace(event, actor=actor, recipient=recipient)))
-        return out
-
     def _inherit_recipients(
         self, own: list[tuple[Candidate, int, Attribution | None]], by_trigger: dict[int, int]
     ) -> None:
@@ -287,7 +134,7 @@ class _Coder:
             for child in cand.token.children:
                 inner = by_trigger.get(child.i) if child.dep_ == "xcomp" else None
                 target = self.events[inner].recipient if inner is not None else None
-                if target is not None and not _same_party(target, event.actor):
+                if target is not None and not same_party(target, event.actor):
                     self.events[index] = replace(event, recipient=target)
                     break
 
@@ -302,7 +149,8 @@ class _Coder:
         atts = {cand.token.i: att for cand, _i, att in own}
         kept = absorb([(cand, self.events[i]) for cand, i, _att in own], self.lex)
         offset, end = self.events[first].sentence_start, self.events[first].sentence_end
-        kept = merge_same(self._settle(self._speakers_own(kept, offset), offset, end, first))
+        kept = speakers_own(kept, offset, self.index, self.lex)
+        kept = merge_same(settle(kept, offset, end, self.events[:first], self.index, self.analysis, self.lex))
         kept = fold_alleged(kept, atts)
         del self.events[first:]
         out: list[tuple[Candidate, int, Attribution | None]] = []
@@ -351,7 +199,7 @@ class _Coder:
             actor = None  # "X said it would withdraw": resolved to the speaker below
         mode_record = self.ontology.mode(cand.type, cand.mode)
         ceasefire = mode_record.ceasefire
-        mode = _refine_mode(cand, agent_tok, self.lex)
+        mode = refine_mode(cand, agent_tok, self.lex)
         stance = modality(cand, self.lex)
         att = attribution(cand, self.lex)
         claimed_by: Actor | None = None
@@ -419,7 +267,7 @@ class _Coder:
         # acts are claims (stance + claimed_by) unless an accusation verb says so ("accused X of shelling").
         explicit = att.cue.i in by_trigger and self.events[by_trigger[att.cue.i]].type == "ACCUSE"
         alleging = explicit or event.ceasefire in ("violated", "rejected")
-        if not alleging or event.claimed_by is None or _same_party(event.claimed_by, event.actor):
+        if not alleging or event.claimed_by is None or same_party(event.claimed_by, event.actor):
             return
         if att.cue.i in by_trigger and self.events[by_trigger[att.cue.i]].type == "ACCUSE":
             self._add_link(by_trigger[att.cue.i], ("alleges", index))
@@ -474,7 +322,7 @@ class _Coder:
     def _earlier_claim(self, before: int, denier: Actor | None) -> int | None:
         for i in range(before - 1, -1, -1):
             other = self.events[i]
-            if other.stance == "claimed" and not _same_party(other.claimed_by, denier):
+            if other.stance == "claimed" and not same_party(other.claimed_by, denier):
                 return i
         return None
 

@@ -9,13 +9,12 @@ from truceline.events.arguments import (
     _PRONOUNS,
     _RECIPIENT_PREPS,
     _WITH_TYPES,
-    ActorIndex,
     _first,
     _prep_object,
-    _single_actor,
     _subject,
     nearby_nouns,
 )
+from truceline.events.mentions import ActorIndex, _single_actor
 from truceline.events.triggers import Candidate, Token
 
 _TAKING = frozenset({"take", "join", "participate", "engage", "converge", "gather", "assemble", "march"})

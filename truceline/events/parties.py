@@ -18,9 +18,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon
-from truceline.events.triggers import Token
-from truceline.model import Actor, Event, Place
+from truceline.events.mentions import ActorIndex
+from truceline.events.nominal import nominal_arguments
+from truceline.events.triggers import Candidate, Token
+from truceline.model import Actor, Analysis, Event, Place
 
 _PAIR = re.compile(
     r"\b(?:both|the two|two)\s+(?:sides|countries|parties|governments|armies|leaders|delegations|states|nations|"
@@ -133,3 +136,57 @@ def thing_sector(actor: Actor | None, body: str, lex: Lexicon) -> Actor | None:
                 return actor
             return replace(actor, sector=sector, code=f"{actor.country}{sector}")
     return actor
+
+
+def same_party(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.country and b.country:
+        return a.country == b.country
+    return (a.name or a.text).lower() == (b.name or b.text).lower()
+
+
+def agent_token(cand: Candidate, index: ActorIndex, offset: int) -> Token | None:
+    if cand.nominal:
+        return nominal_arguments(cand, index, offset)[0]
+    return verbal_arguments(cand)[0]
+
+
+def settle(
+    own: list[tuple[Candidate, Event]],
+    offset: int,
+    end: int,
+    earlier: list[Event],
+    index: ActorIndex,
+    analysis: Analysis,
+    lex: Lexicon,
+) -> list[tuple[Candidate, Event]]:
+    """The sentence's events with their parties as the rest of the report shows them (the rules above)."""
+    places = analysis.places
+    body = analysis.article.body
+    story = index.story_country
+    out: list[tuple[Candidate, Event]] = []
+    for cand, event in own:
+        actor = None if is_place(event.actor, places) else event.actor
+        recipient = None if is_place(event.recipient, places) else event.recipient
+        agent = agent_token(cand, index, offset)
+        if agent is not None and names_pair(" ".join(t.text for t in agent.subtree)):
+            actor = last_pair(earlier) or actor  # "the foreign ministers of the two countries agreed"
+        if recipient is None and any(
+            c.dep_ in ("dobj", "dative") and names_pair(" ".join(t.text for t in c.subtree))
+            for c in cand.token.children
+        ):
+            recipient = last_pair(earlier)  # "urged both sides to"
+        if actor is not None and actor.members and reciprocal(cand.token):
+            recipient = actor  # "accused each other"
+        actor = own_forces(agent, actor, event.claimed_by) or actor
+        if recipient is None and actor is not None and event.type == "ASSAULT" and hits_back(cand.token, cand.extra):
+            recipient = attacker_of(earlier + [e for _c, e in out], actor)  # "its troops returned fire"
+        if actor is not None:
+            actor = thing_sector(local_country(actor, places, offset, end, story), body, lex)
+        if recipient is not None:
+            recipient = thing_sector(local_country(recipient, places, offset, end, story), body, lex)
+        if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
+            recipient = None
+        out.append((cand, replace(event, actor=actor, recipient=recipient)))
+    return out

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon
+from truceline.events.mentions import ActorIndex, actor_for
+from truceline.events.parties import same_party
 from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor, Event
 
@@ -230,3 +233,27 @@ def condition_subject(verb: Token) -> Token | None:
     if condition is None:
         return None
     return next((c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def speakers_own(
+    own: list[tuple[Candidate, Event]], offset: int, index: ActorIndex, lex: Lexicon
+) -> list[tuple[Candidate, Event]]:
+    """A speaker's statement acts: a threat or demand with no doer of its own is the speaker's ('any attack will be
+    answered with force, a spokesman said'), an act of force the speaker says their own side will carry out is the
+    speaker's threat against whom it, or its condition, names, and naming an act a breach accuses its doer."""
+    out = []
+    speakers = [e.claimed_by for _c, e in own if e.claimed_by is not None]
+    for cand, event in own:
+        if event.type == "ACCUSE" and _lemma(cand.token) in lex.judging_verbs and speakers:
+            # "bombed X, the channel said, in what it called a breach": the speaker names the act a breach
+            named = next((e.actor for _c, e in own if e is not event and e.actor is not None), None)
+            accused = named if named is not None and not same_party(named, speakers[0]) else None
+            event = replace(event, actor=event.actor or speakers[0], recipient=event.recipient or accused)
+        elif event.type in ("THREATEN", "REQUEST") and event.claimed_by is not None:
+            if event.actor is None or same_party(event.actor, event.claimed_by):
+                event = replace(event, actor=event.claimed_by, stance="asserted", claimed_by=None)
+        elif not cand.nominal and force_threat(cand, event, verbal_arguments(cand)[0]):
+            who = condition_subject(cand.token)
+            event = as_threat(event, actor_for(who, offset, index) if who is not None else None)
+        out.append((cand, event))
+    return out
