@@ -32,7 +32,12 @@ def _subject(verb: Token) -> Token | None:
         seen += 1
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") or (raised and child.dep_ == "nsubjpass"):
-                return _past_dateline(child)  # "X are expected to send envoys": X sends
+                subject = _past_dateline(child)  # "X are expected to send envoys": X sends
+                if subject is not None or not any(
+                    c.dep_ == "nsubj" and c.i > child.i for c in verb.children
+                ):  # "ANKARA, Feb 12 (Wire) - Erdogan gave": the parser's second subject is the real one
+                    return subject
+                continue
             if child.dep_ == "agent":
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:

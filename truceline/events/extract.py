@@ -27,6 +27,7 @@ from truceline.events.merge import merge_same
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
+from truceline.events.quotes import containing, quotations
 from truceline.events.recall import extra_candidates, resense, speakers_own
 from truceline.events.recipients import governing_subject, own_side, purpose_recipient, recipient_of
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
@@ -70,6 +71,8 @@ class _Coder:
         self.picker = _event_picker()
         self.events: list[Event] = []
         self.last_speaker: Actor | None = None
+        self.last_person: Actor | None = None  # "he said" after "President Erdogan gave ...": the person last named
+        self.quotes = quotations(body)
 
     def _recipient_of(self, options: list[Token], start: int, actor: Actor | None, threat: bool) -> Actor | None:
         return recipient_of(options, start, actor, threat, self.index, self.lex)
@@ -78,11 +81,35 @@ class _Coder:
         if att.speaker is None:
             return None
         if att.speaker.lower_ in _PRONOUNS:
-            return self.last_speaker
+            return self._pronoun_speaker(att.speaker.lower_)
         actor = actor_for(att.speaker, offset, self.index)
         if actor is not None:
             self.last_speaker = actor
         return actor
+
+    def _pronoun_speaker(self, pronoun: str) -> Actor | None:
+        if pronoun in ("he", "she"):
+            return self.last_person or self.last_speaker
+        return self.last_speaker
+
+    def _quote_speaker(self, trigger_start: int, sentence_start: int) -> Actor | None:
+        """The speaker of the quotation a trigger lies in, when its sentence names none (quotes.py)."""
+        quote = containing(self.quotes, trigger_start)
+        if quote is None:
+            return None
+        if quote.speaker is not None:
+            named = self.index.within(*quote.speaker)
+            actor = (
+                named[-1]
+                if named
+                else self.index.resolve(self.analysis.article.body[slice(*quote.speaker)], quote.speaker[0])
+            )
+            if actor is not None:
+                self.last_speaker = actor
+            return actor
+        if quote.pronoun is not None:
+            return self._pronoun_speaker(quote.pronoun)
+        return self.last_speaker if quote.start <= sentence_start + 1 else None  # a quotation that follows one
 
     def sentence(self, sentence_index: int, doc: Any) -> None:
         start, end = self.analysis.sentences[sentence_index]
@@ -98,6 +125,7 @@ class _Coder:
             if att is not None:
                 attributed_cues.add(att.cue.i)
         by_trigger = {cand.token.i: i for cand, i, _ in own}
+        self._remember_person(doc, start, [self.events[i] for _c, i, _a in own])
         self._inherit_recipients(own, by_trigger)
         own = self._absorb(own)
         by_trigger = {cand.token.i: i for cand, i, _ in own}
@@ -107,6 +135,16 @@ class _Coder:
         for token in doc:
             if token.i not in attributed_cues and token.i not in by_trigger and denial_without_event(token, self.lex):
                 self.denial(token, start, end, text)
+
+    def _remember_person(self, doc: Any, offset: int, events: list[Event]) -> None:
+        """The person who last acted, for a later 'he said'."""
+        for event in events:
+            actor = event.actor
+            if actor is None or actor.members:
+                continue
+            words = [t for t in doc if actor.start <= offset + t.idx < actor.end]
+            if any(t.ent_type_ == "PERSON" for t in words):
+                self.last_person = actor
 
     def _candidates(self, doc: Any) -> list[Candidate]:
         """The lexicon's trigger candidates that name a happening (eventhood), then the threats, ultimatums and
@@ -208,7 +246,11 @@ class _Coder:
             kind = "denied" if att.kind == "denied" else "claimed"
             if _STANCE_RANK[kind] < _STANCE_RANK[stance]:
                 stance = kind
-        if actor is None and agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS and att is not None:
+        else:  # a sentence inside a quotation attributed in another sentence
+            claimed_by = self._quote_speaker(start + cand.token.idx, start)
+            if claimed_by is not None and _STANCE_RANK["claimed"] < _STANCE_RANK[stance]:
+                stance = "claimed"
+        if actor is None and agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS and claimed_by is not None:
             actor = claimed_by
         if actor is None and agent_tok is not None and agent_tok.lower_ in _PRONOUNS:
             actor = governing_subject(agent_tok, start, self.index)  # "X announced that they would"
@@ -224,7 +266,7 @@ class _Coder:
         told = verb.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBN") and verb.head.tag_.startswith("VB")
         reporting = verb.head if told else None
         time, date, precision, from_pub = event_date(doc, start, self.analysis.times, clause, published, reporting)
-        place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker)
+        place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker, cand.token, cand.type)
         killed, injured, others = event_casualties(doc, start, self.analysis.quantities, clause, trigger_start)
         context = ("ceasefire",) if ceasefire or has_ceasefire else ()
         event = Event(

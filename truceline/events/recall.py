@@ -227,6 +227,15 @@ def as_threat(event: Event, threatened: Actor | None) -> Event:
     )
 
 
+def _ours(doc: object, offset: int, actor: Actor) -> bool:
+    """The actor's words carry the speaker's 'our' / 'my' ('our soldiers')."""
+    return any(
+        actor.start <= offset + token.idx < actor.end
+        and any(c.dep_ == "poss" and c.lower_ in _OURS for c in token.children)
+        for token in doc  # type: ignore[attr-defined]
+    )
+
+
 def condition_subject(verb: Token) -> Token | None:
     """Whoever the threat's condition names: 'if Hamas fires again' → Hamas."""
     condition = _condition(verb)
@@ -254,6 +263,8 @@ def speakers_own(
                 event = replace(event, actor=event.claimed_by, stance="asserted", claimed_by=None)
         elif not cand.nominal and force_threat(cand, event, verbal_arguments(cand)[0]):
             who = condition_subject(cand.token)
+            if event.recipient is not None and _ours(cand.token.doc, offset, event.recipient):
+                event = replace(event, recipient=None)  # "whoever targets our soldiers": the speaker's own side
             event = as_threat(event, actor_for(who, offset, index) if who is not None else None)
         out.append((cand, event))
     return out
