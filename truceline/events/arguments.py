@@ -142,6 +142,8 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     continue
                 if child.dep_ == "conj" and child.tag_.startswith("VB") and _has_subject(child):
                     continue  # "jets struck a tunnel, and militants fired rockets": another act with its own doer
+                if child.dep_ == "advcl" and child.i < token.i and token.i == head.i:
+                    continue  # "As well as supporting some groups, Turkey set up posts": background, not a party
                 if child.tag_.startswith(("NN", "PRP")) and child.tag_ != "PRP$":
                     out.append(child)
                 nxt.append(child)
@@ -200,15 +202,19 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
         if agent is None:
             agent = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # a stative "is opposed"
         phrase = {t.i for t in cand.extra} | ({cand.ceasefire_noun.i} if cand.ceasefire_noun is not None else set())
-        if verb.lemma_.lower() in load_lexicon().transfer_verbs:
+        given = verb.lemma_.lower() in load_lexicon().transfer_verbs and cand.type not in _FORCE | {"REQUEST"}
+        if given:
             # "offered its troops to X", "gave X weapons": the one given to, not the thing given
             options.append(next((c for c in verb.children if c.dep_ == "dative" and c.tag_.startswith("NN")), None))
-            options.append(_prep_object(verb, _GIVEN_TO))
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in phrase), None)
-            options.append(_prep_object(obj, _GIVEN_TO) if obj is not None else None)  # "aid for X"
-        options.append(next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None))
+            if cand.type != "MOBILIZE":  # "sent troops to Libya": where they go, not a party
+                options.append(_prep_object(verb, _GIVEN_TO))
+                obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in phrase), None)
+                options.append(_prep_object(obj, _GIVEN_TO) if obj is not None else None)  # "aid for X"
+        else:
+            options.append(next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None))
     # "hit it with a force it has not seen": for an act of force, "with" gives the weapon, not a party
-    options.append(_prep_object(verb, _RECIPIENT_PREPS - {"with"} if cand.type in _FORCE else _RECIPIENT_PREPS))
+    preps = _RECIPIENT_PREPS - {"with"} if cand.type in _FORCE else _RECIPIENT_PREPS
+    options.append(_prep_object(verb, preps - {"to", "into"} if cand.type == "MOBILIZE" else preps))
     if cand.type in _WITH_TYPES:  # "signed a protocol with X", "restored ties with X"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         options.append(_prep_object(obj, _BETWEEN) if obj is not None else None)
@@ -223,4 +229,6 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
             options.append(next((c for c in child.children if c.dep_ == "nsubj"), None))
             if cand.type == "THREATEN":
                 options.extend(_threatened(child))
+    if cand.type == "THREATEN":  # "if Armenia does not stop shelling, we will respond": whoever would provoke it
+        options.extend(_threatened(verb)[1:])
     return agent, _first(options), nearby_nouns(verb, agent)

@@ -179,6 +179,7 @@ def clause_tokens(trigger: Token, clause_verb: Token, extra: Sequence[Token]) ->
     ids.update(t.i for t in extra)
     for token in (clause_verb, *extra):  # "launched attacks ..., injuring three": participles hang off the verb
         for child in token.children:
-            if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ in ("VBG", "VBN"):
-                ids.add(child.i)
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ in ("VBG", "VBN") and not own_subject:
+                ids.add(child.i)  # "... but since then 1,300 civilians have been killed": another clause's toll
     return ids

@@ -23,13 +23,13 @@ from truceline.events.attach import clause_tokens, event_casualties, event_date,
 from truceline.events.eventhood import naming, not_an_event
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
-from truceline.events.merge import merge_same
+from truceline.events.merge import merge_same, told_before
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
 from truceline.events.quotes import containing, quotations
 from truceline.events.recall import extra_candidates, resense, speakers_own
-from truceline.events.recipients import governing_subject, own_side, purpose_recipient, recipient_of
+from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.events.weapons import refine_mode
@@ -189,6 +189,7 @@ class _Coder:
         offset, end = self.events[first].sentence_start, self.events[first].sentence_end
         kept = speakers_own(kept, offset, self.index, self.lex)
         kept = merge_same(settle(kept, offset, end, self.events[:first], self.index, self.analysis, self.lex))
+        kept = [(c, e) for c, e in kept if not told_before(c, e, self.events[:first])]
         kept = fold_alleged(kept, atts)
         del self.events[first:]
         out: list[tuple[Candidate, int, Attribution | None]] = []
@@ -254,6 +255,7 @@ class _Coder:
             actor = claimed_by
         if actor is None and agent_tok is not None and agent_tok.lower_ in _PRONOUNS:
             actor = governing_subject(agent_tok, start, self.index)  # "X announced that they would"
+            actor = actor or antecedent(agent_tok, start, self.index)  # "a statement from Guterres said he ..."
         if recipient is not None and actor is not None and recipient.start == actor.start:
             recipient = None
         actor = self.index.as_party(actor, cand.type == "ASSAULT")

@@ -32,10 +32,10 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
     if kind != other or a.token.i == b.token.i:
         return False
     x, y = a.token, b.token
-    anchor = a.governor if a.nominal and a.governor is not None else x
-    if b.nominal and y.dep_ == "pobj" and y.head.lower_ in _MANNER_PREPS and y.head.head.i == anchor.i != y.i:
-        return not a.nominal or a.governor is not None  # "advanced in a ground offensive", "launched attacks in
-        # violation of the agreements", "agreed under a protocol"
+    if b.nominal and y.dep_ == "pobj" and y.head.lower_ in _MANNER_PREPS:
+        owner = y.head.head.i
+        if owner == x.i or (a.governor is not None and owner == a.governor.i):
+            return True  # "advanced in a ground offensive", "launched attacks in violation of the agreements"
     if a.nominal and not b.nominal and y.dep_ in ("acl", "relcl") and y.head.i == x.i:
         return True  # "a deal signed in September", "attacks targeting hospitals"
     if a.nominal and b.nominal and y.dep_ == "conj" and y.head.i == x.i:
@@ -88,3 +88,18 @@ def merge_same(own: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Even
             if merged:
                 break
     return out
+
+
+def told_before(cand: Candidate, event: Event, earlier: list[Event]) -> bool:
+    """'the attack on the Turkish post', after a sentence reporting an attack on a Turkish post: a definite noun
+    with no doer of its own, aimed at the same side as an event of its type the report already has, is that
+    event named again, not a second one."""
+    token = cand.token
+    if not cand.nominal or cand.governor is not None or event.actor is not None or event.recipient is None:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children):
+        return False
+    country = event.recipient.country
+    return country is not None and any(
+        e.type == event.type and e.recipient is not None and e.recipient.country == country for e in earlier
+    )

@@ -43,10 +43,18 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         agent = _prep_object(noun, _AGENT_PREPS)
     if agent is None:
         for child in noun.children:
-            if child.dep_ in ("amod", "compound", "nmod") and _single_actor(child, offset, index) is not None:
-                agent = child
+            named = child.text[:1].isupper() or child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+            if child.dep_ in ("amod", "compound", "nmod") and named and _single_actor(child, offset, index) is not None:
+                agent = child  # "Turkish strikes", not "a military operation"
     if agent is None and cand.governor is not None:
         agent = _subject(cand.governor)
+    if (
+        agent is None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("with", "through")
+        and noun.head.head.pos_ == "VERB"
+    ):
+        agent = _subject(noun.head.head)  # "it had responded with airstrikes": whoever responded
     if agent is None and noun.dep_ in ("dobj", "pobj"):
         agent = _taker(noun)
     for extra in cand.extra:  # "herders killed seven villagers in a raid": the killers carried out the raid

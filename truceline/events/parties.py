@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon
-from truceline.events.mentions import ActorIndex
+from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.nominal import nominal_arguments
 from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor, Analysis, Event, Place
@@ -124,6 +124,10 @@ def thing_sector(actor: Actor | None, body: str, lex: Lexicon) -> Actor | None:
     if match is None:
         return actor
     word = match.group().lower()
+    things = lex.military_things | lex.civilian_things | lex.document_nouns | lex.state_things
+    after = _WORD.match(body, match.end() + 1) if body[match.end() : match.end() + 1] == " " else None
+    if after is not None and word.rstrip("s") not in things and word not in things and word.islower():
+        word = after.group().lower()  # "a Turkish observation post": the thing is the post
     for words, sector in (
         (lex.military_things, "MIL"),
         (lex.civilian_things, "CVL"),
@@ -136,6 +140,20 @@ def thing_sector(actor: Actor | None, body: str, lex: Lexicon) -> Actor | None:
                 return actor
             return replace(actor, sector=sector, code=f"{actor.country}{sector}")
     return actor
+
+
+def between(token: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """'a working group between Ankara and Moscow', 'a deal signed between Russia and Turkey': the two named are
+    the parties, together."""
+    for head in (token, *(c for c in token.children if c.dep_ in ("acl", "relcl"))):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "between":
+                continue
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            found = actor_for(pobj, offset, index) if pobj is not None else None
+            if found is not None and len(found.members) >= 2 and all(m.text[:1].isupper() for m in found.members):
+                return found
+    return None
 
 
 def same_party(a: Actor | None, b: Actor | None) -> bool:
@@ -172,6 +190,13 @@ def settle(
         agent = agent_token(cand, index, offset)
         if agent is not None and names_pair(" ".join(t.text for t in agent.subtree)):
             actor = last_pair(earlier) or actor  # "the foreign ministers of the two countries agreed"
+        if actor is None or not (actor.country or actor.members):
+            pair = between(agent if agent is not None else cand.token, offset, index) or between(
+                cand.token, offset, index
+            )
+            if pair is not None:
+                actor = pair
+                recipient = None if recipient is not None and recipient.start >= pair.start else recipient
         if recipient is None and any(
             c.dep_ in ("dobj", "dative") and names_pair(" ".join(t.text for t in c.subtree))
             for c in cand.token.children

@@ -34,6 +34,7 @@ _FIRST_PERSON = frozenset({"we", "i"})
 _OURS = frozenset({"our", "my"})
 _PARTY_PRONOUNS = frozenset({"them", "him", "her", "us", "they"})
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+_TOGETHER = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 def _lemma(token: Token) -> str:
@@ -126,7 +127,7 @@ def _quoted_duty(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ in _FIRST_PERSON:
         return False  # "we must": a resolve, not a demand
-    return verb.dep_ in ("ROOT", "parataxis") or (verb.dep_ == "ccomp" and verb.i < verb.head.i)
+    return verb.dep_ in ("ROOT", "parataxis", "conj") or (verb.dep_ == "ccomp" and verb.i < verb.head.i)
 
 
 def _accusing(verb: Token, lex: Lexicon) -> bool:
@@ -179,7 +180,12 @@ def extra_candidates(doc: object, lex: Lexicon, taken: set[int]) -> list[Candida
 
 
 def resense(cand: Candidate, lex: Lexicon) -> None:
-    """Choose a verb's sense by its object ('sent envoys' a visit, 'sent tents' aid), in place."""
+    """Choose a verb's sense by its object ('sent envoys' a visit, 'sent tents' aid), in place; a ceasefire
+    called *for* is asked for, not declared."""
+    noun = cand.ceasefire_noun
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "for" and _lemma(cand.token) != "agree":
+        cand.type, cand.mode = "REQUEST", "appeal"
+        return
     senses = lex.verb_senses.get(_lemma(cand.token)) if not cand.nominal else None
     if not senses:
         return
@@ -261,6 +267,9 @@ def speakers_own(
         elif event.type in ("THREATEN", "REQUEST") and event.claimed_by is not None:
             if event.actor is None or same_party(event.actor, event.claimed_by):
                 event = replace(event, actor=event.claimed_by, stance="asserted", claimed_by=None)
+        elif event.type in _TOGETHER and event.actor is None and event.claimed_by is not None:
+            if not same_party(event.recipient, event.claimed_by):  # "Moscow announced a ceasefire had been
+                event = replace(event, actor=event.claimed_by)  # brokered with Turkey": Moscow is a party to it
         elif not cand.nominal and force_threat(cand, event, verbal_arguments(cand)[0]):
             who = condition_subject(cand.token)
             if event.recipient is not None and _ours(cand.token.doc, offset, event.recipient):

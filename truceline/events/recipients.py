@@ -55,6 +55,15 @@ def governing_subject(pronoun: Token, offset: int, index: ActorIndex) -> Actor |
     return None
 
 
+def antecedent(pronoun: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """'A statement from a representative of Guterres said he was concerned and called for': he or she is the party
+    named last before it in the sentence."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    named = [a for a in index.within(offset, offset + pronoun.idx) if a.text[:1].isupper() and (a.country or a.code)]
+    return named[-1] if named else None
+
+
 _PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
 
 
