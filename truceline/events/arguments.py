@@ -189,6 +189,7 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
     verb = cand.token
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and not _stative(verb)
     options: list[Token | None] = []
+    given = False
     if passive:  # "X was attacked by Y": Y acts, X receives
         agent = _prep_object(verb, _BY)
         patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -206,7 +207,7 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
         if given:
             # "offered its troops to X", "gave X weapons": the one given to, not the thing given
             options.append(next((c for c in verb.children if c.dep_ == "dative" and c.tag_.startswith("NN")), None))
-            if cand.type != "MOBILIZE":  # "sent troops to Libya": where they go, not a party
+            if cand.type != "MOBILIZE" and cand.mode != "visit":  # "sent troops to Libya": where they go
                 options.append(_prep_object(verb, _GIVEN_TO))
                 obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in phrase), None)
                 options.append(_prep_object(obj, _GIVEN_TO) if obj is not None else None)  # "aid for X"
@@ -214,7 +215,8 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
             options.append(next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None))
     # "hit it with a force it has not seen": for an act of force, "with" gives the weapon, not a party
     preps = _RECIPIENT_PREPS - {"with"} if cand.type in _FORCE else _RECIPIENT_PREPS
-    options.append(_prep_object(verb, preps - {"to", "into"} if cand.type == "MOBILIZE" else preps))
+    moving = cand.type == "MOBILIZE" or cand.mode == "visit"
+    options.append(_prep_object(verb, preps - {"to", "into"} if moving else preps))
     if cand.type in _WITH_TYPES:  # "signed a protocol with X", "restored ties with X"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         options.append(_prep_object(obj, _BETWEEN) if obj is not None else None)
@@ -231,4 +233,8 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
                 options.extend(_threatened(child))
     if cand.type == "THREATEN":  # "if Armenia does not stop shelling, we will respond": whoever would provoke it
         options.extend(_threatened(verb)[1:])
-    return agent, _first(options), nearby_nouns(verb, agent)
+    nearby = nearby_nouns(verb, agent)
+    if not passive and given:  # "sent envoys": the ones sent are not the party the act is aimed at
+        sent = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+        nearby = [t for t in nearby if t.i not in sent]
+    return agent, _first(options), nearby

@@ -92,15 +92,26 @@ _NAMED_THINGS = frozenset({"agreement", "deal", "memorandum", "protocol", "accor
 
 
 def _content(trigger: Token, verb: Token) -> set[int]:
-    """Token indexes of what a statement says, asks or agrees: its complement clauses ('urged X to withdraw from
-    Idlib', 'accused X of shelling villages in Y', 'agreed to turn Idlib into a zone')."""
+    """Token indexes that are not where a statement was made: its complement clauses ('urged X to withdraw from
+    Idlib', 'accused X of shelling villages in Y', 'gave them until the end of the month to leave Z'), and the
+    words outside its own clause ('..., and state media accused Turkish troops': the other clause's places)."""
     out: set[int] = set()
+    own = {t.i for t in verb.subtree} | {t.i for t in trigger.subtree}
+    out.update(t.i for t in trigger.doc if t.i not in own)
     for head in {trigger.i: trigger, verb.i: verb}.values():
         for child in head.children:
             pcomp = child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children)
-            if child.dep_ in _CONTENT_DEPS or pcomp:
+            clause = child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            if child.dep_ in _CONTENT_DEPS or pcomp or clause:
                 out.update(t.i for t in child.subtree)
+    for token in trigger.subtree:  # an infinitive anywhere below: what is to be done, not where it was said
+        if token.i != trigger.i and token.dep_ in ("acl", "xcomp", "advcl") and _infinitive(token):
+            out.update(t.i for t in token.subtree)
     return out
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _names_a_thing(token: Token, trigger: Token) -> bool:

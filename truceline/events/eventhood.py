@@ -149,6 +149,9 @@ def standing(cand: Candidate, lex: Lexicon) -> bool:
     rebels', 'backed by Iranian troops', 'as well as supporting some groups', 'hosts four million refugees'."""
     verb = cand.token
     if cand.nominal:
+        governor = cand.governor
+        if governor is not None and governor.dep_ in ("relcl", "acl") and _present_simple(governor, lex):
+            return True  # "France and Russia, which lead mediation efforts": what they do, not an act
         return _backing(verb, lex)
     if cand.extra or cand.ceasefire_noun is not None:
         return False

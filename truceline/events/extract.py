@@ -136,6 +136,18 @@ class _Coder:
             if token.i not in attributed_cues and token.i not in by_trigger and denial_without_event(token, self.lex):
                 self.denial(token, start, end, text)
 
+    def _spoken(self, cand: Candidate, event: Event) -> Event:
+        """A statement the speaker makes in a quote takes the day of the speech verb, when the quote has none."""
+        att = attribution(cand, self.lex)
+        if att is None or not event.date_from_publication:
+            return event
+        doc, offset = cand.token.doc, event.sentence_start
+        published = self.analysis.article.published
+        time, date, precision, from_pub = event_date(doc, offset, self.analysis.times, {att.cue.i}, published)
+        if from_pub or time is None:
+            return event
+        return replace(event, time=time, date=date, date_precision=precision, date_from_publication=False)
+
     def _remember_person(self, doc: Any, offset: int, events: list[Event]) -> None:
         """The person who last acted, for a later 'he said'."""
         for event in events:
@@ -187,7 +199,7 @@ class _Coder:
         atts = {cand.token.i: att for cand, _i, att in own}
         kept = absorb([(cand, self.events[i]) for cand, i, _att in own], self.lex)
         offset, end = self.events[first].sentence_start, self.events[first].sentence_end
-        kept = speakers_own(kept, offset, self.index, self.lex)
+        kept = speakers_own(kept, offset, self.index, self.lex, self._spoken)
         kept = merge_same(settle(kept, offset, end, self.events[:first], self.index, self.analysis, self.lex))
         kept = [(c, e) for c, e in kept if not told_before(c, e, self.events[:first])]
         kept = fold_alleged(kept, atts)

@@ -112,7 +112,7 @@ def is_place(actor: Actor | None, places: Sequence[Place]) -> bool:
     """A name with no country, code or members that the places stage found as a place: not a party."""
     if actor is None or actor.country or actor.code or actor.members:
         return False
-    return any(p.start < actor.end and actor.start < p.end for p in places)
+    return any(p.start <= actor.start and actor.end <= p.end + 1 for p in places)
 
 
 def thing_sector(actor: Actor | None, body: str, lex: Lexicon) -> Actor | None:
@@ -136,8 +136,8 @@ def thing_sector(actor: Actor | None, body: str, lex: Lexicon) -> Actor | None:
         if (word in words or word.rstrip("s") in words) and actor.sector != sector:
             if sector == "GOV" and actor.sector is not None:
                 return actor
-            if sector == "CVL" and actor.sector not in (None, "GOV"):
-                return actor
+            if sector in ("CVL", "MIL") and actor.sector not in (None, "GOV"):
+                return actor  # "Houthi positions" stay the group's
             return replace(actor, sector=sector, code=f"{actor.country}{sector}")
     return actor
 

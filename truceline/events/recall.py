@@ -18,6 +18,7 @@ Each proposal is read off the shape of the clause, not off particular words of a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from truceline.events.arguments import verbal_arguments
@@ -251,11 +252,16 @@ def condition_subject(verb: Token) -> Token | None:
 
 
 def speakers_own(
-    own: list[tuple[Candidate, Event]], offset: int, index: ActorIndex, lex: Lexicon
+    own: list[tuple[Candidate, Event]],
+    offset: int,
+    index: ActorIndex,
+    lex: Lexicon,
+    spoken: Callable[[Candidate, Event], Event] | None = None,
 ) -> list[tuple[Candidate, Event]]:
     """A speaker's statement acts: a threat or demand with no doer of its own is the speaker's ('any attack will be
     answered with force, a spokesman said'), an act of force the speaker says their own side will carry out is the
-    speaker's threat against whom it, or its condition, names, and naming an act a breach accuses its doer."""
+    speaker's threat against whom it, or its condition, names, and naming an act a breach accuses its doer. A
+    statement made so is dated by its speech verb (`spoken`): '"we will hit it," Netanyahu said on Friday'."""
     out = []
     speakers = [e.claimed_by for _c, e in own if e.claimed_by is not None]
     for cand, event in own:
@@ -265,8 +271,11 @@ def speakers_own(
             accused = named if named is not None and not same_party(named, speakers[0]) else None
             event = replace(event, actor=event.actor or speakers[0], recipient=event.recipient or accused)
         elif event.type in ("THREATEN", "REQUEST") and event.claimed_by is not None:
-            if event.actor is None or same_party(event.actor, event.claimed_by):
+            asked = event.type == "REQUEST" and any(c.dep_ == "auxpass" for c in cand.token.children)
+            if (event.actor is None and not asked) or same_party(event.actor, event.claimed_by):
+                # not "the protesters had been asked to disperse": who asked is not said
                 event = replace(event, actor=event.claimed_by, stance="asserted", claimed_by=None)
+                event = spoken(cand, event) if spoken is not None else event
         elif event.type in _TOGETHER and event.actor is None and event.claimed_by is not None:
             if not same_party(event.recipient, event.claimed_by):  # "Moscow announced a ceasefire had been
                 event = replace(event, actor=event.claimed_by)  # brokered with Turkey": Moscow is a party to it
@@ -275,5 +284,6 @@ def speakers_own(
             if event.recipient is not None and _ours(cand.token.doc, offset, event.recipient):
                 event = replace(event, recipient=None)  # "whoever targets our soldiers": the speaker's own side
             event = as_threat(event, actor_for(who, offset, index) if who is not None else None)
+            event = spoken(cand, event) if spoken is not None else event
         out.append((cand, event))
     return out
