@@ -28,7 +28,7 @@ from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
 from truceline.events.quotes import containing, quotations
-from truceline.events.recall import extra_candidates, resense, speakers_own
+from truceline.events.recall import NO_EVENT, extra_candidates, resense, speakers_own
 from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
@@ -166,7 +166,7 @@ class _Coder:
             if naming(cand.governor):
                 cand.governor = None  # "called the agreement a first step": a name for it, not an act on it
             resense(cand, self.lex)
-        found = [c for c in found if not_an_event(c, self.lex) is None]
+        found = [c for c in found if c.type != NO_EVENT and not_an_event(c, self.lex) is None]
         taken = {c.token.i for c in found} | {t.i for c in found for t in c.extra}
         taken |= {c.ceasefire_noun.i for c in found if c.ceasefire_noun is not None}
         more = [c for c in extra_candidates(doc, self.lex, taken) if not_an_event(c, self.lex) is None]

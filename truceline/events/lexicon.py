@@ -60,7 +60,7 @@ class Lexicon:
     forms: frozenset[str]  # every inflected trigger form, lower case: the pre-filter's vocabulary
     phrasal_forms: dict[str, frozenset[str]]  # verb form -> particle forms that make it a trigger
     wish_cues: frozenset[str] = frozenset()  # "hoped the deal would end the fighting": a wish, not an act
-    verb_senses: dict[str, tuple[tuple[frozenset[str], TypeMode], ...]] = field(default_factory=dict)
+    verb_senses: dict[str, tuple[tuple[frozenset[str], TypeMode | None], ...]] = field(default_factory=dict)
     relation_verbs: frozenset[str] = frozenset()  # "is backing", "which backs": a standing relation, not an act
     frequency_words: frozenset[str] = frozenset()  # "constantly strikes": a habit
     purpose_nouns: frozenset[str] = frozenset()  # "in a bid to": an aim
@@ -172,13 +172,16 @@ def _senses(section: Any) -> dict[str, tuple[frozenset[str], TypeMode]]:
     return out
 
 
-def _verb_senses(section: Any) -> dict[str, tuple[tuple[frozenset[str], TypeMode], ...]]:
-    out: dict[str, tuple[tuple[frozenset[str], TypeMode], ...]] = {}
+def _verb_senses(section: Any) -> dict[str, tuple[tuple[frozenset[str], TypeMode | None], ...]]:
+    """verb -> ((cues, (type, mode) or None for 'no event'), ...); a sense with no cues is the verb's default."""
+    out: dict[str, tuple[tuple[frozenset[str], TypeMode | None], ...]] = {}
     for verb, senses in (section or {}).items():
         out[str(verb).lower()] = tuple(
             (
                 frozenset(str(c).lower() for c in body.get("cues") or ()),
-                _type_modes({verb: body["sense"]}, "verb_senses")[str(verb).lower()],
+                None
+                if body.get("sense") is None
+                else _type_modes({verb: body["sense"]}, "verb_senses")[str(verb).lower()],
             )
             for body in senses or ()
         )

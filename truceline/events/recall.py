@@ -28,6 +28,7 @@ from truceline.events.parties import same_party
 from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor, Event
 
+NO_EVENT = "NONE"  # a candidate whose words show it reports nothing (resense)
 _AHEAD = frozenset({"will", "would", "'ll", "shall", "wo"})
 _DUTY = frozenset({"must", "should"})
 _CONDITIONS = frozenset({"if", "unless"})
@@ -191,10 +192,14 @@ def resense(cand: Candidate, lex: Lexicon) -> None:
     if not senses:
         return
     words = {_lemma(t) for c in cand.token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
-    for cues, (type_, mode) in senses:
-        if cues & words:
-            cand.type, cand.mode = type_, mode
+    chosen = next((sense for cues, sense in senses if cues & words), None)
+    if chosen is None and any(not cues for cues, _sense in senses):
+        chosen = next(sense for cues, sense in senses if not cues)  # the default sense
+        if chosen is None:
+            cand.type = NO_EVENT  # "reduce tension": the verb reports nothing here
             return
+    if chosen is not None:
+        cand.type, cand.mode = chosen
 
 
 def _own_side(agent: Token | None, actor: Actor | None, speaker: Actor | None) -> bool:
