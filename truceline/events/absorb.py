@@ -78,7 +78,8 @@ def content_host(cand: Candidate, requests: dict[int, int] | frozenset[int]) -> 
         if head.i == token.i or rel not in _CONTENT_PATH or (rel == "prep" and token.lower_ in _ADJUNCTS):
             return None
         if head.i in requests:
-            return int(head.i) if rel in ("xcomp", "ccomp", "advcl", "dobj") else None
+            duty = rel == "conj" and any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in head.children)
+            return int(head.i) if rel in ("xcomp", "ccomp", "advcl", "dobj") or duty else None
         token = head
     return None
 

@@ -13,6 +13,7 @@ _AGENT_PREPS = frozenset({"by", "from"})
 _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "to", "into", "for"})
 _WITH_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "SANCTION", "REJECT"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+_BACKGROUND = frozenset({"after", "before", "since", "because", "although", "though", "until"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "who", "which", "that"})
 
 
@@ -144,6 +145,8 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     continue  # "jets struck a tunnel, and militants fired rockets": another act with its own doer
                 if child.dep_ == "advcl" and child.i < token.i and token.i == head.i:
                     continue  # "As well as supporting some groups, Turkey set up posts": background, not a party
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND for m in child.children):
+                    continue  # "launched an operation after 50 of its soldiers were killed": another happening
                 if child.tag_.startswith(("NN", "PRP")) and child.tag_ != "PRP$":
                     out.append(child)
                 nxt.append(child)

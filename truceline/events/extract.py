@@ -27,7 +27,7 @@ from truceline.events.merge import merge_same, told_before
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
-from truceline.events.quotes import containing, quotations
+from truceline.events.quotes import containing, named_speakers, quotations
 from truceline.events.recall import NO_EVENT, extra_candidates, resense, speakers_own
 from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
@@ -73,6 +73,7 @@ class _Coder:
         self.last_speaker: Actor | None = None
         self.last_person: Actor | None = None  # "he said" after "President Erdogan gave ...": the person last named
         self.quotes = quotations(body)
+        self.named = named_speakers(body)
 
     def _recipient_of(self, options: list[Token], start: int, actor: Actor | None, threat: bool) -> Actor | None:
         return recipient_of(options, start, actor, threat, self.index, self.lex)
@@ -81,16 +82,31 @@ class _Coder:
         if att.speaker is None:
             return None
         if att.speaker.lower_ in _PRONOUNS:
-            return self._pronoun_speaker(att.speaker.lower_)
+            return self._pronoun_speaker(att.speaker.lower_, offset)
         actor = actor_for(att.speaker, offset, self.index)
         if actor is not None:
             self.last_speaker = actor
         return actor
 
-    def _pronoun_speaker(self, pronoun: str) -> Actor | None:
+    def _pronoun_speaker(self, pronoun: str, before: int) -> Actor | None:
+        """'he said': the person who last acted or spoke before this sentence, whichever the text names later
+        (a speaker named in a sentence with no event counts: 'Le Drian said the priority must be calm')."""
+        known = [a for a in (self.last_person, self.last_speaker) if a is not None]
         if pronoun in ("he", "she"):
-            return self.last_person or self.last_speaker
-        return self.last_speaker
+            known = [a for a in known if a is self.last_person] or known
+            for start, end in reversed(self.named):
+                if end > before:
+                    continue
+                named = self.index.within(start, end)
+                person = next((a for a in reversed(named) if self._kind(a) == "person"), None)
+                if person is not None:
+                    known.append(person)
+                    break
+        return max(known, key=lambda a: a.start, default=None)
+
+    def _kind(self, actor: Actor) -> str | None:
+        kind_of = getattr(self.index.dictionary, "kind_of", None)
+        return kind_of(actor) if kind_of is not None else None
 
     def _quote_speaker(self, trigger_start: int, sentence_start: int) -> Actor | None:
         """The speaker of the quotation a trigger lies in, when its sentence names none (quotes.py)."""
@@ -108,7 +124,7 @@ class _Coder:
                 self.last_speaker = actor
             return actor
         if quote.pronoun is not None:
-            return self._pronoun_speaker(quote.pronoun)
+            return self._pronoun_speaker(quote.pronoun, sentence_start)
         return self.last_speaker if quote.start <= sentence_start + 1 else None  # a quotation that follows one
 
     def sentence(self, sentence_index: int, doc: Any) -> None:

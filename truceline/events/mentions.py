@@ -41,6 +41,10 @@ class ActorIndex:
         self._dictionary = dictionary
         self.story_country = story_country
 
+    @property
+    def dictionary(self) -> Any:
+        return self._dictionary
+
     def within(self, start: int, end: int) -> list[Actor]:
         i = bisect.bisect_left(self._starts, start)
         out = []

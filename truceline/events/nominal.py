@@ -43,7 +43,7 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         agent = _prep_object(noun, _AGENT_PREPS)
     if agent is None:
         for child in noun.children:
-            named = child.text[:1].isupper() or child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+            named = any(w.text[:1].isupper() or w.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for w in child.subtree)
             if child.dep_ in ("amod", "compound", "nmod") and named and _single_actor(child, offset, index) is not None:
                 agent = child  # "Turkish strikes", not "a military operation"
     if agent is None and cand.governor is not None:

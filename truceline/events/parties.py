@@ -156,6 +156,24 @@ def between(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     return None
 
 
+_ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "CONSULT", "SUPPORT"})
+
+
+def nation_as_state(actor: Actor) -> Actor:
+    """'what we want from the Russians', 'accused the Turks of': a people named as the one addressed by a demand,
+    an accusation or talks is its state, not its civilians."""
+    word = actor.text.split()[-1] if actor.text else ""
+    if (
+        actor.members
+        or actor.sector != "CVL"
+        or not word[:1].isupper()
+        or not word.endswith("s")
+        or " " in actor.text.strip()
+    ):
+        return actor
+    return replace(actor, sector="GOV", code=f"{actor.country}GOV" if actor.country else actor.code)
+
+
 def same_party(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return False
@@ -213,5 +231,7 @@ def settle(
             recipient = thing_sector(local_country(recipient, places, offset, end, story), body, lex)
         if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
             recipient = None
+        if recipient is not None and event.type in _ADDRESSED:
+            recipient = nation_as_state(recipient)
         out.append((cand, replace(event, actor=actor, recipient=recipient)))
     return out

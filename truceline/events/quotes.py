@@ -1,4 +1,4 @@
-"""Who speaks in a quotation that runs across sentences.
+"""Who speaks in a quotation that runs across sentences, and who was last named as speaking.
 
 '"We signed the temporary ceasefire in Moscow. The matter now is to make it permanent," Erdogan said.' The first
 sentence has no speech verb of its own; the quotation's attribution comes after it closes. A sentence inside
@@ -71,3 +71,20 @@ def _quote(start: int, end: int, who_start: int, who_end: int, who: str) -> Quot
 def containing(quotes: list[Quote], offset: int) -> Quote | None:
     """The quotation whose marks enclose `offset` (a trigger's start), if any."""
     return next((q for q in quotes if q.start < offset < q.end), None)
+
+
+_NAMED = re.compile(
+    r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin))*)\s+" + _SPEECH + r"\b"
+    r"|" + r"\b(?:said|says|added|told reporters)\s+(?P<who2>(?:[A-Z][\w'’.-]*\s?){1,6})"
+)
+
+
+def named_speakers(body: str) -> list[tuple[int, int]]:
+    """Spans of names written as speaking anywhere in the body ('Le Drian said', 'said Minister X'), in order:
+    'he said' in a later sentence may mean any of them, even one whose own sentence held no event."""
+    out = []
+    for match in _NAMED.finditer(body):
+        group = "who" if match.group("who") else "who2"
+        start, end = match.start(group), match.end(group)
+        out.append((start, end - (len(match.group(group)) - len(match.group(group).rstrip()))))
+    return out

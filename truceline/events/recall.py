@@ -252,6 +252,11 @@ def _ours(doc: object, offset: int, actor: Actor) -> bool:
     )
 
 
+def _a_side(actor: Actor | None) -> bool:
+    """A government or an armed side, not a monitor, a newspaper or an agency reporting on others."""
+    return actor is not None and bool(actor.country) and actor.sector in ("GOV", "MIL", "REB", None)
+
+
 def condition_subject(verb: Token) -> Token | None:
     """Whoever the threat's condition names: 'if Hamas fires again' → Hamas."""
     condition = _condition(verb)
@@ -283,16 +288,21 @@ def speakers_own(
             asked = event.type == "REQUEST" and any(c.dep_ == "auxpass" for c in cand.token.children)
             if (event.actor is None and not asked) or same_party(event.actor, event.claimed_by):
                 # not "the protesters had been asked to disperse": who asked is not said
-                event = replace(event, actor=event.claimed_by, stance="asserted", claimed_by=None)
+                event = replace(
+                    event, actor=index.as_party(event.claimed_by, False), stance="asserted", claimed_by=None
+                )
                 event = spoken(cand, event) if spoken is not None else event
-        elif event.type in _TOGETHER and event.actor is None and event.claimed_by is not None:
-            if not same_party(event.recipient, event.claimed_by):  # "Moscow announced a ceasefire had been
-                event = replace(event, actor=event.claimed_by)  # brokered with Turkey": Moscow is a party to it
+        elif event.type in _TOGETHER and event.actor is None and _a_side(event.claimed_by):
+            # "Moscow announced a ceasefire had been brokered with Turkey", "Akar said talks were proceeding": a
+            # government or armed side telling of talks or a deal with no one named as making it is a party to it
+            if not same_party(event.recipient, event.claimed_by):
+                event = replace(event, actor=index.as_party(event.claimed_by, False))
         elif not cand.nominal and force_threat(cand, event, verbal_arguments(cand)[0]):
             who = condition_subject(cand.token)
             if event.recipient is not None and _ours(cand.token.doc, offset, event.recipient):
                 event = replace(event, recipient=None)  # "whoever targets our soldiers": the speaker's own side
             event = as_threat(event, actor_for(who, offset, index) if who is not None else None)
+            event = replace(event, actor=index.as_party(event.actor, False))
             event = spoken(cand, event) if spoken is not None else event
         out.append((cand, event))
     return out
