@@ -209,8 +209,10 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
         given = verb.lemma_.lower() in load_lexicon().transfer_verbs and cand.type not in _FORCE | {"REQUEST"}
         if given:
             # "offered its troops to X", "gave X weapons": the one given to, not the thing given
-            options.append(next((c for c in verb.children if c.dep_ == "dative" and c.tag_.startswith("NN")), None))
-            if cand.type != "MOBILIZE" and cand.mode != "visit":  # "sent troops to Libya": where they go
+            moving = cand.type == "MOBILIZE" or cand.mode == "visit"  # "sent troops to Libya": where they go
+            if not moving:
+                options.append(next((c for c in verb.children if c.dep_ == "dative" and c.tag_.startswith("NN")), None))
+            if not moving:
                 options.append(_prep_object(verb, _GIVEN_TO))
                 obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in phrase), None)
                 options.append(_prep_object(obj, _GIVEN_TO) if obj is not None else None)  # "aid for X"
@@ -240,4 +242,6 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
     if not passive and given:  # "sent envoys": the ones sent are not the party the act is aimed at
         sent = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
         nearby = [t for t in nearby if t.i not in sent]
+    if cand.type == "MOBILIZE" or cand.mode == "visit":  # "sent troops to Libya": a destination, not a party
+        nearby = [t for t in nearby if not (t.dep_ == "pobj" and t.head.lower_ in ("to", "into", "towards", "toward"))]
     return agent, _first(options), nearby

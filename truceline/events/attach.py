@@ -96,7 +96,10 @@ def _content(trigger: Token, verb: Token) -> set[int]:
     Idlib', 'accused X of shelling villages in Y', 'gave them until the end of the month to leave Z'), and the
     words outside its own clause ('..., and state media accused Turkish troops': the other clause's places)."""
     out: set[int] = set()
-    own = {t.i for t in verb.subtree} | {t.i for t in trigger.subtree}
+    root = verb
+    if _infinitive(verb) and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+        root = verb.head  # "arrived in Ankara to discuss": the purpose stands for the visit, made in Ankara
+    own = {t.i for t in root.subtree} | {t.i for t in trigger.subtree}
     out.update(t.i for t in trigger.doc if t.i not in own)
     for head in {trigger.i: trigger, verb.i: verb}.values():
         for child in head.children:
@@ -105,7 +108,7 @@ def _content(trigger: Token, verb: Token) -> set[int]:
             if child.dep_ in _CONTENT_DEPS or pcomp or clause:
                 out.update(t.i for t in child.subtree)
     for token in trigger.subtree:  # an infinitive anywhere below: what is to be done, not where it was said
-        if token.i != trigger.i and token.dep_ in ("acl", "xcomp", "advcl") and _infinitive(token):
+        if token.i not in (trigger.i, verb.i) and token.dep_ in ("acl", "xcomp", "advcl") and _infinitive(token):
             out.update(t.i for t in token.subtree)
     return out
 
