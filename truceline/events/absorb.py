@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from truceline.events.lexicon import Lexicon
+from truceline.events.recall import duty_clause
 from truceline.events.stance import clause_verb
 from truceline.events.triggers import Candidate, Token, trigger_lemma
 from truceline.model import Event, Trigger
@@ -78,13 +79,17 @@ def content_host(cand: Candidate, requests: dict[int, int] | frozenset[int]) -> 
         if head.i == token.i or rel not in _CONTENT_PATH or (rel == "prep" and token.lower_ in _ADJUNCTS):
             return None
         if head.i in requests:
-            duty = rel == "conj" and any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in head.children)
-            return int(head.i) if rel in ("xcomp", "ccomp", "advcl", "dobj") or duty else None
+            duty = rel in ("conj", "nsubj", "nsubjpass") and duty_clause(head)  # "these attacks should end and"
+            said = rel == "acl" and head.tag_.startswith("NN")  # "Ankara's demand that government forces pull back"
+            purpose = rel == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            return int(head.i) if rel in ("xcomp", "ccomp", "dobj") or purpose or duty or said else None
         token = head
     return None
 
 
-_CONTENT_PATH = frozenset({"dobj", "nsubj", "nsubjpass", "xcomp", "ccomp", "advcl", "conj", "attr", "pobj", "prep"})
+_CONTENT_PATH = frozenset(
+    {"dobj", "nsubj", "nsubjpass", "xcomp", "ccomp", "advcl", "conj", "attr", "pobj", "prep", "acl"}
+)
 _ADJUNCTS = frozenset(
     {"at", "after", "before", "during", "since", "following", "amid", "until", "throughout", "in", "near", "around"}
 )
@@ -172,7 +177,9 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
                 recipient = ev.recipient
             events[threat] = replace(host, mode=threat_mode(host.mode, ev.type), recipient=recipient)
         else:
-            asked = cand.type != "REQUEST" and cand.token.i not in hosts and demanded(cand, hosts)
+            holder = content_host(cand, hosts) if cand.token.i not in hosts else None
+            # what a request asks may itself be a request ("urged X to call on Y"); what is refused or agreed is not
+            asked = holder is not None and (cand.type != "REQUEST" or holder not in host_event)
             if asked or wished(cand, lex) or hedged(cand, ev.actor is not None, triggers) or partyless(cand, ev):
                 dropped.add(i)
     return [(cand, events[i]) for i, (cand, _ev) in enumerate(own) if i not in dropped]

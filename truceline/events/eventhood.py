@@ -57,6 +57,8 @@ def _governing_acts(head: Token, lex: Lexicon) -> bool:
         return True  # "launched an offensive to capture the town"
     if any(c.dep_ == "nsubj" and _lemma(c) in lex.nouns for c in head.children):
         return True  # "talks were proceeding to launch patrols": the talks are coded
+    if any((_lemma(head), _lemma(c) if c.dep_ == "dobj" else c.lower_) in lex.phrasal for c in head.children):
+        return True  # "spoke by telephone to discuss": the call is coded
     if lemma not in lex.verbs:
         return False
     if lemma in lex.plan_cues or lemma in lex.threat_cues or lemma in lex.speech_verbs:
@@ -254,6 +256,10 @@ def reference(cand: Candidate, lex: Lexicon) -> bool:
             return True  # "as agreed under the deal", "as planned"
         # "asked about the situation": a question, not a request
         return _lemma(token) == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in token.children)
+    if token.dep_ == "attr" and _lemma(token.head) == "be":
+        return True  # "It was the fifth summit of the three powers": what something is, said of it
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and _lemma(token.head.head) in lex.judging_verbs:
+        return True  # "condemned the raids as a violation of the truce": a name for the raids
     first = _first_conjunct(token)
     if first is not token and first.dep_ == "pobj" and first.head.lower_ in _REFERRING:
         prep = first.head

@@ -89,15 +89,28 @@ def attacker_of(events: Sequence[Event], side: Actor) -> Actor | None:
     return None
 
 
-def unnamed(actor: Actor) -> bool:
-    """A party named by a common noun alone ('protesters', 'residents', 'troops'): no name says whose it is."""
-    return not actor.members and actor.text == actor.text.lower()
+_COMMON_FIRST = frozenset({"government", "security", "opposition", "state", "armed", "local", "unidentified"})
 
 
-def local_country(actor: Actor, places: Sequence[Place], start: int, end: int, story: str | None) -> Actor:
+def unnamed(actor: Actor, sentence_start: int, lex: Lexicon) -> bool:
+    """A party named by common nouns alone ('protesters', 'Government troops' opening a sentence): no name or
+    nationality word says whose it is, so the country it has was only lent by the story."""
+    words = actor.text.split()
+    if actor.members or not words or any(w[:1].isupper() for w in words[1:]):
+        return False
+    first = words[0]
+    if not first[:1].isupper():
+        return True
+    return actor.start == sentence_start and (first.lower() in lex.party_words or first.lower() in _COMMON_FIRST)
+
+
+def local_country(
+    actor: Actor, places: Sequence[Place], start: int, end: int, index: ActorIndex, lex: Lexicon
+) -> Actor:
     """An unnamed party the story's country was lent to, in a sentence set in another country, is of that one:
     'protesters blocked the road' in a sentence about Idlib are Syrians, in a report about Turkey."""
-    if not unnamed(actor) or actor.country is None or actor.country != story:
+    story = index.story_country
+    if not unnamed(actor, start, lex) or actor.country is None or actor.country != story:
         return actor
     countries = {p.country for p in places if start <= p.start < end and p.country and p.resolved}
     if len(countries) != 1:
@@ -200,7 +213,6 @@ def settle(
     """The sentence's events with their parties as the rest of the report shows them (the rules above)."""
     places = analysis.places
     body = analysis.article.body
-    story = index.story_country
     out: list[tuple[Candidate, Event]] = []
     for cand, event in own:
         actor = None if is_place(event.actor, places) else event.actor
@@ -226,9 +238,9 @@ def settle(
         if recipient is None and actor is not None and event.type == "ASSAULT" and hits_back(cand.token, cand.extra):
             recipient = attacker_of(earlier + [e for _c, e in out], actor)  # "its troops returned fire"
         if actor is not None:
-            actor = thing_sector(local_country(actor, places, offset, end, story), body, lex)
+            actor = thing_sector(local_country(actor, places, offset, end, index, lex), body, lex)
         if recipient is not None:
-            recipient = thing_sector(local_country(recipient, places, offset, end, story), body, lex)
+            recipient = thing_sector(local_country(recipient, places, offset, end, index, lex), body, lex)
         if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
             recipient = None
         if recipient is not None and event.type in _ADDRESSED:

@@ -86,13 +86,13 @@ def _threat(verb: Token, lex: Lexicon) -> bool:
         return True  # "we will respond", "will be answered with force", "or be crushed"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     condition = _condition(verb)
-    return (
-        subject is not None
-        and subject.lower_ in _FIRST_PERSON
-        and bool(_auxes(verb) & _AHEAD)
-        and condition is not None
-        and _hostile(condition, lex)
-    )  # "if the regime continues these attacks, we will do what is necessary"
+    if subject is None or not (_auxes(verb) & _AHEAD) or condition is None or not _hostile(condition, lex):
+        return False
+    if subject.lower_ in _FIRST_PERSON:
+        return True  # "if the regime continues these attacks, we will do what is necessary"
+    # "Erdogan said Turkey would act on its own if the attacks did not stop": a side's reported resolve
+    reported = verb.dep_ == "ccomp" and _lemma(verb.head) in lex.speech_verbs
+    return reported and (_party_like(subject, lex) or subject.lower_ in ("it", "they"))
 
 
 def _ultimatum(verb: Token) -> bool:
@@ -125,15 +125,42 @@ def _demand(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def duty_clause(verb: Token) -> bool:
+    """'should stop', 'must withdraw', 'had to be stopped', 'need to leave': a clause that lays a duty."""
+    if _auxes(verb) & _DUTY:
+        return True
+    return _lemma(verb) in ("have", "need") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
+    )
+
+
 def _quoted_duty(verb: Token) -> bool:
     """A duty laid on others in the speaker's own words, the quote first: '"These attacks should come to an end,"
-    the spokesman said' (a duty reported after 'said' is the speech verb's REQUEST already)."""
-    if not (_auxes(verb) & _DUTY) or _lemma(verb) == "be" or _condition(verb) is not None:
+    the spokesman said' (a 'must' or 'should' reported after 'said' is the speech verb's REQUEST already; a
+    reported 'had to be stopped' is not)."""
+    if not duty_clause(verb) or _lemma(verb) == "be" or _condition(verb) is not None:
         return False
+    if not (_auxes(verb) & _DUTY) and verb.dep_ == "ccomp":
+        return verb.head.tag_.startswith("VB")  # "Peskov said attacks from Idlib had to be stopped"
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ in _FIRST_PERSON:
         return False  # "we must": a resolve, not a demand
     return verb.dep_ in ("ROOT", "parataxis", "conj") or (verb.dep_ == "ccomp" and verb.i < verb.head.i)
+
+
+_TELLING = frozenset({"tell", "order", "instruct", "direct", "advise"})
+
+
+def _telling(verb: Token, lex: Lexicon) -> bool:
+    """'told Russia not to stand in Turkey's way', 'ordered the troops to withdraw': a demand made of a party."""
+    if _lemma(verb) not in _TELLING:
+        return False
+    party = any(c.dep_ in ("dobj", "dative") and _party_like(c, lex) for c in verb.children)
+    told_to = any(
+        c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+    return party and told_to
 
 
 def _accusing(verb: Token, lex: Lexicon) -> bool:
@@ -172,7 +199,7 @@ def extra_candidates(doc: object, lex: Lexicon, taken: set[int]) -> list[Candida
                 found.append(Candidate(token, "THREATEN", "violence", False))
             elif _ultimatum(token):
                 found.append(Candidate(token, "THREATEN", "ultimatum", False))
-            elif _demand(token, lex) or _quoted_duty(token):
+            elif _demand(token, lex) or _quoted_duty(token) or _telling(token, lex):
                 found.append(Candidate(token, "REQUEST", "general", False))
             elif _accusing(token, lex):
                 found.append(Candidate(token, "ACCUSE", "allege", False))
@@ -284,6 +311,18 @@ def speakers_own(
             named = next((e.actor for _c, e in own if e is not event and e.actor is not None), None)
             accused = named if named is not None and not same_party(named, speakers[0]) else None
             event = replace(event, actor=event.actor or speakers[0], recipient=event.recipient or accused)
+        elif event.type == "REQUEST" and not cand.nominal and duty_clause(cand.token) and event.claimed_by is not None:
+            # "Peskov said attacks from Idlib had to be stopped": the speaker demands it; what must stop is no party
+            subject = next((c for c in cand.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            bound = actor_for(subject, offset, index) if subject is not None and _party_like(subject, lex) else None
+            event = replace(
+                event,
+                actor=index.as_party(event.claimed_by, False),
+                recipient=bound,
+                stance="asserted",
+                claimed_by=None,
+            )
+            event = spoken(cand, event) if spoken is not None else event
         elif event.type in ("THREATEN", "REQUEST") and event.claimed_by is not None:
             asked = event.type == "REQUEST" and any(c.dep_ == "auxpass" for c in cand.token.children)
             if (event.actor is None and not asked) or same_party(event.actor, event.claimed_by):
