@@ -195,6 +195,13 @@ def _generic_violation(event: Event) -> bool:
     return named and event.killed is None and event.injured is None and event.time is None
 
 
+def _by_speaker(accusation: Event, speaker: Any) -> bool:
+    actor = accusation.actor
+    if actor is None or speaker is None:
+        return False
+    return bool(actor.country) and actor.country == speaker.country
+
+
 def fold_alleged(own: list[tuple[Candidate, Event]], atts: dict[int, Any]) -> list[tuple[Candidate, Event]]:
     """A breach someone says another party commits is that speaker's accusation, one row: the ACCUSE by the speaker
     against the party (made from the speech verb, or the accusing verb the sentence has), not also a breach of its
@@ -207,6 +214,8 @@ def fold_alleged(own: list[tuple[Candidate, Event]], atts: dict[int, Any]) -> li
             continue
         accused = event.actor if event.actor is not None and event.actor != event.claimed_by else None
         host = explicit.get(att.cue.i)
+        if host is None:  # "condemned the attack, saying it violated the agreements": the condemnation says it
+            host = next((h for h in explicit.values() if _by_speaker(out[h][1], event.claimed_by)), None)
         if host is not None:
             hc, hev = out[host]
             if hev.recipient is None and accused is not None:
