@@ -112,10 +112,10 @@ def _demand(verb: Token, lex: Lexicon) -> bool:
         return False
     infinitive = any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.tag_ == "VB" for c in verb.children)
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.tag_ == "VB" and any(c.lower_ == "to" for c in child.children):
+        if child.dep_ in ("ccomp", "advcl") and child.tag_ == "VB" and any(c.lower_ == "to" for c in child.children):
             subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if subject is not None and _party_like(subject, lex):
-                return True  # "wants Borduria to close the border", parsed with Borduria as the clause's subject
+                return True  # "wants Borduria to close the border", "waiting for Russia to begin efforts"
         if child.dep_ == "dobj" and infinitive and _party_like(child, lex):
             return True
         if child.dep_ == "prep" and child.lower_ in ("from", "of", "for"):
