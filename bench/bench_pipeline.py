@@ -155,6 +155,7 @@ def main() -> None:
     clock.wrap(pipeline.events, "extract_events", "events")
     clock.wrap(pipeline.quantities, "find_quantities", "quantities")
     clock.wrap(pipeline.clean, "clean", "clean")
+    clock.wrap(pipeline.confidence, "annotate", "confidence")
     t0 = time.perf_counter()
     with Store.open(tmp / "bench.db") as store:
         api.ingest(store, [str(corpus)])
@@ -168,7 +169,7 @@ def main() -> None:
     )
     print(f"ratio Truceline / bare spaCy:         {ours_rate / spacy_rate:8.2f}x")
     print(f"gazetteer load (once per run):        {load_s:8.2f} s")
-    for label in ("clean", "dates", "places", "quantities", "events"):
+    for label in ("clean", "dates", "places", "quantities", "events", "confidence"):
         share = clock.seconds[label] / ours_s * 100
         print(f"  share of Truceline time in {label:<10} {share:5.1f}%")
     if report.failed:

@@ -21,7 +21,9 @@ def test_timeml_smoke_on_three_files() -> None:
     if not TBAQ.exists():
         pytest.skip(f"{TBAQ} absent (shared gold sets not mounted)")
     out = timeml.run(TBAQ, {"baseline": None, "limit": 3})
-    assert set(out) == {"part", "split", "files", "gold", "predicted", "strict", "relaxed", "value_f1", "type_f1"}
+    assert set(out) == {"part", "split", "files", "gold", "predicted", "strict", "relaxed", "value_f1", "type_f1",
+                        "calibration"}  # fmt: skip
+    assert out["calibration"]["time"]["n"] == out["predicted"]  # type: ignore[index]  # every value has a confidence
     assert out["files"] == 3
     for key in ("strict", "relaxed"):
         assert set(out[key]) == {"p", "r", "f1"}  # type: ignore[arg-type]
@@ -59,7 +61,7 @@ def test_pubdate_smoke() -> None:
     if not PUBDATE.exists():
         pytest.skip(f"{PUBDATE} absent (shared gold sets not mounted)")
     out = pubdate.run(PUBDATE, {"baseline": None, "limit": 5})
-    assert set(out) == {"part", "split", "pages", "exact", "within_1_day", "missing"}
+    assert set(out) == {"part", "split", "pages", "exact", "within_1_day", "missing", "calibration"}
     assert out["pages"] == 5
 
 
@@ -91,7 +93,9 @@ def test_timeml_on_our_own_fixture() -> None:
 
 def test_pubdate_on_our_own_fixture() -> None:
     out = pubdate.run(FIXTURES / "pubdate", {"baseline": None, "limit": None})
+    calibration = out.pop("calibration")
     assert out == {**describe("all"), "pages": 2, "exact": 1.0, "within_1_day": 1.0, "missing": 0.5}
+    assert calibration["pubdate"]["n"] == 1  # type: ignore[index]  # the one page we date
 
 
 def test_a_document_without_creation_time_is_dated_from_its_own_date_line() -> None:

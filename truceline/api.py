@@ -67,11 +67,14 @@ def process(
     progress: Callable[[int], None] | None = None,
     link_after: bool = True,
     agreements: Sequence[Path] = (),
+    event_model: Path | None = None,
 ) -> ProcessReport:
     """Run every stage on the documents not processed yet; each article is written in its own transaction. Then,
-    unless `link_after` is False, link the new reports across the corpus (truceline.link)."""
+    unless `link_after` is False, link the new reports across the corpus (truceline.link).
+
+    `event_model` names a model file of `truceline train events` (None: the packaged event model)."""
     report = ProcessReport()
-    pipeline = Pipeline(actor_files=actors)
+    pipeline = Pipeline(actor_files=actors, event_model=event_model)
 
     def done(out: Outcome) -> None:
         if out.analysis is not None:
@@ -90,7 +93,7 @@ def process(
             progress(1)
 
     docs = store.pending_documents(retry_failed=retry_failed)
-    for _ in pipeline.run(docs, known_years=store.known_publication_years(), on_done=done):
+    for _ in pipeline.run(docs, on_done=done):
         pass
     if link_after:
         report.link = link(store, agreements=agreements)
@@ -152,6 +155,7 @@ def show(store: Store, article_id: str) -> str:
             f"  {ev['id']} {ev['type']}/{ev.get('mode')} {ev['stance']} "
             f"{actor.get('name') or actor.get('text')} -> {recipient.get('name') or recipient.get('text')} "
             f"trigger {trig.get('text')!r} date {ev['date']} ({ev['date_precision']})"
+            + (f" confidence {ev['confidence']}" if ev.get("confidence") is not None else "")
         )
     if art["captions"]:
         lines.append("")

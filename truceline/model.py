@@ -76,6 +76,9 @@ class PubDate:
     latest: date | None
     precision: Precision
     evidence: tuple[str, ...] = ()  # human-readable chain, most trusted first
+    # Calibrated probability that the true publication day lies in [earliest, latest] (truceline.learn.confidence);
+    # None when not scored yet or when nothing dates the report.
+    confidence: float | None = None
 
     @property
     def anchor(self) -> date | None:
@@ -97,6 +100,7 @@ class TimeRef:
     precision: Precision = "unknown"
     modifier: str | None = None  # since, until, early, mid, late, approx, before, after
     anchored: bool = False  # True when resolved against the publication date (relative expression)
+    confidence: float | None = None  # calibrated probability that `value` is right (truceline.learn.confidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +120,9 @@ class Actor:
     code: str | None = None  # CAMEO-style code, e.g. TURGOV
     ner: str | None = None  # spaCy label when the actor is unknown to our dictionaries
     members: tuple[Actor, ...] = ()
+    # Calibrated probability that the country/code is right for the role the actor has in its event (actor,
+    # recipient, claimant); None for a mention not scored (truceline.learn.confidence).
+    confidence: float | None = None
 
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -132,6 +139,7 @@ class Actor:
             out["ner"] = self.ner
         if self.members:
             out["members"] = [m.as_json() for m in self.members]
+        out["confidence"] = self.confidence
         return out
 
 
@@ -159,6 +167,7 @@ class Place:
     resolved: bool = True
     source: str | None = None  # which gazetteer row resolved it ("geonames", "curated:<id>")
     cue: str | None = None  # word introducing it ("in", "near", "east of") or "based"/"possessive"; for event_place
+    confidence: float | None = None  # calibrated probability that it lies within 161 km of the place meant
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -174,6 +183,7 @@ class Place:
             "resolved": self.resolved,
             "start_char": self.start,
             "end_char": self.end,
+            "confidence": self.confidence,
         }
 
 
@@ -197,6 +207,7 @@ class Quantity:
     since: str | None = None  # period start, TIMEX3: "XXXX-04" (since late April), "2011-03", "XXXX-01-12"
     cumulative: bool = False  # True for war-long or period totals rather than one incident
     according_to: str | None = None  # the source the figure is attributed to: "the UN", "Russia's defence ministry"
+    confidence: float | None = None  # calibrated probability that it is the incident's toll of its kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +252,13 @@ class Event:
     context: tuple[str, ...] = ()  # PLOVER contexts, e.g. ("ceasefire",)
     ceasefire: str | None = None  # declared, agreed, observed, violated, rejected, extended
     links: tuple[tuple[str, int], ...] = ()
+    # Calibrated probabilities (truceline.learn.confidence), None until scored: `confidence` that the row is an
+    # event of this type a coder would code; `date_confidence` that `date` is right (for a "reported by" date: that
+    # the clause names no other time, so the report's date is the honest bound).
+    confidence: float | None = None
+    date_confidence: float | None = None
+    # the event classifier's probability for `type` (truceline.learn.events); None when no model was consulted
+    type_probability: float | None = None
 
     @property
     def id(self) -> str:

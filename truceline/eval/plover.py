@@ -29,6 +29,8 @@ from typing import Any
 from truceline.errors import EvalError
 from truceline.eval.split import describe, select, wanted_part
 from truceline.events.coding import actor_codes, code_text, load_dictionary, main_event
+from truceline.learn.calibration import calibration_block
+from truceline.learn.confidence import score_coded_event
 from truceline.model import Event
 from truceline.nlp import load_nlp
 
@@ -119,10 +121,12 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     pairs: list[tuple[str, str]] = []
     source_ok = target_ok = triple_ok = predicted = 0
     confusion: Counter[str] = Counter()
+    calibration: dict[str, list[tuple[float | None, bool]]] = {"type": [], "source": [], "target": []}
     for record in records:
         gold_type = LEGACY_TYPES.get(str(record["event"]), str(record["event"]))
         events, docs = code_text(str(record["text"]), dictionary, nlp)
         event = main_event(events, docs)
+        event = score_coded_event(event, events, docs, dictionary) if event is not None else None
         got = plover_type(event) if event is not None else "NONE"
         predicted += event is not None
         pairs.append((gold_type, got))
@@ -131,6 +135,11 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         source_ok += src
         target_ok += tgt
         triple_ok += got == gold_type and src and tgt
+        if event is not None:  # each field's confidence against whether it was right (actors only when given)
+            calibration["type"].append((event.confidence, got == gold_type))
+            for role, actor, ok in (("source", event.actor, src), ("target", event.recipient, tgt)):
+                if actor is not None:
+                    calibration[role].append((actor.confidence, ok))
         if got != gold_type:
             confusion[f"{gold_type}->{got}"] += 1
     n = len(records)
@@ -152,4 +161,5 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         "stance_map": STANCE_MAP,
         "code_equivalences": CODE_EQUIVALENCES,
         "top_confusions": dict(confusion.most_common(8)),
+        "calibration": {name: calibration_block(pairs) for name, pairs in calibration.items()},
     }

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from truceline.errors import EvalError, Skip, TrucelineError
 from truceline.eval.split import describe, select, wanted_part
-from truceline.model import CleanedText, RawDocument
+from truceline.learn.calibration import calibration_block
+from truceline.model import CleanedText, PubDate, RawDocument
 
 
 def _gold_date(value: object) -> date | None:
@@ -46,6 +47,13 @@ def _read(page: Path) -> str:
 
 
 def ours(url: str, html: str) -> date | None:
+    pub = our_pubdate(url, html)
+    return pub.earliest if pub.precision == "day" else None
+
+
+def our_pubdate(url: str, html: str) -> PubDate:
+    """Our publication date of a page, with its calibrated confidence (what `ours` reads the day from)."""
+    from truceline.learn.confidence import score_pubdate
     from truceline.stages.clean import clean
     from truceline.stages.dates import infer_publication_date
 
@@ -60,8 +68,7 @@ def ours(url: str, html: str) -> date | None:
         cleaned = clean(raw)
     except (Skip, TrucelineError):
         cleaned = CleanedText(title=None, body="", html_date=htmldate_alone(url, html))
-    pub = infer_publication_date(raw, cleaned)
-    return pub.earliest if pub.precision == "day" else None
+    return score_pubdate(infer_publication_date(raw, cleaned), url=url)
 
 
 def dateparser_first(url: str, html: str) -> date | None:
@@ -84,13 +91,30 @@ def htmldate_alone(url: str, html: str) -> str | None:
         from htmldate import find_date
     except ImportError as exc:  # pragma: no cover - both are dependencies
         raise EvalError("htmldate/trafilatura missing; reinstall truceline") from exc
+    from truceline.clean.html import HTMLDATE_OPTIONS
+
     tree = trafilatura.load_html(html)
     if tree is None:
         return None
     try:
-        return find_date(tree, original_date=True, extensive_search=True, url=url)
+        return find_date(tree, **HTMLDATE_OPTIONS, url=url)
     except (ValueError, TypeError):
         return None
+
+
+def baseline_settings(name: str) -> dict[str, object]:
+    """How a peer dates the pages (printed under "baseline_settings")."""
+    from importlib.metadata import version
+
+    if name == "htmldate":
+        from truceline.clean.html import HTMLDATE_OPTIONS
+
+        how = "htmldate.find_date(tree, url=url, **settings), the cleaner's own settings"
+        return {"call": how, "settings": dict(HTMLDATE_OPTIONS), "version": version("htmldate")}
+    from truceline.eval.baselines import DATEPARSER_SETTINGS
+
+    how = "the first date dateparser.search.search_dates finds in the cleaned title and body"
+    return {"call": how, "settings": dict(DATEPARSER_SETTINGS), "version": version("dateparser")}
 
 
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
@@ -103,15 +127,19 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     if baseline not in (None, "htmldate", "dateparser"):
         raise EvalError(f"baseline {baseline!r} does not date pages; use --baseline htmldate or dateparser")
     exact = near = missing = 0
+    calibration: list[tuple[float | None, bool]] = []  # ours: the interval's confidence, right when it holds the day
     for url, page, gold in rows:
         html = _read(page)
-        if baseline == "htmldate":
+        if baseline is None:
+            pub = our_pubdate(url, html)
+            predicted = pub.earliest if pub.precision == "day" else None
+            if pub.earliest is not None and pub.latest is not None:
+                calibration.append((pub.confidence, gold is not None and pub.earliest <= gold <= pub.latest))
+        elif baseline == "htmldate":
             found = htmldate_alone(url, html)
             predicted = date.fromisoformat(found[:10]) if found else None
         elif baseline == "dateparser":
             predicted = dateparser_first(url, html)
-        else:
-            predicted = ours(url, html)
         if predicted is None:
             missing += 1
             exact += gold is None
@@ -123,8 +151,10 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     n = len(rows) or 1
     return {
         **describe(part),
+        **({"baseline_settings": baseline_settings(str(baseline))} if baseline else {}),
         "pages": len(rows),
         "exact": round(exact / n, 4),
         "within_1_day": round(near / n, 4),
         "missing": round(missing / n, 4),
+        **({"calibration": {"pubdate": calibration_block(calibration)}} if baseline is None else {}),
     }

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from truceline.errors import EvalError, Skip, TrucelineError
 from truceline.eval.split import describe, select, wanted_part
+from truceline.learn.calibration import calibration_block
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -27,6 +28,7 @@ class Timex:
     end: int
     type: str
     value: str
+    confidence: float | None = None  # ours only: the calibrated confidence that the value is right
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,7 @@ def _prf(correct: int, predicted: int, gold: int) -> dict[str, float]:
 
 def score(docs: list[TmlDoc], tagger: Tagger) -> dict[str, object]:
     n_gold = n_pred = strict = relaxed = value_ok = type_ok = 0
+    calibration: list[tuple[float | None, bool]] = []  # per prediction: right when matched with the gold value
     for doc in docs:
         pred = tagger(doc.text, doc.dct)
         n_gold += len(doc.gold)
@@ -156,7 +159,9 @@ def score(docs: list[TmlDoc], tagger: Tagger) -> dict[str, object]:
                 strict += p.start == g.start and p.end == g.end
                 value_ok += p.value == g.value
                 type_ok += p.type == g.type
+                calibration.append((p.confidence, p.value == g.value))
                 break
+        calibration.extend((p.confidence, False) for i, p in enumerate(pred) if i not in used)
     return {
         "files": len(docs),
         "gold": n_gold,
@@ -165,6 +170,7 @@ def score(docs: list[TmlDoc], tagger: Tagger) -> dict[str, object]:
         "relaxed": _prf(relaxed, n_pred, n_gold),
         "value_f1": _prf(value_ok, n_pred, n_gold)["f1"],
         "type_f1": _prf(type_ok, n_pred, n_gold)["f1"],
+        "calibration": {"time": calibration_block(calibration)},
     }
 
 
@@ -182,11 +188,12 @@ def load(path: Path, limit: int | None = None) -> list[TmlDoc]:
 
 
 def truceline_tagger(text: str, anchor: date | None) -> list[Timex]:
+    from truceline.learn.confidence import score_times
     from truceline.stages.dates import tag_times
 
     if anchor is None:
         anchor = _inferred_anchor(text)
-    return [Timex(r.start, r.end, r.type, r.value) for r in tag_times(text, anchor)]
+    return [Timex(r.start, r.end, r.type, r.value, r.confidence) for r in score_times(tag_times(text, anchor))]
 
 
 def _inferred_anchor(text: str) -> date | None:
@@ -212,6 +219,37 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     baseline = options.get("baseline")
     if baseline is None:
         return {**describe(part), **score(docs, truceline_tagger)}
-    from truceline.eval.baselines import tagger
+    from truceline.eval.baselines import settings, tagger
 
-    return {**describe(part), **score(docs, tagger(str(baseline), [d.text for d in docs], [d.dct for d in docs]))}
+    peer = tagger(str(baseline), [d.text for d in docs], [d.dct for d in docs])
+    return {**describe(part), "baseline_settings": settings(str(baseline)), **score(docs, peer)}
+
+
+def tune_misses(path: Path) -> list[tuple[str, str, str, str, str]]:
+    """(file, kind, text, gold value, our value) for every tune-part miss: a wrong value on a matched expression
+    ("value"), a gold expression we missed ("missed") or one we tagged that the gold does not ("extra"). For reading
+    while writing rules; there is deliberately no way to list check-part records."""
+    out: list[tuple[str, str, str, str, str]] = []
+    for doc in select(load(Path(path)), lambda d: d.name, "tune"):
+        pred = truceline_tagger(doc.text, doc.dct)
+        used: set[int] = set()
+        for g in doc.gold:
+            match = next((i for i, p in enumerate(pred) if i not in used and p.start < g.end and g.start < p.end), None)
+            if match is None:
+                out.append((doc.name, "missed", doc.text[g.start : g.end], g.value, ""))
+                continue
+            used.add(match)
+            if pred[match].value != g.value:
+                p = pred[match]
+                out.append((doc.name, "value", doc.text[min(p.start, g.start) : max(p.end, g.end)], g.value, p.value))
+        out.extend(
+            (doc.name, "extra", doc.text[p.start : p.end], "", p.value) for i, p in enumerate(pred) if i not in used
+        )
+    return out
+
+
+if __name__ == "__main__":  # python -m truceline.eval.timeml DIR: the tune part's misses, one per line
+    import sys
+
+    for name, kind, text, gold_value, ours in tune_misses(Path(sys.argv[1])):
+        print(f"{kind:6} {name[:28]:28} {text[:50]!r:54} gold={gold_value:14} ours={ours}")

@@ -72,8 +72,10 @@ class EventCsvExporter(Exporter):
         "id",
         "date",
         "date_precision",
+        "date_confidence",
         "type",
         "mode",
+        "confidence",
         "stance",
         "actor_name",
         "actor_country",
@@ -133,6 +135,8 @@ class EventTableExporter(Exporter):
         whom = _actor_label(item.get("recipient"))
         line = f"{head} {who}" + (f" -> {whom}" if whom else "")
         extras = []
+        if item.get("confidence") is not None:
+            extras.append(f"confidence {item['confidence']:.2f}")
         place = _place_label(item.get("place"))
         if place:
             extras.append(f"at {place}")

@@ -57,6 +57,8 @@ def feature(item: dict[str, object]) -> dict[str, object] | None:
         "mode": item.get("mode"),
         "cameo": cameo_code(item.get("type"), item.get("mode")),
         "stance": item.get("stance"),
+        "confidence": item.get("confidence"),
+        "date_confidence": item.get("date_confidence"),
     }
     _actor(item.get("actor"), "actor", props)
     _actor(item.get("recipient"), "recipient", props)
@@ -67,6 +69,7 @@ def feature(item: dict[str, object]) -> dict[str, object] | None:
         place_country=place.get("country"),
         admin1=place.get("admin1"),
         geo_precision=place.get("precision"),
+        place_confidence=place.get("confidence"),
         killed=item.get("killed"),
         injured=item.get("injured"),
         ceasefire=item.get("ceasefire"),

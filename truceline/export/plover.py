@@ -3,8 +3,9 @@
 PLOVER (Open Event Data Alliance) records an event as a type with a mode and contexts, a source and a target
 actor with their text and codes, a location and the text the event was coded from. We add what PLOVER leaves out
 and analysts of disputed reports need: `stance` (asserted, claimed, denied, negated, planned, threatened),
-`claimed_by`, `links` to related events of the same article, casualty figures and the character span of the
-evidence sentence. `cameo` is the CAMEO code our ontology (data/plover.yaml) gives the type and mode, so records can
+`claimed_by`, `links` to related events of the same article, casualty figures, the character span of the
+evidence sentence, and calibrated confidences (`confidence` of the event, `date_confidence`, and one on each actor
+and the location; see truceline/learn/confidence.py). `cameo` is the CAMEO code our ontology (data/plover.yaml) gives the type and mode, so records can
 be joined with CAMEO-coded data sets; it is null for a type the ontology does not know.
 """
 
@@ -40,6 +41,7 @@ def plover_actor(data: object) -> dict[str, object] | None:
         "country": country,
         "start_char": data.get("start_char"),
         "end_char": data.get("end_char"),
+        "confidence": data.get("confidence"),
     }
     members = data.get("members")
     if isinstance(members, list) and members:
@@ -62,6 +64,7 @@ def plover_location(data: object) -> dict[str, object] | None:
         "resolved": data.get("resolved", True),
         "start_char": data.get("start_char"),
         "end_char": data.get("end_char"),
+        "confidence": data.get("confidence"),
     }
 
 
@@ -74,6 +77,8 @@ def plover_record(item: dict[str, object]) -> dict[str, object]:
         "date_from_publication": item.get("date_from_publication"),
         "event_type": item.get("type"),
         "mode": item.get("mode"),
+        "confidence": item.get("confidence"),
+        "date_confidence": item.get("date_confidence"),
         "context": item.get("context") or [],
         "cameo": cameo_code(item.get("type"), item.get("mode")),
         "source": plover_actor(item.get("actor")),

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from truceline.errors import StoreError
+from truceline.errors import ConfigError, StoreError
 from truceline.model import Analysis, RawDocument
 from truceline.serialize import event_json, place_json, quantity_json, time_json
 from truceline.store.link import LinkTables
@@ -32,6 +32,12 @@ class EventFilter:
     stance: str | None = None
     limit: int | None = None
     story: str | None = None  # a story id of the link stage (truceline/link)
+    min_confidence: float | None = None  # only events whose confidence is at least this (0..1)
+
+    def __post_init__(self) -> None:
+        value = self.min_confidence
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1):
+            raise ConfigError(f"minimum confidence (--min-confidence) must be a number from 0 to 1, got {value!r}")
 
 
 class Store:
@@ -209,6 +215,7 @@ class Store:
                         ev.place.country if ev.place else None,
                         ev.killed.value if ev.killed else None,
                         ev.injured.value if ev.injured else None,
+                        ev.confidence,
                         json.dumps(data),
                     )
                 )
@@ -217,7 +224,7 @@ class Store:
             self.conn.executemany(
                 "INSERT INTO events (id, article_id, idx, type, mode, date, sort_date, date_precision, stance,"
                 " actor_name, actor_country, recipient_name, recipient_country, place_name, place_country, killed,"
-                " injured, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " injured, confidence, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             self.conn.executemany("INSERT INTO event_links VALUES (?, ?, ?)", links)
@@ -361,6 +368,9 @@ def event_conditions(flt: EventFilter) -> tuple[list[str], list[object]]:
     if flt.article:
         where.append("(article_id = ? OR article_id LIKE ?)")
         args += [flt.article, flt.article + "%"]
+    if flt.min_confidence is not None:
+        where.append("confidence >= ?")
+        args.append(flt.min_confidence)
     if flt.story:
         # the events linking placed in a story (truceline/link): its reports' events and its attached passages'
         where.append(

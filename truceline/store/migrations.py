@@ -103,6 +103,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX event_links_source ON event_links(source_id);
         """,
     ),
+    (
+        "0003_event_confidence",
+        """
+        -- the event's calibrated confidence (truceline.learn.confidence), a column so --min-confidence is a query;
+        -- rows stored before this migration keep NULL (they match no --min-confidence) until processed again
+        ALTER TABLE events ADD COLUMN confidence REAL;
+        CREATE INDEX events_confidence ON events(confidence);
+        """,
+    ),
 ]
 
 # -- linking across reports (truceline/link): its own tables, written only by the link stage ----------------------

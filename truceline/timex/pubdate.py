@@ -95,15 +95,15 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
         and (len(spans) > 1 or days(hull(spans)) > 366)
     ):
         spans = _apply_story_hint(spans, story_hint, evidence)
-    if len(spans) > 1 and r.latest_year is not None:
-        after = [s for s in spans if s[1].year >= r.latest_year]
-        if after:
-            spans = [after[0]]
-            evidence.append(
-                f"several periods fit; kept the first after the latest year the report mentions ({r.latest_year}): "
-                f"{spans[0][0].isoformat()}..{spans[0][1].isoformat()}"
-            )
     lo, hi = hull(spans)
+    if len(spans) > 1:
+        # Nothing in the text chooses between them (the latest year a report mentions says nothing about how long
+        # after it the report was written): the honest answer is the span that holds them all.
+        listed = ", ".join(f"{a.isoformat()}..{b.isoformat()}" for a, b in spans[:8])
+        more = f" and {len(spans) - 8} more" if len(spans) > 8 else ""
+        evidence.append(
+            f"several periods fit and the text does not choose: {listed}{more}; dated to the span holding them"
+        )
     if lo == EARLIEST and hi >= date.today() - timedelta(days=1):
         return PubDate(None, None, None, "unknown", (*evidence, "no date found in metadata, URL or text"))
     on_dateline = [d for d in r.dateline_days if lo <= d <= hi]

@@ -1,0 +1,173 @@
+"""Office holders as evidence of when a report was written: "Defence Minister Hulusi Akar said" is written while
+Hulusi Akar is defence minister.
+
+Only an office holder who speaks in the report's news counts ("said", "told reporters", "according to"): a title
+recalled in passing is often kept after the term ("under President Barack Obama", "President Trump's 2019 tariffs"),
+and a statement in a paragraph that names a year ("President Obama said in 2014") may be old, so it gives nothing
+either.
+
+The people and their offices (role, start, end) are the packaged actor dictionaries' (truceline/data/actors/,
+sources named there). A person counts only when the text gives the office with the full name, as a title before it
+("Turkish Foreign Minister Mevlut Cavusoglu") or in an apposition after it ("Hulusi Akar, Turkey's defence
+minister,"): a surname alone may be another person's, and a title alone another holder's. "Former", "then-",
+"ex-", "late", "incoming" or "-designate" next to the title say the office is not held while the report is written,
+so they give nothing. The report is then dated to the terms of that office, with a few days' grace either side (a
+title used the day a successor takes over, a report filed late).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from truceline.timex.intervals import Span
+
+BEFORE_GRACE = timedelta(days=3)
+AFTER_GRACE = timedelta(days=14)
+# A word just before the title (or inside the apposition) that says the office is not held now.
+_NOT_NOW = frozenset(
+    {"former", "ex", "then", "late", "incoming", "designate", "elect", "future", "onetime", "one-time", "erstwhile",
+     "nominee", "nominated", "would-be", "previous", "past", "retired", "slain", "assassinated", "deceased"}
+)  # fmt: skip
+# A word just before the title that makes it another office ("Vice President", "Deputy Foreign Minister").
+_OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "under", "associate", "junior", "co", "shadow", "state"})
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    name: str
+    roles: tuple[tuple[str, tuple[Span, ...]], ...]  # (role as written in lower case, its terms), longest first
+
+
+def _spelling(text: str) -> str:
+    """One spelling for both sides of the Atlantic ("defense" / "defence")."""
+    return text.replace("defense", "defence")
+
+
+@cache
+def _holders() -> dict[str, dict[str, list[Holder]]]:
+    """First word of a full name -> {the full name as written -> the office holders who go by it}."""
+    from truceline.actors.loading import packaged_entries, packaged_sectors
+
+    index: dict[str, dict[str, list[Holder]]] = {}
+    for entry in packaged_entries(packaged_sectors()):
+        if entry.kind != "person" or not entry.offices:
+            continue
+        terms: dict[str, list[Span]] = {}
+        for office in entry.offices:
+            role = _spelling(office.role.strip().lower())
+            if not role or office.start is None:
+                continue
+            end = office.end or date.max - AFTER_GRACE
+            terms.setdefault(role, []).append((office.start - BEFORE_GRACE, end + AFTER_GRACE))
+        if not terms:
+            continue
+        holder = Holder(
+            entry.name,
+            tuple((r, tuple(t)) for r, t in sorted(terms.items(), key=lambda rt: -len(rt[0]))),
+        )
+        for form in {entry.name, *entry.forms}:
+            # a full name only: a surname alone ("Bush", "Akar") may be someone else's
+            if len(form.split()) >= 2 and form[:1].isupper():
+                index.setdefault(form.split()[0], {}).setdefault(form, []).append(holder)
+    return index
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
+
+
+def _names(text: str) -> Iterator[tuple[int, int, str, list[Holder]]]:
+    """(start, end, name, holders) for each full name of an office holder in `text`, longest first at a place."""
+    index = _holders()
+    for m in _CAPITALISED.finditer(text):
+        forms = index.get(m.group().rstrip(".'’-"))
+        if not forms:
+            continue
+        for form in sorted(forms, key=len, reverse=True):
+            end = m.start() + len(form)
+            if text.startswith(form, m.start()) and not (end < len(text) and (text[end].isalnum() or text[end] == "-")):
+                yield m.start(), end, form, forms[form]
+                break
+
+
+def _held_before(text: str, start: int, role: str) -> bool | None:
+    """True when `role` is written as the title right before `start` ("Defence Minister " + name), False when it is
+    written there but marked as not held now ("former Defence Minister"), None when it is not there."""
+    before = _spelling(text[max(0, start - len(role) - 30) : start].lower())
+    stripped = before.rstrip()
+    if len(stripped) == len(before) or not stripped.endswith(role):
+        return None
+    head = stripped[: len(stripped) - len(role)]
+    if head and (head[-1].isalnum()):
+        return None  # the role's first word is the end of a longer word
+    words = _WORD.findall(head[-20:])
+    if words and words[-1].strip("-") in _OTHER_OFFICE:
+        return None
+    return not (words and words[-1].strip("-") in _NOT_NOW)
+
+
+def _held_after(text: str, end: int, role: str) -> bool | None:
+    """ "Hulusi Akar, Turkey's defence minister," / "Cavusoglu, the foreign minister,": the role in an apposition."""
+    after = _spelling(text[end : end + len(role) + 40].lower())
+    if not after.startswith(", "):
+        return None
+    at = after.find(role)
+    if at < 0:
+        return None
+    between = after[2:at]
+    rest = after[at + len(role) : at + len(role) + 1]
+    if rest.isalnum() or len(between) > 25 or any(c in between for c in ",;.()"):
+        return None
+    words = _WORD.findall(between)
+    return not any(w.strip("-") in _NOT_NOW for w in words)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;]\s|\n")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+@cache
+def _speech() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from truceline.timex.lexicon import lexicon
+
+    verbs = "|".join(sorted(lexicon().speech_verbs, key=len, reverse=True))
+    after = re.compile(rf"(?i)^[^.!?;\n]{{0,40}}?\b(?:{verbs})\b")
+    before = re.compile(rf"(?i)\b(?:{verbs}|according\s+to|quoted|quoting)\s+(?:[\w'’-]+\s+){{0,3}}$")
+    return after, before
+
+
+def _speaking(text: str, start: int, end: int) -> bool:
+    """The titled mention at [start, end) is the one speaking, in a sentence that names no year."""
+    after, before = _speech()
+    left = max(0, start - 200)
+    stops = list(_SENTENCE_STOP.finditer(text, left, start))
+    left = stops[-1].end() if stops else left
+    stop = _SENTENCE_STOP.search(text, end, end + 300)
+    right = stop.start() if stop else min(len(text), end + 300)
+    para_left = text.rfind("\n", 0, start) + 1
+    para_right = text.find("\n", end)
+    if _YEAR.search(text, para_left, para_right if para_right >= 0 else len(text)):
+        return False  # a paragraph that names a year may be telling the past ("With the 2008 crash ... declared")
+    return bool(after.search(text[end:right]) or before.search(text[left:start]))
+
+
+def office_terms(text: str) -> Iterator[tuple[str, str, list[Span]]]:
+    """(what the text says, the office, the terms it was held in) for each titled mention of an office holder."""
+    for start, end, name, holders in _names(text):
+        for holder in holders:
+            for role, terms in holder.roles:
+                held = _held_before(text, start, role)
+                title_start = start - len(role) - 1
+                if held is None:
+                    held = _held_after(text, end, role)
+                    title_start = start
+                if held is None:
+                    continue
+                if held and _speaking(text, title_start, end):
+                    said = text[title_start:end] if title_start < start else f"{name}, {role}"
+                    yield said, f"{holder.name} as {role}", list(terms)
+                break
