@@ -53,10 +53,12 @@ class Reasoning:
     weekdays: set[int] = field(default_factory=set)  # weekdays named in past or present clauses
     latest_explicit: date | None = None  # the latest full date the body recounts
     dateline_days: list[date] = field(default_factory=list)  # candidate days a year-less dateline names
+    offered: list[tuple[str, list[Span]]] = field(default_factory=list)  # every clue offered, kept or not
 
     def apply(self, clue: list[Span], why: str) -> bool:
         if not clue:
             return False
+        self.offered.append((why, clue))
         narrowed = intersect(self.spans, clue)
         if not narrowed:
             self.evidence.append(f"ignored (contradicts stronger clues): {why}")
