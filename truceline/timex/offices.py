@@ -155,9 +155,30 @@ def _speaking(text: str, start: int, end: int) -> bool:
     return bool(after.search(text[end:right]) or before.search(text[left:start]))
 
 
-def office_terms(text: str) -> Iterator[tuple[str, str, list[Span]]]:
-    """(what the text says, the office, the terms it was held in) for each titled mention of an office holder."""
+@dataclass(frozen=True, slots=True)
+class OfficeClue:
+    said: str  # the words of the text that give the clue
+    office: str  # "<holder> as <role>"
+    spans: tuple[Span, ...]  # when a report saying so can have been written
+    how: str  # "speaking" (within the terms), "titled" (after the first term began), "former" (after it ended)
+
+
+# Words before a title that say the office was held before the report ("former Prime Minister X", "the late
+# President Y"): the report is from after the first term's end. "then-" says only that it was held at some time.
+_ENDED = frozenset(
+    {"former", "ex", "late", "onetime", "one-time", "erstwhile", "previous", "past", "retired", "slain",
+     "assassinated", "deceased"}
+)  # fmt: skip
+
+
+def office_clues(text: str) -> Iterator[OfficeClue]:
+    """What each titled mention of an office holder says of when the report was written: an office holder speaking
+    in the news ("Defence Minister Hulusi Akar said") dates it to the terms of that office; a title used in passing
+    ("under President Barack Obama") only says it was written after the first of those terms began, since titles
+    are kept after a term for what was done in it; "former" or "the late" before the title says after the first
+    term ended. Lower bounds hold for every holder of the name ("George Bush"): the earliest one counts."""
     for start, end, name, holders in _names(text):
+        found: list[tuple[Holder, str, tuple[Span, ...], bool, int]] = []
         for holder in holders:
             for role, terms in holder.roles:
                 held = _held_before(text, start, role)
@@ -167,7 +188,33 @@ def office_terms(text: str) -> Iterator[tuple[str, str, list[Span]]]:
                     title_start = start
                 if held is None:
                     continue
-                if held and _speaking(text, title_start, end):
-                    said = text[title_start:end] if title_start < start else f"{name}, {role}"
-                    yield said, f"{holder.name} as {role}", list(terms)
+                found.append((holder, role, terms, held, title_start))
                 break
+        if not found:
+            continue
+        holder, role, terms, held, title_start = found[0]
+        said = text[title_start:end] if title_start < start else f"{name}, {role}"
+        office = f"{holder.name} as {role}"
+        if held and len(found) == 1 and _speaking(text, title_start, end):
+            yield OfficeClue(said, office, terms, "speaking")
+        elif held:
+            first = min(t[0] for f in found for t in f[2])
+            yield OfficeClue(said, office, ((first, date.max),), "titled")
+        elif _ENDED & {w.strip("-") for w in _WORD.findall(_marks(text, title_start, start, end))}:
+            ends = [min(t[1] for t in f[2]) for f in found]
+            if max(ends) < date.max - AFTER_GRACE:
+                yield OfficeClue(said, office, ((min(ends) - AFTER_GRACE - BEFORE_GRACE, date.max),), "former")
+
+
+def _marks(text: str, title_start: int, start: int, end: int) -> str:
+    """The words that may mark a title as no longer held: just before it, or inside the apposition after the name."""
+    if title_start < start:
+        return text[max(0, title_start - 20) : title_start].lower()
+    return text[end : end + 60].split(")")[0].lower()
+
+
+def office_terms(text: str) -> Iterator[tuple[str, str, list[Span]]]:
+    """(what the text says, the office, the terms it was held in) for each office holder speaking in the news."""
+    for clue in office_clues(text):
+        if clue.how == "speaking":
+            yield clue.said, clue.office, list(clue.spans)

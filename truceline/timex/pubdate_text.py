@@ -30,7 +30,8 @@ from truceline.timex.context import Candidate
 from truceline.timex.intervals import Span, hull, intersect
 from truceline.timex.known import matching
 from truceline.timex.lexicon import lexicon
-from truceline.timex.offices import office_terms
+from truceline.timex.offices import office_clues
+from truceline.timex.pubdate_years import year_bounds
 from truceline.timex.tagger import find_candidates, find_candidates_in_lines
 from truceline.timex.tense import clause_bounds
 
@@ -38,7 +39,6 @@ _MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
 _MONTH_ONLY = re.compile(r"^XXXX-(\d{2})$")
 _FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-(\d)")
-_YEAR_VALUE = re.compile(r"^(\d{4})$")
 _AGE = re.compile(r"^P(\d+)([YM])$")
 _PAIR_GAP = re.compile(r"^[\s,(]{1,4}(?:the\s+)?$")
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(sorted(lexicon().weekdays, key=len, reverse=True)) + r")\b", re.I)
@@ -157,7 +157,7 @@ _AHEAD = re.compile(
 )
 # A year that names a contest or a goal ("the 2024 race", "2024 GOP nominee", "its 2030 target") may be ahead.
 _YEAR_OF_SOMETHING_AHEAD = re.compile(
-    r"(?i)^\s+(?:[A-Z]{2,5}\s+|presidential\s+|general\s+|parliamentary\s+)?(?:race|election|elections|campaign|bid|"
+    r"(?i)\s+(?:[A-Z]{2,5}\s+|presidential\s+|general\s+|parliamentary\s+)?(?:race|election|elections|campaign|bid|"
     r"nominee|nomination|vote|polls|primary|primaries|budget|target|goal|deadline|olympics|games|world\s+cup|season)\b"
 )
 
@@ -355,30 +355,46 @@ def _known_anchors(text: str, cands: list[Candidate], r: Reasoning) -> None:
 
 
 def _office_holders(body: str, r: Reasoning) -> None:
-    """ "Defence Minister Hulusi Akar said": written while he held that office (truceline.timex.offices)."""
-    seen: set[str] = set()
-    for said, office, terms in office_terms(body):
-        if office in seen:
+    """ "Defence Minister Hulusi Akar said": written while he held that office; "under President Barack Obama":
+    written after that office was first his; "former Prime Minister Tony Blair": after it ended
+    (truceline.timex.offices)."""
+    seen: set[tuple[str, str]] = set()
+    for clue in office_clues(body):
+        if (clue.office, clue.how) in seen:
             continue
-        seen.add(office)
-        held = "; ".join(f"{a.isoformat()}..{'' if b.year > 9000 else b.isoformat()}" for a, b in terms)
-        r.apply(terms, f"{said!r}: written while {office} held the office ({held}, with a few days' grace)")
+        seen.add((clue.office, clue.how))
+        if clue.how == "speaking":
+            held = "; ".join(f"{a.isoformat()}..{'' if b.year > 9000 else b.isoformat()}" for a, b in clue.spans)
+            why = f"{clue.said!r}: written while {clue.office} held the office ({held}, with a few days' grace)"
+        elif clue.how == "titled":
+            why = f"{clue.said!r}: written after {clue.office} first took the office ({clue.spans[0][0].isoformat()})"
+        else:
+            why = f"{clue.said!r}: written after {clue.office} left the office ({clue.spans[0][0].isoformat()})"
+        r.apply(list(clue.spans), why)
 
 
 def _mentioned_years(body: str, cands: list[Candidate], r: Reasoning) -> None:
-    """The latest year the report tells something happened in: it was written that year or later. Only a past
-    clause says so: "the 2024 race", "elections slated for 2024" or "a plan for 2030" name years still ahead."""
-    years = []
-    for c in cands:
-        m = _YEAR_VALUE.match(c.value) or re.match(r"^(\d{4})-", c.value)
-        if m and c.type == "DATE" and _tense_at(body, c.start, c.end) == "past" and not _speaks_ahead(body, c):
-            years.append((int(m[1]), c_text(body, c)))
-    if not years:
-        return
-    year, surface = max(years)
-    hi = hull(r.spans)[1]
-    if date(year, 1, 1) <= hi:
-        r.apply([(date(year, 1, 1), hi)], f"the report mentions {surface!r} in the past: published in {year} or later")
+    """The years the report names (truceline.timex.pubdate_years): the latest one told as past is a lower bound,
+    the earliest one told as ahead an upper bound."""
+    bounds = year_bounds(body, cands, _tense)
+    lows = [b for b in bounds if b.lo is not None]
+    highs = [b for b in bounds if b.hi is not None]
+    if lows:
+        low = max(lows, key=lambda b: b.lo or date.min)
+        assert low.lo is not None
+        why = f"the report mentions {low.surface!r} ({low.how}): published in {low.lo.year} or later"
+        if low.hi is not None:
+            why = (
+                f"the report mentions {low.surface!r} ({low.how}): published {low.lo.isoformat()}..{low.hi.isoformat()}"
+            )
+        r.apply([(low.lo, low.hi or date.max)], why)
+    if highs:
+        high = min(highs, key=lambda b: b.hi or date.max)
+        assert high.hi is not None
+        r.apply(
+            [(date.min, high.hi)],
+            f"the report tells {high.surface!r} as ahead: published before {high.hi.isoformat()}",
+        )
 
 
 def _latest_date_on_a_used_weekday(r: Reasoning) -> None:
