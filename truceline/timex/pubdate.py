@@ -104,17 +104,17 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
         evidence.append(
             f"several periods fit and the text does not choose: {listed}{more}; dated to the span holding them"
         )
-    if lo < EARLIEST + timedelta(days=366):
-        # Within a year of EARLIEST the lower end may be EARLIEST's doing, not the text's: a clue that carves every
-        # year ("'Sept. 30' told in the past") only keeps its first sliver there. The text's own lower bound, when
-        # it tells only of older times ("joined the firm in 1985"), is the honest lower end; else EARLIEST is, and
-        # with nothing later than today either the report is undated.
-        older = _older_lower_bound(r)
-        if older is None and hi >= date.today() - timedelta(days=1):
+    stated = _stated_lower_bound(r)
+    if lo < EARLIEST + timedelta(days=366) and (stated is None or stated[0] < lo):
+        # Within a year of EARLIEST, and no clue of the text puts the lower end there: it is EARLIEST's doing (a clue
+        # that carves every year, "'Sept. 30' told in the past", keeps only its first sliver after it). The text's
+        # own lower bound, when it tells only of older times ("joined Provigo in 1985"), is the honest lower end; else
+        # EARLIEST is, and with nothing later than today either the report is undated.
+        if stated is None and hi >= date.today() - timedelta(days=1):
             return PubDate(None, None, None, "unknown", (*evidence, "no date found in metadata, URL or text"))
-        if older is not None:
-            lo = older[0]
-            evidence.append(f"{older[1]} (before {EARLIEST.year}, which reports are otherwise taken to be from)")
+        if stated is not None:
+            lo = stated[0]
+            evidence.append(f"{stated[1]} (the lower end the text itself gives)")
         else:
             lo = EARLIEST
         return PubDate(interval_value(lo, hi), lo, hi, interval_precision(lo, hi), tuple(evidence))
@@ -134,13 +134,11 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
     return PubDate(interval_value(lo, hi), lo, hi, interval_precision(lo, hi), tuple(evidence))
 
 
-def _older_lower_bound(r: Reasoning) -> tuple[date, str] | None:
-    """The latest lower bound the text gives that is older than EARLIEST (which swallowed it), with its reason."""
+def _stated_lower_bound(r: Reasoning) -> tuple[date, str] | None:
+    """The latest lower bound a clue of the text states by itself ("published in 1985 or later"), with its reason."""
     today = date.today()
-    older = [
-        (clue[0][0], why) for why, clue in r.offered if len(clue) == 1 and clue[0][0] < EARLIEST <= today <= clue[0][1]
-    ]
-    return max(older) if older else None
+    stated = [(clue[0][0], why) for why, clue in r.offered if len(clue) == 1 and clue[0][1] >= today]
+    return max(stated) if stated else None
 
 
 def _apply_story_hint(spans: list[Span], hint: PubDate, evidence: list[str]) -> list[Span]:

@@ -31,7 +31,7 @@ from truceline.timex.intervals import Span, hull, intersect
 from truceline.timex.known import matching
 from truceline.timex.lexicon import lexicon
 from truceline.timex.offices import office_clues
-from truceline.timex.pubdate_years import year_bounds
+from truceline.timex.pubdate_years import YEAR_OF_SOMETHING_AHEAD, year_bounds
 from truceline.timex.tagger import find_candidates, find_candidates_in_lines
 from truceline.timex.tense import clause_bounds
 
@@ -147,25 +147,24 @@ def reason_over_text(
 _YEARS_OPEN = 3 * 366
 # A day told without its year may be last year's while it is recent: "Dec. 1" in a February report.
 _YEAR_OMITTED_FOR = timedelta(days=100)
-# "through April 30", "until March 5", "from October 31": a day that closes or opens a period may lie ahead.
-_CLOSING_BOUND = re.compile(r"(?i)\b(?:until|till|through|thru|by|before|to|from)\s+(?:the\s+)?(?:end\s+of\s+)?$")
+# "through April 30", "until March 5", "from October 31", "after Jan. 1, 1990": a day that closes or opens a period
+# may lie ahead.
+_CLOSING_BOUND = re.compile(
+    r"(?i)\b(?:until|till|through|thru|by|before|to|from|after|starting|beginning|effective|as\s+of)\s+(?:the\s+)?"
+    r"(?:end\s+of\s+)?$"
+)
 # Words of a clause that speaks of what is ahead, whatever the nearest verb ("Will Cost Trump in 2024", "expected to
 # persist until April 2024"): a date there does not show the report was written after it.
 _AHEAD = re.compile(
-    r"(?i)\b(?:will|won't|shall|'ll|may|might|expected|expects|due|slated|scheduled|set\s+to|set\s+for|plans?\s+to|"
+    r"(?i)\b(?:will|won't|shall|'ll|(?-i:may)|might|expected|expects|due|slated|scheduled|set\s+to|set\s+for|plans?\s+to|"
     r"planned|until|till|next|upcoming|coming|forecasts?|projected|target)\b"
-)
-# A year that names a contest or a goal ("the 2024 race", "2024 GOP nominee", "its 2030 target") may be ahead.
-_YEAR_OF_SOMETHING_AHEAD = re.compile(
-    r"(?i)\s+(?:[A-Z]{2,5}\s+|presidential\s+|general\s+|parliamentary\s+)?(?:race|election|elections|campaign|bid|"
-    r"nominee|nomination|vote|polls|primary|primaries|budget|target|goal|deadline|olympics|games|world\s+cup|season)\b"
 )
 
 
 def _speaks_ahead(text: str, c: Candidate) -> bool:
     """The clause of `c` speaks of what is ahead: its tense is the future, a word of the clause looks ahead, or the
     year names a contest or goal ("the 2024 race")."""
-    if _is_future_clause(text, c) or _YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
+    if _is_future_clause(text, c) or YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
         return True
     left, right = clause_bounds(text, c.start, c.end)
     return bool(_AHEAD.search(text, left, right))

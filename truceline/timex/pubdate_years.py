@@ -49,8 +49,9 @@ _PERIOD_BEFORE = re.compile(r"(?i)\b(?:after|from|to|for|starting|beginning)" + 
 # released"), modals and verbs of planning in the past ("were prepared to") are not: a plan told in the past may
 # have been for a year long gone.
 _FINITE_FUTURE = re.compile(
-    r"\b(?:will|shall|won't|'ll|(?:is|are|am)\s+(?:not\s+)?(?:expected|due|scheduled|set|slated|going|planned|"
-    r"projected|forecast)\s+to)\b"
+    r"\b(?:will|shall|won't|'ll|(?:is|are|am)\s+(?:not\s+|now\s+|also\s+|still\s+)?(?:expected|due|scheduled|set|"
+    r"slated|planned|projected|forecast)\b|(?:is|are|am)\s+(?:now\s+|also\s+|still\s+)?(?:going|preparing|planning|"
+    r"poised|hoping|aiming)\s+to|(?:plans|intends|aims|hopes|expects)\s+to)\b"
 )
 _PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|told|added|announced)\b")
 # A year that opens its clause ("In 2024, the right ... will become"): what follows is said of that year.
@@ -63,7 +64,7 @@ _AHEAD_BEFORE = re.compile(
     r"[Aa]nticipat\w*|[Tt]arget|[Ii]ntends?|[Aa]ims?\s+to|to\s+be)\b"
 )
 # A year that names a contest, a goal or a model ("the 2024 race", "its 2030 target", "the 2011 version").
-_YEAR_OF_SOMETHING_AHEAD = re.compile(
+YEAR_OF_SOMETHING_AHEAD = re.compile(
     r"(?i)\s+(?:[A-Z]{2,5}\s+|presidential\s+|general\s+|parliamentary\s+|model\s+)?(?:race|election|elections|"
     r"campaign|bid|nominee|nomination|vote|polls|primary|primaries|budget|target|goal|deadline|olympics|games|"
     r"world\s+cup|season|version|versions|model|models|edition|release|lineup|line-up|plan|plans|forecast|outlook)\b"
@@ -152,7 +153,7 @@ def _told_past(text: str, c: Candidate, tense: str) -> bool:
     before = text[max(left, c.start - 40) : c.start]
     if _SINCE_BEFORE.search(before):
         return True
-    if _YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
+    if YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
         # "ended the 2008 season", "won the 2016 election": a contest that is over; else it may lie ahead
         return tense == "past" and bool(_OVER_BEFORE.search(before))
     if _HAPPENING_AFTER.match(text[c.end : c.end + 60]) and tense != "future":
@@ -172,7 +173,7 @@ def _finite_future(text: str, c: Candidate) -> bool:
     before = text[max(left, c.start - 40) : c.start]
     if not _ADJUNCT_BEFORE.search(before):
         return False
-    if _HAPPENING_AFTER.match(text[c.end : c.end + 60]) or _YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
+    if _HAPPENING_AFTER.match(text[c.end : c.end + 60]) or YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
         return False
     after = text[c.end : c.end + 2]
     if after[:1] == " " and after[1:2].isalpha() and after[1:2].isupper():
