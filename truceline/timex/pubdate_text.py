@@ -362,7 +362,7 @@ def _office_holders(body: str, r: Reasoning) -> None:
         if (clue.office, clue.how) in seen:
             continue
         seen.add((clue.office, clue.how))
-        if clue.how == "speaking":
+        if clue.how == "current":
             held = "; ".join(f"{a.isoformat()}..{'' if b.year > 9000 else b.isoformat()}" for a, b in clue.spans)
             why = f"{clue.said!r}: written while {clue.office} held the office ({held}, with a few days' grace)"
         elif clue.how == "titled":
