@@ -316,6 +316,8 @@ def _weekday_pairs(text: str, cands: list[Candidate], r: Reasoning) -> None:
 
 
 def _known_anchors(text: str, cands: list[Candidate], r: Reasoning) -> None:
+    """Known wars, agreements and days (known_dates.yaml): "the eight-year-old civil war", "agreed last
+    September", "the Oct. 7 attack"."""
     for c in cands:
         sentence = _sentence(text, c)
         surface = c_text(text, c)
@@ -343,6 +345,16 @@ def _known_anchors(text: str, cands: list[Candidate], r: Reasoning) -> None:
                     [(start, end)],
                     f"'{surface}' refers to a known agreement: {k.what} ({k.date.isoformat()}; {k.source}); a report saying so is from {start.isoformat()}..{end.isoformat()}",
                 )
+        elif (md := _MONTH_DAY.match(c.value)) and (
+            named := [
+                k for k in matching(sentence, ("named-day",)) if (k.date.month, k.date.day) == (int(md[1]), int(md[2]))
+            ]
+        ):
+            k = named[0]
+            r.apply(
+                [(k.date, date.max)],
+                f"'{surface}' names a known day: {k.what} ({k.date.isoformat()}; {k.source}): published after it",
+            )
         elif md := _MONTH_DAY.match(c.value):
             for k in matching(sentence, ("agreement",)):
                 if (k.date.month, k.date.day) == (int(md[1]), int(md[2])):

@@ -16,6 +16,9 @@ A year told ahead is an upper bound: "the first jets will be delivered in 2014",
 until, through, during, before, from, or due), not one inside a noun phrase ("will spotlight his vote against the
 1994 crime bill"), and not in a clause that also tells the past ("who were invited in July 1997, will join").
 
+A year also told by its distance from the report dates it: "last year's 2018 elections" (2019), "in 2014, five
+years ago" (2019 or 2020), "two years after the 2003 invasion" (2005 or later). A fiscal year told as past ("in
+fiscal 1989") bounds from the February before it, as it may be named for the year it ends in.
 A decade told as past ("in the 1990s") bounds from its first year; "the Nth anniversary of the 2003 invasion" is
 written from the year before that anniversary on (and, told in the present, within the anniversary's year).
 """
@@ -101,6 +104,31 @@ _WORD_ANNIVERSARY = re.compile(
 )
 
 
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "a": 1, "one-and-a-half": 1,
+}  # fmt: skip
+_NUMBER = r"(\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+# "two years after the 2003 invasion", "five years since 2014": the report is from that many years on, at least.
+_YEARS_AFTER = re.compile(r"(?i)\b" + _NUMBER + r"[\s-]+years?\s+(?:after|since)\s+(?:the\s+|its\s+|their\s+)?$")
+# "in 2014, five years ago", "five years ago, in 2014": the report is from that many years on.
+_YEARS_AGO_AFTER = re.compile(
+    r"(?i)^,?\s+(?:some\s+|about\s+|nearly\s+|almost\s+)?" + _NUMBER + r"[\s-]+years?\s+ago\b"
+)
+_YEARS_AGO_BEFORE = re.compile(r"(?i)\b" + _NUMBER + r"[\s-]+years?\s+ago,?\s+(?:in\s+)?$")
+# "last year's 2018 elections", "in 2018, last year,": the year named relative to the report's own.
+_RELATIVE_BEFORE = re.compile(r"(?i)\b(last|this|next)\s+year['’]s\s+$")
+_RELATIVE_POSSESSIVE = re.compile(r"(?i)\b(last|this|next)\s+year['’]s\s+((?:19|20)\d\d)\b")
+_RELATIVE_AFTER = re.compile(r"(?i)^,?\s+(last|this|next)\s+year\b(?!['’]s)")
+_RELATIVE_SHIFT = {"last": 1, "this": 0, "next": -1}
+_FISCAL_BEFORE = re.compile(r"(?i)\b(?:fiscal|FY)\s*(?:year\s+)?$")
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBERS.get(word.lower())
+
+
 @dataclass(frozen=True, slots=True)
 class YearBound:
     lo: date | None
@@ -113,6 +141,10 @@ def year_bounds(text: str, cands: list[Candidate], tense_of: object) -> list[Yea
     """The bounds the years and decades of `text` put on when it was written (see the module's docstring).
     `tense_of(text, candidate)` gives the tense of a candidate's clause."""
     out: list[YearBound] = []
+    for m in _RELATIVE_POSSESSIVE.finditer(text):
+        # "last year's 2018 elections": the tagger reads "last year" and leaves the year, so it is read here
+        y = int(m[2]) + _RELATIVE_SHIFT[m[1].lower()]
+        out.append(YearBound(date(y, 1, 1), date(y, 12, 31), m.group(), f"{m[1].lower()} year is {m[2]}"))
     for c in cands:
         if c.type != "DATE":
             continue
@@ -126,6 +158,10 @@ def year_bounds(text: str, cands: list[Candidate], tense_of: object) -> list[Yea
             continue
         year = int(m[1])
         tense = tense_of(text, c)  # type: ignore[operator]
+        if (told := _year_told_from_now(text, c, year)) is not None:
+            if tense != "future" or told.hi is not None:
+                out.append(YearBound(told.lo, told.hi, surface, told.how))
+            continue
         if anniversary := _anniversary(text, c):
             n = anniversary
             hi = date(year + n, 12, 31) if tense in ("present", "future", "none") else None
@@ -133,7 +169,11 @@ def year_bounds(text: str, cands: list[Candidate], tense_of: object) -> list[Yea
             continue
         ahead = _finite_future(text, c)
         if not ahead and _told_past(text, c, tense):
-            out.append(YearBound(date(year, 1, 1), None, surface, "told as past"))
+            if _FISCAL_BEFORE.search(text, max(0, c.start - 14), c.start) or surface.lower().startswith("fiscal"):
+                # a fiscal year named for the year it ends in may begin in the year before
+                out.append(YearBound(date(year - 1, 2, 1), None, surface, "a fiscal year told as past"))
+            else:
+                out.append(YearBound(date(year, 1, 1), None, surface, "told as past"))
         elif ahead:
             try:
                 end = value_interval(c.value)[1]
@@ -142,6 +182,24 @@ def year_bounds(text: str, cands: list[Candidate], tense_of: object) -> list[Yea
             if end is not None:
                 out.append(YearBound(None, end, surface, "told as ahead"))
     return out
+
+
+def _year_told_from_now(text: str, c: Candidate, year: int) -> YearBound | None:
+    """A year the text also tells by its distance from the report: "last year's 2018 elections" (written in 2019),
+    "in 2014, five years ago" (2019 or the year after), "two years after the 2003 invasion" (2005 or later)."""
+    before = text[max(0, c.start - 40) : c.start]
+    after = text[c.end : c.end + 40]
+    m = _RELATIVE_BEFORE.search(before) or _RELATIVE_AFTER.match(after)
+    if m:
+        y = year + _RELATIVE_SHIFT[m[1].lower()]
+        return YearBound(date(y, 1, 1), date(y, 12, 31), "", f"{m[1].lower()} year is {year}")
+    m = _YEARS_AGO_AFTER.match(after) or _YEARS_AGO_BEFORE.search(before)
+    if m and (n := _number(m[1])) is not None:
+        return YearBound(date(year + n, 1, 1), date(year + n + 1, 12, 31), "", f"{year} was {n} years ago")
+    m = _YEARS_AFTER.search(before)
+    if m and (n := _number(m[1])) is not None:
+        return YearBound(date(year + n, 1, 1), None, "", f"{n} years after {year}")
+    return None
 
 
 def _clause(text: str, c: Candidate) -> tuple[int, int]:
