@@ -26,6 +26,7 @@ written from the year before that anniversary on (and, told in the present, with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -137,27 +138,27 @@ class YearBound:
     how: str
 
 
-def year_bounds(text: str, cands: list[Candidate], tense_of: object) -> list[YearBound]:
+def year_bounds(text: str, cands: list[Candidate], tense_of: Callable[[str, Candidate], str]) -> list[YearBound]:
     """The bounds the years and decades of `text` put on when it was written (see the module's docstring).
     `tense_of(text, candidate)` gives the tense of a candidate's clause."""
     out: list[YearBound] = []
-    for m in _RELATIVE_POSSESSIVE.finditer(text):
+    for rel in _RELATIVE_POSSESSIVE.finditer(text):
         # "last year's 2018 elections": the tagger reads "last year" and leaves the year, so it is read here
-        y = int(m[2]) + _RELATIVE_SHIFT[m[1].lower()]
-        out.append(YearBound(date(y, 1, 1), date(y, 12, 31), m.group(), f"{m[1].lower()} year is {m[2]}"))
+        y = int(rel[2]) + _RELATIVE_SHIFT[rel[1].lower()]
+        out.append(YearBound(date(y, 1, 1), date(y, 12, 31), rel.group(), f"{rel[1].lower()} year is {rel[2]}"))
     for c in cands:
         if c.type != "DATE":
             continue
         surface = text[c.start : c.end]
-        if m := _DECADE.match(c.value):
-            if _told_past(text, c, tense_of(text, c)):  # type: ignore[operator]
-                out.append(YearBound(date(int(m[1]) * 10, 1, 1), None, surface, "a decade told as past"))
+        if decade := _DECADE.match(c.value):
+            if _told_past(text, c, tense_of(text, c)):
+                out.append(YearBound(date(int(decade[1]) * 10, 1, 1), None, surface, "a decade told as past"))
             continue
         m = _YEARISH.match(c.value)
         if not m or c.value.startswith("X"):
             continue
         year = int(m[1])
-        tense = tense_of(text, c)  # type: ignore[operator]
+        tense = tense_of(text, c)
         if (told := _year_told_from_now(text, c, year)) is not None:
             if tense != "future" or told.hi is not None:
                 out.append(YearBound(told.lo, told.hi, surface, told.how))
