@@ -108,8 +108,8 @@ def _held_before(text: str, start: int, role: str) -> bool | None:
     if head and (head[-1].isalnum()):
         return None  # the role's first word is the end of a longer word
     words = _WORD.findall(head[-20:])
-    if words and words[-1].strip("-") in _OTHER_OFFICE:
-        return None
+    if words and words[-1].strip("-") in _OTHER_OFFICE and not (words[-1] == "under" and "secretary" not in role):
+        return None  # "Vice President", "Deputy Foreign Minister", "Under Secretary"; not "under President X"
     # "former U.S. President", "the late French President": the country's name or adjective sits between
     tokens = text[max(0, start - len(role) - 40) : start - len(role) - 1].split()
     for _ in range(2):
