@@ -68,7 +68,7 @@ def test_a_folder_of_nothing_the_scorer_reads_is_a_clear_error(tmp_path: Path) -
     from truceline.errors import EvalError
 
     (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
-    with pytest.raises(EvalError, match="neither gold_dates.json"):
+    with pytest.raises(EvalError, match=r"neither gold_dates\.json"):
         pubdate_text.run(tmp_path, {"part": "all"})
 
 
