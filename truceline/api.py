@@ -63,10 +63,13 @@ def process(
     actors: Sequence[Path] = (),
     retry_failed: bool = False,
     progress: Callable[[int], None] | None = None,
+    event_model: Path | None = None,
 ) -> ProcessReport:
-    """Run every stage on the documents not processed yet; each article is written in its own transaction."""
+    """Run every stage on the documents not processed yet; each article is written in its own transaction.
+
+    `event_model` names a model file of `truceline train events` (None: the packaged event model)."""
     report = ProcessReport()
-    pipeline = Pipeline(actor_files=actors)
+    pipeline = Pipeline(actor_files=actors, event_model=event_model)
 
     def done(out: Outcome) -> None:
         if out.analysis is not None:

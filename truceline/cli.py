@@ -142,7 +142,8 @@ def _do_ingest(db: str, paths: tuple[str, ...]) -> int:
 def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[int, int]:
     from truceline import api
 
-    actors = (*_settings().actors, *actors)
+    settings = _settings()
+    actors = (*settings.actors, *actors)
 
     with _open_store(db) as store:
         pending = store.count_pending(retry_failed=retry_failed)
@@ -150,7 +151,9 @@ def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[
             click.echo("nothing to process: every stored report is processed already", err=True)
             return 0, 0
         with _progress(pending, "processing") as tick:
-            report = api.process(store, actors=list(actors), retry_failed=retry_failed, progress=tick)
+            report = api.process(
+                store, actors=list(actors), retry_failed=retry_failed, progress=tick, event_model=settings.event_model
+            )
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
     for line in report.failed:
@@ -238,6 +241,10 @@ def _export_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
         limit=filters.get("limit"),
         min_confidence=_min_confidence(filters.get("min_confidence")),
     )
+    if fmt == "acled":
+        from truceline.learn.acled import use_model
+
+        use_model(_settings().acled_model)
     with _open_store(db, create=False) as store:
         exporter = exporter_for("events", fmt, sys.stdout)
         exporter.start()
@@ -355,6 +362,72 @@ def _make_eval(name: str, module: str, what: str) -> None:
 
 for _name, (_module, _what) in EVALS.items():
     _make_eval(_name, _module, _what)
+
+
+@cli.group(name="train")
+def train_group() -> None:
+    """Train a model Truceline uses from labelled data of your own."""
+
+
+@train_group.command(name="events")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--packaged",
+    is_flag=True,
+    help="Also train on the packaged data: our labelled sentences, the sample corpus gold, the ontology's definitions.",
+)
+@click.option(
+    "--plover",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also train on the tune part of a PLOVER gold-standard file (read here, never copied).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("events.npz"),
+    show_default=True,
+    help="The model file to write; name it as `event_model` in truceline.yaml to use it.",
+)
+def train_events(files: tuple[Path, ...], packaged: bool, plover: Path | None, output: Path) -> None:
+    """Train the event type classifier on FILES: JSON lines {"text", "trigger", "type", "mode"} (type NONE for a
+    word that names no event; "start" when the trigger word repeats); see truceline/data/training/events.md."""
+    with _errors():
+        from truceline.learn.event_train import train_from
+
+        if not files and not packaged and plover is None:
+            raise click.UsageError("give labelled sentences (FILE), --packaged or --plover")
+        summary = train_from(list(files), packaged=packaged, plover=plover, output=output)
+        click.echo(summary, err=True)
+
+
+@train_group.command(name="acled")
+@click.argument("notes", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Also train on the tune part of the CASE 2021 notes under DIR/eval/acled_types (read there, never copied).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("acled.npz"),
+    show_default=True,
+    help="The model file to write; name it as `acled_model` in truceline.yaml to use it.",
+)
+@click.option("--no-cv", is_flag=True, help="Skip the 5-fold cross-validation of the CASE tune part.")
+def train_acled(notes: Path | None, shared: Path | None, output: Path, no_cv: bool) -> None:
+    """Train the ACLED sub-type classifier on NOTES (TSV: id, note, ACLED sub-type; default: our packaged notes),
+    the ontology's definitions and, with --shared, the CASE 2021 tune part; see truceline/learn/acled_train.py."""
+    with _errors():
+        from truceline.learn.acled_train import CASE_FILE, build
+
+        if shared is not None and not (shared / CASE_FILE).is_file():
+            raise click.UsageError(f"{shared / CASE_FILE} not found; give the folder that holds eval/acled_types")
+        model = build(shared, cv=not no_cv, notes=notes)
+        model.save(output)
+        click.echo(f"wrote {output}: {model.meta['examples']} examples, {len(model.vocab)} features", err=True)
+        if "tune_cv" in model.meta:
+            click.echo(f"CASE tune part, 5-fold cross-validated: {model.meta['tune_cv']}", err=True)
 
 
 def main() -> None:

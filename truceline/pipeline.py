@@ -18,6 +18,7 @@ from typing import Any
 
 from truceline.errors import Skip
 from truceline.learn import confidence
+from truceline.learn.events import EventTyper, load_typer
 from truceline.model import Analysis, Article, PubDate, RawDocument
 from truceline.nlp import load_nlp
 from truceline.stages import clean, dates, events, places, quantities
@@ -41,13 +42,21 @@ class Outcome:
 class Pipeline:
     actor_files: Sequence[Path] = ()
     batch_size: int = 64
+    event_model: Path | None = None  # the event classifier's file; None for the packaged one
     _actors: ActorDictionary | None = field(default=None, init=False)
+    _typer: EventTyper | None = field(default=None, init=False)
 
     @property
     def actors(self) -> ActorDictionary:
         if self._actors is None:
             self._actors = ActorDictionary.load(self.actor_files)
         return self._actors
+
+    @property
+    def typer(self) -> EventTyper:
+        if self._typer is None:
+            self._typer = load_typer(self.event_model)
+        return self._typer
 
     def run(
         self, raws: Iterable[RawDocument], *, on_done: Callable[[Outcome], None] | None = None
@@ -81,7 +90,8 @@ class Pipeline:
             if analysis is None:
                 continue
             body = art.body
-            chosen = self._guard(outcomes[i], "events", partial(events.select_sentences, body, analysis.sentences))
+            select = partial(events.select_sentences, body, analysis.sentences, self.typer)
+            chosen = self._guard(outcomes[i], "events", select)
             for s in chosen or ():
                 start, end = analysis.sentences[s]
                 wanted.append((i, s, body[start:end]))
@@ -95,7 +105,8 @@ class Pipeline:
             if analysis is not None and not out.failure:
                 docs = parsed.get(i, [])
                 self._guard(out, "places", partial(self._places, analysis, docs))
-                evs = self._guard(out, "events", partial(events.extract_events, analysis, docs, self.actors))
+                code = partial(events.extract_events, analysis, docs, self.actors, self.typer)
+                evs = self._guard(out, "events", code)
                 if evs is not None and not out.failure:
                     analysis.events = list(evs)
                     # one pass over everything found: a calibrated confidence on every row (truceline.learn)
@@ -182,10 +193,12 @@ def _anchor(published: PubDate) -> date | None:
     return published.anchor
 
 
-def analyse_paths(paths: Sequence[str], *, actors: Sequence[Path] = ()) -> list[Analysis]:
+def analyse_paths(
+    paths: Sequence[str], *, actors: Sequence[Path] = (), event_model: Path | None = None
+) -> list[Analysis]:
     """Ingest and analyse `paths` in memory (no database): the library entry point tests and notebooks use."""
     from truceline.stages.ingest import iter_documents
 
     raws = [d for d in iter_documents(paths) if isinstance(d, RawDocument)]
-    pipeline = Pipeline(actor_files=actors)
+    pipeline = Pipeline(actor_files=actors, event_model=event_model)
     return [o.analysis for o in pipeline.run(raws) if o.analysis is not None]

@@ -5,6 +5,9 @@ over the file, and the file over the defaults. Allowed keys:
 
     db: truceline.db            # the database commands read and write (--db)
     actors: [my_actors.yaml]    # extra actor dictionaries, loaded after the packaged ones (--actors)
+    event_model: events.npz     # the event classifier process/run/demo use instead of the packaged one
+    acled_model: acled.npz      # the ACLED sub-type classifier the ACLED export uses instead of the packaged one
+                                # (written by `truceline train events FILE --output events.npz`)
 
 Relative paths in the file are taken from the file's own folder.
 """
@@ -21,7 +24,7 @@ from truceline.errors import ConfigError
 
 SETTINGS_FILE = "truceline.yaml"
 ENV_VAR = "TRUCELINE_SETTINGS"
-ALLOWED = ("db", "actors")
+ALLOWED = ("db", "actors", "event_model", "acled_model")
 DEFAULT_DB = "truceline.db"
 
 
@@ -29,6 +32,8 @@ DEFAULT_DB = "truceline.db"
 class Settings:
     db: str = DEFAULT_DB
     actors: tuple[Path, ...] = ()
+    event_model: Path | None = None  # None: the packaged event model (truceline/data/models/events.npz)
+    acled_model: Path | None = None  # None: the packaged ACLED sub-type model (truceline/data/models/acled*.npz)
     source: str | None = None  # the file these came from, if any
 
 
@@ -77,5 +82,28 @@ def load_settings(path: Path | None = None) -> Settings:
     for p in resolved:
         if not p.is_file():
             raise ConfigError(f"settings file {path}: actor dictionary {p} does not exist")
+    model_path = _model_path(path, base, data.get("event_model"), "event_model", "truceline train events")
+    acled_path = _model_path(path, base, data.get("acled_model"), "acled_model", "truceline train acled")
     db_path = Path(db)
-    return Settings(db=str(db_path if db_path.is_absolute() else base / db_path), actors=resolved, source=str(path))
+    return Settings(
+        db=str(db_path if db_path.is_absolute() else base / db_path),
+        actors=resolved,
+        event_model=model_path,
+        acled_model=acled_path,
+        source=str(path),
+    )
+
+
+def _model_path(path: Path, base: Path, value: object, key: str, command: str) -> Path | None:
+    """A model file named in the settings: a .npz path, relative to the settings file's folder, that exists."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.endswith(".npz"):
+        raise ConfigError(
+            f"settings file {path}: '{key}' must be the path of a model file (.npz) written by `{command}`, "
+            f"got {value!r}"
+        )
+    model_path = Path(value) if Path(value).is_absolute() else base / value
+    if not model_path.is_file():
+        raise ConfigError(f"settings file {path}: {key} {model_path} does not exist; train one with `{command}`")
+    return model_path
