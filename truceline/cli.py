@@ -23,7 +23,7 @@ PROGRESS_MIN = 25  # show a progress bar when at least this many documents are h
 EVALS = {
     "timeml": ("timeml", "DIR of TempEval-3 style .tml files (DCT + inline TIMEX3)"),
     "pubdate": ("pubdate", "DIR in the htmldate layout: gold_dates.json + html/"),
-    "pubdate-text": ("pubdate_text", "DIR in the htmldate layout, each page dated from its text alone"),
+    "pubdate-text": ("pubdate_text", "DIR of news (.tml, CAT, ECB+) or htmldate pages, dated from text alone"),
     "plover": ("plover", "FILE of PLOVER gold-standard records (JSON list)"),
     "petrarch": ("petrarch", "FILE of PETRARCH2 unit-test records (XML), with --actors DICTS"),
     "acled-types": ("acled_types", "FILE: TSV with id, EventSnippet, SubType"),
