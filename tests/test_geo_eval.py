@@ -22,6 +22,8 @@ def test_lgl_layout_is_read_and_scored() -> None:
     assert result["articles"] == 2
     assert result["recognition"] == {"p": 1.0, "r": 1.0, "f1": 1.0}
     assert result["acc_161km"] == 1.0 and result["exact_id"] == 1.0
+    # the scorer says where it departs from the published protocol
+    assert "adjectives" in str(result["protocol_note"]) and "Demonym" in str(result["protocol_note"])
 
 
 def test_limit_option(tmp_path: Path) -> None:

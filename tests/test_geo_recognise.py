@@ -124,3 +124,15 @@ def test_ner_person_label_does_not_erase_a_known_town() -> None:
     assert [(p.text, p.resolved) for p in unknown] == [("Kherbet Ghazaleh", False)]
     syrian = "Fighting flared in Syrian Idlib."
     assert [p.text for p in find_places(syrian, ner=[(19, 31, "GPE")])] == ["Idlib"]
+
+
+def test_an_acronym_heading_a_longer_name_is_still_a_place_alone() -> None:
+    text = "The EU Transport Commissioner spoke first. EU airlines and EU member states agreed."
+    assert [p.text for p in find_places(text)] == ["EU", "EU"]
+
+
+def test_an_abbreviation_needs_its_full_stop_even_when_another_place_shares_the_key() -> None:
+    assert find_places("The longest Mass of the year was held at night.") == []
+    assert find_places("Miss Hart, of Leeds, was not the target.")[0].text == "Leeds"
+    dateline = find_places("BOSTON, Mass. - Officials said.")
+    assert [(p.text, p.feature) for p in dateline] == [("BOSTON", "city"), ("Mass", "admin1")]

@@ -58,3 +58,30 @@ def test_empty_and_placeless_text() -> None:
 def test_english_county_versus_american_town() -> None:
     assert place("Storms flooded roads in Kent and Essex, England, on Sunday.", "Kent").country == "GBR"
     assert place("Students at the university in Kent, Ohio, marched on Sunday.", "Kent").country == "USA"
+
+
+def test_a_direction_word_before_a_country_is_not_a_part_when_the_phrase_is_a_place() -> None:
+    assert place("A new clinic opened in Northern Ireland.", "Northern Ireland").country == "GBR"
+    assert place("Exports to South America grew.", "South America").feature == "continent"
+    assert place("Shelling hit South Lebanon overnight.", "South Lebanon").country == "LBN"
+
+
+def test_the_name_after_town_and_comma_is_the_towns_region() -> None:
+    atlanta = [(p.text, p.country, p.feature) for p in find_places("She was born in Atlanta, Georgia, in 1990.")]
+    assert atlanta == [("Atlanta", "USA", "city"), ("Georgia", "USA", "admin1")]
+    assert place("They met in Tbilisi, Georgia.", "Georgia").feature == "country"
+    assert place("A bakery in Tacoma, Washington reopened.", "Washington").feature == "admin1"
+    assert place("Officials in Washington said nothing.", "Washington").feature == "capital"
+
+
+def test_a_region_named_beyond_doubt_is_what_its_bare_name_means() -> None:
+    found = find_places("OLYMPIA, Wash. - The guard trained at home in Washington before flying south.")
+    assert [p.feature for p in found if p.text == "Washington"] == ["admin1"]
+
+
+def test_an_unknown_village_takes_the_country_of_the_reports_towns() -> None:
+    text = (
+        "Turkey said on Monday its soldiers would stay. Ankara and Moscow traded blame after the shelling of "
+        "Saraqib and Maarat al-Numan. Rebels said they held the village of Kfar Zobin, Turkish officials said."
+    )
+    assert place(text, "Kfar Zobin").country == "SYR"

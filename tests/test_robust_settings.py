@@ -23,9 +23,7 @@ def test_limits_default_and_can_be_set(tmp_path: Path) -> None:
     assert load_settings(path).limits == Limits()
 
 
-@pytest.mark.parametrize(
-    "value", ["'20MB'", "-1", "true", "12.5", str(LIMIT_MINIMUMS["max_part_chars"] - 1), "[1000]"]
-)
+@pytest.mark.parametrize("value", ["'20MB'", "-1", "true", "12.5", str(LIMIT_MINIMUMS["max_part_chars"] - 1), "[1000]"])
 def test_a_bad_limit_fails_early_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     (tmp_path / "truceline.yaml").write_text(f"max_part_chars: {value}\n")
     monkeypatch.chdir(tmp_path)

@@ -17,7 +17,6 @@ stage's cost is linear in a part's length and a part's parsed sentences are free
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
@@ -27,6 +26,7 @@ from typing import Any
 
 from truceline.errors import Skip
 from truceline.learn import confidence
+from truceline.learn.events import EventTyper, load_typer
 from truceline.model import Analysis, Article, Event, PubDate, RawDocument
 from truceline.nlp import load_nlp
 from truceline.settings import Limits
@@ -52,7 +52,9 @@ class Pipeline:
     actor_files: Sequence[Path] = ()
     batch_size: int = 64
     limits: Limits = field(default_factory=Limits)
+    event_model: Path | None = None  # the event classifier's file; None for the packaged one
     _actors: ActorDictionary | None = field(default=None, init=False)
+    _typer: EventTyper | None = field(default=None, init=False)
 
     @property
     def actors(self) -> ActorDictionary:
@@ -60,43 +62,34 @@ class Pipeline:
             self._actors = ActorDictionary.load(self.actor_files)
         return self._actors
 
+    @property
+    def typer(self) -> EventTyper:
+        if self._typer is None:
+            self._typer = load_typer(self.event_model)
+        return self._typer
+
     def run(
-        self,
-        raws: Iterable[RawDocument],
-        *,
-        known_years: Sequence[int] = (),
-        on_done: Callable[[Outcome], None] | None = None,
+        self, raws: Iterable[RawDocument], *, on_done: Callable[[Outcome], None] | None = None
     ) -> Iterator[Outcome]:
-        """Analyse documents in batches; yields one Outcome per document, in input order."""
+        """Analyse documents in batches; yields one Outcome per document, in input order.
+
+        Each report is dated from its own metadata and text alone. The year most reports of a batch are dated in is
+        no evidence for a report about another story, so it is not used; the years of reports of the *same* story
+        are (infer_publication_date's story_hint), once a cross-report stage has grouped them."""
         batch: list[RawDocument] = []
-        years = Counter(known_years)
         for raw in raws:
             batch.append(raw)
             if len(batch) >= self.batch_size:
-                yield from self._run_batch(batch, years, on_done)
+                yield from self._run_batch(batch, on_done)
                 batch = []
         if batch:
-            yield from self._run_batch(batch, years, on_done)
+            yield from self._run_batch(batch, on_done)
 
-    def _run_batch(
-        self, batch: list[RawDocument], years: Counter[int], on_done: Callable[[Outcome], None] | None
-    ) -> Iterator[Outcome]:
+    def _run_batch(self, batch: list[RawDocument], on_done: Callable[[Outcome], None] | None) -> Iterator[Outcome]:
         outcomes = [Outcome(raw) for raw in batch]
-        articles: list[Article | None] = [None] * len(batch)
-        for i, raw in enumerate(batch):
-            articles[i] = self._guard(outcomes[i], "clean", partial(self._article, raw))
-            art = articles[i]
-            if art is not None and art.published.precision == "day" and art.published.earliest:
-                years[art.published.earliest.year] += 1
-        hint = _story_hint(years)
-        if hint is not None:
-            for i, art in enumerate(articles):
-                if art is not None and art.published.precision not in ("day", "week"):
-                    raw = batch[i]
-                    infer = partial(dates.infer_publication_date, raw, art.cleaned, story_hint=hint)
-                    hinted = self._guard(outcomes[i], "dates", infer)
-                    if hinted is not None:
-                        articles[i] = replace(art, published=hinted)
+        articles: list[Article | None] = [
+            self._guard(outcomes[i], "clean", partial(self._article, raw)) for i, raw in enumerate(batch)
+        ]
         analyses: list[Analysis | None] = [None] * len(batch)
         wanted: list[tuple[int, int, str]] = []  # (article position, sentence index, sentence text)
         in_parts: set[int] = set()  # long reports, analysed whole (every stage, part by part) right here
@@ -112,7 +105,8 @@ class Pipeline:
             if analysis is None:
                 continue
             body = art.body
-            chosen = self._guard(outcomes[i], "events", partial(events.select_sentences, body, analysis.sentences))
+            select = partial(events.select_sentences, body, analysis.sentences, self.typer)
+            chosen = self._guard(outcomes[i], "events", select)
             for s in chosen or ():
                 start, end = analysis.sentences[s]
                 wanted.append((i, s, body[start:end]))
@@ -128,7 +122,8 @@ class Pipeline:
             elif analysis is not None and not out.failure:
                 docs = parsed.get(i, [])
                 self._guard(out, "places", partial(self._places, analysis, docs))
-                evs = self._guard(out, "events", partial(events.extract_events, analysis, docs, self.actors))
+                code = partial(events.extract_events, analysis, docs, self.actors, self.typer)
+                evs = self._guard(out, "events", code)
                 if evs is not None and not out.failure:
                     analysis.events = list(evs)
                     # one pass over everything found: a calibrated confidence on every row (truceline.learn)
@@ -166,7 +161,7 @@ class Pipeline:
             texts = (body[slice(*part.sentences[s])] for s in chosen)
             docs = list(zip(chosen, nlp.pipe(texts, batch_size=256), strict=True))
             self._guard(out, "places", partial(self._places, part, docs))
-            evs = self._guard(out, "events", partial(events.extract_events, part, docs, self.actors))
+            evs = self._guard(out, "events", partial(events.extract_events, part, docs, self.actors, self.typer))
             if evs is None:
                 return None
             part.events = list(evs)
@@ -312,24 +307,12 @@ def _anchor(published: PubDate) -> date | None:
     return published.anchor
 
 
-def _story_hint(years: Counter[int]) -> PubDate | None:
-    """The year most reports of this batch/corpus are dated in, for reports that leave their year open."""
-    if not years:
-        return None
-    year, n = years.most_common(1)[0]
-    return PubDate(
-        value=str(year),
-        earliest=date(year, 1, 1),
-        latest=date(year, 12, 31),
-        precision="year",
-        evidence=(f"story: {n} other report(s) of this corpus are dated in {year}",),
-    )
-
-
-def analyse_paths(paths: Sequence[str], *, actors: Sequence[Path] = ()) -> list[Analysis]:
+def analyse_paths(
+    paths: Sequence[str], *, actors: Sequence[Path] = (), event_model: Path | None = None
+) -> list[Analysis]:
     """Ingest and analyse `paths` in memory (no database): the library entry point tests and notebooks use."""
     from truceline.stages.ingest import iter_documents
 
     raws = [d for d in iter_documents(paths) if isinstance(d, RawDocument)]
-    pipeline = Pipeline(actor_files=actors)
+    pipeline = Pipeline(actor_files=actors, event_model=event_model)
     return [o.analysis for o in pipeline.run(raws) if o.analysis is not None]

@@ -6,8 +6,9 @@ Each page goes through the real clean stage (trafilatura, then our line cascade)
 pages (a page we skip scores 0 recall, and 0 precision as nothing was extracted).
 
 Options: "limit" (int or None: first N pages in sha order); "baseline" (None, or "trafilatura" to score
-trafilatura alone with its default settings instead of our stage, so the effect of our cascade is visible).
-Other keys the CLI passes to every scorer (e.g. "actors") do not apply here and are ignored.
+trafilatura alone, with the very settings our cleaner gives it (truceline.clean.html.TRAFILATURA_OPTIONS) and the
+page's URL, instead of our stage, so the figure shows what our cascade adds; the output's "baseline_settings" says
+which). Other keys the CLI passes to every scorer (e.g. "actors") do not apply here and are ignored.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import trafilatura
 
+from truceline.clean.html import TRAFILATURA_OPTIONS
 from truceline.errors import EvalError, Skip
 from truceline.eval.split import describe, select, wanted_part
 from truceline.model import RawDocument
@@ -60,7 +62,17 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
             raise EvalError(f"limit must be a positive whole number, got {limit!r}")
         keys = keys[:limit]
     pages = [(key, _read_page(path, key), gold[key]) for key in keys]
-    return {**describe(part), "pages": len(pages), **_average(pages, _trafilatura_alone if baseline else _ours)}
+    extract, peer = (_trafilatura_alone, {"baseline_settings": baseline_settings()}) if baseline else (_ours, {})
+    return {**describe(part), **peer, "pages": len(pages), **_average(pages, extract)}
+
+
+def baseline_settings() -> dict[str, object]:
+    """How the trafilatura baseline runs (printed under "baseline_settings")."""
+    return {
+        "call": "trafilatura.extract(html, url=url, **settings)",
+        "settings": dict(TRAFILATURA_OPTIONS),
+        "version": trafilatura.__version__,
+    }
 
 
 def _ours(html: str, url: str | None) -> str:
@@ -72,7 +84,7 @@ def _ours(html: str, url: str | None) -> str:
 
 
 def _trafilatura_alone(html: str, url: str | None) -> str:
-    return trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    return trafilatura.extract(html, url=url, **TRAFILATURA_OPTIONS) or ""
 
 
 def _average(

@@ -3,11 +3,12 @@
 Which gold toponyms count. GeoWebNews tags far more than place names: common nouns ("church", "residents"),
 organisations, languages, demonyms and adjectives ("French"). We score the names a geoparser is meant to find:
 the types Literal, Metonymic, Mixed, Literal_Modifier, Non_Literal_Modifier, Embedded_Literal and Embedded_Non_Lit,
-noun forms only (modifierType "Adjective" is a demonym in all but name). A prediction that overlaps an adjective,
-demonym, language or coercion annotation ("White House", a university named after a place) is neutral (neither
-right nor wrong); every other prediction that matches no gold
-toponym is a false positive. LGL-style files (<toponym><gaztag geonameid><lat/><lon/></gaztag><phrase/><start/>
-<end/>) count every toponym.
+noun forms only (modifierType "Adjective" is a demonym in all but name). This departs from the published
+protocol, which scores adjectival and demonym toponyms too; every run says so under "protocol_note". A prediction
+that overlaps an adjective, demonym, language or coercion annotation ("White House", a university named after a
+place) is neutral (neither right nor wrong); every other prediction that matches no gold toponym is a false
+positive. LGL-style files (<toponym><gaztag geonameid><lat/><lon/></gaztag><phrase/><start/><end/>) count every
+toponym.
 
 Matching. `recognition` uses exact spans (start and end both equal), the stricter and more common convention;
 `recognition_overlap` counts a gold toponym found when any prediction overlaps it (one-to-one). Resolution is
@@ -42,6 +43,14 @@ SCORED_TYPES = frozenset(
     )
 )
 NEUTRAL_TYPES = frozenset(("Demonym", "Language", "Coercion"))
+PROTOCOL_NOTE = (
+    "Departs from the published GeoWebNews protocol (Gritta et al., 'A Pragmatic Guide to Geoparsing Evaluation'), "
+    "which scores every toponym type: here toponyms written as adjectives (modifierType Adjective, e.g. 'French' "
+    "in 'French troops') and the Demonym, Language and Coercion types are neutral (a prediction on one counts "
+    "neither way; missing one is no miss), so these figures are not comparable with published ones. Recognition "
+    "counts exact spans; resolution is scored on the gold toponyms with coordinates that a prediction overlaps. "
+    "LGL-style files count every toponym."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +150,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     if isinstance(limit, int) and limit > 0:
         articles = articles[:limit]
     ner = _ner_spans([a.text for a in articles]) if options.get("ner") else [[] for _ in articles]
-    counts = {"pred": 0, "gold": 0, "tp_exact": 0, "tp_overlap_p": 0, "tp_overlap_r": 0}
+    counts = {"pred": 0, "gold": 0, "neutral": 0, "tp_exact": 0, "tp_overlap_p": 0, "tp_overlap_r": 0}
     errors: list[float] = []
     ids = [0, 0]
     calibration: list[tuple[float | None, bool]] = []
@@ -152,6 +161,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     errors.sort()
     return {
         **describe(part),
+        "protocol_note": PROTOCOL_NOTE,
         "articles": len(articles),
         "recognition": _prf(counts["tp_exact"], counts["pred"], counts["tp_exact"], counts["gold"]),
         "recognition_overlap": _prf(counts["tp_overlap_p"], counts["pred"], counts["tp_overlap_r"], counts["gold"]),
@@ -160,6 +170,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         "exact_id": _ratio(ids[0], ids[1]),
         "resolved_scored": len(errors),
         "gold_toponyms": counts["gold"],
+        "neutral_toponyms": counts["neutral"],  # annotations left out of the score (see protocol_note)
         "ner": bool(options.get("ner")),
         "calibration": {"place": calibration_block(calibration)},
     }
@@ -200,6 +211,7 @@ def _score_article(article: GoldArticle, preds: list[Place], counts: dict[str, i
         counts["tp_overlap_p"] += hits_gold
     counts["pred"] += len(counted)
     counts["gold"] += len(gold)
+    counts["neutral"] += len(neutral)
     for t in gold:
         overlapping = [p for p in counted if t.start < p.end and p.start < t.end]
         if not overlapping:

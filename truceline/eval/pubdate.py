@@ -91,13 +91,30 @@ def htmldate_alone(url: str, html: str) -> str | None:
         from htmldate import find_date
     except ImportError as exc:  # pragma: no cover - both are dependencies
         raise EvalError("htmldate/trafilatura missing; reinstall truceline") from exc
+    from truceline.clean.html import HTMLDATE_OPTIONS
+
     tree = trafilatura.load_html(html)
     if tree is None:
         return None
     try:
-        return find_date(tree, original_date=True, extensive_search=True, url=url)
+        return find_date(tree, **HTMLDATE_OPTIONS, url=url)
     except (ValueError, TypeError):
         return None
+
+
+def baseline_settings(name: str) -> dict[str, object]:
+    """How a peer dates the pages (printed under "baseline_settings")."""
+    from importlib.metadata import version
+
+    if name == "htmldate":
+        from truceline.clean.html import HTMLDATE_OPTIONS
+
+        how = "htmldate.find_date(tree, url=url, **settings), the cleaner's own settings"
+        return {"call": how, "settings": dict(HTMLDATE_OPTIONS), "version": version("htmldate")}
+    from truceline.eval.baselines import DATEPARSER_SETTINGS
+
+    how = "the first date dateparser.search.search_dates finds in the cleaned title and body"
+    return {"call": how, "settings": dict(DATEPARSER_SETTINGS), "version": version("dateparser")}
 
 
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
@@ -134,6 +151,7 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     n = len(rows) or 1
     return {
         **describe(part),
+        **({"baseline_settings": baseline_settings(str(baseline))} if baseline else {}),
         "pages": len(rows),
         "exact": round(exact / n, 4),
         "within_1_day": round(near / n, 4),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,8 @@ class _Names:
         self.first: dict[str, int] = {}
         self.dotted: set[str] = set()  # keys of abbreviations written with a final full stop ("Calif.")
         self.undotted: set[str] = set()
+        self.dotted_entries: dict[str, set[int]] = defaultdict(set)  # key -> entries it names with a full stop
+        self.undotted_entries: dict[str, set[int]] = defaultdict(set)
         self.countries: set[str] = set()  # keys naming a country: never stop words
         self.single: set[str] = set()  # folded one-word names, checked against the English word lists
 
@@ -62,6 +65,7 @@ class _Names:
         if len(parts) == 1:
             self.single.add(parts[0])
         (self.dotted if name.endswith(".") else self.undotted).add(key)
+        (self.dotted_entries if name.endswith(".") else self.undotted_entries)[key].add(entry)
         if self.first.get(parts[0], 0) < len(parts):
             self.first[parts[0]] = len(parts)
 
@@ -74,6 +78,10 @@ class _Names:
         gaz.first_parts = dict(self.first)
         # Only keys that exist solely as dotted abbreviations: "Mass." is Massachusetts, "Mass" is a church service.
         gaz.dotted = frozenset(self.dotted - self.undotted)
+        # Entries a shared key reaches only through an abbreviation: "Mass." is Massachusetts, but "mas" is also an
+        # Italian village, so the key alone cannot say whether the full stop is needed; the entry can.
+        only = {k: frozenset(v - self.undotted_entries.get(k, set())) for k, v in self.dotted_entries.items()}
+        gaz.dotted_only = {k: v for k, v in only.items() if v and k not in gaz.dotted}
 
 
 CITIES = "cities500.json"  # every town of 500+ people, with alternate names
@@ -88,6 +96,12 @@ def _capitals(gaz: Gazetteer, countries: dict[str, Any]) -> frozenset[int]:
         if wanted and towns:
             found.add(max(towns, key=lambda e: gaz.population[e]))
     return frozenset(found)
+
+
+def _largest(entries: Iterable[int], gaz: Gazetteer) -> int:
+    """The most populous entry; a tie goes to the one read first from the sources (the lower entry id), not to
+    whichever a set of ids happens to yield first."""
+    return min(entries, key=lambda e: (-gaz.population[e], e))
 
 
 def _english_stop_words(names: _Names) -> frozenset[str]:
@@ -231,7 +245,7 @@ def _add_admin1(
             ]
             if not found:
                 continue
-            code = region_of_entry[max(found, key=lambda e: gaz.population[e])][1]
+            code = region_of_entry[_largest(found, gaz)][1]
         members = by_region.get((iso2, code), [])
         if lat:
             plat, plon = float(lat), float(lon)
@@ -267,7 +281,7 @@ def _add_features(gaz: Gazetteer, names: _Names, data: Path) -> None:
             matches = {e for e in matches if gaz.country[e] == r["iso2"] and gaz.kind[e] != "admin1"}
             if not matches:
                 continue
-            best = max(matches, key=lambda e: gaz.population[e])
+            best = _largest(matches, gaz)
             for label in labels:
                 names.add(label, best)
             continue

@@ -23,7 +23,7 @@ TRUSTED_POPULATION = 15_000
 
 def report_countries(found: Found, gaz: Gazetteer, given: Iterable[str]) -> set[str]:
     """ISO-2 codes the report is about: passed in, named (countries, regions, demonyms) or holding its sure towns."""
-    countries = set(given) | set(found.demonyms)
+    countries = set(given) | {iso2 for iso2, _ in found.demonyms}
     for m in found.mentions:
         if m.country_hint:
             countries.add(m.country_hint)
@@ -37,11 +37,13 @@ def report_countries(found: Found, gaz: Gazetteer, given: Iterable[str]) -> set[
     return countries
 
 
-def _evidenced(m: Mention, e: int, gaz: Gazetteer, countries: set[str], named_with: str | None) -> bool:
+def _evidenced(m: Mention, e: int, gaz: Gazetteer, countries: set[str], named_with: frozenset[tuple[str, str]]) -> bool:
     if gaz.kind[e] in STRONG_KINDS or not gaz.source[e].startswith("geonames"):
         return True
-    if named_with is not None:
-        return gaz.country[e] == named_with  # "Springfield, Ill.", "Bam, Iran": the name says which country
+    if named_with:
+        # "Springfield, Ill.", "Bam, Iran", "Atlanta, Georgia": the name after the comma says which country (and
+        # region); when it names several (Georgia the country or the state), any of them will do.
+        return any(gaz.country[e] == cc and region in ("", gaz.admin1[e]) for cc, region in named_with)
     in_focus = gaz.country[e] in countries
     population = gaz.population[e]
     if gaz.primary_key[e] != m.key:
@@ -60,20 +62,29 @@ def _evidenced(m: Mention, e: int, gaz: Gazetteer, countries: set[str], named_wi
 
 
 def _country_part(m: Mention, gaz: Gazetteer) -> int | None:
-    """'South Lebanon', 'Northern Syria': a direction word before a country's name (the entry), else None."""
+    """'South Lebanon', 'Northern Syria': a direction word before a country's name (the entry), else None.
+
+    Not when the whole phrase is itself the name of a country, region or continent ('Northern Ireland', 'South
+    America', 'North Korea'): that name is the place, not a part of the country named by its last word."""
     words = m.text.split()
     if len(words) < 2 or "prefix" not in gaz.context.get(words[0].lower(), ()):
+        return None
+    if any(gaz.kind[e] in STRONG_KINDS and gaz.primary_key[e] == m.key for e in m.entries):
         return None
     tail = m.key.split(" ", 1)[1] if " " in m.key else ""
     return next((e for e in gaz.lookup(tail) if gaz.kind[e] == "country"), None)
 
 
-def _named_with(text: str, m: Mention, following: Mention | None, gaz: Gazetteer) -> str | None:
-    """'Springfield, Ill.' or 'Bam, Iran': the ISO-2 country of a region or country named right after a place."""
-    if following is None or text[m.end : following.start] != ", " or not following.entries:
-        return None
-    top = following.entries[0]
-    return gaz.country[top] or None if gaz.kind[top] in ("admin1", "country") else None
+def _named_with(text: str, m: Mention, following: Mention | None, gaz: Gazetteer) -> frozenset[tuple[str, str]]:
+    """'Springfield, Ill.' or 'Bam, Iran': the (ISO-2 country, region or "") pairs a region or country named right
+    after a place may stand for; empty when none is."""
+    if following is None or text[m.end : following.start] != ", ":
+        return frozenset()
+    return frozenset(
+        (gaz.country[e], gaz.name[e] if gaz.kind[e] == "admin1" else "")
+        for e in following.entries
+        if gaz.kind[e] in ("admin1", "country") and gaz.country[e]
+    )
 
 
 def require_evidence(text: str, found: Found, gaz: Gazetteer, given: Iterable[str]) -> None:

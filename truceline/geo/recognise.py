@@ -20,7 +20,7 @@ __all__ = ["STRONG_KINDS", "Found", "Mention", "recognise"]
 def recognise(text: str, gaz: Gazetteer) -> Found:
     toks = Tokens(text, gaz)
     found = Spans(len(toks.words))
-    demonyms: list[str] = []
+    demonyms: list[tuple[str, int]] = []
     person_parts: set[str] = set()
     single: list[tuple[int, Mention]] = []
     i, n = 0, len(toks.words)
@@ -32,7 +32,7 @@ def recognise(text: str, gaz: Gazetteer) -> Found:
         word = toks.words[i]
         folded = fold(word)
         if folded in gaz.demonyms:
-            demonyms.append(gaz.demonyms[folded])
+            demonyms.append((gaz.demonyms[folded], toks.starts[i]))
         best = _longest(toks, i, folded)
         if best is None:
             i += 1
@@ -47,8 +47,11 @@ def recognise(text: str, gaz: Gazetteer) -> Found:
             if i == j:
                 single.append((i, mention))
         elif verdict in ("tail", "head"):
-            # Names come back alone: "Charlie Chen ... Chen said", "Jae Lee ... Jae told".
-            person_parts.add(word if i == j else toks.words[j])
+            # Names come back alone: "Charlie Chen ... Chen said", "Jae Lee ... Jae told". An acronym heading a
+            # longer name ("EU Transport Commissioner") is no one's name: "EU" alone stays a place.
+            part = word if i == j else toks.words[j]
+            if not (part.isupper() and len(part) > 1):
+                person_parts.add(part)
         i = j + 1
     for i, mention in single:
         # "Bruce Chen ... Chen said": a word already seen inside a person's name is that person again.
@@ -102,6 +105,12 @@ def _plausible(toks: Tokens, i: int, j: int, mention: Mention) -> str:
         return "word"
     if mention.key in gaz.dotted and toks.text[mention.end - 1 : mention.end] != ".":
         return "word"  # "Mass." is Massachusetts; "Mass" without the full stop is not
+    abbreviated = gaz.dotted_only.get(mention.key)
+    if abbreviated and toks.text[mention.end : mention.end + 1] != ".":
+        # The same for a key other places share ("Miss" is no Mississippi, whatever Italian village "Mis" is)
+        mention.entries = tuple(e for e in mention.entries if e not in abbreviated)
+        if not mention.entries:
+            return "word"
     if i == j and toks.sentence_initial(i) and toks.words[i].lower() in toks.lower_words:
         return "word"
     if i == j:

@@ -50,34 +50,52 @@ class _Context:
 
     def __init__(self, found: Found, gaz: Gazetteer, focus_iso3: Sequence[str]) -> None:
         to_iso2 = {v: k for k, v in gaz.iso3.items()}
-        self.given = {to_iso2[c] for c in focus_iso3 if c in to_iso2}
+        self.given = list(dict.fromkeys(to_iso2[c] for c in focus_iso3 if c in to_iso2))  # the story's first
         self.focus: Counter[str] = Counter({c: 2 for c in self.given})
+        # Where the text first names each country (see main_country); a country only passed in ranks after every
+        # one the text names, in the caller's order.
+        self.first_at: dict[str, tuple[float, int]] = {c: (math.inf, rank) for rank, c in enumerate(self.given)}
         self.regions: set[str] = set()  # admin1 regions the report names ("Idlib province", "Florida")
-        for iso2 in found.demonyms:
-            self.focus[iso2] += 1
+        for iso2, start in found.demonyms:
+            self._count(iso2, start)
         self.region_keys: set[str] = set()
+        # Regions the text names beyond doubt ("Wash.", "Idlib province"): a bare "Washington" may then be the state.
+        self.named_regions: set[str] = set()
         self.anchors: dict[tuple[int, int], set[tuple[float, float]]] = {}  # 1-degree cell -> distinct points
         for m in found.mentions:
             if m.country_hint:
-                self.focus[m.country_hint] += 1
+                self._count(m.country_hint, m.start)
             if m.hint == "region":
                 self.region_keys.add(m.key)
             if not m.entries:
                 continue
             top = m.entries[0]
             if gaz.kind[top] == "country":
-                self.focus[gaz.country[top]] += 1
+                self._count(gaz.country[top], m.start)
             elif len({gaz.country[e] for e in m.entries}) == 1 and _trusted(m, top, gaz):
-                self.focus[gaz.country[top]] += 1
+                self._count(gaz.country[top], m.start)
                 lat, lon = gaz.lat[top], gaz.lon[top]
                 self.anchors.setdefault((math.floor(lat), math.floor(lon)), set()).add((lat, lon))
             if m.hint == "region" or gaz.kind[top] == "admin1":
                 region = next((e for e in m.entries if gaz.kind[e] == "admin1"), None)
                 if region is not None:
                     self.regions.add(gaz.name[region])
-                    self.focus[gaz.country[region]] += 1
+                    if m.hint == "region" or all(gaz.kind[e] == "admin1" for e in m.entries):
+                        self.named_regions.add(gaz.name[region])
+                    self._count(gaz.country[region], m.start)
 
         self.top = max(self.focus.values(), default=0)
+
+    def _count(self, iso2: str, start: int) -> None:
+        self.focus[iso2] += 1
+        self.first_at[iso2] = min(self.first_at.get(iso2, (math.inf, 0)), (start, 0))
+
+    def main_country(self) -> str | None:
+        """The ISO-2 code the report is most about. A tie goes to the country the text names first (a report sets
+        its scene in its first lines), then to the caller's order; never to the order of a set."""
+        if not self.focus:
+            return None
+        return min(self.focus, key=lambda c: (-self.focus[c], self.first_at[c]))
 
     def focus_bonus(self, iso2: str) -> float:
         """Up to 2 for the country the report is most about, in proportion for the others; +1 if passed in."""
@@ -120,7 +138,9 @@ def _candidates(m: Mention, gaz: Gazetteer, ctx: _Context) -> list[tuple[int, fl
     return out
 
 
-def _score(e: int, m: Mention, gaz: Gazetteer, ctx: _Context) -> float:
+def _score(e: int, m: Mention, gaz: Gazetteer, ctx: _Context, container: str | None = None) -> float:
+    """How well entry `e` fits mention `m`. `container`: the region of the place written just before, with a comma
+    ("Tacoma, Washington", "Atlanta, Georgia"): a region of that name is what the second name means."""
     kind = gaz.kind[e]
     population = gaz.population[e] or (
         CURATED_POPULATION if gaz.source[e].startswith("curated") else UNKNOWN_POPULATION
@@ -137,8 +157,12 @@ def _score(e: int, m: Mention, gaz: Gazetteer, ctx: _Context) -> float:
     elif m.hint == "settlement":
         score -= 5.0 if kind in STRONG_KINDS else 0.0
     elif kind == "admin1":
-        # A bare "Idlib" is the city unless the report also calls it "Idlib province".
-        score += 1.0 if m.key in ctx.region_keys else -2.0
+        # A bare "Idlib" is the city unless the report also calls it "Idlib province" (or names it beyond doubt
+        # elsewhere, "Wash."), or the name closes "Town, Region".
+        if container is not None and gaz.name[e] == container:
+            score += 5.0
+        else:
+            score += 1.0 if m.key in ctx.region_keys or gaz.name[e] in ctx.named_regions else -2.0
     return score
 
 
@@ -173,9 +197,11 @@ def resolve(found: Found, gaz: Gazetteer, text: str, focus_iso3: Sequence[str] =
     for m in found.mentions:
         on_dateline = any(a <= m.start and m.end <= b for a, b in datelines)
         cue_word = "dateline" if on_dateline else cue(text, m.start, m.end, gaz.context)
-        scored = [(_score(e, m, gaz, ctx) + penalty, e) for e, penalty in _candidates(m, gaz, ctx)]
+        last = places[-1] if places else None
+        container = last.admin1 if last is not None and last.resolved and text[last.end : m.start] == ", " else None
+        scored = [(_score(e, m, gaz, ctx, container) + penalty, e) for e, penalty in _candidates(m, gaz, ctx)]
         if scored:
-            best = max(scored)[1]
+            best = _best(scored)
             if _dubious(m, best, gaz, ctx):
                 continue
             places.append(_place(m, best, gaz, cue_word))
@@ -190,12 +216,19 @@ def resolve(found: Found, gaz: Gazetteer, text: str, focus_iso3: Sequence[str] =
                 hosted.append(len(places))
             places.append(_unresolved(m, gaz, ctx, cue_word))
     _host(places, hosted, size, ctx.regions)
-    return _fill_regions(places)
+    return _fill_countries(_fill_regions(places), ctx, gaz)
+
+
+def _best(scored: list[tuple[float, int]]) -> int:
+    """The entry with the highest score. Equal scores go to the candidate listed first: the gazetteer lists a
+    name's entries most populous first and fuzzy matches come after exact ones, so a tie falls to the better-known
+    place rather than to whichever entry happens to have the larger id."""
+    return max(enumerate(scored), key=lambda item: (item[1][0], -item[0]))[1][1]
 
 
 def _inner_place(m: Mention, gaz: Gazetteer, ctx: _Context) -> int | None:
     """The town inside a facility's name ("Aleppo Airport"), if it is a sure one: in the story's countries, or big."""
-    best = max((_score(e, m, gaz, ctx), e) for e in m.inner)[1]
+    best = _best([(_score(e, m, gaz, ctx), e) for e in m.inner])
     sure = ctx.focus.get(gaz.country[best], 0) > 0 or gaz.population[best] >= 100_000 or gaz.kind[best] in STRONG_KINDS
     return best if sure else None
 
@@ -244,14 +277,11 @@ def _dubious(m: Mention, e: int, gaz: Gazetteer, ctx: _Context) -> bool:
 
 
 def _unresolved(m: Mention, gaz: Gazetteer, ctx: _Context, cue_word: str | None) -> Place:
-    country = m.country_hint
-    if country is None and ctx.focus:
-        country = ctx.focus.most_common(1)[0][0]
     return Place(
         start=m.start,
         end=m.end,
         text=m.text,
-        country=gaz.iso3.get(country) if country else None,
+        country=gaz.iso3.get(m.country_hint) if m.country_hint else None,  # else _fill_countries decides
         feature="admin1" if m.hint == "region" else None,
         region=m.region,
         precision=3 if m.hint == "region" else 2 if m.region else 1,
@@ -274,3 +304,23 @@ def _fill_regions(places: list[Place]) -> list[Place]:
                 p = replace(p, region=nearest.name, country=p.country or nearest.country)
         out.append(p)
     return out
+
+
+_NOT_SCENES = frozenset(("country", "capital", "continent", "region", "sea", "river", "facility"))
+
+
+def _fill_countries(places: list[Place], ctx: _Context, gaz: Gazetteer) -> list[Place]:
+    """Unknown places with no country yet ("near the village of X") take the country of the report's scene: the one
+    whose towns and regions it names most, ties to the first named. Countries and capitals do not count (they
+    mostly stand for governments that speak), so a Turkish report on Idlib puts its unknown villages in Syria.
+    Without a known town, the report's main country (focus) stands in."""
+    if all(p.resolved or p.country for p in places):
+        return places
+    towns: Counter[str] = Counter(
+        p.country for p in places if p.resolved and p.country and p.feature not in _NOT_SCENES
+    )  # in text order
+    scene = min(towns, key=lambda c: -towns[c]) if towns else None  # min keeps the first of equal counts
+    if scene is None:
+        main = ctx.main_country()
+        scene = gaz.iso3.get(main) if main else None
+    return [p if p.resolved or p.country else replace(p, country=scene) for p in places]

@@ -44,7 +44,7 @@ class Mention:
 @dataclass(slots=True)
 class Found:
     mentions: list[Mention]
-    demonyms: list[str]  # ISO-2 codes of demonyms seen ("Syrian" -> "SY"), in text order
+    demonyms: list[tuple[str, int]]  # (ISO-2, start) of each demonym seen ("Syrian" -> "SY"), in text order
 
 
 class Tokens:
