@@ -129,6 +129,11 @@ def test_office_holders_current_recalled_and_former() -> None:
     # recalled: only after the first term began
     lo, hi = _dated("The deal was reached under President Barack Obama, aides said.")
     assert lo is not None and date(2009, 1, 1) <= lo <= date(2009, 1, 20) and hi is not None and hi.year >= 2025
+    # "of" after a body the holder leads is current; after a time ("the era of") it is recalled
+    lo, hi = _dated("The government of Defence Minister Hulusi Akar's party asked for help, officials said.")
+    assert lo is not None and hi is not None and hi <= date(2023, 7, 15)
+    lo, hi = _dated("The ceasefire dates from the era of President Barack Obama, aides said.")
+    assert lo is not None and date(2009, 1, 1) <= lo <= date(2009, 1, 20) and hi is not None and hi.year >= 2025
     # former, with the country between: after the first term ended
     lo, _ = _dated("The debate does not include former U.S. President Donald Trump, organisers said.")
     assert lo is not None and date(2021, 1, 1) <= lo <= date(2021, 1, 20)

@@ -147,7 +147,10 @@ def _no_year_near(text: str, start: int, end: int) -> bool:
 
 
 _RECALLED_BEFORE = re.compile(
-    r"(?i)\b(?:under|during|by|from|since|before|after|until|to|of)\s+(?:the\s+)?(?:(?:[A-Z]\.){2,}\s+|[A-Z][\w'’]*\s+){0,2}$"
+    r"(?i)\b(?:under|during|by|from|since|before|after|until|to"
+    # "of" only after a time ("the era of President X"): "the government of Prime Minister X asked" is current
+    r"|(?:administration|tenure|era|presidency|premiership|term|reign|rule|time|days|years)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:[A-Z]\.){2,}\s+|[A-Z][\w'’]*\s+){0,2}$"
 )
 _RECALLED_AFTER = re.compile(
     r"^(?:'s|’s)\s+(?:administration|tenure|era|presidency|premiership|term|reign|rule|time|days)\b"
