@@ -42,7 +42,8 @@ What each column holds and where we differ from ACLED:
   it; admin2 and admin3 stay empty (our gazetteer stops at provinces).
 - location is the place's name, latitude / longitude its gazetteer point; geo_precision follows ACLED's scale from
   the place's kind: 1 a town or a point named as such, 2 near a town or a part of a region, 3 a province, a region
-  or a whole country (our precision 4). Unresolved places have no point and no geo_precision.
+  or a whole country (our precision 4); 3 too for a place the gazetteer does not know that carries the point of
+  the region it lies in. A place without a point has no geo_precision.
 - fatalities is our killed figure (lower bound as stated) or 0; notes is the evidence sentence; source the article
   id (ACLED names outlets there; ours is the id that finds the report with `truceline show`); source_scale, tags
   and timestamp are left empty: we do not judge a source's scale, code ACLED's tags, nor keep a row edit time.
@@ -221,11 +222,11 @@ def regions() -> dict[str, str]:
 
 def geo_precision(place: dict[str, object]) -> str:
     """ACLED geo_precision (1 town, 2 near a town or part of a region, 3 province, region or country) of a place;
-    empty when it is unresolved (no point to be precise about)."""
-    if not place or not place.get("resolved", True) or place.get("lat") is None:
+    3 for an unknown place that carries the point of the region it lies in, empty when there is no point."""
+    if not place or place.get("lat") is None:
         return ""
     precision = place.get("precision")
-    if place.get("feature") in ("country", "admin1"):
+    if place.get("feature") in ("country", "admin1") or not place.get("resolved", True):
         return "3"
     return str(min(int(precision), 3)) if isinstance(precision, int) and precision > 0 else ""
 
