@@ -197,6 +197,10 @@ def test_to_pandas_gives_the_flat_typed_columns(db: Any) -> None:
     frame = db.events().to_pandas()
     assert isinstance(frame, pandas.DataFrame) and len(frame) == len(db.events())
     assert {"actor_name", "place_country", "latitude", "date_start", "story_id"} <= set(frame.columns)
+    assert str(frame["killed"].dtype) == "Int64" and str(frame["latitude"].dtype) == "float64"
+    assert list(frame["id"]) == [e.id for e in db.events()]
+    stories = db.stories().to_pandas()
+    assert list(stories["id"]) == [s.id for s in db.stories()] and "headline" in stories.columns
 
 
 def test_to_pandas_without_pandas_names_it(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -345,11 +345,22 @@ class Records(list[R]):
             import pandas
         except ImportError:
             raise ConfigError("to_pandas() needs pandas, which is not installed: `pip install pandas`") from None
-        from truceline.export.flat import COLUMNS, flat_row
-
         if self and all(isinstance(r, EventRecord) for r in self):
-            return pandas.DataFrame([flat_row(r.to_json()) for r in self], columns=[name for name, _ in COLUMNS])
+            return _event_frame(pandas, [r.to_json() for r in self])
         return pandas.DataFrame([r.to_json() for r in self])
+
+
+def _event_frame(pandas: Any, items: list[dict[str, Any]]) -> Any:
+    """Events as the Parquet export's typed columns; through pyarrow, so whole numbers stay nullable integers
+    (Int64, not floats with NaN) and flags nullable booleans."""
+    from truceline.export.flat import COLUMNS, flat_row
+    from truceline.export.parquet import require_pyarrow, schema
+
+    rows = [flat_row(item) for item in items]
+    pa = require_pyarrow()
+    table = pa.table({name: [r[name] for r in rows] for name, _ in COLUMNS}, schema=schema())
+    nullable = {pa.int64(): pandas.Int64Dtype(), pa.bool_(): pandas.BooleanDtype()}
+    return table.to_pandas(types_mapper=nullable.get)
 
 
 def _interval(value: str | None) -> tuple[dt.date | None, dt.date | None]:
