@@ -74,7 +74,8 @@ def test_min_confidence_filters_every_format(db: str, fmt: str) -> None:
     everything = jsonl(invoke("events", "--db", db))
     cut = _threshold(everything)
     kept = {e["id"] for e in everything if e["confidence"] >= cut}
-    result = invoke("timeline", "--db", db, "--format", fmt, "--min-confidence", str(cut))
+    # one row per stored event (--mentions), so rows and events can be compared one to one
+    result = invoke("timeline", "--db", db, "--mentions", "--format", fmt, "--min-confidence", str(cut))
     assert result.exit_code == 0, result.output
     out = result.stdout
     if fmt == "table":
