@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 import truceline
+from truceline import errors
 from truceline.cli import cli
 from truceline.sample import REPORTS_DIR
 
@@ -69,7 +70,7 @@ def test_every_public_name_exists_and_is_documented() -> None:
         obj = getattr(truceline, name)
         assert name in section, f"{name} is not in the README's Python API section"
         if issubclass(obj, truceline.TrucelineError) if isinstance(obj, type) else False:
-            assert name in (truceline.errors.__doc__ or "")
+            assert name in (errors.__doc__ or "")
         else:
             assert inspect.getdoc(obj), f"{name} has no docstring"
     public = {n for n in dir(truceline) if not n.startswith("_") and not inspect.ismodule(getattr(truceline, n))}
@@ -77,7 +78,10 @@ def test_every_public_name_exists_and_is_documented() -> None:
 
 
 def test_importing_truceline_does_not_load_spacy() -> None:
-    code = "import sys, truceline; print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'pyarrow', 'pandas')))"
+    code = (
+        "import sys, truceline; [getattr(truceline, name) for name in truceline.__all__]; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'pyarrow', 'pandas')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip() == "[]"
 

@@ -14,27 +14,31 @@ The Python API, documented in the README's "Python API" section::
 Importing truceline is cheap: spaCy is loaded only when something is processed.
 """
 
-from truceline.errors import ConfigError, InputError, ModelError, StoreError, TrucelineError
-from truceline.pyapi import (
-    ActorRecord,
-    AgreementEventRecord,
-    AgreementMentionRecord,
-    AgreementRecord,
-    ArticleRecord,
-    ContradictionRecord,
-    Database,
-    EventRecord,
-    LinkRecord,
-    PlaceRecord,
-    QuantityRecord,
-    Records,
-    ReportRecord,
-    StoryRecord,
-    TimelineRecord,
-    TriggerRecord,
-    open,
-    process,
-)
+import importlib as _importlib
+import typing as _typing
+
+if _typing.TYPE_CHECKING:
+    from truceline.errors import ConfigError, InputError, ModelError, StoreError, TrucelineError
+    from truceline.pyapi import (
+        ActorRecord,
+        AgreementEventRecord,
+        AgreementMentionRecord,
+        AgreementRecord,
+        ArticleRecord,
+        ContradictionRecord,
+        Database,
+        EventRecord,
+        LinkRecord,
+        PlaceRecord,
+        QuantityRecord,
+        Records,
+        ReportRecord,
+        StoryRecord,
+        TimelineRecord,
+        TriggerRecord,
+        open,
+        process,
+    )
 
 __version__ = "0.1.0"
 
@@ -63,3 +67,20 @@ __all__ = [
     "open",
     "process",
 ]
+
+# The names load on first use (PEP 562), so `import truceline` (and the CLI, which imports it for its version) stays
+# as cheap as it was before the Python API.
+_ERRORS = ("ConfigError", "InputError", "ModelError", "StoreError", "TrucelineError")
+
+
+def __getattr__(name: str) -> object:
+    if name not in __all__:
+        raise AttributeError(f"module 'truceline' has no attribute {name!r}")
+    module = _importlib.import_module("truceline.errors" if name in _ERRORS else "truceline.pyapi")
+    value = getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
