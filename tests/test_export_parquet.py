@@ -195,3 +195,10 @@ def test_output_writes_text_formats_to_a_file_too(db: str, tmp_path: Path) -> No
     out = tmp_path / "events.jsonl"
     assert invoke("events", "--db", db, "--output", str(out)).exit_code == 0
     assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == jsonl("events", "--db", db)
+
+
+def test_parquet_goes_to_standard_output_when_it_is_not_a_terminal(db: str, tmp_path: Path) -> None:
+    result = invoke("events", "--db", db, "--format", "parquet", "--limit", "12")  # the runner's output is no tty
+    assert result.exit_code == 0, result.stderr
+    piped = pq.read_table(pa.BufferReader(result.stdout_bytes))
+    assert piped.to_pylist() == parquet(tmp_path, "events", "--db", db, "--limit", "12").to_pylist()
