@@ -303,7 +303,9 @@ def _export_events(
                 from truceline.export.flat import with_links
 
                 with_links(items, store.link.event_memberships([str(i["id"]) for i in items]))
-        with _output(fmt, output) as stream:
+        from truceline.export.output import open_output
+
+        with open_output(fmt, output) as stream:
             if fmt == "parquet":
                 from truceline.export.parquet import ParquetExporter
 
@@ -318,28 +320,6 @@ def _export_events(
             for item in items:
                 exporter.export_item(item)
             exporter.finish()
-
-
-@contextmanager
-def _output(fmt: str, output: Path | None) -> Iterator[Any]:
-    """Where an export goes: the file named by --output (binary for parquet), else standard output; a binary
-    format is never written to a terminal."""
-    from truceline.errors import InputError
-
-    binary = fmt == "parquet"
-    if output is None:
-        if binary and sys.stdout.isatty():
-            raise InputError(f"{fmt} is a binary format: give --output FILE (or redirect standard output to a file)")
-        yield sys.stdout.buffer if binary else sys.stdout
-        return
-    if not output.parent.exists():
-        raise InputError(f"cannot write {output}: folder {output.parent} does not exist")
-    try:
-        handle = output.open("wb") if binary else output.open("w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror}") from None
-    with handle:
-        yield handle
 
 
 def _min_confidence(value: str | None) -> float | None:
