@@ -226,14 +226,19 @@ def _events_command(name: str, default_format: str, doc: str, *, canonical: bool
     @click.option(
         "--format",
         "fmt",
-        type=click.Choice(["table", "jsonl", "csv", "acled", "plover", "geojson"]),
+        type=click.Choice(["table", "jsonl", "csv", "acled", "plover", "geojson", "parquet"]),
         default=default_format,
         show_default=True,
     )
     @click.option("--story", help="Only the events of this story (an id from `truceline stories`, or a prefix).")
-    def command(db: str, fmt: str, **filters: Any) -> None:
+    @click.option(
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to FILE instead of standard output (parquet, a binary format, needs it on a terminal).",
+    )
+    def command(db: str, fmt: str, output: Path | None, **filters: Any) -> None:
         with _errors():
-            _export_events(db, fmt, filters, canonical=canonical and not filters.get("mentions"))
+            _export_events(db, fmt, filters, canonical=canonical and not filters.get("mentions"), output=output)
 
     if canonical:
         command = click.option(
@@ -258,7 +263,9 @@ _events_command(
 )
 
 
-def _export_events(db: str, fmt: str, filters: dict[str, Any], *, canonical: bool = False) -> None:
+def _export_events(
+    db: str, fmt: str, filters: dict[str, Any], *, canonical: bool = False, output: Path | None = None
+) -> None:
     from truceline.export.formats import exporter_for
     from truceline.store import EventFilter
 
@@ -284,20 +291,36 @@ def _export_events(db: str, fmt: str, filters: dict[str, Any], *, canonical: boo
             from truceline.link.views import resolve_story
 
             flt = replace(flt, story=resolve_story(store, str(filters["story"])))
-        exporter = exporter_for("events", fmt, sys.stdout)
         items = None
         if canonical and store.link.has_canonical_events():
-            from truceline.link.timeline import CanonicalTableExporter, canonical_items
+            from truceline.link.timeline import canonical_items
 
             items = canonical_items(store, flt)
-            if fmt == "table":
-                exporter = CanonicalTableExporter(sys.stdout)
         elif canonical:
             click.echo("no canonical events (the reports are not linked: `truceline link`); showing mentions", err=True)
-        exporter.start()
-        for item in items if items is not None else store.events(flt):
-            exporter.export_item(item)
-        exporter.finish()
+        if items is None:
+            items = store.events(flt)
+            if fmt == "parquet":
+                from truceline.export.flat import with_links
+
+                with_links(items, store.link.event_memberships([str(i["id"]) for i in items]))
+        from truceline.export.output import open_output
+
+        with open_output(fmt, output) as stream:
+            if fmt == "parquet":
+                from truceline.export.parquet import ParquetExporter
+
+                exporter: Any = ParquetExporter(stream)
+            elif fmt == "table" and canonical and items and "canonical_id" in items[0]:
+                from truceline.link.timeline import CanonicalTableExporter
+
+                exporter = CanonicalTableExporter(stream)
+            else:
+                exporter = exporter_for("events", fmt, stream)
+            exporter.start()
+            for item in items:
+                exporter.export_item(item)
+            exporter.finish()
 
 
 def _min_confidence(value: str | None) -> float | None:

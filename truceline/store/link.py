@@ -456,6 +456,21 @@ class LinkTables:
         ).fetchall()
         return [{"event_id": r[0], "article_id": r[1], "score": r[2], **json.loads(r[3])} for r in rows]
 
+    def event_memberships(self, event_ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
+        """{event id: {"canonical_id", "story_id", "cluster_id"}} for the events linking placed (the others absent)."""
+        out: dict[str, dict[str, str | None]] = {}
+        ids = list(event_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self.conn.execute(
+                "SELECT m.event_id, m.canonical_id, c.story_id, c.cluster_id FROM link_mentions m"
+                f" JOIN link_canonical c ON c.id = m.canonical_id WHERE m.event_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for r in rows:
+                out[r[0]] = {"canonical_id": r[1], "story_id": r[2], "cluster_id": r[3]}
+        return out
+
     def canonical_counts(self, canonical_id: str) -> tuple[int, int, int]:
         """(mentions, reports, independent sources: groups of near-copies) of a canonical event."""
         row = self.conn.execute(
