@@ -34,7 +34,8 @@ def test_a_minister_speaking_in_office_narrows_the_years() -> None:
     assert any("Hulusi Akar" in e and "defence minister" in e for e in pub.evidence)
 
 
-def test_an_office_recalled_or_left_says_nothing() -> None:
+def test_an_office_recalled_or_left_gives_no_term() -> None:
+    """Recalled or left, the office bounds the report only from below (tests/test_pubdate_news.py)."""
     for body in (
         "Former Defence Minister Hulusi Akar said on Wednesday (March 11th) that patrols would start.",
         "Troops were sent on Wednesday (March 11th), as under Defence Minister Hulusi Akar.",

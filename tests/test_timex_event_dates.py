@@ -27,9 +27,10 @@ CASES = [
     ("The attack, on Thursday, killed three Turkish soldiers near Saraqib.", "attack", "2020-02-06", "day"),
     ("The army shelled the village on Wednesday. Rebels had attacked a checkpoint the previous day.", "attacked",
      "2020-02-04", "day"),
-    # a conjunct, a purpose infinitive and a participle share their clause's time
+    # a conjunct and a participle share their clause's time (a purpose infinitive, "met ... to discuss", is an aim
+    # and no event of its own: truceline/events/eventhood.py)
     ("Troops advanced on Thursday and seized the town of Saraqib.", "seized", "2020-02-06", "day"),
-    ("The delegation met Russian officials in Moscow on Monday to discuss the situation.", "discuss", "2020-02-03", "day"),
+    ("Troops entered the town on Monday, killing three civilians.", "killing", "2020-02-03", "day"),
     # a when-clause shares the time both ways
     ("When rebels shelled the town on Tuesday, the army responded with air strikes.", "strikes", "2020-02-04", "day"),
     ("The ceasefire collapsed on Monday when jets bombed a market in Idlib.", "bombed", "2020-02-03", "day"),

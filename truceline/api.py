@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from truceline.errors import Skip
+from truceline.link import LinkReport
 from truceline.model import RawDocument
 from truceline.pipeline import Outcome, Pipeline
 from truceline.stages.ingest import iter_documents
@@ -29,6 +30,7 @@ class ProcessReport:
     events: int = 0
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    link: LinkReport | None = None
 
 
 def ingest(
@@ -63,9 +65,12 @@ def process(
     actors: Sequence[Path] = (),
     retry_failed: bool = False,
     progress: Callable[[int], None] | None = None,
+    link_after: bool = True,
+    agreements: Sequence[Path] = (),
     event_model: Path | None = None,
 ) -> ProcessReport:
-    """Run every stage on the documents not processed yet; each article is written in its own transaction.
+    """Run every stage on the documents not processed yet; each article is written in its own transaction. Then,
+    unless `link_after` is False, link the new reports across the corpus (truceline.link).
 
     `event_model` names a model file of `truceline train events` (None: the packaged event model)."""
     report = ProcessReport()
@@ -90,7 +95,17 @@ def process(
     docs = store.pending_documents(retry_failed=retry_failed)
     for _ in pipeline.run(docs, on_done=done):
         pass
+    if link_after:
+        report.link = link(store, agreements=agreements)
     return report
+
+
+def link(store: Store, *, progress: Callable[[int], None] | None = None, agreements: Sequence[Path] = ()) -> LinkReport:
+    """Link the reports not linked yet across the corpus: copies, stories, event clusters, canonical events,
+    agreements (truceline.link); `agreements` are the user's agreements files."""
+    from truceline.link import link as run_link
+
+    return run_link(store, progress=progress, agreement_files=agreements)
 
 
 def show(store: Store, article_id: str) -> str:

@@ -23,13 +23,15 @@ PROGRESS_MIN = 25  # show a progress bar when at least this many documents are h
 EVALS = {
     "timeml": ("timeml", "DIR of TempEval-3 style .tml files (DCT + inline TIMEX3)"),
     "pubdate": ("pubdate", "DIR in the htmldate layout: gold_dates.json + html/"),
-    "pubdate-text": ("pubdate_text", "DIR in the htmldate layout, each page dated from its text alone"),
+    "pubdate-text": ("pubdate_text", "DIR of news (.tml, CAT, ECB+) or htmldate pages, dated from text alone"),
     "plover": ("plover", "FILE of PLOVER gold-standard records (JSON list)"),
     "petrarch": ("petrarch", "FILE of PETRARCH2 unit-test records (XML), with --actors DICTS"),
     "acled-types": ("acled_types", "FILE: TSV with id, EventSnippet, SubType"),
     "casualties": ("casualties", "FILE: JSONL lines {id, text, killed, injured}"),
     "geowebnews": ("geowebnews", "FILE: GeoWebNews (or LGL-style) XML"),
     "extraction": ("extraction", "DIR: ground-truth.json + html/<sha256>.html.gz"),
+    "ecbplus": ("ecbplus", "DIR: the ECB+ corpus (a topic is a story, a topic + sub-topic one event cluster)"),
+    "clusters": ("clusters", "FILE: JSONL lines {id, text, event, story?, title?, published?, url?}"),
 }
 
 
@@ -149,10 +151,19 @@ def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[
         pending = store.count_pending(retry_failed=retry_failed)
         if pending == 0:
             click.echo("nothing to process: every stored report is processed already", err=True)
+            if store.link.count_pending():
+                from truceline.cli_link import _link_line
+
+                click.echo(_link_line(api.link(store, agreements=_settings().agreements)), err=True)
             return 0, 0
         with _progress(pending, "processing") as tick:
             report = api.process(
-                store, actors=list(actors), retry_failed=retry_failed, progress=tick, event_model=settings.event_model
+                store,
+                actors=list(actors),
+                retry_failed=retry_failed,
+                progress=tick,
+                agreements=settings.agreements,
+                event_model=settings.event_model,
             )
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
@@ -163,6 +174,10 @@ def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[
         f"{len(report.skipped)} skipped, {len(report.failed)} failed",
         err=True,
     )
+    if report.link is not None:
+        from truceline.cli_link import _link_line
+
+        click.echo(_link_line(report.link), err=True)
     return pending, report.processed
 
 
@@ -200,8 +215,9 @@ def run(paths: tuple[str, ...], db: str, actors: tuple[Path, ...]) -> None:
             sys.exit(1)
 
 
-def _events_command(name: str, default_format: str, doc: str) -> None:
-    """`timeline` and `events` are one export with different defaults: a table to read, JSON lines to script."""
+def _events_command(name: str, default_format: str, doc: str, *, canonical: bool) -> None:
+    """`timeline` and `events` are one export with different defaults: a table to read, JSON lines to script.
+    The timeline shows canonical events (one per real-world event, across reports) unless asked for mentions."""
 
     @cli.command(name=name, help=doc)
     @db_option
@@ -213,20 +229,35 @@ def _events_command(name: str, default_format: str, doc: str) -> None:
         default=default_format,
         show_default=True,
     )
+    @click.option("--story", help="Only the events of this story (an id from `truceline stories`, or a prefix).")
     def command(db: str, fmt: str, **filters: Any) -> None:
         with _errors():
-            _export_events(db, fmt, filters)
+            _export_events(db, fmt, filters, canonical=canonical and not filters.get("mentions"))
+
+    if canonical:
+        command = click.option(
+            "--mentions",
+            is_flag=True,
+            help="One row per report's mention of an event (as `events`) instead of one per canonical event.",
+        )(command)
 
 
 _events_command(
     "timeline",
     "table",
-    "The chronological record: date, type, who, whom, where, casualties, who claims it, and the evidence.",
+    "The chronological record: date, type, who, whom, where, casualties, who claims it, and the evidence; one row "
+    "per real-world event with how many independent sources tell of it (--mentions: one row per report's mention).",
+    canonical=True,
 )
-_events_command("events", "jsonl", "Dump the stored events (one JSON object per line by default).")
+_events_command(
+    "events",
+    "jsonl",
+    "Dump the stored events, one per report's mention (one JSON object per line by default).",
+    canonical=False,
+)
 
 
-def _export_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
+def _export_events(db: str, fmt: str, filters: dict[str, Any], *, canonical: bool = False) -> None:
     from truceline.export.formats import exporter_for
     from truceline.store import EventFilter
 
@@ -241,10 +272,29 @@ def _export_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
         limit=filters.get("limit"),
         min_confidence=_min_confidence(filters.get("min_confidence")),
     )
+    if fmt == "acled":
+        from truceline.learn.acled import use_model
+
+        use_model(_settings().acled_model)
     with _open_store(db, create=False) as store:
+        if filters.get("story"):
+            from dataclasses import replace
+
+            from truceline.link.views import resolve_story
+
+            flt = replace(flt, story=resolve_story(store, str(filters["story"])))
         exporter = exporter_for("events", fmt, sys.stdout)
+        items = None
+        if canonical and store.link.has_canonical_events():
+            from truceline.link.timeline import CanonicalTableExporter, canonical_items
+
+            items = canonical_items(store, flt)
+            if fmt == "table":
+                exporter = CanonicalTableExporter(sys.stdout)
+        elif canonical:
+            click.echo("no canonical events (the reports are not linked: `truceline link`); showing mentions", err=True)
         exporter.start()
-        for item in store.events(flt):
+        for item in items if items is not None else store.events(flt):
             exporter.export_item(item)
         exporter.finish()
 
@@ -274,6 +324,11 @@ def articles(db: str, fmt: str, search: str | None) -> None:
             if search:
                 wanted = set(store.search_articles(search))
                 items = [a for a in items if a["id"] in wanted]
+            linked = store.link.memberships([str(a["id"]) for a in items])
+            for item in items:
+                ids = linked.get(str(item["id"]), {})
+                item["story_ids"] = ids.get("story_ids", [])
+                item["cluster_ids"] = ids.get("cluster_ids", [])
             exporter = exporter_for("articles", fmt, sys.stdout)
             exporter.start()
             for item in items:
@@ -335,7 +390,9 @@ def _make_eval(name: str, module: str, what: str) -> None:
     @eval_group.command(name=name, help=f"Score on {what}.")
     @click.argument("path", type=click.Path(exists=True, path_type=Path))
     @click.option(
-        "--baseline", help="Also score a peer on the same files (timeml: dateparser, heideltime; pubdate: htmldate)."
+        "--baseline",
+        help="Also score a peer on the same files (timeml: dateparser, heideltime; pubdate: htmldate; "
+        "ecbplus, clusters: tfidf).",
     )
     @click.option("--limit", type=int, help="Only the first N files/records (of the chosen part).")
     @click.option(
@@ -358,6 +415,14 @@ def _make_eval(name: str, module: str, what: str) -> None:
 
 for _name, (_module, _what) in EVALS.items():
     _make_eval(_name, _module, _what)
+
+from truceline.cli_link import register as _register_link_commands  # noqa: E402  (needs the helpers above)
+from truceline.cli_link import register_summary as _register_link_summary  # noqa: E402
+from truceline.cli_link import register_views as _register_link_views  # noqa: E402
+
+_register_link_commands(cli)
+_register_link_views(cli)
+_register_link_summary(cli)
 
 
 @cli.group(name="train")
@@ -394,6 +459,36 @@ def train_events(files: tuple[Path, ...], packaged: bool, plover: Path | None, o
             raise click.UsageError("give labelled sentences (FILE), --packaged or --plover")
         summary = train_from(list(files), packaged=packaged, plover=plover, output=output)
         click.echo(summary, err=True)
+
+
+@train_group.command(name="acled")
+@click.argument("notes", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Also train on the tune part of the CASE 2021 notes under DIR/eval/acled_types (read there, never copied).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("acled.npz"),
+    show_default=True,
+    help="The model file to write; name it as `acled_model` in truceline.yaml to use it.",
+)
+@click.option("--no-cv", is_flag=True, help="Skip the 5-fold cross-validation of the CASE tune part.")
+def train_acled(notes: Path | None, shared: Path | None, output: Path, no_cv: bool) -> None:
+    """Train the ACLED sub-type classifier on NOTES (TSV: id, note, ACLED sub-type; default: our packaged notes),
+    the ontology's definitions and, with --shared, the CASE 2021 tune part; see truceline/learn/acled_train.py."""
+    with _errors():
+        from truceline.learn.acled_train import CASE_FILE, build
+
+        if shared is not None and not (shared / CASE_FILE).is_file():
+            raise click.UsageError(f"{shared / CASE_FILE} not found; give the folder that holds eval/acled_types")
+        model = build(shared, cv=not no_cv, notes=notes)
+        model.save(output)
+        click.echo(f"wrote {output}: {model.meta['examples']} examples, {len(model.vocab)} features", err=True)
+        if "tune_cv" in model.meta:
+            click.echo(f"CASE tune part, 5-fold cross-validated: {model.meta['tune_cv']}", err=True)
 
 
 def main() -> None:

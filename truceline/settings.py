@@ -5,7 +5,9 @@ over the file, and the file over the defaults. Allowed keys:
 
     db: truceline.db            # the database commands read and write (--db)
     actors: [my_actors.yaml]    # extra actor dictionaries, loaded after the packaged ones (--actors)
+    agreements: [my_deals.yaml] # agreements you know of, for linking to resolve mentions to (truceline/link)
     event_model: events.npz     # the event classifier process/run/demo use instead of the packaged one
+    acled_model: acled.npz      # the ACLED sub-type classifier the ACLED export uses instead of the packaged one
                                 # (written by `truceline train events FILE --output events.npz`)
 
 Relative paths in the file are taken from the file's own folder.
@@ -23,7 +25,7 @@ from truceline.errors import ConfigError
 
 SETTINGS_FILE = "truceline.yaml"
 ENV_VAR = "TRUCELINE_SETTINGS"
-ALLOWED = ("db", "actors", "event_model")
+ALLOWED = ("db", "actors", "agreements", "event_model", "acled_model")
 DEFAULT_DB = "truceline.db"
 
 
@@ -31,7 +33,9 @@ DEFAULT_DB = "truceline.db"
 class Settings:
     db: str = DEFAULT_DB
     actors: tuple[Path, ...] = ()
+    agreements: tuple[Path, ...] = ()
     event_model: Path | None = None  # None: the packaged event model (truceline/data/models/events.npz)
+    acled_model: Path | None = None  # None: the packaged ACLED sub-type model (truceline/data/models/acled*.npz)
     source: str | None = None  # the file these came from, if any
 
 
@@ -71,30 +75,45 @@ def load_settings(path: Path | None = None) -> Settings:
     db = data.get("db", DEFAULT_DB)
     if not isinstance(db, str) or not db:
         raise ConfigError(f"settings file {path}: 'db' must be a file path, got {db!r}")
-    actors = data.get("actors", [])
-    if isinstance(actors, str):
-        actors = [actors]
-    if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
-        raise ConfigError(f"settings file {path}: 'actors' must be a list of file paths, got {actors!r}")
-    resolved = tuple(p if p.is_absolute() else base / p for p in map(Path, actors))
-    for p in resolved:
-        if not p.is_file():
-            raise ConfigError(f"settings file {path}: actor dictionary {p} does not exist")
-    model = data.get("event_model")
-    if model is not None and (not isinstance(model, str) or not model.endswith(".npz")):
-        raise ConfigError(
-            f"settings file {path}: 'event_model' must be the path of a model file (.npz) written by "
-            f"`truceline train events`, got {model!r}"
-        )
-    model_path = None if model is None else (Path(model) if Path(model).is_absolute() else base / model)
-    if model_path is not None and not model_path.is_file():
-        raise ConfigError(
-            f"settings file {path}: event model {model_path} does not exist; train one with `truceline train events`"
-        )
+    resolved = _files(path, base, data, "actors", "actor dictionary")
+    agreements = _files(path, base, data, "agreements", "agreements file")
+    model_path = _model_path(path, base, data.get("event_model"), "event_model", "truceline train events")
+    acled_path = _model_path(path, base, data.get("acled_model"), "acled_model", "truceline train acled")
     db_path = Path(db)
     return Settings(
         db=str(db_path if db_path.is_absolute() else base / db_path),
         actors=resolved,
+        agreements=agreements,
         event_model=model_path,
+        acled_model=acled_path,
         source=str(path),
     )
+
+
+def _files(path: Path, base: Path, data: dict[str, object], key: str, what: str) -> tuple[Path, ...]:
+    """A key holding one file path or a list of them, relative to the settings file's folder; each must exist."""
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+        raise ConfigError(f"settings file {path}: '{key}' must be a list of file paths, got {value!r}")
+    resolved = tuple(p if p.is_absolute() else base / p for p in map(Path, value))
+    for p in resolved:
+        if not p.is_file():
+            raise ConfigError(f"settings file {path}: {what} {p} does not exist")
+    return resolved
+
+
+def _model_path(path: Path, base: Path, value: object, key: str, command: str) -> Path | None:
+    """A model file named in the settings: a .npz path, relative to the settings file's folder, that exists."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.endswith(".npz"):
+        raise ConfigError(
+            f"settings file {path}: '{key}' must be the path of a model file (.npz) written by `{command}`, "
+            f"got {value!r}"
+        )
+    model_path = Path(value) if Path(value).is_absolute() else base / value
+    if not model_path.is_file():
+        raise ConfigError(f"settings file {path}: {key} {model_path} does not exist; train one with `{command}`")
+    return model_path

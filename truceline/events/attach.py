@@ -214,10 +214,61 @@ def _speaks(verb: Token) -> bool:
     return verb.lemma_.lower() in lex.speech_verbs or verb.lemma_.lower() in lex.denial_verbs
 
 
+# Events that are said or agreed rather than done: what they are about is not where they were made.
+_SAID = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "CONSULT", "SUPPORT", "CONCEDE"})
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"})
+_NAMED_THINGS = frozenset({"agreement", "deal", "memorandum", "protocol", "accord", "treaty", "process", "format"})
+
+
+def _content(trigger: Token, verb: Token) -> set[int]:
+    """Token indexes that are not where a statement was made: its complement clauses ('urged X to withdraw from
+    Idlib', 'accused X of shelling villages in Y', 'gave them until the end of the month to leave Z'), and the
+    words outside its own clause ('..., and state media accused Turkish troops': the other clause's places)."""
+    out: set[int] = set()
+    root = verb
+    if _infinitive(verb) and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+        root = verb.head  # "arrived in Ankara to discuss": the purpose stands for the visit, made in Ankara
+    own = {t.i for t in root.subtree} | {t.i for t in trigger.subtree}
+    out.update(t.i for t in trigger.doc if t.i not in own)
+    for head in {trigger.i: trigger, verb.i: verb}.values():
+        for child in head.children:
+            pcomp = child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children)
+            clause = child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            if child.dep_ in _CONTENT_DEPS or pcomp or clause:
+                out.update(t.i for t in child.subtree)
+    for token in trigger.subtree:  # an infinitive anywhere below: what is to be done, not where it was said
+        if token.i not in (trigger.i, verb.i) and token.dep_ in ("acl", "xcomp", "advcl") and _infinitive(token):
+            out.update(t.i for t in token.subtree)
+    return out
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _names_a_thing(token: Token, trigger: Token) -> bool:
+    """'the Sochi agreement', 'the Astana process': a place naming a text or a process is not this event's scene."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod", "nmod") and head.i != trigger.i and str(head.lemma_).lower() in _NAMED_THINGS
+    )
+
+
 def event_place(
-    doc: Any, offset: int, places: Sequence[Place], clause: set[int], trigger_start: int, picker: Any
+    doc: Any,
+    offset: int,
+    places: Sequence[Place],
+    clause: set[int],
+    trigger_start: int,
+    picker: Any,
+    trigger: Token | None = None,
+    kind: str | None = None,
 ) -> Place | None:
     """The places stage's choice of where the event happened, or None.
+
+    Places the sentence gives for something else are not offered: one naming a text ("the Sochi agreement"), and,
+    for a statement, an agreement or a meeting (`kind`), the places of what it is about ("urged Russia to act in
+    Idlib" happened where it was said, not in Idlib).
 
     There is no fallback to "the nearest place in the clause": that pinned events to datelines, organisations'
     bases and possessive countries ("Turkey's ministry"), and on the bundled corpus gold it was wrong more often
@@ -225,11 +276,29 @@ def event_place(
     """
     if picker is None:
         return None
+    if trigger is not None:
+        verb = _clause_verb(trigger, clause)
+        content = _content(trigger, verb) if kind in _SAID else set()
+        content.discard(trigger.i)
+        kept = []
+        for place in places:
+            tokens = [t for t in doc if place.start - offset <= t.idx < place.end - offset]
+            if tokens and (any(t.i in content for t in tokens) or any(_names_a_thing(t, trigger) for t in tokens)):
+                continue
+            kept.append(place)
+        places = kept
     try:
         chosen: Place | None = picker(places, offset, offset + len(doc.text), trigger_start)
         return chosen
     except NotImplementedError:
         return None
+
+
+def _clause_verb(trigger: Token, clause: set[int]) -> Token:
+    """The verb of the trigger's clause among `clause` (the trigger itself for a verb)."""
+    if trigger.tag_.startswith("VB"):
+        return trigger
+    return next((t for t in trigger.doc if t.i in clause and t.tag_.startswith("VB")), trigger)
 
 
 def event_casualties(
@@ -253,6 +322,7 @@ def clause_tokens(trigger: Token, clause_verb: Token, extra: Sequence[Token]) ->
     ids.update(t.i for t in extra)
     for token in (clause_verb, *extra):  # "launched attacks ..., injuring three": participles hang off the verb
         for child in token.children:
-            if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ in ("VBG", "VBN"):
-                ids.add(child.i)
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ in ("VBG", "VBN") and not own_subject:
+                ids.add(child.i)  # "... but since then 1,300 civilians have been killed": another clause's toll
     return ids

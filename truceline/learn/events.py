@@ -285,8 +285,9 @@ class EventTyper:
                 if reading.type != NONE and reading.probability >= t["accept"]:
                     out.append((_retyped(cand, reading.type, reading), reading.probability))
                 continue
-            if reading.type == NONE and reading.probability >= t["drop"]:
-                continue
+            # A lexicon candidate is never dropped here: whether a word names a happening at all (an aim, a standing
+            # relation, a toll) is decided by the eventhood rules before the classifier sees it
+            # (events/eventhood.py); the model retypes. Its fitted "drop" threshold stays in the file, unused.
             if reading.type not in (NONE, cand.type) and reading.probability >= t["switch"]:
                 out.append((_retyped(cand, reading.type, reading), reading.probability))
                 continue

@@ -15,7 +15,9 @@ vocabulary and metadata (what it was trained on, when, with which settings).
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -92,15 +94,22 @@ class LinearModel:
             "temperature": self.temperature,
             "meta": self.meta,
         }
+        arrays = {
+            "header": np.array(json.dumps(header, sort_keys=True)),
+            "weights": self.weights.astype(np.float32),
+            "dense_weights": self.dense_weights.astype(np.float32),
+            "bias": self.bias.astype(np.float32),
+        }
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as handle:
-            np.savez_compressed(
-                handle,
-                header=np.array(json.dumps(header, sort_keys=True)),
-                weights=self.weights.astype(np.float32),
-                dense_weights=self.dense_weights.astype(np.float32),
-                bias=self.bias.astype(np.float32),
-            )
+        # An .npz is a zip of .npy files; written here with a fixed timestamp (np.savez stamps the current time), so
+        # the same model gives the same file byte for byte and a rebuild shows in `git diff` only when it changed.
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, array in arrays.items():
+                buffer = io.BytesIO()
+                np.lib.format.write_array(buffer, array, allow_pickle=False)
+                info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, buffer.getvalue())
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:

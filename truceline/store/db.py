@@ -13,6 +13,7 @@ from typing import Any
 from truceline.errors import ConfigError, StoreError
 from truceline.model import Analysis, RawDocument
 from truceline.serialize import event_json, place_json, quantity_json, time_json
+from truceline.store.link import LinkTables
 from truceline.store.migrations import MIGRATIONS
 
 
@@ -30,6 +31,7 @@ class EventFilter:
     article: str | None = None
     stance: str | None = None
     limit: int | None = None
+    story: str | None = None  # a story id of the link stage (truceline/link)
     min_confidence: float | None = None  # only events whose confidence is at least this (0..1)
 
     def __post_init__(self) -> None:
@@ -91,6 +93,11 @@ class Store:
             except sqlite3.Error:
                 self.conn.execute("ROLLBACK")
                 raise
+
+    @property
+    def link(self) -> LinkTables:
+        """The link stage's tables (truceline/store/link.py)."""
+        return LinkTables(self.conn)
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
@@ -269,42 +276,7 @@ class Store:
 
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
         flt = flt or EventFilter()
-        where: list[str] = []
-        args: list[object] = []
-        if flt.actor:
-            # A name or text matches as a substring; a country code matches the actor, the recipient, or any member
-            # of a compound actor ("Turkey and Russia"), wherever it sits in the exported object.
-            where.append(
-                "(actor_name LIKE ? OR recipient_name LIKE ? OR json_extract(data, '$.actor.text') LIKE ?"
-                " OR json_extract(data, '$.recipient.text') LIKE ?"
-                " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.actor') t WHERE t.key = 'country' AND t.value = ?)"
-                " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.recipient') t"
-                " WHERE t.key = 'country' AND t.value = ?))"
-            )
-            like = f"%{flt.actor}%"
-            args += [like, like, like, like, flt.actor.upper(), flt.actor.upper()]
-        if flt.place:
-            where.append("(place_name LIKE ? OR place_country = ? OR json_extract(data, '$.place.text') LIKE ?)")
-            args += [f"%{flt.place}%", flt.place.upper(), f"%{flt.place}%"]
-        if flt.type:
-            types = [t.strip().upper() for t in flt.type.split(",") if t.strip()]
-            where.append(f"type IN ({','.join('?' * len(types))})")
-            args += types
-        if flt.stance:
-            where.append("stance = ?")
-            args.append(flt.stance)
-        if flt.since:
-            where.append("sort_date >= ?")
-            args.append(flt.since)
-        if flt.until:
-            where.append("sort_date <= ?")
-            args.append(flt.until + "\uffff")
-        if flt.article:
-            where.append("(article_id = ? OR article_id LIKE ?)")
-            args += [flt.article, flt.article + "%"]
-        if flt.min_confidence is not None:
-            where.append("confidence >= ?")
-            args.append(flt.min_confidence)
+        where, args = event_conditions(flt)
         sql = "SELECT data FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -359,6 +331,54 @@ class _Transaction:
             self.conn.execute("COMMIT")
         else:
             self.conn.execute("ROLLBACK")
+
+
+def event_conditions(flt: EventFilter) -> tuple[list[str], list[object]]:
+    """SQL conditions (over the events table) and their arguments for a filter; the limit is the caller's."""
+    where: list[str] = []
+    args: list[object] = []
+    if flt.actor:
+        # A name or text matches as a substring; a country code matches the actor, the recipient, or any member
+        # of a compound actor ("Turkey and Russia"), wherever it sits in the exported object.
+        where.append(
+            "(actor_name LIKE ? OR recipient_name LIKE ? OR json_extract(data, '$.actor.text') LIKE ?"
+            " OR json_extract(data, '$.recipient.text') LIKE ?"
+            " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.actor') t WHERE t.key = 'country' AND t.value = ?)"
+            " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.recipient') t"
+            " WHERE t.key = 'country' AND t.value = ?))"
+        )
+        like = f"%{flt.actor}%"
+        args += [like, like, like, like, flt.actor.upper(), flt.actor.upper()]
+    if flt.place:
+        where.append("(place_name LIKE ? OR place_country = ? OR json_extract(data, '$.place.text') LIKE ?)")
+        args += [f"%{flt.place}%", flt.place.upper(), f"%{flt.place}%"]
+    if flt.type:
+        types = [t.strip().upper() for t in flt.type.split(",") if t.strip()]
+        where.append(f"type IN ({','.join('?' * len(types))})")
+        args += types
+    if flt.stance:
+        where.append("stance = ?")
+        args.append(flt.stance)
+    if flt.since:
+        where.append("sort_date >= ?")
+        args.append(flt.since)
+    if flt.until:
+        where.append("sort_date <= ?")
+        args.append(flt.until + "\uffff")
+    if flt.article:
+        where.append("(article_id = ? OR article_id LIKE ?)")
+        args += [flt.article, flt.article + "%"]
+    if flt.min_confidence is not None:
+        where.append("confidence >= ?")
+        args.append(flt.min_confidence)
+    if flt.story:
+        # the events linking placed in a story (truceline/link): its reports' events and its attached passages'
+        where.append(
+            "id IN (SELECT m.event_id FROM link_mentions m JOIN link_canonical c ON c.id = m.canonical_id"
+            " WHERE c.story_id = ?)"
+        )
+        args.append(flt.story)
+    return where, args
 
 
 def _sort_date(value: str | None, fallback: str | None) -> str | None:

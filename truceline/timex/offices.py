@@ -1,18 +1,18 @@
 """Office holders as evidence of when a report was written: "Defence Minister Hulusi Akar said" is written while
 Hulusi Akar is defence minister.
 
-Only an office holder who speaks in the report's news counts ("said", "told reporters", "according to"): a title
-recalled in passing is often kept after the term ("under President Barack Obama", "President Trump's 2019 tariffs"),
-and a statement in a paragraph that names a year ("President Obama said in 2014") may be old, so it gives nothing
-either.
+A title the report gives as current dates it to the terms of that office. A title recalled can be kept after the
+term ("under President Barack Obama", "President Trump's 2019 tariffs"): a title in a paragraph that names a year,
+or one after "under", "by", "during" and the like or before "'s administration", only says that the report was
+written after the first term began. "Former", "ex-", "late", "slain" before the title (a country's name or adjective
+may come between: "former U.S. President") say it was written after the first term ended; "then-", "incoming",
+"-designate" and the like give nothing.
 
 The people and their offices (role, start, end) are the packaged actor dictionaries' (truceline/data/actors/,
 sources named there). A person counts only when the text gives the office with the full name, as a title before it
 ("Turkish Foreign Minister Mevlut Cavusoglu") or in an apposition after it ("Hulusi Akar, Turkey's defence
-minister,"): a surname alone may be another person's, and a title alone another holder's. "Former", "then-",
-"ex-", "late", "incoming" or "-designate" next to the title say the office is not held while the report is written,
-so they give nothing. The report is then dated to the terms of that office, with a few days' grace either side (a
-title used the day a successor takes over, a report filed late).
+minister,"): a surname alone may be another person's, and a title alone another holder's. Terms carry a few days'
+grace either side (a title used the day a successor takes over, a report filed late).
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ _NOT_NOW = frozenset(
 # A word just before the title that makes it another office ("Vice President", "Deputy Foreign Minister").
 _OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "under", "associate", "junior", "co", "shadow", "state"})
 _WORD = re.compile(r"[a-z][a-z'-]*")
+# A country or its adjective ("U.S.", "French", "South Korean", "Israel's") between a word like "former" and the
+# title it qualifies.
+_COUNTRY_WORD = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z'’]*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +108,15 @@ def _held_before(text: str, start: int, role: str) -> bool | None:
     if head and (head[-1].isalnum()):
         return None  # the role's first word is the end of a longer word
     words = _WORD.findall(head[-20:])
-    if words and words[-1].strip("-") in _OTHER_OFFICE:
-        return None
-    return not (words and words[-1].strip("-") in _NOT_NOW)
+    if words and words[-1].strip("-") in _OTHER_OFFICE and not (words[-1] == "under" and "secretary" not in role):
+        return None  # "Vice President", "Deputy Foreign Minister", "Under Secretary"; not "under President X"
+    # "former U.S. President", "the late French President": the country's name or adjective sits between
+    tokens = text[max(0, start - len(role) - 40) : start - len(role) - 1].split()
+    for _ in range(2):
+        if tokens and _COUNTRY_WORD.match(tokens[-1]) and tokens[-1].lower().strip("-") not in _NOT_NOW:
+            tokens.pop()
+    marks = _WORD.findall(" ".join(tokens[-2:]).lower())
+    return not (marks and marks[-1].strip("-") in _NOT_NOW)
 
 
 def _held_after(text: str, end: int, role: str) -> bool | None:
@@ -126,38 +135,58 @@ def _held_after(text: str, end: int, role: str) -> bool | None:
     return not any(w.strip("-") in _NOT_NOW for w in words)
 
 
-_SENTENCE_STOP = re.compile(r"[.!?;]\s|\n")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
-@cache
-def _speech() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    from truceline.timex.lexicon import lexicon
-
-    verbs = "|".join(sorted(lexicon().speech_verbs, key=len, reverse=True))
-    after = re.compile(rf"(?i)^[^.!?;\n]{{0,40}}?\b(?:{verbs})\b")
-    before = re.compile(rf"(?i)\b(?:{verbs}|according\s+to|quoted|quoting)\s+(?:[\w'’-]+\s+){{0,3}}$")
-    return after, before
-
-
-def _speaking(text: str, start: int, end: int) -> bool:
-    """The titled mention at [start, end) is the one speaking, in a sentence that names no year."""
-    after, before = _speech()
-    left = max(0, start - 200)
-    stops = list(_SENTENCE_STOP.finditer(text, left, start))
-    left = stops[-1].end() if stops else left
-    stop = _SENTENCE_STOP.search(text, end, end + 300)
-    right = stop.start() if stop else min(len(text), end + 300)
+def _no_year_near(text: str, start: int, end: int) -> bool:
+    """No year in the paragraph of the mention: one that names a year may be telling the past ("With the 2008 crash
+    ... President Obama declared")."""
     para_left = text.rfind("\n", 0, start) + 1
     para_right = text.find("\n", end)
-    if _YEAR.search(text, para_left, para_right if para_right >= 0 else len(text)):
-        return False  # a paragraph that names a year may be telling the past ("With the 2008 crash ... declared")
-    return bool(after.search(text[end:right]) or before.search(text[left:start]))
+    return not _YEAR.search(text, para_left, para_right if para_right >= 0 else len(text))
 
 
-def office_terms(text: str) -> Iterator[tuple[str, str, list[Span]]]:
-    """(what the text says, the office, the terms it was held in) for each titled mention of an office holder."""
+_RECALLED_BEFORE = re.compile(
+    r"(?i)\b(?:under|during|by|from|since|before|after|until|to|of)\s+(?:the\s+)?(?:(?:[A-Z]\.){2,}\s+|[A-Z][\w'’]*\s+){0,2}$"
+)
+_RECALLED_AFTER = re.compile(
+    r"^(?:'s|’s)\s+(?:administration|tenure|era|presidency|premiership|term|reign|rule|time|days)\b"
+)
+
+
+def _recalled(text: str, title_start: int, end: int) -> bool:
+    """ "under President Barack Obama", "appointed by President X", "President X's administration": a time the
+    title belongs to, which may be long past."""
+    return bool(_RECALLED_BEFORE.search(text, max(0, title_start - 40), title_start)) or bool(
+        _RECALLED_AFTER.match(text[end : end + 30])
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeClue:
+    said: str  # the words of the text that give the clue
+    office: str  # "<holder> as <role>"
+    spans: tuple[Span, ...]  # when a report saying so can have been written
+    how: str  # "current" (within the terms), "titled" (after the first term began), "former" (after it ended)
+
+
+# Words before a title that say the office was held before the report ("former Prime Minister X", "the late
+# President Y"): the report is from after the first term's end. "then-" says only that it was held at some time.
+_ENDED = frozenset(
+    {"former", "ex", "late", "onetime", "one-time", "erstwhile", "previous", "past", "retired", "slain",
+     "assassinated", "deceased"}
+)  # fmt: skip
+
+
+def office_clues(text: str) -> Iterator[OfficeClue]:
+    """What each titled mention of an office holder says of when the report was written. A title the report
+    gives as current ("Defence Minister Hulusi Akar said", "talks with President Vladimir Putin") dates it to the terms
+    of that office. A title in a paragraph that names a year, or one that names a time it belongs to ("under
+    President Barack Obama", "appointed by President X", "President X's administration"), may be long past: it only
+    says the report was written after the first of those terms began. "Former" or "the late" before the title says
+    after the first term ended. Lower bounds hold for every holder of the name ("George Bush"): the earliest counts."""
     for start, end, name, holders in _names(text):
+        found: list[tuple[Holder, str, tuple[Span, ...], bool, int]] = []
         for holder in holders:
             for role, terms in holder.roles:
                 held = _held_before(text, start, role)
@@ -167,7 +196,33 @@ def office_terms(text: str) -> Iterator[tuple[str, str, list[Span]]]:
                     title_start = start
                 if held is None:
                     continue
-                if held and _speaking(text, title_start, end):
-                    said = text[title_start:end] if title_start < start else f"{name}, {role}"
-                    yield said, f"{holder.name} as {role}", list(terms)
+                found.append((holder, role, terms, held, title_start))
                 break
+        if not found:
+            continue
+        holder, role, terms, held, title_start = found[0]
+        said = text[title_start:end] if title_start < start else f"{name}, {role}"
+        office = f"{holder.name} as {role}"
+        if held and len(found) == 1 and _no_year_near(text, start, end) and not _recalled(text, title_start, end):
+            yield OfficeClue(said, office, terms, "current")
+        elif held:
+            first = min(t[0] for f in found for t in f[2])
+            yield OfficeClue(said, office, ((first, date.max),), "titled")
+        elif _ENDED & {w.strip("-") for w in _WORD.findall(_marks(text, title_start, start, end))}:
+            ends = [min(t[1] for t in f[2]) for f in found]
+            if max(ends) < date.max - AFTER_GRACE:
+                yield OfficeClue(said, office, ((min(ends) - AFTER_GRACE - BEFORE_GRACE, date.max),), "former")
+
+
+def _marks(text: str, title_start: int, start: int, end: int) -> str:
+    """The words that may mark a title as no longer held: just before it, or inside the apposition after the name."""
+    if title_start < start:
+        return text[max(0, title_start - 20) : title_start].lower()
+    return text[end : end + 60].split(")")[0].lower()
+
+
+def office_terms(text: str) -> Iterator[tuple[str, str, list[Span]]]:
+    """(what the text says, the office, the terms it was held in) for each office holder speaking in the news."""
+    for clue in office_clues(text):
+        if clue.how == "current":
+            yield clue.said, clue.office, list(clue.spans)
