@@ -9,6 +9,7 @@ over the file, and the file over the defaults. Allowed keys:
     event_model: events.npz     # the event classifier process/run/demo use instead of the packaged one
     acled_model: acled.npz      # the ACLED sub-type classifier the ACLED export uses instead of the packaged one
                                 # (written by `truceline train events FILE --output events.npz`)
+    tile_url: https://tile.example.org/{z}/{x}/{y}.png   # map tiles for `truceline serve` (offline outlines if unset)
 
 Relative paths in the file are taken from the file's own folder.
 """
@@ -16,6 +17,7 @@ Relative paths in the file are taken from the file's own folder.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from truceline.errors import ConfigError
 
 SETTINGS_FILE = "truceline.yaml"
 ENV_VAR = "TRUCELINE_SETTINGS"
-ALLOWED = ("db", "actors", "agreements", "event_model", "acled_model")
+ALLOWED = ("db", "actors", "agreements", "event_model", "acled_model", "tile_url")
 DEFAULT_DB = "truceline.db"
 
 
@@ -36,6 +38,7 @@ class Settings:
     agreements: tuple[Path, ...] = ()
     event_model: Path | None = None  # None: the packaged event model (truceline/data/models/events.npz)
     acled_model: Path | None = None  # None: the packaged ACLED sub-type model (truceline/data/models/acled*.npz)
+    tile_url: str | None = None  # a tile server's URL template for the web app's map (None: offline outlines only)
     source: str | None = None  # the file these came from, if any
 
 
@@ -79,6 +82,7 @@ def load_settings(path: Path | None = None) -> Settings:
     agreements = _files(path, base, data, "agreements", "agreements file")
     model_path = _model_path(path, base, data.get("event_model"), "event_model", "truceline train events")
     acled_path = _model_path(path, base, data.get("acled_model"), "acled_model", "truceline train acled")
+    tile_url = _tile_url(path, data.get("tile_url"))
     db_path = Path(db)
     return Settings(
         db=str(db_path if db_path.is_absolute() else base / db_path),
@@ -86,6 +90,7 @@ def load_settings(path: Path | None = None) -> Settings:
         agreements=agreements,
         event_model=model_path,
         acled_model=acled_path,
+        tile_url=tile_url,
         source=str(path),
     )
 
@@ -117,3 +122,16 @@ def _model_path(path: Path, base: Path, value: object, key: str, command: str) -
     if not model_path.is_file():
         raise ConfigError(f"settings file {path}: {key} {model_path} does not exist; train one with `{command}`")
     return model_path
+
+
+def _tile_url(path: Path, value: object) -> str | None:
+    """A map tile URL template: http(s), with {z}, {x} and {y} (and optionally {s}) placeholders."""
+    if value is None:
+        return None
+    ok = isinstance(value, str) and re.fullmatch(r"https?://[A-Za-z0-9.{}:-]+/[^\s\"'<>]*", value) is not None
+    if not ok or not all(k in str(value) for k in ("{z}", "{x}", "{y}")):
+        raise ConfigError(
+            f"settings file {path}: 'tile_url' must be an http(s) URL template with {{z}}, {{x}} and {{y}}, "
+            f"e.g. https://tile.example.org/{{z}}/{{x}}/{{y}}.png; got {value!r}"
+        )
+    return str(value)

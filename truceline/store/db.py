@@ -33,6 +33,7 @@ class EventFilter:
     limit: int | None = None
     story: str | None = None  # a story id of the link stage (truceline/link)
     min_confidence: float | None = None  # only events whose confidence is at least this (0..1)
+    recipient: str | None = None  # as `actor`, but only on the recipient's side
 
     def __post_init__(self) -> None:
         value = self.min_confidence
@@ -67,6 +68,29 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {p}: {exc} (is it a Truceline database?)") from None
         return store
+
+    @classmethod
+    def open_readonly(cls, path: str | Path) -> Store:
+        """An existing database opened read-only (SQLite's mode=ro): nothing done through it can change the file.
+        Its schema must be current, since a read-only connection cannot migrate it."""
+        p = Path(path)
+        if not p.is_file():
+            raise StoreError(f"no database at {p}: run `truceline run REPORTS --db {p}` first, or pass --db")
+        try:
+            conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA query_only = ON")
+            done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {p}: {exc} (is it a Truceline database?)") from None
+        missing = [name for name, _ in MIGRATIONS if name not in done]
+        if missing:
+            conn.close()
+            raise StoreError(
+                f"database {p} predates this version ({', '.join(missing)} not applied): run "
+                f"`truceline status --db {p}` once to upgrade it, then serve it"
+            )
+        return cls(conn, str(p))
 
     def close(self) -> None:
         self.conn.close()
@@ -349,6 +373,14 @@ def event_conditions(flt: EventFilter) -> tuple[list[str], list[object]]:
         )
         like = f"%{flt.actor}%"
         args += [like, like, like, like, flt.actor.upper(), flt.actor.upper()]
+    if flt.recipient:
+        where.append(
+            "(recipient_name LIKE ? OR json_extract(data, '$.recipient.text') LIKE ?"
+            " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.recipient') t"
+            " WHERE t.key = 'country' AND t.value = ?))"
+        )
+        like = f"%{flt.recipient}%"
+        args += [like, like, flt.recipient.upper()]
     if flt.place:
         where.append("(place_name LIKE ? OR place_country = ? OR json_extract(data, '$.place.text') LIKE ?)")
         args += [f"%{flt.place}%", flt.place.upper(), f"%{flt.place}%"]

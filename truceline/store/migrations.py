@@ -302,3 +302,30 @@ LINK_MIGRATIONS.append(
 )
 
 MIGRATIONS.extend(LINK_MIGRATIONS)
+
+# -- reading at scale (truceline/web): indexes for the events table's pages and full-text search of evidence ------
+MIGRATIONS.append(
+    (
+        "0004_event_browsing",
+        """
+        -- the events table's order (store.db Store.events, truceline/web), so a page of 100,000 events is an index walk
+        CREATE INDEX events_order ON events(sort_date IS NULL, sort_date, article_id, idx);
+        CREATE INDEX events_type ON events(type, sort_date);
+        CREATE INDEX events_stance ON events(stance);
+
+        -- full-text search over the evidence sentences; rows follow the events table by rowid (never VACUUMed)
+        CREATE VIRTUAL TABLE events_fts USING fts5(sentence);
+        CREATE TRIGGER events_fts_ai AFTER INSERT ON events BEGIN
+            INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, json_extract(new.data, '$.sentence'));
+        END;
+        CREATE TRIGGER events_fts_ad AFTER DELETE ON events BEGIN
+            DELETE FROM events_fts WHERE rowid = old.rowid;
+        END;
+        CREATE TRIGGER events_fts_au AFTER UPDATE OF data ON events BEGIN
+            DELETE FROM events_fts WHERE rowid = old.rowid;
+            INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, json_extract(new.data, '$.sentence'));
+        END;
+        INSERT INTO events_fts(rowid, sentence) SELECT rowid, json_extract(data, '$.sentence') FROM events;
+        """,
+    )
+)

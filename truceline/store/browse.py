@@ -1,0 +1,95 @@
+"""Read-only queries for browsing a database page by page (the web app, truceline/web): counted and paginated
+events, full-text search over their evidence sentences, events by place for a map, one event by id.
+
+Every query takes the same EventFilter as `truceline events` (truceline.store.db.event_conditions), so a filter
+means the same thing on the command line, in the pages and in the HTTP API. The order is the events table's
+(`events_order`, migration 0004), so a page deep into 100,000 events is an index walk, not a sort.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from typing import Any
+
+from truceline.store.db import EventFilter, Store, event_conditions
+
+ORDER = "sort_date IS NULL, sort_date, article_id, idx"
+
+
+def fts_query(text: str) -> str | None:
+    """A user's words as an FTS5 query that cannot be a syntax error: each word quoted, all of them required."""
+    words = re.findall(r"\w+", text)
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words) or None
+
+
+def _where(flt: EventFilter, search: str | None) -> tuple[str, list[object]]:
+    where, args = event_conditions(replace(flt, limit=None))
+    query = fts_query(search) if search else None
+    if search and query is None:
+        where.append("0")  # a search of no words at all matches nothing
+    elif query:
+        where.append("rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        args.append(query)
+    return (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def count_events(store: Store, flt: EventFilter, search: str | None = None) -> int:
+    """How many stored events match the filter (and the search words, when given)."""
+    where, args = _where(flt, search)
+    return int(store.conn.execute(f"SELECT COUNT(*) FROM events{where}", args).fetchone()[0])
+
+
+def events_page(
+    store: Store, flt: EventFilter, *, offset: int = 0, limit: int = 50, search: str | None = None
+) -> list[dict[str, Any]]:
+    """One page of the matching events in timeline order, each the exported event object (as `events` gives)."""
+    where, args = _where(flt, search)
+    rows = store.conn.execute(
+        f"SELECT data FROM events{where} ORDER BY {ORDER} LIMIT ? OFFSET ?", [*args, int(limit), int(offset)]
+    )
+    return [json.loads(r[0]) for r in rows]
+
+
+def event_places(store: Store, flt: EventFilter, search: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """The places of the matching events that have coordinates, with how many events each: what a map shows."""
+    where, args = _where(flt, search)
+    cond = where + (" AND " if where else " WHERE ") + "json_extract(data, '$.place.lat') IS NOT NULL"
+    rows = store.conn.execute(
+        "SELECT json_extract(data, '$.place.name') AS name, place_country, json_extract(data, '$.place.lat') AS lat,"
+        f" json_extract(data, '$.place.lon') AS lon, COUNT(*) AS n, MIN(sort_date), MAX(sort_date) FROM events{cond}"
+        " GROUP BY name, lat, lon ORDER BY n DESC, name LIMIT ?",
+        [*args, int(limit)],
+    )
+    return [
+        {"name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "events": r[4], "first": r[5], "last": r[6]}
+        for r in rows
+    ]
+
+
+def event_by_id(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One stored event (the exported object) by its id, or None."""
+    row = store.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def event_values(store: Store, column: str) -> list[str]:
+    """The distinct values of an indexed column of the events table ('type' or 'stance'), for filter choices."""
+    if column not in ("type", "stance"):
+        raise ValueError(column)
+    return [r[0] for r in store.conn.execute(f"SELECT DISTINCT {column} FROM events ORDER BY {column}")]
+
+
+def article_titles(store: Store, article_ids: list[str]) -> dict[str, str | None]:
+    """{article id: title} for the given ids (one query, for labelling links)."""
+    if not article_ids:
+        return {}
+    ids = sorted(set(article_ids))
+    out: dict[str, str | None] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.conn.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", chunk):
+            out[r[0]] = r[1]
+    return out
