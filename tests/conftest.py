@@ -27,3 +27,22 @@ def nlp() -> Any:
         return load_nlp()
     except ModelError as exc:
         pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled corpus ingested, processed and linked into a database once per run: what the web app's tests
+    (tests/test_web*.py, tests/test_browser*.py) serve. Tests copy it before changing anything."""
+    from truceline import api
+    from truceline.errors import ModelError
+    from truceline.sample import REPORTS_DIR
+    from truceline.store import Store
+
+    path = tmp_path_factory.mktemp("web") / "demo.db"
+    try:
+        with Store.open(path) as store:
+            api.ingest(store, [str(REPORTS_DIR)])
+            api.process(store)
+    except ModelError as exc:
+        pytest.skip(str(exc))
+    return path
