@@ -19,6 +19,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+from conftest import HOSTILE_ACTOR
+
 from truceline.cli import cli
 from truceline.web import create_app
 from truceline.web.app import csp
@@ -283,44 +285,9 @@ def test_serve_without_a_database_is_one_line(tmp_path: Path) -> None:
 
 
 # -- hostile reports -----------------------------------------------------------------------------------------------
-HOSTILE_TITLE = '<script>alert("title")</script> Clashes "><img src=x onerror=alert(1)> near Saraqib'
-HOSTILE_ACTOR = '"><svg onload=alert(3)>Brigade'
-
-
 @pytest.fixture(scope="module")
-def hostile(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    """The demo database plus a report of our own whose title, body, URL, outlet and an actor's name are attacks."""
-    from truceline import api as tl
-    from truceline.store import Store
-
-    folder = tmp_path_factory.mktemp("hostile")
-    db = folder / "hostile.db"
-    shutil.copy(web_db, db)
-    actors = folder / "actors.yaml"
-    actors.write_text(
-        f"- name: {json.dumps(HOSTILE_ACTOR)}\n  kind: group\n  country: SYR\n  sector: REB\n"
-        "  aliases: [Crimson Brigade]\n",
-        encoding="utf-8",
-    )
-    body = (
-        "The Crimson Brigade shelled Saraqib on Monday, killing four civilians, officials said. "
-        '<script>alert("body")</script> The <b onmouseover=alert(4)>army</b> said it had hit back at the '
-        "Crimson Brigade near Idlib. <img src=x onerror=alert(5)>"
-    )
-    report = {
-        "id": "hostile-1",
-        "title": HOSTILE_TITLE,
-        "text": body,
-        "url": "javascript:alert(6)",
-        "source": "<script>alert(7)</script>",
-        "published": "2020-02-10",
-    }
-    path = folder / "hostile.jsonl"
-    path.write_text(json.dumps(report) + "\n", encoding="utf-8")
-    with Store.open(db) as store:
-        assert tl.ingest(store, [str(path)]).new == 1
-        assert tl.process(store, actors=[actors]).processed == 1
-    return TestClient(create_app(db))
+def hostile(hostile_db: Path) -> TestClient:
+    return TestClient(create_app(hostile_db))
 
 
 def _no_markup_from_data(html: str) -> None:

@@ -6,13 +6,15 @@ Earth's, public domain). Get it with `npm pack world-atlas@2.0.2 && tar xzf worl
     .venv/bin/python -m truceline.web.build_basemap package/countries-110m.json
 
 which writes truceline/web/static/basemap/countries-110m.geojson (coordinates rounded to 0.01 degree, about a
-kilometre, finer than the 1:110m outlines themselves). Deterministic: the same input gives the same bytes.
+kilometre, finer than the 1:110m outlines themselves; rings across the antimeridian unwrapped past 180).
+Deterministic: the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +52,16 @@ def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[lis
     return out
 
 
+def _unwrap(ring: list[list[float]]) -> list[list[float]]:
+    """A ring crossing the antimeridian (Russia's far east, Fiji) with its western points moved past 180 degrees,
+    so the map does not draw an edge across the whole world; a ring round the globe (Antarctica) stays."""
+    if not any(abs(a[0] - b[0]) > 180 for a, b in pairwise(ring)):
+        return ring
+    moved = [[x + 360 if x < 0 else x, y] for x, y in ring]
+    xs = [x for x, _ in moved]
+    return moved if max(xs) - min(xs) < 180 else ring
+
+
 def convert(topo: dict[str, Any], layer: str = "countries") -> dict[str, Any]:
     """The layer's geometries as a GeoJSON FeatureCollection with each country's name."""
     arcs = _decode_arcs(topo)
@@ -57,9 +69,9 @@ def convert(topo: dict[str, Any], layer: str = "countries") -> dict[str, Any]:
     for geom in topo["objects"][layer]["geometries"]:
         kind = geom.get("type")
         if kind == "Polygon":
-            coords: Any = [_ring(arcs, ring) for ring in geom["arcs"]]
+            coords: Any = [_unwrap(_ring(arcs, ring)) for ring in geom["arcs"]]
         elif kind == "MultiPolygon":
-            coords = [[_ring(arcs, ring) for ring in polygon] for polygon in geom["arcs"]]
+            coords = [[_unwrap(_ring(arcs, ring)) for ring in polygon] for polygon in geom["arcs"]]
         else:
             continue
         name = (geom.get("properties") or {}).get("name")
