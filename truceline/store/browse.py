@@ -53,19 +53,29 @@ def events_page(
 
 
 def event_places(store: Store, flt: EventFilter, search: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
-    """The places of the matching events that have coordinates, with how many events each: what a map shows."""
+    """The places of the matching events that have coordinates, with how many events each: what a map shows.
+    Events are grouped by their place's name and country (an index walk, `events_place`); the coordinates are
+    read from one event of each group, so reading JSON costs a row per place, not per event."""
     where, args = _where(flt, search)
-    cond = where + (" AND " if where else " WHERE ") + "json_extract(data, '$.place.lat') IS NOT NULL"
-    rows = store.conn.execute(
-        "SELECT json_extract(data, '$.place.name') AS name, place_country, json_extract(data, '$.place.lat') AS lat,"
-        f" json_extract(data, '$.place.lon') AS lon, COUNT(*) AS n, MIN(sort_date), MAX(sort_date) FROM events{cond}"
-        " GROUP BY name, lat, lon ORDER BY n DESC, name LIMIT ?",
-        [*args, int(limit)],
-    )
-    return [
-        {"name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "events": r[4], "first": r[5], "last": r[6]}
-        for r in rows
-    ]
+    cond = where + (" AND " if where else " WHERE ") + "place_name IS NOT NULL"
+    groups = store.conn.execute(
+        f"SELECT place_name, place_country, COUNT(*) AS n, MIN(rowid), MIN(sort_date), MAX(sort_date) FROM events{cond}"
+        " GROUP BY place_name, place_country ORDER BY n DESC, place_name",
+        args,
+    ).fetchall()
+    out: list[dict[str, Any]] = []
+    for name, country, n, rowid, first, last in groups:
+        row = store.conn.execute(
+            "SELECT json_extract(data, '$.place.lat'), json_extract(data, '$.place.lon') FROM events WHERE rowid = ?",
+            (rowid,),
+        ).fetchone()
+        if row is None or row[0] is None or row[1] is None:
+            continue
+        out.append({"name": name, "country": country, "lat": row[0], "lon": row[1], "events": n, "first": first,
+                    "last": last})  # fmt: skip
+        if len(out) >= limit:
+            break
+    return out
 
 
 def event_by_id(store: Store, event_id: str) -> dict[str, Any] | None:
