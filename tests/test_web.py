@@ -362,3 +362,18 @@ def test_tile_url_setting_is_checked_and_allowed_by_the_policy(tmp_path: Path) -
         bad.write_text(f"tile_url: {json.dumps(value)}\n", encoding="utf-8")
         with pytest.raises(ConfigError, match="tile_url"):
             load_settings(bad)
+
+
+def test_an_old_database_is_named_with_its_upgrade(web_db: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    from truceline.errors import StoreError
+
+    db = tmp_path / "old.db"
+    shutil.copy(web_db, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM migrations WHERE name = '0004_event_browsing'")
+    with pytest.raises(StoreError, match=r"predates this version .*truceline status --db"):
+        create_app(db)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db)])
+    assert result.exit_code == 2 and result.output.startswith("error: [T003]")
