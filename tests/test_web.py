@@ -183,6 +183,14 @@ def test_pagination_is_consistent(client: TestClient) -> None:
         paged += [e["id"] for e in page["events"]]
         offset += 20
     assert paged == ids
+    # the links an answer gives lead through the same pages
+    followed: list[str] = []
+    url: str | None = "/api/events?type=ASSAULT&limit=30"
+    while url:
+        page = api(client, url)
+        followed += [e["id"] for e in page["events"]]
+        url = page["next"]
+    assert followed == ids and page["page"] == page["pages"] == -(-len(ids) // 30)
     assert (
         api(client, "/api/events?type=ASSAULT&limit=20&page=3")["events"]
         == api(client, "/api/events?type=ASSAULT&limit=20&offset=40")["events"]
@@ -377,3 +385,36 @@ def test_an_old_database_is_named_with_its_upgrade(web_db: Path, tmp_path: Path)
         create_app(db)
     result = CliRunner().invoke(cli, ["serve", "--db", str(db)])
     assert result.exit_code == 2 and result.output.startswith("error: [T003]")
+
+
+def test_the_serve_command_serves(web_db: Path) -> None:
+    """`truceline serve` as a user runs it: a process listening on localhost, answering until it is stopped."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "truceline.cli", "serve", "--db", str(web_db), "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/stories", timeout=5)
+                break
+            except httpx.TransportError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"serve did not start: {server.communicate()[1]}")
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["ok"] is True and r.json()["total"] > 0
+        assert "default-src 'self'" in r.headers["content-security-policy"]
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert f"read-only at http://127.0.0.1:{port}/" in err
+    assert "Traceback" not in err

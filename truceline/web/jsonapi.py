@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, Response
 
 from truceline.web import data
 from truceline.web.openapi import schema
-from truceline.web.params import event_query
+from truceline.web.params import event_query, page_links
 
 Endpoint = Callable[[Request], Response]
 
@@ -39,7 +39,10 @@ def events(request: Request) -> Response:
     with data.open_store(request) as store:
         query = event_query(store, request.query_params)
         result = data.events(store, query)
-    return ok(filters=query.given, **result)
+    links = page_links("/api/events", query.given, query.offset, query.limit, result["total"])
+    return ok(
+        filters=query.given, page=links["page"], pages=links["pages"], prev=links["prev"], next=links["next"], **result
+    )
 
 
 def places(request: Request) -> Response:

@@ -97,7 +97,17 @@ def schema() -> dict[str, Any]:
                 "Events (one row per report's mention), filtered and paginated",
                 FILTERS + PAGING,
                 "one page of events and the total",
-                {"total": COUNT, "offset": COUNT, "limit": COUNT, "filters": {"type": "object"}, "events": LIST},
+                {
+                    "total": COUNT,
+                    "offset": COUNT,
+                    "limit": COUNT,
+                    "page": COUNT,
+                    "pages": COUNT,
+                    "prev": {"type": ["string", "null"]},
+                    "next": {"type": ["string", "null"]},
+                    "filters": {"type": "object"},
+                    "events": LIST,
+                },
             ),
             "/api/places": _get(
                 "The places of the filtered events that have coordinates, with counts",

@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from truceline.web import data
-from truceline.web.params import STANCES, event_query
+from truceline.web.params import STANCES, event_query, page_links
 
 Endpoint = Callable[[Request], Response]
 
@@ -34,21 +34,6 @@ def story_page(request: Request) -> Response:
     return render(request, "story.html", title=item["story"]["headline"] or item["story"]["id"], **item)
 
 
-def _page_links(given: dict[str, str], offset: int, limit: int, total: int, path: str) -> dict[str, Any]:
-    def link(new_offset: int) -> str:
-        return path + "?" + urlencode({**given, "offset": new_offset, "limit": limit})
-
-    pages = max(1, -(-total // limit))
-    return {
-        "page": offset // limit + 1,
-        "pages": pages,
-        "first": offset + 1 if total else 0,
-        "last": min(offset + limit, total),
-        "prev": link(max(0, offset - limit)) if offset > 0 else None,
-        "next": link(offset + limit) if offset + limit < total else None,
-    }
-
-
 def events_page(request: Request) -> Response:
     with data.open_store(request) as store:
         query = event_query(store, request.query_params)
@@ -62,7 +47,7 @@ def events_page(request: Request) -> Response:
         given=given,
         choices={**choices, "all_stances": STANCES},
         places_url="/api/places?" + urlencode(given),
-        pager=_page_links(given, query.offset, query.limit, result["total"], "/events"),
+        pager=page_links("/events", given, query.offset, query.limit, result["total"]),
         **result,
     )
 

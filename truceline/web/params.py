@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
 
 from starlette.exceptions import HTTPException
 
@@ -96,3 +98,19 @@ def event_query(store: Store, params: Mapping[str, str]) -> EventQuery:
         min_confidence=min_conf,
     )
     return EventQuery(flt, given.get("q"), offset, limit, given)
+
+
+def page_links(path: str, given: dict[str, str], offset: int, limit: int, total: int) -> dict[str, Any]:
+    """Where this page sits among all of them, and the links to the previous and next ones (None at the ends)."""
+
+    def link(new_offset: int) -> str:
+        return path + "?" + urlencode({**given, "offset": new_offset, "limit": limit})
+
+    return {
+        "page": offset // limit + 1,
+        "pages": max(1, -(-total // limit)),
+        "first": offset + 1 if total and offset < total else 0,
+        "last": min(offset + limit, total),
+        "prev": link(max(0, offset - limit)) if offset > 0 else None,
+        "next": link(offset + limit) if offset + limit < total else None,
+    }
