@@ -56,9 +56,16 @@ def map_page(request: Request) -> Response:
     with data.open_store(request) as store:
         query = event_query(store, request.query_params)
         places = data.places(store, query)
+        choices = data.filter_choices(store)
     given = query.given
     return render(
-        request, "map.html", title="Map", given=given, places=places, places_url="/api/places?" + urlencode(given)
+        request,
+        "map.html",
+        title="Map",
+        given=given,
+        places=places,
+        choices={**choices, "all_stances": STANCES},
+        places_url="/api/places?" + urlencode(given),
     )
 
 
