@@ -10,12 +10,39 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+from truceline.errors import StoreError
 from truceline.store.db import EventFilter, Store, event_conditions
+from truceline.store.migrations import MIGRATIONS
 
 ORDER = "sort_date IS NULL, sort_date, article_id, idx"
+
+
+def open_readonly(path: str | Path) -> Store:
+    """An existing database opened read-only (SQLite's mode=ro): nothing done through it can change the file.
+    Its schema must be current, since a read-only connection cannot migrate it."""
+    p = Path(path)
+    if not p.is_file():
+        raise StoreError(f"no database at {p}: run `truceline run REPORTS --db {p}` first, or pass --db")
+    try:
+        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only = ON")
+        done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open database {p}: {exc} (is it a Truceline database?)") from None
+    missing = [name for name, _ in MIGRATIONS if name not in done]
+    if missing:
+        conn.close()
+        raise StoreError(
+            f"database {p} predates this version ({', '.join(missing)} not applied): run "
+            f"`truceline status --db {p}` once to upgrade it, then serve it"
+        )
+    return Store(conn, str(p))
 
 
 def fts_query(text: str) -> str | None:

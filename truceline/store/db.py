@@ -69,29 +69,6 @@ class Store:
             raise StoreError(f"cannot open database {p}: {exc} (is it a Truceline database?)") from None
         return store
 
-    @classmethod
-    def open_readonly(cls, path: str | Path) -> Store:
-        """An existing database opened read-only (SQLite's mode=ro): nothing done through it can change the file.
-        Its schema must be current, since a read-only connection cannot migrate it."""
-        p = Path(path)
-        if not p.is_file():
-            raise StoreError(f"no database at {p}: run `truceline run REPORTS --db {p}` first, or pass --db")
-        try:
-            conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA query_only = ON")
-            done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open database {p}: {exc} (is it a Truceline database?)") from None
-        missing = [name for name, _ in MIGRATIONS if name not in done]
-        if missing:
-            conn.close()
-            raise StoreError(
-                f"database {p} predates this version ({', '.join(missing)} not applied): run "
-                f"`truceline status --db {p}` once to upgrade it, then serve it"
-            )
-        return cls(conn, str(p))
-
     def close(self) -> None:
         self.conn.close()
 

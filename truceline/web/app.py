@@ -19,7 +19,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from truceline.store import Store
+from truceline.store import browse
 from truceline.web import jsonapi, pages
 
 HERE = Path(__file__).resolve().parent
@@ -114,7 +114,7 @@ def _templates() -> Environment:
 
 def create_app(db_path: str | Path, *, tile_url: str | None = None) -> Starlette:
     """The web app over an existing database, read-only. Fails at once (StoreError) when it cannot be opened."""
-    Store.open_readonly(db_path).close()
+    browse.open_readonly(db_path).close()
     routes: list[Any] = [
         *pages.routes(),
         *jsonapi.routes(),

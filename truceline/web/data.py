@@ -26,7 +26,7 @@ DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 @contextmanager
 def open_store(request: Request) -> Iterator[Store]:
     """The database, read-only, for one request."""
-    store = Store.open_readonly(request.app.state.db_path)
+    store = browse.open_readonly(request.app.state.db_path)
     try:
         yield store
     finally:
