@@ -418,3 +418,19 @@ def test_the_serve_command_serves(web_db: Path) -> None:
         _, err = server.communicate(timeout=30)
     assert f"read-only at http://127.0.0.1:{port}/" in err
     assert "Traceback" not in err
+
+
+def test_events_lead_to_their_canonical_event_in_its_story(client: TestClient) -> None:
+    events = api(client, "/api/events?type=ASSAULT&limit=100")["events"]
+    linked = [e for e in events if e["canonical"]]
+    assert linked, "the bundled corpus is linked: its events belong to canonical events"
+    multi = [e for e in linked if e["canonical"]["reports"] > 1]
+    assert multi, "some events are told by several reports"
+    e = multi[0]
+    story = api(client, f"/api/stories/{e['canonical']['story_id']}")
+    row = next(t for t in story["timeline"] if t["canonical_id"] == e["canonical"]["id"])
+    assert e["id"] in row["mention_ids"]
+    assert row["independent_sources"] == e["canonical"]["independent_sources"]
+    html = client.get("/events?type=ASSAULT&limit=100").text
+    assert f'href="/stories/{e["canonical"]["story_id"]}#{e["canonical"]["id"]}"' in html
+    assert f'id="{e["canonical"]["id"]}"' in client.get(f"/stories/{e['canonical']['story_id']}").text

@@ -130,3 +130,20 @@ def article_titles(store: Store, article_ids: list[str]) -> dict[str, str | None
         for r in store.conn.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", chunk):
             out[r[0]] = r[1]
     return out
+
+
+def canonical_of(store: Store, event_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """{event id: the canonical event linking placed it in (id, story, independent sources, reports, mentions)} for
+    the given events; events not linked yet are absent."""
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            "SELECT m.event_id, c.id, c.story_id, c.n_sources, c.n_reports, c.n_mentions FROM link_mentions m"
+            f" JOIN link_canonical c ON c.id = m.canonical_id WHERE m.event_id IN ({marks})",
+            chunk,
+        )
+        for r in rows:
+            out[r[0]] = {"id": r[1], "story_id": r[2], "independent_sources": r[3], "reports": r[4], "mentions": r[5]}
+    return out

@@ -105,8 +105,10 @@ def events(store: Store, query: EventQuery) -> dict[str, Any]:
     """One page of the events table and the total the filters leave."""
     total = browse.count_events(store, query.flt, query.search)
     rows = browse.events_page(store, query.flt, offset=query.offset, limit=query.limit, search=query.search)
+    linked = browse.canonical_of(store, [str(r["id"]) for r in rows])
     for row in rows:
         row["anchor"] = sentence_anchor(int(row.get("start_char") or 0), int(row.get("end_char") or 0))
+        row["canonical"] = linked.get(str(row["id"]))
     return {"total": total, "offset": query.offset, "limit": query.limit, "events": rows}
 
 
