@@ -365,6 +365,8 @@ def test_tile_url_setting_is_checked_and_allowed_by_the_policy(tmp_path: Path) -
     assert url == "https://{s}.tiles.example.org/{z}/{x}/{y}.png"
     assert "https://*.tiles.example.org" in csp(url)
     assert "tiles.example.org" not in csp(None)
+    assert "https://*.example.org;" in csp("https://tiles-{s}.example.org/{z}/{x}/{y}.png")
+    assert "http://localhost:8080;" in csp("http://localhost:8080/{z}/{x}/{y}.png")
     for value in ("javascript:alert(1)//{z}/{x}/{y}", "https://example.org/tiles.png", "ftp://x.org/{z}/{x}/{y}"):
         bad = tmp_path / "bad.yaml"
         bad.write_text(f"tile_url: {json.dumps(value)}\n", encoding="utf-8")

@@ -6,6 +6,7 @@ request sees what is committed. Pages and endpoints are plain (sync) functions S
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,8 +31,9 @@ def csp(tile_url: str | None) -> str:
     is allowed for images when the user set one."""
     img = "'self' data:"
     if tile_url:
-        parts = urlsplit(tile_url.replace("{s}", "a"))
-        host = parts.netloc.replace("a.", "*.", 1) if "{s}" in tile_url else parts.netloc
+        parts = urlsplit(tile_url)
+        # a subdomain placeholder ({s}.tiles.example.org) allows every subdomain: CSP wildcards the leftmost label
+        host = re.sub(r"^[^.]*\{s\}[^.]*", "*", parts.netloc)
         img += f" {parts.scheme}://{host}"
     return (
         f"default-src 'self'; script-src 'self'; style-src 'self'; img-src {img}; connect-src 'self'; "
