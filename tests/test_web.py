@@ -436,3 +436,12 @@ def test_events_lead_to_their_canonical_event_in_its_story(client: TestClient) -
     html = client.get("/events?type=ASSAULT&limit=100").text
     assert f'href="/stories/{e["canonical"]["story_id"]}#{e["canonical"]["id"]}"' in html
     assert f'id="{e["canonical"]["id"]}"' in client.get(f"/stories/{e['canonical']['story_id']}").text
+
+
+def test_a_tile_url_reaches_the_map(web_db: Path) -> None:
+    url = "https://{s}.tiles.example.org/{z}/{x}/{y}.png"
+    client = TestClient(create_app(web_db, tile_url=url))
+    r = client.get("/map")
+    assert f'data-tiles="{url}"' in r.text
+    assert "img-src 'self' data: https://*.tiles.example.org;" in r.headers["content-security-policy"]
+    assert "data-tiles" not in TestClient(create_app(web_db)).get("/map").text
