@@ -1,9 +1,17 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# The property tests draw the same examples on every run (a test suite that fails at random is no gate), and with
+# TRUCELINE_FUZZ=1 new ones each time, to look for inputs that break a stage (bench/fuzz_ingest.py fuzzes longer).
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("explore" if os.environ.get("TRUCELINE_FUZZ") == "1" else "repeatable")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

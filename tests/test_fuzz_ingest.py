@@ -74,7 +74,8 @@ def test_every_json_line_is_a_report_or_a_numbered_skip(lines: list[str], way: s
     well_formed(items)
     if way.startswith("-") and not any(_is_report_line(line) for line in lines[:1] if line.strip()):
         return  # stdin is read as one plain report unless its first line is a JSON report
-    wanted = [n for n, line in enumerate(lines, start=1) if line.strip()]
+    # a blank line is one of ASCII white space, as the ingester reads bytes ("\x1f" alone is a line to skip)
+    wanted = [n for n, line in enumerate(lines, start=1) if line.encode("utf-8").strip()]
     if not wanted or "binary" in " ".join(s.reason for s in items if isinstance(s, Skip)):
         return
     numbers = sorted(int(item.origin.split(":")[-1].split(" ")[0]) for item in items if ":" in item.origin)

@@ -115,7 +115,7 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
             f"several periods fit and the text does not choose: {listed}{more}; dated to the span holding them"
         )
     stated = _stated_lower_bound(r)
-    if lo < EARLIEST + timedelta(days=366) and (stated is None or stated[0] < lo):
+    if lo < EARLIEST + timedelta(days=366) and (stated is None or stated[0] <= lo):
         # Within a year of EARLIEST, and no clue of the text puts the lower end there: it is EARLIEST's doing (a clue
         # that carves every year, "'Sept. 30' told in the past", keeps only its first sliver after it). The text's
         # own lower bound, when it tells only of older times ("joined Provigo in 1985"), is the honest lower end; else
