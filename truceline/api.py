@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from truceline.errors import Skip
+from truceline.errors import ConfigError, Skip
 from truceline.model import RawDocument
-from truceline.pipeline import Outcome, Pipeline
+from truceline.pipeline import Pipeline
+from truceline.scale.pool import run_inline, run_pool
 from truceline.stages.ingest import iter_documents
 from truceline.store import Store
+from truceline.store.rows import DocResult, time_window
 
 INGEST_CHUNK = 500
 
@@ -29,6 +32,50 @@ class ProcessReport:
     events: int = 0
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    workers: int = 1  # processes that ran the per-report stages (0: a Dask cluster)
+    windows: set[tuple[str, str]] = field(default_factory=set)  # (year, month) of the reports processed
+    output: Path | None = None  # the Parquet folder of a cluster run
+
+    def add(self, results: Sequence[DocResult]) -> None:
+        for r in results:
+            if r.status == "processed":
+                self.processed += 1
+                self.events += r.events
+                self.windows.add(time_window(r.rows))
+            elif r.status == "skipped":
+                self.skipped.append(f"{r.origin}: {r.reason}")
+            else:
+                self.failed.append(f"{r.origin}: {r.reason}")
+
+
+@dataclass(slots=True)
+class LoadReport:
+    files: int = 0
+    read: int = 0
+    loaded: int = 0
+    already: int = 0  # already stored by an earlier load or run, or not a document of this store
+    windows: set[tuple[str, str]] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class PerReportDone:
+    """What the per-report stages just produced, handed to the stages that work across reports."""
+
+    store: Store | None  # the store holding the rows; None at the end of a cluster run (rows in Parquet until `load`)
+    windows: set[tuple[str, str]]  # the (year, month) time windows that received reports ('undated' for none)
+    output: Path | None = None  # a cluster run's Parquet folder (partitions year=YYYY/month=MM)
+    client: Any = None  # a cluster run's Dask client, to run window tasks on the cluster
+
+
+def after_per_report_stages(done: PerReportDone) -> None:
+    """Runs once the per-report stages are done: at the end of `process` and `run` (any --workers; the rows are in
+    the store), of `load`, and of a cluster run (done.client set; the rows are in done.output until `load`).
+
+    The cross-report stage (truceline/link: one story from many reports) belongs here, after every report's own
+    stages and never inside them, and per time window (done.windows) so a cluster can take the windows in parallel.
+    Nothing runs here yet.
+    """
+    return None
 
 
 def ingest(
@@ -57,36 +104,123 @@ def ingest(
     return report
 
 
+def default_workers() -> int:
+    """`workers` in truceline.yaml, else the machine's cores."""
+    from truceline.settings import load_settings
+
+    configured = load_settings().workers
+    return configured if configured else max(1, os.cpu_count() or 1)
+
+
 def process(
     store: Store,
     *,
     actors: Sequence[Path] = (),
     retry_failed: bool = False,
     progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
+    cluster: str | None = None,
+    output: Path | None = None,
+    batch_size: int | None = None,
 ) -> ProcessReport:
-    """Run every stage on the documents not processed yet; each article is written in its own transaction."""
+    """Run every stage on the documents not processed yet.
+
+    Documents go in batches (`batch_size`, the pipeline's by default) through `workers` processes (None: the
+    settings' `workers`, else the machine's cores; 1: this process, no pool). This process is the one writer: each
+    batch is stored in one transaction, in order, every document with its rows and its new status together, so a run
+    killed at any point goes on where it stopped and gives exactly what an uninterrupted run gives. With `cluster`
+    (a Dask scheduler address) the batches run on that cluster and are written as Parquet under `output` instead;
+    `load` brings them into the store.
+    """
+    batch = batch_size or Pipeline().batch_size
+    if batch < 1:
+        raise ConfigError(f"the batch size must be at least 1, got {batch}")
+    wanted = default_workers() if workers is None else workers
+    if wanted < 1:
+        raise ConfigError(f"--workers must be at least 1, got {wanted}")
     report = ProcessReport()
-    pipeline = Pipeline(actor_files=actors)
-
-    def done(out: Outcome) -> None:
-        if out.analysis is not None:
-            store.save_analysis(out.analysis)
-            report.processed += 1
-            report.events += len(out.analysis.events)
-        elif out.skip:
-            store.mark_document(out.raw.id, "skipped", out.skip)
-            store.record_skip(out.raw.origin, out.skip, "process")
-            report.skipped.append(f"{out.raw.origin}: {out.skip}")
-        else:
-            reason = out.failure or "unknown failure"
-            store.mark_document(out.raw.id, "failed", reason)
-            report.failed.append(f"{out.raw.origin}: {reason}")
-        if progress:
-            progress(1)
-
     docs = store.pending_documents(retry_failed=retry_failed)
-    for _ in pipeline.run(docs, known_years=store.known_publication_years(), on_done=done):
-        pass
+    known = store.known_publication_years(retry_failed=retry_failed)
+    if cluster:
+        if output is None:
+            raise ConfigError("--cluster writes Parquet: name the folder with --output DIR (then `truceline load DIR`)")
+        _process_on_cluster(report, docs, known, cluster, output, actors, batch, progress)
+        return report
+
+    def write(results: list[DocResult]) -> None:
+        store.save_results(results)
+        report.add(results)
+        if progress and results:
+            progress(len(results))
+
+    # never more processes than batches: a small run stays in this process
+    batches = -(-store.count_pending(retry_failed=retry_failed) // batch)
+    report.workers = max(1, min(wanted, batches))
+    if report.workers == 1:
+        run_inline(docs, actor_files=actors, known_years=known, batch_size=batch, write=write)
+    else:
+        run_pool(docs, workers=report.workers, actor_files=actors, known_years=known, batch_size=batch, write=write)
+    after_per_report_stages(PerReportDone(store, report.windows))
+    return report
+
+
+def _process_on_cluster(
+    report: ProcessReport,
+    docs: Iterable[RawDocument],
+    known: Sequence[int],
+    address: str,
+    output: Path,
+    actors: Sequence[Path],
+    batch: int,
+    progress: Callable[[int], None] | None,
+) -> None:
+    from truceline.scale.cluster import Summary, run_cluster
+
+    report.workers = 0
+    report.output = output
+
+    def finish(summary: Summary) -> None:
+        report.processed += summary["processed"]
+        report.events += summary["events"]
+        report.skipped.extend(summary["skipped"])
+        report.failed.extend(summary["failed"])
+        report.windows.update(tuple(w) for w in summary["windows"])
+        if progress:
+            progress(summary["documents"])
+
+    def after(client: Any) -> None:
+        after_per_report_stages(PerReportDone(None, report.windows, output=output, client=client))
+
+    run_cluster(
+        docs,
+        address=address,
+        output=output,
+        actor_files=actors,
+        known_years=known,
+        batch_size=batch,
+        finish=finish,
+        after=after,
+    )
+
+
+def load(store: Store, folder: Path, *, progress: Callable[[int], None] | None = None) -> LoadReport:
+    """Bring the Parquet output of a cluster run into the store, a file per transaction, in the run's batch order.
+    Documents already processed (by an earlier load or run) are left as they are, so loading twice stores nothing
+    twice; a document the store does not hold is not loaded (ingest it first)."""
+    from truceline.scale.parquet import iter_results
+
+    report = LoadReport()
+    for _, results in iter_results(folder):
+        written = store.load_results(results)
+        report.files += 1
+        report.read += len(results)
+        report.loaded += len(written)
+        report.already += len(results) - len(written)
+        report.windows.update(time_window(r.rows) for r in written if r.rows)
+        if progress:
+            progress(len(results))
+    if report.loaded:
+        after_per_report_stages(PerReportDone(store, report.windows))
     return report
 
 

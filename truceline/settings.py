@@ -5,6 +5,7 @@ over the file, and the file over the defaults. Allowed keys:
 
     db: truceline.db            # the database commands read and write (--db)
     actors: [my_actors.yaml]    # extra actor dictionaries, loaded after the packaged ones (--actors)
+    workers: 2                  # processes for `process` and `run` (--workers); default: the machine's cores
 
 Relative paths in the file are taken from the file's own folder.
 """
@@ -21,7 +22,7 @@ from truceline.errors import ConfigError
 
 SETTINGS_FILE = "truceline.yaml"
 ENV_VAR = "TRUCELINE_SETTINGS"
-ALLOWED = ("db", "actors")
+ALLOWED = ("db", "actors", "workers")
 DEFAULT_DB = "truceline.db"
 
 
@@ -29,6 +30,7 @@ DEFAULT_DB = "truceline.db"
 class Settings:
     db: str = DEFAULT_DB
     actors: tuple[Path, ...] = ()
+    workers: int | None = None  # None: the machine's cores (truceline.api.default_workers)
     source: str | None = None  # the file these came from, if any
 
 
@@ -78,4 +80,20 @@ def load_settings(path: Path | None = None) -> Settings:
         if not p.is_file():
             raise ConfigError(f"settings file {path}: actor dictionary {p} does not exist")
     db_path = Path(db)
-    return Settings(db=str(db_path if db_path.is_absolute() else base / db_path), actors=resolved, source=str(path))
+    workers = _workers(path, data.get("workers"))
+    return Settings(
+        db=str(db_path if db_path.is_absolute() else base / db_path),
+        actors=resolved,
+        workers=workers,
+        source=str(path),
+    )
+
+
+def _workers(path: Path, value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(
+            f"settings file {path}: 'workers' must be a whole number of processes, 1 or more, got {value!r}"
+        )
+    return value

@@ -112,4 +112,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_confidence ON events(confidence);
         """,
     ),
+    (
+        "0004_document_dated_year",
+        """
+        -- the year a report was dated to the day by its own evidence when processed (0: it was not), so the story hint
+        -- a resumed run gives later reports is the one an uninterrupted run gives them; NULL for reports handled
+        -- before this migration (their stored article's date stands in)
+        ALTER TABLE documents ADD COLUMN dated_year INTEGER;
+        """,
+    ),
 ]

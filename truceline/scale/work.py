@@ -1,0 +1,147 @@
+"""What runs inside a worker process (a pool's or a Dask worker's): the per-report stages, loaded once per process.
+
+A run is cut into batches of `Pipeline.batch_size` documents in store order, exactly as the one-process run cuts
+them. Two small facts tie a batch to the ones before it: the story hint (the year most reports so far were dated
+in, for reports that leave their year open) counts the day-dated reports of every earlier batch. So each batch goes
+through two tasks:
+
+    date_batch(raws)                  -> the years its reports are dated to the day by their own evidence (cheap:
+                                         cleaning and publication dates, about 1% of the work)
+    analyse_batch(raws, years_before) -> its DocResults, with the story hint the one-process run would have given
+
+and the caller hands each batch the years of all batches before it. The output is then the same whatever the
+number of workers, and a resumed run gives the same as an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import cast
+
+from truceline.model import Article, RawDocument
+from truceline.pipeline import Outcome, Pipeline
+from truceline.store.rows import DocResult, article_rows
+
+_PIPELINE: DatingPipeline | None = None
+_CONFIG: tuple[tuple[Path, ...], int] = ((), 64)  # (actor files, batch size) the next pipeline is built with
+_LOCK = threading.Lock()  # a Dask worker may run several threads; the stages and spaCy run one batch at a time
+
+
+class DatingPipeline(Pipeline):
+    """The pipeline, noting the year each report was dated to the day by its own evidence when it was cleaned (the
+    years the story hint counts), so the store can keep them for a resumed run."""
+
+    def __init__(self, actor_files: Sequence[Path] = (), batch_size: int = 64) -> None:
+        super().__init__(actor_files=actor_files, batch_size=batch_size)
+        self.dated: dict[str, int] = {}
+
+    def _article(self, raw: RawDocument) -> Article:
+        art = Pipeline._article(self, raw)
+        # the same test Pipeline._run_batch applies before counting a year for the story hint
+        if art.published.precision == "day" and art.published.earliest:
+            self.dated[raw.id] = art.published.earliest.year
+        return art
+
+    def dated_year(self, raw: RawDocument) -> int:
+        """The year counted for the story hint, computed on its own (the first of a batch's two tasks)."""
+        with contextlib.suppress(Exception):  # a report that fails here fails in the analysis task, recorded there
+            self._article(raw)
+        return self.dated.pop(raw.id, 0)
+
+
+def results(pipeline: DatingPipeline, outcomes: Iterable[Outcome]) -> list[DocResult]:
+    """Plain rows for the store, built here so the single writer only executes inserts."""
+    out: list[DocResult] = []
+    for o in outcomes:
+        raw = o.raw
+        dated = pipeline.dated.pop(raw.id, 0)
+        if o.analysis is not None:
+            out.append(DocResult(raw.id, raw.origin, "processed", None, dated, article_rows(o.analysis)))
+        elif o.skip:
+            out.append(DocResult(raw.id, raw.origin, "skipped", o.skip, dated))
+        else:
+            out.append(DocResult(raw.id, raw.origin, "failed", o.failure or "unknown failure", dated))
+    return out
+
+
+def init_worker(actor_files: Sequence[Path] = (), batch_size: int = 64, watch_parent: bool = True) -> None:
+    """Load spaCy, the dictionaries, the gazetteer and the calibration once per worker process."""
+    global _PIPELINE, _CONFIG
+    _CONFIG = (tuple(actor_files), batch_size)
+    if watch_parent:
+        _die_with_parent()
+    from truceline.geo import gazetteer
+    from truceline.learn.confidence import load_calibration
+    from truceline.nlp import load_nlp
+
+    pipeline = DatingPipeline(actor_files=actor_files, batch_size=batch_size)
+    pipeline.actors  # noqa: B018 - loads the dictionaries now, not in the first batch
+    load_nlp()
+    gazetteer.get()
+    load_calibration()
+    _PIPELINE = pipeline
+
+
+def configure(actor_files: Sequence[Path], batch_size: int) -> None:
+    """Set what this process's pipeline is built with, on its first batch (a Dask worker plugin calls this: the
+    loading then happens in a task thread, not in the worker's event loop)."""
+    global _CONFIG, _PIPELINE
+    config = (tuple(actor_files), batch_size)
+    if config != _CONFIG:
+        _CONFIG = config
+        _PIPELINE = None
+
+
+def worker_pipeline() -> DatingPipeline:
+    if _PIPELINE is None:
+        init_worker(*_CONFIG, watch_parent=False)
+    assert _PIPELINE is not None
+    return _PIPELINE
+
+
+def date_batch(raws: Sequence[RawDocument]) -> list[int]:
+    """The first task of a batch: the years its reports are dated to the day in, in order (0s left out)."""
+    with _LOCK:
+        pipeline = worker_pipeline()
+        return [y for y in (pipeline.dated_year(raw) for raw in raws) if y]
+
+
+def analyse_batch(raws: Sequence[RawDocument], years_before: Counter[int]) -> list[DocResult]:
+    """The second task of a batch: every per-report stage, given the dated years of all earlier batches in order."""
+    with _LOCK:
+        pipeline = worker_pipeline()
+        # Pipeline.run builds its year count as Counter(known_years): a Counter passed here is copied with its
+        # counts and its order (the order breaks ties between equally common years), in O(distinct years).
+        known = cast(Sequence[int], years_before)
+        return results(pipeline, pipeline.run(raws, known_years=known))
+
+
+def _die_with_parent() -> None:
+    """A worker whose parent is killed (kill -9 leaves no time to stop a pool) exits instead of idling forever."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the kernel kills us when the parent dies
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="truceline-parent-watch", daemon=True).start()
