@@ -42,7 +42,14 @@ def _plugin_class() -> Any:
             self.batch_size = batch_size
 
         def setup(self, worker: Any) -> None:
-            folder = Path(tempfile.mkdtemp(prefix="truceline-actors-"))
+            if not self.dictionaries:
+                work.configure((), self.batch_size)
+                return
+            # named by content: the same dictionaries keep the same paths, so a worker keeps its loaded pipeline
+            # from one run to the next (truceline.scale.work.configure rebuilds it only when they change)
+            digest = hashlib.sha256(repr(self.dictionaries).encode()).hexdigest()[:16]
+            folder = Path(tempfile.gettempdir()) / f"truceline-actors-{digest}"
+            folder.mkdir(exist_ok=True)
             paths = []
             for i, (name, data) in enumerate(self.dictionaries):
                 path = folder / f"{i:02d}-{name}"

@@ -179,7 +179,7 @@ class Store:
             for result in results:
                 self._write_result(result, stage)
 
-    def load_results(self, results: Sequence[DocResult], *, stage: str = "load") -> list[DocResult]:
+    def load_results(self, results: Sequence[DocResult], *, stage: str = "process") -> list[DocResult]:
         """Write, in one transaction, the results whose document is stored and still pending (or failed); return
         those written. Loading the same results twice writes nothing the second time."""
         if not results:
