@@ -75,7 +75,7 @@ def base_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for i in range(REPORTS):
             handle.write(json.dumps(_report(rng, i)) + "\n")
     for i in range(4):  # pages with no article text: skipped at processing, each skip recorded exactly once
-        (corpus / f"menu{i}.html").write_text(CHROME_PAGE.replace('{i}', str(i)), encoding="utf-8")
+        (corpus / f"menu{i}.html").write_text(CHROME_PAGE.replace("{i}", str(i)), encoding="utf-8")
     db = folder / "base.db"
     with Store.open(db) as store:
         api.ingest(store, [str(corpus)])
