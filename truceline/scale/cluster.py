@@ -76,10 +76,10 @@ def summarise(batch: int, key: str, results: Sequence[DocResult], files: list[st
 
 
 def analyse_to_parquet(
-    raws: Sequence[RawDocument], years_before: Counter[int], output: str, batch: int, key: str
+    raws: Sequence[RawDocument], years_before: Counter[int], dated: work.Dated, output: str, batch: int, key: str
 ) -> Summary:
     """The task a worker runs: analyse a batch, write its Parquet files, then its marker; return a summary."""
-    results = work.analyse_batch(raws, years_before)
+    results = work.analyse_batch(raws, years_before, dated)
     folder = Path(output)
     files = parquet.write_batch(folder, batch, key, results)
     summary = summarise(batch, key, results, files)
@@ -142,13 +142,17 @@ def run_cluster(
                     summaries[batch.index] = summary
                 yield batch
 
-        def date(batch: Batch) -> Pending:
-            return client.submit(work.date_batch, batch.raws, pure=False)
+        dating: dict[int, Any] = {}  # batch -> the future of its first task, left on the workers
 
-        def analyse(batch: Batch, years_before: Counter[int]) -> Pending:
+        def date(batch: Batch) -> Pending:
+            dating[batch.index] = client.submit(work.date_batch, batch.raws, pure=False)
+            return client.submit(work.years_of, dating[batch.index], pure=False)  # only the years come here
+
+        def analyse(batch: Batch, _years: list[int], years_before: Counter[int]) -> Pending:
             key = keys[batch.index]
+            dated = dating.pop(batch.index)  # passed as a future: the worker gets it from the worker that has it
             return client.submit(
-                analyse_to_parquet, batch.raws, years_before, str(output), batch.index, key, pure=False
+                analyse_to_parquet, batch.raws, years_before, dated, str(output), batch.index, key, pure=False
             )
 
         def on_done(batch: Batch, summary: Summary | None) -> None:
@@ -160,6 +164,7 @@ def run_cluster(
                 items(),
                 known_years=known_years,
                 date=date,
+                years_of=lambda years: list(years),
                 analyse=analyse,
                 finish=on_done,
                 wait_any=lambda pending: wait(pending, return_when="FIRST_COMPLETED"),

@@ -65,8 +65,8 @@ def run_pool(
     def date(batch: Batch) -> Pending:
         return pool.submit(work.date_batch, batch.raws)
 
-    def analyse(batch: Batch, years_before: Counter[int]) -> Pending:
-        return pool.submit(work.analyse_batch, batch.raws, years_before)
+    def analyse(batch: Batch, dated: work.Dated, years_before: Counter[int]) -> Pending:
+        return pool.submit(work.analyse_batch, batch.raws, years_before, dated)
 
     def finish(batch: Batch, results: Any) -> None:
         write(list(results))
@@ -79,6 +79,7 @@ def run_pool(
             batches(docs, batch_size),
             known_years=known_years,
             date=date,
+            years_of=work.years_of,
             analyse=analyse,
             finish=finish,
             wait_any=wait_any,

@@ -63,14 +63,17 @@ def run_in_order(
     *,
     known_years: Sequence[int],
     date: Callable[[Batch], Pending],
-    analyse: Callable[[Batch, Counter[int]], Pending],
+    years_of: Callable[[Any], list[int]],
+    analyse: Callable[[Batch, Any, Counter[int]], Pending],
     finish: Callable[[Batch, Any], None],
     wait_any: Callable[[list[Pending]], None],
     ahead: int,
 ) -> None:
     """Date up to `ahead` batches ahead, keep up to `ahead` analyses in flight, finish each batch in order.
 
-    A batch whose `years` are known and that needs no analysis (done by an earlier run) is finished with None.
+    `date(batch)` starts the first task, whose result `years_of` reads; `analyse(batch, that result, the years of all
+    earlier batches)` starts the second. A batch whose `years` are known already (done by an earlier run) is not
+    analysed and is finished with None.
     """
     source = iter(items)
     more = True
@@ -87,10 +90,13 @@ def run_in_order(
         head = dating[0] if dating else None
         if head is not None and (head.years is None or head.years.done()) and len(analysing) < ahead:
             dating.popleft()
-            years = head.batch.years if head.years is None else list(head.years.result())
-            already_done = head.years is None
-            # the batch sees the years of every batch before it, in order (a copy: later batches add to the count)
-            job = None if already_done else analyse(head.batch, Counter(years_so_far))
+            if head.years is None:
+                years, job = head.batch.years or [], None
+            else:
+                dated = head.years.result()
+                years = years_of(dated)
+                # the batch sees the years of every batch before it, in order (a copy: later batches add to the count)
+                job = analyse(head.batch, dated, Counter(years_so_far))
             years_so_far.update(years)
             analysing.append(_Analysing(head.batch, job))
             continue
@@ -106,4 +112,5 @@ def run_in_order(
             waitables.append(head.years)
         if first is not None and first.result is not None:
             waitables.append(first.result)
-        wait_any(waitables)
+        if waitables:
+            wait_any(waitables)

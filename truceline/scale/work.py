@@ -22,6 +22,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
@@ -41,19 +42,23 @@ class DatingPipeline(Pipeline):
     def __init__(self, actor_files: Sequence[Path] = (), batch_size: int = 64) -> None:
         super().__init__(actor_files=actor_files, batch_size=batch_size)
         self.dated: dict[str, int] = {}
+        self.cleaned: dict[str, Article] = {}  # articles the dating task already cleaned and dated, by document id
 
     def _article(self, raw: RawDocument) -> Article:
-        art = Pipeline._article(self, raw)
+        art = self.cleaned.pop(raw.id, None) or Pipeline._article(self, raw)
         # the same test Pipeline._run_batch applies before counting a year for the story hint
         if art.published.precision == "day" and art.published.earliest:
             self.dated[raw.id] = art.published.earliest.year
         return art
 
-    def dated_year(self, raw: RawDocument) -> int:
-        """The year counted for the story hint, computed on its own (the first of a batch's two tasks)."""
-        with contextlib.suppress(Exception):  # a report that fails here fails in the analysis task, recorded there
-            self._article(raw)
-        return self.dated.pop(raw.id, 0)
+    def date(self, raw: RawDocument) -> tuple[int, Article | None]:
+        """The year counted for the story hint, and the cleaned article it came from (the first of a batch's two
+        tasks; the second reuses the article). A report that fails here is tried again, and recorded, there."""
+        art = None
+        with contextlib.suppress(Exception):
+            art = Pipeline._article(self, raw)
+        year = art.published.earliest.year if art and art.published.precision == "day" and art.published.earliest else 0
+        return year, art
 
 
 def results(pipeline: DatingPipeline, outcomes: Iterable[Outcome]) -> list[DocResult]:
@@ -106,21 +111,49 @@ def worker_pipeline() -> DatingPipeline:
     return _PIPELINE
 
 
-def date_batch(raws: Sequence[RawDocument]) -> list[int]:
-    """The first task of a batch: the years its reports are dated to the day in, in order (0s left out)."""
-    with _LOCK:
-        pipeline = worker_pipeline()
-        return [y for y in (pipeline.dated_year(raw) for raw in raws) if y]
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """What the first task of a batch found: the years its reports are dated to the day in, in order (reports not
+    so dated left out), and the cleaned, dated articles, which the second task takes instead of redoing them."""
+
+    years: list[int]
+    articles: dict[str, Article]
 
 
-def analyse_batch(raws: Sequence[RawDocument], years_before: Counter[int]) -> list[DocResult]:
-    """The second task of a batch: every per-report stage, given the dated years of all earlier batches in order."""
+def date_batch(raws: Sequence[RawDocument]) -> Dated:
+    """The first task of a batch: cleaning and publication dates."""
     with _LOCK:
         pipeline = worker_pipeline()
+        years: list[int] = []
+        articles: dict[str, Article] = {}
+        for raw in raws:
+            year, art = pipeline.date(raw)
+            if year:
+                years.append(year)
+            if art is not None:
+                articles[raw.id] = art
+        return Dated(years, articles)
+
+
+def years_of(dated: Dated) -> list[int]:
+    return dated.years
+
+
+def analyse_batch(
+    raws: Sequence[RawDocument], years_before: Counter[int], dated: Dated | None = None
+) -> list[DocResult]:
+    """The second task of a batch: every per-report stage, given the dated years of all earlier batches in order
+    (and the batch's own cleaned articles when the first task's result is at hand)."""
+    with _LOCK:
+        pipeline = worker_pipeline()
+        pipeline.cleaned = dict(dated.articles) if dated else {}
         # Pipeline.run builds its year count as Counter(known_years): a Counter passed here is copied with its
         # counts and its order (the order breaks ties between equally common years), in O(distinct years).
         known = cast(Sequence[int], years_before)
-        return results(pipeline, pipeline.run(raws, known_years=known))
+        try:
+            return results(pipeline, pipeline.run(raws, known_years=known))
+        finally:
+            pipeline.cleaned = {}
 
 
 def _die_with_parent() -> None:
