@@ -6,9 +6,9 @@ Generates reports with bench/bench_pipeline.py's generator, ingests them once, t
 copy of that database for each mode, in the same run:
   * `process --workers 1`   (one process, no pool)
   * `process --workers N`   (a pool of N worker processes, the caller the one writer)
-  * `process --cluster ADDR --output DIR` on a LocalCluster of N worker processes (one thread each) started
-    beforehand (its start-up is not timed; each worker loads the pipeline on its first batch, which is), then
-    `load DIR` timed apart;
+  * `process --cluster ADDR --output DIR` on a LocalCluster of N worker processes (one thread each, with
+    truceline.scale.cluster.WORKER_CONFIG unless --dask-defaults: then marked *) started beforehand (its start-up
+    is not timed; each worker loads the pipeline on its first batch, which is), then `load DIR` timed apart;
 printing articles per second (start-up included: models load in every run), the ratios against the one-worker
 run, and the peak resident memory of the whole process tree (the command and every process under it; for the
 cluster, the client plus the cluster's scheduler, nannies and workers), sampled every 0.1 s. Resident sizes add up
@@ -36,11 +36,9 @@ from bench_pipeline import make_report  # the generator the pipeline benchmark u
 
 TRUCELINE = str(Path(sys.executable).with_name("truceline"))
 CLUSTER = """
-import sys, time
-from distributed import LocalCluster
-workers = int(sys.argv[1])
-with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, memory_limit="2GiB",
-                  dashboard_address=None) as cluster:
+import sys
+from truceline.scale.cluster import local_cluster
+with local_cluster(int(sys.argv[1]), memory_limit="2GiB", dask_defaults=sys.argv[2] == "yes") as cluster:
     print(cluster.scheduler_address, flush=True)
     sys.stdin.read()  # until the benchmark closes our stdin
 """
@@ -128,6 +126,11 @@ def main() -> None:
     ap.add_argument("--reports", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=2, help="workers of the pool and of the LocalCluster")
+    ap.add_argument(
+        "--dask-defaults",
+        action="store_true",
+        help="run the LocalCluster with Dask's default worker settings instead of truceline.scale.cluster.WORKER_CONFIG",
+    )
     args = ap.parse_args()
 
     rng = random.Random(args.seed)
@@ -163,7 +166,7 @@ def main() -> None:
     )
 
     cluster = subprocess.Popen(
-        [sys.executable, "-c", CLUSTER, str(n)],
+        [sys.executable, "-c", CLUSTER, str(n), "yes" if args.dask_defaults else "no"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -179,7 +182,7 @@ def main() -> None:
         cl_rate = args.reports / cl_s
         load_s, load_mb, _ = measured(["load", str(out), "--db", cluster_db], [])
         print(
-            f"LocalCluster, {n} workers:        {cl_rate:7.1f} articles/s  ({cl_s:6.1f} s)  peak RSS {cl_mb:6.0f} MB"
+            f"LocalCluster, {n} workers{'*' if args.dask_defaults else ' '}:       {cl_rate:7.1f} articles/s  ({cl_s:6.1f} s)  peak RSS {cl_mb:6.0f} MB"
             f"  CPU {cl_cpu:6.1f} s  ratio {cl_rate / one_rate:.2f}x one worker, {cl_rate / pool_rate:.2f}x the pool"
         )
         both = args.reports / (cl_s + load_s)

@@ -14,15 +14,15 @@ from truceline.cli import cli
 from truceline.sample import REPORTS_DIR
 from truceline.store import Store
 
-distributed = pytest.importorskip("distributed", reason="the 'cluster' extra (dask distributed) is not installed")
+pytest.importorskip("distributed", reason="the 'cluster' extra (dask distributed) is not installed")
 pyarrow_dataset = pytest.importorskip("pyarrow.dataset", reason="the 'cluster' extra (pyarrow) is not installed")
 
 
 @pytest.fixture(scope="module")
 def cluster_address() -> Iterator[str]:
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, memory_limit="1.5GiB", dashboard_address=None
-    ) as cluster:
+    from truceline.scale.cluster import local_cluster
+
+    with local_cluster(2, memory_limit="1.5GiB") as cluster:
         yield cluster.scheduler_address
 
 

@@ -212,10 +212,10 @@ def test_process_with_two_workers_is_exactly_once_under_kill_9(
 @pytest.fixture(scope="module")
 def cluster_address() -> Iterator[str]:
     """A two-worker Dask LocalCluster (processes, one thread and 1.5 GiB each), shared by the module."""
-    distributed = pytest.importorskip("distributed", reason="the 'cluster' extra (dask distributed) is not installed")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, memory_limit="1.5GiB", dashboard_address=None
-    ) as cluster:
+    pytest.importorskip("distributed", reason="the 'cluster' extra (dask distributed) is not installed")
+    from truceline.scale.cluster import local_cluster
+
+    with local_cluster(2, memory_limit="1.5GiB") as cluster:
         yield cluster.scheduler_address
 
 

@@ -28,6 +28,31 @@ from truceline.store.rows import DocResult, time_window
 
 Summary = dict[str, Any]
 
+# Dask settings for workers that run Truceline, measured on bench reports (README, Scale): the nanny's default
+# MALLOC_TRIM_THRESHOLD_=65536 (hand freed memory back to the system at once) makes a worker spend about 16% more CPU
+# on the same batch, and the statistical profiler (a stack sample every 10 ms) a little more again. Put these in the
+# workers' Dask configuration (a YAML file under ~/.config/dask/, or DASK_* variables) where the cluster is yours.
+WORKER_CONFIG: dict[str, Any] = {
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+    "distributed.worker.profile.enabled": False,
+}
+
+
+def local_cluster(workers: int, memory_limit: str = "1.5GiB", *, dask_defaults: bool = False) -> Any:
+    """A LocalCluster of `workers` processes with one thread each and WORKER_CONFIG (unless `dask_defaults`): what
+    the tests and bench/bench_scale.py run on. Use it as a context manager; its address is `.scheduler_address`."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({} if dask_defaults else WORKER_CONFIG):
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            memory_limit=memory_limit,
+            dashboard_address=None,
+        )
+
 
 def _plugin_class() -> Any:
     from distributed import WorkerPlugin
