@@ -33,7 +33,7 @@ Summary = dict[str, Any]
 # on the same batch, and the statistical profiler (a stack sample every 10 ms) a little more again. Put these in the
 # workers' Dask configuration (a YAML file under ~/.config/dask/, or DASK_* variables) where the cluster is yours.
 WORKER_CONFIG: dict[str, Any] = {
-    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # None unsets it (the C library's default)
     "distributed.worker.profile.enabled": False,
 }
 

@@ -1,13 +1,15 @@
 """What runs inside a worker process (a pool's or a Dask worker's): the per-report stages, loaded once per process.
 
 A run is cut into batches of `Pipeline.batch_size` documents in store order, exactly as the one-process run cuts
-them. Two small facts tie a batch to the ones before it: the story hint (the year most reports so far were dated
-in, for reports that leave their year open) counts the day-dated reports of every earlier batch. So each batch goes
-through two tasks:
+them. One thing ties a batch to the ones before it: the story hint (the year most reports so far were dated in, for
+reports that leave their year open) counts the day-dated reports of every earlier batch. So each batch goes through
+two tasks:
 
-    date_batch(raws)                  -> the years its reports are dated to the day by their own evidence (cheap:
-                                         cleaning and publication dates, about 1% of the work)
-    analyse_batch(raws, years_before) -> its DocResults, with the story hint the one-process run would have given
+    date_batch(raws)                         -> Dated: the years its reports are dated to the day by their own
+                                                evidence, and the cleaned, dated articles (cleaning and
+                                                publication dates: about 7% of a batch's work)
+    analyse_batch(raws, years_before, dated) -> its DocResults, with the story hint the one-process run would have
+                                                given, the rest of the stages taking the articles over
 
 and the caller hands each batch the years of all batches before it. The output is then the same whatever the
 number of workers, and a resumed run gives the same as an uninterrupted one.
@@ -46,9 +48,9 @@ class DatingPipeline(Pipeline):
 
     def _article(self, raw: RawDocument) -> Article:
         art = self.cleaned.pop(raw.id, None) or Pipeline._article(self, raw)
-        # the same test Pipeline._run_batch applies before counting a year for the story hint
-        if art.published.precision == "day" and art.published.earliest:
-            self.dated[raw.id] = art.published.earliest.year
+        year = _day_year(art)
+        if year:
+            self.dated[raw.id] = year
         return art
 
     def date(self, raw: RawDocument) -> tuple[int, Article | None]:
@@ -57,8 +59,13 @@ class DatingPipeline(Pipeline):
         art = None
         with contextlib.suppress(Exception):
             art = Pipeline._article(self, raw)
-        year = art.published.earliest.year if art and art.published.precision == "day" and art.published.earliest else 0
-        return year, art
+        return (_day_year(art) if art else 0), art
+
+
+def _day_year(art: Article) -> int:
+    """The year the story hint counts for this article (the test Pipeline._run_batch applies), else 0."""
+    pub = art.published
+    return pub.earliest.year if pub.precision == "day" and pub.earliest else 0
 
 
 def results(pipeline: DatingPipeline, outcomes: Iterable[Outcome]) -> list[DocResult]:
