@@ -5,7 +5,8 @@ exactly the rows of an uninterrupted run: no report lost, none stored twice.
 The kill moments are drawn uniformly over the length of an uninterrupted run (measured first, on this machine), so
 they fall in start-up, between batches and inside transactions alike. The generator is seeded: the seed is printed
 (pytest shows it on failure; `-s` always) and TRUCELINE_KILL_SEED replays a run; TRUCELINE_KILL_POINTS sets how many
-kills (20 by default). The reports are tiny, so a run is mostly start-up and the test stays short.
+kills per mode: 20 by default, 6 in CI (where $CI is set) to keep its time down. The reports are tiny, so a run is
+mostly start-up and the test stays short.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from truceline.store import Store
 psutil = pytest.importorskip("psutil", reason="psutil (the 'cluster' extra) watches the worker processes")
 
 TRUCELINE = str(Path(sys.executable).with_name("truceline"))
-KILL_POINTS = int(os.environ.get("TRUCELINE_KILL_POINTS", "20"))
+KILL_POINTS = int(os.environ.get("TRUCELINE_KILL_POINTS", "6" if os.environ.get("CI") else "20"))
 SEED = int(os.environ.get("TRUCELINE_KILL_SEED", "1913"))
 REPORTS = 300
 
