@@ -49,7 +49,17 @@ def main() -> None:
     args = ap.parse_args()
     ev = args.shared / "eval"
 
-    from truceline.eval import acled_types, casualties, extraction, geowebnews, petrarch, plover, pubdate, timeml
+    from truceline.eval import (
+        acled_types,
+        casualties,
+        extraction,
+        geowebnews,
+        petrarch,
+        plover,
+        pubdate,
+        pubdate_text,
+        timeml,
+    )
 
     pet = ev / "petrarch2_unittests"
     sets: list[tuple[str, str, Any, Path, dict[str, Any], list[str], str | None]] = [
@@ -57,6 +67,11 @@ def main() -> None:
         ("tbaq", "TimeML TBAQ", timeml, ev / "timeml/TBAQ-cleaned", {}, ["value_f1", "type_f1", "strict.f1", "relaxed.f1"], "dateparser"),
         ("meantime", "MEANTIME", timeml, ev / "meantime_en/intra-doc_annotation", {}, ["value_f1", "strict.f1", "relaxed.f1"], None),
         ("pubdate", "pubdate (HTML pages)", pubdate, ev / "pubdate", {}, ["exact", "within_1_day"], "htmldate"),
+        # publication dates of reports given as text alone (truceline/eval/pubdate_text.py): news with a known day
+        ("pubdate-text-tbaq", "pubdate, text alone (TBAQ news)", pubdate_text, ev / "timeml/TBAQ-cleaned", {}, ["contains", "exact", "wrong_days", "open_ended"], None),
+        ("pubdate-text-meantime", "pubdate, text alone (MEANTIME news)", pubdate_text, ev / "meantime_en", {}, ["contains", "exact", "wrong_days", "open_ended"], None),
+        ("pubdate-text-ecbplus", "pubdate, text alone (ECB+ news)", pubdate_text, ev / "ecbplus", {}, ["contains", "exact", "wrong_days", "open_ended"], None),
+        ("pubdate-text-pages", "pubdate, text alone (htmldate pages)", pubdate_text, ev / "pubdate", {}, ["contains", "english.contains", "english.exact", "wrong_days"], None),
         ("extraction", "extraction (HTML pages)", extraction, ev / "extraction", {}, ["f1"], "trafilatura"),
         ("plover", "PLOVER gold", plover, ev / "plover/plover_gsr.json", {}, ["type_accuracy", "type_macro_f1", "source_accuracy", "target_accuracy", "triple.f1"], None),
         ("petrarch", "PETRARCH2 unit tests (user dictionaries)", petrarch, pet / "PETR.UnitTest.records.xml",
@@ -81,8 +96,12 @@ def main() -> None:
         tune = run(module, path, part="tune", **options)
         check = run(module, path, part="check", **options)
         peer_out = run(module, path, part="check", baseline=peer, **options) if peer and args.baselines else None
-        size = next((check[k] for k in ("records", "files", "pages", "articles", "snippets") if k in check), "?")
-        size_tune = next((tune[k] for k in ("records", "files", "pages", "articles", "snippets") if k in tune), "?")
+        size = next(
+            (check[k] for k in ("records", "files", "pages", "articles", "snippets", "reports") if k in check), "?"
+        )
+        size_tune = next(
+            (tune[k] for k in ("records", "files", "pages", "articles", "snippets", "reports") if k in tune), "?"
+        )
         figures[name] = {}
         for metric in metrics:
             get = _key(metric)

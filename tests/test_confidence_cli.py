@@ -74,7 +74,8 @@ def test_min_confidence_filters_every_format(db: str, fmt: str) -> None:
     everything = jsonl(invoke("events", "--db", db))
     cut = _threshold(everything)
     kept = {e["id"] for e in everything if e["confidence"] >= cut}
-    result = invoke("timeline", "--db", db, "--format", fmt, "--min-confidence", str(cut))
+    # one row per stored event (--mentions), so rows and events can be compared one to one
+    result = invoke("timeline", "--db", db, "--mentions", "--format", fmt, "--min-confidence", str(cut))
     assert result.exit_code == 0, result.output
     out = result.stdout
     if fmt == "table":
@@ -93,6 +94,20 @@ def test_min_confidence_filters_every_format(db: str, fmt: str) -> None:
         features = json.loads(out)["features"]
         assert {f["id"] for f in features} <= kept
         assert all(f["properties"]["confidence"] >= cut for f in features)
+
+
+def test_min_confidence_filters_the_canonical_timeline(db: str) -> None:
+    # one row per real-world event: every row shown has a mention at or above the cut, and rows no mention of which
+    # reaches it are gone
+    everything = jsonl(invoke("events", "--db", db))
+    cut = _threshold(everything)
+    kept = {e["id"] for e in everything if e["confidence"] >= cut}
+    rows = jsonl(invoke("timeline", "--db", db, "--format", "jsonl", "--min-confidence", str(cut)))
+    all_rows = jsonl(invoke("timeline", "--db", db, "--format", "jsonl"))
+    assert 0 < len(rows) < len(all_rows)
+    assert all(set(r["mention_ids"]) & kept for r in rows)
+    shown = {m for r in rows for m in r["mention_ids"]}
+    assert kept <= shown
 
 
 @pytest.mark.parametrize("bad", ["1.5", "-0.1", "high", "nan"])

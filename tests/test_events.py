@@ -97,8 +97,20 @@ def country(actor: Actor | None) -> str | None:
     return None if actor is None else actor.country
 
 
-def test_reported_violation_is_an_accusation_linked_to_a_claimed_assault(nlp: Any) -> None:
+def test_a_reported_breach_with_nothing_of_its_own_is_one_accusation(nlp: Any) -> None:
+    """'X said Y is breaking the ceasefire' is X's accusation, one row: the breach says nothing the accusation
+    does not (no day, no toll, no act), so it is not a second event."""
     events = code(nlp, "Arcadia said the junta is breaking the ceasefire.")
+    assert [e.type for e in events] == ["ACCUSE"]
+    accuse = events[0]
+    assert country(accuse.actor) == "ARC" and country(accuse.recipient) == "BOR"
+    assert accuse.stance == "asserted" and accuse.claimed_by is None
+
+
+def test_reported_violation_with_its_own_day_is_a_claimed_assault_linked_to_the_accusation(nlp: Any) -> None:
+    body = "Arcadia said the junta broke the ceasefire on Monday."
+    monday = body.index("Monday")
+    events = code(nlp, body, times=[TimeRef(monday, monday + 6, "Monday", "DATE", "2031-04-28", precision="day")])
     assault = one(events, "ASSAULT")
     accuse = one(events, "ACCUSE")
     assert assault.ceasefire == "violated" and assault.stance == "claimed"
@@ -185,7 +197,7 @@ def test_time_of_the_speech_verb_does_not_date_the_reported_attack(nlp: Any) -> 
 
 
 def test_a_date_that_bounds_the_act_says_so_in_its_precision(nlp: Any) -> None:
-    body = "Bordurian shelling has killed 40 civilians in Velka since March 3."
+    body = "Bordurian troops have shelled the villages around Velka since March 3."
     start = body.index("March 3")
     ref = TimeRef(start, start + 7, "March 3", "DATE", "2031-03-03", date(2031, 3, 3), date(2031, 5, 2), "day", "since")
     event = one(code(nlp, body, times=[ref]), "ASSAULT")

@@ -19,7 +19,9 @@ def test_sample_corpus_events_meet_their_floors() -> None:
     from truceline.pipeline import analyse_paths
     from truceline.sample import REPORTS_DIR, load_gold, score
 
-    scores = score(analyse_paths([str(REPORTS_DIR)]), load_gold())
+    # the floors were measured on the reports before those added for linking (link_*, scored in test_sample_corpus)
+    gold = {k: v for k, v in load_gold().items() if not k.startswith("link_")}
+    scores = score(analyse_paths([str(REPORTS_DIR)]), gold)
     assert scores["event_recall"] >= 0.82  # measured 0.831
     assert scores["event_precision"] >= 0.64  # measured 0.647 (extra events in the gold sentences lower it)
     assert scores["stance_accuracy"] >= 0.88  # measured 0.92

@@ -124,7 +124,7 @@ def test_people_after_at_are_a_target_not_a_place(coder: Any) -> None:
 
 def test_a_town_naming_a_deal_is_no_party(nlp: Any) -> None:
     # the small model tags "Sochi" as a person here; the town list says it is a place naming the deal
-    for text in ("Both sides said the 2018 Sochi memorandum still stood.", "The Sochi deal collapsed on Monday."):
+    for text in ("Both sides said they had signed the 2018 Sochi memorandum.", "The Sochi deal was signed on Monday."):
         events, _docs = code_text(text, load_dictionary(), nlp)
         assert events, text
         assert all(e.actor is None or "Sochi" not in e.actor.text for e in events), text

@@ -23,9 +23,10 @@ def test_acled_types_heldout_floor() -> None:
     # Every one of the 60 blind labels must be a sub-event type the ontology knows.
     assert result["snippets"] == 60
     assert "unknown_labels" not in result
-    # Measured once, data written blind: accuracy 0.7333, macro_f1 0.7426.
-    assert isinstance(result["accuracy"], float) and result["accuracy"] >= 0.7033
-    assert isinstance(result["macro_f1"], float) and result["macro_f1"] >= 0.7126
+    # Measured once, data written blind: accuracy 0.7333, macro_f1 0.7426 with the rule path alone; with the learned
+    # classifier (truceline/learn/acled.py, which never saw these notes) accuracy 0.9667, macro_f1 0.9729.
+    assert isinstance(result["accuracy"], float) and result["accuracy"] >= 0.9367
+    assert isinstance(result["macro_f1"], float) and result["macro_f1"] >= 0.9429
 
 
 def test_casualties_heldout_floor() -> None:

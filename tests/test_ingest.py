@@ -235,9 +235,9 @@ def test_folder_is_streamed_not_read_ahead(tmp_path: Path, monkeypatch: pytest.M
     reads: list[str] = []
     real_read = ingest._read_bytes
 
-    def counting_read(path: str, gzipped: bool) -> bytes:
+    def counting_read(path: str, gzipped: bool, limit: int) -> bytes:
         reads.append(path)
-        return real_read(path, gzipped)
+        return real_read(path, gzipped, limit)
 
     monkeypatch.setattr(ingest, "_read_bytes", counting_read)
     stream = iter_documents([str(tmp_path)])

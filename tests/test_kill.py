@@ -1,12 +1,14 @@
-"""Exactly once under kill -9: real `truceline process --workers 2` runs are killed (SIGKILL) at random moments and
-resumed; after every kill the database is intact and holds only whole reports, and every completed run holds
-exactly the rows of an uninterrupted run: no report lost, none stored twice.
+"""Exactly once under kill -9: real `truceline process --workers 2` runs (the pool, then linking in the writer) and
+cluster runs with their `load` (which links) are killed (SIGKILL) at random moments and resumed; after every kill the
+database is intact and holds only whole reports, and every completed run holds exactly the rows, stories and
+canonical events of an uninterrupted run: no report lost, none stored or linked twice.
 
 The kill moments are drawn uniformly over the length of an uninterrupted run (measured first, on this machine), so
-they fall in start-up, between batches and inside transactions alike. The generator is seeded: the seed is printed
+they fall in start-up, between batches, inside transactions and in the cross-report stage alike. The generator is seeded: the seed is printed
 (pytest shows it on failure; `-s` always) and TRUCELINE_KILL_SEED replays a run; TRUCELINE_KILL_POINTS sets how many
 kills per mode: 20 by default, 6 in CI (where $CI is set) to keep its time down. The reports are tiny, so a run is
-mostly start-up and the test stays short.
+mostly start-up and the test stays short; every command has a time limit (RUN_TIMEOUT) and the cluster its start-up
+limit, so nothing can hang the suite, and where Dask cannot start a LocalCluster the cluster test is skipped.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ psutil = pytest.importorskip("psutil", reason="psutil (the 'cluster' extra) watc
 TRUCELINE = str(Path(sys.executable).with_name("truceline"))
 KILL_POINTS = int(os.environ.get("TRUCELINE_KILL_POINTS", "6" if os.environ.get("CI") else "20"))
 SEED = int(os.environ.get("TRUCELINE_KILL_SEED", "1913"))
+RUN_TIMEOUT = 300  # seconds: an uninterrupted run here takes well under a minute
 REPORTS = 300
 
 PLACES = ["Idlib", "Saraqib", "Aleppo", "Hama", "Ariha", "Homs"]
@@ -42,8 +45,8 @@ CHROME_PAGE = '<html><head><title>Menu</title></head><body><nav><a href="/">Home
 
 
 def _report(rng: random.Random, i: int) -> dict[str, str]:
-    """A tiny report of our own: dated by metadata, dated only to a day and month (it takes the story's year from
-    the reports before it: the story hint, whose count must come out the same however the run was cut), or undated."""
+    """A tiny report of our own: dated by metadata, dated only to a day and month (its year open, for linking to
+    settle from its story, however the run was cut), or undated."""
     (a, adj), (b, _) = rng.sample(SIDES, 2)
     place, month, day, n = rng.choice(PLACES), rng.choice(MONTHS), rng.randint(1, 28), rng.randint(2, 30)
     first = rng.choice(
@@ -100,7 +103,13 @@ def finish(args: list[str], log: Path) -> float:
     """Run to the end; return how long it took."""
     t0 = time.monotonic()
     proc = start(args, log)
-    assert proc.wait(timeout=1800) == 0, log.read_text(errors="replace")[-3000:]
+    try:
+        code = proc.wait(timeout=RUN_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # its own session: the command and its workers
+        proc.wait()
+        pytest.fail(f"`truceline {' '.join(args)}` ran past {RUN_TIMEOUT} s: {log.read_text(errors='replace')[-2000:]}")
+    assert code == 0, log.read_text(errors="replace")[-3000:]
     return time.monotonic() - t0
 
 
@@ -117,7 +126,7 @@ def kill_at(proc: subprocess.Popen[bytes], delay: float) -> bool:
     except psutil.NoSuchProcess:
         children = []
     os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    proc.wait(timeout=60)
     _, alive = psutil.wait_procs(children, timeout=60)
     for p in alive:
         p.kill()
@@ -137,6 +146,13 @@ def whole_reports_only(db: Path) -> None:
         skipped = conn.execute("SELECT COUNT(*) FROM documents WHERE status = 'skipped'").fetchone()[0]
         skips = conn.execute("SELECT COUNT(*) FROM skips WHERE stage != 'ingest'").fetchone()[0]
         assert skips == skipped, f"{skips} skip records for {skipped} skipped reports"
+        linked = [r[0] for r in conn.execute("SELECT article_id FROM link_reports")]
+        assert set(linked) <= set(processed), "a report linked that is not stored"
+        mentioned = conn.execute(
+            "SELECT COUNT(*) FROM link_mentions m LEFT JOIN link_reports r ON r.article_id = m.article_id"
+            " WHERE r.article_id IS NULL"
+        ).fetchone()[0]
+        assert mentioned == 0, "canonical event mentions of a report that is not linked (half a report linked)"
     finally:
         conn.close()
 
@@ -185,11 +201,12 @@ def kill_and_resume(
 
 @pytest.fixture(scope="module")
 def reference(base_db: Path) -> tuple[dict[str, list[tuple[object, ...]]], float]:
-    """The rows of an uninterrupted `process --workers 2`, and how long that run took."""
+    """The rows of an uninterrupted `process --workers 2` (linked at its end), and how long that run took."""
     ref_db = copy_db(base_db, base_db.with_name("reference.db"))
     run_length = finish(["process", "--db", str(ref_db), "--workers", "2"], base_db.with_name("reference.log"))
     rows = content(ref_db)
     assert len(rows["articles"]) == REPORTS and len(rows["skips"]) == 4
+    assert len(rows["link_reports"]) == REPORTS and rows["link_stories"] and rows["link_canonical"]
     return rows, run_length
 
 
@@ -214,10 +231,17 @@ def test_process_with_two_workers_is_exactly_once_under_kill_9(
 def cluster_address() -> Iterator[str]:
     """A two-worker Dask LocalCluster (processes, one thread and 1.5 GiB each), shared by the module."""
     pytest.importorskip("distributed", reason="the 'cluster' extra (dask distributed) is not installed")
+    from truceline.errors import WorkerError
     from truceline.scale.cluster import local_cluster
 
-    with local_cluster(2, memory_limit="1.5GiB") as cluster:
+    try:
+        cluster = local_cluster(2, memory_limit="1.5GiB", start_timeout=120)
+    except WorkerError as exc:
+        pytest.skip(f"Dask cannot start a LocalCluster on this machine: {exc}")
+    try:
         yield cluster.scheduler_address
+    finally:
+        cluster.close(timeout=60)
 
 
 def parquet_whole(out: Path) -> None:

@@ -57,3 +57,10 @@ def test_temperature_softens_an_overconfident_model() -> None:
     gold = ["ASSAULT"] * 5 + ["CONSULT"] * 5 + ["CONSULT"] * 5 + ["ASSAULT"] * 5  # right only half the time
     t = fit_temperature(model, model.logits(feats, dense), gold)
     assert t > 1.0
+
+
+def test_the_same_model_gives_the_same_file(tmp_path: Path) -> None:
+    model = train(_toy(), epochs=20)
+    model.save(tmp_path / "a.npz")
+    model.save(tmp_path / "b.npz")
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()

@@ -6,6 +6,7 @@ The end-to-end test runs the real pipeline over the corpus and checks floors; it
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,8 +40,11 @@ def test_corpus_has_the_promised_shape() -> None:
     suffixes = {Path(key.split(":")[0]).name.split(".", 1)[1] for key in GOLD}
     assert {"txt", "html", "jsonl", "txt.gz"} <= suffixes
     assert len(GOLD) >= 28
-    events = [ev for entry in GOLD.values() for ev in entry["events"]]
-    assert 80 <= len(events) <= 150
+    # the reports added for linking (link_*) are counted apart: they were written for the cross-report stage
+    events = [ev for key, entry in GOLD.items() if not key.startswith("link_") for ev in entry["events"]]
+    assert 80 <= len(events) <= 300
+    # some reports list every event of the report, so that rows which are no event at all are counted
+    assert sum(1 for entry in GOLD.values() if entry.get("exhaustive")) >= 8
     counts = {t: sum(ev.type == t for ev in events) for t in PLOVER_TYPES}
     for core in ("ACCUSE", "ASSAULT", "AGREE", "CONSULT", "REQUEST", "REJECT"):
         assert counts[core] >= 6, core
@@ -189,6 +193,42 @@ def test_scorer_fails_a_wrong_reading(unit_gold: dict[str, dict[str, Any]]) -> N
         assert scores[field] == 0.0, field
 
 
+def test_exhaustive_gold_counts_every_row_and_all_fields_must_agree(tmp_path: Path) -> None:
+    path = tmp_path / "gold.yaml"
+    path.write_text(_UNIT_GOLD_YAML.replace("    events:", "    exhaustive: true\n    events:"), encoding="utf-8")
+    gold = load_gold(path)
+    right = _analysis(right=True)
+    extra = Event(
+        article_id="a1",
+        index=2,
+        type="SUPPORT",
+        mode=None,
+        sentence_start=0,
+        sentence_end=10,
+        sentence="Unrelated.",
+        trigger=Trigger(0, 3, "Unr", "unr"),
+    )
+    scores = score([Analysis(article=right.article, events=[*right.events, extra])], gold)
+    assert scores["event_precision_exhaustive"] == 2 / 3  # the stray row counts although no gold sentence holds it
+    assert scores["event_recall_exhaustive"] == 1.0
+    assert scores["event_all_fields"] == 1.0
+    wrong = score([_analysis(right=False)], gold)
+    assert wrong["event_all_fields"] == 0.0
+
+
+def test_an_international_body_is_scored_by_its_code(unit_gold: dict[str, dict[str, Any]]) -> None:
+    """The gold writes the UN as UNO and NATO as NAT; our actors carry no country but a code that says so."""
+    right = _analysis(right=True)
+    reject = right.events[1]
+    for code, expected in (("IGOUNOOCHA", 1.0), ("IGOWSTNAT", 0.0)):
+        body = Actor(reject.actor.start, reject.actor.end, "the UN", name="UN", sector="IGO", code=code)  # type: ignore[union-attr]
+        gold = {_KEY: {**unit_gold[_KEY], "events": unit_gold[_KEY]["events"][1:]}}
+        gold[_KEY]["events"] = [replace(gold[_KEY]["events"][0], actor=(frozenset({"UNO"}), "IGO"))]
+        events = [replace(reject, index=0, actor=body)]
+        scores = score([Analysis(article=right.article, events=events)], gold)
+        assert scores["actor_country_accuracy"] == expected, code
+
+
 def test_scorer_counts_a_lost_article_as_wrong(unit_gold: dict[str, dict[str, Any]]) -> None:
     scores = score([], unit_gold)
     assert scores["articles_found"] == 0.0
@@ -205,17 +245,38 @@ FLOORS = {
     "title_exact": 0.97,
     "captions_ok": 0.97,
     "chrome_dropped": 0.97,
-    "pubdate_exact": 0.88,  # measured 0.912
-    "event_recall": 0.80,  # measured 0.831
-    "event_precision": 0.64,  # measured 0.647
-    "actor_country_accuracy": 0.75,  # measured 0.756
-    "recipient_country_accuracy": 0.71,  # measured 0.724
-    "claimed_by_accuracy": 0.72,  # measured 0.756
-    "stance_accuracy": 0.89,  # measured 0.919
-    "date_accuracy": 0.94,  # measured 0.959
-    "place_accuracy": 0.77,  # measured 0.797
-    "killed_accuracy": 0.93,  # measured 0.959
-    "injured_accuracy": 0.94,  # measured 0.976
+    "pubdate_exact": 0.88,  # measured 0.932
+    "event_recall": 0.87,  # measured 0.898
+    "event_precision": 0.77,  # measured 0.796
+    "event_precision_exhaustive": 0.79,  # measured 0.813 (reports 35-44, whose gold lists every event)
+    "event_all_fields": 0.44,  # measured 0.463 (actor, recipient, date and place all right)
+    "actor_country_accuracy": 0.81,  # measured 0.833
+    "recipient_country_accuracy": 0.745,  # measured 0.768
+    "claimed_by_accuracy": 0.80,  # measured 0.823
+    "stance_accuracy": 0.90,  # measured 0.926
+    "date_accuracy": 0.94,  # measured 0.956
+    "place_accuracy": 0.82,  # measured 0.843-0.849 (an unresolved village's country still depends on the hash seed)
+    "killed_accuracy": 0.95,  # measured 0.975
+    "injured_accuracy": 0.96,  # measured 0.985
+}
+
+
+# The reports added for linking (reports/link_*: wire copies, a story in Libya, planted disagreements) are scored
+# apart, so the floors above keep measuring the reports they were set on; measured on the link_ reports:
+# pubdate 0.917, recall 0.767, precision 0.647, actor country 0.636, recipient country 0.697, claimed_by 0.818,
+# stance 0.939, date 0.848, place 0.909, killed 0.939 (their actors, Libya's among them, are new to the dictionaries)
+LINK_REPORT_FLOORS = {
+    "articles_found": 1.0,
+    "pubdate_exact": 0.90,
+    "event_recall": 0.75,
+    "event_precision": 0.62,
+    "actor_country_accuracy": 0.61,
+    "recipient_country_accuracy": 0.67,
+    "claimed_by_accuracy": 0.79,
+    "stance_accuracy": 0.91,
+    "date_accuracy": 0.82,
+    "place_accuracy": 0.88,
+    "killed_accuracy": 0.91,
 }
 
 
@@ -224,6 +285,10 @@ def test_pipeline_meets_gold_floors() -> None:
     from truceline.pipeline import analyse_paths
 
     analyses = analyse_paths([str(REPORTS_DIR)])
-    scores = score(analyses, GOLD)
-    low = {name: (round(scores[name], 3), floor) for name, floor in FLOORS.items() if scores[name] < floor}
-    assert not low, f"below floor (score, floor): {low}; all scores: {scores}"
+    for floors, gold in (
+        (FLOORS, {k: v for k, v in GOLD.items() if not k.startswith("link_")}),
+        (LINK_REPORT_FLOORS, {k: v for k, v in GOLD.items() if k.startswith("link_")}),
+    ):
+        scores = score(analyses, gold)
+        low = {name: (round(scores[name], 3), floor) for name, floor in floors.items() if scores[name] < floor}
+        assert not low, f"below floor (score, floor): {low}; all scores: {scores}"

@@ -45,7 +45,7 @@ def test_a_settings_file_sets_the_database_and_adds_dictionaries(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("database: x.db\n", "unknown key(s) database; allowed keys: db, actors"),
+        ("database: x.db\n", "unknown key(s) database; allowed keys: db, actors, agreements, event_model"),
         ("actors: 5\n", "'actors' must be a list of file paths"),
         ("actors: [missing.yaml]\n", "does not exist"),
         ("- just\n- a list\n", "must be a mapping"),

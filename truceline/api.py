@@ -6,15 +6,16 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from truceline.errors import ConfigError, Skip
+from truceline.link import LinkReport
 from truceline.model import RawDocument
-from truceline.pipeline import Pipeline
-from truceline.scale.pool import run_inline, run_pool
+from truceline.scale.work import PipelineConfig
+from truceline.settings import Limits
 from truceline.stages.ingest import iter_documents
 from truceline.store import Store
-from truceline.store.rows import DocResult, time_window
+from truceline.store.rows import DocResult
 
 INGEST_CHUNK = 500
 
@@ -32,8 +33,8 @@ class ProcessReport:
     events: int = 0
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    link: LinkReport | None = None  # what linking did after processing (None: not linked, as on a cluster run)
     workers: int = 1  # processes that ran the per-report stages (0: a Dask cluster)
-    windows: set[tuple[str, str]] = field(default_factory=set)  # (year, month) of the reports processed
     output: Path | None = None  # the Parquet folder of a cluster run
 
     def add(self, results: Sequence[DocResult]) -> None:
@@ -41,7 +42,6 @@ class ProcessReport:
             if r.status == "processed":
                 self.processed += 1
                 self.events += r.events
-                self.windows.add(time_window(r.rows))
             elif r.status == "skipped":
                 self.skipped.append(f"{r.origin}: {r.reason}")
             else:
@@ -54,28 +54,7 @@ class LoadReport:
     read: int = 0
     loaded: int = 0
     already: int = 0  # already stored by an earlier load or run, or not a document of this store
-    windows: set[tuple[str, str]] = field(default_factory=set)
-
-
-@dataclass(slots=True)
-class PerReportDone:
-    """What the per-report stages just produced, handed to the stages that work across reports."""
-
-    store: Store | None  # the store holding the rows; None at the end of a cluster run (rows in Parquet until `load`)
-    windows: set[tuple[str, str]]  # the (year, month) time windows that received reports ('undated' for none)
-    output: Path | None = None  # a cluster run's Parquet folder (partitions year=YYYY/month=MM)
-    client: Any = None  # a cluster run's Dask client, to run window tasks on the cluster
-
-
-def after_per_report_stages(done: PerReportDone) -> None:
-    """Runs once the per-report stages are done: at the end of `process` and `run` (any --workers; the rows are in
-    the store), of `load`, and of a cluster run (done.client set; the rows are in done.output until `load`).
-
-    The cross-report stage (truceline/link: one story from many reports) belongs here, after every report's own
-    stages and never inside them, and per time window (done.windows) so a cluster can take the windows in parallel.
-    Nothing runs here yet.
-    """
-    return None
+    link: LinkReport | None = None
 
 
 def ingest(
@@ -84,11 +63,12 @@ def ingest(
     *,
     stdin: IO[bytes] | None = None,
     progress: Callable[[int], None] | None = None,
+    limits: Limits | None = None,
 ) -> IngestReport:
     """Read reports into the store. Known content hashes change nothing; skips are recorded with their reason."""
     report = IngestReport()
     chunk: list[RawDocument] = []
-    for item in iter_documents(paths, stdin=stdin):
+    for item in iter_documents(paths, stdin=stdin, limits=limits):
         if isinstance(item, Skip):
             report.skipped.append(str(item))
             store.record_skip(item.origin, item.reason, "ingest")
@@ -118,34 +98,47 @@ def process(
     actors: Sequence[Path] = (),
     retry_failed: bool = False,
     progress: Callable[[int], None] | None = None,
+    link_after: bool = True,
+    agreements: Sequence[Path] = (),
+    event_model: Path | None = None,
+    limits: Limits | None = None,
     workers: int | None = None,
     cluster: str | None = None,
     output: Path | None = None,
     batch_size: int | None = None,
 ) -> ProcessReport:
-    """Run every stage on the documents not processed yet.
+    """Run every stage on the documents not processed yet, then, unless `link_after` is False, link the new reports
+    across the corpus (truceline.link) in this process.
 
     Documents go in batches (`batch_size`, the pipeline's by default) through `workers` processes (None: the
-    settings' `workers`, else the machine's cores; 1: this process, no pool). This process is the one writer: each
-    batch is stored in one transaction, in order, every document with its rows and its new status together, so a run
-    killed at any point goes on where it stopped and gives exactly what an uninterrupted run gives. With `cluster`
-    (a Dask scheduler address) the batches run on that cluster and are written as Parquet under `output` instead;
-    `load` brings them into the store.
+    settings' `workers`, else the machine's cores; 1: this process, no pool), every one building its pipeline from
+    the same `actors`, `event_model` (a model file of `truceline train events`; None: the packaged one) and `limits`.
+    Every report is analysed from itself alone, so the rows are the same whatever the number of workers. This
+    process is the one writer: each batch is stored in one transaction, in order, every document with its rows and
+    its new status together, so a run killed at any point goes on where it stopped and gives exactly what an
+    uninterrupted run gives. With `cluster` (a Dask scheduler address) the batches run on that cluster and are
+    written as Parquet under `output` instead, and nothing is linked: `load` brings them into the store and links.
     """
-    batch = batch_size or Pipeline().batch_size
-    if batch < 1:
-        raise ConfigError(f"the batch size must be at least 1, got {batch}")
+    config = PipelineConfig(
+        actor_files=tuple(actors),
+        batch_size=batch_size or PipelineConfig().batch_size,
+        limits=limits or Limits(),
+        event_model=event_model,
+    )
+    if config.batch_size < 1:
+        raise ConfigError(f"the batch size must be at least 1, got {config.batch_size}")
     wanted = default_workers() if workers is None else workers
     if wanted < 1:
         raise ConfigError(f"--workers must be at least 1, got {wanted}")
     report = ProcessReport()
     docs = store.pending_documents(retry_failed=retry_failed)
-    known = store.known_publication_years(retry_failed=retry_failed)
     if cluster:
         if output is None:
             raise ConfigError("--cluster writes Parquet: name the folder with --output DIR (then `truceline load DIR`)")
-        _process_on_cluster(report, docs, known, cluster, output, actors, batch, progress)
+        _process_on_cluster(report, docs, cluster, output, config, progress)
         return report
+
+    from truceline.scale.pool import run_inline, run_pool
 
     def write(results: list[DocResult]) -> None:
         store.save_results(results)
@@ -154,24 +147,23 @@ def process(
             progress(len(results))
 
     # never more processes than batches: a small run stays in this process
-    batches = -(-store.count_pending(retry_failed=retry_failed) // batch)
+    batches = -(-store.count_pending(retry_failed=retry_failed) // config.batch_size)
     report.workers = max(1, min(wanted, batches))
     if report.workers == 1:
-        run_inline(docs, actor_files=actors, known_years=known, batch_size=batch, write=write)
+        run_inline(docs, config=config, write=write)
     else:
-        run_pool(docs, workers=report.workers, actor_files=actors, known_years=known, batch_size=batch, write=write)
-    after_per_report_stages(PerReportDone(store, report.windows))
+        run_pool(docs, workers=report.workers, config=config, write=write)
+    if link_after:
+        report.link = link(store, agreements=agreements)
     return report
 
 
 def _process_on_cluster(
     report: ProcessReport,
     docs: Iterable[RawDocument],
-    known: Sequence[int],
     address: str,
     output: Path,
-    actors: Sequence[Path],
-    batch: int,
+    config: PipelineConfig,
     progress: Callable[[int], None] | None,
 ) -> None:
     from truceline.scale.cluster import Summary, run_cluster
@@ -184,27 +176,22 @@ def _process_on_cluster(
         report.events += summary["events"]
         report.skipped.extend(summary["skipped"])
         report.failed.extend(summary["failed"])
-        report.windows.update(tuple(w) for w in summary["windows"])
         if progress:
             progress(summary["documents"])
 
-    def after(client: Any) -> None:
-        after_per_report_stages(PerReportDone(None, report.windows, output=output, client=client))
-
-    run_cluster(
-        docs,
-        address=address,
-        output=output,
-        actor_files=actors,
-        known_years=known,
-        batch_size=batch,
-        finish=finish,
-        after=after,
-    )
+    run_cluster(docs, address=address, output=output, config=config, finish=finish)
 
 
-def load(store: Store, folder: Path, *, progress: Callable[[int], None] | None = None) -> LoadReport:
-    """Bring the Parquet output of a cluster run into the store, a file per transaction, in the run's batch order.
+def load(
+    store: Store,
+    folder: Path,
+    *,
+    progress: Callable[[int], None] | None = None,
+    link_after: bool = True,
+    agreements: Sequence[Path] = (),
+) -> LoadReport:
+    """Bring the Parquet output of a cluster run into the store, a file per transaction, in the run's batch order,
+    then, unless `link_after` is False, link what is not linked yet (as `process` does after a run on this machine).
     Documents already processed (by an earlier load or run) are left as they are, so loading twice stores nothing
     twice; a document the store does not hold is not loaded (ingest it first)."""
     from truceline.scale.parquet import iter_results
@@ -216,12 +203,19 @@ def load(store: Store, folder: Path, *, progress: Callable[[int], None] | None =
         report.read += len(results)
         report.loaded += len(written)
         report.already += len(results) - len(written)
-        report.windows.update(time_window(r.rows) for r in written if r.rows)
         if progress:
             progress(len(results))
-    if report.loaded:
-        after_per_report_stages(PerReportDone(store, report.windows))
+    if link_after:
+        report.link = link(store, agreements=agreements)
     return report
+
+
+def link(store: Store, *, progress: Callable[[int], None] | None = None, agreements: Sequence[Path] = ()) -> LinkReport:
+    """Link the reports not linked yet across the corpus: copies, stories, event clusters, canonical events,
+    agreements (truceline.link); `agreements` are the user's agreements files."""
+    from truceline.link import link as run_link
+
+    return run_link(store, progress=progress, agreement_files=agreements)
 
 
 def show(store: Store, article_id: str) -> str:

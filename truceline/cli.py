@@ -23,12 +23,15 @@ PROGRESS_MIN = 25  # show a progress bar when at least this many documents are h
 EVALS = {
     "timeml": ("timeml", "DIR of TempEval-3 style .tml files (DCT + inline TIMEX3)"),
     "pubdate": ("pubdate", "DIR in the htmldate layout: gold_dates.json + html/"),
+    "pubdate-text": ("pubdate_text", "DIR of news (.tml, CAT, ECB+) or htmldate pages, dated from text alone"),
     "plover": ("plover", "FILE of PLOVER gold-standard records (JSON list)"),
     "petrarch": ("petrarch", "FILE of PETRARCH2 unit-test records (XML), with --actors DICTS"),
     "acled-types": ("acled_types", "FILE: TSV with id, EventSnippet, SubType"),
     "casualties": ("casualties", "FILE: JSONL lines {id, text, killed, injured}"),
     "geowebnews": ("geowebnews", "FILE: GeoWebNews (or LGL-style) XML"),
     "extraction": ("extraction", "DIR: ground-truth.json + html/<sha256>.html.gz"),
+    "ecbplus": ("ecbplus", "DIR: the ECB+ corpus (a topic is a story, a topic + sub-topic one event cluster)"),
+    "clusters": ("clusters", "FILE: JSONL lines {id, text, event, story?, title?, published?, url?}"),
 }
 
 
@@ -127,7 +130,7 @@ def _do_ingest(db: str, paths: tuple[str, ...]) -> int:
 
     stdin = sys.stdin.buffer if "-" in paths else None
     with _open_store(db) as store, _progress(0, "ingesting") as tick:
-        report = api.ingest(store, list(paths), stdin=stdin, progress=tick)
+        report = api.ingest(store, list(paths), stdin=stdin, progress=tick, limits=_settings().limits)
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
     click.echo(
@@ -160,12 +163,17 @@ def _do_process(
 ) -> tuple[int, int]:
     from truceline import api
 
-    actors = (*_settings().actors, *actors)
+    settings = _settings()
+    actors = (*settings.actors, *actors)
 
     with _open_store(db) as store:
         pending = store.count_pending(retry_failed=retry_failed)
         if pending == 0:
             click.echo("nothing to process: every stored report is processed already", err=True)
+            if store.link.count_pending():
+                from truceline.cli_link import _link_line
+
+                click.echo(_link_line(api.link(store, agreements=_settings().agreements)), err=True)
             return 0, 0
         with _progress(pending, "processing") as tick:
             report = api.process(
@@ -173,6 +181,9 @@ def _do_process(
                 actors=list(actors),
                 retry_failed=retry_failed,
                 progress=tick,
+                agreements=settings.agreements,
+                event_model=settings.event_model,
+                limits=settings.limits,
                 workers=workers,
                 cluster=cluster,
                 output=output,
@@ -191,6 +202,10 @@ def _do_process(
         click.echo(
             f"wrote Parquet under {output}: bring it into {db} with `truceline load {output} --db {db}`", err=True
         )
+    if report.link is not None:
+        from truceline.cli_link import _link_line
+
+        click.echo(_link_line(report.link), err=True)
     return pending, report.processed
 
 
@@ -259,21 +274,27 @@ def run(paths: tuple[str, ...], db: str, actors: tuple[Path, ...], workers: int 
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @db_option
 def load(folder: Path, db: str) -> None:
-    """Bring the Parquet written by `process --cluster --output FOLDER` into the database (loading twice is harmless)."""
+    """Bring the Parquet written by `process --cluster --output FOLDER` into the database, then link what it
+    brought (loading twice is harmless)."""
     with _errors():
         from truceline import api
 
         with _open_store(db, create=False) as store, _progress(0, "loading") as tick:
-            report = api.load(store, folder, progress=tick)
+            report = api.load(store, folder, progress=tick, agreements=_settings().agreements)
         click.echo(
             f"loaded {report.loaded} of {report.read} report(s) from {report.files} file(s); "
             f"{report.already} already stored or not in this database",
             err=True,
         )
+        if report.link is not None:
+            from truceline.cli_link import _link_line
+
+            click.echo(_link_line(report.link), err=True)
 
 
-def _events_command(name: str, default_format: str, doc: str) -> None:
-    """`timeline` and `events` are one export with different defaults: a table to read, JSON lines to script."""
+def _events_command(name: str, default_format: str, doc: str, *, canonical: bool) -> None:
+    """`timeline` and `events` are one export with different defaults: a table to read, JSON lines to script.
+    The timeline shows canonical events (one per real-world event, across reports) unless asked for mentions."""
 
     @cli.command(name=name, help=doc)
     @db_option
@@ -281,24 +302,46 @@ def _events_command(name: str, default_format: str, doc: str) -> None:
     @click.option(
         "--format",
         "fmt",
-        type=click.Choice(["table", "jsonl", "csv", "acled", "plover", "geojson"]),
+        type=click.Choice(["table", "jsonl", "csv", "acled", "plover", "geojson", "parquet"]),
         default=default_format,
         show_default=True,
     )
-    def command(db: str, fmt: str, **filters: Any) -> None:
+    @click.option("--story", help="Only the events of this story (an id from `truceline stories`, or a prefix).")
+    @click.option(
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to FILE instead of standard output (parquet, a binary format, needs it on a terminal).",
+    )
+    def command(db: str, fmt: str, output: Path | None, **filters: Any) -> None:
         with _errors():
-            _export_events(db, fmt, filters)
+            _export_events(db, fmt, filters, canonical=canonical and not filters.get("mentions"), output=output)
+
+    if canonical:
+        command = click.option(
+            "--mentions",
+            is_flag=True,
+            help="One row per report's mention of an event (as `events`) instead of one per canonical event.",
+        )(command)
 
 
 _events_command(
     "timeline",
     "table",
-    "The chronological record: date, type, who, whom, where, casualties, who claims it, and the evidence.",
+    "The chronological record: date, type, who, whom, where, casualties, who claims it, and the evidence; one row "
+    "per real-world event with how many independent sources tell of it (--mentions: one row per report's mention).",
+    canonical=True,
 )
-_events_command("events", "jsonl", "Dump the stored events (one JSON object per line by default).")
+_events_command(
+    "events",
+    "jsonl",
+    "Dump the stored events, one per report's mention (one JSON object per line by default).",
+    canonical=False,
+)
 
 
-def _export_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
+def _export_events(
+    db: str, fmt: str, filters: dict[str, Any], *, canonical: bool = False, output: Path | None = None
+) -> None:
     from truceline.export.formats import exporter_for
     from truceline.store import EventFilter
 
@@ -313,12 +356,47 @@ def _export_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
         limit=filters.get("limit"),
         min_confidence=_min_confidence(filters.get("min_confidence")),
     )
+    if fmt == "acled":
+        from truceline.learn.acled import use_model
+
+        use_model(_settings().acled_model)
     with _open_store(db, create=False) as store:
-        exporter = exporter_for("events", fmt, sys.stdout)
-        exporter.start()
-        for item in store.events(flt):
-            exporter.export_item(item)
-        exporter.finish()
+        if filters.get("story"):
+            from dataclasses import replace
+
+            from truceline.link.views import resolve_story
+
+            flt = replace(flt, story=resolve_story(store, str(filters["story"])))
+        items = None
+        if canonical and store.link.has_canonical_events():
+            from truceline.link.timeline import canonical_items
+
+            items = canonical_items(store, flt)
+        elif canonical:
+            click.echo("no canonical events (the reports are not linked: `truceline link`); showing mentions", err=True)
+        if items is None:
+            items = store.events(flt)
+            if fmt == "parquet":
+                from truceline.export.flat import with_links
+
+                with_links(items, store.link.event_memberships([str(i["id"]) for i in items]))
+        from truceline.export.output import open_output
+
+        with open_output(fmt, output) as stream:
+            if fmt == "parquet":
+                from truceline.export.parquet import ParquetExporter
+
+                exporter: Any = ParquetExporter(stream)
+            elif fmt == "table" and canonical and items and "canonical_id" in items[0]:
+                from truceline.link.timeline import CanonicalTableExporter
+
+                exporter = CanonicalTableExporter(stream)
+            else:
+                exporter = exporter_for("events", fmt, stream)
+            exporter.start()
+            for item in items:
+                exporter.export_item(item)
+            exporter.finish()
 
 
 def _min_confidence(value: str | None) -> float | None:
@@ -346,6 +424,11 @@ def articles(db: str, fmt: str, search: str | None) -> None:
             if search:
                 wanted = set(store.search_articles(search))
                 items = [a for a in items if a["id"] in wanted]
+            linked = store.link.memberships([str(a["id"]) for a in items])
+            for item in items:
+                ids = linked.get(str(item["id"]), {})
+                item["story_ids"] = ids.get("story_ids", [])
+                item["cluster_ids"] = ids.get("cluster_ids", [])
             exporter = exporter_for("articles", fmt, sys.stdout)
             exporter.start()
             for item in items:
@@ -407,7 +490,9 @@ def _make_eval(name: str, module: str, what: str) -> None:
     @eval_group.command(name=name, help=f"Score on {what}.")
     @click.argument("path", type=click.Path(exists=True, path_type=Path))
     @click.option(
-        "--baseline", help="Also score a peer on the same files (timeml: dateparser, heideltime; pubdate: htmldate)."
+        "--baseline",
+        help="Also score a peer on the same files (timeml: dateparser, heideltime; pubdate: htmldate; "
+        "ecbplus, clusters: tfidf).",
     )
     @click.option("--limit", type=int, help="Only the first N files/records (of the chosen part).")
     @click.option(
@@ -430,6 +515,80 @@ def _make_eval(name: str, module: str, what: str) -> None:
 
 for _name, (_module, _what) in EVALS.items():
     _make_eval(_name, _module, _what)
+
+from truceline.cli_link import register as _register_link_commands  # noqa: E402  (needs the helpers above)
+from truceline.cli_link import register_summary as _register_link_summary  # noqa: E402
+from truceline.cli_link import register_views as _register_link_views  # noqa: E402
+
+_register_link_commands(cli)
+_register_link_views(cli)
+_register_link_summary(cli)
+
+
+@cli.group(name="train")
+def train_group() -> None:
+    """Train a model Truceline uses from labelled data of your own."""
+
+
+@train_group.command(name="events")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--packaged",
+    is_flag=True,
+    help="Also train on the packaged data: our labelled sentences, the sample corpus gold, the ontology's definitions.",
+)
+@click.option(
+    "--plover",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also train on the tune part of a PLOVER gold-standard file (read here, never copied).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("events.npz"),
+    show_default=True,
+    help="The model file to write; name it as `event_model` in truceline.yaml to use it.",
+)
+def train_events(files: tuple[Path, ...], packaged: bool, plover: Path | None, output: Path) -> None:
+    """Train the event type classifier on FILES: JSON lines {"text", "trigger", "type", "mode"} (type NONE for a
+    word that names no event; "start" when the trigger word repeats); see truceline/data/training/events.md."""
+    with _errors():
+        from truceline.learn.event_train import train_from
+
+        if not files and not packaged and plover is None:
+            raise click.UsageError("give labelled sentences (FILE), --packaged or --plover")
+        summary = train_from(list(files), packaged=packaged, plover=plover, output=output)
+        click.echo(summary, err=True)
+
+
+@train_group.command(name="acled")
+@click.argument("notes", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Also train on the tune part of the CASE 2021 notes under DIR/eval/acled_types (read there, never copied).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("acled.npz"),
+    show_default=True,
+    help="The model file to write; name it as `acled_model` in truceline.yaml to use it.",
+)
+@click.option("--no-cv", is_flag=True, help="Skip the 5-fold cross-validation of the CASE tune part.")
+def train_acled(notes: Path | None, shared: Path | None, output: Path, no_cv: bool) -> None:
+    """Train the ACLED sub-type classifier on NOTES (TSV: id, note, ACLED sub-type; default: our packaged notes),
+    the ontology's definitions and, with --shared, the CASE 2021 tune part; see truceline/learn/acled_train.py."""
+    with _errors():
+        from truceline.learn.acled_train import CASE_FILE, build
+
+        if shared is not None and not (shared / CASE_FILE).is_file():
+            raise click.UsageError(f"{shared / CASE_FILE} not found; give the folder that holds eval/acled_types")
+        model = build(shared, cv=not no_cv, notes=notes)
+        model.save(output)
+        click.echo(f"wrote {output}: {model.meta['examples']} examples, {len(model.vocab)} features", err=True)
+        if "tune_cv" in model.meta:
+            click.echo(f"CASE tune part, 5-fold cross-validated: {model.meta['tune_cv']}", err=True)
 
 
 def main() -> None:

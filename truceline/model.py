@@ -257,6 +257,8 @@ class Event:
     # the clause names no other time, so the report's date is the honest bound).
     confidence: float | None = None
     date_confidence: float | None = None
+    # the event classifier's probability for `type` (truceline.learn.events); None when no model was consulted
+    type_probability: float | None = None
 
     @property
     def id(self) -> str:

@@ -197,12 +197,20 @@ def _norm(text: str | None) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+def _body_code(actor: Actor) -> str | None:
+    """The CAMEO-style code of an international body without a country, as the gold writes it: UNO for every UN
+    body (IGOUNO, IGOUNOOCHA), else the last three letters of its code (IGOWSTNAT -> NAT, NGOHLHIRC -> IRC)."""
+    code = (actor.code or "").upper()
+    if actor.country or not code.startswith(("IGO", "NGO")) or len(code) < 6:
+        return None
+    return "UNO" if "UNO" in code else code[-3:]
+
+
 def _countries(actor: Actor | None) -> frozenset[str]:
     if actor is None:
         return frozenset()
-    if actor.members:
-        return frozenset(m.country for m in actor.members if m.country)
-    return frozenset({actor.country}) if actor.country else frozenset()
+    members = actor.members or (actor,)
+    return frozenset(c for c in (m.country or _body_code(m) for m in members) if c)
 
 
 def _sector(actor: Actor | None) -> str | None:
@@ -254,6 +262,22 @@ def _field_checks(gold: GoldEvent, ev: Event) -> dict[str, bool]:
         "killed_accuracy": _count_ok(gold.killed, ev.killed),
         "injured_accuracy": _count_ok(gold.injured, ev.injured),
     }
+
+
+def _all_fields_ok(gold: GoldEvent, ev: Event) -> bool:
+    """Type (already matched), actor, recipient, date and place all right: the row an analyst need not touch."""
+    checks = _field_checks(gold, ev)
+    return all(
+        checks[name]
+        for name in (
+            "actor_country_accuracy",
+            "actor_sector_accuracy",
+            "recipient_country_accuracy",
+            "recipient_sector_accuracy",
+            "date_accuracy",
+            "place_accuracy",
+        )
+    )
 
 
 FIELD_METRICS: tuple[str, ...] = (
@@ -320,7 +344,10 @@ def score(analyses: Sequence[Analysis], gold: dict[str, dict[str, Any]]) -> dict
 
     Article-level figures are over all gold reports (a report the pipeline lost counts as wrong); field
     accuracies are over matched events; event_precision counts extracted events in sentences that hold a gold
-    evidence phrase (the gold lists every event of those sentences, not of every sentence).
+    evidence phrase (the gold lists every event of those sentences, not of every sentence). Reports whose gold is
+    `exhaustive` list every event of the report, so there every row counts: event_precision_exhaustive is the
+    share of their rows that match a gold event, event_recall_exhaustive the share of their gold events matched.
+    event_all_fields is the share of matched events whose actor, recipient, date and place are all right.
     """
     by_key: dict[str, Analysis] = {}
     for item in analyses:
@@ -333,9 +360,11 @@ def score(analyses: Sequence[Analysis], gold: dict[str, dict[str, Any]]) -> dict
     gold_events = matched = 0
     field_hits = dict.fromkeys(FIELD_METRICS, 0)
     in_gold_sentences = matched_in_gold_sentences = 0
+    all_fields = rows_exhaustive = rows_exhaustive_matched = gold_exhaustive = gold_exhaustive_matched = 0
     for key, entry in gold.items():
         chrome_total += len(entry["chrome"])
         gold_events += len(entry["events"])
+        gold_exhaustive += len(entry["events"]) if entry.get("exhaustive") else 0
         analysis = by_key.get(key)
         if analysis is None:
             continue
@@ -350,10 +379,15 @@ def score(analyses: Sequence[Analysis], gold: dict[str, dict[str, Any]]) -> dict
             if ev is None:
                 continue
             matched += 1
+            all_fields += _all_fields_ok(gold_event, ev)
             for name, ok in _field_checks(gold_event, ev).items():
                 field_hits[name] += ok
         phrases = [g.evidence for g in entry["events"]]
         matched_ids = {id(ev) for _, ev in pairs if ev is not None}
+        if entry.get("exhaustive"):
+            rows_exhaustive += len(analysis.events)
+            rows_exhaustive_matched += len(matched_ids)
+            gold_exhaustive_matched += len(matched_ids)
         for ev in analysis.events:
             if any(p in ev.sentence for p in phrases):
                 in_gold_sentences += 1
@@ -371,7 +405,11 @@ def score(analyses: Sequence[Analysis], gold: dict[str, dict[str, Any]]) -> dict
         "chrome_dropped": ratio(chrome_dropped, chrome_total),
         "event_recall": ratio(matched, gold_events),
         "event_precision": ratio(matched_in_gold_sentences, in_gold_sentences),
+        "event_all_fields": ratio(all_fields, matched),
     }
+    if gold_exhaustive:  # only when some report's gold lists every event
+        scores["event_precision_exhaustive"] = ratio(rows_exhaustive_matched, rows_exhaustive)
+        scores["event_recall_exhaustive"] = ratio(gold_exhaustive_matched, gold_exhaustive)
     scores.update({name: ratio(hits, matched) for name, hits in field_hits.items()})
     return scores
 

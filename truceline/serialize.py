@@ -67,6 +67,7 @@ def event_json(event: Event, events: list[Event] | None = None) -> dict[str, obj
         "type": event.type,
         "mode": event.mode,
         "confidence": event.confidence,
+        "type_probability": event.type_probability,
         "date": event.date,
         "date_precision": event.date_precision,
         "date_from_publication": event.date_from_publication,

@@ -5,9 +5,17 @@ over the file, and the file over the defaults. Allowed keys:
 
     db: truceline.db            # the database commands read and write (--db)
     actors: [my_actors.yaml]    # extra actor dictionaries, loaded after the packaged ones (--actors)
+    agreements: [my_deals.yaml] # agreements you know of, for linking to resolve mentions to (truceline/link)
+    event_model: events.npz     # the event classifier process/run/demo use instead of the packaged one
+    acled_model: acled.npz      # the ACLED sub-type classifier the ACLED export uses instead of the packaged one
+                                # (written by `truceline train events FILE --output events.npz`)
+    max_report_bytes: 20000000  # a larger report (a file after decompression, a JSON line, stdin) is skipped
+    max_part_chars: 100000      # a longer cleaned text is processed in parts of about this size
     workers: 2                  # processes for `process` and `run` (--workers); default: the machine's cores
 
-Relative paths in the file are taken from the file's own folder.
+Relative paths in the file are taken from the file's own folder. The two limits (defaults in `Limits`) keep any
+input from stalling a run: every stage's cost grows linearly with a part's length, and no report is larger than
+`max_report_bytes`; see `Limits` for how a long report is split.
 """
 
 from __future__ import annotations
@@ -22,14 +30,46 @@ from truceline.errors import ConfigError
 
 SETTINGS_FILE = "truceline.yaml"
 ENV_VAR = "TRUCELINE_SETTINGS"
-ALLOWED = ("db", "actors", "workers")
 DEFAULT_DB = "truceline.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How large an input may be, and when a report is processed in parts. Defaults here are the only ones.
+
+    `max_report_bytes`: a report larger than this (a file's bytes after gzip decompression, one JSON line, what
+    stdin holds) is skipped at ingest with its size in the reason; decompression stops as soon as it is passed, so a
+    gzip bomb costs no more than reading this many bytes. Processing skips a stored report above it too (one stored
+    under a higher limit). 20 MB is far beyond a news report or a long UN report (about 0.5 MB of text).
+
+    `max_part_chars`: a cleaned body longer than this is processed in parts, cut at its own paragraph breaks, else at
+    sentence boundaries, else at a space; each part goes through every stage after cleaning and the publication date
+    on its own, and its offsets are shifted back, so every offset still indexes the one stored body (checkable as
+    always). What a part changes: the report's main country and the casualty totals are found per part, and an event
+    never links to one in another part. 100,000 characters is about 16,000 words: a long report in one part.
+    """
+
+    max_report_bytes: int = 20_000_000
+    max_part_chars: int = 100_000
+
+    def describe(self) -> str:
+        return ", ".join(f"{key} {getattr(self, key):,}" for key in LIMIT_KEYS)
+
+
+# The smallest values allowed: below these, ordinary reports would be refused or cut into fragments.
+LIMIT_MINIMUMS = {"max_report_bytes": 1_000, "max_part_chars": 2_000}
+LIMIT_KEYS = tuple(LIMIT_MINIMUMS)
+ALLOWED = ("db", "actors", "agreements", "event_model", "acled_model", *LIMIT_KEYS, "workers")
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     db: str = DEFAULT_DB
     actors: tuple[Path, ...] = ()
+    agreements: tuple[Path, ...] = ()
+    event_model: Path | None = None  # None: the packaged event model (truceline/data/models/events.npz)
+    acled_model: Path | None = None  # None: the packaged ACLED sub-type model (truceline/data/models/acled*.npz)
+    limits: Limits = Limits()
     workers: int | None = None  # None: the machine's cores (truceline.api.default_workers)
     source: str | None = None  # the file these came from, if any
 
@@ -70,23 +110,64 @@ def load_settings(path: Path | None = None) -> Settings:
     db = data.get("db", DEFAULT_DB)
     if not isinstance(db, str) or not db:
         raise ConfigError(f"settings file {path}: 'db' must be a file path, got {db!r}")
-    actors = data.get("actors", [])
-    if isinstance(actors, str):
-        actors = [actors]
-    if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
-        raise ConfigError(f"settings file {path}: 'actors' must be a list of file paths, got {actors!r}")
-    resolved = tuple(p if p.is_absolute() else base / p for p in map(Path, actors))
-    for p in resolved:
-        if not p.is_file():
-            raise ConfigError(f"settings file {path}: actor dictionary {p} does not exist")
+    resolved = _files(path, base, data, "actors", "actor dictionary")
+    agreements = _files(path, base, data, "agreements", "agreements file")
+    model_path = _model_path(path, base, data.get("event_model"), "event_model", "truceline train events")
+    acled_path = _model_path(path, base, data.get("acled_model"), "acled_model", "truceline train acled")
     db_path = Path(db)
-    workers = _workers(path, data.get("workers"))
     return Settings(
         db=str(db_path if db_path.is_absolute() else base / db_path),
         actors=resolved,
-        workers=workers,
+        agreements=agreements,
+        event_model=model_path,
+        acled_model=acled_path,
+        limits=_limits(data, path),
+        workers=_workers(path, data.get("workers")),
         source=str(path),
     )
+
+
+def _limits(data: dict[str, object], path: Path) -> Limits:
+    values: dict[str, int] = {}
+    for key, minimum in LIMIT_MINIMUMS.items():
+        if key not in data:
+            continue
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise ConfigError(
+                f"settings file {path}: {key!r} must be a whole number of at least {minimum:,}, got {value!r}"
+            )
+        values[key] = value
+    return Limits(**values)
+
+
+def _files(path: Path, base: Path, data: dict[str, object], key: str, what: str) -> tuple[Path, ...]:
+    """A key holding one file path or a list of them, relative to the settings file's folder; each must exist."""
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+        raise ConfigError(f"settings file {path}: '{key}' must be a list of file paths, got {value!r}")
+    resolved = tuple(p if p.is_absolute() else base / p for p in map(Path, value))
+    for p in resolved:
+        if not p.is_file():
+            raise ConfigError(f"settings file {path}: {what} {p} does not exist")
+    return resolved
+
+
+def _model_path(path: Path, base: Path, value: object, key: str, command: str) -> Path | None:
+    """A model file named in the settings: a .npz path, relative to the settings file's folder, that exists."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.endswith(".npz"):
+        raise ConfigError(
+            f"settings file {path}: '{key}' must be the path of a model file (.npz) written by `{command}`, "
+            f"got {value!r}"
+        )
+    model_path = Path(value) if Path(value).is_absolute() else base / value
+    if not model_path.is_file():
+        raise ConfigError(f"settings file {path}: {key} {model_path} does not exist; train one with `{command}`")
+    return model_path
 
 
 def _workers(path: Path, value: object) -> int | None:

@@ -6,9 +6,11 @@ sides: gold ``null`` and gold ``0`` mean the same ("no one reported killed"), an
 This keeps the score about the number a reader would write down, not about how "none" is spelled.
 
 Prints ``{"articles", "killed_exact", "injured_exact", "both_exact"}`` (fractions of articles, 4 decimals).
-Options (the CLI passes one dict to every scorer): ``limit`` (int or None: the first N records), ``details`` (bool:
-add ``misses``, the articles where either total differs, with gold and predicted), ``baseline`` (None: there is
-no peer scorer for casualty totals, so any other value is an error). Other keys (e.g. ``actors``) are ignored.
+Options (the CLI passes one dict to every scorer): ``limit`` (int or None: the first N records), ``part`` ("tune",
+"check" or "all", see truceline/eval/split.py), ``details`` (bool: add ``misses``, the articles where either
+total differs, with gold, predicted and ``evidence``, the phrases each predicted total was read from; with
+``part="tune"`` this is the list to study, never the check part's), ``baseline`` (None: there is no peer scorer
+for casualty totals, so any other value is an error). Other keys (e.g. ``actors``) are ignored.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from truceline.errors import EvalError, InputError
 from truceline.eval.split import describe, select, wanted_part
 from truceline.learn.calibration import calibration_block
 from truceline.learn.confidence import score_quantities, totals_confidence
-from truceline.stages.quantities import find_quantities, incident_totals
+from truceline.stages.quantities import find_quantities, read_incident
 
 
 def _count(value: object, line_no: int, field: str) -> int:
@@ -63,7 +65,7 @@ def read_gold(path: Path) -> list[tuple[str, str, int, int]]:
 
 
 def run(path: Path, options: dict[str, object]) -> dict[str, object]:
-    """Score `incident_totals` on the gold file at `path`; see the module docstring for the output."""
+    """Score `read_incident` on the gold file at `path`; see the module docstring for the output."""
     baseline = options.get("baseline")
     if baseline is not None:
         raise EvalError(f"eval casualties has no baseline (got {baseline!r}); run it without --baseline")
@@ -79,7 +81,8 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
     calibration: dict[str, list[tuple[float | None, bool]]] = {"killed": [], "injured": []}
     for record_id, text, killed, injured in records:
         figures = score_quantities(text, find_quantities(text))
-        got_killed, got_injured = incident_totals(text, figures)
+        incident = read_incident(text, figures)
+        got_killed, got_injured = incident.killed.value, incident.injured.value
         k_ok = (got_killed or 0) == killed
         i_ok = (got_injured or 0) == injured
         killed_ok += k_ok
@@ -89,7 +92,18 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
             if got is not None:  # a total's confidence: the figure(s) it was read from
                 calibration[kind].append((totals_confidence(figures, kind, got), ok))
         if not (k_ok and i_ok):
-            misses.append({"id": record_id, "gold": [killed, injured], "predicted": [got_killed, got_injured]})
+            evidence = {
+                "killed": [e.text for e in incident.killed.evidence],
+                "injured": [e.text for e in incident.injured.evidence],
+            }
+            misses.append(
+                {
+                    "id": record_id,
+                    "gold": [killed, injured],
+                    "predicted": [got_killed, got_injured],
+                    "evidence": evidence,
+                }
+            )
     n = len(records)
     if not n:
         raise EvalError(f"{path}: no records in part {part!r}")

@@ -223,3 +223,33 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
 
     peer = tagger(str(baseline), [d.text for d in docs], [d.dct for d in docs])
     return {**describe(part), "baseline_settings": settings(str(baseline)), **score(docs, peer)}
+
+
+def tune_misses(path: Path) -> list[tuple[str, str, str, str, str]]:
+    """(file, kind, text, gold value, our value) for every tune-part miss: a wrong value on a matched expression
+    ("value"), a gold expression we missed ("missed") or one we tagged that the gold does not ("extra"). For reading
+    while writing rules; there is deliberately no way to list check-part records."""
+    out: list[tuple[str, str, str, str, str]] = []
+    for doc in select(load(Path(path)), lambda d: d.name, "tune"):
+        pred = truceline_tagger(doc.text, doc.dct)
+        used: set[int] = set()
+        for g in doc.gold:
+            match = next((i for i, p in enumerate(pred) if i not in used and p.start < g.end and g.start < p.end), None)
+            if match is None:
+                out.append((doc.name, "missed", doc.text[g.start : g.end], g.value, ""))
+                continue
+            used.add(match)
+            if pred[match].value != g.value:
+                p = pred[match]
+                out.append((doc.name, "value", doc.text[min(p.start, g.start) : max(p.end, g.end)], g.value, p.value))
+        out.extend(
+            (doc.name, "extra", doc.text[p.start : p.end], "", p.value) for i, p in enumerate(pred) if i not in used
+        )
+    return out
+
+
+if __name__ == "__main__":  # python -m truceline.eval.timeml DIR: the tune part's misses, one per line
+    import sys
+
+    for name, kind, text, gold_value, ours in tune_misses(Path(sys.argv[1])):
+        print(f"{kind:6} {name[:28]:28} {text[:50]!r:54} gold={gold_value:14} ours={ours}")

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 from truceline.events.lexicon import Lexicon
+from truceline.events.recall import duty_clause
 from truceline.events.stance import clause_verb
 from truceline.events.triggers import Candidate, Token, trigger_lemma
-from truceline.model import Event
+from truceline.model import Event, Trigger
 
 # Dependencies by which a clause hangs under the verb that governs what it means.
 _UP = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "attr", "acomp", "dobj", "conj"})
@@ -56,13 +58,67 @@ def threat_of(cand: Candidate, threats: dict[int, int]) -> int | None:
     return None
 
 
-def demanded(cand: Candidate, requests: dict[int, int]) -> bool:
-    """True for the act a request asks for in a clause of its own ('urged Moscow to make the regime halt its
-    attacks', 'called on all parties to respect the law'): what is asked is the REQUEST's, not a second event."""
-    for rel, head in _governors(clause_verb(cand)):
+def demanded(cand: Candidate, requests: dict[int, int] | frozenset[int]) -> bool:
+    return content_host(cand, requests) is not None
+
+
+def content_host(cand: Candidate, requests: dict[int, int] | frozenset[int]) -> int | None:
+    """True for the act a request, an agreement or a refusal is about ('urged Moscow to make the regime halt its
+    attacks', 'called for greater assistance', 'agreed to withdraw their forces', 'refused to withdraw'): what is
+    asked, agreed or refused is that statement's, not a second event. `requests` holds the statements' verbs (for
+    a nominal statement, its light verb: 'piled pressure on Ankara to start an operation')."""
+    token = cand.token
+    if cand.nominal:
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.i in requests:
+            return int(head.head.i)  # "called for greater assistance"
+    # up through arguments and complements only: "at the end of a week of talks" is when, not what, they agreed,
+    # while "urged Russia to deal with violations" asks about the violations
+    for _ in range(8):
+        rel, head = token.dep_, token.head
+        if head.i == token.i or rel not in _CONTENT_PATH or (rel == "prep" and token.lower_ in _ADJUNCTS):
+            return None
         if head.i in requests:
-            return rel in ("xcomp", "ccomp")
-    return False
+            duty = rel in ("conj", "nsubj", "nsubjpass") and duty_clause(head)  # "these attacks should end and"
+            said = rel == "acl" and head.tag_.startswith("NN")  # "Ankara's demand that government forces pull back"
+            purpose = rel == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            return int(head.i) if rel in ("xcomp", "ccomp", "dobj") or purpose or duty or said else None
+        token = head
+    return None
+
+
+_CONTENT_PATH = frozenset(
+    {"dobj", "nsubj", "nsubjpass", "xcomp", "ccomp", "advcl", "conj", "attr", "pobj", "prep", "acl"}
+)
+_ADJUNCTS = frozenset(
+    {"at", "after", "before", "during", "since", "following", "amid", "until", "throughout", "in", "near", "around"}
+)
+_REFUSALS = frozenset({"refuse", "decline", "reject", "rebuff", "veto"})
+_PARTYLESS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
+
+
+def statement_hosts(own: list[tuple[Candidate, Event]]) -> frozenset[int]:
+    """Token indexes of the verbs whose complements are a statement's content: requests (a nominal one through its
+    light verb), agreements and concessions told with a verb, refusals."""
+    hosts: set[int] = set()
+    for cand, _ev in own:
+        if cand.type == "REQUEST":
+            hosts.add(cand.token.i if not cand.nominal or cand.governor is None else cand.governor.i)
+        elif not cand.nominal and (cand.type in ("AGREE", "CONCEDE") or cand.token.lemma_.lower() in _REFUSALS):
+            hosts.add(cand.token.i)
+    return frozenset(hosts)
+
+
+def partyless(cand: Candidate, event: Event) -> bool:
+    """'There is now a warning of a crisis': a statement noun that no one makes to anyone is no event."""
+    return (
+        cand.nominal
+        and cand.type in _PARTYLESS
+        and cand.governor is None
+        and event.actor is None
+        and event.recipient is None
+        and event.claimed_by is None
+    )
 
 
 def threat_mode(mode: str | None, act_type: str) -> str | None:
@@ -96,11 +152,22 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
     """The sentence's (candidate, event) pairs without the absorbed ones; a THREATEN takes its act's kind into its
     mode and, when it names no one threatened, the act's recipient. Indices are left for the caller to renumber."""
     threats = {cand.token.i: i for i, (cand, _ev) in enumerate(own) if cand.type == "THREATEN"}
-    requests = {cand.token.i: i for i, (cand, _ev) in enumerate(own) if cand.type == "REQUEST" and not cand.nominal}
+    hosts = statement_hosts(own)
     triggers = frozenset(cand.token.i for cand, _ev in own)
     events = [ev for _cand, ev in own]
     dropped: set[int] = set()
+    host_event = {
+        (cand.governor.i if cand.nominal and cand.governor is not None else cand.token.i): i
+        for i, (cand, _ev) in enumerate(own)
+        if cand.type == "REQUEST"
+    }
     for i, (cand, ev) in enumerate(own):
+        if cand.type == "THREATEN" and not cand.nominal:
+            asker = content_host(cand, hosts)
+            if asker in host_event:  # "said the RSF must lay down its arms or be crushed": one ultimatum, not a demand
+                dropped.add(host_event[asker])
+                events[i] = replace(ev, mode="ultimatum")
+                continue
         threat = threat_of(cand, threats)
         if threat is not None:
             dropped.add(i)
@@ -110,7 +177,65 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
                 recipient = ev.recipient
             events[threat] = replace(host, mode=threat_mode(host.mode, ev.type), recipient=recipient)
         else:
-            asked = cand.type != "REQUEST" and demanded(cand, requests)
-            if asked or wished(cand, lex) or hedged(cand, ev.actor is not None, triggers):
+            holder = content_host(cand, hosts) if cand.token.i not in hosts else None
+            # what a request asks may itself be a request ("urged X to call on Y"); what is refused or agreed is not
+            asked = holder is not None and (cand.type != "REQUEST" or holder not in host_event)
+            if asked or wished(cand, lex) or hedged(cand, ev.actor is not None, triggers) or partyless(cand, ev):
                 dropped.add(i)
     return [(cand, events[i]) for i, (cand, _ev) in enumerate(own) if i not in dropped]
+
+
+_VIOLATING = frozenset({"violate", "breach", "flout", "break", "ignore", "undermine"})
+
+
+def _generic_violation(event: Event) -> bool:
+    """'is violating the ceasefire', 'had violated the truce dozens of times': a breach named with no act, day or
+    toll of its own, which is all the accusation says."""
+    named = event.mode == "ceasefire_violated" or (event.type == "REJECT" and event.trigger.lemma.lower() in _VIOLATING)
+    return named and event.killed is None and event.injured is None and event.time is None
+
+
+def _by_speaker(accusation: Event, speaker: Any) -> bool:
+    actor = accusation.actor
+    if actor is None or speaker is None:
+        return False
+    return bool(actor.country) and actor.country == speaker.country
+
+
+def fold_alleged(own: list[tuple[Candidate, Event]], atts: dict[int, Any]) -> list[tuple[Candidate, Event]]:
+    """A breach someone says another party commits is that speaker's accusation, one row: the ACCUSE by the speaker
+    against the party (made from the speech verb, or the accusing verb the sentence has), not also a breach of its
+    own. A breach with its own day, place-giving act or toll stays as the claim it is, and is linked later."""
+    out = list(own)
+    explicit = {cand.token.i: k for k, (cand, ev) in enumerate(out) if ev.type == "ACCUSE" and not cand.nominal}
+    for k, (cand, event) in enumerate(out):
+        att = atts.get(cand.token.i)
+        if att is None or att.kind not in ("said", "accused") or not _generic_violation(event):
+            continue
+        accused = event.actor if event.actor is not None and event.actor != event.claimed_by else None
+        host = explicit.get(att.cue.i)
+        if host is None:  # "condemned the attack, saying it violated the agreements": the condemnation says it
+            host = next((h for h in explicit.values() if _by_speaker(out[h][1], event.claimed_by)), None)
+        if host is not None:
+            hc, hev = out[host]
+            if hev.recipient is None and accused is not None:
+                out[host] = (hc, replace(hev, recipient=accused))
+            out[k] = (cand, replace(event, type="DROP"))
+            continue
+        cue = att.cue
+        start = event.trigger.start - cand.token.idx + cue.idx
+        out[k] = (
+            cand,
+            replace(
+                event,
+                type="ACCUSE",
+                mode="allege",
+                trigger=Trigger(start, start + len(cue.text), cue.text, cue.lemma_),
+                actor=event.claimed_by,
+                recipient=accused,
+                stance="asserted",
+                claimed_by=None,
+                ceasefire=None,
+            ),
+        )
+    return [(cand, ev) for cand, ev in out if ev.type != "DROP"]

@@ -1,26 +1,19 @@
-"""Agent and recipient of a trigger, read off the dependency parse and resolved to actors.
-
-Offsets: a token's body offset is the sentence start plus `token.idx`. Actor mentions come first from the
-article-wide `ActorDictionary.find` results (so the actors stage stays the one authority on names); only a
-phrase it did not cover is sent to `resolve`, and named entities it cannot map are kept as unknown actors.
-"""
+"""Agent and recipient of a trigger, read off the dependency parse: the argument slots of a verb, the agent of a
+clause reached through xcomp/relcl chains, the nouns near a trigger as a last resort. Phrases in those slots become
+actors in mentions.py."""
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
-from truceline.actors.story import is_town
 from truceline.events.lexicon import load_lexicon
-from truceline.events.triggers import Candidate, Token, trigger_lemma
-from truceline.model import Actor
+from truceline.events.triggers import Candidate, Token
 
 _AGENT_PREPS = frozenset({"by", "from"})
 _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "to", "into", "for"})
 _WITH_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "SANCTION", "REJECT"})
-_NER_ACTOR = frozenset({"PERSON", "ORG", "NORP"})  # an unknown GPE or FAC is a place, not a party
+_FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+_BACKGROUND = frozenset({"after", "before", "since", "because", "although", "though", "until"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "who", "which", "that"})
 
 
@@ -28,259 +21,29 @@ def _party_words() -> frozenset[str]:
     return load_lexicon().party_words
 
 
-def _place_heads() -> frozenset[str]:
-    return load_lexicon().place_heads
-
-
-class ActorIndex:
-    """Actor mentions of one article sorted by start, looked up by span; resolves phrases the finder missed."""
-
-    def __init__(self, actors: Sequence[Actor], dictionary: Any, story_country: str | None, body: str = "") -> None:
-        self.body = body
-        self._actors = sorted(actors, key=lambda a: a.start)
-        self._starts = [a.start for a in self._actors]
-        self._dictionary = dictionary
-        self.story_country = story_country
-
-    def within(self, start: int, end: int) -> list[Actor]:
-        i = bisect.bisect_left(self._starts, start)
-        out = []
-        while i < len(self._actors) and self._actors[i].start < end:
-            if self._actors[i].end <= end:
-                out.append(self._actors[i])
-            i += 1
-        return out
-
-    def resolve(self, phrase: str, start: int) -> Actor | None:
-        resolve = getattr(self._dictionary, "resolve", None)
-        if resolve is None:
-            return None
-        try:
-            return resolve(phrase, start=start, story_country=self.story_country, towns=False)
-        except TypeError:  # a user dictionary without the towns switch
-            return resolve(phrase, start=start, story_country=self.story_country)
-        except NotImplementedError:
-            return None
-
-    def as_party(self, actor: Actor | None, attack: bool) -> Actor | None:
-        """A bare country acting is its state ("Turkey sent troops" → TUR GOV); a bare nationality word on an attack
-        is that state's forces ("Turkish strikes" → TUR MIL). Other actors keep the sector their words gave."""
-        if actor is None or not (actor.country or actor.members) or actor.sector:
-            return actor
-        if actor.members:
-            members = tuple(self.as_party(m, attack) or m for m in actor.members)
-            sectors = {m.sector for m in members}
-            sector = sectors.pop() if len(sectors) == 1 else None
-            return replace(actor, members=members, sector=sector)
-        kind_of = getattr(self._dictionary, "kind_of", None)
-        kind = kind_of(actor) if kind_of is not None else None
-        if kind in ("country", "capital"):
-            sector = "GOV"
-        elif kind == "demonym" and attack:
-            sector = "MIL"
-        else:
-            return actor
-        return replace(actor, sector=sector, code=f"{actor.country}{sector}")
-
-    def compound(self, members: list[Actor]) -> Actor:
-        make = getattr(self._dictionary, "compound", None)
-        if make is not None:
-            try:
-                made = make(members, text=self.body) if self.body else make(members)
-                if isinstance(made, Actor):
-                    return made
-            except (NotImplementedError, TypeError):
-                pass
-        start, end = min(m.start for m in members), max(m.end for m in members)
-        text = " and ".join(m.text for m in members)
-        return Actor(start, end, text, members=tuple(members))
-
-
-def _span(token: Token) -> tuple[Token, Token]:
-    """The noun phrase of `token` without its conjuncts, relative clauses or trailing appositions."""
-    left = token.left_edge
-    right = token
-    for child in token.rights:
-        if child.dep_ in ("conj", "cc", "punct", "relcl", "acl", "appos", "advcl", "prep"):
-            if child.dep_ == "prep" and child.lower_ == "of":
-                right = child.right_edge
-                continue
-            break
-        right = child.right_edge
-    return left, right
-
-
-def conjuncts(token: Token) -> list[Token]:
-    out = [token]
-    for child in token.children:
-        if child.dep_ == "conj" and child.tag_.startswith(("NN", "PRP")):
-            out.extend(conjuncts(child))
-    # spaCy sometimes hangs "and Russia" off the coordinating conjunction instead of the first conjunct
-    for child in token.children:
-        if child.dep_ == "cc":
-            out.extend(g for g in child.children if g.dep_ == "conj" and g.tag_.startswith("NN"))
-    return out
-
-
-def actor_for(token: Token, offset: int, index: ActorIndex) -> Actor | None:
-    """One noun phrase to an actor: dictionary mentions inside it, else resolve(), else an unknown NER actor."""
-    members = [a for a in (_single_actor(t, offset, index) for t in conjuncts(token)) if a is not None]
-    if not members:
-        return None
-    if len(members) == 1:
-        return members[0]
-    return index.compound(members)
-
-
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"})
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-
-
-def _as_place(token: Token) -> bool:
-    """A name in a place's slot: after a locative preposition ("met in Ankara") or naming a thing ("the Sochi deal")."""
-    if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
-        # "hit back at the regime", "fired at soldiers": a common noun for people is a target, not a place
-        return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC") or not _group_head(token)
-    return token.dep_ in _MODIFIER_DEPS and token.ent_type_ in ("GPE", "LOC", "FAC")
-
-
-def _group_head(token: Token) -> bool:
-    """A noun standing for people ("leaders of X", "a group of diplomats", "thousands of Nigerians")."""
-    return (
-        trigger_lemma(token, _party_words()) in _party_words()
-        or token.ent_type_ == "CARDINAL"
-        or (token.tag_ == "NNS" and token.lower_ in _MULTITUDES)
-    )
-
-
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
-def _names_people(text: str) -> bool:
-    """'militant positions', 'rebel bases': a lower-case word for people still names whose the thing is."""
-    words = _party_words()
-    last = text.rsplit(" ", 1)[-1].lower()
-    return last in words or last.rstrip("s") in words
-
-
-def _event_chain(token: Token) -> bool:
-    """'a resumption of ties with X': an event noun, or one whose 'of' names an event, lets its words name parties."""
-    nouns = load_lexicon().nouns
-    if token.lemma_.lower() in nouns:
-        return True
-    of = _prep_object(token, frozenset({"of"}))
-    return of is not None and of.lemma_.lower() in nouns
-
-
-_MULTITUDES = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some", "many"})
-
-
-def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
-    if token.lower_ in _PRONOUNS:
-        return None
-    if _as_place(token):
-        return None  # a capital acts only as a subject or object ("Ankara said", "urged Moscow"), a town never
-    if token.tag_.startswith("NN") and token.lemma_.lower() in _place_heads():
-        return None  # "the besieged Bosnian town", "the Russian language": a nationality word on a place or thing
-    left, right = _span(token)
-    start, end = offset + left.idx, offset + right.idx + len(right.text)
-    head_start = offset + token.idx
-    mentions = index.within(start, end)
-    inside = [a for a in mentions if not _on_place(a, token.doc.text, offset)]
-    if mentions and not inside:
-        return None  # only nationality words on places ("the use of the Russian language")
-    if inside:
-        # prefer the mention covering the head ("Turkish soldiers"), else the one nearest before it
-        covering = [a for a in inside if a.start <= head_start < a.end]
-        if covering:
-            return covering[0]
-        if not _group_head(token) and not _event_chain(token) and index.resolve(token.text, head_start) is None:
-            # a thing's words name an actor only when written as a name ("Turkish strikes", not "a general strike"
-            # or "military equipment")
-            inside = [a for a in inside if a.text[:1].isupper() or _names_people(a.text)]
-            if not inside:
-                return None
-        before = [a for a in inside if a.start <= head_start]
-        return (before or inside)[-1]
-    phrase = token.doc.text[left.idx : right.idx + len(right.text)]
-    resolved = index.resolve(phrase, start)
-    if resolved is not None:
-        return resolved
-    for child in token.children:  # "Kenzo Oshima, the UN relief coordinator": the apposition says who he is
-        if child.dep_ == "appos" and child.tag_.startswith("NN"):
-            renamed = _single_actor(child, offset, index)
-            if renamed is not None and (renamed.country or renamed.code):
-                return renamed
-    if token.dep_ in _MODIFIER_DEPS and is_town(phrase):
-        return None  # "the 2018 Sochi memorandum", "the Sochi deal": the town names the deal, no party
-    if token.ent_type_ in _NER_ACTOR:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None:
-            return Actor(offset + ent.start_char, offset + ent.end_char, ent.text, ner=ent.label_)
-    if token.tag_.startswith("NN") and trigger_lemma(token, _party_words()) in _party_words():
-        # an unnamed party ("three villagers", "gunmen"): kept with its text so victims and sides stay visible
-        return Actor(start, end, phrase)
-    return None
-
-
-def _on_place(actor: Actor, sentence: str, offset: int) -> bool:
-    """'a stronghold on the Thai border', 'the Syrian town of X': a nationality word on a place names no party."""
-    if actor.members or actor.sector:
-        return False
-    following = sentence[actor.end - offset :].split(None, 2)
-    if not following or following[0].lower().strip(",.;:") not in _place_heads():
-        return False
-    # the place word ends the phrase ("U.S. border patrol agents" are people, "the Kenyan border after" a place)
-    return len(following) == 1 or following[0][-1:] in ",.;:" or following[1].lower() in _FUNCTION_WORDS
-
-
-_FUNCTION_WORDS = frozenset(
-    {
-        "of",
-        "on",
-        "in",
-        "at",
-        "near",
-        "after",
-        "before",
-        "with",
-        "for",
-        "to",
-        "from",
-        "and",
-        "or",
-        "where",
-        "that",
-        "which",
-        "since",
-        "during",
-        "by",
-        "into",
-        "as",
-        "but",
-        "was",
-        "is",
-        "were",
-        "are",
-        "had",
-        "has",
-    }
-)
 
 
 def _subject(verb: Token) -> Token | None:
     """The agent of a verb, following xcomp/conj/relcl chains ("agreed to turn", "forces that attacked")."""
     seen = 0
+    raised = False
     while verb is not None and seen < 6:
         seen += 1
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return _past_dateline(child)
+            if child.dep_ in ("nsubj", "csubj") or (raised and child.dep_ == "nsubjpass"):
+                subject = _past_dateline(child)  # "X are expected to send envoys": X sends
+                if subject is not None or not any(
+                    c.dep_ == "nsubj" and c.i > child.i for c in verb.children
+                ):  # "ANKARA, Feb 12 (Wire) - Erdogan gave": the parser's second subject is the real one
+                    return subject
+                continue
             if child.dep_ == "agent":
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        raised = verb.dep_ == "xcomp"
         if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("of", "for") and verb.head.dep_ == "prep":
             # "accused X of shelling", "blamed X for firing": the one accused is the agent
             accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
@@ -378,6 +141,12 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "advcl" and _has_subject(child))
                 ):  # what someone said, or "while inspectors said ...", is another clause ("saying its jets" is not)
                     continue
+                if child.dep_ == "conj" and child.tag_.startswith("VB") and _has_subject(child):
+                    continue  # "jets struck a tunnel, and militants fired rockets": another act with its own doer
+                if child.dep_ == "advcl" and child.i < token.i and token.i == head.i:
+                    continue  # "As well as supporting some groups, Turkey set up posts": background, not a party
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND for m in child.children):
+                    continue  # "launched an operation after 50 of its soldiers were killed": another happening
                 if child.tag_.startswith(("NN", "PRP")) and child.tag_ != "PRP$":
                     out.append(child)
                 nxt.append(child)
@@ -423,24 +192,36 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
     verb = cand.token
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and not _stative(verb)
     options: list[Token | None] = []
+    given = False
     if passive:  # "X was attacked by Y": Y acts, X receives
         agent = _prep_object(verb, _BY)
-        if agent is None and verb.dep_ in ("xcomp", "conj"):
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is None and verb.dep_ == "conj":  # "must lay down its arms or be crushed": the shared subject
+            patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        elif agent is None and verb.dep_ in ("xcomp", "conj"):
             agent = _subject(verb.head)
-        options.append(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+        options.append(patient)
     else:
         agent = _subject(verb)
         if agent is None:
             agent = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # a stative "is opposed"
         phrase = {t.i for t in cand.extra} | ({cand.ceasefire_noun.i} if cand.ceasefire_noun is not None else set())
-        if verb.lemma_.lower() in load_lexicon().transfer_verbs:
+        given = verb.lemma_.lower() in load_lexicon().transfer_verbs and cand.type not in _FORCE | {"REQUEST"}
+        if given:
             # "offered its troops to X", "gave X weapons": the one given to, not the thing given
-            options.append(next((c for c in verb.children if c.dep_ == "dative" and c.tag_.startswith("NN")), None))
-            options.append(_prep_object(verb, _GIVEN_TO))
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in phrase), None)
-            options.append(_prep_object(obj, _GIVEN_TO) if obj is not None else None)  # "aid for X"
-        options.append(next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None))
-    options.append(_prep_object(verb, _RECIPIENT_PREPS))
+            moving = cand.type == "MOBILIZE" or cand.mode == "visit"  # "sent troops to Libya": where they go
+            if not moving:
+                options.append(next((c for c in verb.children if c.dep_ == "dative" and c.tag_.startswith("NN")), None))
+            if not moving:
+                options.append(_prep_object(verb, _GIVEN_TO))
+                obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in phrase), None)
+                options.append(_prep_object(obj, _GIVEN_TO) if obj is not None else None)  # "aid for X"
+        else:
+            options.append(next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None))
+    # "hit it with a force it has not seen": for an act of force, "with" gives the weapon, not a party
+    preps = _RECIPIENT_PREPS - {"with"} if cand.type in _FORCE else _RECIPIENT_PREPS
+    moving = cand.type == "MOBILIZE" or cand.mode == "visit"
+    options.append(_prep_object(verb, preps - {"to", "into"} if moving else preps))
     if cand.type in _WITH_TYPES:  # "signed a protocol with X", "restored ties with X"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         options.append(_prep_object(obj, _BETWEEN) if obj is not None else None)
@@ -455,4 +236,12 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
             options.append(next((c for c in child.children if c.dep_ == "nsubj"), None))
             if cand.type == "THREATEN":
                 options.extend(_threatened(child))
-    return agent, _first(options), nearby_nouns(verb, agent)
+    if cand.type == "THREATEN":  # "if Armenia does not stop shelling, we will respond": whoever would provoke it
+        options.extend(_threatened(verb)[1:])
+    nearby = nearby_nouns(verb, agent)
+    if not passive and given:  # "sent envoys": the ones sent are not the party the act is aimed at
+        sent = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+        nearby = [t for t in nearby if t.i not in sent]
+    if cand.type == "MOBILIZE" or cand.mode == "visit":  # "sent troops to Libya": a destination, not a party
+        nearby = [t for t in nearby if not (t.dep_ == "pobj" and t.head.lower_ in ("to", "into", "towards", "toward"))]
+    return agent, _first(options), nearby

@@ -40,21 +40,116 @@ def _belongs(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> b
     return governing_verb(head, clause).i in clause
 
 
-def _governed_time(doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int]) -> TimeRef | None:
+def _governed_times(doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int]) -> list[TimeRef]:
     sentence_end = offset + len(doc.text)
-    for ref in times:
+    return [
+        ref
+        for ref in times
+        if ref.type in _DATED
+        and offset <= ref.start < sentence_end
+        and ref.value
+        and ref.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+        and not ref.value.startswith("XXXX")  # unresolved: the report's own date was too loose to anchor it
+        and _belongs(doc, ref.start, ref.end, offset, clause)
+    ]
+
+
+def _governed_time(doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int]) -> TimeRef | None:
+    found = _governed_times(doc, offset, times, clause)
+    return found[0] if found else None
+
+
+def _only_time(doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int]) -> TimeRef | None:
+    """The one time of another clause, to be shared: "met on Saturday and again on Monday but failed to agree"
+    names two, and which of them the failure shares the sentence does not say."""
+    found = _governed_times(doc, offset, times, clause)
+    return found[0] if len({r.value for r in found}) == 1 else None
+
+
+# Subordinators of a clause that has its own time: "after 50 soldiers were killed last month" dates the killing,
+# not the operation launched after it. Their relation to the main clause's time is what _SUBORDINATE_TIME says.
+_SUBORDINATE_TIME = {
+    "when": None, "as": None, "while": None, "once": None, "whenever": None,  # the same time
+    "after": "after", "since": "after", "before": "before", "until": "before", "till": "before",
+}  # fmt: skip
+_MARKED_OTHER = frozenset({"because", "if", "unless", "although", "though", "whether", "so", "than", "lest"})
+
+
+def _marker(token: Token) -> str | None:
+    """The subordinator opening the clause `token` heads ("when", "after", ...), if any."""
+    for child in token.children:
         if (
-            (
-                ref.type in _DATED
-                and offset <= ref.start < sentence_end
-                and _belongs(doc, ref.start, ref.end, offset, clause)
-            )
-            and ref.value
-            and ref.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-            and not ref.value.startswith("XXXX")  # unresolved: the report's own date was too loose to anchor it
+            child.dep_ in ("mark", "advmod")
+            and child.i < token.i
+            and child.lower_ in (*_SUBORDINATE_TIME, *_MARKED_OTHER)
         ):
-            return ref
+            return str(child.lower_)
     return None
+
+
+def _subordinate(token: Token) -> bool:
+    """A finite clause under the event's verb with a subordinator of its own (it has its own time)."""
+    return token.dep_ == "advcl" and _marker(token) is not None
+
+
+def _own_clause(doc: Any, clause: set[int]) -> set[int]:
+    """The clause without the subordinate clauses attach.clause_tokens lets in ("launched an operation after
+    soldiers were killed last month": "were killed" keeps its own time)."""
+    return {i for i in clause if not (_subordinate(doc[i]) and doc[i].head.i in clause and doc[i].head.i != i)}
+
+
+def _clause_head(doc: Any, clause: set[int]) -> Token:
+    return min((doc[i] for i in clause), key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+
+
+def _shifted(ref: TimeRef, relation: str | None) -> tuple[TimeRef, str | None, str, bool]:
+    precision = relation or (ref.modifier if ref.modifier in _BOUNDS else ref.precision)
+    return ref, ref.value, precision, False
+
+
+def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) -> tuple[TimeRef, str | None] | None:
+    """The time of a clause the event's clause hangs on, or of a temporal clause under it, when its own gives none:
+    "advanced on Thursday and seized the town" (a conjunct), "met officials on Monday to discuss" (a purpose
+    infinitive), "carried out strikes on Thursday, destroying ..." (a participle), "the ceasefire collapsed on Monday
+    when jets bombed a market" (a when-clause, both ways), "launched an operation after 50 soldiers were killed last
+    month" (after that time). A reported clause ("said on Friday that ...") is not one of these: its speech verb's
+    time is the day it was reported by (see event_date). Returns (time, relation) with relation None for the same
+    time, else "after" / "before"."""
+    for child in head.children:  # a temporal clause under the event's clause
+        if child.dep_ == "advcl" and (marker := _marker(child)) in _SUBORDINATE_TIME:
+            ref = _only_time(doc, offset, times, {child.i} | _participles(child))
+            if ref is not None:
+                return ref, _SUBORDINATE_TIME[marker]
+    current = head
+    for _ in range(3):  # up the clauses the event's clause depends on
+        dep = current.dep_
+        marker = _marker(current) if dep == "advcl" else None
+        if dep not in ("conj", "xcomp", "advcl", "acl") or marker in _MARKED_OTHER:
+            return None
+        parent = current.head
+        if not parent.tag_.startswith("VB"):
+            return None
+        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.children):
+            return None  # "agreed a truce last week, but previous deals have proved temporary": a clause of its own
+        if dep in ("xcomp", "advcl") and _plans(parent):
+            return None  # "agreed last September to turn Idlib into a zone": the turning is planned, not dated
+        relation = None
+        if marker in _SUBORDINATE_TIME:
+            # the event is in a temporal clause of its parent: "when" shares the time, "after X" puts X after it
+            relation = {"after": "before", "before": "after"}.get(_SUBORDINATE_TIME[marker] or "")
+        parent_clause = {parent.i} | _participles(parent)
+        parent_clause = {i for i in parent_clause if not _subordinate(doc[i]) or i == current.i}
+        ref = _only_time(doc, offset, times, parent_clause - {current.i})
+        if ref is not None:
+            return ref, relation
+        current = parent
+    return None
+
+
+def _participles(verb: Token) -> set[int]:
+    return {
+        c.i for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ in ("VBG", "VBN") and not _subordinate(c)
+    }
 
 
 def event_date(
@@ -67,16 +162,25 @@ def event_date(
 ) -> tuple[TimeRef | None, str | None, str, bool]:
     """(time, date value, precision, from_publication) for the clause.
 
-    When no time governs the clause of a past act told in reported speech, the next best is the day of the report
-    it is told in (`reporting`, the speech verb): "announced on Thursday that forces halted fire" dates the halt no
-    later than Thursday (precision "reported by"). Failing that, the publication date (also "reported by", and
-    flagged as from the publication). A present act ("said on Friday that rebels are attacking") gets no speech
-    date: the caller passes none."""
-    ref = _governed_time(doc, offset, times, clause)
+    The clause's own time expression first; then the time of the clause it depends on or of a temporal clause under
+    it (_related_time). When no time is found for a past act told in reported speech, the next best is the day of
+    the report it is told in (`reporting`, the speech verb): "announced on Thursday that forces halted fire" dates
+    the halt no later than Thursday (precision "reported by"). Failing that, the publication date (also "reported
+    by", and flagged as from the publication). A present act ("said on Friday that rebels are attacking") gets no
+    speech date: the caller passes none."""
+    own = _own_clause(doc, clause)
+    ref = _governed_time(doc, offset, times, own)
     if ref is not None:
         # "killed 105 civilians since April 28": not a day's event but a stretch from it, and the precision says so
-        return ref, ref.value, ref.modifier if ref.modifier in _BOUNDS else ref.precision, False
+        return _shifted(ref, None)
+    related = _related_time(doc, offset, times, _clause_head(doc, own or clause))
+    if related is not None:
+        return _shifted(*related)
     told = _governed_time(doc, offset, times, {reporting.i}) if reporting is not None else None
+    if told is not None and reporting is not None and not _speaks(reporting):
+        # "On Tuesday, the army shelled Saraqib and rebels fired rockets": the parser's complement of a verb that
+        # reports nothing shares its time
+        return _shifted(told, None)
     if told is not None and told.precision == "day":
         return told, told.value, "reported by", False
     if published.precision == "unknown":
@@ -85,10 +189,86 @@ def event_date(
     return None, published.value, "reported by", True
 
 
+def _plans(verb: Token) -> bool:
+    """A verb of planning, promising or asking, whose infinitive is an act still ahead of its own time."""
+    from truceline.events.lexicon import load_lexicon
+    from truceline.timex.lexicon import lexicon
+
+    lemma = verb.lemma_.lower()
+    lex = load_lexicon()
+    return (
+        lemma in lexicon().prospective_governors
+        or lemma in lex.plan_cues
+        or lemma in lex.threat_cues
+        or lemma in _ASKING
+    )
+
+
+_ASKING = frozenset({"urge", "ask", "call", "demand", "request", "press", "order", "promise", "pledge", "invite"})
+
+
+def _speaks(verb: Token) -> bool:
+    from truceline.events.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return verb.lemma_.lower() in lex.speech_verbs or verb.lemma_.lower() in lex.denial_verbs
+
+
+# Events that are said or agreed rather than done: what they are about is not where they were made.
+_SAID = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "CONSULT", "SUPPORT", "CONCEDE"})
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"})
+_NAMED_THINGS = frozenset({"agreement", "deal", "memorandum", "protocol", "accord", "treaty", "process", "format"})
+
+
+def _content(trigger: Token, verb: Token) -> set[int]:
+    """Token indexes that are not where a statement was made: its complement clauses ('urged X to withdraw from
+    Idlib', 'accused X of shelling villages in Y', 'gave them until the end of the month to leave Z'), and the
+    words outside its own clause ('..., and state media accused Turkish troops': the other clause's places)."""
+    out: set[int] = set()
+    root = verb
+    if _infinitive(verb) and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+        root = verb.head  # "arrived in Ankara to discuss": the purpose stands for the visit, made in Ankara
+    own = {t.i for t in root.subtree} | {t.i for t in trigger.subtree}
+    out.update(t.i for t in trigger.doc if t.i not in own)
+    for head in {trigger.i: trigger, verb.i: verb}.values():
+        for child in head.children:
+            pcomp = child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children)
+            clause = child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            if child.dep_ in _CONTENT_DEPS or pcomp or clause:
+                out.update(t.i for t in child.subtree)
+    for token in trigger.subtree:  # an infinitive anywhere below: what is to be done, not where it was said
+        if token.i not in (trigger.i, verb.i) and token.dep_ in ("acl", "xcomp", "advcl") and _infinitive(token):
+            out.update(t.i for t in token.subtree)
+    return out
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _names_a_thing(token: Token, trigger: Token) -> bool:
+    """'the Sochi agreement', 'the Astana process': a place naming a text or a process is not this event's scene."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod", "nmod") and head.i != trigger.i and str(head.lemma_).lower() in _NAMED_THINGS
+    )
+
+
 def event_place(
-    doc: Any, offset: int, places: Sequence[Place], clause: set[int], trigger_start: int, picker: Any
+    doc: Any,
+    offset: int,
+    places: Sequence[Place],
+    clause: set[int],
+    trigger_start: int,
+    picker: Any,
+    trigger: Token | None = None,
+    kind: str | None = None,
 ) -> Place | None:
     """The places stage's choice of where the event happened, or None.
+
+    Places the sentence gives for something else are not offered: one naming a text ("the Sochi agreement"), and,
+    for a statement, an agreement or a meeting (`kind`), the places of what it is about ("urged Russia to act in
+    Idlib" happened where it was said, not in Idlib).
 
     There is no fallback to "the nearest place in the clause": that pinned events to datelines, organisations'
     bases and possessive countries ("Turkey's ministry"), and on the bundled corpus gold it was wrong more often
@@ -96,11 +276,29 @@ def event_place(
     """
     if picker is None:
         return None
+    if trigger is not None:
+        verb = _clause_verb(trigger, clause)
+        content = _content(trigger, verb) if kind in _SAID else set()
+        content.discard(trigger.i)
+        kept = []
+        for place in places:
+            tokens = [t for t in doc if place.start - offset <= t.idx < place.end - offset]
+            if tokens and (any(t.i in content for t in tokens) or any(_names_a_thing(t, trigger) for t in tokens)):
+                continue
+            kept.append(place)
+        places = kept
     try:
         chosen: Place | None = picker(places, offset, offset + len(doc.text), trigger_start)
         return chosen
     except NotImplementedError:
         return None
+
+
+def _clause_verb(trigger: Token, clause: set[int]) -> Token:
+    """The verb of the trigger's clause among `clause` (the trigger itself for a verb)."""
+    if trigger.tag_.startswith("VB"):
+        return trigger
+    return next((t for t in trigger.doc if t.i in clause and t.tag_.startswith("VB")), trigger)
 
 
 def event_casualties(
@@ -124,6 +322,7 @@ def clause_tokens(trigger: Token, clause_verb: Token, extra: Sequence[Token]) ->
     ids.update(t.i for t in extra)
     for token in (clause_verb, *extra):  # "launched attacks ..., injuring three": participles hang off the verb
         for child in token.children:
-            if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ in ("VBG", "VBN"):
-                ids.add(child.i)
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ in ("VBG", "VBN") and not own_subject:
+                ids.add(child.i)  # "... but since then 1,300 civilians have been killed": another clause's toll
     return ids

@@ -11,6 +11,7 @@ from typing import Any
 
 from truceline.events.extract import code_events
 from truceline.events.lexicon import load_lexicon
+from truceline.learn.events import load_typer
 from truceline.model import Actor, Analysis, Article, CleanedText, Event, PubDate
 from truceline.nlp import load_nlp as load_nlp  # re-exported: evaluations load spaCy through this stage
 from truceline.text import split_sentences
@@ -28,7 +29,7 @@ def _find_actors(dictionary: Any, text: str) -> list[Actor]:
 def code_text(text: str, dictionary: Any, nlp: Any, article_id: str = "eval") -> tuple[list[Event], dict[int, Any]]:
     """Events of `text` and the parsed docs by sentence index (for choosing the main event)."""
     sentences = split_sentences(text)
-    selects = load_lexicon().selects
+    selects = load_typer().selects  # the lexicon's trigger words and the event model's
     chosen = [i for i, (s, e) in enumerate(sentences) if selects(text, s, e)]
     docs = {
         i: doc for i, doc in zip(chosen, nlp.pipe(text[s:e] for s, e in (sentences[i] for i in chosen)), strict=True)

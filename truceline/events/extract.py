@@ -1,26 +1,43 @@
 """Per-article event coding: candidates → arguments → stance → attachments → claim, accusation and denial links.
 
-Why links are made here and not later: the parse is what shows that "Turkey said the regime is violating the
-ceasefire" is Turkey's allegation (an ACCUSE by Turkey linked to an ASSAULT claimed by Turkey), not a violation
-the writer asserts; once flattened into rows that structure is gone.
+Why links are made here and not later: the parse is what shows that "Turkey said the regime shelled Saraqib on
+Monday" is Turkey's allegation (an ACCUSE by Turkey linked to an ASSAULT claimed by Turkey), not an attack the
+writer asserts; once flattened into rows that structure is gone.
+
+Per sentence: candidates that name a happening (eventhood.py) and those no trigger word names (recall.py) are
+coded; then acts that are another statement's content are absorbed (absorb.py), a speaker's own threats and
+demands are made theirs (recall.speakers_own), parties are settled with what the report says elsewhere
+(parties.py), the words of one happening are merged (merge.py) and a breach that is all an accusation says is
+folded into it (absorb.fold_alleged).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from truceline.events.absorb import absorb
-from truceline.events.arguments import ActorIndex, actor_for, verbal_arguments
+from truceline.events.absorb import absorb, fold_alleged
+from truceline.events.arguments import verbal_arguments
 from truceline.events.attach import clause_tokens, event_casualties, event_date, event_place
-from truceline.events.lexicon import Lexicon, load_lexicon
+from truceline.events.eventhood import naming, not_an_event
+from truceline.events.lexicon import load_lexicon
+from truceline.events.mentions import ActorIndex, actor_for
+from truceline.events.merge import merge_same, told_before
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
-from truceline.events.recipients import governing_subject, own_side, purpose_recipient
+from truceline.events.parties import same_party, settle
+from truceline.events.quotes import containing, named_speakers, quotations
+from truceline.events.recall import NO_EVENT, extra_candidates, resense, speakers_own
+from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
+from truceline.events.weapons import refine_mode
 from truceline.model import Actor, Analysis, Event, Trigger
+from truceline.text import StartIndex
+
+if TYPE_CHECKING:
+    from truceline.learn.events import EventTyper
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SELF_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "its", "their", "his", "her", "our"})
@@ -48,111 +65,75 @@ def _story_country(dictionary: Any, body: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _same_party(a: Actor | None, b: Actor | None) -> bool:
-    if a is None or b is None:
-        return False
-    if a.country and b.country:
-        return a.country == b.country
-    return (a.name or a.text).lower() == (b.name or b.text).lower()
-
-
-# Weapon modes from the most to the least specific: a "suicide car bombing" is a suicide attack, not an air raid.
-_WEAPON_ORDER = ("suicide", "chemical", "grenade", "explosives", "aerial", "shelling", "small_arms", "physical")
-_REFINABLE = frozenset({*_WEAPON_ORDER, "general", "ceasefire_violated", "ground_offensive"})
-
-
-def _weapon_words(cand: Candidate, agent: Token | None) -> list[Token]:
-    """Words that may name the weapon: modifiers, 'with'/'by'/'in' objects, the clause's arguments, the agent."""
-    words: list[Token] = []
-    heads = [cand.token, *cand.extra]
-    clause = cand.token.head if cand.nominal or cand.token.dep_ in ("advcl", "conj") else cand.token
-    while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
-        clause = clause.head
-    args = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != cand.token.i]
-    if cand.token.dep_ in ("acl", "relcl"):  # "mortar rounds fired by the rebels"
-        args.append(cand.token.head)
-    heads.extend(args)
-    words.extend(args)
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in ("compound", "amod", "nmod", "advmod"):
-                words.append(child)
-            if child.dep_ == "prep" and child.lower_ in ("with", "by", "in", "using"):
-                words.extend(g for g in child.children if g.dep_ == "pobj")
-    if agent is not None:
-        words.append(agent)
-        words.extend(c for c in agent.children if c.dep_ in ("compound", "amod"))
-    return words
-
-
-def _refine_mode(cand: Candidate, agent: Token | None, lex: Lexicon) -> str:
-    """Narrow an ASSAULT to the most specific weapon mode its words name (mortar attack → shelling)."""
-    if cand.type != "ASSAULT" or cand.mode not in _REFINABLE:
-        return cand.mode
-    found = {cand.mode}
-    for word in _weapon_words(cand, agent):
-        mode = lex.weapon_modes.get(word.lemma_.lower()) or lex.weapon_modes.get(word.lower_)
-        if mode is not None and (cand.mode != "physical" or mode == "sexual"):
-            found.add(mode)
-    if "sexual" in found:
-        return "sexual"
-    if cand.mode == "ground_offensive" and found - {"aerial", "ground_offensive"} <= {"small_arms", "shelling"}:
-        return "aerial" if "aerial" in found else cand.mode
-    return next((mode for mode in _WEAPON_ORDER if mode in found), cand.mode)
-
-
 class _Coder:
-    def __init__(self, analysis: Analysis, dictionary: Any) -> None:
+    def __init__(self, analysis: Analysis, dictionary: Any, typer: EventTyper | None = None) -> None:
         self.analysis = analysis
+        self.typer = typer
         self.lex = load_lexicon()
         self.ontology = load_ontology()
         body = analysis.article.body
         self.index = ActorIndex(analysis.actors, dictionary, _story_country(dictionary, body), body)
         self.picker = _event_picker()
+        # each event looks at its own sentence's times and figures: found by bisection, not by scanning the report's
+        self.times = StartIndex(analysis.times)
+        self.quantities = StartIndex(analysis.quantities)
         self.events: list[Event] = []
         self.last_speaker: Actor | None = None
-
-    def _recipient(self, token: Token, start: int) -> Actor | None:
-        found = actor_for(token, start, self.index)
-        if found is None and token.lemma_.lower() in self.lex.nouns:
-            # "condemned an attack by X soldiers": the one condemned is the attack's agent
-            inner = Candidate(token, *self.lex.nouns[token.lemma_.lower()], True)
-            inner_agent, inner_options, _ = nominal_arguments(inner, self.index, start)
-            found = actor_for(inner_agent, start, self.index) if inner_agent is not None else None
-            if found is None and inner_agent is None:  # "called for sanctions against X": the one they would hit
-                found = next((a for a in (actor_for(t, start, self.index) for t in inner_options) if a), None)
-        if found is None:  # "mobilized reservists for a war against X", "a campaign against X"
-            against = next(
-                (
-                    g
-                    for c in token.children
-                    if c.dep_ == "prep" and c.lower_ == "against"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-                None,
-            )
-            found = actor_for(against, start, self.index) if against is not None else None
-        return found
+        self.last_person: Actor | None = None  # "he said" after "President Erdogan gave ...": the person last named
+        self.quotes = quotations(body)
+        self.named = named_speakers(body)
 
     def _recipient_of(self, options: list[Token], start: int, actor: Actor | None, threat: bool) -> Actor | None:
-        """The first option that is an actor and not the actor's own people ("offered its troops to X": the troops
-        are what is given; "Israeli and Syrian officials discussed Syrian refugees": no one else is involved)."""
-        for token in options:
-            found = self._recipient(token, start)
-            if found is not None and not own_side(actor, found, threat):
-                return found
-        return None
+        return recipient_of(options, start, actor, threat, self.index, self.lex)
 
     def speaker_actor(self, att: Attribution, offset: int) -> Actor | None:
         if att.speaker is None:
             return None
         if att.speaker.lower_ in _PRONOUNS:
-            return self.last_speaker
+            return self._pronoun_speaker(att.speaker.lower_, offset)
         actor = actor_for(att.speaker, offset, self.index)
         if actor is not None:
             self.last_speaker = actor
         return actor
+
+    def _pronoun_speaker(self, pronoun: str, before: int) -> Actor | None:
+        """'he said': the person who last acted or spoke before this sentence, whichever the text names later
+        (a speaker named in a sentence with no event counts: 'Le Drian said the priority must be calm')."""
+        known = [a for a in (self.last_person, self.last_speaker) if a is not None]
+        if pronoun in ("he", "she"):
+            known = [a for a in known if a is self.last_person] or known
+            for start, end in reversed(self.named):
+                if end > before:
+                    continue
+                named = self.index.within(start, end)
+                person = next((a for a in reversed(named) if self._kind(a) == "person"), None)
+                if person is not None:
+                    known.append(person)
+                    break
+        return max(known, key=lambda a: a.start, default=None)
+
+    def _kind(self, actor: Actor) -> str | None:
+        kind_of = getattr(self.index.dictionary, "kind_of", None)
+        return kind_of(actor) if kind_of is not None else None
+
+    def _quote_speaker(self, trigger_start: int, sentence_start: int) -> Actor | None:
+        """The speaker of the quotation a trigger lies in, when its sentence names none (quotes.py)."""
+        quote = containing(self.quotes, trigger_start)
+        if quote is None:
+            return None
+        if quote.speaker is not None:
+            named = self.index.within(*quote.speaker)
+            actor = (
+                named[-1]
+                if named
+                else self.index.resolve(self.analysis.article.body[slice(*quote.speaker)], quote.speaker[0])
+            )
+            if actor is not None:
+                self.last_speaker = actor
+            return actor
+        if quote.pronoun is not None:
+            return self._pronoun_speaker(quote.pronoun, sentence_start)
+        return self.last_speaker if quote.start <= sentence_start + 1 else None  # a quotation that follows one
 
     def sentence(self, sentence_index: int, doc: Any) -> None:
         start, end = self.analysis.sentences[sentence_index]
@@ -160,14 +141,21 @@ class _Coder:
         has_ceasefire = any(t.lemma_.lower() in self.lex.ceasefire_nouns for t in doc)
         attributed_cues: set[int] = set()
         own: list[tuple[Candidate, int, Attribution | None]] = []
-        for cand in find_candidates(doc, self.lex):
+        found = self._candidates(doc)
+        # the classifier keeps, retypes or drops the lexicon's candidates and may add words the lexicon misses; those
+        # pass the same eventhood test as the lexicon's (an aim or a standing relation is no event whoever found it)
+        typed = self.typer.decide(doc, found, self.lex) if self.typer is not None else [(c, None) for c in found]
+        for cand, probability in typed:
+            if not cand.lexical and not_an_event(cand, self.lex) is not None:
+                continue
             if self._refers_back(cand):
                 continue
-            index, att = self.code(cand, doc, start, end, text, has_ceasefire)
+            index, att = self.code(cand, doc, start, end, text, has_ceasefire, probability)
             own.append((cand, index, att))
             if att is not None:
                 attributed_cues.add(att.cue.i)
         by_trigger = {cand.token.i: i for cand, i, _ in own}
+        self._remember_person(doc, start, [self.events[i] for _c, i, _a in own])
         self._inherit_recipients(own, by_trigger)
         own = self._absorb(own)
         by_trigger = {cand.token.i: i for cand, i, _ in own}
@@ -177,6 +165,42 @@ class _Coder:
         for token in doc:
             if token.i not in attributed_cues and token.i not in by_trigger and denial_without_event(token, self.lex):
                 self.denial(token, start, end, text)
+
+    def _spoken(self, cand: Candidate, event: Event) -> Event:
+        """A statement the speaker makes in a quote takes the day of the speech verb, when the quote has none."""
+        att = attribution(cand, self.lex)
+        if att is None or not event.date_from_publication:
+            return event
+        doc, offset = cand.token.doc, event.sentence_start
+        published = self.analysis.article.published
+        time, date, precision, from_pub = event_date(doc, offset, self.analysis.times, {att.cue.i}, published)
+        if from_pub or time is None:
+            return event
+        return replace(event, time=time, date=date, date_precision=precision, date_from_publication=False)
+
+    def _remember_person(self, doc: Any, offset: int, events: list[Event]) -> None:
+        """The person who last acted, for a later 'he said'."""
+        for event in events:
+            actor = event.actor
+            if actor is None or actor.members:
+                continue
+            words = [t for t in doc if actor.start <= offset + t.idx < actor.end]
+            if any(t.ent_type_ == "PERSON" for t in words):
+                self.last_person = actor
+
+    def _candidates(self, doc: Any) -> list[Candidate]:
+        """The lexicon's trigger candidates that name a happening (eventhood), then the threats, ultimatums and
+        demands no trigger word names, at words no kept candidate holds."""
+        found = find_candidates(doc, self.lex)
+        for cand in found:
+            if naming(cand.governor):
+                cand.governor = None  # "called the agreement a first step": a name for it, not an act on it
+            resense(cand, self.lex)
+        found = [c for c in found if c.type != NO_EVENT and not_an_event(c, self.lex) is None]
+        taken = {c.token.i for c in found} | {t.i for c in found for t in c.extra}
+        taken |= {c.ceasefire_noun.i for c in found if c.ceasefire_noun is not None}
+        more = [c for c in extra_candidates(doc, self.lex, taken) if not_an_event(c, self.lex) is None]
+        return found + more
 
     def _inherit_recipients(
         self, own: list[tuple[Candidate, int, Attribution | None]], by_trigger: dict[int, int]
@@ -190,7 +214,7 @@ class _Coder:
             for child in cand.token.children:
                 inner = by_trigger.get(child.i) if child.dep_ == "xcomp" else None
                 target = self.events[inner].recipient if inner is not None else None
-                if target is not None and not _same_party(target, event.actor):
+                if target is not None and not same_party(target, event.actor):
                     self.events[index] = replace(event, recipient=target)
                     break
 
@@ -204,11 +228,16 @@ class _Coder:
         first = own[0][1]
         atts = {cand.token.i: att for cand, _i, att in own}
         kept = absorb([(cand, self.events[i]) for cand, i, _att in own], self.lex)
+        offset, end = self.events[first].sentence_start, self.events[first].sentence_end
+        kept = speakers_own(kept, offset, self.index, self.lex, self._spoken)
+        kept = merge_same(settle(kept, offset, end, self.events[:first], self.index, self.analysis, self.lex))
+        kept = [(c, e) for c, e in kept if not told_before(c, e, self.events[:first])]
+        kept = fold_alleged(kept, atts)
         del self.events[first:]
         out: list[tuple[Candidate, int, Attribution | None]] = []
         for cand, event in kept:
             self.events.append(replace(event, index=len(self.events)))
-            out.append((cand, len(self.events) - 1, atts[cand.token.i]))
+            out.append((cand, len(self.events) - 1, None if event.type == "ACCUSE" else atts[cand.token.i]))
         return out
 
     def _refers_back(self, cand: Candidate) -> bool:
@@ -231,7 +260,14 @@ class _Coder:
         return any(e.type == cand.type for e in self.events)
 
     def code(
-        self, cand: Candidate, doc: Any, start: int, end: int, text: str, has_ceasefire: bool
+        self,
+        cand: Candidate,
+        doc: Any,
+        start: int,
+        end: int,
+        text: str,
+        has_ceasefire: bool,
+        probability: float | None = None,
     ) -> tuple[int, Attribution | None]:
         if cand.nominal:
             agent_tok, options, nearby = nominal_arguments(cand, self.index, start)
@@ -251,7 +287,7 @@ class _Coder:
             actor = None  # "X said it would withdraw": resolved to the speaker below
         mode_record = self.ontology.mode(cand.type, cand.mode)
         ceasefire = mode_record.ceasefire
-        mode = _refine_mode(cand, agent_tok, self.lex)
+        mode = refine_mode(cand, agent_tok, self.lex)
         stance = modality(cand, self.lex)
         att = attribution(cand, self.lex)
         claimed_by: Actor | None = None
@@ -260,10 +296,15 @@ class _Coder:
             kind = "denied" if att.kind == "denied" else "claimed"
             if _STANCE_RANK[kind] < _STANCE_RANK[stance]:
                 stance = kind
-        if actor is None and agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS and att is not None:
+        else:  # a sentence inside a quotation attributed in another sentence
+            claimed_by = self._quote_speaker(start + cand.token.idx, start)
+            if claimed_by is not None and _STANCE_RANK["claimed"] < _STANCE_RANK[stance]:
+                stance = "claimed"
+        if actor is None and agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS and claimed_by is not None:
             actor = claimed_by
         if actor is None and agent_tok is not None and agent_tok.lower_ in _PRONOUNS:
             actor = governing_subject(agent_tok, start, self.index)  # "X announced that they would"
+            actor = actor or antecedent(agent_tok, start, self.index)  # "a statement from Guterres said he ..."
         if recipient is not None and actor is not None and recipient.start == actor.start:
             recipient = None
         actor = self.index.as_party(actor, cand.type == "ASSAULT")
@@ -275,9 +316,11 @@ class _Coder:
         # "announced on Thursday that forces halted fire": a past act told under a dated report happened by then
         told = verb.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBN") and verb.head.tag_.startswith("VB")
         reporting = verb.head if told else None
-        time, date, precision, from_pub = event_date(doc, start, self.analysis.times, clause, published, reporting)
-        place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker)
-        killed, injured, others = event_casualties(doc, start, self.analysis.quantities, clause, trigger_start)
+        times = self.times.within(start, end)
+        time, date, precision, from_pub = event_date(doc, start, times, clause, published, reporting)
+        place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker, cand.token, cand.type)
+        figures = self.quantities.within(start, end)
+        killed, injured, others = event_casualties(doc, start, figures, clause, trigger_start)
         context = ("ceasefire",) if ceasefire or has_ceasefire else ()
         event = Event(
             article_id=self.analysis.article.id,
@@ -302,6 +345,7 @@ class _Coder:
             claimed_by=claimed_by,
             context=context,
             ceasefire=ceasefire,
+            type_probability=None if probability is None else round(probability, 4),
         )
         self.events.append(event)
         return event.index, att
@@ -319,7 +363,7 @@ class _Coder:
         # acts are claims (stance + claimed_by) unless an accusation verb says so ("accused X of shelling").
         explicit = att.cue.i in by_trigger and self.events[by_trigger[att.cue.i]].type == "ACCUSE"
         alleging = explicit or event.ceasefire in ("violated", "rejected")
-        if not alleging or event.claimed_by is None or _same_party(event.claimed_by, event.actor):
+        if not alleging or event.claimed_by is None or same_party(event.claimed_by, event.actor):
             return
         if att.cue.i in by_trigger and self.events[by_trigger[att.cue.i]].type == "ACCUSE":
             self._add_link(by_trigger[att.cue.i], ("alleges", index))
@@ -374,7 +418,7 @@ class _Coder:
     def _earlier_claim(self, before: int, denier: Actor | None) -> int | None:
         for i in range(before - 1, -1, -1):
             other = self.events[i]
-            if other.stance == "claimed" and not _same_party(other.claimed_by, denier):
+            if other.stance == "claimed" and not same_party(other.claimed_by, denier):
                 return i
         return None
 
@@ -383,9 +427,17 @@ class _Coder:
         self.events[index] = replace(event, links=(*event.links, link))
 
 
-def code_events(analysis: Analysis, parsed: Sequence[tuple[int, Any]], dictionary: Any) -> list[Event]:
-    """All events of one article from its parsed candidate sentences, in text order, links by event index."""
-    coder = _Coder(analysis, dictionary)
+def code_events(
+    analysis: Analysis, parsed: Sequence[tuple[int, Any]], dictionary: Any, typer: EventTyper | None = None
+) -> list[Event]:
+    """All events of one article from its parsed candidate sentences, in text order, links by event index.
+
+    `typer` decides the type of each candidate trigger with the lexicon (default: the packaged event model)."""
+    if typer is None:
+        from truceline.learn.events import load_typer
+
+        typer = load_typer()
+    coder = _Coder(analysis, dictionary, typer)
     for sentence_index, doc in sorted(parsed, key=lambda pair: pair[0]):
         if not 0 <= sentence_index < len(analysis.sentences):
             continue

@@ -7,7 +7,7 @@ choosing which sentences reach spaCy costs one regex search per sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -60,6 +60,27 @@ class Lexicon:
     forms: frozenset[str]  # every inflected trigger form, lower case: the pre-filter's vocabulary
     phrasal_forms: dict[str, frozenset[str]]  # verb form -> particle forms that make it a trigger
     wish_cues: frozenset[str] = frozenset()  # "hoped the deal would end the fighting": a wish, not an act
+    verb_senses: dict[str, tuple[tuple[frozenset[str], TypeMode | None], ...]] = field(default_factory=dict)
+    relation_verbs: frozenset[str] = frozenset()  # "is backing", "which backs": a standing relation, not an act
+    frequency_words: frozenset[str] = frozenset()  # "constantly strikes": a habit
+    purpose_nouns: frozenset[str] = frozenset()  # "in a bid to": an aim
+    purpose_participles: frozenset[str] = frozenset()  # "aimed at", "meant to": an aim
+    document_nouns: frozenset[str] = frozenset()  # "the agreement requires": a provision
+    prohibiting_verbs: frozenset[str] = frozenset()  # "would be prohibited": a rule
+    abstract_events: frozenset[str] = frozenset()  # "a surge in violence": a kind of event
+    happening_verbs: frozenset[str] = frozenset()  # "fighting continued": the abstract noun did happen
+    toll_scopes: frozenset[str] = frozenset()  # "so far", "to date": a running toll
+    ending_nouns: frozenset[str] = frozenset()  # "an end to the attacks": not asserted
+    influence_verbs: frozenset[str] = frozenset()  # "push rebels to agree": not asserted
+    event_carriers: frozenset[str] = frozenset()  # "a mediation mission": the mediation
+    response_verbs: frozenset[str] = frozenset()  # "we will respond": a threat
+    demand_verbs: frozenset[str] = frozenset()  # "wants Moscow to": a demand
+    judging_verbs: frozenset[str] = frozenset()  # "called it a breach": an accusation
+    charge_nouns: frozenset[str] = frozenset()
+    military_things: frozenset[str] = frozenset()  # "a Turkish position": MIL
+    civilian_things: frozenset[str] = frozenset()  # "a Syrian market": CVL
+    state_things: frozenset[str] = frozenset()  # "an Egyptian proposal": GOV
+    information_nouns: frozenset[str] = frozenset()  # "released a statement": no release
 
     def selects(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """True when text[start:end] holds a trigger form: one regex pass and set look-ups, no parsing."""
@@ -74,6 +95,31 @@ class Lexicon:
             if particles is not None and not particles.isdisjoint(words[i + 1 : i + 4]):
                 return True
         return False
+
+
+# Plain word lists of triggers.yaml read into Lexicon fields of the same name (eventhood, threats, demands).
+_WORD_LISTS = (
+    "relation_verbs",
+    "frequency_words",
+    "purpose_nouns",
+    "purpose_participles",
+    "document_nouns",
+    "prohibiting_verbs",
+    "abstract_events",
+    "happening_verbs",
+    "toll_scopes",
+    "ending_nouns",
+    "influence_verbs",
+    "event_carriers",
+    "response_verbs",
+    "demand_verbs",
+    "judging_verbs",
+    "charge_nouns",
+    "military_things",
+    "civilian_things",
+    "state_things",
+    "information_nouns",
+)
 
 
 IRREGULAR_LEMMAS = {form: lemma for lemma, forms in _IRREGULAR.items() for form in forms}
@@ -126,6 +172,22 @@ def _senses(section: Any) -> dict[str, tuple[frozenset[str], TypeMode]]:
     return out
 
 
+def _verb_senses(section: Any) -> dict[str, tuple[tuple[frozenset[str], TypeMode | None], ...]]:
+    """verb -> ((cues, (type, mode) or None for 'no event'), ...); a sense with no cues is the verb's default."""
+    out: dict[str, tuple[tuple[frozenset[str], TypeMode | None], ...]] = {}
+    for verb, senses in (section or {}).items():
+        out[str(verb).lower()] = tuple(
+            (
+                frozenset(str(c).lower() for c in body.get("cues") or ()),
+                None
+                if body.get("sense") is None
+                else _type_modes({verb: body["sense"]}, "verb_senses")[str(verb).lower()],
+            )
+            for body in senses or ()
+        )
+    return out
+
+
 def _pair(phrase: str) -> tuple[str, str]:
     verb, _, particle = phrase.lower().partition(" ")
     return verb, particle
@@ -147,6 +209,11 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
     for key in ("denial_verbs", "accuse_verbs"):  # a denial or accusation is an event without a trigger verb
         for verb in raw.get(key) or ():
             forms |= word_forms(str(verb), verb=True)
+    for key in ("response_verbs", "demand_verbs"):  # recall.py reads these clauses too
+        for verb in raw.get(key) or ():
+            forms |= word_forms(str(verb), verb=True)
+    for noun in raw.get("charge_nouns") or ():  # "called it a breach": the charge, not the common verb, selects
+        forms |= word_forms(str(noun), verb=False)
     for modifier in ("air", "drone", "mortar", "rocket", "artillery", "missile", "gunmen", "gunman"):
         forms.add(modifier)  # "air strikes" is found through "strikes"; these catch unusual spellings cheaply
     # phrasal verbs ("open fire", "pull out") select a sentence only with their particle, up to two words apart
@@ -178,6 +245,8 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         forms=frozenset(forms),
         phrasal_forms={k: frozenset(v) for k, v in phrasal_forms.items()},
         wish_cues=frozenset(raw.get("wish_cues") or ()),
+        verb_senses=_verb_senses(raw.get("verb_senses")),
+        **{name: frozenset(str(w).lower() for w in raw.get(name) or ()) for name in _WORD_LISTS},
     )
 
 

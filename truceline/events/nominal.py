@@ -9,13 +9,12 @@ from truceline.events.arguments import (
     _PRONOUNS,
     _RECIPIENT_PREPS,
     _WITH_TYPES,
-    ActorIndex,
     _first,
     _prep_object,
-    _single_actor,
     _subject,
     nearby_nouns,
 )
+from truceline.events.mentions import ActorIndex, _single_actor
 from truceline.events.triggers import Candidate, Token
 
 _TAKING = frozenset({"take", "join", "participate", "engage", "converge", "gather", "assemble", "march"})
@@ -44,10 +43,18 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         agent = _prep_object(noun, _AGENT_PREPS)
     if agent is None:
         for child in noun.children:
-            if child.dep_ in ("amod", "compound", "nmod") and _single_actor(child, offset, index) is not None:
-                agent = child
+            named = any(w.text[:1].isupper() or w.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for w in child.subtree)
+            if child.dep_ in ("amod", "compound", "nmod") and named and _single_actor(child, offset, index) is not None:
+                agent = child  # "Turkish strikes", not "a military operation"
     if agent is None and cand.governor is not None:
         agent = _subject(cand.governor)
+    if (
+        agent is None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("with", "through")
+        and noun.head.head.pos_ == "VERB"
+    ):
+        agent = _subject(noun.head.head)  # "it had responded with airstrikes": whoever responded
     if agent is None and noun.dep_ in ("dobj", "pobj"):
         agent = _taker(noun)
     for extra in cand.extra:  # "herders killed seven villagers in a raid": the killers carried out the raid

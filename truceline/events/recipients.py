@@ -5,8 +5,10 @@ Split from extract.py; these rules look at resolved actors, not at the parse alo
 
 from __future__ import annotations
 
-from truceline.events.arguments import ActorIndex, actor_for
-from truceline.events.triggers import Token
+from truceline.events.lexicon import Lexicon
+from truceline.events.mentions import ActorIndex, actor_for
+from truceline.events.nominal import nominal_arguments
+from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor
 
 _SELF_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "its", "their", "his", "her", "our"})
@@ -32,6 +34,12 @@ def own_side(actor: Actor | None, other: Actor, threat: bool = False) -> bool:
     return other.country == actor.country and actor.sector in _STATE_SECTORS and other.sector in _STATE_SECTORS
 
 
+def owned(token: Token) -> bool:
+    """'their forces', 'our soldiers', 'its posts': the speaker's or actor's own people or things, never the party
+    acted on."""
+    return any(c.dep_ == "poss" and c.lower_ in _SELF_PRONOUNS | {"my"} for c in token.children)
+
+
 def governing_subject(pronoun: Token, offset: int, index: ActorIndex) -> Actor | None:
     """'Leaders of X announced that they are willing to': a pronoun subject in a reported clause is the reporter."""
     head = pronoun.head
@@ -45,6 +53,15 @@ def governing_subject(pronoun: Token, offset: int, index: ActorIndex) -> Actor |
             return None
         head = head.head
     return None
+
+
+def antecedent(pronoun: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """'A statement from a representative of Guterres said he was concerned and called for': he or she is the party
+    named last before it in the sentence."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    named = [a for a in index.within(offset, offset + pronoun.idx) if a.text[:1].isupper() and (a.country or a.code)]
+    return named[-1] if named else None
 
 
 _PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
@@ -77,4 +94,43 @@ def purpose_recipient(verb: Token, offset: int, index: ActorIndex, actor: Actor 
                 and (actor is None or found.start != actor.start)
             ):
                 return found
+    return None
+
+
+def _recipient(token: Token, start: int, index: ActorIndex, lex: Lexicon) -> Actor | None:
+    found = actor_for(token, start, index)
+    if found is None and token.lemma_.lower() in lex.nouns:
+        # "condemned an attack by X soldiers": the one condemned is the attack's agent
+        inner = Candidate(token, *lex.nouns[token.lemma_.lower()], True)
+        inner_agent, inner_options, _ = nominal_arguments(inner, index, start)
+        found = actor_for(inner_agent, start, index) if inner_agent is not None else None
+        if found is None and inner_agent is None:  # "called for sanctions against X": the one they would hit
+            others = (t for t in inner_options if not owned(t))  # "any attack on our forces": not a target
+            found = next((a for a in (actor_for(t, start, index) for t in others) if a), None)
+    if found is None:  # "mobilized reservists for a war against X", "a campaign against X"
+        against = next(
+            (
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "against"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        found = actor_for(against, start, index) if against is not None else None
+    return found
+
+
+def recipient_of(
+    options: list[Token], start: int, actor: Actor | None, threat: bool, index: ActorIndex, lex: Lexicon
+) -> Actor | None:
+    """The first option that is an actor and not the actor's own people ("offered its troops to X": the troops
+    are what is given; "Israeli and Syrian officials discussed Syrian refugees": no one else is involved)."""
+    for token in options:
+        if owned(token):
+            continue  # "withdraw their forces", "reinforce its posts": the actor's own, not a party acted on
+        found = _recipient(token, start, index, lex)
+        if found is not None and not own_side(actor, found, threat):
+            return found
     return None

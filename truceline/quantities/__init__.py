@@ -4,6 +4,6 @@ The stage contract lives in `truceline.stages.quantities`; this package is its i
 """
 
 from truceline.quantities.extract import find_quantities
-from truceline.quantities.totals import incident_totals
+from truceline.quantities.incident import Incident, incident_totals, read_incident
 
-__all__ = ["find_quantities", "incident_totals"]
+__all__ = ["Incident", "find_quantities", "incident_totals", "read_incident"]

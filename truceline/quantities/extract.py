@@ -26,10 +26,16 @@ from truceline.quantities.sources import Attribution, attributions, source_for
 from truceline.quantities.vocab import KINDS, vocabulary
 from truceline.text import sentence_at, split_sentences
 
-_NEGATED = re.compile(r"(?<![\w-])(?:no|not)\s+\Z", re.IGNORECASE)
+# "no one was hurt", "neither the driver nor his passenger was injured"
+_NEGATED = re.compile(r"(?<![\w-])(?:no|not|nor)\s+\Z", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+\Z")  # "the toll rose from 5 to 12": the range's top is the new toll
 _ELIDED_FOLLOW = re.compile(r"\s+(?:in|at|on|near|from)\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# An age, not a head count: "Harewood, 35, of Hillsboro, was found dead", "boys between ages 12 and 16 were hurt".
+_AGE_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’.-]*,\s*|\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:and|to|-|through)\s*)?)\Z"
+)
+_AGE_AFTER = re.compile(r"\s*,")
 _VAGUE_OF = frozenset({"dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions"})
 
 
@@ -50,6 +56,15 @@ class _Mention:
     @property
     def tail(self) -> int:
         return self.who_end if self.who_end is not None else self.end
+
+
+def _is_age(text: str, mention: _Mention) -> bool:
+    """ "Harewood, 35, of Hillsboro", "between ages 12 and 16": the number is an age (cheap tests first)."""
+    head = text[max(0, mention.start - 40) : mention.start]
+    if not head.rstrip().endswith(",") and "age" not in head.lower():
+        return False
+    before = _AGE_BEFORE.search(head)
+    return bool(before and (before.group().lower().startswith("age") or _AGE_AFTER.match(text, mention.end)))
 
 
 def _kind_of(match: re.Match[str], prefix: str) -> str | None:
@@ -119,7 +134,7 @@ def _after_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int]
     verb = a.group(f"a_{kind}")
     if a.group("pp") and not mention.who:
         return None
-    if not a.group("aux").strip() and verb.lower() in TRANSITIVE and pats.object_start.match(text, a.end()):
+    if not a.group("aux").strip() and verb.lower().split()[-1] in TRANSITIVE and pats.object_start.match(text, a.end()):
         return None  # "two gunmen killed three policemen": the number is the killers
     if pats.alternative.match(text, a.end()):
         return None  # "killed or wounded": no single kind
@@ -225,6 +240,8 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
             continue
         mention = _read_mention(text, m, pats)
         if mention is None or pats.unit.match(text, mention.end):
+            continue
+        if _is_age(text, mention):
             continue
         number_text = m.group("num") or m.group("lo") or ""
         _read_who(text, mention, number_text, pats)

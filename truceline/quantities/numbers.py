@@ -34,7 +34,7 @@ def number_patterns() -> NumberPatterns:
     word_seq = rf"{word}(?:\s+{scales}(?:\s+(?:and\s+)?{word}(?![-\w]))?)*"
     digit_seq = rf"(?:{_DIGITS})(?:\s*-?\s*{scales})?"
     fixed = phrase_alternation(list(vocab.phrases))
-    core = rf"(?:{fixed}|{digit_seq}|{word_seq})(?![\w])(?![.,]\d)"
+    core = rf"(?:{fixed}|{digit_seq}|{word_seq})(?![\w])(?![.,:]\d)"  # not "7:30", a time
     qualifier = phrase_alternation(list(vocab.qualifiers))
     mention = re.compile(
         rf"(?<![\w.,/$€£-])(?:(?P<qual>{qualifier})\s+)?"

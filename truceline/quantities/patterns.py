@@ -66,7 +66,7 @@ _FOLLOW_FREE = (
     r"amid|others?|more|so|to|over|late|early|of\s+them|of\s+whom)\b)"
 )
 _CLOSE_QUOTE = "[\"”’']?"  # 'had "neutralised" 76 soldiers': a scare-quoted verb
-_DETERMINER = r"(?:an?|the|his|her|their|its|several|many|all|both|some|dozens|hundreds|thousands|scores)\b"
+_DETERMINER = r"(?:an?|another|the|his|her|their|its|several|many|all|both|some|dozens|hundreds|thousands|scores)\b"
 _COORDINATOR = (
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)"
     r"(?:(?:his|her|their|its)\s+)?"
@@ -122,7 +122,9 @@ def patterns() -> Patterns:
     # "and another in Al-Bara", "a third was injured": one more person, the noun left out.
     elided = (
         r"(?<![\w-])(?P<elided>(?i:another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)))"
-        r"(?=\s*[,.;]|\s+(?:\w+ly\s+)?(?i:in|at|on|near|from|was|were|is|died|later|wounded|injured|hurt|killed|dead|missing)\b)"
+        r"(?=\s*[,.;]|\s+(?:\w+ly\s+)?(?i:in|at|on|near|from|died|later|wounded|injured|hurt|killed|dead|missing)\b"
+        # "and another was wounded"; not "one boy is dead and another is charged with manslaughter"
+        r"|\s+(?i:was|were|is)\s+(?:\w+\s+){0,2}?(?i:wounded|injured|hurt|killed|dead|missing|shot)\b)"
     )
     mention = re.compile(rf"{numbers.mention.pattern}|{article}|{elided}", re.IGNORECASE)
     lower_singular = phrase_alternation([w.lower() for w in vocab.singular_who])

@@ -1,52 +1,48 @@
-"""A report's incident totals: how many were killed and injured in the incident it is about.
+"""Combining one report's figures into the incident's totals: which add up, which restate, which update.
 
-The rules, in order (documented in the eval's README section and tested one by one):
-1. Only killed/injured figures count; war-long totals ("the war has killed 370,000", any total of 1,000 or more)
-   never do. A period total ("clashes have killed 14 so far", "105 civilians since April 28") is used only when
-   the report gives no incident figure of either kind: then the period is what the report is about.
-2. A figure right after "including", "among them", "of whom" is part of one already counted and is skipped;
-   a vague one ("dozens", "hundreds") or one "among the dead" counts only when there is no other figure of its
-   kind.
-3. Within one clause, figures for different victim groups add up ("seven soldiers and one civilian" -> 8),
-   unless one of three or more figures equals the sum of the others (a total and its breakdown). Clauses of one
-   sentence ("..., while ...", "...; ...") add up when they name different groups, and are read as two sources
-   for one toll (the larger wins) when they name the same group or a generic one ("people", none).
-4. A sentence about another incident ("last month", "in retaliation", "a separate attack") is ignored, unless it
-   is the report's first sentence with a figure (then it is the incident the report is about).
-5. The first remaining sentence with a figure of a kind (the lead) sets it. A later sentence then:
-   - updates it when it states a toll ("the toll rose to 12", "later died"): the larger figure wins;
-   - adds to it when it says so ("also", "another", "two more") about a group not counted yet;
-   - adds to it when it names a victim group not named before ("19 militants ..." then "two soldiers ...");
-   - otherwise, when it differs (sources disagree, or the lead was partial), the larger figure wins. We take the
-     maximum rather than the first or the lowest: a later, fuller count is more often right in news reports,
-     and one rule for both cases keeps the output predictable.
+The reading of the report (sentences, page furniture, figures and victims) is truceline/quantities/incident.py;
+this module holds the rules that turn the figures of one kind into one total, sentence by sentence.
+
+Within a sentence (`sentence_row`):
+- Figures for different victim groups add up ("seven soldiers and one civilian" -> 8), unless one of three or
+  more figures equals the sum of the others (a total and its breakdown).
+- Clauses of one sentence ("..., while ...", "...; ...") add up when they name different groups, and are read as
+  two sources for one toll (the larger wins) when they name the same group or a generic one ("people", none).
+
+Across sentences (`combine`), in text order; a sentence about another incident ("last month", "in
+retaliation", "a separate attack") is skipped unless it is the report's first sentence with a figure. The first
+remaining row sets the total; a later row:
+- updates it when it states a toll ("the toll rose to 12", "later died"): the larger figure wins;
+- adds to it when it says so ("also", "another", "two others") and names victims not counted yet ("a woman",
+  "two others"; not "the boy" or "he", who may be counted already);
+- adds to it when it names a victim group not named before ("19 militants ..." then "two soldiers ...");
+- otherwise, when it differs (sources disagree, the lead was partial, a victim is described again), the larger
+  figure wins: a later, fuller count is more often right in news reports, and one rule keeps output predictable.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from truceline.model import Quantity
-from truceline.quantities.extract import clause_bounds, clause_breaks, find_quantities
+from truceline.quantities.extract import clause_bounds, clause_breaks
 from truceline.quantities.numbers import number_patterns
-from truceline.quantities.periods import PeriodCues, period_cues
-from truceline.text import sentence_at, split_sentences
+from truceline.quantities.periods import PeriodCues
 
-_COUNTED = ("killed", "injured")
 # "another in Al-Bara", "a third was hurt": one more victim, though the noun is left out.
 _ELIDED = re.compile(r"(?:another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b", re.I)
-# Period totals this large are a campaign's, not one flare-up's ("1,300 civilians killed since then").
-_WAR_SCALE = 1000
-_WEAK = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|among\s+(?:the|those))\b", re.IGNORECASE)
-_GENERIC_WHO = frozenset({"people", "persons", "individuals", "civilians", "victims"})
+_GENERIC_WHO = frozenset({"people", "persons", "individuals", "civilians", "victims", "others"})
 # A figure read from a toll ("the death toll rose to 9") updates the count instead of adding to it.
-_TOLL = re.compile(r"\btoll\b|\bnumber\s+of\b|\bcount\b", re.IGNORECASE)
+TOLL = re.compile(r"\btoll\b|\bnumber\s+of\b|\bcount\b", re.IGNORECASE)
+_SINGLE = re.compile(r"(?:an?|the|his|her|their|its|another|one\s+more)\s", re.IGNORECASE)
+
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
-class _Row:
+class Row:
     """One sentence's figure of one kind, with what the combining rules need to know about it."""
 
     index: int
@@ -54,7 +50,18 @@ class _Row:
     value: int
     toll: bool
     heads: frozenset[str]  # head nouns of the victim groups ("soldiers", "civilians")
-    generic: bool  # a figure for "people" or with no noun: it may restate any other
+    generic: bool  # a figure for "people", a lone person or no noun: it may restate any other
+    evidence: tuple[Span, ...] = ()  # the phrases the value was read from, offsets into the report
+    fresh: bool = True  # names victims that cannot be ones already counted ("a woman", "two others")
+    additive: bool = False  # says it adds ("also", "another", "two others")
+    restates: bool = False  # names a victim already named ("the father and two children were wounded")
+    shot: bool = False  # counts victims hit whose fate it leaves open ("six people were shot")
+
+
+@dataclass(frozen=True, slots=True)
+class Combined:
+    value: int | None
+    evidence: tuple[Span, ...]
 
 
 def _head(q: Quantity) -> str | None:
@@ -63,7 +70,8 @@ def _head(q: Quantity) -> str | None:
 
 def _generic(q: Quantity) -> bool:
     head = _head(q)
-    return head is None or head in _GENERIC_WHO
+    # "the man died", "a soldier was killed": one person, who may be the one another sentence describes
+    return head is None or head in _GENERIC_WHO or (q.value == 1 and bool(_SINGLE.match(q.text)))
 
 
 def _adds(q: Quantity) -> bool:
@@ -73,7 +81,6 @@ def _adds(q: Quantity) -> bool:
 
 
 def _clause_value(group: list[Quantity]) -> int:
-    """Rule 3 in one clause: groups add up, a total and its breakdown do not, a bare restatement is a source."""
     adding = [q.value for n, q in enumerate(group) if n == 0 or _adds(q)]
     total = sum(adding)
     if len(adding) > 2 and max(adding) * 2 == total:
@@ -82,9 +89,8 @@ def _clause_value(group: list[Quantity]) -> int:
     return max([total, *restated])
 
 
-def _sentence_row(index: int, sentence: str, sentence_start: int, figures: list[Quantity]) -> _Row:
-    """Rule 3 across the clauses of one sentence: "4 people were killed, while the council reported 6 dead" is two
-    sources for one toll (the larger wins); "three soldiers died in X; two civilians died in Y" is two groups."""
+def sentence_row(index: int, sentence: str, sentence_start: int, figures: Sequence[Quantity]) -> Row:
+    """The within-sentence rules for numbered figures of one kind (see the module docstring)."""
     breaks = clause_breaks(sentence)
     clauses: dict[int, list[Quantity]] = {}
     for q in figures:
@@ -104,87 +110,53 @@ def _sentence_row(index: int, sentence: str, sentence_start: int, figures: list[
             total += value
         heads |= group_heads
         generic = generic or group_generic
-    return _Row(index, sentence, total or 0, False, frozenset(heads), generic)
+    spans = tuple((q.start, q.end) for q in figures)
+    return Row(index, sentence, total or 0, False, frozenset(heads), generic, spans)
 
 
-def _combine(rows: list[_Row], first: int, cues: PeriodCues) -> int | None:
-    """Rules 4-5 over the rows of one kind in text order; `first` is the index of the report's lead sentence."""
+def toll_rows(index: int, sentence: str, figures: Sequence[Quantity]) -> list[Row]:
+    return [Row(index, sentence, q.value, True, frozenset(), True, ((q.start, q.end),)) for q in figures]
+
+
+@dataclass(slots=True)
+class SentenceCues:
+    """Which sentences update a toll and which tell of another incident, read once per sentence."""
+
+    cues: PeriodCues
+    other: re.Pattern[str]
+    _seen: dict[int, tuple[bool, bool]] = field(default_factory=dict)
+
+    def read(self, row: Row) -> tuple[bool, bool]:
+        """(updates a toll, is about another incident) for the row's sentence."""
+        if row.index not in self._seen:
+            self._seen[row.index] = (bool(self.cues.update.search(row.sentence)), bool(self.other.search(row.sentence)))
+        return self._seen[row.index]
+
+
+def combine(rows: list[Row], first: int, sentence_cues: SentenceCues) -> Combined:
+    """The across-sentence rules over the rows of one kind in text order; `first` is the lead sentence's index."""
     total: int | None = None
+    evidence: tuple[Span, ...] = ()
     heads: set[str] = set()
     generic = False
     for row in rows:
-        sentence = row.sentence
-        updates = row.toll or bool(cues.update.search(sentence))
-        if row.index != first and not updates and cues.other_incident.search(sentence):
-            continue
+        update_cue, other_cue = sentence_cues.read(row)
+        updates = row.toll or update_cue
+        if row.index != first and not updates and row.fresh and other_cue:
+            continue  # "last month, an ambush killed 11"; not "the man who died last week", who is ours
         if total is None:
-            total = row.value
+            total, evidence = row.value, row.evidence
         elif updates:
-            total = max(total, row.value)
-        elif cues.additive.search(sentence) and heads.isdisjoint(row.heads):
-            total += row.value  # "two more", "also": unless it names the group already counted (a restatement)
+            if row.value > total:
+                total, evidence = row.value, row.evidence
+        elif row.additive and row.fresh and heads.isdisjoint(row.heads):
+            total += row.value  # "two more", "a woman was also shot": unless it names the group already counted
+            evidence += row.evidence
         elif not (row.generic or generic) and heads.isdisjoint(row.heads):
             total += row.value  # another group of victims named in its own sentence
-        else:
-            total = max(total, row.value)
+            evidence += row.evidence
+        elif row.value > total:
+            total, evidence = row.value, row.evidence
         heads |= row.heads
         generic = generic or row.generic
-    return total
-
-
-def _drop_weak_beside_firm(by_sentence: dict[int, list[Quantity]]) -> None:
-    """Rule 2b: a vague figure ("dozens") or one "among the dead" counts only when the report gives no other figure
-    of its kind ("11 of our fighters were killed ..., adding that the regime had lost dozens of men" is 11)."""
-    figures = [q for group in by_sentence.values() for q in group]
-    if not any(_WEAK.search(q.text) for q in figures) or all(_WEAK.search(q.text) for q in figures):
-        return
-    for index in list(by_sentence):
-        kept = [q for q in by_sentence[index] if not _WEAK.search(q.text)]
-        if kept:
-            by_sentence[index] = kept
-        else:
-            del by_sentence[index]
-
-
-def incident_totals(text: str, quantities: Sequence[Quantity] | None = None) -> tuple[int | None, int | None]:
-    """(killed, injured) for the incident the report is about, each None when the report gives no figure."""
-    if quantities is None:
-        quantities = find_quantities(text)
-    if not quantities:
-        return None, None
-    cues = period_cues()
-    bounds = split_sentences(text)
-    incident: dict[str, dict[int, list[Quantity]]] = {kind: {} for kind in _COUNTED}
-    period: dict[str, dict[int, list[Quantity]]] = {kind: {} for kind in _COUNTED}
-    for q in quantities:
-        if q.kind not in _COUNTED:
-            continue
-        index = sentence_at(bounds, q.start)
-        if index is None:
-            continue
-        start, end = bounds[index]
-        if cues.subset_before.search(text, max(start, q.start - 40), q.start):
-            continue
-        if q.cumulative:
-            if q.value >= _WAR_SCALE or cues.war_long(text[start:end]):
-                continue
-            period[q.kind].setdefault(index, []).append(q)
-        else:
-            incident[q.kind].setdefault(index, []).append(q)
-    for table in (incident, period):
-        for kind in _COUNTED:
-            _drop_weak_beside_firm(table[kind])
-    has_incident = any(incident[kind] for kind in _COUNTED)
-    chosen = {kind: incident[kind] if has_incident else period[kind] for kind in _COUNTED}
-    first = min((i for kind in _COUNTED for i in chosen[kind]), default=-1)
-    result: list[int | None] = []
-    for kind in _COUNTED:
-        rows: list[_Row] = []
-        for i, figures in sorted(chosen[kind].items()):
-            sentence = text[bounds[i][0] : bounds[i][1]]
-            plain = [q for q in figures if not _TOLL.search(q.text)]
-            if plain:
-                rows.append(_sentence_row(i, sentence, bounds[i][0], plain))
-            rows.extend(_Row(i, sentence, q.value, True, frozenset(), True) for q in figures if _TOLL.search(q.text))
-        result.append(_combine(rows, first, cues))
-    return result[0], result[1]
+    return Combined(total, evidence)

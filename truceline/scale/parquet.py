@@ -5,9 +5,8 @@
     DIR/year=undated/month=undated/part-...                       undated, skipped or failed reports
     DIR/_batches/00000012-1f3a9c0d2b4e.json                       batch 12 is complete (its files, counts, years)
 
-A row holds the report's id, origin, status (processed, skipped, failed) and reason, the year it was dated to the day
-by its own evidence (`dated_year`, 0 if none), its batch and place in the batch, and, when processed, `article` (a
-struct of the store's article columns) and the lists `mentions`, `events` and `links` (structs of the store's
+A row holds the report's id, origin, status (processed, skipped, failed) and reason, its batch and place in the
+batch, and, when processed, `article` (a struct of the store's article columns) and the lists `mentions`, `events` and `links` (structs of the store's
 columns; each event's exported JSON object is its `data` field). Any Parquet reader sees the folder as one
 hive-partitioned dataset (pyarrow.dataset, DuckDB, Spark): files and folders starting with '.' or '_' are not data.
 
@@ -48,8 +47,7 @@ def _pa() -> Any:
         return pyarrow
     except ImportError:
         raise InputError(
-            "Parquet needs pyarrow, part of the 'cluster' extra: `pip install truceline[cluster]` (`make setup` "
-            "installs it)"
+            "Parquet needs pyarrow, one of Truceline's dependencies: `pip install truceline` (`make setup` installs it)"
         ) from None
 
 
@@ -70,7 +68,6 @@ def schema() -> Any:
             pa.field("origin", pa.string(), nullable=False),
             pa.field("status", pa.string(), nullable=False),
             pa.field("reason", pa.string()),
-            pa.field("dated_year", pa.int32(), nullable=False),
             pa.field("batch", pa.int64(), nullable=False),
             pa.field("seq", pa.int32(), nullable=False),
             pa.field("article", _struct(ARTICLE_COLUMNS)),
@@ -96,7 +93,6 @@ def _record(result: DocResult, batch: int, seq: int) -> dict[str, Any]:
         "origin": result.origin,
         "status": result.status,
         "reason": result.reason,
-        "dated_year": result.dated_year,
         "batch": batch,
         "seq": seq,
         "article": dict(zip(ARTICLE_COLUMNS, rows.article, strict=True)) if rows else None,
@@ -116,9 +112,7 @@ def _result(record: dict[str, Any]) -> DocResult:
             tuple(tuple(e[c] for c in EVENT_COLUMNS) for e in record["events"]),
             tuple(tuple(k[c] for c in LINK_COLUMNS) for k in record["links"]),
         )
-    return DocResult(
-        record["doc_id"], record["origin"], record["status"], record["reason"], int(record["dated_year"]), rows
-    )
+    return DocResult(record["doc_id"], record["origin"], record["status"], record["reason"], rows)
 
 
 def write_batch(output: Path, batch: int, key: str, results: Sequence[DocResult]) -> list[str]:

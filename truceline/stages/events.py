@@ -9,17 +9,20 @@ from collections.abc import Sequence
 from typing import Any
 
 from truceline.events.extract import code_events
-from truceline.events.lexicon import load_lexicon
+from truceline.learn.events import EventTyper, load_typer
 from truceline.model import Analysis, Event
 from truceline.stages.actors import ActorDictionary
 
 
-def select_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> list[int]:
-    """Indexes of the sentences that may hold an event (a trigger word is present): only these are parsed."""
-    selects = load_lexicon().selects
+def select_sentences(text: str, sentences: Sequence[tuple[int, int]], typer: EventTyper | None = None) -> list[int]:
+    """Indexes of the sentences that may hold an event (a trigger word of the lexicon or of the event model is
+    present): only these are parsed."""
+    selects = (typer or load_typer()).selects
     return [i for i, (start, end) in enumerate(sentences) if selects(text, start, end)]
 
 
-def extract_events(analysis: Analysis, parsed: Sequence[tuple[int, Any]], actors: ActorDictionary) -> list[Event]:
+def extract_events(
+    analysis: Analysis, parsed: Sequence[tuple[int, Any]], actors: ActorDictionary, typer: EventTyper | None = None
+) -> list[Event]:
     """Events from `parsed` = (sentence index, spaCy Doc of that sentence's text) pairs."""
-    return code_events(analysis, parsed, actors)
+    return code_events(analysis, parsed, actors, typer)

@@ -6,14 +6,21 @@ Only a path that does not exist at all raises InputError, before anything is yie
 
 Ids are content hashes of the normalised text (NFC, whitespace runs collapsed), so the same report read twice,
 from another path or with other line endings, gets the same id and re-ingesting it is a no-op for the store.
+
+No input can make reading unbounded: a report larger than `Limits.max_report_bytes` (a file, after
+decompression; one JSON line; what stdin holds) is a Skip that gives its size and the limit. Files are read, and
+gzip is decompressed, at most one byte past the limit (a gzip bomb stops there), and JSON lines are read in chunks,
+so one 50 MB line costs a chunk of memory, not the line, before it is skipped.
 """
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
 import json
 import os
+import re
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,6 +28,8 @@ from typing import IO, Literal
 
 from truceline.errors import InputError, Skip
 from truceline.model import RawDocument
+from truceline.settings import Limits
+from truceline.stages.ingest_streams import LongLine, Prefixed, Readable, bounded_lines, read1
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 STDIN_ORIGIN = "<stdin>"
@@ -29,7 +38,9 @@ _META_FIELDS = ("title", "url", "published", "source")
 _HTML_START = ("<!doctype", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ", "<meta", "<!--", "<section")
 
 
-def iter_documents(paths: Sequence[str], stdin: IO[bytes] | None = None) -> Iterator[RawDocument | Skip]:
+def iter_documents(
+    paths: Sequence[str], stdin: IO[bytes] | None = None, *, limits: Limits | None = None
+) -> Iterator[RawDocument | Skip]:
     """Yield every report under `paths` (files and folders, recursively; "-" = stdin) or a Skip with its reason.
 
     Raises InputError only when a named path does not exist at all (checked for every path before reading any).
@@ -37,21 +48,31 @@ def iter_documents(paths: Sequence[str], stdin: IO[bytes] | None = None) -> Iter
     for name in paths:
         if name != "-" and not os.path.lexists(name):
             raise InputError(f"{name}: no such file or folder; check the path (use '-' to read from stdin)")
-    return _iter_all(paths, stdin)
+    return _iter_all(paths, stdin, limits or Limits())
 
 
-def _iter_all(paths: Sequence[str], stdin: IO[bytes] | None) -> Iterator[RawDocument | Skip]:
+def _iter_all(paths: Sequence[str], stdin: IO[bytes] | None, limits: Limits) -> Iterator[RawDocument | Skip]:
     for name in paths:
         if name == "-":
-            yield from _read_stdin(stdin)
+            yield from _read_stdin(stdin, limits.max_report_bytes)
         elif os.path.isdir(name):
             for file in _walk(name):
                 if isinstance(file, Skip):
                     yield file
                 else:
-                    yield from read_file(file)
+                    yield from read_file(file, limits=limits)
         else:
-            yield from read_file(name)
+            yield from read_file(name, limits=limits)
+
+
+def too_large(limit: int, what: str = "report", size: int | None = None) -> str:
+    """The reason given for a report over the size limit (the same at ingest and in processing); `size` when known
+    (reading stops one byte past the limit, so a decompressed report's or stdin's full size is not)."""
+    of = f" of {size:,} bytes" if size is not None else ""
+    return (
+        f"{what}{of} is larger than max_report_bytes ({limit:,} bytes); split it into smaller reports, "
+        "or raise max_report_bytes in truceline.yaml"
+    )
 
 
 def _walk(folder: str, seen: set[str] | None = None) -> Iterator[str | Skip]:
@@ -97,17 +118,18 @@ def file_kind(path: str) -> tuple[str | None, bool, str]:
     return TEXT_SUFFIXES.get(suffix), gzipped, suffix
 
 
-def read_file(path: str) -> Iterator[RawDocument | Skip]:
+def read_file(path: str, *, limits: Limits | None = None) -> Iterator[RawDocument | Skip]:
     """The reports in one file, or the Skip that explains why there are none."""
+    limit = (limits or Limits()).max_report_bytes
     kind, gzipped, suffix = file_kind(path)
     if kind is None:
         yield Skip(f"unsupported file type {suffix} (expected .txt, .html, .htm, .jsonl, optionally .gz)", path)
         return
     if kind == "jsonl":
-        yield from _read_jsonl_file(path, gzipped)
+        yield from _read_jsonl_file(path, gzipped, limit)
         return
     try:
-        data = _read_bytes(path, gzipped)
+        data = _read_bytes(path, gzipped, limit)
         text, note = decode_text(data)
     except Skip as skip:
         skip.origin = path
@@ -116,36 +138,57 @@ def read_file(path: str) -> Iterator[RawDocument | Skip]:
     yield _document("html" if kind == "html" else "text", text, path + note)
 
 
-def _read_bytes(path: str, gzipped: bool) -> bytes:
+def _read_bytes(path: str, gzipped: bool, limit: int) -> bytes:
+    """The file's bytes (decompressed), reading at most one byte past `limit`: a Skip says when there are more."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read()
+            if not gzipped:
+                size = os.fstat(handle.fileno()).st_size
+                if size > limit:
+                    raise Skip(too_large(limit, size=size), path)
+                data = handle.read(limit + 1)
+            else:
+                try:
+                    data = gzip.GzipFile(fileobj=handle, mode="rb").read(limit + 1)
+                except (EOFError, OSError, zlib.error) as err:
+                    raise Skip(f"truncated or corrupt gzip file ({err}); re-download or re-compress it", path) from None
+                if len(data) > limit:
+                    raise Skip(too_large(limit, "report (decompressed)"), path)
     except PermissionError:
         raise Skip("cannot read the file: permission denied", path) from None
     except OSError as err:
         raise Skip(f"cannot read the file: {err.strerror or err}", path) from None
-    if not gzipped:
-        return raw
-    try:
-        return gzip.decompress(raw)
-    except (EOFError, OSError, zlib.error) as err:
-        raise Skip(f"truncated or corrupt gzip file ({err}); re-download or re-compress it", path) from None
+    if len(data) > limit:  # the file grew while it was read
+        raise Skip(too_large(limit), path)
+    return data
 
 
-def _read_stdin(stdin: IO[bytes] | None) -> Iterator[RawDocument | Skip]:
+def _read_stdin(stdin: IO[bytes] | None, limit: int) -> Iterator[RawDocument | Skip]:
+    """JSON lines (one report each, streamed) or one report, sniffed from the first non-empty line; gzip accepted."""
     if stdin is None:
         yield Skip("'-' was given but no stdin is available", STDIN_ORIGIN)
         return
-    data = stdin.read()
-    if data[:2] == b"\x1f\x8b":  # gzip magic: `zcat` was not used, accept it anyway
-        try:
-            data = gzip.decompress(data)
-        except (EOFError, OSError, zlib.error) as err:
-            yield Skip(f"truncated or corrupt gzip data on stdin ({err})", STDIN_ORIGIN)
+    magic = stdin.read(2)
+    prefixed = Prefixed(magic, stdin)
+    # gzip magic: `zcat` was not used, accept it anyway
+    source: Readable = gzip.GzipFile(fileobj=prefixed, mode="rb") if magic == b"\x1f\x8b" else prefixed
+    try:
+        # At most one byte past the limit is read before deciding: one report larger than that is refused here,
+        # however much more stdin holds (a gzip bomb included); JSON lines are streamed on from where this stops.
+        data = source.read(limit + 1)
+        lines = data.split(b"\n", 50)
+        at = next((i for i, line in enumerate(lines[:50]) if line.strip()), None)
+        first = lines[at] if at is not None else b""
+        complete = at is not None and (at < len(lines) - 1 or len(data) <= limit)  # its end was read
+        if _is_jsonl_line(first) if complete else first.lstrip().startswith(b"{"):
+            stream = bounded_lines(read1(Prefixed(data, source)), limit)
+            yield from _read_jsonl_lines(stream, STDIN_ORIGIN, limit)
             return
-    first = next((line for line in data.split(b"\n", 50)[:50] if line.strip()), b"")
-    if _is_jsonl_line(first):
-        yield from _read_jsonl_lines(data.split(b"\n"), STDIN_ORIGIN)
+    except (EOFError, OSError, zlib.error) as err:
+        yield Skip(f"truncated or corrupt gzip data on stdin ({err})", STDIN_ORIGIN)
+        return
+    if len(data) > limit:
+        yield Skip(too_large(limit, "report on stdin"), STDIN_ORIGIN)
         return
     try:
         text, note = decode_text(data)
@@ -167,7 +210,7 @@ def _is_jsonl_line(line: bytes) -> bool:
     return isinstance(obj, dict) and "text" in obj
 
 
-def _read_jsonl_file(path: str, gzipped: bool) -> Iterator[RawDocument | Skip]:
+def _read_jsonl_file(path: str, gzipped: bool, limit: int) -> Iterator[RawDocument | Skip]:
     try:
         handle = open(path, "rb")  # noqa: SIM115 (closed by the with below, after the error handling)
     except OSError as err:
@@ -175,9 +218,9 @@ def _read_jsonl_file(path: str, gzipped: bool) -> Iterator[RawDocument | Skip]:
         yield Skip(f"cannot read the file: {reason}", path)
         return
     with handle:
-        lines: Iterable[bytes] = gzip.GzipFile(fileobj=handle, mode="rb") if gzipped else handle
+        stream: Readable = gzip.GzipFile(fileobj=handle, mode="rb") if gzipped else handle
         try:
-            yield from _read_jsonl_lines(lines, path)
+            yield from _read_jsonl_lines(bounded_lines(read1(stream), limit), path, limit)
         except PermissionError:
             yield Skip("cannot read the file: permission denied", path)
         except (EOFError, OSError, zlib.error) as err:
@@ -185,17 +228,21 @@ def _read_jsonl_file(path: str, gzipped: bool) -> Iterator[RawDocument | Skip]:
             yield Skip(f"truncated or corrupt gzip file ({err}); the lines before the damage were read", path)
 
 
-def _read_jsonl_lines(lines: Iterable[bytes], path: str) -> Iterator[RawDocument | Skip]:
+def _read_jsonl_lines(lines: Iterable[bytes | LongLine], path: str, limit: int) -> Iterator[RawDocument | Skip]:
     """One report per JSON line; each bad line is skipped with its line number, the good ones still load."""
     seen_content = False
     for number, raw_line in enumerate(lines, start=1):
-        if not raw_line.strip():
+        sniff = raw_line.head if isinstance(raw_line, LongLine) else raw_line[:_SNIFF_BYTES]
+        if not sniff.strip():
             continue
         origin = f"{path}:{number}"
-        if not seen_content and (b"\x00" in raw_line or _control_ratio(raw_line[:_SNIFF_BYTES]) > 0.05):
+        if not seen_content and (b"\x00" in sniff or _control_ratio(sniff) > 0.05):
             yield Skip("binary file, not JSON lines", path)
             return
         seen_content = True
+        if isinstance(raw_line, LongLine):
+            yield Skip(f"line {number}: {too_large(limit, 'JSON line', raw_line.size)}", origin)
+            continue
         try:
             obj = json.loads(raw_line.decode("utf-8-sig") if number == 1 else raw_line.decode("utf-8"))
         except UnicodeDecodeError:
@@ -278,16 +325,34 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as err:
         utf8_error = err
+    mixed = _UTF8_SEQUENCE.search(data) is not None
     try:
-        text = data.decode("cp1252")
+        # Old Windows exports are common and decode cleanly; a file pasted together from both (a scraper's
+        # concatenation) keeps its UTF-8 and reads only the bytes that are not UTF-8 as cp1252.
+        text = data.decode("utf-8-sig", errors=_CP1252_FALLBACK) if mixed else data.decode("cp1252")
     except UnicodeDecodeError:
         text = ""
     if text and _looks_like_text(text):
-        # Old Windows exports are common and decode cleanly; keep them, and say so in the origin.
-        return text, " [decoded as cp1252, not UTF-8]"
+        note = " [mixed encodings: UTF-8, and cp1252 where not UTF-8]" if mixed else " [decoded as cp1252, not UTF-8]"
+        return text, note
     raise Skip(
         f"not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}); re-save the file as UTF-8"
     )
+
+
+# A well-formed multi-byte UTF-8 sequence (a lead byte and its continuation bytes).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CP1252_FALLBACK = "truceline-cp1252-fallback"
+
+
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejects as cp1252 (raising, so the file is refused, where cp1252 has no character)."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return err.object[err.start : err.end].decode("cp1252"), err.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
 
 def _control_ratio(sample: bytes) -> float:

@@ -1,8 +1,10 @@
 """Stage 7, quantities: killed / injured / missing / displaced / detained / refugee figures with qualifiers.
 
-A thin contract over `truceline.quantities` (regexes built once from truceline/data/quantities.yaml): the pipeline
-calls `find_quantities` on the cleaned body, the events stage attaches the figures to events, and
-`incident_totals` gives a report's incident toll (what `truceline eval casualties` scores).
+A thin contract over `truceline.quantities` (regexes built once from truceline/data/quantities.yaml and
+truceline/data/victims.yaml): the pipeline calls `find_quantities` on the cleaned body and the events stage
+attaches the figures to events; `read_incident` gives the incident a report is about, its killed and injured
+totals each with the phrases and sentences (character spans) it was built from, and `incident_totals` is its
+thin form, (killed, injured), which `truceline eval casualties` scores.
 
 Decisions worth knowing:
 - "neutralized"/"neutralised" (Turkish military usage for killed, wounded or captured) is filed as killed.
@@ -16,7 +18,13 @@ Decisions worth knowing:
 - `according_to` is the source named in the figure's sentence ("according to X", "X said", "citing X", "X put the
   toll at", "X's figures"): the nearest in its clause, a cited source before the one citing it; None when unnamed
   or a pronoun.
-- Totals: see truceline/quantities/totals.py (sources that differ: the larger figure).
+- Victims named without a figure count too: "a 4-year-old girl was shot and killed", "Marcus, 19, died", "killing
+  himself", "two others were hurt" (truceline/quantities/victims.py). A victim "shot" with no fate stated is
+  injured unless the report says they died; a victim reported hurt and later dead is counted once, as killed. The
+  attacker is counted when the report counts him ("turned the gun on himself", "a murder-suicide").
+- Totals: see truceline/quantities/incident.py (which figures are the incident's: page furniture, other incidents,
+  period and war-long tolls set aside; a headline that counts its victims in numbers stands over the body) and
+  truceline/quantities/totals.py (how figures add up or restate; sources that differ: the larger figure).
 """
 
 from __future__ import annotations
@@ -24,7 +32,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from truceline.model import Quantity
-from truceline.quantities import extract, totals
+from truceline.quantities import extract, incident
+from truceline.quantities.incident import Evidence, Incident, Total
+
+__all__ = ["Evidence", "Incident", "Total", "find_quantities", "incident_totals", "read_incident"]
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -32,9 +43,15 @@ def find_quantities(text: str) -> list[Quantity]:
     return extract.find_quantities(text)
 
 
-def incident_totals(text: str, quantities: Sequence[Quantity] | None = None) -> tuple[int | None, int | None]:
-    """(killed, injured) for the incident a report is about; None when the report gives no such figure.
+def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> Incident:
+    """The incident a report is about: `killed` and `injured`, each a `Total` with its value (None when the report
+    gives no such figure) and the `Evidence` it was built from (the phrase and its sentence, offsets into `text`).
 
     Pass `quantities` when `find_quantities(text)` has already run, to avoid a second pass.
     """
-    return totals.incident_totals(text, quantities)
+    return incident.read_incident(text, quantities)
+
+
+def incident_totals(text: str, quantities: Sequence[Quantity] | None = None) -> tuple[int | None, int | None]:
+    """(killed, injured) for the incident a report is about; None when the report gives no such figure."""
+    return incident.incident_totals(text, quantities)

@@ -11,6 +11,7 @@ from typing import Any
 
 from truceline.errors import ConfigError, StoreError
 from truceline.model import Analysis, RawDocument
+from truceline.store.link import LinkTables
 from truceline.store.migrations import MIGRATIONS
 from truceline.store.rows import (
     ARTICLE_COLUMNS,
@@ -46,6 +47,7 @@ class EventFilter:
     article: str | None = None
     stance: str | None = None
     limit: int | None = None
+    story: str | None = None  # a story id of the link stage (truceline/link)
     min_confidence: float | None = None  # only events whose confidence is at least this (0..1)
 
     def __post_init__(self) -> None:
@@ -107,6 +109,11 @@ class Store:
             except sqlite3.Error:
                 self.conn.execute("ROLLBACK")
                 raise
+
+    @property
+    def link(self) -> LinkTables:
+        """The link stage's tables (truceline/store/link.py)."""
+        return LinkTables(self.conn)
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
@@ -204,8 +211,8 @@ class Store:
         if result.rows is not None:
             self._write_article(result.rows)
         self.conn.execute(
-            "UPDATE documents SET status = ?, status_reason = ?, dated_year = ? WHERE id = ?",
-            (result.status, result.reason, result.dated_year, result.doc_id),
+            "UPDATE documents SET status = ?, status_reason = ? WHERE id = ?",
+            (result.status, result.reason, result.doc_id),
         )
         if result.status == "skipped":
             self.conn.execute(
@@ -270,42 +277,7 @@ class Store:
 
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
         flt = flt or EventFilter()
-        where: list[str] = []
-        args: list[object] = []
-        if flt.actor:
-            # A name or text matches as a substring; a country code matches the actor, the recipient, or any member
-            # of a compound actor ("Turkey and Russia"), wherever it sits in the exported object.
-            where.append(
-                "(actor_name LIKE ? OR recipient_name LIKE ? OR json_extract(data, '$.actor.text') LIKE ?"
-                " OR json_extract(data, '$.recipient.text') LIKE ?"
-                " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.actor') t WHERE t.key = 'country' AND t.value = ?)"
-                " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.recipient') t"
-                " WHERE t.key = 'country' AND t.value = ?))"
-            )
-            like = f"%{flt.actor}%"
-            args += [like, like, like, like, flt.actor.upper(), flt.actor.upper()]
-        if flt.place:
-            where.append("(place_name LIKE ? OR place_country = ? OR json_extract(data, '$.place.text') LIKE ?)")
-            args += [f"%{flt.place}%", flt.place.upper(), f"%{flt.place}%"]
-        if flt.type:
-            types = [t.strip().upper() for t in flt.type.split(",") if t.strip()]
-            where.append(f"type IN ({','.join('?' * len(types))})")
-            args += types
-        if flt.stance:
-            where.append("stance = ?")
-            args.append(flt.stance)
-        if flt.since:
-            where.append("sort_date >= ?")
-            args.append(flt.since)
-        if flt.until:
-            where.append("sort_date <= ?")
-            args.append(flt.until + "\uffff")
-        if flt.article:
-            where.append("(article_id = ? OR article_id LIKE ?)")
-            args += [flt.article, flt.article + "%"]
-        if flt.min_confidence is not None:
-            where.append("confidence >= ?")
-            args.append(flt.min_confidence)
+        where, args = event_conditions(flt)
         sql = "SELECT data FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -324,20 +296,11 @@ class Store:
             for r in rows
         ]
 
-    def known_publication_years(self, *, retry_failed: bool = False) -> list[int]:
-        """The years the handled reports were dated to the day by their own evidence, in the order they were stored:
-        what the story hint of the reports still to process is built from (truceline.pipeline). Documents about to be
-        processed again (failed ones, with retry_failed) are left out, since processing counts them afresh."""
-        excluded = ("pending", "failed") if retry_failed else ("pending",)
-        marks = ",".join("?" * len(excluded))
-        # dated_year: 0 = recorded, not dated to a day; NULL = handled before it was recorded: the stored article's
+    def known_publication_years(self) -> list[int]:
         rows = self.conn.execute(
-            "SELECT COALESCE(NULLIF(d.dated_year, 0), CASE WHEN d.dated_year IS NULL AND a.published_precision = 'day'"
-            f" THEN substr(a.published, 1, 4) END) FROM documents d LEFT JOIN articles a ON a.id = d.id"
-            f" WHERE d.status NOT IN ({marks}) ORDER BY d.rowid",
-            excluded,
+            "SELECT substr(published, 1, 4) FROM articles WHERE published_precision = 'day' AND published IS NOT NULL"
         )
-        return [int(r[0]) for r in rows if r[0] is not None and str(r[0]).isdigit()]
+        return [int(r[0]) for r in rows if r[0] and r[0].isdigit()]
 
     def stats(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -357,10 +320,11 @@ class Store:
         return "; ".join(str(r[0]) for r in self.conn.execute("PRAGMA integrity_check"))
 
     def content(self) -> dict[str, list[tuple[object, ...]]]:
-        """Every stored row of every table, in a fixed order, without the times rows were written: two stores that
-        processed the same reports the same way have equal content (used to check runs against each other)."""
+        """Every stored row of every table (the link stage's too), in a fixed order, without the times rows were
+        written: two stores that processed and linked the same reports the same way have equal content (used to check
+        runs against each other)."""
         tables = {
-            "documents": "SELECT id, status, status_reason, dated_year FROM documents ORDER BY id",
+            "documents": "SELECT id, status, status_reason FROM documents ORDER BY id",
             "articles": "SELECT " + ", ".join(c for c in ARTICLE_COLUMNS if c != "processed_at") + " FROM articles"
             " ORDER BY id",
             "mentions": "SELECT * FROM mentions ORDER BY article_id, rowid",
@@ -368,7 +332,16 @@ class Store:
             "event_links": "SELECT * FROM event_links ORDER BY source_id, relation, target_id",
             "skips": "SELECT origin, reason, stage FROM skips ORDER BY id",
         }
-        return {name: [tuple(r) for r in self.conn.execute(sql)] for name, sql in tables.items()}
+        out = {name: [tuple(r) for r in self.conn.execute(sql)] for name, sql in tables.items()}
+        # the link stage's tables (truceline/link): every column but the time an analysis was written, every row
+        # ordered by all its columns
+        for (name,) in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'link\\_%' ESCAPE '\\' ORDER BY name"
+        ).fetchall():
+            columns = [r[1] for r in self.conn.execute(f"PRAGMA table_info({name})") if r[1] != "processed_at"]
+            listed = ", ".join(columns)
+            out[name] = [tuple(r) for r in self.conn.execute(f"SELECT {listed} FROM {name} ORDER BY {listed}")]
+        return out
 
     # -- plumbing ----------------------------------------------------------------------------------------------
     def _transaction(self) -> _Transaction:
@@ -387,6 +360,54 @@ class _Transaction:
             self.conn.execute("COMMIT")
         else:
             self.conn.execute("ROLLBACK")
+
+
+def event_conditions(flt: EventFilter) -> tuple[list[str], list[object]]:
+    """SQL conditions (over the events table) and their arguments for a filter; the limit is the caller's."""
+    where: list[str] = []
+    args: list[object] = []
+    if flt.actor:
+        # A name or text matches as a substring; a country code matches the actor, the recipient, or any member
+        # of a compound actor ("Turkey and Russia"), wherever it sits in the exported object.
+        where.append(
+            "(actor_name LIKE ? OR recipient_name LIKE ? OR json_extract(data, '$.actor.text') LIKE ?"
+            " OR json_extract(data, '$.recipient.text') LIKE ?"
+            " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.actor') t WHERE t.key = 'country' AND t.value = ?)"
+            " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.recipient') t"
+            " WHERE t.key = 'country' AND t.value = ?))"
+        )
+        like = f"%{flt.actor}%"
+        args += [like, like, like, like, flt.actor.upper(), flt.actor.upper()]
+    if flt.place:
+        where.append("(place_name LIKE ? OR place_country = ? OR json_extract(data, '$.place.text') LIKE ?)")
+        args += [f"%{flt.place}%", flt.place.upper(), f"%{flt.place}%"]
+    if flt.type:
+        types = [t.strip().upper() for t in flt.type.split(",") if t.strip()]
+        where.append(f"type IN ({','.join('?' * len(types))})")
+        args += types
+    if flt.stance:
+        where.append("stance = ?")
+        args.append(flt.stance)
+    if flt.since:
+        where.append("sort_date >= ?")
+        args.append(flt.since)
+    if flt.until:
+        where.append("sort_date <= ?")
+        args.append(flt.until + "\uffff")
+    if flt.article:
+        where.append("(article_id = ? OR article_id LIKE ?)")
+        args += [flt.article, flt.article + "%"]
+    if flt.min_confidence is not None:
+        where.append("confidence >= ?")
+        args.append(flt.min_confidence)
+    if flt.story:
+        # the events linking placed in a story (truceline/link): its reports' events and its attached passages'
+        where.append(
+            "id IN (SELECT m.event_id FROM link_mentions m JOIN link_canonical c ON c.id = m.canonical_id"
+            " WHERE c.story_id = ?)"
+        )
+        args.append(flt.story)
+    return where, args
 
 
 def _split_sql(sql: str) -> list[str]:

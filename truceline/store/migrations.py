@@ -112,13 +112,193 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_confidence ON events(confidence);
         """,
     ),
+]
+
+# -- linking across reports (truceline/link): its own tables, written only by the link stage ----------------------
+LINK_MIGRATIONS: list[tuple[str, str]] = [
     (
-        "0004_document_dated_year",
+        "0100_link_reports_stories_clusters",
         """
-        -- the year a report was dated to the day by its own evidence when processed (0: it was not), so the story hint
-        -- a resumed run gives later reports is the one an uninterrupted run gives them; NULL for reports handled
-        -- before this migration (their stored article's date stands in)
-        ALTER TABLE documents ADD COLUMN dated_year INTEGER;
+        CREATE TABLE link_state (
+            key TEXT PRIMARY KEY,          -- reports (how many are linked), seq (the last order number given)
+            value INTEGER NOT NULL
+        );
+
+        CREATE TABLE link_reports (
+            -- no foreign key: re-processing an article replaces its row in articles, and linking must still see
+            -- what it had contributed (to take it back) before linking the new analysis
+            article_id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,          -- the order reports were linked in
+            processed_at TEXT NOT NULL,    -- the analysis that was linked; a re-processed article is linked again
+            date_lo TEXT,                  -- the days the report can be from (null when its date is open)
+            date_hi TEXT,
+            source TEXT,                   -- the outlet, from metadata or the URL's host
+            copy_of TEXT NOT NULL,         -- the first report of its group of near-copies (itself when it has none)
+            copy_similarity REAL,          -- estimated shingle Jaccard similarity to copy_of
+            signature BLOB,                -- MinHash signature (truceline/link/minhash.py)
+            terms TEXT NOT NULL,           -- JSON {term: weight}: the report's tf-idf vector when it was linked
+            names TEXT NOT NULL,           -- JSON {name: weight}
+            lead_names TEXT NOT NULL,      -- JSON list of the names in its headline and lead
+            story_id TEXT,
+            cluster_id TEXT,
+            story_score REAL,              -- the probability the scorer gave the story (1.0 for a story it founded)
+            cluster_score REAL
+        );
+        CREATE INDEX link_reports_copy ON link_reports(copy_of);
+        CREATE INDEX link_reports_story ON link_reports(story_id, seq);
+        CREATE INDEX link_reports_cluster ON link_reports(cluster_id, seq);
+
+        CREATE TABLE link_lsh (
+            band INTEGER NOT NULL,
+            bucket INTEGER NOT NULL,
+            article_id TEXT NOT NULL
+        );
+        CREATE INDEX link_lsh_bucket ON link_lsh(band, bucket);
+        CREATE INDEX link_lsh_article ON link_lsh(article_id);
+
+        CREATE TABLE link_df (
+            term TEXT PRIMARY KEY,
+            n INTEGER NOT NULL             -- linked reports holding the term
+        ) WITHOUT ROWID;
+
+        CREATE TABLE link_stories (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            n_reports INTEGER NOT NULL,
+            date_lo TEXT,
+            date_hi TEXT,
+            centroid TEXT NOT NULL,        -- JSON {term: sum of the members' normalised tf-idf weights}
+            names TEXT NOT NULL,           -- JSON {name: members naming it}
+            merged_into TEXT               -- set when another story absorbed this one
+        );
+
+        CREATE TABLE link_clusters (
+            id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            n_reports INTEGER NOT NULL,
+            date_lo TEXT,
+            date_hi TEXT,
+            centroid TEXT NOT NULL,
+            names TEXT NOT NULL
+        );
+        CREATE INDEX link_clusters_story ON link_clusters(story_id, date_lo);
+
+        CREATE TABLE link_keys (
+            key TEXT NOT NULL,             -- a term or name of a member report
+            bucket INTEGER NOT NULL,       -- the month of that report (months since year 0), -1 when undated
+            story_id TEXT NOT NULL,
+            PRIMARY KEY (key, bucket, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX link_keys_story ON link_keys(story_id);
+
+        CREATE TABLE link_passages (
+            article_id TEXT NOT NULL,
+            start INTEGER NOT NULL,        -- character span of the passage in the body
+            end INTEGER NOT NULL,
+            story_id TEXT NOT NULL,
+            score REAL NOT NULL
+        );
+        CREATE INDEX link_passages_article ON link_passages(article_id);
+        CREATE INDEX link_passages_story ON link_passages(story_id);
         """,
     ),
 ]
+LINK_MIGRATIONS.append(
+    (
+        "0101_link_canonical_events",
+        """
+        CREATE TABLE link_canonical (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            story_id TEXT,
+            cluster_id TEXT,
+            type TEXT NOT NULL,
+            date_lo TEXT,                  -- the days its mentions allow (null when none is dated)
+            date_hi TEXT,
+            sort_date TEXT,
+            n_mentions INTEGER NOT NULL,
+            n_reports INTEGER NOT NULL,
+            n_sources INTEGER NOT NULL,    -- independent sources: groups of near-copies, each counted once
+            confidence REAL NOT NULL,
+            representative TEXT NOT NULL,  -- the event id of the mention that stands for it
+            data TEXT NOT NULL             -- JSON: dates, casualty figures with their sources, claims, actors, places
+        );
+        CREATE INDEX link_canonical_story ON link_canonical(story_id, type, date_lo);
+        CREATE INDEX link_canonical_sort ON link_canonical(sort_date);
+
+        CREATE TABLE link_mentions (
+            event_id TEXT PRIMARY KEY,     -- an events.id (no foreign key: re-processing replaces events)
+            canonical_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            score REAL NOT NULL,           -- how strongly it was matched to the canonical event (1.0 when it founded it)
+            data TEXT NOT NULL             -- JSON: the mention as linking reads it (truceline/link/canonical.py)
+        );
+        CREATE INDEX link_mentions_canonical ON link_mentions(canonical_id);
+        CREATE INDEX link_mentions_article ON link_mentions(article_id);
+        """,
+    )
+)
+LINK_MIGRATIONS.append(
+    (
+        "0102_link_agreements",
+        """
+        CREATE TABLE link_agreements (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            origin TEXT NOT NULL,          -- known (truceline/data/known_dates.yaml) | user (agreements: file) | corpus
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,            -- ceasefire | truce | memorandum | protocol | agreement | pause
+            signed TEXT,                   -- ISO day (or month / year when only that is known)
+            in_force TEXT,
+            zone TEXT,                     -- the place it covers, as a name
+            zone_country TEXT,             -- ISO-3 of that place (null when unknown)
+            status TEXT NOT NULL,          -- announced | in force | violated | collapsed | extended | superseded
+            data TEXT NOT NULL             -- JSON: parties, mediators, terms, cues, aliases, history, supersedes
+        );
+        CREATE INDEX link_agreements_signed ON link_agreements(signed);
+        CREATE INDEX link_agreements_zone ON link_agreements(zone_country, signed);
+
+        CREATE TABLE link_agreement_mentions (
+            agreement_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            start INTEGER NOT NULL,        -- the phrase naming the agreement, in the body
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            score REAL NOT NULL,
+            how TEXT NOT NULL              -- JSON: the cues that resolved it (name, date, parties, zone, recency)
+        );
+        CREATE INDEX link_agreement_mentions_agreement ON link_agreement_mentions(agreement_id);
+        CREATE INDEX link_agreement_mentions_article ON link_agreement_mentions(article_id);
+
+        CREATE TABLE link_agreement_events (
+            agreement_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,        -- an events.id whose sentence concerns the agreement
+            article_id TEXT NOT NULL,
+            relation TEXT NOT NULL         -- announcement | in force | violation | accusation | denial | observance
+                                           -- | extension | collapse | rejection | mention
+        );
+        CREATE INDEX link_agreement_events_agreement ON link_agreement_events(agreement_id);
+        CREATE INDEX link_agreement_events_article ON link_agreement_events(article_id);
+        """,
+    )
+)
+LINK_MIGRATIONS.append(
+    (
+        "0103_link_contradictions",
+        """
+        CREATE TABLE link_contradictions (
+            id TEXT PRIMARY KEY,           -- the canonical event's id and the kind (and quantity) disputed
+            canonical_id TEXT NOT NULL,
+            story_id TEXT,
+            kind TEXT NOT NULL,            -- figure | date | denial
+            subject TEXT NOT NULL,         -- what is disputed: killed, injured, the day, whether it happened
+            data TEXT NOT NULL             -- JSON: the positions, each with its value, who says so and where
+        );
+        CREATE INDEX link_contradictions_canonical ON link_contradictions(canonical_id);
+        CREATE INDEX link_contradictions_story ON link_contradictions(story_id);
+        """,
+    )
+)
+
+MIGRATIONS.extend(LINK_MIGRATIONS)

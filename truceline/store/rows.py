@@ -81,18 +81,12 @@ class ArticleRows:
 
 @dataclass(frozen=True, slots=True)
 class DocResult:
-    """What processing one stored document produced: its new status, and its rows when it was processed.
-
-    `dated_year` is the year the report was dated to the day by its own evidence, before any story hint (0 when it
-    was not): the store keeps it so a resumed run gives later reports the same story hint an uninterrupted run
-    gives them (truceline.pipeline's `_story_hint`).
-    """
+    """What processing one stored document produced: its new status, and its rows when it was processed."""
 
     doc_id: str
     origin: str
     status: str  # processed | skipped | failed
     reason: str | None = None
-    dated_year: int = 0
     rows: ArticleRows | None = None
 
     @property

@@ -15,6 +15,11 @@ the implementation:
     tense               the tense of a clause, which decides where a weekday or bare month lands
     tagger              runs the rules in windows around trigger words, keeps the longest, builds TimeRefs
     calendar            TIMEX3 value -> interval, tense-aware resolution
-    known               dated anchors (data/known_dates.yaml): wars and agreements
-    pubdate, pubdate_text, parse, intervals   the publication-date cascade and its reasoning over the text
+    known               dated anchors (data/known_dates.yaml): wars, agreements and days that name events
+    pubdate, parse      the publication-date cascade: metadata, HTML, URL, dateline, then reasoning over the text
+    pubdate_text        that reasoning: the calendar clues (datelines, captions, weekdays, days with and without
+                        their year) and the order all clues are applied in
+    pubdate_anchors     clues from what a report names: known wars, agreements and days, office holders, years
+    pubdate_years       which years a report tells as past or ahead; offices: office holders and their terms
+    reasoning, intervals   the candidate periods a report may be from, narrowed one clue at a time
 """

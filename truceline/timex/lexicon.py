@@ -41,6 +41,8 @@ class Lexicon:
     implicative_governors: tuple[str, ...] = ()
     deferral_verbs: tuple[str, ...] = ()
     clause_abbreviations: frozenset[str] = frozenset()
+    # Verbs that report what someone says (truceline/timex/offices.py: a titled office holder speaking in the news).
+    speech_verbs: frozenset[str] = frozenset()
 
 
 def _load_yaml() -> dict[str, Any]:
@@ -84,6 +86,7 @@ def lexicon() -> Lexicon:
         implicative_governors=_words(d, "implicative_governors"),
         deferral_verbs=_words(d, "deferral_verbs"),
         clause_abbreviations=frozenset(_words(d, "clause_abbreviations")),
+        speech_verbs=frozenset(_words(d, "speech_verbs")),
     )
 
 

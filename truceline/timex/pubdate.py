@@ -53,11 +53,12 @@ def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None 
             return _day(lo, f"URL path: {raw.url}")
         spans = intersect(spans, [(lo, hi)]) or spans
         evidence.append(f"URL path names the month: {raw.url}")
-    if cleaned.dateline and (d := parse_metadata_date(cleaned.dateline)):
-        return _day(d, f"dateline: {cleaned.dateline!r}", tuple(evidence))
+    dateline = cleaned.dateline or _standfirst_dateline(cleaned)
+    if dateline and (d := parse_metadata_date(dateline)):
+        return _day(d, f"dateline: {dateline!r}", tuple(evidence))
     captions = [c.text for c in cleaned.captions]
     lines = [t for t in (cleaned.title, cleaned.standfirst, cleaned.body) if t]
-    r = reason_over_text(lines, captions, spans, cleaned.dateline)
+    r = reason_over_text(lines, captions, spans, dateline)
     evidence.extend(r.evidence)
     found = _conclude(r, evidence, story_hint)
     lo, hi = hull(r.spans)
@@ -70,7 +71,7 @@ def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None 
     ):
         # The story gave the year the text left open: reason again inside it, since what the text tells in the
         # past ("since the ceasefire took hold on March 6") bounds the day only once the year is known.
-        r2 = reason_over_text(lines, captions, [(found.earliest, found.latest)], cleaned.dateline)
+        r2 = reason_over_text(lines, captions, [(found.earliest, found.latest)], dateline)
         inside = _conclude(r2, [*found.evidence, *(e for e in r2.evidence if e not in found.evidence)], None)
         if inside.earliest and inside.latest and found.earliest <= inside.earliest <= inside.latest <= found.latest:
             found = inside
@@ -78,12 +79,21 @@ def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None 
         # Nothing finer than the page's year: reason again inside that year ("since mid-March" then narrows it)
         end = date(year_only.year, 12, 31)
         why = f"nothing finer: kept the HTML year {year_only.year}"
-        r2 = reason_over_text(lines, captions, [(year_only, end)], cleaned.dateline)
+        r2 = reason_over_text(lines, captions, [(year_only, end)], dateline)
         inside = _conclude(r2, [*evidence, why, *r2.evidence], None)
         if inside.earliest and inside.latest and year_only <= inside.earliest <= inside.latest <= end:
             return inside
         return PubDate(str(year_only.year), year_only, end, "year", (*evidence, why))
     return found
+
+
+def _standfirst_dateline(cleaned: CleanedText) -> str | None:
+    """ "WASHINGTON, August 8 (Xinhua) --" on a line of its own above the text: the cleaner takes a lone first
+    paragraph under the title for the standfirst, but it is the dateline."""
+    from truceline.clean.captions import lead_dateline
+
+    # the pattern wants the text after the dash; a line of its own ends there
+    return lead_dateline(cleaned.standfirst.rstrip() + " ") if cleaned.standfirst else None
 
 
 def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> PubDate:
@@ -95,17 +105,29 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
         and (len(spans) > 1 or days(hull(spans)) > 366)
     ):
         spans = _apply_story_hint(spans, story_hint, evidence)
-    if len(spans) > 1 and r.latest_year is not None:
-        after = [s for s in spans if s[1].year >= r.latest_year]
-        if after:
-            spans = [after[0]]
-            evidence.append(
-                f"several periods fit; kept the first after the latest year the report mentions ({r.latest_year}): "
-                f"{spans[0][0].isoformat()}..{spans[0][1].isoformat()}"
-            )
     lo, hi = hull(spans)
-    if lo == EARLIEST and hi >= date.today() - timedelta(days=1):
-        return PubDate(None, None, None, "unknown", (*evidence, "no date found in metadata, URL or text"))
+    if len(spans) > 1:
+        # Nothing in the text chooses between them (the latest year a report mentions says nothing about how long
+        # after it the report was written): the honest answer is the span that holds them all.
+        listed = ", ".join(f"{a.isoformat()}..{b.isoformat()}" for a, b in spans[:8])
+        more = f" and {len(spans) - 8} more" if len(spans) > 8 else ""
+        evidence.append(
+            f"several periods fit and the text does not choose: {listed}{more}; dated to the span holding them"
+        )
+    stated = _stated_lower_bound(r)
+    if lo < EARLIEST + timedelta(days=366) and (stated is None or stated[0] < lo):
+        # Within a year of EARLIEST, and no clue of the text puts the lower end there: it is EARLIEST's doing (a clue
+        # that carves every year, "'Sept. 30' told in the past", keeps only its first sliver after it). The text's
+        # own lower bound, when it tells only of older times ("joined Provigo in 1985"), is the honest lower end; else
+        # EARLIEST is, and with nothing later than today either the report is undated.
+        if stated is None and hi >= date.today() - timedelta(days=1):
+            return PubDate(None, None, None, "unknown", (*evidence, "no date found in metadata, URL or text"))
+        if stated is not None:
+            lo = stated[0]
+            evidence.append(f"{stated[1]} (the lower end the text itself gives)")
+        else:
+            lo = EARLIEST
+        return PubDate(interval_value(lo, hi), lo, hi, interval_precision(lo, hi), tuple(evidence))
     on_dateline = [d for d in r.dateline_days if lo <= d <= hi]
     if len(on_dateline) == 1:
         filed = on_dateline[0]
@@ -120,6 +142,13 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
             )
             return PubDate(day.isoformat(), day, day, "day", tuple(evidence))
     return PubDate(interval_value(lo, hi), lo, hi, interval_precision(lo, hi), tuple(evidence))
+
+
+def _stated_lower_bound(r: Reasoning) -> tuple[date, str] | None:
+    """The latest lower bound a clue of the text states by itself ("published in 1985 or later"), with its reason."""
+    today = date.today()
+    stated = [(clue[0][0], why) for why, clue in r.offered if len(clue) == 1 and clue[0][1] >= today]
+    return max(stated) if stated else None
 
 
 def _apply_story_hint(spans: list[Span], hint: PubDate, evidence: list[str]) -> list[Span]:

@@ -1,81 +1,56 @@
 """Dating a report from its own words when no metadata does: the reasoning half of the publication date.
 
-Each clue the text gives becomes a set of candidate intervals; clues are applied most trusted first and a clue
-that contradicts the trusted ones is skipped (and said so). Clues, in order:
-  captions with a full date (photos are taken on or shortly before publication); explicit dates with a year in
-  the body (the report is not older than what it recounts); a month-day written with its weekday ("Wednesday
-  (March 11th)" admits only years where that holds); durations and months tied to a known war or agreement
-  ("the eight-year-old civil war", "agreed last September" about the 2018 Sochi deal); the latest year the
-  report mentions in the past; a month-day whose weekday matches a weekday the report uses ("On the night of
-  June 13" and "said on Thursday"); other reports of the same story.
+Each clue the text gives becomes a set of candidate intervals (truceline.timex.reasoning); clues are applied most
+trusted first and a clue that contradicts the trusted ones is skipped (and said so). Clues, in order:
+  a dateline without its year ("ANKARA, June 13 (Reuters)": that day or the next, in some year); captions with a
+  full date (photos are taken on or shortly before publication) or a month (a lower bound only: archive photos);
+  the latest full date the body recounts (the report is not older than what it recounts); a month-day written
+  with its weekday ("Wednesday (March 11th)" admits only years where that holds; announced ahead, it bounds the
+  report from above); the dateline's day on a weekday the report uses; then what the report names
+  (truceline.timex.pubdate_anchors): durations and months tied to a known war or agreement ("the eight-year-old
+  civil war", "agreed last September" about the 2018 Sochi deal) and known days ("the Oct. 7 attack"); office
+  holders (a title given as current dates the report to the terms, one recalled or "former" bounds it from below,
+  truceline.timex.offices); the years it tells as past, ahead or by their distance from it ("since 1997", "will be
+  delivered in 2014", "last year's 2018 elections", truceline.timex.pubdate_years); then the latest full date when
+  it falls on a weekday the report uses; month-days told in the past without their year, once few years are open;
+  month-days and months announced ahead ("by the end of February").
+When several periods remain the answer is the span holding them all (the list is in the evidence): nothing in a
+text makes the first of them likelier. A month-day is never paired with a weekday named elsewhere in the report
+(which year's weekday fits is a coincidence one time in seven). Dates in clauses that speak ahead ("the 2024
+race", "will be extended until April 30") never place the report after them. Other reports of the same story
+(truceline.timex.pubdate, story_hint) come last, once a cross-report stage supplies them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from truceline.timex.calendar import add_months, add_years, last_day
+from truceline.timex.calendar import last_day
 from truceline.timex.context import Candidate
 from truceline.timex.intervals import Span, hull, intersect
 from truceline.timex.known import matching
 from truceline.timex.lexicon import lexicon
+from truceline.timex.pubdate_anchors import known_anchors, mentioned_years, office_holders
+from truceline.timex.pubdate_years import YEAR_OF_SOMETHING_AHEAD
+from truceline.timex.reasoning import WEEKDAY_NAMES, Reasoning, c_text, safe_date, sentence_of, tense_of
 from truceline.timex.tagger import find_candidates, find_candidates_in_lines
 from truceline.timex.tense import clause_bounds
+
+__all__ = ["WEEKDAY_NAMES", "Reasoning", "reason_over_text"]
 
 _MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
 _MONTH_ONLY = re.compile(r"^XXXX-(\d{2})$")
 _FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-(\d)")
-_YEAR_VALUE = re.compile(r"^(\d{4})$")
-_AGE = re.compile(r"^P(\d+)([YM])$")
 _PAIR_GAP = re.compile(r"^[\s,(]{1,4}(?:the\s+)?$")
-# "since Dec. 1", "until March 5": a day that bounds a period, not the day of the news the report tells.
-_PERIOD_BOUND = re.compile(r"(?i)\b(?:since|until|till|from|before|after|by|through)\s+(?:the\s+)?$")
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(sorted(lexicon().weekdays, key=len, reverse=True)) + r")\b", re.I)
-WEEKDAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-@dataclass(slots=True)
-class Reasoning:
-    spans: list[Span]
-    evidence: list[str] = field(default_factory=list)
-    news_days: list[date] = field(default_factory=list)  # days the report dates events to, by date and weekday
-    weekdays: set[int] = field(default_factory=set)  # weekdays named in past or present clauses
-    latest_year: int | None = None
-    latest_explicit: date | None = None  # the latest full date the body recounts
-    dateline_days: list[date] = field(default_factory=list)  # candidate days a year-less dateline names
-
-    def apply(self, clue: list[Span], why: str) -> bool:
-        if not clue:
-            return False
-        narrowed = intersect(self.spans, clue)
-        if not narrowed:
-            self.evidence.append(f"ignored (contradicts stronger clues): {why}")
-            return False
-        if narrowed != self.spans:
-            self.spans = narrowed
-            self.evidence.append(why)
-        return True
-
-
-def _safe(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
 
 
 def _years(r: Reasoning) -> range:
     lo, hi = hull(r.spans)
     return range(lo.year - 1, hi.year + 1)
-
-
-def _sentence(text: str, cand: Candidate) -> str:
-    left, right = clause_bounds(text, cand.start, cand.end)
-    return text[left:right]
 
 
 def _weekday_in(text: str) -> int | None:
@@ -96,8 +71,15 @@ def reason_over_text(
     tagged.append((body, "body", body_cands))
     for t, where, cands in tagged:
         for c in cands:
+            if where == "caption" and (m := re.match(r"^(\d{4})-(\d{2})$", c.value)):
+                # "..., February 2020. (Photo: ...)": a photo is not from after the report; it may be from the archive
+                first = safe_date(int(m[1]), int(m[2]), 1)
+                if first and first <= hull(r.spans)[1]:
+                    r.apply(
+                        [(first, hull(r.spans)[1])], f"caption dated {c_text(t, c)!r}: published that month or later"
+                    )
             if where == "caption" and (m := _FULL_DAY.match(c.value)):
-                d = _safe(int(m[1]), int(m[2]), int(m[3]))
+                d = safe_date(int(m[1]), int(m[2]), int(m[3]))
                 if d and r.apply(
                     [(d, d + timedelta(days=7))],
                     f"caption dated {d.isoformat()} ('{c_text(t, c)}'): published on or within a week after",
@@ -118,46 +100,107 @@ def reason_over_text(
         if r.apply([(d, d + timedelta(days=1)) for d in kept], "the dateline's day falls on a weekday the report uses"):
             r.dateline_days = kept
     for t, _, cands in tagged:
-        _known_anchors(t, cands, r)
-    _mentioned_years(body, tagged[-1][2], r)
-    for t, _, cands in tagged:
-        _weekday_matched_days(t, cands, r)
-    _past_days_in_known_year(body, tagged[-1][2], r)
+        known_anchors(t, cands, r)
+    office_holders(body, r)
+    mentioned_years(body, tagged[-1][2], r)
+    _latest_date_on_a_used_weekday(r)
+    _past_month_days(body, tagged[-1][2], r)
+    _days_ahead(body, tagged[-1][2], r)
     return r
 
 
+# Days and months without their year bound a report only once its years are few: while more than this many days
+# are open they would only carve a sliver out of every year (and the answer would stay "unknown").
+_YEARS_OPEN = 3 * 366
 # A day told without its year may be last year's while it is recent: "Dec. 1" in a February report.
 _YEAR_OMITTED_FOR = timedelta(days=100)
+# "through April 30", "until March 5", "from October 31", "after Jan. 1, 1990": a day that closes or opens a period
+# may lie ahead.
+_CLOSING_BOUND = re.compile(
+    r"(?i)\b(?:until|till|through|thru|by|before|to|from|after|starting|beginning|effective|as\s+of)\s+(?:the\s+)?"
+    r"(?:end\s+of\s+)?$"
+)
+# Words of a clause that speaks of what is ahead, whatever the nearest verb ("Will Cost Trump in 2024", "expected to
+# persist until April 2024"): a date there does not show the report was written after it.
+_AHEAD = re.compile(
+    r"(?i)\b(?:will|won't|shall|'ll|(?-i:may)|might|expected|expects|due|slated|scheduled|set\s+to|set\s+for|plans?\s+to|"
+    r"planned|until|till|next|upcoming|coming|forecasts?|projected|target)\b"
+)
 
 
-def _past_days_in_known_year(text: str, cands: list[Candidate], r: Reasoning) -> None:
-    """Once the year is known (and only then), a month-day the report tells in the past ("since the ceasefire took
-    hold on March 6") happened that year, so the report is from that day or later; unless the day could be last
-    year's, told without a year because it is only weeks old ("Dec. 1" in a report of the new year's first
-    months), in which case the report is from that day on, or from within a few months of last year's."""
+def _speaks_ahead(text: str, c: Candidate) -> bool:
+    """The clause of `c` speaks of what is ahead: its tense is the future, a word of the clause looks ahead, or the
+    year names a contest or goal ("the 2024 race")."""
+    if _is_future_clause(text, c) or YEAR_OF_SOMETHING_AHEAD.match(text, c.end):
+        return True
+    left, right = clause_bounds(text, c.start, c.end)
+    return bool(_AHEAD.search(text, left, right))
+
+
+def _names_a_day(text: str, c: Candidate) -> bool:
+    """ "after the Oct. 7 attack": a month-day naming a known event (known_dates.yaml) is that event's day, however
+    long ago, so it says nothing of the report's year; the known anchors use it instead."""
+    return bool(matching(sentence_of(text, c), ("named-day",)))
+
+
+def _past_month_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
+    """A month-day the report tells in the past without its year ("since the ceasefire took hold on March 6") is
+    the latest such day before the report, or last year's while still recent ("Dec. 1" in a February report):
+    so the report is from that day to the end of its year (or a hundred days on, for a late day), in some year.
+    Whatever the year, that excludes the months before the day; once the year is known it is a lower bound."""
     lo, hi = hull(r.spans)
-    if lo.year != hi.year:
+    if (hi - lo).days > _YEARS_OPEN:
         return
-    told: list[tuple[date, str]] = []
     for c in cands:
         md = _MONTH_DAY.match(c.value)
-        if not md or c.tense not in ("past", "none") or _is_future_clause(text, c):
+        if (
+            not md
+            or c.tense != "past"
+            or _CLOSING_BOUND.search(text, max(0, c.start - 20), c.start)
+            or _speaks_ahead(text, c)
+            or _names_a_day(text, c)
+        ):
             continue
-        d = _safe(lo.year, int(md[1]), int(md[2]))
-        if d and lo <= d <= hi:
-            told.append((d, c_text(text, c)))
-    for d, surface in sorted(told):
-        clue = [(d, hi)]
-        last_year = _safe(d.year - 1, d.month, d.day)
-        if last_year and last_year + _YEAR_OMITTED_FOR >= lo:
-            clue = [(lo, min(last_year + _YEAR_OMITTED_FOR, d - timedelta(days=1))), (d, hi)]
-            why = (
-                f"{surface!r} is told in the past: published on or after {d.isoformat()}, "
-                f"or within about three months of {last_year.isoformat()}"
-            )
+        month, day = int(md[1]), int(md[2])
+        clue = [
+            (d, max(date(y, 12, 31), d + _YEAR_OMITTED_FOR))
+            for y in range(lo.year - 1, hi.year + 1)
+            if (d := safe_date(y, month, day))
+        ]
+        r.apply(
+            clue,
+            f"{c_text(text, c)!r} is told in the past without its year: published on or after that day, "
+            "later the same year or within about three months of it",
+        )
+
+
+# A day or month announced ahead without its year is within the coming months: "by the end of February".
+_AHEAD_WITHOUT_YEAR = timedelta(days=300)
+
+
+def _days_ahead(text: str, cands: list[Candidate], r: Reasoning) -> None:
+    """A month-day or month the report announces ahead without its year ("must withdraw by the end of February",
+    "the truce begins on March 6") is still to come: the report is from before it, within the months a writer
+    leaves the year out for. A date the report tells in the past says nothing of this kind; nor does one with its
+    year (a plan recalled from long ago may keep its year: "said in 2019 he would run in 2020")."""
+    lo, hi = hull(r.spans)
+    for c in cands:
+        md = _MONTH_DAY.match(c.value)
+        mo = None if md else _MONTH_ONLY.match(c.value)
+        if not (md or mo) or tense_of(text, c) != "future" or _names_a_day(text, c):
+            continue
+        if re.search(r"\b(?:1[89]|20)\d\d\b", sentence_of(text, c)):
+            continue  # "by October 2019 ... the release planned for early November": ahead of a time long past
+        if md:
+            month, day = int(md[1]), int(md[2])
+            ends = [d for y in range(lo.year, hi.year + 2) if (d := safe_date(y, month, day))]
         else:
-            why = f"{surface!r} is told in the past: published on or after {d.isoformat()}"
-        r.apply(clue, why)
+            assert mo is not None
+            ends = [last_day(y, int(mo[1])) for y in range(lo.year, hi.year + 2)]
+        r.apply(
+            [(d - _AHEAD_WITHOUT_YEAR, d) for d in ends],
+            f"{c_text(text, c)!r} is announced ahead without its year: published before it, within months of it",
+        )
 
 
 def _dateline_day(dateline: str, r: Reasoning) -> None:
@@ -165,16 +208,12 @@ def _dateline_day(dateline: str, r: Reasoning) -> None:
     before, for reports filed late); the year comes from the other clues."""
     for c in find_candidates(dateline, None):
         if md := _MONTH_DAY.match(c.value):
-            days = [d for y in _years(r) if (d := _safe(y, int(md[1]), int(md[2])))]
+            days = [d for y in _years(r) if (d := safe_date(y, int(md[1]), int(md[2])))]
             if r.apply(
                 [(d, d + timedelta(days=1)) for d in days], f"dateline {dateline!r} names {c_text(dateline, c)}"
             ):
                 r.dateline_days.extend(days)
             return
-
-
-def c_text(text: str, c: Candidate) -> str:
-    return text[c.start : c.end]
 
 
 def _is_relative(text: str, c: Candidate) -> bool:
@@ -185,8 +224,8 @@ def _explicit_body_dates(body: str, cands: list[Candidate], r: Reasoning) -> Non
     best: tuple[date, str] | None = None
     for c in cands:
         m = _FULL_DAY.match(c.value)
-        if m and c.tense != "future" and not _is_future_clause(body, c):
-            d = _safe(int(m[1]), int(m[2]), int(m[3]))
+        if m and not _speaks_ahead(body, c) and not _CLOSING_BOUND.search(body, max(0, c.start - 20), c.start):
+            d = safe_date(int(m[1]), int(m[2]), int(m[3]))
             if d and (best is None or d > best[0]):
                 best = (d, c_text(body, c))
     if best:
@@ -197,9 +236,7 @@ def _explicit_body_dates(body: str, cands: list[Candidate], r: Reasoning) -> Non
 
 
 def _is_future_clause(text: str, c: Candidate) -> bool:
-    from truceline.timex.tense import tense_at
-
-    return tense_at(text, c.start, c.end) == "future"
+    return tense_of(text, c) == "future"
 
 
 def _weekday_pairs(text: str, cands: list[Candidate], r: Reasoning) -> None:
@@ -215,89 +252,27 @@ def _weekday_pairs(text: str, cands: list[Candidate], r: Reasoning) -> None:
         if weekday is None:
             continue
         month, day = int(md[1]), int(md[2])
-        days = [d for y in _years(r) if (d := _safe(y, month, day)) and d.isoweekday() == weekday]
-        clue = [(d, d + timedelta(days=7)) for d in days]
-        years = ", ".join(str(d.year) for d in days if intersect(r.spans, [(d, d + timedelta(days=7))]))
+        days = [d for y in _years(r) if (d := safe_date(y, month, day)) and d.isoweekday() == weekday]
+        ahead = _speaks_ahead(text, c) or (i > 0 and w is not None and _speaks_ahead(text, cands[i - 1]))
+        # a day announced ahead ("from 4am Saturday 3 October you will need to ...") is after the report, within
+        # the year a date without its year can look ahead; a day told in the past is the news of the week before it
+        clue = [(d - timedelta(days=365), d) if ahead else (d, d + timedelta(days=7)) for d in days]
+        years = ", ".join(str(d.year) for d, span in zip(days, clue, strict=True) if intersect(r.spans, [span]))
         why = f"'{c_text(text, c)}' with {WEEKDAY_NAMES[weekday]}: that day is a {WEEKDAY_NAMES[weekday]} only in {years or 'no candidate year'}"
-        if r.apply(clue, why):
+        why += ", and the report announces it ahead: published before it" if ahead else ""
+        if r.apply(clue, why) and not ahead:
             r.news_days.extend(d for d in days if intersect(r.spans, [(d, d)]))
 
 
-def _known_anchors(text: str, cands: list[Candidate], r: Reasoning) -> None:
-    for c in cands:
-        sentence = _sentence(text, c)
-        surface = c_text(text, c)
-        if c.type == "DURATION" and (m := _AGE.match(c.value)) and surface.lower().endswith("-old"):
-            n, unit = int(m[1]), m[2]
-            for k in matching(sentence, ("war",)):
-                lo = add_years(k.date, n) if unit == "Y" else add_months(k.date, n)
-                hi = (add_years(lo, 1) if unit == "Y" else add_months(lo, 1)) - timedelta(days=1)
-                r.apply(
-                    [(lo, hi)],
-                    f"'{surface}' {k.what} ({k.date.isoformat()}; {k.source}): published {lo.isoformat()}..{hi.isoformat()}",
-                )
-        elif mo := _MONTH_ONLY.match(c.value):
-            month = int(mo[1])
-            for k in matching(sentence, ("agreement",)):
-                if k.date.month != month:
-                    continue
-                start = (
-                    date(k.date.year, month, 1)
-                    if not surface.lower().startswith("last")
-                    else last_day(k.date.year, month) + timedelta(days=1)
-                )
-                end = last_day(k.date.year + 1, month)
-                r.apply(
-                    [(start, end)],
-                    f"'{surface}' refers to a known agreement: {k.what} ({k.date.isoformat()}; {k.source}); a report saying so is from {start.isoformat()}..{end.isoformat()}",
-                )
-        elif md := _MONTH_DAY.match(c.value):
-            for k in matching(sentence, ("agreement",)):
-                if (k.date.month, k.date.day) == (int(md[1]), int(md[2])):
-                    end = add_years(k.date, 1)
-                    r.apply(
-                        [(k.date, end)],
-                        f"'{surface}' is the date of a known agreement: {k.what} ({k.source}); published within the year after",
-                    )
-
-
-def _mentioned_years(body: str, cands: list[Candidate], r: Reasoning) -> None:
-    years = []
-    for c in cands:
-        m = _YEAR_VALUE.match(c.value) or re.match(r"^(\d{4})-", c.value)
-        if m and c.type == "DATE" and not _is_future_clause(body, c):
-            years.append((int(m[1]), c_text(body, c)))
-    if not years:
-        return
-    year, surface = max(years)
-    r.latest_year = year
-    hi = hull(r.spans)[1]
-    if date(year, 1, 1) <= hi:
-        r.apply([(date(year, 1, 1), hi)], f"the report mentions {surface!r} in the past: published in {year} or later")
-
-
-def _weekday_matched_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
-    """A month-day without a year in a past clause, whose weekday in some candidate year is a weekday the report
-    also uses ("the night of June 13" + "said on Thursday"): the report is from the week after it."""
-    if not r.weekdays:
-        return
+def _latest_date_on_a_used_weekday(r: Reasoning) -> None:
+    """The latest full date the report gives falls on a weekday it names ("on Wednesday" ... "29 April 2020", a
+    Wednesday): that is the news the report tells, so it is from the week after. A month-day without its year is
+    not paired this way: which year's weekday fits a weekday named elsewhere is a coincidence one time in seven."""
     d0 = r.latest_explicit
-    if d0 is not None and d0.isoweekday() in r.weekdays and intersect(r.spans, [(d0, d0 + timedelta(days=6))]):
-        why = f"the latest date the report gives, {d0.isoformat()}, is a {WEEKDAY_NAMES[d0.isoweekday()]}, a weekday it uses"
-        if r.apply([(d0, d0 + timedelta(days=6))], why + ": published within the week after"):
-            r.news_days.append(d0)
-    for c in cands:
-        md = _MONTH_DAY.match(c.value)
-        if not md or c.tense == "future" or _PERIOD_BOUND.search(text, max(0, c.start - 16), c.start):
-            continue
-        month, day = int(md[1]), int(md[2])
-        days = [d for y in _years(r) if (d := _safe(y, month, day)) and d.isoweekday() in r.weekdays]
-        clue = [(d, d + timedelta(days=6)) for d in days]
-        if clue and intersect(r.spans, clue):
-            kept = [d for d in days if intersect(r.spans, [(d, d + timedelta(days=6))])]
-            names = ", ".join(f"{d.isoformat()} ({WEEKDAY_NAMES[d.isoweekday()]})" for d in kept)
-            r.apply(
-                clue,
-                f"'{c_text(text, c)}' and the weekdays the report uses agree on {names}: published within the week after",
-            )
-            r.news_days.extend(kept)
+    if d0 is None or d0.isoweekday() not in r.weekdays or not intersect(r.spans, [(d0, d0 + timedelta(days=6))]):
+        return
+    why = (
+        f"the latest date the report gives, {d0.isoformat()}, is a {WEEKDAY_NAMES[d0.isoweekday()]}, a weekday it uses"
+    )
+    if r.apply([(d0, d0 + timedelta(days=6))], why + ": published within the week after"):
+        r.news_days.append(d0)

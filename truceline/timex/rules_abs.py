@@ -48,6 +48,12 @@ _PERSON_CUE = re.compile(r"\b(?:and|or|of|to|from|for|with|by|between)\s+$", re.
 _CAPITALISED_NEXT = re.compile(r" (?P<word>[A-Z][a-z]+)\b")
 # A year that is part of a name: "the Russell 2000 index", "a venture called Orion 1980".
 _NAME_YEAR_NEXT = re.compile(r"\s+(?i:index)\b")
+# A verb right after the number makes it the end of a phrase, not a count of things: "the war that began in 2011
+# goes on", "the year 2019 was", unlike "2011 goes" ... nothing counts goes. (MEASURE_NEXT takes any -s word.)
+_VERB_NEXT = re.compile(
+    r"\s+(?:is|was|has|goes|remains|continues|comes|seems|marks|sees|brings|means|makes|looks|follows|proves|"
+    r"stays|stands|appears|does|gets|begins|ends|holds|keeps|takes|gives|turns)\b"
+)
 _NAME_YEAR_BEFORE = re.compile(r"\b(?:called|named|dubbed)\s+(?:[A-Z][\w&'-]*\s+){1,3}$")
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|through)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 
@@ -176,7 +182,7 @@ def _first_name(m: re.Match[str], ctx: Context) -> bool:
 
 def _year_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
     following = ctx.text[m.end() : m.end() + 24]
-    if MEASURE_NEXT.match(following) and not m.group("mod"):
+    if MEASURE_NEXT.match(following) and not m.group("mod") and not _VERB_NEXT.match(following):
         return []
     prefix = ctx.text[max(0, m.start() - 2) : m.start()]
     if prefix.endswith(("$", "#", "No", "No.")):

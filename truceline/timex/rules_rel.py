@@ -105,6 +105,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if unit_word in lexicon().seasons:
         return _season(m, ctx, rel, unit_word, mod)
     unit = _UNIT_CODE[unit_word]
+    if unit == "Y" and m.group("year") and rel in ("the", "this", "that"):
+        return [Candidate(m.start(), m.end(), "DATE", m.group("year"), mod=mod)]  # "the year 2019": that year
     offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
     if rel == "the latest":
         # "the latest fiscal year": the last one completed; "the latest week" likewise

@@ -141,12 +141,13 @@ def find_candidates(text: str, anchor: date | None) -> list[Candidate]:
                 found.append(cand)
     found.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    # One byte per character, set once taken: an overlap test costs the candidate's length, not the number taken
+    occupied = bytearray(max((c.end for c in found), default=0))
     for cand in found:
-        if any(cand.start < e and s < cand.end for s, e in occupied):
+        if occupied.find(1, cand.start, cand.end) >= 0:
             continue
         taken.append(cand)
-        occupied.append((cand.start, cand.end))
+        occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
     taken.sort(key=lambda c: c.start)
     return taken
 

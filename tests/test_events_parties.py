@@ -1,0 +1,87 @@
+"""Who did it to whom when the clause's own words are not enough: each other, the two sides, its troops, who is hit
+back, backers, appositions, things a nationality word is said of; and where a statement was made.
+
+Sentences are ours; the fake actor dictionary (Arcadia, Borduria, the junta, the rebels, villagers) and the `code`
+helper come from test_events.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from test_events import code, one
+
+from truceline.model import Place
+
+
+def countries(actor: Any) -> set[str]:
+    if actor is None:
+        return set()
+    return {m.country for m in actor.members} if actor.members else {actor.country}
+
+
+def test_accusing_each_other_makes_the_pair_both_actor_and_recipient(nlp: Any) -> None:
+    event = one(code(nlp, "Arcadia and Borduria accused each other of breaking the truce."), "ACCUSE")
+    assert countries(event.actor) == countries(event.recipient) == {"ARC", "BOR"}
+
+
+def test_the_two_countries_are_the_pair_named_before(nlp: Any) -> None:
+    body = (
+        "Arcadia and Borduria met in the capital on Monday. The foreign ministers of the two countries agreed a truce."
+    )
+    event = one(code(nlp, body), "AGREE")
+    assert countries(event.actor) == {"ARC", "BOR"}
+    body = "Arcadia and Borduria met in the capital on Monday. The mediator urged both sides to open the roads."
+    assert countries(one(code(nlp, body), "REQUEST").recipient) == {"ARC", "BOR"}
+
+
+def test_between_two_parties_makes_both_the_actor(nlp: Any) -> None:
+    event = one(code(nlp, "A working group between Arcadia and Borduria met in the capital on Monday."), "CONSULT")
+    assert countries(event.actor) == {"ARC", "BOR"}
+
+
+def test_an_answer_to_an_attack_is_aimed_at_the_attacker(nlp: Any) -> None:
+    body = "Bordurian troops shelled an Arcadian post on Monday. Arcadian troops returned fire the same day."
+    answer = [e for e in code(nlp, body) if e.sentence_start > 0]
+    assert len(answer) == 1 and countries(answer[0].recipient) == {"BOR"}
+
+
+def test_its_troops_are_the_speakers_troops(nlp: Any) -> None:
+    body = "Arcadia's interior ministry said the rebels shelled the dam and that its troops had returned fire."
+    events = code(nlp, body)
+    answer = next(e for e in events if e.trigger.text == "returned")
+    assert countries(answer.actor) == {"ARC"}
+
+
+def test_a_backer_before_a_hyphen_is_not_the_party(nlp: Any) -> None:
+    event = one(code(nlp, "Arcadia-backed rebels attacked the Bordurian army near the river."), "ASSAULT")
+    assert event.actor is not None and event.actor.sector == "REB" and "ARC" not in countries(event.actor)
+    event = one(code(nlp, "The rebels held Borduria-sponsored talks in the capital."), "CONSULT")
+    assert "BOR" not in countries(event.actor) | countries(event.recipient)
+
+
+def test_a_nationality_word_takes_its_sector_from_the_thing(nlp: Any) -> None:
+    event = one(code(nlp, "The rebels shelled a Bordurian observation post on Monday."), "ASSAULT")
+    assert event.recipient is not None and event.recipient.sector == "MIL"
+    event = one(code(nlp, "The rebels shelled a Bordurian market on Monday."), "ASSAULT")
+    assert event.recipient is not None and event.recipient.sector == "CVL"
+
+
+def test_a_statement_happens_where_it_is_made_not_where_its_content_is(nlp: Any) -> None:
+    body = "Arcadia urged Borduria on Monday to withdraw its troops from Velka."
+    velka = body.index("Velka")
+    place = Place(velka, velka + 5, "Velka", name="Velka", country="BOR", cue="from", feature="city", resolved=True)
+    event = one(code(nlp, body, places=[place]), "REQUEST")
+    assert event.place is None
+    body = "The rebels shelled the barracks in Velka on Monday."
+    velka = body.index("Velka")
+    place = Place(velka, velka + 5, "Velka", name="Velka", country="BOR", cue="in", feature="city", resolved=True)
+    assert one(code(nlp, body, places=[place]), "ASSAULT").place is not None
+
+
+def test_a_place_naming_a_text_is_no_scene(nlp: Any) -> None:
+    body = "The junta accused Arcadia of breaching the Velka agreement."
+    velka = body.index("Velka")
+    place = Place(velka, velka + 5, "Velka", name="Velka", country="BOR", cue=None, feature="city", resolved=True)
+    for event in code(nlp, body, places=[place]):
+        assert event.place is None

@@ -1,0 +1,100 @@
+"""Events no single trigger word names: threats in quotes, ultimatums, demands stated as wants or duties, pressure,
+accusations made by naming an act, quotations attributed in another sentence.
+
+Sentences are ours; the fake actor dictionary (Arcadia, Borduria, the junta, the rebels, Minister Lento) and the
+`code` helper come from test_events.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from test_events import code, one
+
+
+def country(actor: Any) -> str | None:
+    return None if actor is None else actor.country
+
+
+def test_a_threat_made_in_a_quote_is_the_speakers(nlp: Any) -> None:
+    events = code(
+        nlp, '"If Borduria shells our villages again, we will respond with all our strength," Minister Lento said.'
+    )
+    threat = one(events, "THREATEN")
+    assert country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
+    assert threat.stance == "asserted" and threat.claimed_by is None
+    assert [e.type for e in events] == ["THREATEN"]  # the shelling in the condition is no event
+
+
+def test_a_passive_threat_with_no_doer_is_the_speakers(nlp: Any) -> None:
+    events = code(nlp, '"Any attack on our posts will be answered with force," Minister Lento said.')
+    assert country(one(events, "THREATEN").actor) == "ARC"
+
+
+def test_an_act_of_force_the_speakers_side_will_carry_out_is_a_threat(nlp: Any) -> None:
+    events = code(
+        nlp, '"If the junta attacks our posts again, we will strike its barracks," Minister Lento said on Friday.'
+    )
+    threat = one(events, "THREATEN")
+    assert country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
+    assert "ASSAULT" not in [e.type for e in events]
+    # told in the writer's voice about a third party, a future attack stays a planned attack
+    planned = one(code(nlp, "The junta will strike the rebel camps next week."), "ASSAULT")
+    assert planned.stance == "planned"
+
+
+def test_an_ultimatum_is_a_threat_and_what_it_demands_is_its_content(nlp: Any) -> None:
+    events = code(nlp, "Arcadia gave the junta until the end of May to pull its troops back from the border.")
+    assert [e.type for e in events] == ["THREATEN"]
+    threat = events[0]
+    assert threat.mode == "ultimatum" and country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
+    events = code(nlp, "Minister Lento said the junta must free the prisoners or be crushed.")
+    threat = one(events, "THREATEN")
+    assert threat.mode == "ultimatum" and country(threat.recipient) == "BOR"
+    assert "REQUEST" not in [e.type for e in events]
+
+
+def test_wanting_something_of_a_party_is_a_demand(nlp: Any) -> None:
+    event = one(code(nlp, "Arcadia wants Borduria to close the border crossings."), "REQUEST")
+    assert country(event.actor) == "ARC" and country(event.recipient) == "BOR"
+    event = one(code(nlp, '"What we expect from Borduria is simple: stop the raids," Minister Lento said.'), "REQUEST")
+    assert country(event.actor) == "ARC" and country(event.recipient) == "BOR"
+    # expecting weather or an outcome is no demand
+    assert code(nlp, "Forecasters expect the river to rise next week.") == []
+
+
+def test_pressure_on_a_party_is_a_demand(nlp: Any) -> None:
+    event = one(code(nlp, "Arcadia is piling pressure on Borduria to open the border."), "REQUEST")
+    assert country(event.actor) == "ARC" and country(event.recipient) == "BOR"
+
+
+def test_a_duty_laid_on_others_in_a_quote_is_the_speakers_demand(nlp: Any) -> None:
+    events = code(nlp, '"The shelling of our villages should stop at once," Minister Lento said.')
+    event = one(events, "REQUEST")
+    assert country(event.actor) == "ARC"
+    assert "ASSAULT" not in [e.type for e in events]
+
+
+def test_naming_an_act_a_breach_accuses_its_doer(nlp: Any) -> None:
+    events = code(
+        nlp, "The junta shelled the villages on Monday, the rebels said, in what they called a breach of the truce."
+    )
+    accuse = one(events, "ACCUSE")
+    assert accuse.actor is not None and accuse.actor.sector == "REB"
+    assert country(accuse.recipient) == "BOR"
+
+
+def test_a_quotation_attributed_in_another_sentence_is_its_speakers(nlp: Any) -> None:
+    body = '"We signed the truce in the capital. Now it must hold," Minister Lento said.'
+    agree = one(code(nlp, body), "AGREE")
+    assert country(agree.actor) == "ARC" and country(agree.claimed_by) == "ARC"
+
+
+def test_he_said_is_the_person_last_named(nlp: Any) -> None:
+    body = 'Minister Lento met the rebels on Monday. "We will strike back at anyone who attacks us," he said.'
+    assert country(one(code(nlp, body), "THREATEN").actor) == "ARC"
+
+
+def test_a_hyphenated_event_noun_is_found(nlp: Any) -> None:
+    event = one(code(nlp, "Villagers staged sit-ins outside the barracks for a third day."), "PROTEST")
+    assert event.actor is not None and event.actor.sector == "CVL"

@@ -1,0 +1,220 @@
+"""`truceline eval pubdate-text DIR`: publication dates of reports given as text alone, as users give them.
+
+DIR is one of two kinds of gold set:
+- news reports with a known creation day (truceline.eval.news_texts): TimeML `.tml` files (TBAQ: 1989-2000 wire
+  and newspaper copy), CAT XML (MEANTIME: Wikinews 2004-2011) or ECB+ (web news 2005-2013). The report's title and
+  text are given with its creation time, its metadata and any date line withheld; the creation time (ECB+: the
+  page's own date line) is the gold day. The part of a report is decided by its file name, and for ECB+ by its topic
+  (one story), so that no story is seen in both parts;
+- the htmldate pages (gold_dates.json + html/): each page goes through our cleaner, and its title and body
+  (captions, metadata, the HTML date and the URL withheld) become one plain-text report. Many pages are not English
+  (Turkish, German, Ukrainian, ...); our time rules read English words and language-free numbers only, so the
+  `english` block repeats the figures for pages whose text is English (at least ENGLISH_SHARE of its words are
+  spaCy's English stop words).
+
+Each report is cleaned and dated as a `.txt` file would be. A text alone seldom pins the day, so the scorer asks:
+- `contains`: the interval we give holds the true day. A report we leave undated, with no interval, does not;
+- `exact`: we give a day (precision "day") and it is the true one;
+- `wrong_days`: days given and wrong (the figure that must stay 0), `undated`: reports given no interval,
+  `median_days`: the median width of the intervals given, `precision_counts`: how often each precision was given.
+
+Intervals may be open-ended: a report that tells 2006 as past and gives nothing later is dated 2006-01-01..today
+(precision "unknown"). We give it rather than nothing because it is true and it is what the text supports: a user
+sorting or filtering reports learns that the report is not older than 2006, while events read a publication
+interval of more than three years as no date at all (truceline.events.attach), so nothing is dated by it. `open_ended` counts these. A report with no clue at all stays undated:
+"some day before today" says nothing. Where the text gives only an upper bound, the interval starts at the
+package's floor (truceline.timex.pubdate.EARLIEST, 1990-01-01), which 1989 copy in TBAQ falls before.
+The `dateparser` baseline is the first date dateparser finds in the same text, as a day.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+
+from truceline.errors import EvalError, Skip, TrucelineError
+from truceline.eval.news_texts import NewsSet, read_news
+from truceline.eval.pubdate import _load, _read
+from truceline.eval.split import describe, select, wanted_part
+from truceline.model import PubDate, RawDocument
+
+ENGLISH_SHARE = 0.25
+
+
+def page_text(url: str, html: str) -> str | None:
+    """The page's title and body as our cleaner extracts them, as one plain text (None when nothing is left)."""
+    from truceline.stages.clean import clean
+
+    raw = RawDocument(id="page", kind="html", content=html, origin=url, url=url)
+    try:
+        cleaned = clean(raw)
+    except (Skip, TrucelineError):
+        return None
+    text = "\n\n".join(t for t in (cleaned.title, cleaned.body) if t and t.strip())
+    return text or None
+
+
+def date_text(text: str) -> PubDate:
+    """The publication date the pipeline gives a plain-text report (no metadata, URL or story)."""
+    from truceline.stages.clean import clean
+    from truceline.stages.dates import infer_publication_date
+
+    raw = RawDocument(
+        id=hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:16], kind="text", content=text, origin="text"
+    )
+    try:
+        cleaned = clean(raw)
+    except (Skip, TrucelineError):
+        return PubDate(None, None, None, "unknown", ("no article text",))
+    return infer_publication_date(raw, cleaned)
+
+
+def is_english(text: str) -> bool:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = [w.strip(".,;:!?\"'()«»“”‘’").lower() for w in text.split()]
+    words = [w for w in words if w]
+    return bool(words) and sum(w in STOP_WORDS for w in words) / len(words) >= ENGLISH_SHARE
+
+
+def contains(pub: PubDate, day: date) -> bool:
+    return pub.earliest is not None and pub.latest is not None and pub.earliest <= day <= pub.latest
+
+
+def score(results: Iterable[tuple[PubDate, date]]) -> dict[str, object]:
+    """contains / exact / precision counts over (what we gave, the true day) pairs."""
+    pairs = list(results)
+    n = len(pairs) or 1
+    widths = [(p.latest - p.earliest).days + 1 for p, _ in pairs if p.earliest and p.latest]
+    return {
+        "reports": len(pairs),
+        "contains": round(sum(contains(p, d) for p, d in pairs) / n, 4),
+        "exact": round(sum(p.precision == "day" and p.earliest == d for p, d in pairs) / n, 4),
+        "wrong_days": sum(p.precision == "day" and p.earliest != d for p, d in pairs),
+        "undated": sum(p.earliest is None or p.latest is None for p, _ in pairs),
+        "open_ended": sum(p.latest is not None and p.latest >= date.today() - timedelta(days=1) for p, _ in pairs),
+        "median_days": statistics.median(widths) if widths else None,
+        "precision_counts": dict(sorted(Counter(p.precision for p, _ in pairs).items())),
+    }
+
+
+def _first_dateparser_day(text: str) -> PubDate:
+    from truceline.eval.baselines import dateparser_dates
+
+    found = dateparser_dates(text, None)
+    if not found:
+        return PubDate(None, None, None, "unknown")
+    return PubDate(found[0].isoformat(), found[0], found[0], "day")
+
+
+def _news_rows(news: NewsSet, part: str) -> list[tuple[str, str, date]]:
+    """(key, text, gold day) of a news set's part; ECB+ is split by story so no story is seen in both parts."""
+    return [(r.key, r.text, r.gold) for r in select(news.reports, lambda r: r.story or r.key, part)]
+
+
+def run(path: Path, options: dict[str, object]) -> dict[str, object]:
+    limit = options.get("limit")
+    part = wanted_part(options)
+    baseline = options.get("baseline")
+    if baseline not in (None, "dateparser"):
+        raise EvalError(f"baseline {baseline!r} does not date plain text; use --baseline dateparser")
+    path = Path(path)
+    if not (path / "gold_dates.json").exists():
+        news = read_news(path)
+        if news is None:
+            raise EvalError(
+                f"{path}: neither gold_dates.json (htmldate pages) nor news files (.tml, CAT or ECB+ XML) found"
+            )
+        rows = _news_rows(news, part)[: limit if isinstance(limit, int) and limit > 0 else None]
+        dated = [(_first_dateparser_day(t) if baseline == "dateparser" else date_text(t), g) for _, t, g in rows]
+        return {**describe(part), "layout": news.layout, **score(dated), "skipped": dict(sorted(news.skipped.items()))}
+    pages = [r for r in select(_load(path, None), lambda r: r[0], part) if r[2] is not None]
+    pages = pages[: limit if isinstance(limit, int) and limit > 0 else None]
+    everything: list[tuple[PubDate, date]] = []
+    english: list[tuple[PubDate, date]] = []
+    no_text = 0
+    for url, page, gold in pages:
+        assert gold is not None
+        text = page_text(url, _read(page))
+        if text is None:
+            no_text += 1
+            everything.append((PubDate(None, None, None, "unknown", ("no text",)), gold))
+            continue
+        pub = _first_dateparser_day(text) if baseline == "dateparser" else date_text(text)
+        everything.append((pub, gold))
+        if is_english(text):
+            english.append((pub, gold))
+    return {
+        **describe(part),
+        "layout": "htmldate",
+        **score(everything),
+        "no_text": no_text,
+        "english": score(english),
+    }
+
+
+def _tune_rows(path: Path) -> list[tuple[str, str, date]]:
+    if (path / "gold_dates.json").exists():
+        pages = [r for r in select(_load(path, None), lambda r: r[0], "tune") if r[2] is not None]
+        return [(url, text, gold) for url, page, gold in pages if gold and (text := page_text(url, _read(page)))]
+    news = read_news(path)
+    return _news_rows(news, "tune") if news else []
+
+
+def tune_misses(path: Path, limit: int | None = None) -> Iterable[tuple[str, date, PubDate, str]]:
+    """(key, true day, what we gave, text) for every tune-part report we do not date exactly: for reading while
+    writing rules. There is deliberately no way to list check-part records."""
+    for key, text, gold in _tune_rows(Path(path))[:limit]:
+        pub = date_text(text)
+        if not (pub.precision == "day" and pub.earliest == gold):
+            yield key, gold, pub, text
+
+
+def clue_audit(path: Path) -> Counter[tuple[str, bool]]:
+    """(kind of clue, whether it holds the true day) for every clue the reasoning was offered on the tune part's
+    reports: how often each kind of evidence bounds a report wrongly. Tune part only, like tune_misses."""
+    import re
+
+    from truceline.stages.clean import clean
+    from truceline.timex.pubdate import EARLIEST
+    from truceline.timex.pubdate_text import reason_over_text
+
+    out: Counter[tuple[str, bool]] = Counter()
+    for key, text, gold in _tune_rows(Path(path)):
+        raw = RawDocument(id=key[:16], kind="text", content=text, origin="text")
+        try:
+            cleaned = clean(raw)
+        except (Skip, TrucelineError):
+            continue
+        lines = [t for t in (cleaned.title, cleaned.standfirst, cleaned.body) if t]
+        r = reason_over_text(lines, [c.text for c in cleaned.captions], [(EARLIEST, date.today())], cleaned.dateline)
+        for why, clue in r.offered:
+            kind = re.sub(r"'[^']*'|\"[^\"]*\"|\d[\d-]*", "_", why)[:70]
+            holds = any(lo <= gold <= hi for lo, hi in clue)
+            out[(kind, holds)] += 1
+            if not holds and "--audit-wrong" in sys.argv:
+                print(f"WRONG {key}: {why}")
+    return out
+
+
+if __name__ == "__main__":  # python -m truceline.eval.pubdate_text DIR [--english] [--misses]: the tune part's misses
+    if "--audit" in sys.argv or "--audit-wrong" in sys.argv:
+        audit = clue_audit(Path(sys.argv[1]))
+        for kind in sorted({k for k, _ in audit}):
+            print(f"{audit[(kind, True)]:4d} hold {audit[(kind, False)]:4d} wrong  {kind}")
+        sys.exit(0)
+    for key, gold, pub, text in tune_misses(Path(sys.argv[1])):
+        if "--english" in sys.argv and not is_english(text):
+            continue
+        verdict = "CONTAINS" if contains(pub, gold) else "MISS"
+        if "--misses" in sys.argv and verdict == "CONTAINS":
+            continue
+        print(f"=== {verdict} {key}\ntrue {gold}  given {pub.value} {pub.earliest}..{pub.latest} ({pub.precision})")
+        for line in pub.evidence:
+            print("   ", line)
+        print("   ", text[:600].replace("\n", " / "))

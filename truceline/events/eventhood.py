@@ -1,0 +1,390 @@
+"""Whether a candidate trigger reports a happening a careful coder would code, read off the parse.
+
+A trigger word is not always an event. Each test below names one kind of non-event and decides it from the
+candidate's clause and the words above it, whatever the sentence is about:
+
+* an aim: an infinitive of purpose ("launched an offensive to capture the town", "fighting to retake it"), or what
+  follows "in a bid to", "with the aim of", "efforts to", "aimed at", "meant to";
+* a provision: a rule a text states, or a passive prohibition with no one forbidding ("acts of aggression would be
+  prohibited", "the agreement requires a ceasefire", "a bill that would allow it to ...", "the truce held");
+* a standing relation: a relation verb in the present, in a relative clause or as a modifier ("Russia is backing
+  the regime", "Turkey, which backs Azerbaijan", "forces backed by Iran", "hosts four million refugees");
+* a habit: a frequency word on the act ("constantly strikes", "frequent attacks");
+* a kind of event or a trend: "a surge in violence", "an escalation could lead to", a "de-escalation zone", an
+  event noun naming what a thing is for ("the patrol route"), what an end is put to ("an end to the attacks");
+* a hypothetical: an act in a condition or done by "whoever" ("if Armenia does not stop shelling", "whoever
+  targets our soldiers"), or the background clause of "since" ("since the fighting erupted");
+* a cumulative toll: killing counted "so far", "to date", "since" a day or "during the war", or done by a war.
+
+Statement acts (requests, accusations, rejections, threats) are kept however they are told: "has repeatedly called
+for" and "Moscow accuses Ankara of" state a position, and coders code them.
+"""
+
+from __future__ import annotations
+
+from truceline.events.lexicon import Lexicon
+from truceline.events.stance import clause_verb
+from truceline.events.triggers import Candidate, Token, trigger_lemma
+
+STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_AHEAD = frozenset({"will", "would", "shall", "'ll", "could", "might", "may", "to", "must", "should", "can"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+_PERFECT = frozenset({"has", "have", "'ve"})
+_CONDITIONS = frozenset({"if", "unless"})
+_ANYONE = frozenset({"whoever", "whatever", "anyone", "anybody", "whichever"})
+_CASUALTY = frozenset({"kill", "die", "wound", "injure", "slay", "murder"})
+_WARS = frozenset({"war", "conflict", "fighting", "crisis", "violence", "uprising", "insurgency", "offensive"})
+_UP_CONDITION = frozenset({"xcomp", "conj", "pcomp", "pobj", "prep", "dobj"})
+# words whose "of"/"for" names the act charged: "accused Turkey of backing the militants during the attack"
+_CHARGES = frozenset({"accuse", "accusation", "charge", "blame", "suspect", "condemn", "criticise", "criticize"})
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _lemma(token: Token) -> str:
+    return str(token.lemma_).lower()
+
+
+def _governing_acts(head: Token, lex: Lexicon) -> bool:
+    """A verb that does something and is coded (an event trigger, or a light verb with an event noun), not one
+    that plans, asks, agrees, threatens or says."""
+    lemma = trigger_lemma(head, lex.verbs)
+    if not head.tag_.startswith("VB"):
+        return False
+    if _lemma(head) in lex.light_verbs and any(
+        c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in lex.nouns for c in head.children
+    ):
+        return True  # "launched an offensive to capture the town"
+    if any(c.dep_ == "nsubj" and _lemma(c) in lex.nouns for c in head.children):
+        return True  # "talks were proceeding to launch patrols": the talks are coded
+    if any((_lemma(head), _lemma(c) if c.dep_ == "dobj" else c.lower_) in lex.phrasal for c in head.children):
+        return True  # "spoke by telephone to discuss": the call is coded
+    if lemma not in lex.verbs:
+        return False
+    if lemma in lex.plan_cues or lemma in lex.threat_cues or lemma in lex.speech_verbs:
+        return False
+    return lex.verbs[lemma][0] not in STATEMENTS | {"AGREE", "CONCEDE"}
+
+
+def aim(cand: Candidate, lex: Lexicon) -> bool:
+    """What the act is for, not what happened: 'in a bid to bring calm', 'with the aim of reaching a ceasefire',
+    'aimed at preventing an assault', 'launched an offensive to capture the town', 'fighting to retake Idlib'."""
+    current = cand.token if cand.nominal else clause_verb(cand)
+    for _ in range(8):
+        head = current.head
+        if head.i == current.i:
+            return False
+        rel = current.dep_
+        owner = _lemma(head)
+        if rel in ("acl", "relcl") and _infinitive(current) and _purpose_phrase(head, lex):
+            return True  # "in a bid to bring calm", "in an effort to provide stability"
+        if rel == "xcomp" and owner in lex.purpose_participles:
+            return True
+        if rel in ("pcomp", "pobj") and head.dep_ == "prep":
+            holder = head.head
+            if _purpose_phrase(holder, lex) or _lemma(holder) in lex.purpose_participles:
+                return True  # "with the aim of reaching", "aimed at preventing"
+        if _infinitive(current) and rel in ("advcl", "xcomp") and _governing_acts(head, lex):
+            return True  # the act it serves is coded; "arrived in Ankara to discuss" keeps its only event word
+        if rel == "acl" and _infinitive(current) and head.dep_ == "pobj" and head.head.lower_ == "until":
+            return True  # "gave them until the end of February to pull back": what the ultimatum demands
+        if rel in ("xcomp", "ccomp") and _lemma(head) in lex.influence_verbs:
+            return True  # "could not push rebels to agree": what one tries to make others do
+        if rel in ("ccomp", "parataxis", "relcl"):
+            return False  # a reported clause or a description of something else
+        current = head
+    return False
+
+
+def _purpose_phrase(noun: Token, lex: Lexicon) -> bool:
+    """A purpose noun in an adverbial phrase ('in a bid to', 'with the aim of', 'in an effort to'): what follows is
+    the aim. As an argument ('their attempt to storm the town failed', 'a mission to rescue hostages') the noun names
+    the act itself, attempted or carried out."""
+    if _lemma(noun) not in lex.purpose_nouns:
+        return False
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with", "as", "for")
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children)
+
+
+def _subject_noun(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        return verb.head  # "a bill that would allow": the bill
+    return subject
+
+
+def provision(cand: Candidate, lex: Lexicon) -> bool:
+    """A rule, not an act: 'acts of aggression would be prohibited', 'fighters are barred from', 'the agreement
+    requires a ceasefire', 'a bill that would allow it to send troops', 'the truce held'."""
+    verb = clause_verb(cand)
+    if trigger_lemma(verb, lex.prohibiting_verbs) in lex.prohibiting_verbs and _passive(verb) and not _agent(verb):
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & _AHEAD or auxes & _PRESENT_BE or verb.dep_ in ("relcl", "acl"):
+            return True
+    if cand.type == "AGREE" or (cand.nominal and verb.i == cand.token.i):
+        return False
+    subject = _subject_noun(verb)
+    return subject is not None and subject.i != cand.token.i and _lemma(subject) in lex.document_nouns
+
+
+def _backing(noun: Token, lex: Lexicon) -> bool:
+    """'a regime backed by Iranian troops and Russian airstrikes': the noun names the backer, not an act."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    by = first.head
+    if first.dep_ != "pobj" or by.lower_ != "by":
+        return False
+    return trigger_lemma(by.head, lex.relation_verbs) in lex.relation_verbs
+
+
+def _charged_act(verb: Token) -> bool:
+    """The gerund an accusation charges someone with ('accused Ankara of backing the assault'): a claimed act."""
+    prep = verb.head
+    return (
+        verb.dep_ in ("pcomp", "pobj")
+        and prep.lower_ in ("of", "for")
+        and prep.i != verb.i
+        and _lemma(prep.head) in _CHARGES
+    )
+
+
+def standing(cand: Candidate, lex: Lexicon) -> bool:
+    """A relation, not an act: 'Russia is backing the regime', 'Turkey, which backs Azerbaijan', 'has backed some
+    rebels', 'backed by Iranian troops', 'as well as supporting some groups', 'hosts four million refugees'."""
+    verb = cand.token
+    if cand.nominal:
+        governor = cand.governor
+        if governor is not None and governor.dep_ in ("relcl", "acl") and _present_simple(governor, lex):
+            return True  # "France and Russia, which lead mediation efforts": what they do, not an act
+        return _backing(verb, lex)
+    if cand.extra or cand.ceasefire_noun is not None:
+        return False
+    if _lemma(verb) == "fight" and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return True  # "the rebel factions fighting his forces": who they are
+    if trigger_lemma(verb, lex.relation_verbs) not in lex.relation_verbs:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _AHEAD:
+        return False  # "pledged to support", "will back": a plan
+    if verb.dep_ in ("relcl", "acl", "amod") or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "pobj")):
+        return not _charged_act(verb)
+    if _present_simple(verb, lex):
+        return True
+    if verb.tag_ == "VBG" and auxes & _PRESENT_BE:
+        return True
+    return verb.tag_ == "VBN" and bool(auxes & _PERFECT) and not _passive(verb)
+
+
+def habit(cand: Candidate, lex: Lexicon) -> bool:
+    """A habit, not a happening: 'constantly strikes', 'frequent attacks', 'repeated violations'. Statement acts
+    stay: a position stated is coded. The present simple alone is no habit: captions, headlines and live reports
+    tell single happenings in it ('Demonstrators clash with police in Caracas')."""
+    if cand.type in STATEMENTS:
+        return False
+    words = [cand.token] if cand.nominal else [cand.token, clause_verb(cand)]
+    return any(
+        c.dep_ in ("advmod", "amod") and c.lower_ in lex.frequency_words for word in words for c in word.children
+    )
+
+
+def _present_simple(verb: Token, lex: Lexicon) -> bool:
+    """A verb in the present simple, by its form as well as its tag (the tagger calls an unknown past 'retook'
+    VBP): 'strikes', 'bomb' after a plural subject."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    word, lemma = verb.lower_, trigger_lemma(verb, lex.verbs)
+    return word == lemma or (verb.tag_ == "VBZ" and word.endswith("s") and word.startswith(lemma[:-1]))
+
+
+def _event_noun(token: Token, lex: Lexicon) -> bool:
+    lemma = _lemma(token)
+    return lemma in lex.nouns or lemma in lex.ceasefire_nouns or lemma in lex.event_carriers
+
+
+def kind(cand: Candidate, lex: Lexicon) -> bool:
+    """A noun that names a kind of event or a trend, or what an end is put to, not one happening."""
+    if not cand.nominal:
+        return False
+    token = cand.token
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "de":
+        return True  # "a de-escalation zone"
+    head = token.head
+    if token.dep_ == "compound" and head.tag_.startswith("NN") and not _event_noun(head, lex):
+        return True  # "the patrol route", "an attack helicopter"
+    if token.dep_ == "pobj" and head.lower_ in ("to", "of") and _lemma(head.head) in lex.ending_nouns:
+        return True  # "an end to the attacks", "a cessation of hostilities"
+    if token.dep_ == "nsubj" and (_lemma(head) in lex.ending_verbs or _comes_to_an_end(head)):
+        return True  # "these attacks should come to an end", "the shelling must stop"
+    if _lemma(token) not in lex.abstract_events:
+        return False
+    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children):
+        return False  # "a military escalation by the regime"
+    happening = token.dep_ == "nsubj" and (_lemma(head) in lex.happening_verbs or _lemma(head) in _CASUALTY)
+    return not happening
+
+
+def _comes_to_an_end(verb: Token) -> bool:
+    return _lemma(verb) == "come" and any(
+        c.dep_ == "prep" and any(_lemma(g) == "end" for g in c.children) for c in verb.children
+    )
+
+
+_MEASURES = frozenset({"hour", "day", "week", "month", "round", "series", "session", "year", "night", "minute"})
+_REFERRING = frozenset({"about", "after", "since", "during", "despite", "before", "following", "amid", "over", "of"})
+_MAKING = frozenset({"sign", "reach", "agree", "broker", "conclude", "seal", "strike", "announce", "negotiate", "make"})
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def reference(cand: Candidate, lex: Lexicon) -> bool:
+    """Words that refer to an event or a text rather than report one: 'under a 2018 deal with Russia', 'the Sochi
+    agreement requires', 'as agreed', 'the scale of the operation and reported attacks', a bare heading, 'asked
+    about', 'told a news conference'."""
+    token = cand.token
+    if not any(t.tag_.startswith("VB") for t in token.doc):
+        return True  # a heading with no verb: "Indiscriminate attacks"
+    if not cand.nominal:
+        if _lemma(token) == "cut" and any(c.lower_ == "short" for c in token.children):
+            return True  # "the patrol was cut short": it ended early, nothing was cut off
+        if cand.type == "RETREAT" and cand.mode == "release" and _released_information(token, lex):
+            return True  # "tallies released by both sides", "released a statement"
+        if _lemma(token) == "call" and any(c.dep_ == "oprd" for c in token.children):
+            return cand.type != "ACCUSE"  # "what it called a breach": naming, not a telephone call
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and not _has_subject(token):
+            return True  # "as agreed under the deal", "as planned"
+        # "asked about the situation": a question, not a request
+        return _lemma(token) == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in token.children)
+    if token.dep_ == "attr" and _lemma(token.head) == "be":
+        return True  # "It was the fifth summit of the three powers": what something is, said of it
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and _lemma(token.head.head) in lex.judging_verbs:
+        return True  # "condemned the raids as a violation of the truce": a name for the raids
+    first = _first_conjunct(token)
+    if first is not token and first.dep_ == "pobj" and first.head.lower_ in _REFERRING:
+        prep = first.head
+        if not (prep.lower_ == "of" and _lemma(prep.head) in _MEASURES):
+            return True  # "the scale of the military operation and reported attacks"
+    if cand.type == "AGREE" and _lemma(token) in lex.document_nouns and cand.governor is None:
+        return not _made(token)  # "under a 2018 deal", "the Sochi agreement requires", "previous deals"
+    if cand.type == "CONSULT" and any(c.lower_ in ("news", "press") for c in token.children):
+        return not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    return False
+
+
+def naming(verb: Token | None) -> bool:
+    """'called the agreement a first step': a verb that names its object, which it does not make or carry out."""
+    return verb is not None and _lemma(verb) == "call" and any(c.dep_ == "oprd" for c in verb.children)
+
+
+def _released_information(verb: Token, lex: Lexicon) -> bool:
+    """A release of words or figures ('tallies released by both sides', 'released a statement'), not of people or
+    property (CAMEO's release covers both of those)."""
+    if verb.dep_ in ("acl", "relcl"):
+        patients = [verb.head]
+    else:
+        patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(trigger_lemma(p, lex.information_nouns) in lex.information_nouns for p in patients)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+
+
+def _made(noun: Token) -> bool:
+    """The text is made, broken or kept in the clause: 'a deal signed in September', 'reached a deal'."""
+    if any(c.dep_ in ("acl", "relcl") and _lemma(c) in _MAKING for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and head.tag_.startswith("VB") and _lemma(head) in _MAKING
+
+
+def hypothetical(cand: Candidate) -> bool:
+    """An act in a condition, done by 'whoever', or in the background clause of 'since'."""
+    verb = clause_verb(cand)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in _ANYONE:
+        return True  # "whoever targets our soldiers"
+    if verb.dep_ == "relcl" and verb.head.lower_ in _ANYONE:
+        return True  # "anyone who attacks"
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return True  # "since the fighting erupted on Sept. 27"
+    current = verb
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in current.children):
+            return True  # "if Armenia does not stop shelling our cities"
+        if current.dep_ not in _UP_CONDITION or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def cumulative(cand: Candidate, lex: Lexicon) -> bool:
+    """Killing added up over a stretch: 'killed 1,300 civilians since then', 'have been killed so far during the
+    war', 'the war has killed 370,000': a toll, not one attack."""
+    verb = clause_verb(cand)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "killed ..., displaced, besieged and denied aid since"
+        verb = verb.head
+        if _lemma(verb) in _CASUALTY:
+            return _toll(verb, verb, lex)
+    if cand.type != "ASSAULT":
+        return False
+    return _toll(cand.token, clause_verb(cand), lex, cand.extra)
+
+
+def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None = None) -> bool:
+    verbs = [clause, *(extra or [])]
+    if not any(_lemma(v) in _CASUALTY for v in [token, *verbs]):
+        return False
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ in lex.toll_scopes:
+                return True  # "so far", "overall"
+            if child.dep_ != "prep":
+                continue
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if child.lower_ == "since":
+                return True
+            if child.lower_ in ("to", "in") and any(g.lower_ in lex.toll_scopes for g in objects):
+                return True  # "to date", "in total", "in all"
+            if child.lower_ in ("during", "throughout", "over") and any(_lemma(g) in _WARS for g in objects):
+                return True
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _lemma(subject) in _WARS and subject.i != token.i:
+            return True  # "Syria's war has killed more than 370,000 people"
+    return False
+
+
+def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
+    """Why `cand` names no happening a coder would code (aim, provision, standing, reference, habit, kind,
+    hypothetical, cumulative), or None when it may be one."""
+    if aim(cand, lex):
+        return "aim"
+    if provision(cand, lex):
+        return "provision"
+    if standing(cand, lex):
+        return "standing"
+    if reference(cand, lex):
+        return "reference"
+    if habit(cand, lex):
+        return "habit"
+    if kind(cand, lex):
+        return "kind"
+    if hypothetical(cand):
+        return "hypothetical"
+    if cumulative(cand, lex):
+        return "cumulative"
+    return None

@@ -1,0 +1,105 @@
+"""One happening told with several words is one event: the words of one sentence that name the same act are merged.
+
+A writer often names one act twice in a sentence: a verb and the noun of the manner it was done in ("advanced in a
+brutal ground offensive", "launched attacks in violation of the agreements"), a noun and the participle that says
+what it did ("the increased attacks by the regime, targeting hospitals", "a deal signed in September"), two nouns
+joined by "and" ("rocket fire and airstrikes by the regime"), or a verb and the participle that spells it out
+("hit back the same day, pounding government positions"). The parse shows each of these links; when both ends are
+events of the same type, the sentence holds one happening. The merged event keeps the main words (the verb a manner
+noun hangs on, the noun a participle describes, of two nouns the one that says who) and takes from the other
+whatever it lacks: actor, recipient, place, time, figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from truceline.events.triggers import Candidate, Token
+from truceline.model import Event
+
+_STATEMENTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
+_MANNER_PREPS = frozenset({"in", "with", "through", "under", "by", "via", "during"})
+_FILLED = ("actor", "recipient", "place", "killed", "injured", "claimed_by")
+
+
+def _participle(token: Token) -> bool:
+    return bool(token.tag_ == "VBG") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
+    """True when `b`'s words name, again, the act `a` names (same type, joined by the parse as above); `a` is then
+    the one to keep: the verb that a manner noun hangs on, the noun a participle describes, the first of two nouns."""
+    if kind != other or a.token.i == b.token.i:
+        return False
+    x, y = a.token, b.token
+    if b.nominal and y.dep_ == "pobj" and y.head.lower_ in _MANNER_PREPS:
+        owner = y.head.head.i
+        if owner == x.i or (a.governor is not None and owner == a.governor.i):
+            return True  # "advanced in a ground offensive", "launched attacks in violation of the agreements"
+    if a.nominal and not b.nominal and y.dep_ in ("acl", "relcl") and y.head.i == x.i:
+        return True  # "a deal signed in September", "attacks targeting hospitals"
+    if a.nominal and b.nominal and y.dep_ == "conj" and y.head.i == x.i:
+        return True  # "rocket fire and airstrikes by the regime"
+    if kind in _STATEMENTS and not a.nominal and not b.nominal and y.dep_ == "conj" and y.head.i == x.i:
+        return True  # "we will not only retaliate, but we will respond much more heavily": one threat
+    if b.nominal or y.dep_ not in ("advcl", "conj") or not _participle(y):
+        return False
+    if not a.nominal:
+        return y.head.i == x.i  # "hit back the same day, pounding government positions"
+    return x.dep_ in ("dobj", "nsubj") and y.head.i == x.head.i  # "seeing attacks by the regime, targeting hospitals"
+
+
+def _fill(kept: Event, other: Event) -> Event:
+    changes: dict[str, object] = {
+        name: getattr(other, name)
+        for name in _FILLED
+        if getattr(kept, name) is None and getattr(other, name) is not None
+    }
+    if kept.time is None and other.time is not None:
+        changes.update(
+            time=other.time,
+            date=other.date,
+            date_precision=other.date_precision,
+            date_from_publication=other.date_from_publication,
+        )
+    if kept.recipient is not None and "actor" in changes and changes["actor"] == kept.recipient:
+        del changes["actor"]
+    return replace(kept, **changes) if changes else kept  # type: ignore[arg-type]
+
+
+def merge_same(own: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
+    """The sentence's (candidate, event) pairs with the words of one happening merged into one event, in order."""
+    out = list(own)
+    merged = True
+    while merged:
+        merged = False
+        for i, (ca, ea) in enumerate(out):
+            for j, (cb, eb) in enumerate(out):
+                if i == j or not _same_happening(ca, cb, ea.type, eb.type):
+                    continue
+                keep, drop = i, j
+                if ca.nominal and cb.nominal and ea.actor is None and eb.actor is not None:
+                    keep, drop = j, i  # of two nouns joined by "and", the one that says who did it
+                kc, ke = out[keep]
+                out[keep] = (kc, _fill(ke, out[drop][1]))
+                del out[drop]
+                merged = True
+                break
+            if merged:
+                break
+    return out
+
+
+def told_before(cand: Candidate, event: Event, earlier: list[Event]) -> bool:
+    """'the attack on the Turkish post', after a sentence reporting an attack on a Turkish post: a definite noun
+    with no doer of its own, aimed at the same side as an event of its type the report already has, is that
+    event named again, not a second one."""
+    token = cand.token
+    if not cand.nominal or cand.governor is not None or event.actor is not None or event.recipient is None:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children):
+        return False
+    country = event.recipient.country
+    return country is not None and any(
+        e.type == event.type and e.recipient is not None and e.recipient.country == country for e in earlier
+    )

@@ -1,0 +1,258 @@
+"""Who did it to whom, once the clause's own words have been read: what the rest of the report says about them.
+
+The parse gives each event the phrases in its argument slots; these rules settle what those phrases stand for:
+
+* "accused each other": the recipient is the actor itself;
+* "the two countries", "both sides": the pair the report last named together;
+* "its troops returned fire", said by a ministry: the speaker's own forces;
+* "returned fire", "hit back", "retaliated": against whoever last attacked the actor's side;
+* "protesters", "residents" with no nationality: people of the country the sentence is in, not of the story's;
+* a name the tagger took for a party that is a place ("struck Stepanakert"): no party at all;
+* a nationality word on a thing: "a Turkish position" is the military, "an Egyptian proposal" the government,
+  "a Syrian market" civilians.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from truceline.events.arguments import verbal_arguments
+from truceline.events.lexicon import Lexicon
+from truceline.events.mentions import ActorIndex, actor_for
+from truceline.events.nominal import nominal_arguments
+from truceline.events.triggers import Candidate, Token
+from truceline.model import Actor, Analysis, Event, Place
+
+_PAIR = re.compile(
+    r"\b(?:both|the two|two)\s+(?:sides|countries|parties|governments|armies|leaders|delegations|states|nations|"
+    r"presidents|foreign ministers|defence ministers|defense ministers|camps|neighbours|neighbors|rivals)\b",
+    re.I,
+)
+_HIT_BACK = frozenset({"retaliate", "respond", "reply", "answer"})
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def reciprocal(trigger: Token) -> bool:
+    """'accused each other', 'traded blame with one another'."""
+    for token in trigger.subtree:
+        if token.lower_ == "other" and any(c.lower_ == "each" for c in token.children):
+            return True
+        if token.lower_ == "another" and token.i > 0 and token.doc[token.i - 1].lower_ == "one":
+            return True
+    return False
+
+
+def names_pair(phrase: str) -> bool:
+    """'the foreign ministers of the two countries', 'both sides', 'the two leaders'."""
+    return _PAIR.search(phrase) is not None
+
+
+def last_pair(events: Sequence[Event]) -> Actor | None:
+    """The pair the report last named together ('Armenia and Azerbaijan'), for 'the two countries' after it."""
+    for event in reversed(events):
+        for actor in (event.actor, event.recipient):
+            if actor is not None and len(actor.members) == 2:
+                return actor
+    return None
+
+
+def own_forces(agent: Token | None, actor: Actor | None, speaker: Actor | None) -> Actor | None:
+    """'its troops returned fire', told by Azerbaijan's ministry: the troops are Azerbaijan's, whatever country the
+    bare word 'troops' was given."""
+    if agent is None or speaker is None or not speaker.country or actor is None or actor.members:
+        return None
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in agent.children):
+        return None
+    if actor.country == speaker.country:
+        return None
+    return replace(actor, country=speaker.country, code=f"{speaker.country}{actor.sector or ''}" or None)
+
+
+def hits_back(trigger: Token, extra: Sequence[Token]) -> bool:
+    """'returned fire', 'hit back', 'struck back', 'retaliated': an answer to an attack."""
+    if trigger.lemma_.lower() in _HIT_BACK:
+        return True
+    if any(c.lower_ == "back" for c in trigger.children):
+        return True
+    return trigger.lemma_.lower() == "return" or any(t.lemma_.lower() == "return" for t in extra)
+
+
+def attacker_of(events: Sequence[Event], side: Actor) -> Actor | None:
+    """Who last attacked `side`'s country, for an answer to that attack with no target of its own."""
+    for event in reversed(events):
+        if event.type != "ASSAULT" or event.actor is None or event.recipient is None:
+            continue
+        if event.recipient.country == side.country and event.actor.country not in (None, side.country):
+            return event.actor
+    return None
+
+
+_COMMON_FIRST = frozenset({"government", "security", "opposition", "state", "armed", "local", "unidentified"})
+
+
+def unnamed(actor: Actor, sentence_start: int, lex: Lexicon) -> bool:
+    """A party named by common nouns alone ('protesters', 'Government troops' opening a sentence): no name or
+    nationality word says whose it is, so the country it has was only lent by the story."""
+    words = actor.text.split()
+    if actor.members or not words or any(w[:1].isupper() for w in words[1:]):
+        return False
+    first = words[0]
+    if not first[:1].isupper():
+        return True
+    return actor.start == sentence_start and (first.lower() in lex.party_words or first.lower() in _COMMON_FIRST)
+
+
+def local_country(
+    actor: Actor, places: Sequence[Place], start: int, end: int, index: ActorIndex, lex: Lexicon
+) -> Actor:
+    """An unnamed party the story's country was lent to, in a sentence set in another country, is of that one:
+    'protesters blocked the road' in a sentence about Idlib are Syrians, in a report about Turkey."""
+    story = index.story_country
+    if not unnamed(actor, start, lex) or actor.country is None or actor.country != story:
+        return actor
+    # a country or capital that acts or speaks ("Russia said", "Ankara denied") is a party, not where it happens
+    countries = {
+        p.country
+        for p in places
+        if start <= p.start < end and p.country and p.resolved and not _in_a_party(p, index.within(start, end))
+    }
+    if len(countries) != 1:
+        return actor
+    country = countries.pop()
+    if country == actor.country:
+        return actor
+    return replace(actor, country=country, code=f"{country}{actor.sector or ''}")
+
+
+def _in_a_party(place: Place, actors: Sequence[Actor]) -> bool:
+    return any(a.start < place.end and place.start < a.end for a in actors)
+
+
+def is_place(actor: Actor | None, places: Sequence[Place]) -> bool:
+    """A name with no country, code or members that the places stage found as a place: not a party."""
+    if actor is None or actor.country or actor.code or actor.members:
+        return False
+    return any(p.start <= actor.start and actor.end <= p.end + 1 for p in places)
+
+
+def thing_sector(actor: Actor | None, body: str, lex: Lexicon) -> Actor | None:
+    """The sector a nationality word takes from the thing it is said of: 'a Turkish position' (MIL), 'government
+    positions' (MIL), 'an Egyptian proposal' (GOV), 'a Syrian market' (CVL)."""
+    if actor is None or actor.members or not actor.country:
+        return actor
+    match = _WORD.match(body, actor.end + 1) if body[actor.end : actor.end + 1] == " " else None
+    if match is None:
+        return actor
+    word = match.group().lower()
+    things = lex.military_things | lex.civilian_things | lex.document_nouns | lex.state_things
+    after = _WORD.match(body, match.end() + 1) if body[match.end() : match.end() + 1] == " " else None
+    if after is not None and word.rstrip("s") not in things and word not in things and word.islower():
+        word = after.group().lower()  # "a Turkish observation post": the thing is the post
+    for words, sector in (
+        (lex.military_things, "MIL"),
+        (lex.civilian_things, "CVL"),
+        (lex.document_nouns | lex.state_things, "GOV"),
+    ):
+        if (word in words or word.rstrip("s") in words) and actor.sector != sector:
+            if sector == "GOV" and actor.sector is not None:
+                return actor
+            if sector in ("CVL", "MIL") and actor.sector not in (None, "GOV"):
+                return actor  # "Houthi positions" stay the group's
+            return replace(actor, sector=sector, code=f"{actor.country}{sector}")
+    return actor
+
+
+def between(token: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """'a working group between Ankara and Moscow', 'a deal signed between Russia and Turkey': the two named are
+    the parties, together."""
+    for head in (token, *(c for c in token.children if c.dep_ in ("acl", "relcl"))):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "between":
+                continue
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            found = actor_for(pobj, offset, index) if pobj is not None else None
+            if found is not None and len(found.members) >= 2 and all(m.text[:1].isupper() for m in found.members):
+                return found
+    return None
+
+
+_ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "CONSULT", "SUPPORT"})
+
+
+def nation_as_state(actor: Actor) -> Actor:
+    """'what we want from the Russians', 'accused the Turks of': a people named as the one addressed by a demand,
+    an accusation or talks is its state, not its civilians."""
+    word = actor.text.split()[-1] if actor.text else ""
+    if (
+        actor.members
+        or actor.sector != "CVL"
+        or not word[:1].isupper()
+        or not word.endswith("s")
+        or " " in actor.text.strip()
+    ):
+        return actor
+    return replace(actor, sector="GOV", code=f"{actor.country}GOV" if actor.country else actor.code)
+
+
+def same_party(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.country and b.country:
+        return a.country == b.country
+    return (a.name or a.text).lower() == (b.name or b.text).lower()
+
+
+def agent_token(cand: Candidate, index: ActorIndex, offset: int) -> Token | None:
+    if cand.nominal:
+        return nominal_arguments(cand, index, offset)[0]
+    return verbal_arguments(cand)[0]
+
+
+def settle(
+    own: list[tuple[Candidate, Event]],
+    offset: int,
+    end: int,
+    earlier: list[Event],
+    index: ActorIndex,
+    analysis: Analysis,
+    lex: Lexicon,
+) -> list[tuple[Candidate, Event]]:
+    """The sentence's events with their parties as the rest of the report shows them (the rules above)."""
+    places = analysis.places
+    body = analysis.article.body
+    out: list[tuple[Candidate, Event]] = []
+    for cand, event in own:
+        actor = None if is_place(event.actor, places) else event.actor
+        recipient = None if is_place(event.recipient, places) else event.recipient
+        agent = agent_token(cand, index, offset)
+        if agent is not None and names_pair(" ".join(t.text for t in agent.subtree)):
+            actor = last_pair(earlier) or actor  # "the foreign ministers of the two countries agreed"
+        if actor is None or not (actor.country or actor.members):
+            pair = between(agent if agent is not None else cand.token, offset, index) or between(
+                cand.token, offset, index
+            )
+            if pair is not None:
+                actor = pair
+                recipient = None if recipient is not None and recipient.start >= pair.start else recipient
+        if recipient is None and any(
+            c.dep_ in ("dobj", "dative") and names_pair(" ".join(t.text for t in c.subtree))
+            for c in cand.token.children
+        ):
+            recipient = last_pair(earlier)  # "urged both sides to"
+        if actor is not None and actor.members and reciprocal(cand.token):
+            recipient = actor  # "accused each other"
+        actor = own_forces(agent, actor, event.claimed_by) or actor
+        if recipient is None and actor is not None and event.type == "ASSAULT" and hits_back(cand.token, cand.extra):
+            recipient = attacker_of(earlier + [e for _c, e in out], actor)  # "its troops returned fire"
+        if actor is not None:
+            actor = thing_sector(local_country(actor, places, offset, end, index, lex), body, lex)
+        if recipient is not None:
+            recipient = thing_sector(local_country(recipient, places, offset, end, index, lex), body, lex)
+        if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
+            recipient = None
+        if recipient is not None and event.type in _ADDRESSED:
+            recipient = nation_as_state(recipient)
+        out.append((cand, replace(event, actor=actor, recipient=recipient)))
+    return out

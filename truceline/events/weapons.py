@@ -1,0 +1,51 @@
+"""The weapon an attack was made with, from the words around its trigger: a "mortar attack" is shelling, a "suicide
+car bombing" a suicide attack. Split from extract.py."""
+
+from __future__ import annotations
+
+from truceline.events.lexicon import Lexicon
+from truceline.events.triggers import Candidate, Token
+
+# Weapon modes from the most to the least specific: a "suicide car bombing" is a suicide attack, not an air raid.
+_WEAPON_ORDER = ("suicide", "chemical", "grenade", "explosives", "aerial", "shelling", "small_arms", "physical")
+_REFINABLE = frozenset({*_WEAPON_ORDER, "general", "ceasefire_violated", "ground_offensive"})
+
+
+def _weapon_words(cand: Candidate, agent: Token | None) -> list[Token]:
+    """Words that may name the weapon: modifiers, 'with'/'by'/'in' objects, the clause's arguments, the agent."""
+    words: list[Token] = []
+    heads = [cand.token, *cand.extra]
+    clause = cand.token.head if cand.nominal or cand.token.dep_ in ("advcl", "conj") else cand.token
+    while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
+        clause = clause.head
+    args = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != cand.token.i]
+    if cand.token.dep_ in ("acl", "relcl"):  # "mortar rounds fired by the rebels"
+        args.append(cand.token.head)
+    heads.extend(args)
+    words.extend(args)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod", "advmod"):
+                words.append(child)
+            if child.dep_ == "prep" and child.lower_ in ("with", "by", "in", "using"):
+                words.extend(g for g in child.children if g.dep_ == "pobj")
+    if agent is not None:
+        words.append(agent)
+        words.extend(c for c in agent.children if c.dep_ in ("compound", "amod"))
+    return words
+
+
+def refine_mode(cand: Candidate, agent: Token | None, lex: Lexicon) -> str:
+    """Narrow an ASSAULT to the most specific weapon mode its words name (mortar attack → shelling)."""
+    if cand.type != "ASSAULT" or cand.mode not in _REFINABLE:
+        return cand.mode
+    found = {cand.mode}
+    for word in _weapon_words(cand, agent):
+        mode = lex.weapon_modes.get(word.lemma_.lower()) or lex.weapon_modes.get(word.lower_)
+        if mode is not None and (cand.mode != "physical" or mode == "sexual"):
+            found.add(mode)
+    if "sexual" in found:
+        return "sexual"
+    if cand.mode == "ground_offensive" and found - {"aerial", "ground_offensive"} <= {"small_arms", "shelling"}:
+        return "aerial" if "aerial" in found else cand.mode
+    return next((mode for mode in _WEAPON_ORDER if mode in found), cand.mode)

@@ -1,0 +1,427 @@
+"""Stories and event clusters, incrementally: each new report joins the story and the cluster it most likely
+belongs to, or founds new ones, without re-clustering anything.
+
+For one report (in one transaction):
+
+1. its terms count towards the corpus's document frequencies, and its tf-idf vector is made with them;
+2. near-copies are looked up by MinHash/LSH (truceline/link/copies.py): a copy joins its original's story and
+   cluster outright;
+3. candidate stories come from an inverted index of the terms and names of each story's reports, by month: the
+   stories sharing the most keys with the report in the twelve months before it (any month when it is undated),
+   at most ``STORY_CANDIDATES`` of them; the scorer (truceline/link/score.py) gives each a probability and the
+   report joins the best at ``JOIN`` or more, else founds a story;
+4. candidate clusters are that story's clusters dated within ``CLUSTER_WINDOW_DAYS`` of the report (its largest
+   ones when it is undated), scored the same way at the event level.
+
+Nothing ever compares a report with all others: every lookup is an indexed query with a LIMIT. The result depends
+on the order reports are linked in (publication date, then arrival), as any single-pass clustering does, and on
+nothing else: linking a corpus in one run or in several runs in that order gives the same stories and clusters.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from truceline.link import copies
+from truceline.link.features import Report
+from truceline.link.score import Scorer, features
+from truceline.store.link import Group, LinkTables
+
+# a report joins the best candidate whose probability reaches this (per level; set on the ECB+ tune part)
+JOIN = {"story": 0.5, "event": 0.5}
+STORY_CANDIDATES = 12
+CLUSTER_CANDIDATES = 30
+LARGEST_CLUSTERS = 5
+STORY_WINDOW = True
+RECENT_MEMBERS = 20
+STORY_MONTHS_BACK = 12
+CLUSTER_WINDOW_DAYS = 10
+KEY_TERMS = 15
+KEY_NAMES = 10
+CENTROID_TERMS = 500
+GROUP_NAMES = 300
+VECTOR_CACHE = 20_000
+MERGE_STORIES = 0.06  # average-link similarity of two stories' reports at which they merge
+MERGE_MIN_REPORTS = 2
+THEATRE_RULE = True
+EVENT_RULES = True
+BUSY_GAP_DAYS = 3
+THEATRE_SHARE = 0.6
+THEATRE_EVIDENCE = 0.0
+MERGE_CLUSTERS = 0.25
+MERGE_CLUSTER_DAYS = 3
+
+# (level, report, candidates as (group, features)) -> (index of the chosen candidate or None, its probability)
+Decide = Callable[[str, Report, list[tuple[Group, dict[str, float]]]], tuple[int | None, float]]
+
+
+@dataclass(slots=True)
+class Placement:
+    story_id: str
+    cluster_id: str
+    story_score: float
+    cluster_score: float
+    copy_of: str
+    copy_similarity: float | None
+    new_story: bool = False
+    new_cluster: bool = False
+
+
+@dataclass(slots=True)
+class Idf:
+    """Inverse document frequencies over the reports linked so far, cached for one run."""
+
+    tables: LinkTables
+    n: int = 0
+    cache: dict[str, int] = field(default_factory=dict)
+
+    def load(self, terms: Sequence[str]) -> None:
+        missing = [t for t in terms if t not in self.cache]
+        if missing:
+            found = self.tables.document_frequencies(missing)
+            for t in missing:
+                self.cache[t] = found.get(t, 0)
+
+    def __call__(self, term: str) -> float:
+        if term not in self.cache:
+            self.load([term])
+        return math.log((self.n + 1) / (self.cache[term] + 1)) + 1.0
+
+    def add(self, terms: Sequence[str], delta: int) -> None:
+        self.load(terms)
+        for t in terms:
+            self.cache[t] += delta
+        self.n += delta
+        self.tables.add_document_frequencies(terms, delta)
+        self.tables.set_state("reports", self.n)
+
+
+def model_decider(scorer: Scorer) -> Decide:
+    def decide(level: str, rep: Report, candidates: list[tuple[Group, dict[str, float]]]) -> tuple[int | None, float]:
+        probs = scorer.probabilities(level, [f for _, f in candidates])
+        if not probs:
+            return None, 0.0
+        best = max(range(len(probs)), key=lambda i: (probs[i], -i))
+        return (best, probs[best]) if probs[best] >= JOIN[level] else (None, probs[best])
+
+    return decide
+
+
+def tfidf(terms: Mapping[str, float], idf: Idf) -> dict[str, float]:
+    idf.load(list(terms))
+    weighted = {t: w * idf(t) for t, w in terms.items()}
+    norm = math.sqrt(sum(x * x for x in weighted.values())) or 1.0
+    return {t: round(x / norm, 5) for t, x in weighted.items()}
+
+
+def index_keys(rep: Report, vector: Mapping[str, float]) -> list[str]:
+    """The report's strongest terms and its headline-and-lead names: what the story index files it under."""
+    top = sorted(vector, key=lambda t: (-vector[t], t))[:KEY_TERMS]
+    names = sorted(rep.lead, key=lambda t: (-rep.names.get(t, 0.0), t))[:KEY_NAMES]
+    return list(dict.fromkeys([*top, *names]))
+
+
+def _id(prefix: str, article_id: str, taken: Callable[[str], bool], seq: int) -> str:
+    base = f"{prefix}-{article_id[:10]}"
+    return base if not taken(base) else f"{base}-{seq}"
+
+
+def _add(group: Group, rep: Report, vector: Mapping[str, float], sign: int = 1) -> None:
+    for t, x in vector.items():
+        group.centroid[t] = group.centroid.get(t, 0.0) + sign * x
+    for t in rep.names:
+        group.names[t] = group.names.get(t, 0.0) + sign
+    group.centroid = {t: round(x, 5) for t, x in group.centroid.items() if x > 1e-6}
+    group.names = {t: k for t, k in group.names.items() if k > 0}
+    if len(group.centroid) > CENTROID_TERMS:
+        group.centroid = dict(sorted(group.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+    if len(group.names) > GROUP_NAMES:
+        group.names = dict(sorted(group.names.items(), key=lambda kv: (-kv[1], kv[0]))[:GROUP_NAMES])
+    group.n_reports += sign
+    if sign > 0 and rep.date_lo and rep.date_hi:
+        lo, hi = rep.date_lo.isoformat(), rep.date_hi.isoformat()
+        group.date_lo = min(group.date_lo, lo) if group.date_lo else lo
+        group.date_hi = max(group.date_hi, hi) if group.date_hi else hi
+
+
+def theatre(weights: Mapping[str, float], share: float) -> str | None:
+    """The one country where most of the weight of "&iso" keys (towns, sites, provinces) lies, if one holds at
+    least `share` of it."""
+    where = {t: w for t, w in weights.items() if t.startswith("&")}
+    total = sum(where.values())
+    if not total or total < THEATRE_EVIDENCE:
+        return None
+    best = max(where, key=lambda t: (where[t], t))
+    return best if where[best] >= share * total else None
+
+
+def elsewhere(rep: Report, story: Group) -> bool:
+    """A report whose happenings are in one country cannot join a story whose happenings are in another: the
+    situation is where things happen ("Turkey and Russia" are in the Idlib story and in the Libya one)."""
+    mine = theatre(rep.names, THEATRE_SHARE)
+    if mine is None or story.n_reports < 2:
+        return False
+    theirs = theatre(story.names, THEATRE_SHARE)
+    return theirs is not None and theirs != mine
+
+
+def other_happening(rep: Report, cluster: Group, feats: Mapping[str, float]) -> bool:
+    """What tells two happenings of one story apart, whatever the words they share: in a busy story (other
+    happenings began since the cluster's), a report more than BUSY_GAP_DAYS after the cluster's first day; and a
+    report whose lead names towns or sites none of which the cluster's reports name, while those name their own."""
+    busy = feats.get("between", 0.0) > 0 and feats.get("weeks", 0.0) * 7 > BUSY_GAP_DAYS
+    sites = feats.get("place_in") == 0.0 and feats.get("place_core_in") == 0.0
+    return busy or sites
+
+
+def _dot(u: Mapping[str, float], v: Mapping[str, float]) -> float:
+    if len(u) > len(v):
+        u, v = v, u
+    return sum(x * v.get(t, 0.0) for t, x in u.items())
+
+
+def _combine(group: Group, other: Group) -> None:
+    for t, x in other.centroid.items():
+        group.centroid[t] = group.centroid.get(t, 0.0) + x
+    for t, k in other.names.items():
+        group.names[t] = group.names.get(t, 0.0) + k
+    if len(group.centroid) > CENTROID_TERMS:
+        group.centroid = dict(sorted(group.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+    if len(group.names) > GROUP_NAMES:
+        group.names = dict(sorted(group.names.items(), key=lambda kv: (-kv[1], kv[0]))[:GROUP_NAMES])
+    group.n_reports += other.n_reports
+    for lo, hi in ((other.date_lo, other.date_hi),):
+        if lo and hi:
+            group.date_lo = min(group.date_lo, lo) if group.date_lo else lo
+            group.date_hi = max(group.date_hi, hi) if group.date_hi else hi
+
+
+class Linker:
+    """Places reports into stories and clusters, one at a time, reading and writing through LinkTables."""
+
+    def __init__(self, tables: LinkTables, decide: Decide, scorer: Scorer | None = None) -> None:
+        self.tables = tables
+        self.decide = decide
+        self.scorer = scorer  # for judging passages (truceline/link/passages.py); None while training
+        self.idf = Idf(tables, n=tables.state("reports"))
+        self.compared = 0  # candidate groups scored in this run (the blocking test reads it)
+        self._vectors: dict[str, dict[str, float]] = {}  # parsed member vectors, for this run
+
+    # -- one report ---------------------------------------------------------------------------------------------
+    def place(self, rep: Report) -> Placement:
+        """Link one report (the caller holds the transaction)."""
+        previous = self.tables.linked_report(rep.id)
+        if previous is not None:
+            self._unlink(previous)
+        self.idf.add(list(rep.terms), +1)
+        vector = tfidf(rep.terms, self.idf)
+        seq = self.tables.state("seq") + 1
+        self.tables.set_state("seq", seq)
+        sig = copies.Signature.of(rep)
+        copy = copies.find_copy(self.tables, sig, rep.id)
+        story, s_score, new_story, others = self._story(rep, vector, seq, copy)
+        cluster, c_score, new_cluster = self._cluster(rep, vector, seq, story, copy)
+        _add(story, rep, vector)
+        _add(cluster, rep, vector)
+        self.tables.save_group("link_clusters", cluster)
+        cluster = self._merge_clusters(cluster, story)
+        story = self._merge_stories(story, others)
+        self.tables.save_group("link_stories", story)
+        self.tables.add_keys(story.id, rep.bucket, index_keys(rep, vector))
+        copies.index(self.tables, rep.id, sig)
+        self.tables.save_report(
+            {
+                "article_id": rep.id,
+                "seq": seq,
+                "processed_at": rep.processed_at,
+                "date_lo": rep.date_lo.isoformat() if rep.date_lo else None,
+                "date_hi": rep.date_hi.isoformat() if rep.date_hi else None,
+                "source": rep.source,
+                "copy_of": copy.copy_of if copy else rep.id,
+                "copy_similarity": copy.similarity if copy else None,
+                "signature": sig.blob,
+                "terms": vector,
+                "names": rep.names,
+                "lead_names": rep.lead,
+                "story_id": story.id,
+                "cluster_id": cluster.id,
+                "story_score": s_score,
+                "cluster_score": c_score,
+            }
+        )
+        return Placement(
+            story.id,
+            cluster.id,
+            s_score,
+            c_score,
+            copy.copy_of if copy else rep.id,
+            copy.similarity if copy else None,
+            new_story,
+            new_cluster,
+        )
+
+    def _story(
+        self, rep: Report, vector: dict[str, float], seq: int, copy: copies.Copy | None
+    ) -> tuple[Group, float, bool, list[Group]]:
+        if copy is not None and copy.story_id:
+            found = self.tables.group("link_stories", copy.story_id)
+            if found is not None:
+                return found, 1.0, False, []
+        keys = index_keys(rep, vector)
+        if rep.bucket >= 0 and STORY_WINDOW:
+            ids = self.tables.story_candidates(keys, rep.bucket - STORY_MONTHS_BACK, rep.bucket + 1, STORY_CANDIDATES)
+        else:
+            ids = self.tables.story_candidates(keys, None, None, STORY_CANDIDATES)
+        groups = self.tables.groups("link_stories", ids)
+        chosen, prob = self._choose("story", rep, vector, groups, "story_id")
+        if chosen is not None:
+            return chosen, prob, False, [g for g in groups if g.id != chosen.id]
+        sid = _id("S", rep.id, lambda i: self.tables.group("link_stories", i) is not None, seq)
+        return Group(sid, seq, 0, None, None, {}, {}), 1.0, True, groups
+
+    def _merge_clusters(self, cluster: Group, story: Group) -> Group:
+        """Two clusters of one story, from the same days, whose reports read alike are one happening."""
+        if cluster.n_reports < MERGE_MIN_REPORTS or MERGE_CLUSTERS > 1:
+            return cluster
+        lo = hi = None
+        if cluster.date_lo and cluster.date_hi:
+            lo = (date.fromisoformat(cluster.date_lo) - timedelta(days=MERGE_CLUSTER_DAYS)).isoformat()
+            hi = (date.fromisoformat(cluster.date_hi) + timedelta(days=MERGE_CLUSTER_DAYS)).isoformat()
+        ids = [i for i in self.tables.cluster_candidates(story.id, lo, hi, CLUSTER_CANDIDATES) if i != cluster.id]
+        for other in self.tables.groups("link_clusters", ids):
+            link = _dot(cluster.centroid, other.centroid) / (cluster.n_reports * other.n_reports)
+            if link < MERGE_CLUSTERS:
+                continue
+            keep, gone = (cluster, other) if (cluster.seq, cluster.id) < (other.seq, other.id) else (other, cluster)
+            merged = Group(
+                keep.id,
+                keep.seq,
+                keep.n_reports,
+                keep.date_lo,
+                keep.date_hi,
+                dict(keep.centroid),
+                dict(keep.names),
+                story_id=story.id,
+            )
+            _combine(merged, gone)
+            self.tables.move_reports("cluster_id", gone.id, keep.id)
+            self.tables.delete_group("link_clusters", gone.id)
+            self.tables.save_group("link_clusters", merged)
+            cluster = merged
+        return cluster
+
+    def _merge_stories(self, story: Group, others: list[Group]) -> Group:
+        """Two stories whose reports, taken together, read alike are one: the younger joins the older. (The first
+        report of a new turn in a story often names new people and places and founds a story of its own; the
+        stories meet once their reports share enough of the situation's words.)"""
+        if story.n_reports < MERGE_MIN_REPORTS:
+            return story
+        for other in others:
+            if other.n_reports < MERGE_MIN_REPORTS:
+                continue
+            link = _dot(story.centroid, other.centroid) / (story.n_reports * other.n_reports)
+            if link < MERGE_STORIES:
+                continue
+            here, there = theatre(story.names, THEATRE_SHARE), theatre(other.names, THEATRE_SHARE)
+            if THEATRE_RULE and here and there and here != there:
+                continue
+            keep, gone = (story, other) if (story.seq, story.id) < (other.seq, other.id) else (other, story)
+            merged = Group(
+                keep.id, keep.seq, keep.n_reports, keep.date_lo, keep.date_hi, dict(keep.centroid), dict(keep.names)
+            )
+            _combine(merged, gone)
+            self.tables.merge_story(gone.id, keep.id)
+            story = merged
+        return story
+
+    def _cluster(
+        self, rep: Report, vector: dict[str, float], seq: int, story: Group, copy: copies.Copy | None
+    ) -> tuple[Group, float, bool]:
+        if copy is not None and copy.cluster_id and copy.story_id == story.id:
+            found = self.tables.group("link_clusters", copy.cluster_id)
+            if found is not None:
+                return found, 1.0, False
+        lo = hi = None
+        if rep.date_lo and rep.date_hi:
+            lo = (rep.date_lo - timedelta(days=CLUSTER_WINDOW_DAYS)).isoformat()
+            hi = (rep.date_hi + timedelta(days=CLUSTER_WINDOW_DAYS)).isoformat()
+        ids = self.tables.cluster_candidates(story.id, lo, hi, CLUSTER_CANDIDATES)
+        if lo is not None and LARGEST_CLUSTERS:
+            # a report's date can be wrong (a misread dateline); the story's largest clusters stay candidates, and
+            # the scorer weighs the gap
+            ids += [i for i in self.tables.cluster_candidates(story.id, None, None, LARGEST_CLUSTERS) if i not in ids]
+        groups = self.tables.groups("link_clusters", ids)
+        chosen, prob = self._choose("event", rep, vector, groups, "cluster_id")
+        if chosen is not None:
+            return chosen, prob, False
+        cid = _id("C", rep.id, lambda i: self.tables.group("link_clusters", i) is not None, seq)
+        return Group(cid, seq, 0, None, None, {}, {}, story_id=story.id), 1.0, True
+
+    def _choose(
+        self, level: str, rep: Report, vector: dict[str, float], groups: list[Group], column: str
+    ) -> tuple[Group | None, float]:
+        if not groups:
+            return None, 0.0
+        rows: list[tuple[Group, dict[str, float]]] = []
+        for g in groups:
+            members = [self.member_vector(a, raw) for a, raw in self.tables.members(column, g.id, RECENT_MEMBERS)]
+            between = None
+            if level == "event" and g.story_id and g.date_lo and rep.date_lo:
+                between = self.tables.clusters_between(g.story_id, g.date_lo, rep.date_lo.isoformat(), g.id)
+            rows.append((g, features(level, rep, vector, g, members, self.idf, between)))
+        self.compared += len(rows)
+        if level == "story" and THEATRE_RULE:
+            rows = [(g, f) for g, f in rows if not elsewhere(rep, g)]
+        if level == "event" and EVENT_RULES:
+            rows = [(g, f) for g, f in rows if not other_happening(rep, g, f)]
+        if not rows:
+            return None, 0.0
+        index, prob = self.decide(level, rep, rows)
+        return (rows[index][0], prob) if index is not None else (None, prob)
+
+    def probability(self, level: str, row: dict[str, float]) -> float:
+        return self.scorer.probabilities(level, [row])[0] if self.scorer is not None else 0.0
+
+    def member_vector(self, article_id: str, raw: str) -> dict[str, float]:
+        found = self._vectors.get(article_id)
+        if found is None:
+            if len(self._vectors) > VECTOR_CACHE:
+                self._vectors.clear()
+            found = self._vectors[article_id] = json.loads(raw)
+        return found
+
+    # -- a report linked before and processed again -------------------------------------------------------------
+    def _unlink(self, previous: dict[str, object]) -> None:
+        """Take a report's earlier contribution back out of its story, cluster and the term counts."""
+        vector = previous["terms"]
+        names = previous["names"]
+        assert isinstance(vector, dict) and isinstance(names, dict)
+        ghost = Report(
+            id=str(previous["article_id"]),
+            processed_at="",
+            title=None,
+            body="",
+            source=None,
+            date_lo=None,
+            date_hi=None,
+            terms={},
+            names=names,
+            lead=frozenset(),
+        )
+        for table, column in (("link_stories", "story_id"), ("link_clusters", "cluster_id")):
+            gid = previous.get(column)
+            group = self.tables.group(table, str(gid)) if gid else None
+            if group is None:
+                continue
+            _add(group, ghost, vector, sign=-1)
+            if group.n_reports <= 0 and table == "link_clusters":
+                self.tables.delete_group(table, group.id)
+            else:
+                self.tables.save_group(table, group)
+        self.idf.add(list(vector), -1)
+        self.tables.forget_report(ghost.id)
+        self._vectors.pop(ghost.id, None)

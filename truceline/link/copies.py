@@ -1,0 +1,70 @@
+"""Near-copies: wire stories reprinted by many outlets, and their light rewrites, are one group that counts once.
+
+A report's shingles (runs of five words of its title and body) get a MinHash signature; its LSH band buckets
+find earlier reports sharing a band in one indexed lookup per band; the earlier report whose signature agrees most,
+at ``minhash.COPY_JACCARD`` or more, is its original. A copy joins its original's group (``copy_of``, the first
+report of the group), story and cluster. Reports too short to judge (fewer than ``MIN_SHINGLES`` shingles) are never
+called copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from truceline.link import minhash
+from truceline.link.features import Report
+from truceline.link.text import shingles
+from truceline.store.link import LinkTables
+
+MIN_SHINGLES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    values: np.ndarray
+    buckets: tuple[int, ...]
+    usable: bool
+
+    @classmethod
+    def of(cls, rep: Report) -> Signature:
+        found = shingles(f"{rep.title or ''}\n{rep.body}")
+        values = minhash.signature(found)
+        return cls(values, tuple(minhash.bands(values)), len(found) >= MIN_SHINGLES)
+
+    @property
+    def blob(self) -> bytes:
+        return minhash.to_bytes(self.values)
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    copy_of: str  # the first report of the group
+    similarity: float  # estimated Jaccard similarity to the closest earlier member
+    story_id: str | None
+    cluster_id: str | None
+
+
+def find_copy(tables: LinkTables, sig: Signature, article_id: str) -> Copy | None:
+    """The group an earlier, near-identical report belongs to, if there is one."""
+    if not sig.usable:
+        return None
+    best: tuple[float, str] | None = None
+    for other, _, blob in tables.lsh_candidates(sig.buckets):
+        if other == article_id or blob is None:
+            continue
+        sim = minhash.similarity(sig.values, minhash.from_bytes(blob))
+        if sim >= minhash.COPY_JACCARD and (best is None or sim > best[0]):
+            best = (sim, other)
+    if best is None:
+        return None
+    row = tables.linked_report(best[1])
+    if row is None:
+        return None
+    return Copy(str(row["copy_of"]), round(best[0], 4), row.get("story_id"), row.get("cluster_id"))
+
+
+def index(tables: LinkTables, article_id: str, sig: Signature) -> None:
+    if sig.usable:
+        tables.add_lsh(article_id, sig.buckets)

@@ -1,0 +1,115 @@
+"""Stories feed dates back: a report that leaves its year open takes it from the dated reports of its own story
+(its own event cluster's first, when it was placed there confidently and some are dated), never from the most common
+year of a batch that mixes stories.
+
+After a report is placed, when its publication date is unknown or an interval across years, and its cluster or
+story has dated reports, the publication date is inferred again with that period as a
+hint (truceline/timex/pubdate.py reasons inside it when the text allows, within 45 days of it otherwise). A
+narrower date is stored with ``story: ...`` first in its evidence, the report's time expressions are resolved
+again against it, and its events re-dated: those dated by the publication take the new date, those dated by a
+time expression its new value.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from truceline.link.features import DATE_SPAN_MAX, Report
+from truceline.model import PubDate
+from truceline.serialize import time_json
+from truceline.store.link import Group, LinkTables
+
+BETWEEN_MAX_DAYS = 400  # as the pipeline: a report dated to a span up to this long resolves against both ends
+ANCHOR_MAX_DAYS = 31
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+
+
+def _width(lo: date | None, hi: date | None) -> int:
+    return (hi - lo).days if lo and hi else 10**6
+
+
+def hint_for(cluster: Group | None, story: Group) -> tuple[PubDate, str] | None:
+    """The period a report of this cluster (given when it was placed there confidently) and story is from, and
+    where that comes from."""
+    for group, what in ((cluster, "event cluster"), (story, "story")):
+        if group is None or not group.date_lo or not group.date_hi:
+            continue
+        lo, hi = date.fromisoformat(group.date_lo), date.fromisoformat(group.date_hi)
+        if what == "event cluster":
+            lo, hi = lo - timedelta(days=14), hi + timedelta(days=14)
+        why = f"story: the dated reports of its {what} ({group.id}) are from {group.date_lo} to {group.date_hi}"
+        return PubDate(f"{lo.isoformat()}/{hi.isoformat()}", lo, hi, "unknown", (why,)), why
+    return None
+
+
+def feed_back(
+    tables: LinkTables, rep: Report, article: dict[str, Any], cluster: Group | None, story: Group, confident: bool
+) -> bool:
+    """Re-date a report that leaves its year open from its cluster (when `confident` it belongs there) or its
+    story (see the module docstring); True when its date changed."""
+    lo, hi = _day(article.get("published_earliest")), _day(article.get("published_latest"))
+    if _width(lo, hi) <= DATE_SPAN_MAX or (lo and hi and lo.year == hi.year):
+        return False  # dated, or its year is known: the story has nothing to add
+    found = hint_for(cluster if confident else None, story)
+    raw = tables.document(rep.id)
+    if found is None or raw is None:
+        return False
+    hint, why = found
+    from truceline.stages import clean, dates
+
+    cleaned = clean.clean(raw)
+    new = dates.infer_publication_date(raw, cleaned, story_hint=hint)
+    if new.earliest is None or new.latest is None or _width(new.earliest, new.latest) >= _width(lo, hi):
+        return False
+    evidence = (why, *new.evidence)
+    tables.redate(
+        rep.id,
+        {
+            "published": new.value,
+            "published_earliest": new.earliest.isoformat(),
+            "published_latest": new.latest.isoformat(),
+            "published_precision": new.precision,
+            "published_evidence": list(evidence),
+        },
+        _times(rep.body, new),
+        _events(tables, rep.id, new, rep.body),
+    )
+    return True
+
+
+def _times(body: str, pub: PubDate) -> list[tuple[int, int, str, str, dict[str, Any]]]:
+    from truceline.stages import dates
+
+    assert pub.earliest is not None and pub.latest is not None
+    span = (pub.latest - pub.earliest).days
+    if 0 < span <= BETWEEN_MAX_DAYS:
+        refs = dates.tag_times_between(body, pub.earliest, pub.latest)
+    else:
+        refs = dates.tag_times(body, pub.anchor if span <= ANCHOR_MAX_DAYS else None)
+    return [(t.start, t.end, t.text, t.value, time_json(t)) for t in refs]
+
+
+def _events(
+    tables: LinkTables, article_id: str, pub: PubDate, body: str
+) -> list[tuple[str, str | None, str | None, dict[str, Any]]]:
+    """The events re-dated: by the new publication date, or by the new value of their own time expression."""
+    times = {(t[2], t[0]): t for t in _times(body, pub)}
+    out = []
+    fallback = pub.anchor.isoformat() if pub.anchor else None
+    for event in tables.article_events(article_id):
+        data = dict(event)
+        if data.get("date_from_publication"):
+            data["date"] = pub.value
+        elif data.get("date_text"):
+            start, end = int(data.get("start_char") or 0), int(data.get("end_char") or 0)
+            match = next((t for (text, s), t in times.items() if text == data["date_text"] and start <= s < end), None)
+            if match is not None:
+                data["date"] = match[3]
+        value = data.get("date")
+        sort = value if isinstance(value, str) and value[:4].isdigit() else fallback
+        out.append((str(data["id"]), value, sort, data))
+    return out

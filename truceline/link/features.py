@@ -1,0 +1,147 @@
+"""What linking knows about one report: its words, names, dates, outlet and the actors and places the per-report
+stages found in it. Built from the stored article and its mentions; pure."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from truceline.link import text
+
+THEATRE_KEYS = True
+DATE_SPAN_MAX = 40  # a report dated to a wider interval than this many days counts as undated for linking
+# The kinds of publication-date evidence linking trusts to tell happenings apart by their days: what the page or
+# the feed states. A date reasoned from the text ("the body recounts 'Dec. 7'") bounds the date but is not it.
+STATED_DATE_EVIDENCE = ("dateline", "url", "metadata", "html metadata", "caption", "story:")
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    id: str
+    processed_at: str
+    title: str | None
+    body: str
+    source: str | None
+    date_lo: date | None
+    date_hi: date | None
+    terms: dict[str, float]  # sublinear term counts (text.terms_and_names), names and places folded in
+    names: dict[str, float]
+    lead: frozenset[str]
+    published_precision: str = "unknown"
+    latest: date | None = None  # the last day the report can be from, however loosely it is dated
+
+    @property
+    def bucket(self) -> int:
+        """The report's month (months since year 0), -1 when undated: the unit of the story index."""
+        return month_bucket(self.date_lo)
+
+
+def month_bucket(day: date | None) -> int:
+    return day.year * 12 + day.month - 1 if day else -1
+
+
+def outlet(source: str | None, url: str | None) -> str | None:
+    """Who published a report: its `source` metadata, else its URL's host without 'www.'."""
+    if source and source.strip():
+        return source.strip()
+    if url:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+        host = host.removeprefix("www.")
+        return host or None
+    return None
+
+
+def _day(value: object) -> date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def build_report(article: Mapping[str, Any], mentions: Sequence[Mapping[str, Any]] = ()) -> Report:
+    """A Report from an article dict (Store.articles) and its mentions (Store.mentions)."""
+    title = article.get("title")
+    body = str(article.get("body") or "")
+    terms, names, lead = text.terms_and_names(title, body)
+    # The per-report stages know names the capital-letter rule misses (lower-case demonyms, aliases): a resolved
+    # place adds its gazetteer name, an actor its country, so "Syria's army" and "Damascus" share something. They
+    # are kept apart from words too, marked: "%name" a town or site (a place more precise than a province),
+    # "^iso" the country a place is in, "&iso" the country of a town, site or province that is not a capital
+    # (capitals often stand for governments: "Ankara said"), "@iso" an actor's country.
+    extra: dict[str, float] = {}
+    lead_end = _lead_end(body)
+    lead_places: set[str] = set()
+    for m in mentions:
+        data = m.get("data") or {}
+        keys: list[str] = []
+        if m.get("layer") == "place" and data.get("name"):
+            keys.append(str(data["name"]).lower())
+            if int(data.get("precision") or 4) <= 2:
+                keys.append("%" + str(data["name"]).lower())
+                if int(m.get("start") or 0) < lead_end:
+                    lead_places.add("%" + str(data["name"]).lower())
+            if data.get("country"):
+                keys.append("^" + str(data["country"]).lower())
+                if (
+                    THEATRE_KEYS
+                    and data.get("feature") not in ("country", "capital")
+                    and int(data.get("precision") or 4) <= 3
+                ):
+                    keys.append("&" + str(data["country"]).lower())  # where things happen, not who speaks
+        elif m.get("layer") == "actor" and data.get("country"):
+            keys.append("@" + str(data["country"]).lower())
+        for key in keys:
+            extra[key] = extra.get(key, 0.0) + 1.0
+    lead = lead | frozenset(lead_places)
+    for key, count in extra.items():
+        weight = round(1.0 + math.log(count), 4)
+        names[key] = max(names.get(key, 0.0), weight)
+        terms[key] = max(terms.get(key, 0.0), weight)
+    lo, hi = _day(article.get("published_earliest")), _day(article.get("published_latest"))
+    if lo is None and hi is None:
+        lo = hi = _day(article.get("published"))
+    latest = hi
+    evidence = article.get("published_evidence") or []
+    stated = bool(evidence) and str(evidence[0]).lower().startswith(STATED_DATE_EVIDENCE)
+    if lo is None or hi is None or (hi - lo).days > DATE_SPAN_MAX or not stated:
+        lo = hi = None
+    return Report(
+        id=str(article["id"]),
+        processed_at=str(article.get("processed_at") or ""),
+        title=title,
+        body=body,
+        source=outlet(article.get("source"), article.get("url")),
+        date_lo=lo,
+        date_hi=hi,
+        terms=terms,
+        names=names,
+        lead=lead,
+        published_precision=str(article.get("published_precision") or "unknown"),
+        latest=latest,
+    )
+
+
+def _lead_end(body: str) -> int:
+    """Where the lead (the first `text.LEAD_LINES` non-blank lines) ends in the body."""
+    seen = 0
+    pos = 0
+    for line in body.split("\n"):
+        pos += len(line) + 1
+        if line.strip():
+            seen += 1
+            if seen >= text.LEAD_LINES:
+                return pos
+    return len(body)
+
+
+def gap_days(lo1: date | None, hi1: date | None, lo2: date | None, hi2: date | None) -> int | None:
+    """Days between two date ranges (0 when they overlap); None when either is unknown."""
+    if lo1 is None or hi1 is None or lo2 is None or hi2 is None:
+        return None
+    return max((lo1 - hi2).days, (lo2 - hi1).days, 0)

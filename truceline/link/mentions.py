@@ -1,0 +1,302 @@
+"""Agreement mentions in a report's text, and the cues each carries: "the Sochi agreement", "a 2018 deal with
+Russia", "last September's deal", "the truce agreed last week", "the humanitarian pause".
+
+A mention is a noun phrase headed by an agreement word (ceasefire, truce, pause, memorandum, protocol, agreement,
+accord, deal) with what surrounds it in its clause: capitalised names before the head ("Sochi", "Moscow"), a time
+expression the time stage resolved inside the phrase or the words after it ("last September's", "agreed last
+week", "of March 5, 2020"), the countries named with it ("with Russia", "between Turkey and Russia", "brokered by
+..."), and the places of the sentence. Phrases that name no existing agreement are left out: a call for "an
+immediate ceasefire", "a new ceasefire", "a lasting ceasefire", ceasefires in general, "reach agreement".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+TRUCE_WORDS = ("ceasefire", "cease-fire", "truce", "pause", "armistice", "halt")
+DOCUMENT_WORDS = ("memorandum", "protocol", "agreement", "accord", "deal")
+
+_HEAD = re.compile(
+    r"\b(ceasefire|cease-fire|truce|pause|armistice|memorandum|protocol|agreement|accord|deal)s?\b", re.IGNORECASE
+)
+# the words right before a head that make it a description of one agreement
+_DETERMINER = re.compile(r"\b(the|a|an|its|their|this|that|last|existing|\d{4}|[A-Z][a-z]+(?:'s|’s)?)\b", re.IGNORECASE)
+_NOT_A_REFERENCE = re.compile(
+    r"\b(new|immediate|lasting|permanent|future|possible|any|no|proposed|nationwide|fresh|another|durable)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_BEFORE_WORDS = 6
+_AFTER_CHARS = 70
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:which|who|but|and|as|while|though|although|saying)\b|\.\s|$")
+# "brokered by Russia", "mediated by the UN": the mediators of a truce between others
+_BROKER = re.compile(r"\b(brokered|mediated|sponsored|guaranteed)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    head: str  # the agreement word, lower case, singular
+    names: list[str]  # capitalised names in the phrase ("sochi", "moscow"), lower case
+    dates: list[tuple[date, date]]  # intervals of the time expressions in the phrase
+    date_texts: list[str]
+    parties: list[str]  # ISO-3 of the countries named with it
+    brokers: list[str]
+    places: list[str]  # places of the sentence, in text order
+    countries: list[str]  # countries of those places (ISO-3), in text order
+    sentence: tuple[int, int]
+    cues: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def truce_like(self) -> bool:
+        return self.head in TRUCE_WORDS
+
+
+def _span_data(mentions: Sequence[Mapping[str, Any]], layer: str, lo: int, hi: int) -> list[Mapping[str, Any]]:
+    return [m for m in mentions if m["layer"] == layer and lo <= int(m["start"]) and int(m["end"]) <= hi]
+
+
+def _interval(data: Mapping[str, Any]) -> tuple[date, date] | None:
+    """The days a time expression spans (a clock time, "one minute past midnight on Sunday", its day)."""
+    try:
+        lo, hi = data.get("earliest"), data.get("latest")
+        if lo and hi:
+            return date.fromisoformat(str(lo)), date.fromisoformat(str(hi))
+        value = str(data.get("value") or "")
+        if re.match(r"^\d{4}-\d{2}-\d{2}(T|$)", value):
+            day = date.fromisoformat(value[:10])
+            return day, day
+    except ValueError:
+        return None
+    return None
+
+
+def find(
+    body: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Mapping[str, Any]], year: int | None = None
+) -> list[Mention]:
+    """Every agreement mention of a report, with its cues; `mentions` are the report's stored extractions and
+    `year` the year it was written in (for a bare month: "the March protocol")."""
+    found: list[Mention] = []
+    for s_start, s_end in sentences:
+        sentence = body[s_start:s_end]
+        for m in _HEAD.finditer(sentence):
+            head = m.group(1).lower()
+            before = sentence[: m.start()]
+            words = re.findall(r"\S+", before)[-_BEFORE_WORDS:]
+            lead_in = " ".join(words)
+            if not words or _NOT_A_REFERENCE.search(before):
+                continue
+            if head == "agreement" and re.search(r"\b(reach|reached|reaching|in)\s*$", before, re.IGNORECASE):
+                continue  # "failed to reach agreement", "in agreement": not an agreement object
+            if re.match(r"\s+to\s+(formalise|formalize|end|secure|reach|agree|halt|stop)\b", sentence[m.end() :]):
+                continue  # "a deal to formalise a ceasefire": the ceasefire is the agreement named
+            if m.group(0).lower().endswith("s") and not re.search(r"\b(the|its|their)\b", lead_in, re.IGNORECASE):
+                continue  # "ceasefires before": in general
+            if not _DETERMINER.search(words[-1]) and not _DETERMINER.search(lead_in):
+                continue
+            phrase_start = s_start + _phrase_start(before)
+            tail = sentence[m.end() : m.end() + _AFTER_CHARS]
+            cut = _CLAUSE_END.search(tail)
+            # the phrase ends before the next agreement it names ("a protocol | to the 2018 Sochi memorandum")
+            nxt = _HEAD.search(tail)
+            ends = [x for x in (cut.start() if cut else None, _next_phrase(tail, nxt.start()) if nxt else None) if x]
+            phrase_end = s_start + m.end() + (min(ends) if ends else len(tail))
+            lo, hi = phrase_start, phrase_end
+            head_at = s_start + m.start()
+            times = _span_data(mentions, "time", lo, hi)
+            dates = [iv for t in times if (iv := _interval(t["data"])) is not None]
+            date_texts = [str(t["text"]) for t in times]
+            month = _MONTH_BEFORE.search(body[lo:head_at])
+            if month and not dates and year:
+                dates.append(_month(year, month.group(1)))
+                date_texts.append(month.group(1))
+            parties, brokers = _countries_named(body, lo, hi, head_at, mentions)
+            near = _span_data(mentions, "place", lo, hi) or _span_data(mentions, "place", s_start, s_end)
+            places = [p for p in near if p["data"].get("feature") != "country"] + [
+                p for p in near if p["data"].get("feature") == "country"
+            ]
+            found.append(
+                Mention(
+                    start=lo,
+                    end=hi,
+                    text=body[lo:hi],
+                    head="cease-fire" if head == "cease-fire" else head,
+                    names=_names(body[lo:head_at]) + _names_after(body[head_at:hi]),
+                    dates=dates,
+                    date_texts=date_texts,
+                    parties=parties,
+                    brokers=brokers,
+                    places=list(dict.fromkeys(str(p["data"].get("name") or p["text"]) for p in places)),
+                    countries=list(
+                        dict.fromkeys(str(p["data"]["country"]) for p in places if p["data"].get("country"))
+                    ),
+                    sentence=(s_start, s_end),
+                )
+            )
+    return found
+
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_BEFORE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b(?!\s+\d)")
+# "agreed in Moscow", "the ceasefire brokered in Moscow": where it was made names it
+_MADE_IN = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:agreed|signed|brokered|reached|struck|concluded|sealed)\s+(?:\w+\s+){0,2}?in\s+"
+    r"([A-Z][a-z-]+)"
+)
+
+
+def _next_phrase(tail: str, head_at: int) -> int:
+    """Where the noun phrase of the next agreement word in `tail` begins."""
+    return _phrase_start(tail[:head_at]) or head_at
+
+
+def _month(year: int, name: str) -> tuple[date, date]:
+    month = _MONTHS.index(name.lower()) + 1
+    first = date(year, month, 1)
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return first, date.fromordinal(nxt.toordinal() - 1)
+
+
+def _names_after(text: str) -> list[str]:
+    """The place named where it was made, after the head word ("the ceasefire agreed in Moscow")."""
+    made = _MADE_IN.match(re.sub(r"^\S+", "", text))
+    return [made.group(1).lower()] if made else []
+
+
+def _countries_named(
+    body: str, lo: int, hi: int, head_at: int, mentions: Sequence[Mapping[str, Any]]
+) -> tuple[list[str], list[str]]:
+    """The countries a mention names as parties ("a Russian-Turkish truce", "a deal with Russia", "between Turkey
+    and Russia") and as brokers ("brokered by Moscow"); other actors of the clause are not its parties."""
+    parties: list[str] = []
+    brokers: list[str] = []
+    after = body[head_at:hi]
+    link = re.search(r"\b(with|between|by)\b", after)
+    maker = re.search(r"\b(?:that|which)\s+(\S+\s+){1,3}?(?:agreed|declared|announced|signed|brokered)\b", after)
+    for a in _span_data(mentions, "actor", lo, hi):
+        start = int(a["start"])
+        if start < head_at:
+            target = parties
+        elif maker and head_at + maker.start() <= start < head_at + maker.end():
+            target = parties  # "the truce that Moscow declared"
+        elif link and start >= head_at + link.end():
+            target = brokers if link.group(1) == "by" or _BROKER.search(after[: start - head_at]) else parties
+        else:
+            continue
+        country = a["data"].get("country")
+        codes = [country] if country else [x.get("country") for x in a["data"].get("members") or []]
+        target.extend(c for c in codes if c and c not in target)
+    return parties, brokers
+
+
+def _phrase_start(before: str) -> int:
+    """Where the noun phrase before the head begins: after the last comma, verb-like word or preposition."""
+    words = list(re.finditer(r"\S+", before))[-_BEFORE_WORDS:]
+    start = len(before)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        token = w.group().strip(",;:\"'“”")
+        if token.lower() in ("the", "a", "an", "its", "their", "this", "that"):
+            return w.start()
+        # "the Sochi and Astana agreements": two names joined by "and" are one phrase
+        joined = token == "and" and i > 0 and words[i - 1].group()[:1].isupper() and start < len(before)
+        if not joined and (w.group().endswith((",", ";", ":")) or token.lower() in _STOP_BEFORE):
+            break
+        start = w.start()
+    return start
+
+
+_STOP_BEFORE = frozenset(
+    [
+        "of",
+        "to",
+        "in",
+        "on",
+        "by",
+        "for",
+        "with",
+        "under",
+        "from",
+        "into",
+        "at",
+        "as",
+        "and",
+        "or",
+        "but",
+        "said",
+        "says",
+        "that",
+        "which",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "not",
+        "about",
+        "after",
+        "before",
+        "during",
+        "since",
+        "despite",
+        "against",
+    ]
+)
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised words before the head ("the 2018 Sochi", "last September's"), minus months and articles."""
+    out = []
+    for word in re.findall(r"\b[A-Z][A-Za-z-]+", text):
+        low = word.lower()
+        if low in _NOT_NAMES:
+            continue
+        out.append(low)
+    return out
+
+
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "this",
+        "that",
+        "last",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)

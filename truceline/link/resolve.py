@@ -1,0 +1,458 @@
+"""Agreement mentions resolved across reports, and the events that concern each agreement.
+
+Each mention (truceline/link/mentions.py) is scored against the agreements known when its report was written (none
+signed after it): its names against the agreement's ("Sochi"), its time expressions against the agreement's days
+("last September's", "agreed last week", "2018"), the countries named with it against its parties and mediators,
+its word against its kind (a truce is not a memorandum), the report's places against its zone (an Idlib report's
+"the ceasefire" is not Libya's), and, for a bare "the truce", recency: the latest matching agreement before the
+report. The best at ``RESOLVE`` points or more wins. A mention that resolves to none but is specific enough (a date
+or a name, or a sentence that announces it) founds a corpus agreement.
+
+Events whose sentence holds a resolved mention are linked to its agreement with a relation: announcement, in force,
+violation, accusation (of a violation), denial, observance, extension, collapse, rejection, or mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from truceline.link import agreements as objects
+from truceline.link.mentions import Mention, find
+from truceline.store.link import LinkTables
+from truceline.text import split_sentences
+
+RESOLVE = 2.5
+CANDIDATES = 200  # the latest agreements of the report's countries (and of unknown place) it is scored against
+
+_ANNOUNCE = re.compile(r"\b(agreed|agree|signed|sign|announced|announce|declared|declare|brokered|reached)\b", re.I)
+_IN_FORCE = re.compile(r"\b(took effect|in force|took hold|came into force|has held|have held)\b", re.I)
+_TAKES_EFFECT = re.compile(r"\b(take effect|takes effect|took effect|in force|came into force|took hold)\b", re.I)
+_VIOLATION = re.compile(r"\b(violat\w*|breach\w*|broke|break\w*|not abiding|failing to honour|flout\w*)\b", re.I)
+_COLLAPSE = re.compile(
+    r"\b(was over|is over|collapsed|ended|ends|end of the truce|resumed military operations)\b", re.I
+)
+_EXTEND = re.compile(r"\b(additional protocol to|protocol to|extended|extension of|prolonged)\b", re.I)
+_ACCUSE = re.compile(r"\b(accus\w*|blam\w*|charge\w*)\b", re.I)
+# a sentence that brings an agreement into being (or into the news): one its mention may found
+_CREATE = re.compile(
+    r"\b(agreed|signed|announced|declared|brokered|reached|welcomed|accepted|took effect|came into force|"
+    r"called for|call for)\b",
+    re.I,
+)
+MAX_TERMS = 6
+_TERM = re.compile(
+    r"^Under the (deal|plan|agreement|memorandum|protocol|accord)\b|"
+    r"\b(must|will|shall|are expected to|is to|are to)\s+(be\s+)?(pull\w*|withdraw\w*|leave|patrol\w*|set up|"
+    r"start joint|run|observe|halt|stop|hand)\b",
+    re.I,
+)
+DISCOURSE = (2.0, 1.0)  # the agreement a report named last, and any other it named before
+_FUTURE = re.compile(r"\b(would|will)\s+(observe|take effect|begin|start|come into force)\b", re.I)
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]) if len(value) >= 10 else date.fromisoformat(value[:7] + "-01")
+    except ValueError:
+        return None
+
+
+def _days(agreement: Mapping[str, Any]) -> list[date]:
+    return [d for d in (_day(agreement.get("signed")), _day(agreement.get("in_force"))) if d is not None]
+
+
+class AgreementLinker:
+    """Resolves the agreement mentions of newly linked reports (the caller holds the transaction)."""
+
+    def __init__(self, tables: LinkTables) -> None:
+        self.tables = tables
+        self.report_zone: tuple[str | None, str | None] = (None, None)
+        # the agreements a report's mentions are scored against, read once per report (and after a founding)
+        self._candidates: tuple[tuple[str, tuple[str, ...]], list[dict[str, Any]]] | None = None
+        self.sentence_days: list[tuple[date, date]] = []
+
+    def add_report(self, article_id: str, body: str, report: Mapping[str, Any]) -> list[tuple[Mention, str]]:
+        """Resolve (or found) the agreement of each mention in one report and link its events; returns the
+        resolved mentions with their agreement ids. `report` gives its dates (date_lo, date_hi, and latest: the
+        last day it can be from, however loosely dated) and article_id."""
+        extractions = self.tables.mentions(article_id, ("time", "actor", "place"))
+        latest = _day(report.get("latest")) or _day(report.get("date_hi"))
+        when = _day(report.get("date_hi")) or _day(report.get("date_lo"))
+        found = find(body, split_sentences(body), extractions, year=latest.year if latest else None)
+        if not found:
+            return []
+        countries = {
+            str(m["data"]["country"]) for m in extractions if m["layer"] == "place" and m["data"].get("country")
+        }
+        events = self.tables.article_events(article_id)
+        self.report_zone = _report_zone(extractions)
+        self._candidates = None
+        resolved: list[tuple[Mention, str]] = []
+        said: list[str] = []  # the agreements this report has named so far, in order
+        for mention in found:
+            sentence = body[mention.sentence[0] : mention.sentence[1]]
+            self.sentence_days = _sentence_days(mention.sentence, events)
+            choices = self._resolve(mention, latest, countries, said, sentence)
+            if not choices:
+                agreement_id = self._found(mention, when, events, report, sentence)
+                if agreement_id is None:
+                    continue
+                choices = [(agreement_id, 0.0, {"founded": True})]
+            for agreement_id, score, how in choices:
+                self.tables.add_agreement_mention(
+                    agreement_id, article_id, mention.start, mention.end, mention.text, round(score, 2), how
+                )
+                resolved.append((mention, agreement_id))
+                if agreement_id in said:
+                    said.remove(agreement_id)
+                said.append(agreement_id)
+        self._link_events(article_id, body, resolved, events, when)
+        for agreement_id in sorted({a for _, a in resolved}):
+            self.refresh(agreement_id)
+        return resolved
+
+    # -- resolution ----------------------------------------------------------------------------------------------
+    def _resolve(
+        self, m: Mention, latest: date | None, countries: set[str], said: Sequence[str], sentence: str
+    ) -> list[tuple[str, float, dict[str, Any]]]:
+        """The agreement(s) a mention names, best first; two when it names two ("the Sochi and Astana
+        agreements"); none when no agreement reaches RESOLVE."""
+        until = (latest + timedelta(days=1)).isoformat() if latest else "9999-12-31"
+        key = (until, tuple(sorted(countries)))
+        if self._candidates is None or self._candidates[0] != key:
+            self._candidates = (key, self.tables.agreements(until=until, zones=sorted(countries), limit=CANDIDATES))
+        candidates = self._candidates[1]
+        if not candidates:
+            return []
+        vocabulary = {n for a in candidates for n in a["data"].get("names", [])}
+        recent = self._recency(m, candidates, countries)
+        # "a unilateral ceasefire from Saturday" in a sentence announcing it is a new one unless its name or its
+        # date (or the day the sentence announces it) says which known one it is
+        announcing = bool(re.match(r"^an?\b", m.text, re.I)) and bool(
+            _CREATE.search(sentence) or _FUTURE.search(sentence)
+        )
+        if announcing and not m.dates:
+            m.dates = list(self.sentence_days)
+            m.date_texts = ["the day it was announced"] if m.dates else []
+        scored: list[tuple[float, str, dict[str, Any]]] = []
+        for a in candidates:
+            score, how = self._score(m, a, vocabulary, countries)
+            if announcing and not (how.get("name") or how.get("date")):
+                continue
+            if a["id"] in recent:
+                bonus = 1.5 if recent[0] == a["id"] else 0.5
+                score += bonus
+                how["recency"] = bonus
+            if a["id"] in said and not announcing:
+                bonus = DISCOURSE[0] if said[-1] == a["id"] else DISCOURSE[1]
+                score += bonus
+                how["discourse"] = bonus
+            scored.append((score, a["id"], how))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        named = [x for x in scored if x[2].get("name") and x[0] >= RESOLVE]
+        if len({n for x in named for n in x[2]["name"]}) >= 2:
+            return [(i, s, h) for s, i, h in named]
+        if not scored or scored[0][0] < RESOLVE:
+            return []
+        return [(scored[0][1], scored[0][0], scored[0][2])]
+
+    def _score(
+        self, m: Mention, a: Mapping[str, Any], vocabulary: set[str], countries: set[str]
+    ) -> tuple[float, dict[str, Any]]:
+        data = a["data"]
+        score = 0.0
+        how: dict[str, Any] = {}
+        names = set(data.get("names", []))
+        if set(m.names) & names:
+            score += 3.0
+            how["name"] = sorted(set(m.names) & names)
+        elif set(m.names) & vocabulary:
+            score -= 3.0  # the mention names another agreement
+        days = _days(a)
+        if m.dates and days:
+            if any(lo - timedelta(days=1) <= d <= hi + timedelta(days=1) for lo, hi in m.dates for d in days):
+                score += 3.0
+                how["date"] = m.date_texts
+            else:
+                score -= 3.0
+        allies = set(data.get("parties", [])) | set(data.get("mediators", []))
+        for c in m.parties + m.brokers:
+            if allies:
+                score += 1.0 if c in allies else -1.0
+        truce_kind = a["kind"] in objects.TRUCE_KINDS
+        if m.head == "pause":
+            score += 1.5 if a["kind"] == "pause" else -1.0
+        elif m.head in ("memorandum", "protocol"):
+            score += 0.5 if a["kind"] == m.head else (-1.0 if truce_kind else 0.0)
+        elif m.truce_like:
+            score += 0.5 if truce_kind else -0.5
+        zone = data.get("zone_country")
+        if zone:
+            if zone in m.countries:
+                score += 1.5
+                how["zone"] = a.get("zone")
+            elif zone == self.report_zone[1]:
+                score += 1.0
+                how["zone"] = a.get("zone")
+            elif countries and zone not in countries:
+                score -= 2.5
+        return score, how
+
+    def _recency(self, m: Mention, candidates: Sequence[Mapping[str, Any]], countries: set[str]) -> list[str]:
+        """The ids of the agreements a bare "the truce" most likely means: those of its kind and the report's
+        zone, the latest first (the two latest)."""
+        fitting = []
+        for a in candidates:
+            truce = a["kind"] in (*objects.TRUCE_KINDS, "protocol")  # a protocol is often the ceasefire itself
+            document = a["kind"] in ("memorandum", "protocol", "agreement")
+            same_kind = (truce if m.truce_like else document) or a["kind"] == m.head
+            zone = a["data"].get("zone_country")
+            if same_kind and (zone is None or zone in countries or not countries):
+                start = a.get("in_force") or a.get("signed") or ""
+                fitting.append((str(start), a["seq"], a["id"]))
+        return [i for _, _, i in sorted(fitting, reverse=True)[:2]]
+
+    def _found(
+        self,
+        m: Mention,
+        when: date | None,
+        events: Sequence[Mapping[str, Any]],
+        report: Mapping[str, Any],
+        sentence: str,
+    ) -> str | None:
+        """A new corpus agreement for a mention specific enough to be one (None when it is not): it has a date or
+        a name, or its sentence brings it into being ("agreed", "took effect", "welcomed a call for")."""
+        head_at = m.text.lower().find(m.head)
+        pre = m.text[:head_at] if head_at >= 0 else ""
+        pre_names = [n for n in m.names if n in pre.lower()]
+        if not (m.dates or pre_names or _CREATE.search(sentence) or _FUTURE.search(sentence)):
+            return None
+        day = next((lo for lo, hi in m.dates if lo == hi), None) or next((lo for lo, hi in self.sentence_days), None)
+        signed = day.isoformat() if day else None
+        if signed is None:
+            month = next((lo for lo, hi in m.dates if lo.day == 1 and (hi - lo).days < 31), None)
+            signed = month.isoformat()[:7] if month else None
+        phrase_places = [p for p in m.places if p.lower() in m.text.lower()]
+        zone: str | None = phrase_places[0] if phrase_places else self.report_zone[0]
+        zone_country = (m.countries[0] if m.countries else None) if phrase_places else self.report_zone[1]
+        kind = objects.kind_of(m.head)
+        words = [w for w in re.findall(r"[A-Za-z-]+", pre) if w.lower() not in _DETERMINERS]
+        label = " ".join(words[-2:]) or kind
+        label = label if m.head in label.lower() or objects.kind_of(label) != "agreement" else f"{label} {kind}"
+        label = label if objects.kind_of(label) != "agreement" or kind == "agreement" else f"{label} {kind}"
+        name = f"{label[:1].upper()}{label[1:]}" + (f", {zone}" if zone else "")
+        agreement_id = f"C-{report['article_id'][:10]}-{m.start}"
+        row = objects.new_agreement(
+            agreement_id,
+            "corpus",
+            name,
+            kind,
+            signed,
+            day.isoformat() if day and _TAKES_EFFECT.search(sentence) else None,
+            zone,
+            parties=m.parties,
+            mediators=m.brokers,
+            names=[n for n in pre_names if objects.kind_of(n) == "agreement"],
+            source=f"{report['article_id']} {m.start}-{m.end}: {m.text!r}",
+            zone_country=zone_country,
+        )
+        if row["signed"] is None:
+            row["data"]["first_reported"] = when.isoformat() if when else None
+        row["seq"] = objects.next_seq(self.tables)
+        self.tables.save_agreement(row)
+        self._candidates = None
+        return agreement_id
+
+    # -- events ------------------------------------------------------------------------------------------------
+    def _link_events(
+        self,
+        article_id: str,
+        body: str,
+        resolved: Sequence[tuple[Mention, str]],
+        events: Sequence[Mapping[str, Any]],
+        when: date | None,
+    ) -> None:
+        by_sentence: dict[tuple[int, int], list[tuple[Mention, str]]] = {}
+        for mention, agreement_id in resolved:
+            by_sentence.setdefault(mention.sentence, []).append((mention, agreement_id))
+        for span, items in by_sentence.items():
+            sentence = body[span[0] : span[1]]
+            ids = list(dict.fromkeys(a for _, a in items))
+            extension = _EXTEND.search(sentence)
+            if extension and len(ids) >= 2:
+                self._extends(ids, items, extension.start() + span[0])
+            for event in (e for e in events if _in(e, span)):
+                relation = relation_of(event, sentence)
+                for agreement_id in ids:
+                    self.tables.add_agreement_event(agreement_id, str(event["id"]), article_id, relation)
+                    if relation == "in force":
+                        self._in_force(agreement_id, event, when)
+
+    def _extends(self, ids: Sequence[str], items: Sequence[tuple[Mention, str]], at: int) -> None:
+        """ "an additional protocol to the 2018 Sochi memorandum": the agreement named after the word extends is
+        extended by the one named before it."""
+        before = [a for m, a in items if m.start <= at]
+        after = [a for m, a in items if m.start > at]
+        if not before or not after or before[-1] == after[0]:
+            return
+        newer, older = self.tables.agreement(before[-1]), self.tables.agreement(after[0])
+        if newer is None or older is None:
+            return
+        newer["data"]["extends"] = older["id"]
+        older["data"]["extended_by"] = newer["id"]
+        self.tables.save_agreement(newer)
+        self.tables.save_agreement(older)
+
+    def _in_force(self, agreement_id: str, event: Mapping[str, Any], when: date | None) -> None:
+        a = self.tables.agreement(agreement_id)
+        day = _day(str(event.get("date") or "")) if event.get("date_precision") == "day" else None
+        if a is None or a.get("in_force") or day is None:
+            return
+        a["in_force"] = day.isoformat()
+        self.tables.save_agreement(a)
+
+    # -- status -----------------------------------------------------------------------------------------------
+    def refresh(self, agreement_id: str) -> None:
+        """Recompute an agreement's parties, history, supersession and status from what is linked to it."""
+        a = self.tables.agreement(agreement_id)
+        if a is None:
+            return
+        linked = self.tables.agreement_events(agreement_id)
+        data = a["data"]
+        if not data.get("parties"):
+            # its parties: who announced it, else who was said to observe it (and who said so)
+            sources = [x for x in linked if x["relation"] == "announcement"] or [
+                x for x in linked if x["relation"] in ("observance", "in force")
+            ]
+            parties: list[str] = []
+            for item in sources:
+                event = item["event"]
+                for c in _countries(event.get("actor") or {}) + _countries(event.get("claimed_by") or {}):
+                    if c not in parties:
+                        parties.append(c)
+            data["parties"] = parties
+        if not data.get("terms") or all(t.get("article_id") for t in data["terms"]):
+            data["terms"] = self._terms(linked)
+        data["history"] = [
+            {"relation": x["relation"], "date": x["event"].get("date"), "event_id": x["event_id"]}
+            for x in linked
+            if x["relation"] != "mention"
+        ]
+        relations = [x["relation"] for x in linked]
+        if "collapse" not in relations:
+            self._supersede(a)
+        a["status"] = objects.status_of(a, relations, self.tables.latest_report_date())
+        self.tables.save_agreement(a)
+
+    def _terms(self, linked: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """What the reports that announce an agreement say it provides: their sentences under it ("Under the
+        deal, ...") or binding someone ("must be pulled out by Oct. 10", "will patrol it together")."""
+        out: list[dict[str, Any]] = []
+        for article_id in dict.fromkeys(x["article_id"] for x in linked if x["relation"] == "announcement"):
+            body = self.tables.article_text(article_id) or ""
+            for start, end in split_sentences(body):
+                sentence = body[start:end]
+                if _TERM.search(sentence) and not any(t["text"] == sentence for t in out):
+                    out.append({"text": sentence, "article_id": article_id, "start_char": start, "end_char": end})
+        return out[:MAX_TERMS]
+
+    def _supersede(self, a: dict[str, Any]) -> None:
+        """A truce superseded by the next truce for the same zone and parties that came into force after it."""
+        if a["kind"] not in objects.TRUCE_KINDS or a["data"].get("superseded_by"):
+            return
+        start = a.get("in_force") or a.get("signed")
+        if not start:
+            return
+        allies = set(a["data"].get("parties", [])) | set(a["data"].get("mediators", []))
+        for other in sorted(self.tables.agreements(), key=lambda o: str(o.get("in_force") or o.get("signed") or "")):
+            other_start = other.get("in_force") or other.get("signed")
+            if other["id"] == a["id"] or not other_start or str(other_start) <= str(start):
+                continue
+            same_zone = other["data"].get("zone_country") == a["data"].get("zone_country") or not a["zone"]
+            theirs = set(other["data"].get("parties", [])) | set(other["data"].get("mediators", []))
+            if (
+                same_zone
+                and (not allies or not theirs or allies & theirs)
+                and other["kind"] in (*objects.TRUCE_KINDS, "protocol")
+            ):
+                a["data"]["superseded_by"] = other["id"]
+                other["data"]["supersedes"] = other["data"].get("supersedes") or a["id"]
+                self.tables.save_agreement(other)
+                return
+
+
+def relation_of(event: Mapping[str, Any], sentence: str) -> str:
+    """What an event does to the agreement its sentence names."""
+    cease = event.get("ceasefire")
+    stance = event.get("stance")
+    if stance == "denied":
+        return "denial"
+    if cease == "violated" or _VIOLATION.search(sentence):
+        return (
+            "accusation"
+            if event.get("type") == "ACCUSE" or stance == "claimed" or _ACCUSE.search(sentence)
+            else "violation"
+        )
+    if _COLLAPSE.search(sentence) and (event.get("type") in ("ASSAULT", "REJECT") or cease in ("rejected",)):
+        return "collapse"
+    if event.get("type") == "REJECT" and re.search(r"\b(criticism|accusation|charge|claim)s?\b", sentence, re.I):
+        return "denial"  # "the Kremlin rejected the criticism, saying it remained committed to the memorandum"
+    if cease == "rejected" or event.get("type") == "REJECT":
+        return "rejection"
+    if cease == "extended" or (_EXTEND.search(sentence) and event.get("type") == "AGREE"):
+        return "extension"
+    agreeing = cease in ("agreed", "declared") or event.get("type") == "AGREE"
+    if agreeing and stance in ("asserted", "claimed") and _ANNOUNCE.search(sentence) and not _IN_FORCE.search(sentence):
+        return "announcement"
+    if event.get("type") in ("ASSAULT", "COERCE") and _IN_FORCE.search(sentence):
+        return "accusation" if stance == "claimed" else "violation"  # an attack "since the ceasefire took effect"
+    if _IN_FORCE.search(sentence):
+        return "in force"
+    if cease == "observed":
+        return "observance"
+    return "mention"
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "last", "existing"})
+
+
+def _sentence_days(span: tuple[int, int], events: Sequence[Mapping[str, Any]]) -> list[tuple[date, date]]:
+    """The days the events of a sentence are dated to (what a sentence announcing an agreement dates it by)."""
+    out = []
+    for e in events:
+        value = str(e.get("date") or "")
+        if _in(e, span) and re.match(r"^\d{4}-\d{2}-\d{2}", value) and e.get("date_precision") != "reported by":
+            day = date.fromisoformat(value[:10])
+            if (day, day) not in out:
+                out.append((day, day))
+    return out
+
+
+def _report_zone(extractions: Sequence[Mapping[str, Any]]) -> tuple[str | None, str | None]:
+    """The place a report is mostly about: its most named place below country level (else country)."""
+    counts: dict[tuple[str, str | None, bool], int] = {}
+    for m in extractions:
+        if m["layer"] != "place":
+            continue
+        data = m["data"]
+        key = (str(data.get("name") or m["text"]), data.get("country"), data.get("feature") == "country")
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None, None
+    best = max(counts, key=lambda k: (not k[2], counts[k], k[0]))
+    return best[0], best[1]
+
+
+def _in(event: Mapping[str, Any], span: tuple[int, int]) -> bool:
+    start = event.get("start_char")
+    return isinstance(start, int) and span[0] <= start < span[1]
+
+
+def _countries(actor: Mapping[str, Any]) -> list[str]:
+    found = [actor.get("country")] + [m.get("country") for m in actor.get("members") or []]
+    return [str(c) for c in found if c]

@@ -1,0 +1,739 @@
+"""The link stage's tables (truceline/link): reports as linked, near-copies, term counts, stories, event clusters.
+
+Only the link stage writes these; `truceline stories`, `articles` and the timeline read them. Every lookup the
+stage makes per report is an indexed one bounded by a LIMIT (an LSH bucket, a story's keys in a window of months,
+a story's clusters in a window of days), so linking a report costs the same in a corpus of a thousand reports as in
+one of a hundred thousand.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from truceline.model import RawDocument
+
+
+@dataclass(slots=True)
+class Group:
+    """A story or an event cluster as stored: its size, dates, centroid and name counts."""
+
+    id: str
+    seq: int
+    n_reports: int
+    date_lo: str | None
+    date_hi: str | None
+    centroid: dict[str, float]
+    names: dict[str, float]
+    story_id: str | None = None  # for a cluster: the story it belongs to
+
+
+class LinkTables:
+    """Queries and writes of the link stage over one open connection (Store.link)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    # -- transactions ------------------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- state ---------------------------------------------------------------------------------------------------
+    def state(self, key: str) -> int:
+        row = self.conn.execute("SELECT value FROM link_state WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def set_state(self, key: str, value: int) -> None:
+        self.conn.execute(
+            "INSERT INTO link_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # -- what is to be linked --------------------------------------------------------------------------------------
+    def pending(
+        self, *, since: str | None = None, until: str | None = None, span_max: int = 40
+    ) -> list[dict[str, Any]]:
+        """Articles never linked, or re-processed since they were, oldest publication first (undated last); with
+        `since` / `until`, only the dated ones of that window."""
+        where = ["(l.article_id IS NULL OR l.processed_at != a.processed_at)"]
+        args: list[object] = []
+        # a report dated to a span wider than span_max days counts as undated: a time window (since / until, the
+        # unit a cluster of workers links by) leaves it out, and a run without one links it after the dated
+        loose = (
+            "(COALESCE(a.published_earliest, a.published) IS NULL"
+            " OR julianday(a.published_latest) - julianday(a.published_earliest) > ?)"
+        )
+        if since or until:
+            where.append(f"NOT {loose}")
+            args.append(span_max)
+        if since:
+            where.append("COALESCE(a.published_latest, a.published) >= ?")
+            args.append(since)
+        if until:
+            where.append("COALESCE(a.published_earliest, a.published) <= ?")
+            args.append(until + "\uffff")
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.body, a.url, a.source, a.published, a.published_earliest, a.published_latest,"
+            " a.published_precision, a.published_evidence, a.processed_at, d.rowid AS doc_order FROM articles a"
+            " JOIN documents d ON d.id = a.id LEFT JOIN link_reports l ON l.article_id = a.id"
+            f" WHERE {' AND '.join(where)}"
+            f" ORDER BY {loose}, COALESCE(a.published_earliest, a.published), d.rowid",
+            [*args, span_max],
+        ).fetchall()
+        out = []
+        for r in rows:
+            row = dict(r)
+            row["published_evidence"] = json.loads(row["published_evidence"] or "[]")
+            out.append(row)
+        return out
+
+    def count_pending(self) -> int:
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM articles a LEFT JOIN link_reports l ON l.article_id = a.id"
+            " WHERE l.article_id IS NULL OR l.processed_at != a.processed_at"
+        ).fetchone()
+        return int(row[0])
+
+    def mentions(self, article_id: str, layers: Sequence[str]) -> list[dict[str, Any]]:
+        marks = ",".join("?" * len(layers))
+        rows = self.conn.execute(
+            f"SELECT layer, start, end, text, label, data FROM mentions WHERE article_id = ? AND layer IN ({marks})"
+            " ORDER BY start, end",
+            (article_id, *layers),
+        )
+        return [
+            {"layer": r[0], "start": r[1], "end": r[2], "text": r[3], "label": r[4], "data": json.loads(r[5])}
+            for r in rows
+        ]
+
+    # -- term counts ----------------------------------------------------------------------------------------------
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        wanted = list(dict.fromkeys(terms))
+        out: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for term, n in self.conn.execute(f"SELECT term, n FROM link_df WHERE term IN ({marks})", chunk):
+                out[term] = int(n)
+        return out
+
+    def add_document_frequencies(self, terms: Iterable[str], delta: int) -> None:
+        rows = [(t, delta) for t in terms]
+        self.conn.executemany(
+            "INSERT INTO link_df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n", rows
+        )
+        if delta < 0:
+            self.conn.executemany("DELETE FROM link_df WHERE term = ? AND n <= 0", [(t,) for t, _ in rows])
+
+    # -- copies ---------------------------------------------------------------------------------------------------
+    def lsh_candidates(self, buckets: Sequence[int], limit: int = 20) -> list[tuple[str, str, bytes]]:
+        """(article id, copy_of, signature) of reports sharing at least one LSH band bucket, most shared first."""
+        if not buckets:
+            return []
+        clauses = " OR ".join("(h.band = ? AND h.bucket = ?)" for _ in buckets)
+        args: list[object] = []
+        for band, bucket in enumerate(buckets):
+            args += [band, bucket]
+        rows = self.conn.execute(
+            "SELECT l.article_id, l.copy_of, l.signature, COUNT(*) AS shared FROM link_lsh h"
+            f" JOIN link_reports l ON l.article_id = h.article_id WHERE {clauses}"
+            " GROUP BY l.article_id ORDER BY shared DESC, l.seq LIMIT ?",
+            (*args, limit),
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def add_lsh(self, article_id: str, buckets: Sequence[int]) -> None:
+        self.conn.executemany(
+            "INSERT INTO link_lsh (band, bucket, article_id) VALUES (?, ?, ?)",
+            [(band, bucket, article_id) for band, bucket in enumerate(buckets)],
+        )
+
+    # -- reports ----------------------------------------------------------------------------------------------
+    def linked_report(self, article_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM link_reports WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        out["terms"] = json.loads(out["terms"])
+        out["names"] = json.loads(out["names"])
+        out["lead_names"] = json.loads(out["lead_names"])
+        return out
+
+    def save_report(self, row: dict[str, Any]) -> None:
+        data = dict(row)
+        data["terms"] = json.dumps(data["terms"])
+        data["names"] = json.dumps(data["names"])
+        data["lead_names"] = json.dumps(sorted(data["lead_names"]))
+        cols = list(data)
+        self.conn.execute(
+            f"INSERT OR REPLACE INTO link_reports ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [data[c] for c in cols],
+        )
+
+    def forget_report(self, article_id: str) -> None:
+        self.conn.execute("DELETE FROM link_lsh WHERE article_id = ?", (article_id,))
+        self.conn.execute("DELETE FROM link_passages WHERE article_id = ?", (article_id,))
+        self.conn.execute("DELETE FROM link_reports WHERE article_id = ?", (article_id,))
+
+    def members(self, column: str, group_id: str, limit: int) -> list[tuple[str, str]]:
+        """(article id, its stored tf-idf vector as JSON) of the `limit` most recently linked reports of a story
+        (column 'story_id') or cluster ('cluster_id'); the caller parses and caches the vectors."""
+        if column not in ("story_id", "cluster_id"):
+            raise ValueError(column)
+        rows = self.conn.execute(
+            f"SELECT article_id, terms FROM link_reports WHERE {column} = ? ORDER BY seq DESC LIMIT ?",
+            (group_id, limit),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def move_reports(self, column: str, old: str, new: str) -> None:
+        if column not in ("story_id", "cluster_id"):
+            raise ValueError(column)
+        self.conn.execute(f"UPDATE link_reports SET {column} = ? WHERE {column} = ?", (new, old))
+        if column == "cluster_id":
+            self.conn.execute("UPDATE link_canonical SET cluster_id = ? WHERE cluster_id = ?", (new, old))
+
+    # -- stories and clusters -----------------------------------------------------------------------------------
+    def group(self, table: str, group_id: str) -> Group | None:
+        rows = self.groups(table, [group_id])
+        return rows[0] if rows else None
+
+    def groups(self, table: str, ids: Sequence[str]) -> list[Group]:
+        if table not in ("link_stories", "link_clusters"):
+            raise ValueError(table)
+        if not ids:
+            return []
+        story = "story_id" if table == "link_clusters" else "NULL"
+        marks = ",".join("?" * len(ids))
+        rows = self.conn.execute(
+            f"SELECT id, seq, n_reports, date_lo, date_hi, centroid, names, {story} FROM {table} WHERE id IN ({marks})",
+            list(ids),
+        ).fetchall()
+        by_id = {r[0]: Group(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]), r[7]) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def save_group(self, table: str, group: Group) -> None:
+        if table == "link_stories":
+            self.conn.execute(
+                "INSERT OR REPLACE INTO link_stories (id, seq, n_reports, date_lo, date_hi, centroid, names)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    group.id,
+                    group.seq,
+                    group.n_reports,
+                    group.date_lo,
+                    group.date_hi,
+                    json.dumps(group.centroid),
+                    json.dumps(group.names),
+                ),
+            )
+        elif table == "link_clusters":
+            self.conn.execute(
+                "INSERT OR REPLACE INTO link_clusters (id, story_id, seq, n_reports, date_lo, date_hi, centroid, names)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    group.id,
+                    group.story_id,
+                    group.seq,
+                    group.n_reports,
+                    group.date_lo,
+                    group.date_hi,
+                    json.dumps(group.centroid),
+                    json.dumps(group.names),
+                ),
+            )
+        else:
+            raise ValueError(table)
+
+    def delete_group(self, table: str, group_id: str) -> None:
+        if table not in ("link_stories", "link_clusters"):
+            raise ValueError(table)
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (group_id,))
+
+    def merge_story(self, old: str, new: str) -> None:
+        """Point everything of story `old` at story `new` (the caller has merged the centroids)."""
+        self.conn.execute("UPDATE link_reports SET story_id = ? WHERE story_id = ?", (new, old))
+        self.conn.execute("UPDATE link_clusters SET story_id = ? WHERE story_id = ?", (new, old))
+        self.conn.execute("UPDATE link_passages SET story_id = ? WHERE story_id = ?", (new, old))
+        self.conn.execute("UPDATE link_canonical SET story_id = ? WHERE story_id = ?", (new, old))
+        self.conn.execute(
+            "INSERT OR IGNORE INTO link_keys (key, bucket, story_id) SELECT key, bucket, ? FROM link_keys"
+            " WHERE story_id = ?",
+            (new, old),
+        )
+        self.conn.execute("DELETE FROM link_keys WHERE story_id = ?", (old,))
+        self.conn.execute("UPDATE link_stories SET merged_into = ?, n_reports = 0 WHERE id = ?", (new, old))
+        self.conn.execute("UPDATE link_stories SET merged_into = ? WHERE merged_into = ?", (new, old))
+
+    def story_candidates(self, keys: Sequence[str], lo: int | None, hi: int | None, limit: int) -> list[str]:
+        """Stories sharing the most keys with a report in months lo..hi (any month, and undated ones, when None)."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        args: list[object] = list(keys)
+        window = ""
+        if lo is not None and hi is not None:
+            window = " AND (bucket BETWEEN ? AND ? OR bucket = -1)"
+            args += [lo, hi]
+        rows = self.conn.execute(
+            f"SELECT story_id, COUNT(DISTINCT key) AS shared FROM link_keys WHERE key IN ({marks}){window}"
+            " GROUP BY story_id ORDER BY shared DESC, story_id LIMIT ?",
+            (*args, limit),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def add_keys(self, story_id: str, bucket: int, keys: Iterable[str]) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO link_keys (key, bucket, story_id) VALUES (?, ?, ?)",
+            [(k, bucket, story_id) for k in keys],
+        )
+
+    def cluster_candidates(self, story_id: str, lo: str | None, hi: str | None, limit: int) -> list[str]:
+        """The story's clusters that began within the window lo..hi (or are undated); the story's largest clusters
+        when the report itself is undated."""
+        if lo is not None and hi is not None:
+            rows = self.conn.execute(
+                "SELECT id FROM link_clusters WHERE story_id = ? AND (date_lo BETWEEN ? AND ? OR date_lo IS NULL)"
+                " ORDER BY n_reports DESC, seq LIMIT ?",
+                (story_id, lo, hi, limit),
+            ).fetchall()
+        else:
+            rows = self.conn.execute(
+                "SELECT id FROM link_clusters WHERE story_id = ? ORDER BY n_reports DESC, seq LIMIT ?",
+                (story_id, limit),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def clusters_between(self, story_id: str, first: str, last: str, exclude: str, cap: int = 50) -> int:
+        """How many clusters of the story (other than `exclude`) began after `first` and up to `last` (at most
+        `cap`: the count only needs to tell quiet stories from busy ones)."""
+        lo, hi = (first, last) if first <= last else (last, first)
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM link_clusters WHERE story_id = ? AND date_lo > ? AND date_lo <= ?"
+            " AND id != ? LIMIT ?)",
+            (story_id, lo, hi, exclude, cap),
+        ).fetchone()
+        return int(row[0])
+
+    def add_passage(self, article_id: str, start: int, end: int, story_id: str, score: float) -> None:
+        self.conn.execute(
+            "INSERT INTO link_passages (article_id, start, end, story_id, score) VALUES (?, ?, ?, ?, ?)",
+            (article_id, start, end, story_id, score),
+        )
+
+    # -- reading -------------------------------------------------------------------------------------------------
+    def memberships(self, article_ids: Sequence[str] | None = None) -> dict[str, dict[str, list[str]]]:
+        """{article id: {"story_ids": [...], "cluster_ids": [...]}}: its own story and cluster first, then the
+        stories its passages were attached to."""
+        out: dict[str, dict[str, list[str]]] = {}
+        rows = self.conn.execute("SELECT article_id, story_id, cluster_id FROM link_reports").fetchall()
+        wanted = set(article_ids) if article_ids is not None else None
+        for aid, story, cluster in rows:
+            if wanted is not None and aid not in wanted:
+                continue
+            entry = out.setdefault(aid, {"story_ids": [], "cluster_ids": []})
+            if story:
+                entry["story_ids"].append(story)
+            if cluster:
+                entry["cluster_ids"].append(cluster)
+        for aid, story in self.conn.execute("SELECT article_id, story_id FROM link_passages ORDER BY start"):
+            if aid in out and story not in out[aid]["story_ids"]:
+                out[aid]["story_ids"].append(story)
+        return out
+
+    def stories(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, seq, n_reports, date_lo, date_hi, names FROM link_stories WHERE merged_into IS NULL"
+            " ORDER BY date_lo IS NULL, date_lo, seq"
+        ).fetchall()
+        return [
+            {"id": r[0], "seq": r[1], "n_reports": r[2], "date_lo": r[3], "date_hi": r[4], "names": json.loads(r[5])}
+            for r in rows
+        ]
+
+    def story_reports(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT l.article_id, l.cluster_id, l.copy_of, l.source, l.date_lo, l.date_hi, a.title"
+            " FROM link_reports l JOIN articles a ON a.id = l.article_id WHERE l.story_id = ? ORDER BY l.seq",
+            (story_id,),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def clusters_of(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, n_reports, date_lo, date_hi FROM link_clusters WHERE story_id = ?"
+            " ORDER BY date_lo IS NULL, date_lo, seq",
+            (story_id,),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def resolve_story(self, story_id: str) -> str | None:
+        """A story id (or a prefix of one), following merges to the story that absorbed it."""
+        row = self.conn.execute(
+            "SELECT id, merged_into FROM link_stories WHERE id = ? OR id LIKE ? ORDER BY id = ? DESC LIMIT 2",
+            (story_id, story_id + "%", story_id),
+        ).fetchall()
+        if not row:
+            return None
+        current, merged = row[0][0], row[0][1]
+        seen = {current}
+        while merged and merged not in seen:
+            seen.add(merged)
+            current = merged
+            nxt = self.conn.execute("SELECT merged_into FROM link_stories WHERE id = ?", (current,)).fetchone()
+            merged = nxt[0] if nxt else None
+        return str(current)
+
+    # -- story summaries ------------------------------------------------------------------------------------------
+    def story_counts(self, story_id: str) -> dict[str, Any]:
+        """Reports, independent sources (groups of near-copies), outlets and clusters of a story."""
+        row = self.conn.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT copy_of), COUNT(DISTINCT source), COUNT(DISTINCT cluster_id)"
+            " FROM link_reports WHERE story_id = ?",
+            (story_id,),
+        ).fetchone()
+        return {"reports": row[0], "independent": row[1], "outlets": row[2], "clusters": row[3]}
+
+    def story_mentions(self, story_id: str, layer: str, limit: int) -> list[tuple[str, int]]:
+        """The names most often mentioned in a story's reports: place names, or actor countries."""
+        field = "$.name" if layer == "place" else "$.country"
+        rows = self.conn.execute(
+            f"SELECT json_extract(m.data, '{field}') AS name, COUNT(DISTINCT m.article_id) AS n"
+            " FROM link_reports l JOIN mentions m ON m.article_id = l.article_id AND m.layer = ?"
+            " WHERE l.story_id = ? AND name IS NOT NULL GROUP BY name ORDER BY n DESC, name LIMIT ?",
+            (layer, story_id, limit),
+        ).fetchall()
+        return [(str(r[0]), int(r[1])) for r in rows]
+
+    # -- canonical events ----------------------------------------------------------------------------------------
+    def article_events(self, article_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT data FROM events WHERE article_id = ? ORDER BY idx", (article_id,))
+        return [json.loads(r[0]) for r in rows]
+
+    def canonical_candidates(
+        self, story_id: str, type_: str, lo: str | None, hi: str | None, cluster_id: str | None, limit: int
+    ) -> list[dict[str, Any]]:
+        """Canonical events of a story and type whose days overlap lo..hi, or (for an undated mention) those of
+        its own event cluster; the most recent first."""
+        if lo is not None and hi is not None:
+            rows = self.conn.execute(
+                "SELECT id, seq, cluster_id, date_lo, date_hi, data FROM link_canonical WHERE story_id = ? AND type = ?"
+                " AND ((date_lo <= ? AND date_hi >= ?) OR (date_lo IS NULL AND cluster_id = ?))"
+                " ORDER BY seq DESC LIMIT ?",
+                (story_id, type_, hi, lo, cluster_id, limit),
+            ).fetchall()
+        else:
+            rows = self.conn.execute(
+                "SELECT id, seq, cluster_id, date_lo, date_hi, data FROM link_canonical WHERE story_id = ? AND type = ?"
+                " AND cluster_id = ? ORDER BY seq DESC LIMIT ?",
+                (story_id, type_, cluster_id, limit),
+            ).fetchall()
+        return [{**dict(r), "data": json.loads(r["data"])} for r in rows]
+
+    def canonical_mentions(self, canonical_id: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """A canonical event's mentions in the order they were linked; with `limit`, only the latest ones."""
+        if limit:
+            rows = self.conn.execute(
+                "SELECT * FROM (SELECT rowid AS r, event_id, article_id, score, data FROM link_mentions"
+                " WHERE canonical_id = ? ORDER BY rowid DESC LIMIT ?) ORDER BY r",
+                (canonical_id, limit),
+            ).fetchall()
+            return [{"event_id": r[1], "article_id": r[2], "score": r[3], **json.loads(r[4])} for r in rows]
+        rows = self.conn.execute(
+            "SELECT event_id, article_id, score, data FROM link_mentions WHERE canonical_id = ? ORDER BY rowid",
+            (canonical_id,),
+        ).fetchall()
+        return [{"event_id": r[0], "article_id": r[1], "score": r[2], **json.loads(r[3])} for r in rows]
+
+    def event_memberships(self, event_ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
+        """{event id: {"canonical_id", "story_id", "cluster_id"}} for the events linking placed (the others absent)."""
+        out: dict[str, dict[str, str | None]] = {}
+        ids = list(event_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self.conn.execute(
+                "SELECT m.event_id, m.canonical_id, c.story_id, c.cluster_id FROM link_mentions m"
+                f" JOIN link_canonical c ON c.id = m.canonical_id WHERE m.event_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for r in rows:
+                out[r[0]] = {"canonical_id": r[1], "story_id": r[2], "cluster_id": r[3]}
+        return out
+
+    def canonical_counts(self, canonical_id: str) -> tuple[int, int, int]:
+        """(mentions, reports, independent sources: groups of near-copies) of a canonical event."""
+        row = self.conn.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT article_id), COUNT(DISTINCT COALESCE(json_extract(data, '$.copy_of'),"
+            " article_id)) FROM link_mentions WHERE canonical_id = ?",
+            (canonical_id,),
+        ).fetchone()
+        return int(row[0]), int(row[1]), int(row[2])
+
+    def mentioned_in(self, canonical_id: str, article_id: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM link_mentions WHERE canonical_id = ? AND article_id = ? LIMIT 1", (canonical_id, article_id)
+        ).fetchone()
+        return row is not None
+
+    def save_mention(
+        self, event_id: str, canonical_id: str, article_id: str, score: float, data: dict[str, Any]
+    ) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO link_mentions (event_id, canonical_id, article_id, score, data) VALUES (?, ?, ?, ?, ?)",
+            (event_id, canonical_id, article_id, score, json.dumps(data)),
+        )
+
+    def forget_mentions(self, article_id: str) -> list[str]:
+        """Drop an article's mentions; returns the canonical events they belonged to (to be recomputed)."""
+        ids = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT canonical_id FROM link_mentions WHERE article_id = ?", (article_id,)
+            )
+        ]
+        self.conn.execute("DELETE FROM link_mentions WHERE article_id = ?", (article_id,))
+        return ids
+
+    def save_canonical(self, row: dict[str, Any]) -> None:
+        data = dict(row)
+        data["data"] = json.dumps(data["data"], sort_keys=True)
+        cols = list(data)
+        self.conn.execute(
+            f"INSERT OR REPLACE INTO link_canonical ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [data[c] for c in cols],
+        )
+
+    def delete_canonical(self, canonical_id: str) -> None:
+        self.conn.execute("DELETE FROM link_canonical WHERE id = ?", (canonical_id,))
+
+    def canonical(self, canonical_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM link_canonical WHERE id = ?", (canonical_id,)).fetchone()
+        return {**dict(row), "data": json.loads(row["data"])} if row else None
+
+    def move_canonical_story(self, old: str, new: str) -> None:
+        self.conn.execute("UPDATE link_canonical SET story_id = ? WHERE story_id = ?", (new, old))
+
+    def move_canonical_cluster(self, old: str, new: str) -> None:
+        self.conn.execute("UPDATE link_canonical SET cluster_id = ? WHERE cluster_id = ?", (new, old))
+
+    def canonical_events(
+        self, where: Sequence[str], args: Sequence[object], story_id: str | None, limit: int | None
+    ) -> list[dict[str, Any]]:
+        """Canonical events with at least one mention matching the event conditions (truceline.store.db's
+        event_conditions), of one story when given, in date order; each with its representative event's JSON."""
+        conds: list[str] = []
+        params: list[object] = []
+        if where:
+            conds.append(
+                "c.id IN (SELECT canonical_id FROM link_mentions WHERE event_id IN"
+                f" (SELECT id FROM events WHERE {' AND '.join(where)}))"
+            )
+            params += list(args)
+        if story_id:
+            conds.append("c.story_id = ?")
+            params.append(story_id)
+        sql = "SELECT c.*, e.data AS event FROM link_canonical c JOIN events e ON e.id = c.representative"
+        if conds:
+            sql += " WHERE " + " AND ".join(conds)
+        sql += " ORDER BY c.sort_date IS NULL, c.sort_date, c.seq"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        out = []
+        for r in self.conn.execute(sql, params):
+            row = dict(r)
+            row["data"] = json.loads(row["data"])
+            row["event"] = json.loads(row["event"])
+            out.append(row)
+        return out
+
+    def has_canonical_events(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM link_canonical LIMIT 1").fetchone() is not None
+
+    # -- agreements ----------------------------------------------------------------------------------------------
+    def agreements(
+        self, *, until: str | None = None, zones: Sequence[str] | None = None, limit: int = 500
+    ) -> list[dict[str, Any]]:
+        """Agreements signed (or known) up to `until` (all when None), the latest first; with `zones`, only those
+        covering a place in one of these countries or of unknown place (the candidates a report's mentions need)."""
+        if until:
+            where = "(signed IS NULL OR signed <= ?)"
+            args: list[object] = [until]
+            if zones is not None:
+                marks = ",".join("?" * len(zones)) or "NULL"
+                where += f" AND (zone_country IS NULL OR zone_country IN ({marks}))"
+                args += list(zones)
+            rows = self.conn.execute(
+                f"SELECT * FROM link_agreements WHERE {where} ORDER BY signed DESC, seq LIMIT ?", (*args, limit)
+            ).fetchall()
+        else:
+            rows = self.conn.execute(
+                "SELECT * FROM link_agreements ORDER BY signed IS NULL, signed, seq LIMIT ?", (limit,)
+            ).fetchall()
+        return [{**dict(r), "data": json.loads(r["data"])} for r in rows]
+
+    def agreement(self, agreement_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM link_agreements WHERE id = ?", (agreement_id,)).fetchone()
+        return {**dict(row), "data": json.loads(row["data"])} if row else None
+
+    def save_agreement(self, row: dict[str, Any]) -> None:
+        data = dict(row)
+        data["zone_country"] = data["data"].get("zone_country")
+        data["data"] = json.dumps(data["data"], sort_keys=True)
+        cols = list(data)
+        self.conn.execute(
+            f"INSERT OR REPLACE INTO link_agreements ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [data[c] for c in cols],
+        )
+
+    def add_agreement_mention(
+        self, agreement_id: str, article_id: str, start: int, end: int, text: str, score: float, how: dict[str, Any]
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO link_agreement_mentions (agreement_id, article_id, start, end, text, score, how)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (agreement_id, article_id, start, end, text, score, json.dumps(how, sort_keys=True)),
+        )
+
+    def add_agreement_event(self, agreement_id: str, event_id: str, article_id: str, relation: str) -> None:
+        self.conn.execute(
+            "INSERT INTO link_agreement_events (agreement_id, event_id, article_id, relation) VALUES (?, ?, ?, ?)",
+            (agreement_id, event_id, article_id, relation),
+        )
+
+    def forget_agreement_links(self, article_id: str) -> list[str]:
+        """Drop an article's agreement mentions and event links; returns the agreements they concerned."""
+        ids = {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT agreement_id FROM link_agreement_mentions WHERE article_id = ?"
+                " UNION SELECT agreement_id FROM link_agreement_events WHERE article_id = ?",
+                (article_id, article_id),
+            )
+        }
+        self.conn.execute("DELETE FROM link_agreement_mentions WHERE article_id = ?", (article_id,))
+        self.conn.execute("DELETE FROM link_agreement_events WHERE article_id = ?", (article_id,))
+        return sorted(ids)
+
+    def agreement_mentions(self, agreement_id: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT agreement_id, article_id, start, end, text, score, how FROM link_agreement_mentions"
+        args: tuple[object, ...] = ()
+        if agreement_id:
+            sql += " WHERE agreement_id = ?"
+            args = (agreement_id,)
+        rows = self.conn.execute(sql + " ORDER BY article_id, start", args)
+        return [
+            {"agreement_id": r[0], "article_id": r[1], "start": r[2], "end": r[3], "text": r[4], "score": r[5],
+             "how": json.loads(r[6])}
+            for r in rows
+        ]  # fmt: skip
+
+    def agreement_events(self, agreement_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT ae.event_id, ae.article_id, ae.relation, e.data, a.published FROM link_agreement_events ae"
+            " JOIN events e ON e.id = ae.event_id JOIN articles a ON a.id = ae.article_id"
+            " WHERE ae.agreement_id = ? ORDER BY e.sort_date, ae.event_id",
+            (agreement_id,),
+        )
+        return [
+            {"event_id": r[0], "article_id": r[1], "relation": r[2], "event": json.loads(r[3]), "published": r[4]}
+            for r in rows
+        ]
+
+    def latest_report_date(self) -> str | None:
+        row = self.conn.execute("SELECT MAX(date_hi) FROM link_reports").fetchone()
+        return row[0] if row else None
+
+    # -- contradictions ----------------------------------------------------------------------------------------
+    def replace_contradictions(self, canonical_id: str, story_id: str | None, items: Sequence[dict[str, Any]]) -> None:
+        self.conn.execute("DELETE FROM link_contradictions WHERE canonical_id = ?", (canonical_id,))
+        self.conn.executemany(
+            "INSERT INTO link_contradictions (id, canonical_id, story_id, kind, subject, data) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (f"{canonical_id}:{c['kind']}:{c['subject']}", canonical_id, story_id, c["kind"], c["subject"],
+                 json.dumps(c["positions"], sort_keys=True))
+                for c in items
+            ],
+        )  # fmt: skip
+
+    def contradictions(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT c.id, c.canonical_id, c.story_id, c.kind, c.subject, c.data, k.type, k.sort_date"
+            " FROM link_contradictions c JOIN link_canonical k ON k.id = c.canonical_id"
+        )
+        args: tuple[object, ...] = ()
+        if story_id:
+            sql += " WHERE c.story_id = ?"
+            args = (story_id,)
+        rows = self.conn.execute(sql + " ORDER BY k.sort_date IS NULL, k.sort_date, c.id", args)
+        return [
+            {"id": r[0], "canonical_id": r[1], "story_id": r[2], "kind": r[3], "subject": r[4],
+             "positions": json.loads(r[5]), "event_type": r[6], "date": r[7]}
+            for r in rows
+        ]  # fmt: skip
+
+    # -- dates fed back from stories ---------------------------------------------------------------------------
+    def document(self, doc_id: str) -> RawDocument | None:
+        r = self.conn.execute(
+            "SELECT id, kind, content, origin, title, url, published_meta, source FROM documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        return RawDocument(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]) if r else None
+
+    def redate(
+        self,
+        article_id: str,
+        published: dict[str, Any],
+        times: Sequence[tuple[int, int, str, str, dict[str, Any]]],
+        events: Sequence[tuple[str, str | None, str | None, dict[str, Any]]],
+    ) -> None:
+        """A new publication date for an article (fields of the articles table), its time expressions resolved
+        again (start, end, text, value, data) and its events re-dated (id, date, sort_date, data)."""
+        self.conn.execute(
+            "UPDATE articles SET published = ?, published_earliest = ?, published_latest = ?, published_precision = ?,"
+            " published_evidence = ? WHERE id = ?",
+            (
+                published["published"],
+                published["published_earliest"],
+                published["published_latest"],
+                published["published_precision"],
+                json.dumps(published["published_evidence"]),
+                article_id,
+            ),
+        )
+        self.conn.execute("DELETE FROM mentions WHERE article_id = ? AND layer = 'time'", (article_id,))
+        self.conn.executemany(
+            "INSERT INTO mentions VALUES (?, 'time', ?, ?, ?, ?, ?)",
+            [(article_id, s, e, text, value, json.dumps(data)) for s, e, text, value, data in times],
+        )
+        self.conn.executemany(
+            "UPDATE events SET date = ?, sort_date = ?, data = ? WHERE id = ?",
+            [(d, sort, json.dumps(data), eid) for eid, d, sort, data in events],
+        )
+
+    def published_latest(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT published_latest FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def article_text(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def story_of_articles(self, article_ids: Sequence[str]) -> dict[str, str]:
+        if not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        rows = self.conn.execute(
+            f"SELECT article_id, story_id FROM link_reports WHERE article_id IN ({marks})", list(article_ids)
+        )
+        return {r[0]: r[1] for r in rows}

@@ -1,0 +1,119 @@
+"""Clues from what a report names: known wars, agreements and days, office holders, and years.
+
+"the eight-year-old civil war", "agreed last September" (about the 2018 Sochi deal), "after the Oct. 7 attack"
+(truceline/data/known_dates.yaml, truceline.timex.known); "Defence Minister Hulusi Akar said"
+(truceline.timex.offices); "since 1997", "will be delivered in 2014" (truceline.timex.pubdate_years).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from truceline.timex.calendar import add_months, add_years, last_day
+from truceline.timex.context import Candidate
+from truceline.timex.known import matching
+from truceline.timex.offices import office_clues
+from truceline.timex.pubdate_years import year_bounds
+from truceline.timex.reasoning import Reasoning, c_text, sentence_of, tense_of
+
+_MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
+_MONTH_ONLY = re.compile(r"^XXXX-(\d{2})$")
+_AGE = re.compile(r"^P(\d+)([YM])$")
+
+
+def known_anchors(text: str, cands: list[Candidate], r: Reasoning) -> None:
+    """Known wars, agreements and days (known_dates.yaml): "the eight-year-old civil war", "agreed last
+    September", "the Oct. 7 attack"."""
+    for c in cands:
+        sentence = sentence_of(text, c)
+        surface = c_text(text, c)
+        if c.type == "DURATION" and (m := _AGE.match(c.value)) and surface.lower().endswith("-old"):
+            n, unit = int(m[1]), m[2]
+            for k in matching(sentence, ("war",)):
+                lo = add_years(k.date, n) if unit == "Y" else add_months(k.date, n)
+                hi = (add_years(lo, 1) if unit == "Y" else add_months(lo, 1)) - timedelta(days=1)
+                r.apply(
+                    [(lo, hi)],
+                    f"'{surface}' {k.what} ({k.date.isoformat()}; {k.source}): published {lo.isoformat()}..{hi.isoformat()}",
+                )
+        elif mo := _MONTH_ONLY.match(c.value):
+            month = int(mo[1])
+            for k in matching(sentence, ("agreement",)):
+                if k.date.month != month:
+                    continue
+                start = (
+                    date(k.date.year, month, 1)
+                    if not surface.lower().startswith("last")
+                    else last_day(k.date.year, month) + timedelta(days=1)
+                )
+                end = last_day(k.date.year + 1, month)
+                r.apply(
+                    [(start, end)],
+                    f"'{surface}' refers to a known agreement: {k.what} ({k.date.isoformat()}; {k.source}); a report saying so is from {start.isoformat()}..{end.isoformat()}",
+                )
+        elif (md := _MONTH_DAY.match(c.value)) and (
+            named := [
+                k for k in matching(sentence, ("named-day",)) if (k.date.month, k.date.day) == (int(md[1]), int(md[2]))
+            ]
+        ):
+            k = named[0]
+            r.apply(
+                [(k.date, date.max)],
+                f"'{surface}' names a known day: {k.what} ({k.date.isoformat()}; {k.source}): published after it",
+            )
+        elif md := _MONTH_DAY.match(c.value):
+            for k in matching(sentence, ("agreement",)):
+                if (k.date.month, k.date.day) == (int(md[1]), int(md[2])):
+                    end = add_years(k.date, 1)
+                    r.apply(
+                        [(k.date, end)],
+                        f"'{surface}' is the date of a known agreement: {k.what} ({k.source}); published within the year after",
+                    )
+
+
+def office_holders(body: str, r: Reasoning) -> None:
+    """ "Defence Minister Hulusi Akar said": written while he held that office; "under President Barack Obama":
+    written after that office was first his; "former Prime Minister Tony Blair": after it ended
+    (truceline.timex.offices)."""
+    seen: set[tuple[str, str]] = set()
+    for clue in office_clues(body):
+        if (clue.office, clue.how) in seen:
+            continue
+        seen.add((clue.office, clue.how))
+        if clue.how == "current":
+            held = "; ".join(f"{a.isoformat()}..{'' if b.year > 9000 else b.isoformat()}" for a, b in clue.spans)
+            why = f"{clue.said!r}: written while {clue.office} held the office ({held}, with a few days' grace)"
+        elif clue.how == "titled":
+            why = f"{clue.said!r}: written after {clue.office} first took the office ({clue.spans[0][0].isoformat()})"
+        else:
+            why = f"{clue.said!r}: written after {clue.office} left the office ({clue.spans[0][0].isoformat()})"
+        r.apply(list(clue.spans), why)
+
+
+def mentioned_years(body: str, cands: list[Candidate], r: Reasoning) -> None:
+    """The years the report names (truceline.timex.pubdate_years): the latest one told as past is a lower bound,
+    the earliest one told as ahead an upper bound, and a year told by its distance from the report bounds both ways."""
+    bounds = year_bounds(body, cands, tense_of)
+    lows = [b for b in bounds if b.lo is not None and b.hi is None]
+    highs = [b for b in bounds if b.hi is not None and b.lo is None]
+    if lows:
+        low = max(lows, key=lambda b: b.lo or date.min)
+        assert low.lo is not None
+        r.apply(
+            [(low.lo, date.max)],
+            f"the report mentions {low.surface!r} ({low.how}): published in {low.lo.year} or later",
+        )
+    for both in (b for b in bounds if b.lo is not None and b.hi is not None):
+        assert both.lo is not None and both.hi is not None
+        r.apply(
+            [(both.lo, both.hi)],
+            f"the report mentions {both.surface!r} ({both.how}): published {both.lo.isoformat()}..{both.hi.isoformat()}",
+        )
+    if highs:
+        high = min(highs, key=lambda b: b.hi or date.max)
+        assert high.hi is not None
+        r.apply(
+            [(date.min, high.hi)],
+            f"the report tells {high.surface!r} as ahead: published before {high.hi.isoformat()}",
+        )
