@@ -4,16 +4,18 @@
 
 Generates reports with bench/bench_pipeline.py's generator, ingests them once, then times the real command on a
 copy of that database for each mode, in the same run:
-  * `process --workers 1`   (one process, no pool)
-  * `process --workers N`   (a pool of N worker processes, the caller the one writer)
+  * `process --workers 1`   (one process, no pool; then linking, in the same process)
+  * `process --workers N`   (a pool of N worker processes, the caller the one writer; then linking, in the caller)
   * `process --cluster ADDR --output DIR` on a LocalCluster of N worker processes (one thread each, with
     truceline.scale.cluster.WORKER_CONFIG unless --dask-defaults: then marked *) started beforehand (its start-up
-    is not timed; each worker loads the pipeline on its first batch, which is), then `load DIR` timed apart;
+    is not timed; each worker loads the pipeline on its first batch, which is): the per-report stages only, then
+    `load DIR` timed apart (the rows into the store, then linking); so the like-for-like comparison with the pool
+    is "cluster run + load";
 printing articles per second (start-up included: models load in every run), the ratios against the one-worker
 run, and the peak resident memory of the whole process tree (the command and every process under it; for the
 cluster, the client plus the cluster's scheduler, nannies and workers), sampled every 0.1 s. Resident sizes add up
 pages forked workers still share, so the tree's sum overstates what the machine gives. Finally it checks that the
-three modes stored the same rows.
+three modes stored the same rows, stories and canonical events.
 """
 
 from __future__ import annotations
@@ -197,7 +199,7 @@ def main() -> None:
 
     reference = content(one_db)
     same = all(content(db) == reference for db in (pool_db, cluster_db))
-    print(f"same rows in all three modes: {'yes' if same else 'NO'}")
+    print(f"same rows, stories and canonical events in all three modes: {'yes' if same else 'NO'}")
     print(
         f"CPU seconds against one worker: pool {pool_cpu / one_cpu:.2f}x, cluster {cl_cpu / one_cpu:.2f}x (on an idle "
         f"machine the pool's speed-up is at most {n} x {one_cpu / pool_cpu:.2f} = {n * one_cpu / pool_cpu:.2f}x)"

@@ -243,7 +243,8 @@ def process(
     cluster: str | None,
     output: Path | None,
 ) -> None:
-    """Run every stage on the stored reports not processed yet."""
+    """Run every stage on the stored reports not processed yet, then link them across the corpus (a --cluster run
+    links nothing: `truceline load` does, once it has brought the results in)."""
     with _errors():
         from truceline.errors import ConfigError
 

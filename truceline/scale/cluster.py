@@ -30,7 +30,7 @@ from truceline.store.rows import DocResult
 Summary = dict[str, Any]
 
 # Dask settings for workers that run Truceline, measured on bench reports (README, Scale): the nanny's default
-# MALLOC_TRIM_THRESHOLD_=65536 (hand freed memory back to the system at once) makes a worker spend about 16% more CPU
+# MALLOC_TRIM_THRESHOLD_=65536 (hand freed memory back to the system at once) makes a worker spend about 23% more CPU
 # on the same batch, and the statistical profiler (a stack sample every 10 ms) a little more again. Put these in the
 # workers' Dask configuration (a YAML file under ~/.config/dask/, or DASK_* variables) where the cluster is yours.
 WORKER_CONFIG: dict[str, Any] = {
