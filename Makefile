@@ -4,9 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint types pytest bench eval clean
+.PHONY: setup browser demo test lint types pytest bench eval clean
 
-setup: $(STAMP)
+setup: $(STAMP) browser
+
+# Headless Chromium and its driver for the browser tests (tests/test_browser.py), from Debian's packages when they
+# are missing and we can install them (root with apt-get); elsewhere those tests skip with the reason.
+browser:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+		|| echo "note: could not install chromium and chromium-driver; the browser tests will skip"; \
+	else echo "note: no chromium/chromedriver and not root; the browser tests will skip"; fi
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -27,3 +27,66 @@ def nlp() -> Any:
         return load_nlp()
     except ModelError as exc:
         pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled corpus ingested, processed and linked into a database once per run: what the web app's tests
+    (tests/test_web*.py, tests/test_browser*.py) serve. Tests copy it before changing anything."""
+    from truceline import api
+    from truceline.errors import ModelError
+    from truceline.sample import REPORTS_DIR
+    from truceline.store import Store
+
+    path = tmp_path_factory.mktemp("web") / "demo.db"
+    try:
+        with Store.open(path) as store:
+            api.ingest(store, [str(REPORTS_DIR)])
+            api.process(store)
+    except ModelError as exc:
+        pytest.skip(str(exc))
+    return path
+
+
+HOSTILE_TITLE = '<script>alert("title")</script> Clashes "><img src=x onerror=alert(1)> near Saraqib'
+HOSTILE_ACTOR = '"><svg onload=alert(3)>Brigade'
+
+
+@pytest.fixture(scope="session")
+def hostile_db(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The web tests' database plus a report of our own whose title, body, URL, outlet and an actor's name (from a
+    user dictionary) are attacks on a page: markup, event handlers, a javascript: URL."""
+    import json
+    import shutil
+
+    from truceline import api
+    from truceline.store import Store
+
+    folder = tmp_path_factory.mktemp("hostile")
+    db = folder / "hostile.db"
+    shutil.copy(web_db, db)
+    actors = folder / "actors.yaml"
+    actors.write_text(
+        f"- name: {json.dumps(HOSTILE_ACTOR)}\n  kind: group\n  country: SYR\n  sector: REB\n"
+        "  aliases: [Crimson Brigade]\n",
+        encoding="utf-8",
+    )
+    body = (
+        "The Crimson Brigade shelled Saraqib on Monday, killing four civilians, officials said. "
+        '<script>alert("body")</script> The <b onmouseover=alert(4)>army</b> said it had hit back at the '
+        "Crimson Brigade near Idlib. <img src=x onerror=alert(5)>"
+    )
+    report = {
+        "id": "hostile-1",
+        "title": HOSTILE_TITLE,
+        "text": body,
+        "url": "javascript:alert(6)",
+        "source": "<script>alert(7)</script>",
+        "published": "2020-02-10",
+    }
+    path = folder / "hostile.jsonl"
+    path.write_text(json.dumps(report) + "\n", encoding="utf-8")
+    with Store.open(db) as store:
+        assert api.ingest(store, [str(path)]).new == 1
+        assert api.process(store, actors=[actors]).processed == 1
+    return db

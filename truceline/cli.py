@@ -520,10 +520,12 @@ for _name, (_module, _what) in EVALS.items():
 from truceline.cli_link import register as _register_link_commands  # noqa: E402  (needs the helpers above)
 from truceline.cli_link import register_summary as _register_link_summary  # noqa: E402
 from truceline.cli_link import register_views as _register_link_views  # noqa: E402
+from truceline.web.cli import register as _register_serve  # noqa: E402
 
 _register_link_commands(cli)
 _register_link_views(cli)
 _register_link_summary(cli)
+_register_serve(cli)
 
 
 @cli.group(name="train")

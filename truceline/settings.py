@@ -11,6 +11,7 @@ over the file, and the file over the defaults. Allowed keys:
                                 # (written by `truceline train events FILE --output events.npz`)
     max_report_bytes: 20000000  # a larger report (a file after decompression, a JSON line, stdin) is skipped
     max_part_chars: 100000      # a longer cleaned text is processed in parts of about this size
+    tile_url: https://tile.example.org/{z}/{x}/{y}.png   # map tiles for `truceline serve` (offline outlines if unset)
     workers: 2                  # processes for `process` and `run` (--workers); default: the machine's cores
 
 Relative paths in the file are taken from the file's own folder. The two limits (defaults in `Limits`) keep any
@@ -21,6 +22,7 @@ input from stalling a run: every stage's cost grows linearly with a part's lengt
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +61,7 @@ class Limits:
 # The smallest values allowed: below these, ordinary reports would be refused or cut into fragments.
 LIMIT_MINIMUMS = {"max_report_bytes": 1_000, "max_part_chars": 2_000}
 LIMIT_KEYS = tuple(LIMIT_MINIMUMS)
-ALLOWED = ("db", "actors", "agreements", "event_model", "acled_model", *LIMIT_KEYS, "workers")
+ALLOWED = ("db", "actors", "agreements", "event_model", "acled_model", "tile_url", *LIMIT_KEYS, "workers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class Settings:
     event_model: Path | None = None  # None: the packaged event model (truceline/data/models/events.npz)
     acled_model: Path | None = None  # None: the packaged ACLED sub-type model (truceline/data/models/acled*.npz)
     limits: Limits = Limits()
+    tile_url: str | None = None  # a tile server's URL template for the web app's map (None: offline outlines only)
     workers: int | None = None  # None: the machine's cores (truceline.api.default_workers)
     source: str | None = None  # the file these came from, if any
 
@@ -114,6 +117,7 @@ def load_settings(path: Path | None = None) -> Settings:
     agreements = _files(path, base, data, "agreements", "agreements file")
     model_path = _model_path(path, base, data.get("event_model"), "event_model", "truceline train events")
     acled_path = _model_path(path, base, data.get("acled_model"), "acled_model", "truceline train acled")
+    tile_url = _tile_url(path, data.get("tile_url"))
     db_path = Path(db)
     return Settings(
         db=str(db_path if db_path.is_absolute() else base / db_path),
@@ -122,6 +126,7 @@ def load_settings(path: Path | None = None) -> Settings:
         event_model=model_path,
         acled_model=acled_path,
         limits=_limits(data, path),
+        tile_url=tile_url,
         workers=_workers(path, data.get("workers")),
         source=str(path),
     )
@@ -168,6 +173,19 @@ def _model_path(path: Path, base: Path, value: object, key: str, command: str) -
     if not model_path.is_file():
         raise ConfigError(f"settings file {path}: {key} {model_path} does not exist; train one with `{command}`")
     return model_path
+
+
+def _tile_url(path: Path, value: object) -> str | None:
+    """A map tile URL template: http(s), with {z}, {x} and {y} (and optionally {s}) placeholders."""
+    if value is None:
+        return None
+    ok = isinstance(value, str) and re.fullmatch(r"https?://[A-Za-z0-9.{}:-]+/[^\s\"'<>]*", value) is not None
+    if not ok or not all(k in str(value) for k in ("{z}", "{x}", "{y}")):
+        raise ConfigError(
+            f"settings file {path}: 'tile_url' must be an http(s) URL template with {{z}}, {{x}} and {{y}}, "
+            f"e.g. https://tile.example.org/{{z}}/{{x}}/{{y}}.png; got {value!r}"
+        )
+    return str(value)
 
 
 def _workers(path: Path, value: object) -> int | None:

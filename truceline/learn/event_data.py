@@ -1,10 +1,12 @@
 """Training data for the event classifier (truceline.learn.events), assembled reproducibly, and the training.
 
 Sources, each example keeping a note of where it came from:
-  * labelled sentences, one JSON object a line (ours: data/training/events.jsonl; a user's own file has the same
-    shape): ``{"text": ..., "trigger": "shelled", "type": "ASSAULT", "mode": "shelling"}``; ``start`` (the
-    trigger's character offset in ``text``) when the word occurs more than once; ``mode`` optional; type
-    ``NONE`` for a word that names no event. The trigger is a word or a phrase (its syntactic head is used).
+  * labelled sentences, one JSON object a line (ours: data/training/events.jsonl, and events_cameo.jsonl with
+    sentences written for every CAMEO category; a user's own file has the same shape): ``{"text": ...,
+    "trigger": "shelled", "type": "ASSAULT", "mode": "shelling"}``; ``start`` (the trigger's character offset in
+    ``text``) when the word occurs more than once; ``mode`` optional; ``cameo`` optional, the CAMEO category the
+    sentence was written for (kept as the example's group, so cross-validation can hold out whole categories);
+    type ``NONE`` for a word that names no event. The trigger is a word or a phrase (its syntactic head is used).
   * the bundled sample corpus gold (data/sample/gold.yaml): each gold event's type on the trigger inside its
     evidence phrase; lexicon candidates of the same sentences whose type no gold event there has are NONE, since
     the gold lists every event of the sentences it quotes.
@@ -40,7 +42,7 @@ from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.learn.events import NONE, candidate_lemma, dense, features
 from truceline.learn.linear import Example
 
-OUR_SENTENCES = "data/training/events.jsonl"
+OUR_SENTENCES = ("data/training/events.jsonl", "data/training/events_cameo.jsonl")
 DEFINITION_WEIGHT = 0.3
 SAMPLE_NONE_WEIGHT = 0.5
 _EVT = re.compile(r"\(EVT:\s*([^()]*?)\s*\)")
@@ -63,6 +65,7 @@ class Labelled:
     plover: bool = False  # the type follows PLOVER's conventions for intentions and refusals
     none_others: frozenset[str] | None = None  # sample gold: other lexicon candidates here whose type is not one
     # of these are NONE
+    group: str | None = None  # the CAMEO category the sentence was written for, when the file says
 
 
 def read_jsonl(path: Path) -> list[Labelled]:
@@ -96,12 +99,16 @@ def read_jsonl(path: Path) -> list[Labelled]:
             start = found.start() if found else None
         if not isinstance(trigger, str) or not isinstance(start, int) or text[start : start + len(trigger)] != trigger:
             raise InputError(f"{where}: trigger {trigger!r} is not a word of the text (give 'start' if it repeats)")
-        out.append(Labelled(text, type_, f"{path.name}:{number}", mode, trigger, start))
+        group = row.get("cameo")
+        if group is not None and not isinstance(group, str):
+            raise InputError(f"{where}: 'cameo' must be a CAMEO code written as a string, such as \"0333\"")
+        out.append(Labelled(text, type_, f"{path.name}:{number}", mode, trigger, start, group=group))
     return out
 
 
-def our_sentences() -> list[Labelled]:
-    return read_jsonl(Path(str(resources.files("truceline").joinpath(OUR_SENTENCES))))
+def our_sentences(name: str = OUR_SENTENCES[0]) -> list[Labelled]:
+    """One of our files of labelled sentences (`OUR_SENTENCES`)."""
+    return read_jsonl(Path(str(resources.files("truceline").joinpath(name))))
 
 
 def sample_gold() -> list[Labelled]:
@@ -265,6 +272,7 @@ class Built:
     origins: list[str]
     lemmas: list[tuple[str, bool]]  # (trigger lemma, nominal) of each example
     texts: list[str]
+    groups: list[str | None]  # the CAMEO category of each example's sentence, None when unknown
 
 
 def build(items: Iterable[Labelled], nlp: Any) -> Built:
@@ -277,6 +285,7 @@ def build(items: Iterable[Labelled], nlp: Any) -> Built:
     origins: list[str] = []
     lemmas: list[tuple[str, bool]] = []
     texts: list[str] = []
+    groups: list[str | None] = []
     seen: set[tuple[str, int]] = set()
     for item in items:
         doc = docs[item.text]
@@ -290,6 +299,7 @@ def build(items: Iterable[Labelled], nlp: Any) -> Built:
             origins.append(item.origin)
             lemmas.append((candidate_lemma(cand, lex), cand.nominal))
             texts.append(item.text)
+            groups.append(item.group)
     # a sample NONE on a word another item labels as an event is that item's, not a NONE
     positive = {(t, lem) for t, (lem, _), e in zip(texts, lemmas, examples, strict=True) if e.label != NONE}
     keep = [
@@ -298,7 +308,11 @@ def build(items: Iterable[Labelled], nlp: Any) -> Built:
         if not (e.label == NONE and e.weight == SAMPLE_NONE_WEIGHT and (texts[i], lemmas[i][0]) in positive)
     ]
     return Built(
-        [examples[i] for i in keep], [origins[i] for i in keep], [lemmas[i] for i in keep], [texts[i] for i in keep]
+        [examples[i] for i in keep],
+        [origins[i] for i in keep],
+        [lemmas[i] for i in keep],
+        [texts[i] for i in keep],
+        [groups[i] for i in keep],
     )
 
 
@@ -312,7 +326,8 @@ def gather(files: Sequence[Path], *, packaged: bool, plover: Path | None) -> tup
         sources[name] = len(more)
 
     if packaged:
-        add("truceline/data/training/events.jsonl (ours)", our_sentences())
+        for name in OUR_SENTENCES:
+            add(f"truceline/{name} (ours)", our_sentences(name))
         add("truceline/data/sample/gold.yaml (ours)", sample_gold())
         add("truceline/data/plover.yaml about (ours)", definitions())
     for path in files:

@@ -49,6 +49,7 @@ class EventFilter:
     limit: int | None = None
     story: str | None = None  # a story id of the link stage (truceline/link)
     min_confidence: float | None = None  # only events whose confidence is at least this (0..1)
+    recipient: str | None = None  # as `actor`, but only on the recipient's side
 
     def __post_init__(self) -> None:
         value = self.min_confidence
@@ -368,16 +369,21 @@ def event_conditions(flt: EventFilter) -> tuple[list[str], list[object]]:
     args: list[object] = []
     if flt.actor:
         # A name or text matches as a substring; a country code matches the actor, the recipient, or any member
-        # of a compound actor ("Turkey and Russia"), wherever it sits in the exported object.
+        # of a compound actor ("Turkey and Russia"), wherever it sits in the exported object (event_parties,
+        # migration 0004, holds those codes and texts in rows).
         where.append(
-            "(actor_name LIKE ? OR recipient_name LIKE ? OR json_extract(data, '$.actor.text') LIKE ?"
-            " OR json_extract(data, '$.recipient.text') LIKE ?"
-            " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.actor') t WHERE t.key = 'country' AND t.value = ?)"
-            " OR EXISTS (SELECT 1 FROM json_tree(events.data, '$.recipient') t"
-            " WHERE t.key = 'country' AND t.value = ?))"
+            "(actor_name LIKE ? OR recipient_name LIKE ? OR rowid IN (SELECT event_rowid FROM event_parties"
+            " WHERE text LIKE ? OR country = ?))"
         )
         like = f"%{flt.actor}%"
-        args += [like, like, like, like, flt.actor.upper(), flt.actor.upper()]
+        args += [like, like, like, flt.actor.upper()]
+    if flt.recipient:
+        where.append(
+            "(recipient_name LIKE ? OR rowid IN (SELECT event_rowid FROM event_parties WHERE role = 'recipient'"
+            " AND (text LIKE ? OR country = ?)))"
+        )
+        like = f"%{flt.recipient}%"
+        args += [like, like, flt.recipient.upper()]
     if flt.place:
         where.append("(place_name LIKE ? OR place_country = ? OR json_extract(data, '$.place.text') LIKE ?)")
         args += [f"%{flt.place}%", flt.place.upper(), f"%{flt.place}%"]

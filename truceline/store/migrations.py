@@ -302,3 +302,78 @@ LINK_MIGRATIONS.append(
 )
 
 MIGRATIONS.extend(LINK_MIGRATIONS)
+
+# -- reading at scale (truceline/web): indexes for the events table's pages and full-text search of evidence ------
+MIGRATIONS.append(
+    (
+        "0004_event_browsing",
+        """
+        -- the events table's order (store.db Store.events, truceline/web), so a page of 100,000 events is an index walk
+        CREATE INDEX events_order ON events(sort_date IS NULL, sort_date, article_id, idx);
+        CREATE INDEX events_type ON events(type, sort_date);
+        CREATE INDEX events_stance ON events(stance);
+        CREATE INDEX events_place ON events(place_name, place_country);
+
+        -- full-text search over the evidence sentences; rows follow the events table by rowid (never VACUUMed)
+        CREATE VIRTUAL TABLE events_fts USING fts5(sentence);
+        CREATE TRIGGER events_fts_ai AFTER INSERT ON events BEGIN
+            INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, json_extract(new.data, '$.sentence'));
+        END;
+        CREATE TRIGGER events_fts_ad AFTER DELETE ON events BEGIN
+            DELETE FROM events_fts WHERE rowid = old.rowid;
+        END;
+        CREATE TRIGGER events_fts_au AFTER UPDATE OF data ON events BEGIN
+            DELETE FROM events_fts WHERE rowid = old.rowid;
+            INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, json_extract(new.data, '$.sentence'));
+        END;
+        INSERT INTO events_fts(rowid, sentence) SELECT rowid, json_extract(data, '$.sentence') FROM events;
+
+        -- who an event's actor and recipient are, in rows (every country code in the party, members of a compound
+        -- actor included, and the party's text), so --actor / --recipient read a narrow indexed table instead of
+        -- walking every event's JSON; kept by triggers, as the search index is
+        CREATE TABLE event_parties (
+            event_rowid INTEGER NOT NULL,  -- events.rowid
+            role TEXT NOT NULL,            -- actor | recipient
+            country TEXT,                  -- a country code found anywhere in the party (null on the text row)
+            text TEXT                      -- the party's text as the report wrote it (null on country rows)
+        );
+        CREATE INDEX event_parties_country ON event_parties(country, role);
+        CREATE INDEX event_parties_event ON event_parties(event_rowid);
+        CREATE TRIGGER event_parties_ai AFTER INSERT ON events BEGIN
+            INSERT INTO event_parties (event_rowid, role, country, text)
+                SELECT new.rowid, 'actor', t.value, NULL FROM json_tree(new.data, '$.actor') t
+                WHERE t.key = 'country' AND t.type = 'text'
+                UNION ALL SELECT new.rowid, 'recipient', t.value, NULL FROM json_tree(new.data, '$.recipient') t
+                WHERE t.key = 'country' AND t.type = 'text'
+                UNION ALL SELECT new.rowid, 'actor', NULL, json_extract(new.data, '$.actor.text')
+                WHERE json_extract(new.data, '$.actor.text') IS NOT NULL
+                UNION ALL SELECT new.rowid, 'recipient', NULL, json_extract(new.data, '$.recipient.text')
+                WHERE json_extract(new.data, '$.recipient.text') IS NOT NULL;
+        END;
+        CREATE TRIGGER event_parties_ad AFTER DELETE ON events BEGIN
+            DELETE FROM event_parties WHERE event_rowid = old.rowid;
+        END;
+        CREATE TRIGGER event_parties_au AFTER UPDATE OF data ON events BEGIN
+            DELETE FROM event_parties WHERE event_rowid = old.rowid;
+            INSERT INTO event_parties (event_rowid, role, country, text)
+                SELECT new.rowid, 'actor', t.value, NULL FROM json_tree(new.data, '$.actor') t
+                WHERE t.key = 'country' AND t.type = 'text'
+                UNION ALL SELECT new.rowid, 'recipient', t.value, NULL FROM json_tree(new.data, '$.recipient') t
+                WHERE t.key = 'country' AND t.type = 'text'
+                UNION ALL SELECT new.rowid, 'actor', NULL, json_extract(new.data, '$.actor.text')
+                WHERE json_extract(new.data, '$.actor.text') IS NOT NULL
+                UNION ALL SELECT new.rowid, 'recipient', NULL, json_extract(new.data, '$.recipient.text')
+                WHERE json_extract(new.data, '$.recipient.text') IS NOT NULL;
+        END;
+        INSERT INTO event_parties (event_rowid, role, country, text)
+            SELECT e.rowid, 'actor', t.value, NULL FROM events e, json_tree(e.data, '$.actor') t
+            WHERE t.key = 'country' AND t.type = 'text'
+            UNION ALL SELECT e.rowid, 'recipient', t.value, NULL FROM events e, json_tree(e.data, '$.recipient') t
+            WHERE t.key = 'country' AND t.type = 'text'
+            UNION ALL SELECT rowid, 'actor', NULL, json_extract(data, '$.actor.text') FROM events
+            WHERE json_extract(data, '$.actor.text') IS NOT NULL
+            UNION ALL SELECT rowid, 'recipient', NULL, json_extract(data, '$.recipient.text') FROM events
+            WHERE json_extract(data, '$.recipient.text') IS NOT NULL;
+        """,
+    )
+)
