@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from truceline.errors import Skip
+from truceline.errors import ConfigError, Skip
 from truceline.link import LinkReport
 from truceline.model import RawDocument
-from truceline.pipeline import Outcome, Pipeline
+from truceline.scale.work import PipelineConfig
 from truceline.settings import Limits
 from truceline.stages.ingest import iter_documents
 from truceline.store import Store
+from truceline.store.rows import DocResult
 
 INGEST_CHUNK = 500
 
@@ -31,6 +33,27 @@ class ProcessReport:
     events: int = 0
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    link: LinkReport | None = None  # what linking did after processing (None: not linked, as on a cluster run)
+    workers: int = 1  # processes that ran the per-report stages (0: a Dask cluster)
+    output: Path | None = None  # the Parquet folder of a cluster run
+
+    def add(self, results: Sequence[DocResult]) -> None:
+        for r in results:
+            if r.status == "processed":
+                self.processed += 1
+                self.events += r.events
+            elif r.status == "skipped":
+                self.skipped.append(f"{r.origin}: {r.reason}")
+            else:
+                self.failed.append(f"{r.origin}: {r.reason}")
+
+
+@dataclass(slots=True)
+class LoadReport:
+    files: int = 0
+    read: int = 0
+    loaded: int = 0
+    already: int = 0  # already stored by an earlier load or run, or not a document of this store
     link: LinkReport | None = None
 
 
@@ -61,6 +84,14 @@ def ingest(
     return report
 
 
+def default_workers() -> int:
+    """`workers` in truceline.yaml, else the machine's cores."""
+    from truceline.settings import load_settings
+
+    configured = load_settings().workers
+    return configured if configured else max(1, os.cpu_count() or 1)
+
+
 def process(
     store: Store,
     *,
@@ -71,33 +102,109 @@ def process(
     agreements: Sequence[Path] = (),
     event_model: Path | None = None,
     limits: Limits | None = None,
+    workers: int | None = None,
+    cluster: str | None = None,
+    output: Path | None = None,
+    batch_size: int | None = None,
 ) -> ProcessReport:
-    """Run every stage on the documents not processed yet; each article is written in its own transaction. Then,
-    unless `link_after` is False, link the new reports across the corpus (truceline.link).
+    """Run every stage on the documents not processed yet, then, unless `link_after` is False, link the new reports
+    across the corpus (truceline.link) in this process.
 
-    `event_model` names a model file of `truceline train events` (None: the packaged event model)."""
+    Documents go in batches (`batch_size`, the pipeline's by default) through `workers` processes (None: the
+    settings' `workers`, else the machine's cores; 1: this process, no pool), every one building its pipeline from
+    the same `actors`, `event_model` (a model file of `truceline train events`; None: the packaged one) and `limits`.
+    Every report is analysed from itself alone, so the rows are the same whatever the number of workers. This
+    process is the one writer: each batch is stored in one transaction, in order, every document with its rows and
+    its new status together, so a run killed at any point goes on where it stopped and gives exactly what an
+    uninterrupted run gives. With `cluster` (a Dask scheduler address) the batches run on that cluster and are
+    written as Parquet under `output` instead, and nothing is linked: `load` brings them into the store and links.
+    """
+    config = PipelineConfig(
+        actor_files=tuple(actors),
+        batch_size=batch_size or PipelineConfig().batch_size,
+        limits=limits or Limits(),
+        event_model=event_model,
+    )
+    if config.batch_size < 1:
+        raise ConfigError(f"the batch size must be at least 1, got {config.batch_size}")
+    wanted = default_workers() if workers is None else workers
+    if wanted < 1:
+        raise ConfigError(f"--workers must be at least 1, got {wanted}")
     report = ProcessReport()
-    pipeline = Pipeline(actor_files=actors, limits=limits or Limits(), event_model=event_model)
-
-    def done(out: Outcome) -> None:
-        if out.analysis is not None:
-            store.save_analysis(out.analysis)
-            report.processed += 1
-            report.events += len(out.analysis.events)
-        elif out.skip:
-            store.mark_document(out.raw.id, "skipped", out.skip)
-            store.record_skip(out.raw.origin, out.skip, "process")
-            report.skipped.append(f"{out.raw.origin}: {out.skip}")
-        else:
-            reason = out.failure or "unknown failure"
-            store.mark_document(out.raw.id, "failed", reason)
-            report.failed.append(f"{out.raw.origin}: {reason}")
-        if progress:
-            progress(1)
-
     docs = store.pending_documents(retry_failed=retry_failed)
-    for _ in pipeline.run(docs, on_done=done):
-        pass
+    if cluster:
+        if output is None:
+            raise ConfigError("--cluster writes Parquet: name the folder with --output DIR (then `truceline load DIR`)")
+        _process_on_cluster(report, docs, cluster, output, config, progress)
+        return report
+
+    from truceline.scale.pool import run_inline, run_pool
+
+    def write(results: list[DocResult]) -> None:
+        store.save_results(results)
+        report.add(results)
+        if progress and results:
+            progress(len(results))
+
+    # never more processes than batches: a small run stays in this process
+    batches = -(-store.count_pending(retry_failed=retry_failed) // config.batch_size)
+    report.workers = max(1, min(wanted, batches))
+    if report.workers == 1:
+        run_inline(docs, config=config, write=write)
+    else:
+        run_pool(docs, workers=report.workers, config=config, write=write)
+    if link_after:
+        report.link = link(store, agreements=agreements)
+    return report
+
+
+def _process_on_cluster(
+    report: ProcessReport,
+    docs: Iterable[RawDocument],
+    address: str,
+    output: Path,
+    config: PipelineConfig,
+    progress: Callable[[int], None] | None,
+) -> None:
+    from truceline.scale.cluster import Summary, run_cluster
+
+    report.workers = 0
+    report.output = output
+
+    def finish(summary: Summary) -> None:
+        report.processed += summary["processed"]
+        report.events += summary["events"]
+        report.skipped.extend(summary["skipped"])
+        report.failed.extend(summary["failed"])
+        if progress:
+            progress(summary["documents"])
+
+    run_cluster(docs, address=address, output=output, config=config, finish=finish)
+
+
+def load(
+    store: Store,
+    folder: Path,
+    *,
+    progress: Callable[[int], None] | None = None,
+    link_after: bool = True,
+    agreements: Sequence[Path] = (),
+) -> LoadReport:
+    """Bring the Parquet output of a cluster run into the store, a file per transaction, in the run's batch order,
+    then, unless `link_after` is False, link what is not linked yet (as `process` does after a run on this machine).
+    Documents already processed (by an earlier load or run) are left as they are, so loading twice stores nothing
+    twice; a document the store does not hold is not loaded (ingest it first)."""
+    from truceline.scale.parquet import iter_results
+
+    report = LoadReport()
+    for _, results in iter_results(folder):
+        written = store.load_results(results)
+        report.files += 1
+        report.read += len(results)
+        report.loaded += len(written)
+        report.already += len(results) - len(written)
+        if progress:
+            progress(len(results))
     if link_after:
         report.link = link(store, agreements=agreements)
     return report

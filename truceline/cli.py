@@ -141,7 +141,26 @@ def _do_ingest(db: str, paths: tuple[str, ...]) -> int:
     return report.read
 
 
-def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[int, int]:
+def workers_option(fn: F) -> F:
+    return click.option(
+        "--workers",
+        "workers",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help="Processes running the per-report stages (default: `workers` in truceline.yaml, else the machine's "
+        "cores; 1 runs everything in this process). This process stays the one writer to the database.",
+    )(fn)
+
+
+def _do_process(
+    db: str,
+    actors: tuple[Path, ...],
+    retry_failed: bool,
+    workers: int | None = None,
+    cluster: str | None = None,
+    output: Path | None = None,
+) -> tuple[int, int]:
     from truceline import api
 
     settings = _settings()
@@ -165,16 +184,24 @@ def _do_process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> tuple[
                 agreements=settings.agreements,
                 event_model=settings.event_model,
                 limits=settings.limits,
+                workers=workers,
+                cluster=cluster,
+                output=output,
             )
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
     for line in report.failed:
         click.echo(f"failed {line}", err=True)
+    where = " (on the cluster)" if cluster else f" ({report.workers} workers)" if report.workers > 1 else ""
     click.echo(
         f"processed {report.processed} of {pending} report(s): {report.events} event(s), "
-        f"{len(report.skipped)} skipped, {len(report.failed)} failed",
+        f"{len(report.skipped)} skipped, {len(report.failed)} failed{where}",
         err=True,
     )
+    if cluster:
+        click.echo(
+            f"wrote Parquet under {output}: bring it into {db} with `truceline load {output} --db {db}`", err=True
+        )
     if report.link is not None:
         from truceline.cli_link import _link_line
 
@@ -195,10 +222,37 @@ def ingest(paths: tuple[str, ...], db: str) -> None:
 @db_option
 @actors_option
 @click.option("--retry-failed", is_flag=True, help="Also retry reports that failed before.")
-def process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> None:
-    """Run every stage on the stored reports not processed yet."""
+@workers_option
+@click.option(
+    "--cluster",
+    metavar="tcp://HOST:PORT",
+    help="Run the per-report stages on the Dask cluster whose scheduler is at this address, writing Parquet to "
+    "--output (then `truceline load DIR`). Needs the 'cluster' extra.",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With --cluster: the folder the Parquet goes to (year=YYYY/month=MM partitions; every worker must be able "
+    "to write there). Run the same command again after a failure to go on where it stopped.",
+)
+def process(
+    db: str,
+    actors: tuple[Path, ...],
+    retry_failed: bool,
+    workers: int | None,
+    cluster: str | None,
+    output: Path | None,
+) -> None:
+    """Run every stage on the stored reports not processed yet, then link them across the corpus (a --cluster run
+    links nothing: `truceline load` does, once it has brought the results in)."""
     with _errors():
-        pending, processed = _do_process(db, actors, retry_failed)
+        from truceline.errors import ConfigError
+
+        if output is not None and not cluster:
+            raise ConfigError("--output is for --cluster runs; without --cluster the results go into the database")
+        if cluster and workers is not None:
+            raise ConfigError("--workers is for runs on this machine; a --cluster run uses the cluster's workers")
+        pending, processed = _do_process(db, actors, retry_failed, workers, cluster, output)
         if pending and not processed:
             sys.exit(1)
 
@@ -207,13 +261,36 @@ def process(db: str, actors: tuple[Path, ...], retry_failed: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @actors_option
-def run(paths: tuple[str, ...], db: str, actors: tuple[Path, ...]) -> None:
+@workers_option
+def run(paths: tuple[str, ...], db: str, actors: tuple[Path, ...], workers: int | None) -> None:
     """Ingest PATHS and process them: the whole pipeline in one command."""
     with _errors():
         read = _do_ingest(db, paths)
-        pending, processed = _do_process(db, actors, False)
+        pending, processed = _do_process(db, actors, False, workers)
         if read == 0 or (pending and not processed):
             sys.exit(1)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@db_option
+def load(folder: Path, db: str) -> None:
+    """Bring the Parquet written by `process --cluster --output FOLDER` into the database, then link what it
+    brought (loading twice is harmless)."""
+    with _errors():
+        from truceline import api
+
+        with _open_store(db, create=False) as store, _progress(0, "loading") as tick:
+            report = api.load(store, folder, progress=tick, agreements=_settings().agreements)
+        click.echo(
+            f"loaded {report.loaded} of {report.read} report(s) from {report.files} file(s); "
+            f"{report.already} already stored or not in this database",
+            err=True,
+        )
+        if report.link is not None:
+            from truceline.cli_link import _link_line
+
+            click.echo(_link_line(report.link), err=True)
 
 
 def _events_command(name: str, default_format: str, doc: str, *, canonical: bool) -> None:

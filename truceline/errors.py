@@ -5,7 +5,8 @@
      ├── ConfigError            a setting, option or dictionary file is invalid
      ├── StoreError             the database cannot be opened, migrated or written
      ├── ModelError             the spaCy pipeline or a packaged data file is missing
-     └── EvalError              a gold file is not in the format its scorer expects
+     ├── EvalError              a gold file is not in the format its scorer expects
+     └── WorkerError            a worker process or the Dask cluster failed (what is stored so far is kept)
 
     Skip                        not an error: one document is passed over, with a recorded reason
 
@@ -45,6 +46,10 @@ class ModelError(TrucelineError):
 
 class EvalError(TrucelineError):
     code = "T005"
+
+
+class WorkerError(TrucelineError):
+    code = "T006"
 
 
 class Skip(Exception):

@@ -12,6 +12,7 @@ over the file, and the file over the defaults. Allowed keys:
     max_report_bytes: 20000000  # a larger report (a file after decompression, a JSON line, stdin) is skipped
     max_part_chars: 100000      # a longer cleaned text is processed in parts of about this size
     tile_url: https://tile.example.org/{z}/{x}/{y}.png   # map tiles for `truceline serve` (offline outlines if unset)
+    workers: 2                  # processes for `process` and `run` (--workers); default: the machine's cores
 
 Relative paths in the file are taken from the file's own folder. The two limits (defaults in `Limits`) keep any
 input from stalling a run: every stage's cost grows linearly with a part's length, and no report is larger than
@@ -60,7 +61,7 @@ class Limits:
 # The smallest values allowed: below these, ordinary reports would be refused or cut into fragments.
 LIMIT_MINIMUMS = {"max_report_bytes": 1_000, "max_part_chars": 2_000}
 LIMIT_KEYS = tuple(LIMIT_MINIMUMS)
-ALLOWED = ("db", "actors", "agreements", "event_model", "acled_model", "tile_url", *LIMIT_KEYS)
+ALLOWED = ("db", "actors", "agreements", "event_model", "acled_model", "tile_url", *LIMIT_KEYS, "workers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ class Settings:
     acled_model: Path | None = None  # None: the packaged ACLED sub-type model (truceline/data/models/acled*.npz)
     limits: Limits = Limits()
     tile_url: str | None = None  # a tile server's URL template for the web app's map (None: offline outlines only)
+    workers: int | None = None  # None: the machine's cores (truceline.api.default_workers)
     source: str | None = None  # the file these came from, if any
 
 
@@ -125,6 +127,7 @@ def load_settings(path: Path | None = None) -> Settings:
         acled_model=acled_path,
         limits=_limits(data, path),
         tile_url=tile_url,
+        workers=_workers(path, data.get("workers")),
         source=str(path),
     )
 
@@ -183,3 +186,13 @@ def _tile_url(path: Path, value: object) -> str | None:
             f"e.g. https://tile.example.org/{{z}}/{{x}}/{{y}}.png; got {value!r}"
         )
     return str(value)
+
+
+def _workers(path: Path, value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(
+            f"settings file {path}: 'workers' must be a whole number of processes, 1 or more, got {value!r}"
+        )
+    return value

@@ -6,19 +6,35 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from truceline.errors import ConfigError, StoreError
 from truceline.model import Analysis, RawDocument
-from truceline.serialize import event_json, place_json, quantity_json, time_json
 from truceline.store.link import LinkTables
 from truceline.store.migrations import MIGRATIONS
+from truceline.store.rows import (
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    LINK_COLUMNS,
+    MENTION_COLUMNS,
+    STATUSES,
+    ArticleRows,
+    DocResult,
+    article_rows,
+)
+from truceline.store.rows import now as _now
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+_INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
+_INSERT_MENTION = _insert("mentions", MENTION_COLUMNS)
+_INSERT_EVENT = _insert("events", EVENT_COLUMNS)
+_INSERT_LINK = _insert("event_links", LINK_COLUMNS)
+PENDING_PAGE = 256  # documents read per query while processing, so a large backlog is never all in memory
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,15 +141,21 @@ class Store:
             )
 
     def pending_documents(self, *, retry_failed: bool = False) -> Iterator[RawDocument]:
+        """The documents still to process, in the order they were stored, read a page at a time."""
         statuses = ("pending", "failed") if retry_failed else ("pending",)
         marks = ",".join("?" * len(statuses))
-        rows = self.conn.execute(
-            f"SELECT id, kind, content, origin, title, url, published_meta, source FROM documents"
-            f" WHERE status IN ({marks}) ORDER BY rowid",
-            statuses,
-        ).fetchall()
-        for r in rows:
-            yield RawDocument(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
+        after = 0
+        while True:
+            rows = self.conn.execute(
+                f"SELECT rowid, id, kind, content, origin, title, url, published_meta, source FROM documents"
+                f" WHERE status IN ({marks}) AND rowid > ? ORDER BY rowid LIMIT {PENDING_PAGE}",
+                (*statuses, after),
+            ).fetchall()
+            for r in rows:
+                yield RawDocument(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8])
+            if len(rows) < PENDING_PAGE:
+                return
+            after = rows[-1][0]
 
     def count_pending(self, *, retry_failed: bool = False) -> int:
         statuses = ("pending", "failed") if retry_failed else ("pending",)
@@ -150,86 +172,65 @@ class Store:
     # -- analyses ---------------------------------------------------------------------------------------------
     def save_analysis(self, analysis: Analysis) -> None:
         """Write one article and everything found in it, replacing an earlier analysis of it, atomically."""
-        art = analysis.article
-        pub = art.published
-        c = art.cleaned
         with self._transaction():
-            self.conn.execute("DELETE FROM event_links WHERE source_id LIKE ?", (art.id + "-e%",))
-            self.conn.execute("DELETE FROM events WHERE article_id = ?", (art.id,))
-            self.conn.execute("DELETE FROM mentions WHERE article_id = ?", (art.id,))
-            self.conn.execute("DELETE FROM articles WHERE id = ?", (art.id,))
+            self._write_article(article_rows(analysis))
             self.conn.execute(
-                "INSERT INTO articles (id, origin, title, url, source, body, standfirst, dateline, captions, bylines,"
-                " dropped_lines, published, published_earliest, published_latest, published_precision,"
-                " published_evidence, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    art.id,
-                    art.origin,
-                    art.title,
-                    art.url,
-                    art.source,
-                    c.body,
-                    c.standfirst,
-                    c.dateline,
-                    json.dumps([{"text": x.text, "credit": x.credit} for x in c.captions]),
-                    json.dumps(list(c.bylines)),
-                    json.dumps([{"text": d.text, "reason": d.reason} for d in c.dropped_lines]),
-                    pub.value,
-                    pub.earliest.isoformat() if pub.earliest else None,
-                    pub.latest.isoformat() if pub.latest else None,
-                    pub.precision,
-                    json.dumps(list(pub.evidence)),
-                    _now(),
-                ),
+                "UPDATE documents SET status = 'processed', status_reason = NULL WHERE id = ?", (analysis.article.id,)
             )
-            mentions: list[tuple[object, ...]] = []
-            for t in analysis.times:
-                mentions.append((art.id, "time", t.start, t.end, t.text, t.value, json.dumps(time_json(t))))
-            for a in analysis.actors:
-                mentions.append((art.id, "actor", a.start, a.end, a.text, a.code or a.name, json.dumps(a.as_json())))
-            for p in analysis.places:
-                mentions.append((art.id, "place", p.start, p.end, p.text, p.name, json.dumps(place_json(p))))
-            for q in analysis.quantities:
-                mentions.append((art.id, "quantity", q.start, q.end, q.text, q.kind, json.dumps(quantity_json(q))))
-            self.conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", mentions)
-            rows = []
-            links = []
-            for ev in analysis.events:
-                data = event_json(ev)
-                sort_date = _sort_date(ev.date, pub.anchor.isoformat() if pub.anchor else None)
-                rows.append(
-                    (
-                        ev.id,
-                        art.id,
-                        ev.index,
-                        ev.type,
-                        ev.mode,
-                        ev.date,
-                        sort_date,
-                        ev.date_precision,
-                        ev.stance,
-                        ev.actor.name or ev.actor.text if ev.actor else None,
-                        ev.actor.country if ev.actor else None,
-                        ev.recipient.name or ev.recipient.text if ev.recipient else None,
-                        ev.recipient.country if ev.recipient else None,
-                        ev.place.name or ev.place.text if ev.place else None,
-                        ev.place.country if ev.place else None,
-                        ev.killed.value if ev.killed else None,
-                        ev.injured.value if ev.injured else None,
-                        ev.confidence,
-                        json.dumps(data),
-                    )
+
+    def save_results(self, results: Sequence[DocResult], *, stage: str = "process") -> None:
+        """Write the outcomes of several documents in ONE transaction: each one's rows and its new status together,
+        so a kill at any point leaves every document either wholly stored and marked or untouched and pending."""
+        if not results:
+            return
+        with self._transaction():
+            for result in results:
+                self._write_result(result, stage)
+
+    def load_results(self, results: Sequence[DocResult], *, stage: str = "process") -> list[DocResult]:
+        """Write, in one transaction, the results whose document is stored and still pending (or failed); return
+        those written. Loading the same results twice writes nothing the second time."""
+        if not results:
+            return []
+        ids = [r.doc_id for r in results]
+        marks = ",".join("?" * len(ids))
+        with self._transaction():
+            open_ids = {
+                row[0]
+                for row in self.conn.execute(
+                    f"SELECT id FROM documents WHERE id IN ({marks}) AND status IN ('pending', 'failed')", ids
                 )
-                for relation, target in ev.links:
-                    links.append((ev.id, relation, f"{art.id}-e{target}"))
-            self.conn.executemany(
-                "INSERT INTO events (id, article_id, idx, type, mode, date, sort_date, date_precision, stance,"
-                " actor_name, actor_country, recipient_name, recipient_country, place_name, place_country, killed,"
-                " injured, confidence, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
+            }
+            wanted = [r for r in results if r.doc_id in open_ids]
+            for result in wanted:
+                self._write_result(result, stage)
+        return wanted
+
+    def _write_result(self, result: DocResult, stage: str) -> None:
+        if result.status not in STATUSES:
+            raise StoreError(f"unknown document status {result.status!r}; expected one of {', '.join(STATUSES)}")
+        if result.rows is not None:
+            self._write_article(result.rows)
+        self.conn.execute(
+            "UPDATE documents SET status = ?, status_reason = ? WHERE id = ?",
+            (result.status, result.reason, result.doc_id),
+        )
+        if result.status == "skipped":
+            self.conn.execute(
+                "INSERT INTO skips (origin, reason, stage, at) VALUES (?, ?, ?, ?)",
+                (result.origin, result.reason or "", stage, _now()),
             )
-            self.conn.executemany("INSERT INTO event_links VALUES (?, ?, ?)", links)
-            self.conn.execute("UPDATE documents SET status = 'processed', status_reason = NULL WHERE id = ?", (art.id,))
+
+    def _write_article(self, rows: ArticleRows) -> None:
+        art_id = rows.id
+        self.conn.execute("DELETE FROM event_links WHERE source_id LIKE ?", (art_id + "-e%",))
+        self.conn.execute("DELETE FROM events WHERE article_id = ?", (art_id,))
+        self.conn.execute("DELETE FROM mentions WHERE article_id = ?", (art_id,))
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (art_id,))
+        self.conn.execute(_INSERT_ARTICLE, rows.article)
+        self.conn.executemany(_INSERT_MENTION, rows.mentions)
+        self.conn.executemany(_INSERT_EVENT, rows.events)
+        self.conn.executemany(_INSERT_LINK, rows.links)
 
     # -- queries ---------------------------------------------------------------------------------------------
     def articles(self, article_id: str | None = None) -> list[dict[str, Any]]:
@@ -315,6 +316,34 @@ class Store:
         rows = self.conn.execute("SELECT origin, reason, stage, at FROM skips ORDER BY id")
         return [{"origin": r[0], "reason": r[1], "stage": r[2], "at": r[3]} for r in rows]
 
+    def integrity_check(self) -> str:
+        """SQLite's own check of the file ('ok' when intact)."""
+        return "; ".join(str(r[0]) for r in self.conn.execute("PRAGMA integrity_check"))
+
+    def content(self) -> dict[str, list[tuple[object, ...]]]:
+        """Every stored row of every table (the link stage's too), in a fixed order, without the times rows were
+        written: two stores that processed and linked the same reports the same way have equal content (used to check
+        runs against each other)."""
+        tables = {
+            "documents": "SELECT id, status, status_reason FROM documents ORDER BY id",
+            "articles": "SELECT " + ", ".join(c for c in ARTICLE_COLUMNS if c != "processed_at") + " FROM articles"
+            " ORDER BY id",
+            "mentions": "SELECT * FROM mentions ORDER BY article_id, rowid",
+            "events": "SELECT * FROM events ORDER BY article_id, idx",
+            "event_links": "SELECT * FROM event_links ORDER BY source_id, relation, target_id",
+            "skips": "SELECT origin, reason, stage FROM skips ORDER BY id",
+        }
+        out = {name: [tuple(r) for r in self.conn.execute(sql)] for name, sql in tables.items()}
+        # the link stage's tables (truceline/link): every column but the time an analysis was written, every row
+        # ordered by all its columns
+        for (name,) in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'link\\_%' ESCAPE '\\' ORDER BY name"
+        ).fetchall():
+            columns = [r[1] for r in self.conn.execute(f"PRAGMA table_info({name})") if r[1] != "processed_at"]
+            listed = ", ".join(columns)
+            out[name] = [tuple(r) for r in self.conn.execute(f"SELECT {listed} FROM {name} ORDER BY {listed}")]
+        return out
+
     # -- plumbing ----------------------------------------------------------------------------------------------
     def _transaction(self) -> _Transaction:
         return _Transaction(self.conn)
@@ -385,13 +414,6 @@ def event_conditions(flt: EventFilter) -> tuple[list[str], list[object]]:
         )
         args.append(flt.story)
     return where, args
-
-
-def _sort_date(value: str | None, fallback: str | None) -> str | None:
-    """The first day an event date can denote, as text that sorts chronologically (e.g. '2019-06' -> '2019-06')."""
-    if value and value[:4].isdigit():
-        return value
-    return fallback
 
 
 def _split_sql(sql: str) -> list[str]:

@@ -1,0 +1,214 @@
+"""Throughput and memory of `truceline process` on one worker, two workers and a two-worker Dask LocalCluster.
+
+    .venv/bin/python bench/bench_scale.py [--reports 2000] [--seed 7] [--workers 2]
+
+Generates reports with bench/bench_pipeline.py's generator, ingests them once, then times the real command on a
+copy of that database for each mode, in the same run:
+  * `process --workers 1`   (one process, no pool; then linking, in the same process)
+  * `process --workers N`   (a pool of N worker processes, the caller the one writer; then linking, in the caller)
+  * `process --cluster ADDR --output DIR` on a LocalCluster of N worker processes (one thread each, with
+    truceline.scale.cluster.WORKER_CONFIG unless --dask-defaults: then marked *) started beforehand (its start-up
+    is not timed; each worker loads the pipeline on its first batch, which is): the per-report stages only, then
+    `load DIR` timed apart (the rows into the store, then linking); so the like-for-like comparison with the pool
+    is "cluster run + load";
+printing articles per second (start-up included: models load in every run), the ratios against the one-worker
+run, and the peak resident memory of the whole process tree (the command and every process under it; for the
+cluster, the client plus the cluster's scheduler, nannies and workers), sampled every 0.1 s. Resident sizes add up
+pages forked workers still share, so the tree's sum overstates what the machine gives. Finally it checks that the
+three modes stored the same rows, stories and canonical events.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pipeline import make_report  # the generator the pipeline benchmark uses
+
+TRUCELINE = str(Path(sys.executable).with_name("truceline"))
+CLUSTER = """
+import sys
+from truceline.scale.cluster import local_cluster
+with local_cluster(int(sys.argv[1]), memory_limit="2GiB", dask_defaults=sys.argv[2] == "yes") as cluster:
+    print(cluster.scheduler_address, flush=True)
+    sys.stdin.read()  # until the benchmark closes our stdin
+"""
+
+
+def tree_rss(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            root = psutil.Process(pid)
+            procs = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            continue
+        for p in procs:
+            try:
+                total += p.memory_info().rss
+            except psutil.NoSuchProcess:
+                continue
+    return total
+
+
+def tree_cpu(pids: list[int]) -> float:
+    """CPU seconds (user + system) used so far by the live processes of these trees."""
+    total = 0.0
+    for pid in pids:
+        try:
+            root = psutil.Process(pid)
+            procs = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            continue
+        for p in procs:
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system
+            except psutil.NoSuchProcess:
+                continue
+    return total
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measured(args: list[str], also: list[int]) -> tuple[float, float, float]:
+    """Run `truceline ARGS`; return its seconds, the peak RSS (MB) of its tree plus the trees of `also`, and the CPU
+    seconds all of them used meanwhile (the command's waited-for processes, and what `also` used in the run)."""
+    peak = 0
+    cpu0 = children_cpu() + tree_cpu(also)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([TRUCELINE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss([proc.pid, *also]))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - t0
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        sys.exit(f"truceline {' '.join(args)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return seconds, peak / 2**20, children_cpu() + tree_cpu(also) - cpu0
+
+
+def copy_db(base: Path, target: Path) -> str:
+    shutil.copy(base, target)
+    return str(target)
+
+
+def content(db: str) -> dict[str, list[tuple[object, ...]]]:
+    from truceline.store import Store
+
+    with Store.open(db) as store:
+        return store.content()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reports", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=2, help="workers of the pool and of the LocalCluster")
+    ap.add_argument(
+        "--dask-defaults",
+        action="store_true",
+        help="run the LocalCluster with Dask's default worker settings instead of truceline.scale.cluster.WORKER_CONFIG",
+    )
+    args = ap.parse_args()
+
+    rng = random.Random(args.seed)
+    texts = [make_report(rng, i) for i in range(args.reports)]
+    words = sum(len(t.split()) for t in texts)
+    tmp = Path(tempfile.mkdtemp(prefix="truceline-bench-scale-"))
+    corpus = tmp / "reports"
+    corpus.mkdir()
+    for i, text in enumerate(texts):
+        (corpus / f"r{i:05d}.txt").write_text(text, encoding="utf-8")
+    base = tmp / "base.db"
+    subprocess.run([TRUCELINE, "ingest", str(corpus), "--db", str(base)], check=True, capture_output=True)
+    print(
+        f"{args.reports} generated reports, {words} words ({words / args.reports:.0f} per report); "
+        f"{psutil.cpu_count()} cores, load average {psutil.getloadavg()[0]:.1f} at start"
+    )
+
+    n = args.workers
+    one_db = copy_db(base, tmp / "one.db")
+    one_s, one_mb, one_cpu = measured(["process", "--db", one_db, "--workers", "1"], [])
+    one_rate = args.reports / one_s
+    print(
+        f"1 worker (one process):          {one_rate:7.1f} articles/s  ({one_s:6.1f} s)  peak RSS {one_mb:6.0f} MB"
+        f"  CPU {one_cpu:6.1f} s"
+    )
+
+    pool_db = copy_db(base, tmp / "pool.db")
+    pool_s, pool_mb, pool_cpu = measured(["process", "--db", pool_db, "--workers", str(n)], [])
+    pool_rate = args.reports / pool_s
+    print(
+        f"{n} workers (process pool):       {pool_rate:7.1f} articles/s  ({pool_s:6.1f} s)  peak RSS {pool_mb:6.0f} MB"
+        f"  CPU {pool_cpu:6.1f} s  ratio {pool_rate / one_rate:.2f}x one worker"
+    )
+
+    cluster = subprocess.Popen(
+        [sys.executable, "-c", CLUSTER, str(n), "yes" if args.dask_defaults else "no"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert cluster.stdout is not None and cluster.stdin is not None
+        address = cluster.stdout.readline().strip()
+        cluster_db = copy_db(base, tmp / "cluster.db")
+        out = tmp / "parquet"
+        run = ["process", "--db", cluster_db, "--cluster", address, "--output", str(out)]
+        cl_s, cl_mb, cl_cpu = measured(run, [cluster.pid])
+        cl_rate = args.reports / cl_s
+        load_s, load_mb, _ = measured(["load", str(out), "--db", cluster_db], [])
+        print(
+            f"LocalCluster, {n} workers{'*' if args.dask_defaults else ' '}:       {cl_rate:7.1f} articles/s  ({cl_s:6.1f} s)  peak RSS {cl_mb:6.0f} MB"
+            f"  CPU {cl_cpu:6.1f} s  ratio {cl_rate / one_rate:.2f}x one worker, {cl_rate / pool_rate:.2f}x the pool"
+        )
+        both = args.reports / (cl_s + load_s)
+        print(
+            f"  then `truceline load`:          {load_s:6.1f} s  peak RSS {load_mb:6.0f} MB  "
+            f"(cluster run + load: {both:.1f} articles/s, {both / pool_rate:.2f}x the pool)"
+        )
+    finally:
+        if cluster.stdin:
+            cluster.stdin.close()
+        cluster.wait(timeout=120)
+
+    reference = content(one_db)
+    same = all(content(db) == reference for db in (pool_db, cluster_db))
+    print(f"same rows, stories and canonical events in all three modes: {'yes' if same else 'NO'}")
+    print(
+        f"CPU seconds against one worker: pool {pool_cpu / one_cpu:.2f}x, cluster {cl_cpu / one_cpu:.2f}x (on an idle "
+        f"machine the pool's speed-up is at most {n} x {one_cpu / pool_cpu:.2f} = {n * one_cpu / pool_cpu:.2f}x)"
+    )
+    print(f"load average {psutil.getloadavg()[0]:.1f} at the end (a busy machine makes every figure noisy)")
+    shutil.rmtree(tmp, ignore_errors=True)
+    if not same:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

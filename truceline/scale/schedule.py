@@ -1,0 +1,67 @@
+"""The order-keeping loop shared by the process pool and the Dask cluster.
+
+Batches are sent a few ahead (each is one task, independent of the others) and finished (written to the store, or
+counted) strictly in batch order, so the store always holds a whole prefix of the run: a kill at any point loses at
+most the batches in flight, and the resumed run cuts the rest into the same batches again.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from truceline.model import RawDocument
+
+
+class Pending(Protocol):
+    """What both concurrent.futures.Future and distributed.Future offer."""
+
+    def result(self) -> Any: ...
+
+
+@dataclass(slots=True)
+class Batch:
+    index: int  # position in the run, from 0
+    raws: list[RawDocument]
+    done: bool = False  # finished already (a cluster batch written by an earlier, killed run): not sent again
+
+
+def batches(docs: Iterable[RawDocument], size: int) -> Iterator[Batch]:
+    chunk: list[RawDocument] = []
+    index = 0
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) >= size:
+            yield Batch(index, chunk)
+            index += 1
+            chunk = []
+    if chunk:
+        yield Batch(index, chunk)
+
+
+def run_in_order(
+    items: Iterable[Batch],
+    *,
+    submit: Callable[[Batch], Pending],
+    finish: Callable[[Batch, Any], None],
+    ahead: int,
+) -> None:
+    """Keep up to `ahead` batches in flight (`submit` starts one), and `finish` each in batch order with its
+    result. A batch already `done` is not submitted and is finished with None, in its place."""
+    source = iter(items)
+    more = True
+    flight: deque[tuple[Batch, Pending | None]] = deque()
+    while True:
+        # up to `ahead` tasks, and a bounded number of batches (done ones included) held in memory
+        while more and len(flight) < 4 * ahead and sum(1 for _, job in flight if job is not None) < ahead:
+            batch = next(source, None)
+            if batch is None:
+                more = False
+                break
+            flight.append((batch, None if batch.done else submit(batch)))
+        if not flight:
+            return
+        batch, job = flight.popleft()
+        finish(batch, None if job is None else job.result())  # waits for the batch's task
