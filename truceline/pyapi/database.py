@@ -173,8 +173,8 @@ class Database:
 
     def process(self, *, retry_failed: bool = False, link: bool = True) -> Any:
         """Run every stage on the reports not processed yet, then link them across the corpus (unless `link` is
-        False), with the settings of truceline.yaml (extra actors, agreements, event model) as `truceline process`
-        does; returns the report of truceline.api.process."""
+        False), with the settings of truceline.yaml (extra actors, agreements, event model, input limits, workers) as
+        `truceline process` does; returns the report of truceline.api.process."""
         from truceline import api
         from truceline.settings import load_settings
 
@@ -187,6 +187,8 @@ class Database:
             link_after=link,
             agreements=settings.agreements,
             event_model=settings.event_model,
+            limits=settings.limits,
+            workers=settings.workers,
         )
 
     def link(self) -> Any:
