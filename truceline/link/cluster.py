@@ -60,6 +60,7 @@ THEATRE_SHARE = 0.6
 THEATRE_EVIDENCE = 0.0
 MERGE_CLUSTERS = 0.25
 MERGE_CLUSTER_DAYS = 3
+MERGE_MIN_CLUSTER = 1  # a cluster a report has just founded merges by the same rule as a grown one
 
 # (level, report, candidates as (group, features)) -> (index of the chosen candidate or None, its probability)
 Decide = Callable[[str, Report, list[tuple[Group, dict[str, float]]]], tuple[int | None, float]]
@@ -299,7 +300,7 @@ class Linker:
 
     def _merge_clusters(self, cluster: Group, story: Group) -> Group:
         """Two clusters of one story, from the same days, whose reports read alike are one happening."""
-        if cluster.n_reports < MERGE_MIN_REPORTS or MERGE_CLUSTERS > 1:
+        if cluster.n_reports < MERGE_MIN_CLUSTER or MERGE_CLUSTERS > 1:
             return cluster
         lo = hi = None
         if cluster.date_lo and cluster.date_hi:
