@@ -191,12 +191,18 @@ def _dot(u: Mapping[str, float], v: Mapping[str, float]) -> float:
     return sum(x * v.get(t, 0.0) for t, x in u.items())
 
 
-def background(links: list[float]) -> float:
+def background(links: Sequence[float]) -> float:
     """The median of a story's links to the other stories the index offered: how alike unrelated stories read."""
     if not links:
         return 0.0
     ordered = sorted(links)
     return ordered[len(ordered) // 2]
+
+
+def stands_out(link: float, rest: Sequence[float]) -> bool:
+    """Whether two stories' similarity `link` stands out from the story's similarities `rest` to the other stories
+    around it (MERGE_CONTRAST times their median, with at least MERGE_BACKGROUND of them to judge by)."""
+    return len(rest) >= MERGE_BACKGROUND and link >= MERGE_CONTRAST * background(rest)
 
 
 def _combine(group: Group, other: Group) -> None:
@@ -343,8 +349,7 @@ class Linker:
             link = _dot(story.centroid, other.centroid) / (story.n_reports * other.n_reports)
             if link < MERGE_STORIES:
                 continue
-            rest = [x for i, x in links.items() if i != other.id]
-            if MERGE_CONTRAST and (len(rest) < MERGE_BACKGROUND or link < MERGE_CONTRAST * background(rest)):
+            if MERGE_CONTRAST and not stands_out(link, [x for i, x in links.items() if i != other.id]):
                 continue
             here, there = theatre(story.names, THEATRE_SHARE), theatre(other.names, THEATRE_SHARE)
             if THEATRE_RULE and here and there and here != there:
