@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from truceline import api
 from truceline.cli import cli
 from truceline.link import link, minhash
-from truceline.link.cluster import CLUSTER_CANDIDATES, LARGEST_CLUSTERS, STORY_CANDIDATES
+from truceline.link.cluster import CLUSTER_CANDIDATES, LARGEST_CLUSTERS, STORY_CANDIDATES, background, stands_out
 from truceline.link.text import shingles
 from truceline.model import Analysis, Article, CleanedText, PubDate, RawDocument
 from truceline.sample import REPORTS_DIR
@@ -189,3 +189,13 @@ def test_articles_carry_their_story_and_cluster_ids_and_stories_are_listed(tmp_p
     assert market["reports"] == 2 and market["independent_sources"] == 1
     table = runner.invoke(cli, ["stories", "--db", str(db)]).stdout
     assert market["id"] in table and "independent" in table
+
+
+def test_stories_merge_only_on_a_similarity_that_stands_out_from_their_neighbours() -> None:
+    # as alike as the unrelated stories around them: no merge, however high the similarity
+    assert not stands_out(0.30, [0.25, 0.28, 0.31])
+    # three times the median of the others: a merge
+    assert stands_out(0.30, [0.02, 0.05, 0.40])
+    # nothing around to judge by: no merge
+    assert not stands_out(0.30, [])
+    assert background([0.1, 0.3, 0.2]) == 0.2

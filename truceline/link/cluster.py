@@ -47,6 +47,12 @@ GROUP_NAMES = 300
 VECTOR_CACHE = 20_000
 MERGE_STORIES = 0.06  # average-link similarity of two stories' reports at which they merge
 MERGE_MIN_REPORTS = 2
+# ... and only when that similarity stands out: at least MERGE_CONTRAST times the median of the story's links to
+# the other stories its report's index lookup offered (at least MERGE_BACKGROUND of them, else nothing to judge by).
+# How alike unrelated stories read varies with the corpus (its vocabulary, how many reports fed the term counts);
+# a fixed threshold alone merges distinct stories of a narrow corpus (set on the ECB+ tune part)
+MERGE_CONTRAST = 3.0
+MERGE_BACKGROUND = 1
 THEATRE_RULE = True
 EVENT_RULES = True
 BUSY_GAP_DAYS = 3
@@ -54,6 +60,7 @@ THEATRE_SHARE = 0.6
 THEATRE_EVIDENCE = 0.0
 MERGE_CLUSTERS = 0.25
 MERGE_CLUSTER_DAYS = 3
+MERGE_MIN_CLUSTER = 1  # a cluster a report has just founded merges by the same rule as a grown one
 
 # (level, report, candidates as (group, features)) -> (index of the chosen candidate or None, its probability)
 Decide = Callable[[str, Report, list[tuple[Group, dict[str, float]]]], tuple[int | None, float]]
@@ -184,6 +191,20 @@ def _dot(u: Mapping[str, float], v: Mapping[str, float]) -> float:
     return sum(x * v.get(t, 0.0) for t, x in u.items())
 
 
+def background(links: Sequence[float]) -> float:
+    """The median of a story's links to the other stories the index offered: how alike unrelated stories read."""
+    if not links:
+        return 0.0
+    ordered = sorted(links)
+    return ordered[len(ordered) // 2]
+
+
+def stands_out(link: float, rest: Sequence[float]) -> bool:
+    """Whether two stories' similarity `link` stands out from the story's similarities `rest` to the other stories
+    around it (MERGE_CONTRAST times their median, with at least MERGE_BACKGROUND of them to judge by)."""
+    return len(rest) >= MERGE_BACKGROUND and link >= MERGE_CONTRAST * background(rest)
+
+
 def _combine(group: Group, other: Group) -> None:
     for t, x in other.centroid.items():
         group.centroid[t] = group.centroid.get(t, 0.0) + x
@@ -285,7 +306,7 @@ class Linker:
 
     def _merge_clusters(self, cluster: Group, story: Group) -> Group:
         """Two clusters of one story, from the same days, whose reports read alike are one happening."""
-        if cluster.n_reports < MERGE_MIN_REPORTS or MERGE_CLUSTERS > 1:
+        if cluster.n_reports < MERGE_MIN_CLUSTER or MERGE_CLUSTERS > 1:
             return cluster
         lo = hi = None
         if cluster.date_lo and cluster.date_hi:
@@ -317,14 +338,18 @@ class Linker:
     def _merge_stories(self, story: Group, others: list[Group]) -> Group:
         """Two stories whose reports, taken together, read alike are one: the younger joins the older. (The first
         report of a new turn in a story often names new people and places and founds a story of its own; the
-        stories meet once their reports share enough of the situation's words.)"""
+        stories meet once their reports share enough of the situation's words, more than they share with the other
+        stories around them.)"""
         if story.n_reports < MERGE_MIN_REPORTS:
             return story
+        links = {o.id: _dot(story.centroid, o.centroid) / (story.n_reports * max(o.n_reports, 1)) for o in others}
         for other in others:
             if other.n_reports < MERGE_MIN_REPORTS:
                 continue
             link = _dot(story.centroid, other.centroid) / (story.n_reports * other.n_reports)
             if link < MERGE_STORIES:
+                continue
+            if MERGE_CONTRAST and not stands_out(link, [x for i, x in links.items() if i != other.id]):
                 continue
             here, there = theatre(story.names, THEATRE_SHARE), theatre(other.names, THEATRE_SHARE)
             if THEATRE_RULE and here and there and here != there:
