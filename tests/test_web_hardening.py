@@ -19,7 +19,6 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -359,7 +358,9 @@ def test_a_real_server_refuses_oversized_requests_and_keeps_serving(served_db: P
         status, body = raw(address, head, b"x" * 2000)  # refused on the declared length, before the body is read
         assert status == 413 and json.loads(body)["status"] == 413
         chunked = b"GET /api/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-        status, body = raw(address, chunked, b"".join(b"400\r\n" + b"x" * 1024 + b"\r\n" for _ in range(4)) + b"0\r\n\r\n")
+        status, body = raw(
+            address, chunked, b"".join(b"400\r\n" + b"x" * 1024 + b"\r\n" for _ in range(4)) + b"0\r\n\r\n"
+        )
         assert status == 413 and json.loads(body)["status"] == 413
         status, body = get_raw(address, "/api/events?limit=1")
         assert status == 200 and json.loads(body)["ok"] is True
