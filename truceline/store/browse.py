@@ -20,6 +20,10 @@ from truceline.store.db import EventFilter, Store, event_conditions
 from truceline.store.migrations import MIGRATIONS
 
 ORDER = "sort_date IS NULL, sort_date, article_id, idx"
+# How long a read waits on a lock before it fails, in seconds. In WAL mode readers and the writer rarely meet, but
+# a reader opening while a writer checkpoints or resets the log briefly needs one; without a wait, a request to the
+# web app served during `truceline process` is a 500 ("database is locked": tests/test_web_hardening.py).
+BUSY_TIMEOUT = 10.0
 
 
 def open_readonly(path: str | Path) -> Store:
@@ -29,7 +33,9 @@ def open_readonly(path: str | Path) -> Store:
     if not p.is_file():
         raise StoreError(f"no database at {p}: run `truceline run REPORTS --db {p}` first, or pass --db")
     try:
-        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn = sqlite3.connect(
+            f"{p.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT
+        )
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA query_only = ON")
         done = {r[0] for r in conn.execute("SELECT name FROM migrations")}

@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from truceline.store import browse
 from truceline.web import jsonapi, pages
+from truceline.web.limits import RequestLimits
 
 HERE = Path(__file__).resolve().parent
 
@@ -130,5 +131,6 @@ def create_app(db_path: str | Path, *, tile_url: str | None = None) -> Starlette
     app.state.tile_url = tile_url
     app.state.templates = _templates()
     app.state.csp = csp(tile_url)
+    app.add_middleware(RequestLimits, respond=error_response)  # inside SecurityHeaders: refusals get the headers too
     app.add_middleware(SecurityHeaders, policy=app.state.csp)
     return app

@@ -18,7 +18,7 @@ from truceline.link import views
 from truceline.link.timeline import canonical_items
 from truceline.store import EventFilter, Store, browse
 from truceline.web.highlight import segments, sentence_anchor
-from truceline.web.params import EventQuery
+from truceline.web.params import STORY_ID, EventQuery
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -42,10 +42,12 @@ def stories(store: Store) -> list[dict[str, Any]]:
 
 
 def _story_id(store: Store, story_id: str) -> str:
-    try:
-        return views.resolve_story(store, story_id)
-    except TrucelineError:
-        raise not_found(f"no story {story_id!r}") from None
+    if STORY_ID.fullmatch(story_id):
+        try:
+            return views.resolve_story(store, story_id)
+        except TrucelineError:
+            pass
+    raise not_found(f"no story {story_id!r}")
 
 
 def _day(item: dict[str, Any]) -> str:

@@ -131,7 +131,8 @@ def schema() -> dict[str, Any]:
         "components": {
             "responses": {
                 "Error": {
-                    "description": "any error: 400 bad parameter, 404 not found, 405 not GET, 500 server error",
+                    "description": "any error: 400 bad parameter, 404 not found, 405 not GET, 413 a request body, 414 a URL over"
+                    " 8 kB, 431 headers over 16 kB, 500 server error",
                     "content": {
                         "application/json": {
                             "schema": {

@@ -15,11 +15,14 @@ from truceline.link import views
 from truceline.store import EventFilter, Store
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# a story id or a prefix of one (S-1a2b3c4d5e): the store matches prefixes with LIKE, where % and _ are wildcards
+STORY_ID = re.compile(r"[A-Za-z0-9-]+")
 TYPE = re.compile(r"^[A-Za-z_]+(,[A-Za-z_]+)*$")
 STANCES = ("asserted", "claimed", "denied", "planned", "threatened", "negated")
 FILTERS = ("type", "actor", "recipient", "place", "since", "until", "stance", "story", "article", "min_confidence", "q")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000  # far past any real table; keeps offset and page * limit within SQLite's integers
 
 
 def bad(message: str) -> HTTPException:
@@ -58,6 +61,9 @@ def event_query(store: Store, params: Mapping[str, str]) -> EventQuery:
     """Parse the filters (type, actor, recipient, place, since, until, stance, story, article, min_confidence),
     the search words (q) and the window (limit with offset or page)."""
     given = {k: params[k].strip() for k in FILTERS if params.get(k, "").strip()}
+    for key, value in given.items():
+        if "\x00" in value:  # SQLite's LIKE stops at a NUL: "a\x00b" would match as "a", or as anything
+            raise bad(f"{key} must not contain a NUL byte")
     for key in ("since", "until"):
         if key in given and not DATE.match(given[key]):
             raise bad(f"{key} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got {given[key]!r}")
@@ -76,15 +82,17 @@ def event_query(store: Store, params: Mapping[str, str]) -> EventQuery:
     story = None
     if "story" in given:
         try:
-            story = views.resolve_story(store, given["story"])
+            story = views.resolve_story(store, given["story"]) if STORY_ID.fullmatch(given["story"]) else None
         except TrucelineError:
-            raise bad(f"no story {given['story']!r}: list them at /api/stories") from None
+            story = None
+        if story is None:
+            raise bad(f"no story {given['story']!r}: list them at /api/stories")
     limit = _int(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
     if params.get("offset") not in (None, "") and params.get("page") not in (None, ""):
         raise bad("give offset or page, not both")
-    offset = _int(params, "offset", 0, 0)
+    offset = _int(params, "offset", 0, 0, MAX_OFFSET)
     if params.get("page") not in (None, ""):
-        offset = (_int(params, "page", 1, 1) - 1) * limit
+        offset = (_int(params, "page", 1, 1, MAX_OFFSET // limit + 1) - 1) * limit
     flt = EventFilter(
         actor=given.get("actor"),
         recipient=given.get("recipient"),
