@@ -164,6 +164,10 @@ def test_timeline_shows_canonical_events_and_keeps_the_mentions(linked: str) -> 
     assert {v["value"] for v in balyun[0]["figures"]["killed"]["values"]} >= {22, 33, 34}
     table = runner.invoke(cli, ["timeline", "--db", linked, "--limit", "5"]).stdout
     assert "independent source(s)" in table
+    # the dates bound the date each row shows, however far apart its mentions are
+    window = rows("timeline", "--since", "2020-03-05", "--until", "2020-03-06", "--format", "jsonl")
+    assert window and {c["canonical_id"] for c in window} <= {c["canonical_id"] for c in canonical}
+    assert all("2020-03-05" <= c["date"][:10] <= "2020-03-06" for c in window)
 
 
 def test_a_story_has_its_own_timeline_summary_and_disputes(linked: str, keyed: dict[str, Any]) -> None:

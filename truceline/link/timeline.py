@@ -20,9 +20,11 @@ from truceline.store.db import event_conditions
 
 
 def canonical_items(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
-    where, args = event_conditions(replace(flt, story=None, limit=None))
+    # the dates bound the canonical event's own date (the one a row shows), not its mentions' (a report days later
+    # telling of it is one of its mentions)
+    where, args = event_conditions(replace(flt, story=None, limit=None, since=None, until=None))
     items = []
-    for row in store.link.canonical_events(where, args, flt.story, flt.limit):
+    for row in store.link.canonical_events(where, args, flt.story, flt.limit, since=flt.since, until=flt.until):
         data = row["data"]
         item = dict(row["event"])
         item.update(

@@ -528,12 +528,25 @@ class LinkTables:
         self.conn.execute("UPDATE link_canonical SET cluster_id = ? WHERE cluster_id = ?", (new, old))
 
     def canonical_events(
-        self, where: Sequence[str], args: Sequence[object], story_id: str | None, limit: int | None
+        self,
+        where: Sequence[str],
+        args: Sequence[object],
+        story_id: str | None,
+        limit: int | None,
+        since: str | None = None,
+        until: str | None = None,
     ) -> list[dict[str, Any]]:
         """Canonical events with at least one mention matching the event conditions (truceline.store.db's
-        event_conditions), of one story when given, in date order; each with its representative event's JSON."""
+        event_conditions), of one story when given, dated (their own date, the one shown) from `since` to `until`,
+        in date order; each with its representative event's JSON."""
         conds: list[str] = []
         params: list[object] = []
+        if since:
+            conds.append("c.sort_date >= ?")
+            params.append(since)
+        if until:
+            conds.append("c.sort_date <= ?")
+            params.append(until + "\uffff")
         if where:
             conds.append(
                 "c.id IN (SELECT canonical_id FROM link_mentions WHERE event_id IN"
