@@ -67,7 +67,8 @@ def own_forces(agent: Token | None, actor: Actor | None, speaker: Actor | None) 
         return None
     if actor.country == speaker.country:
         return None
-    return replace(actor, country=speaker.country, code=f"{speaker.country}{actor.sector or ''}" or None)
+    # the name the dictionary gave the bare word ("Syrian military") was of the country it was lent: it goes too
+    return replace(actor, country=speaker.country, code=f"{speaker.country}{actor.sector or ''}" or None, name=None)
 
 
 def hits_back(trigger: Token, extra: Sequence[Token]) -> bool:
@@ -123,7 +124,8 @@ def local_country(
     country = countries.pop()
     if country == actor.country:
         return actor
-    return replace(actor, country=country, code=f"{country}{actor.sector or ''}")
+    # the name the dictionary gave the bare words ("Russian civilian") was of the story's country: it goes too
+    return replace(actor, country=country, code=f"{country}{actor.sector or ''}", name=None)
 
 
 def _in_a_party(place: Place, actors: Sequence[Actor]) -> bool:
