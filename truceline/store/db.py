@@ -363,6 +363,18 @@ class _Transaction:
             self.conn.execute("ROLLBACK")
 
 
+# A user's text inside a LIKE pattern is matched as text: its % and _ are escaped, so they widen nothing.
+_LIKE = "LIKE ? ESCAPE '\\'"
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _contains(text: str) -> str:
+    return f"%{_escape_like(text)}%"
+
+
 def event_conditions(flt: EventFilter) -> tuple[list[str], list[object]]:
     """SQL conditions (over the events table) and their arguments for a filter; the limit is the caller's."""
     where: list[str] = []
@@ -372,21 +384,21 @@ def event_conditions(flt: EventFilter) -> tuple[list[str], list[object]]:
         # of a compound actor ("Turkey and Russia"), wherever it sits in the exported object (event_parties,
         # migration 0004, holds those codes and texts in rows).
         where.append(
-            "(actor_name LIKE ? OR recipient_name LIKE ? OR rowid IN (SELECT event_rowid FROM event_parties"
-            " WHERE text LIKE ? OR country = ?))"
+            f"(actor_name {_LIKE} OR recipient_name {_LIKE} OR rowid IN (SELECT event_rowid FROM event_parties"
+            f" WHERE text {_LIKE} OR country = ?))"
         )
-        like = f"%{flt.actor}%"
+        like = _contains(flt.actor)
         args += [like, like, like, flt.actor.upper()]
     if flt.recipient:
         where.append(
-            "(recipient_name LIKE ? OR rowid IN (SELECT event_rowid FROM event_parties WHERE role = 'recipient'"
-            " AND (text LIKE ? OR country = ?)))"
+            f"(recipient_name {_LIKE} OR rowid IN (SELECT event_rowid FROM event_parties WHERE role = 'recipient'"
+            f" AND (text {_LIKE} OR country = ?)))"
         )
-        like = f"%{flt.recipient}%"
+        like = _contains(flt.recipient)
         args += [like, like, flt.recipient.upper()]
     if flt.place:
-        where.append("(place_name LIKE ? OR place_country = ? OR json_extract(data, '$.place.text') LIKE ?)")
-        args += [f"%{flt.place}%", flt.place.upper(), f"%{flt.place}%"]
+        where.append(f"(place_name {_LIKE} OR place_country = ? OR json_extract(data, '$.place.text') {_LIKE})")
+        args += [_contains(flt.place), flt.place.upper(), _contains(flt.place)]
     if flt.type:
         types = [t.strip().upper() for t in flt.type.split(",") if t.strip()]
         where.append(f"type IN ({','.join('?' * len(types))})")
@@ -401,8 +413,8 @@ def event_conditions(flt: EventFilter) -> tuple[list[str], list[object]]:
         where.append("sort_date <= ?")
         args.append(flt.until + "\uffff")
     if flt.article:
-        where.append("(article_id = ? OR article_id LIKE ?)")
-        args += [flt.article, flt.article + "%"]
+        where.append(f"(article_id = ? OR article_id {_LIKE})")
+        args += [flt.article, _escape_like(flt.article) + "%"]
     if flt.min_confidence is not None:
         where.append("confidence >= ?")
         args.append(flt.min_confidence)
