@@ -286,17 +286,6 @@ _NOT_NAMES = frozenset(
         "this",
         "that",
         "last",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *_MONTHS,
     ]
 )
