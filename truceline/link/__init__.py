@@ -108,7 +108,12 @@ def link(
                 "date_hi": rep.date_hi.isoformat() if rep.date_hi else None,
             }
             report.new_events += merger.add_report(rep.id, row, [(s, e, sid) for s, e, sid, _ in attached], rep.body)
-            dated = {**row, "article_id": rep.id, "latest": latest}
+            dated = {
+                **row,
+                "article_id": rep.id,
+                "latest": latest,
+                "earliest": articles[rep.id].get("published_earliest"),
+            }
             report.agreement_mentions += len(resolver.add_report(rep.id, rep.body, dated))
         report.linked += 1
         report.copies += placed.copy_of != rep.id

@@ -26,15 +26,28 @@ _HEAD = re.compile(
 # the words right before a head that make it a description of one agreement
 _DETERMINER = re.compile(r"\b(the|a|an|its|their|this|that|last|existing|\d{4}|[A-Z][a-z]+(?:'s|’s)?)\b", re.IGNORECASE)
 _NOT_A_REFERENCE = re.compile(
-    r"\b(new|immediate|lasting|permanent|future|possible|any|no|proposed|nationwide|fresh|another|durable)\s+"
-    r"(?:[\w-]+\s+){0,2}$",
+    r"\b(new|immediate|lasting|permanent|future|possible|any|no|proposed|nationwide|fresh|another|durable|"
+    r"previous|earlier|past|other|such)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# ... though "a fresh truce on Jan. 12", "another ceasefire from Saturday" name one: a new one, with its day
+_NEW_ONE = re.compile(r"\b(new|fresh|another)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_DOCUMENT_AFTER = re.compile(r"\s+(?:memorandum|protocol|agreement|accord|deal)s?\b", re.IGNORECASE)
+_TRUCE_BEFORE = re.compile(r"\b(ceasefire|cease-fire|truce)\s+$", re.IGNORECASE)
+# "a week-old ceasefire", "the two-month-old truce": its age dates it from the report's day
+_AGE = re.compile(
+    r"\b(a|one|two|three|four|five|six|\d+)[- ](day|week|month|year)s?[- ]old\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+# "brokered by Russia", "mediated by the UN": the mediators of a truce between others (a bare "by" after the
+# phrase is more often who broke it: "violations of the truce by government forces")
+_BROKER = re.compile(r"\b(brokered|mediated|sponsored|guaranteed)\s+(?:\S+\s+){0,2}?by\b", re.IGNORECASE)
+# "to deal with", "would pause": the word is a verb here
+_VERB_BEFORE = re.compile(r"\b(to|will|would|must|should|could|can|may|might|not)\s+$", re.IGNORECASE)
+# a plural that names particular agreements ("the Sochi and Astana agreements", "existing agreements with Russia")
+_PARTICULAR = re.compile(r"\b(the|its|their|these|those|existing|both|two|three|\d{4})\b|\b[A-Z][a-z]+\b")
 _BEFORE_WORDS = 6
 _AFTER_CHARS = 70
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:which|who|but|and|as|while|though|although|saying)\b|\.\s|$")
-# "brokered by Russia", "mediated by the UN": the mediators of a truce between others
-_BROKER = re.compile(r"\b(brokered|mediated|sponsored|guaranteed)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -52,6 +65,7 @@ class Mention:
     countries: list[str]  # countries of those places (ISO-3), in text order
     sentence: tuple[int, int]
     cues: dict[str, Any] = field(default_factory=dict)
+    age: tuple[int, str] | None = None  # "a week-old truce": (1, "week"), dated from the report's day
 
     @property
     def truce_like(self) -> bool:
@@ -88,19 +102,28 @@ def find(
         for m in _HEAD.finditer(sentence):
             head = m.group(1).lower()
             before = sentence[: m.start()]
+            if _DOCUMENT_AFTER.match(sentence, m.end()):
+                continue  # "a ceasefire agreement": one phrase, read at its last word
+            modifier = _TRUCE_BEFORE.search(before)
+            if modifier and head in DOCUMENT_WORDS:
+                head = modifier.group(1).lower()  # ... and a ceasefire agreement is a ceasefire
             words = re.findall(r"\S+", before)[-_BEFORE_WORDS:]
             lead_in = " ".join(words)
-            if not words or _NOT_A_REFERENCE.search(before):
+            if not words or _VERB_BEFORE.search(before):
+                continue
+            general = bool(_NOT_A_REFERENCE.search(before))
+            if general and not _NEW_ONE.search(before):
                 continue
             if head == "agreement" and re.search(r"\b(reach|reached|reaching|in)\s*$", before, re.IGNORECASE):
                 continue  # "failed to reach agreement", "in agreement": not an agreement object
             if re.match(r"\s+to\s+(formalise|formalize|end|secure|reach|agree|halt|stop)\b", sentence[m.end() :]):
                 continue  # "a deal to formalise a ceasefire": the ceasefire is the agreement named
-            if m.group(0).lower().endswith("s") and not re.search(r"\b(the|its|their)\b", lead_in, re.IGNORECASE):
-                continue  # "ceasefires before": in general
+            phrase_start = s_start + _phrase_start(before)
+            own_words = body[phrase_start : s_start + m.start()]
+            if m.group(0).lower().endswith("s") and not _PARTICULAR.search(own_words):
+                continue  # "ceasefires before", "previous deals": in general
             if not _DETERMINER.search(words[-1]) and not _DETERMINER.search(lead_in):
                 continue
-            phrase_start = s_start + _phrase_start(before)
             tail = sentence[m.end() : m.end() + _AFTER_CHARS]
             cut = _CLAUSE_END.search(tail)
             # the phrase ends before the next agreement it names ("a protocol | to the 2018 Sochi memorandum")
@@ -109,14 +132,22 @@ def find(
             phrase_end = s_start + m.end() + (min(ends) if ends else len(tail))
             lo, hi = phrase_start, phrase_end
             head_at = s_start + m.start()
-            times = _span_data(mentions, "time", lo, hi)
+            # a time that starts in the phrase is its own ("a fresh truce on Jan. 12": the phrase ends at "Jan.")
+            times = [t for t in mentions if t["layer"] == "time" and lo <= int(t["start"]) < hi]
             dates = [iv for t in times if (iv := _interval(t["data"])) is not None]
             date_texts = [str(t["text"]) for t in times]
             month = _MONTH_BEFORE.search(body[lo:head_at])
             if month and not dates and year:
                 dates.append(_month(year, month.group(1)))
                 date_texts.append(month.group(1))
+            if general and not dates:
+                continue  # "a new ceasefire", with no day of its own: one hoped for
+            aged = _AGE.search(body[lo:head_at])
             parties, brokers = _countries_named(body, lo, hi, head_at, mentions)
+            for c in _brokers_of_sentence(body, s_start, s_end, mentions):
+                if c not in brokers:
+                    brokers.append(c)
+            parties = [c for c in parties if c not in brokers]
             near = _span_data(mentions, "place", lo, hi) or _span_data(mentions, "place", s_start, s_end)
             places = [p for p in near if p["data"].get("feature") != "country"] + [
                 p for p in near if p["data"].get("feature") == "country"
@@ -127,7 +158,7 @@ def find(
                     end=hi,
                     text=body[lo:hi],
                     head="cease-fire" if head == "cease-fire" else head,
-                    names=_names(body[lo:head_at]) + _names_after(body[head_at:hi]),
+                    names=_names(body[lo:head_at]) + _names_after(body[head_at:hi], sentence[: m.start()]),
                     dates=dates,
                     date_texts=date_texts,
                     parties=parties,
@@ -137,6 +168,7 @@ def find(
                         dict.fromkeys(str(p["data"]["country"]) for p in places if p["data"].get("country"))
                     ),
                     sentence=(s_start, s_end),
+                    age=_age(aged.group(1), aged.group(2)) if aged else None,
                 )
             )
     return found
@@ -164,6 +196,17 @@ _MADE_IN = re.compile(
 )
 
 
+_IN_PLACES = re.compile(r"^\s+(?:in|at)\s+([A-Z][a-z-]+)(?:\s+and\s+([A-Z][a-z-]+))?\b")
+_MAKING_BEFORE = re.compile(r"\b(signed|agreed|reached|struck|concluded|sealed)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+
+
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _age(number: str, unit: str) -> tuple[int, str]:
+    return (int(number) if number.isdigit() else _NUMBERS[number.lower()]), unit.lower()
+
+
 def _next_phrase(tail: str, head_at: int) -> int:
     """Where the noun phrase of the next agreement word in `tail` begins."""
     return _phrase_start(tail[:head_at]) or head_at
@@ -176,10 +219,18 @@ def _month(year: int, name: str) -> tuple[date, date]:
     return first, date.fromordinal(nxt.toordinal() - 1)
 
 
-def _names_after(text: str) -> list[str]:
-    """The place named where it was made, after the head word ("the ceasefire agreed in Moscow")."""
-    made = _MADE_IN.match(re.sub(r"^\S+", "", text))
-    return [made.group(1).lower()] if made else []
+def _names_after(text: str, before: str = "") -> list[str]:
+    """The places named where it was made, after the head word: "the ceasefire agreed in Moscow", "agreements in
+    Sochi and Astana" (two places joined: the places of two agreements), "we signed the truce in Moscow" (a verb of
+    making before it). A lone place after the head is otherwise where it applies ("the truce in Idlib")."""
+    rest = re.sub(r"^\S+", "", text)
+    made = _MADE_IN.match(rest)
+    if made:
+        return [made.group(1).lower()]
+    at = _IN_PLACES.match(rest)
+    if at and (at.group(2) or _MAKING_BEFORE.search(before)):
+        return [g.lower() for g in at.groups() if g]
+    return []
 
 
 def _countries_named(
@@ -190,22 +241,56 @@ def _countries_named(
     parties: list[str] = []
     brokers: list[str] = []
     after = body[head_at:hi]
-    link = re.search(r"\b(with|between|by)\b", after)
     maker = re.search(r"\b(?:that|which)\s+(\S+\s+){1,3}?(?:agreed|declared|announced|signed|brokered)\b", after)
     for a in _span_data(mentions, "actor", lo, hi):
         start = int(a["start"])
+        # the last linking word before the actor says its role: "brokered by Russia" a broker, "brokered with
+        # Turkey" or "between Turkey and Russia" a party
+        links = re.findall(r"\b(with|between|by)\b", after[: max(0, start - head_at)])
         if start < head_at:
             target = parties
         elif maker and head_at + maker.start() <= start < head_at + maker.end():
             target = parties  # "the truce that Moscow declared"
-        elif link and start >= head_at + link.end():
-            target = brokers if link.group(1) == "by" or _BROKER.search(after[: start - head_at]) else parties
+        elif links and links[-1] != "by":
+            target = parties
+        elif links and _BROKER.search(after[: start - head_at]):
+            target = brokers
         else:
             continue
         country = a["data"].get("country")
         codes = [country] if country else [x.get("country") for x in a["data"].get("members") or []]
         target.extend(c for c in codes if c and c not in target)
     return parties, brokers
+
+
+_BROKER_WORD = re.compile(r"\b(brokered|mediated|sponsored|guaranteed)\b", re.IGNORECASE)
+_BROKER_REACH = 60  # characters: how far from the verb its mediators are named
+
+
+def _brokers_of_sentence(body: str, s_start: int, s_end: int, mentions: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The mediators a sentence names anywhere in it: "after talks mediated by the United States and Saudi Arabia",
+    "Germany and France, which brokered the deal"."""
+    sentence = body[s_start:s_end]
+    spans: list[tuple[int, int]] = []
+    for m in _BROKER_WORD.finditer(sentence):
+        by = re.match(r"\s+by\b", sentence[m.end() :])
+        if by:
+            tail = sentence[m.end() + by.end() : m.end() + by.end() + _BROKER_REACH]
+            cut = _CLAUSE_END.search(tail)
+            spans.append(
+                (s_start + m.end() + by.end(), s_start + m.end() + by.end() + (cut.start() if cut else len(tail)))
+            )
+        elif re.search(r",?\s+(?:which|who)\s+$", sentence[: m.start()]):
+            lead = sentence[max(0, m.start() - _BROKER_REACH) : m.start()]
+            begin = max(lead.rfind(";"), lead.rfind(". "))
+            spans.append((s_start + m.start() - len(lead) + begin + 1, s_start + m.start()))
+    out: list[str] = []
+    for lo, hi in spans:
+        for a in _span_data(mentions, "actor", lo, hi):
+            country = a["data"].get("country")
+            codes = [country] if country else [x.get("country") for x in a["data"].get("members") or []]
+            out.extend(c for c in codes if c and c not in out)
+    return out
 
 
 def _phrase_start(before: str) -> int:

@@ -35,11 +35,11 @@ _COLLAPSE = re.compile(
     r"\b(was over|is over|collapsed|ended|ends|end of the truce|resumed military operations)\b", re.I
 )
 _EXTEND = re.compile(r"\b(additional protocol to|protocol to|extended|extension of|prolonged)\b", re.I)
-_ACCUSE = re.compile(r"\b(accus\w*|blam\w*|charge\w*)\b", re.I)
+_ACCUSE = re.compile(r"\b(accus\w*|blam\w*|charge\w*|alleg\w*)\b", re.I)
 # a sentence that brings an agreement into being (or into the news): one its mention may found
 _CREATE = re.compile(
     r"\b(agreed|signed|announced|declared|brokered|reached|welcomed|accepted|took effect|came into force|"
-    r"called for|call for)\b",
+    r"call(?:ed|s)?\s+(?:\S+\s+){0,3}?for)\b",  # "called on Wednesday for a pause"
     re.I,
 )
 MAX_TERMS = 6
@@ -49,6 +49,9 @@ _TERM = re.compile(
     r"start joint|run|observe|halt|stop|hand)\b",
     re.I,
 )
+_GOVERNS_WITHIN = 30  # characters before a definite mention in which the verb that makes it stands
+_VIOLATED_WITHIN = 30  # characters before a mention in which a verb of violation governs it
+SIGNED_BEFORE_EFFECT = 14  # days: a truce known only by the day it took effect may have been agreed this much before
 DISCOURSE = (2.0, 1.0)  # the agreement a report named last, and any other it named before
 _FUTURE = re.compile(r"\b(would|will)\s+(observe|take effect|begin|start|come into force)\b", re.I)
 
@@ -75,13 +78,16 @@ class AgreementLinker:
         # the agreements a report's mentions are scored against, read once per report (and after a founding)
         self._candidates: tuple[tuple[str, tuple[str, ...]], list[dict[str, Any]]] | None = None
         self.sentence_days: list[tuple[date, date]] = []
+        self._own_prefix = "C-"  # the id prefix of the agreements the report being resolved founds
+        self.earliest: date | None = None  # the first day the report can be from
 
     def add_report(self, article_id: str, body: str, report: Mapping[str, Any]) -> list[tuple[Mention, str]]:
         """Resolve (or found) the agreement of each mention in one report and link its events; returns the
-        resolved mentions with their agreement ids. `report` gives its dates (date_lo, date_hi, and latest: the
-        last day it can be from, however loosely dated) and article_id."""
+        resolved mentions with their agreement ids. `report` gives its dates (date_lo, date_hi, and earliest and
+        latest: the first and last day it can be from, however loosely dated) and article_id."""
         extractions = self.tables.mentions(article_id, ("time", "actor", "place"))
         latest = _day(report.get("latest")) or _day(report.get("date_hi"))
+        self.earliest = _day(report.get("earliest")) or _day(report.get("date_lo"))
         when = _day(report.get("date_hi")) or _day(report.get("date_lo"))
         found = find(body, split_sentences(body), extractions, year=latest.year if latest else None)
         if not found:
@@ -91,19 +97,16 @@ class AgreementLinker:
         }
         events = self.tables.article_events(article_id)
         self.report_zone = _report_zone(extractions)
+        self._own_prefix = f"C-{article_id[:10]}-"
         self._candidates = None
         resolved: list[tuple[Mention, str]] = []
         said: list[str] = []  # the agreements this report has named so far, in order
-        for mention in found:
-            sentence = body[mention.sentence[0] : mention.sentence[1]]
-            self.sentence_days = _sentence_days(mention.sentence, events)
-            choices = self._resolve(mention, latest, countries, said, sentence)
-            if not choices:
-                agreement_id = self._found(mention, when, events, report, sentence)
-                if agreement_id is None:
-                    continue
-                choices = [(agreement_id, 0.0, {"founded": True})]
+        left: list[Mention] = []  # mentions that named nothing known when they were read
+
+        def record(mention: Mention, choices: Sequence[tuple[str, float, dict[str, Any]]]) -> None:
             for agreement_id, score, how in choices:
+                if mention.brokers and not how.get("founded"):
+                    self._mediated(agreement_id, mention.brokers)
                 self.tables.add_agreement_mention(
                     agreement_id, article_id, mention.start, mention.end, mention.text, round(score, 2), how
                 )
@@ -111,6 +114,24 @@ class AgreementLinker:
                 if agreement_id in said:
                     said.remove(agreement_id)
                 said.append(agreement_id)
+
+        for mention in found:
+            sentence = body[mention.sentence[0] : mention.sentence[1]]
+            self.sentence_days = _sentence_days(mention.sentence, events)
+            choices = self._resolve(mention, latest, countries, said, sentence)
+            if not choices:
+                agreement_id = self._found(mention, when, events, report, sentence)
+                if agreement_id is None:
+                    left.append(mention)
+                    continue
+                choices = [(agreement_id, 0.0, {"founded": True})]
+            record(mention, choices)
+        if left and any(a.startswith(self._own_prefix) for a in said):
+            # "Under the deal, ..." read before the sentence that announces the deal: read again once it is known
+            for mention in left:
+                self.sentence_days = _sentence_days(mention.sentence, events)
+                sentence = body[mention.sentence[0] : mention.sentence[1]]
+                record(mention, self._resolve(mention, latest, countries, said, sentence))
         self._link_events(article_id, body, resolved, events, when)
         for agreement_id in sorted({a for _, a in resolved}):
             self.refresh(agreement_id)
@@ -129,27 +150,43 @@ class AgreementLinker:
         candidates = self._candidates[1]
         if not candidates:
             return []
+        # an agreement first reported after this report was written is not one it can mean, signed day or not
+        candidates = [a for a in candidates if str(a["data"].get("first_reported") or "") < until]
         vocabulary = {n for a in candidates for n in a["data"].get("names", [])}
         recent = self._recency(m, candidates, countries)
         # "a unilateral ceasefire from Saturday" in a sentence announcing it is a new one unless its name or its
         # date (or the day the sentence announces it) says which known one it is
-        announcing = bool(re.match(r"^an?\b", m.text, re.I)) and bool(
-            _CREATE.search(sentence) or _FUTURE.search(sentence)
+        if m.age and not m.dates and self.earliest and latest:
+            m.dates = [_aged(m.age, self.earliest, latest)]
+            m.date_texts = [f"{m.age[0]}-{m.age[1]}-old"]
+        # ... but "violating a ceasefire agreed with Russia" speaks of one that exists
+        at = m.start - m.sentence[0]
+        violated = bool(_VIOLATION.search(sentence[max(0, at - _VIOLATED_WITHIN) : at]))
+        announcing = (
+            bool(re.match(r"^an?\b", m.text, re.I))
+            and bool(_CREATE.search(sentence) or _FUTURE.search(sentence))
+            and not violated
         )
         if announcing and not m.dates:
             m.dates = list(self.sentence_days)
             m.date_texts = ["the day it was announced"] if m.dates else []
+        kinds = {a["id"]: str(a["kind"]) for a in candidates}
+        # "a ceasefire had not been secured": an indefinite phrase names a known agreement by its own cues (name,
+        # day, parties), never as the latest one around
+        indefinite = bool(re.match(r"^an?\b", m.text, re.I))
         scored: list[tuple[float, str, dict[str, Any]]] = []
         for a in candidates:
             score, how = self._score(m, a, vocabulary, countries)
             if announcing and not (how.get("name") or how.get("date")):
                 continue
-            if a["id"] in recent:
+            if a["id"] in recent and not indefinite:
                 bonus = 1.5 if recent[0] == a["id"] else 0.5
                 score += bonus
                 how["recency"] = bonus
             if a["id"] in said and not announcing:
-                bonus = DISCOURSE[0] if said[-1] == a["id"] else DISCOURSE[1]
+                # "the ceasefire" takes up the last truce the report named, though a draft deal came between
+                alike = [i for i in said if i == a["id"] or _same_kind(m, kinds.get(i))]
+                bonus = DISCOURSE[0] if alike[-1] == a["id"] else DISCOURSE[1]
                 score += bonus
                 how["discourse"] = bonus
             scored.append((score, a["id"], how))
@@ -174,6 +211,10 @@ class AgreementLinker:
         elif set(m.names) & vocabulary:
             score -= 3.0  # the mention names another agreement
         days = _days(a)
+        effect = _day(a.get("in_force")) if a.get("in_force") == a.get("signed") else None
+        if effect is not None:
+            # known only by the day it took effect: agreed on that day or in the days before
+            days = [effect - timedelta(days=n) for n in range(SIGNED_BEFORE_EFFECT + 1)]
         if m.dates and days:
             if any(lo - timedelta(days=1) <= d <= hi + timedelta(days=1) for lo, hi in m.dates for d in days):
                 score += 3.0
@@ -204,18 +245,7 @@ class AgreementLinker:
         return score, how
 
     def _recency(self, m: Mention, candidates: Sequence[Mapping[str, Any]], countries: set[str]) -> list[str]:
-        """The ids of the agreements a bare "the truce" most likely means: those of its kind and the report's
-        zone, the latest first (the two latest)."""
-        fitting = []
-        for a in candidates:
-            truce = a["kind"] in (*objects.TRUCE_KINDS, "protocol")  # a protocol is often the ceasefire itself
-            document = a["kind"] in ("memorandum", "protocol", "agreement")
-            same_kind = (truce if m.truce_like else document) or a["kind"] == m.head
-            zone = a["data"].get("zone_country")
-            if same_kind and (zone is None or zone in countries or not countries):
-                start = a.get("in_force") or a.get("signed") or ""
-                fitting.append((str(start), a["seq"], a["id"]))
-        return [i for _, _, i in sorted(fitting, reverse=True)[:2]]
+        return recent_first(m, candidates, countries, self.earliest, self._own_prefix)
 
     def _found(
         self,
@@ -230,21 +260,34 @@ class AgreementLinker:
         head_at = m.text.lower().find(m.head)
         pre = m.text[:head_at] if head_at >= 0 else ""
         pre_names = [n for n in m.names if n in pre.lower()]
-        if not (m.dates or pre_names or _CREATE.search(sentence) or _FUTURE.search(sentence)):
+        if re.match(r"^an?\b", m.text, re.I):
+            creating = bool(_CREATE.search(sentence) or _FUTURE.search(sentence))
+        else:
+            # "the ceasefire" presupposes a known one: it founds one only when the verb that makes it governs it
+            # ("welcomed the accord", "the truce took effect"), not for a verb elsewhere in the sentence
+            at = m.start - m.sentence[0]
+            near = sentence[max(0, at - _GOVERNS_WITHIN) : at] + m.text[head_at:]
+            creating = bool(_CREATE.search(near) or _FUTURE.search(near))
+        if not (m.dates or pre_names or creating):
             return None
         day = next((lo for lo, hi in m.dates if lo == hi), None) or next((lo for lo, hi in self.sentence_days), None)
         signed = day.isoformat() if day else None
         if signed is None:
             month = next((lo for lo, hi in m.dates if lo.day == 1 and (hi - lo).days < 31), None)
             signed = month.isoformat()[:7] if month else None
+        if signed is None:
+            # "welcomed the accord" in a report whose one agreeing was "agreed on Thursday": that day
+            agreed = _agreement_days(events)
+            day = agreed[0] if len(agreed) == 1 else None
+            signed = day.isoformat() if day else None
         phrase_places = [p for p in m.places if p.lower() in m.text.lower()]
         zone: str | None = phrase_places[0] if phrase_places else self.report_zone[0]
         zone_country = (m.countries[0] if m.countries else None) if phrase_places else self.report_zone[1]
         kind = objects.kind_of(m.head)
-        words = [w for w in re.findall(r"[A-Za-z-]+", pre) if w.lower() not in _DETERMINERS]
+        words = [w for w in re.findall(r"[A-Za-z0-9][\w-]*", pre) if w.lower() not in _DETERMINERS and not w.isdigit()]
         label = " ".join(words[-2:]) or kind
-        label = label if m.head in label.lower() or objects.kind_of(label) != "agreement" else f"{label} {kind}"
-        label = label if objects.kind_of(label) != "agreement" or kind == "agreement" else f"{label} {kind}"
+        if label.lower() != kind and m.head not in label.lower() and objects.kind_of(label) == "agreement":
+            label = f"{label} {kind}"  # "Security agreement", "Unilateral ceasefire"
         name = f"{label[:1].upper()}{label[1:]}" + (f", {zone}" if zone else "")
         agreement_id = f"C-{report['article_id'][:10]}-{m.start}"
         row = objects.new_agreement(
@@ -292,6 +335,8 @@ class AgreementLinker:
                     self.tables.add_agreement_event(agreement_id, str(event["id"]), article_id, relation)
                     if relation == "in force":
                         self._in_force(agreement_id, event, when)
+                    elif relation == "announcement":
+                        self._agreed_on(agreement_id, event)
 
     def _extends(self, ids: Sequence[str], items: Sequence[tuple[Mention, str]], at: int) -> None:
         """ "an additional protocol to the 2018 Sochi memorandum": the agreement named after the word extends is
@@ -316,6 +361,30 @@ class AgreementLinker:
         a["in_force"] = day.isoformat()
         self.tables.save_agreement(a)
 
+    def _mediated(self, agreement_id: str, brokers: Sequence[str]) -> None:
+        """Mediators a later sentence names ("Germany and France, which brokered the deal") join a corpus
+        agreement's, and leave its parties."""
+        a = self.tables.agreement(agreement_id)
+        if a is None or a["origin"] != "corpus":
+            return
+        data = a["data"]
+        new = [c for c in brokers if c not in data.get("mediators", [])]
+        if new:
+            data["mediators"] = [*data.get("mediators", []), *new]
+            data["parties"] = [c for c in data.get("parties", []) if c not in data["mediators"]]
+            self.tables.save_agreement(a)
+
+    def _agreed_on(self, agreement_id: str, event: Mapping[str, Any]) -> None:
+        """A truce known only by the day it took effect takes the day its announcement says it was agreed
+        ("came into force on Sunday" ... "agreed in Minsk on Thursday")."""
+        a = self.tables.agreement(agreement_id)
+        day = _day(str(event.get("date") or "")) if event.get("date_precision") == "day" else None
+        effect = _day(a.get("in_force")) if a is not None and a.get("in_force") == a.get("signed") else None
+        if a is None or day is None or effect is None or not 0 < (effect - day).days <= SIGNED_BEFORE_EFFECT:
+            return
+        a["signed"] = day.isoformat()
+        self.tables.save_agreement(a)
+
     # -- status -----------------------------------------------------------------------------------------------
     def refresh(self, agreement_id: str) -> None:
         """Recompute an agreement's parties, history, supersession and status from what is linked to it."""
@@ -324,16 +393,17 @@ class AgreementLinker:
             return
         linked = self.tables.agreement_events(agreement_id)
         data = a["data"]
-        if not data.get("parties"):
-            # its parties: who announced it, else who was said to observe it (and who said so)
-            sources = [x for x in linked if x["relation"] == "announcement"] or [
-                x for x in linked if x["relation"] in ("observance", "in force")
-            ]
-            parties: list[str] = []
+        if not data.get("parties") or (a["origin"] == "corpus" and len(data["parties"]) < 2):
+            # its parties, when its phrase named fewer than two: who announced it (not who reported that), else
+            # who was said to observe it (and who said so); never its mediators
+            announced = [x for x in linked if x["relation"] == "announcement"]
+            sources = announced or [x for x in linked if x["relation"] in ("observance", "in force")]
+            parties: list[str] = list(data.get("parties") or [])
             for item in sources:
                 event = item["event"]
-                for c in _countries(event.get("actor") or {}) + _countries(event.get("claimed_by") or {}):
-                    if c not in parties:
+                said_by = [] if announced else _countries(event.get("claimed_by") or {})
+                for c in _countries(event.get("actor") or {}) + said_by:
+                    if c not in parties and c not in data.get("mediators", []):
                         parties.append(c)
             data["parties"] = parties
         if not data.get("terms") or all(t.get("article_id") for t in data["terms"]):
@@ -392,7 +462,9 @@ def relation_of(event: Mapping[str, Any], sentence: str) -> str:
     stance = event.get("stance")
     if stance == "denied":
         return "denial"
-    if cease == "violated" or _VIOLATION.search(sentence):
+    # an agreeing is not a violation though its sentence goes on to one ("agreed last September ... but since then
+    # hundreds were killed in violations of the ceasefire")
+    if cease == "violated" or (_VIOLATION.search(sentence) and event.get("type") != "AGREE"):
         return (
             "accusation"
             if event.get("type") == "ACCUSE" or stance == "claimed" or _ACCUSE.search(sentence)
@@ -421,6 +493,37 @@ def relation_of(event: Mapping[str, Any], sentence: str) -> str:
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "last", "existing"})
 
 
+def recent_first(
+    m: Mention, candidates: Sequence[Mapping[str, Any]], countries: set[str], earliest: date | None, own_prefix: str
+) -> list[str]:
+    """The ids of the agreements a bare "the truce" most likely means: those of its kind and the report's zone, the
+    latest first (the two latest). For a report dated only to a span (from `earliest`), those known to be older
+    than it (made by its first possible day, or founded by the report itself: ids starting with `own_prefix`) come
+    before those that may be younger: a report of 2019 or 2020 that says "the truce" does not mean one of March 2020
+    on recency alone."""
+    fitting = []
+    first = earliest.isoformat() if earliest else ""
+    for a in candidates:
+        zone = (a.get("data") or {}).get("zone_country")
+        if _same_kind(m, a["kind"]) and (zone is None or zone in countries or not countries):
+            start = str(a.get("in_force") or a.get("signed") or (a.get("data") or {}).get("first_reported") or "")
+            made = str(a.get("signed") or start)
+            own = a["id"].startswith(own_prefix)
+            older = own or (bool(made) and made[:10] <= first)
+            fitting.append((older, "9999" if own and not start else start, a["seq"], a["id"]))
+    return [i for *_, i in sorted(fitting, reverse=True)[:2]]
+
+
+def _same_kind(m: Mention, kind: str | None) -> bool:
+    """Whether an agreement of `kind` is what a mention's word may mean: a truce word a truce (or a protocol, often
+    the ceasefire itself), a document word a document."""
+    if kind is None:
+        return False
+    truce = kind in (*objects.TRUCE_KINDS, "protocol")
+    document = kind in ("memorandum", "protocol", "agreement")
+    return (truce if m.truce_like else document) or kind == m.head
+
+
 def _sentence_days(span: tuple[int, int], events: Sequence[Mapping[str, Any]]) -> list[tuple[date, date]]:
     """The days the events of a sentence are dated to (what a sentence announcing an agreement dates it by)."""
     out = []
@@ -433,18 +536,49 @@ def _sentence_days(span: tuple[int, int], events: Sequence[Mapping[str, Any]]) -
     return out
 
 
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _aged(age: tuple[int, str], earliest: date, latest: date) -> tuple[date, date]:
+    """The days an agreement "a week old" (give or take half its unit) in a report of [earliest, latest] began."""
+    days = age[0] * _UNIT_DAYS[age[1]]
+    slack = _UNIT_DAYS[age[1]] // 2 + 1
+    return earliest - timedelta(days=days + slack), latest - timedelta(days=days - slack)
+
+
+def _agreement_days(events: Sequence[Mapping[str, Any]]) -> list[date]:
+    """The days a report's asserted agreeing is dated to by its own words ("agreed on Thursday")."""
+    days = []
+    for e in events:
+        value = str(e.get("date") or "")
+        if (
+            e.get("type") == "AGREE"
+            and e.get("stance") == "asserted"
+            and e.get("date_precision") == "day"
+            and not e.get("date_from_publication")
+            and re.match(r"^\d{4}-\d{2}-\d{2}", value)
+        ):
+            day = date.fromisoformat(value[:10])
+            if day not in days:
+                days.append(day)
+    return days
+
+
 def _report_zone(extractions: Sequence[Mapping[str, Any]]) -> tuple[str | None, str | None]:
     """The place a report is mostly about: its most named place below country level (else country)."""
     counts: dict[tuple[str, str | None, bool], int] = {}
+    first: dict[tuple[str, str | None, bool], int] = {}
     for m in extractions:
         if m["layer"] != "place":
             continue
         data = m["data"]
         key = (str(data.get("name") or m["text"]), data.get("country"), data.get("feature") == "country")
         counts[key] = counts.get(key, 0) + 1
+        first[key] = min(first.get(key, 10**9), int(m["start"]))
     if not counts:
         return None, None
-    best = max(counts, key=lambda k: (not k[2], counts[k], k[0]))
+    # a tie goes to the place named first (the lead's), not to the one last in the alphabet
+    best = max(counts, key=lambda k: (not k[2], counts[k], -first[k]))
     return best[0], best[1]
 
 
