@@ -56,6 +56,18 @@ def test_forward(text: str, surface: str, value: str) -> None:
         ("A medic was killed on Monday near the crossing.", "Monday", "2019-05-13"),
         # The date governs the agreeing, not the talks agreed on.
         ("On Monday, the factions agreed to resume talks.", "Monday", "2019-05-13"),
+        # A noun's infinitive after the date says what the deal is for, not when the clause's verb happens.
+        (
+            "The two envoys held a long round of indirect talks at the ministry on Monday on a plan to reopen the "
+            "crossing.",
+            "Monday",
+            "2019-05-13",
+        ),
+        (
+            "Mediators shuttled between the two camps of the divided town on Friday on a bid to free the hostages.",
+            "Friday",
+            "2019-05-10",
+        ),
         # "as planned" only measures what happened.
         ("The relief flights resumed on Monday, as previously planned.", "Monday", "2019-05-13"),
         ("Relief flights resumed as previously planned Monday.", "Monday", "2019-05-13"),

@@ -138,6 +138,10 @@ def _kind(text: str, m: re.Match[str], left: int, before: bool) -> str | None:
         governor = word.split()[0]
         if before:
             return "future"
+        if _DETERMINER_BEFORE.search(text, max(left, m.start() - 24), m.start()):
+            # "held talks on Monday on a deal to formalise a truce": a noun's infinitive says what the deal is
+            # for, not when the clause's verb happens
+            return None
         return "past" if governor.endswith("ed") or governor in _past_words() else "future"
     if kind == "plan":
         if _YARDSTICK_BEFORE.search(text, max(left, m.start() - 14), m.start()):
