@@ -21,21 +21,23 @@ from typing import Any
 
 from truceline.link import agreements as objects
 from truceline.link.mentions import Mention, find
+from truceline.link.relations import (
+    EXTEND,
+    TAKES_EFFECT,
+    VIOLATION,
+    agreement_days,
+    countries_of,
+    in_span,
+    relation_of,
+    report_zone,
+    sentence_days,
+)
 from truceline.store.link import LinkTables
 from truceline.text import split_sentences
 
 RESOLVE = 2.5
 CANDIDATES = 200  # the latest agreements of the report's countries (and of unknown place) it is scored against
 
-_ANNOUNCE = re.compile(r"\b(agreed|agree|signed|sign|announced|announce|declared|declare|brokered|reached)\b", re.I)
-_IN_FORCE = re.compile(r"\b(took effect|in force|took hold|came into force|has held|have held)\b", re.I)
-_TAKES_EFFECT = re.compile(r"\b(take effect|takes effect|took effect|in force|came into force|took hold)\b", re.I)
-_VIOLATION = re.compile(r"\b(violat\w*|breach\w*|broke|break\w*|not abiding|failing to honour|flout\w*)\b", re.I)
-_COLLAPSE = re.compile(
-    r"\b(was over|is over|collapsed|ended|ends|end of the truce|resumed military operations)\b", re.I
-)
-_EXTEND = re.compile(r"\b(additional protocol to|protocol to|extended|extension of|prolonged)\b", re.I)
-_ACCUSE = re.compile(r"\b(accus\w*|blam\w*|charge\w*|alleg\w*)\b", re.I)
 # a sentence that brings an agreement into being (or into the news): one its mention may found
 _CREATE = re.compile(
     r"\b(agreed|signed|announced|declared|brokered|reached|welcomed|accepted|took effect|came into force|"
@@ -96,7 +98,7 @@ class AgreementLinker:
             str(m["data"]["country"]) for m in extractions if m["layer"] == "place" and m["data"].get("country")
         }
         events = self.tables.article_events(article_id)
-        self.report_zone = _report_zone(extractions)
+        self.report_zone = report_zone(extractions)
         self._own_prefix = f"C-{article_id[:10]}-"
         self._candidates = None
         resolved: list[tuple[Mention, str]] = []
@@ -117,7 +119,7 @@ class AgreementLinker:
 
         for mention in found:
             sentence = body[mention.sentence[0] : mention.sentence[1]]
-            self.sentence_days = _sentence_days(mention.sentence, events)
+            self.sentence_days = sentence_days(mention.sentence, events)
             choices = self._resolve(mention, latest, countries, said, sentence)
             if not choices:
                 agreement_id = self._found(mention, when, events, report, sentence)
@@ -129,7 +131,7 @@ class AgreementLinker:
         if left and any(a.startswith(self._own_prefix) for a in said):
             # "Under the deal, ..." read before the sentence that announces the deal: read again once it is known
             for mention in left:
-                self.sentence_days = _sentence_days(mention.sentence, events)
+                self.sentence_days = sentence_days(mention.sentence, events)
                 sentence = body[mention.sentence[0] : mention.sentence[1]]
                 record(mention, self._resolve(mention, latest, countries, said, sentence))
         self._link_events(article_id, body, resolved, events, when)
@@ -161,7 +163,7 @@ class AgreementLinker:
             m.date_texts = [f"{m.age[0]}-{m.age[1]}-old"]
         # ... but "violating a ceasefire agreed with Russia" speaks of one that exists
         at = m.start - m.sentence[0]
-        violated = bool(_VIOLATION.search(sentence[max(0, at - _VIOLATED_WITHIN) : at]))
+        violated = bool(VIOLATION.search(sentence[max(0, at - _VIOLATED_WITHIN) : at]))
         announcing = (
             bool(re.match(r"^an?\b", m.text, re.I))
             and bool(_CREATE.search(sentence) or _FUTURE.search(sentence))
@@ -277,7 +279,7 @@ class AgreementLinker:
             signed = month.isoformat()[:7] if month else None
         if signed is None:
             # "welcomed the accord" in a report whose one agreeing was "agreed on Thursday": that day
-            agreed = _agreement_days(events)
+            agreed = agreement_days(events)
             day = agreed[0] if len(agreed) == 1 else None
             signed = day.isoformat() if day else None
         phrase_places = [p for p in m.places if p.lower() in m.text.lower()]
@@ -296,7 +298,7 @@ class AgreementLinker:
             name,
             kind,
             signed,
-            day.isoformat() if day and _TAKES_EFFECT.search(sentence) else None,
+            day.isoformat() if day and TAKES_EFFECT.search(sentence) else None,
             zone,
             parties=m.parties,
             mediators=m.brokers,
@@ -326,10 +328,10 @@ class AgreementLinker:
         for span, items in by_sentence.items():
             sentence = body[span[0] : span[1]]
             ids = list(dict.fromkeys(a for _, a in items))
-            extension = _EXTEND.search(sentence)
+            extension = EXTEND.search(sentence)
             if extension and len(ids) >= 2:
                 self._extends(ids, items, extension.start() + span[0])
-            for event in (e for e in events if _in(e, span)):
+            for event in (e for e in events if in_span(e, span)):
                 relation = relation_of(event, sentence)
                 for agreement_id in ids:
                     self.tables.add_agreement_event(agreement_id, str(event["id"]), article_id, relation)
@@ -401,8 +403,8 @@ class AgreementLinker:
             parties: list[str] = list(data.get("parties") or [])
             for item in sources:
                 event = item["event"]
-                said_by = [] if announced else _countries(event.get("claimed_by") or {})
-                for c in _countries(event.get("actor") or {}) + said_by:
+                said_by = [] if announced else countries_of(event.get("claimed_by") or {})
+                for c in countries_of(event.get("actor") or {}) + said_by:
                     if c not in parties and c not in data.get("mediators", []):
                         parties.append(c)
             data["parties"] = parties
@@ -456,40 +458,6 @@ class AgreementLinker:
                 return
 
 
-def relation_of(event: Mapping[str, Any], sentence: str) -> str:
-    """What an event does to the agreement its sentence names."""
-    cease = event.get("ceasefire")
-    stance = event.get("stance")
-    if stance == "denied":
-        return "denial"
-    # an agreeing is not a violation though its sentence goes on to one ("agreed last September ... but since then
-    # hundreds were killed in violations of the ceasefire")
-    if cease == "violated" or (_VIOLATION.search(sentence) and event.get("type") != "AGREE"):
-        return (
-            "accusation"
-            if event.get("type") == "ACCUSE" or stance == "claimed" or _ACCUSE.search(sentence)
-            else "violation"
-        )
-    if _COLLAPSE.search(sentence) and (event.get("type") in ("ASSAULT", "REJECT") or cease in ("rejected",)):
-        return "collapse"
-    if event.get("type") == "REJECT" and re.search(r"\b(criticism|accusation|charge|claim)s?\b", sentence, re.I):
-        return "denial"  # "the Kremlin rejected the criticism, saying it remained committed to the memorandum"
-    if cease == "rejected" or event.get("type") == "REJECT":
-        return "rejection"
-    if cease == "extended" or (_EXTEND.search(sentence) and event.get("type") == "AGREE"):
-        return "extension"
-    agreeing = cease in ("agreed", "declared") or event.get("type") == "AGREE"
-    if agreeing and stance in ("asserted", "claimed") and _ANNOUNCE.search(sentence) and not _IN_FORCE.search(sentence):
-        return "announcement"
-    if event.get("type") in ("ASSAULT", "COERCE") and _IN_FORCE.search(sentence):
-        return "accusation" if stance == "claimed" else "violation"  # an attack "since the ceasefire took effect"
-    if _IN_FORCE.search(sentence):
-        return "in force"
-    if cease == "observed":
-        return "observance"
-    return "mention"
-
-
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "last", "existing"})
 
 
@@ -524,18 +492,6 @@ def _same_kind(m: Mention, kind: str | None) -> bool:
     return (truce if m.truce_like else document) or kind == m.head
 
 
-def _sentence_days(span: tuple[int, int], events: Sequence[Mapping[str, Any]]) -> list[tuple[date, date]]:
-    """The days the events of a sentence are dated to (what a sentence announcing an agreement dates it by)."""
-    out = []
-    for e in events:
-        value = str(e.get("date") or "")
-        if _in(e, span) and re.match(r"^\d{4}-\d{2}-\d{2}", value) and e.get("date_precision") != "reported by":
-            day = date.fromisoformat(value[:10])
-            if (day, day) not in out:
-                out.append((day, day))
-    return out
-
-
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -544,49 +500,3 @@ def _aged(age: tuple[int, str], earliest: date, latest: date) -> tuple[date, dat
     days = age[0] * _UNIT_DAYS[age[1]]
     slack = _UNIT_DAYS[age[1]] // 2 + 1
     return earliest - timedelta(days=days + slack), latest - timedelta(days=days - slack)
-
-
-def _agreement_days(events: Sequence[Mapping[str, Any]]) -> list[date]:
-    """The days a report's asserted agreeing is dated to by its own words ("agreed on Thursday")."""
-    days = []
-    for e in events:
-        value = str(e.get("date") or "")
-        if (
-            e.get("type") == "AGREE"
-            and e.get("stance") == "asserted"
-            and e.get("date_precision") == "day"
-            and not e.get("date_from_publication")
-            and re.match(r"^\d{4}-\d{2}-\d{2}", value)
-        ):
-            day = date.fromisoformat(value[:10])
-            if day not in days:
-                days.append(day)
-    return days
-
-
-def _report_zone(extractions: Sequence[Mapping[str, Any]]) -> tuple[str | None, str | None]:
-    """The place a report is mostly about: its most named place below country level (else country)."""
-    counts: dict[tuple[str, str | None, bool], int] = {}
-    first: dict[tuple[str, str | None, bool], int] = {}
-    for m in extractions:
-        if m["layer"] != "place":
-            continue
-        data = m["data"]
-        key = (str(data.get("name") or m["text"]), data.get("country"), data.get("feature") == "country")
-        counts[key] = counts.get(key, 0) + 1
-        first[key] = min(first.get(key, 10**9), int(m["start"]))
-    if not counts:
-        return None, None
-    # a tie goes to the place named first (the lead's), not to the one last in the alphabet
-    best = max(counts, key=lambda k: (not k[2], counts[k], -first[k]))
-    return best[0], best[1]
-
-
-def _in(event: Mapping[str, Any], span: tuple[int, int]) -> bool:
-    start = event.get("start_char")
-    return isinstance(start, int) and span[0] <= start < span[1]
-
-
-def _countries(actor: Mapping[str, Any]) -> list[str]:
-    found = [actor.get("country")] + [m.get("country") for m in actor.get("members") or []]
-    return [str(c) for c in found if c]

@@ -1,0 +1,110 @@
+"""What an event does to the agreement its sentence names (announcement, in force, violation, accusation, denial,
+observance, extension, collapse, rejection, or mention), and what a report's own rows say about its agreements: the
+days its sentences and its agreeing are dated to, and the place it is mostly about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+ANNOUNCE = re.compile(r"\b(agreed|agree|signed|sign|announced|announce|declared|declare|brokered|reached)\b", re.I)
+IN_FORCE = re.compile(r"\b(took effect|in force|took hold|came into force|has held|have held)\b", re.I)
+TAKES_EFFECT = re.compile(r"\b(take effect|takes effect|took effect|in force|came into force|took hold)\b", re.I)
+VIOLATION = re.compile(r"\b(violat\w*|breach\w*|broke|break\w*|not abiding|failing to honour|flout\w*)\b", re.I)
+COLLAPSE = re.compile(r"\b(was over|is over|collapsed|ended|ends|end of the truce|resumed military operations)\b", re.I)
+EXTEND = re.compile(r"\b(additional protocol to|protocol to|extended|extension of|prolonged)\b", re.I)
+ACCUSE = re.compile(r"\b(accus\w*|blam\w*|charge\w*|alleg\w*)\b", re.I)
+
+
+def relation_of(event: Mapping[str, Any], sentence: str) -> str:
+    """What an event does to the agreement its sentence names."""
+    cease = event.get("ceasefire")
+    stance = event.get("stance")
+    if stance == "denied":
+        return "denial"
+    # an agreeing is not a violation though its sentence goes on to one ("agreed last September ... but since then
+    # hundreds were killed in violations of the ceasefire")
+    if cease == "violated" or (VIOLATION.search(sentence) and event.get("type") != "AGREE"):
+        return (
+            "accusation"
+            if event.get("type") == "ACCUSE" or stance == "claimed" or ACCUSE.search(sentence)
+            else "violation"
+        )
+    if COLLAPSE.search(sentence) and (event.get("type") in ("ASSAULT", "REJECT") or cease in ("rejected",)):
+        return "collapse"
+    if event.get("type") == "REJECT" and re.search(r"\b(criticism|accusation|charge|claim)s?\b", sentence, re.I):
+        return "denial"  # "the Kremlin rejected the criticism, saying it remained committed to the memorandum"
+    if cease == "rejected" or event.get("type") == "REJECT":
+        return "rejection"
+    if cease == "extended" or (EXTEND.search(sentence) and event.get("type") == "AGREE"):
+        return "extension"
+    agreeing = cease in ("agreed", "declared") or event.get("type") == "AGREE"
+    if agreeing and stance in ("asserted", "claimed") and ANNOUNCE.search(sentence) and not IN_FORCE.search(sentence):
+        return "announcement"
+    if event.get("type") in ("ASSAULT", "COERCE") and IN_FORCE.search(sentence):
+        return "accusation" if stance == "claimed" else "violation"  # an attack "since the ceasefire took effect"
+    if IN_FORCE.search(sentence):
+        return "in force"
+    if cease == "observed":
+        return "observance"
+    return "mention"
+
+
+def sentence_days(span: tuple[int, int], events: Sequence[Mapping[str, Any]]) -> list[tuple[date, date]]:
+    """The days the events of a sentence are dated to (what a sentence announcing an agreement dates it by)."""
+    out = []
+    for e in events:
+        value = str(e.get("date") or "")
+        if in_span(e, span) and re.match(r"^\d{4}-\d{2}-\d{2}", value) and e.get("date_precision") != "reported by":
+            day = date.fromisoformat(value[:10])
+            if (day, day) not in out:
+                out.append((day, day))
+    return out
+
+
+def agreement_days(events: Sequence[Mapping[str, Any]]) -> list[date]:
+    """The days a report's asserted agreeing is dated to by its own words ("agreed on Thursday")."""
+    days = []
+    for e in events:
+        value = str(e.get("date") or "")
+        if (
+            e.get("type") == "AGREE"
+            and e.get("stance") == "asserted"
+            and e.get("date_precision") == "day"
+            and not e.get("date_from_publication")
+            and re.match(r"^\d{4}-\d{2}-\d{2}", value)
+        ):
+            day = date.fromisoformat(value[:10])
+            if day not in days:
+                days.append(day)
+    return days
+
+
+def report_zone(extractions: Sequence[Mapping[str, Any]]) -> tuple[str | None, str | None]:
+    """The place a report is mostly about: its most named place below country level (else country)."""
+    counts: dict[tuple[str, str | None, bool], int] = {}
+    first: dict[tuple[str, str | None, bool], int] = {}
+    for m in extractions:
+        if m["layer"] != "place":
+            continue
+        data = m["data"]
+        key = (str(data.get("name") or m["text"]), data.get("country"), data.get("feature") == "country")
+        counts[key] = counts.get(key, 0) + 1
+        first[key] = min(first.get(key, 10**9), int(m["start"]))
+    if not counts:
+        return None, None
+    # a tie goes to the place named first (the lead's), not to the one last in the alphabet
+    best = max(counts, key=lambda k: (not k[2], counts[k], -first[k]))
+    return best[0], best[1]
+
+
+def in_span(event: Mapping[str, Any], span: tuple[int, int]) -> bool:
+    start = event.get("start_char")
+    return isinstance(start, int) and span[0] <= start < span[1]
+
+
+def countries_of(actor: Mapping[str, Any]) -> list[str]:
+    found = [actor.get("country")] + [m.get("country") for m in actor.get("members") or []]
+    return [str(c) for c in found if c]
