@@ -4,12 +4,16 @@ Each mention (truceline/link/mentions.py) is scored against the agreements known
 signed after it): its names against the agreement's ("Sochi"), its time expressions against the agreement's days
 ("last September's", "agreed last week", "2018"), the countries named with it against its parties and mediators,
 its word against its kind (a truce is not a memorandum), the report's places against its zone (an Idlib report's
-"the ceasefire" is not Libya's), and, for a bare "the truce", recency: the latest matching agreement before the
-report. The best at ``RESOLVE`` points or more wins. A mention that resolves to none but is specific enough (a date
-or a name, or a sentence that announces it) founds a corpus agreement.
+"the ceasefire" is not Libya's), what the report named before (the last agreement of the mention's kind), and, for
+a bare "the truce", recency: the latest matching agreement known to precede the report (for a report dated only to a
+span, made by its first possible day), never for an indefinite "a ceasefire". The best at ``RESOLVE`` points or more
+wins. A mention that resolves to none but is specific enough (a date or a name, or a sentence that announces it: for
+"the ceasefire", a verb that governs it) founds a corpus agreement, and the report's mentions that named nothing
+before it are read again.
 
-Events whose sentence holds a resolved mention are linked to its agreement with a relation: announcement, in force,
-violation, accusation (of a violation), denial, observance, extension, collapse, rejection, or mention.
+Events whose sentence holds a resolved mention are linked to its agreement with a relation (relations.py):
+announcement, in force, violation, accusation (of a violation), denial, observance, extension, collapse, rejection,
+or mention.
 """
 
 from __future__ import annotations
