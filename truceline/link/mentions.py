@@ -246,12 +246,14 @@ def _countries_named(
         start = int(a["start"])
         # the last linking word before the actor says its role: "brokered by Russia" a broker, "brokered with
         # Turkey" or "between Turkey and Russia" a party
-        links = re.findall(r"\b(with|between|by)\b", after[: max(0, start - head_at)])
+        # ("and" joins: "between Turkey and Russia"); any other preposition ("over Syria's Idlib", "in Libya") says
+        # where or what about, not who
+        links = [w.lower() for w in _LINK_WORD.findall(after[: max(0, start - head_at)]) if w.lower() != "and"]
         if start < head_at:
             target = parties
         elif maker and head_at + maker.start() <= start < head_at + maker.end():
             target = parties  # "the truce that Moscow declared"
-        elif links and links[-1] != "by":
+        elif links and links[-1] in ("with", "between"):
             target = parties
         elif links and _BROKER.search(after[: start - head_at]):
             target = brokers
@@ -263,6 +265,7 @@ def _countries_named(
     return parties, brokers
 
 
+_LINK_WORD = re.compile(r"\b(with|between|by|and|over|in|on|for|of|from|to|at|near|around|across)\b", re.I)
 _BROKER_WORD = re.compile(r"\b(brokered|mediated|sponsored|guaranteed)\b", re.IGNORECASE)
 _BROKER_REACH = 60  # characters: how far from the verb its mediators are named
 

@@ -19,7 +19,7 @@ or mention.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -58,6 +58,7 @@ _TERM = re.compile(
 _GOVERNS_WITHIN = 30  # characters before a definite mention in which the verb that makes it stands
 _VIOLATED_WITHIN = 30  # characters before a mention in which a verb of violation governs it
 SIGNED_BEFORE_EFFECT = 14  # days: a truce known only by the day it took effect may have been agreed this much before
+UNPLACED = -0.5  # an agreement not known to precede the report (undated, or made inside the report's span)
 DISCOURSE = (2.0, 1.0)  # the agreement a report named last, and any other it named before
 _FUTURE = re.compile(r"\b(would|will)\s+(observe|take effect|begin|start|come into force)\b", re.I)
 
@@ -121,10 +122,19 @@ class AgreementLinker:
                     said.remove(agreement_id)
                 said.append(agreement_id)
 
+        # the agreements the report names by name further on ("a ceasefire deal reached with Russia ... the Sochi
+        # agreement requires"): a mention before them may mean them, with less weight than one named before it
+        named: list[tuple[int, str]] = []
+        for mention in found:
+            if mention.names:
+                self.sentence_days = sentence_days(mention.sentence, events)
+                sentence = body[mention.sentence[0] : mention.sentence[1]]
+                named += [(mention.start, a) for a, _, _ in self._resolve(mention, latest, countries, (), sentence)]
         for mention in found:
             sentence = body[mention.sentence[0] : mention.sentence[1]]
             self.sentence_days = sentence_days(mention.sentence, events)
-            choices = self._resolve(mention, latest, countries, said, sentence)
+            ahead = {a for at, a in named if at > mention.start}
+            choices = self._resolve(mention, latest, countries, said, sentence, ahead)
             if not choices:
                 agreement_id = self._found(mention, when, events, report, sentence)
                 if agreement_id is None:
@@ -145,7 +155,13 @@ class AgreementLinker:
 
     # -- resolution ----------------------------------------------------------------------------------------------
     def _resolve(
-        self, m: Mention, latest: date | None, countries: set[str], said: Sequence[str], sentence: str
+        self,
+        m: Mention,
+        latest: date | None,
+        countries: set[str],
+        said: Sequence[str],
+        sentence: str,
+        ahead: Collection[str] = (),
     ) -> list[tuple[str, float, dict[str, Any]]]:
         """The agreement(s) a mention names, best first; two when it names two ("the Sochi and Astana
         agreements"); none when no agreement reaches RESOLVE."""
@@ -195,6 +211,9 @@ class AgreementLinker:
                 bonus = DISCOURSE[0] if alike[-1] == a["id"] else DISCOURSE[1]
                 score += bonus
                 how["discourse"] = bonus
+            elif a["id"] in ahead and not announcing:
+                score += DISCOURSE[1]
+                how["named after"] = DISCOURSE[1]
             scored.append((score, a["id"], how))
         scored.sort(key=lambda x: (-x[0], x[1]))
         named = [x for x in scored if x[2].get("name") and x[0] >= RESOLVE]
@@ -238,6 +257,12 @@ class AgreementLinker:
             score += 0.5 if a["kind"] == m.head else (-1.0 if truce_kind else 0.0)
         elif m.truce_like:
             score += 0.5 if truce_kind else -0.5
+        made = str(a.get("signed") or a.get("in_force") or data.get("first_reported") or "")
+        first = self.earliest.isoformat() if self.earliest else ""
+        if not a["id"].startswith(self._own_prefix) and (not made or made[:10] > first):
+            # no day places it in time, or it may be younger than a loosely dated report: weaker evidence
+            score += UNPLACED
+            how["unplaced"] = UNPLACED
         zone = data.get("zone_country")
         if zone:
             if zone in m.countries:
