@@ -136,7 +136,17 @@ REPORTS = {
         "the deal, neither militia may carry weapons within ten kilometres of the wells.\nThe regional president "
         "welcomed the accord and promised to send police to the area.\n"
     ),
+    # a deal described before the sentence that names it: the name further on says which one it is
+    "goma.txt": (
+        "Kinshasa says rebels break truce around Goma\nFriday 10 June 2022\nKinshasa accused the rebels on Friday "
+        "of breaking a truce deal agreed with Kigali for the hills around Goma.\nUnder the Kivu accord, both armies "
+        "must keep out of a buffer strip, an army spokesman added.\n"
+    ),
 }
+# a user's agreements file: the deal the Goma report names
+USER_AGREEMENTS = (
+    "- {id: kivu-accord, name: Kivu accord, kind: agreement, signed: 2022-03-01, zone: Goma, parties: [COD, RWA]}\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -144,9 +154,11 @@ def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("reports")
     for name, text in REPORTS.items():
         (folder / name).write_text(text, encoding="utf-8")
+    user = tmp_path_factory.mktemp("user") / "agreements.yaml"
+    user.write_text(USER_AGREEMENTS, encoding="utf-8")
     with Store.open(tmp_path_factory.mktemp("db") / "a.db") as store:
         api.ingest(store, [str(folder)])
-        api.process(store, workers=1)
+        api.process(store, workers=1, agreements=[user])
         ids = {Path(str(a["origin"])).name: str(a["id"]) for a in store.articles()}
         return {
             "ids": ids,
@@ -188,6 +200,13 @@ def test_a_deal_named_before_the_sentence_that_makes_it_points_to_it(linked: dic
     assert len(accord) == 1 and _resolved(linked, "wells.txt", "the deal") == accord
     assert linked["agreements"][next(iter(accord))]["signed"] == "2023-10-12"  # "agreed on Thursday"
     assert not linked["agreements"][next(iter(accord))]["name"].lower().startswith("agreement agreement")
+
+
+@pytest.mark.slow
+def test_a_deal_described_before_its_name_is_the_named_one_not_a_new_object(linked: dict[str, Any]) -> None:
+    assert _resolved(linked, "goma.txt", "the Kivu accord") == {"U-kivu-accord"}
+    assert _resolved(linked, "goma.txt", "a truce deal agreed with Kigali") == {"U-kivu-accord"}
+    assert not [a for a in linked["agreements"] if a.startswith("C-" + linked["ids"]["goma.txt"][:10])]
 
 
 # -- the seed reports ---------------------------------------------------------------------------------------------

@@ -125,9 +125,18 @@ def load_user_file(path: Path) -> list[dict[str, Any]]:
                 terms=[{"text": t} for t in _strings(row.get("terms"), where)],
                 source=str(path),
                 supersedes=f"U-{row['supersedes']}" if row.get("supersedes") else None,
+                zone_country=_country_of(str(row["zone"])) if row.get("zone") else None,
             )
         )
     return out
+
+
+def _country_of(zone: str) -> str | None:
+    """The country of a place named in words ("Goma", "North Kivu"), by the places stage's own dictionaries."""
+    from truceline.stages.places import find_places
+
+    places = find_places(zone, focus=[], ner=[])
+    return next((p.country for p in places if p.country), None)
 
 
 def _names_of(name: str, aliases: Iterable[str] = ()) -> list[str]:
