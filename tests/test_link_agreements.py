@@ -142,6 +142,17 @@ REPORTS = {
         "of breaking a truce deal agreed with Kigali for the hills around Goma.\nUnder the Kivu accord, both armies "
         "must keep out of a buffer strip, an army spokesman added.\n"
     ),
+    # an accord known first to its month ("signed last month"), then by its day from another report
+    "accord_month.txt": (
+        "Ankara and Tripoli defend their security accord\nMonday 9 December 2019\nTurkish lawmakers debated on "
+        "Monday the security accord the two governments signed last month, which lets Ankara send military "
+        "advisers to Tripoli.\n"
+    ),
+    "accord_day.txt": (
+        "Libya publishes its security accord with Turkey\nThursday 19 December 2019\nLibyan officials said on "
+        "Thursday that the two governments signed the security accord in Istanbul on November 27.\nThe text was "
+        "posted on the website of the government in Tripoli.\n"
+    ),
 }
 # a user's agreements file: the deal the Goma report names
 USER_AGREEMENTS = (
@@ -207,6 +218,13 @@ def test_a_deal_described_before_its_name_is_the_named_one_not_a_new_object(link
     assert _resolved(linked, "goma.txt", "the Kivu accord") == {"U-kivu-accord"}
     assert _resolved(linked, "goma.txt", "a truce deal agreed with Kigali") == {"U-kivu-accord"}
     assert not [a for a in linked["agreements"] if a.startswith("C-" + linked["ids"]["goma.txt"][:10])]
+
+
+@pytest.mark.slow
+def test_an_agreement_known_to_its_month_is_the_one_a_report_dates_to_a_day_of_it(linked: dict[str, Any]) -> None:
+    month = _resolved(linked, "accord_month.txt", "the security accord")
+    assert len(month) == 1 and _resolved(linked, "accord_day.txt", "the security accord") == month
+    assert linked["agreements"][next(iter(month))]["signed"] == "2019-11-27"
 
 
 # -- the seed reports ---------------------------------------------------------------------------------------------

@@ -72,8 +72,26 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _days(agreement: Mapping[str, Any]) -> list[date]:
-    return [d for d in (_day(agreement.get("signed")), _day(agreement.get("in_force"))) if d is not None]
+def _span(value: str | None) -> tuple[date, date] | None:
+    """The days an agreement's date covers: one day, or its whole month or year when it is known only to those."""
+    first = _day(value) if value and len(value) >= 7 else _day(f"{value}-01-01") if value else None
+    if first is None or value is None:
+        return None
+    if len(value) >= 10:
+        return first, first
+    if len(value) == 7:
+        return first, date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    return first, date(first.year, 12, 31)
+
+
+def _spans(agreement: Mapping[str, Any]) -> list[tuple[date, date]]:
+    """The days an agreement is known by: its signing and its entry into force, each as precise as it is known; a
+    truce known only by the day it took effect may have been agreed in the days before it."""
+    signed, in_force = agreement.get("signed"), agreement.get("in_force")
+    effect = _day(in_force) if in_force and in_force == signed else None
+    if effect is not None:
+        return [(effect - timedelta(days=SIGNED_BEFORE_EFFECT), effect)]
+    return [x for x in (_span(signed), _span(in_force)) if x is not None]
 
 
 class AgreementLinker:
@@ -235,13 +253,10 @@ class AgreementLinker:
             how["name"] = sorted(set(m.names) & names)
         elif set(m.names) & vocabulary:
             score -= 3.0  # the mention names another agreement
-        days = _days(a)
-        effect = _day(a.get("in_force")) if a.get("in_force") == a.get("signed") else None
-        if effect is not None:
-            # known only by the day it took effect: agreed on that day or in the days before
-            days = [effect - timedelta(days=n) for n in range(SIGNED_BEFORE_EFFECT + 1)]
+        days = _spans(a)
         if m.dates and days:
-            if any(lo - timedelta(days=1) <= d <= hi + timedelta(days=1) for lo, hi in m.dates for d in days):
+            one = timedelta(days=1)
+            if any(lo - one <= last and first <= hi + one for lo, hi in m.dates for first, last in days):
                 score += 3.0
                 how["date"] = m.date_texts
             else:
@@ -406,15 +421,21 @@ class AgreementLinker:
             self.tables.save_agreement(a)
 
     def _agreed_on(self, agreement_id: str, event: Mapping[str, Any]) -> None:
-        """A truce known only by the day it took effect takes the day its announcement says it was agreed
-        ("came into force on Sunday" ... "agreed in Minsk on Thursday")."""
+        """An agreement known only by the day it took effect, or only to a month or a year, takes the day its
+        announcement says it was agreed ("came into force on Sunday" ... "agreed in Minsk on Thursday"; "signed last
+        month" ... "signed on November 27")."""
         a = self.tables.agreement(agreement_id)
         day = _day(str(event.get("date") or "")) if event.get("date_precision") == "day" else None
-        effect = _day(a.get("in_force")) if a is not None and a.get("in_force") == a.get("signed") else None
-        if a is None or day is None or effect is None or not 0 < (effect - day).days <= SIGNED_BEFORE_EFFECT:
+        if a is None or day is None or a["origin"] == "known":
             return
-        a["signed"] = day.isoformat()
-        self.tables.save_agreement(a)
+        signed = str(a.get("signed") or "")
+        effect = _day(a.get("in_force")) if a.get("in_force") and a.get("in_force") == signed else None
+        coarse = _span(signed) if signed and len(signed) < 10 else None  # known to its month or year only
+        if (effect is not None and 0 < (effect - day).days <= SIGNED_BEFORE_EFFECT) or (
+            coarse is not None and coarse[0] <= day <= coarse[1]
+        ):
+            a["signed"] = day.isoformat()
+            self.tables.save_agreement(a)
 
     # -- status -----------------------------------------------------------------------------------------------
     def refresh(self, agreement_id: str) -> None:
