@@ -44,6 +44,7 @@ def test_a_new_truce_with_a_day_of_its_own_is_one() -> None:
     time = _ex(body, "time", "Feb. 3", value="2021-02-03", earliest="2021-02-03", latest="2021-02-03")
     (mention,) = _find(body, time)
     assert mention.head == "truce" and mention.dates == [(date(2021, 2, 3), date(2021, 2, 3))]
+    assert mention.text.startswith("a fresh truce on Feb. 3")  # the phrase holds its time whole
 
 
 def test_a_ceasefire_agreement_is_one_mention_of_a_ceasefire() -> None:

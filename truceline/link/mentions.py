@@ -134,6 +134,7 @@ def find(
             head_at = s_start + m.start()
             # a time that starts in the phrase is its own ("a fresh truce on Jan. 12": the phrase ends at "Jan.")
             times = [t for t in mentions if t["layer"] == "time" and lo <= int(t["start"]) < hi]
+            hi = max([hi, *(int(t["end"]) for t in times)])
             dates = [iv for t in times if (iv := _interval(t["data"])) is not None]
             date_texts = [str(t["text"]) for t in times]
             month = _MONTH_BEFORE.search(body[lo:head_at])
