@@ -3,9 +3,9 @@ is placed, each of its passages (paragraphs) long enough to judge that reads les
 the report does as a whole is offered to the other stories its words point to; it is attached to one when the story
 scorer accepts it there and it reads more like that story than like its own. The stories offered are those the
 report itself could have joined: filed under the passage's keys in the months before the report (any month when it
-is undated). The events whose sentences lie in an
-attached passage then belong to that story (truceline/link/canonical.py). A passage never founds a story: a
-digression is not a situation until reports are written about it.
+is undated). The events whose sentences lie in an attached passage then belong to that story
+(truceline/link/canonical.py). A passage never founds a story: a digression is not a situation until reports are
+written about it.
 """
 
 from __future__ import annotations
