@@ -3,8 +3,10 @@
     reports as stored ─ copies (MinHash/LSH) ─ stories ─ event clusters ─ canonical events ─ agreements
                       ─ contradictions ─ dates fed back from each report's story
 
-It is incremental: `link(store)` links only the reports not linked yet (or processed again since), each in its own
-transaction, against what is stored; nothing is re-clustered. Every lookup is blocked (LSH buckets, a story index by
+It is incremental: `link(store)` links only the reports not linked yet (or processed again since), in publication
+order, ``BATCH`` reports to a transaction, against what is stored; nothing is re-clustered. A run killed at any moment
+(kill -9 included) leaves whole batches only, and the next run links the rest in the same order, so linking a corpus
+in one run, in several, or killed and resumed gives the same stories, clusters and canonical events. Every lookup is blocked (LSH buckets, a story index by
 month, a story's clusters by days), never all pairs. Its tables are its own (truceline/store/link.py).
 """
 
@@ -27,6 +29,7 @@ from truceline.store import Store
 __all__ = ["LinkReport", "link", "pending_reports"]
 
 CONFIDENT = 0.8  # a report placed in its cluster this surely dates itself by the cluster rather than the story
+BATCH = 32  # reports linked per transaction: a killed run loses at most these, and links them again when resumed
 
 
 @dataclass(slots=True)
@@ -71,11 +74,10 @@ def link(
     """Link every report not linked yet (see the module docstring); returns what changed. `agreement_files` are
     the user's agreements files (`agreements:` in truceline.yaml)."""
     report = LinkReport()
-    articles: dict[str, dict[str, Any]] = {}
-    reports = pending_reports(store, since=since, until=until, rows=articles)
+    ids = store.link.pending_ids(since=since, until=until, span_max=DATE_SPAN_MAX)
     with store.link.transaction():
         report.agreements_seeded = agreements.seed(store.link, agreement_files)
-    if not reports:
+    if not ids:
         return report
     if decide is None:
         scorer = scorer or Scorer.packaged()
@@ -84,44 +86,57 @@ def link(
         linker = Linker(store.link, decide)
     merger = Merger(store.link)
     resolver = AgreementLinker(store.link)
-    for rep in reports:
+    for start in range(0, len(ids), BATCH):
         with store.link.transaction():
-            merger.forget_report(rep.id)
-            for agreement_id in store.link.forget_agreement_links(rep.id):
-                resolver.refresh(agreement_id)
-            placed = linker.place(rep)
-            story = store.link.group("link_stories", placed.story_id)
-            attached = passages.attach(linker, rep, story) if story is not None else []
-            latest = rep.latest.isoformat() if rep.latest else None
-            cluster = store.link.group("link_clusters", placed.cluster_id)
-            confident = placed.cluster_score >= CONFIDENT and not placed.new_cluster
-            if story is not None and feed_back(store.link, rep, articles[rep.id], cluster, story, confident):
-                report.redated += 1
-                latest = store.link.published_latest(rep.id) or latest
-            report.passages += len(attached)
-            row = {
-                "story_id": placed.story_id,
-                "cluster_id": placed.cluster_id,
-                "source": rep.source,
-                "copy_of": placed.copy_of,
-                "date_lo": rep.date_lo.isoformat() if rep.date_lo else None,
-                "date_hi": rep.date_hi.isoformat() if rep.date_hi else None,
-            }
-            report.new_events += merger.add_report(rep.id, row, [(s, e, sid) for s, e, sid, _ in attached], rep.body)
-            dated = {
-                **row,
-                "article_id": rep.id,
-                "latest": latest,
-                "earliest": articles[rep.id].get("published_earliest"),
-            }
-            report.agreement_mentions += len(resolver.add_report(rep.id, rep.body, dated))
-        report.linked += 1
-        report.copies += placed.copy_of != rep.id
-        report.new_stories += placed.new_story
-        report.new_clusters += placed.new_cluster
-        report.stories.add(placed.story_id)
-        report.clusters.add(placed.cluster_id)
+            for article_id in ids[start : start + BATCH]:
+                art = store.link.article_row(article_id)
+                if art is None:
+                    continue
+                rep = build_report(art, store.link.mentions(article_id, ("actor", "place")))
+                _link_one(store, linker, merger, resolver, rep, art, report)
         if progress:
-            progress(1)
+            progress(min(BATCH, len(ids) - start))
     report.compared = linker.compared + merger.compared
     return report
+
+
+def _link_one(
+    store: Store,
+    linker: Linker,
+    merger: Merger,
+    resolver: AgreementLinker,
+    rep: Report,
+    article: dict[str, Any],
+    report: LinkReport,
+) -> None:
+    """Link one report: its place in a story and cluster, its passages, dates, canonical events and agreements."""
+    merger.forget_report(rep.id)
+    for agreement_id in store.link.forget_agreement_links(rep.id):
+        resolver.refresh(agreement_id)
+    placed = linker.place(rep)
+    story = store.link.group("link_stories", placed.story_id)
+    attached = passages.attach(linker, rep, story) if story is not None else []
+    latest = rep.latest.isoformat() if rep.latest else None
+    cluster = store.link.group("link_clusters", placed.cluster_id)
+    confident = placed.cluster_score >= CONFIDENT and not placed.new_cluster
+    if story is not None and feed_back(store.link, rep, article, cluster, story, confident):
+        report.redated += 1
+        latest = store.link.published_latest(rep.id) or latest
+    report.passages += len(attached)
+    row = {
+        "story_id": placed.story_id,
+        "cluster_id": placed.cluster_id,
+        "source": rep.source,
+        "copy_of": placed.copy_of,
+        "date_lo": rep.date_lo.isoformat() if rep.date_lo else None,
+        "date_hi": rep.date_hi.isoformat() if rep.date_hi else None,
+    }
+    report.new_events += merger.add_report(rep.id, row, [(s, e, sid) for s, e, sid, _ in attached], rep.body)
+    dated = {**row, "article_id": rep.id, "latest": latest, "earliest": article.get("published_earliest")}
+    report.agreement_mentions += len(resolver.add_report(rep.id, rep.body, dated))
+    report.linked += 1
+    report.copies += placed.copy_of != rep.id
+    report.new_stories += placed.new_story
+    report.new_clusters += placed.new_cluster
+    report.stories.add(placed.story_id)
+    report.clusters.add(placed.cluster_id)

@@ -449,6 +449,9 @@ class Merger:
         seq = self.tables.state("canonical_seq") + 1
         self.tables.set_state("canonical_seq", seq)
         cid = f"E-{m['event_id']}"
+        # an event linked again may found the id its first linking gave, still held by other reports' mentions:
+        # they stay counted
+        n_mentions, n_reports, n_sources = self.tables.stored_counts(cid)
         self.tables.save_canonical(
             {
                 "id": cid,
@@ -459,9 +462,9 @@ class Merger:
                 "date_lo": m["lo"],
                 "date_hi": m["hi"],
                 "sort_date": m["lo"],
-                "n_mentions": 0,
-                "n_reports": 0,
-                "n_sources": 0,
+                "n_mentions": n_mentions,
+                "n_reports": n_reports,
+                "n_sources": n_sources,
                 "confidence": 0.0,
                 "representative": m["event_id"],
                 "data": {},
@@ -470,7 +473,8 @@ class Merger:
         return cid
 
     def refresh(self, canonical_id: str) -> None:
-        """Recompute a canonical event's aggregate from its mentions (delete it when it has none left)."""
+        """Recompute a canonical event's aggregate from its mentions (delete it when it has none left). Its counts
+        of mentions, reports and independent sources are kept as mentions come and go (LinkTables.save_mention)."""
         row = self.tables.canonical(canonical_id)
         # the latest mentions make the aggregate, so a much-reported event costs no more than a known one
         mentions = self.tables.canonical_mentions(canonical_id, AGGREGATE_MENTIONS)
@@ -482,15 +486,11 @@ class Merger:
             return
         data = summary(mentions)
         lo, hi = _days(mentions)
-        n_mentions, n_reports, n_sources = self.tables.canonical_counts(canonical_id)
         rep = representative(mentions)
         row.update(
             date_lo=lo,
             date_hi=hi,
             sort_date=_sort_date(mentions, rep, lo),
-            n_mentions=n_mentions,
-            n_reports=n_reports,
-            n_sources=n_sources,
             confidence=confidence(mentions),
             representative=rep["event_id"],
             data=data,

@@ -132,6 +132,14 @@ def index_keys(rep: Report, vector: Mapping[str, float]) -> list[str]:
     return list(dict.fromkeys([*top, *names]))
 
 
+def story_window(rep: Report) -> tuple[int | None, int | None]:
+    """The months (first, last) of the story index a report's lookups read: the STORY_MONTHS_BACK before its own
+    and the next, or every month (None, None) when it is undated."""
+    if rep.bucket >= 0 and STORY_WINDOW:
+        return rep.bucket - STORY_MONTHS_BACK, rep.bucket + 1
+    return None, None
+
+
 def _id(prefix: str, article_id: str, taken: Callable[[str], bool], seq: int) -> str:
     base = f"{prefix}-{article_id[:10]}"
     return base if not taken(base) else f"{base}-{seq}"
@@ -253,7 +261,7 @@ class Linker:
         story = self._merge_stories(story, others)
         self.tables.save_group("link_stories", story)
         self.tables.add_keys(story.id, rep.bucket, index_keys(rep, vector))
-        copies.index(self.tables, rep.id, sig)
+        copies.index(self.tables, rep.id, sig, seq)
         self.tables.save_report(
             {
                 "article_id": rep.id,
@@ -292,11 +300,7 @@ class Linker:
             found = self.tables.group("link_stories", copy.story_id)
             if found is not None:
                 return found, 1.0, False, []
-        keys = index_keys(rep, vector)
-        if rep.bucket >= 0 and STORY_WINDOW:
-            ids = self.tables.story_candidates(keys, rep.bucket - STORY_MONTHS_BACK, rep.bucket + 1, STORY_CANDIDATES)
-        else:
-            ids = self.tables.story_candidates(keys, None, None, STORY_CANDIDATES)
+        ids = self.tables.story_candidates(index_keys(rep, vector), *story_window(rep), STORY_CANDIDATES)
         groups = self.tables.groups("link_stories", ids)
         chosen, prob = self._choose("story", rep, vector, groups, "story_id")
         if chosen is not None:

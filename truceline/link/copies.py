@@ -1,8 +1,10 @@
 """Near-copies: wire stories reprinted by many outlets, and their light rewrites, are one group that counts once.
 
 A report's shingles (runs of five words of its title and body) get a MinHash signature; its LSH band buckets
-find earlier reports sharing a band in one indexed lookup per band; the earlier report whose signature agrees most,
-at ``minhash.COPY_JACCARD`` or more, is its original. A copy joins its original's group (``copy_of``, the first
+find earlier reports sharing a band in one indexed lookup per band, each reading only the ``RECENT_PER_BUCKET`` latest
+reports of its bucket (a bucket that boilerplate fills grows with the corpus; wire copies and rewrites follow their
+original within days, so they are among the latest); the earlier report whose signature agrees most, at
+``minhash.COPY_JACCARD`` or more, is its original. A copy joins its original's group (``copy_of``, the first
 report of the group), story and cluster. Reports too short to judge (fewer than ``MIN_SHINGLES`` shingles) are never
 called copies.
 """
@@ -19,6 +21,7 @@ from truceline.link.text import shingles
 from truceline.store.link import LinkTables
 
 MIN_SHINGLES = 20
+RECENT_PER_BUCKET = 64  # the latest reports of a band bucket a lookup reads (a bucket holding fewer is read whole)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,7 @@ def find_copy(tables: LinkTables, sig: Signature, article_id: str) -> Copy | Non
     if not sig.usable:
         return None
     best: tuple[float, str] | None = None
-    for other, _, blob in tables.lsh_candidates(sig.buckets):
+    for other, _, blob in tables.lsh_candidates(sig.buckets, recent=RECENT_PER_BUCKET):
         if other == article_id or blob is None:
             continue
         sim = minhash.similarity(sig.values, minhash.from_bytes(blob))
@@ -65,6 +68,7 @@ def find_copy(tables: LinkTables, sig: Signature, article_id: str) -> Copy | Non
     return Copy(str(row["copy_of"]), round(best[0], 4), row.get("story_id"), row.get("cluster_id"))
 
 
-def index(tables: LinkTables, article_id: str, sig: Signature) -> None:
+def index(tables: LinkTables, article_id: str, sig: Signature, seq: int) -> None:
+    """File a report under its band buckets, with its link order (`seq`: a bucket is read newest first)."""
     if sig.usable:
-        tables.add_lsh(article_id, sig.buckets)
+        tables.add_lsh(article_id, sig.buckets, seq)

@@ -1,9 +1,11 @@
 """A report can touch more than one story: an Idlib report that ends on Turkish troops sent to Libya. After a report
 is placed, each of its passages (paragraphs) long enough to judge that reads less like the report's own story than
 the report does as a whole is offered to the other stories its words point to; it is attached to one when the story
-scorer accepts it there and it reads more like that story than like its own. The events whose sentences lie in an
-attached passage then belong to that story (truceline/link/canonical.py). A passage never founds a story: a
-digression is not a situation until reports are written about it.
+scorer accepts it there and it reads more like that story than like its own. The stories offered are those the
+report itself could have joined: filed under the passage's keys in the months before the report (any month when it
+is undated). The events whose sentences lie in an attached passage then belong to that story
+(truceline/link/canonical.py). A passage never founds a story: a digression is not a situation until reports are
+written about it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from truceline.link.cluster import JOIN, STORY_CANDIDATES, Linker, index_keys, tfidf
+from truceline.link.cluster import JOIN, STORY_CANDIDATES, Linker, index_keys, story_window, tfidf
 from truceline.link.features import Report
 from truceline.link.score import features
 from truceline.link.text import terms_and_names
@@ -49,7 +51,7 @@ def attach(linker: Linker, rep: Report, story: Group) -> list[tuple[int, int, st
         own = _likeness(vector, story)
         if own >= OWN_SHARE * whole:
             continue
-        ids = linker.tables.story_candidates(index_keys(part, vector), None, None, STORY_CANDIDATES)
+        ids = linker.tables.story_candidates(index_keys(part, vector), *story_window(rep), STORY_CANDIDATES)
         best: tuple[float, str] | None = None
         for other in linker.tables.groups("link_stories", [i for i in ids if i != story.id]):
             if other.n_reports < 2 or _likeness(vector, other) <= own:

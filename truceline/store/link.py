@@ -1,9 +1,12 @@
 """The link stage's tables (truceline/link): reports as linked, near-copies, term counts, stories, event clusters.
 
 Only the link stage writes these; `truceline stories`, `articles` and the timeline read them. Every lookup the
-stage makes per report is an indexed one bounded by a LIMIT (an LSH bucket, a story's keys in a window of months,
-a story's clusters in a window of days), so linking a report costs the same in a corpus of a thousand reports as in
-one of a hundred thousand.
+stage makes per report is an indexed one bounded by a LIMIT or a window (the newest reports of an LSH bucket, a
+story's keys in a window of months, a story's clusters in a window of days and its largest ones, the canonical events
+of a story and type that end on or after a day, a canonical event's latest mentions), and a canonical event's counts
+of mentions, reports and independent sources are kept as its mentions come and go rather than counted again, so
+linking a report costs the same in a corpus of a thousand reports as in one of a hundred thousand
+(tests/test_link_bounded.py; bench/bench_link.py).
 """
 
 from __future__ import annotations
@@ -66,6 +69,11 @@ class LinkTables:
     ) -> list[dict[str, Any]]:
         """Articles never linked, or re-processed since they were, oldest publication first (undated last); with
         `since` / `until`, only the dated ones of that window."""
+        rows = (self.article_row(i) for i in self.pending_ids(since=since, until=until, span_max=span_max))
+        return [r for r in rows if r is not None]
+
+    def pending_ids(self, *, since: str | None = None, until: str | None = None, span_max: int = 40) -> list[str]:
+        """The ids of `pending`'s articles, in its order (so a long run holds ids, not reports, in memory)."""
         where = ["(l.article_id IS NULL OR l.processed_at != a.processed_at)"]
         args: list[object] = []
         # a report dated to a span wider than span_max days counts as undated: a time window (since / until, the
@@ -84,19 +92,27 @@ class LinkTables:
             where.append("COALESCE(a.published_earliest, a.published) <= ?")
             args.append(until + "\uffff")
         rows = self.conn.execute(
-            "SELECT a.id, a.title, a.body, a.url, a.source, a.published, a.published_earliest, a.published_latest,"
-            " a.published_precision, a.published_evidence, a.processed_at, d.rowid AS doc_order FROM articles a"
+            "SELECT a.id FROM articles a"
             " JOIN documents d ON d.id = a.id LEFT JOIN link_reports l ON l.article_id = a.id"
             f" WHERE {' AND '.join(where)}"
             f" ORDER BY {loose}, COALESCE(a.published_earliest, a.published), d.rowid",
             [*args, span_max],
         ).fetchall()
-        out = []
-        for r in rows:
-            row = dict(r)
-            row["published_evidence"] = json.loads(row["published_evidence"] or "[]")
-            out.append(row)
-        return out
+        return [str(r[0]) for r in rows]
+
+    def article_row(self, article_id: str) -> dict[str, Any] | None:
+        """What linking reads of an article (its text, dates and outlet)."""
+        r = self.conn.execute(
+            "SELECT a.id, a.title, a.body, a.url, a.source, a.published, a.published_earliest, a.published_latest,"
+            " a.published_precision, a.published_evidence, a.processed_at, d.rowid AS doc_order FROM articles a"
+            " JOIN documents d ON d.id = a.id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if r is None:
+            return None
+        row = dict(r)
+        row["published_evidence"] = json.loads(row["published_evidence"] or "[]")
+        return row
 
     def count_pending(self) -> int:
         row = self.conn.execute(
@@ -137,26 +153,40 @@ class LinkTables:
             self.conn.executemany("DELETE FROM link_df WHERE term = ? AND n <= 0", [(t,) for t, _ in rows])
 
     # -- copies ---------------------------------------------------------------------------------------------------
-    def lsh_candidates(self, buckets: Sequence[int], limit: int = 20) -> list[tuple[str, str, bytes]]:
-        """(article id, copy_of, signature) of reports sharing at least one LSH band bucket, most shared first."""
+    def lsh_candidates(self, buckets: Sequence[int], limit: int = 20, recent: int = 64) -> list[tuple[str, str, bytes]]:
+        """(article id, copy_of, signature) of reports sharing at least one LSH band bucket, most shared first
+        (the earliest linked on a tie). Each band reads only the `recent` latest reports of its bucket: a bucket
+        that boilerplate fills grows with the corpus, the wire copies of a report are among the latest."""
         if not buckets:
             return []
-        clauses = " OR ".join("(h.band = ? AND h.bucket = ?)" for _ in buckets)
+        parts = " UNION ALL ".join(
+            "SELECT * FROM (SELECT article_id, seq FROM link_lsh WHERE band = ? AND bucket = ? ORDER BY seq DESC LIMIT ?)"
+            for _ in buckets
+        )
         args: list[object] = []
         for band, bucket in enumerate(buckets):
-            args += [band, bucket]
-        rows = self.conn.execute(
-            "SELECT l.article_id, l.copy_of, l.signature, COUNT(*) AS shared FROM link_lsh h"
-            f" JOIN link_reports l ON l.article_id = h.article_id WHERE {clauses}"
-            " GROUP BY l.article_id ORDER BY shared DESC, l.seq LIMIT ?",
-            (*args, limit),
-        ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
+            args += [band, bucket, recent]
+        shared: dict[str, int] = {}
+        order: dict[str, int] = {}
+        for article_id, seq in self.conn.execute(parts, args):
+            shared[article_id] = shared.get(article_id, 0) + 1
+            order[article_id] = int(seq) if seq is not None else 0
+        best = sorted(shared, key=lambda a: (-shared[a], order[a], a))[:limit]
+        if not best:
+            return []
+        marks = ",".join("?" * len(best))
+        rows = {
+            r[0]: (r[0], r[1], r[2])
+            for r in self.conn.execute(
+                f"SELECT article_id, copy_of, signature FROM link_reports WHERE article_id IN ({marks})", best
+            )
+        }
+        return [rows[a] for a in best if a in rows]
 
-    def add_lsh(self, article_id: str, buckets: Sequence[int]) -> None:
+    def add_lsh(self, article_id: str, buckets: Sequence[int], seq: int) -> None:
         self.conn.executemany(
-            "INSERT INTO link_lsh (band, bucket, article_id) VALUES (?, ?, ?)",
-            [(band, bucket, article_id) for band, bucket in enumerate(buckets)],
+            "INSERT INTO link_lsh (band, bucket, article_id, seq) VALUES (?, ?, ?, ?)",
+            [(band, bucket, article_id, seq) for band, bucket in enumerate(buckets)],
         )
 
     # -- reports ----------------------------------------------------------------------------------------------
@@ -300,19 +330,23 @@ class LinkTables:
         )
 
     def cluster_candidates(self, story_id: str, lo: str | None, hi: str | None, limit: int) -> list[str]:
-        """The story's clusters that began within the window lo..hi (or are undated); the story's largest clusters
-        when the report itself is undated."""
+        """The story's clusters that began within the window lo..hi (or are undated), the largest first; the
+        story's largest clusters when the report itself is undated (a walk of link_clusters_largest)."""
         if lo is not None and hi is not None:
+            # two index ranges of link_clusters_story, ordered here (an ORDER BY would draw the planner to the
+            # size index, a walk of the whole story)
             rows = self.conn.execute(
-                "SELECT id FROM link_clusters WHERE story_id = ? AND (date_lo BETWEEN ? AND ? OR date_lo IS NULL)"
-                " ORDER BY n_reports DESC, seq LIMIT ?",
-                (story_id, lo, hi, limit),
+                "SELECT id, n_reports, seq FROM link_clusters WHERE story_id = ? AND date_lo BETWEEN ? AND ?",
+                (story_id, lo, hi),
             ).fetchall()
-        else:
-            rows = self.conn.execute(
-                "SELECT id FROM link_clusters WHERE story_id = ? ORDER BY n_reports DESC, seq LIMIT ?",
-                (story_id, limit),
+            rows += self.conn.execute(
+                "SELECT id, n_reports, seq FROM link_clusters WHERE story_id = ? AND date_lo IS NULL", (story_id,)
             ).fetchall()
+            return [r[0] for r in sorted(rows, key=lambda r: (-int(r[1]), int(r[2]), str(r[0])))[:limit]]
+        rows = self.conn.execute(
+            "SELECT id FROM link_clusters WHERE story_id = ? ORDER BY n_reports DESC, seq LIMIT ?",
+            (story_id, limit),
+        ).fetchall()
         return [r[0] for r in rows]
 
     def clusters_between(self, story_id: str, first: str, last: str, exclude: str, cap: int = 50) -> int:
@@ -425,20 +459,25 @@ class LinkTables:
         self, story_id: str, type_: str, lo: str | None, hi: str | None, cluster_id: str | None, limit: int
     ) -> list[dict[str, Any]]:
         """Canonical events of a story and type whose days overlap lo..hi, or (for an undated mention) those of
-        its own event cluster; the most recent first."""
+        its own event cluster; the most recent first. The dated ones are read from those ending on or after `lo`
+        (an index range that holds the recent events of the story, not all of it), the undated ones of the cluster
+        apart, each up to `limit`, then merged."""
+        cols = "id, seq, cluster_id, date_lo, date_hi, data"
+        rows: list[sqlite3.Row] = []
         if lo is not None and hi is not None:
-            rows = self.conn.execute(
-                "SELECT id, seq, cluster_id, date_lo, date_hi, data FROM link_canonical WHERE story_id = ? AND type = ?"
-                " AND ((date_lo <= ? AND date_hi >= ?) OR (date_lo IS NULL AND cluster_id = ?))"
+            rows += self.conn.execute(
+                f"SELECT {cols} FROM link_canonical WHERE story_id = ? AND type = ? AND date_hi >= ? AND date_lo <= ?"
                 " ORDER BY seq DESC LIMIT ?",
-                (story_id, type_, hi, lo, cluster_id, limit),
+                (story_id, type_, lo, hi, limit),
             ).fetchall()
-        else:
-            rows = self.conn.execute(
-                "SELECT id, seq, cluster_id, date_lo, date_hi, data FROM link_canonical WHERE story_id = ? AND type = ?"
-                " AND cluster_id = ? ORDER BY seq DESC LIMIT ?",
-                (story_id, type_, cluster_id, limit),
+        if cluster_id is not None:
+            undated = " AND date_lo IS NULL" if lo is not None and hi is not None else ""
+            rows += self.conn.execute(
+                f"SELECT {cols} FROM link_canonical WHERE cluster_id = ? AND story_id = ? AND type = ?{undated}"
+                " ORDER BY seq DESC LIMIT ?",
+                (cluster_id, story_id, type_, limit),
             ).fetchall()
+        rows = sorted({r["id"]: r for r in rows}.values(), key=lambda r: -int(r["seq"]))[:limit]
         return [{**dict(r), "data": json.loads(r["data"])} for r in rows]
 
     def canonical_mentions(self, canonical_id: str, limit: int | None = None) -> list[dict[str, Any]]:
@@ -472,7 +511,8 @@ class LinkTables:
         return out
 
     def canonical_counts(self, canonical_id: str) -> tuple[int, int, int]:
-        """(mentions, reports, independent sources: groups of near-copies) of a canonical event."""
+        """(mentions, reports, independent sources: groups of near-copies) of a canonical event, counted over all
+        its mentions (what `save_mention` and `forget_mentions` keep in link_canonical as they go)."""
         row = self.conn.execute(
             "SELECT COUNT(*), COUNT(DISTINCT article_id), COUNT(DISTINCT COALESCE(json_extract(data, '$.copy_of'),"
             " article_id)) FROM link_mentions WHERE canonical_id = ?",
@@ -480,30 +520,75 @@ class LinkTables:
         ).fetchone()
         return int(row[0]), int(row[1]), int(row[2])
 
+    def stored_counts(self, canonical_id: str) -> tuple[int, int, int]:
+        """(mentions, reports, independent sources) of a canonical event as kept in link_canonical."""
+        row = self.conn.execute(
+            "SELECT n_mentions, n_reports, n_sources FROM link_canonical WHERE id = ?", (canonical_id,)
+        ).fetchone()
+        return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+
     def mentioned_in(self, canonical_id: str, article_id: str) -> bool:
         row = self.conn.execute(
             "SELECT 1 FROM link_mentions WHERE canonical_id = ? AND article_id = ? LIMIT 1", (canonical_id, article_id)
         ).fetchone()
         return row is not None
 
+    def _group_in(self, canonical_id: str, copy_group: str, besides: str) -> bool:
+        """Whether a report of the group of near-copies `copy_group` other than `besides` has a mention in the
+        canonical event: one indexed probe per report of the group (a report's mentions carry the copy_of its
+        link_reports row has: both are written when it is linked)."""
+        rows = self.conn.execute(
+            "SELECT m.article_id, m.data FROM link_mentions m WHERE m.canonical_id = ? AND m.article_id IN"
+            " (SELECT article_id FROM link_reports WHERE copy_of = ? AND article_id != ?)",
+            (canonical_id, copy_group, besides),
+        )
+        return any(str(json.loads(r[1]).get("copy_of") or r[0]) == copy_group for r in rows)
+
+    def _count(self, canonical_id: str, mentions: int, reports: int, sources: int) -> None:
+        self.conn.execute(
+            "UPDATE link_canonical SET n_mentions = n_mentions + ?, n_reports = n_reports + ?,"
+            " n_sources = n_sources + ? WHERE id = ?",
+            (mentions, reports, sources, canonical_id),
+        )
+
     def save_mention(
         self, event_id: str, canonical_id: str, article_id: str, score: float, data: dict[str, Any]
     ) -> None:
+        """Store a mention and count it into its canonical event's mentions, reports and independent sources."""
+        old = self.conn.execute(
+            "SELECT canonical_id, article_id, data FROM link_mentions WHERE event_id = ?", (event_id,)
+        ).fetchone()
+        if old is not None:
+            self.conn.execute("DELETE FROM link_mentions WHERE event_id = ?", (event_id,))
+            self._uncount(str(old[0]), str(old[1]), [json.loads(old[2])])
+        group = str(data.get("copy_of") or article_id)
+        new_report = not self.mentioned_in(canonical_id, article_id)
+        new_source = new_report and not self._group_in(canonical_id, group, article_id)
         self.conn.execute(
-            "INSERT OR REPLACE INTO link_mentions (event_id, canonical_id, article_id, score, data) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO link_mentions (event_id, canonical_id, article_id, score, data) VALUES (?, ?, ?, ?, ?)",
             (event_id, canonical_id, article_id, score, json.dumps(data)),
         )
+        self._count(canonical_id, 1, int(new_report), int(new_source))
+
+    def _uncount(self, canonical_id: str, article_id: str, gone: Sequence[dict[str, Any]]) -> None:
+        """Count an article's mentions `gone` (already deleted) out of a canonical event."""
+        left = self.mentioned_in(canonical_id, article_id)
+        group = str(gone[0].get("copy_of") or article_id)
+        source_left = left or self._group_in(canonical_id, group, article_id)
+        self._count(canonical_id, -len(gone), -int(not left), -int(not source_left))
 
     def forget_mentions(self, article_id: str) -> list[str]:
-        """Drop an article's mentions; returns the canonical events they belonged to (to be recomputed)."""
-        ids = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT DISTINCT canonical_id FROM link_mentions WHERE article_id = ?", (article_id,)
-            )
-        ]
+        """Drop an article's mentions (counting them out of their canonical events); returns the canonical events
+        they belonged to (to be recomputed)."""
+        gone: dict[str, list[dict[str, Any]]] = {}
+        for cid, data in self.conn.execute(
+            "SELECT canonical_id, data FROM link_mentions WHERE article_id = ? ORDER BY rowid", (article_id,)
+        ):
+            gone.setdefault(str(cid), []).append(json.loads(data))
         self.conn.execute("DELETE FROM link_mentions WHERE article_id = ?", (article_id,))
-        return ids
+        for cid in sorted(gone):
+            self._uncount(cid, article_id, gone[cid])
+        return sorted(gone)
 
     def save_canonical(self, row: dict[str, Any]) -> None:
         data = dict(row)

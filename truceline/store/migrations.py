@@ -301,6 +301,30 @@ LINK_MIGRATIONS.append(
     )
 )
 
+LINK_MIGRATIONS.append(
+    (
+        "0104_link_bounded_lookups",
+        """
+        -- every per-report lookup of the link stage walks an index and stops at its LIMIT, whatever the corpus size
+        -- (truceline/store/link.py): the newest reports of an LSH bucket, a story's largest clusters, the canonical
+        -- events of a story and type that end on or after a day, a report's mentions in a canonical event, the
+        -- latest report date, and what a story or cluster merge repoints. A mention's candidates are read by the
+        -- day they end (link_canonical_ending replaces link_canonical_story, whose range by first day held every
+        -- older event of the story)
+        ALTER TABLE link_lsh ADD COLUMN seq INTEGER;
+        UPDATE link_lsh SET seq = (SELECT l.seq FROM link_reports l WHERE l.article_id = link_lsh.article_id);
+        CREATE INDEX link_lsh_recent ON link_lsh(band, bucket, seq);
+        CREATE INDEX link_clusters_largest ON link_clusters(story_id, n_reports DESC, seq);
+        DROP INDEX link_canonical_story;
+        CREATE INDEX link_canonical_ending ON link_canonical(story_id, type, date_hi);
+        CREATE INDEX link_canonical_cluster ON link_canonical(cluster_id, date_lo);
+        CREATE INDEX link_mentions_canonical_article ON link_mentions(canonical_id, article_id);
+        CREATE INDEX link_reports_date_hi ON link_reports(date_hi);
+        CREATE INDEX link_stories_merged ON link_stories(merged_into);
+        """,
+    )
+)
+
 MIGRATIONS.extend(LINK_MIGRATIONS)
 
 # -- reading at scale (truceline/web): indexes for the events table's pages and full-text search of evidence ------

@@ -1,0 +1,194 @@
+"""Linking stays flat as the corpus grows: every per-report lookup walks an index up to a LIMIT, a canonical event's
+counts are kept as its mentions come and go (not counted again over all of them), an LSH bucket is read newest
+first, and the SQL work of linking a report does not grow with the reports linked before it.
+
+The reports are written here from templates of our own (a few happenings in a few towns, retold and copied).
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+
+from truceline.link import link
+from truceline.model import (
+    Actor,
+    Analysis,
+    Article,
+    CleanedText,
+    Event,
+    Place,
+    PubDate,
+    Quantity,
+    RawDocument,
+    Trigger,
+)
+from truceline.store import Store
+
+LINK_TABLES = (
+    "link_reports", "link_lsh", "link_df", "link_stories", "link_clusters", "link_keys", "link_passages",
+    "link_canonical", "link_mentions", "link_agreements", "link_agreement_mentions", "link_agreement_events",
+    "link_contradictions",
+)  # fmt: skip
+
+
+def _reports(n: int, seed: int = 3) -> list[Analysis]:
+    """n reports of strikes in four valleys over n / 8 days, each telling a recent happening of its valley; one in
+    five a light rewrite of a recent one (a wire copy)."""
+    rng = random.Random(seed)
+    valleys = [
+        ("Oskarra", ["Velmo", "Tarsin", "Quell"], "Ridge Brigade", "OSK"),
+        ("Pemberlin", ["Dunmor", "Ashkel", "Ferrow"], "River Militia", "PEM"),
+        ("Hollant", ["Graven", "Lisk", "Morrow"], "Plain Guard", "HOL"),
+        ("Sarrow", ["Kettle", "Brannock", "Wend"], "Hill Legion", "SAR"),
+    ]
+    happenings: dict[str, list[tuple[date, str, int]]] = {v[0]: [] for v in valleys}
+    made: list[tuple[str, str, str, str, date]] = []
+    out = []
+    start = date(2022, 5, 1)
+    for i in range(n):
+        day = start + timedelta(days=i // 8)
+        if made and rng.random() < 0.2:
+            body, town, force, country, when = rng.choice(made[-12:])
+            body = body.replace(" said", " told reporters", 1)
+        else:
+            valley, towns, force, country = rng.choice(valleys)
+            past = happenings[valley]
+            if not past or rng.random() < 0.3 or (day - past[-1][0]).days > 2:
+                past.append((day, rng.choice(towns), rng.randrange(3, 40)))
+            when, town, killed = rng.choice(past[-2:])
+            body = (
+                f"The {force} shelled {town} in {valley} valley on {when:%A}, killing {killed} people, medics "
+                f"said in dispatch {i}.\nResidents of {town} said the shelling went on for hours and that "
+                f"{rng.randrange(20, 900)} families left for the hills above {valley} before dawn.\nThe council "
+                f"of {valley} asked both sides to respect the truce agreed in the spring."
+            )
+        made.append((body, town, force, country, when))
+        out.append(_analysis(f"r{i:05d}", body, day, town, force, country, when))
+    return out
+
+
+def _analysis(aid: str, body: str, day: date, town: str, force: str, country: str, when: date) -> Analysis:
+    pub = PubDate(day.isoformat(), day, day, "day", (f"dateline: {day.isoformat()}",))
+    art = Article(aid, f"{aid}.txt", body.split("\n", 1)[0][:50], None, None, pub, CleanedText(None, body))
+    at = body.index(town)
+    place = Place(at, at + len(town), town, name=town, country=country, precision=1, feature="city")
+    actor = Actor(4, 4 + len(force), force, name=force, country=country, sector="REB")
+    k_at = body.index("killing")
+    figure = body[k_at:].split()[1]
+    killed = Quantity(k_at, k_at + 8 + len(figure), body[k_at : k_at + 8 + len(figure)], "killed", int(figure))
+    end = body.index("\n")
+    event = Event(
+        aid, 0, "ASSAULT", None, 0, end, body[:end], Trigger(body.index("shelled"), body.index("shelled") + 7,
+        "shelled", "shell"), actor=actor, place=place, date=when.isoformat(), date_precision="day", killed=killed,
+    )  # fmt: skip
+    return Analysis(art, actors=[actor], places=[place], quantities=[killed], events=[event])
+
+
+def _store(path: Path, analyses: list[Analysis]) -> Store:
+    store = Store.open(path)
+    store.add_documents([RawDocument(a.article.id, "text", a.article.body, a.article.origin) for a in analyses])
+    for a in analyses:
+        store.save_analysis(a)
+    return store
+
+
+def _recounted(store: Store) -> dict[str, tuple[int, int, int]]:
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM link_canonical")]
+    return {i: store.link.canonical_counts(i) for i in ids}
+
+
+def _stored(store: Store) -> dict[str, tuple[int, int, int]]:
+    rows = store.conn.execute("SELECT id, n_mentions, n_reports, n_sources FROM link_canonical")
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+def test_canonical_counts_are_kept_exactly_as_reports_are_linked_and_linked_again(tmp_path: Path) -> None:
+    with _store(tmp_path / "c.db", _reports(120)) as store:
+        assert link(store).linked == 120
+        counts = _stored(store)
+        assert counts == _recounted(store)
+        # copies make some events' independent sources fewer than their reports
+        assert any(s < r for _, r, s in counts.values()) and any(r > 2 for _, r, _ in counts.values())
+        # processing a third of the reports again (a new processed_at) links them again: their mentions leave
+        # their canonical events and come back, and every count follows
+        store.conn.execute("UPDATE articles SET processed_at = 'again' WHERE CAST(substr(id, 2) AS INTEGER) % 3 = 0")
+        assert link(store).linked == 40
+        assert _stored(store) == _recounted(store)
+
+
+def test_an_lsh_bucket_is_read_newest_first(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "l.db") as store:
+        for seq in range(1, 101):
+            store.conn.execute(
+                "INSERT INTO link_reports (article_id, seq, processed_at, copy_of, terms, names, lead_names)"
+                " VALUES (?, ?, 'x', ?, '{}', '{}', '[]')",
+                (f"a{seq:03d}", seq, f"a{seq:03d}"),
+            )
+            store.link.add_lsh(f"a{seq:03d}", [7, seq], seq)  # band 0 shared by all, band 1 by none
+        found = [r[0] for r in store.link.lsh_candidates([7, 999], limit=50, recent=10)]
+        assert found == [f"a{seq:03d}" for seq in range(91, 101)]  # the oldest first among the newest ten
+        # a report sharing two bands comes first, however old
+        found = [r[0] for r in store.link.lsh_candidates([7, 5], limit=3, recent=200)]
+        assert found == ["a005", "a001", "a002"]
+
+
+@contextmanager
+def _statements(conn: sqlite3.Connection) -> Iterator[list[str]]:
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    try:
+        yield seen
+    finally:
+        conn.set_trace_callback(None)
+
+
+def test_every_lookup_of_linking_a_report_walks_an_index(tmp_path: Path) -> None:
+    """No statement run while linking reads a link table whole; the one that picks the reports to link is per run."""
+    with _store(tmp_path / "p.db", _reports(60)) as store:
+        link(store, until="2022-05-04")
+        with _statements(store.conn) as seen:
+            assert link(store).linked > 20
+        scans = set()
+        for sql in dict.fromkeys(seen):
+            if not sql.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE")) or "FROM articles a" in sql:
+                continue
+            for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql):
+                detail = str(row[3])
+                if detail.startswith("SCAN ") and detail.split()[1] in LINK_TABLES:
+                    scans.add(f"{detail}: {sql[:120]}")
+        assert not scans, sorted(scans)
+
+
+def _work(store: Store) -> tuple[int, int]:
+    """(SQLite virtual-machine steps in thousands, reports linked) of linking what is pending."""
+    ticks = [0]
+
+    def tick() -> int:
+        ticks[0] += 1
+        return 0
+
+    store.conn.set_progress_handler(tick, 1000)
+    try:
+        linked = link(store).linked
+    finally:
+        store.conn.set_progress_handler(None, 0)
+    return ticks[0], linked
+
+
+def test_the_sql_work_of_linking_a_report_does_not_grow_with_the_corpus(tmp_path: Path) -> None:
+    """The same 24 days of reports linked after 3 days and after 30 days of corpus: the database work per report
+    (counted in virtual-machine steps, not timed) stays within a quarter."""
+    per_report = []
+    for days in (3, 30):
+        analyses = _reports(8 * days + 8 * 24)
+        with _store(tmp_path / f"w{days}.db", analyses) as store:
+            link(store, until=(date(2022, 5, 1) + timedelta(days=days - 1)).isoformat())
+            ticks, linked = _work(store)
+            assert linked == 8 * 24
+            per_report.append(ticks / linked)
+    assert per_report[1] <= 1.25 * per_report[0], per_report
