@@ -51,7 +51,7 @@ def db_option(fn: F) -> F:
         default=lambda: os.environ.get("TRUCELINE_DB") or _settings().db,
         show_default=f"$TRUCELINE_DB, else `db` in truceline.yaml, else ./{DEFAULT_DB}",
         type=click.Path(dir_okay=False),
-        help="SQLite database to read and write.",
+        help="Database to read and write: a SQLite file, or postgresql://USER@HOST:PORT/DBNAME.",
     )(fn)
 
 
