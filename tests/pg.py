@@ -49,13 +49,14 @@ class Server:
     def url(self, dbname: str) -> str:
         return f"postgresql://postgres@/{dbname}?host={self.socket}&port={PORT}"
 
-    def new_database(self, prefix: str = "t") -> str:
-        """A new empty database on the server; its URL."""
+    def new_database(self, prefix: str = "t", *, copy_of: str | None = None) -> str:
+        """A new database on the server (empty, or a copy of the database `copy_of` names); its URL."""
         import psycopg
 
         name = f"{prefix}_{os.getpid()}_{next(self._names)}"
+        template = f' TEMPLATE "{copy_of.split("?")[0].rsplit("/", 1)[-1]}"' if copy_of else ""
         with psycopg.connect(self.url("postgres"), autocommit=True, connect_timeout=10) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"'.encode())
+            conn.execute(f'CREATE DATABASE "{name}"{template}'.encode())
         return self.url(name)
 
     def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
