@@ -112,6 +112,15 @@ def test_reingesting_and_reprocessing_duplicate_nothing(pg_url: str) -> None:
         assert store.content() == before
 
 
+def test_a_nul_character_is_stored_as_a_replacement_character_at_the_same_offset(pg_url: str) -> None:
+    # PostgreSQL's text cannot hold NUL, which a JSON line ("\u0000") can carry into a report
+    with Store.open(pg_url) as store:
+        assert store.add_documents([raw("n1", "Northland shelled\x00 Vell."), raw("n2", "Plain.")]) == 2
+        stored = {d.id: d.content for d in store.pending_documents()}
+        assert stored == {"n1": "Northland shelled\ufffd Vell.", "n2": "Plain."}
+        assert store.events(EventFilter(actor="shelled\x00")) == []
+
+
 def test_a_failed_write_leaves_earlier_data_intact(pg_url: str) -> None:
     with Store.open(pg_url) as store:
         store.add_documents([raw()])
@@ -125,7 +134,6 @@ def test_a_failed_write_leaves_earlier_data_intact(pg_url: str) -> None:
 
 def test_writers_on_several_connections_each_store_whole_reports(pg_url: str) -> None:
     ids = [f"w{i}" for i in range(8)]
-    Store.open(pg_url).close()
     errors: list[BaseException] = []
 
     def write(doc_ids: list[str]) -> None:
@@ -137,6 +145,7 @@ def test_writers_on_several_connections_each_store_whole_reports(pg_url: str) ->
         except BaseException as exc:  # reported below, in the test's thread
             errors.append(exc)
 
+    # both open the new database at once: one applies the migrations, the other waits for them
     threads = [threading.Thread(target=write, args=(ids[i::2],)) for i in range(2)]
     for t in threads:
         t.start()
@@ -146,6 +155,7 @@ def test_writers_on_several_connections_each_store_whole_reports(pg_url: str) ->
     with Store.open(pg_url) as store:
         assert store.stats()["documents_processed"] == len(ids) and store.stats()["events"] == 2 * len(ids)
         assert store.integrity_check() == "ok"
+        assert store.applied_migrations() == sorted(name for name, _ in MIGRATIONS)
 
 
 def test_the_python_api_opens_a_server_read_only(tmp_path: Path, pg_url: str) -> None:

@@ -414,7 +414,9 @@ def _min_confidence(value: str | None) -> float | None:
 @cli.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-@click.option("--search", help="Full-text search over titles and bodies (SQLite FTS5 syntax).")
+@click.option(
+    "--search", help="Full-text search over titles and bodies (SQLite FTS5 syntax; on PostgreSQL, web-search syntax)."
+)
 def articles(db: str, fmt: str, search: str | None) -> None:
     """Dump the stored articles: title, publication date with precision and evidence, body, captions, dropped lines."""
     with _errors():

@@ -111,7 +111,7 @@ class Database:
 
     def articles(self, *, search: str | None = None, id: str | None = None) -> Records[ArticleRecord]:
         """The stored articles (as `truceline articles`), oldest first: all, those a full-text `search` (SQLite FTS5
-        syntax) finds, or those whose id starts with `id`; each with the stories and event clusters it is in."""
+        syntax; on PostgreSQL, web-search syntax: words, "phrases", OR, -word) finds, or those whose id starts with `id`; each with the stories and event clusters it is in."""
         items = self.store.articles(id) if id else self.store.articles()
         if search is not None:
             wanted = set(self.store.search_articles(search))

@@ -156,6 +156,10 @@ class Store:
         writers' lock, so two processes opening a new database at once apply each migration once."""
         from truceline.store.migrations_pg import pg_migrations
 
+        if self.conn.execute("SELECT to_regclass('migrations') IS NOT NULL").fetchone()[0]:
+            done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
+            if all(name in done for name, _ in MIGRATIONS):
+                return  # current: no need to wait for the writers' lock
         with self._transaction():
             self.conn.script(
                 'CREATE TABLE IF NOT EXISTS migrations (name TEXT COLLATE "C" PRIMARY KEY, applied_at TEXT NOT NULL)'

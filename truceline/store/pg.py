@@ -144,16 +144,17 @@ class PgConnection:
             cur.execute("BEGIN")
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             return cur
+        values = _storable(params)
         if plan.delete is not None:
-            cur.execute(plan.delete, (params[plan.key_index],))
-        cur.execute(plan.sql, tuple(params))
+            cur.execute(plan.delete, (values[plan.key_index],))
+        cur.execute(plan.sql, values)
         if plan.writes and cur.rowcount > 0:
             self.total_changes += cur.rowcount
         return cur
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> Any:
         plan = translate(sql)
-        rows = [tuple(p) for p in seq]
+        rows = [_storable(p) for p in seq]
         cur = self.raw.cursor()
         if not rows:
             return cur
@@ -170,6 +171,12 @@ class PgConnection:
 
     def close(self) -> None:
         self.raw.close()
+
+
+def _storable(params: Sequence[Any]) -> tuple[Any, ...]:
+    """The values as PostgreSQL can store them: its text cannot hold NUL, so a NUL character (which a JSON line or a
+    decoded report can carry) becomes U+FFFD, one character for one, so every offset into the text still holds."""
+    return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for v in params)
 
 
 @dataclass(frozen=True, slots=True)
