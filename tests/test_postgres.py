@@ -192,6 +192,33 @@ def test_bad_urls_and_servers_are_one_line_errors(pg_server: Any, tmp_path: Path
     assert result.exit_code == 2 and "no Truceline database" in result.output
     with pytest.raises(StoreError, match="no Truceline database"):
         browse.open_readonly(empty)
+    # a user who may log in but not create tables there (PostgreSQL 15 gives PUBLIC no CREATE on schema public)
+    with psycopg.connect(pg_server.url("postgres"), autocommit=True) as conn:
+        conn.execute("CREATE ROLE reader LOGIN")
+    report = tmp_path / "report.txt"
+    report.write_text(BODY, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(report), "--db", empty.replace("postgres@", "reader@")])
+    assert result.exit_code == 2 and "cannot create or upgrade Truceline's tables" in result.output, result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_a_url_in_the_settings_file_or_the_environment_names_the_server(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from truceline.cli import cli
+    from truceline.settings import load_settings
+
+    filled(Store.open(pg_url)).close()
+    settings = tmp_path / "truceline.yaml"
+    settings.write_text(f"db: {json.dumps(pg_url)}\n", encoding="utf-8")
+    assert load_settings(settings).db == pg_url, "a URL is not a path relative to the settings file"
+    monkeypatch.setenv("TRUCELINE_SETTINGS", str(settings))
+    by_file = CliRunner().invoke(cli, ["events", "--actor", "sth"])
+    monkeypatch.delenv("TRUCELINE_SETTINGS")
+    monkeypatch.setenv("TRUCELINE_DB", pg_url)
+    by_env = CliRunner().invoke(cli, ["events", "--actor", "sth"])
+    assert by_file.exit_code == by_env.exit_code == 0, by_file.output + by_env.output
+    assert by_file.output == by_env.output and by_file.output.count("\n") == 4
 
 
 # -- end to end: the bundled corpus on both backends ----------------------------------------------------------------

@@ -152,23 +152,7 @@ class Store:
                 raise
 
     def _migrate_server(self) -> None:
-        """The same migrations, by name, in their PostgreSQL text (truceline/store/migrations_pg.py); under the
-        writers' lock, so two processes opening a new database at once apply each migration once."""
-        from truceline.store.migrations_pg import pg_migrations
-
-        if self.conn.execute("SELECT to_regclass('migrations') IS NOT NULL").fetchone()[0]:
-            done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
-            if all(name in done for name, _ in MIGRATIONS):
-                return  # current: no need to wait for the writers' lock
-        with self._transaction():
-            self.conn.script(
-                'CREATE TABLE IF NOT EXISTS migrations (name TEXT COLLATE "C" PRIMARY KEY, applied_at TEXT NOT NULL)'
-            )
-            done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
-            for name, sql in pg_migrations(MIGRATIONS):
-                if name not in done:
-                    self.conn.script(sql)
-                    self.conn.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
+        pg.migrate(self.conn, MIGRATIONS, _now())
 
     @property
     def link(self) -> LinkTables:
@@ -327,14 +311,7 @@ class Store:
         """Article ids matching an FTS5 query over titles and bodies (on PostgreSQL, a web-search query over the
         same text: words, "phrases", OR and -word)."""
         if self.dialect == "postgresql":
-            from truceline.store.migrations_pg import ARTICLES_TSV
-
-            rows = self.conn.execute(
-                f"SELECT id FROM articles WHERE {ARTICLES_TSV} @@ websearch_to_tsquery('simple', ?)"
-                f" ORDER BY ts_rank({ARTICLES_TSV}, websearch_to_tsquery('simple', ?)) DESC, id",
-                (query, query),
-            ).fetchall()
-            return [r[0] for r in rows]
+            return pg.search_articles(self.conn, query)
         try:
             rows = self.conn.execute(
                 "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?"
@@ -390,11 +367,7 @@ class Store:
         checksummed pages); there this checks what no constraint enforces: that the rows kept by triggers
         (event_parties) belong to stored events."""
         if self.dialect == "postgresql":
-            orphans = self.conn.execute(
-                "SELECT COUNT(*) FROM event_parties p WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.rowid ="
-                " p.event_rowid)"
-            ).fetchone()[0]
-            return "ok" if orphans == 0 else f"{orphans} event_parties rows without their event"
+            return pg.integrity_check(self.conn)
         return "; ".join(str(r[0]) for r in self.conn.execute("PRAGMA integrity_check"))
 
     def content(self) -> dict[str, list[tuple[object, ...]]]:
@@ -420,24 +393,13 @@ class Store:
 
     def _link_tables(self) -> list[str]:
         if self.dialect == "postgresql":
-            sql = (
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-                " AND table_name LIKE 'link\\_%' ESCAPE '\\' ORDER BY table_name"
-            )
-        else:
-            sql = (
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'link\\_%' ESCAPE '\\' ORDER BY name"
-            )
+            return pg.link_tables(self.conn)
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'link\\_%' ESCAPE '\\' ORDER BY name"
         return [str(r[0]) for r in self.conn.execute(sql).fetchall()]
 
     def _columns(self, table: str) -> list[str]:
         if self.dialect == "postgresql":
-            rows = self.conn.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
-                " AND table_name = ? ORDER BY ordinal_position",
-                (table,),
-            )
-            return [str(r[0]) for r in rows]
+            return pg.columns(self.conn, table)
         return [str(r[1]) for r in self.conn.execute(f"PRAGMA table_info({table})")]
 
     # -- plumbing ----------------------------------------------------------------------------------------------

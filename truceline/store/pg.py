@@ -179,6 +179,77 @@ def _storable(params: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for v in params)
 
 
+# -- what differs beyond translation: the schema, search, introspection ------------------------------------------
+def migrate(conn: PgConnection, migrations: Sequence[tuple[str, str]], now: str) -> None:
+    """The migrations not applied yet, by name, in their PostgreSQL text (truceline/store/migrations_pg.py), each
+    recorded in `migrations` as on SQLite; under the writers' lock, so two processes opening a new database at once
+    apply each one once. A current database opens without waiting for that lock."""
+    import psycopg
+
+    from truceline.store.migrations_pg import pg_migrations
+
+    try:
+        if conn.execute("SELECT to_regclass('migrations') IS NOT NULL").fetchone()[0]:
+            done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+            if all(name in done for name, _ in migrations):
+                return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.script(
+                'CREATE TABLE IF NOT EXISTS migrations (name TEXT COLLATE "C" PRIMARY KEY, applied_at TEXT NOT NULL)'
+            )
+            done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+            for name, sql in pg_migrations(list(migrations)):
+                if name not in done:
+                    conn.script(sql)
+                    conn.execute("INSERT INTO migrations VALUES (?, ?)", (name, now))
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except psycopg.Error as exc:  # e.g. a user without the right to create tables in the database's schema
+        raise StoreError(f"cannot create or upgrade Truceline's tables: {' '.join(str(exc).split())}") from None
+
+
+def search_articles(conn: PgConnection, query: str) -> list[str]:
+    """Article ids matching a web-search query (words, "phrases", OR, -word) over titles and bodies, best first."""
+    from truceline.store.migrations_pg import ARTICLES_TSV
+
+    rows = conn.execute(
+        f"SELECT id FROM articles WHERE {ARTICLES_TSV} @@ websearch_to_tsquery('simple', ?)"
+        f" ORDER BY ts_rank({ARTICLES_TSV}, websearch_to_tsquery('simple', ?)) DESC, id",
+        (query, query),
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def integrity_check(conn: PgConnection) -> str:
+    """PostgreSQL keeps its own files consistent (WAL, checksummed pages) and enforces every constraint; this checks
+    what no constraint does: that the rows kept by triggers (event_parties) belong to stored events."""
+    orphans = conn.execute(
+        "SELECT COUNT(*) FROM event_parties p WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.rowid = p.event_rowid)"
+    ).fetchone()[0]
+    return "ok" if orphans == 0 else f"{orphans} event_parties rows without their event"
+
+
+def link_tables(conn: PgConnection) -> list[str]:
+    rows = conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        " AND table_name LIKE 'link\\_%' ESCAPE '\\' ORDER BY table_name"
+    )
+    return [str(r[0]) for r in rows]
+
+
+def columns(conn: PgConnection, table: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+        " AND table_name = ? ORDER BY ordinal_position",
+        (table,),
+    )
+    return [str(r[0]) for r in rows]
+
+
+# -- translation ----------------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Plan:
     sql: str
