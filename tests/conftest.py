@@ -98,3 +98,24 @@ def hostile_db(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert api.ingest(store, [str(path)]).new == 1
         assert api.process(store, actors=[actors]).processed == 1
     return db
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Any:
+    """A throwaway PostgreSQL server for the run (tests/pg.py), stopped at its end; the tests that need it skip
+    with the reason where none can start."""
+    from pg import start
+
+    server = start()
+    if isinstance(server, str):
+        pytest.skip(server)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: Any) -> str:
+    """The URL of a new, empty database of its own on the test server."""
+    return str(pg_server.new_database())

@@ -51,7 +51,7 @@ def db_option(fn: F) -> F:
         default=lambda: os.environ.get("TRUCELINE_DB") or _settings().db,
         show_default=f"$TRUCELINE_DB, else `db` in truceline.yaml, else ./{DEFAULT_DB}",
         type=click.Path(dir_okay=False),
-        help="SQLite database to read and write.",
+        help="Database to read and write: a SQLite file, or postgresql://USER@HOST:PORT/DBNAME.",
     )(fn)
 
 
@@ -414,7 +414,9 @@ def _min_confidence(value: str | None) -> float | None:
 @cli.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-@click.option("--search", help="Full-text search over titles and bodies (SQLite FTS5 syntax).")
+@click.option(
+    "--search", help="Full-text search over titles and bodies (SQLite FTS5 syntax; on PostgreSQL, web-search syntax)."
+)
 def articles(db: str, fmt: str, search: str | None) -> None:
     """Dump the stored articles: title, publication date with precision and evidence, body, captions, dropped lines."""
     with _errors():

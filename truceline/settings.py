@@ -3,7 +3,8 @@
 The file is `truceline.yaml` in the current folder, or the path in `$TRUCELINE_SETTINGS`. Command-line options win
 over the file, and the file over the defaults. Allowed keys:
 
-    db: truceline.db            # the database commands read and write (--db)
+    db: truceline.db            # the database commands read and write (--db): a SQLite file, or a PostgreSQL
+                                # server as postgresql://USER@HOST:PORT/DBNAME
     actors: [my_actors.yaml]    # extra actor dictionaries, loaded after the packaged ones (--actors)
     agreements: [my_deals.yaml] # agreements you know of, for linking to resolve mentions to (truceline/link)
     event_model: events.npz     # the event classifier process/run/demo use instead of the packaged one
@@ -112,7 +113,7 @@ def load_settings(path: Path | None = None) -> Settings:
     base = path.resolve().parent
     db = data.get("db", DEFAULT_DB)
     if not isinstance(db, str) or not db:
-        raise ConfigError(f"settings file {path}: 'db' must be a file path, got {db!r}")
+        raise ConfigError(f"settings file {path}: 'db' must be a file path or a postgresql:// URL, got {db!r}")
     resolved = _files(path, base, data, "actors", "actor dictionary")
     agreements = _files(path, base, data, "agreements", "agreements file")
     model_path = _model_path(path, base, data.get("event_model"), "event_model", "truceline train events")
@@ -120,7 +121,10 @@ def load_settings(path: Path | None = None) -> Settings:
     tile_url = _tile_url(path, data.get("tile_url"))
     db_path = Path(db)
     return Settings(
-        db=str(db_path if db_path.is_absolute() else base / db_path),
+        # a server's URL is used as it is; a file path is relative to the settings file
+        db=db
+        if db.startswith(("postgresql://", "postgres://"))
+        else str(db_path if db_path.is_absolute() else base / db_path),
         actors=resolved,
         agreements=agreements,
         event_model=model_path,

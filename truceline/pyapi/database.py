@@ -24,6 +24,7 @@ from truceline.pyapi.records import (
     TimelineRecord,
 )
 from truceline.store import EventFilter, Store
+from truceline.store.pg import is_url
 
 _DAY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _STANCES = ("asserted", "claimed", "denied", "planned", "threatened", "negated")
@@ -32,14 +33,14 @@ _STANCES = ("asserted", "claimed", "denied", "planned", "threatened", "negated")
 class Database:
     """An open Truceline database. Use `truceline.open(path)`; close it with `close()` or a `with` block.
 
-    Read-only by default (SQLite refuses every write on the connection); `truceline.open(path, write=True)` may
+    Read-only by default (the database refuses every write on the connection); `truceline.open(path, write=True)` may
     ingest, process and link, and `create=True` also creates the file when it is absent."""
 
     def __init__(self, store: Store, *, write: bool) -> None:
         self.store = store
         self.writable = write
         if not write:
-            store.conn.execute("PRAGMA query_only = ON")
+            store.set_read_only()
 
     @property
     def path(self) -> str:
@@ -110,7 +111,7 @@ class Database:
 
     def articles(self, *, search: str | None = None, id: str | None = None) -> Records[ArticleRecord]:
         """The stored articles (as `truceline articles`), oldest first: all, those a full-text `search` (SQLite FTS5
-        syntax) finds, or those whose id starts with `id`; each with the stories and event clusters it is in."""
+        syntax; on PostgreSQL, web-search syntax: words, "phrases", OR, -word) finds, or those whose id starts with `id`; each with the stories and event clusters it is in."""
         items = self.store.articles(id) if id else self.store.articles()
         if search is not None:
             wanted = set(self.store.search_articles(search))
@@ -275,9 +276,10 @@ def _types(value: str | Sequence[str] | None) -> str | None:
 
 def open(path: str | Path, *, write: bool = False, create: bool = False) -> Database:
     """Open a Truceline database: read-only by default; `write=True` to ingest, process and link; `create=True`
-    to create it when it does not exist yet (implies `write`)."""
+    to create it when it does not exist yet (implies `write`). `path` may also be a postgresql:// URL: a database on
+    a PostgreSQL server (created by its administrator; `create=True` creates Truceline's tables in it)."""
     p = Path(path)
-    if str(path) != ":memory:" and not create and not p.is_file():
+    if str(path) != ":memory:" and not is_url(str(path)) and not create and not p.is_file():
         raise StoreError(f"no database at {path}: create one with truceline.open(path, create=True) or `truceline run`")
     return Database(Store.open(path, create=create), write=write or create)
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from truceline.errors import StoreError
+from truceline.store import pg
 from truceline.store.db import EventFilter, Store, event_conditions
 from truceline.store.migrations import MIGRATIONS
 
@@ -27,8 +29,12 @@ BUSY_TIMEOUT = 10.0
 
 
 def open_readonly(path: str | Path) -> Store:
-    """An existing database opened read-only (SQLite's mode=ro): nothing done through it can change the file.
-    Its schema must be current, since a read-only connection cannot migrate it."""
+    """An existing database opened read-only (SQLite's mode=ro; on PostgreSQL, read-only transactions): nothing
+    done through it can change the database. Its schema must be current, since a read-only connection cannot
+    migrate it."""
+    if pg.is_url(str(path)):
+        store = Store._open_server(str(path), create=False, read_only=True)
+        return _current(store, store.path, store.applied_migrations())
     p = Path(path)
     if not p.is_file():
         raise StoreError(f"no database at {p}: run `truceline run REPORTS --db {p}` first, or pass --db")
@@ -41,14 +47,19 @@ def open_readonly(path: str | Path) -> Store:
         done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open database {p}: {exc} (is it a Truceline database?)") from None
-    missing = [name for name, _ in MIGRATIONS if name not in done]
+    return _current(Store(conn, str(p)), str(p), done)
+
+
+def _current(store: Store, name: str, done: Iterable[str]) -> Store:
+    applied = set(done)
+    missing = [m for m, _ in MIGRATIONS if m not in applied]
     if missing:
-        conn.close()
+        store.close()
         raise StoreError(
-            f"database {p} predates this version ({', '.join(missing)} not applied): run "
-            f"`truceline status --db {p}` once to upgrade it, then serve it"
+            f"database {name} predates this version ({', '.join(missing)} not applied): run "
+            f"`truceline status --db {name}` once to upgrade it, then serve it"
         )
-    return Store(conn, str(p))
+    return store
 
 
 def fts_query(text: str) -> str | None:
@@ -57,11 +68,17 @@ def fts_query(text: str) -> str | None:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words) or None
 
 
-def _where(flt: EventFilter, search: str | None) -> tuple[str, list[object]]:
+def _where(store: Store, flt: EventFilter, search: str | None) -> tuple[str, list[object]]:
+    dialect = store.dialect
     where, args = event_conditions(replace(flt, limit=None))
     query = fts_query(search) if search else None
     if search and query is None:
-        where.append("0")  # a search of no words at all matches nothing
+        where.append("1 = 0")  # a search of no words at all matches nothing
+    elif query and dialect == "postgresql":
+        from truceline.store.migrations_pg import EVENTS_TSV
+
+        where.append(f"{EVENTS_TSV} @@ to_tsquery('simple', ?)")
+        args.append(" & ".join(f"'{w}'" for w in re.findall(r"\w+", search or "")))  # every word required
     elif query:
         where.append("rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         args.append(query)
@@ -70,7 +87,7 @@ def _where(flt: EventFilter, search: str | None) -> tuple[str, list[object]]:
 
 def count_events(store: Store, flt: EventFilter, search: str | None = None) -> int:
     """How many stored events match the filter (and the search words, when given)."""
-    where, args = _where(flt, search)
+    where, args = _where(store, flt, search)
     return int(store.conn.execute(f"SELECT COUNT(*) FROM events{where}", args).fetchone()[0])
 
 
@@ -78,7 +95,7 @@ def events_page(
     store: Store, flt: EventFilter, *, offset: int = 0, limit: int = 50, search: str | None = None
 ) -> list[dict[str, Any]]:
     """One page of the matching events in timeline order, each the exported event object (as `events` gives)."""
-    where, args = _where(flt, search)
+    where, args = _where(store, flt, search)
     rows = store.conn.execute(
         f"SELECT data FROM events{where} ORDER BY {ORDER} LIMIT ? OFFSET ?", [*args, int(limit), int(offset)]
     )
@@ -89,7 +106,7 @@ def event_places(store: Store, flt: EventFilter, search: str | None = None, limi
     """The places of the matching events that have coordinates, with how many events each: what a map shows.
     Events are grouped by their place's name and country (an index walk, `events_place`); the coordinates are
     read from one event of each group, so reading JSON costs a row per place, not per event."""
-    where, args = _where(flt, search)
+    where, args = _where(store, flt, search)
     cond = where + (" AND " if where else " WHERE ") + "place_name IS NOT NULL"
     groups = store.conn.execute(
         f"SELECT place_name, place_country, COUNT(*) AS n, MIN(rowid), MIN(sort_date), MAX(sort_date) FROM events{cond}"
@@ -98,13 +115,12 @@ def event_places(store: Store, flt: EventFilter, search: str | None = None, limi
     ).fetchall()
     out: list[dict[str, Any]] = []
     for name, country, n, rowid, first, last in groups:
-        row = store.conn.execute(
-            "SELECT json_extract(data, '$.place.lat'), json_extract(data, '$.place.lon') FROM events WHERE rowid = ?",
-            (rowid,),
-        ).fetchone()
-        if row is None or row[0] is None or row[1] is None:
+        row = store.conn.execute("SELECT data FROM events WHERE rowid = ?", (rowid,)).fetchone()
+        place = json.loads(row[0]).get("place") if row else None
+        lat, lon = (place.get("lat"), place.get("lon")) if isinstance(place, dict) else (None, None)
+        if lat is None or lon is None:
             continue
-        out.append({"name": name, "country": country, "lat": row[0], "lon": row[1], "events": n, "first": first,
+        out.append({"name": name, "country": country, "lat": lat, "lon": lon, "events": n, "first": first,
                     "last": last})  # fmt: skip
         if len(out) >= limit:
             break

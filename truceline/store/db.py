@@ -1,16 +1,19 @@
-"""The only code that talks to SQLite. Writes are transactional; re-ingesting never duplicates or loses anything."""
+"""The only code that talks to the database: a SQLite file, or a PostgreSQL server for a postgresql:// URL
+(truceline/store/pg.py translates the same queries). Writes are transactional; re-ingesting never duplicates or
+loses anything."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from truceline.errors import ConfigError, StoreError
 from truceline.model import Analysis, RawDocument
+from truceline.store import pg
 from truceline.store.link import LinkTables
 from truceline.store.migrations import MIGRATIONS
 from truceline.store.rows import (
@@ -26,8 +29,13 @@ from truceline.store.rows import (
 from truceline.store.rows import now as _now
 
 
+def _quoted(columns: Iterable[str]) -> list[str]:
+    """Column names as SQL, `end` (a reserved word in PostgreSQL) quoted."""
+    return [f'"{c}"' if c == "end" else c for c in columns]
+
+
 def _insert(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    return f"INSERT INTO {table} ({', '.join(_quoted(columns))}) VALUES ({', '.join('?' * len(columns))})"
 
 
 _INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
@@ -58,15 +66,19 @@ class EventFilter:
 
 
 class Store:
-    """A Truceline database. Open with `Store.open(path)`; use as a context manager to close it."""
+    """A Truceline database. Open with `Store.open(path)` (a SQLite file, or a postgresql:// URL); use as a context
+    manager to close it."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
-        self.conn = conn
+    def __init__(self, conn: Any, path: str) -> None:
+        self.conn = conn  # a sqlite3.Connection, or a pg.PgConnection that takes the same SQL
         self.path = path
+        self.dialect: str = getattr(conn, "dialect", "sqlite")
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> Store:
         p = str(path)
+        if pg.is_url(p):
+            return cls._open_server(p, create=create)
         if p != ":memory:":
             if not create and not Path(p).exists():
                 raise StoreError(f"no database at {p}: run `truceline ingest` or `truceline run` first, or pass --db")
@@ -85,6 +97,31 @@ class Store:
             raise StoreError(f"cannot open database {p}: {exc} (is it a Truceline database?)") from None
         return store
 
+    @classmethod
+    def _open_server(cls, url: str, *, create: bool, read_only: bool = False) -> Store:
+        conn = pg.connect(url, read_only=read_only)
+        store = cls(conn, pg.redact(url))
+        try:
+            known = conn.execute("SELECT to_regclass('migrations') IS NOT NULL").fetchone()[0]
+            if not known and not create:
+                raise StoreError(
+                    f"no Truceline database at {store.path}: run `truceline ingest` or `truceline run` with this --db"
+                    " first"
+                )
+            if not read_only:
+                store._migrate()
+        except Exception:
+            conn.close()
+            raise
+        return store
+
+    def set_read_only(self) -> None:
+        """Refuse every write through this connection from now on."""
+        if self.dialect == "postgresql":
+            self.conn.execute("SET default_transaction_read_only = on")
+        else:
+            self.conn.execute("PRAGMA query_only = ON")
+
     def close(self) -> None:
         self.conn.close()
 
@@ -96,6 +133,9 @@ class Store:
 
     # -- schema -------------------------------------------------------------------------------------------
     def _migrate(self) -> None:
+        if self.dialect == "postgresql":
+            self._migrate_server()
+            return
         self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
         for name, sql in MIGRATIONS:
@@ -111,10 +151,13 @@ class Store:
                 self.conn.execute("ROLLBACK")
                 raise
 
+    def _migrate_server(self) -> None:
+        pg.migrate(self.conn, MIGRATIONS, _now())
+
     @property
     def link(self) -> LinkTables:
         """The link stage's tables (truceline/store/link.py)."""
-        return LinkTables(self.conn)
+        return LinkTables(self.conn, self.dialect)
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
@@ -265,7 +308,10 @@ class Store:
         return out
 
     def search_articles(self, query: str) -> list[str]:
-        """Article ids matching an FTS5 query over titles and bodies."""
+        """Article ids matching an FTS5 query over titles and bodies (on PostgreSQL, a web-search query over the
+        same text: words, "phrases", OR and -word)."""
+        if self.dialect == "postgresql":
+            return pg.search_articles(self.conn, query)
         try:
             rows = self.conn.execute(
                 "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?"
@@ -289,7 +335,7 @@ class Store:
 
     def mentions(self, article_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
-            "SELECT layer, start, end, text, label, data FROM mentions WHERE article_id = ? ORDER BY start, end",
+            "SELECT layer, start, end, text, label, data FROM mentions WHERE article_id = ? ORDER BY start, end, layer, rowid",
             (article_id,),
         )
         return [
@@ -317,7 +363,11 @@ class Store:
         return [{"origin": r[0], "reason": r[1], "stage": r[2], "at": r[3]} for r in rows]
 
     def integrity_check(self) -> str:
-        """SQLite's own check of the file ('ok' when intact)."""
+        """SQLite's own check of the file ('ok' when intact). PostgreSQL keeps its own files consistent (WAL and
+        checksummed pages); there this checks what no constraint enforces: that the rows kept by triggers
+        (event_parties) belong to stored events."""
+        if self.dialect == "postgresql":
+            return pg.integrity_check(self.conn)
         return "; ".join(str(r[0]) for r in self.conn.execute("PRAGMA integrity_check"))
 
     def content(self) -> dict[str, list[tuple[object, ...]]]:
@@ -328,21 +378,29 @@ class Store:
             "documents": "SELECT id, status, status_reason FROM documents ORDER BY id",
             "articles": "SELECT " + ", ".join(c for c in ARTICLE_COLUMNS if c != "processed_at") + " FROM articles"
             " ORDER BY id",
-            "mentions": "SELECT * FROM mentions ORDER BY article_id, rowid",
-            "events": "SELECT * FROM events ORDER BY article_id, idx",
+            "mentions": f"SELECT {', '.join(_quoted(MENTION_COLUMNS))} FROM mentions ORDER BY article_id, rowid",
+            "events": f"SELECT {', '.join(EVENT_COLUMNS)} FROM events ORDER BY article_id, idx",
             "event_links": "SELECT * FROM event_links ORDER BY source_id, relation, target_id",
             "skips": "SELECT origin, reason, stage FROM skips ORDER BY id",
         }
         out = {name: [tuple(r) for r in self.conn.execute(sql)] for name, sql in tables.items()}
         # the link stage's tables (truceline/link): every column but the time an analysis was written, every row
         # ordered by all its columns
-        for (name,) in self.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'link\\_%' ESCAPE '\\' ORDER BY name"
-        ).fetchall():
-            columns = [r[1] for r in self.conn.execute(f"PRAGMA table_info({name})") if r[1] != "processed_at"]
-            listed = ", ".join(columns)
+        for name in self._link_tables():
+            listed = ", ".join(_quoted(c for c in self._columns(name) if c not in ("processed_at", "rowid")))
             out[name] = [tuple(r) for r in self.conn.execute(f"SELECT {listed} FROM {name} ORDER BY {listed}")]
         return out
+
+    def _link_tables(self) -> list[str]:
+        if self.dialect == "postgresql":
+            return pg.link_tables(self.conn)
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'link\\_%' ESCAPE '\\' ORDER BY name"
+        return [str(r[0]) for r in self.conn.execute(sql).fetchall()]
+
+    def _columns(self, table: str) -> list[str]:
+        if self.dialect == "postgresql":
+            return pg.columns(self.conn, table)
+        return [str(r[1]) for r in self.conn.execute(f"PRAGMA table_info({table})")]
 
     # -- plumbing ----------------------------------------------------------------------------------------------
     def _transaction(self) -> _Transaction:
@@ -350,7 +408,7 @@ class Store:
 
 
 class _Transaction:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Any) -> None:
         self.conn = conn
 
     def __enter__(self) -> None:

@@ -12,7 +12,6 @@ linking a report costs the same in a corpus of a thousand reports as in one of a
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,8 +37,9 @@ class Group:
 class LinkTables:
     """Queries and writes of the link stage over one open connection (Store.link)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, conn: Any, dialect: str = "sqlite") -> None:
+        self.conn = conn  # sqlite3.Connection or truceline.store.pg.PgConnection (the same SQL on both)
+        self.dialect = dialect
 
     # -- transactions ------------------------------------------------------------------------------------------
     @contextmanager
@@ -125,7 +125,7 @@ class LinkTables:
         marks = ",".join("?" * len(layers))
         rows = self.conn.execute(
             f"SELECT layer, start, end, text, label, data FROM mentions WHERE article_id = ? AND layer IN ({marks})"
-            " ORDER BY start, end",
+            " ORDER BY start, end, layer, rowid",
             (article_id, *layers),
         )
         return [
@@ -147,7 +147,8 @@ class LinkTables:
     def add_document_frequencies(self, terms: Iterable[str], delta: int) -> None:
         rows = [(t, delta) for t in terms]
         self.conn.executemany(
-            "INSERT INTO link_df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n", rows
+            "INSERT INTO link_df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = link_df.n + excluded.n",
+            rows,
         )
         if delta < 0:
             self.conn.executemany("DELETE FROM link_df WHERE term = ? AND n <= 0", [(t,) for t, _ in rows])
@@ -355,7 +356,7 @@ class LinkTables:
         lo, hi = (first, last) if first <= last else (last, first)
         row = self.conn.execute(
             "SELECT COUNT(*) FROM (SELECT 1 FROM link_clusters WHERE story_id = ? AND date_lo > ? AND date_lo <= ?"
-            " AND id != ? LIMIT ?)",
+            " AND id != ? LIMIT ?) AS found",
             (story_id, lo, hi, exclude, cap),
         ).fetchone()
         return int(row[0])
@@ -443,9 +444,10 @@ class LinkTables:
         """The names most often mentioned in a story's reports: place names, or actor countries."""
         field = "$.name" if layer == "place" else "$.country"
         rows = self.conn.execute(
-            f"SELECT json_extract(m.data, '{field}') AS name, COUNT(DISTINCT m.article_id) AS n"
+            "SELECT name, COUNT(DISTINCT article_id) AS n FROM"
+            f" (SELECT json_extract(m.data, '{field}') AS name, m.article_id AS article_id"
             " FROM link_reports l JOIN mentions m ON m.article_id = l.article_id AND m.layer = ?"
-            " WHERE l.story_id = ? AND name IS NOT NULL GROUP BY name ORDER BY n DESC, name LIMIT ?",
+            " WHERE l.story_id = ?) AS named WHERE name IS NOT NULL GROUP BY name ORDER BY n DESC, name LIMIT ?",
             (layer, story_id, limit),
         ).fetchall()
         return [(str(r[0]), int(r[1])) for r in rows]
@@ -485,7 +487,7 @@ class LinkTables:
         if limit:
             rows = self.conn.execute(
                 "SELECT * FROM (SELECT rowid AS r, event_id, article_id, score, data FROM link_mentions"
-                " WHERE canonical_id = ? ORDER BY rowid DESC LIMIT ?) ORDER BY r",
+                " WHERE canonical_id = ? ORDER BY rowid DESC LIMIT ?) AS latest ORDER BY r",
                 (canonical_id, limit),
             ).fetchall()
             return [{"event_id": r[1], "article_id": r[2], "score": r[3], **json.loads(r[4])} for r in rows]
