@@ -103,6 +103,21 @@ def features(
     return out
 
 
+RELATIVE = ("cos", "cosmax", "ncos")
+
+
+def relative(rows: Sequence[dict[str, float]]) -> None:
+    """Add to each candidate's features how far it stands above the best of the other candidates (``*_lead``;
+    against 0 when it is alone): whether the report reads like this group more than like the others of its story
+    or corpus. Absolute similarities depend on the corpus (a story whose happenings all share their words, a
+    vocabulary the term counts have barely seen); the lead over the other candidates much less."""
+    for name in RELATIVE:
+        values = [r.get(name, 0.0) for r in rows]
+        for i, r in enumerate(rows):
+            rest = max((v for j, v in enumerate(values) if j != i), default=0.0)
+            r[name + "_lead"] = round(values[i] - rest, 5)
+
+
 def _common(vector: Mapping[str, float], names: Mapping[str, float]) -> dict[str, float]:
     """The vector's common words: no names, numbers or actor countries (what a story's reports share when its
     happenings have different people and places)."""
