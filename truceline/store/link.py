@@ -161,8 +161,9 @@ class LinkTables:
         if not buckets:
             return []
         parts = " UNION ALL ".join(
-            "SELECT * FROM (SELECT article_id, seq FROM link_lsh WHERE band = ? AND bucket = ? ORDER BY seq DESC LIMIT ?)"
-            for _ in buckets
+            f"SELECT * FROM (SELECT article_id, seq FROM link_lsh WHERE band = ? AND bucket = ? ORDER BY seq DESC"
+            f" LIMIT ?) AS band{i}"
+            for i in range(len(buckets))
         )
         args: list[object] = []
         for band, bucket in enumerate(buckets):
@@ -465,7 +466,7 @@ class LinkTables:
         (an index range that holds the recent events of the story, not all of it), the undated ones of the cluster
         apart, each up to `limit`, then merged."""
         cols = "id, seq, cluster_id, date_lo, date_hi, data"
-        rows: list[sqlite3.Row] = []
+        rows: list[Any] = []
         if lo is not None and hi is not None:
             rows += self.conn.execute(
                 f"SELECT {cols} FROM link_canonical WHERE story_id = ? AND type = ? AND date_hi >= ? AND date_lo <= ?"
