@@ -10,10 +10,12 @@ from truceline.events.arguments import (
     _RECIPIENT_PREPS,
     _WITH_TYPES,
     _first,
+    done_by,
     _prep_object,
     _subject,
     nearby_nouns,
 )
+from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, _single_actor
 from truceline.events.triggers import Candidate, Token
 
@@ -32,6 +34,25 @@ def _taker(noun: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
+_STATES = frozenset({"be", "remain", "stay", "go", "keep"})
+
+
+def _in_state(noun: Token) -> Token | None:
+    """'troops remained on alert', 'workers went on strike', 'the two sides are in talks': the subject of a verb of
+    being or staying in the state the noun names does its act."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("on", "in") or head.dep_ != "prep":
+        return None
+    verb = head.head
+    if not verb.tag_.startswith("VB") or verb.lemma_.lower() not in _STATES:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _a_place(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in load_lexicon().place_heads
+
+
 def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token], list[Token]]:
     """Agent and recipient candidates of a nominal trigger ("the regime's attack on the post")."""
     noun = cand.token
@@ -41,6 +62,10 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
             agent = child
     if agent is None:
         agent = _prep_object(noun, _AGENT_PREPS)
+        if agent is not None and agent.head.lower_ == "from" and _a_place(agent):
+            agent = None  # "their withdrawal from the town": where from, not who
+    if agent is None:
+        agent = done_by(noun)  # "the offensive launched by X"
     if agent is None:
         for child in noun.children:
             named = any(w.text[:1].isupper() or w.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for w in child.subtree)
@@ -56,7 +81,7 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
     ):
         agent = _subject(noun.head.head)  # "it had responded with airstrikes": whoever responded
     if agent is None and noun.dep_ in ("dobj", "pobj"):
-        agent = _taker(noun)
+        agent = _taker(noun) or _in_state(noun)
     for extra in cand.extra:  # "herders killed seven villagers in a raid": the killers carried out the raid
         if agent is None:
             agent = next((c for c in extra.children if c.dep_ == "nsubj" and c.i != noun.i), None)

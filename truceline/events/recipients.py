@@ -5,6 +5,7 @@ Split from extract.py; these rules look at resolved actors, not at the parse alo
 
 from __future__ import annotations
 
+from truceline.events.arguments import done_by
 from truceline.events.lexicon import Lexicon
 from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.nominal import nominal_arguments
@@ -99,6 +100,10 @@ def purpose_recipient(verb: Token, offset: int, index: ActorIndex, actor: Actor 
 
 def _recipient(token: Token, start: int, index: ActorIndex, lex: Lexicon) -> Actor | None:
     found = actor_for(token, start, index)
+    if found is None and (doer := done_by(token)) is not None:
+        # "launched an investigation into crimes committed by X", "prevented a rally staged by students": the one
+        # acted against is whoever did the thing the act is aimed at
+        found = actor_for(doer, start, index)
     if found is None and token.lemma_.lower() in lex.nouns:
         # "condemned an attack by X soldiers": the one condemned is the attack's agent
         inner = Candidate(token, *lex.nouns[token.lemma_.lower()], True)
