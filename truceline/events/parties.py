@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from truceline.events.arguments import verbal_arguments
-from truceline.events.lexicon import Lexicon
+from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.nominal import nominal_arguments
 from truceline.events.triggers import Candidate, Token
@@ -125,6 +125,66 @@ def local_country(
     if country == actor.country:
         return actor
     # the name the dictionary gave the bare words ("Russian civilian") was of the story's country: it goes too
+    return replace(actor, country=country, code=f"{country}{actor.sector or ''}", name=None)
+
+
+_LOCATED = re.compile(
+    r"\s+(?:in|of|from|near|across|throughout)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?", re.I
+)
+_ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+_WHERE = re.compile(
+    r"\b(?:in|near|of|across|throughout|outside|inside)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
+    re.I,
+)
+
+
+def _people_word(actor: Actor) -> bool:
+    """'Albanians', 'Kurds', 'Serbs': a people named by the plural of its name, no government or force word."""
+    words = actor.text.split()
+    return (
+        len(words) == 1
+        and words[0][:1].isupper()
+        and words[0].endswith("s")
+        and actor.sector in (None, "CVL", "ETH")
+        and not actor.members
+    )
+
+
+_RESIDENTS = frozenset({None, "CVL", "LAB", "EDU", "ETH"})
+
+
+def located_people(actor: Actor, body: str, places: Sequence[Place], start: int, end: int) -> Actor:
+    """People placed by their own words in a country are coded as that country's, as CAMEO and PLOVER code them:
+    'demonstrators in Baghdad' are Iraqis whatever country the story lent the bare word, 'the Albanians of southern
+    Serbia' and 'ethnic Albanians' demonstrating in Serbia are Serbia's (an ethnic group is coded by the state it
+    lives in, its kin state only when nothing places it). A nationality word on a group of another kind keeps its
+    country ('Syrian refugees in Turkey' are Syrian)."""
+    if actor.members or not actor.country:
+        return actor
+    words = actor.text.split()
+    party_words = load_lexicon().party_words
+    unnamed_party = (
+        actor.sector in _RESIDENTS
+        and all(w.islower() for w in words[1:])
+        and (not words[0][:1].isupper() or words[0].lower() in party_words or words[0].lower()[:-1] in party_words)
+    )  # troops and officials work abroad and refugees flee, so only civilians are placed by where they are
+    people = _people_word(actor)
+    if not (unnamed_party or people):
+        return actor
+    country = None
+    after = _LOCATED.match(body, actor.end)
+    if after is not None:
+        country = next((p.country for p in places if p.start == after.end() and p.country and p.resolved), None)
+    if country is None and people and _ETHNIC.search(body, max(0, actor.start - 10), actor.start):
+        named = sorted(
+            (p for p in places if start <= p.start < end and p.country and p.resolved and p.country != actor.country
+             and _WHERE.search(body, max(start, p.start - 30), p.start)),
+            key=lambda p: p.start,
+        )  # fmt: skip
+        country = named[0].country if named else None
+    if country is None or country == actor.country:
+        return actor
+    # the name the dictionary gave the words ("Albanian people", "American civilian") was of the other country
     return replace(actor, country=country, code=f"{country}{actor.sector or ''}", name=None)
 
 
@@ -249,8 +309,10 @@ def settle(
         if recipient is None and actor is not None and event.type == "ASSAULT" and hits_back(cand.token, cand.extra):
             recipient = attacker_of(earlier + [e for _c, e in out], actor)  # "its troops returned fire"
         if actor is not None:
+            actor = located_people(actor, body, places, offset, end)
             actor = thing_sector(local_country(actor, places, offset, end, index, lex), body, lex)
         if recipient is not None:
+            recipient = located_people(recipient, body, places, offset, end)
             recipient = thing_sector(local_country(recipient, places, offset, end, index, lex), body, lex)
         if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
             recipient = None

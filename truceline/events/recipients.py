@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from truceline.events.arguments import done_by
 from truceline.events.lexicon import Lexicon
-from truceline.events.mentions import ActorIndex, actor_for
+from truceline.events.mentions import ActorIndex, actor_for, conjuncts
 from truceline.events.nominal import nominal_arguments
 from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor
@@ -98,8 +98,28 @@ def purpose_recipient(verb: Token, offset: int, index: ActorIndex, actor: Actor 
     return None
 
 
+def _head_of(actor: Actor, doc_tokens: Token, start: int) -> Token | None:
+    """The token heading an actor's words in the parse (the one whose head lies outside them)."""
+    inside = [t for t in doc_tokens.doc if actor.start <= start + t.idx < actor.end]
+    heads = [t for t in inside if not actor.start <= start + t.head.idx < actor.end or t.head.i == t.i]
+    return heads[0] if len(heads) == 1 else None
+
+
+def with_conjuncts(found: Actor | None, token: Token, start: int, index: ActorIndex) -> Actor | None:
+    """'a resumption of ties between X and Y', 'talks with leaders of X and Y': a party named deep in the phrase
+    comes with the parties coordinated with it, as one compound."""
+    if found is None or found.members:
+        return found
+    head = _head_of(found, token, start)
+    while head is not None and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "between X and Y" names Y as X's conjunct: the coordination starts at X
+    if head is None or head.i == token.i or len(conjuncts(head)) < 2:
+        return found
+    return actor_for(head, start, index) or found
+
+
 def _recipient(token: Token, start: int, index: ActorIndex, lex: Lexicon) -> Actor | None:
-    found = actor_for(token, start, index)
+    found = with_conjuncts(actor_for(token, start, index), token, start, index)
     if found is None and (doer := done_by(token)) is not None:
         # "launched an investigation into crimes committed by X", "prevented a rally staged by students": the one
         # acted against is whoever did the thing the act is aimed at
