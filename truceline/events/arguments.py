@@ -111,6 +111,17 @@ def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
     return None
 
 
+def background(clause: Token) -> bool:
+    """'launched an operation after 50 of its soldiers were killed': a clause opened by 'after', 'since', 'because'
+    tells another happening, with parties of its own."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND for m in clause.children)
+
+
+def own_extras(cand: Candidate) -> list[Token]:
+    """The verbs folded into an event that tell the same happening (not one in a background clause)."""
+    return [extra for extra in cand.extra if not background(extra)]
+
+
 def done_by(noun: Token) -> Token | None:
     """'the demonstration staged by students', 'crimes committed by Croat forces': the agent of a participle that
     describes the noun is whoever did what the noun names."""
@@ -244,7 +255,7 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
         options.append(_prep_object(obj, _BETWEEN) if obj is not None else None)
     if cand.ceasefire_noun is not None:
         options.append(_prep_object(cand.ceasefire_noun, _BETWEEN))
-    for extra in cand.extra:  # a casualty verb folded into this event names the victims; an obliged clause, whom
+    for extra in own_extras(cand):  # a casualty verb folded into this event names the victims; an obliged clause, whom
         options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
         if cand.type == "REQUEST":
             options.append(next((c for c in extra.children if c.dep_ == "nsubj"), None))

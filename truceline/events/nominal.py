@@ -11,6 +11,7 @@ from truceline.events.arguments import (
     _WITH_TYPES,
     _first,
     done_by,
+    own_extras,
     _prep_object,
     _subject,
     nearby_nouns,
@@ -82,7 +83,7 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         agent = _subject(noun.head.head)  # "it had responded with airstrikes": whoever responded
     if agent is None and noun.dep_ in ("dobj", "pobj"):
         agent = _taker(noun) or _in_state(noun)
-    for extra in cand.extra:  # "herders killed seven villagers in a raid": the killers carried out the raid
+    for extra in own_extras(cand):  # "herders killed seven villagers in a raid": the killers carried out the raid
         if agent is None:
             agent = next((c for c in extra.children if c.dep_ == "nsubj" and c.i != noun.i), None)
     preps = _RECIPIENT_PREPS | _BETWEEN if cand.type in _WITH_TYPES else _RECIPIENT_PREPS - {"with", "for"}
@@ -98,7 +99,7 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         options.append(_prep_object(cand.governor, frozenset({"on", "against", "at", "upon"})))
     if noun.dep_ == "nsubj" and noun.head.tag_.startswith("VB"):
         options.append(next((c for c in noun.head.children if c.dep_ == "dobj"), None))
-    for extra in cand.extra:
+    for extra in own_extras(cand):
         options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
     agent_tokens = {agent.i} if agent is not None else set()
     return agent, _first(options), [t for t in nearby_nouns(noun, agent, 2) if t.i not in agent_tokens]

@@ -22,6 +22,7 @@ from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.nominal import nominal_arguments
+from truceline.events.recipients import possessor_country
 from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor, Analysis, Event, Place
 
@@ -306,6 +307,7 @@ def settle(
         if actor is not None and actor.members and reciprocal(cand.token):
             recipient = actor  # "accused each other"
         actor = own_forces(agent, actor, event.claimed_by) or actor
+        actor = possessor_country(agent, actor, offset, index)  # "his forces advanced", told of a named leader
         if recipient is None and actor is not None and event.type == "ASSAULT" and hits_back(cand.token, cand.extra):
             recipient = attacker_of(earlier + [e for _c, e in out], actor)  # "its troops returned fire"
         if actor is not None:

@@ -5,6 +5,8 @@ Split from extract.py; these rules look at resolved actors, not at the parse alo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from truceline.events.arguments import done_by
 from truceline.events.lexicon import Lexicon
 from truceline.events.mentions import ActorIndex, actor_for, conjuncts
@@ -118,8 +120,31 @@ def with_conjuncts(found: Actor | None, token: Token, start: int, index: ActorIn
     return actor_for(head, start, index) or found
 
 
+def possessor_country(token: Token | None, found: Actor | None, offset: int, index: ActorIndex) -> Actor | None:
+    """'helping his forces', 'her government': a party named only by common nouns under 'his' or 'her' is of the
+    person named last before the pronoun, whatever country the story lent the bare words."""
+    if token is None or found is None or found.members or any(w[:1].isupper() for w in found.text.split()):
+        return found
+    owner = possessor(token, offset, index)
+    if owner is None or owner.country == found.country or owner.start == found.start:
+        return found
+    country = owner.country
+    return replace(found, country=country, code=f"{country}{found.sector or ''}", name=None)
+
+
+def possessor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """Whom 'his' or 'her' on `token` stands for: the party with a country named last before the pronoun."""
+    pronoun = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if pronoun is None:
+        return None
+    named = [a for a in index.within(offset, offset + pronoun.idx) if a.text[:1].isupper() and a.country]
+    named = [a for a in named if not a.members and not a.start <= offset + token.idx < a.end]
+    return named[-1] if named else None
+
+
 def _recipient(token: Token, start: int, index: ActorIndex, lex: Lexicon) -> Actor | None:
     found = with_conjuncts(actor_for(token, start, index), token, start, index)
+    found = possessor_country(token, found, start, index)
     if found is None and (doer := done_by(token)) is not None:
         # "launched an investigation into crimes committed by X", "prevented a rally staged by students": the one
         # acted against is whoever did the thing the act is aimed at
@@ -153,7 +178,8 @@ def recipient_of(
     """The first option that is an actor and not the actor's own people ("offered its troops to X": the troops
     are what is given; "Israeli and Syrian officials discussed Syrian refugees": no one else is involved)."""
     for token in options:
-        if owned(token):
+        owner = possessor(token, start, index)
+        if owned(token) and (owner is None or actor is None or owner.country in (None, actor.country)):
             continue  # "withdraw their forces", "reinforce its posts": the actor's own, not a party acted on
         found = _recipient(token, start, index, lex)
         if found is not None and not own_side(actor, found, threat):
