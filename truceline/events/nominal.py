@@ -10,11 +10,11 @@ from truceline.events.arguments import (
     _RECIPIENT_PREPS,
     _WITH_TYPES,
     _first,
-    done_by,
-    own_extras,
     _prep_object,
     _subject,
+    done_by,
     nearby_nouns,
+    own_extras,
 )
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, _single_actor

@@ -106,6 +106,13 @@ def unnamed(actor: Actor, sentence_start: int, lex: Lexicon) -> bool:
     return actor.start == sentence_start and (first.lower() in lex.party_words or first.lower() in _COMMON_FIRST)
 
 
+_RESIDENTS = frozenset({None, "CVL", "LAB", "EDU", "ETH"})
+# unnamed parties a sentence's setting tells the country of ("protesters", "rebels", "government troops" fighting
+# in Idlib); a bare "ministry", "parliament" or "leaders" is an institution of the story's own state, and refugees
+# are of the country they fled
+_PLACED = _RESIDENTS | {"REB", "MIL", "COP"}
+
+
 def local_country(
     actor: Actor, places: Sequence[Place], start: int, end: int, index: ActorIndex, lex: Lexicon
 ) -> Actor:
@@ -114,6 +121,9 @@ def local_country(
     story = index.story_country
     if not unnamed(actor, start, lex) or actor.country is None or actor.country != story:
         return actor
+    if actor.sector not in _PLACED:
+        return actor  # "the ministry", "parliament", "refugees": a state's institutions and people who fled are
+        # not of wherever the sentence is set
     # a country or capital that acts or speaks ("Russia said", "Ankara denied") is a party, not where it happens
     countries = {
         p.country
@@ -149,9 +159,6 @@ def _people_word(actor: Actor) -> bool:
         and actor.sector in (None, "CVL", "ETH")
         and not actor.members
     )
-
-
-_RESIDENTS = frozenset({None, "CVL", "LAB", "EDU", "ETH"})
 
 
 def located_people(actor: Actor, body: str, places: Sequence[Place], start: int, end: int) -> Actor:
