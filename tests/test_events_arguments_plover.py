@@ -81,3 +81,8 @@ def test_his_forces_are_of_the_person_named_before_the_pronoun(coder: Any, nlp: 
     assert helped and actor_codes(helped[0].recipient) == {"SYR"}
     actor, recipient, _ = coder("The Turkish president said his forces would withdraw from the border area.")
     assert actor == {"TUR"} and recipient == set()
+
+
+def test_a_country_fired_at_is_the_state_aimed_at_a_town_stays_a_place(coder: Any) -> None:
+    assert coder("Houthi fighters fired two missiles at Saudi Arabia on Sunday.")[1] == {"SAU"}
+    assert coder("Rebels fired mortars at the town of Maarat on Sunday.")[1] == set()

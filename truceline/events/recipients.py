@@ -142,8 +142,23 @@ def possessor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     return named[-1] if named else None
 
 
+def aimed_at_state(token: Token, start: int, index: ActorIndex) -> Actor | None:
+    """'fired rockets at Israel', 'angry at the United States': a country after 'at' is the state aimed at, not a
+    spot on the map (a town or a capital there stays a place)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "at" or token.pos_ != "PROPN":
+        return None
+    kind_of = getattr(index.dictionary, "kind_of", None)
+    if kind_of is None:
+        return None
+    at = start + token.idx
+    named = [a for a in index.within(start + token.left_edge.idx, at + len(token.text)) if a.start <= at < a.end]
+    if len(named) != 1 or named[0].members or kind_of(named[0]) != "country":
+        return None
+    return named[0]
+
+
 def _recipient(token: Token, start: int, index: ActorIndex, lex: Lexicon) -> Actor | None:
-    found = with_conjuncts(actor_for(token, start, index), token, start, index)
+    found = with_conjuncts(actor_for(token, start, index), token, start, index) or aimed_at_state(token, start, index)
     found = possessor_country(token, found, start, index)
     if found is None and (doer := done_by(token)) is not None:
         # "launched an investigation into crimes committed by X", "prevented a rally staged by students": the one
