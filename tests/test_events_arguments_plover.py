@@ -86,3 +86,14 @@ def test_his_forces_are_of_the_person_named_before_the_pronoun(coder: Any, nlp: 
 def test_a_country_fired_at_is_the_state_aimed_at_a_town_stays_a_place(coder: Any) -> None:
     assert coder("Houthi fighters fired two missiles at Saudi Arabia on Sunday.")[1] == {"SAU"}
     assert coder("Rebels fired mortars at the town of Maarat on Sunday.")[1] == set()
+
+
+def test_parties_that_trade_fire_act_on_each_other(coder: Any) -> None:
+    actor, recipient, _ = coder("Eritrea and Djibouti exchanged fire along their border on Tuesday.")
+    assert actor == recipient == {"ERI", "DJI"}
+
+
+def test_the_speakers_own_words_are_its_side(coder: Any) -> None:
+    # 'its jets' told by a ministry: that state's forces, though the dictionary knows no party called 'jets'
+    actor, recipient, _ = coder("The Saudi defence ministry said its jets had struck Houthi positions in Yemen.")
+    assert actor == {"SAU"} and recipient == {"YEM"}

@@ -20,7 +20,10 @@ from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, _single_actor
 from truceline.events.triggers import Candidate, Token
 
-_TAKING = frozenset({"take", "join", "participate", "engage", "converge", "gather", "assemble", "march"})
+# verbs whose subject does what their noun names ("took part in talks", "traded fire", "exchanged accusations")
+_TAKING = frozenset(
+    {"take", "join", "participate", "engage", "converge", "gather", "assemble", "march", "trade", "exchange"}
+)
 
 
 def _taker(noun: Token) -> Token | None:

@@ -35,8 +35,13 @@ _HIT_BACK = frozenset({"retaliate", "respond", "reply", "answer"})
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
+_TRADED = frozenset({"trade", "exchange", "swap"})
+
+
 def reciprocal(trigger: Token) -> bool:
-    """'accused each other', 'traded blame with one another'."""
+    """'accused each other', 'traded blame with one another', 'X and Y exchanged fire'."""
+    if trigger.lemma_.lower() in _TRADED or (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _TRADED):
+        return True
     for token in trigger.subtree:
         if token.lower_ == "other" and any(c.lower_ == "each" for c in token.children):
             return True
@@ -70,6 +75,28 @@ def own_forces(agent: Token | None, actor: Actor | None, speaker: Actor | None) 
         return None
     # the name the dictionary gave the bare word ("Syrian military") was of the country it was lent: it goes too
     return replace(actor, country=speaker.country, code=f"{speaker.country}{actor.sector or ''}" or None, name=None)
+
+
+def speakers_own(agent: Token | None, speaker: Actor | None, offset: int, lex: Lexicon) -> Actor | None:
+    """'the ministry said its jets had struck', 'X said their fighters withdrew': words the dictionary does not know
+    as a party, owned by the speaker ('its', 'their', 'our'), are the speaker's side: its forces when they are
+    military things or fighting people, else the speaker itself."""
+    if agent is None or speaker is None or not speaker.country or speaker.members:
+        return None
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in agent.children):
+        return None
+    word = agent.lemma_.lower()
+    military = word in lex.military_things or agent.lower_ in lex.military_things
+    sector = "MIL" if military else speaker.sector
+    left, right = agent.left_edge, agent
+    return Actor(
+        offset + left.idx,
+        offset + right.idx + len(right.text),
+        agent.doc.text[left.idx : right.idx + len(right.text)],
+        country=speaker.country,
+        sector=sector,
+        code=f"{speaker.country}{sector or ''}",
+    )
 
 
 def hits_back(trigger: Token, extra: Sequence[Token]) -> bool:
@@ -315,6 +342,7 @@ def settle(
             recipient = actor  # "accused each other"
         actor = own_forces(agent, actor, event.claimed_by) or actor
         actor = possessor_country(agent, actor, offset, index)  # "his forces advanced", told of a named leader
+        actor = actor or speakers_own(agent, event.claimed_by, offset, lex)  # "the ministry said its jets struck"
         if recipient is None and actor is not None and event.type == "ASSAULT" and hits_back(cand.token, cand.extra):
             recipient = attacker_of(earlier + [e for _c, e in out], actor)  # "its troops returned fire"
         if actor is not None:
