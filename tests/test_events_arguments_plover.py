@@ -51,6 +51,11 @@ def test_the_subject_of_a_state_named_by_a_noun_is_its_actor(coder: Any) -> None
 def test_their_withdrawal_from_a_town_is_done_by_the_clause_subject_not_the_town(coder: Any) -> None:
     actor, _recipient, kind = coder("Malian officials said their forces had finished their withdrawal from the town.")
     assert kind == "RETREAT" and actor == {"MLI"}
+    actor, _recipient, kind = coder("Chadian officials said their troops had completed their pullout from Gao.")
+    assert kind == "RETREAT" and actor == {"TCD"}
+    # help 'from Europe and its NATO allies' is given by them: a place-named party after 'from' stays a party
+    _actor, recipient, _ = coder("Jordan has called for more assistance from Europe and its NATO allies.")
+    assert "IGO" in recipient
 
 
 def test_people_placed_by_their_own_words_are_of_that_country(coder: Any) -> None:

@@ -17,7 +17,7 @@ from truceline.events.arguments import (
     own_extras,
 )
 from truceline.events.lexicon import load_lexicon
-from truceline.events.mentions import ActorIndex, _single_actor
+from truceline.events.mentions import ActorIndex, _single_actor, actor_for
 from truceline.events.triggers import Candidate, Token
 
 # verbs whose subject does what their noun names ("took part in talks", "traded fire", "exchanged accusations")
@@ -53,8 +53,15 @@ def _in_state(noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
-def _a_place(token: Token) -> bool:
-    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in load_lexicon().place_heads
+_MOVING = frozenset({"RETREAT", "MOBILIZE"})
+
+
+def _a_place(token: Token, kind: str) -> bool:
+    """A place after 'from': a common place word ('the town', 'the border'), or any place left or moved from ('a
+    withdrawal from Syria'); 'assistance from Europe' is given by the place's people."""
+    if token.lemma_.lower() in load_lexicon().place_heads:
+        return True
+    return kind in _MOVING and token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token], list[Token]]:
@@ -66,8 +73,12 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
             agent = child
     if agent is None:
         agent = _prep_object(noun, _AGENT_PREPS)
-        if agent is not None and agent.head.lower_ == "from" and _a_place(agent):
-            agent = None  # "their withdrawal from the town": where from, not who
+        if (
+            agent is not None
+            and agent.head.lower_ == "from"
+            and (_a_place(agent, cand.type) or actor_for(agent, offset, index) is None)
+        ):
+            agent = None  # "their withdrawal from the town", "from Gao": where from, not who
     if agent is None:
         agent = done_by(noun)  # "the offensive launched by X"
     if agent is None:
