@@ -43,8 +43,9 @@ FLOORS: list[tuple[str, Any, str, dict[str, Any], dict[str, float]]] = [
     ("pubdate-text-ecbplus", pubdate_text, "ecbplus", {}, {"contains": 0.46}),
     # measured on check: token F1 0.946
     ("extraction", extraction, "extraction", {}, {"f1": 0.93}),
-    # measured on check: type 0.867, macro 0.789, source 0.811, target 0.711 (no place stands in for a target;
-    # source was 0.833 with dictionary entries that only named actors of gold records, removed as answer keys)
+    # measured on check: type 0.867, macro 0.794, source 0.811, target 0.711 (no place stands in for a target;
+    # source was 0.833 with dictionary entries that only named actors of gold records, removed as answer keys;
+    # records are coded with the places stage run first, as the pipeline runs it)
     ("plover", plover, "plover/plover_gsr.json", {}, {"type_accuracy": 0.85, "type_macro_f1": 0.77, "source_accuracy": 0.80, "target_accuracy": 0.70}),
     # measured on check: recognition F1 0.857, within 161 km 0.923 (recognition was 0.863 with stop words and
     # features that only answered gold records, removed; adjectival and demonym toponyms are not scored)
@@ -87,7 +88,7 @@ def test_petrarch_dyads_with_user_dictionaries(shared: Path) -> None:
     where = shared / "eval/petrarch2_unittests"
     dicts = [where / "PETR.Validate.actors.txt", where / "PETR.Validate.agents.txt"]
     out = petrarch.run(where / "PETR.UnitTest.records.xml", {"actors": dicts, "part": "check"})
-    assert _get(out, "dyad.f1") >= 0.43  # measured 0.455 on check
+    assert _get(out, "dyad.f1") >= 0.49  # measured 0.510 on check (0.453 before the argument rules of branch plover)
 
 
 def test_the_parts_split_every_set_in_two(shared: Path) -> None:

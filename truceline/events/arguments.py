@@ -14,6 +14,9 @@ _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards"
 _WITH_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "SANCTION", "REJECT"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 _BACKGROUND = frozenset({"after", "before", "since", "because", "although", "though", "until"})
+# prepositions that set an act against another happening or a circumstance ("surrendered following a government
+# offensive", "fled amid fighting between X and Y"): the nouns under them name that happening's parties, not this one's
+_CIRCUMSTANCE = _BACKGROUND | frozenset({"following", "amid", "amidst", "during", "despite", "ahead", "prior"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "who", "which", "that"})
 
 
@@ -108,6 +111,29 @@ def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
     return None
 
 
+def background(clause: Token) -> bool:
+    """'launched an operation after 50 of its soldiers were killed': a clause opened by 'after', 'since', 'because'
+    tells another happening, with parties of its own."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND for m in clause.children)
+
+
+def own_extras(cand: Candidate) -> list[Token]:
+    """The verbs folded into an event that tell the same happening (not one in a background clause)."""
+    return [extra for extra in cand.extra if not background(extra)]
+
+
+def done_by(noun: Token) -> Token | None:
+    """'the demonstration staged by students', 'crimes committed by Croat forces': the agent of a participle that
+    describes the noun is whoever did what the noun names."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return pobj
+    return None
+
+
 def _first(tokens: list[Token | None]) -> list[Token]:
     seen: set[int] = set()
     out = []
@@ -147,6 +173,8 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     continue  # "As well as supporting some groups, Turkey set up posts": background, not a party
                 if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND for m in child.children):
                     continue  # "launched an operation after 50 of its soldiers were killed": another happening
+                if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE:
+                    continue  # "surrendered following a government offensive": the offensive's side, not a target
                 if child.tag_.startswith(("NN", "PRP")) and child.tag_ != "PRP$":
                     out.append(child)
                 nxt.append(child)
@@ -227,7 +255,7 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
         options.append(_prep_object(obj, _BETWEEN) if obj is not None else None)
     if cand.ceasefire_noun is not None:
         options.append(_prep_object(cand.ceasefire_noun, _BETWEEN))
-    for extra in cand.extra:  # a casualty verb folded into this event names the victims; an obliged clause, whom
+    for extra in own_extras(cand):  # a casualty verb folded into this event names the victims; an obliged clause, whom
         options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
         if cand.type == "REQUEST":
             options.append(next((c for c in extra.children if c.dep_ == "nsubj"), None))

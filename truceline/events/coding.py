@@ -12,7 +12,7 @@ from typing import Any
 from truceline.events.extract import code_events
 from truceline.events.lexicon import load_lexicon
 from truceline.learn.events import load_typer
-from truceline.model import Actor, Analysis, Article, CleanedText, Event, PubDate
+from truceline.model import Actor, Analysis, Article, CleanedText, Event, Place, PubDate
 from truceline.nlp import load_nlp as load_nlp  # re-exported: evaluations load spaCy through this stage
 from truceline.text import split_sentences
 
@@ -35,9 +35,33 @@ def code_text(text: str, dictionary: Any, nlp: Any, article_id: str = "eval") ->
         i: doc for i, doc in zip(chosen, nlp.pipe(text[s:e] for s, e in (sentences[i] for i in chosen)), strict=True)
     }
     article = Article(article_id, "eval", None, None, None, _NO_DATE, CleanedText(None, text))
-    analysis = Analysis(article, actors=_find_actors(dictionary, text), sentences=sentences)
+    actors = _find_actors(dictionary, text)
+    places = _find_places(text, dictionary, actors, [(sentences[i][0], doc) for i, doc in docs.items()])
+    analysis = Analysis(article, actors=actors, places=places, sentences=sentences)
     events = code_events(analysis, sorted(docs.items()), dictionary)
     return events, {sentences[i][0]: doc for i, doc in docs.items()}
+
+
+def _find_places(text: str, dictionary: Any, actors: Sequence[Actor], docs: Sequence[tuple[int, Any]]) -> list[Place]:
+    """The places stage as the pipeline runs it before events (`Pipeline._places`): gazetteer names and the parse's
+    entities, the story's country and the actors' countries as its focus. The event rules read places ("protesters
+    in X" are of X), so a coded text without them would be scored on a path the pipeline never takes."""
+    from truceline.pipeline import NER_PLACE_LABELS
+    from truceline.stages.places import find_places
+
+    ner = [
+        (offset + ent.start_char, offset + ent.end_char, ent.label_)
+        for offset, doc in docs
+        for ent in doc.ents
+        if ent.label_ in NER_PLACE_LABELS
+    ]
+    story = getattr(dictionary, "story_country", None)
+    try:
+        first = story(list(actors)) if story is not None else None
+    except NotImplementedError:
+        first = None
+    focus = list(dict.fromkeys([*([first] if first else []), *(a.country for a in actors if a.country)]))
+    return find_places(text, focus=focus, ner=ner)
 
 
 def _depth(event: Event, docs: dict[int, Any]) -> int:

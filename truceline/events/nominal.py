@@ -12,12 +12,18 @@ from truceline.events.arguments import (
     _first,
     _prep_object,
     _subject,
+    done_by,
     nearby_nouns,
+    own_extras,
 )
-from truceline.events.mentions import ActorIndex, _single_actor
+from truceline.events.lexicon import load_lexicon
+from truceline.events.mentions import ActorIndex, _single_actor, actor_for
 from truceline.events.triggers import Candidate, Token
 
-_TAKING = frozenset({"take", "join", "participate", "engage", "converge", "gather", "assemble", "march"})
+# verbs whose subject does what their noun names ("took part in talks", "traded fire", "exchanged accusations")
+_TAKING = frozenset(
+    {"take", "join", "participate", "engage", "converge", "gather", "assemble", "march", "trade", "exchange"}
+)
 
 
 def _taker(noun: Token) -> Token | None:
@@ -32,6 +38,32 @@ def _taker(noun: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
+_STATES = frozenset({"be", "remain", "stay", "go", "keep"})
+
+
+def _in_state(noun: Token) -> Token | None:
+    """'troops remained on alert', 'workers went on strike', 'the two sides are in talks': the subject of a verb of
+    being or staying in the state the noun names does its act."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("on", "in") or head.dep_ != "prep":
+        return None
+    verb = head.head
+    if not verb.tag_.startswith("VB") or verb.lemma_.lower() not in _STATES:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+_MOVING = frozenset({"RETREAT", "MOBILIZE"})
+
+
+def _a_place(token: Token, kind: str) -> bool:
+    """A place after 'from': a common place word ('the town', 'the border'), or any place left or moved from ('a
+    withdrawal from Syria'); 'assistance from Europe' is given by the place's people."""
+    if token.lemma_.lower() in load_lexicon().place_heads:
+        return True
+    return kind in _MOVING and token.ent_type_ in ("GPE", "LOC", "FAC")
+
+
 def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token], list[Token]]:
     """Agent and recipient candidates of a nominal trigger ("the regime's attack on the post")."""
     noun = cand.token
@@ -41,6 +73,14 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
             agent = child
     if agent is None:
         agent = _prep_object(noun, _AGENT_PREPS)
+        if (
+            agent is not None
+            and agent.head.lower_ == "from"
+            and (_a_place(agent, cand.type) or actor_for(agent, offset, index) is None)
+        ):
+            agent = None  # "their withdrawal from the town", "from Gao": where from, not who
+    if agent is None:
+        agent = done_by(noun)  # "the offensive launched by X"
     if agent is None:
         for child in noun.children:
             named = any(w.text[:1].isupper() or w.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for w in child.subtree)
@@ -56,8 +96,8 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
     ):
         agent = _subject(noun.head.head)  # "it had responded with airstrikes": whoever responded
     if agent is None and noun.dep_ in ("dobj", "pobj"):
-        agent = _taker(noun)
-    for extra in cand.extra:  # "herders killed seven villagers in a raid": the killers carried out the raid
+        agent = _taker(noun) or _in_state(noun)
+    for extra in own_extras(cand):  # "herders killed seven villagers in a raid": the killers carried out the raid
         if agent is None:
             agent = next((c for c in extra.children if c.dep_ == "nsubj" and c.i != noun.i), None)
     preps = _RECIPIENT_PREPS | _BETWEEN if cand.type in _WITH_TYPES else _RECIPIENT_PREPS - {"with", "for"}
@@ -73,7 +113,7 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         options.append(_prep_object(cand.governor, frozenset({"on", "against", "at", "upon"})))
     if noun.dep_ == "nsubj" and noun.head.tag_.startswith("VB"):
         options.append(next((c for c in noun.head.children if c.dep_ == "dobj"), None))
-    for extra in cand.extra:
+    for extra in own_extras(cand):
         options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
     agent_tokens = {agent.i} if agent is not None else set()
     return agent, _first(options), [t for t in nearby_nouns(noun, agent, 2) if t.i not in agent_tokens]

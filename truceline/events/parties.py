@@ -19,9 +19,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from truceline.events.arguments import verbal_arguments
-from truceline.events.lexicon import Lexicon
+from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.nominal import nominal_arguments
+from truceline.events.recipients import possessor_country
 from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor, Analysis, Event, Place
 
@@ -34,8 +35,13 @@ _HIT_BACK = frozenset({"retaliate", "respond", "reply", "answer"})
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
+_TRADED = frozenset({"trade", "exchange", "swap"})
+
+
 def reciprocal(trigger: Token) -> bool:
-    """'accused each other', 'traded blame with one another'."""
+    """'accused each other', 'traded blame with one another', 'X and Y exchanged fire'."""
+    if trigger.lemma_.lower() in _TRADED or (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _TRADED):
+        return True
     for token in trigger.subtree:
         if token.lower_ == "other" and any(c.lower_ == "each" for c in token.children):
             return True
@@ -69,6 +75,28 @@ def own_forces(agent: Token | None, actor: Actor | None, speaker: Actor | None) 
         return None
     # the name the dictionary gave the bare word ("Syrian military") was of the country it was lent: it goes too
     return replace(actor, country=speaker.country, code=f"{speaker.country}{actor.sector or ''}" or None, name=None)
+
+
+def speakers_own(agent: Token | None, speaker: Actor | None, offset: int, lex: Lexicon) -> Actor | None:
+    """'the ministry said its jets had struck', 'X said their fighters withdrew': words the dictionary does not know
+    as a party, owned by the speaker ('its', 'their', 'our'), are the speaker's side: its forces when they are
+    military things or fighting people, else the speaker itself."""
+    if agent is None or speaker is None or not speaker.country or speaker.members:
+        return None
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in agent.children):
+        return None
+    word = agent.lemma_.lower()
+    military = word in lex.military_things or agent.lower_ in lex.military_things
+    sector = "MIL" if military else speaker.sector
+    left, right = agent.left_edge, agent
+    return Actor(
+        offset + left.idx,
+        offset + right.idx + len(right.text),
+        agent.doc.text[left.idx : right.idx + len(right.text)],
+        country=speaker.country,
+        sector=sector,
+        code=f"{speaker.country}{sector or ''}",
+    )
 
 
 def hits_back(trigger: Token, extra: Sequence[Token]) -> bool:
@@ -105,6 +133,13 @@ def unnamed(actor: Actor, sentence_start: int, lex: Lexicon) -> bool:
     return actor.start == sentence_start and (first.lower() in lex.party_words or first.lower() in _COMMON_FIRST)
 
 
+_RESIDENTS = frozenset({None, "CVL", "LAB", "EDU", "ETH"})
+# unnamed parties a sentence's setting tells the country of ("protesters", "rebels", "government troops" fighting
+# in Idlib); a bare "ministry", "parliament" or "leaders" is an institution of the story's own state, and refugees
+# are of the country they fled
+_PLACED = _RESIDENTS | {"REB", "MIL", "COP"}
+
+
 def local_country(
     actor: Actor, places: Sequence[Place], start: int, end: int, index: ActorIndex, lex: Lexicon
 ) -> Actor:
@@ -113,6 +148,9 @@ def local_country(
     story = index.story_country
     if not unnamed(actor, start, lex) or actor.country is None or actor.country != story:
         return actor
+    if actor.sector not in _PLACED:
+        return actor  # "the ministry", "parliament", "refugees": a state's institutions and people who fled are
+        # not of wherever the sentence is set
     # a country or capital that acts or speaks ("Russia said", "Ankara denied") is a party, not where it happens
     countries = {
         p.country
@@ -125,6 +163,63 @@ def local_country(
     if country == actor.country:
         return actor
     # the name the dictionary gave the bare words ("Russian civilian") was of the story's country: it goes too
+    return replace(actor, country=country, code=f"{country}{actor.sector or ''}", name=None)
+
+
+_LOCATED = re.compile(
+    r"\s+(?:in|of|from|near|across|throughout)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?", re.I
+)
+_ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+_WHERE = re.compile(
+    r"\b(?:in|near|of|across|throughout|outside|inside)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
+    re.I,
+)
+
+
+def _people_word(actor: Actor) -> bool:
+    """'Albanians', 'Kurds', 'Serbs': a people named by the plural of its name, no government or force word."""
+    words = actor.text.split()
+    return (
+        len(words) == 1
+        and words[0][:1].isupper()
+        and words[0].endswith("s")
+        and actor.sector in (None, "CVL", "ETH")
+        and not actor.members
+    )
+
+
+def located_people(actor: Actor, body: str, places: Sequence[Place], start: int, end: int) -> Actor:
+    """People placed by their own words in a country are coded as that country's, as CAMEO and PLOVER code them:
+    'demonstrators in Baghdad' are Iraqis whatever country the story lent the bare word, 'the Albanians of southern
+    Serbia' and 'ethnic Albanians' demonstrating in Serbia are Serbia's (an ethnic group is coded by the state it
+    lives in, its kin state only when nothing places it). A nationality word on a group of another kind keeps its
+    country ('Syrian refugees in Turkey' are Syrian)."""
+    if actor.members or not actor.country:
+        return actor
+    words = actor.text.split()
+    party_words = load_lexicon().party_words
+    unnamed_party = (
+        actor.sector in _RESIDENTS
+        and all(w.islower() for w in words[1:])
+        and (not words[0][:1].isupper() or words[0].lower() in party_words or words[0].lower()[:-1] in party_words)
+    )  # troops and officials work abroad and refugees flee, so only civilians are placed by where they are
+    people = _people_word(actor)
+    if not (unnamed_party or people):
+        return actor
+    country = None
+    after = _LOCATED.match(body, actor.end)
+    if after is not None:
+        country = next((p.country for p in places if p.start == after.end() and p.country and p.resolved), None)
+    if country is None and people and _ETHNIC.search(body, max(0, actor.start - 10), actor.start):
+        named = sorted(
+            (p for p in places if start <= p.start < end and p.country and p.resolved and p.country != actor.country
+             and _WHERE.search(body, max(start, p.start - 30), p.start)),
+            key=lambda p: p.start,
+        )  # fmt: skip
+        country = named[0].country if named else None
+    if country is None or country == actor.country:
+        return actor
+    # the name the dictionary gave the words ("Albanian people", "American civilian") was of the other country
     return replace(actor, country=country, code=f"{country}{actor.sector or ''}", name=None)
 
 
@@ -246,11 +341,15 @@ def settle(
         if actor is not None and actor.members and reciprocal(cand.token):
             recipient = actor  # "accused each other"
         actor = own_forces(agent, actor, event.claimed_by) or actor
+        actor = possessor_country(agent, actor, offset, index)  # "his forces advanced", told of a named leader
+        actor = actor or speakers_own(agent, event.claimed_by, offset, lex)  # "the ministry said its jets struck"
         if recipient is None and actor is not None and event.type == "ASSAULT" and hits_back(cand.token, cand.extra):
             recipient = attacker_of(earlier + [e for _c, e in out], actor)  # "its troops returned fire"
         if actor is not None:
+            actor = located_people(actor, body, places, offset, end)
             actor = thing_sector(local_country(actor, places, offset, end, index, lex), body, lex)
         if recipient is not None:
+            recipient = located_people(recipient, body, places, offset, end)
             recipient = thing_sector(local_country(recipient, places, offset, end, index, lex), body, lex)
         if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
             recipient = None

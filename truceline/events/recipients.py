@@ -5,8 +5,11 @@ Split from extract.py; these rules look at resolved actors, not at the parse alo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from truceline.events.arguments import done_by
 from truceline.events.lexicon import Lexicon
-from truceline.events.mentions import ActorIndex, actor_for
+from truceline.events.mentions import ActorIndex, actor_for, conjuncts
 from truceline.events.nominal import nominal_arguments
 from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor
@@ -97,8 +100,70 @@ def purpose_recipient(verb: Token, offset: int, index: ActorIndex, actor: Actor 
     return None
 
 
+def _head_of(actor: Actor, doc_tokens: Token, start: int) -> Token | None:
+    """The token heading an actor's words in the parse (the one whose head lies outside them)."""
+    inside = [t for t in doc_tokens.doc if actor.start <= start + t.idx < actor.end]
+    heads = [t for t in inside if not actor.start <= start + t.head.idx < actor.end or t.head.i == t.i]
+    return heads[0] if len(heads) == 1 else None
+
+
+def with_conjuncts(found: Actor | None, token: Token, start: int, index: ActorIndex) -> Actor | None:
+    """'a resumption of ties between X and Y', 'talks with leaders of X and Y': a party named deep in the phrase
+    comes with the parties coordinated with it, as one compound."""
+    if found is None or found.members:
+        return found
+    head = _head_of(found, token, start)
+    while head is not None and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "between X and Y" names Y as X's conjunct: the coordination starts at X
+    if head is None or head.i == token.i or len(conjuncts(head)) < 2:
+        return found
+    return actor_for(head, start, index) or found
+
+
+def possessor_country(token: Token | None, found: Actor | None, offset: int, index: ActorIndex) -> Actor | None:
+    """'helping his forces', 'her government': a party named only by common nouns under 'his' or 'her' is of the
+    person named last before the pronoun, whatever country the story lent the bare words."""
+    if token is None or found is None or found.members or any(w[:1].isupper() for w in found.text.split()):
+        return found
+    owner = possessor(token, offset, index)
+    if owner is None or owner.country == found.country or owner.start == found.start:
+        return found
+    country = owner.country
+    return replace(found, country=country, code=f"{country}{found.sector or ''}", name=None)
+
+
+def possessor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """Whom 'his' or 'her' on `token` stands for: the party with a country named last before the pronoun."""
+    pronoun = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if pronoun is None:
+        return None
+    named = [a for a in index.within(offset, offset + pronoun.idx) if a.text[:1].isupper() and a.country]
+    named = [a for a in named if not a.members and not a.start <= offset + token.idx < a.end]
+    return named[-1] if named else None
+
+
+def aimed_at_state(token: Token, start: int, index: ActorIndex) -> Actor | None:
+    """'fired rockets at Israel', 'angry at the United States': a country after 'at' is the state aimed at, not a
+    spot on the map (a town or a capital there stays a place)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "at" or token.pos_ != "PROPN":
+        return None
+    kind_of = getattr(index.dictionary, "kind_of", None)
+    if kind_of is None:
+        return None
+    at = start + token.idx
+    named = [a for a in index.within(start + token.left_edge.idx, at + len(token.text)) if a.start <= at < a.end]
+    if len(named) != 1 or named[0].members or kind_of(named[0]) != "country":
+        return None
+    return named[0]
+
+
 def _recipient(token: Token, start: int, index: ActorIndex, lex: Lexicon) -> Actor | None:
-    found = actor_for(token, start, index)
+    found = with_conjuncts(actor_for(token, start, index), token, start, index) or aimed_at_state(token, start, index)
+    found = possessor_country(token, found, start, index)
+    if found is None and (doer := done_by(token)) is not None:
+        # "launched an investigation into crimes committed by X", "prevented a rally staged by students": the one
+        # acted against is whoever did the thing the act is aimed at
+        found = actor_for(doer, start, index)
     if found is None and token.lemma_.lower() in lex.nouns:
         # "condemned an attack by X soldiers": the one condemned is the attack's agent
         inner = Candidate(token, *lex.nouns[token.lemma_.lower()], True)
@@ -128,7 +193,8 @@ def recipient_of(
     """The first option that is an actor and not the actor's own people ("offered its troops to X": the troops
     are what is given; "Israeli and Syrian officials discussed Syrian refugees": no one else is involved)."""
     for token in options:
-        if owned(token):
+        owner = possessor(token, start, index)
+        if owned(token) and (owner is None or actor is None or owner.country in (None, actor.country)):
             continue  # "withdraw their forces", "reinforce its posts": the actor's own, not a party acted on
         found = _recipient(token, start, index, lex)
         if found is not None and not own_side(actor, found, threat):
