@@ -335,3 +335,20 @@ def test_the_web_api_reads_the_server_as_it_reads_sqlite(pair: tuple[str, str]) 
         a, b = lite.get(url), server.get(url)
         assert (b.status_code, json.loads(b.text)) == (a.status_code, json.loads(a.text)), url
     assert json.loads(lite.get("/api/events?q=ceasefire").text)["total"] > 0
+
+
+def test_serve_never_prints_the_servers_password(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`truceline serve --db URL` says what it serves, with the password of the URL hidden."""
+    import uvicorn
+    from click.testing import CliRunner
+
+    from truceline.cli import cli
+
+    filled(Store.open(pg_url)).close()
+    served: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(app))
+    with_password = pg_url.replace("postgres@", "postgres:s3cret-word@", 1)
+    result = CliRunner().invoke(cli, ["serve", "--db", with_password])
+    assert result.exit_code == 0, result.output
+    assert len(served) == 1
+    assert "s3cret-word" not in result.output and "postgres:***@" in result.output

@@ -18,8 +18,10 @@ def register(cli: click.Group) -> None:
         with _errors():
             import uvicorn
 
+            from truceline.store.pg import is_url, redact
             from truceline.web import create_app
 
             app = create_app(db, tile_url=_settings().tile_url)
-            click.echo(f"serving {db} read-only at http://{host}:{port}/ (Ctrl+C stops)", err=True)
+            shown = redact(db) if is_url(db) else db  # a server's password is never printed
+            click.echo(f"serving {shown} read-only at http://{host}:{port}/ (Ctrl+C stops)", err=True)
             uvicorn.run(app, host=host, port=port, log_level="warning")
