@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from truceline.timex.calendar import add_months, add_years, last_day
 from truceline.timex.context import Candidate
+from truceline.timex.eras import era_mentions
 from truceline.timex.known import matching
 from truceline.timex.offices import office_clues
 from truceline.timex.pubdate_years import year_bounds
@@ -89,6 +90,19 @@ def office_holders(body: str, r: Reasoning) -> None:
         else:
             why = f"{clue.said!r}: written after {clue.office} left the office ({clue.spans[0][0].isoformat()})"
         r.apply(list(clue.spans), why)
+
+
+def era_names(body: str, r: Reasoning) -> None:
+    """ "the coronavirus pandemic", "posted on Twitter", "prices in euros": a name that exists only from a date
+    (truceline.timex.eras) puts the report on or after that date. The latest such date is the bound; when it
+    contradicts stronger clues, the next latest is tried."""
+    for said, era in sorted(era_mentions(body), key=lambda m: m[1].since, reverse=True):
+        why = (
+            f"the report uses the name {said!r}: {era.what} ({era.since.isoformat()}; {era.source}): "
+            "published on or after it"
+        )
+        if r.apply([(era.since, date.max)], why):
+            return
 
 
 def mentioned_years(body: str, cands: list[Candidate], r: Reasoning) -> None:
