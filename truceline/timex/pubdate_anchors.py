@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from truceline.timex.calendar import add_months, add_years, last_day
 from truceline.timex.context import Candidate
 from truceline.timex.eras import era_mentions
-from truceline.timex.known import matching
+from truceline.timex.known import KnownDate, matching
 from truceline.timex.offices import office_clues
 from truceline.timex.pubdate_years import year_bounds
 from truceline.timex.reasoning import Reasoning, c_text, sentence_of, tense_of
@@ -90,6 +90,23 @@ def office_holders(body: str, r: Reasoning) -> None:
         else:
             why = f"{clue.said!r}: written after {clue.office} left the office ({clue.spans[0][0].isoformat()})"
         r.apply(list(clue.spans), why)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def known_events(body: str, r: Reasoning) -> None:
+    """ "the bombings of the U.S. embassies in Nairobi and Dar es Salaam": a sentence that names a known event
+    (known_dates.yaml, kind event: every cue group in one sentence) puts the report on or after its day. The
+    latest such day is the bound; when it contradicts stronger clues, the next latest is tried."""
+    found: dict[str, KnownDate] = {}
+    for sentence in _SENTENCE_END.split(body):
+        for k in matching(sentence, ("event",)):
+            found.setdefault(k.id, k)
+    for k in sorted(found.values(), key=lambda k: k.date, reverse=True):
+        why = f"the report names a known event: {k.what} ({k.date.isoformat()}; {k.source}): published on or after it"
+        if r.apply([(k.date, date.max)], why):
+            return
 
 
 def era_names(body: str, r: Reasoning) -> None:

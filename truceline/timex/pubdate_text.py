@@ -11,7 +11,7 @@ trusted first and a clue that contradicts the trusted ones is skipped (and said 
   civil war", "agreed last September" about the 2018 Sochi deal) and known days ("the Oct. 7 attack"); office
   holders (a title given as current dates the report to the terms, one recalled or "former" bounds it from below,
   truceline.timex.offices); names that exist only from a date ("Covid-19", "the euro", "Twitter",
-  truceline.timex.eras); the years it tells as past, ahead or by their distance from it ("since 1997", "will be
+  truceline.timex.eras) and known events it names ("the embassy bombings in Nairobi and Dar es Salaam"); the years it tells as past, ahead or by their distance from it ("since 1997", "will be
   delivered in 2014", "last year's 2018 elections", truceline.timex.pubdate_years); then the latest full date when
   it falls on a weekday the report uses; month-days told in the past without their year, once few years are open;
   month-days and months announced ahead ("by the end of February").
@@ -33,7 +33,7 @@ from truceline.timex.context import Candidate
 from truceline.timex.intervals import Span, hull, intersect
 from truceline.timex.known import matching
 from truceline.timex.lexicon import lexicon
-from truceline.timex.pubdate_anchors import era_names, known_anchors, mentioned_years, office_holders
+from truceline.timex.pubdate_anchors import era_names, known_anchors, known_events, mentioned_years, office_holders
 from truceline.timex.pubdate_years import YEAR_OF_SOMETHING_AHEAD
 from truceline.timex.reasoning import WEEKDAY_NAMES, Reasoning, c_text, safe_date, sentence_of, tense_of
 from truceline.timex.tagger import find_candidates, find_candidates_in_lines
@@ -104,6 +104,7 @@ def reason_over_text(
         known_anchors(t, cands, r)
     office_holders(body, r)
     era_names(body, r)
+    known_events(body, r)
     mentioned_years(body, tagged[-1][2], r)
     _latest_date_on_a_used_weekday(r)
     _past_month_days(body, tagged[-1][2], r)
