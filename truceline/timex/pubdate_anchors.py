@@ -92,7 +92,8 @@ def office_holders(body: str, r: Reasoning) -> None:
         r.apply(list(clue.spans), why)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence ends at a stop before a capital ("U.S. embassies" goes on) or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“‘])|\n+")
 
 
 def known_events(body: str, r: Reasoning) -> None:
