@@ -6,7 +6,7 @@ trusted first and a clue that contradicts the trusted ones is skipped (and said 
   full date (photos are taken on or shortly before publication) or a month (a lower bound only: archive photos);
   the latest full date the body recounts (the report is not older than what it recounts); a month-day written
   with its weekday ("Wednesday (March 11th)" admits only years where that holds; announced ahead, it bounds the
-  report from above); the dateline's day on a weekday the report uses; then what the report names
+  report from above); then what the report names
   (truceline.timex.pubdate_anchors): durations and months tied to a known war or agreement ("the eight-year-old
   civil war", "agreed last September" about the 2018 Sochi deal) and known days ("the Oct. 7 attack"); office
   holders (a title given as current dates the report to the terms, one recalled or "former" bounds it from below,
@@ -17,7 +17,9 @@ trusted first and a clue that contradicts the trusted ones is skipped (and said 
   month-days and months announced ahead ("by the end of February").
 When several periods remain the answer is the span holding them all (the list is in the evidence): nothing in a
 text makes the first of them likelier. A month-day is never paired with a weekday named elsewhere in the report
-(which year's weekday fits is a coincidence one time in seven). Dates in clauses that speak ahead ("the 2024
+(which year's weekday fits is a coincidence one time in seven), and neither is a year-less dateline's day: "WASHINGTON,
+March 12" beside "on Friday" chose the year by that coincidence and, with the year settled by an office term, gave a
+day the copy was not dated (filed the evening before, dated the next day). Dates in clauses that speak ahead ("the 2024
 race", "will be extended until April 30") never place the report after them. Other reports of the same story
 (truceline.timex.pubdate, story_hint) come last, once a cross-report stage supplies them.
 """
@@ -96,10 +98,6 @@ def reason_over_text(
                 and not _is_relative(t, c)
             ):
                 r.weekdays.add(int(w[1]))
-    if r.dateline_days and r.weekdays:
-        kept = [d for d in r.dateline_days if d.isoweekday() in r.weekdays]
-        if r.apply([(d, d + timedelta(days=1)) for d in kept], "the dateline's day falls on a weekday the report uses"):
-            r.dateline_days = kept
     for t, _, cands in tagged:
         known_anchors(t, cands, r)
     office_holders(body, r)
