@@ -36,9 +36,9 @@ FLOORS: list[tuple[str, Any, str, dict[str, Any], dict[str, float]]] = [
     ("pubdate", pubdate, "pubdate", {}, {"exact": 0.87, "within_1_day": 0.90}),
     # the same pages as text alone; measured on check: contains 0.473 (English pages 0.613), no wrong day given
     ("pubdate-text", pubdate_text, "pubdate", {}, {"contains": 0.46, "english.contains": 0.60}),
-    # news with a known creation day as text alone; measured on check: contains 0.358 (TBAQ), 0.754 (MEANTIME),
+    # news with a known creation day as text alone; measured on check: contains 0.366 (TBAQ), 0.754 (MEANTIME),
     # 0.667 (ECB+), no wrong day given
-    ("pubdate-text-tbaq", pubdate_text, "timeml/TBAQ-cleaned", {}, {"contains": 0.34}),
+    ("pubdate-text-tbaq", pubdate_text, "timeml/TBAQ-cleaned", {}, {"contains": 0.35}),
     ("pubdate-text-meantime", pubdate_text, "meantime_en", {}, {"contains": 0.74}),
     ("pubdate-text-ecbplus", pubdate_text, "ecbplus", {}, {"contains": 0.65}),
     # measured on check: token F1 0.946

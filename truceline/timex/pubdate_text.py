@@ -6,7 +6,7 @@ trusted first and a clue that contradicts the trusted ones is skipped (and said 
   full date (photos are taken on or shortly before publication) or a month (a lower bound only: archive photos);
   the latest full date the body recounts (the report is not older than what it recounts); a month-day written
   with its weekday ("Wednesday (March 11th)" admits only years where that holds; announced ahead, it bounds the
-  report from above); then what the report names
+  report from above); the dateline's day on a weekday the report uses; then what the report names
   (truceline.timex.pubdate_anchors): durations and months tied to a known war or agreement ("the eight-year-old
   civil war", "agreed last September" about the 2018 Sochi deal) and known days ("the Oct. 7 attack"); office
   holders (a title given as current dates the report to the terms, one recalled or "former" bounds it from below,
@@ -17,9 +17,7 @@ trusted first and a clue that contradicts the trusted ones is skipped (and said 
   month-days and months announced ahead ("by the end of February").
 When several periods remain the answer is the span holding them all (the list is in the evidence): nothing in a
 text makes the first of them likelier. A month-day is never paired with a weekday named elsewhere in the report
-(which year's weekday fits is a coincidence one time in seven), and neither is a year-less dateline's day: "WASHINGTON,
-March 12" beside "on Friday" chose the year by that coincidence and, with the year settled by an office term, gave a
-day the copy was not dated (filed the evening before, dated the next day). Dates in clauses that speak ahead ("the 2024
+(which year's weekday fits is a coincidence one time in seven). Dates in clauses that speak ahead ("the 2024
 race", "will be extended until April 30") never place the report after them. Other reports of the same story
 (truceline.timex.pubdate, story_hint) come last, once a cross-report stage supplies them.
 """
@@ -104,6 +102,7 @@ def reason_over_text(
     era_names(body, r)
     known_events(body, r)
     mentioned_years(body, tagged[-1][2], r)
+    _dateline_weekday(r)
     _latest_date_on_a_used_weekday(r)
     _past_month_days(body, tagged[-1][2], r)
     _days_ahead(body, tagged[-1][2], r)
@@ -215,6 +214,18 @@ def _dateline_day(dateline: str, r: Reasoning) -> None:
             ):
                 r.dateline_days.extend(days)
             return
+
+
+def _dateline_weekday(r: Reasoning) -> None:
+    """The dateline's day falls on a weekday the report uses: that narrows the years it may be from, once the other
+    clues have had their say. When the weekday alone leaves one of several years, that year is a coincidence one
+    time in seven: the period narrows to that day or the next, but no day is given from it."""
+    if not (r.dateline_days and r.weekdays):
+        return
+    open_days = [d for d in r.dateline_days if intersect(r.spans, [(d, d + timedelta(days=1))])]
+    kept = [d for d in open_days if d.isoweekday() in r.weekdays]
+    if r.apply([(d, d + timedelta(days=1)) for d in kept], "the dateline's day falls on a weekday the report uses"):
+        r.dateline_days = kept if len(kept) > 1 or len(open_days) <= 1 else []
 
 
 def _is_relative(text: str, c: Candidate) -> bool:
