@@ -22,8 +22,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from truceline.timex.intervals import Span
+
+if TYPE_CHECKING:
+    from truceline.actors.entries import Entry
 
 BEFORE_GRACE = timedelta(days=3)
 AFTER_GRACE = timedelta(days=14)
@@ -51,28 +55,34 @@ def _spelling(text: str) -> str:
     return text.replace("defense", "defence")
 
 
+def _holder_of(entry: Entry) -> Holder | None:
+    """The entry's offices as a Holder (None for a person without dated offices)."""
+    terms: dict[str, list[Span]] = {}
+    for office in entry.offices:
+        role = _spelling(office.role.strip().lower())
+        if not role or office.start is None:
+            continue
+        end = office.end or date.max - AFTER_GRACE
+        terms.setdefault(role, []).append((office.start - BEFORE_GRACE, end + AFTER_GRACE))
+    if not terms:
+        return None
+    return Holder(entry.name, tuple((r, tuple(t)) for r, t in sorted(terms.items(), key=lambda rt: -len(rt[0]))))
+
+
+def _people() -> list[Entry]:
+    from truceline.actors.loading import packaged_entries, packaged_sectors
+
+    return [e for e in packaged_entries(packaged_sectors()) if e.kind == "person"]
+
+
 @cache
 def _holders() -> dict[str, dict[str, list[Holder]]]:
     """First word of a full name -> {the full name as written -> the office holders who go by it}."""
-    from truceline.actors.loading import packaged_entries, packaged_sectors
-
     index: dict[str, dict[str, list[Holder]]] = {}
-    for entry in packaged_entries(packaged_sectors()):
-        if entry.kind != "person" or not entry.offices:
+    for entry in _people():
+        holder = _holder_of(entry)
+        if holder is None:
             continue
-        terms: dict[str, list[Span]] = {}
-        for office in entry.offices:
-            role = _spelling(office.role.strip().lower())
-            if not role or office.start is None:
-                continue
-            end = office.end or date.max - AFTER_GRACE
-            terms.setdefault(role, []).append((office.start - BEFORE_GRACE, end + AFTER_GRACE))
-        if not terms:
-            continue
-        holder = Holder(
-            entry.name,
-            tuple((r, tuple(t)) for r, t in sorted(terms.items(), key=lambda rt: -len(rt[0]))),
-        )
         for form in {entry.name, *entry.forms}:
             # a full name only: a surname alone ("Bush", "Akar") may be someone else's
             if len(form.split()) >= 2 and form[:1].isupper():
@@ -80,21 +90,61 @@ def _holders() -> dict[str, dict[str, list[Holder]]]:
     return index
 
 
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at)-", re.I)
+
+
+def _surname_keys(entry: Entry) -> set[str]:
+    """The one-word names a person may go by: one-word aliases, and the last word of every longer form ("Assad" of
+    "Hafez al-Assad")."""
+    keys = set()
+    for form in {entry.name, *entry.forms}:
+        words = form.split()
+        if len(words) == 1:
+            keys.add(words[0])
+        elif words:
+            keys.add(_NAME_PARTICLE.sub("", words[-1]))
+    return {k[:1].upper() + k[1:] for k in keys if k}
+
+
+@cache
+def _surnames() -> dict[str, Holder]:
+    """A surname the dictionaries give as a person's own one-word alias ("Merkel", "Obama") -> that office holder,
+    when no other person of the dictionaries goes by it: "President Clinton" is left alone (Hillary Clinton is
+    there too), and so is "President Bush" (two of them)."""
+    bearers: dict[str, list[Entry]] = {}
+    for entry in _people():
+        for key in _surname_keys(entry):
+            bearers.setdefault(key, []).append(entry)
+    out: dict[str, Holder] = {}
+    for key, entries in bearers.items():
+        if len(entries) != 1 or key not in entries[0].forms:
+            continue
+        holder = _holder_of(entries[0])
+        if holder is not None:
+            out[key] = holder
+    return out
+
+
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 
 
-def _names(text: str) -> Iterator[tuple[int, int, str, list[Holder]]]:
-    """(start, end, name, holders) for each full name of an office holder in `text`, longest first at a place."""
+def _names(text: str) -> Iterator[tuple[int, int, str, list[Holder], bool]]:
+    """(start, end, name, holders, full) for each name of an office holder in `text`: a full name, longest first at
+    a place (full), else a surname only one person of the dictionaries bears (not full: it counts only after its
+    title, "Chancellor Merkel")."""
     index = _holders()
+    surnames = _surnames()
     for m in _CAPITALISED.finditer(text):
-        forms = index.get(m.group().rstrip(".'’-"))
-        if not forms:
-            continue
+        forms = index.get(m.group().rstrip(".'’-")) or {}
         for form in sorted(forms, key=len, reverse=True):
             end = m.start() + len(form)
             if text.startswith(form, m.start()) and not (end < len(text) and (text[end].isalnum() or text[end] == "-")):
-                yield m.start(), end, form, forms[form]
+                yield m.start(), end, form, forms[form], True
                 break
+        else:
+            word = re.match(r"[\w-]+", m.group())
+            if word and (holder := surnames.get(word.group().rstrip("-"))):
+                yield m.start(), m.start() + len(word.group().rstrip("-")), holder.name, [holder], False
 
 
 def _held_before(text: str, start: int, role: str) -> bool | None:
@@ -119,6 +169,10 @@ def _held_before(text: str, start: int, role: str) -> bool | None:
     return not (marks and marks[-1].strip("-") in _NOT_NOW)
 
 
+# Words of an apposition that tie the title to someone else: "brother of President X", "adviser to the president".
+_OF_ANOTHER = frozenset({"of", "to", "for", "with", "and", "by", "under"})
+
+
 def _held_after(text: str, end: int, role: str) -> bool | None:
     """ "Hulusi Akar, Turkey's defence minister," / "Cavusoglu, the foreign minister,": the role in an apposition."""
     after = _spelling(text[end : end + len(role) + 40].lower())
@@ -132,6 +186,8 @@ def _held_after(text: str, end: int, role: str) -> bool | None:
     if rest.isalnum() or len(between) > 25 or any(c in between for c in ",;.()"):
         return None
     words = _WORD.findall(between)
+    if _OF_ANOTHER & set(words) or re.match(r"\s+(?:[A-Z]\.\s*)*[A-Z][a-z]", text[end + at + len(role) :]):
+        return None  # "Raul Castro, younger brother of President Fidel Castro": the title is another person's
     return not any(w.strip("-") in _NOT_NOW for w in words)
 
 
@@ -165,6 +221,10 @@ def _recalled(text: str, title_start: int, end: int) -> bool:
     )
 
 
+# "the Obama administration", "Merkel's government", "the Putin presidency": the time of a holder in office.
+_ADMINISTRATION = re.compile(r"(?:'s|’s)?\s+(?:administration|government|presidency|premiership|cabinet)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class OfficeClue:
     said: str  # the words of the text that give the clue
@@ -188,13 +248,13 @@ def office_clues(text: str) -> Iterator[OfficeClue]:
     President Barack Obama", "appointed by President X", "President X's administration"), may be long past: it only
     says the report was written after the first of those terms began. "Former" or "the late" before the title says
     after the first term ended. Lower bounds hold for every holder of the name ("George Bush"): the earliest counts."""
-    for start, end, name, holders in _names(text):
+    for start, end, name, holders, full in _names(text):
         found: list[tuple[Holder, str, tuple[Span, ...], bool, int]] = []
         for holder in holders:
             for role, terms in holder.roles:
                 held = _held_before(text, start, role)
                 title_start = start - len(role) - 1
-                if held is None:
+                if held is None and full:
                     held = _held_after(text, end, role)
                     title_start = start
                 if held is None:
@@ -202,6 +262,11 @@ def office_clues(text: str) -> Iterator[OfficeClue]:
                 found.append((holder, role, terms, held, title_start))
                 break
         if not found:
+            if _ADMINISTRATION.match(text, end) and len(holders) == 1:
+                # "the Obama administration", "Merkel's government": written after that office was first theirs
+                first = min(t[0] for _, terms in holders[0].roles for t in terms)
+                said = text[start : _ADMINISTRATION.match(text, end).end()]  # type: ignore[union-attr]
+                yield OfficeClue(said, f"{holders[0].name} in office", ((first, date.max),), "titled")
             continue
         holder, role, terms, held, title_start = found[0]
         said = text[title_start:end] if title_start < start else f"{name}, {role}"

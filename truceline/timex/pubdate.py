@@ -114,13 +114,15 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
         evidence.append(
             f"several periods fit and the text does not choose: {listed}{more}; dated to the span holding them"
         )
-    stated = _stated_lower_bound(r)
+    stated = _stated_lower_bound(r, (lo, hi))
     if lo < EARLIEST + timedelta(days=366) and (stated is None or stated[0] <= lo):
         # Within a year of EARLIEST, and no clue of the text puts the lower end there: it is EARLIEST's doing (a clue
         # that carves every year, "'Sept. 30' told in the past", keeps only its first sliver after it). The text's
-        # own lower bound, when it tells only of older times ("joined Provigo in 1985"), is the honest lower end; else
-        # EARLIEST is, and with nothing later than today either the report is undated.
-        if stated is None and hi >= date.today() - timedelta(days=1):
+        # own lower bound, when it tells only of older times ("joined Provigo in 1985", "Chancellor Helmut Kohl"
+        # in office since 1982), is the honest lower end; else EARLIEST is, and with nothing the text itself puts
+        # before today either (only slivers of every year up to now: "payable Nov. 21" announced ahead) the report
+        # is undated: an interval from EARLIEST to about today would be the floor's and today's, not the text's.
+        if stated is None and (hi >= date.today() - timedelta(days=1) or not _states_upper_bound(r, hi)):
             return PubDate(None, None, None, "unknown", (*evidence, "no date found in metadata, URL or text"))
         if stated is not None:
             lo = stated[0]
@@ -144,11 +146,22 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
     return PubDate(interval_value(lo, hi), lo, hi, interval_precision(lo, hi), tuple(evidence))
 
 
-def _stated_lower_bound(r: Reasoning) -> tuple[date, str] | None:
-    """The latest lower bound a clue of the text states by itself ("published in 1985 or later"), with its reason."""
-    today = date.today()
-    stated = [(clue[0][0], why) for why, clue in r.offered if len(clue) == 1 and clue[0][1] >= today]
+def _stated_lower_bound(r: Reasoning, held: Span) -> tuple[date, str] | None:
+    """The latest lower bound a clue of the text states by itself, with its reason: one period that the report's
+    candidates meet, open ("published in 1985 or later") or closed ("while Helmut Kohl was chancellor"); an upper
+    bound alone ("published before 2011-03-01") states none."""
+    stated = [
+        (clue[0][0], why)
+        for why, clue in r.offered
+        if len(clue) == 1 and PLAUSIBLE_FROM < clue[0][0] <= held[1] and clue[0][1] >= held[0]
+    ]
     return max(stated) if stated else None
+
+
+def _states_upper_bound(r: Reasoning, hi: date) -> bool:
+    """Some clue of the text ends the report's candidates by itself, as one period ("due March 1, 2011", a term
+    of office), not as the last of a sliver in every year."""
+    return any(len(clue) == 1 and clue[0][1] <= hi for _, clue in r.offered)
 
 
 def _apply_story_hint(spans: list[Span], hint: PubDate, evidence: list[str]) -> list[Span]:

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 
 from truceline.timex.calendar import add_months, add_years, last_day
 from truceline.timex.context import Candidate
-from truceline.timex.known import matching
+from truceline.timex.eras import era_mentions
+from truceline.timex.known import KnownDate, matching
 from truceline.timex.offices import office_clues
 from truceline.timex.pubdate_years import year_bounds
 from truceline.timex.reasoning import Reasoning, c_text, sentence_of, tense_of
@@ -89,6 +90,37 @@ def office_holders(body: str, r: Reasoning) -> None:
         else:
             why = f"{clue.said!r}: written after {clue.office} left the office ({clue.spans[0][0].isoformat()})"
         r.apply(list(clue.spans), why)
+
+
+# A sentence ends at a stop before a capital ("U.S. embassies" goes on) or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“‘])|\n+")
+
+
+def known_events(body: str, r: Reasoning) -> None:
+    """ "the bombings of the U.S. embassies in Nairobi and Dar es Salaam": a sentence that names a known event
+    (known_dates.yaml, kind event: every cue group in one sentence) puts the report on or after its day. The
+    latest such day is the bound; when it contradicts stronger clues, the next latest is tried."""
+    found: dict[str, KnownDate] = {}
+    for sentence in _SENTENCE_END.split(body):
+        for k in matching(sentence, ("event",)):
+            found.setdefault(k.id, k)
+    for k in sorted(found.values(), key=lambda k: k.date, reverse=True):
+        why = f"the report names a known event: {k.what} ({k.date.isoformat()}; {k.source}): published on or after it"
+        if r.apply([(k.date, date.max)], why):
+            return
+
+
+def era_names(body: str, r: Reasoning) -> None:
+    """ "the coronavirus pandemic", "posted on Twitter", "prices in euros": a name that exists only from a date
+    (truceline.timex.eras) puts the report on or after that date. The latest such date is the bound; when it
+    contradicts stronger clues, the next latest is tried."""
+    for said, era in sorted(era_mentions(body), key=lambda m: m[1].since, reverse=True):
+        why = (
+            f"the report uses the name {said!r}: {era.what} ({era.since.isoformat()}; {era.source}): "
+            "published on or after it"
+        )
+        if r.apply([(era.since, date.max)], why):
+            return
 
 
 def mentioned_years(body: str, cands: list[Candidate], r: Reasoning) -> None:

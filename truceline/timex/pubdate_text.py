@@ -10,7 +10,8 @@ trusted first and a clue that contradicts the trusted ones is skipped (and said 
   (truceline.timex.pubdate_anchors): durations and months tied to a known war or agreement ("the eight-year-old
   civil war", "agreed last September" about the 2018 Sochi deal) and known days ("the Oct. 7 attack"); office
   holders (a title given as current dates the report to the terms, one recalled or "former" bounds it from below,
-  truceline.timex.offices); the years it tells as past, ahead or by their distance from it ("since 1997", "will be
+  truceline.timex.offices); names that exist only from a date ("Covid-19", "the euro", "Twitter",
+  truceline.timex.eras) and known events it names ("the embassy bombings in Nairobi and Dar es Salaam"); the years it tells as past, ahead or by their distance from it ("since 1997", "will be
   delivered in 2014", "last year's 2018 elections", truceline.timex.pubdate_years); then the latest full date when
   it falls on a weekday the report uses; month-days told in the past without their year, once few years are open;
   month-days and months announced ahead ("by the end of February").
@@ -32,7 +33,7 @@ from truceline.timex.context import Candidate
 from truceline.timex.intervals import Span, hull, intersect
 from truceline.timex.known import matching
 from truceline.timex.lexicon import lexicon
-from truceline.timex.pubdate_anchors import known_anchors, mentioned_years, office_holders
+from truceline.timex.pubdate_anchors import era_names, known_anchors, known_events, mentioned_years, office_holders
 from truceline.timex.pubdate_years import YEAR_OF_SOMETHING_AHEAD
 from truceline.timex.reasoning import WEEKDAY_NAMES, Reasoning, c_text, safe_date, sentence_of, tense_of
 from truceline.timex.tagger import find_candidates, find_candidates_in_lines
@@ -95,14 +96,13 @@ def reason_over_text(
                 and not _is_relative(t, c)
             ):
                 r.weekdays.add(int(w[1]))
-    if r.dateline_days and r.weekdays:
-        kept = [d for d in r.dateline_days if d.isoweekday() in r.weekdays]
-        if r.apply([(d, d + timedelta(days=1)) for d in kept], "the dateline's day falls on a weekday the report uses"):
-            r.dateline_days = kept
     for t, _, cands in tagged:
         known_anchors(t, cands, r)
     office_holders(body, r)
+    era_names(body, r)
+    known_events(body, r)
     mentioned_years(body, tagged[-1][2], r)
+    _dateline_weekday(r)
     _latest_date_on_a_used_weekday(r)
     _past_month_days(body, tagged[-1][2], r)
     _days_ahead(body, tagged[-1][2], r)
@@ -214,6 +214,18 @@ def _dateline_day(dateline: str, r: Reasoning) -> None:
             ):
                 r.dateline_days.extend(days)
             return
+
+
+def _dateline_weekday(r: Reasoning) -> None:
+    """The dateline's day falls on a weekday the report uses: that narrows the years it may be from, once the other
+    clues have had their say. When the weekday alone leaves one of several years, that year is a coincidence one
+    time in seven: the period narrows to that day or the next, but no day is given from it."""
+    if not (r.dateline_days and r.weekdays):
+        return
+    open_days = [d for d in r.dateline_days if intersect(r.spans, [(d, d + timedelta(days=1))])]
+    kept = [d for d in open_days if d.isoweekday() in r.weekdays]
+    if r.apply([(d, d + timedelta(days=1)) for d in kept], "the dateline's day falls on a weekday the report uses"):
+        r.dateline_days = kept if len(kept) > 1 or len(open_days) <= 1 else []
 
 
 def _is_relative(text: str, c: Candidate) -> bool:

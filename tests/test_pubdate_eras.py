@@ -1,0 +1,101 @@
+"""Era evidence for reports given as text alone: names that exist only from a date, known events, office holders
+named by title and surname, and the intervals the floor and today alone would make. Texts are our own words."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from truceline.eval.pubdate_text import date_text
+from truceline.timex.eras import era_mentions, era_names
+from truceline.timex.known import known_dates
+from truceline.timex.offices import office_clues
+
+
+def test_a_name_that_exists_from_a_date_bounds_the_report_from_below() -> None:
+    pub = date_text(
+        "Clinics reopen in the north\n\nHealth workers said clinics that had closed during the Covid-19 outbreak "
+        "would reopen on Monday, and that volunteers had been trained to run them."
+    )
+    assert pub.earliest == date(2020, 2, 11)
+    assert pub.latest is not None and pub.latest >= date.today() - timedelta(days=1)
+    assert any("Covid" in e for e in pub.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bank sold eurobonds to pension funds.", set()),  # not the currency
+        ("Prices were quoted in euros at the border.", {"euro"}),
+        ("A Euro-MP asked for a vote.", set()),  # the euro is written in lower case
+        ("The firm posted the video on Twitter.", {"twitter"}),
+        ("Birds twitter in the garden.", set()),
+        ("Since 9/11 the airport has had armed guards.", {"nine-eleven"}),
+        ("The meeting was on 19/11/2003 in the town hall.", set()),
+        ("He fled to the former Soviet Union.", {"former-soviet-union"}),
+    ],
+)
+def test_era_names_are_matched_as_whole_words_and_with_their_case(text: str, expected: set[str]) -> None:
+    assert {era.id for _, era in era_mentions(text)} == expected
+
+
+def test_every_era_name_and_known_event_has_its_source_and_a_past_date() -> None:
+    for era in era_names():
+        assert era.source.strip() and era.what.strip()
+        assert date(1990, 1, 1) <= era.since <= date.today()
+    events = [k for k in known_dates() if k.kind == "event"]
+    assert len(events) >= 20
+    for k in events:
+        assert k.source.strip() and k.cues and k.date <= date.today()
+
+
+def test_a_known_event_the_report_names_bounds_it_from_below() -> None:
+    pub = date_text(
+        "Investigators question suspects\n\nPolice in East Africa questioned two men on Friday about the bombings "
+        "of the U.S. embassies in Nairobi and Dar es Salaam, officials said."
+    )
+    assert pub.earliest == date(1998, 8, 7)
+    assert any("known event" in e for e in pub.evidence)
+
+
+def test_a_title_before_a_surname_only_one_person_bears_dates_the_report() -> None:
+    clues = list(office_clues("Chancellor Merkel told reporters the talks had gone well."))
+    assert [c.how for c in clues] == ["current"]
+    assert clues[0].spans[0][0] < date(2005, 11, 22) < clues[0].spans[0][1] < date(2022, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Clinton said the talks would go on.",  # Bill and Hillary Clinton are both in the dictionaries
+        "President Bush met the visitors.",  # two presidents of that name
+        "Prime Minister Trudeau said so.",  # Pierre and Justin Trudeau
+        "Raul Castro, younger brother of President Fidel Castro, spoke.",  # the title in the apposition is another's
+    ],
+)
+def test_a_surname_or_title_that_could_be_another_persons_gives_no_term(text: str) -> None:
+    assert [c for c in office_clues(text) if c.how == "current"] == []
+
+
+def test_the_administration_of_a_holder_bounds_the_report_from_below_only() -> None:
+    clues = list(office_clues("Critics of the Obama administration said the plan was late."))
+    assert [(c.how, c.spans[0][1]) for c in clues] == [("titled", date.max)]
+    assert clues[0].spans[0][0] <= date(2009, 1, 20)
+
+
+def test_a_term_that_began_before_the_floor_is_the_honest_lower_end() -> None:
+    pub = date_text(
+        "Shares fall in London\n\nPrime Minister Margaret Thatcher told parliament that the government "
+        "would not change course."
+    )
+    assert pub.earliest is not None and pub.latest is not None
+    assert pub.earliest < date(1980, 1, 1) and pub.latest <= date(1991, 1, 1)
+
+
+def test_slivers_of_every_year_up_to_today_leave_the_report_undated() -> None:
+    pub = date_text(
+        "Dividend declared\n\nThe company said it will pay a dividend of ten cents a share on Nov. 21 to holders "
+        "of record on Nov. 7."
+    )
+    assert pub.earliest is None and pub.latest is None
