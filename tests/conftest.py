@@ -38,6 +38,22 @@ def nlp() -> Any:
 
 
 @pytest.fixture(scope="session")
+def coder(nlp: Any) -> Any:
+    """Codes one sentence as the PLOVER eval does: (actor codes, recipient codes, type) of its main event."""
+    from truceline.events.coding import actor_codes, code_text, load_dictionary, main_event
+
+    dictionary = load_dictionary()
+
+    def run(text: str) -> tuple[set[str], set[str], str]:
+        events, docs = code_text(text, dictionary, nlp)
+        event = main_event(events, docs)
+        assert event is not None, text
+        return actor_codes(event.actor), actor_codes(event.recipient), event.type
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled corpus ingested, processed and linked into a database once per run: what the web app's tests
     (tests/test_web*.py, tests/test_browser*.py) serve. Tests copy it before changing anything."""

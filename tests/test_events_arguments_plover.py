@@ -9,22 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from truceline.events.coding import actor_codes, code_text, load_dictionary, main_event
-
-
-@pytest.fixture(scope="module")
-def coder(nlp: Any) -> Any:
-    dictionary = load_dictionary()
-
-    def run(text: str) -> tuple[set[str], set[str], str]:
-        events, docs = code_text(text, dictionary, nlp)
-        event = main_event(events, docs)
-        assert event is not None, text
-        return actor_codes(event.actor), actor_codes(event.recipient), event.type
-
-    return run
+from truceline.events.coding import actor_codes, code_text, load_dictionary
 
 
 def test_the_doer_of_a_thing_acted_against_is_the_recipient(coder: Any) -> None:

@@ -7,24 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from truceline.eval.plover import _gold_codes, scored_codes
-from truceline.events.coding import actor_codes, code_text, load_dictionary, main_event
+from truceline.events.coding import code_text, load_dictionary
 from truceline.model import Actor
-
-
-@pytest.fixture(scope="module")
-def coder(nlp: Any) -> Any:
-    dictionary = load_dictionary()
-
-    def run(text: str) -> tuple[set[str], set[str], str]:
-        events, docs = code_text(text, dictionary, nlp)
-        event = main_event(events, docs)
-        assert event is not None, text
-        return actor_codes(event.actor), actor_codes(event.recipient), event.type
-
-    return run
 
 
 def test_giving_verbs_take_the_one_given_to_not_the_thing_given(coder: Any) -> None:
