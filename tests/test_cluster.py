@@ -51,18 +51,19 @@ def _content(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 @pytest.mark.slow
 def test_cluster_run_and_load_store_what_one_process_stores(cluster_address: str, tmp_path: Path) -> None:
-    # batches of 8, so the cluster runs several at once and they come back in any order
+    # batches of 8, so the cluster runs several at once and they come back in any order; linked in windows of 20
+    # reports (ending inside a batch), which `load` must cut as `process` does
     one, on_cluster = tmp_path / "one.db", tmp_path / "cluster.db"
     n = _ingested(one)
     with Store.open(one) as store:
-        api.process(store, workers=1, batch_size=8)
+        api.process(store, workers=1, batch_size=8, link_window=20)
     assert _ingested(on_cluster) == n
     out = tmp_path / "out"
     with Store.open(on_cluster) as store:
         report = api.process(store, cluster=cluster_address, output=out, batch_size=8)
         assert report.processed == n and store.count_pending() == n, "a cluster run writes Parquet, not the store"
         assert report.link is None and store.link.count_pending() == 0, "a cluster run links nothing"
-        loaded = api.load(store, out)
+        loaded = api.load(store, out, link_window=20)
         assert (loaded.loaded, loaded.already) == (n, 0)
         assert loaded.link is not None and loaded.link.linked == n and loaded.link.new_stories >= 2
         again = api.load(store, out)

@@ -1,5 +1,6 @@
-"""Exactly once under kill -9: real `truceline process --workers 2` runs (the pool, then linking in the writer) and
-cluster runs with their `load` (which links) are killed (SIGKILL) at random moments and resumed; after every kill the
+"""Exactly once under kill -9: real `truceline process --workers 2` runs (the pool, and linking in the writer window by
+window as the reports are stored) and cluster runs with their `load` (which links) are killed (SIGKILL) at random
+moments and resumed; after every kill the
 database is intact and holds only whole reports, and every completed run holds exactly the rows, stories and
 canonical events of an uninterrupted run: no report lost, none stored or linked twice.
 
@@ -37,6 +38,7 @@ KILL_POINTS = int(os.environ.get("TRUCELINE_KILL_POINTS", "6" if os.environ.get(
 SEED = int(os.environ.get("TRUCELINE_KILL_SEED", "1913"))
 RUN_TIMEOUT = 300  # seconds: an uninterrupted run here takes well under a minute
 REPORTS = 300
+WINDOW = 48  # every run here links in windows of this many reports (truceline.yaml's link_window)
 
 PLACES = ["Idlib", "Saraqib", "Aleppo", "Hama", "Ariha", "Homs"]
 SIDES = [("Turkey", "Turkish"), ("Russia", "Russian"), ("Syria", "Syrian"), ("Iran", "Iranian")]
@@ -66,6 +68,18 @@ def _report(rng: random.Random, i: int) -> dict[str, str]:
     else:
         record["text"] = f"{first} Residents said night {i} was calm."
     return record
+
+
+@pytest.fixture(scope="module", autouse=True)
+def windowed_linking(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every command here reads a settings file that links in windows of WINDOW reports as they are stored, so kills
+    fall inside a window's linking, between windows and in the per-report stages while a window is linked, and a
+    resumed run must link the very windows an uninterrupted one links."""
+    settings = tmp_path_factory.mktemp("settings") / "truceline.yaml"
+    settings.write_text(f"link_window: {WINDOW}\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TRUCELINE_SETTINGS", str(settings))
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -201,12 +215,21 @@ def kill_and_resume(
 
 @pytest.fixture(scope="module")
 def reference(base_db: Path) -> tuple[dict[str, list[tuple[object, ...]]], float]:
-    """The rows of an uninterrupted `process --workers 2` (linked at its end), and how long that run took."""
+    """The rows of an uninterrupted `process --workers 2` (linked window by window), and how long that run took."""
     ref_db = copy_db(base_db, base_db.with_name("reference.db"))
     run_length = finish(["process", "--db", str(ref_db), "--workers", "2"], base_db.with_name("reference.log"))
     rows = content(ref_db)
     assert len(rows["articles"]) == REPORTS and len(rows["skips"]) == 4
     assert len(rows["link_reports"]) == REPORTS and rows["link_stories"] and rows["link_canonical"]
+    conn = sqlite3.connect(f"file:{ref_db}?mode=ro", uri=True)
+    try:
+        order = conn.execute(
+            "SELECT d.rowid FROM link_reports l JOIN documents d ON d.id = l.article_id ORDER BY l.seq"
+        ).fetchall()
+    finally:
+        conn.close()
+    windows = [int(r[0]) // WINDOW for r in order]
+    assert len(set(windows)) >= 5 and windows == sorted(windows), "the run was not linked window by window"
     return rows, run_length
 
 

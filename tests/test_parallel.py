@@ -60,6 +60,31 @@ def test_two_workers_store_and_link_exactly_what_one_process_does(
         assert two[table] == one[table], f"{table} differ between --workers 1 and --workers 2"
 
 
+WINDOW = 20  # reports per link window: not a multiple of the batch, so a window ends inside a batch
+
+
+@pytest.mark.slow
+def test_windows_are_linked_in_order_as_the_run_goes_and_whatever_the_workers(
+    tmp_path: Path, one_process: tuple[api.ProcessReport, Content]
+) -> None:
+    one_report, one = _processed(tmp_path, "one", workers=1, link_window=WINDOW)
+    two_report, two = _processed(tmp_path, "two", workers=2, link_window=WINDOW)
+    assert one_report.link is not None and two_report.link is not None
+    assert one_report.link.linked == two_report.link.linked == one_report.processed
+    for table in one:
+        assert two[table] == one[table], f"{table} differ between --workers 1 and --workers 2 linked in windows"
+    with Store.open(tmp_path / "one.db") as store:
+        rows = store.conn.execute(
+            "SELECT d.rowid, l.seq FROM link_reports l JOIN documents d ON d.id = l.article_id ORDER BY l.seq"
+        ).fetchall()
+    windows = [int(r[0]) // WINDOW for r in rows]
+    assert len(set(windows)) >= 3, "the corpus no longer spans several windows: this test no longer tests them"
+    assert windows == sorted(windows), "a report was linked before one of an earlier window"
+    # within a window the order is by publication, not by position: linking at the end orders the whole run so
+    whole = one_process[1]["link_reports"]
+    assert one["link_reports"] != whole, "windows changed nothing: the corpus no longer tests them"
+
+
 @pytest.mark.slow
 def test_workers_get_the_part_size_and_event_model_of_the_one_process_path(
     tmp_path: Path, one_process: tuple[api.ProcessReport, Content]

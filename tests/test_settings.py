@@ -50,6 +50,8 @@ def test_a_settings_file_sets_the_database_and_adds_dictionaries(
         ("actors: [missing.yaml]\n", "does not exist"),
         ("- just\n- a list\n", "must be a mapping"),
         ("db: [unclosed\n", "cannot read settings file"),
+        ("link_window: -5\n", "'link_window' must be a whole number of reports, 0 (link at the end) or more"),
+        ("link_window: many\n", "'link_window' must be a whole number of reports"),
     ],
 )
 def test_bad_settings_fail_early_with_one_clear_line(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import IO
 
@@ -12,7 +12,7 @@ from truceline.errors import ConfigError, Skip
 from truceline.link import LinkReport
 from truceline.model import RawDocument
 from truceline.scale.work import PipelineConfig
-from truceline.settings import Limits
+from truceline.settings import DEFAULT_LINK_WINDOW, Limits
 from truceline.stages.ingest import iter_documents
 from truceline.store import Store
 from truceline.store.rows import DocResult
@@ -106,6 +106,7 @@ def process(
     cluster: str | None = None,
     output: Path | None = None,
     batch_size: int | None = None,
+    link_window: int = DEFAULT_LINK_WINDOW,
 ) -> ProcessReport:
     """Run every stage on the documents not processed yet, then, unless `link_after` is False, link the new reports
     across the corpus (truceline.link) in this process.
@@ -118,6 +119,13 @@ def process(
     its new status together, so a run killed at any point goes on where it stopped and gives exactly what an
     uninterrupted run gives. With `cluster` (a Dask scheduler address) the batches run on that cluster and are
     written as Parquet under `output` instead, and nothing is linked: `load` brings them into the store and links.
+
+    Linking goes window by window (`link_window` consecutive stored documents, by their position in the store;
+    0: the whole run at its end): a window is linked, in publication order, as soon as its last report is stored,
+    while the workers go on with the next batches, so linking overlaps the per-report stages. Windows are fixed by
+    position, not by how the run was cut into batches, so any number of workers, a killed and resumed run, and
+    `load` after a cluster run all link the same windows in the same order and store the same stories, clusters
+    and canonical events.
     """
     config = PipelineConfig(
         actor_files=tuple(actors),
@@ -140,11 +148,15 @@ def process(
 
     from truceline.scale.pool import run_inline, run_pool
 
+    windows = _Windows(store, link_window if link_after else 0, agreements)
+    windows.start(store.first_pending_position(retry_failed=retry_failed))
+
     def write(results: list[DocResult]) -> None:
         store.save_results(results)
         report.add(results)
         if progress and results:
             progress(len(results))
+        windows.stored([r.doc_id for r in results])
 
     # never more processes than batches: a small run stays in this process
     batches = -(-store.count_pending(retry_failed=retry_failed) // config.batch_size)
@@ -152,10 +164,63 @@ def process(
     if report.workers == 1:
         run_inline(docs, config=config, write=write)
     else:
-        run_pool(docs, workers=report.workers, config=config, write=write)
+        # enough batches in flight that the workers keep busy while this process links a window
+        ahead = 2 * report.workers + min(MAX_AHEAD, windows.size // config.batch_size)
+        run_pool(docs, workers=report.workers, config=config, write=write, ahead=ahead)
     if link_after:
-        report.link = link(store, agreements=agreements)
+        report.link = windows.finish()
     return report
+
+
+MAX_AHEAD = 32  # batches held beyond two per worker while a window is linked (their rows wait in memory)
+
+
+class _Windows:
+    """Links a run's reports window by window: the documents at positions [k*size, (k+1)*size) of the store once
+    the last of them is stored (see `process`), each window in its own `link` call; `finish` links the rest."""
+
+    def __init__(self, store: Store, size: int, agreements: Sequence[Path]) -> None:
+        self.store = store
+        self.size = size
+        self.agreements = agreements
+        self.below = 0  # every window under this position is linked
+        self.report = LinkReport()
+
+    def start(self, first_pending: int | None) -> None:
+        """Link the windows wholly stored before the run (a killed run's, which it had not linked yet)."""
+        if not self.size or first_pending is None:
+            return
+        edge = first_pending // self.size * self.size
+        lowest = self.store.link.first_pending_position()
+        self.below = edge if lowest is None else min(edge, lowest // self.size * self.size)
+        self._link_below(edge)
+
+    def stored(self, doc_ids: Sequence[str]) -> None:
+        if not self.size:
+            return
+        top = self.store.last_position(doc_ids)
+        if top is not None:
+            # documents are stored in position order: one at `top` means every one before it is stored
+            self._link_below(top // self.size * self.size)
+
+    def finish(self) -> LinkReport:
+        self._add(link(self.store, agreements=self.agreements))
+        return self.report
+
+    def _link_below(self, edge: int) -> None:
+        end = self.below + self.size
+        while end <= edge:
+            self._add(link(self.store, agreements=self.agreements, before=end))
+            end += self.size
+        self.below = max(self.below, edge)
+
+    def _add(self, part: LinkReport) -> None:
+        for f in fields(part):
+            mine, theirs = getattr(self.report, f.name), getattr(part, f.name)
+            if isinstance(mine, set):
+                mine.update(theirs)
+            else:
+                setattr(self.report, f.name, mine + theirs)
 
 
 def _process_on_cluster(
@@ -189,14 +254,18 @@ def load(
     progress: Callable[[int], None] | None = None,
     link_after: bool = True,
     agreements: Sequence[Path] = (),
+    link_window: int = DEFAULT_LINK_WINDOW,
 ) -> LoadReport:
     """Bring the Parquet output of a cluster run into the store, a file per transaction, in the run's batch order,
-    then, unless `link_after` is False, link what is not linked yet (as `process` does after a run on this machine).
+    then, unless `link_after` is False, link what is not linked yet, in the same windows as `process` (so a cluster
+    run and its load store what a run on this machine stores).
     Documents already processed (by an earlier load or run) are left as they are, so loading twice stores nothing
     twice; a document the store does not hold is not loaded (ingest it first)."""
     from truceline.scale.parquet import iter_results
 
     report = LoadReport()
+    windows = _Windows(store, link_window if link_after else 0, agreements)
+    windows.start(store.first_pending_position())
     for _, results in iter_results(folder):
         written = store.load_results(results)
         report.files += 1
@@ -205,17 +274,25 @@ def load(
         report.already += len(results) - len(written)
         if progress:
             progress(len(results))
+        windows.stored([r.doc_id for r in written])
     if link_after:
-        report.link = link(store, agreements=agreements)
+        report.link = windows.finish()
     return report
 
 
-def link(store: Store, *, progress: Callable[[int], None] | None = None, agreements: Sequence[Path] = ()) -> LinkReport:
+def link(
+    store: Store,
+    *,
+    progress: Callable[[int], None] | None = None,
+    agreements: Sequence[Path] = (),
+    before: int | None = None,
+) -> LinkReport:
     """Link the reports not linked yet across the corpus: copies, stories, event clusters, canonical events,
-    agreements (truceline.link); `agreements` are the user's agreements files."""
+    agreements (truceline.link); `agreements` are the user's agreements files; `before` (a position in the store's
+    documents) links only the reports stored before it."""
     from truceline.link import link as run_link
 
-    return run_link(store, progress=progress, agreement_files=agreements)
+    return run_link(store, progress=progress, agreement_files=agreements, before=before)
 
 
 def show(store: Store, article_id: str) -> str:

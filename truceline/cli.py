@@ -187,6 +187,7 @@ def _do_process(
                 workers=workers,
                 cluster=cluster,
                 output=output,
+                link_window=settings.link_window,
             )
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
@@ -243,8 +244,9 @@ def process(
     cluster: str | None,
     output: Path | None,
 ) -> None:
-    """Run every stage on the stored reports not processed yet, then link them across the corpus (a --cluster run
-    links nothing: `truceline load` does, once it has brought the results in)."""
+    """Run every stage on the stored reports not processed yet and link them across the corpus, `link_window`
+    reports at a time as they are stored (a --cluster run links nothing: `truceline load` does, once it has brought
+    the results in)."""
     with _errors():
         from truceline.errors import ConfigError
 
@@ -281,7 +283,10 @@ def load(folder: Path, db: str) -> None:
         from truceline import api
 
         with _open_store(db, create=False) as store, _progress(0, "loading") as tick:
-            report = api.load(store, folder, progress=tick, agreements=_settings().agreements)
+            settings = _settings()
+            report = api.load(
+                store, folder, progress=tick, agreements=settings.agreements, link_window=settings.link_window
+            )
         click.echo(
             f"loaded {report.loaded} of {report.read} report(s) from {report.files} file(s); "
             f"{report.already} already stored or not in this database",

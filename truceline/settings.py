@@ -14,6 +14,7 @@ over the file, and the file over the defaults. Allowed keys:
     max_part_chars: 100000      # a longer cleaned text is processed in parts of about this size
     tile_url: https://tile.example.org/{z}/{x}/{y}.png   # map tiles for `truceline serve` (offline outlines if unset)
     workers: 2                  # processes for `process` and `run` (--workers); default: the machine's cores
+    link_window: 512            # `process` links each 512 reports as soon as they are stored (0: all at the end)
 
 Relative paths in the file are taken from the file's own folder. The two limits (defaults in `Limits`) keep any
 input from stalling a run: every stage's cost grows linearly with a part's length, and no report is larger than
@@ -62,7 +63,21 @@ class Limits:
 # The smallest values allowed: below these, ordinary reports would be refused or cut into fragments.
 LIMIT_MINIMUMS = {"max_report_bytes": 1_000, "max_part_chars": 2_000}
 LIMIT_KEYS = tuple(LIMIT_MINIMUMS)
-ALLOWED = ("db", "actors", "agreements", "event_model", "acled_model", "tile_url", *LIMIT_KEYS, "workers")
+ALLOWED = (
+    "db",
+    "actors",
+    "agreements",
+    "event_model",
+    "acled_model",
+    "tile_url",
+    *LIMIT_KEYS,
+    "workers",
+    "link_window",
+)
+# `process` links the reports of a run window by window, each window being this many consecutive stored documents
+# (truceline.api.process): linking overlaps the per-report stages of the next windows, and a window is linked in
+# publication order. 0 links the whole run at its end.
+DEFAULT_LINK_WINDOW = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +90,7 @@ class Settings:
     limits: Limits = Limits()
     tile_url: str | None = None  # a tile server's URL template for the web app's map (None: offline outlines only)
     workers: int | None = None  # None: the machine's cores (truceline.api.default_workers)
+    link_window: int = DEFAULT_LINK_WINDOW
     source: str | None = None  # the file these came from, if any
 
 
@@ -132,6 +148,7 @@ def load_settings(path: Path | None = None) -> Settings:
         limits=_limits(data, path),
         tile_url=tile_url,
         workers=_workers(path, data.get("workers")),
+        link_window=_link_window(path, data.get("link_window", DEFAULT_LINK_WINDOW)),
         source=str(path),
     )
 
@@ -198,5 +215,14 @@ def _workers(path: Path, value: object) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(
             f"settings file {path}: 'workers' must be a whole number of processes, 1 or more, got {value!r}"
+        )
+    return value
+
+
+def _link_window(path: Path, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(
+            f"settings file {path}: 'link_window' must be a whole number of reports, 0 (link at the end) or more,"
+            f" got {value!r}"
         )
     return value

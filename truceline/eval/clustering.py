@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from truceline.settings import DEFAULT_LINK_WINDOW
 from truceline.stages.ingest import content_id
 
 
@@ -95,19 +96,20 @@ def write_feed(records: Sequence[Labelled], folder: Path) -> Path:
     return feed
 
 
-def link_labelled(records: Sequence[Labelled], actors: Sequence[Path] = ()) -> dict[str, tuple[str, str]]:
-    """Ingest, process and link the records in a fresh temporary database, as a user's run would; returns
-    {record id: (story id, cluster id)}. Records with the same text are one report and share their answer."""
+def link_labelled(
+    records: Sequence[Labelled], actors: Sequence[Path] = (), link_window: int = DEFAULT_LINK_WINDOW
+) -> dict[str, tuple[str, str]]:
+    """Ingest, process and link the records in a fresh temporary database, as a user's `truceline run` would (in
+    one process, linked in windows of `link_window` reports); returns {record id: (story id, cluster id)}. Records
+    with the same text are one report and share their answer."""
     from truceline import api
-    from truceline.link import link
     from truceline.store import Store
 
     with tempfile.TemporaryDirectory(prefix="truceline-eval-") as tmp:
         feed = write_feed(records, Path(tmp))
         with Store.open(Path(tmp) / "eval.db") as store:
             api.ingest(store, [str(feed)])
-            api.process(store, actors=list(actors), link_after=False)
-            link(store)
+            api.process(store, actors=list(actors), workers=1, link_window=link_window)
             placed = {
                 aid: (str(ids["story_ids"][0]), str(ids["cluster_ids"][0]))
                 for aid, ids in store.link.memberships().items()

@@ -70,11 +70,13 @@ def link(
     until: str | None = None,
     progress: Callable[[int], None] | None = None,
     agreement_files: Sequence[Path] = (),
+    before: int | None = None,
 ) -> LinkReport:
     """Link every report not linked yet (see the module docstring); returns what changed. `agreement_files` are
-    the user's agreements files (`agreements:` in truceline.yaml)."""
+    the user's agreements files (`agreements:` in truceline.yaml); `before` (a position in the documents table)
+    links only the reports stored before it: `process` links a run window by window (truceline.api)."""
     report = LinkReport()
-    ids = store.link.pending_ids(since=since, until=until, span_max=DATE_SPAN_MAX)
+    ids = store.link.pending_ids(since=since, until=until, span_max=DATE_SPAN_MAX, before=before)
     with store.link.transaction():
         report.agreements_seeded = agreements.seed(store.link, agreement_files)
     if not ids:

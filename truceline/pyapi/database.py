@@ -174,7 +174,7 @@ class Database:
 
     def process(self, *, retry_failed: bool = False, link: bool = True) -> Any:
         """Run every stage on the reports not processed yet, then link them across the corpus (unless `link` is
-        False), with the settings of truceline.yaml (extra actors, agreements, event model, input limits, workers) as
+        False), with the settings of truceline.yaml (extra actors, agreements, event model, input limits, workers, link window) as
         `truceline process` does; returns the report of truceline.api.process."""
         from truceline import api
         from truceline.settings import load_settings
@@ -190,6 +190,7 @@ class Database:
             event_model=settings.event_model,
             limits=settings.limits,
             workers=settings.workers,
+            link_window=settings.link_window,
         )
 
     def link(self) -> Any:

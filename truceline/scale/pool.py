@@ -31,8 +31,11 @@ def run_inline(docs: Iterable[RawDocument], *, config: work.PipelineConfig, writ
         write(work.results(pipeline.run(batch.raws)))
 
 
-def run_pool(docs: Iterable[RawDocument], *, workers: int, config: work.PipelineConfig, write: Write) -> None:
-    """`workers` processes analyse batches; `write` is called with each batch's results, in batch order."""
+def run_pool(
+    docs: Iterable[RawDocument], *, workers: int, config: work.PipelineConfig, write: Write, ahead: int | None = None
+) -> None:
+    """`workers` processes analyse batches; `write` is called with each batch's results, in batch order, while up to
+    `ahead` batches (default: two per worker) are in the workers' hands or done and waiting."""
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=work.init_worker, initargs=(config,)
@@ -45,7 +48,7 @@ def run_pool(docs: Iterable[RawDocument], *, workers: int, config: work.Pipeline
         write(list(results))
 
     try:
-        run_in_order(batches(docs, config.batch_size), submit=submit, finish=finish, ahead=2 * workers)
+        run_in_order(batches(docs, config.batch_size), submit=submit, finish=finish, ahead=ahead or 2 * workers)
     except BrokenProcessPool:
         raise WorkerError(
             "a worker process died (out of memory, or killed); every batch written so far is stored: "

@@ -206,6 +206,21 @@ class Store:
         row = self.conn.execute(f"SELECT COUNT(*) FROM documents WHERE status IN ({marks})", statuses).fetchone()
         return int(row[0])
 
+    def first_pending_position(self, *, retry_failed: bool = False) -> int | None:
+        """The position (rowid) of the first document still to process, None when there is none."""
+        statuses = ("pending", "failed") if retry_failed else ("pending",)
+        marks = ",".join("?" * len(statuses))
+        row = self.conn.execute(f"SELECT MIN(rowid) FROM documents WHERE status IN ({marks})", statuses).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
+    def last_position(self, doc_ids: Sequence[str]) -> int | None:
+        """The largest position (rowid) among these documents, None when none is stored."""
+        if not doc_ids:
+            return None
+        marks = ",".join("?" * len(doc_ids))
+        row = self.conn.execute(f"SELECT MAX(rowid) FROM documents WHERE id IN ({marks})", list(doc_ids)).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
     def mark_document(self, doc_id: str, status: str, reason: str | None = None) -> None:
         with self._transaction():
             self.conn.execute(

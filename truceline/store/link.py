@@ -72,10 +72,16 @@ class LinkTables:
         rows = (self.article_row(i) for i in self.pending_ids(since=since, until=until, span_max=span_max))
         return [r for r in rows if r is not None]
 
-    def pending_ids(self, *, since: str | None = None, until: str | None = None, span_max: int = 40) -> list[str]:
-        """The ids of `pending`'s articles, in its order (so a long run holds ids, not reports, in memory)."""
+    def pending_ids(
+        self, *, since: str | None = None, until: str | None = None, span_max: int = 40, before: int | None = None
+    ) -> list[str]:
+        """The ids of `pending`'s articles, in its order (so a long run holds ids, not reports, in memory); with
+        `before`, only those whose document was stored before that position (rowid) in the documents table."""
         where = ["(l.article_id IS NULL OR l.processed_at != a.processed_at)"]
         args: list[object] = []
+        if before is not None:
+            where.append("d.rowid < ?")
+            args.append(before)
         # a report dated to a span wider than span_max days counts as undated: a time window (since / until, the
         # unit a cluster of workers links by) leaves it out, and a run without one links it after the dated
         loose = (
@@ -99,6 +105,15 @@ class LinkTables:
             [*args, span_max],
         ).fetchall()
         return [str(r[0]) for r in rows]
+
+    def first_pending_position(self) -> int | None:
+        """The position (documents rowid) of the first article `pending_ids` would return, whatever its date."""
+        row = self.conn.execute(
+            "SELECT MIN(d.rowid) FROM articles a JOIN documents d ON d.id = a.id"
+            " LEFT JOIN link_reports l ON l.article_id = a.id"
+            " WHERE l.article_id IS NULL OR l.processed_at != a.processed_at"
+        ).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
 
     def article_row(self, article_id: str) -> dict[str, Any] | None:
         """What linking reads of an article (its text, dates and outlet)."""
