@@ -4,8 +4,9 @@
 
 Generates reports with bench/bench_pipeline.py's generator, ingests them once, then times the real command on a
 copy of that database for each mode, in the same run:
-  * `process --workers 1`   (one process, no pool; then linking, in the same process)
-  * `process --workers N`   (a pool of N worker processes, the caller the one writer; then linking, in the caller)
+  * `process --workers 1`   (one process, no pool; linking in the same process, window by window)
+  * `process --workers N`   (a pool of N worker processes, the caller the one writer; linking in the caller, window
+                             by window as the reports are stored, while the workers go on: `link_window`, 512)
   * `process --cluster ADDR --output DIR` on a LocalCluster of N worker processes (one thread each, with
     truceline.scale.cluster.WORKER_CONFIG unless --dask-defaults: then marked *) started beforehand (its start-up
     is not timed; each worker loads the pipeline on its first batch, which is): the per-report stages only, then

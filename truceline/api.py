@@ -196,7 +196,8 @@ class _Windows:
         self._link_below(edge)
 
     def stored(self, doc_ids: Sequence[str]) -> None:
-        if not self.size:
+        """A whole batch is stored (documents in position order, every one before it stored too)."""
+        if not self.size or not doc_ids:
             return
         top = self.store.last_position(doc_ids)
         if top is not None:
@@ -266,15 +267,23 @@ def load(
     report = LoadReport()
     windows = _Windows(store, link_window if link_after else 0, agreements)
     windows.start(store.first_pending_position())
-    for _, results in iter_results(folder):
+    batch_name, batch_ids = (
+        "",
+        list[str](),
+    )  # a batch's files (one per publication month) share a name and come together
+    for path, results in iter_results(folder):
+        if path.name != batch_name:
+            windows.stored(batch_ids)  # the batch before is wholly loaded: its windows may be linked
+            batch_name, batch_ids = path.name, []
         written = store.load_results(results)
+        batch_ids.extend(r.doc_id for r in written)
         report.files += 1
         report.read += len(results)
         report.loaded += len(written)
         report.already += len(results) - len(written)
         if progress:
             progress(len(results))
-        windows.stored([r.doc_id for r in written])
+    windows.stored(batch_ids)
     if link_after:
         report.link = windows.finish()
     return report
