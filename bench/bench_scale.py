@@ -7,11 +7,13 @@ copy of that database for each mode, in the same run:
   * `process --workers 1`   (one process, no pool; linking in the same process, window by window)
   * `process --workers N`   (a pool of N worker processes, the caller the one writer; linking in the caller, window
                              by window as the reports are stored, while the workers go on: `link_window`, 512)
+  * `process --workers 1 --no-link` and `process --workers N --no-link` (the per-report stages alone: what a
+    cluster run does, and the part the workers share)
   * `process --cluster ADDR --output DIR` on a LocalCluster of N worker processes (one thread each, with
     truceline.scale.cluster.WORKER_CONFIG unless --dask-defaults: then marked *) started beforehand (its start-up
     is not timed; each worker loads the pipeline on its first batch, which is): the per-report stages only, then
     `load DIR` timed apart (the rows into the store, then linking); so the like-for-like comparison with the pool
-    is "cluster run + load";
+    is "cluster run + load", and the cluster run alone compares with the pool's per-report stages only;
 printing articles per second (start-up included: models load in every run), the ratios against the one-worker
 run, and the peak resident memory of the whole process tree (the command and every process under it; for the
 cluster, the client plus the cluster's scheduler, nannies and workers), sampled every 0.1 s. Resident sizes add up
@@ -168,6 +170,20 @@ def main() -> None:
         f"  CPU {pool_cpu:6.1f} s  ratio {pool_rate / one_rate:.2f}x one worker"
     )
 
+    # the per-report stages alone (`--no-link`), what the cluster run does: the pool against one process, and the
+    # like-for-like for the cluster
+    stages: dict[int, tuple[float, float]] = {}
+    for workers in (1, n):
+        db = copy_db(base, tmp / f"stages{workers}.db")
+        secs, mb, cpu = measured(["process", "--db", db, "--workers", str(workers), "--no-link"], [])
+        stages[workers] = (secs, cpu)
+        print(
+            f"  per-report stages only, {workers} worker{'s' if workers > 1 else ' '}:"
+            f" {args.reports / secs:7.1f} articles/s  ({secs:6.1f} s)  peak RSS {mb:6.0f} MB  CPU {cpu:6.1f} s"
+            + (f"  ratio {stages[1][0] / secs:.2f}x one worker" if workers > 1 else "")
+        )
+    stage_rate = args.reports / stages[n][0]
+
     cluster = subprocess.Popen(
         [sys.executable, "-c", CLUSTER, str(n), "yes" if args.dask_defaults else "no"],
         stdin=subprocess.PIPE,
@@ -186,7 +202,7 @@ def main() -> None:
         load_s, load_mb, _ = measured(["load", str(out), "--db", cluster_db], [])
         print(
             f"LocalCluster, {n} workers{'*' if args.dask_defaults else ' '}:       {cl_rate:7.1f} articles/s  ({cl_s:6.1f} s)  peak RSS {cl_mb:6.0f} MB"
-            f"  CPU {cl_cpu:6.1f} s  ratio {cl_rate / one_rate:.2f}x one worker, {cl_rate / pool_rate:.2f}x the pool"
+            f"  CPU {cl_cpu:6.1f} s  ratio {cl_rate / stage_rate:.2f}x the pool's per-report stages only"
         )
         both = args.reports / (cl_s + load_s)
         print(

@@ -147,6 +147,23 @@ def test_nothing_processable_exits_non_zero(tmp_path: Path) -> None:
     assert result.exit_code != 0 and "Traceback" not in result.output
 
 
+def test_process_no_link_stores_the_rows_and_leaves_linking_to_link(tmp_path: Path) -> None:
+    from truceline.store import Store
+
+    path = str(tmp_path / "x.db")
+    assert invoke("ingest", str(FIXTURES / "cli"), "--db", path).exit_code == 0
+    result = invoke("process", "--db", path, "--workers", "1", "--no-link")
+    assert result.exit_code == 0, result.output
+    with Store.open(path) as store:
+        processed = store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        assert processed > 0 and store.link.count_pending() == processed
+    assert "linked" not in result.stderr
+    result = invoke("link", "--db", path)
+    assert result.exit_code == 0, result.output
+    with Store.open(path) as store:
+        assert store.link.count_pending() == 0
+
+
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     result = invoke("ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "x.db"))
     assert result.exit_code == 2

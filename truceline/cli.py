@@ -160,6 +160,7 @@ def _do_process(
     workers: int | None = None,
     cluster: str | None = None,
     output: Path | None = None,
+    link: bool = True,
 ) -> tuple[int, int]:
     from truceline import api
 
@@ -170,7 +171,7 @@ def _do_process(
         pending = store.count_pending(retry_failed=retry_failed)
         if pending == 0:
             click.echo("nothing to process: every stored report is processed already", err=True)
-            if store.link.count_pending():
+            if link and store.link.count_pending():
                 from truceline.cli_link import _link_line
 
                 click.echo(_link_line(api.link(store, agreements=_settings().agreements)), err=True)
@@ -187,6 +188,7 @@ def _do_process(
                 workers=workers,
                 cluster=cluster,
                 output=output,
+                link_after=link,
                 link_window=settings.link_window,
             )
     for line in report.skipped:
@@ -236,6 +238,12 @@ def ingest(paths: tuple[str, ...], db: str) -> None:
     help="With --cluster: the folder the Parquet goes to (year=YYYY/month=MM partitions; every worker must be able "
     "to write there). Run the same command again after a failure to go on where it stopped.",
 )
+@click.option(
+    "--no-link",
+    is_flag=True,
+    help="Store the reports' rows without linking them across the corpus; `truceline link` links them later, all "
+    "in publication order.",
+)
 def process(
     db: str,
     actors: tuple[Path, ...],
@@ -243,6 +251,7 @@ def process(
     workers: int | None,
     cluster: str | None,
     output: Path | None,
+    no_link: bool,
 ) -> None:
     """Run every stage on the stored reports not processed yet and link them across the corpus, `link_window`
     reports at a time as they are stored (a --cluster run links nothing: `truceline load` does, once it has brought
@@ -254,7 +263,7 @@ def process(
             raise ConfigError("--output is for --cluster runs; without --cluster the results go into the database")
         if cluster and workers is not None:
             raise ConfigError("--workers is for runs on this machine; a --cluster run uses the cluster's workers")
-        pending, processed = _do_process(db, actors, retry_failed, workers, cluster, output)
+        pending, processed = _do_process(db, actors, retry_failed, workers, cluster, output, link=not no_link)
         if pending and not processed:
             sys.exit(1)
 
