@@ -163,22 +163,3 @@ def test_a_small_run_stays_in_one_process(tmp_path: Path) -> None:
         store.add_documents([RawDocument("d0", "text", "Truce holds\n\nThe truce held in Idlib on Monday.", "d0.txt")])
         report = api.process(store, workers=4)
         assert report.workers == 1 and report.processed == 1
-
-
-@pytest.mark.slow
-def test_pool_workers_yield_the_cores_to_the_writer_that_links() -> None:
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-
-    from truceline.scale import work
-
-    mine = os.nice(0)
-    if mine + work.POOL_WORKER_NICENESS > 19:
-        pytest.skip(f"this process already runs at niceness {mine}: a worker cannot go lower")
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        1, mp_context=context, initializer=work.init_worker, initargs=(work.PipelineConfig(),)
-    ) as pool:
-        assert pool.submit(os.nice, 0).result() == mine + work.POOL_WORKER_NICENESS
-    assert os.nice(0) == mine, "the writer's own priority must not change"

@@ -10,7 +10,6 @@ killed run is resumed. What a worker must share with the one-process path is its
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import threading
@@ -63,21 +62,12 @@ def results(outcomes: Iterable[Outcome]) -> list[DocResult]:
     return out
 
 
-# A pool's workers run at this much lower priority than the process that writes and links: linking is the one
-# serial stage of a run, so when the cores are short the writer should not wait for a core behind the workers (with
-# cores to spare, priority changes nothing). Dask workers are the cluster's to schedule and are left as they are.
-POOL_WORKER_NICENESS = 5
-
-
 def init_worker(config: PipelineConfig, watch_parent: bool = True) -> None:
-    """Load spaCy, the dictionaries, the event model, the gazetteer and the calibration once per worker process
-    (`watch_parent`: a pool's worker, which dies with its parent and yields the cores to it)."""
+    """Load spaCy, the dictionaries, the event model, the gazetteer and the calibration once per worker process."""
     global _PIPELINE, _CONFIG
     _CONFIG = config
     if watch_parent:
         _die_with_parent()
-        with contextlib.suppress(OSError):  # not allowed here: the same work at the same priority
-            os.nice(POOL_WORKER_NICENESS)
     from truceline.geo import gazetteer
     from truceline.learn.confidence import load_calibration
     from truceline.nlp import load_nlp
