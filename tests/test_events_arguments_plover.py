@@ -103,3 +103,16 @@ def test_a_place_at_home_or_only_near_the_act_lends_no_recipient(coder: Any) -> 
     assert coder("Thai troops shelled positions near the border with Cambodia on Monday.")[1] == set()
     # a party named on the receiving end keeps its own code, wherever it was
     assert coder("Thai troops attacked Cambodian soldiers in a village in Laos.")[1] == {"KHM"}
+
+
+def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_authorities_where_it_happens(coder: Any) -> None:
+    # CAMEO's convention: a demonstration or strike with no target is against the state of its scene, else the
+    # state of protesters whose own words name it
+    assert coder("Hundreds of ethnic Hungarians demonstrated on Sunday in Romania.")[1] == {"ROU"}
+    assert coder("Belgian dock workers went on strike on Monday.")[1] == {"BEL"}
+
+
+def test_a_protest_in_a_sentence_naming_another_party_or_by_unnamed_people_gets_no_state(coder: Any) -> None:
+    # another country's party in the sentence is what the protest is about; bare "workers" have no country of their own
+    assert coder("Villagers in Idlib blocked the road as Russian troops tried to pass.")[1] != {"SYR"}
+    assert coder("Dock workers went on strike on Monday.")[1] == set()

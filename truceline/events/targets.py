@@ -119,3 +119,39 @@ def place_recipient(
     first, last = doc[min(phrase)], doc[max(phrase)]  # "a village in Cambodia": what was acted on, as written
     start, end = first.idx, last.idx + len(last.text)
     return Actor(offset + start, offset + end, doc.text[start:end], country=country, code=country)
+
+
+def protest_recipient(
+    actor: Actor | None,
+    named_actor: bool,
+    place: Place | None,
+    claimant: Actor | None,
+    sentence: tuple[int, int],
+    places: Sequence[Place],
+    index: ActorIndex,
+) -> Actor | None:
+    """A demonstration, strike or riot that names no one it is aimed at is aimed at the authorities where it takes
+    place: the government of the scene's country, else of the protesters' own when their words name it ("French
+    workers blocked a bridge"; not "workers", whose country only the story lent). CAMEO's examples, which the PLOVER
+    records follow, code "ethnic Albanians demonstrated in Serbia" against Serbia.
+
+    Only when the sentence names no party of another country besides the protesters and whoever reports it:
+    "protesters blocked the road" in a sentence about a foreign patrol are aimed at the patrol, not at their state.
+    Countries named as places ("a bridge from France to Germany") are no parties."""
+    if place is not None and place.resolved and place.country:
+        country, first, last = place.country, place.start, place.end
+    elif actor is not None and named_actor and not actor.members and actor.country:
+        country, first, last = actor.country, actor.start, actor.end
+    else:
+        return None
+    start, end = sentence
+    where = [p for p in places if start <= p.start < end and p.cue not in (None, "possessive", "based")]
+    for named in index.within(start, end):
+        if any(other is not None and other.start <= named.start < other.end for other in (actor, claimant)):
+            continue
+        if any(p.start <= named.start < p.end for p in where):
+            continue
+        if _countries(named) - {country}:
+            return None
+    text = index.body[first:last] if index.body else ""
+    return Actor(first, last, text, country=country, sector="GOV", code=f"{country}GOV")
