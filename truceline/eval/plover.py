@@ -10,8 +10,9 @@ Two documented conversions make our richer output comparable with the gold:
   `stance`. `plover_type` turns our (type, stance) into the PLOVER type the gold expects; reported under
   "stance_map".
 * The GSR sometimes codes a place as the target when no party is on the receiving end ("blocked streets in Hong
-  Kong" → CHN). We never make a place an actor (a town is not a party) and the scorer scores only what the
-  pipeline outputs: such a record counts as a target miss.
+  Kong" → CHN). The scorer scores only what the pipeline outputs: the pipeline codes a place's country as the
+  recipient only for an act of force done to a place abroad and for a protest aimed at no one named
+  (truceline/events/targets.py); any other such record counts as a target miss.
 * Two code conventions of the GSR differ from our ISO/sector codes, reported under "code_equivalences": a few
   country codes are the older KEDS/CAMEO ones (`LEGACY_CODES`: JAP for Japan, ITL for Italy, VTN for Vietnam),
   and its top-level code IGO stands for any international organisation, governmental or not (Amnesty
