@@ -366,3 +366,21 @@ def test_display_names_read_well_and_codes_stay(book: ActorDictionary) -> None:
     assert found["Peruvian soldiers"] == ("Peruvian military", "PERMIL")
     assert found["Bolivian regime"] == ("Bolivian government", "BOLGOV")
     assert found["regime troops"] == ("Bolivian government forces", "BOLMIL")
+
+
+def test_rebels_and_civilians_are_of_where_the_report_places_them_not_of_the_country_quoted_most(
+    book: ActorDictionary,
+) -> None:
+    # A report quoting Moscow at length about fighting in Syria: the militants and civilians there are Syria's
+    text = (
+        "Russia's defence ministry said militants fired shells near Aleppo. Russian officials said Russia would "
+        "respond, and Moscow summoned envoys. Russian jets later struck targets in Syria, killing civilians."
+    )
+    found = {a.text: a.code for a in book.find(text)}
+    assert found["militants"] == "SYRREB" and found["civilians"] == "SYRCVL"
+    # a place named once (a venue) is not where the report's people are: the story's country stands
+    venue = (
+        "Yemeni officials said rebels broke the truce, and Yemeni ministers said Yemen's army and Yemeni tribes "
+        "would answer. The two sides met in Sweden."
+    )
+    assert {a.text: a.code for a in book.find(venue)}["rebels"] == "YEMREB"

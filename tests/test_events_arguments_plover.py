@@ -87,3 +87,32 @@ def test_the_speakers_own_words_are_its_side(coder: Any) -> None:
     # 'its jets' told by a ministry: that state's forces, though the dictionary knows no party called 'jets'
     actor, recipient, _ = coder("The Saudi defence ministry said its jets had struck Houthi positions in Yemen.")
     assert actor == {"SAU"} and recipient == {"YEM"}
+
+
+def test_a_foreign_place_acted_on_is_the_recipient_through_its_country(coder: Any) -> None:
+    # CAMEO/PLOVER code an act of force done to a place abroad, with no one named there, as aimed at its country
+    assert coder("Thai troops shelled a village in Cambodia on Monday.")[1] == {"KHM"}
+    assert coder("A Cambodian village was shelled by Thai troops on Monday.")[1] == {"KHM"}
+    assert coder("Turkish jets carried out air strikes on Afrin on Sunday.")[1] == {"SYR"}
+    assert coder("Ethiopian troops began an incursion into Somalia's Gedo region.")[1] == {"SOM"}
+
+
+def test_a_place_at_home_or_only_near_the_act_lends_no_recipient(coder: Any) -> None:
+    # at home the place says nothing of who was hit; a place the act was only near is not what it was done to
+    assert coder("Syrian forces shelled a village in Idlib on Monday.")[1] == set()
+    assert coder("Thai troops shelled positions near the border with Cambodia on Monday.")[1] == set()
+    # a party named on the receiving end keeps its own code, wherever it was
+    assert coder("Thai troops attacked Cambodian soldiers in a village in Laos.")[1] == {"KHM"}
+
+
+def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_authorities_where_it_happens(coder: Any) -> None:
+    # CAMEO's convention: a demonstration or strike with no target is against the state of its scene, else the
+    # state of protesters whose own words name it
+    assert coder("Hundreds of ethnic Hungarians demonstrated on Sunday in Romania.")[1] == {"ROU"}
+    assert coder("Belgian dock workers went on strike on Monday.")[1] == {"BEL"}
+
+
+def test_a_protest_in_a_sentence_naming_another_party_or_by_unnamed_people_gets_no_state(coder: Any) -> None:
+    # another country's party in the sentence is what the protest is about; bare "workers" have no country of their own
+    assert coder("Villagers in Idlib blocked the road as Russian troops tried to pass.")[1] != {"SYR"}
+    assert coder("Dock workers went on strike on Monday.")[1] == set()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from truceline.eval.plover import _gold_codes, scored_codes
-from truceline.events.coding import code_text, load_dictionary
+from truceline.events.coding import actor_codes, code_text, load_dictionary
 from truceline.model import Actor
 
 
@@ -133,3 +133,18 @@ def test_a_language_or_border_is_a_thing_but_border_guards_are_people(coder: Any
     recipient = coder("The Estonian parliament lifted limits on the use of the Russian language in schools.")[1]
     assert "RUS" not in recipient
     assert coder("Greek border guards detained Albanian migrants on Monday.")[0] == {"GRC"}
+
+
+def test_an_object_pronoun_stands_for_the_nearest_party_of_its_number_before_it(nlp: Any) -> None:
+    dictionary = load_dictionary()
+    events, _docs = code_text(
+        "Kenyan police detained dozens of Somali traders and later deported them.", dictionary, nlp
+    )
+    deported = next(e for e in events if e.trigger.text == "deported")
+    assert actor_codes(deported.recipient) == {"SOM"}
+    # the actor's own things ('their posts') are no party acted on, so 'them' finds nobody
+    events, _docs = code_text(
+        "Turkish troops reinforced their posts and supplied them with ammunition.", dictionary, nlp
+    )
+    supplied = next(e for e in events if e.trigger.text == "supplied")
+    assert supplied.recipient is None

@@ -53,7 +53,7 @@ PLOVER_TYPES: frozenset[str] = frozenset(
 SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "REB", "IGO", "NGO", "CVL"})
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_PARTIAL = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_ACTOR = re.compile(r"^([A-Z]{3}(?:\+[A-Z]{3})*)-([A-Z]{3})$")
+_ACTOR = re.compile(r"^([A-Z]{3}(?:\+[A-Z]{3})*)(?:-([A-Z]{3}))?$")
 _JSONL_ORIGIN = re.compile(r"^(.*\.jsonl(?:\.gz)?):(\d+)(?:\s.*)?$", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_TAG = re.compile(
@@ -67,8 +67,9 @@ class GoldEvent:
     """One event a reader sees in a report. `evidence` is a verbatim substring of exactly one sentence."""
 
     type: str
-    actor: tuple[frozenset[str], str] | None  # (countries, sector); several countries for a compound actor
-    recipient: tuple[frozenset[str], str] | None
+    # (countries, sector); several countries for a compound actor; no sector for a place's country acted on
+    actor: tuple[frozenset[str], str | None] | None
+    recipient: tuple[frozenset[str], str | None] | None
     stance: str
     claimed_by: str | None
     date: str | None
@@ -88,12 +89,14 @@ def _iso(value: Any, where: str) -> str | None:
     return text
 
 
-def _actor(value: Any, where: str) -> tuple[frozenset[str], str] | None:
+def _actor(value: Any, where: str) -> tuple[frozenset[str], str | None] | None:
     if value is None:
         return None
     m = _ACTOR.match(str(value))
-    if not m or m.group(2) not in SECTORS:
-        raise EvalError(f"{where}: actor {value!r} is not 'ISO3-SECTOR' (or 'ISO3+ISO3-SECTOR'); fix gold.yaml")
+    if not m or (m.group(2) is not None and m.group(2) not in SECTORS):
+        raise EvalError(
+            f"{where}: actor {value!r} is not 'ISO3-SECTOR' (or 'ISO3+ISO3-SECTOR', or 'ISO3' alone); fix gold.yaml"
+        )
     return frozenset(m.group(1).split("+")), m.group(2)
 
 
@@ -222,11 +225,11 @@ def _sector(actor: Actor | None) -> str | None:
     return actor.sector
 
 
-def _actor_country_ok(gold: tuple[frozenset[str], str] | None, got: Actor | None) -> bool:
+def _actor_country_ok(gold: tuple[frozenset[str], str | None] | None, got: Actor | None) -> bool:
     return _countries(got) == (gold[0] if gold else frozenset())
 
 
-def _actor_sector_ok(gold: tuple[frozenset[str], str] | None, got: Actor | None) -> bool:
+def _actor_sector_ok(gold: tuple[frozenset[str], str | None] | None, got: Actor | None) -> bool:
     return _sector(got) == (gold[1] if gold else None)
 
 

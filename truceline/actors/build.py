@@ -28,16 +28,20 @@ class Context:
     people: dict[str, Actor] = field(default_factory=dict)  # a person's first titled mention speaks for the rest
     bare: list[tuple[int, str]] = field(default_factory=list)  # (index in output, group) of agents alone
     regime_country: str | None = None  # whose government a bare "the regime" means (story.regime_country)
+    place_country: str | None = None  # where the report's places are (story.place_country)
 
     def saw(self, agent: Entry, actor: Actor) -> None:
         if actor.country:
             self.agent_country.setdefault(agent.group or agent.name, []).append((actor.start, actor.country))
 
-    def country_for(self, group: str, at: int) -> str | None:
-        """The country of the last mention of this agent before `at`, else of the first after, else the story's."""
+    def country_for(self, group: str, at: int, on_the_ground: bool = False) -> str | None:
+        """The country of the last mention of this agent before `at`, else of the first after, else the story's;
+        people on the ground (rebels, civilians: `on_the_ground`) are of where the report's places are first."""
         seen = self.agent_country.get(group)
         if not seen:
-            return (self.regime_country if group == "regime" else None) or self.story_country
+            if group == "regime" and self.regime_country:
+                return self.regime_country
+            return (self.place_country if on_the_ground else None) or self.story_country
         # Mentions are recorded in text order, so a binary search keeps long texts linear-logarithmic.
         i = bisect_left(seen, (at, ""))
         return seen[i - 1][1] if i else seen[0][1]

@@ -78,7 +78,7 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
         k = last + 1
     for index, group in ctx.bare:
         actor = out[index]
-        country = ctx.country_for(group, actor.start)
+        country = ctx.country_for(group, actor.start, actor.sector in _ON_THE_GROUND)
         if country:
             code = code_of(country, actor.code if actor.code and actor.code != actor.sector else actor.sector)
             agent_alone = actor.name is not None and (actor.name == group or group == "regime")
@@ -97,6 +97,8 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
     return _ethnic_residents(text, out)
 
 
+# rebels, militants, civilians, residents: people who fight or live where the report's places are, whoever speaks
+_ON_THE_GROUND = frozenset({"REB", "CVL"})
 _ETHNIC = re.compile(r"\bethnic\s+$", re.IGNORECASE)
 _LIVING_IN = re.compile(
     r"^\s+(?:of|in|from)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"

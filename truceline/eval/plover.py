@@ -10,8 +10,9 @@ Two documented conversions make our richer output comparable with the gold:
   `stance`. `plover_type` turns our (type, stance) into the PLOVER type the gold expects; reported under
   "stance_map".
 * The GSR sometimes codes a place as the target when no party is on the receiving end ("blocked streets in Hong
-  Kong" → CHN). We never make a place an actor (a town is not a party) and the scorer scores only what the
-  pipeline outputs: such a record counts as a target miss.
+  Kong" → CHN). The scorer scores only what the pipeline outputs: the pipeline codes a place's country as the
+  recipient only for an act of force done to a place abroad and for a protest aimed at no one named
+  (truceline/events/targets.py); any other such record counts as a target miss.
 * Two code conventions of the GSR differ from our ISO/sector codes, reported under "code_equivalences": a few
   country codes are the older KEDS/CAMEO ones (`LEGACY_CODES`: JAP for Japan, ITL for Italy, VTN for Vietnam),
   and its top-level code IGO stands for any international organisation, governmental or not (Amnesty
@@ -163,3 +164,50 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         "top_confusions": dict(confusion.most_common(8)),
         "calibration": {name: calibration_block(pairs) for name, pairs in calibration.items()},
     }
+
+
+def tune_misses(path: Path) -> list[dict[str, object]]:
+    """Every tune-part record whose type, source or target we get wrong: its text, the gold and our coding of its
+    main event. For reading while writing rules; there is deliberately no way to list check-part records."""
+    dictionary = load_dictionary()
+    nlp = load_nlp()
+    out: list[dict[str, object]] = []
+    for record in select(load_records(path), lambda r: str(r.get("id") or r["text"]), "tune"):
+        gold_type = LEGACY_TYPES.get(str(record["event"]), str(record["event"]))
+        events, docs = code_text(str(record["text"]), dictionary, nlp)
+        event = main_event(events, docs)
+        got = plover_type(event) if event is not None else "NONE"
+        gold_source, gold_target = _gold_codes(record.get("source")), _gold_codes(record.get("target"))
+        source = scored_codes(event.actor) if event else set()
+        target = scored_codes(event.recipient) if event else set()
+        wrong = [
+            name
+            for name, ok in (
+                ("type", got == gold_type),
+                ("source", _match(gold_source, source)),
+                ("target", _match(gold_target, target)),
+            )
+            if not ok
+        ]
+        if wrong:
+            out.append(
+                {
+                    "id": record.get("id"),
+                    "wrong": wrong,
+                    "text": record["text"],
+                    "gold": (gold_type, sorted(gold_source), sorted(gold_target)),
+                    "ours": (got, sorted(source), sorted(target)),
+                    "trigger": event.trigger.text if event else None,
+                    "actor": event.actor.text if event and event.actor else None,
+                    "recipient": event.recipient.text if event and event.recipient else None,
+                    "place": event.place.text if event and event.place else None,
+                }
+            )
+    return out
+
+
+if __name__ == "__main__":  # python -m truceline.eval.plover FILE: the tune part's misses, one JSON object a line
+    import sys
+
+    for miss in tune_misses(Path(sys.argv[1])):
+        print(json.dumps(miss, ensure_ascii=False))

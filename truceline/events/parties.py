@@ -23,6 +23,7 @@ from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.nominal import nominal_arguments
 from truceline.events.recipients import possessor_country
+from truceline.events.targets import place_recipient, protest_recipient
 from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor, Analysis, Event, Place
 
@@ -351,6 +352,11 @@ def settle(
         if recipient is not None:
             recipient = located_people(recipient, body, places, offset, end)
             recipient = thing_sector(local_country(recipient, places, offset, end, index, lex), body, lex)
+        if recipient is None:  # "shelled a village in Cambodia": the place's country (targets.py)
+            recipient = place_recipient(cand, actor, places, offset, index)
+        if recipient is None and event.type == "PROTEST":  # "demonstrated in Serbia": against its authorities
+            named = actor is not None and not unnamed(actor, offset, lex)
+            recipient = protest_recipient(actor, named, event.place, event.claimed_by, (offset, end), places, index)
         if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
             recipient = None
         if recipient is not None and event.type in _ADDRESSED:

@@ -196,7 +196,28 @@ def recipient_of(
         owner = possessor(token, start, index)
         if owned(token) and (owner is None or actor is None or owner.country in (None, actor.country)):
             continue  # "withdraw their forces", "reinforce its posts": the actor's own, not a party acted on
-        found = _recipient(token, start, index, lex)
+        found = _recipient(token, start, index, lex) or object_antecedent(token, start, actor, index)
         if found is not None and not own_side(actor, found, threat):
+            return found
+    return None
+
+
+_OBJECT_PRONOUNS = {"them": ("NNS", "NNPS"), "him": ("NNP",), "her": ("NNP",)}
+
+
+def object_antecedent(token: Token, start: int, actor: Actor | None, index: ActorIndex) -> Actor | None:
+    """'paid compensation to British nationals ... when Amin expelled them', 'detained Somali traders and deported
+    them': an object pronoun stands for the nearest party before it in the sentence named by a noun of its number
+    (a plural for 'them', a name for 'him' or 'her'), besides the one acting."""
+    tags = _OBJECT_PRONOUNS.get(token.lower_)
+    if tags is None or token.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return None
+    for noun in reversed(token.doc[: token.i]):
+        if noun.tag_ not in tags or (actor is not None and actor.start <= start + noun.idx < actor.end):
+            continue
+        if tags == ("NNP",) and noun.ent_type_ != "PERSON":
+            continue
+        found = actor_for(noun, start, index)
+        if found is not None and (found.country or found.code or found.members):
             return found
     return None
