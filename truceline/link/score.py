@@ -5,7 +5,9 @@ words (``cos``: average similarity to the members, ``cosmax``: to the closest re
 people and places (``ncos``; ``top_in``: are the report's main names in the group; ``core_in``: are the names most
 members share in the report), and are they from the same days (``g_*``, one-hot buckets of the gap between their
 dates, ``g_unk`` when either is undated). Reports of one story reuse the same words for different happenings, so at
-the event level the names and the dates carry the decision; at the story level the shared vocabulary does.
+the event level the names, the dates and the numbers carry the decision (``num_agree``: the report's headline or
+lead numbers are among those the cluster's reports give; ``num_clash``: both give numbers, none shared); at the
+story level the shared vocabulary does.
 
 The weights are learned (truceline/learn/linear.py) by `python -m truceline.link.train`, which replays the
 linking of labelled reports (the tune part of ECB+ and our own bundled corpus) and records, for every candidate
@@ -34,6 +36,11 @@ TOP_NAMES = 3
 CORE_SHARE = 0.5
 COUNTRY_SHARE = 0.2
 STORY_NAMES = True
+# the numbers a report states in its headline or lead (counts, ages, magnitudes, sums: "23 pirates", "6.1"): one
+# happening's reports repeat them, another happening of the same kind has its own (a term's weight reaches this
+# only from a title or lead occurrence, text.LEAD_WEIGHT, or three in the body)
+SALIENT = 1.0 + math.log(3.0) - 1e-3
+SPECIFICS = True
 
 Idf = Callable[[str], float]
 
@@ -90,6 +97,8 @@ def features(
         out["place_in"] = sum(1.0 for t in mine if group.names.get(t)) / len(mine) if mine else 0.5
         sites = [t for t, k in group.names.items() if t.startswith("%") and k >= CORE_SHARE * n]
         out["place_core_in"] = sum(1.0 for t in sites if t in rep.names) / len(sites) if sites else 0.5
+        if SPECIFICS:
+            _numbers(rep, members, out)
     else:
         # the countries the report's places are in, against those the story's reports usually name
         where = {t: w for t, w in rep.names.items() if t.startswith("^")}
@@ -101,6 +110,21 @@ def features(
         out["between"] = math.log1p(between)
         out["busy_weeks"] = out.get("weeks", 0.0) * out["between"]
     return out
+
+
+def salient_numbers(terms: Mapping[str, float]) -> set[str]:
+    """The numbers (``#23``) a report states in its headline or lead, or often."""
+    return {t for t, w in terms.items() if t.startswith("#") and w >= SALIENT}
+
+
+def _numbers(rep: Report, members: Sequence[Mapping[str, float]], out: dict[str, float]) -> None:
+    """Whether the report's salient numbers are among those the cluster's recent reports give (``num_agree``), or
+    both give numbers and none is shared (``num_clash``): the specifics that tell one happening from another of its
+    kind. Neither is set when either side gives none."""
+    mine = salient_numbers(rep.terms)
+    theirs = {t for m in members for t in m if t.startswith("#")}
+    if mine and theirs:
+        out["num_agree" if mine & theirs else "num_clash"] = 1.0
 
 
 RELATIVE = ("cos", "cosmax", "ncos")
