@@ -168,3 +168,43 @@ def test_evidence_always_points_into_the_text(parts: list[str], glue: str) -> No
             assert text[evidence.start : evidence.end] == evidence.text
     for victim in find_victims(text, 0, len(text)):
         assert 0 <= victim.start < victim.end <= len(text) and victim.count >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a verb before the number, in the present tense of a headline
+        ("Gunman at a bus stop kills 1, wounds 4", 1, 4),
+        ("Stray round injures 2 at a playground", None, 2),
+        # an age range is no head count
+        (
+            "Van shooting wounds 3 girls, police say\nThree girls between ages 9 and 14 were wounded by shots from a van.",
+            None,
+            3,
+        ),
+        (
+            "Van shooting wounds 3 girls, police say\nThree girls were wounded by shots from a van; 14 shots were fired.",
+            None,
+            3,
+        ),
+        # two verbs, then an object: the subject is the one who fired
+        ("A 7-year-old boy shot and seriously wounded his cousin with a rifle he found.", None, 1),
+        ("A 7-year-old boy was shot and seriously wounded by a rifle his cousin found.", None, 1),
+        ("A man shot and killed his landlord during a dispute over rent.", 1, None),
+    ],
+)
+def test_figures_and_their_subjects(text: str, killed: int | None, injured: int | None) -> None:
+    assert incident_totals(text) == (killed, injured)
+
+
+def test_related_headlines_in_sentence_case_are_furniture_but_updates_are_not() -> None:
+    body = (
+        "Man wounded on Cedar Road\n"
+        "A man was shot in the leg on Cedar Road on Friday night and taken to a hospital, police said.\n"
+        "Investigators have not named a suspect.\n"
+    )
+    related = "Driver dies after three-car crash on the interstate\nFour hurt as fire sweeps through motel"
+    assert incident_totals(body + related) == (None, 1)
+    update = "UPDATE: the man shot on Cedar Road has died at the hospital"
+    killed, injured = incident_totals(body + update)
+    assert (killed, injured or 0) == (1, 0)
