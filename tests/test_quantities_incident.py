@@ -208,3 +208,15 @@ def test_related_headlines_in_sentence_case_are_furniture_but_updates_are_not() 
     update = "UPDATE: the man shot on Cedar Road has died at the hospital"
     killed, injured = incident_totals(body + update)
     assert (killed, injured or 0) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        ("4 shot, 1 killed outside a diner on Route 9", 1, 3),  # those hit first: the dead are among them
+        ("1 killed, 4 others shot outside a diner on Route 9", 1, 4),  # "others": the dead are not among them
+    ],
+)
+def test_a_headline_count_of_those_hit_and_its_dead(title: str, killed: int, injured: int) -> None:
+    text = title + "\nGunfire broke out in the parking lot of a diner late on Saturday, police said."
+    assert incident_totals(text) == (killed, injured)

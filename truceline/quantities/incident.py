@@ -38,7 +38,7 @@ from truceline.quantities.noise import noise_sentences
 from truceline.quantities.periods import period_cues
 from truceline.quantities.totals import TOLL, Combined, Row, SentenceCues, Span, combine, sentence_row, toll_rows
 from truceline.quantities.victim_cues import SUMMING
-from truceline.quantities.victim_grammar import Victim, grammar
+from truceline.quantities.victim_grammar import OTHER, Victim, grammar
 from truceline.quantities.victims import find_victims
 from truceline.text import sentence_at, split_sentences
 
@@ -319,7 +319,7 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
         left = (hit.value or 0) - (killed.value or 0)
         if left > (injured.value or 0):
             injured = Combined(left, hit.evidence)
-    killed, injured = _headline(text, bounds, rows, killed, injured)
+    killed, injured = _headline(text, bounds, rows, killed, injured, sentences)
     return Incident(
         Total(killed.value, _evidence(text, bounds, killed.evidence)),
         Total(injured.value, _evidence(text, bounds, injured.evidence)),
@@ -340,7 +340,12 @@ def _numbered(text: str, row: Row) -> bool:
 
 
 def _headline(
-    text: str, bounds: list[tuple[int, int]], rows: dict[str, list[Row]], killed: Combined, injured: Combined
+    text: str,
+    bounds: list[tuple[int, int]],
+    rows: dict[str, list[Row]],
+    killed: Combined,
+    injured: Combined,
+    sentences: list[_Sentence],
 ) -> tuple[Combined, Combined]:
     """A headline that counts the victims in numbers ("1 dead, 3 wounded in ...", "6 shot; 2 killed") is the
     report's own summary of its incident; it stands over totals assembled from a body where other incidents and
@@ -355,6 +360,14 @@ def _headline(
     head_hit = next((r for r in title["hit"] if r.shot and _numbered(text, r)), None)
     if head_hurt is not None or head_hit is not None:
         hit = head_hit.value - (killed.value or 0) if head_hit else 0
+        if head_hit is not None and head_killed is not None:
+            # "4 shot, 1 killed": a headline that counts those hit before the dead counts the dead among them,
+            # unless it says "others"; "1 dead, 3 shot" is read either way by reports, so it adds as before
+            title = next((s.victims for s in sentences if s.index == 0), [])
+            shot = [v for v in title if v.state == "shot" and v.cue not in _BOUNDS]
+            first_dead = min(start for start, _ in head_killed.evidence)
+            if shot and all(v.start < first_dead and not (v.additive or OTHER.search(v.who)) for v in shot):
+                hit = max(sum(v.count for v in shot) - (killed.value or 0), 0)
         hurt = head_hurt.value if head_hurt else 0
         injured = Combined(max(hurt, hit) or None, (head_hurt or head_hit).evidence)  # type: ignore[union-attr]
     return killed, injured
