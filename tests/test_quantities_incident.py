@@ -220,3 +220,11 @@ def test_related_headlines_in_sentence_case_are_furniture_but_updates_are_not() 
 def test_a_headline_count_of_those_hit_and_its_dead(title: str, killed: int, injured: int) -> None:
     text = title + "\nGunfire broke out in the parking lot of a diner late on Saturday, police said."
     assert incident_totals(text) == (killed, injured)
+
+
+def test_the_other_victims_are_the_rest_of_a_group_counted_before() -> None:
+    lead = "A shooting outside a skating rink left a teenager dead and two others wounded on Friday night.\n"
+    rest = "The other two victims, one of whom was also a teenager, suffered wounds to their legs, police said."
+    assert incident_totals(lead + rest) == (1, 2)
+    more = "Two other people were also wounded when the gunman fired at a passing car, police said."
+    assert incident_totals(lead + more) == (1, 4)
