@@ -228,3 +228,16 @@ def test_the_other_victims_are_the_rest_of_a_group_counted_before() -> None:
     assert incident_totals(lead + rest) == (1, 2)
     more = "Two other people were also wounded when the gunman fired at a passing car, police said."
     assert incident_totals(lead + more) == (1, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the victims after a group hit break the group down
+        ("A masked man shot two cousins on a porch, killing a 19-year-old and wounding his 15-year-old cousin.", 1, 1),
+        # "others" are more victims than the group
+        ("A masked man shot two cousins on a porch, killing one of them and wounding two other people nearby.", 1, 3),
+    ],
+)
+def test_a_group_hit_and_its_breakdown(text: str, killed: int, injured: int) -> None:
+    assert incident_totals(text) == (killed, injured)

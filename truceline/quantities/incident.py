@@ -46,6 +46,7 @@ _COUNTED = ("killed", "injured")
 _WAR_SCALE = 1000  # period totals this large are a campaign's, not one incident's
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)  # "the father was wounded": named before
 _POINTS_BACK = re.compile(r"\b(?:the|these|those)\s+(?:other|remaining|surviving)\s+\Z", re.IGNORECASE)
+_MORE = re.compile(r"\b(?:others?|another|more|additional|second|third|fourth|fifth|sixth)\b", re.IGNORECASE)
 _WEAK = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|among\s+(?:the|those))\b", re.IGNORECASE)
 
 
@@ -186,6 +187,22 @@ def _victim_value(victims: list[Victim], state: str | None) -> tuple[int, int]:
     return max(plain, subset), bound
 
 
+def _breakdown(victims: list[Victim], figures: list[Quantity]) -> int:
+    """How many victims of a sentence only break down a group hit before them ("shooting two brothers, killing an
+    11-year-old and wounding his 16-year-old sibling": two hit, not four); "two others", "another" are more."""
+    for n, group in enumerate(victims):
+        if group.state != "shot" or group.count < 2 or group.subset or group.cue in _BOUNDS:
+            continue
+        later = [v for v in victims[n + 1 :] if v.state in _COUNTED and v.cue not in _BOUNDS]
+        if any(v.subset or v.cue == "fatally" for v in later):
+            return 0  # "five were shot; two of them died": the two are among the five already
+        parts = [v.count for v in later if not (v.additive or _MORE.search(v.who))]
+        parts += [q.value for q in figures if q.start >= group.end and not _MORE.search(q.text)]
+        told = sum(parts)
+        return told if told <= group.count else 0
+    return 0
+
+
 def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
     rows: dict[str, list[Row]] = {"killed": [], "injured": [], "hit": []}
     for s in sentences:
@@ -236,6 +253,7 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
             rows[kind].extend(toll_rows(s.index, sentence, [q for q in figures if TOLL.search(q.text)]))
         if values or s.victims:
             value, bound = _victim_value(s.victims, None)
+            value -= _breakdown(s.victims, [q for k in _COUNTED for q in s.figures.get(k, [])])
             hit = max(numbered + value, bound, sum(values.values()))
             if summed:  # a total that restates the victims listed before it counts the one who shot himself too
                 hit = max(sum(values.values()), bound)
