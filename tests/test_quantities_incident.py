@@ -230,6 +230,14 @@ def test_the_other_victims_are_the_rest_of_a_group_counted_before() -> None:
     assert incident_totals(lead + more) == (1, 4)
 
 
+def test_a_group_named_with_the_restates_it() -> None:
+    lead = "Hikers found three bodies in a ravine near the old quarry on Sunday.\n"
+    again = "Nothing suggests another person was involved, and it appears the three men died where they fell."
+    assert incident_totals(lead + again) == (3, None)
+    more = "Nothing suggests anyone else was involved, and three more men died in a second ravine."
+    assert incident_totals(lead + more) == (6, None)
+
+
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [

@@ -45,7 +45,7 @@ from truceline.text import sentence_at, split_sentences
 _COUNTED = ("killed", "injured")
 _WAR_SCALE = 1000  # period totals this large are a campaign's, not one incident's
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)  # "the father was wounded": named before
-_POINTS_BACK = re.compile(r"\b(?:the|these|those)\s+(?:other|remaining|surviving)\s+\Z", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?:the|these|those|all)\s+(?:(?:other|remaining|surviving)\s+)?\Z", re.IGNORECASE)
 _MORE = re.compile(r"\b(?:others?|another|more|additional|second|third|fourth|fifth|sixth)\b", re.IGNORECASE)
 _WEAK = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|among\s+(?:the|those))\b", re.IGNORECASE)
 
@@ -237,7 +237,10 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
                 # sentence ("one teen was killed and another injured")
                 lead = text[s.start : first_end]
                 # "the other three victims": the rest of a group counted before, never more victims
-                pointed = all(_POINTS_BACK.search(text, max(s.start, q.start - 25), q.start) for q in plain)
+                pointed = all(
+                    _POINTS_BACK.search(text, max(s.start, q.start - 25), q.start) or _DEFINITE.match(q.text)
+                    for q in plain
+                )
                 cue = not pointed and (additive or bool(period_cues().additive.search(lead)))
                 restates = pointed or any(_DEFINITE.match(q.text) for q in plain) or any(v.definite for v in mine)
                 rows[kind].append(
