@@ -62,7 +62,11 @@ _SHOT_AT = re.compile(r"\s+at(?:\s*[,.;:]|\s*\Z|\s+(?:by|but|and|multiple|severa
 _OWN_STATE = re.compile(r"\b(deceased|dead|slain|murdered|wounded|injured)\s+(?!\w+\s+(?:of|from)\b)", re.I)
 _DEAD_WORDS = frozenset({"deceased", "dead", "slain", "murdered"})
 # "four boys between ages 12 and 16 were wounded": the 16 is an age, not two-and-a-half times the boys
-_AGE_RANGE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?\d{1,3}\s*(?:and|to|-|through)\s*\Z", re.I)
+# nor is "a boy younger than 12 was shot" twelve victims
+_AGE_RANGE = re.compile(
+    r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?\d{1,3}\s*(?:and|to|-|through)\s*\Z|\b(?:younger|older)\s+than\s+\Z",
+    re.I,
+)
 
 
 def _count(m: re.Match[str], g: Grammar) -> tuple[int | None, bool]:
