@@ -387,8 +387,8 @@ def _headline(
         if head_hit is not None and head_killed is not None:
             # "4 shot, 1 killed": a headline that counts those hit before the dead counts the dead among them,
             # unless it says "others"; "1 dead, 3 shot" is read either way by reports, so it adds as before
-            title = next((s.victims for s in sentences if s.index == 0), [])
-            shot = [v for v in title if v.state == "shot" and v.cue not in _BOUNDS]
+            named = next((s.victims for s in sentences if s.index == 0), [])
+            shot = [v for v in named if v.state == "shot" and v.cue not in _BOUNDS]
             first_dead = min(start for start, _ in head_killed.evidence)
             if shot and all(v.start < first_dead and not (v.additive or OTHER.search(v.who)) for v in shot):
                 hit = max(sum(v.count for v in shot) - (killed.value or 0), 0)
