@@ -168,3 +168,85 @@ def test_evidence_always_points_into_the_text(parts: list[str], glue: str) -> No
             assert text[evidence.start : evidence.end] == evidence.text
     for victim in find_victims(text, 0, len(text)):
         assert 0 <= victim.start < victim.end <= len(text) and victim.count >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a verb before the number, in the present tense of a headline
+        ("Gunman at a bus stop kills 1, wounds 4", 1, 4),
+        ("Stray round injures 2 at a playground", None, 2),
+        # an age range is no head count
+        (
+            "Van shooting wounds 3 girls, police say\nThree girls between ages 9 and 14 were wounded by shots from a van.",
+            None,
+            3,
+        ),
+        (
+            "Van shooting wounds 3 girls, police say\nThree girls were wounded by shots from a van; 14 shots were fired.",
+            None,
+            3,
+        ),
+        ("A child was shot in the foot on Sunday; the boy, younger than 10 was shot by a stray round.", None, 1),
+        # two verbs, then an object: the subject is the one who fired
+        ("A 7-year-old boy shot and seriously wounded his cousin with a rifle he found.", None, 1),
+        ("A 7-year-old boy was shot and seriously wounded by a rifle his cousin found.", None, 1),
+        ("A man shot and killed his landlord during a dispute over rent.", 1, None),
+    ],
+)
+def test_figures_and_their_subjects(text: str, killed: int | None, injured: int | None) -> None:
+    assert incident_totals(text) == (killed, injured)
+
+
+def test_related_headlines_in_sentence_case_are_furniture_but_updates_are_not() -> None:
+    body = (
+        "Man wounded on Cedar Road\n"
+        "A man was shot in the leg on Cedar Road on Friday night and taken to a hospital, police said.\n"
+        "Investigators have not named a suspect.\n"
+    )
+    related = "Driver dies after three-car crash on the interstate\nFour hurt as fire sweeps through motel"
+    assert incident_totals(body + related) == (None, 1)
+    update = "UPDATE: the man shot on Cedar Road has died at the hospital"
+    killed, injured = incident_totals(body + update)
+    assert (killed, injured or 0) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        ("4 shot, 1 killed outside a diner on Route 9", 1, 3),  # those hit first: the dead are among them
+        ("1 killed, 4 others shot outside a diner on Route 9", 1, 4),  # "others": the dead are not among them
+    ],
+)
+def test_a_headline_count_of_those_hit_and_its_dead(title: str, killed: int, injured: int) -> None:
+    text = title + "\nGunfire broke out in the parking lot of a diner late on Saturday, police said."
+    assert incident_totals(text) == (killed, injured)
+
+
+def test_the_other_victims_are_the_rest_of_a_group_counted_before() -> None:
+    lead = "A shooting outside a skating rink left a teenager dead and two others wounded on Friday night.\n"
+    rest = "The other two victims, one of whom was also a teenager, suffered wounds to their legs, police said."
+    assert incident_totals(lead + rest) == (1, 2)
+    more = "Two other people were also wounded when the gunman fired at a passing car, police said."
+    assert incident_totals(lead + more) == (1, 4)
+
+
+def test_a_group_named_with_the_restates_it() -> None:
+    lead = "Hikers found three bodies in a ravine near the old quarry on Sunday.\n"
+    again = "Nothing suggests another person was involved, and it appears the three men died where they fell."
+    assert incident_totals(lead + again) == (3, None)
+    more = "Nothing suggests anyone else was involved, and three more men died in a second ravine."
+    assert incident_totals(lead + more) == (6, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the victims after a group hit break the group down
+        ("A masked man shot two cousins on a porch, killing a 19-year-old and wounding his 15-year-old cousin.", 1, 1),
+        # "others" are more victims than the group
+        ("A masked man shot two cousins on a porch, killing one of them and wounding two other people nearby.", 1, 3),
+    ],
+)
+def test_a_group_hit_and_its_breakdown(text: str, killed: int, injured: int) -> None:
+    assert incident_totals(text) == (killed, injured)

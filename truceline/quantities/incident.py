@@ -38,13 +38,15 @@ from truceline.quantities.noise import noise_sentences
 from truceline.quantities.periods import period_cues
 from truceline.quantities.totals import TOLL, Combined, Row, SentenceCues, Span, combine, sentence_row, toll_rows
 from truceline.quantities.victim_cues import SUMMING
-from truceline.quantities.victim_grammar import Victim, grammar
+from truceline.quantities.victim_grammar import OTHER, Victim, grammar
 from truceline.quantities.victims import find_victims
 from truceline.text import sentence_at, split_sentences
 
 _COUNTED = ("killed", "injured")
 _WAR_SCALE = 1000  # period totals this large are a campaign's, not one incident's
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)  # "the father was wounded": named before
+_POINTS_BACK = re.compile(r"\b(?:the|these|those|all)\s+(?:(?:other|remaining|surviving)\s+)?\Z", re.IGNORECASE)
+_MORE = re.compile(r"\b(?:others?|another|more|additional|second|third|fourth|fifth|sixth)\b", re.IGNORECASE)
 _WEAK = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|among\s+(?:the|those))\b", re.IGNORECASE)
 
 
@@ -185,6 +187,22 @@ def _victim_value(victims: list[Victim], state: str | None) -> tuple[int, int]:
     return max(plain, subset), bound
 
 
+def _breakdown(victims: list[Victim], figures: list[Quantity]) -> int:
+    """How many victims of a sentence only break down a group hit before them ("shooting two brothers, killing an
+    11-year-old and wounding his 16-year-old sibling": two hit, not four); "two others", "another" are more."""
+    for n, group in enumerate(victims):
+        if group.state != "shot" or group.count < 2 or group.subset or group.cue in _BOUNDS:
+            continue
+        later = [v for v in victims[n + 1 :] if v.state in _COUNTED and v.cue not in _BOUNDS]
+        if any(v.subset or v.cue == "fatally" for v in later):
+            return 0  # "five were shot; two of them died": the two are among the five already
+        parts = [v.count for v in later if not (v.additive or _MORE.search(v.who))]
+        parts += [q.value for q in figures if q.start >= group.end and not _MORE.search(q.text)]
+        told = sum(parts)
+        return told if told <= group.count else 0
+    return 0
+
+
 def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
     rows: dict[str, list[Row]] = {"killed": [], "injured": [], "hit": []}
     for s in sentences:
@@ -218,11 +236,16 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
                 # "also", "another" before or in the sentence's first figure; later it contrasts within the
                 # sentence ("one teen was killed and another injured")
                 lead = text[s.start : first_end]
-                cue = additive or bool(period_cues().additive.search(lead))
-                restates = any(_DEFINITE.match(q.text) for q in plain) or any(v.definite for v in mine)
+                # "the other three victims": the rest of a group counted before, never more victims
+                pointed = all(
+                    _POINTS_BACK.search(text, max(s.start, q.start - 25), q.start) or _DEFINITE.match(q.text)
+                    for q in plain
+                )
+                cue = not pointed and (additive or bool(period_cues().additive.search(lead)))
+                restates = pointed or any(_DEFINITE.match(q.text) for q in plain) or any(v.definite for v in mine)
                 rows[kind].append(
                     Row(s.index, sentence, values[kind], False, row.heads, row.generic or bool(mine),
-                        row.evidence + spans, True, cue, restates)
+                        row.evidence + spans, not pointed, cue, restates)
                 )  # fmt: skip
             elif mine:
                 values[kind] = max(value, bound)
@@ -233,6 +256,7 @@ def _rows(text: str, sentences: list[_Sentence]) -> dict[str, list[Row]]:
             rows[kind].extend(toll_rows(s.index, sentence, [q for q in figures if TOLL.search(q.text)]))
         if values or s.victims:
             value, bound = _victim_value(s.victims, None)
+            value -= _breakdown(s.victims, [q for k in _COUNTED for q in s.figures.get(k, [])])
             hit = max(numbered + value, bound, sum(values.values()))
             if summed:  # a total that restates the victims listed before it counts the one who shot himself too
                 hit = max(sum(values.values()), bound)
@@ -319,7 +343,7 @@ def read_incident(text: str, quantities: Sequence[Quantity] | None = None) -> In
         left = (hit.value or 0) - (killed.value or 0)
         if left > (injured.value or 0):
             injured = Combined(left, hit.evidence)
-    killed, injured = _headline(text, bounds, rows, killed, injured)
+    killed, injured = _headline(text, bounds, rows, killed, injured, sentences)
     return Incident(
         Total(killed.value, _evidence(text, bounds, killed.evidence)),
         Total(injured.value, _evidence(text, bounds, injured.evidence)),
@@ -340,7 +364,12 @@ def _numbered(text: str, row: Row) -> bool:
 
 
 def _headline(
-    text: str, bounds: list[tuple[int, int]], rows: dict[str, list[Row]], killed: Combined, injured: Combined
+    text: str,
+    bounds: list[tuple[int, int]],
+    rows: dict[str, list[Row]],
+    killed: Combined,
+    injured: Combined,
+    sentences: list[_Sentence],
 ) -> tuple[Combined, Combined]:
     """A headline that counts the victims in numbers ("1 dead, 3 wounded in ...", "6 shot; 2 killed") is the
     report's own summary of its incident; it stands over totals assembled from a body where other incidents and
@@ -355,6 +384,14 @@ def _headline(
     head_hit = next((r for r in title["hit"] if r.shot and _numbered(text, r)), None)
     if head_hurt is not None or head_hit is not None:
         hit = head_hit.value - (killed.value or 0) if head_hit else 0
+        if head_hit is not None and head_killed is not None:
+            # "4 shot, 1 killed": a headline that counts those hit before the dead counts the dead among them,
+            # unless it says "others"; "1 dead, 3 shot" is read either way by reports, so it adds as before
+            named = next((s.victims for s in sentences if s.index == 0), [])
+            shot = [v for v in named if v.state == "shot" and v.cue not in _BOUNDS]
+            first_dead = min(start for start, _ in head_killed.evidence)
+            if shot and all(v.start < first_dead and not (v.additive or OTHER.search(v.who)) for v in shot):
+                hit = max(sum(v.count for v in shot) - (killed.value or 0), 0)
         hurt = head_hurt.value if head_hurt else 0
         injured = Combined(max(hurt, hit) or None, (head_hurt or head_hit).evidence)  # type: ignore[union-attr]
     return killed, injured

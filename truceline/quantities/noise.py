@@ -8,8 +8,10 @@ The rules, each a cheap test on one line (lines are the unit: scraped reports pu
 1. A line matching one of the `noise_lines` patterns of truceline/data/victims.yaml.
 2. A sentence that repeats an earlier one word for word (captions under a gallery, a headline printed twice)
    adds nothing; it is dropped so that it is never counted twice.
-3. A headline-shaped line after the story has begun: no closing full stop, at most 16 words, most of them
-   capitalised. The report's own title is the first line and is kept; headlines of related stories come later.
+3. A headline-shaped line after the story has begun: no closing full stop and at most 16 words, in title case
+   or not. The report's own title is the first line and is kept; headlines of related stories come later. A line
+   that opens with "UPDATE", "BREAKING" or "NEW" is the report's own news told later ("UPDATE: the teen has
+   died") and is read.
 4. A line in capitals after the title: a broadcast transcript retelling the story loosely.
 """
 
@@ -23,11 +25,9 @@ from truceline.quantities.victim_grammar import grammar
 _TERMINAL = re.compile(r"""[.!?]["'”’)\]]*\s*\Z""")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _LONG = 400
+_UPDATE = re.compile(r"\s*(?:update|breaking|new)\b", re.IGNORECASE)  # the report's own news, told later
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
-_SMALL = frozenset(
-    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "after"]
-)
 
 
 @cache
@@ -37,14 +37,10 @@ def _noise_pattern() -> re.Pattern[str]:
 
 
 def _headline_shaped(line: str) -> bool:
-    if _TERMINAL.search(line):
+    if _TERMINAL.search(line) or _UPDATE.match(line):
         return False
-    words = _WORD.findall(line)
-    if not 2 <= len(words) <= 16:
-        return False
-    content = [w for w in words if w.lower() not in _SMALL]
-    capitalised = sum(1 for w in content if w[0].isupper())
-    return bool(content) and capitalised >= 0.7 * len(content)
+    # title case or not: related stories are headlined in either ("Driver dies after crash on I-75")
+    return 2 <= len(_WORD.findall(line)) <= 16
 
 
 def _shouted(line: str) -> bool:

@@ -51,12 +51,22 @@ _AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be|being|got|gets|get|remain
 _MAIN_DEATH = re.compile(
     r"[^.;]{0,90}?\b(?:has|have|had)\s+(?:since\s+)?died\b|[^.;]{0,90}?\b(?:is|are)\s+(?:now\s+)?dead\b", re.I
 )
+_JOINED_VERB = re.compile(
+    r"\s+and\s+(?:(?:critically|seriously|fatally|mortally|badly|gravely)\s+)?(?:killed|wounded|injured|hurt)(?![\w-])",
+    re.I,
+)
 _SURVIVED_BY = re.compile(r"\s+by\b", re.I)
 # "was shot at" with nothing hit after it: fired on ("shot at several times", "shot at by police")
 _SHOT_AT = re.compile(r"\s+at(?:\s*[,.;:]|\s*\Z|\s+(?:by|but|and|multiple|several|\w+\s+times)\b)", re.I)
 # A state carried by the phrase itself: "a deceased white male", "the slain officer", "the wounded teen".
 _OWN_STATE = re.compile(r"\b(deceased|dead|slain|murdered|wounded|injured)\s+(?!\w+\s+(?:of|from)\b)", re.I)
 _DEAD_WORDS = frozenset({"deceased", "dead", "slain", "murdered"})
+# "four boys between ages 12 and 16 were wounded": the 16 is an age, not two-and-a-half times the boys
+# nor is "a boy younger than 12 was shot" twelve victims
+_AGE_RANGE = re.compile(
+    r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?\d{1,3}\s*(?:and|to|-|through)\s*\Z|\b(?:younger|older)\s+than\s+\Z",
+    re.I,
+)
 
 
 def _count(m: re.Match[str], g: Grammar) -> tuple[int | None, bool]:
@@ -111,6 +121,8 @@ def _phrases(text: str, start: int, end: int, g: Grammar) -> list[Phrase]:
             continue
         if _SPEAKS.match(text, m.end(), end):
             continue  # "..., a police officer said": the source, not a victim
+        if m.group("numonly") and _AGE_RANGE.search(text, max(start, m.start() - 30), m.start()):
+            continue
         count, definite = _count(m, g)
         if count == 0:
             continue
@@ -155,7 +167,11 @@ def _read_after(text: str, p: Phrase, end: int, g: Grammar) -> None:
     if verb == "survived" and _SURVIVED_BY.match(rest):
         return  # "he is survived by his wife": an obituary, not a victim who lived
     perfect = aux.lower().split()[-1:] in (["have"], ["has"], ["had"])  # "is believed to have shot Kevin"
-    if (perfect or not auxiliary) and verb.split()[-1] in _ACTIVE and g.object_start.match(text, m.end(), end):
+    verb_end = m.end()
+    joined = _JOINED_VERB.match(text, verb_end, end)  # "a boy shot and critically injured his brother"
+    if joined and not auxiliary:
+        verb_end = joined.end()
+    if (perfect or not auxiliary) and verb.split()[-1] in _ACTIVE and g.object_start.match(text, verb_end, end):
         p.active = True  # "a man shot his wife": he is the shooter
         return
     p.state, p.cue, p.status_end = state, "after", m.end()
