@@ -1,0 +1,48 @@
+"""One act told twice in a report is one row (truceline/events/merge.py told_again): the lead's account and the
+actor's own words further down. Sentences written by us; each report is dated by metadata."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from truceline.model import Event, RawDocument
+from truceline.pipeline import Pipeline
+
+
+def events_of(text: str, published: str = "2021-05-14") -> list[Event]:
+    raw = RawDocument(
+        id=str(abs(hash(text))), kind="text", content="Report\n\n" + text, origin="t", published=published
+    )
+    out = next(iter(Pipeline().run([raw])))
+    assert out.analysis is not None, out.failure or out.skip
+    return out.analysis.events
+
+
+LEAD = "Armenia's prime minister agreed a truce with Azerbaijan's president last week. "
+
+
+def test_the_actors_own_telling_of_an_act_is_that_act(nlp: Any) -> None:
+    events = events_of(LEAD + '"We signed the ceasefire in Geneva," the prime minister told parliament.')
+    agreements = [e for e in events if e.type == "AGREE"]
+    assert len(agreements) == 1, agreements
+    # the earlier row keeps its own day and takes the place the later telling adds
+    assert agreements[0].time is not None and agreements[0].time.text == "last week"
+    assert agreements[0].place is not None and agreements[0].place.name == "Geneva"
+
+
+def test_a_telling_with_a_day_of_its_own_is_another_act(nlp: Any) -> None:
+    # contrast: the second sentence names its own day, so it may be a second agreement
+    events = events_of(LEAD + '"On Monday we signed a second deal in Geneva," the prime minister told parliament.')
+    assert len([e for e in events if e.type == "AGREE"]) == 2
+
+
+def test_another_side_or_a_statement_is_not_told_again(nlp: Any) -> None:
+    # contrast: the same kind of act by another side is another act
+    events = events_of(LEAD + "Georgia signed a truce with its neighbours in Geneva, officials said.")
+    assert len([e for e in events if e.type == "AGREE"]) == 2
+    # and two requests are two statements, even by one side
+    events = events_of(
+        "Armenia urged Russia on Wednesday to send monitors. "
+        '"We expect Moscow to send monitors soon," the Armenian prime minister told reporters.'
+    )
+    assert len([e for e in events if e.type == "REQUEST"]) == 2
