@@ -1,5 +1,6 @@
 """Event dates a clause gives through another phrase (truceline/events/attach.py): a "when" clause on a time, and
-a noun of an act in an "after" or "before" phrase. Sentences written by us; each report is dated by metadata."""
+a noun of an act in an "after" or "before" phrase; and the place of a meeting, not of its aim. Sentences written by
+us; each report is dated by metadata."""
 
 from __future__ import annotations
 
@@ -66,3 +67,12 @@ def test_a_noun_with_a_time_of_its_own_keeps_it_in_an_after_phrase(nlp: Any) -> 
         (order, {t.i for t in noun.subtree}),
     )
     assert (value, precision) == ("2020-01-30", "day")
+
+
+def test_the_aim_of_a_meeting_is_not_where_it_was_held(nlp: Any) -> None:
+    # "with the aim of reaching a truce in X": X is where the truce is meant to hold, not where the talks are
+    events = events_of("Qatar was talking to Israel with the aim of securing a truce in Gaza.")
+    assert events["talking"].place is None or events["talking"].place.name != "Gaza"
+    # contrast: the place of the talks themselves is kept
+    events = events_of("Sudan's army was talking to the paramilitaries in Jeddah about a truce.")
+    assert events["talking"].place is not None and events["talking"].place.name == "Jeddah"

@@ -303,7 +303,12 @@ def _content(trigger: Token, verb: Token) -> set[int]:
     for token in trigger.subtree:  # an infinitive anywhere below: what is to be done, not where it was said
         if token.i not in (trigger.i, verb.i) and token.dep_ in ("acl", "xcomp", "advcl") and _infinitive(token):
             out.update(t.i for t in token.subtree)
+        elif token.i != trigger.i and token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in _AIMS:
+            out.update(t.i for t in token.subtree)  # "talking with the aim of reaching a truce in Idlib"
     return out
+
+
+_AIMS = frozenset({"of", "for", "towards", "toward"})  # "the aim of reaching", "talks for ending", "steps towards"
 
 
 def _infinitive(token: Token) -> bool:
