@@ -76,3 +76,15 @@ def test_the_aim_of_a_meeting_is_not_where_it_was_held(nlp: Any) -> None:
     # contrast: the place of the talks themselves is kept
     events = events_of("Sudan's army was talking to the paramilitaries in Jeddah about a truce.")
     assert events["talking"].place is not None and events["talking"].place.name == "Jeddah"
+
+
+def test_deaths_in_a_clause_at_another_time_are_an_act_of_their_own(nlp: Any) -> None:
+    # "after 40 soldiers were killed last month": the killing is its own act, with its own month and toll
+    events = events_of("Chad launched an offensive against the rebels after 40 of its soldiers were killed last month.")
+    killing, offensive = events["killed"], events["offensive"]
+    assert (killing.type, killing.date) == ("ASSAULT", "2020-01")
+    assert killing.killed is not None and killing.killed.value == 40
+    assert offensive.killed is None and offensive.date_precision == "after"
+    # contrast: deaths told by a participle of the act are that act's toll
+    events = events_of("Jets bombed the market on Monday, killing 12 people.")
+    assert "killing" not in events and events["bombed"].killed is not None and events["bombed"].killed.value == 12
