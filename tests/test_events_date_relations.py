@@ -88,3 +88,12 @@ def test_deaths_in_a_clause_at_another_time_are_an_act_of_their_own(nlp: Any) ->
     # contrast: deaths told by a participle of the act are that act's toll
     events = events_of("Jets bombed the market on Monday, killing 12 people.")
     assert "killing" not in events and events["bombed"].killed is not None and events["bombed"].killed.value == 12
+
+
+def test_a_since_phrase_under_an_infinitive_bounds_the_perfect_verb_above_it(nlp: Any) -> None:
+    # "since" needs a verb in the perfect: under "to retake" the parse hangs it on the wrong verb
+    event = events_of("The army has been fighting to retake the town since December.")["fighting"]
+    assert (event.date, event.date_precision) == ("2019-12", "since")
+    # contrast: no perfect above it, no bound taken
+    event = events_of("The army was fighting to retake the town since December.")["fighting"]
+    assert event.date_precision != "since"

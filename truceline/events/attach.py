@@ -121,6 +121,12 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
             ref = _only_time(doc, offset, times, {child.i} | _participles(child))
             if ref is not None:
                 return ref, _SUBORDINATE_TIME[marker]
+    if _perfect(head):  # "has been fighting to retake the town since December": "since" needs the perfect verb
+        for child in head.children:
+            if child.dep_ == "xcomp" and _infinitive(child):
+                bound = _only_time(doc, offset, times, {child.i})
+                if bound is not None and bound.modifier == "since":
+                    return bound, None
     if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in head.children):
         named = _time_at(doc, offset, times, head.head)  # "in 2011, when the regime cracked down": that time
         if named is not None:  # the day itself, whatever bounds it in its own clause ("since 2011, when ...")
@@ -149,6 +155,11 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
             return ref, relation
         current = parent
     return None
+
+
+def _perfect(verb: Token) -> bool:
+    """'has been fighting', 'have held': a verb in the perfect, the only one a "since" phrase can bound."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _time_at(doc: Any, offset: int, times: Sequence[TimeRef], token: Token) -> TimeRef | None:
