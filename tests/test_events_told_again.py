@@ -46,3 +46,13 @@ def test_another_side_or_a_statement_is_not_told_again(nlp: Any) -> None:
         '"We expect Moscow to send monitors soon," the Armenian prime minister told reporters.'
     )
     assert len([e for e in events if e.type == "REQUEST"]) == 2
+
+
+def test_a_government_and_its_forces_are_one_side(nlp: Any) -> None:
+    said = "Kenya's defence ministry said it had responded with air strikes. "
+    quote = '"{} carried out six strikes," the ministry said in a statement.'
+    strikes = [e for e in events_of(said + quote.format("Kenyan jets")) if e.type == "ASSAULT"]
+    assert len(strikes) == 1, strikes
+    # contrast: the country's rebels are another side
+    strikes = [e for e in events_of(said + quote.format("Rebel fighters")) if e.type == "ASSAULT"]
+    assert len(strikes) == 2, strikes

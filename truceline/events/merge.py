@@ -141,7 +141,9 @@ def told_again(event: Event, earlier: list[Event], timed: bool = False) -> int |
 
 
 def _side(actor: Actor) -> tuple[str | None, str | None]:
-    return actor.country, actor.sector
+    """A country's government and its forces are one side ("the defence ministry said it had responded with air
+    strikes", then "its planes carried out four strikes"); its rebels or civilians are another."""
+    return actor.country, "STATE" if actor.sector in (None, "GOV", "MIL") else actor.sector
 
 
 def _same_teller(event: Event, other: Event) -> bool:
