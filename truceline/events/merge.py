@@ -171,4 +171,4 @@ def fill_from(kept: Event, again: Event) -> Event:
     """The earlier telling with what the later one adds: a place or a target it lacked."""
     changes = {name: getattr(again, name) for name in ("place", "recipient") if getattr(kept, name) is None}
     changes = {k: v for k, v in changes.items() if v is not None}
-    return replace(kept, **changes) if changes else kept  # type: ignore[arg-type]
+    return replace(kept, **changes) if changes else kept
