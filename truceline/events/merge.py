@@ -107,15 +107,15 @@ def told_before(cand: Candidate, event: Event, earlier: list[Event]) -> bool:
 
 def told_again(event: Event, earlier: list[Event], timed: bool = False) -> int | None:
     """The index in `earlier` of the event this one tells again, or None. A report names its lead act again further
-    down, often in the actor's own words ("Turkey accused the regime of violating the truce" and then the minister's
-    quote "the regime is violating the ceasefire"; "agreed a truce last week" and then "we signed the ceasefire"):
-    an act of the same type by the same side, at no other target, place or toll, with no day of its own that
+    down, often in the actor's own words ("agreed a truce last week" and then "we signed the ceasefire in Moscow";
+    "the ministry said it had responded with air strikes" and then "our planes carried out four strikes"): an act of
+    the same type and manner by the same side, at no other target, place or toll, with no day of its own that
     differs, told by the same source or by its actor, is that act again, as the one-a-day rule of event data codes
     it (same source, target, type and day). A statement (a request, threat, accusation or rejection) is an act of
-    saying, and a quote after a summary of it may be another: those are left alone.
-    A party with no country, a denial or a negation never matches: they cannot show it is the same side or act;
-    nor does a sentence that names a time (`timed`), even one the report's date cannot resolve ("On Thursday, forces
-    advanced" in a report dated to a month is a day of its own)."""
+    saying, and a quote after a summary of it may be another: those are left alone. A party with no country, a
+    denial or a negation never matches: they cannot show it is the same side or act; nor does a sentence that names
+    a time (`timed`), even one the report's date cannot resolve ("On Thursday, forces advanced" in a report dated
+    to a month is a day of its own)."""
     if event.type in _STATEMENTS or event.stance in ("negated", "denied"):
         return None  # each statement is an act of saying: a quote after the lead's summary may be another one
     if event.actor is None or event.actor.country is None:
@@ -124,7 +124,7 @@ def told_again(event: Event, earlier: list[Event], timed: bool = False) -> int |
         return None
     for i in range(len(earlier) - 1, -1, -1):
         other = earlier[i]
-        if other.type != event.type or other.stance in ("negated", "denied"):
+        if other.type != event.type or other.stance in ("negated", "denied") or not _same_mode(event, other):
             continue
         if other.actor is None or other.actor.members or _side(other.actor) != _side(event.actor):
             continue
@@ -138,6 +138,11 @@ def told_again(event: Event, earlier: list[Event], timed: bool = False) -> int |
             continue
         return i
     return None
+
+
+def _same_mode(event: Event, other: Event) -> bool:
+    """Air strikes and a ground offensive by one side are two acts; a mode left general says nothing either way."""
+    return event.mode == other.mode or "general" in (event.mode, other.mode)
 
 
 def _side(actor: Actor) -> tuple[str | None, str | None]:
