@@ -23,7 +23,7 @@ from truceline.events.attach import clause_tokens, event_casualties, event_date,
 from truceline.events.eventhood import naming, not_an_event
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
-from truceline.events.merge import fill_from, merge_same, told_again, told_before
+from truceline.events.merge import merge_same, told_before
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
@@ -232,25 +232,12 @@ class _Coder:
         kept = speakers_own(kept, offset, self.index, self.lex, self._spoken)
         kept = merge_same(settle(kept, offset, end, self.events[:first], self.index, self.analysis, self.lex))
         kept = [(c, e) for c, e in kept if not told_before(c, e, self.events[:first])]
-        kept = self._told_again(fold_alleged(kept, atts), first)
+        kept = fold_alleged(kept, atts)
         del self.events[first:]
         out: list[tuple[Candidate, int, Attribution | None]] = []
         for cand, event in kept:
             self.events.append(replace(event, index=len(self.events)))
             out.append((cand, len(self.events) - 1, None if event.type == "ACCUSE" else atts[cand.token.i]))
-        return out
-
-    def _told_again(self, kept: list[tuple[Candidate, Event]], first: int) -> list[tuple[Candidate, Event]]:
-        """The sentence's events without those that tell again an act an earlier sentence coded (merge.told_again);
-        the earlier event takes what the telling adds."""
-        out = []
-        for cand, event in kept:
-            timed = any(t.type in ("DATE", "TIME") for t in self.times.within(event.sentence_start, event.sentence_end))
-            j = told_again(event, self.events[:first], timed)
-            if j is None:
-                out.append((cand, event))
-            else:
-                self.events[j] = fill_from(self.events[j], event)
         return out
 
     def _refers_back(self, cand: Candidate) -> bool:

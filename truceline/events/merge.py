@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from truceline.events.triggers import Candidate, Token
-from truceline.model import Actor, Event
+from truceline.model import Event
 
 _STATEMENTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 _MANNER_PREPS = frozenset({"in", "with", "through", "under", "by", "via", "during"})
@@ -103,77 +103,3 @@ def told_before(cand: Candidate, event: Event, earlier: list[Event]) -> bool:
     return country is not None and any(
         e.type == event.type and e.recipient is not None and e.recipient.country == country for e in earlier
     )
-
-
-def told_again(event: Event, earlier: list[Event], timed: bool = False) -> int | None:
-    """The index in `earlier` of the event this one tells again, or None. A report names its lead act again further
-    down, often in the actor's own words ("agreed a truce last week" and then "we signed the ceasefire in Moscow";
-    "the ministry said it had responded with air strikes" and then "our planes carried out four strikes"): an act of
-    the same type and manner by the same side, at no other target, place or toll, with no day of its own that
-    differs, told by the same source or by its actor, is that act again, as the one-a-day rule of event data codes
-    it (same source, target, type and day). A statement (a request, threat, accusation or rejection) is an act of
-    saying, and a quote after a summary of it may be another: those are left alone. A party with no country, a
-    denial or a negation never matches: they cannot show it is the same side or act; nor does a sentence that names
-    a time (`timed`), even one the report's date cannot resolve ("On Thursday, forces advanced" in a report dated
-    to a month is a day of its own)."""
-    if event.type in _STATEMENTS or event.stance in ("negated", "denied"):
-        return None  # each statement is an act of saying: a quote after the lead's summary may be another one
-    if event.actor is None or event.actor.country is None:
-        return None
-    if event.actor.members:
-        return None
-    for i in range(len(earlier) - 1, -1, -1):
-        other = earlier[i]
-        if other.type != event.type or other.stance in ("negated", "denied") or not _same_mode(event, other):
-            continue
-        if other.actor is None or other.actor.members or _side(other.actor) != _side(event.actor):
-            continue
-        if event.recipient is not None and (
-            other.recipient is None or other.recipient.country != event.recipient.country
-        ):
-            continue
-        if event.place is not None and other.place is not None and event.place.name != event.place.name:
-            continue
-        if not _same_day(event, other, timed) or _other_toll(event, other) or not _same_teller(event, other):
-            continue
-        return i
-    return None
-
-
-def _same_mode(event: Event, other: Event) -> bool:
-    """Air strikes and a ground offensive by one side are two acts; a mode left general says nothing either way."""
-    return event.mode == other.mode or "general" in (event.mode, other.mode)
-
-
-def _side(actor: Actor) -> tuple[str | None, str | None]:
-    """A country's government and its forces are one side ("the defence ministry said it had responded with air
-    strikes", then "its planes carried out four strikes"); its rebels or civilians are another."""
-    return actor.country, "STATE" if actor.sector in (None, "GOV", "MIL") else actor.sector
-
-
-def _same_teller(event: Event, other: Event) -> bool:
-    """Told by the same source (the writer, or the same side's speaker), or by the actor of its own act ("we signed
-    the ceasefire"): a side's claim about another's act is not the writer's account of it retold."""
-    mine = event.claimed_by.country if event.claimed_by is not None else None
-    theirs = other.claimed_by.country if other.claimed_by is not None else None
-    own = event.actor is not None and mine is not None and mine == event.actor.country
-    return mine == theirs or own
-
-
-def _same_day(event: Event, other: Event, timed: bool) -> bool:
-    return (event.date_from_publication and not timed) or (event.time is not None and event.date == other.date)
-
-
-def _other_toll(event: Event, other: Event) -> bool:
-    for kind in ("killed", "injured"):
-        a, b = getattr(event, kind), getattr(other, kind)
-        if a is not None and (b is None or a.value != b.value):
-            return True
-    return False
-
-
-def fill_from(kept: Event, again: Event) -> Event:
-    """The earlier telling with what the later one adds: a place or a target it lacked."""
-    changes = {name: getattr(again, name) for name in ("place", "recipient") if getattr(kept, name) is None}
-    changes = {k: v for k, v in changes.items() if v is not None}
-    return replace(kept, **changes) if changes else kept
