@@ -578,6 +578,18 @@ class LinkTables:
         ).fetchone()
         return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
 
+    def mentioned_among(self, canonical_ids: Sequence[str], article_id: str) -> set[str]:
+        """Which of these canonical events the article has a mention in (one indexed lookup of the article's
+        mentions, rather than one per canonical event)."""
+        if not canonical_ids:
+            return set()
+        marks = ",".join("?" * len(canonical_ids))
+        rows = self.conn.execute(
+            f"SELECT DISTINCT canonical_id FROM link_mentions WHERE article_id = ? AND canonical_id IN ({marks})",
+            (article_id, *canonical_ids),
+        )
+        return {str(r[0]) for r in rows}
+
     def mentioned_in(self, canonical_id: str, article_id: str) -> bool:
         row = self.conn.execute(
             "SELECT 1 FROM link_mentions WHERE canonical_id = ? AND article_id = ? LIMIT 1", (canonical_id, article_id)
