@@ -36,7 +36,7 @@ class Group:
 
 class Decoded:
     """Parsed JSON of stored text, keyed by the text itself: linking reads the same centroids, canonical events,
-    mentions and agreements again at every report, and decoding them was a third of its time. A changed value is
+    mentions and agreements again at every report, and decoding them was a sixth of its time. A changed value is
     another text, so the cache never serves a stale one; it holds at most `limit` values (emptied when full). The
     values are shared: callers copy what they change."""
 
