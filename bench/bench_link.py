@@ -6,8 +6,8 @@ are what bench_pipeline.py measures), links the first N - 1000 of them with the 
 (`link(store, until=...)`: the preload is linking, in its batches of reports per transaction, nothing cheaper), then
 times the linking of the last 1000 into the corpus already linked: the incremental cost of a report at that size,
 which blocking must keep flat (what a run does once whatever its size, loading the models and storing the known
-agreements, is done before the timer). It prints the wall time per report and the CPU time of the process per report (on a
-shared machine the wall time also measures the other jobs; the CPU time is the work).
+agreements, is done before the timer). It prints the wall time per report and the CPU time of the process per report
+(on a shared machine the wall time also measures the other jobs; the CPU time is the work).
 
 The reports are written from templates for the benchmark: 40 conflicts in as many countries (each conflict's towns
 and forces resolved to its country, as the gazetteer and the actor dictionaries would), each with its own towns,
