@@ -7,12 +7,15 @@ The reports are written here from templates of our own (a few happenings in a fe
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
+
+import pytest
 
 from truceline.link import link
 from truceline.model import (
@@ -28,6 +31,8 @@ from truceline.model import (
     Trigger,
 )
 from truceline.store import Store
+from truceline.store.db import CACHE_MB
+from truceline.store.link import Decoded
 
 LINK_TABLES = (
     "link_reports", "link_lsh", "link_df", "link_stories", "link_clusters", "link_keys", "link_passages",
@@ -192,3 +197,42 @@ def test_the_sql_work_of_linking_a_report_does_not_grow_with_the_corpus(tmp_path
             assert linked == 8 * 24
             per_report.append(ticks / linked)
     assert per_report[1] <= 1.25 * per_report[0], per_report
+
+
+def test_linking_reads_through_its_caches_what_it_would_read_without_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parsed centroids, canonical events, mentions and agreements linking keeps between reports are what the
+    stored text decodes to: a corpus linked (and partly linked again) with caches that hold one value, emptied at
+    every read, ends with the same rows as with the caches."""
+    contents = []
+    for limit in (None, 1):
+        if limit is not None:
+            for name in ("GROUP_CACHE", "CANONICAL_CACHE", "MENTION_CACHE", "AGREEMENT_CACHE", "EVENT_CACHE"):
+                monkeypatch.setattr(f"truceline.store.link.{name}", limit)
+        with _store(tmp_path / f"cache{limit}.db", _reports(96)) as store:
+            link(store, until="2022-05-06")
+            assert link(store).linked > 40
+            for aid in [f"r{i:05d}" for i in range(0, 96, 3)]:  # processed again: unlinked and linked again
+                store.conn.execute("UPDATE articles SET processed_at = 'again' WHERE id = ?", (aid,))
+            assert link(store).linked == 32
+            contents.append(store.content())
+    assert contents[0] == contents[1]
+
+
+def test_a_cache_of_decoded_values_stays_within_its_limit_and_never_serves_a_changed_value() -> None:
+    cache = Decoded(3)
+    first = cache('{"a": 1.5}')
+    assert first == {"a": 1.5} and cache('{"a": 1.5}') is first  # decoded once
+    assert cache('{"a": 2.5}') == {"a": 2.5}  # a changed value is other text
+    for i in range(10):
+        cache.put(json.dumps({"k": i}), {"k": i})
+        assert len(cache.values) <= 3
+    assert cache('{"k": 9}') == {"k": 9}
+
+
+def test_the_page_cache_is_a_setting(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "p.db") as store:
+        assert store.conn.execute("PRAGMA cache_size").fetchone()[0] == -1024 * CACHE_MB
+    with Store.open(tmp_path / "p.db", cache_mb=8) as store:
+        assert store.conn.execute("PRAGMA cache_size").fetchone()[0] == -8 * 1024

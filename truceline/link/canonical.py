@@ -432,9 +432,10 @@ class Merger:
         rows = self.tables.canonical_candidates(story, str(m["type"]), lo, hi, cluster, CANDIDATES)
         self.compared += len(rows)
         best: tuple[float, str] | None = None
+        mentioned = self.tables.mentioned_among([str(r["id"]) for r in rows], m["article_id"])
         for row in rows:
             data = row["data"]
-            same_article = self.tables.mentioned_in(str(row["id"]), m["article_id"])
+            same_article = str(row["id"]) in mentioned
             score = match_score(m, data, bool(cluster) and row["cluster_id"] == cluster)
             if same_article and _ANAPHORA.search(str(m["sentence"] or "")):
                 score += 2.0

@@ -54,10 +54,15 @@ def find_copy(tables: LinkTables, sig: Signature, article_id: str) -> Copy | Non
     if not sig.usable:
         return None
     best: tuple[float, str] | None = None
-    for other, _, blob in tables.lsh_candidates(sig.buckets, recent=RECENT_PER_BUCKET):
-        if other == article_id or blob is None:
-            continue
-        sim = minhash.similarity(sig.values, minhash.from_bytes(blob))
+    found = [
+        (o, b)
+        for o, _, b in tables.lsh_candidates(sig.buckets, recent=RECENT_PER_BUCKET)
+        if o != article_id and b is not None
+    ]
+    # every candidate's agreement with the signature at once (minhash.similarity's values: shares of equal rows)
+    signatures = minhash.from_bytes(b"".join(b for _, b in found)).reshape(len(found), len(sig.values))
+    shares = (signatures == sig.values).mean(axis=1).tolist() if found else []
+    for (other, _), sim in zip(found, shares, strict=True):
         if sim >= minhash.COPY_JACCARD and (best is None or sim > best[0]):
             best = (sim, other)
     if best is None:

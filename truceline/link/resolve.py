@@ -40,6 +40,7 @@ from truceline.store.link import LinkTables
 from truceline.text import split_sentences
 
 RESOLVE = 2.5
+TERMS_CACHE = 4096  # reports whose term sentences are kept (speed only)
 CANDIDATES = 200  # the latest agreements of the report's countries (and of unknown place) it is scored against
 
 # a sentence that brings an agreement into being (or into the news): one its mention may found
@@ -105,6 +106,7 @@ class AgreementLinker:
         self.sentence_days: list[tuple[date, date]] = []
         self._own_prefix = "C-"  # the id prefix of the agreements the report being resolved founds
         self.earliest: date | None = None  # the first day the report can be from
+        self._terms_cache: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}  # see _term_sentences
 
     def add_report(self, article_id: str, body: str, report: Mapping[str, Any]) -> list[tuple[Mention, str]]:
         """Resolve (or found) the agreement of each mention in one report and link its events; returns the
@@ -186,7 +188,10 @@ class AgreementLinker:
         until = (latest + timedelta(days=1)).isoformat() if latest else "9999-12-31"
         key = (until, tuple(sorted(countries)))
         if self._candidates is None or self._candidates[0] != key:
-            self._candidates = (key, self.tables.agreements(until=until, zones=sorted(countries), limit=CANDIDATES))
+            self._candidates = (
+                key,
+                self.tables.agreements(until=until, zones=sorted(countries), limit=CANDIDATES, shared=True),
+            )
         candidates = self._candidates[1]
         if not candidates:
             return []
@@ -443,7 +448,7 @@ class AgreementLinker:
         a = self.tables.agreement(agreement_id)
         if a is None:
             return
-        linked = self.tables.agreement_events(agreement_id)
+        linked = self.tables.agreement_events(agreement_id, shared=True)
         data = a["data"]
         if not data.get("parties") or (a["origin"] == "corpus" and len(data["parties"]) < 2):
             # its parties, when its phrase named fewer than two: who announced it (not who reported that), else
@@ -476,12 +481,22 @@ class AgreementLinker:
         deal, ...") or binding someone ("must be pulled out by Oct. 10", "will patrol it together")."""
         out: list[dict[str, Any]] = []
         for article_id in dict.fromkeys(x["article_id"] for x in linked if x["relation"] == "announcement"):
-            body = self.tables.article_text(article_id) or ""
-            for start, end in split_sentences(body):
-                sentence = body[start:end]
-                if _TERM.search(sentence) and not any(t["text"] == sentence for t in out):
+            for start, end, sentence in self._term_sentences(article_id):
+                if not any(t["text"] == sentence for t in out):
                     out.append({"text": sentence, "article_id": article_id, "start_char": start, "end_char": end})
         return out[:MAX_TERMS]
+
+    def _term_sentences(self, article_id: str) -> list[tuple[int, int, str]]:
+        """The sentences of a report that may state an agreement's terms (each agreement refreshed reads its
+        announcing reports' again: kept for as long as the report's text is the same, TERMS_CACHE reports)."""
+        body = self.tables.article_text(article_id) or ""
+        found = self._terms_cache.get(article_id)
+        if found is None or found[0] != body:
+            if len(self._terms_cache) >= TERMS_CACHE:
+                self._terms_cache.clear()
+            sentences = [(start, end, body[start:end]) for start, end in split_sentences(body)]
+            found = self._terms_cache[article_id] = (body, [x for x in sentences if _TERM.search(x[2])])
+        return found[1]
 
     def _supersede(self, a: dict[str, Any]) -> None:
         """A truce superseded by the next truce for the same zone and parties that came into force after it."""
@@ -491,7 +506,8 @@ class AgreementLinker:
         if not start:
             return
         allies = set(a["data"].get("parties", [])) | set(a["data"].get("mediators", []))
-        for other in sorted(self.tables.agreements(), key=lambda o: str(o.get("in_force") or o.get("signed") or "")):
+        candidates = self.tables.agreements(shared=True)
+        for other in sorted(candidates, key=lambda o: str(o.get("in_force") or o.get("signed") or "")):
             other_start = other.get("in_force") or other.get("signed")
             if other["id"] == a["id"] or not other_start or str(other_start) <= str(start):
                 continue
@@ -503,6 +519,7 @@ class AgreementLinker:
                 and other["kind"] in (*objects.TRUCE_KINDS, "protocol")
             ):
                 a["data"]["superseded_by"] = other["id"]
+                other = {**other, "data": dict(other["data"])}  # the data read is shared (a cache): a copy
                 other["data"]["supersedes"] = other["data"].get("supersedes") or a["id"]
                 self.tables.save_agreement(other)
                 return

@@ -21,6 +21,8 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 from truceline.errors import ModelError
@@ -48,7 +50,8 @@ Idf = Callable[[str], float]
 def _dot(u: Mapping[str, float], v: Mapping[str, float]) -> float:
     if len(u) > len(v):
         u, v = v, u
-    return sum(x * v.get(t, 0.0) for t, x in u.items())
+    # the same products summed in the same order as a generator over u's items, in C (the hot loop of linking)
+    return sum(map(mul, u.values(), map(v.get, u.keys(), repeat(0.0))))
 
 
 def _day(value: str | None) -> date | None:

@@ -34,12 +34,53 @@ class Group:
     story_id: str | None = None  # for a cluster: the story it belongs to
 
 
+class Decoded:
+    """Parsed JSON of stored text, keyed by the text itself: linking reads the same centroids, canonical events,
+    mentions and agreements again at every report, and decoding them was a sixth of its time. A changed value is
+    another text, so the cache never serves a stale one; it holds at most `limit` values (emptied when full). The
+    values are shared: callers copy what they change."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.values: dict[str, Any] = {}
+
+    def __call__(self, raw: str) -> Any:
+        found = self.values.get(raw)
+        if found is None:
+            if len(self.values) >= self.limit:
+                self.values.clear()
+            found = self.values[raw] = json.loads(raw)
+        return found
+
+    def put(self, raw: str, value: Any) -> None:
+        """What `raw` decodes to, known as it is written (`value` as json.loads would give it back; the caller's
+        own copy)."""
+        if len(self.values) >= self.limit:
+            self.values.clear()
+        self.values[raw] = value
+
+
+# how many parsed values each cache holds: a report reads a few groups (centroids of up to 500 terms), up to 50
+# canonical events per mention, 60 mentions per canonical event refreshed, up to 500 agreements and the events
+# linked to those refreshed
+GROUP_CACHE = 256
+CANONICAL_CACHE = 2048
+MENTION_CACHE = 4096
+AGREEMENT_CACHE = 2048
+EVENT_CACHE = 4096  # events linked to agreements, read at each refresh of their agreement
+
+
 class LinkTables:
     """Queries and writes of the link stage over one open connection (Store.link)."""
 
     def __init__(self, conn: Any, dialect: str = "sqlite") -> None:
         self.conn = conn  # sqlite3.Connection or truceline.store.pg.PgConnection (the same SQL on both)
         self.dialect = dialect
+        self._groups = Decoded(GROUP_CACHE)
+        self._canonicals = Decoded(CANONICAL_CACHE)
+        self._mentions = Decoded(MENTION_CACHE)
+        self._agreements = Decoded(AGREEMENT_CACHE)
+        self._events = Decoded(EVENT_CACHE)
 
     # -- transactions ------------------------------------------------------------------------------------------
     @contextmanager
@@ -267,10 +308,17 @@ class LinkTables:
             f"SELECT id, seq, n_reports, date_lo, date_hi, centroid, names, {story} FROM {table} WHERE id IN ({marks})",
             list(ids),
         ).fetchall()
-        by_id = {r[0]: Group(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]), r[7]) for r in rows}
+        decoded = self._groups  # a group's centroid and names are changed in place by its caller: copies
+        by_id = {
+            r[0]: Group(r[0], r[1], r[2], r[3], r[4], dict(decoded(r[5])), dict(decoded(r[6])), r[7]) for r in rows
+        }
         return [by_id[i] for i in ids if i in by_id]
 
     def save_group(self, table: str, group: Group) -> None:
+        centroid, names = json.dumps(group.centroid), json.dumps(group.names)
+        # the next report reads the group back: its flat {term: number} maps decode to copies of what they were
+        self._groups.put(centroid, dict(group.centroid))
+        self._groups.put(names, dict(group.names))
         if table == "link_stories":
             self.conn.execute(
                 "INSERT OR REPLACE INTO link_stories (id, seq, n_reports, date_lo, date_hi, centroid, names)"
@@ -281,8 +329,8 @@ class LinkTables:
                     group.n_reports,
                     group.date_lo,
                     group.date_hi,
-                    json.dumps(group.centroid),
-                    json.dumps(group.names),
+                    centroid,
+                    names,
                 ),
             )
         elif table == "link_clusters":
@@ -296,8 +344,8 @@ class LinkTables:
                     group.n_reports,
                     group.date_lo,
                     group.date_hi,
-                    json.dumps(group.centroid),
-                    json.dumps(group.names),
+                    centroid,
+                    names,
                 ),
             )
         else:
@@ -496,7 +544,7 @@ class LinkTables:
                 (cluster_id, story_id, type_, limit),
             ).fetchall()
         rows = sorted({r["id"]: r for r in rows}.values(), key=lambda r: -int(r["seq"]))[:limit]
-        return [{**dict(r), "data": json.loads(r["data"])} for r in rows]
+        return [{**dict(r), "data": self._canonicals(r["data"])} for r in rows]
 
     def canonical_mentions(self, canonical_id: str, limit: int | None = None) -> list[dict[str, Any]]:
         """A canonical event's mentions in the order they were linked; with `limit`, only the latest ones."""
@@ -506,7 +554,7 @@ class LinkTables:
                 " WHERE canonical_id = ? ORDER BY rowid DESC LIMIT ?) AS latest ORDER BY r",
                 (canonical_id, limit),
             ).fetchall()
-            return [{"event_id": r[1], "article_id": r[2], "score": r[3], **json.loads(r[4])} for r in rows]
+            return [{"event_id": r[1], "article_id": r[2], "score": r[3], **self._mentions(r[4])} for r in rows]
         rows = self.conn.execute(
             "SELECT event_id, article_id, score, data FROM link_mentions WHERE canonical_id = ? ORDER BY rowid",
             (canonical_id,),
@@ -544,6 +592,18 @@ class LinkTables:
             "SELECT n_mentions, n_reports, n_sources FROM link_canonical WHERE id = ?", (canonical_id,)
         ).fetchone()
         return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+
+    def mentioned_among(self, canonical_ids: Sequence[str], article_id: str) -> set[str]:
+        """Which of these canonical events the article has a mention in (one indexed lookup of the article's
+        mentions, rather than one per canonical event)."""
+        if not canonical_ids:
+            return set()
+        marks = ",".join("?" * len(canonical_ids))
+        rows = self.conn.execute(
+            f"SELECT DISTINCT canonical_id FROM link_mentions WHERE article_id = ? AND canonical_id IN ({marks})",
+            (article_id, *canonical_ids),
+        )
+        return {str(r[0]) for r in rows}
 
     def mentioned_in(self, canonical_id: str, article_id: str) -> bool:
         row = self.conn.execute(
@@ -678,10 +738,12 @@ class LinkTables:
 
     # -- agreements ----------------------------------------------------------------------------------------------
     def agreements(
-        self, *, until: str | None = None, zones: Sequence[str] | None = None, limit: int = 500
+        self, *, until: str | None = None, zones: Sequence[str] | None = None, limit: int = 500, shared: bool = False
     ) -> list[dict[str, Any]]:
         """Agreements signed (or known) up to `until` (all when None), the latest first; with `zones`, only those
-        covering a place in one of these countries or of unknown place (the candidates a report's mentions need)."""
+        covering a place in one of these countries or of unknown place (the candidates a report's mentions need).
+        With `shared`, their `data` comes from a cache and is shared with later calls: for readers that change
+        nothing (linking reads hundreds at every report)."""
         if until:
             where = "(signed IS NULL OR signed <= ?)"
             args: list[object] = [until]
@@ -696,7 +758,8 @@ class LinkTables:
             rows = self.conn.execute(
                 "SELECT * FROM link_agreements ORDER BY signed IS NULL, signed, seq LIMIT ?", (limit,)
             ).fetchall()
-        return [{**dict(r), "data": json.loads(r["data"])} for r in rows]
+        decode = self._agreements if shared else json.loads
+        return [{**dict(r), "data": decode(r["data"])} for r in rows]
 
     def agreement(self, agreement_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM link_agreements WHERE id = ?", (agreement_id,)).fetchone()
@@ -754,7 +817,10 @@ class LinkTables:
             for r in rows
         ]  # fmt: skip
 
-    def agreement_events(self, agreement_id: str) -> list[dict[str, Any]]:
+    def agreement_events(self, agreement_id: str, *, shared: bool = False) -> list[dict[str, Any]]:
+        """The events linked to an agreement, in date order; with `shared`, their `event` comes from a cache and is
+        shared with later calls (for readers that change nothing: an agreement's refresh reads them all)."""
+        decode = self._events if shared else json.loads
         rows = self.conn.execute(
             "SELECT ae.event_id, ae.article_id, ae.relation, e.data, a.published FROM link_agreement_events ae"
             " JOIN events e ON e.id = ae.event_id JOIN articles a ON a.id = ae.article_id"
@@ -762,7 +828,7 @@ class LinkTables:
             (agreement_id,),
         )
         return [
-            {"event_id": r[0], "article_id": r[1], "relation": r[2], "event": json.loads(r[3]), "published": r[4]}
+            {"event_id": r[0], "article_id": r[1], "relation": r[2], "event": decode(r[3]), "published": r[4]}
             for r in rows
         ]
 
