@@ -172,6 +172,18 @@ def process(
     return report
 
 
+def link_leftover(
+    store: Store, *, agreements: Sequence[Path] = (), link_window: int = DEFAULT_LINK_WINDOW
+) -> LinkReport:
+    """Link what a run killed after its last batch was stored left unlinked, by the windows `process` links (the
+    windows wholly stored first, then the rest), so the result is the uninterrupted run's."""
+    windows = _Windows(store, link_window, agreements)
+    row = store.conn.execute("SELECT MAX(rowid) FROM documents").fetchone()
+    if row is not None and row[0] is not None:
+        windows.start(int(row[0]) + 1)
+    return windows.finish()
+
+
 MAX_AHEAD = 32  # batches held beyond two per worker while a window is linked (their rows wait in memory)
 
 

@@ -174,7 +174,8 @@ def _do_process(
             if link and store.link.count_pending():
                 from truceline.cli_link import _link_line
 
-                click.echo(_link_line(api.link(store, agreements=_settings().agreements)), err=True)
+                leftover = api.link_leftover(store, agreements=settings.agreements, link_window=settings.link_window)
+                click.echo(_link_line(leftover), err=True)
             return 0, 0
         with _progress(pending, "processing") as tick:
             report = api.process(
