@@ -8,6 +8,7 @@ That is what keeps "said on Friday that forces are attacking" from dating the at
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from truceline.events.triggers import Token
@@ -120,6 +121,16 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
             ref = _only_time(doc, offset, times, {child.i} | _participles(child))
             if ref is not None:
                 return ref, _SUBORDINATE_TIME[marker]
+    if _perfect(head):  # "has been fighting to retake the town since December": "since" needs the perfect verb
+        for child in head.children:
+            if child.dep_ == "xcomp" and _infinitive(child):
+                bound = _only_time(doc, offset, times, {child.i})
+                if bound is not None and bound.modifier == "since":
+                    return bound, None
+    if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in head.children):
+        named = _time_at(doc, offset, times, head.head)  # "in 2011, when the regime cracked down": that time
+        if named is not None:  # the day itself, whatever bounds it in its own clause ("since 2011, when ...")
+            return replace(named, modifier=None) if named.modifier in _BOUNDS else named, None
     current = head
     for _ in range(3):  # up the clauses the event's clause depends on
         dep = current.dep_
@@ -146,6 +157,54 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
     return None
 
 
+def _perfect(verb: Token) -> bool:
+    """'has been fighting', 'have held': a verb in the perfect, the only one a "since" phrase can bound."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _time_at(doc: Any, offset: int, times: Sequence[TimeRef], token: Token) -> TimeRef | None:
+    """The resolved date or time expression `token` is part of, if any."""
+    at = offset + token.idx
+    return next(
+        (
+            ref
+            for ref in times
+            if ref.type in _DATED
+            and ref.start <= at < ref.end
+            and ref.value
+            and not ref.value.startswith("X")
+            and ref.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+        ),
+        None,
+    )
+
+
+# A noun of an act under one of these prepositions of the clause is before or after the clause's own time: "a truce
+# was reached on June 12, after weeks of airstrikes" (the airstrikes came before June 12).
+_PREP_RELATION = {"after": "before", "following": "before", "before": "after", "ahead": "after", "prior": "after"}
+
+
+def prepositional_relation(trigger: Token, verb: Token) -> str | None:
+    """How the time of `verb`'s clause relates to the act the noun `trigger` names when the noun stands in an
+    "after"/"before" phrase of that clause ("after weeks of airstrikes", "before talks on the truce"): "before" or
+    "after" (the act is before or after that time), else None."""
+    current = trigger
+    for _ in range(6):
+        if current.i == verb.i or current.dep_ == "ROOT":
+            return None
+        parent = current.head
+        if current.dep_ == "pobj" and parent.dep_ == "prep" and parent.head.i == verb.i:
+            return _PREP_RELATION.get(parent.lower_)
+        if current.dep_ == "pobj" and parent.lower_ in ("to", "of") and parent.head.lower_ in ("prior", "ahead"):
+            parent = parent.head  # "prior to the talks", "ahead of the vote"
+            if parent.head.i == verb.i:
+                return _PREP_RELATION.get(parent.lower_)
+        if current.dep_ not in ("pobj", "prep", "conj", "compound", "nmod", "pcomp"):
+            return None
+        current = parent
+    return None
+
+
 def _participles(verb: Token) -> set[int]:
     return {
         c.i for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ in ("VBG", "VBN") and not _subordinate(c)
@@ -159,6 +218,7 @@ def event_date(
     clause: set[int],
     published: PubDate,
     reporting: Token | None = None,
+    relation: tuple[str, set[int]] | None = None,
 ) -> tuple[TimeRef | None, str | None, str, bool]:
     """(time, date value, precision, from_publication) for the clause.
 
@@ -167,15 +227,22 @@ def event_date(
     the report it is told in (`reporting`, the speech verb): "announced on Thursday that forces halted fire" dates
     the halt no later than Thursday (precision "reported by"). Failing that, the publication date (also "reported
     by", and flagged as from the publication). A present act ("said on Friday that rebels are attacking") gets no
-    speech date: the caller passes none."""
+    speech date: the caller passes none. `relation` ("before" or "after", and the noun phrase's tokens) says the
+    act is before or after its clause's time, when the noun stands in an "after" phrase (prepositional_relation):
+    a time inside the noun's own phrase ("after the June 13 attack") is still its own."""
     own = _own_clause(doc, clause)
-    ref = _governed_time(doc, offset, times, own)
-    if ref is not None:
+    found = _governed_times(doc, offset, times, own)
+    if relation is not None:  # the noun's own time first, then the clause's as a bound
+        found.sort(key=lambda r: _relation_to(doc, offset, r, relation) is not None)
+        if found and _relation_to(doc, offset, found[0], relation) is None:
+            # "after the January 30 strikes": the preposition bounds the clause, the day is the noun's own
+            return found[0], found[0].value, found[0].precision, False
+    if found:
         # "killed 105 civilians since April 28": not a day's event but a stretch from it, and the precision says so
-        return _shifted(ref, None)
+        return _shifted(found[0], _relation_to(doc, offset, found[0], relation))
     related = _related_time(doc, offset, times, _clause_head(doc, own or clause))
     if related is not None:
-        return _shifted(*related)
+        return _shifted(related[0], _relation_to(doc, offset, related[0], relation) or related[1])
     told = _governed_time(doc, offset, times, {reporting.i}) if reporting is not None else None
     if told is not None and reporting is not None and not _speaks(reporting):
         # "On Tuesday, the army shelled Saraqib and rebels fired rockets": the parser's complement of a verb that
@@ -187,6 +254,14 @@ def event_date(
         # A report whose date is unknown dates nothing: an interval spanning decades is not a date to print.
         return None, None, "unknown", True
     return None, published.value, "reported by", True
+
+
+def _relation_to(doc: Any, offset: int, ref: TimeRef, relation: tuple[str, set[int]] | None) -> str | None:
+    if relation is None:
+        return None
+    kind, phrase = relation
+    inside = any(t.i in phrase for t in doc if ref.start - offset <= t.idx < ref.end - offset)
+    return None if inside else kind
 
 
 def _plans(verb: Token) -> bool:
@@ -239,7 +314,12 @@ def _content(trigger: Token, verb: Token) -> set[int]:
     for token in trigger.subtree:  # an infinitive anywhere below: what is to be done, not where it was said
         if token.i not in (trigger.i, verb.i) and token.dep_ in ("acl", "xcomp", "advcl") and _infinitive(token):
             out.update(t.i for t in token.subtree)
+        elif token.i != trigger.i and token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in _AIMS:
+            out.update(t.i for t in token.subtree)  # "talking with the aim of reaching a truce in Idlib"
     return out
+
+
+_AIMS = frozenset({"of", "for", "towards", "toward"})  # "the aim of reaching", "talks for ending", "steps towards"
 
 
 def _infinitive(token: Token) -> bool:

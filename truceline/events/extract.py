@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from truceline.events.absorb import absorb, fold_alleged
 from truceline.events.arguments import verbal_arguments
-from truceline.events.attach import clause_tokens, event_casualties, event_date, event_place
+from truceline.events.attach import clause_tokens, event_casualties, event_date, event_place, prepositional_relation
 from truceline.events.eventhood import naming, not_an_event
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
@@ -317,7 +317,9 @@ class _Coder:
         told = verb.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBN") and verb.head.tag_.startswith("VB")
         reporting = verb.head if told else None
         times = self.times.within(start, end)
-        time, date, precision, from_pub = event_date(doc, start, times, clause, published, reporting)
+        order = prepositional_relation(cand.token, verb) if cand.nominal else None
+        relation = (order, {t.i for t in cand.token.subtree}) if order else None
+        time, date, precision, from_pub = event_date(doc, start, times, clause, published, reporting, relation)
         place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker, cand.token, cand.type)
         figures = self.quantities.within(start, end)
         killed, injured, others = event_casualties(doc, start, figures, clause, trigger_start)

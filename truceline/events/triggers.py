@@ -292,6 +292,17 @@ def _related(a: Token, b: Token) -> bool:
     return a.head.i == b.i or b.head.i == a.i or a.head.i == b.head.i or a in b.subtree or b in a.subtree
 
 
+_OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until"})
+
+
+def _another_time(verb: Token) -> bool:
+    """A clause of its own at another time ("launched an operation after 50 soldiers were killed"): its deaths are
+    another act's, not the main clause's."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _OTHER_TIME_MARKS for c in verb.children
+    )
+
+
 def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
     """'Airstrikes killed 12' is one event: drop a casualty verb tied to another ASSAULT, keep its victims there."""
     keep: list[Candidate] = []
@@ -301,7 +312,7 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
         if not cand.nominal and cand.type == "ASSAULT" and subject is not None:
             subject.extra.append(cand.token)  # "airstrikes hit the market": one event, the airstrikes
             continue
-        if not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS:
+        if not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS and not _another_time(cand.token):
             partner = next(
                 (o for o in found if o is not cand and o.type == "ASSAULT" and _related(o.token, cand.token)), None
             )

@@ -107,7 +107,7 @@ def _events(
         elif data.get("date_text"):
             start, end = int(data.get("start_char") or 0), int(data.get("end_char") or 0)
             match = next((t for (text, s), t in times.items() if text == data["date_text"] and start <= s < end), None)
-            if match is not None:
+            if match is not None and not match[3].startswith("X"):  # unresolved against the new date: keep the old
                 data["date"] = match[3]
         value = data.get("date")
         sort = value if isinstance(value, str) and value[:4].isdigit() else fallback

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from truceline.model import CleanedText, PubDate, RawDocument, TimeRef
 from truceline.timex.pubdate import infer as _infer
+from truceline.timex.pubdate import interval_precision, interval_value
 from truceline.timex.tagger import tag as _tag
 
 
@@ -24,7 +26,9 @@ def tag_times_between(text: str, earliest: date, latest: date) -> list[TimeRef]:
     expression keeps its value when it resolves alike against both ends ("last September" in a report from March to
     September 2019 is September 2018, wherever in between it was written), and is left unresolved otherwise (an
     X value, as with no anchor). Resolution moves one way as the anchor moves, so agreeing ends mean agreement
-    everywhere between them."""
+    everywhere between them, and ends that disagree bound every reading between them: "on Saturday" ahead, in a
+    report from January 12 to February 7, is a Saturday from January 18 to February 8, and its value says so as an
+    ISO interval ("2020-01-18/2020-02-08", as a publication span is written) rather than naming one of them."""
     if earliest >= latest:
         return _tag(text, latest)
     early = {(r.start, r.end): r for r in _tag(text, earliest)}
@@ -35,8 +39,40 @@ def tag_times_between(text: str, earliest: date, latest: date) -> list[TimeRef]:
         if other is not None and (other.value, other.earliest, other.latest) == (ref.value, ref.earliest, ref.latest):
             out.append(ref)
             continue
+        if (spanned := _spanned(other, ref, earliest, latest)) is not None:
+            out.append(spanned)
+            continue
         if loose is None:
             loose = {(r.start, r.end): r for r in _tag(text, None)}
         if (key := (ref.start, ref.end)) in loose:
             out.append(loose[key])
     return out
+
+
+def _spanned(early: TimeRef | None, late: TimeRef | None, first: date, last: date) -> TimeRef | None:
+    """The reading of a date that moved between the two ends of a report's span (`first` to `last`): from the
+    earliest day the first end gives to the latest the second gives (None when either end left it unresolved, or it
+    is no date). A reading that says no more than the report's own date stays unresolved: one that only trails the
+    span by up to a week ("on Monday", "earlier this week" move with the report and are no more than "by the time of
+    the report"), whereas "June 13" or "on Saturday" ahead of it say more; so does one wider than the span by more
+    than a week (its readings jumped a year rather than moved with the report). A bound
+    ("since December") that names the same month from both ends is that month, running to the later end; one whose
+    month moved is left unresolved (its start is the point, and no interval holds it)."""
+    if early is None or late is None or late.type not in _DATED or early.type not in _DATED:
+        return None
+    if early.value.startswith("X") or late.value.startswith("X") or not early.value[:4].isdigit():
+        return None
+    if late.modifier in _BOUNDS or early.modifier in _BOUNDS:
+        return late if early.value == late.value else None
+    lo, hi = early.earliest, late.latest
+    if lo is None or hi is None or hi < lo or hi - lo > last - first + _WEEK:
+        return None  # wider than the span itself: the readings jumped a year, not moved with the report
+    if first - _WEEK <= lo and hi <= last:
+        return None
+    value = interval_value(lo, hi)  # days: "the night of June 13" keeps its night in its text, not in a span
+    return replace(late, type="DATE", value=value, earliest=lo, latest=hi, precision=interval_precision(lo, hi))
+
+
+_BOUNDS = ("since", "until", "before", "after")
+_DATED = ("DATE", "TIME")
+_WEEK = timedelta(days=7)
