@@ -64,6 +64,9 @@ def test_a_report_that_leaves_its_year_open_takes_it_from_its_story(tmp_path: Pa
         after = next(a for a in store.articles() if a["id"] == before["id"])
         assert after["published"] == "2021-02-14" and after["published_precision"] == "day"
         assert after["published_evidence"][0].startswith("story: ")
+        # dated before its event cluster was chosen: it was placed with its day, not as an undated report
+        placed = store.link.linked_report(before["id"])
+        assert placed is not None and placed["date_lo"] == placed["date_hi"] == "2021-02-14"
         events = store.events()
         mine = [e for e in events if e["article_id"] == before["id"]]
         assert mine and all(not str(e["date"]).startswith("XXXX") for e in mine)

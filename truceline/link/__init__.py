@@ -25,6 +25,7 @@ from truceline.link.features import DATE_SPAN_MAX, Report, build_report
 from truceline.link.resolve import AgreementLinker
 from truceline.link.score import Scorer
 from truceline.store import Store
+from truceline.store.link import Group
 
 __all__ = ["LinkReport", "link", "pending_reports"]
 
@@ -115,7 +116,19 @@ def _link_one(
     merger.forget_report(rep.id)
     for agreement_id in store.link.forget_agreement_links(rep.id):
         resolver.refresh(agreement_id)
-    placed = linker.place(rep)
+
+    def redate(rep: Report, story: Group) -> Report | None:
+        if not feed_back(store.link, rep, article, None, story, False, narrow_only=True):
+            return None
+        report.redated += 1
+        fresh = store.link.article_row(rep.id)
+        if fresh is None:
+            return None
+        article.update(fresh)  # the stored row as re-dated, for what follows the placement
+        return build_report(fresh, store.link.mentions(rep.id, ("actor", "place")))
+
+    placed = linker.place(rep, redate)
+    rep = placed.report or rep
     story = store.link.group("link_stories", placed.story_id)
     attached = passages.attach(linker, rep, story) if story is not None else []
     latest = rep.latest.isoformat() if rep.latest else None

@@ -91,6 +91,11 @@ class Placement:
     copy_similarity: float | None
     new_story: bool = False
     new_cluster: bool = False
+    report: Report | None = None  # the report as placed: dated again from its story when it was undated
+
+
+# (report, the story it was placed in) -> the report dated from that story's reports, or None when that adds nothing
+Redate = Callable[[Report, Group], Report | None]
 
 
 @dataclass(slots=True)
@@ -277,8 +282,11 @@ class Linker:
         self._vectors: dict[str, dict[str, float]] = {}  # parsed member vectors, for this run
 
     # -- one report ---------------------------------------------------------------------------------------------
-    def place(self, rep: Report) -> Placement:
-        """Link one report (the caller holds the transaction)."""
+    def place(self, rep: Report, redate: Redate | None = None) -> Placement:
+        """Link one report (the caller holds the transaction). An undated report placed in a story it did not found
+        is dated from that story (`redate`) before its event cluster is chosen, so the cluster is chosen with the
+        day its dateline or its own words give: without it, reports whose year is open would be placed by their
+        words alone, and one shelling reads much like the next."""
         previous = self.tables.linked_report(rep.id)
         if previous is not None:
             self._unlink(previous)
@@ -289,6 +297,8 @@ class Linker:
         sig = copies.Signature.of(rep)
         copy = copies.find_copy(self.tables, sig, rep.id)
         story, s_score, new_story, others = self._story(rep, vector, seq, copy)
+        if redate is not None and rep.date_lo is None and not new_story:
+            rep = redate(rep, story) or rep
         cluster, c_score, new_cluster = self._cluster(rep, vector, seq, story, copy)
         _add(story, rep, vector)
         _add(cluster, rep, vector)
@@ -328,6 +338,7 @@ class Linker:
             copy.similarity if copy else None,
             new_story,
             new_cluster,
+            rep,
         )
 
     def _story(

@@ -2,12 +2,13 @@
 (its own event cluster's first, when it was placed there confidently and some are dated), never from the most common
 year of a batch that mixes stories.
 
-After a report is placed, when its publication date is unknown or an interval across years, and its cluster or
-story has dated reports, the publication date is inferred again with that period as a
-hint (truceline/timex/pubdate.py reasons inside it when the text allows, within 45 days of it otherwise). A
+Once a report's story is chosen, and again once its cluster is, when its publication date is unknown or an
+interval across years, and its cluster or story has dated reports, the publication date is inferred again with that
+period as a hint (truceline/timex/pubdate.py reasons inside it when the text allows, within 45 days of it otherwise). A
 narrower date is stored with ``story: ...`` first in its evidence, the report's time expressions are resolved
 again against it, and its events re-dated: those dated by the publication take the new date, those dated by a
-time expression its new value.
+time expression its new value. Dated from its story before its cluster is chosen (when that gives its day or
+week), a report is placed among the happenings of its own days (truceline.link.cluster.Linker.place).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from truceline.store.link import Group, LinkTables
 
 BETWEEN_MAX_DAYS = 400  # as the pipeline: a report dated to a span up to this long resolves against both ends
 ANCHOR_MAX_DAYS = 31
+# before its cluster is chosen, an undated report takes a date from its story only when it is this narrow: its day
+# or its week (a dateline's "Feb 3" in the story's year), never a span of weeks, which would stretch the days of
+# the cluster it joins
+PLACE_SPAN_MAX = 7
 
 
 def _day(value: str | None) -> date | None:
@@ -47,10 +52,19 @@ def hint_for(cluster: Group | None, story: Group) -> tuple[PubDate, str] | None:
 
 
 def feed_back(
-    tables: LinkTables, rep: Report, article: dict[str, Any], cluster: Group | None, story: Group, confident: bool
+    tables: LinkTables,
+    rep: Report,
+    article: dict[str, Any],
+    cluster: Group | None,
+    story: Group,
+    confident: bool,
+    *,
+    narrow_only: bool = False,
 ) -> bool:
     """Re-date a report that leaves its year open from its cluster (when `confident` it belongs there) or its
-    story (see the module docstring); True when its date changed."""
+    story (see the module docstring); True when its date changed. With `narrow_only`, only a date of at most
+    PLACE_SPAN_MAX days is stored: before its cluster is chosen, a report is dated from its story only when that
+    gives its day or week, and otherwise waits for its cluster's hint."""
     lo, hi = _day(article.get("published_earliest")), _day(article.get("published_latest"))
     if _width(lo, hi) <= DATE_SPAN_MAX or (lo and hi and lo.year == hi.year):
         return False  # dated, or its year is known: the story has nothing to add
@@ -64,6 +78,8 @@ def feed_back(
     cleaned = clean.clean(raw)
     new = dates.infer_publication_date(raw, cleaned, story_hint=hint)
     if new.earliest is None or new.latest is None or _width(new.earliest, new.latest) >= _width(lo, hi):
+        return False
+    if narrow_only and _width(new.earliest, new.latest) > PLACE_SPAN_MAX:
         return False
     evidence = (why, *new.evidence)
     tables.redate(
