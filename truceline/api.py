@@ -178,9 +178,9 @@ def link_leftover(
     """Link what a run killed after its last batch was stored left unlinked, by the windows `process` links (the
     windows wholly stored first, then the rest), so the result is the uninterrupted run's."""
     windows = _Windows(store, link_window, agreements)
-    row = store.conn.execute("SELECT MAX(rowid) FROM documents").fetchone()
-    if row is not None and row[0] is not None:
-        windows.start(int(row[0]) + 1)
+    last = store.end_position()
+    if last is not None:
+        windows.start(last + 1)
     return windows.finish()
 
 

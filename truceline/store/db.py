@@ -234,6 +234,11 @@ class Store:
         row = self.conn.execute(f"SELECT MAX(rowid) FROM documents WHERE id IN ({marks})", list(doc_ids)).fetchone()
         return None if row is None or row[0] is None else int(row[0])
 
+    def end_position(self) -> int | None:
+        """The position (rowid) of the last stored document, None when the store holds none."""
+        row = self.conn.execute("SELECT MAX(rowid) FROM documents").fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
     def mark_document(self, doc_id: str, status: str, reason: str | None = None) -> None:
         with self._transaction():
             self.conn.execute(
