@@ -195,9 +195,11 @@ def new_agreement(
 
 def known_agreements() -> list[dict[str, Any]]:
     """The agreement rows of truceline/data/known_dates.yaml as objects."""
+    from truceline.actors import ActorDictionary
     from truceline.stages.places import find_places
     from truceline.timex.known import known_dates
 
+    actors = ActorDictionary.load()
     out = []
     for row in known_dates():
         if row.kind != "agreement":
@@ -207,6 +209,9 @@ def known_agreements() -> list[dict[str, Any]]:
         verb = re.search(r"\b(agreed|signed|took effect|declared)\b", row.what)
         cut = verb.start() if verb else len(row.what)
         parties = [p.country for p in places if p.feature == "country" and p.country and p.start < cut]
+        # and the states of the people or bodies who made it ("Erdogan and Putin agreed"), in office that day
+        found = actors.find(row.what[:cut], when=row.date)
+        parties += [m.country for a in found for m in (a.members or (a,)) if m.country]
         signing = [p for p in places if p.feature != "country" and p.name and p.name.lower() in names]
         zone = next((p for p in places if p.feature != "country" and p not in signing), None)
         if zone is None:  # "de-escalation zones in Syria": a country that is not a party

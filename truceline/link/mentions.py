@@ -76,8 +76,21 @@ def _span_data(mentions: Sequence[Mapping[str, Any]], layer: str, lo: int, hi: i
     return [m for m in mentions if m["layer"] == layer and lo <= int(m["start"]) and int(m["end"]) <= hi]
 
 
+def _intervals(data: Mapping[str, Any]) -> list[tuple[date, date]]:
+    """The days a time expression spans (a clock time, "one minute past midnight on Sunday", its day). A day
+    named without its year in a report dated across years ("June 12" in a report from September 2018 to September
+    2019) is stored as the span between its readings (truceline.stages.dates.tag_times_between); it is one of
+    those readings, never a day between them, so an agreement of September 2018 is not its match."""
+    one = _interval(data)
+    if one is None:
+        return []
+    lo, hi = one
+    if hi.year > lo.year and (lo.month, lo.day) == (hi.month, hi.day) and (lo.month, lo.day) not in ((1, 1), (2, 29)):
+        return [(d, d) for d in (lo.replace(year=y) for y in range(lo.year, hi.year + 1))]
+    return [one]
+
+
 def _interval(data: Mapping[str, Any]) -> tuple[date, date] | None:
-    """The days a time expression spans (a clock time, "one minute past midnight on Sunday", its day)."""
     try:
         lo, hi = data.get("earliest"), data.get("latest")
         if lo and hi:
@@ -135,7 +148,7 @@ def find(
             # a time that starts in the phrase is its own ("a fresh truce on Jan. 12": the phrase ends at "Jan.")
             times = [t for t in mentions if t["layer"] == "time" and lo <= int(t["start"]) < hi]
             hi = max([hi, *(int(t["end"]) for t in times)])
-            dates = [iv for t in times if (iv := _interval(t["data"])) is not None]
+            dates = [iv for t in times for iv in _intervals(t["data"])]
             date_texts = [str(t["text"]) for t in times]
             month = _MONTH_BEFORE.search(body[lo:head_at])
             if month and not dates and year:

@@ -57,7 +57,12 @@ def sentence_days(span: tuple[int, int], events: Sequence[Mapping[str, Any]]) ->
     out = []
     for e in events:
         value = str(e.get("date") or "")
-        if in_span(e, span) and re.match(r"^\d{4}-\d{2}-\d{2}", value) and e.get("date_precision") != "reported by":
+        # a day, not a span written from one ("2018-06-12/2019-06-12": the readings of a day named without its year)
+        if (
+            in_span(e, span)
+            and re.match(r"^\d{4}-\d{2}-\d{2}(T|$)", value)
+            and e.get("date_precision") != "reported by"
+        ):
             day = date.fromisoformat(value[:10])
             if (day, day) not in out:
                 out.append((day, day))

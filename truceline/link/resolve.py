@@ -321,7 +321,9 @@ class AgreementLinker:
             creating = bool(_CREATE.search(near) or _FUTURE.search(near))
         if not (m.dates or pre_names or creating):
             return None
-        day = next((lo for lo, hi in m.dates if lo == hi), None) or next((lo for lo, hi in self.sentence_days), None)
+        # one day, or none: the readings of a year-less day in a report dated across years are alternatives
+        days = {lo for lo, hi in m.dates if lo == hi}
+        day = (min(days) if len(days) == 1 else None) or next((lo for lo, hi in self.sentence_days), None)
         signed = day.isoformat() if day else None
         if signed is None:
             month = next((lo for lo, hi in m.dates if lo.day == 1 and (hi - lo).days < 31), None)
