@@ -271,7 +271,7 @@ LINK_REPORT_FLOORS = {
     "pubdate_exact": 0.90,
     "event_recall": 0.72,
     "event_precision": 0.595,
-    "actor_country_accuracy": 0.61,
+    "actor_country_accuracy": 0.73,  # measured 0.750 ("its troops" of the party the clause is about; 0.719 before)
     "recipient_country_accuracy": 0.67,
     "claimed_by_accuracy": 0.79,
     "stance_accuracy": 0.91,

@@ -42,7 +42,6 @@ def _taker(noun: Token) -> Token | None:
 # whoever speaks there holds or takes part in it
 _ADDRESSING = frozenset({"tell", "address", "brief"})
 _SPEAKING_AT = frozenset({"say", "speak", "tell", "announce", "state", "add", "declare", "come", "make"})
-_STATEMENT_NOUNS = frozenset({"announcement", "remark", "comment", "statement", "declaration", "speech"})
 
 
 def _speaker(noun: Token) -> Token | None:
@@ -61,10 +60,7 @@ def _speaker(noun: Token) -> Token | None:
         verb = head.head
     else:
         return None
-    subject = _subject(verb)
-    if subject is not None and subject.lemma_.lower() in _STATEMENT_NOUNS:
-        return _prep_object(subject, frozenset({"by", "from", "of"}))  # "the announcement by X"
-    return subject
+    return _subject(verb)  # "the announcement by X came at a news conference": _subject reads X
 
 
 _STATES = frozenset({"be", "remain", "stay", "go", "keep"})
