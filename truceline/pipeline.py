@@ -2,7 +2,7 @@
 
     raw document ─ clean ─ publication date ─ sentences ─ times ─ actors ─ quantities
                  ─ candidate sentences → spaCy (batched across articles) ─ places (gazetteer + NER) ─ events
-                 ─ confidence (one calibrated pass over everything found)
+                 ─ confidence (one calibrated pass over everything found) ─ one row for an act told twice
 
 Per-article failures are returned, not raised, so one bad report never stops a batch.
 
@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from truceline.errors import Skip
+from truceline.events.retold import told_once
 from truceline.learn import confidence
 from truceline.learn.events import EventTyper, load_typer
 from truceline.model import Analysis, Article, Event, PubDate, RawDocument
@@ -128,6 +129,7 @@ class Pipeline:
                     analysis.events = list(evs)
                     # one pass over everything found: a calibrated confidence on every row (truceline.learn)
                     self._guard(out, "confidence", partial(confidence.annotate, analysis, docs, self.actors))
+                    analysis.events = told_once(analysis.events, analysis.times)  # as _in_parts does
                 if evs is not None and not out.failure:
                     out.analysis = analysis
             if on_done:
@@ -170,6 +172,9 @@ class Pipeline:
                 return None
             whole.article = replace(art, published=part.article.published)  # scored by the confidence pass
             _merge(whole, part, start)
+        # an act told again further down is one row (events/retold.py): decided once the parts are joined, so the
+        # report coded in parts has the rows it has coded whole
+        whole.events = told_once(whole.events, whole.times)
         return whole
 
     def _article(self, raw: RawDocument) -> Article:

@@ -90,6 +90,11 @@ def _person(entry: Entry, start: int, end: int, text: str, when: date | None) ->
 def compound(members: Sequence[Actor], text: str | None = None) -> Actor:
     """One actor for "Turkey and Russia": spans all members; country and sector only when they all agree.
 
+    Its code is the joint code, the members' codes in text order joined by "/" ("TURGOV/RUSGOV"; the notation a
+    dictionary entry uses for one name that stands for several actors, read back by `single`), so a row's code
+    says who acted together; a member without a code is left out of it, and one code shared by all is the code.
+    Scorers and exports read the members themselves.
+
     Pass the text the members' offsets index into to get `text` right; otherwise the members' texts are
     joined with " and " (a label, not a slice).
     """
@@ -100,7 +105,6 @@ def compound(members: Sequence[Actor], text: str | None = None) -> Actor:
     label = text[s:t] if text is not None else " and ".join(a.text for a in parts)
     countries = {a.country for a in parts}
     sectors = {a.sector for a in parts}
-    codes = {a.code for a in parts}
     return Actor(
         s,
         t,
@@ -108,9 +112,20 @@ def compound(members: Sequence[Actor], text: str | None = None) -> Actor:
         name=" and ".join(a.name or a.text for a in parts),
         country=countries.pop() if len(countries) == 1 else None,
         sector=sectors.pop() if len(sectors) == 1 else None,
-        code=codes.pop() if len(codes) == 1 else None,
+        code=joint_code(parts),
         members=tuple(parts),
     )
+
+
+def joint_code(members: Sequence[Actor]) -> str | None:
+    """'TURGOV/RUSGOV' for Turkey's and Russia's governments together; 'TURGOV' when every member has that code.
+    A member with a country or sector but no code is coded by them."""
+    codes: list[str] = []
+    for member in members:
+        for code in (member.code or code_of(member.country, member.sector) or "").split("/"):
+            if code and code not in codes:
+                codes.append(code)
+    return "/".join(codes) or None
 
 
 def code_of(country: str | None, sector: str | None) -> str | None:

@@ -18,6 +18,8 @@ _BACKGROUND = frozenset({"after", "before", "since", "because", "although", "tho
 # offensive", "fled amid fighting between X and Y"): the nouns under them name that happening's parties, not this one's
 _CIRCUMSTANCE = _BACKGROUND | frozenset({"following", "amid", "amidst", "during", "despite", "ahead", "prior"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "who", "which", "that"})
+# a text that speaks for its author ("a statement from X said", "the announcement by X came at")
+STATEMENT_NOUNS = frozenset({"announcement", "remark", "comment", "statement", "declaration", "speech", "communique"})
 
 
 def _party_words() -> frozenset[str]:
@@ -35,8 +37,12 @@ def _subject(verb: Token) -> Token | None:
     while verb is not None and seen < 6:
         seen += 1
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj") or (raised and child.dep_ == "nsubjpass"):
+            stative = child.dep_ == "nsubjpass" and _stative(verb)
+            if child.dep_ in ("nsubj", "csubj") or (raised and child.dep_ == "nsubjpass") or stative:
+                # "X was concerned about it and called for": the one concerned calls
                 subject = _past_dateline(child)  # "X are expected to send envoys": X sends
+                if subject is not None:
+                    subject = statement_author(subject)  # "a statement from X said ... and called for": X
                 if subject is not None or not any(
                     c.dep_ == "nsubj" and c.i > child.i for c in verb.children
                 ):  # "ANKARA, Feb 12 (Wire) - Erdogan gave": the parser's second subject is the real one
@@ -65,6 +71,18 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def statement_author(subject: Token) -> Token:
+    """'a statement from X said', 'the announcement by X came': X speaks, and 'a representative of X' (a named X)
+    speaks for X; any other subject is itself."""
+    if subject.lemma_.lower() not in STATEMENT_NOUNS:
+        return subject
+    author = _prep_object(subject, frozenset({"from", "by", "of"}))
+    if author is None:
+        return subject
+    principal = _prep_object(author, frozenset({"of", "for"}))
+    return principal if principal is not None and principal.tag_ in ("NNP", "NNPS") else author
 
 
 def _issued(noun: Token) -> bool:
@@ -188,7 +206,15 @@ def _speech() -> frozenset[str]:
 
 def _stative(verb: Token) -> bool:
     """'X is opposed to', 'X is committed to': a participle naming the subject's own stance, so no passive."""
-    return verb.lemma_.lower() in load_lexicon().stative_participles and _prep_object(verb, _BY) is None
+    words = load_lexicon().stative_participles
+    word = verb.lower_
+    # the tagger sometimes takes the participle for an adjective ("worried"), whose lemma is the word itself
+    forms = {
+        verb.lemma_.lower(),
+        word[:-1] if word.endswith("d") else word,
+        word[:-3] + "y" if word.endswith("ied") else word,
+    }
+    return bool(forms & words) and _prep_object(verb, _BY) is None
 
 
 _BY = frozenset({"by"})

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from truceline.actors.build import joint_code
 from truceline.actors.story import is_town
 from truceline.events.lexicon import load_lexicon
 from truceline.events.triggers import Token, trigger_lemma
@@ -74,7 +75,7 @@ class ActorIndex:
             members = tuple(self.as_party(m, attack) or m for m in actor.members)
             sectors = {m.sector for m in members}
             sector = sectors.pop() if len(sectors) == 1 else None
-            return replace(actor, members=members, sector=sector)
+            return replace(actor, members=members, sector=sector, code=joint_code(members))
         kind_of = getattr(self._dictionary, "kind_of", None)
         kind = kind_of(actor) if kind_of is not None else None
         if kind in ("country", "capital"):
@@ -96,7 +97,7 @@ class ActorIndex:
                 pass
         start, end = min(m.start for m in members), max(m.end for m in members)
         text = " and ".join(m.text for m in members)
-        return Actor(start, end, text, members=tuple(members))
+        return Actor(start, end, text, code=joint_code(members), members=tuple(members))
 
 
 def _span(token: Token) -> tuple[Token, Token]:

@@ -38,6 +38,31 @@ def _taker(noun: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
+# verbs of speaking to or at a gathering ("told a news conference", "said at a briefing", "addressed a summit"):
+# whoever speaks there holds or takes part in it
+_ADDRESSING = frozenset({"tell", "address", "brief"})
+_SPEAKING_AT = frozenset({"say", "speak", "tell", "announce", "state", "add", "declare", "come", "make"})
+
+
+def _speaker(noun: Token) -> Token | None:
+    """'X told a news conference with Y', 'X said at a briefing', 'the announcement by X came at a news
+    conference': the one who speaks at a gathering is a party to it."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.tag_.startswith("VB") and head.lemma_.lower() in _ADDRESSING:
+        verb = head
+    elif (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in ("at", "during")
+        and head.head.tag_.startswith("VB")
+        and head.head.lemma_.lower() in _SPEAKING_AT
+    ):
+        verb = head.head
+    else:
+        return None
+    return _subject(verb)  # "the announcement by X came at a news conference": _subject reads X
+
+
 _STATES = frozenset({"be", "remain", "stay", "go", "keep"})
 
 
@@ -97,6 +122,8 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         agent = _subject(noun.head.head)  # "it had responded with airstrikes": whoever responded
     if agent is None and noun.dep_ in ("dobj", "pobj"):
         agent = _taker(noun) or _in_state(noun)
+    if agent is None and cand.type == "CONSULT":
+        agent = _speaker(noun)
     for extra in own_extras(cand):  # "herders killed seven villagers in a raid": the killers carried out the raid
         if agent is None:
             agent = next((c for c in extra.children if c.dep_ == "nsubj" and c.i != noun.i), None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from truceline.events.arguments import done_by
+from truceline.events.arguments import done_by, statement_author
 from truceline.events.lexicon import Lexicon
 from truceline.events.mentions import ActorIndex, actor_for, conjuncts
 from truceline.events.nominal import nominal_arguments
@@ -51,6 +51,7 @@ def governing_subject(pronoun: Token, offset: int, index: ActorIndex) -> Actor |
             subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
             if subject is None or subject.lower_ in _SELF_PRONOUNS:
                 return None
+            subject = statement_author(subject)  # "a statement from X said he would": X
             return actor_for(subject, offset, index)
         if head.head.i == head.i:
             return None
@@ -121,25 +122,53 @@ def with_conjuncts(found: Actor | None, token: Token, start: int, index: ActorIn
 
 
 def possessor_country(token: Token | None, found: Actor | None, offset: int, index: ActorIndex) -> Actor | None:
-    """'helping his forces', 'her government': a party named only by common nouns under 'his' or 'her' is of the
-    person named last before the pronoun, whatever country the story lent the bare words."""
+    """'helping his forces', 'her government', 'X launched an operation after 50 of its soldiers were killed': a
+    party named only by common nouns under 'his', 'her' or 'its' is of the party the pronoun stands for, whatever
+    country the story or the sentence's places lent the bare words."""
     if token is None or found is None or found.members or any(w[:1].isupper() for w in found.text.split()):
         return found
-    owner = possessor(token, offset, index)
+    owner = possessor(token, offset, index, its=True)
     if owner is None or owner.country == found.country or owner.start == found.start:
         return found
     country = owner.country
     return replace(found, country=country, code=f"{country}{found.sector or ''}", name=None)
 
 
-def possessor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
-    """Whom 'his' or 'her' on `token` stands for: the party with a country named last before the pronoun."""
-    pronoun = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+def possessor(token: Token, offset: int, index: ActorIndex, its: bool = False) -> Actor | None:
+    """Whom 'his' or 'her' on `token` stands for: the party with a country named last before the pronoun. With
+    `its`, also whom 'its' stands for, on `token` or on its 'of' phrase ('50 of its soldiers'): the subject of the
+    nearest clause above it that names a single party with a country ('Turkey launched an operation after 50 of its
+    soldiers were killed': Turkey), not the last name before it, which is often a place ('in Syria')."""
+    owners = ("his", "her", "its") if its else ("his", "her")
+    holders = [token]
+    if its:
+        holders += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    pronoun = next((c for t in holders for c in t.children if c.dep_ == "poss" and c.lower_ in owners), None)
     if pronoun is None:
         return None
+    if pronoun.lower_ == "its":
+        return _clause_owner(pronoun, offset, index)
     named = [a for a in index.within(offset, offset + pronoun.idx) if a.text[:1].isupper() and a.country]
     named = [a for a in named if not a.members and not a.start <= offset + token.idx < a.end]
     return named[-1] if named else None
+
+
+def _clause_owner(pronoun: Token, offset: int, index: ActorIndex) -> Actor | None:
+    head = pronoun
+    for _ in range(8):
+        if head.head.i == head.i:
+            return None
+        joined = head.dep_ == "conj"
+        head = head.head
+        if joined or not head.tag_.startswith("VB"):
+            continue  # "X shelled the city and its troops returned fire": a conjoined clause's subject is not above it
+        for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subject.left_edge.i <= pronoun.i <= subject.right_edge.i:
+                continue  # "its troops advanced": the subject holding the pronoun is not its owner
+            found = actor_for(subject, offset, index)
+            if found is not None and found.country and not found.members and found.text[:1].isupper():
+                return found
+    return None
 
 
 def aimed_at_state(token: Token, start: int, index: ActorIndex) -> Actor | None:
