@@ -52,9 +52,8 @@ def test_a_late_truce_supersedes_the_right_one_past_500_agreements(tmp_path: Pat
         tables = store.link
         rng = random.Random(5)
         _fill(tables, 700, rng, ["QQA", "QQB", "QQC", None], date(2017, 1, 1))  # other zones (and none), before
-        zone = {"zone_country": "ZZZ"}
         truce = objects.new_agreement("C-first", "corpus", "Truce, Vell", "truce", "2020-01-10", None, "Vell",
-                                      parties=["AAA", "BBB"], **zone)  # fmt: skip
+                                      parties=["AAA", "BBB"], zone_country="ZZZ")  # fmt: skip
         ids = {"truce": _save(tables, truce)}
         for name, kind, day, parties, country in (
             ("older", "ceasefire", "2020-01-05", ["AAA"], "ZZZ"),  # began before it
