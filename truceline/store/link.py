@@ -760,6 +760,21 @@ class LinkTables:
         Without `until`, the earliest first (every one with no `limit`: for listings, never for linking). With
         `shared`, their `data` comes from a cache and is shared with later calls: for readers that change nothing
         (linking reads hundreds at every report)."""
+        decode = self._agreements if shared else json.loads
+        if until and zones is not None and limit is not None:
+            # each zone (and no zone) read along link_agreements_zone_signed up to the limit, dated and undated
+            # apart, then merged as ORDER BY signed DESC, seq would: the latest first, the undated last
+            found = []
+            for zone in [None, *dict.fromkeys(zones)]:
+                part, given = ("zone_country IS NULL", ()) if zone is None else ("zone_country = ?", (zone,))
+                for sql, more in (
+                    (f"WHERE {part} AND signed <= ? ORDER BY signed DESC, seq LIMIT ?", (until, limit)),
+                    (f"WHERE {part} AND signed IS NULL ORDER BY seq LIMIT ?", (limit,)),
+                ):
+                    found += self.conn.execute(f"SELECT * FROM link_agreements {sql}", (*given, *more)).fetchall()
+            found.sort(key=lambda r: r["seq"])
+            found.sort(key=lambda r: r["signed"] or "", reverse=True)  # stable: by seq on one day
+            return [{**dict(r), "data": decode(r["data"])} for r in found[:limit]]
         if until:
             where = "(signed IS NULL OR signed <= ?)"
             args: list[object] = [until]
@@ -773,7 +788,6 @@ class LinkTables:
         if limit is not None:
             sql, args = sql + " LIMIT ?", [*args, limit]
         rows = self.conn.execute(sql, args).fetchall()
-        decode = self._agreements if shared else json.loads
         return [{**dict(r), "data": decode(r["data"])} for r in rows]
 
     def later_truces(self, start: str, zone_country: str | None, *, any_zone: bool) -> Iterator[dict[str, Any]]:
