@@ -18,6 +18,7 @@ or mention.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
@@ -50,6 +51,7 @@ _CREATE = re.compile(
     re.I,
 )
 MAX_TERMS = 6
+SUCCESSORS = 256  # the later truces of its zone among which a truce's successor is looked for
 HISTORY = 50  # the latest changes an agreement keeps in its history (its linked events are all kept)
 STATUS_RELATIONS = ("collapse", "violation", "accusation", "in force", "observance")  # what its status reads
 _TERM = re.compile(
@@ -527,14 +529,15 @@ class AgreementLinker:
 
     def _supersede(self, a: dict[str, Any]) -> None:
         """A truce superseded by the next truce for the same zone and parties that came into force after it (read
-        from the day after it began, along an index, up to the first that fits)."""
+        from the day after it began, along an index, up to the first that fits among the next SUCCESSORS)."""
         if a["kind"] not in objects.TRUCE_KINDS or a["data"].get("superseded_by"):
             return
         start = a.get("in_force") or a.get("signed")
         if not start:
             return
         allies = set(a["data"].get("parties", [])) | set(a["data"].get("mediators", []))
-        for other in self.tables.later_truces(str(start), a["data"].get("zone_country"), any_zone=not a["zone"]):
+        later = self.tables.later_truces(str(start), a["data"].get("zone_country"), any_zone=not a["zone"])
+        for other in itertools.islice(later, SUCCESSORS):
             if other["id"] == a["id"]:
                 continue
             theirs = set(other["data"].get("parties", [])) | set(other["data"].get("mediators", []))
