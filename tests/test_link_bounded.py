@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -169,19 +170,26 @@ def test_every_lookup_of_linking_a_report_walks_an_index(tmp_path: Path) -> None
         assert not scans, sorted(scans)
 
 
-def _work(store: Store) -> tuple[int, int]:
-    """(SQLite virtual-machine steps in thousands, reports linked) of linking what is pending."""
+def _work(store: Store, tables: str = "") -> tuple[int, int]:
+    """(SQLite virtual-machine steps in thousands, reports linked) of linking what is pending; with `tables`, only
+    the steps of the statements that name it (e.g. "link_agreement")."""
     ticks = [0]
+    counted = [not tables]
 
     def tick() -> int:
-        ticks[0] += 1
+        ticks[0] += counted[0]
         return 0
 
-    store.conn.set_progress_handler(tick, 1000)
+    def statement(sql: str) -> None:
+        counted[0] = not tables or tables in sql
+
+    store.conn.set_progress_handler(tick, 100 if tables else 1000)
+    store.conn.set_trace_callback(statement)
     try:
         linked = link(store).linked
     finally:
         store.conn.set_progress_handler(None, 0)
+        store.conn.set_trace_callback(None)
     return ticks[0], linked
 
 
@@ -197,6 +205,71 @@ def test_the_sql_work_of_linking_a_report_does_not_grow_with_the_corpus(tmp_path
             assert linked == 8 * 24
             per_report.append(ticks / linked)
     assert per_report[1] <= 1.25 * per_report[0], per_report
+
+
+def _truce_reports(n: int, seed: int = 5) -> list[Analysis]:
+    """n reports over n / 8 days of the truce of each of four valleys: the first report of each announces it, every
+    later one tells of a strike that broke it (the strike's event in the sentence that names the truce), so each
+    truce gathers the links of a quarter of the corpus."""
+    rng = random.Random(seed)
+    valleys = [("Oskarra", "OSK"), ("Pemberlin", "PEM"), ("Hollant", "HOL"), ("Sarrow", "SAR")]
+    forces = ["Ridge Brigade", "River Militia", "Plain Guard", "Hill Legion"]
+    out = []
+    for i in range(n):
+        day = date(2022, 5, 1) + timedelta(days=i // 8)
+        valley, country = valleys[i % 4] if i < 4 else rng.choice(valleys)
+        force, other = rng.sample(forces, 2)
+        if i < 4:
+            first = f"The {force} and the {other} agreed a truce in {valley} on {day:%A}, envoys said in note {i}."
+            kind, verb, when = "AGREE", "agreed", day
+        else:
+            when = day - timedelta(days=rng.randrange(0, 2))
+            first = f"The {force} shelled a village in {valley} on {when:%A}, breaking the truce, medics said in {i}."
+            kind, verb, when = "ASSAULT", "shelled", when
+        body = first + f"\nResidents said {rng.randrange(20, 900)} families had left."
+        pub = PubDate(day.isoformat(), day, day, "day", (f"dateline: {day.isoformat()}",))
+        art = Article(f"t{i:05d}", f"t{i:05d}.txt", first[:50], None, None, pub, CleanedText(None, body))
+        at = body.index(valley)
+        place = Place(at, at + len(valley), valley, name=valley, country=country, precision=1, feature="region")
+        actor = Actor(4, 4 + len(force), force, name=force, country=country, sector="REB")
+        v_at = body.index(verb)
+        event = Event(f"t{i:05d}", 0, kind, None, 0, len(first), first, Trigger(v_at, v_at + len(verb), verb, verb),
+                      actor=actor, place=place, date=when.isoformat(), date_precision="day")  # fmt: skip
+        out.append(Analysis(art, actors=[actor], places=[place], events=[event]))
+    return out
+
+
+def test_linking_reports_of_long_truces_walks_indexes_and_stays_flat(tmp_path: Path) -> None:
+    """Reports that each link an event to a truce many reports name before them: no statement reads an agreement
+    table whole, and the SQL work per report (an agreement's refresh adds the report's links to what is stored,
+    its successor is read from the day after it began) does not grow with the links its truce holds."""
+    with _store(tmp_path / "a.db", _truce_reports(60)) as store:
+        link(store, until="2022-05-04")
+        with _statements(store.conn) as seen:
+            assert link(store).linked > 20
+        assert any("later" in s or "truce_start" in s for s in seen)  # the successor lookup ran
+        scans = set()
+        for sql in dict.fromkeys(seen):
+            if not sql.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE")) or "FROM articles a" in sql:
+                continue
+            for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql):
+                detail = str(row[3])
+                if detail.startswith("SCAN ") and detail.split()[1] in LINK_TABLES:
+                    scans.add(f"{detail}: {sql[:120]}")
+                elif detail == "USE TEMP B-TREE FOR ORDER BY" and re.search(r"\blink_agreements\b", sql):
+                    scans.add(f"{detail}: {sql[:120]}")  # every agreement of a zone sorted, to keep a few
+        assert not scans, sorted(scans)
+    per_report = []
+    for days in (3, 30):
+        with _store(tmp_path / f"t{days}.db", _truce_reports(8 * days + 8 * 24)) as store:
+            link(store, until=(date(2022, 5, 1) + timedelta(days=days - 1)).isoformat())
+            links = store.conn.execute("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM link_agreement_events"
+                                       " GROUP BY agreement_id) AS counts").fetchone()[0]  # fmt: skip
+            ticks, linked = _work(store, "link_agreement")  # the statements of agreements, in hundreds of steps
+            assert linked == 8 * 24
+            per_report.append((ticks / linked, links))
+    assert per_report[1][1] > 4 * per_report[0][1], per_report  # the truces hold many more links
+    assert per_report[1][0] <= 1.25 * per_report[0][0], per_report
 
 
 def test_linking_reads_through_its_caches_what_it_would_read_without_them(

@@ -11,8 +11,8 @@ They come from three places, each object saying which (``origin``):
 
 The status follows from the events linked to the agreement (resolve.py): collapsed, superseded (a later truce for
 the same zone and parties came into force), extended (a later protocol to it), violated (a violation or an
-accusation of one), in force (its day of effect has passed), else announced. The history keeps each change with
-its date and the event behind it.
+accusation of one), in force (its day of effect has passed), else announced. The history keeps its latest changes
+(resolve.HISTORY) with their dates and the events behind them; every linked event stays in link_agreement_events.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ or mention.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
@@ -36,7 +37,7 @@ from truceline.link.relations import (
     report_zone,
     sentence_days,
 )
-from truceline.store.link import LinkTables
+from truceline.store.link import LinkTables, sort_key
 from truceline.text import split_sentences
 
 RESOLVE = 2.5
@@ -50,6 +51,9 @@ _CREATE = re.compile(
     re.I,
 )
 MAX_TERMS = 6
+SUCCESSORS = 256  # the later truces of its zone among which a truce's successor is looked for
+HISTORY = 50  # the latest changes an agreement keeps in its history (its linked events are all kept)
+STATUS_RELATIONS = ("collapse", "violation", "accusation", "in force", "observance")  # what its status reads
 _TERM = re.compile(
     r"^Under the (deal|plan|agreement|memorandum|protocol|accord)\b|"
     r"\b(must|will|shall|are expected to|is to|are to)\s+(be\s+)?(pull\w*|withdraw\w*|leave|patrol\w*|set up|"
@@ -107,6 +111,7 @@ class AgreementLinker:
         self._own_prefix = "C-"  # the id prefix of the agreements the report being resolved founds
         self.earliest: date | None = None  # the first day the report can be from
         self._terms_cache: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}  # see _term_sentences
+        self._redo: set[str] = set()  # agreements whose next refresh reads all their links (see refresh)
 
     def add_report(self, article_id: str, body: str, report: Mapping[str, Any]) -> list[tuple[Mention, str]]:
         """Resolve (or found) the agreement of each mention in one report and link its events; returns the
@@ -170,7 +175,7 @@ class AgreementLinker:
                 record(mention, self._resolve(mention, latest, countries, said, sentence))
         self._link_events(article_id, body, resolved, events, when)
         for agreement_id in sorted({a for _, a in resolved}):
-            self.refresh(agreement_id)
+            self.refresh(agreement_id, article_id)
         return resolved
 
     # -- resolution ----------------------------------------------------------------------------------------------
@@ -426,6 +431,7 @@ class AgreementLinker:
             data["mediators"] = [*data.get("mediators", []), *new]
             data["parties"] = [c for c in data.get("parties", []) if c not in data["mediators"]]
             self.tables.save_agreement(a)
+            self._redo.add(agreement_id)  # its parties may now be taken from events linked before
 
     def _agreed_on(self, agreement_id: str, event: Mapping[str, Any]) -> None:
         """An agreement known only by the day it took effect, or only to a month or a year, takes the day its
@@ -445,38 +451,61 @@ class AgreementLinker:
             self.tables.save_agreement(a)
 
     # -- status -----------------------------------------------------------------------------------------------
-    def refresh(self, agreement_id: str) -> None:
-        """Recompute an agreement's parties, history, supersession and status from what is linked to it."""
+    def refresh(self, agreement_id: str, article_id: str | None = None) -> None:
+        """Recompute an agreement's parties, terms, history, supersession and status from what is linked to it:
+        from all its links (after links were dropped, or its mediators changed), or, given the report just
+        linked, from that report's links added to what is stored (the same result, read in a bounded time however
+        many reports name the agreement)."""
         a = self.tables.agreement(agreement_id)
         if a is None:
             return
-        linked = self.tables.agreement_events(agreement_id, shared=True)
         data = a["data"]
-        if not data.get("parties") or (a["origin"] == "corpus" and len(data["parties"]) < 2):
-            # its parties, when its phrase named fewer than two: who announced it (not who reported that), else
-            # who was said to observe it (and who said so); never its mediators
-            announced = [x for x in linked if x["relation"] == "announcement"]
-            sources = announced or [x for x in linked if x["relation"] in ("observance", "in force")]
-            parties: list[str] = list(data.get("parties") or [])
-            for item in sources:
-                event = item["event"]
-                said_by = [] if announced else countries_of(event.get("claimed_by") or {})
-                for c in countries_of(event.get("actor") or {}) + said_by:
-                    if c not in parties and c not in data.get("mediators", []):
-                        parties.append(c)
-            data["parties"] = parties
-        if not data.get("terms") or all(t.get("article_id") for t in data["terms"]):
-            data["terms"] = self._terms(linked)
-        data["history"] = [
-            {"relation": x["relation"], "date": x["event"].get("date"), "event_id": x["event_id"]}
-            for x in linked
-            if x["relation"] != "mention"
-        ]
-        relations = [x["relation"] for x in linked]
+        relations = self.tables.agreement_relations(agreement_id, STATUS_RELATIONS)
+        if article_id is None or agreement_id in self._redo:
+            self._redo.discard(agreement_id)
+            linked = self.tables.agreement_events(agreement_id, shared=True)
+            if _needs_parties(a):
+                data["parties"] = _parties(data, linked, any(x["relation"] == "announcement" for x in linked))
+            if not data.get("terms") or all(t.get("article_id") for t in data["terms"]):
+                data["terms"] = self._terms(linked)
+            data["history"] = [_change(x) for x in linked if x["relation"] != "mention"][-HISTORY:]
+        else:
+            new = self.tables.agreement_events_of(agreement_id, article_id)
+            if new and _needs_parties(a):
+                announced = bool(self.tables.agreement_relations(agreement_id, ("announcement",)))
+                data["parties"] = _parties(data, new, announced)
+            announcing = any(x["relation"] == "announcement" for x in new)
+            if announcing and (not data.get("terms") or all(t.get("article_id") for t in data["terms"])):
+                data["terms"] = self._more_terms(agreement_id, data.get("terms") or [], article_id)
+            changes = [x for x in new if x["relation"] != "mention"]
+            if changes:
+                data["history"] = self._history(data.get("history") or [], changes)
         if "collapse" not in relations:
             self._supersede(a)
         a["status"] = objects.status_of(a, relations, self.tables.latest_report_date())
         self.tables.save_agreement(a)
+
+    def _history(self, stored: Sequence[Mapping[str, Any]], changes: Sequence[Mapping[str, Any]]) -> list[Any]:
+        """The latest HISTORY changes of an agreement, in the order of their events' dates: those stored (the
+        latest of all before) with the new ones among them."""
+        days = self.tables.event_sort_dates(sorted({str(x["event_id"]) for x in stored}))
+        keyed = [(sort_key((days.get(str(x["event_id"])), str(x["event_id"]))), dict(x)) for x in stored]
+        keyed += [(sort_key((x["sort_date"], x["event_id"])), _change(x)) for x in changes]
+        keyed.sort(key=lambda k: k[0])
+        return [x for _, x in keyed][-HISTORY:]
+
+    def _more_terms(self, agreement_id: str, stored: Sequence[Mapping[str, Any]], article_id: str) -> list[Any]:
+        """An agreement's terms once a report announces it: the sentences of the reports that gave the stored
+        terms and of the new one, in the order of their first announcing events, as `_terms` would read them from
+        every announcing report (the reports whose sentences fell past the first MAX_TERMS cannot come back)."""
+        articles = list(dict.fromkeys([*(str(t["article_id"]) for t in stored), article_id]))
+        first = self.tables.first_announcements(agreement_id, articles)
+        out: list[dict[str, Any]] = []
+        for aid in sorted(first, key=lambda x: sort_key(first[x])):
+            for start, end, sentence in self._term_sentences(aid):
+                if not any(t["text"] == sentence for t in out):
+                    out.append({"text": sentence, "article_id": aid, "start_char": start, "end_char": end})
+        return out[:MAX_TERMS]
 
     def _terms(self, linked: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         """What the reports that announce an agreement say it provides: their sentences under it ("Under the
@@ -501,30 +530,51 @@ class AgreementLinker:
         return found[1]
 
     def _supersede(self, a: dict[str, Any]) -> None:
-        """A truce superseded by the next truce for the same zone and parties that came into force after it."""
+        """A truce superseded by the next truce for the same zone and parties that came into force after it (read
+        from the day after it began, along an index, up to the first that fits among the next SUCCESSORS)."""
         if a["kind"] not in objects.TRUCE_KINDS or a["data"].get("superseded_by"):
             return
         start = a.get("in_force") or a.get("signed")
         if not start:
             return
         allies = set(a["data"].get("parties", [])) | set(a["data"].get("mediators", []))
-        candidates = self.tables.agreements(shared=True)
-        for other in sorted(candidates, key=lambda o: str(o.get("in_force") or o.get("signed") or "")):
-            other_start = other.get("in_force") or other.get("signed")
-            if other["id"] == a["id"] or not other_start or str(other_start) <= str(start):
+        later = self.tables.later_truces(str(start), a["data"].get("zone_country"), any_zone=not a["zone"])
+        for other in itertools.islice(later, SUCCESSORS):
+            if other["id"] == a["id"]:
                 continue
-            same_zone = other["data"].get("zone_country") == a["data"].get("zone_country") or not a["zone"]
             theirs = set(other["data"].get("parties", [])) | set(other["data"].get("mediators", []))
-            if (
-                same_zone
-                and (not allies or not theirs or allies & theirs)
-                and other["kind"] in (*objects.TRUCE_KINDS, "protocol")
-            ):
+            if not allies or not theirs or allies & theirs:
                 a["data"]["superseded_by"] = other["id"]
                 other = {**other, "data": dict(other["data"])}  # the data read is shared (a cache): a copy
                 other["data"]["supersedes"] = other["data"].get("supersedes") or a["id"]
                 self.tables.save_agreement(other)
                 return
+
+
+def _needs_parties(a: Mapping[str, Any]) -> bool:
+    """Whether an agreement takes its parties from its linked events: its phrase named none (fewer than two, for
+    one the corpus founded)."""
+    parties = a["data"].get("parties")
+    return not parties or (a["origin"] == "corpus" and len(parties) < 2)
+
+
+def _parties(data: Mapping[str, Any], linked: Sequence[Mapping[str, Any]], announced: bool) -> list[str]:
+    """An agreement's parties with those of `linked` added: who announced it (not who reported that) when any
+    event of it is an announcement (`announced`), else who was said to observe it (and who said so); never its
+    mediators."""
+    wanted = ("announcement",) if announced else ("observance", "in force")
+    parties: list[str] = list(data.get("parties") or [])
+    for item in (x for x in linked if x["relation"] in wanted):
+        event = item["event"]
+        said_by = [] if announced else countries_of(event.get("claimed_by") or {})
+        for c in countries_of(event.get("actor") or {}) + said_by:
+            if c not in parties and c not in data.get("mediators", []):
+                parties.append(c)
+    return parties
+
+
+def _change(link: Mapping[str, Any]) -> dict[str, Any]:
+    return {"relation": link["relation"], "date": link["event"].get("date"), "event_id": link["event_id"]}
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "last", "existing"})

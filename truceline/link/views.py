@@ -65,7 +65,7 @@ def agreements(store: Store, story_id: str | None = None) -> list[dict[str, Any]
     """Every agreement with its dates, parties, status, what superseded or extended what, its terms, the
     reports that name it and the events linked to it (of one story's reports when `story_id` is given)."""
     out = []
-    for a in store.link.agreements():
+    for a in store.link.agreements(limit=None):
         data = a["data"]
         mentions = store.link.agreement_mentions(a["id"])
         events = store.link.agreement_events(a["id"])

@@ -71,6 +71,15 @@ AGREEMENT_CACHE = 512
 EVENT_CACHE = 1024  # events linked to agreements, read at each refresh of their agreement
 
 
+TRUCE_PAGE = 32  # agreements read at a time when looking for what superseded a truce
+SUPERSEDING = ("ceasefire", "truce", "pause", "protocol")  # the kinds that may supersede a truce: truce_start is theirs
+
+
+def sort_key(key: tuple[str | None, str]) -> tuple[bool, str, str]:
+    """(sort date, event id) as `ORDER BY e.sort_date, event_id` orders them: an undated event first."""
+    return (key[0] is not None, key[0] or "", key[1])
+
+
 class LinkTables:
     """Queries and writes of the link stage over one open connection (Store.link)."""
 
@@ -739,12 +748,33 @@ class LinkTables:
 
     # -- agreements ----------------------------------------------------------------------------------------------
     def agreements(
-        self, *, until: str | None = None, zones: Sequence[str] | None = None, limit: int = 500, shared: bool = False
+        self,
+        *,
+        until: str | None = None,
+        zones: Sequence[str] | None = None,
+        limit: int | None = 500,
+        shared: bool = False,
     ) -> list[dict[str, Any]]:
-        """Agreements signed (or known) up to `until` (all when None), the latest first; with `zones`, only those
+        """Agreements signed (or known) up to `until`, the latest first, at most `limit`; with `zones`, only those
         covering a place in one of these countries or of unknown place (the candidates a report's mentions need).
-        With `shared`, their `data` comes from a cache and is shared with later calls: for readers that change
-        nothing (linking reads hundreds at every report)."""
+        Without `until`, the earliest first (every one with no `limit`: for listings, never for linking). With
+        `shared`, their `data` comes from a cache and is shared with later calls: for readers that change nothing
+        (linking reads hundreds at every report)."""
+        decode = self._agreements if shared else json.loads
+        if until and zones is not None and limit is not None:
+            # each zone (and no zone) read along link_agreements_zone_signed up to the limit, dated and undated
+            # apart, then merged as ORDER BY signed DESC, seq would: the latest first, the undated last
+            found = []
+            for zone in [None, *dict.fromkeys(zones)]:
+                part, given = ("zone_country IS NULL", ()) if zone is None else ("zone_country = ?", (zone,))
+                for sql, more in (
+                    (f"WHERE {part} AND signed <= ? ORDER BY signed DESC, seq LIMIT ?", (until, limit)),
+                    (f"WHERE {part} AND signed IS NULL ORDER BY seq LIMIT ?", (limit,)),
+                ):
+                    found += self.conn.execute(f"SELECT * FROM link_agreements {sql}", (*given, *more)).fetchall()
+            found.sort(key=lambda r: r["seq"])
+            found.sort(key=lambda r: r["signed"] or "", reverse=True)  # stable: by seq on one day
+            return [{**dict(r), "data": decode(r["data"])} for r in found[:limit]]
         if until:
             where = "(signed IS NULL OR signed <= ?)"
             args: list[object] = [until]
@@ -752,15 +782,91 @@ class LinkTables:
                 marks = ",".join("?" * len(zones)) or "NULL"
                 where += f" AND (zone_country IS NULL OR zone_country IN ({marks}))"
                 args += list(zones)
-            rows = self.conn.execute(
-                f"SELECT * FROM link_agreements WHERE {where} ORDER BY signed DESC, seq LIMIT ?", (*args, limit)
-            ).fetchall()
+            sql = f"SELECT * FROM link_agreements WHERE {where} ORDER BY signed DESC, seq"
         else:
-            rows = self.conn.execute(
-                "SELECT * FROM link_agreements ORDER BY signed IS NULL, signed, seq LIMIT ?", (limit,)
-            ).fetchall()
-        decode = self._agreements if shared else json.loads
+            sql, args = "SELECT * FROM link_agreements ORDER BY signed IS NULL, signed, seq", []
+        if limit is not None:
+            sql, args = sql + " LIMIT ?", [*args, limit]
+        rows = self.conn.execute(sql, args).fetchall()
         return [{**dict(r), "data": decode(r["data"])} for r in rows]
+
+    def later_truces(self, start: str, zone_country: str | None, *, any_zone: bool) -> Iterator[dict[str, Any]]:
+        """The truces, ceasefires, pauses and protocols that began (came into force, else were signed) after
+        `start`, the earliest first (on one day: signed first, undated signing last, then by seq), of the zone's
+        country (of unknown zone when `zone_country` is None) or of any zone: what may supersede a truce. Read along
+        an index a page at a time for a caller that stops at the first that fits; their `data` is shared (a
+        cache): callers copy what they change."""
+        where, args = ("", []) if any_zone else (" AND zone_country IS NULL", [])
+        if not any_zone and zone_country is not None:
+            where, args = " AND zone_country = ?", [zone_country]
+        sql = f"SELECT * FROM link_agreements WHERE truce_start {{}} ?{where} ORDER BY truce_start, seq"
+        after = start
+        while True:
+            rows = self.conn.execute(sql.format(">") + " LIMIT ?", (after, *args, TRUCE_PAGE)).fetchall()
+            if not rows:
+                return
+            full = len(rows) == TRUCE_PAGE
+            if full:  # the last day's truces may go on past the page: all of that day's
+                after = rows[-1]["truce_start"]
+                rows = [r for r in rows if r["truce_start"] != after]
+                rows += self.conn.execute(sql.format("="), (after, *args)).fetchall()
+            rows.sort(key=lambda r: (r["truce_start"], r["signed"] is None, r["signed"] or "", r["seq"]))
+            for r in rows:
+                yield {**dict(r), "data": self._agreements(r["data"])}
+            if not full:
+                return
+
+    def agreement_relations(self, agreement_id: str, relations: Sequence[str]) -> set[str]:
+        """Which of `relations` an agreement has a linked event of (one indexed probe each)."""
+        if not relations:
+            return set()
+        probe = "SELECT relation FROM link_agreement_events WHERE agreement_id = ? AND relation = ? LIMIT 1"
+        sql = " UNION ALL ".join(f"SELECT * FROM ({probe}) AS r{i}" for i in range(len(relations)))
+        args = [x for relation in relations for x in (agreement_id, relation)]
+        return {r[0] for r in self.conn.execute(sql, args)}
+
+    def agreement_events_of(self, agreement_id: str, article_id: str) -> list[dict[str, Any]]:
+        """The events of one article linked to an agreement, in date order, each with its `sort_date`; `event` is
+        shared (a cache)."""
+        rows = self.conn.execute(
+            "SELECT ae.event_id, ae.article_id, ae.relation, e.data, a.published, e.sort_date"
+            " FROM link_agreement_events ae JOIN events e ON e.id = ae.event_id JOIN articles a ON a.id = ae.article_id"
+            " WHERE ae.article_id = ? AND ae.agreement_id = ? ORDER BY e.sort_date, ae.event_id",
+            (article_id, agreement_id),
+        )
+        return [
+            {"event_id": r[0], "article_id": r[1], "relation": r[2], "event": self._events(r[3]), "published": r[4],
+             "sort_date": r[5]}
+            for r in rows
+        ]  # fmt: skip
+
+    def event_sort_dates(self, event_ids: Sequence[str]) -> dict[str, str | None]:
+        """The sort date of each of these events (those stored)."""
+        if not event_ids:
+            return {}
+        marks = ",".join("?" * len(event_ids))
+        return {
+            r[0]: r[1] for r in self.conn.execute(f"SELECT id, sort_date FROM events WHERE id IN ({marks})", event_ids)
+        }
+
+    def first_announcements(self, agreement_id: str, article_ids: Sequence[str]) -> dict[str, tuple[str | None, str]]:
+        """For each of these articles that announces an agreement, (sort date, event id) of its first event that
+        does, as `agreement_events` orders them."""
+        if not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        rows = self.conn.execute(
+            "SELECT ae.article_id, e.sort_date, ae.event_id FROM link_agreement_events ae JOIN events e"
+            f" ON e.id = ae.event_id WHERE ae.article_id IN ({marks}) AND ae.agreement_id = ?"
+            " AND ae.relation = 'announcement'",
+            (*article_ids, agreement_id),
+        )
+        out: dict[str, tuple[str | None, str]] = {}
+        for article_id, sort_date, event_id in rows:
+            key = (sort_date, event_id)
+            if article_id not in out or sort_key(key) < sort_key(out[article_id]):
+                out[article_id] = key
+        return out
 
     def agreement(self, agreement_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM link_agreements WHERE id = ?", (agreement_id,)).fetchone()
@@ -769,6 +875,8 @@ class LinkTables:
     def save_agreement(self, row: dict[str, Any]) -> None:
         data = dict(row)
         data["zone_country"] = data["data"].get("zone_country")
+        truce = data["kind"] in SUPERSEDING
+        data["truce_start"] = (data.get("in_force") or data.get("signed") or None) if truce else None
         data["data"] = json.dumps(data["data"], sort_keys=True)
         cols = list(data)
         self.conn.execute(

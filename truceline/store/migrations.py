@@ -401,3 +401,25 @@ MIGRATIONS.append(
         """,
     )
 )
+
+# -- agreements at scale (truceline/link/resolve.py): what a refresh reads is indexed and bounded ---------------------
+MIGRATIONS.append(
+    (
+        "0105_link_agreement_lookups",
+        """
+        -- the day a truce, ceasefire, pause or protocol began (its day in force, else its signing; null for other
+        -- kinds): the agreements that can supersede a truce, read from the day after it began, by zone or not
+        ALTER TABLE link_agreements ADD COLUMN truce_start TEXT;
+        UPDATE link_agreements SET truce_start = COALESCE(in_force, signed)
+            WHERE kind IN ('ceasefire', 'truce', 'pause', 'protocol');
+        CREATE INDEX link_agreements_truce_start ON link_agreements(truce_start, seq);
+        CREATE INDEX link_agreements_zone_truce_start ON link_agreements(zone_country, truce_start, seq);
+        -- a report's candidates: the latest agreements of each of its countries (and of unknown zone), up to a limit
+        CREATE INDEX link_agreements_zone_signed ON link_agreements(zone_country, signed, seq);
+        DROP INDEX link_agreements_zone;
+        -- whether an agreement has a link of a relation (its status), and an article's links to it (its terms)
+        CREATE INDEX link_agreement_events_relation ON link_agreement_events(agreement_id, relation);
+        CREATE INDEX link_agreement_events_article_agreement ON link_agreement_events(article_id, agreement_id, relation);
+        """,
+    )
+)
