@@ -30,7 +30,7 @@ def test_several_years_fitting_a_weekday_give_their_span_not_the_first() -> None
 def test_a_minister_speaking_in_office_narrows_the_years() -> None:
     body = "Defence Minister Hulusi Akar said on Wednesday (March 11th) that patrols would start.\n\nThe deal was signed in 2018."
     pub = date_of(body)
-    assert (pub.value, pub.precision) == ("2020-03-11", "day")
+    assert (pub.value, pub.precision) == ("2020-03-11/2020-03-12", "week")
     assert any("Hulusi Akar" in e and "defence minister" in e for e in pub.evidence)
 
 

@@ -14,6 +14,7 @@ from truceline.timex.calendar import add_months, add_years, last_day
 from truceline.timex.context import Candidate
 from truceline.timex.eras import era_mentions
 from truceline.timex.known import KnownDate, matching
+from truceline.timex.lexicon import lexicon
 from truceline.timex.offices import office_clues
 from truceline.timex.pubdate_years import year_bounds
 from truceline.timex.reasoning import Reasoning, c_text, sentence_of, tense_of
@@ -21,15 +22,66 @@ from truceline.timex.reasoning import Reasoning, c_text, sentence_of, tense_of
 _MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
 _MONTH_ONLY = re.compile(r"^XXXX-(\d{2})$")
 _AGE = re.compile(r"^P(\d+)([YM])$")
+# "Syria's eight-year war", "the nine-year conflict": an age told without "-old" is the war's, when the word after it
+# names the war.
+_WAR_WORD_AFTER = re.compile(r"(?i)\s+(?:[\w'’-]+\s+)?(?:war|conflict|insurgency|crisis|fighting)\b")
+# "the war, now in its ninth year", "the tenth anniversary of the Syrian war"
+_IN_ITS_YEAR = re.compile(r"(?i)\bin\s+its\s+(\w+)\s+year\b")
+_ANNIVERSARY_OF = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)\s+anniversary\b|\b(\w+)\s+anniversary\b")
+# Writers round a war's age, and count it from different days (Yemen's from the Houthis' takeover of Sanaa in
+# September 2014 or from the coalition's intervention in March 2015): "the eight-year war" is said from half a year
+# before its eighth year to some months after it.
+_AGE_GRACE_BEFORE = timedelta(days=183)
+_AGE_GRACE = timedelta(days=92)
+_ANNIVERSARY_GRACE = timedelta(days=45)
+
+
+def war_ages(text: str, r: Reasoning) -> None:
+    """ "the war, now in its ninth year" and "the tenth anniversary of the Syrian war", of a known war
+    (known_dates.yaml, kind war) named in the same sentence: the report is from that year of the war (with some
+    months' grace either side), or from around the anniversary."""
+    ordinals = lexicon().ordinals
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        ages: list[tuple[str, int, int]] = []  # (words, years from the war's start to the period's start, its years)
+        for m in _IN_ITS_YEAR.finditer(sentence):
+            if n := ordinals.get(m[1].lower(), 0):
+                ages.append((m[0], n - 1, 1))
+        for m in _ANNIVERSARY_OF.finditer(sentence):
+            n = int(m[1]) if m[1] else ordinals.get(m[2].lower(), 0)
+            if n and "war" in sentence[m.end() : m.end() + 60].lower():
+                ages.append((m[0], n, 0))
+        for said, n, length in ages:
+            for k in matching(sentence, ("war",)):
+                start = add_years(k.date, n)
+                if length:
+                    lo, hi = start - _AGE_GRACE_BEFORE, add_years(start, length) + _AGE_GRACE
+                else:
+                    lo, hi = start - _ANNIVERSARY_GRACE, start + _ANNIVERSARY_GRACE
+                r.apply([(lo, hi)], f"{said!r} of {k.what} ({k.date.isoformat()}; {k.source}): published {lo}..{hi}")
 
 
 def known_anchors(text: str, cands: list[Candidate], r: Reasoning) -> None:
-    """Known wars, agreements and days (known_dates.yaml): "the eight-year-old civil war", "agreed last
-    September", "the Oct. 7 attack"."""
+    """Known wars, agreements and days (known_dates.yaml): "the eight-year-old civil war", "Syria's nine-year war",
+    "agreed last September", "the Oct. 7 attack"."""
     for c in cands:
         sentence = sentence_of(text, c)
         surface = c_text(text, c)
-        if c.type == "DURATION" and (m := _AGE.match(c.value)) and surface.lower().endswith("-old"):
+        if (
+            c.type == "DURATION"
+            and (m := _AGE.match(c.value))
+            and m[2] == "Y"
+            and not surface.lower().endswith("-old")
+            and re.fullmatch(r"(?i)[\w-]+-year", surface)
+            and _WAR_WORD_AFTER.match(text, c.end)
+        ):
+            n = int(m[1])
+            for k in matching(sentence, ("war",)):
+                lo, hi = add_years(k.date, n) - _AGE_GRACE_BEFORE, add_years(k.date, n + 1) + _AGE_GRACE
+                r.apply(
+                    [(lo, hi)],
+                    f"'{surface}' {k.what} ({k.date.isoformat()}; {k.source}): published {lo.isoformat()}..{hi.isoformat()}",
+                )
+        elif c.type == "DURATION" and (m := _AGE.match(c.value)) and surface.lower().endswith("-old"):
             n, unit = int(m[1]), m[2]
             for k in matching(sentence, ("war",)):
                 lo = add_years(k.date, n) if unit == "Y" else add_months(k.date, n)

@@ -33,7 +33,15 @@ from truceline.timex.context import Candidate
 from truceline.timex.intervals import Span, hull, intersect
 from truceline.timex.known import matching
 from truceline.timex.lexicon import lexicon
-from truceline.timex.pubdate_anchors import era_names, known_anchors, known_events, mentioned_years, office_holders
+from truceline.timex.pubdate_anchors import (
+    era_names,
+    known_anchors,
+    known_events,
+    mentioned_years,
+    office_holders,
+    war_ages,
+)
+from truceline.timex.pubdate_days import day_cues
 from truceline.timex.pubdate_years import YEAR_OF_SOMETHING_AHEAD
 from truceline.timex.reasoning import WEEKDAY_NAMES, Reasoning, c_text, safe_date, sentence_of, tense_of
 from truceline.timex.tagger import find_candidates, find_candidates_in_lines
@@ -98,6 +106,7 @@ def reason_over_text(
                 r.weekdays.add(int(w[1]))
     for t, _, cands in tagged:
         known_anchors(t, cands, r)
+    war_ages(body, r)
     office_holders(body, r)
     era_names(body, r)
     known_events(body, r)
@@ -105,6 +114,7 @@ def reason_over_text(
     _dateline_weekday(r)
     _latest_date_on_a_used_weekday(r)
     _past_month_days(body, tagged[-1][2], r)
+    _told_days(body, tagged[-1][2], r)
     _days_ahead(body, tagged[-1][2], r)
     return r
 
@@ -135,6 +145,11 @@ def _speaks_ahead(text: str, c: Candidate) -> bool:
         return True
     left, right = clause_bounds(text, c.start, c.end)
     return bool(_AHEAD.search(text, left, right))
+
+
+def speaks_ahead_at(text: str, c: Candidate) -> bool:
+    """`c` names a time the report does not tell as past: its clause speaks ahead, or it opens or closes a period."""
+    return _speaks_ahead(text, c) or bool(_CLOSING_BOUND.search(text, max(0, c.start - 20), c.start))
 
 
 def _names_a_day(text: str, c: Candidate) -> bool:
@@ -172,6 +187,43 @@ def _past_month_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
             f"{c_text(text, c)!r} is told in the past without its year: published on or after that day, "
             "later the same year or within about three months of it",
         )
+
+
+def _told_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
+    """The day cues of truceline.timex.pubdate_days, once the other clues leave at most two years open: "today,
+    Monday 4 May" is the publication day and "yesterday, 10 March" the day before it; a date told in the past on a
+    weekday the report names ("said on Thursday" ... "on the night of June 13", a Thursday in only one of the open
+    years) is that day or the next. A cue that leaves several days open says nothing."""
+    lo, hi = hull(r.spans)
+    if (hi - lo).days > 2 * 366:
+        return
+    ahead = [speaks_ahead_at(text, c) or _names_a_day(text, c) for c in cands]
+    cues = day_cues(text, cands, range(lo.year - 1, hi.year + 1), r.weekdays, ahead)
+    told = {
+        (q.day + timedelta(days=1) if q.kind == "yesterday" else q.day, q.said)
+        for q in cues
+        if q.kind in ("today", "yesterday")
+    }
+    told = {(d, said) for d, said in told if intersect(r.spans, [(d, d)])}
+    if len({d for d, _ in told}) == 1:
+        d, said = min(told)
+        if r.apply([(d, d)], f"the report tells its own day, {said!r}: published {d.isoformat()}"):
+            r.told_days.append(d)
+        return
+    on_weekday = {(q.day, q.said) for q in cues if q.kind == "weekday" and intersect(r.spans, [(q.day, q.day + _DAY)])}
+    # a report that names several weekdays tells of several days: a date on one of them may be any of them, or
+    # background ("the Aug. 7 bombings" in a report of Thursday and Friday); only one weekday makes the pair
+    if len(r.weekdays) == 1 and len({d for d, _ in on_weekday}) == 1:
+        d, said = min(on_weekday)
+        why = (
+            f"{said!r} is a {WEEKDAY_NAMES[d.isoweekday()]} only on {d.isoformat()} of the days left, and the report "
+            f"tells of {WEEKDAY_NAMES[d.isoweekday()]}: published that day or the next"
+        )
+        if r.apply([(d, d + _DAY)], why):
+            r.news_days.append(d)
+
+
+_DAY = timedelta(days=1)
 
 
 # A day or month announced ahead without its year is within the coming months: "by the end of February".
