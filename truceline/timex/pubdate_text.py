@@ -319,8 +319,10 @@ def _weekday_pairs(text: str, cands: list[Candidate], r: Reasoning) -> None:
         days = [d for y in _years(r) if (d := safe_date(y, month, day)) and d.isoweekday() == weekday]
         ahead = _speaks_ahead(text, c) or (i > 0 and w is not None and _speaks_ahead(text, cands[i - 1]))
         # a day announced ahead ("from 4am Saturday 3 October you will need to ...") is after the report, within
-        # the year a date without its year can look ahead; a day told in the past is the news of the week before it
-        clue = [(d - timedelta(days=365), d) if ahead else (d, d + timedelta(days=7)) for d in days]
+        # the year a date without its year can look ahead; a day told in the past is the news of the week before it,
+        # or of the next day in copy a news service sends out the day before ("said in an editorial on Monday,
+        # Oct. 26", sent on the Sunday: one pair of the nine on the tune parts)
+        clue = [(d - timedelta(days=365), d) if ahead else (d - timedelta(days=1), d + timedelta(days=7)) for d in days]
         years = ", ".join(str(d.year) for d, span in zip(days, clue, strict=True) if intersect(r.spans, [span]))
         why = f"'{c_text(text, c)}' with {WEEKDAY_NAMES[weekday]}: that day is a {WEEKDAY_NAMES[weekday]} only in {years or 'no candidate year'}"
         why += ", and the report announces it ahead: published before it" if ahead else ""
