@@ -76,11 +76,19 @@ def test_no_day_is_given_from_a_cue_measured_under_the_threshold() -> None:
         ),
         ("The war in Syria, now in its ninth year, has emptied the town.", date(2018, 9, 13), date(2020, 6, 15)),
         ("Crowds marked the 10th anniversary of the Syrian war in Idlib.", date(2021, 1, 29), date(2021, 4, 29)),
+        # an anniversary of a known day: within some weeks of it
+        ("Turks marked the fifth anniversary of the July 15 coup attempt.", date(2021, 5, 31), date(2021, 8, 29)),
     ],
 )
 def test_a_war_s_age_dates_the_report(body: str, lo: date, hi: date) -> None:
     pub = date_of(body)
     assert (pub.earliest, pub.latest) == (lo, hi), pub.evidence
+
+
+def test_an_anniversary_of_a_year_is_left_to_the_years() -> None:
+    # "the 20th anniversary of the 2003 invasion": the year's rule (truceline.timex.pubdate_years), not a known row
+    pub = date_of("It was the 20th anniversary of the 2003 invasion of Iraq.")
+    assert pub.earliest == date(2022, 1, 1) and not any("Hamas" in e for e in pub.evidence)
 
 
 def test_a_term_of_years_that_is_no_war_s_age_dates_nothing() -> None:

@@ -37,21 +37,27 @@ _ANNIVERSARY_GRACE = timedelta(days=45)
 
 
 def war_ages(text: str, r: Reasoning) -> None:
-    """ "the war, now in its ninth year" and "the tenth anniversary of the Syrian war", of a known war
-    (known_dates.yaml, kind war) named in the same sentence: the report is from that year of the war (with some
-    months' grace either side), or from around the anniversary."""
+    """ "the war, now in its ninth year" of a known war (known_dates.yaml, kind war) named in the same sentence: the
+    report is from that year of the war (with some months' grace either side); "the tenth anniversary of the Syrian
+    war", "the fifth anniversary of the July 15 coup attempt", of any known happening the sentence names: from
+    around the anniversary."""
     ordinals = lexicon().ordinals
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in _SENTENCE_END.split(text):
         ages: list[tuple[str, int, int]] = []  # (words, years from the war's start to the period's start, its years)
         for m in _IN_ITS_YEAR.finditer(sentence):
             if n := ordinals.get(m[1].lower(), 0):
                 ages.append((m[0], n - 1, 1))
         for m in _ANNIVERSARY_OF.finditer(sentence):
             n = int(m[1]) if m[1] else ordinals.get(m[2].lower(), 0)
-            if n and "war" in sentence[m.end() : m.end() + 60].lower():
-                ages.append((m[0], n, 0))
+            if n and not re.search(r"\b(?:1[89]|20)\d\d\b", sentence[m.end() : m.end() + 60]):
+                ages.append((m[0], n, 0))  # a year after it is pubdate_years' ("the 20th anniversary of the 2003 ...")
         for said, n, length in ages:
-            for k in matching(sentence, ("war",)):
+            # a year of a war is the war's; an anniversary may be of any known happening the sentence names, when
+            # they all share its day ("the fifth anniversary of the July 15 coup attempt")
+            rows = matching(sentence, ("war",) if length else ("war", "event", "named-day", "agreement"))
+            if not length and len({k.date for k in rows}) > 1:
+                continue
+            for k in rows:
                 start = add_years(k.date, n)
                 if length:
                     lo, hi = start - _AGE_GRACE_BEFORE, add_years(start, length) + _AGE_GRACE
