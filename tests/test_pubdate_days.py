@@ -62,7 +62,9 @@ def test_a_day_announced_ahead_is_no_cue() -> None:
 
 def test_no_day_is_given_from_a_cue_measured_under_the_threshold() -> None:
     for kind, (same, after, other) in CUE_DAY_SHARE.items():
-        assert gives_day(kind) == (kind == "yesterday" or same / (same + after + other) >= GIVE_DAY_FROM)
+        told = kind in ("today", "yesterday")
+        assert gives_day(kind) == (told or same / max(1, same + after + other) >= GIVE_DAY_FROM)
+    assert not gives_day("weekday")  # measured under the threshold: "that day or the next"
 
 
 @pytest.mark.parametrize(
