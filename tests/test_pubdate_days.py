@@ -115,3 +115,18 @@ def test_names_of_the_conflicts_bound_the_report_from_below(body: str, since: da
     pub = date_of(body)
     assert pub.earliest == since, pub.evidence
     assert pub.precision != "day"
+
+
+@pytest.mark.parametrize(
+    ("body", "since"),
+    [
+        ("The envoy urged all sides to respect UN Security Council resolution 2254.", date(2015, 12, 18)),
+        # the highest number named counts; a number between two landmarks is bounded by the lower one
+        ("Under U.N. resolutions 2216 and 2451, the fighters must withdraw.", date(2018, 12, 21)),
+        ("The Security Council adopted resolution 2300 on the town.", date(2015, 12, 18)),
+        # no word of the UN in the sentence: another body's resolution
+        ("House Resolution 1234 passed after a long debate.", None),
+    ],
+)
+def test_un_resolutions_bound_the_report_from_below(body: str, since: date | None) -> None:
+    assert date_of(body).earliest == since

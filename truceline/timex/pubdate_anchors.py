@@ -2,14 +2,21 @@
 
 "the eight-year-old civil war", "agreed last September" (about the 2018 Sochi deal), "after the Oct. 7 attack"
 (truceline/data/known_dates.yaml, truceline.timex.known); "Defence Minister Hulusi Akar said"
-(truceline.timex.offices); "since 1997", "will be delivered in 2014" (truceline.timex.pubdate_years).
+(truceline.timex.offices); "since 1997", "will be delivered in 2014" (truceline.timex.pubdate_years); "Syria's
+eight-year war", "the fifth anniversary of the July 15 coup attempt"; "Security Council resolution 2254"
+(truceline/data/timex/un_resolutions.yaml).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
+import yaml
+
+from truceline.errors import ModelError
 from truceline.timex.calendar import add_months, add_years, last_day
 from truceline.timex.context import Candidate
 from truceline.timex.eras import era_mentions
@@ -206,4 +213,51 @@ def mentioned_years(body: str, cands: list[Candidate], r: Reasoning) -> None:
         r.apply(
             [(date.min, high.hi)],
             f"the report tells {high.surface!r} as ahead: published before {high.hi.isoformat()}",
+        )
+
+
+_RESOLUTION = re.compile(r"(?i)\bresolutions?\s+(?:no\.\s*)?(\d{3,4})\b((?:\s*(?:,|and)\s*\d{3,4}\b)*)")
+_UN = re.compile(r"(?i:\bsecurity\s+council\b|\bunited\s+nations\b|\bunsc\b)|\bU\.?N\.?(?!\w)")
+_LAST_RESOLUTION = 3000  # beyond any number adopted so far: not a Security Council resolution
+
+
+@cache
+def _resolutions() -> tuple[tuple[int, date, str], ...]:
+    try:
+        text = resources.files("truceline.data").joinpath("timex/un_resolutions.yaml").read_text(encoding="utf-8")
+        rows = yaml.safe_load(text)
+        return tuple(
+            sorted(
+                (
+                    int(r["number"]),
+                    r["adopted"] if isinstance(r["adopted"], date) else date.fromisoformat(str(r["adopted"])),
+                    str(r["what"]),
+                )
+                for r in rows
+            )
+        )
+    except (FileNotFoundError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise ModelError(
+            f"truceline/data/timex/un_resolutions.yaml is unreadable ({exc}); restore it from git"
+        ) from exc
+
+
+def un_resolutions(body: str, r: Reasoning) -> None:
+    """ "Security Council resolution 2254": the numbers of the UN Security Council's resolutions are given in order
+    of adoption, so a report that names one is from on or after the day of the latest landmark resolution
+    (truceline/data/timex/un_resolutions.yaml) whose number is not above it."""
+    highest = 0
+    for sentence in _SENTENCE_END.split(body):
+        if not _UN.search(sentence):
+            continue
+        for m in _RESOLUTION.finditer(sentence):
+            numbers = [int(m[1]), *(int(n) for n in re.findall(r"\d{3,4}", m[2] or ""))]
+            highest = max([highest, *(n for n in numbers if n <= _LAST_RESOLUTION)])
+    landmarks = [row for row in _resolutions() if row[0] <= highest]
+    if landmarks:
+        number, adopted, what = landmarks[-1]
+        r.apply(
+            [(adopted, date.max)],
+            f"the report names UN Security Council resolution {highest}: resolution {number} ({what}) was adopted "
+            f"on {adopted.isoformat()} and numbers are given in order, so published on or after it",
         )

@@ -39,6 +39,7 @@ from truceline.timex.pubdate_anchors import (
     known_events,
     mentioned_years,
     office_holders,
+    un_resolutions,
     war_ages,
 )
 from truceline.timex.pubdate_days import day_cues
@@ -110,6 +111,7 @@ def reason_over_text(
     office_holders(body, r)
     era_names(body, r)
     known_events(body, r)
+    un_resolutions(body, r)
     mentioned_years(body, tagged[-1][2], r)
     _dateline_weekday(r)
     _latest_date_on_a_used_weekday(r)
