@@ -202,7 +202,73 @@ def clue_audit(path: Path) -> Counter[tuple[str, bool]]:
     return out
 
 
+def _seed_rows(path: Path) -> list[tuple[str, str, date]]:
+    """The shared seed reports with their true days (tests/fixtures/time/seed_pubdates.yaml), for the day audit."""
+    import yaml
+
+    gold_file = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "time" / "seed_pubdates.yaml"
+    if not gold_file.exists():
+        return []
+    gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+    rows = []
+    for prefix, g in sorted(gold.items()):
+        for f in sorted(path.glob(f"{prefix}_*.txt"))[:1]:
+            rows.append((prefix, f.read_text(encoding="utf-8"), g["day"]))
+    return rows
+
+
+def day_audit(path: Path) -> dict[str, Counter[str]]:
+    """How often each day cue (truceline.timex.pubdate_days) names the publication day, the day before it, or
+    another day, on the tune part's reports (or the seeds): by kind, for the years the other clues leave ("read",
+    only when they leave at most two) and, to judge the cue alone, in the true year ("true year")."""
+    from truceline.stages.clean import clean
+    from truceline.timex.pubdate import EARLIEST
+    from truceline.timex.pubdate_days import day_cues
+    from truceline.timex.pubdate_text import reason_over_text, speaks_ahead_at
+    from truceline.timex.tagger import find_candidates_in_lines
+
+    rows = _seed_rows(path) if list(path.glob("[0-9][0-9][0-9]_*.txt")) else _tune_rows(path)
+    out: dict[str, Counter[str]] = {}
+    for key, text, gold in rows:
+        raw = RawDocument(id=key[:16], kind="text", content=text, origin="text")
+        try:
+            cleaned = clean(raw)
+        except (Skip, TrucelineError):
+            continue
+        lines = [t for t in (cleaned.title, cleaned.standfirst, cleaned.body) if t]
+        r = reason_over_text(lines, [c.text for c in cleaned.captions], [(EARLIEST, date.today())], cleaned.dateline)
+        lo = min(a for a, _ in r.spans)
+        hi = max(b for _, b in r.spans)
+        body, cands = find_candidates_in_lines(lines, None)
+        ahead = [speaks_ahead_at(body, c) for c in cands]
+        settings = {"true year": range(gold.year - 1, gold.year + 1)}
+        if (hi - lo).days <= 2 * 366:
+            settings["read"] = range(lo.year - 1, hi.year + 1)
+        for setting, years in settings.items():
+            cues = day_cues(body, cands, years, r.weekdays, ahead)
+            if len(r.weekdays) != 1:  # as the rule reads them (truceline.timex.pubdate_text._told_days)
+                cues = [q for q in cues if q.kind != "weekday"]
+            for kind in sorted({q.kind for q in cues}):
+                near = [q.day for q in cues if q.kind == kind and q.day <= (gold if setting == "true year" else hi)]
+                if not near:
+                    out.setdefault(f"{kind} ({setting})", Counter())["no day before"] += 1
+                    continue
+                off = (gold - max(near)).days
+                label = "0" if off == 0 else "1" if off == 1 else "2-7" if 2 <= off <= 7 else "other"
+                out.setdefault(f"{kind} ({setting})", Counter())[label] += 1
+                if "--show" in sys.argv and off != 0 and setting == "read":
+                    print(f"  {kind} {key} gold {gold} cue {max(near)}: {[q.said for q in cues if q.kind == kind]}")
+    return out
+
+
 if __name__ == "__main__":  # python -m truceline.eval.pubdate_text DIR [--english] [--misses]: the tune part's misses
+    if "--days" in sys.argv:
+        for kind, counts in sorted(day_audit(Path(sys.argv[1])).items()):
+            print(
+                f"{kind:24s} {sum(counts.values()):4d} reports: "
+                + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+            )
+        sys.exit(0)
     if "--audit" in sys.argv or "--audit-wrong" in sys.argv:
         audit = clue_audit(Path(sys.argv[1]))
         for kind in sorted({k for k, _ in audit}):

@@ -130,8 +130,8 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 
 def _names(text: str) -> Iterator[tuple[int, int, str, list[Holder], bool]]:
     """(start, end, name, holders, full) for each name of an office holder in `text`: a full name, longest first at
-    a place (full), else a surname only one person of the dictionaries bears (not full: it counts only after its
-    title, "Chancellor Merkel")."""
+    a place (full), else a surname only one person of the dictionaries bears (not full: it counts only with its
+    title, "Chancellor Merkel", "Akar, the defence minister,")."""
     index = _holders()
     surnames = _surnames()
     for m in _CAPITALISED.finditer(text):
@@ -248,13 +248,13 @@ def office_clues(text: str) -> Iterator[OfficeClue]:
     President Barack Obama", "appointed by President X", "President X's administration"), may be long past: it only
     says the report was written after the first of those terms began. "Former" or "the late" before the title says
     after the first term ended. Lower bounds hold for every holder of the name ("George Bush"): the earliest counts."""
-    for start, end, name, holders, full in _names(text):
+    for start, end, name, holders, _full in _names(text):
         found: list[tuple[Holder, str, tuple[Span, ...], bool, int]] = []
         for holder in holders:
             for role, terms in holder.roles:
                 held = _held_before(text, start, role)
                 title_start = start - len(role) - 1
-                if held is None and full:
+                if held is None:  # "Akar, the defence minister,": a surname only one holder bears, too
                     held = _held_after(text, end, role)
                     title_start = start
                 if held is None:

@@ -12,6 +12,7 @@ from truceline.model import CleanedText, Precision, PubDate, RawDocument
 from truceline.timex.calendar import value_interval
 from truceline.timex.intervals import Span, days, hull, intersect
 from truceline.timex.parse import parse_metadata_date, url_date
+from truceline.timex.pubdate_days import gives_day, share_text
 from truceline.timex.pubdate_text import WEEKDAY_NAMES, Reasoning, reason_over_text
 
 EARLIEST = date(1990, 1, 1)
@@ -130,19 +131,22 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
         else:
             lo = EARLIEST
         return PubDate(interval_value(lo, hi), lo, hi, interval_precision(lo, hi), tuple(evidence))
+    if len(told := sorted({d for d in r.told_days if lo <= d <= hi})) == 1:
+        return PubDate(told[0].isoformat(), told[0], told[0], "day", tuple(evidence))
     on_dateline = [d for d in r.dateline_days if lo <= d <= hi]
     if len(on_dateline) == 1:
         filed = on_dateline[0]
         evidence.append(f"the dateline's day falls in that period: published {filed.isoformat()}")
         return PubDate(filed.isoformat(), filed, filed, "day", tuple(evidence))
-    if days((lo, hi)) <= 8:
-        day = _news_day(r, lo, hi)
-        if day is not None:
-            evidence.append(
-                f"the report names {day.isoformat()} by its weekday ({WEEKDAY_NAMES[day.isoweekday()]}) and by date: "
-                "a news report names the day it is published by its weekday, so published that day (or the next)"
-            )
+    if days((lo, hi)) <= 8 and (day := _news_day(r, lo, hi)) is not None:
+        # A news report names the day it tells of by its weekday: the day it is published, or the day before.
+        # Measured on the tune parts, neither is right often enough to give one of them (pubdate_days.CUE_DAY_SHARE).
+        named = f"the report names {day.isoformat()} by its weekday ({WEEKDAY_NAMES[day.isoweekday()]}) and by date"
+        if gives_day("weekday"):
+            evidence.append(f"{named}: published that day ({share_text('weekday')})")
             return PubDate(day.isoformat(), day, day, "day", tuple(evidence))
+        lo, hi = max(lo, day), min(hi, day + timedelta(days=1))
+        evidence.append(f"{named}: published that day or the next ({share_text('weekday')})")
     return PubDate(interval_value(lo, hi), lo, hi, interval_precision(lo, hi), tuple(evidence))
 
 

@@ -14,7 +14,10 @@ trusted first and a clue that contradicts the trusted ones is skipped (and said 
   truceline.timex.eras) and known events it names ("the embassy bombings in Nairobi and Dar es Salaam"); the years it tells as past, ahead or by their distance from it ("since 1997", "will be
   delivered in 2014", "last year's 2018 elections", truceline.timex.pubdate_years); then the latest full date when
   it falls on a weekday the report uses; month-days told in the past without their year, once few years are open;
-  month-days and months announced ahead ("by the end of February").
+  the days the report tells as its own once at most two years are open ("today, Monday 4 May", "yesterday, 10
+  March", a date on the one weekday it names: truceline.timex.pubdate_days); month-days and months announced ahead
+  ("by the end of February"). Among what it names: a known war's age ("Syria's eight-year war", "now in its ninth
+  year"), an anniversary of a known happening, and UN Security Council resolutions by number.
 When several periods remain the answer is the span holding them all (the list is in the evidence): nothing in a
 text makes the first of them likelier. A month-day is never paired with a weekday named elsewhere in the report
 (which year's weekday fits is a coincidence one time in seven). Dates in clauses that speak ahead ("the 2024
@@ -33,7 +36,16 @@ from truceline.timex.context import Candidate
 from truceline.timex.intervals import Span, hull, intersect
 from truceline.timex.known import matching
 from truceline.timex.lexicon import lexicon
-from truceline.timex.pubdate_anchors import era_names, known_anchors, known_events, mentioned_years, office_holders
+from truceline.timex.pubdate_anchors import (
+    era_names,
+    known_anchors,
+    known_events,
+    mentioned_years,
+    office_holders,
+    un_resolutions,
+    war_ages,
+)
+from truceline.timex.pubdate_days import day_cues
 from truceline.timex.pubdate_years import YEAR_OF_SOMETHING_AHEAD
 from truceline.timex.reasoning import WEEKDAY_NAMES, Reasoning, c_text, safe_date, sentence_of, tense_of
 from truceline.timex.tagger import find_candidates, find_candidates_in_lines
@@ -98,13 +110,16 @@ def reason_over_text(
                 r.weekdays.add(int(w[1]))
     for t, _, cands in tagged:
         known_anchors(t, cands, r)
+    war_ages(body, r)
     office_holders(body, r)
     era_names(body, r)
     known_events(body, r)
+    un_resolutions(body, r)
     mentioned_years(body, tagged[-1][2], r)
     _dateline_weekday(r)
     _latest_date_on_a_used_weekday(r)
     _past_month_days(body, tagged[-1][2], r)
+    _told_days(body, tagged[-1][2], r)
     _days_ahead(body, tagged[-1][2], r)
     return r
 
@@ -135,6 +150,11 @@ def _speaks_ahead(text: str, c: Candidate) -> bool:
         return True
     left, right = clause_bounds(text, c.start, c.end)
     return bool(_AHEAD.search(text, left, right))
+
+
+def speaks_ahead_at(text: str, c: Candidate) -> bool:
+    """`c` names a time the report does not tell as past: its clause speaks ahead, or it opens or closes a period."""
+    return _speaks_ahead(text, c) or bool(_CLOSING_BOUND.search(text, max(0, c.start - 20), c.start))
 
 
 def _names_a_day(text: str, c: Candidate) -> bool:
@@ -172,6 +192,43 @@ def _past_month_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
             f"{c_text(text, c)!r} is told in the past without its year: published on or after that day, "
             "later the same year or within about three months of it",
         )
+
+
+def _told_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
+    """The day cues of truceline.timex.pubdate_days, once the other clues leave at most two years open: "today,
+    Monday 4 May" is the publication day and "yesterday, 10 March" the day before it; a date told in the past on a
+    weekday the report names ("said on Thursday" ... "on the night of June 13", a Thursday in only one of the open
+    years) is that day or the next. A cue that leaves several days open says nothing."""
+    lo, hi = hull(r.spans)
+    if (hi - lo).days > 2 * 366:
+        return
+    ahead = [speaks_ahead_at(text, c) or _names_a_day(text, c) for c in cands]
+    cues = day_cues(text, cands, range(lo.year - 1, hi.year + 1), r.weekdays, ahead)
+    told = {
+        (q.day + timedelta(days=1) if q.kind == "yesterday" else q.day, q.said)
+        for q in cues
+        if q.kind in ("today", "yesterday")
+    }
+    told = {(d, said) for d, said in told if intersect(r.spans, [(d, d)])}
+    if len({d for d, _ in told}) == 1:
+        d, said = min(told)
+        if r.apply([(d, d)], f"the report tells its own day, {said!r}: published {d.isoformat()}"):
+            r.told_days.append(d)
+        return
+    on_weekday = {(q.day, q.said) for q in cues if q.kind == "weekday" and intersect(r.spans, [(q.day, q.day + _DAY)])}
+    # a report that names several weekdays tells of several days: a date on one of them may be any of them, or
+    # background ("the Aug. 7 bombings" in a report of Thursday and Friday); only one weekday makes the pair
+    if len(r.weekdays) == 1 and len({d for d, _ in on_weekday}) == 1:
+        d, said = min(on_weekday)
+        why = (
+            f"{said!r} is a {WEEKDAY_NAMES[d.isoweekday()]} only on {d.isoformat()} of the days left, and the report "
+            f"tells of {WEEKDAY_NAMES[d.isoweekday()]}: published that day or the next"
+        )
+        if r.apply([(d, d + _DAY)], why):
+            r.news_days.append(d)
+
+
+_DAY = timedelta(days=1)
 
 
 # A day or month announced ahead without its year is within the coming months: "by the end of February".
@@ -267,8 +324,10 @@ def _weekday_pairs(text: str, cands: list[Candidate], r: Reasoning) -> None:
         days = [d for y in _years(r) if (d := safe_date(y, month, day)) and d.isoweekday() == weekday]
         ahead = _speaks_ahead(text, c) or (i > 0 and w is not None and _speaks_ahead(text, cands[i - 1]))
         # a day announced ahead ("from 4am Saturday 3 October you will need to ...") is after the report, within
-        # the year a date without its year can look ahead; a day told in the past is the news of the week before it
-        clue = [(d - timedelta(days=365), d) if ahead else (d, d + timedelta(days=7)) for d in days]
+        # the year a date without its year can look ahead; a day told in the past is the news of the week before it,
+        # or of the next day in copy a news service sends out the day before ("said in an editorial on Monday,
+        # Oct. 26", sent on the Sunday: one pair of the nine on the tune parts)
+        clue = [(d - timedelta(days=365), d) if ahead else (d - timedelta(days=1), d + timedelta(days=7)) for d in days]
         years = ", ".join(str(d.year) for d, span in zip(days, clue, strict=True) if intersect(r.spans, [span]))
         why = f"'{c_text(text, c)}' with {WEEKDAY_NAMES[weekday]}: that day is a {WEEKDAY_NAMES[weekday]} only in {years or 'no candidate year'}"
         why += ", and the report announces it ahead: published before it" if ahead else ""

@@ -25,6 +25,7 @@ class Reasoning:
     weekdays: set[int] = field(default_factory=set)  # weekdays named in past or present clauses
     latest_explicit: date | None = None  # the latest full date the body recounts
     dateline_days: list[date] = field(default_factory=list)  # candidate days a year-less dateline names
+    told_days: list[date] = field(default_factory=list)  # days the report calls today ("today, Monday 4 May")
     offered: list[tuple[str, list[Span]]] = field(default_factory=list)  # every clue offered, kept or not
 
     def apply(self, clue: list[Span], why: str) -> bool:
