@@ -23,9 +23,7 @@ def _relink_a_third(store: Any) -> None:
         store.conn.execute("UPDATE articles SET processed_at = 'again' WHERE id = ?", (aid,))
 
 
-def test_the_mentions_served_are_those_stored_at_every_refresh(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_mentions_served_are_those_stored_at_every_refresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     served = {"calls": 0, "held": 0}
     latest = RecentMentions.latest
 
