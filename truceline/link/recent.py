@@ -15,7 +15,7 @@ from typing import Any
 
 from truceline.store.link import LinkTables
 
-EVENTS = 256  # canonical events whose windows are held (a much-reported event is refreshed at each of its reports)
+EVENTS = 64  # canonical events whose windows are held: at most 64 x 60 mentions of about 4 kB, 16 MB
 
 
 class RecentMentions:
