@@ -13,12 +13,12 @@ strike and the claim of it are one event (the claim and the denial are both kept
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from truceline.link import contradictions
+from truceline.link.recent import RecentMentions
 from truceline.link.text import stop_words
 from truceline.store.link import LinkTables
 
@@ -204,10 +204,6 @@ def _fill_figures(m: dict[str, Any], event: Mapping[str, Any], figures: Sequence
             }
 
 
-def _overlap(a: Sequence[str], b: Sequence[str]) -> bool:
-    return bool(set(a) & set(b))
-
-
 def _figure_close(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool | None:
     """Whether two figures can count the same dead: of the same people (country) and within half of each other."""
     if not a or not b or not a.get("value") or not b.get("value"):
@@ -220,22 +216,24 @@ def _figure_close(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> b
 
 def match_score(m: Mapping[str, Any], c: Mapping[str, Any], same_cluster: bool) -> float:
     """Evidence that mention `m` tells of canonical event `c` (its summary, `summary`); see the module docstring."""
+    # membership is asked of the stored collections themselves (the dicts of the summary): a set of each, for every
+    # candidate of every mention, was most of this function's time
     score = 0.0
-    places = set(c.get("places") or {})
+    places = c.get("places") or {}
     if m["place"] and places:
-        admin = set(c.get("admin1") or {})
+        admin = c.get("admin1") or {}
         if m["place"] in places:
             score += 2.0
         elif m["place"] in admin or (m.get("place_admin1") and m["place_admin1"] in places):
             score += 0.5  # a province and a town in it: compatible, not the same specific
-        elif m.get("place_country") and m["place_country"] in set(c.get("place_countries") or {}):
+        elif m.get("place_country") and m["place_country"] in (c.get("place_countries") or {}):
             score -= 2.0  # two towns of one country: two happenings
         # a town in another country than all the event's places: a border-crossing act, or a name resolved to the
         # wrong country's town; it says nothing either way
     for role in ("actor", "recipient"):
-        mine, theirs = m[role], list(c.get(role + "s") or {})
+        mine, theirs = m[role], c.get(role + "s") or {}
         if mine and theirs:
-            score += 1.0 if _overlap(mine, theirs) else -1.5
+            score += 1.0 if any(x in theirs for x in mine) else -1.5
     for kind in ("killed", "injured"):
         close = _figure_close(m[kind], c.get(kind + "_example"))
         if close is not None:
@@ -244,34 +242,53 @@ def match_score(m: Mapping[str, Any], c: Mapping[str, Any], same_cluster: bool) 
         score += 1.5
     if m["precision"] == "day" and c.get("days"):
         score += 1.0 if m["date"] in c["days"] else -0.5
-    shared = len(set(m["words"]) & set(c.get("words") or []))
+    shared = len(set(m["words"]).intersection(c.get("words") or ()))
     score += min(shared, 6) / 6
     return score
 
 
 def summary(mentions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The canonical event's aggregate over its mentions: days, figures with sources, claims, actors, places."""
-    days = Counter(m["date"] for m in mentions if m["precision"] == "day" and m["date"])
+    # counted in one pass (a canonical event is summed up again at every report that tells of it)
+    days: dict[str, int] = {}
+    places: dict[str, int] = {}
+    admin1: dict[str, int] = {}
+    countries: dict[str, int] = {}
+    actors: dict[str, int] = {}
+    recipients: dict[str, int] = {}
+    stances: dict[str, int] = {}
+    claims: list[dict[str, Any]] = []
+    for m in mentions:
+        if m["precision"] == "day" and m["date"]:
+            days[m["date"]] = days.get(m["date"], 0) + 1
+        for key, counts in ((m["place"], places), (m.get("place_admin1"), admin1), (m.get("place_country"), countries)):
+            if key:
+                counts[key] = counts.get(key, 0) + 1
+        for c in m["actor"]:
+            actors[c] = actors.get(c, 0) + 1
+        for c in m["recipient"]:
+            recipients[c] = recipients.get(c, 0) + 1
+        stances[m["stance"]] = stances.get(m["stance"], 0) + 1
+        if m["stance"] != "asserted" or m["claimed_by"]:
+            claims.append(
+                {
+                    "stance": m["stance"],
+                    "claimed_by": m["claimed_by"],
+                    "article_id": m["article_id"],
+                    "event_id": m["event_id"],
+                    "source": m["source"],
+                }
+            )
     out: dict[str, Any] = {
-        "days": dict(days),
-        "places": dict(Counter(m["place"] for m in mentions if m["place"])),
-        "admin1": dict(Counter(m["place_admin1"] for m in mentions if m.get("place_admin1"))),
-        "place_countries": dict(Counter(m["place_country"] for m in mentions if m.get("place_country"))),
-        "actors": dict(Counter(c for m in mentions for c in m["actor"])),
-        "recipients": dict(Counter(c for m in mentions for c in m["recipient"])),
-        "words": sorted({w for m in mentions for w in m["words"]})[:120],
-        "stances": dict(Counter(m["stance"] for m in mentions)),
-        "claims": [
-            {
-                "stance": m["stance"],
-                "claimed_by": m["claimed_by"],
-                "article_id": m["article_id"],
-                "event_id": m["event_id"],
-                "source": m["source"],
-            }
-            for m in mentions
-            if m["stance"] != "asserted" or m["claimed_by"]
-        ],
+        "days": days,
+        "places": places,
+        "admin1": admin1,
+        "place_countries": countries,
+        "actors": actors,
+        "recipients": recipients,
+        "words": sorted(set().union(*(m["words"] for m in mentions)))[:120],
+        "stances": stances,
+        "claims": claims,
         "outlets": sorted({m["source"] for m in mentions if m["source"]}),
     }
     for kind in ("killed", "injured"):
@@ -344,6 +361,7 @@ class Merger:
     def __init__(self, tables: LinkTables) -> None:
         self.tables = tables
         self.compared = 0
+        self.recent = RecentMentions(tables, AGGREGATE_MENTIONS)  # every mention written goes through it
 
     def add_report(
         self, article_id: str, report: Mapping[str, Any], passages: Sequence[tuple[int, int, str]], body: str = ""
@@ -368,7 +386,7 @@ class Merger:
             if canonical_id is None:
                 canonical_id, score = self._found(m, event, story, cluster), 1.0
                 new += 1
-            self.tables.save_mention(m["event_id"], canonical_id, article_id, round(score, 3), m)
+            self.recent.save(m["event_id"], canonical_id, article_id, round(score, 3), m)
             if founded:
                 self.refresh(canonical_id)  # the report's next mentions are matched against it
             else:
@@ -410,18 +428,20 @@ class Merger:
             m = _figure_mention(q, body[s_start:s_end], s_start, article_id, report)
             if _TOLL.search(m["sentence"]):
                 if kind in lead:
-                    self.tables.save_mention(m["event_id"], lead[kind], article_id, 0.0, m)
+                    self.recent.save(m["event_id"], lead[kind], article_id, 0.0, m)
                     self.refresh(lead[kind])
                 continue
             _date_and_place(m, [t for t in times if s_start <= int(t["start"]) < s_end], report)
             canonical_id, score = self._match(m, str(report["story_id"]), report.get("cluster_id"))
             if canonical_id is None:
                 canonical_id, score = self._found(m, {}, str(report["story_id"]), report.get("cluster_id")), 1.0
-            self.tables.save_mention(m["event_id"], canonical_id, article_id, round(score, 3), m)
+            self.recent.save(m["event_id"], canonical_id, article_id, round(score, 3), m)
             self.refresh(canonical_id)
 
     def forget_report(self, article_id: str) -> None:
-        for cid in self.tables.forget_mentions(article_id):
+        gone = self.tables.forget_mentions(article_id)
+        self.recent.forget(gone)
+        for cid in gone:
             self.refresh(cid)
 
     def _match(self, m: dict[str, Any], story: str, cluster: str | None) -> tuple[str | None, float]:
@@ -476,9 +496,9 @@ class Merger:
     def refresh(self, canonical_id: str) -> None:
         """Recompute a canonical event's aggregate from its mentions (delete it when it has none left). Its counts
         of mentions, reports and independent sources are kept as mentions come and go (LinkTables.save_mention)."""
-        row = self.tables.canonical(canonical_id)
+        row = self.tables.canonical_row(canonical_id)  # its data is made anew: not decoded
         # the latest mentions make the aggregate, so a much-reported event costs no more than a known one
-        mentions = self.tables.canonical_mentions(canonical_id, AGGREGATE_MENTIONS)
+        mentions = self.recent.latest(canonical_id)
         if row is None:
             return
         if not mentions:
@@ -538,4 +558,4 @@ def representative(mentions: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
             bool(m["actor"]) + bool(m["recipient"]) + bool(m["place"]) + bool(m["killed"]) + bool(m["injured"]),
         )
 
-    return max(rows, key=lambda m: (*richness(m), -rows.index(m)))
+    return rows[max(range(len(rows)), key=lambda i: (*richness(rows[i]), -i))]

@@ -1028,3 +1028,8 @@ class LinkTables:
             f"SELECT article_id, story_id FROM link_reports WHERE article_id IN ({marks})", list(article_ids)
         )
         return {r[0]: r[1] for r in rows}
+
+    def canonical_row(self, canonical_id: str) -> dict[str, Any] | None:
+        """A canonical event's row with its data left as stored JSON (for a caller that makes the data anew)."""
+        row = self.conn.execute("SELECT * FROM link_canonical WHERE id = ?", (canonical_id,)).fetchone()
+        return dict(row) if row else None
