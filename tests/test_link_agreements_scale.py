@@ -90,6 +90,8 @@ def _expected(a: dict[str, Any], everything: list[dict[str, Any]]) -> str | None
         other_start = other.get("in_force") or other.get("signed")
         if other["id"] == a["id"] or not other_start or str(other_start) <= str(start):
             continue
+        if other["kind"] == "pause" and a["kind"] != "pause":
+            continue  # a pause supersedes only a pause
         same_zone = other["data"]["zone_country"] == a["data"]["zone_country"] or not a["zone"]
         theirs = set(other["data"]["parties"]) | set(other["data"]["mediators"])
         if same_zone and (not allies or not theirs or allies & theirs) and other["kind"] in (*objects.TRUCE_KINDS,
@@ -115,6 +117,27 @@ def test_what_supersedes_each_truce_is_what_reading_every_agreement_finds(tmp_pa
             assert got is not None and got["data"]["superseded_by"] == want, a["id"]
             found += want is not None
         assert found > 100
+
+
+def test_a_pause_does_not_supersede_the_ceasefire_before_it(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "k.db") as store:
+        tables = store.link
+        ids = {}
+        for name, kind, day in (
+            ("truce", "ceasefire", "2021-01-10"),
+            ("pause", "pause", "2021-03-01"),
+            ("pause2", "pause", "2021-04-01"),
+            ("next", "ceasefire", "2021-06-01"),
+        ):
+            ids[name] = _save(tables, objects.new_agreement(f"C-{name}", "corpus", name, kind, day, None, "Vell",
+                                                            parties=["AAA"], zone_country="ZZZ"))  # fmt: skip
+        linker = AgreementLinker(tables)
+        for name in ("truce", "pause"):
+            linker.refresh(ids[name])
+        first, pause = tables.agreement(ids["truce"]), tables.agreement(ids["pause"])
+        assert first is not None and pause is not None
+        assert first["data"]["superseded_by"] == ids["next"]  # not the pauses between
+        assert pause["data"]["superseded_by"] == ids["pause2"]  # a pause by the next pause
 
 
 # -- refresh from the new report's links ---------------------------------------------------------------------------

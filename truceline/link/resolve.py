@@ -531,7 +531,9 @@ class AgreementLinker:
 
     def _supersede(self, a: dict[str, Any]) -> None:
         """A truce superseded by the next truce for the same zone and parties that came into force after it (read
-        from the day after it began, along an index, up to the first that fits among the next SUCCESSORS)."""
+        from the day after it began, along an index, up to the first that fits among the next SUCCESSORS). A pause
+        supersedes only a pause: a humanitarian pause is a short halt within a war, and does not replace the
+        ceasefire before it (which stays violated or collapsed, as its own links say)."""
         if a["kind"] not in objects.TRUCE_KINDS or a["data"].get("superseded_by"):
             return
         start = a.get("in_force") or a.get("signed")
@@ -540,7 +542,7 @@ class AgreementLinker:
         allies = set(a["data"].get("parties", [])) | set(a["data"].get("mediators", []))
         later = self.tables.later_truces(str(start), a["data"].get("zone_country"), any_zone=not a["zone"])
         for other in itertools.islice(later, SUCCESSORS):
-            if other["id"] == a["id"]:
+            if other["id"] == a["id"] or (other["kind"] == "pause" and a["kind"] != "pause"):
                 continue
             theirs = set(other["data"].get("parties", [])) | set(other["data"].get("mediators", []))
             if not allies or not theirs or allies & theirs:
