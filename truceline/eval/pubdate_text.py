@@ -42,6 +42,7 @@ from truceline.eval.news_texts import NewsSet, read_news
 from truceline.eval.pubdate import _load, _read
 from truceline.eval.split import describe, select, wanted_part
 from truceline.model import PubDate, RawDocument
+from truceline.timex.reasoning import Reasoning
 
 ENGLISH_SHARE = 0.25
 
@@ -175,24 +176,34 @@ def tune_misses(path: Path, limit: int | None = None) -> Iterable[tuple[str, dat
             yield key, gold, pub, text
 
 
+def _reasoned(key: str, text: str) -> tuple[list[str], Reasoning] | None:
+    """A report's cleaned lines and the publication-date reasoning over its text alone (None when it cleans to
+    nothing), for the audits below."""
+    from truceline.stages.clean import clean
+    from truceline.timex.pubdate import EARLIEST
+    from truceline.timex.pubdate_text import reason_over_text
+
+    raw = RawDocument(id=key[:16], kind="text", content=text, origin="text")
+    try:
+        cleaned = clean(raw)
+    except (Skip, TrucelineError):
+        return None
+    lines = [t for t in (cleaned.title, cleaned.standfirst, cleaned.body) if t]
+    captions = [c.text for c in cleaned.captions]
+    return lines, reason_over_text(lines, captions, [(EARLIEST, date.today())], cleaned.dateline)
+
+
 def clue_audit(path: Path) -> Counter[tuple[str, bool]]:
     """(kind of clue, whether it holds the true day) for every clue the reasoning was offered on the tune part's
     reports: how often each kind of evidence bounds a report wrongly. Tune part only, like tune_misses."""
     import re
 
-    from truceline.stages.clean import clean
-    from truceline.timex.pubdate import EARLIEST
-    from truceline.timex.pubdate_text import reason_over_text
-
     out: Counter[tuple[str, bool]] = Counter()
     for key, text, gold in _tune_rows(Path(path)):
-        raw = RawDocument(id=key[:16], kind="text", content=text, origin="text")
-        try:
-            cleaned = clean(raw)
-        except (Skip, TrucelineError):
+        found = _reasoned(key, text)
+        if found is None:
             continue
-        lines = [t for t in (cleaned.title, cleaned.standfirst, cleaned.body) if t]
-        r = reason_over_text(lines, [c.text for c in cleaned.captions], [(EARLIEST, date.today())], cleaned.dateline)
+        r = found[1]
         for why, clue in r.offered:
             kind = re.sub(r"'[^']*'|\"[^\"]*\"|\d[\d-]*", "_", why)[:70]
             holds = any(lo <= gold <= hi for lo, hi in clue)
@@ -221,22 +232,17 @@ def day_audit(path: Path) -> dict[str, Counter[str]]:
     """How often each day cue (truceline.timex.pubdate_days) names the publication day, the day before it, or
     another day, on the tune part's reports (or the seeds): by kind, for the years the other clues leave ("read",
     only when they leave at most two) and, to judge the cue alone, in the true year ("true year")."""
-    from truceline.stages.clean import clean
-    from truceline.timex.pubdate import EARLIEST
     from truceline.timex.pubdate_days import day_cues
-    from truceline.timex.pubdate_text import reason_over_text, speaks_ahead_at
+    from truceline.timex.pubdate_text import speaks_ahead_at
     from truceline.timex.tagger import find_candidates_in_lines
 
     rows = _seed_rows(path) if list(path.glob("[0-9][0-9][0-9]_*.txt")) else _tune_rows(path)
     out: dict[str, Counter[str]] = {}
     for key, text, gold in rows:
-        raw = RawDocument(id=key[:16], kind="text", content=text, origin="text")
-        try:
-            cleaned = clean(raw)
-        except (Skip, TrucelineError):
+        found = _reasoned(key, text)
+        if found is None:
             continue
-        lines = [t for t in (cleaned.title, cleaned.standfirst, cleaned.body) if t]
-        r = reason_over_text(lines, [c.text for c in cleaned.captions], [(EARLIEST, date.today())], cleaned.dateline)
+        lines, r = found
         lo = min(a for a, _ in r.spans)
         hi = max(b for _, b in r.spans)
         body, cands = find_candidates_in_lines(lines, None)
