@@ -23,10 +23,10 @@ from truceline.timex.eras import era_mentions
 from truceline.timex.known import KnownDate, matching
 from truceline.timex.lexicon import lexicon
 from truceline.timex.offices import office_clues
+from truceline.timex.pubdate_days import _MONTH_DAY
 from truceline.timex.pubdate_years import year_bounds
 from truceline.timex.reasoning import Reasoning, c_text, sentence_of, tense_of
 
-_MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
 _MONTH_ONLY = re.compile(r"^XXXX-(\d{2})$")
 _AGE = re.compile(r"^P(\d+)([YM])$")
 # "Syria's eight-year war", "the nine-year conflict": an age told without "-old" is the war's, when the word after it

@@ -45,7 +45,7 @@ from truceline.timex.pubdate_anchors import (
     un_resolutions,
     war_ages,
 )
-from truceline.timex.pubdate_days import day_cues
+from truceline.timex.pubdate_days import _FULL_DAY, _MONTH_DAY, _PAIR_GAP, _WEEKDAY_VALUE, _WEEKDAY_WORD, day_cues
 from truceline.timex.pubdate_years import YEAR_OF_SOMETHING_AHEAD
 from truceline.timex.reasoning import WEEKDAY_NAMES, Reasoning, c_text, safe_date, sentence_of, tense_of
 from truceline.timex.tagger import find_candidates, find_candidates_in_lines
@@ -53,12 +53,7 @@ from truceline.timex.tense import clause_bounds
 
 __all__ = ["WEEKDAY_NAMES", "Reasoning", "reason_over_text"]
 
-_MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
 _MONTH_ONLY = re.compile(r"^XXXX-(\d{2})$")
-_FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-(\d)")
-_PAIR_GAP = re.compile(r"^[\s,(]{1,4}(?:the\s+)?$")
-_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(sorted(lexicon().weekdays, key=len, reverse=True)) + r")\b", re.I)
 
 
 def _years(r: Reasoning) -> range:
