@@ -11,7 +11,7 @@ import json
 import random
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
@@ -153,20 +153,28 @@ def _statements(conn: sqlite3.Connection) -> Iterator[list[str]]:
         conn.set_trace_callback(None)
 
 
+def _plans(conn: sqlite3.Connection, seen: Sequence[str]) -> list[tuple[str, str]]:
+    """(query plan step, statement) for every distinct statement linking ran, but the one that picks the reports
+    to link (per run, not per report) and writes that plan nothing."""
+    out = []
+    for sql in dict.fromkeys(seen):
+        if not sql.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE")) or "FROM articles a" in sql:
+            continue
+        out += [(str(row[3]), sql) for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    return out
+
+
+def _scans_link_table(detail: str) -> bool:
+    return detail.startswith("SCAN ") and detail.split()[1] in LINK_TABLES
+
+
 def test_every_lookup_of_linking_a_report_walks_an_index(tmp_path: Path) -> None:
     """No statement run while linking reads a link table whole; the one that picks the reports to link is per run."""
     with _store(tmp_path / "p.db", _reports(60)) as store:
         link(store, until="2022-05-04")
         with _statements(store.conn) as seen:
             assert link(store).linked > 20
-        scans = set()
-        for sql in dict.fromkeys(seen):
-            if not sql.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE")) or "FROM articles a" in sql:
-                continue
-            for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql):
-                detail = str(row[3])
-                if detail.startswith("SCAN ") and detail.split()[1] in LINK_TABLES:
-                    scans.add(f"{detail}: {sql[:120]}")
+        scans = {f"{detail}: {sql[:120]}" for detail, sql in _plans(store.conn, seen) if _scans_link_table(detail)}
         assert not scans, sorted(scans)
 
 
@@ -248,16 +256,13 @@ def test_linking_reports_of_long_truces_walks_indexes_and_stays_flat(tmp_path: P
         with _statements(store.conn) as seen:
             assert link(store).linked > 20
         assert any("later" in s or "truce_start" in s for s in seen)  # the successor lookup ran
-        scans = set()
-        for sql in dict.fromkeys(seen):
-            if not sql.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE")) or "FROM articles a" in sql:
-                continue
-            for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql):
-                detail = str(row[3])
-                if detail.startswith("SCAN ") and detail.split()[1] in LINK_TABLES:
-                    scans.add(f"{detail}: {sql[:120]}")
-                elif detail == "USE TEMP B-TREE FOR ORDER BY" and re.search(r"\blink_agreements\b", sql):
-                    scans.add(f"{detail}: {sql[:120]}")  # every agreement of a zone sorted, to keep a few
+        scans = {
+            f"{detail}: {sql[:120]}"
+            for detail, sql in _plans(store.conn, seen)
+            if _scans_link_table(detail)
+            # every agreement of a zone sorted, to keep a few
+            or (detail == "USE TEMP B-TREE FOR ORDER BY" and re.search(r"\blink_agreements\b", sql))
+        }
         assert not scans, sorted(scans)
     per_report = []
     for days in (3, 30):
