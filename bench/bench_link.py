@@ -9,6 +9,11 @@ which blocking must keep flat (what a run does once whatever its size, loading t
 agreements, is done before the timer). It prints the wall time per report and the CPU time of the process per report
 (on a shared machine the wall time also measures the other jobs; the CPU time is the work).
 
+Sizes timed one after the other are timed minutes apart, under whatever else the machine runs then. To compare them
+side by side, `--keep DIR` keeps each size's database linked up to its last 1000 reports (DIR/link-N.db), and
+`--sizes N --timed-from DIR/link-N.db` times the linking of those 1000 on a copy of it: start one such process per
+size at the same moment.
+
 The reports are written from templates for the benchmark: 40 conflicts in as many countries (each conflict's towns
 and forces resolved to its country, as the gazetteer and the actor dictionaries would), each with its own towns,
 forces and commanders, about 200 reports a day in all (so 100,000 reports span about 16 months, as a year of
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -131,32 +137,43 @@ def _analysis(aid: str, body: str, day: date, country: str, when: date) -> Analy
     return Analysis(art, actors=[actor], places=[place], quantities=[killed], events=[event])
 
 
-def run(size: int) -> dict[str, float]:
-    analyses = generate(size)
-    with (
-        tempfile.TemporaryDirectory(prefix="truceline-bench-link-") as tmp,
-        Store.open(Path(tmp) / "bench.db") as store,
-    ):
-        t0 = time.perf_counter()
-        store.add_documents([RawDocument(a.article.id, "text", a.article.body, a.article.origin) for a in analyses])
-        for a in analyses:
-            store.save_analysis(a)
-        stored = time.perf_counter() - t0
-        head = analyses[-TIMED].article.published.earliest if size > TIMED else None
-        del analyses[:]  # the store holds them now
-        t1 = time.perf_counter()
-        first = link(store, until=(head - timedelta(days=1)).isoformat()) if head else None
-        build = time.perf_counter() - t1
-        # what a run does once, whatever its size, is not a report's cost: the models and the stop words loaded, the
-        # known agreements stored (a run that links nothing still does it)
+def run(size: int, keep: Path | None = None, timed_from: Path | None = None) -> dict[str, float]:
+    """Build a corpus of `size` reports, link all but its last 1000, time the linking of those. With `keep`, the
+    database linked up to its last 1000 is also copied there (before the timed linking), so later runs can time
+    several sizes side by side from copies (`timed_from`, which skips the building)."""
+    with tempfile.TemporaryDirectory(prefix="truceline-bench-link-") as tmp:
+        db = Path(tmp) / "bench.db"
+        if timed_from is not None:
+            shutil.copyfile(timed_from, db)
+            return _timed(db, size, 0.0, 0, 0.0)
+        analyses = generate(size)
+        with Store.open(db) as store:
+            t0 = time.perf_counter()
+            store.add_documents([RawDocument(a.article.id, "text", a.article.body, a.article.origin) for a in analyses])
+            for a in analyses:
+                store.save_analysis(a)
+            stored = time.perf_counter() - t0
+            head = analyses[-TIMED].article.published.earliest if size > TIMED else None
+            del analyses[:]  # the store holds them now
+            t1 = time.perf_counter()
+            first = link(store, until=(head - timedelta(days=1)).isoformat()) if head else None
+            build = time.perf_counter() - t1
+            if first is None:  # the known agreements stored: what a run does once, whatever its size
+                link(store, until="0001-01-01")
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(db, keep / f"link-{size}.db")
+        return _timed(db, size, stored, first.linked if first else 0, build)
+
+
+def _timed(db: Path, size: int, stored: float, linked_first: int, build: float) -> dict[str, float]:
+    with Store.open(db) as store:
+        # what a run does once, whatever its size, is not a report's cost: the models and the stop words loaded
         Scorer.packaged()
         stop_words()
-        if first is None:
-            link(store, until="0001-01-01")
         t2, c2 = time.perf_counter(), time.process_time()
         last = link(store)
         timed, cpu = time.perf_counter() - t2, time.process_time() - c2
-    linked_first = first.linked if first else 0
     return {
         "size": size,
         "stored_s": stored,
@@ -172,10 +189,16 @@ def run(size: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--keep", type=Path, help="also keep each size's database, linked up to its last 1000, here")
+    parser.add_argument(
+        "--timed-from", type=Path, help="time the last 1000 of this kept database (one size) instead of building it"
+    )
     args = parser.parse_args()
+    if args.timed_from is not None and len(args.sizes) != 1:
+        parser.error("--timed-from takes the one size the kept database holds")
     rows = []
     for size in args.sizes:
-        row = run(size)
+        row = run(size, args.keep, args.timed_from)
         rows.append(row)
         print(
             f"{size:>7} reports: last {row['timed_reports']} linked at {row['ms_per_report']:.1f} ms/report "
