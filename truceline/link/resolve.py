@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -42,6 +43,7 @@ from truceline.text import split_sentences
 
 RESOLVE = 2.5
 TERMS_CACHE = 4096  # reports whose term sentences are kept (speed only)
+PROFILES = 8192  # candidate agreements whose scoring profile is kept (speed only)
 CANDIDATES = 200  # the latest agreements of the report's countries (and of unknown place) it is scored against
 
 # a sentence that brings an agreement into being (or into the news): one its mention may found
@@ -99,6 +101,45 @@ def _spans(agreement: Mapping[str, Any]) -> list[tuple[date, date]]:
     return [x for x in (_span(signed), _span(in_force)) if x is not None]
 
 
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What scoring reads of a candidate agreement, worked out once per candidate list."""
+
+    id: str
+    names: frozenset[str]
+    spans: tuple[tuple[date, date], ...]
+    allies: frozenset[str]
+    kind: str
+    truce_kind: bool
+    made: str  # its signing, entry into force or first report (ISO), "" when none is known
+    zone_country: str | None
+    zone: Any
+
+
+def _profile(a: Mapping[str, Any]) -> _Profile:
+    data = a["data"]
+    return _Profile(
+        a["id"],
+        frozenset(data.get("names", [])),
+        tuple(_spans(a)),
+        frozenset(data.get("parties", [])) | frozenset(data.get("mediators", [])),
+        a["kind"],
+        a["kind"] in objects.TRUCE_KINDS,
+        str(a.get("signed") or a.get("in_force") or data.get("first_reported") or ""),
+        data.get("zone_country"),
+        a.get("zone"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    key: tuple[str, tuple[str, ...]]
+    rows: list[dict[str, Any]]
+    profiles: list[_Profile]
+    vocabulary: set[str]
+    kinds: dict[str, str]
+
+
 class AgreementLinker:
     """Resolves the agreement mentions of newly linked reports (the caller holds the transaction)."""
 
@@ -106,7 +147,9 @@ class AgreementLinker:
         self.tables = tables
         self.report_zone: tuple[str | None, str | None] = (None, None)
         # the agreements a report's mentions are scored against, read once per report (and after a founding)
-        self._candidates: tuple[tuple[str, tuple[str, ...]], list[dict[str, Any]]] | None = None
+        self._candidates: _Candidates | None = None
+        self._first = ""  # the report's first possible day (ISO), as _score compares it
+        self._profiles: dict[str, tuple[Any, tuple[Any, ...], _Profile]] = {}  # see _profile (speed only)
         self.sentence_days: list[tuple[date, date]] = []
         self._own_prefix = "C-"  # the id prefix of the agreements the report being resolved founds
         self.earliest: date | None = None  # the first day the report can be from
@@ -192,17 +235,15 @@ class AgreementLinker:
         agreements"); none when no agreement reaches RESOLVE."""
         until = (latest + timedelta(days=1)).isoformat() if latest else "9999-12-31"
         key = (until, tuple(sorted(countries)))
-        if self._candidates is None or self._candidates[0] != key:
-            self._candidates = (
-                key,
-                self.tables.agreements(until=until, zones=sorted(countries), limit=CANDIDATES, shared=True),
-            )
-        candidates = self._candidates[1]
+        if self._candidates is None or self._candidates.key != key:
+            self._candidates = self._load(key)
+        candidates, profiles, vocabulary = (
+            self._candidates.rows,
+            self._candidates.profiles,
+            self._candidates.vocabulary,
+        )
         if not candidates:
             return []
-        # an agreement first reported after this report was written is not one it can mean, signed day or not
-        candidates = [a for a in candidates if str(a["data"].get("first_reported") or "") < until]
-        vocabulary = {n for a in candidates for n in a["data"].get("names", [])}
         recent = self._recency(m, candidates, countries)
         # "a unilateral ceasefire from Saturday" in a sentence announcing it is a new one unless its name or its
         # date (or the day the sentence announces it) says which known one it is
@@ -220,29 +261,30 @@ class AgreementLinker:
         if announcing and not m.dates:
             m.dates = list(self.sentence_days)
             m.date_texts = ["the day it was announced"] if m.dates else []
-        kinds = {a["id"]: str(a["kind"]) for a in candidates}
+        kinds = self._candidates.kinds
         # "a ceasefire had not been secured": an indefinite phrase names a known agreement by its own cues (name,
         # day, parties), never as the latest one around
         indefinite = bool(re.match(r"^an?\b", m.text, re.I))
+        self._first = self.earliest.isoformat() if self.earliest else ""
         scored: list[tuple[float, str, dict[str, Any]]] = []
-        for a in candidates:
+        for a in profiles:
             score, how = self._score(m, a, vocabulary, countries)
             if announcing and not (how.get("name") or how.get("date")):
                 continue
-            if a["id"] in recent and not indefinite:
-                bonus = 1.5 if recent[0] == a["id"] else 0.5
+            if a.id in recent and not indefinite:
+                bonus = 1.5 if recent[0] == a.id else 0.5
                 score += bonus
                 how["recency"] = bonus
-            if a["id"] in said and not announcing:
+            if a.id in said and not announcing:
                 # "the ceasefire" takes up the last truce the report named, though a draft deal came between
-                alike = [i for i in said if i == a["id"] or _same_kind(m, kinds.get(i))]
-                bonus = DISCOURSE[0] if alike[-1] == a["id"] else DISCOURSE[1]
+                alike = [i for i in said if i == a.id or _same_kind(m, kinds.get(i))]
+                bonus = DISCOURSE[0] if alike[-1] == a.id else DISCOURSE[1]
                 score += bonus
                 how["discourse"] = bonus
-            elif a["id"] in ahead and not announcing:
+            elif a.id in ahead and not announcing:
                 score += DISCOURSE[1]
                 how["named after"] = DISCOURSE[1]
-            scored.append((score, a["id"], how))
+            scored.append((score, a.id, how))
         scored.sort(key=lambda x: (-x[0], x[1]))
         named = [x for x in scored if x[2].get("name") and x[0] >= RESOLVE]
         if len({n for x in named for n in x[2]["name"]}) >= 2:
@@ -251,52 +293,74 @@ class AgreementLinker:
             return []
         return [(scored[0][1], scored[0][0], scored[0][2])]
 
+    def _load(self, key: tuple[str, tuple[str, ...]]) -> _Candidates:
+        """The agreements a report's mentions are scored against (read once per report and after a founding) with
+        what scoring reads of each, worked out once rather than at every mention."""
+        until, countries = key
+        rows = self.tables.agreements(until=until, zones=list(countries), limit=CANDIDATES, shared=True)
+        # an agreement first reported after this report was written is not one it can mean, signed day or not
+        rows = [a for a in rows if str(a["data"].get("first_reported") or "") < until]
+        return _Candidates(
+            key,
+            rows,
+            [self._profile(a) for a in rows],
+            {n for a in rows for n in a["data"].get("names", [])},
+            {a["id"]: str(a["kind"]) for a in rows},
+        )
+
+    def _profile(self, a: Mapping[str, Any]) -> _Profile:
+        """A candidate's profile, kept while its row is unchanged: the store shares an unchanged row's decoded data
+        between reads (LinkTables.agreements(shared=True)), so the same data object with the same columns is the
+        same agreement as before (the cache holds the object, so its identity cannot pass to another)."""
+        kept = self._profiles.get(a["id"])
+        columns = (a.get("signed"), a.get("in_force"), a["kind"], a.get("zone"))
+        if kept is not None and kept[0] is a["data"] and kept[1] == columns:
+            return kept[2]
+        if len(self._profiles) >= PROFILES:
+            self._profiles.clear()
+        profile = _profile(a)
+        self._profiles[a["id"]] = (a["data"], columns, profile)
+        return profile
+
     def _score(
-        self, m: Mention, a: Mapping[str, Any], vocabulary: set[str], countries: set[str]
+        self, m: Mention, a: _Profile, vocabulary: set[str], countries: set[str]
     ) -> tuple[float, dict[str, Any]]:
-        data = a["data"]
         score = 0.0
         how: dict[str, Any] = {}
-        names = set(data.get("names", []))
-        if set(m.names) & names:
+        shared = a.names.intersection(m.names)
+        if shared:
             score += 3.0
-            how["name"] = sorted(set(m.names) & names)
-        elif set(m.names) & vocabulary:
+            how["name"] = sorted(shared)
+        elif not vocabulary.isdisjoint(m.names):
             score -= 3.0  # the mention names another agreement
-        days = _spans(a)
-        if m.dates and days:
+        if m.dates and a.spans:
             one = timedelta(days=1)
-            if any(lo - one <= last and first <= hi + one for lo, hi in m.dates for first, last in days):
+            if any(lo - one <= last and first <= hi + one for lo, hi in m.dates for first, last in a.spans):
                 score += 3.0
                 how["date"] = m.date_texts
             else:
                 score -= 3.0
-        allies = set(data.get("parties", [])) | set(data.get("mediators", []))
-        for c in m.parties + m.brokers:
-            if allies:
-                score += 1.0 if c in allies else -1.0
-        truce_kind = a["kind"] in objects.TRUCE_KINDS
+        if a.allies:
+            for c in m.parties + m.brokers:
+                score += 1.0 if c in a.allies else -1.0
         if m.head == "pause":
-            score += 1.5 if a["kind"] == "pause" else -1.0
+            score += 1.5 if a.kind == "pause" else -1.0
         elif m.head in ("memorandum", "protocol"):
-            score += 0.5 if a["kind"] == m.head else (-1.0 if truce_kind else 0.0)
+            score += 0.5 if a.kind == m.head else (-1.0 if a.truce_kind else 0.0)
         elif m.truce_like:
-            score += 0.5 if truce_kind else -0.5
-        made = str(a.get("signed") or a.get("in_force") or data.get("first_reported") or "")
-        first = self.earliest.isoformat() if self.earliest else ""
-        if not a["id"].startswith(self._own_prefix) and (not made or made[:10] > first):
+            score += 0.5 if a.truce_kind else -0.5
+        if not a.id.startswith(self._own_prefix) and (not a.made or a.made[:10] > self._first):
             # no day places it in time, or it may be younger than a loosely dated report: weaker evidence
             score += UNPLACED
             how["unplaced"] = UNPLACED
-        zone = data.get("zone_country")
-        if zone:
-            if zone in m.countries:
+        if a.zone_country:
+            if a.zone_country in m.countries:
                 score += 1.5
-                how["zone"] = a.get("zone")
-            elif zone == self.report_zone[1]:
+                how["zone"] = a.zone
+            elif a.zone_country == self.report_zone[1]:
                 score += 1.0
-                how["zone"] = a.get("zone")
-            elif countries and zone not in countries:
+                how["zone"] = a.zone
+            elif countries and a.zone_country not in countries:
                 score -= 2.5
         return score, how
 
