@@ -454,11 +454,29 @@ class AgreementLinker:
             for event in (e for e in events if in_span(e, span)):
                 relation = relation_of(event, sentence)
                 for agreement_id in ids:
-                    self.tables.add_agreement_event(agreement_id, str(event["id"]), article_id, relation)
-                    if relation == "in force":
+                    if relation == "announcement" and not self._may_announce(agreement_id, event):
+                        relation_here = "mention"
+                    else:
+                        relation_here = relation
+                    self.tables.add_agreement_event(agreement_id, str(event["id"]), article_id, relation_here)
+                    if relation_here == "in force":
                         self._in_force(agreement_id, event, when)
-                    elif relation == "announcement":
+                    elif relation_here == "announcement":
                         self._agreed_on(agreement_id, event)
+
+    def _may_announce(self, agreement_id: str, event: Mapping[str, Any]) -> bool:
+        """Whether an agreeing event can be the announcement of an agreement: not when the event's own words date it
+        to days the agreement was neither signed nor put in force on ("Last September, X and Y agreed to ... but
+        since then ... violations of the ceasefire" names a later truce in the sentence of an older deal)."""
+        value = str(event.get("date") or "")
+        own = event.get("date_precision") in ("day", "month", "year") and not event.get("date_from_publication")
+        told = _span(value) if own and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) else None
+        a = self.tables.agreement(agreement_id) if told else None
+        days = _spans(a) if a else []
+        if told is None or not days:
+            return True
+        one = timedelta(days=1)
+        return any(told[0] - one <= last and first <= told[1] + one for first, last in days)
 
     def _extends(self, ids: Sequence[str], items: Sequence[tuple[Mention, str]], at: int) -> None:
         """ "an additional protocol to the 2018 Sochi memorandum": the agreement named after the word extends is
