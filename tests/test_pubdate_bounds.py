@@ -64,3 +64,15 @@ def test_over_many_years_the_weekday_chooses_nothing() -> None:
     # from 1990 on, June 13 is a Thursday in six years: which one is chance, and so is the pairing itself
     pub = date_text("Farms hit\n\nThe governor said on Thursday that shelling on June 13 had killed three farmers.")
     assert pub.earliest is None and pub.latest is None, pub.evidence
+
+
+def test_a_month_that_qualifies_a_noun_is_no_day_ahead() -> None:
+    # the data are of August and come out later: the report may well be from September
+    said = "Markets\n\nShares may rise on an expected release of August jobs data, traders said, " + WAR + "."
+    assert _holds(said, date(2019, 9, 3))
+    assert not any(
+        "ahead" in why for why, _ in reason_over_text(said.split("\n\n"), [], [(EARLIEST, date(2026, 1, 1))]).offered
+    )
+    # named as the time of the release itself, it is one
+    plan = "Markets\n\nThe jobs figures will be released in August, traders said, " + WAR + "."
+    assert not _holds(plan, date(2019, 9, 3))

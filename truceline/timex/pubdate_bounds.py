@@ -41,6 +41,15 @@ _REPORTING = re.compile(
     r"(?i)\b(?:said|told|added|announced|stated|reported|noted|warned|wrote|according\s+to|confirmed|insisted)\b"
 )
 _PAST_WORD = re.compile(r"(?i)\b(?:was|were|had|did|met|passed|expired|missed|lapsed|ran\s+out|\w{3,}ed)\b")
+# A month or month-day that qualifies the noun after it names what the noun is of, not a day ahead: "August
+# unemployment data" (due in September), "the film's March 23 opening" (told in the past); "the March 6 deadline"
+# stays one. The words after a date that do not make it a noun's qualifier: function words, a year, punctuation.
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:and|or|but|to|when|if|as|at|for|with|while|unless|after|before|until|in|on|of|from|so|than|that|"
+    r"which|who|this|next|last|the|a|an|is|are|was|were|will|would|could|should|may|might|deadline|midnight|noon|"
+    r"local|time|or|nor|because|since|through|via|per|under|over|against|between|into|onto|is|be|has|have|had)\b)"
+    r"[a-z][a-z-]+\b"
+)
 # The weekday chooses a year only among few: a month-day named away from the weekday is mostly an older day than
 # the one the weekday names ("the Aug. 7 bombings" in a report of Thursday, Aug. 13), and among many years one of its
 # readings falls on that weekday by chance (over all the years from 1990 on, the choice held 3 times and excluded the
@@ -113,6 +122,8 @@ def deadlines_ahead(text: str, cands: Sequence[Candidate], named_day: Sequence[b
         full = None if (md or mo) else _FULL_DAY.match(c.value)
         if not (md or mo or full) or named:
             continue
+        if _ATTRIBUTIVE.match(text, c.end):
+            continue  # "an announcement of August unemployment data", "the film's March 23 opening": not a plan's day
         future = tense_of(text, c) == "future"
         if not (future or deadline_ahead(text, c)):
             continue
