@@ -9,8 +9,8 @@
 - `deadlines_ahead`: a month-day, month or full date the report announces ahead ("must withdraw by the end of
   February", "a deadline of March 5", "the truce is due to expire on March 5", "will begin on March 6") bounds it
   from above: the report precedes that day. The grammar that says the day lies ahead is the future tense, or a
-  word of deadline or plan before the date ("by", "deadline", "due", "set to", "expires on", "until") in a clause
-  that does not tell the past ("had withdrawn by March 5", "the deadline of March 5 passed" bound nothing).
+  word of deadline or plan before the date ("deadline", "due", "set to", "expires on", "until"; "by" only with a future
+  verb) in a clause that does not tell the past ("had withdrawn by March 5", "the deadline of March 5 passed" bound nothing).
 
 How often each holds on the tune parts is printed by `python -m truceline.eval.pubdate_text DIR --audit`; the
 figures are in the README.
@@ -41,6 +41,10 @@ _REPORTING = re.compile(
     r"(?i)\b(?:said|told|added|announced|stated|reported|noted|warned|wrote|according\s+to|confirmed|insisted)\b"
 )
 _PAST_WORD = re.compile(r"(?i)\b(?:was|were|had|did|met|passed|expired|missed|lapsed|ran\s+out|\w{3,}ed)\b")
+# A day after these opens a time rather than closing one: the report need not precede it.
+_OPENS_AFTER = re.compile(
+    r"(?i)\b(?:after|since|following|from|starting|beginning)\s+(?:the\s+)?(?:(?:end|middle|start)\s+of\s+)?$"
+)
 # A month or month-day that qualifies the noun after it names what the noun is of, not a day ahead: "August
 # unemployment data" (due in September), "the film's March 23 opening" (told in the past); "the March 6 deadline"
 # stays one. The words after a date that do not make it a noun's qualifier: function words, a year, punctuation.
@@ -59,7 +63,7 @@ WEEKDAY_CHOOSES_WITHIN = 3 * 366
 # of", "due (to expire) on", "is set to begin on", "expires on", "until", "starting".
 _DEADLINE_BEFORE = re.compile(
     r"(?i)\b(?:by|before|deadline(?:\s+(?:of|for|on|is))?|due(?:\s+to\s+\w+)?(?:\s+(?:on|by|in))?|"
-    r"set\s+to\s+\w+(?:\s+(?:on|by|in))?|expires?(?:\s+(?:on|at|in))?|until|till|starting|beginning)\s+"
+    r"set\s+to\s+\w+(?:\s+(?:on|by|in))?|expires?(?:\s+(?:on|at|in))?|until|till)\s+"
     r"(?:(?:midnight|noon|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\s+(?:on\s+)?)?(?:the\s+)?(?:(?:end|middle|start)\s+of\s+)?$"
 )
 
@@ -104,10 +108,10 @@ def deadline_ahead(text: str, c: Candidate) -> bool:
     m = _DEADLINE_BEFORE.search(text, max(left, c.start - 60), c.start)
     if not m:
         return False
+    if re.match(r"(?i)by|before", m.group(0)):
+        return False  # "where by 25 September ... had reported": "by" alone looks ahead only with a future verb
     if tense_of(text, c) != "past":
         return True
-    if re.match(r"(?i)by|before", m.group(0)):
-        return False
     rest = _REPORTING.sub(" ", text[left:right])
     return not _PAST_WORD.search(rest)
 
@@ -122,6 +126,8 @@ def deadlines_ahead(text: str, cands: Sequence[Candidate], named_day: Sequence[b
         full = None if (md or mo) else _FULL_DAY.match(c.value)
         if not (md or mo or full) or named:
             continue
+        if _OPENS_AFTER.search(text, max(0, c.start - 25), c.start):
+            continue  # "back to work after New Year's Day", "will be shut from March 5": no end of the report's time
         if _ATTRIBUTIVE.match(text, c.end):
             continue  # "an announcement of August unemployment data", "the film's March 23 opening": not a plan's day
         future = tense_of(text, c) == "future"
