@@ -13,10 +13,12 @@ trusted first and a clue that contradicts the trusted ones is skipped (and said 
   truceline.timex.offices); names that exist only from a date ("Covid-19", "the euro", "Twitter",
   truceline.timex.eras) and known events it names ("the embassy bombings in Nairobi and Dar es Salaam"); the years it tells as past, ahead or by their distance from it ("since 1997", "will be
   delivered in 2014", "last year's 2018 elections", truceline.timex.pubdate_years); then the latest full date when
-  it falls on a weekday the report uses; month-days told in the past without their year, once few years are open;
-  the days the report tells as its own once at most two years are open ("today, Monday 4 May", "yesterday, 10
-  March", a date on the one weekday it names: truceline.timex.pubdate_days); month-days and months announced ahead
-  ("by the end of February"). Among what it names: a known war's age ("Syria's eight-year war", "now in its ninth
+  it falls on a weekday the report uses; the one weekday the report names choosing the year of a month-day it tells
+  in the past, once at most three years are open (truceline.timex.pubdate_bounds); month-days told in the past
+  without their year, once few years are open; the days the report tells as its own once at most two years are
+  open ("today, Monday 4 May", "yesterday, 10 March", a date on the one weekday it names:
+  truceline.timex.pubdate_days); days, months and dates announced ahead or set as deadlines ("must withdraw by the
+  end of February", "a deadline of March 5": truceline.timex.pubdate_bounds), which bound the report from above. Among what it names: a known war's age ("Syria's eight-year war", "now in its ninth
   year"), an anniversary of a known happening, and UN Security Council resolutions by number.
 When several periods remain the answer is the span holding them all (the list is in the evidence): nothing in a
 text makes the first of them likelier. A month-day is never paired with a weekday named elsewhere in the report
