@@ -19,7 +19,7 @@ figures are in the README.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from truceline.timex.calendar import last_day
@@ -68,18 +68,18 @@ _DEADLINE_BEFORE = re.compile(
 )
 
 
-def weekday_years(text: str, cands: Sequence[Candidate], told_past: Sequence[bool], r: Reasoning) -> None:
+def weekday_years(text: str, cands: Sequence[Candidate], told_past: Callable[[Candidate], bool], r: Reasoning) -> None:
     """The one weekday a report names chooses among the readings of each month-day it tells in the past without
-    its year (`told_past[i]` true for those); see the module's docstring."""
+    its year (`told_past(c)` true for those); see the module's docstring."""
     if len(r.weekdays) != 1:
         return  # a report that names several weekdays tells of several days: a date may be on any of them
     lo, hi = hull(r.spans)
     if (hi - lo).days > WEEKDAY_CHOOSES_WITHIN:
         return
     (weekday,) = r.weekdays
-    for c, past in zip(cands, told_past, strict=True):
+    for c in cands:
         md = _MONTH_DAY.match(c.value)
-        if not (md and past):
+        if not (md and told_past(c)):
             continue
         lo, hi = hull(r.spans)
         readings = [
@@ -116,22 +116,24 @@ def deadline_ahead(text: str, c: Candidate) -> bool:
     return not _PAST_WORD.search(rest)
 
 
-def deadlines_ahead(text: str, cands: Sequence[Candidate], named_day: Sequence[bool], r: Reasoning) -> None:
+def deadlines_ahead(
+    text: str, cands: Sequence[Candidate], names_a_day: Callable[[Candidate], bool], r: Reasoning
+) -> None:
     """Month-days, months and full dates the report announces ahead bound it from above (see the module's
-    docstring); `named_day[i]` is true for a candidate that names a known happening's day ("the Oct. 7 attack"),
+    docstring); `names_a_day(c)` is true for a candidate that names a known happening's day ("the Oct. 7 attack"),
     which is no deadline."""
-    for c, named in zip(cands, named_day, strict=True):
+    for c in cands:
         md = _MONTH_DAY.match(c.value)
         mo = None if md else _MONTH_ONLY.match(c.value)
         full = None if (md or mo) else _FULL_DAY.match(c.value)
-        if not (md or mo or full) or named:
+        if not (md or mo or full):
             continue
         if _OPENS_AFTER.search(text, max(0, c.start - 25), c.start):
             continue  # "back to work after New Year's Day", "will be shut from March 5": no end of the report's time
         if _ATTRIBUTIVE.match(text, c.end):
             continue  # "an announcement of August unemployment data", "the film's March 23 opening": not a plan's day
         future = tense_of(text, c) == "future"
-        if not (future or deadline_ahead(text, c)):
+        if not (future or deadline_ahead(text, c)) or names_a_day(c):
             continue
         if full:
             d = safe_date(int(full[1]), int(full[2]), int(full[3]))

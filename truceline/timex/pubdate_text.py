@@ -116,10 +116,10 @@ def reason_over_text(
     _dateline_weekday(r)
     _latest_date_on_a_used_weekday(r)
     body_cands = tagged[-1][2]
-    weekday_years(body, body_cands, [_told_past(body, c) for c in body_cands], r)
+    weekday_years(body, body_cands, lambda c: _told_past(body, c), r)
     _past_month_days(body, body_cands, r)
     _told_days(body, body_cands, r)
-    deadlines_ahead(body, body_cands, [_names_a_day(body, c) for c in body_cands], r)
+    deadlines_ahead(body, body_cands, lambda c: _names_a_day(body, c), r)
     return r
 
 
