@@ -195,11 +195,16 @@ def _reasoned(key: str, text: str) -> tuple[list[str], Reasoning] | None:
 
 def clue_audit(path: Path) -> Counter[tuple[str, bool]]:
     """(kind of clue, whether it holds the true day) for every clue the reasoning was offered on the tune part's
-    reports: how often each kind of evidence bounds a report wrongly. Tune part only, like tune_misses."""
+    reports from the package's floor on: how often each kind of evidence bounds a report wrongly. Tune part only,
+    like tune_misses."""
     import re
+
+    from truceline.timex.pubdate import EARLIEST
 
     out: Counter[tuple[str, bool]] = Counter()
     for key, text, gold in _tune_rows(Path(path)):
+        if gold < EARLIEST:
+            continue  # every clue is read from the package's floor on: none can hold a report from before it
         found = _reasoned(key, text)
         if found is None:
             continue

@@ -13,10 +13,12 @@ trusted first and a clue that contradicts the trusted ones is skipped (and said 
   truceline.timex.offices); names that exist only from a date ("Covid-19", "the euro", "Twitter",
   truceline.timex.eras) and known events it names ("the embassy bombings in Nairobi and Dar es Salaam"); the years it tells as past, ahead or by their distance from it ("since 1997", "will be
   delivered in 2014", "last year's 2018 elections", truceline.timex.pubdate_years); then the latest full date when
-  it falls on a weekday the report uses; month-days told in the past without their year, once few years are open;
-  the days the report tells as its own once at most two years are open ("today, Monday 4 May", "yesterday, 10
-  March", a date on the one weekday it names: truceline.timex.pubdate_days); month-days and months announced ahead
-  ("by the end of February"). Among what it names: a known war's age ("Syria's eight-year war", "now in its ninth
+  it falls on a weekday the report uses; the one weekday the report names choosing the year of a month-day it tells
+  in the past, once at most three years are open (truceline.timex.pubdate_bounds); month-days told in the past
+  without their year, once few years are open; the days the report tells as its own once at most two years are
+  open ("today, Monday 4 May", "yesterday, 10 March", a date on the one weekday it names:
+  truceline.timex.pubdate_days); days, months and dates announced ahead or set as deadlines ("must withdraw by the
+  end of February", "a deadline of March 5": truceline.timex.pubdate_bounds), which bound the report from above. Among what it names: a known war's age ("Syria's eight-year war", "now in its ninth
   year"), an anniversary of a known happening, and UN Security Council resolutions by number.
 When several periods remain the answer is the span holding them all (the list is in the evidence): nothing in a
 text makes the first of them likelier. A month-day is never paired with a weekday named elsewhere in the report
@@ -31,7 +33,6 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from truceline.timex.calendar import last_day
 from truceline.timex.context import Candidate
 from truceline.timex.intervals import Span, hull, intersect
 from truceline.timex.known import matching
@@ -45,6 +46,7 @@ from truceline.timex.pubdate_anchors import (
     un_resolutions,
     war_ages,
 )
+from truceline.timex.pubdate_bounds import YEAR_OMITTED_FOR, deadline_ahead, deadlines_ahead, weekday_years
 from truceline.timex.pubdate_days import _FULL_DAY, _MONTH_DAY, _PAIR_GAP, _WEEKDAY_VALUE, _WEEKDAY_WORD, day_cues
 from truceline.timex.pubdate_years import YEAR_OF_SOMETHING_AHEAD
 from truceline.timex.reasoning import WEEKDAY_NAMES, Reasoning, c_text, safe_date, sentence_of, tense_of
@@ -113,17 +115,17 @@ def reason_over_text(
     mentioned_years(body, tagged[-1][2], r)
     _dateline_weekday(r)
     _latest_date_on_a_used_weekday(r)
-    _past_month_days(body, tagged[-1][2], r)
-    _told_days(body, tagged[-1][2], r)
-    _days_ahead(body, tagged[-1][2], r)
+    body_cands = tagged[-1][2]
+    weekday_years(body, body_cands, lambda c: _told_past(body, c), r)
+    _past_month_days(body, body_cands, r)
+    _told_days(body, body_cands, r)
+    deadlines_ahead(body, body_cands, lambda c: _names_a_day(body, c), r)
     return r
 
 
 # Days and months without their year bound a report only once its years are few: while more than this many days
 # are open they would only carve a sliver out of every year (and the answer would stay "unknown").
 _YEARS_OPEN = 3 * 366
-# A day told without its year may be last year's while it is recent: "Dec. 1" in a February report.
-_YEAR_OMITTED_FOR = timedelta(days=100)
 # "through April 30", "until March 5", "from October 31", "after Jan. 1, 1990": a day that closes or opens a period
 # may lie ahead.
 _CLOSING_BOUND = re.compile(
@@ -168,17 +170,11 @@ def _past_month_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
         return
     for c in cands:
         md = _MONTH_DAY.match(c.value)
-        if (
-            not md
-            or c.tense != "past"
-            or _CLOSING_BOUND.search(text, max(0, c.start - 20), c.start)
-            or _speaks_ahead(text, c)
-            or _names_a_day(text, c)
-        ):
+        if not md or not _told_past(text, c):
             continue
         month, day = int(md[1]), int(md[2])
         clue = [
-            (d, max(date(y, 12, 31), d + _YEAR_OMITTED_FOR))
+            (d, max(date(y, 12, 31), d + YEAR_OMITTED_FOR))
             for y in range(lo.year - 1, hi.year + 1)
             if (d := safe_date(y, month, day))
         ]
@@ -187,6 +183,17 @@ def _past_month_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
             f"{c_text(text, c)!r} is told in the past without its year: published on or after that day, "
             "later the same year or within about three months of it",
         )
+
+
+def _told_past(text: str, c: Candidate) -> bool:
+    """A month-day or date told in the past, not as a bound of a period nor as a known happening's day."""
+    return (
+        c.tense == "past"
+        and not _CLOSING_BOUND.search(text, max(0, c.start - 20), c.start)
+        and not _speaks_ahead(text, c)
+        and not _names_a_day(text, c)
+        and not deadline_ahead(text, c)
+    )
 
 
 def _told_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
@@ -224,35 +231,6 @@ def _told_days(text: str, cands: list[Candidate], r: Reasoning) -> None:
 
 
 _DAY = timedelta(days=1)
-
-
-# A day or month announced ahead without its year is within the coming months: "by the end of February".
-_AHEAD_WITHOUT_YEAR = timedelta(days=300)
-
-
-def _days_ahead(text: str, cands: list[Candidate], r: Reasoning) -> None:
-    """A month-day or month the report announces ahead without its year ("must withdraw by the end of February",
-    "the truce begins on March 6") is still to come: the report is from before it, within the months a writer
-    leaves the year out for. A date the report tells in the past says nothing of this kind; nor does one with its
-    year (a plan recalled from long ago may keep its year: "said in 2019 he would run in 2020")."""
-    lo, hi = hull(r.spans)
-    for c in cands:
-        md = _MONTH_DAY.match(c.value)
-        mo = None if md else _MONTH_ONLY.match(c.value)
-        if not (md or mo) or tense_of(text, c) != "future" or _names_a_day(text, c):
-            continue
-        if re.search(r"\b(?:1[89]|20)\d\d\b", sentence_of(text, c)):
-            continue  # "by October 2019 ... the release planned for early November": ahead of a time long past
-        if md:
-            month, day = int(md[1]), int(md[2])
-            ends = [d for y in range(lo.year, hi.year + 2) if (d := safe_date(y, month, day))]
-        else:
-            assert mo is not None
-            ends = [last_day(y, int(mo[1])) for y in range(lo.year, hi.year + 2)]
-        r.apply(
-            [(d - _AHEAD_WITHOUT_YEAR, d) for d in ends],
-            f"{c_text(text, c)!r} is announced ahead without its year: published before it, within months of it",
-        )
 
 
 def _dateline_day(dateline: str, r: Reasoning) -> None:
