@@ -28,7 +28,7 @@ from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
 from truceline.events.quotes import containing, named_speakers, quotations
-from truceline.events.recall import NO_EVENT, extra_candidates, resense, speakers_own
+from truceline.events.recall import NO_EVENT, extra_candidates, losers_hit, resense, speakers_own
 from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
@@ -229,7 +229,7 @@ class _Coder:
         atts = {cand.token.i: att for cand, _i, att in own}
         kept = absorb([(cand, self.events[i]) for cand, i, _att in own], self.lex)
         offset, end = self.events[first].sentence_start, self.events[first].sentence_end
-        kept = speakers_own(kept, offset, self.index, self.lex, self._spoken)
+        kept = losers_hit(speakers_own(kept, offset, self.index, self.lex, self._spoken), offset, self.index, self.lex)
         kept = merge_same(settle(kept, offset, end, self.events[:first], self.index, self.analysis, self.lex))
         kept = [(c, e) for c, e in kept if not told_before(c, e, self.events[:first])]
         kept = fold_alleged(kept, atts)

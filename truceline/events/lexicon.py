@@ -76,6 +76,8 @@ class Lexicon:
     response_verbs: frozenset[str] = frozenset()  # "we will respond": a threat
     demand_verbs: frozenset[str] = frozenset()  # "wants Moscow to": a demand
     judging_verbs: frozenset[str] = frozenset()  # "called it a breach": an accusation
+    resolve_verbs: frozenset[str] = frozenset()  # "will not hesitate to strike": negated, a resolve
+    loss_verbs: frozenset[str] = frozenset()  # "lost 33 soldiers in an ambush": the loser is hit
     charge_nouns: frozenset[str] = frozenset()
     military_things: frozenset[str] = frozenset()  # "a Turkish position": MIL
     civilian_things: frozenset[str] = frozenset()  # "a Syrian market": CVL
@@ -114,6 +116,8 @@ _WORD_LISTS = (
     "response_verbs",
     "demand_verbs",
     "judging_verbs",
+    "resolve_verbs",
+    "loss_verbs",
     "charge_nouns",
     "military_things",
     "civilian_things",

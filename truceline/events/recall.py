@@ -37,6 +37,9 @@ _OURS = frozenset({"our", "my"})
 _PARTY_PRONOUNS = frozenset({"them", "him", "her", "us", "they"})
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 _TOGETHER = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Acts a party holds over another as the price of not complying ("will withdraw unless", "would strike if ... not").
+_THREAT_MODES = {"ASSAULT": "violence", "COERCE": "violence", "MOBILIZE": "violence", "SANCTION": "restrict"}
+_PUNITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "REJECT"})
 
 
 def _lemma(token: Token) -> str:
@@ -47,10 +50,14 @@ def _auxes(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
-def _ahead(verb: Token) -> bool:
-    """Told as what will happen: 'will respond', 'would answer', or the second half of 'must ... or be crushed'."""
+def _ahead(verb: Token, resolve: frozenset[str] = frozenset()) -> bool:
+    """Told as what will happen: 'will respond', 'would answer', the second half of 'must ... or be crushed', or
+    the act under a negated verb of holding back ('will not hesitate to strike'; `resolve` names those verbs)."""
     if _auxes(verb) & _AHEAD:
         return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and _lemma(head) in resolve and any(c.dep_ == "neg" for c in head.children):
+        return bool(_auxes(head) & _AHEAD)
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children):
         return bool(_auxes(verb.head) & (_AHEAD | _DUTY))
     return False
@@ -93,6 +100,41 @@ def _threat(verb: Token, lex: Lexicon) -> bool:
     # "Erdogan said Turkey would act on its own if the attacks did not stop": a side's reported resolve
     reported = verb.dep_ == "ccomp" and _lemma(verb.head) in lex.speech_verbs
     return reported and (_party_like(subject, lex) or subject.lower_ in ("it", "they"))
+
+
+def _unmet(verb: Token) -> Token | None:
+    """The party whose failing to act the clause's act is conditioned on: 'unless the government holds elections',
+    'if the militias do not withdraw', 'if Hamas fails to free the hostages' -> its subject."""
+    condition = _condition(verb)
+    if condition is None:
+        return None
+    unless = any(c.lower_ == "unless" for c in condition.children if c.dep_ == "mark")
+    negated = any(c.dep_ == "neg" for c in condition.children) or _lemma(condition) in ("fail", "refuse")
+    if not (unless or negated):
+        return None
+    return next((c for c in condition.children if c.dep_ == "nsubj"), None)
+
+
+def _deadline(verb: Token) -> bool:
+    """The condition sets a time limit: 'unless X withdraws within four months / by Friday'."""
+    condition = _condition(verb)
+    return condition is not None and any(
+        t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("within", "deadline") for t in condition.subtree
+    )
+
+
+def conditional_threat(cand: Candidate, event: Event, lex: Lexicon) -> Token | None:
+    """A punitive act a party says it will take unless another acts ('announced it will withdraw its troops unless the
+    government holds elections within four months', 'will cut off aid if the junta does not free them'): the
+    party's threat, with the party named in the condition as its target. Returns that party's word."""
+    if cand.nominal or event.type not in _PUNITIVE or event.stance not in ("planned", "threatened", "claimed"):
+        return None
+    if not _ahead(cand.token, lex.resolve_verbs):
+        return None
+    party = _unmet(cand.token)
+    if party is None or party.lower_ in _FIRST_PERSON or party.lower_ in ("it", "they"):
+        return None
+    return party
 
 
 def _ultimatum(verb: Token) -> bool:
@@ -243,12 +285,12 @@ def _own_side(agent: Token | None, actor: Actor | None, speaker: Actor | None) -
     return actor is not None and speaker is not None and bool(actor.country) and actor.country == speaker.country
 
 
-def force_threat(cand: Candidate, event: Event, agent: Token | None) -> bool:
+def force_threat(cand: Candidate, event: Event, agent: Token | None, resolve: frozenset[str] = frozenset()) -> bool:
     """An act of force a speaker says their own side will carry out is the speaker's threat ('we will hit it with
-    a force it has not seen before', '"we will strike back," the minister said')."""
+    a force it has not seen before', '"we will strike back," the minister said', 'will not hesitate to strike')."""
     if event.type not in _FORCE_TYPES or event.claimed_by is None or cand.nominal:
         return False
-    if event.stance not in ("planned", "threatened") or not _ahead(cand.token):
+    if event.stance not in ("planned", "threatened") or not _ahead(cand.token, resolve):
         return False
     return _own_side(agent, event.actor, event.claimed_by)
 
@@ -336,12 +378,57 @@ def speakers_own(
             # government or armed side telling of talks or a deal with no one named as making it is a party to it
             if not same_party(event.recipient, event.claimed_by):
                 event = replace(event, actor=index.as_party(event.claimed_by, False))
-        elif not cand.nominal and force_threat(cand, event, verbal_arguments(cand)[0]):
+        elif (party := conditional_threat(cand, event, lex)) is not None:
+            # "Nigeria announced it will withdraw its troops unless the government holds elections": an ultimatum
+            threatened = actor_for(party, offset, index)
+            doer = event.actor or event.claimed_by
+            if doer is not None and threatened is not None and not same_party(doer, threatened):
+                mode = "ultimatum" if _deadline(cand.token) else _THREAT_MODES.get(event.type, "general")
+                event = replace(
+                    event,
+                    type="THREATEN",
+                    mode=mode,
+                    actor=index.as_party(doer, False),
+                    recipient=index.as_party(threatened, False),
+                    stance="asserted",
+                    claimed_by=None,
+                    ceasefire=None,
+                )
+                event = spoken(cand, event) if spoken is not None else event
+        elif not cand.nominal and force_threat(cand, event, verbal_arguments(cand)[0], lex.resolve_verbs):
             who = condition_subject(cand.token)
             if event.recipient is not None and _ours(cand.token.doc, offset, event.recipient):
                 event = replace(event, recipient=None)  # "whoever targets our soldiers": the speaker's own side
             event = as_threat(event, actor_for(who, offset, index) if who is not None else None)
             event = replace(event, actor=index.as_party(event.actor, False))
             event = spoken(cand, event) if spoken is not None else event
+        out.append((cand, event))
+    return out
+
+
+def _loser(token: Token, lex: Lexicon) -> Token | None:
+    """Whoever bore the act's toll: 'the army lost 33 soldiers in a rebel ambush' -> army, for the ambush; 'its
+    forces suffered heavy casualties during the fighting' -> forces."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if not verb.tag_.startswith("VB") or _lemma(verb) not in lex.loss_verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def losers_hit(
+    own: list[tuple[Candidate, Event]], offset: int, index: ActorIndex, lex: Lexicon
+) -> list[tuple[Candidate, Event]]:
+    """An act of force named as where a side lost its people is aimed at that side, when it names no target of its
+    own ('the army lost 33 soldiers in a rebel ambush': the ambush hit the army)."""
+    out = []
+    for cand, event in own:
+        if event.type in _FORCE_TYPES and event.recipient is None and cand.nominal:
+            word = _loser(cand.token, lex)
+            loser = actor_for(word, offset, index) if word is not None else None
+            if loser is not None and not same_party(loser, event.actor):
+                event = replace(event, recipient=index.as_party(loser, False))
         out.append((cand, event))
     return out

@@ -1,0 +1,55 @@
+"""Threats a speaker makes by stating a resolve or a price, and acts of force told through a side's losses.
+
+Sentences are ours; the fake actor dictionary (Arcadia, Borduria, the junta, Minister Lento) and the `code` helper
+come from test_events.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from test_events import code, one
+
+
+def country(actor: Any) -> str | None:
+    return None if actor is None else actor.country
+
+
+def test_not_hesitating_to_strike_is_a_threat_in_a_quote_and_an_act_in_the_past(nlp: Any) -> None:
+    events = code(nlp, '"We will not hesitate to strike the junta again," Minister Lento said.')
+    threat = one(events, "THREATEN")
+    assert country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
+    assert threat.stance == "asserted" and "ASSAULT" not in [e.type for e in events]
+    done = one(code(nlp, "The junta did not hesitate to shell the Arcadian border villages."), "ASSAULT")
+    assert done.stance == "asserted"  # held back from nothing: it shelled them
+    refused = one(code(nlp, "The junta did not shell the Arcadian border villages."), "ASSAULT")
+    assert refused.stance == "negated"
+
+
+def test_an_act_against_whoever_may_do_something_is_no_row_of_its_own(nlp: Any) -> None:
+    events = code(nlp, '"We will respond to any unit that shells our villages," Minister Lento said.')
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_a_punitive_act_held_over_a_party_unless_it_complies_is_an_ultimatum(nlp: Any) -> None:
+    events = code(
+        nlp,
+        "Arcadia announced it will withdraw its troops from the border unless the junta frees the prisoners within a week.",
+    )
+    threat = one(events, "THREATEN")
+    assert threat.mode == "ultimatum" and country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
+    assert "RETREAT" not in [e.type for e in events]
+    # the same act promised for the other side's act is an offer's content, no threat
+    events = code(nlp, "Arcadia will withdraw its troops from the border if the junta frees the prisoners.")
+    assert "THREATEN" not in [e.type for e in events] and one(events, "RETREAT").stance == "planned"
+    # refusing to act unless the other side does is no threat either
+    events = code(nlp, "Arcadia said it would not withdraw its troops unless the junta disarmed.")
+    assert "THREATEN" not in [e.type for e in events]
+
+
+def test_the_act_a_side_lost_its_people_in_is_aimed_at_that_side(nlp: Any) -> None:
+    strike = one(code(nlp, "Borduria lost twelve soldiers in an Arcadian air strike on the border post."), "ASSAULT")
+    assert country(strike.actor) == "ARC" and country(strike.recipient) == "BOR"
+    fighting = one(code(nlp, "The junta suffered heavy casualties in the fighting near the border."), "ASSAULT")
+    assert country(fighting.recipient) == "BOR"
+    assert code(nlp, "The junta lost the vote in the assembly.") == []
