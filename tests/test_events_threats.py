@@ -53,3 +53,27 @@ def test_the_act_a_side_lost_its_people_in_is_aimed_at_that_side(nlp: Any) -> No
     fighting = one(code(nlp, "The junta suffered heavy casualties in the fighting near the border."), "ASSAULT")
     assert country(fighting.recipient) == "BOR"
     assert code(nlp, "The junta lost the vote in the assembly.") == []
+
+
+def test_a_side_held_ready_to_strike_threatens(nlp: Any) -> None:
+    threat = one(code(nlp, '"We reserve the right to respond to any aggression," Minister Lento said.'), "THREATEN")
+    assert country(threat.actor) == "ARC" and threat.stance == "asserted"
+    events = code(nlp, '"Our troops are ready to crush any attempt to cross the river," Minister Lento said.')
+    assert [e.type for e in events] == ["THREATEN"] and country(events[0].actor) == "ARC"
+
+
+def test_the_price_named_for_defying_a_demand_makes_it_an_ultimatum(nlp: Any) -> None:
+    events = code(nlp, '"The junta must pull its troops back within two days or face an assault," Minister Lento said.')
+    assert [e.type for e in events] == ["THREATEN"]
+    threat = events[0]
+    assert threat.mode == "ultimatum" and country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
+    # a party told it will face consequences is what the warning says, not a second threat
+    events = code(nlp, "Arcadia warned the junta that it would face consequences if it shelled the villages.")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_telling_a_party_it_has_until_a_time_to_act_is_an_ultimatum(nlp: Any) -> None:
+    events = code(nlp, "Arcadia told the junta it had until midnight to pull its troops out of the valley.")
+    threat = one(events, "THREATEN")
+    assert threat.mode == "ultimatum" and country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
+    assert "REQUEST" not in [e.type for e in events]

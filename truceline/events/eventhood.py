@@ -323,8 +323,8 @@ def hypothetical(cand: Candidate) -> bool:
         return True  # "whoever targets our soldiers"
     if verb.dep_ == "relcl" and verb.head.lower_ in _ANYONE:
         return True  # "anyone who attacks"
-    if verb.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in _ANY for c in verb.head.children):
-        return True  # "will strike any group that attacks our positions": whoever it may be, if it does
+    if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "det" and c.lower_ in _ANY for c in verb.head.children):
+        return True  # "will strike any group that attacks our posts", "crush any attempt to advance": if one does
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return True  # "since the fighting erupted on Sept. 27"
     current = verb

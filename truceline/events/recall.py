@@ -37,6 +37,9 @@ _OURS = frozenset({"our", "my"})
 _PARTY_PRONOUNS = frozenset({"them", "him", "her", "us", "they"})
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 _TOGETHER = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_READY = frozenset({"ready", "prepared", "poised", "determined"})
+# What a party is told it will face for defying a demand ("leave the town or face the consequences").
+_PRICES = frozenset({"force", "consequence", "consequences", "retaliation", "retribution", "punishment", "reprisal"})
 # Acts a party holds over another as the price of not complying ("will withdraw unless", "would strike if ... not").
 _THREAT_MODES = {"ASSAULT": "violence", "COERCE": "violence", "MOBILIZE": "violence", "SANCTION": "restrict"}
 _PUNITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "REJECT"})
@@ -53,7 +56,7 @@ def _auxes(verb: Token) -> set[str]:
 def _ahead(verb: Token, resolve: frozenset[str] = frozenset()) -> bool:
     """Told as what will happen: 'will respond', 'would answer', the second half of 'must ... or be crushed', or
     the act under a negated verb of holding back ('will not hesitate to strike'; `resolve` names those verbs)."""
-    if _auxes(verb) & _AHEAD:
+    if _auxes(verb) & _AHEAD or _ready(verb):
         return True
     head = verb.head
     if verb.dep_ == "xcomp" and _lemma(head) in resolve and any(c.dep_ == "neg" for c in head.children):
@@ -61,6 +64,38 @@ def _ahead(verb: Token, resolve: frozenset[str] = frozenset()) -> bool:
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children):
         return bool(_auxes(verb.head) & (_AHEAD | _DUTY))
     return False
+
+
+def _ready(verb: Token) -> bool:
+    """Held ready: 'is ready to strike', 'stands prepared to respond', 'reserves the right to retaliate'."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lower_ in _READY:
+        return True
+    return verb.dep_ == "acl" and _lemma(head) == "right" and _lemma(head.head) == "reserve"
+
+
+def _force_named(verb: Token, lex: Lexicon) -> bool:
+    """'use force', 'face an assault', 'face the consequences': the act told is force, or the price of defiance."""
+    lemma = _lemma(verb)
+    if lemma not in ("use", "face", "employ"):
+        return False
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        word = _lemma(child)
+        entry = lex.nouns.get(word)
+        if word in _PRICES or (lemma == "face" and entry is not None and entry[0] in _FORCE_TYPES):
+            # a party that 'will face consequences' under a warning is that warning's content, no threat of its own
+            return _defied(verb) if lemma == "face" else word == "force"
+    return False
+
+
+def _defied(verb: Token) -> bool:
+    """The second half of 'must leave the town or face an assault': the price of not doing what is demanded."""
+    head = verb.head
+    return verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children)
 
 
 def _condition(verb: Token) -> Token | None:
@@ -89,9 +124,15 @@ def _party_like(token: Token, lex: Lexicon) -> bool:
 
 
 def _threat(verb: Token, lex: Lexicon) -> bool:
-    if _lemma(verb) in lex.response_verbs and _ahead(verb):
-        return True  # "we will respond", "will be answered with force", "or be crushed"
+    if (_lemma(verb) in lex.response_verbs or _force_named(verb, lex)) and _ahead(verb):
+        return True  # "we will respond", "will be answered with force", "or be crushed", "ready to use force"
+    if _lemma(verb) == "face":
+        return False  # "warned X that it would face consequences if ...": X is threatened, by the warning
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    ours = subject is not None and subject.lower_ in _FIRST_PERSON and bool(_auxes(verb) & _AHEAD)
+    if ours and not negated and _unmet(verb) is not None:
+        return True  # "if they do not leave by Monday, we will drive them out"
     condition = _condition(verb)
     if subject is None or not (_auxes(verb) & _AHEAD) or condition is None or not _hostile(condition, lex):
         return False
@@ -205,6 +246,15 @@ def _telling(verb: Token, lex: Lexicon) -> bool:
     return party and told_to
 
 
+def _until_told(verb: Token) -> bool:
+    """'told the rebels they had until midnight to lay down their arms': the telling sets a time limit."""
+    if _lemma(verb) not in _TELLING | {"warn", "inform"}:
+        return False
+    if not any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children):
+        return False
+    return any(t.lower_ == "until" and t.dep_ == "prep" and _lemma(t.head) == "have" for t in verb.subtree)
+
+
 def _accusing(verb: Token, lex: Lexicon) -> bool:
     """'in what it called a breach of the agreement', 'described the raid as a war crime'."""
     if _lemma(verb) not in lex.judging_verbs:
@@ -239,7 +289,7 @@ def extra_candidates(doc: object, lex: Lexicon, taken: set[int]) -> list[Candida
         if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass"):
             if _threat(token, lex):
                 found.append(Candidate(token, "THREATEN", "violence", False))
-            elif _ultimatum(token):
+            elif _ultimatum(token) or _until_told(token):
                 found.append(Candidate(token, "THREATEN", "ultimatum", False))
             elif _demand(token, lex) or _quoted_duty(token) or _telling(token, lex):
                 found.append(Candidate(token, "REQUEST", "general", False))
@@ -367,7 +417,10 @@ def speakers_own(
             event = spoken(cand, event) if spoken is not None else event
         elif event.type in ("THREATEN", "REQUEST") and event.claimed_by is not None:
             asked = event.type == "REQUEST" and any(c.dep_ == "auxpass" for c in cand.token.children)
-            if (event.actor is None and not asked) or same_party(event.actor, event.claimed_by):
+            if not cand.nominal and _lemma(cand.token) == "face" and event.actor is not None:
+                event = replace(event, actor=None, recipient=event.actor)  # "must leave or face": who is threatened
+            ours = event.actor is not None and _ours(cand.token.doc, offset, event.actor)  # "our forces are ready"
+            if (event.actor is None and not asked) or ours or same_party(event.actor, event.claimed_by):
                 # not "the protesters had been asked to disperse": who asked is not said
                 event = replace(
                     event, actor=index.as_party(event.claimed_by, False), stance="asserted", claimed_by=None
