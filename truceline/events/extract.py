@@ -6,7 +6,7 @@ writer asserts; once flattened into rows that structure is gone.
 
 Per sentence: candidates that name a happening (eventhood.py) and those no trigger word names (recall.py) are
 coded; then acts that are another statement's content are absorbed (absorb.py), a speaker's own threats and
-demands are made theirs (recall.speakers_own), parties are settled with what the report says elsewhere
+demands are made theirs (speakers.speakers_own), parties are settled with what the report says elsewhere
 (parties.py), the words of one happening are merged (merge.py) and a breach that is all an accusation says is
 folded into it (absorb.fold_alleged).
 """
@@ -28,8 +28,9 @@ from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
 from truceline.events.quotes import containing, named_speakers, quotations
-from truceline.events.recall import NO_EVENT, extra_candidates, losers_hit, resense, speakers_own
+from truceline.events.recall import NO_EVENT, extra_candidates, resense
 from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
+from truceline.events.speakers import losers_hit, speakers_own
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.events.weapons import refine_mode
