@@ -77,3 +77,23 @@ def test_telling_a_party_it_has_until_a_time_to_act_is_an_ultimatum(nlp: Any) ->
     threat = one(events, "THREATEN")
     assert threat.mode == "ultimatum" and country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
     assert "REQUEST" not in [e.type for e in events]
+
+
+def test_restraint_is_no_threat(nlp: Any) -> None:
+    assert code(nlp, '"We will not respond to provocations," Minister Lento said.') == []
+    assert code(nlp, "Arcadia said it would not use force against the junta.") == []
+    held = one(code(nlp, "The junta is not ready to strike the Arcadian border posts."), "ASSAULT")
+    assert held.stance == "negated"
+
+
+def test_force_a_side_will_not_hesitate_to_use_is_a_threat_against_whom_it_names(nlp: Any) -> None:
+    events = code(nlp, "Minister Lento said Arcadia would not hesitate to use force against the junta.")
+    threat = one(events, "THREATEN")
+    assert country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
+
+
+def test_a_resumed_act_of_force_held_over_a_party_is_a_threat(nlp: Any) -> None:
+    events = code(nlp, "Arcadia will resume air strikes on the border if the junta does not free the prisoners.")
+    threat = one(events, "THREATEN")
+    assert country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
+    assert "ASSAULT" not in [e.type for e in events]

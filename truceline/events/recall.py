@@ -60,7 +60,7 @@ def _ready(verb: Token) -> bool:
         return False
     head = verb.head
     if verb.dep_ == "xcomp" and head.lower_ in _READY:
-        return True
+        return not any(c.dep_ == "neg" for t in (head, head.head) for c in t.children)  # not "is not ready to"
     return verb.dep_ == "acl" and lemma_of(head) == "right" and lemma_of(head.head) == "reserve"
 
 
@@ -125,12 +125,12 @@ def unmet(verb: Token) -> Token | None:
 
 
 def _threat(verb: Token, lex: Lexicon) -> bool:
-    if (lemma_of(verb) in lex.response_verbs or _force_named(verb, lex)) and ahead(verb):
-        return True  # "we will respond", "will be answered with force", "or be crushed", "ready to use force"
+    negated = any(c.dep_ == "neg" for c in verb.children)  # "we will not respond to provocations": restraint
+    if (lemma_of(verb) in lex.response_verbs or _force_named(verb, lex)) and ahead(verb, lex.resolve_verbs):
+        return not negated  # "we will respond", "will be answered with force", "or be crushed", "ready to use force"
     if lemma_of(verb) == "face":
         return False  # "warned X that it would face consequences if ...": X is threatened, by the warning
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    negated = any(c.dep_ == "neg" for c in verb.children)
     ours = subject is not None and subject.lower_ in FIRST_PERSON and bool(_auxes(verb) & _AHEAD)
     if ours and not negated and unmet(verb) is not None:
         return True  # "if they do not leave by Monday, we will drive them out"

@@ -30,10 +30,12 @@ from truceline.events.recall import (
     party_like,
     unmet,
 )
+from truceline.events.stance import clause_verb
 from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor, Event
 
 _OURS = frozenset({"our", "my"})
+_USING = frozenset({"use", "employ"})  # "ready to use force": recall.py's threat of force
 _TOGETHER = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _THREAT_MODES = {"ASSAULT": "violence", "COERCE": "violence", "MOBILIZE": "violence", "SANCTION": "restrict"}
 # Acts a party holds over another as the price of not complying ("will withdraw unless", "would strike if ... not").
@@ -52,14 +54,24 @@ def conditional_threat(cand: Candidate, event: Event, lex: Lexicon) -> Token | N
     """A punitive act a party says it will take unless another acts ('announced it will withdraw its troops unless the
     government holds elections within four months', 'will cut off aid if the junta does not free them'): the
     party's threat, with the party named in the condition as its target. Returns that party's word."""
-    if cand.nominal or event.type not in _PUNITIVE or event.stance not in ("planned", "threatened", "claimed"):
+    if event.type not in _PUNITIVE or event.stance not in ("planned", "threatened", "claimed"):
         return None
-    if not ahead(cand.token, lex.resolve_verbs):
+    verb = clause_verb(cand)  # "will resume strikes on Gaza if Hamas does not": the noun's verb
+    if not verb.tag_.startswith("VB") or not ahead(verb, lex.resolve_verbs):
         return None
-    party = unmet(cand.token)
+    party = unmet(verb)
     if party is None or party.lower_ in FIRST_PERSON or party.lower_ in ("it", "they"):
         return None
     return party
+
+
+def _against(verb: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """Whom force is to be used against: the object of the verb's 'against' ('use force against the militias')."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "against":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            return index.as_party(actor_for(pobj, offset, index), False) if pobj is not None else None
+    return None
 
 
 def _own_side(agent: Token | None, actor: Actor | None, speaker: Actor | None) -> bool:
@@ -152,6 +164,14 @@ def speakers_own(
                 claimed_by=None,
             )
             event = spoken(cand, event) if spoken is not None else event
+        elif event.type == "THREATEN" and not cand.nominal and lemma_of(cand.token) in _USING:
+            # "would not hesitate to use force against the protesters": force is the means, the protesters the target
+            stance = "asserted" if event.stance == "planned" else event.stance  # the threat is made, not planned
+            event = replace(event, recipient=_against(cand.token, offset, index), stance=stance)
+            if event.claimed_by is not None and (event.actor is None or same_party(event.actor, event.claimed_by)):
+                event = replace(
+                    event, actor=index.as_party(event.claimed_by, False), stance="asserted", claimed_by=None
+                )
         elif event.type in ("THREATEN", "REQUEST") and event.claimed_by is not None:
             asked = event.type == "REQUEST" and any(c.dep_ == "auxpass" for c in cand.token.children)
             if not cand.nominal and lemma_of(cand.token) == "face" and event.actor is not None:
@@ -173,7 +193,8 @@ def speakers_own(
             threatened = actor_for(party, offset, index)
             doer = event.actor or event.claimed_by
             if doer is not None and threatened is not None and not same_party(doer, threatened):
-                mode = "ultimatum" if _deadline(cand.token) else _THREAT_MODES.get(event.type, "general")
+                deadline = _deadline(clause_verb(cand))
+                mode = "ultimatum" if deadline else _THREAT_MODES.get(event.type, "general")
                 event = replace(
                     event,
                     type="THREATEN",

@@ -61,6 +61,8 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
         current = current.head
         lemma = current.lemma_.lower()
         negated = any(c.dep_ == "neg" for c in current.children)
+        if current.dep_ == "acomp":  # "is not ready to strike": the copula carries the negation
+            negated = negated or any(c.dep_ == "neg" for c in current.head.children)
         if negated and lemma in lex.resolve_verbs:  # "will not hesitate to strike": a resolve, told as its tense
             return _told_as(current)
         if negated or lemma == "fail":
