@@ -97,3 +97,23 @@ def test_a_resumed_act_of_force_held_over_a_party_is_a_threat(nlp: Any) -> None:
     threat = one(events, "THREATEN")
     assert country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
     assert "ASSAULT" not in [e.type for e in events]
+
+
+def test_a_span_of_time_given_to_act_is_an_ultimatum(nlp: Any) -> None:
+    events = code(nlp, "Arcadia gave the junta two days to pull its troops back from the border.")
+    assert [e.type for e in events] == ["THREATEN"]
+    threat = events[0]
+    assert threat.mode == "ultimatum" and country(threat.actor) == "ARC" and country(threat.recipient) == "BOR"
+
+
+def test_a_price_promised_to_whoever_defies_is_the_speakers_threat(nlp: Any) -> None:
+    events = code(nlp, '"Anyone who shells our villages will pay a heavy price," Minister Lento said.')
+    assert [e.type for e in events] == ["THREATEN"] and country(events[0].actor) == "ARC"
+    events = code(nlp, "Arcadia warned the junta it would pay a heavy price for the raid.")
+    assert [e.type for e in events].count("THREATEN") == 1  # the warning is the threat, the price its content
+
+
+def test_force_held_over_no_named_party_is_still_a_threat(nlp: Any) -> None:
+    events = code(nlp, "The junta said it would shell the river port unless the ferries stopped.")
+    threat = one(events, "THREATEN")
+    assert country(threat.actor) == "BOR" and "ASSAULT" not in [e.type for e in events]

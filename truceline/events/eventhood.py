@@ -33,6 +33,7 @@ _PERFECT = frozenset({"has", "have", "'ve"})
 _CONDITIONS = frozenset({"if", "unless"})
 _ANYONE = frozenset({"whoever", "whatever", "anyone", "anybody", "whichever"})
 _ANY = frozenset({"any", "every", "whichever", "whatever"})
+_PRICED = frozenset({"pay", "face"})  # "anyone who attacks will pay a heavy price": the threat names the price
 _CASUALTY = frozenset({"kill", "die", "wound", "injure", "slay", "murder"})
 _WARS = frozenset({"war", "conflict", "fighting", "crisis", "violence", "uprising", "insurgency", "offensive"})
 _UP_CONDITION = frozenset({"xcomp", "conj", "pcomp", "pobj", "prep", "dobj"})
@@ -319,8 +320,8 @@ def hypothetical(cand: Candidate) -> bool:
     """An act in a condition, done by 'whoever', or in the background clause of 'since'."""
     verb = clause_verb(cand)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.lower_ in _ANYONE:
-        return True  # "whoever targets our soldiers"
+    if subject is not None and subject.lower_ in _ANYONE and not (cand.type == "THREATEN" and _lemma(verb) in _PRICED):
+        return True  # "whoever targets our soldiers" (but "anyone who fires on us will pay a price" is a threat)
     if verb.dep_ == "relcl" and verb.head.lower_ in _ANYONE:
         return True  # "anyone who attacks"
     if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "det" and c.lower_ in _ANY for c in verb.head.children):

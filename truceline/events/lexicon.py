@@ -216,7 +216,7 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
     for key in ("response_verbs", "demand_verbs", "resolve_verbs"):  # recall.py reads these clauses too
         for verb in raw.get(key) or ():
             forms |= word_forms(str(verb), verb=True)
-    forms |= word_forms("face", verb=True)  # "leave or face an assault": recall.py's price of defiance
+    forms |= word_forms("face", verb=True) | {"price"}  # "or face an assault", "will pay a price": recall.py
     for noun in raw.get("charge_nouns") or ():  # "called it a breach": the charge, not the common verb, selects
         forms |= word_forms(str(noun), verb=False)
     for modifier in ("air", "drone", "mortar", "rocket", "artillery", "missile", "gunmen", "gunman"):

@@ -29,6 +29,7 @@ FIRST_PERSON = frozenset({"we", "i"})
 _PARTY_PRONOUNS = frozenset({"them", "him", "her", "us", "they"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 _READY = frozenset({"ready", "prepared", "poised", "determined"})
+PRICE_VERBS = frozenset({"face", "pay"})  # "or face an assault", "will pay a heavy price": said of the threatened
 # What a party is told it will face for defying a demand ("leave the town or face the consequences").
 _PRICES = frozenset({"force", "consequence", "consequences", "retaliation", "retribution", "punishment", "reprisal"})
 
@@ -67,6 +68,9 @@ def _ready(verb: Token) -> bool:
 def _force_named(verb: Token, lex: Lexicon) -> bool:
     """'use force', 'face an assault', 'face the consequences': the act told is force, or the price of defiance."""
     lemma = lemma_of(verb)
+    if lemma == "pay":  # "will pay a heavy price": the threatened party's punishment, told ahead
+        warned = lemma_of(verb.head) in lex.threat_cues  # "warned X it would pay": the warning is the threat
+        return not warned and any(c.dep_ == "dobj" and lemma_of(c) == "price" for c in verb.children)
     if lemma not in ("use", "face", "employ"):
         return False
     for child in verb.children:
@@ -128,7 +132,7 @@ def _threat(verb: Token, lex: Lexicon) -> bool:
     negated = any(c.dep_ == "neg" for c in verb.children)  # "we will not respond to provocations": restraint
     if (lemma_of(verb) in lex.response_verbs or _force_named(verb, lex)) and ahead(verb, lex.resolve_verbs):
         return not negated  # "we will respond", "will be answered with force", "or be crushed", "ready to use force"
-    if lemma_of(verb) == "face":
+    if lemma_of(verb) in PRICE_VERBS:
         return False  # "warned X that it would face consequences if ...": X is threatened, by the warning
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     ours = subject is not None and subject.lower_ in FIRST_PERSON and bool(_auxes(verb) & _AHEAD)
@@ -145,12 +149,17 @@ def _threat(verb: Token, lex: Lexicon) -> bool:
 
 
 def _ultimatum(verb: Token) -> bool:
-    """'gave X until the end of the month to pull back': a time limit for a party to act."""
+    """'gave X until the end of the month to pull back', 'gave the junta two days to pull its troops back': a time
+    limit for a party to act."""
     if lemma_of(verb) != "give" or not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
     until = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"), None)
     if until is None:
-        return False
+        given = any(c.dep_ == "dative" for c in verb.children)
+        span = next((c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")), None)
+        if not given or span is None:
+            return False
+        until = span
     return any(t.dep_ in ("acl", "xcomp", "advcl") and t.tag_ == "VB" for t in (*until.subtree, *verb.children))
 
 

@@ -23,6 +23,7 @@ from truceline.events.parties import same_party
 from truceline.events.recall import (
     FIRST_PERSON,
     FORCE_TYPES,
+    PRICE_VERBS,
     ahead,
     condition_of,
     duty_clause,
@@ -174,8 +175,8 @@ def speakers_own(
                 )
         elif event.type in ("THREATEN", "REQUEST") and event.claimed_by is not None:
             asked = event.type == "REQUEST" and any(c.dep_ == "auxpass" for c in cand.token.children)
-            if not cand.nominal and lemma_of(cand.token) == "face" and event.actor is not None:
-                event = replace(event, actor=None, recipient=event.actor)  # "must leave or face": who is threatened
+            if not cand.nominal and lemma_of(cand.token) in PRICE_VERBS:  # "must leave or face": who is threatened
+                event = replace(event, actor=None, recipient=event.actor)
             ours = event.actor is not None and _ours(cand.token.doc, offset, event.actor)  # "our forces are ready"
             if (event.actor is None and not asked) or ours or same_party(event.actor, event.claimed_by):
                 # not "the protesters had been asked to disperse": who asked is not said
@@ -192,7 +193,10 @@ def speakers_own(
             # "Nigeria announced it will withdraw its troops unless the government holds elections": an ultimatum
             threatened = actor_for(party, offset, index)
             doer = event.actor or event.claimed_by
-            if doer is not None and threatened is not None and not same_party(doer, threatened):
+            # "would shell the airport unless flights stopped": an act of force held over no party is still a threat
+            against = threatened or event.recipient
+            held = threatened is not None or event.type in FORCE_TYPES
+            if doer is not None and held and (against is None or not same_party(doer, against)):
                 deadline = _deadline(clause_verb(cand))
                 mode = "ultimatum" if deadline else _THREAT_MODES.get(event.type, "general")
                 event = replace(
@@ -200,7 +204,7 @@ def speakers_own(
                     type="THREATEN",
                     mode=mode,
                     actor=index.as_party(doer, False),
-                    recipient=index.as_party(threatened, False),
+                    recipient=index.as_party(against, False),
                     stance="asserted",
                     claimed_by=None,
                     ceasefire=None,
