@@ -10,6 +10,8 @@ from typing import Any
 
 from test_events import code, one
 
+from truceline.stages.quantities import find_quantities
+
 
 def country(actor: Any) -> str | None:
     return None if actor is None else actor.country
@@ -117,3 +119,14 @@ def test_force_held_over_no_named_party_is_still_a_threat(nlp: Any) -> None:
     events = code(nlp, "The junta said it would shell the river port unless the ferries stopped.")
     threat = one(events, "THREATEN")
     assert country(threat.actor) == "BOR" and "ASSAULT" not in [e.type for e in events]
+
+
+def test_a_loss_told_after_an_attack_is_that_attacks_toll(nlp: Any) -> None:
+    body = "The junta attacked an Arcadian convoy near the border. The Arcadian army lost 12 soldiers."
+    events = code(nlp, body, quantities=find_quantities(body))
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].killed is not None and events[0].killed.value == 12
+    # the attackers' own losses are not the toll of their attack
+    body = "The junta attacked an Arcadian convoy near the border. The junta lost 3 soldiers."
+    events = code(nlp, body, quantities=find_quantities(body))
+    assert [e.type for e in events] == ["ASSAULT"] and events[0].killed is None

@@ -30,7 +30,7 @@ from truceline.events.parties import same_party, settle
 from truceline.events.quotes import containing, named_speakers, quotations
 from truceline.events.recall import NO_EVENT, extra_candidates, resense
 from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
-from truceline.events.speakers import losers_hit, speakers_own
+from truceline.events.speakers import losers_hit, speakers_own, toll_of
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.events.weapons import refine_mode
@@ -142,6 +142,7 @@ class _Coder:
         has_ceasefire = any(t.lemma_.lower() in self.lex.ceasefire_nouns for t in doc)
         attributed_cues: set[int] = set()
         own: list[tuple[Candidate, int, Attribution | None]] = []
+        before = len(self.events)
         found = self._candidates(doc)
         # the classifier keeps, retypes or drops the lexicon's candidates and may add words the lexicon misses; those
         # pass the same eventhood test as the lexicon's (an aim or a standing relation is no event whoever found it)
@@ -166,6 +167,19 @@ class _Coder:
         for token in doc:
             if token.i not in attributed_cues and token.i not in by_trigger and denial_without_event(token, self.lex):
                 self.denial(token, start, end, text)
+        if len(self.events) == before and before:
+            self._toll_of_last(doc, start, end)
+
+    def _toll_of_last(self, doc: Any, start: int, end: int) -> None:
+        """'Rebels attacked an army convoy on Monday. The army lost 12 soldiers.': a side's loss told in the sentence
+        after an act of force with no toll of its own is that act's toll, and the side its target (speakers.py)."""
+        last = self.events[-1]
+        figures = [q for q in self.quantities.within(start, end) if q.kind == "killed"]
+        if len(figures) != 1 or last.killed is not None or last.sentence_end > start or start - last.sentence_end > 2:
+            return
+        told, loser = toll_of(doc, start, self.index, self.lex, last)
+        if told:
+            self.events[-1] = replace(last, killed=figures[0], recipient=last.recipient or loser)
 
     def _spoken(self, cand: Candidate, event: Event) -> Event:
         """A statement the speaker makes in a quote takes the day of the speech verb, when the quote has none."""

@@ -31,7 +31,7 @@ _IRREGULAR = {
     "say": ("said",), "set": ("set",), "keep": ("kept",), "seek": ("sought",), "slay": ("slew", "slain"),
     "rebuild": ("rebuilt",), "mistake": ("mistook",), "pull": ("pulled",), "arise": ("arose",),
     "be": ("was", "were"), "do": ("did", "done"), "bring": ("brought",), "retake": ("retook", "retaken"),
-    "fire": ("fired",), "rape": ("raped",), "ride": ("rode",), "throw": ("threw", "thrown"),
+    "fire": ("fired",), "rape": ("raped",), "ride": ("rode",), "throw": ("threw", "thrown"), "lose": ("lost",),
 }  # fmt: skip
 
 
@@ -213,7 +213,7 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
     for key in ("denial_verbs", "accuse_verbs"):  # a denial or accusation is an event without a trigger verb
         for verb in raw.get(key) or ():
             forms |= word_forms(str(verb), verb=True)
-    for key in ("response_verbs", "demand_verbs", "resolve_verbs"):  # recall.py reads these clauses too
+    for key in ("response_verbs", "demand_verbs", "resolve_verbs", "loss_verbs"):  # recall.py, speakers.py read these
         for verb in raw.get(key) or ():
             forms |= word_forms(str(verb), verb=True)
     forms |= word_forms("face", verb=True) | {"price"}  # "or face an assault", "will pay a price": recall.py

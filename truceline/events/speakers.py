@@ -247,3 +247,24 @@ def losers_hit(
                 event = replace(event, recipient=index.as_party(loser, False))
         out.append((cand, event))
     return out
+
+
+def toll_of(doc: object, offset: int, index: ActorIndex, lex: Lexicon, act: Event) -> tuple[bool, Actor | None]:
+    """Whether a sentence of loss ('The army lost 12 soldiers') can tell the toll of `act` (an act of force by
+    another party), and the side it names (None when not a known party)."""
+    if act.type not in FORCE_TYPES or act.stance not in ("asserted", "claimed"):
+        return False, None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)  # type: ignore[attr-defined]
+    if root is not None and lemma_of(root) in lex.speech_verbs:  # "..., a monitor said"
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+    if root is None or lemma_of(root) not in lex.loss_verbs or not root.tag_.startswith("VB"):
+        return False, None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ == "neg" for c in root.children):
+        return False, None
+    loser = actor_for(subject, offset, index)
+    if loser is not None and same_party(loser, act.actor):
+        return False, None  # the attackers' own losses are no toll of their attack on others
+    if act.recipient is not None and loser is not None and not same_party(loser, act.recipient):
+        return False, None  # another side's loss
+    return True, index.as_party(loser, False) if loser is not None else None
