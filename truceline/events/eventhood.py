@@ -32,6 +32,8 @@ _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _PERFECT = frozenset({"has", "have", "'ve"})
 _CONDITIONS = frozenset({"if", "unless"})
 _ANYONE = frozenset({"whoever", "whatever", "anyone", "anybody", "whichever"})
+_ANY = frozenset({"any", "every", "whichever", "whatever"})
+_PRICED = frozenset({"pay", "face"})  # "anyone who attacks will pay a heavy price": the threat names the price
 _CASUALTY = frozenset({"kill", "die", "wound", "injure", "slay", "murder"})
 _WARS = frozenset({"war", "conflict", "fighting", "crisis", "violence", "uprising", "insurgency", "offensive"})
 _UP_CONDITION = frozenset({"xcomp", "conj", "pcomp", "pobj", "prep", "dobj"})
@@ -231,7 +233,9 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
     if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children):
         return False  # "a military escalation by the regime"
     happening = token.dep_ == "nsubj" and (_lemma(head) in lex.happening_verbs or _lemma(head) in _CASUALTY)
-    return not happening
+    # "suffered heavy casualties in the fighting around the airport": a side's losses place it as one happening
+    borne = token.dep_ == "pobj" and head.lower_ in ("in", "during") and _lemma(head.head) in lex.loss_verbs
+    return not (happening or borne)
 
 
 def _comes_to_an_end(verb: Token) -> bool:
@@ -316,10 +320,12 @@ def hypothetical(cand: Candidate) -> bool:
     """An act in a condition, done by 'whoever', or in the background clause of 'since'."""
     verb = clause_verb(cand)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.lower_ in _ANYONE:
-        return True  # "whoever targets our soldiers"
+    if subject is not None and subject.lower_ in _ANYONE and not (cand.type == "THREATEN" and _lemma(verb) in _PRICED):
+        return True  # "whoever targets our soldiers" (but "anyone who fires on us will pay a price" is a threat)
     if verb.dep_ == "relcl" and verb.head.lower_ in _ANYONE:
         return True  # "anyone who attacks"
+    if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "det" and c.lower_ in _ANY for c in verb.head.children):
+        return True  # "will strike any group that attacks our posts", "crush any attempt to advance": if one does
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return True  # "since the fighting erupted on Sept. 27"
     current = verb

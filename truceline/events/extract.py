@@ -6,7 +6,7 @@ writer asserts; once flattened into rows that structure is gone.
 
 Per sentence: candidates that name a happening (eventhood.py) and those no trigger word names (recall.py) are
 coded; then acts that are another statement's content are absorbed (absorb.py), a speaker's own threats and
-demands are made theirs (recall.speakers_own), parties are settled with what the report says elsewhere
+demands are made theirs (speakers.speakers_own), parties are settled with what the report says elsewhere
 (parties.py), the words of one happening are merged (merge.py) and a breach that is all an accusation says is
 folded into it (absorb.fold_alleged).
 """
@@ -28,8 +28,9 @@ from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
 from truceline.events.quotes import containing, named_speakers, quotations
-from truceline.events.recall import NO_EVENT, extra_candidates, resense, speakers_own
+from truceline.events.recall import NO_EVENT, extra_candidates, resense
 from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
+from truceline.events.speakers import losers_hit, speakers_own, toll_of
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.events.weapons import refine_mode
@@ -141,6 +142,7 @@ class _Coder:
         has_ceasefire = any(t.lemma_.lower() in self.lex.ceasefire_nouns for t in doc)
         attributed_cues: set[int] = set()
         own: list[tuple[Candidate, int, Attribution | None]] = []
+        before = len(self.events)
         found = self._candidates(doc)
         # the classifier keeps, retypes or drops the lexicon's candidates and may add words the lexicon misses; those
         # pass the same eventhood test as the lexicon's (an aim or a standing relation is no event whoever found it)
@@ -165,6 +167,19 @@ class _Coder:
         for token in doc:
             if token.i not in attributed_cues and token.i not in by_trigger and denial_without_event(token, self.lex):
                 self.denial(token, start, end, text)
+        if len(self.events) == before and before:
+            self._toll_of_last(doc, start, end)
+
+    def _toll_of_last(self, doc: Any, start: int, end: int) -> None:
+        """'Rebels attacked an army convoy on Monday. The army lost 12 soldiers.': a side's loss told in the sentence
+        after an act of force with no toll of its own is that act's toll, and the side its target (speakers.py)."""
+        last = self.events[-1]
+        figures = [q for q in self.quantities.within(start, end) if q.kind == "killed"]
+        if len(figures) != 1 or last.killed is not None or last.sentence_end > start or start - last.sentence_end > 2:
+            return
+        told, loser = toll_of(doc, start, self.index, self.lex, last)
+        if told:
+            self.events[-1] = replace(last, killed=figures[0], recipient=last.recipient or loser)
 
     def _spoken(self, cand: Candidate, event: Event) -> Event:
         """A statement the speaker makes in a quote takes the day of the speech verb, when the quote has none."""
@@ -229,7 +244,7 @@ class _Coder:
         atts = {cand.token.i: att for cand, _i, att in own}
         kept = absorb([(cand, self.events[i]) for cand, i, _att in own], self.lex)
         offset, end = self.events[first].sentence_start, self.events[first].sentence_end
-        kept = speakers_own(kept, offset, self.index, self.lex, self._spoken)
+        kept = losers_hit(speakers_own(kept, offset, self.index, self.lex, self._spoken), offset, self.index, self.lex)
         kept = merge_same(settle(kept, offset, end, self.events[:first], self.index, self.analysis, self.lex))
         kept = [(c, e) for c, e in kept if not told_before(c, e, self.events[:first])]
         kept = fold_alleged(kept, atts)

@@ -31,7 +31,7 @@ _IRREGULAR = {
     "say": ("said",), "set": ("set",), "keep": ("kept",), "seek": ("sought",), "slay": ("slew", "slain"),
     "rebuild": ("rebuilt",), "mistake": ("mistook",), "pull": ("pulled",), "arise": ("arose",),
     "be": ("was", "were"), "do": ("did", "done"), "bring": ("brought",), "retake": ("retook", "retaken"),
-    "fire": ("fired",), "rape": ("raped",), "ride": ("rode",), "throw": ("threw", "thrown"),
+    "fire": ("fired",), "rape": ("raped",), "ride": ("rode",), "throw": ("threw", "thrown"), "lose": ("lost",),
 }  # fmt: skip
 
 
@@ -76,6 +76,8 @@ class Lexicon:
     response_verbs: frozenset[str] = frozenset()  # "we will respond": a threat
     demand_verbs: frozenset[str] = frozenset()  # "wants Moscow to": a demand
     judging_verbs: frozenset[str] = frozenset()  # "called it a breach": an accusation
+    resolve_verbs: frozenset[str] = frozenset()  # "will not hesitate to strike": negated, a resolve
+    loss_verbs: frozenset[str] = frozenset()  # "lost 33 soldiers in an ambush": the loser is hit
     charge_nouns: frozenset[str] = frozenset()
     military_things: frozenset[str] = frozenset()  # "a Turkish position": MIL
     civilian_things: frozenset[str] = frozenset()  # "a Syrian market": CVL
@@ -114,6 +116,8 @@ _WORD_LISTS = (
     "response_verbs",
     "demand_verbs",
     "judging_verbs",
+    "resolve_verbs",
+    "loss_verbs",
     "charge_nouns",
     "military_things",
     "civilian_things",
@@ -209,9 +213,10 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
     for key in ("denial_verbs", "accuse_verbs"):  # a denial or accusation is an event without a trigger verb
         for verb in raw.get(key) or ():
             forms |= word_forms(str(verb), verb=True)
-    for key in ("response_verbs", "demand_verbs"):  # recall.py reads these clauses too
+    for key in ("response_verbs", "demand_verbs", "resolve_verbs", "loss_verbs"):  # recall.py, speakers.py read these
         for verb in raw.get(key) or ():
             forms |= word_forms(str(verb), verb=True)
+    forms |= word_forms("face", verb=True) | {"price"}  # "or face an assault", "will pay a price": recall.py
     for noun in raw.get("charge_nouns") or ():  # "called it a breach": the charge, not the common verb, selects
         forms |= word_forms(str(noun), verb=False)
     for modifier in ("air", "drone", "mortar", "rocket", "artillery", "missile", "gunmen", "gunman"):

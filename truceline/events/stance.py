@@ -60,7 +60,12 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
             break
         current = current.head
         lemma = current.lemma_.lower()
-        if any(c.dep_ == "neg" for c in current.children) or lemma == "fail":
+        negated = any(c.dep_ == "neg" for c in current.children)
+        if current.dep_ == "acomp":  # "is not ready to strike": the copula carries the negation
+            negated = negated or any(c.dep_ == "neg" for c in current.head.children)
+        if negated and lemma in lex.resolve_verbs:  # "will not hesitate to strike": a resolve, told as its tense
+            return _told_as(current)
+        if negated or lemma == "fail":
             return "negated"
         if lemma in lex.threat_cues:
             return "threatened"
@@ -68,6 +73,16 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
             return "planned"
         if current.dep_ not in ("xcomp", "advcl"):
             break
+    return "asserted"
+
+
+def _told_as(verb: Token) -> str:
+    """'planned' under will/would, 'threatened' under could/might, else 'asserted' ('did not hesitate to fire')."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if auxes & {"will", "would", "shall", "'ll", "wo"}:
+        return "planned"
+    if auxes & {"could", "might", "may"}:
+        return "threatened"
     return "asserted"
 
 
