@@ -1,0 +1,60 @@
+"""Actor and recipient across sentence shapes: coordinations with descriptions and appositions in them, lists the
+parser splits, and the other shapes the parse reading must hold on.
+
+Sentences are ours; the packaged actor dictionaries are used so codes are real. Each test names the shape, and the
+sentences in it vary the words so that a rule fitted to one sentence would not pass.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from truceline.events.coding import code_text, load_dictionary, main_event
+
+
+@pytest.fixture(scope="module")
+def members(nlp: Any) -> Any:
+    """The country codes of the main event's actor, member by member (a compound actor lists each party)."""
+    dictionary = load_dictionary()
+
+    def run(text: str) -> list[str | None]:
+        events, docs = code_text(text, dictionary, nlp)
+        event = main_event(events, docs)
+        assert event is not None and event.actor is not None, text
+        return [m.country for m in event.actor.members or (event.actor,)]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Russia and rebel backer Turkey agreed a ceasefire in Idlib.", ["RUS", "TUR"]),
+        ("Moscow and key ally Damascus rejected the plan.", ["RUS", "SYR"]),
+        ("Iran and its ally Hezbollah condemned the strike.", ["IRN", "LBN"]),
+        ("Syria, Iran and Russia's ally Hezbollah condemned the strike.", ["SYR", "IRN", "LBN"]),
+    ],
+)
+def test_a_description_in_a_coordination_is_the_name_it_describes(members: Any, text: str, parties: list) -> None:
+    assert members(text) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Israel, Egypt, and Jordan signed the accord.", ["ISR", "EGY", "JOR"]),
+        ("Turkey, a rebel backer, and Russia agreed a ceasefire.", ["TUR", "RUS"]),
+        ("Hulusi Akar, Turkey's defence minister, and Sergei Shoigu held talks.", ["TUR", "RUS"]),
+    ],
+)
+def test_every_party_of_a_list_is_a_member_and_no_apposed_description_is(
+    members: Any, text: str, parties: list
+) -> None:
+    assert members(text) == parties
+
+
+def test_a_name_inside_a_conjunct_keeps_the_conjunct(members: Any) -> None:
+    # the conjunct has a name of its own words ("the Kenyan delegation"): what follows it is not what it describes
+    assert members("Uganda and the Kenyan delegation welcomed the talks.") == ["UGA", "KEN"]
