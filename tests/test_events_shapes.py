@@ -58,3 +58,25 @@ def test_every_party_of_a_list_is_a_member_and_no_apposed_description_is(
 def test_a_name_inside_a_conjunct_keeps_the_conjunct(members: Any) -> None:
     # the conjunct has a name of its own words ("the Kenyan delegation"): what follows it is not what it describes
     assert members("Uganda and the Kenyan delegation welcomed the talks.") == ["UGA", "KEN"]
+
+
+def _report_events(text: str) -> list[Any]:
+    import truceline
+
+    (report,) = truceline.process([{"text": text, "title": "Raids", "published": "2020-01-16"}])
+    return list(report.events)
+
+
+def test_unnamed_fighters_in_a_sentence_without_places_are_of_where_the_report_happens(nlp: Any) -> None:
+    # the report's places (on, on, hit) are all in one country, but another country speaks most, in capitals and
+    # nationality words: 'militants' in a sentence naming no place are of where the fighting is
+    text = (
+        "Air raids on Idlib killed 18 people on Wednesday, rescuers said. "
+        "The strikes hit Saraqib and Binnish overnight. "
+        "Russia's defence ministry said Russian aircraft had flown no missions, and Moscow said Russia would keep its "
+        "promises to Turkey. "
+        "Moscow blamed militants for the attacks."
+    )
+    (blame,) = [e for e in _report_events(text) if e.type == "ACCUSE"]
+    assert blame.actor.country == "RUS" and blame.recipient.text == "militants"
+    assert blame.recipient.country == "SYR"

@@ -41,6 +41,7 @@ class ActorIndex:
         self._starts = [a.start for a in self._actors]
         self._dictionary = dictionary
         self.story_country = story_country
+        self.memo: dict[str, Any] = {}  # what rules work out once per report (parties.report_ground)
 
     @property
     def dictionary(self) -> Any:
