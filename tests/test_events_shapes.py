@@ -80,3 +80,20 @@ def test_unnamed_fighters_in_a_sentence_without_places_are_of_where_the_report_h
     (blame,) = [e for e in _report_events(text) if e.type == "ACCUSE"]
     assert blame.actor.country == "RUS" and blame.recipient.text == "militants"
     assert blame.recipient.country == "SYR"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Witnesses said government jets bombed the market.", "government jets"),
+        ("Monitors said regime artillery pounded the villages.", "regime artillery"),
+    ],
+)
+def test_a_government_with_its_weapons_is_a_party(text: str, words: str) -> None:
+    # 'jets' and 'artillery' are actors only with an owner ('Russian jets'); 'government' or 'regime' is an owner
+    from truceline.actors import ActorDictionary
+
+    found = ActorDictionary.load().find(text + " The fighting in Syria went on. Shells hit Aleppo in Syria.")
+    (weapons,) = [a for a in found if a.text == words]
+    assert weapons.sector == "MIL" and weapons.country == "SYR"
+    assert not [a for a in ActorDictionary.load().find("Witnesses said the jets bombed the market.") if a.sector]
