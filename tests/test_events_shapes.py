@@ -97,3 +97,16 @@ def test_a_government_with_its_weapons_is_a_party(text: str, words: str) -> None
     (weapons,) = [a for a in found if a.text == words]
     assert weapons.sector == "MIL" and weapons.country == "SYR"
     assert not [a for a in ActorDictionary.load().find("Witnesses said the jets bombed the market.") if a.sector]
+
+
+def test_a_death_in_a_blow_is_the_striker_s_act(coder: Any) -> None:
+    # "killed in the X response" / "killed in a X raid": no agent in the clause, the blow's words say who struck
+    actor, recipient, kind = coder("The governor said 20 Somali soldiers were killed in the Kenyan response.")
+    assert kind == "ASSAULT" and actor == {"KEN"} and recipient == {"SOM"}
+    actor, _recipient, _ = coder("Police said six villagers were wounded in a retaliation by Chadian troops.")
+    assert actor == {"TCD"}
+
+
+def test_whoever_drops_or_fires_the_weapon_does_the_act(coder: Any) -> None:
+    actor, _recipient, kind = coder("Ethiopian helicopters dropped bombs on the market at dawn.")
+    assert kind == "ASSAULT" and actor == {"ETH"}

@@ -21,7 +21,7 @@ from dataclasses import replace
 from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
-from truceline.events.nominal import nominal_arguments
+from truceline.events.nominal import blow_of, nominal_arguments
 from truceline.events.recipients import possessor_country
 from truceline.events.targets import place_recipient, protest_recipient
 from truceline.events.triggers import Candidate, Token
@@ -368,6 +368,9 @@ def settle(
             recipient = last_pair(earlier)  # "urged both sides to"
         if actor is not None and actor.members and reciprocal(cand.token):
             recipient = actor  # "accused each other"
+        if actor is None and not cand.nominal and event.type == "ASSAULT" and agent is None:
+            blow = blow_of(cand.token, index, offset)  # "killed in the Turkish response": whoever struck it
+            actor = index.as_party(actor_for(blow, offset, index), True) if blow is not None else None
         actor = own_forces(agent, actor, event.claimed_by) or actor
         actor = possessor_country(agent, actor, offset, index)  # "his forces advanced", told of a named leader
         actor = actor or speakers_own(agent, event.claimed_by, offset, lex)  # "the ministry said its jets struck"
