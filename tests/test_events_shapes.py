@@ -110,3 +110,19 @@ def test_a_death_in_a_blow_is_the_striker_s_act(coder: Any) -> None:
 def test_whoever_drops_or_fires_the_weapon_does_the_act(coder: Any) -> None:
     actor, _recipient, kind = coder("Ethiopian helicopters dropped bombs on the market at dawn.")
     assert kind == "ASSAULT" and actor == {"ETH"}
+
+
+@pytest.mark.parametrize(
+    ("text", "aimed_at"),
+    [
+        # no one named: the authorities where it happens, not the traders who joined it
+        ("Farmers protested in Lagos, accompanied by Nigerian traders, against the new tax.", {"NGA"}),
+        # the demand of those joined names whom it is aimed at; the teachers are no target
+        ("Dockers struck in Mombasa on Monday, joining Kenyan teachers in demanding higher pay from Uganda.", {"UGA"}),
+    ],
+)
+def test_those_who_join_an_act_are_on_the_actor_s_side_not_its_target(
+    coder: Any, text: str, aimed_at: set[str]
+) -> None:
+    _actor, recipient, kind = coder(text)
+    assert kind == "PROTEST" and recipient == aimed_at
