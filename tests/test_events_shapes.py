@@ -126,3 +126,15 @@ def test_those_who_join_an_act_are_on_the_actor_s_side_not_its_target(
 ) -> None:
     _actor, recipient, kind = coder(text)
     assert kind == "PROTEST" and recipient == aimed_at
+
+
+def test_the_one_accused_of_an_act_is_its_actor_wherever_the_parser_hangs_of(nlp: Any) -> None:
+    # the parser hangs "of shelling" on the noun accused rather than on "accused": the accused still acts
+    dictionary = load_dictionary()
+    for text in (
+        "Rebels accused government forces of shelling villages near Kassala.",
+        "Villagers accused the soldiers of burning their houses in Gao in Mali.",
+    ):
+        events, _docs = code_text(text, dictionary, nlp)
+        acts = [e for e in events if e.type != "ACCUSE"]
+        assert acts and all(e.actor is not None and e.actor.sector == "MIL" for e in acts), text

@@ -56,6 +56,9 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("of", "for") and verb.head.dep_ == "prep":
             # "accused X of shelling", "blamed X for firing": the one accused is the agent
             accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            owner = verb.head.head
+            if accused is None and owner.dep_ == "dobj" and owner.head.lemma_.lower() in load_lexicon().accuse_verbs:
+                accused = owner  # "accused government forces of shelling", the parser hanging "of" on the forces
             if accused is not None:
                 return accused
         if verb.dep_ in ("relcl", "acl") and verb.head.tag_.startswith("NN"):
