@@ -138,3 +138,14 @@ def test_the_one_accused_of_an_act_is_its_actor_wherever_the_parser_hangs_of(nlp
         events, _docs = code_text(text, dictionary, nlp)
         acts = [e for e in events if e.type != "ACCUSE"]
         assert acts and all(e.actor is not None and e.actor.sector == "MIL" for e in acts), text
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("The prime ministers of Kenya, Uganda and Rwanda met in Kigali on Friday.", ["KEN", "UGA", "RWA"]),
+        ("The defence ministers of Chad and Niger signed a border pact.", ["TCD", "NER"]),
+    ],
+)
+def test_an_agent_of_listed_countries_is_one_party_of_each(members: Any, text: str, parties: list) -> None:
+    assert members(text) == parties

@@ -261,6 +261,9 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         named = [a for a in inside if a.end <= head_start and a.text[:1].isupper() and (a.country or a.code)]
         if covering and named and covering[0].text.islower() and not covering[0].members:
             return named[-1]  # "a Houthi military spokesman": the group's spokesman, not the story's government
+        listed = _listed_owners(token, inside)
+        if listed:
+            return index.compound(listed)  # "the presidents of Turkey, Russia and Iran": each one's president
         if covering:
             return covering[0]
         if not _group_head(token) and not _event_chain(token) and index.resolve(token.text, head_start) is None:
@@ -290,6 +293,19 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         # an unnamed party ("three villagers", "gunmen"): kept with its text so victims and sides stay visible
         return Actor(start, end, phrase)
     return None
+
+
+def _listed_owners(token: Token, inside: list[Actor]) -> list[Actor]:
+    """'the leaders of Russia, Ukraine, France and Germany': an agent of several countries listed after 'of' is one
+    party of each (the dictionary gives each listed country the agent); [] when the phrase lists no such parties."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None or len(conjuncts(pobj)) < 2 or len(inside) < 2:
+        return []
+    parties = [a for a in inside if a.country and not a.members]
+    if len(parties) != len(inside) or len({a.sector for a in parties}) != 1 or len({a.country for a in parties}) < 2:
+        return []
+    return parties
 
 
 _BACKING = re.compile(r"-(?:backed|sponsored|brokered|mediated|supported|allied|aligned|funded|armed|trained)\b")
