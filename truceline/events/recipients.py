@@ -87,7 +87,9 @@ def purpose_recipient(verb: Token, offset: int, index: ActorIndex, actor: Actor 
     protesters' own side ('marched to urge the Ugandan government to reopen' → UGA)."""
     for clause in _purpose_clauses(verb):
         # "rioted, joining demonstrators in demanding X": those joined are co-actors, their demand names whom
-        joined = {t.i for c in clause.children if c.dep_ == "dobj" for t in c.subtree} if accompanying(clause) else set()
+        joined = (
+            {t.i for c in clause.children if c.dep_ == "dobj" for t in c.subtree} if accompanying(clause) else set()
+        )
         for token in clause.subtree:
             if not token.tag_.startswith("NN") or token.i == clause.i or token.i in joined:
                 continue
