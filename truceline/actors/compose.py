@@ -78,8 +78,8 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
             actor, last = speaks_for(text, tokens, matches, last + 1, actor, ctx)
         if last > k or actor.end > t or e.alone or run_alone:
             if actor.country is None and actor.sector not in ("IGO", "NGO", "IMG"):
-                owner = first if run_alone else e  # "regime artillery" is of whatever country "regime" means
-                ctx.bare.append((len(out), owner.group or owner.name))
+                lender = first if run_alone else e  # "regime artillery" is of whatever country "regime" means
+                ctx.bare.append((len(out), lender.group or lender.name))
             out.append(actor)
         k = last + 1
     for index, group in ctx.bare:

@@ -237,7 +237,8 @@ def report_ground(places: Sequence[Place], index: ActorIndex) -> str | None:
     """The country where the report's places are: the one most of its resolved places (not a country or capital
     that acts or speaks as a party) lie in, named at least twice and more often than any other; None otherwise."""
     if "ground" in index.memo:
-        return index.memo["ground"]  # type: ignore[no-any-return]
+        ground: str | None = index.memo["ground"]
+        return ground
     counts: dict[str, int] = {}
     for place in places:
         near = index.within(max(0, place.start - 80), place.end + 80)
