@@ -149,3 +149,13 @@ def test_the_one_accused_of_an_act_is_its_actor_wherever_the_parser_hangs_of(nlp
 )
 def test_an_agent_of_listed_countries_is_one_party_of_each(members: Any, text: str, parties: list) -> None:
     assert members(text) == parties
+
+
+def test_a_described_party_in_a_between_pair_is_the_name(nlp: Any) -> None:
+    # "between Russia and rebel backer Turkey": the pair is Russia and Turkey, whatever the parser makes of Turkey
+    dictionary = load_dictionary()
+    events, _docs = code_text(
+        "The truce follows a pact signed between Iran and militia backer Syria in May.", dictionary, nlp
+    )
+    (pact,) = [e for e in events if e.type == "AGREE"]
+    assert pact.actor is not None and [m.country for m in pact.actor.members] == ["IRN", "SYR"]

@@ -148,12 +148,14 @@ def _described(conj: Token, first: Token) -> Token:
     name = conj.doc[nxt]
     while name.dep_ == "compound" and name.head.i > name.i and _name(name.head):
         name = name.head  # "its ally Recep Erdogan": the name's head
-    if not _name(name):
-        return conj
+    if not _name(name) or name.ent_type_ in ("DATE", "TIME"):
+        return conj  # "between the army and rebels Saturday": a day, not a name
+    if name.dep_ in ("npadvmod", "dep", "nmod"):
+        return name  # "signed between Russia and rebel backer Turkey": the parser left the name adrift
     top = first
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head  # "Syria, Iran and Russia's ally Hezbollah": the coordination's first party
-    if name.dep_ == "appos" and name.head.i in (conj.i, first.i, top.i):
+    if name.dep_ in ("appos", "conj") and name.head.i in (conj.i, first.i, top.i):
         return name
     if name.dep_ == top.dep_ and name.head.i == top.head.i and name.head.i != top.i:
         return name  # "Iran and its ally Hezbollah condemned": Hezbollah is the verb's second subject
