@@ -23,6 +23,9 @@ OLD_KEEP
 \t[NRLGOV 19900101-19991231]
 \t[NRLOPP >20000101]
 SILENT_ONE [---]
+BORDER_TOWN
+	[NRL <900101]
+	[SMK >900101]
 THE_TWINS [NRL/SMK]
 """
 AGENTS = """!GUARD! = GUARD, GUARDS
@@ -61,6 +64,14 @@ def test_agent_codes_follow_or_precede_the_actor(book) -> None:  # type: ignore[
 def test_date_restrictions(book) -> None:  # type: ignore[no-untyped-def]
     assert [a.code for a in book.find("The Castle said so.", when=date(1995, 5, 1))] == ["NRLGOV"]
     assert [a.code for a in book.find("Old Keep said so.", when=date(2005, 5, 1))] == ["NRLOPP"]
+
+
+def test_an_undated_text_takes_the_country_every_dated_code_shares(book) -> None:  # type: ignore[no-untyped-def]
+    # no date to choose a period by: Old Keep is of Norland in each of its periods, Border Town of no one country
+    assert [(a.country, a.code) for a in book.find("Old Keep said so.")] == [("NRL", "NRL")]
+    assert [(a.country, a.code) for a in book.find("Old Keep said so.", when=date(1995, 5, 1))] == [("NRL", "NRLGOV")]
+    assert [(a.country, a.code) for a in book.find("Border Town said so.")] == [(None, None)]
+    assert [a.code for a in book.find("Border Town said so.", when=date(1995, 5, 1))] == ["SMK"]
 
 
 def test_null_codes_are_known_but_uncoded(book) -> None:  # type: ignore[no-untyped-def]

@@ -90,7 +90,9 @@ def test_petrarch_dyads_with_user_dictionaries(shared: Path) -> None:
     where = shared / "eval/petrarch2_unittests"
     dicts = [where / "PETR.Validate.actors.txt", where / "PETR.Validate.agents.txt"]
     out = petrarch.run(where / "PETR.UnitTest.records.xml", {"actors": dicts, "part": "check"})
-    assert _get(out, "dyad.f1") >= 0.49  # measured 0.510 on check (0.453 before the argument rules of branch plover)
+    # measured 0.561 on check (0.510 before names whose dated codes share a country were coded when undated and
+    # coordinations read descriptions as the names they describe; 0.453 before the argument rules of branch plover)
+    assert _get(out, "dyad.f1") >= 0.54
 
 
 def test_the_parts_split_every_set_in_two(shared: Path) -> None:

@@ -69,6 +69,13 @@ def single(entry: Entry, start: int, end: int, text: str, when: date | None) -> 
         dated = next((o for o in entry.offices if o.covers(when)), None)
         if dated is not None and dated.code:
             code, country, sector = dated.code, dated.code[:3], dated.code[3:6] or None
+    elif entry.offices and code is None:
+        # No date to choose by and no default: whatever period it is, a name whose dated codes all share one country
+        # is of that country (PETRARCH "GOLLUM [HOB <950601] [HOBGOV 19950601-19990815]" is HOB); the sector waits
+        # for a date.
+        roots = {o.code[:3] for o in entry.offices if o.code}
+        if len(roots) == 1:
+            country = code = roots.pop()
     return Actor(start, end, text[start:end], name=entry.name, country=country, sector=sector, code=code)
 
 

@@ -64,16 +64,22 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
                 out.append(with_owner(owner, e, owner.start, owner.end, text))
                 k += 1
             continue
+        first = m.entry
+        k0 = k
         k, e, bare = _agent_run(text, tokens, matches, k, ctx)
+        # "government jets", "regime artillery": an agent that stands alone lends a thing-like agent ("jets",
+        # alone: false) its standing; the run is the government's forces
+        run_alone = k > k0 and first.alone
         t = bare.end
         actor, last = titled(text, tokens, matches, k, bare, e, ctx)
         if actor.country is None and actor.end > t and last + 1 < n:
             actor, last = of_country(text, tokens, matches, last + 1, actor, e, ctx)
         if e.title and actor.country is None and last + 1 < n:
             actor, last = speaks_for(text, tokens, matches, last + 1, actor, ctx)
-        if last > k or actor.end > t or e.alone:
+        if last > k or actor.end > t or e.alone or run_alone:
             if actor.country is None and actor.sector not in ("IGO", "NGO", "IMG"):
-                ctx.bare.append((len(out), e.group or e.name))
+                lender = first if run_alone else e  # "regime artillery" is of whatever country "regime" means
+                ctx.bare.append((len(out), lender.group or lender.name))
             out.append(actor)
         k = last + 1
     for index, group in ctx.bare:

@@ -56,6 +56,9 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("of", "for") and verb.head.dep_ == "prep":
             # "accused X of shelling", "blamed X for firing": the one accused is the agent
             accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            owner = verb.head.head
+            if accused is None and owner.dep_ == "dobj" and owner.head.lemma_.lower() in load_lexicon().accuse_verbs:
+                accused = owner  # "accused government forces of shelling", the parser hanging "of" on the forces
             if accused is not None:
                 return accused
         if verb.dep_ in ("relcl", "acl") and verb.head.tag_.startswith("NN"):
@@ -193,11 +196,29 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     continue  # "launched an operation after 50 of its soldiers were killed": another happening
                 if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE:
                     continue  # "surrendered following a government offensive": the offensive's side, not a target
+                if accompanying(child):
+                    continue  # "rioted, joining thousands of demonstrators": a co-actor, not a target
                 if child.tag_.startswith(("NN", "PRP")) and child.tag_ != "PRP$":
                     out.append(child)
                 nxt.append(child)
         frontier = nxt
     return out
+
+
+# verbs and words that put others on the actor's side of an act: "joining demonstrators", "joined by students",
+# "accompanied by", "alongside X", "together with X"
+_JOINING = frozenset({"join", "accompany"})
+_SIDE_BY_SIDE = frozenset({"alongside", "beside"})
+
+
+def accompanying(token: Token) -> bool:
+    """A word that brings co-actors into an act ('joining thousands of demonstrators', 'joined by students',
+    'alongside American forces', 'together with nurses'): the ones it names act with the actor, not on anyone."""
+    if token.dep_ in ("advcl", "acl", "xcomp", "conj", "relcl") and token.lemma_.lower() in _JOINING:
+        return token.tag_ in ("VBG", "VBN")
+    if token.dep_ == "prep" and token.lower_ in _SIDE_BY_SIDE:
+        return True
+    return token.dep_ == "advmod" and token.lower_ == "together"
 
 
 def _speech() -> frozenset[str]:

@@ -41,6 +41,7 @@ class ActorIndex:
         self._starts = [a.start for a in self._actors]
         self._dictionary = dictionary
         self.story_country = story_country
+        self.memo: dict[str, Any] = {}  # what rules work out once per report (parties.report_ground)
 
     @property
     def dictionary(self) -> Any:
@@ -115,15 +116,81 @@ def _span(token: Token) -> tuple[Token, Token]:
 
 
 def conjuncts(token: Token) -> list[Token]:
+    """The heads of the parties coordinated with `token` ("Russia and Turkey"), itself first, as the parties are
+    named: a description in a coordination gives way to the name it describes ("Russia and rebel backer Turkey",
+    "Iran and its ally Hezbollah": Turkey, Hezbollah; never "rebel" or "ally")."""
     out = [token]
     for child in token.children:
         if child.dep_ == "conj" and child.tag_.startswith(("NN", "PRP")):
-            out.extend(conjuncts(child))
+            out.extend(conjuncts(_described(child, token)))
     # spaCy sometimes hangs "and Russia" off the coordinating conjunction instead of the first conjunct
     for child in token.children:
         if child.dep_ == "cc":
-            out.extend(g for g in child.children if g.dep_ == "conj" and g.tag_.startswith("NN"))
+            out.extend(_described(g, token) for g in child.children if g.dep_ == "conj" and g.tag_.startswith("NN"))
+    out.extend(_listed_appositions(token))
+    out.extend(_split_conjunct(token, out))
+    return list({t.i: t for t in out}.values())
+
+
+def _name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+
+
+def _described(conj: Token, first: Token) -> Token:
+    """'rebel backer Turkey', 'key ally Damascus', 'its ally Hezbollah': a common-noun conjunct followed at once by a
+    name the parser hung elsewhere (as an apposition of the conjunct or of the first party, or as a second subject
+    of the verb) is a description of that name, which is the party."""
+    if _name(conj) or any(c.dep_ in ("compound", "amod") and _name(c) for c in conj.children):
+        return conj  # "the Arnor delegation Gondor": a name of its own words is no description
+    nxt = conj.i + 1
+    if nxt >= len(conj.doc):
+        return conj
+    name = conj.doc[nxt]
+    while name.dep_ == "compound" and name.head.i > name.i and _name(name.head):
+        name = name.head  # "its ally Recep Erdogan": the name's head
+    if not _name(name) or name.ent_type_ in ("DATE", "TIME"):
+        return conj  # "between the army and rebels Saturday": a day, not a name
+    if name.dep_ in ("npadvmod", "dep", "nmod"):
+        return name  # "signed between Russia and rebel backer Turkey": the parser left the name adrift
+    top = first
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # "Syria, Iran and Russia's ally Hezbollah": the coordination's first party
+    if name.dep_ in ("appos", "conj") and name.head.i in (conj.i, first.i, top.i):
+        return name
+    if name.dep_ == top.dep_ and name.head.i == top.head.i and name.head.i != top.i:
+        return name  # "Iran and its ally Hezbollah condemned": Hezbollah is the verb's second subject
+    return conj
+
+
+def _listed_appositions(token: Token) -> list[Token]:
+    """'Israel, Egypt, and Jordan': a name the parser took for an apposition of the first party, in a list that a
+    comma and a coordinator close, is a party of the list (a description, 'Turkey, a rebel backer, and Russia', is
+    not a name and stays out)."""
+    cc = [c for c in token.children if c.dep_ == "cc"]
+    if not cc:
+        return []
+    out = []
+    for child in token.children:
+        if child.dep_ != "appos" or not _name(child) or child.i > cc[-1].i:
+            continue
+        after = child.doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(child.doc) else None
+        if after is not None and after.text == ",":
+            out.append(child)
     return out
+
+
+def _split_conjunct(token: Token, found: list[Token]) -> list[Token]:
+    """'Turkey, a rebel backer, and Russia agreed': the parser made the party after the coordinator a second
+    subject (or object) of the verb; a coordinator on the first party with no conjunct of its own joins them."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or token.head.i == token.i:
+        return []
+    cc = [c for c in token.children if c.dep_ == "cc" and c.lower_ in ("and", "or", "nor")]
+    if not cc or any(t.i > cc[-1].i for t in found if t.i != token.i):
+        return []
+    after = next((c for c in token.head.children if c.dep_ == token.dep_ and c.i > cc[-1].i), None)
+    if after is None or after.left_edge.i != cc[-1].i + 1 or not after.tag_.startswith("NN"):
+        return []
+    return [after]
 
 
 def actor_for(token: Token, offset: int, index: ActorIndex) -> Actor | None:
@@ -196,6 +263,9 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         named = [a for a in inside if a.end <= head_start and a.text[:1].isupper() and (a.country or a.code)]
         if covering and named and covering[0].text.islower() and not covering[0].members:
             return named[-1]  # "a Houthi military spokesman": the group's spokesman, not the story's government
+        listed = _listed_owners(token, inside)
+        if listed:
+            return index.compound(listed)  # "the presidents of Turkey, Russia and Iran": each one's president
         if covering:
             return covering[0]
         if not _group_head(token) and not _event_chain(token) and index.resolve(token.text, head_start) is None:
@@ -225,6 +295,19 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         # an unnamed party ("three villagers", "gunmen"): kept with its text so victims and sides stay visible
         return Actor(start, end, phrase)
     return None
+
+
+def _listed_owners(token: Token, inside: list[Actor]) -> list[Actor]:
+    """'the leaders of Russia, Ukraine, France and Germany': an agent of several countries listed after 'of' is one
+    party of each (the dictionary gives each listed country the agent); [] when the phrase lists no such parties."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None or len(conjuncts(pobj)) < 2 or len(inside) < 2:
+        return []
+    parties = [a for a in inside if a.country and not a.members]
+    if len(parties) != len(inside) or len({a.sector for a in parties}) != 1 or len({a.country for a in parties}) < 2:
+        return []
+    return parties
 
 
 _BACKING = re.compile(r"-(?:backed|sponsored|brokered|mediated|supported|allied|aligned|funded|armed|trained)\b")

@@ -20,10 +20,33 @@ from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, _single_actor, actor_for
 from truceline.events.triggers import Candidate, Token
 
-# verbs whose subject does what their noun names ("took part in talks", "traded fire", "exchanged accusations")
+# verbs whose subject does what their noun names ("took part in talks", "traded fire", "exchanged accusations",
+# and the verbs of delivering a blow: "helicopters dropped barrel bombs", "militants fired rockets")
 _TAKING = frozenset(
     {"take", "join", "participate", "engage", "converge", "gather", "assemble", "march", "trade", "exchange"}
+    | {"drop", "fire", "hurl", "lob", "rain", "shoot", "detonate", "plant", "throw"}
 )
+# verbs of dying or being hurt: "35 soldiers were killed in the Turkish response"
+_SUFFERING = frozenset({"die", "kill", "wound", "injure", "hurt", "perish", "maim"})
+# nouns that name a blow struck back, with no type of their own in the lexicon
+_ANSWERS = frozenset({"response", "retaliation", "reprisal", "counterattack", "counter-attack"})
+
+
+def blow_of(verb: Token, index: ActorIndex, offset: int) -> Token | None:
+    """'35 soldiers were killed in the Turkish response', 'died in an attack by X': a verb of dying or being hurt
+    with no agent of its own was done by whoever struck the blow its 'in' or 'during' phrase names."""
+    if verb.lemma_.lower() not in _SUFFERING:
+        return None
+    nouns = load_lexicon().nouns
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            lemma = noun.lemma_.lower()
+            if noun.dep_ != "pobj" or not (nouns.get(lemma, ("",))[0] == "ASSAULT" or lemma in _ANSWERS):
+                continue
+            return nominal_arguments(Candidate(noun, "ASSAULT", "general", True), index, offset)[0]
+    return None
 
 
 def _taker(noun: Token) -> Token | None:

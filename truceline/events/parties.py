@@ -21,7 +21,7 @@ from dataclasses import replace
 from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
-from truceline.events.nominal import nominal_arguments
+from truceline.events.nominal import blow_of, nominal_arguments
 from truceline.events.recipients import possessor_country
 from truceline.events.targets import place_recipient, protest_recipient
 from truceline.events.triggers import Candidate, Token
@@ -158,6 +158,11 @@ def local_country(
         for p in places
         if start <= p.start < end and p.country and p.resolved and not _in_a_party(p, index.within(start, end))
     }
+    if not countries and actor.sector in _ON_THE_GROUND:
+        # the sentence names no place: rebels and civilians are of where the report's places are, as its other
+        # sentences name them ("militants fired rockets", in a report of raids on Idlib quoting Moscow)
+        ground = report_ground(places, index)
+        countries = {ground} if ground else set()
     if len(countries) != 1:
         return actor
     country = countries.pop()
@@ -222,6 +227,29 @@ def located_people(actor: Actor, body: str, places: Sequence[Place], start: int,
         return actor
     # the name the dictionary gave the words ("Albanian people", "American civilian") was of the other country
     return replace(actor, country=country, code=f"{country}{actor.sector or ''}", name=None)
+
+
+# people who fight or live where the report's places are, whichever country speaks most about them
+_ON_THE_GROUND = frozenset({"REB", "CVL"})
+
+
+def report_ground(places: Sequence[Place], index: ActorIndex) -> str | None:
+    """The country where the report's places are: the one most of its resolved places (not a country or capital
+    that acts or speaks as a party) lie in, named at least twice and more often than any other; None otherwise."""
+    if "ground" in index.memo:
+        ground: str | None = index.memo["ground"]
+        return ground
+    counts: dict[str, int] = {}
+    for place in places:
+        near = index.within(max(0, place.start - 80), place.end + 80)
+        if place.country and place.resolved and not any(a.start < place.end and place.start < a.end for a in near):
+            counts[place.country] = counts.get(place.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ground = None
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        ground = ranked[0][0]
+    index.memo["ground"] = ground
+    return ground
 
 
 def _in_a_party(place: Place, actors: Sequence[Actor]) -> bool:
@@ -341,6 +369,9 @@ def settle(
             recipient = last_pair(earlier)  # "urged both sides to"
         if actor is not None and actor.members and reciprocal(cand.token):
             recipient = actor  # "accused each other"
+        if actor is None and not cand.nominal and event.type == "ASSAULT" and agent is None:
+            blow = blow_of(cand.token, index, offset)  # "killed in the Turkish response": whoever struck it
+            actor = index.as_party(actor_for(blow, offset, index), True) if blow is not None else None
         actor = own_forces(agent, actor, event.claimed_by) or actor
         actor = possessor_country(agent, actor, offset, index)  # "his forces advanced", told of a named leader
         actor = actor or speakers_own(agent, event.claimed_by, offset, lex)  # "the ministry said its jets struck"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from truceline.events.arguments import done_by, statement_author
+from truceline.events.arguments import accompanying, done_by, statement_author
 from truceline.events.lexicon import Lexicon
 from truceline.events.mentions import ActorIndex, actor_for, conjuncts
 from truceline.events.nominal import nominal_arguments
@@ -86,8 +86,12 @@ def purpose_recipient(verb: Token, offset: int, index: ActorIndex, actor: Actor 
     """A protest aims at whoever its purpose clause names: the first named party there that is not the
     protesters' own side ('marched to urge the Ugandan government to reopen' → UGA)."""
     for clause in _purpose_clauses(verb):
+        # "rioted, joining demonstrators in demanding X": those joined are co-actors, their demand names whom
+        joined = (
+            {t.i for c in clause.children if c.dep_ == "dobj" for t in c.subtree} if accompanying(clause) else set()
+        )
         for token in clause.subtree:
-            if not token.tag_.startswith("NN") or token.i == clause.i:
+            if not token.tag_.startswith("NN") or token.i == clause.i or token.i in joined:
                 continue
             found = actor_for(token, offset, index)
             named = found is not None and bool(found.country or found.code)
