@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -184,12 +185,19 @@ def link_leftover(
     return windows.finish()
 
 
+TAIL_PARTS = 4  # the stretch after a run's last full link window is linked in windows this many times smaller
 MAX_AHEAD = 32  # batches held beyond two per worker while a window is linked (their rows wait in memory)
 
 
 class _Windows:
     """Links a run's reports window by window: the documents at positions [k*size, (k+1)*size) of the store once
-    the last of them is stored (see `process`), each window in its own `link` call; `finish` links the rest."""
+    the last of them is stored (see `process`), each window in its own `link` call; `finish` links the rest.
+
+    The stretch after the last full window, when the store holds at least one full window before it, is linked in
+    windows of a quarter of `size` (TAIL_PARTS): what is left to link once the per-report stages are done (on one
+    core while the others idle) is then at most a quarter window rather than up to a whole one. The windows follow
+    from the positions and the store's last position alone, so every run over the same stored documents (any number
+    of workers, killed and resumed, `load` after a cluster run) links the same windows in the same order."""
 
     def __init__(self, store: Store, size: int, agreements: Sequence[Path]) -> None:
         self.store = store
@@ -197,14 +205,15 @@ class _Windows:
         self.agreements = agreements
         self.below = 0  # every window under this position is linked
         self.report = LinkReport()
+        self.ends = _window_ends(size, store.end_position() or 0)
 
     def start(self, first_pending: int | None) -> None:
         """Link the windows wholly stored before the run (a killed run's, which it had not linked yet)."""
         if not self.size or first_pending is None:
             return
-        edge = first_pending // self.size * self.size
+        edge = self._aligned(first_pending)
         lowest = self.store.link.first_pending_position()
-        self.below = edge if lowest is None else min(edge, lowest // self.size * self.size)
+        self.below = edge if lowest is None else min(edge, self._aligned(lowest))
         self._link_below(edge)
 
     def stored(self, doc_ids: Sequence[str]) -> None:
@@ -214,17 +223,19 @@ class _Windows:
         top = self.store.last_position(doc_ids)
         if top is not None:
             # documents are stored in position order: one at `top` means every one before it is stored
-            self._link_below(top // self.size * self.size)
+            self._link_below(self._aligned(top))
 
     def finish(self) -> LinkReport:
         self._add(link(self.store, agreements=self.agreements))
         return self.report
 
+    def _aligned(self, position: int) -> int:
+        """The start of the window holding `position` (the end of the last window wholly below it)."""
+        return self.ends[bisect_right(self.ends, position) - 1] if self.ends and position >= self.ends[0] else 0
+
     def _link_below(self, edge: int) -> None:
-        end = self.below + self.size
-        while end <= edge:
+        for end in self.ends[bisect_right(self.ends, self.below) : bisect_right(self.ends, edge)]:
             self._add(link(self.store, agreements=self.agreements, before=end))
-            end += self.size
         self.below = max(self.below, edge)
 
     def _add(self, part: LinkReport) -> None:
@@ -234,6 +245,18 @@ class _Windows:
                 mine.update(theirs)
             else:
                 setattr(self.report, f.name, mine + theirs)
+
+
+def _window_ends(size: int, last: int) -> list[int]:
+    """The ends (exclusive positions) of the windows below the store's `last` position: multiples of `size`, then,
+    past the last of them and when there is one, multiples of a quarter window (see _Windows)."""
+    if size <= 0:
+        return []
+    ends = list(range(size, last + 1, size))
+    if ends:
+        part = max(1, size // TAIL_PARTS)
+        ends += range(ends[-1] + part, last + 1, part)
+    return ends
 
 
 def _process_on_cluster(
