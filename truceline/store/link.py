@@ -234,12 +234,12 @@ class LinkTables:
         args: list[object] = []
         for band, bucket in enumerate(buckets):
             args += [band, bucket, recent]
-        # tallied by the database: a corpus whose boilerplate fills the buckets returns 32 bands x `recent` rows
-        tally = (
-            f"SELECT article_id, COUNT(*) AS shared, COALESCE(MAX(seq), 0) AS linked FROM ({parts}) AS bands"
-            " GROUP BY article_id ORDER BY shared DESC, linked, article_id LIMIT ?"
-        )
-        best = [str(r[0]) for r in self.conn.execute(tally, [*args, limit])]
+        shared: dict[str, int] = {}
+        order: dict[str, int] = {}
+        for article_id, seq in self.conn.execute(parts, args):
+            shared[article_id] = shared.get(article_id, 0) + 1
+            order[article_id] = int(seq) if seq is not None else 0
+        best = sorted(shared, key=lambda a: (-shared[a], order[a], a))[:limit]
         if not best:
             return []
         marks = ",".join("?" * len(best))
