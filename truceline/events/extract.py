@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SELF_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "its", "their", "his", "her", "our"})
+_PERSONLIKE = frozenset({"person", None})  # dictionary kinds "he" or "she" may stand for (None: not in it)
 _STANCE_RANK = {"denied": 0, "negated": 1, "threatened": 2, "planned": 3, "claimed": 4, "asserted": 5}
 
 
@@ -102,7 +103,9 @@ class _Coder:
         (a speaker named in a sentence with no event counts: 'Le Drian said the priority must be calm')."""
         known = [a for a in (self.last_person, self.last_speaker) if a is not None]
         if pronoun in ("he", "she"):
-            known = [a for a in known if a is self.last_person] or known
+            # a person, or a speaker of no known kind; never a ministry, an army or a country ("Turkey's defence
+            # ministry denied ..." then "he said" after a minister's words)
+            known = [a for a in known if a is self.last_person] or [a for a in known if self._kind(a) in _PERSONLIKE]
             for start, end in reversed(self.named):
                 if end > before:
                     continue
@@ -111,6 +114,8 @@ class _Coder:
                 if person is not None:
                     known.append(person)
                     break
+        elif pronoun == "it":
+            known = [a for a in known if a is not self.last_person and self._kind(a) != "person"]
         return max(known, key=lambda a: a.start, default=None)
 
     def _kind(self, actor: Actor) -> str | None:
@@ -200,7 +205,7 @@ class _Coder:
             if actor is None or actor.members:
                 continue
             words = [t for t in doc if actor.start <= offset + t.idx < actor.end]
-            if any(t.ent_type_ == "PERSON" for t in words):
+            if self._kind(actor) == "person" or any(t.ent_type_ == "PERSON" for t in words):
                 self.last_person = actor
 
     def _candidates(self, doc: Any) -> list[Candidate]:
@@ -307,7 +312,7 @@ class _Coder:
         att = attribution(cand, self.lex)
         claimed_by: Actor | None = None
         if att is not None:
-            claimed_by = self.speaker_actor(att, start)
+            claimed_by = self.speaker_actor(att, start) or self._quote_speaker(start + cand.token.idx, start)
             kind = "denied" if att.kind == "denied" else "claimed"
             if _STANCE_RANK[kind] < _STANCE_RANK[stance]:
                 stance = kind

@@ -157,7 +157,10 @@ def _speaker(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:  # "..., saying that ..."
-        return _speaker(verb.head)
+        speaker = _speaker(verb.head)
+        if verb.dep_ == "xcomp" and speaker is not None and speaker.lower_ == "it":
+            return None  # "it is not possible to say ...": an impersonal "it" says nothing; the quote's speaker does
+        return speaker
     return None
 
 

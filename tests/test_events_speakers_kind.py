@@ -1,0 +1,51 @@
+"""Who a pronoun or an impersonal "it" in an attribution stands for: "he" is a person (or a speaker the dictionaries
+do not know), never a ministry, an army or a country; "it" is never a person; "it is not possible to say" names no
+speaker, so the quotation's speaker is the claimant.
+
+Sentences are ours; the fake actor dictionary and the `code` helper come from test_events, given kinds here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_events import FakeActors, code, one
+
+KINDS = {"Minister Lento": "person", "Borduria's foreign ministry": "agent", "Borduria": "country"}
+
+
+@pytest.fixture(autouse=True)
+def kinds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(FakeActors, "kind_of", lambda self, actor: KINDS.get(actor.name), raising=False)
+
+
+def claimant(events: list[Any], type_: str) -> str | None:
+    by = one(events, type_).claimed_by
+    return None if by is None else by.name
+
+
+def test_he_is_not_the_ministry_that_spoke_last(nlp: Any) -> None:
+    body = (
+        "Minister Lento said the roads were open again. Borduria's foreign ministry denied the report. "
+        '"Rebels shelled the airport," he said.'
+    )
+    assert claimant(code(nlp, body), "ASSAULT") == "Minister Lento"
+
+
+def test_he_with_only_a_ministry_before_it_names_no_claimant(nlp: Any) -> None:
+    body = 'Borduria\'s foreign ministry denied the report. "Rebels shelled the airport," he said.'
+    assert claimant(code(nlp, body), "ASSAULT") is None
+
+
+def test_it_is_the_ministry_not_the_minister(nlp: Any) -> None:
+    body = (
+        "Borduria's foreign ministry denied the report. Minister Lento said the roads were open again. "
+        '"Rebels shelled the airport," it said.'
+    )
+    assert claimant(code(nlp, body), "ASSAULT") == "Borduria's foreign ministry"
+
+
+def test_an_impersonal_it_leaves_the_claim_to_the_quotations_speaker(nlp: Any) -> None:
+    body = '"It is not possible to say a ceasefire has been secured," Minister Lento told reporters.'
+    assert claimant(code(nlp, body), "AGREE") == "Minister Lento"
