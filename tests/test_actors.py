@@ -384,3 +384,23 @@ def test_rebels_and_civilians_are_of_where_the_report_places_them_not_of_the_cou
         "would answer. The two sides met in Sweden."
     )
     assert {a.text: a.code for a in book.find(venue)}["rebels"] == "YEMREB"
+
+
+@pytest.mark.parametrize(
+    "minister",
+    ["Norwegian Foreign Minister Kari Holm", "Defence Minister Hulusi Akar"],  # a demonym's title; a known office
+)
+def test_a_bare_ministry_is_the_ministry_of_the_minister_named_before_it(book: ActorDictionary, minister: str) -> None:
+    text = (
+        f"Fighting raged in Khartoum and Omdurman in Sudan. {minister} said the talks had failed. "
+        "The ministry later said a new round would start."
+    )
+    found = book.find(text)
+    titled = next(a for a in found if a.text == minister)
+    ministry = next(a for a in found if a.text == "ministry")
+    assert titled.country != "SDN" and ministry.country == titled.country  # not the story's country
+
+
+def test_a_bare_ministry_with_no_minister_before_it_is_the_storys(book: ActorDictionary) -> None:
+    text = "Fighting raged in Khartoum and Omdurman in Sudan. The ministry later said a new round would start."
+    assert next(a for a in book.find(text) if a.text == "ministry").country == "SDN"

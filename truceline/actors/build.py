@@ -16,6 +16,10 @@ from truceline.actors.matcher import Tokens
 from truceline.actors.names import display_name, owner_is_country
 from truceline.model import Actor
 
+# The body a title holder speaks for, as the dictionary's agent groups name them: a bare "the ministry" after a
+# country's minister is that minister's, "the presidency" after a president that president's.
+INSTITUTION_OF = {"minister": "ministry", "president": "presidency"}
+
 
 @dataclass(slots=True)
 class Context:
@@ -32,7 +36,10 @@ class Context:
 
     def saw(self, agent: Entry, actor: Actor) -> None:
         if actor.country:
-            self.agent_country.setdefault(agent.group or agent.name, []).append((actor.start, actor.country))
+            group = agent.group or agent.name
+            self.agent_country.setdefault(group, []).append((actor.start, actor.country))
+            if group in INSTITUTION_OF:  # "Defence Minister X said ... the ministry said": the minister's ministry
+                self.agent_country.setdefault(INSTITUTION_OF[group], []).append((actor.start, actor.country))
 
     def country_for(self, group: str, at: int, on_the_ground: bool = False) -> str | None:
         """The country of the last mention of this agent before `at`, else of the first after, else the story's;

@@ -72,6 +72,8 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
         run_alone = k > k0 and first.alone
         t = bare.end
         actor, last = titled(text, tokens, matches, k, bare, e, ctx)
+        if e.title and actor.country and last > k:
+            ctx.saw(e, actor)  # "Defence Minister Hulusi Akar": a later bare "the minister" or "the ministry" is his
         if actor.country is None and actor.end > t and last + 1 < n:
             actor, last = of_country(text, tokens, matches, last + 1, actor, e, ctx)
         if e.title and actor.country is None and last + 1 < n:
