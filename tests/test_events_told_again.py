@@ -73,3 +73,14 @@ def test_a_report_in_parts_tells_an_act_once_as_the_whole_report_does() -> None:
         assert out.analysis is not None, out.failure or out.skip
         rows.append([(e.index, e.type, e.trigger.text) for e in out.analysis.events])
     assert rows[0] == rows[1] and [r[1] for r in rows[0]].count("AGREE") == 1, rows
+
+
+def test_an_act_within_an_operation_is_not_the_operation_told_again(nlp: Any) -> None:
+    said = "Kenya launched a military operation against Somali militants in Kismayo on Tuesday. "
+    act = "{} on Tuesday, the Kenyan defence ministry said."
+    strikes = [
+        e
+        for e in events_of(said + act.format("Kenyan jets bombed two militant camps in Kismayo"))
+        if e.type == "ASSAULT"
+    ]
+    assert len(strikes) == 2, [(e.trigger.text, e.mode) for e in strikes]

@@ -25,6 +25,7 @@ from truceline.model import Actor, Event, TimeRef
 
 _STATEMENTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 _UNSURE = frozenset({"negated", "denied"})
+_UMBRELLA_WORDS = frozenset({"operation", "operations", "campaign", "campaigns"})
 
 
 def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
@@ -65,6 +66,8 @@ def told_again(event: Event, earlier: Sequence[Event], timed: bool = False) -> i
         other = earlier[i]
         if other.type != event.type or other.stance in _UNSURE or not _same_mode(event, other):
             continue
+        if _umbrella(other) and event.mode != "general":
+            continue  # "launched an operation", then "its jets shot down two warplanes": one act within it
         if other.actor is None or other.actor.members or _side(other.actor) != _side(event.actor):
             continue
         if event.recipient is not None and (
@@ -82,6 +85,12 @@ def told_again(event: Event, earlier: Sequence[Event], timed: bool = False) -> i
 def _same_mode(event: Event, other: Event) -> bool:
     """Air strikes and a ground offensive by one side are two acts; a mode left general says nothing either way."""
     return event.mode == other.mode or "general" in (event.mode, other.mode)
+
+
+def _umbrella(event: Event) -> bool:
+    """An operation or campaign named as a whole holds many acts: a specific one (air, ground, shelling) told
+    after it is one of them, not the whole retold."""
+    return event.mode == "general" and event.trigger.text.lower() in _UMBRELLA_WORDS
 
 
 def _side(actor: Actor) -> tuple[str | None, str | None]:
