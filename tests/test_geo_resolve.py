@@ -85,3 +85,12 @@ def test_an_unknown_village_takes_the_country_of_the_reports_towns() -> None:
         "Saraqib and Maarat al-Numan. Rebels said they held the village of Kfar Zobin, Turkish officials said."
     )
     assert place(text, "Kfar Zobin").country == "SYR"
+
+
+def test_a_spelling_match_far_from_the_reports_places_is_not_taken() -> None:
+    # "Nairab" is in no gazetteer row; its consonants match Nyurba in Siberia, and the report names Russia twice
+    syria = "Shelling hit Idlib and Saraqib in Syria on Monday. Russia and Russia's allies said the village of Nairab was hit."
+    assert place(syria, "Nairab").country == "SYR" and place(syria, "Nairab").name != "Nyurba"
+    # contrast: near the report's own Russian places the same spelling match is believable
+    yakutia = "Clashes in Yakutia near Yakutsk: Russia said the town of Nairab had been flooded. Russia sent aid."
+    assert place(yakutia, "Nairab").name == "Nyurba"

@@ -134,8 +134,17 @@ def _candidates(m: Mention, gaz: Gazetteer, ctx: _Context) -> list[tuple[int, fl
     if in_focus and not any(gaz.country[e] in in_focus for e in m.entries) and len(m.key) >= 4:
         seen = set(m.entries)
         fuzzy = (e for cc in in_focus for e in gaz.fuzzy(cc, skeleton(m.key)))
-        out += [(e, -0.5) for e in fuzzy if e not in seen]
+        out += [(e, -0.5) for e in fuzzy if e not in seen and _fuzzy_fits(e, gaz, ctx)]
     return out
+
+
+def _fuzzy_fits(e: int, gaz: Gazetteer, ctx: _Context) -> bool:
+    """A spelling match only (no name of the gazetteer's) is believable in the country the report is most about,
+    or near a place it names beyond doubt: not a town 5,000 km away in another country the report only mentions
+    ("Nairab" near Idlib read as Nyurba in Siberia because the report names Russia twice)."""
+    if not ctx.anchors or gaz.country[e] == ctx.main_country():
+        return True
+    return ctx.proximity(gaz.lat[e], gaz.lon[e]) > 0.0
 
 
 def _score(e: int, m: Mention, gaz: Gazetteer, ctx: _Context, container: str | None = None) -> float:
