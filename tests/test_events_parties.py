@@ -40,6 +40,14 @@ def test_between_two_parties_makes_both_the_actor(nlp: Any) -> None:
     assert countries(event.actor) == {"ARC", "BOR"}
 
 
+def test_between_two_sides_named_by_common_nouns_makes_both_the_actor(nlp: Any) -> None:
+    event = one(code(nlp, "A working group between the junta and the rebels met in the capital on Monday."), "CONSULT")
+    assert event.actor is not None and {(m.country, m.sector) for m in event.actor.members} == {
+        ("BOR", "GOV"),
+        (None, "REB"),
+    }
+
+
 def test_an_answer_to_an_attack_is_aimed_at_the_attacker(nlp: Any) -> None:
     body = "Bordurian troops shelled an Arcadian post on Monday. Arcadian troops returned fire the same day."
     answer = [e for e in code(nlp, body) if e.sentence_start > 0]

@@ -299,9 +299,20 @@ def between(token: Token, offset: int, index: ActorIndex) -> Actor | None:
                 continue
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             found = actor_for(pobj, offset, index) if pobj is not None else None
-            if found is not None and len(found.members) >= 2 and all(m.text[:1].isupper() for m in found.members):
+            if (
+                found is not None
+                and len(found.members) >= 2
+                and all(_named_side(m) for m in found.members)
+                and not same_party(found.members[0], found.members[1])
+            ):
                 return found
     return None
+
+
+def _named_side(member: Actor) -> bool:
+    """A party 'between' can pair: a name ("Ankara"), or a common noun the dictionaries give a side ("the army",
+    "rebels"); not a bare word with neither."""
+    return member.text[:1].isupper() or bool(member.country or member.sector)
 
 
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "CONSULT", "SUPPORT"})
