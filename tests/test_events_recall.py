@@ -54,6 +54,18 @@ def test_an_ultimatum_is_a_threat_and_what_it_demands_is_its_content(nlp: Any) -
     assert "REQUEST" not in [e.type for e in events]
 
 
+def test_a_time_limit_given_or_told_is_an_ultimatum_against_the_one_given_it(nlp: Any) -> None:
+    # no trigger word is in these sentences: the time limit itself selects them for parsing
+    threat = one(code(nlp, "The junta gave the rebels 48 hours to leave the valley."), "THREATEN")
+    assert threat.mode == "ultimatum" and country(threat.actor) == "BOR" and threat.recipient is not None
+    assert threat.recipient.sector == "REB"
+    threat = one(code(nlp, "The rebels have 48 hours to leave the valley, Minister Lento said on Monday."), "THREATEN")
+    assert threat.mode == "ultimatum" and country(threat.actor) == "ARC" and threat.recipient is not None
+    assert threat.recipient.sector == "REB" and threat.stance == "asserted" and threat.claimed_by is None
+    # contrast: time a party has, with nothing it must do in it, is no ultimatum
+    assert code(nlp, "The rebels had two days of rest in the valley.") == []
+
+
 def test_wanting_something_of_a_party_is_a_demand(nlp: Any) -> None:
     event = one(code(nlp, "Arcadia wants Borduria to close the border crossings."), "REQUEST")
     assert country(event.actor) == "ARC" and country(event.recipient) == "BOR"

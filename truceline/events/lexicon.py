@@ -59,6 +59,8 @@ class Lexicon:
     stative_participles: frozenset[str]  # "is opposed to": a passive form whose subject is the actor
     forms: frozenset[str]  # every inflected trigger form, lower case: the pre-filter's vocabulary
     phrasal_forms: dict[str, frozenset[str]]  # verb form -> particle forms that make it a trigger
+    # "gave the rebels 48 hours to", "have until Friday to": a verb form -> time words within five words after it
+    time_limit_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     wish_cues: frozenset[str] = frozenset()  # "hoped the deal would end the fighting": a wish, not an act
     verb_senses: dict[str, tuple[tuple[frozenset[str], TypeMode | None], ...]] = field(default_factory=dict)
     relation_verbs: frozenset[str] = frozenset()  # "is backing", "which backs": a standing relation, not an act
@@ -95,6 +97,9 @@ class Lexicon:
                 return True
             particles = self.phrasal_forms.get(word)
             if particles is not None and not particles.isdisjoint(words[i + 1 : i + 4]):
+                return True
+            limits = self.time_limit_forms.get(word)
+            if limits is not None and not limits.isdisjoint(words[i + 1 : i + 6]):
                 return True
         return False
 
@@ -226,6 +231,15 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
     for verb, particle in phrasal:
         for form in word_forms(verb, verb=True):
             phrasal_forms.setdefault(form, set()).update(word_forms(particle, verb=False))
+    # a time limit given to a party selects its sentence: no trigger word names an ultimatum (recall.py reads it)
+    limit_words: set[str] = set()
+    for word in raw.get("time_limit_words") or ():
+        limit_words |= word_forms(str(word), verb=False)
+    time_limit_forms = {
+        form: frozenset(limit_words)
+        for verb in raw.get("time_limit_verbs") or ()
+        for form in word_forms(str(verb), verb=True)
+    }
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
@@ -249,6 +263,7 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         stative_participles=frozenset(raw.get("stative_participles") or ()),
         forms=frozenset(forms),
         phrasal_forms={k: frozenset(v) for k, v in phrasal_forms.items()},
+        time_limit_forms=time_limit_forms,
         wish_cues=frozenset(raw.get("wish_cues") or ()),
         verb_senses=_verb_senses(raw.get("verb_senses")),
         **{name: frozenset(str(w).lower() for w in raw.get(name) or ()) for name in _WORD_LISTS},

@@ -7,7 +7,7 @@ Each proposal is read off the shape of the clause, not off particular words of a
   answered with force", "must lay down its arms or be crushed"), or a first-person promise under a condition
   naming another's act ("if the regime continues these attacks, we will do what is necessary");
 * an ultimatum: giving a party until a time to do something ("gave the forces until the end of February to pull
-  back");
+  back", "gave the rebels 48 hours to leave"), or telling it it has one ("the rebels have 48 hours to leave");
 * a demand: wanting or expecting something of a party ("wants Moscow to make the army withdraw", "what we expect
   from Russia"), or a duty laid on others in a quote ("these attacks should come to an end");
 * an accusation: naming what someone did a breach or a crime ("in what it called a breach of the agreement");
@@ -156,11 +156,38 @@ def _ultimatum(verb: Token) -> bool:
     until = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"), None)
     if until is None:
         given = any(c.dep_ == "dative" for c in verb.children)
-        span = next((c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")), None)
+        # "gave the junta two days": the time given is parsed as the object or as an adverbial noun phrase
+        span = next(
+            (c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in ("DATE", "TIME")), None
+        )
         if not given or span is None:
             return False
         until = span
     return any(t.dep_ in ("acl", "xcomp", "advcl") and t.tag_ == "VB" for t in (*until.subtree, *verb.children))
+
+
+def time_given(verb: Token) -> bool:
+    """'the rebels have 48 hours to leave the city', 'the militias have until Friday to withdraw': a party told it has
+    a time limit to act (an ultimatum whose subject is the one threatened, speakers.py). Not 'told them they had
+    until midnight to', which is the telling's (_until_told)."""
+    if lemma_of(verb) != "have" or lemma_of(verb.head) in _TELLING | {"warn", "inform"}:
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return False
+    limit = next(
+        (
+            c
+            for c in verb.children
+            if (c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in ("DATE", "TIME"))
+            or (c.dep_ == "prep" and c.lower_ == "until")
+        ),
+        None,
+    )
+    if limit is None:
+        return False
+    return any(
+        t.dep_ in ("acl", "relcl", "xcomp", "advcl") and t.tag_ == "VB" for t in (*limit.subtree, *verb.children)
+    )
 
 
 def _demand(verb: Token, lex: Lexicon) -> bool:
@@ -264,7 +291,7 @@ def extra_candidates(doc: object, lex: Lexicon, taken: set[int]) -> list[Candida
         if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass"):
             if _threat(token, lex):
                 found.append(Candidate(token, "THREATEN", "violence", False))
-            elif _ultimatum(token) or _until_told(token):
+            elif _ultimatum(token) or _until_told(token) or time_given(token):
                 found.append(Candidate(token, "THREATEN", "ultimatum", False))
             elif _demand(token, lex) or _quoted_duty(token) or _telling(token, lex):
                 found.append(Candidate(token, "REQUEST", "general", False))

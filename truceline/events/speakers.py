@@ -29,6 +29,7 @@ from truceline.events.recall import (
     duty_clause,
     lemma_of,
     party_like,
+    time_given,
     unmet,
 )
 from truceline.events.stance import clause_verb
@@ -148,6 +149,10 @@ def speakers_own(
     out = []
     speakers = [e.claimed_by for _c, e in own if e.claimed_by is not None]
     for cand, event in own:
+        if event.type == "THREATEN" and not cand.nominal and time_given(cand.token):
+            # "the rebels have 48 hours to leave, the army said": the one given the time limit is threatened; who
+            # sets it is the speaker, when there is one
+            event = replace(event, actor=None, recipient=index.as_party(event.actor, False))
         if event.type == "ACCUSE" and lemma_of(cand.token) in lex.judging_verbs and speakers:
             # "bombed X, the channel said, in what it called a breach": the speaker names the act a breach
             named = next((e.actor for _c, e in own if e is not event and e.actor is not None), None)
