@@ -212,6 +212,14 @@ def test_a_past_act_told_under_a_dated_report_happened_by_that_day(nlp: Any) -> 
     assert (event.date, event.date_precision, event.date_from_publication) == ("2031-04-30", "reported by", False)
 
 
+def test_an_act_going_on_when_it_was_told_is_dated_that_day(nlp: Any) -> None:
+    body = "Arcadia said on Thursday that its troops were shelling the dam."
+    start = body.index("Thursday")
+    ref = TimeRef(start, start + 8, "Thursday", "DATE", "2031-04-30", precision="day")
+    event = one(code(nlp, body, times=[ref]), "ASSAULT")
+    assert (event.date, event.date_precision, event.date_from_publication) == ("2031-04-30", "day", False)
+
+
 def test_a_date_the_parser_hangs_on_a_gerund_dates_the_main_act(nlp: Any) -> None:
     body = "Bordurian jets bombed a school sheltering displaced families in Velka on Tuesday."
     start = body.index("Tuesday")

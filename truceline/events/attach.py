@@ -219,6 +219,8 @@ def event_date(
     published: PubDate,
     reporting: Token | None = None,
     relation: tuple[str, set[int]] | None = None,
+    *,
+    ongoing: bool = False,
 ) -> tuple[TimeRef | None, str | None, str, bool]:
     """(time, date value, precision, from_publication) for the clause.
 
@@ -229,7 +231,9 @@ def event_date(
     by", and flagged as from the publication). A present act ("said on Friday that rebels are attacking") gets no
     speech date: the caller passes none. `relation` ("before" or "after", and the noun phrase's tokens) says the
     act is before or after its clause's time, when the noun stands in an "after" phrase (prepositional_relation):
-    a time inside the noun's own phrase ("after the June 13 attack") is still its own."""
+    a time inside the noun's own phrase ("after the June 13 attack") is still its own. `ongoing`: the act is told in
+    the progressive under the speech verb ("said on Tuesday that Ankara was talking to Moscow"): it was going on that
+    day, so the speech verb's time is its own, not a bound."""
     own = _own_clause(doc, clause)
     found = _governed_times(doc, offset, times, own)
     if relation is not None:  # the noun's own time first, then the clause's as a bound
@@ -244,7 +248,7 @@ def event_date(
     if related is not None:
         return _shifted(related[0], _relation_to(doc, offset, related[0], relation) or related[1])
     told = _governed_time(doc, offset, times, {reporting.i}) if reporting is not None else None
-    if told is not None and reporting is not None and not _speaks(reporting):
+    if told is not None and reporting is not None and (ongoing or not _speaks(reporting)):
         # "On Tuesday, the army shelled Saraqib and rebels fired rockets": the parser's complement of a verb that
         # reports nothing shares its time
         return _shifted(told, None)

@@ -335,11 +335,15 @@ class _Coder:
         published = self.analysis.article.published
         # "announced on Thursday that forces halted fire": a past act told under a dated report happened by then
         told = verb.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBN") and verb.head.tag_.startswith("VB")
-        reporting = verb.head if told else None
+        # "said on Tuesday that Ankara was talking to Moscow": what was going on when it was said was so that day
+        ongoing = verb.dep_ == "ccomp" and verb.tag_ == "VBG" and verb.head.tag_.startswith("VB") and _progressive(verb)
+        reporting = verb.head if told or ongoing else None
         times = self.times.within(start, end)
         order = prepositional_relation(cand.token, verb) if cand.nominal else None
         relation = (order, {t.i for t in cand.token.subtree}) if order else None
-        time, date, precision, from_pub = event_date(doc, start, times, clause, published, reporting, relation)
+        time, date, precision, from_pub = event_date(
+            doc, start, times, clause, published, reporting, relation, ongoing=ongoing
+        )
         place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker, cand.token, cand.type)
         figures = self.quantities.within(start, end)
         killed, injured, others = event_casualties(doc, start, figures, clause, trigger_start)
@@ -447,6 +451,12 @@ class _Coder:
     def _add_link(self, index: int, link: tuple[str, int]) -> None:
         event = self.events[index]
         self.events[index] = replace(event, links=(*event.links, link))
+
+
+def _progressive(verb: Any) -> bool:
+    """'was talking', 'were continuing': the past of 'be' before the -ing verb (not 'by continuing'). A present one
+    ('said on Friday that rebels are attacking') goes on as the report is written: the report's date, not Friday."""
+    return any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children)
 
 
 def code_events(
