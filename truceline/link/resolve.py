@@ -116,6 +116,13 @@ class _Profile:
     zone: Any
 
 
+def _overlaps(spans: Sequence[tuple[date, date]], others: Sequence[tuple[date, date]]) -> bool:
+    """Some span meets some other one, with a day's slack either side (a deal agreed late on one day is reported
+    as of the next)."""
+    one = timedelta(days=1)
+    return any(lo - one <= last and first <= hi + one for lo, hi in spans for first, last in others)
+
+
 def _profile(a: Mapping[str, Any]) -> _Profile:
     data = a["data"]
     return _Profile(
@@ -137,7 +144,10 @@ class _Candidates:
     rows: list[dict[str, Any]]
     profiles: list[_Profile]
     vocabulary: set[str]
-    kinds: dict[str, str]
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        return {p.id: str(p.kind) for p in self.profiles}
 
 
 class AgreementLinker:
@@ -305,7 +315,6 @@ class AgreementLinker:
             rows,
             [self._profile(a) for a in rows],
             {n for a in rows for n in a["data"].get("names", [])},
-            {a["id"]: str(a["kind"]) for a in rows},
         )
 
     def _profile(self, a: Mapping[str, Any]) -> _Profile:
@@ -334,8 +343,7 @@ class AgreementLinker:
         elif not vocabulary.isdisjoint(m.names):
             score -= 3.0  # the mention names another agreement
         if m.dates and a.spans:
-            one = timedelta(days=1)
-            if any(lo - one <= last and first <= hi + one for lo, hi in m.dates for first, last in a.spans):
+            if _overlaps(m.dates, a.spans):
                 score += 3.0
                 how["date"] = m.date_texts
             else:
@@ -475,8 +483,7 @@ class AgreementLinker:
         days = _spans(a) if a else []
         if told is None or not days:
             return True
-        one = timedelta(days=1)
-        return any(told[0] - one <= last and first <= told[1] + one for first, last in days)
+        return _overlaps([told], days)
 
     def _extends(self, ids: Sequence[str], items: Sequence[tuple[Mention, str]], at: int) -> None:
         """ "an additional protocol to the 2018 Sochi memorandum": the agreement named after the word extends is
