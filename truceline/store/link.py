@@ -235,9 +235,9 @@ class LinkTables:
         args: list[object] = []
         for band, bucket in enumerate(buckets):
             args += [band, bucket, recent]
-        rows = [(r[0], r[1]) for r in self.conn.execute(parts, args)]
-        shared = Counter(a for a, _ in rows)  # the bands each report shares, counted in C
-        order = dict(rows)  # a report's seq (the same on each of its rows)
+        found = [(r[0], r[1]) for r in self.conn.execute(parts, args)]
+        shared = Counter(a for a, _ in found)  # the bands each report shares
+        order = dict(found)  # a report's seq (the same on each of its rows)
         best = sorted(shared, key=lambda a: (-shared[a], order[a], a))[:limit]
         if not best:
             return []
