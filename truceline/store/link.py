@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from truceline.model import RawDocument
@@ -235,8 +236,14 @@ class LinkTables:
         args: list[object] = []
         for band, bucket in enumerate(buckets):
             args += [band, bucket, recent]
-        found = [(r[0], r[1]) for r in self.conn.execute(parts, args)]
-        shared = Counter(a for a, _ in found)  # the bands each report shares
+        if self.dialect == "sqlite":
+            # up to 32 x `recent` rows as plain tuples, tallied without a Row object or a Python step for each
+            cursor = self.conn.cursor()
+            cursor.row_factory = None
+            found = cursor.execute(parts, args).fetchall()
+        else:
+            found = [(r[0], r[1]) for r in self.conn.execute(parts, args)]
+        shared = Counter(map(itemgetter(0), found))  # the bands each report shares
         order = dict(found)  # a report's seq (the same on each of its rows)
         best = sorted(shared, key=lambda a: (-shared[a], order[a], a))[:limit]
         if not best:
