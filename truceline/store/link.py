@@ -12,9 +12,11 @@ linking a report costs the same in a corpus of a thousand reports as in one of a
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from truceline.model import RawDocument
@@ -234,11 +236,15 @@ class LinkTables:
         args: list[object] = []
         for band, bucket in enumerate(buckets):
             args += [band, bucket, recent]
-        shared: dict[str, int] = {}
-        order: dict[str, int] = {}
-        for article_id, seq in self.conn.execute(parts, args):
-            shared[article_id] = shared.get(article_id, 0) + 1
-            order[article_id] = int(seq) if seq is not None else 0
+        if self.dialect == "sqlite":
+            # up to 32 x `recent` rows as plain tuples, tallied without a Row object or a Python step for each
+            cursor = self.conn.cursor()
+            cursor.row_factory = None
+            found = cursor.execute(parts, args).fetchall()
+        else:
+            found = [(r[0], r[1]) for r in self.conn.execute(parts, args)]
+        shared = Counter(map(itemgetter(0), found))  # the bands each report shares
+        order = dict(found)  # a report's seq (the same on each of its rows)
         best = sorted(shared, key=lambda a: (-shared[a], order[a], a))[:limit]
         if not best:
             return []
@@ -255,6 +261,23 @@ class LinkTables:
         self.conn.executemany(
             "INSERT INTO link_lsh (band, bucket, article_id, seq) VALUES (?, ?, ?, ?)",
             [(band, bucket, article_id, seq) for band, bucket in enumerate(buckets)],
+        )
+
+    def forget_lsh(self, article_id: str) -> None:
+        """Delete a report's band rows by their key (band, bucket, seq, article id): its bands are those of the
+        signature its link_reports row keeps, its seq that row's (cluster.py writes both with the band rows), so
+        the rows are found without an index by article, which every insert would also have to write."""
+        from truceline.link import minhash  # here, not at the top: truceline.link imports this module
+
+        row = self.conn.execute(
+            "SELECT signature, seq FROM link_reports WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None or row[0] is None or row[1] is None:
+            return
+        buckets = minhash.bands(minhash.from_bytes(bytes(row[0])))
+        self.conn.executemany(
+            "DELETE FROM link_lsh WHERE band = ? AND bucket = ? AND seq = ? AND article_id = ?",
+            [(band, bucket, int(row[1]), article_id) for band, bucket in enumerate(buckets)],
         )
 
     # -- reports ----------------------------------------------------------------------------------------------
@@ -280,7 +303,7 @@ class LinkTables:
         )
 
     def forget_report(self, article_id: str) -> None:
-        self.conn.execute("DELETE FROM link_lsh WHERE article_id = ?", (article_id,))
+        self.forget_lsh(article_id)
         self.conn.execute("DELETE FROM link_passages WHERE article_id = ?", (article_id,))
         self.conn.execute("DELETE FROM link_reports WHERE article_id = ?", (article_id,))
 

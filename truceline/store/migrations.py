@@ -423,3 +423,29 @@ MIGRATIONS.append(
         """,
     )
 )
+
+# -- the LSH bands in one B-tree (truceline/link/copies.py): what a report's 32 band rows cost to write -------------
+MIGRATIONS.append(
+    (
+        "0106_link_lsh_one_tree",
+        """
+        -- a report's band rows were written into four B-trees (the rowid table, link_lsh_bucket on (band, bucket),
+        -- which link_lsh_recent made redundant, link_lsh_article and link_lsh_recent), two of them at random pages
+        -- of trees that grow with the corpus, so a transaction's commit wrote more pages the larger the store. Keyed
+        -- by what the lookup reads (a bucket's newest first), the rows are one tree; a report's rows are deleted by
+        -- their key, its bands recomputed from the signature its link_reports row keeps (store/link.py
+        -- forget_report). On PostgreSQL the key is the primary key, whose index the lookup walks
+        CREATE TABLE link_lsh_keyed (
+            band INTEGER NOT NULL,
+            bucket INTEGER NOT NULL,
+            seq INTEGER NOT NULL,          -- the report's link order (link_reports.seq): a bucket is read newest first
+            article_id TEXT NOT NULL,
+            PRIMARY KEY (band, bucket, seq, article_id)
+        ) WITHOUT ROWID;
+        INSERT INTO link_lsh_keyed (band, bucket, seq, article_id)
+            SELECT band, bucket, COALESCE(seq, 0), article_id FROM link_lsh;
+        DROP TABLE link_lsh;
+        ALTER TABLE link_lsh_keyed RENAME TO link_lsh;
+        """,
+    )
+)
