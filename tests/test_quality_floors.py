@@ -32,8 +32,8 @@ FLOORS: list[tuple[str, Any, str, dict[str, Any], dict[str, float]]] = [
     ("tbaq", timeml, "timeml/TBAQ-cleaned", {}, {"value_f1": 0.82, "type_f1": 0.89, "strict.f1": 0.86, "relaxed.f1": 0.93}),
     # measured on check: value 0.877, relaxed 0.946
     ("meantime", timeml, "meantime_en/intra-doc_annotation", {}, {"value_f1": 0.86, "relaxed.f1": 0.93}),
-    # measured on check: exact 0.885, within a day 0.914
-    ("pubdate", pubdate, "pubdate", {}, {"exact": 0.87, "within_1_day": 0.90}),
+    # measured on check: exact 0.889, within a day 0.914 (htmldate alone 0.881 / 0.910)
+    ("pubdate", pubdate, "pubdate", {}, {"exact": 0.875, "within_1_day": 0.90}),
     # the same pages as text alone; measured on check: contains 0.473 (English pages 0.613), no wrong day given;
     # exact 0: a day named by weekday and date gives "that day or the next" (truceline/timex/pubdate_days.py)
     ("pubdate-text", pubdate_text, "pubdate", {}, {"contains": 0.46, "english.contains": 0.60}),

@@ -65,6 +65,7 @@ class CleanedText:
     dateline: str | None = None
     dropped_lines: tuple[DroppedLine, ...] = ()
     html_date: str | None = None  # a publication date read from HTML metadata, if any (ISO)
+    html_date_why: str | None = None  # where html_date came from when not htmldate's own pick
 
 
 @dataclass(frozen=True, slots=True)

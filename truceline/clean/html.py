@@ -11,6 +11,7 @@ many would take minutes; no page needs more than a few dozen on one element to b
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from lxml.html import HtmlElement
 from truceline.clean.captions import find_caption
 from truceline.errors import Skip
 from truceline.model import Caption
+from truceline.timex.pubdate_html import Signal, overrule, signals, visible_date
 
 # Both libraries log every page they find hard; a batch run should record skips, not print their warnings.
 for _name in ("trafilatura", "htmldate"):
@@ -63,6 +65,7 @@ class HtmlText:
     date: str | None  # ISO date (YYYY-MM-DD) from the page's metadata or markup
     author: str | None
     captions: tuple[Caption, ...] = ()
+    date_why: str | None = None  # set when the page's own statement overruled htmldate's date (timex.pubdate_html)
 
 
 def extract_html(html: str, *, url: str | None = None, origin: str = "", favor_precision: bool = True) -> HtmlText:
@@ -71,6 +74,8 @@ def extract_html(html: str, *, url: str | None = None, origin: str = "", favor_p
     if tree is None:
         raise Skip("no article text found in HTML (the page could not be parsed)", origin)
     captions = _figure_captions(tree)  # read first: trafilatura prunes figures from the tree it is given
+    # the page's own date statements, read before trafilatura prunes the tree
+    stated, shown = signals(tree), visible_date(tree)
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -85,7 +90,26 @@ def extract_html(html: str, *, url: str | None = None, origin: str = "", favor_p
     title = getattr(doc, "title", None) or None
     author = getattr(doc, "author", None) or None
     date = getattr(doc, "date", None) or None
-    return HtmlText(text=text, title=title, date=date, author=author, captions=captions)
+    date, why = weigh_htmldate(date, stated, shown)
+    return HtmlText(text=text, title=title, date=date, author=author, captions=captions, date_why=why)
+
+
+def weigh_htmldate(
+    found: str | None, stated: list[Signal], shown: tuple[datetime.date, str] | None
+) -> tuple[str | None, str | None]:
+    """htmldate's date, unless the page says otherwise (truceline.timex.pubdate_html): the date it shows under its
+    title when htmldate found none, only a year, or another day; else the page's local day when htmldate gave the
+    UTC day of the same instant. The date and why it is not htmldate's (None when it is)."""
+    try:
+        day = datetime.date.fromisoformat(found[:10]) if found else None
+    except ValueError:
+        day = None
+    if shown is not None and shown[0] <= datetime.date.today() and shown[0] != day:
+        had = f"htmldate gave {found}" if found else "htmldate found none"
+        return shown[0].isoformat(), f"{shown[1]} ({had})"
+    if day is None or (better := overrule(day, stated)) is None:
+        return found, None
+    return better[0].isoformat(), better[1]
 
 
 def _figure_captions(tree: HtmlElement) -> tuple[Caption, ...]:

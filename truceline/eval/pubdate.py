@@ -158,3 +158,45 @@ def run(path: Path, options: dict[str, object]) -> dict[str, object]:
         "missing": round(missing / n, 4),
         **({"calibration": {"pubdate": calibration_block(calibration)}} if baseline is None else {}),
     }
+
+
+def misses(path: Path, limit: int | None = None) -> list[dict[str, object]]:
+    """The tune-part pages we date wrong, with every date signal the page carries (never the check part)."""
+    import trafilatura
+
+    from truceline.timex.parse import url_date
+    from truceline.timex.pubdate_html import signals
+
+    found: list[dict[str, object]] = []
+    for url, page, gold in select(_load(Path(path), None), lambda r: r[0], "tune")[:limit]:
+        html = _read(page)
+        pub = our_pubdate(url, html)
+        predicted = pub.earliest if pub.precision == "day" else None
+        if predicted == gold:
+            continue
+        tree = trafilatura.load_html(html)
+        u = url_date(url)
+        found.append(
+            {
+                "url": url,
+                "gold": gold and gold.isoformat(),
+                "ours": predicted and predicted.isoformat(),
+                "why": pub.evidence[:2],
+                "htmldate": htmldate_alone(url, html),
+                "url_date": u and f"{u[0].isoformat()}..{u[1].isoformat()} ({u[2]})",
+                "signals": [
+                    f"{s.kind} {s.day.isoformat()} {s.where}{' <- gold' if s.day == gold else ''}"
+                    for s in (signals(tree) if tree is not None else [])
+                ],
+            }
+        )
+    return found
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) < 3 or sys.argv[2] != "--misses":
+        sys.exit("usage: python -m truceline.eval.pubdate DIR --misses  (tune part only)")
+    for row in misses(Path(sys.argv[1])):
+        print(json.dumps(row, ensure_ascii=False))

@@ -31,7 +31,7 @@ def clean(raw: RawDocument) -> CleanedText:
         bylines = cleaned.bylines or ((page.author,) if page.author else ())
         known = {caption.text for caption in cleaned.captions}
         captions = cleaned.captions + tuple(c for c in page.captions if c.text not in known)
-        return replace(cleaned, html_date=page.date, bylines=bylines, captions=captions)
+        return replace(cleaned, html_date=page.date, html_date_why=page.date_why, bylines=bylines, captions=captions)
     if not raw.content.strip():
         raise Skip("no article text (the report is empty)", raw.origin)
     return clean_lines(raw.content, title=raw.title, origin=raw.origin)

@@ -39,11 +39,13 @@ def infer(raw: RawDocument, cleaned: CleanedText, *, story_hint: PubDate | None 
     year_only: date | None = None
     if cleaned.html_date:
         d = parse_metadata_date(cleaned.html_date)
-        if d and (d.month, d.day) == (1, 1):
+        if d and (d.month, d.day) == (1, 1) and not cleaned.html_date_why:
             # htmldate falls back to 1 January when a page shows only a year (often a copyright line, which may be
             # later than the report): the last resort, after everything below
             year_only = d
             evidence.append(f"HTML metadata (htmldate) gives {cleaned.html_date}, 1 January: a year at most")
+        elif d and cleaned.html_date_why:
+            return _day(d, f"HTML metadata: {cleaned.html_date}, {cleaned.html_date_why}", tuple(evidence))
         elif d:
             return _day(d, f"HTML metadata (htmldate): {cleaned.html_date}", tuple(evidence))
         else:
