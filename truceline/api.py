@@ -141,10 +141,12 @@ def process(
         raise ConfigError(f"--workers must be at least 1, got {wanted}")
     report = ProcessReport()
     docs = store.pending_documents(retry_failed=retry_failed)
+    # how many there are: the run's last stretch is cut into smaller batches by it (scale.schedule.batches)
+    pending = store.count_pending(retry_failed=retry_failed)
     if cluster:
         if output is None:
             raise ConfigError("--cluster writes Parquet: name the folder with --output DIR (then `truceline load DIR`)")
-        _process_on_cluster(report, docs, cluster, output, config, progress)
+        _process_on_cluster(report, docs, pending, cluster, output, config, progress)
         return report
 
     from truceline.scale.pool import run_inline, run_pool
@@ -159,15 +161,14 @@ def process(
             progress(len(results))
         windows.stored([r.doc_id for r in results])
 
-    # never more processes than batches: a small run stays in this process
-    batches = -(-store.count_pending(retry_failed=retry_failed) // config.batch_size)
-    report.workers = max(1, min(wanted, batches))
+    # never more processes than batches of the full size: a small run stays in this process
+    report.workers = max(1, min(wanted, -(-pending // config.batch_size)))
     if report.workers == 1:
-        run_inline(docs, config=config, write=write)
+        run_inline(docs, config=config, write=write, total=pending)
     else:
         # enough batches in flight that the workers keep busy while this process links a window
         ahead = 2 * report.workers + min(MAX_AHEAD, windows.size // config.batch_size)
-        run_pool(docs, workers=report.workers, config=config, write=write, ahead=ahead)
+        run_pool(docs, workers=report.workers, config=config, write=write, ahead=ahead, total=pending)
     if link_after:
         report.link = windows.finish()
     return report
@@ -262,6 +263,7 @@ def _window_ends(size: int, last: int) -> list[int]:
 def _process_on_cluster(
     report: ProcessReport,
     docs: Iterable[RawDocument],
+    pending: int,
     address: str,
     output: Path,
     config: PipelineConfig,
@@ -280,7 +282,7 @@ def _process_on_cluster(
         if progress:
             progress(summary["documents"])
 
-    run_cluster(docs, address=address, output=output, config=config, finish=finish)
+    run_cluster(docs, address=address, output=output, config=config, finish=finish, total=pending)
 
 
 def load(

@@ -176,9 +176,12 @@ def run_cluster(
     output: Path,
     config: work.PipelineConfig,
     finish: Callable[[Summary], None],
+    total: int | None = None,
 ) -> None:
     """Analyse `docs` on the cluster at `address` with `config`, writing Parquet under `output`; `finish` gets each
-    batch's summary in batch order (batches done by an earlier run included)."""
+    batch's summary in batch order (batches done by an earlier run included). The batches are cut as
+    schedule.batches cuts them given `total` (how many documents `docs` holds): from what is pending alone, so a
+    killed run started again over the same pending documents cuts the same batches and skips those already done."""
     from distributed import KilledWorker
 
     output = output.resolve()  # the workers' working folder is not ours
@@ -197,7 +200,7 @@ def run_cluster(
         summaries: dict[int, Summary] = {}
 
         def items() -> Iterator[Batch]:
-            for batch in batches(docs, config.batch_size):
+            for batch in batches(docs, config.batch_size, total):
                 key = parquet.batch_key(plan, [r.id for r in batch.raws])
                 keys[batch.index] = key
                 summary = done.get((batch.index, key))

@@ -8,7 +8,9 @@ process, with no pool.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -23,23 +25,39 @@ from truceline.store.rows import DocResult
 
 Write = Callable[[list[DocResult]], None]
 
+# How much lower than the writer's the workers' scheduling priority is (their nice value over the writer's). The writer
+# links the reports across the corpus, which runs in that one process and can follow the workers only as fast as it
+# gets a core: at equal priority, N workers and the writer share the machine's cores evenly, the writer falls behind,
+# and what it has left to link when the workers are done runs on one core while the others idle. A lower priority
+# for the workers lets the writer take a core whenever it has a window to link; they have the rest (and every core
+# whenever it waits), so no core idles while there is work and the run ends soon after its last batch is stored.
+WORKER_NICENESS = 5
 
-def run_inline(docs: Iterable[RawDocument], *, config: work.PipelineConfig, write: Write) -> None:
-    """One process: the pipeline over every document, each batch written as it completes."""
+
+def run_inline(
+    docs: Iterable[RawDocument], *, config: work.PipelineConfig, write: Write, total: int | None = None
+) -> None:
+    """One process: the pipeline over every document, each batch written as it completes (batches cut as
+    schedule.batches cuts them, given `total`, how many documents `docs` holds)."""
     pipeline = config.pipeline()
-    for batch in batches(docs, config.batch_size):
+    for batch in batches(docs, config.batch_size, total):
         write(work.results(pipeline.run(batch.raws)))
 
 
 def run_pool(
-    docs: Iterable[RawDocument], *, workers: int, config: work.PipelineConfig, write: Write, ahead: int | None = None
+    docs: Iterable[RawDocument],
+    *,
+    workers: int,
+    config: work.PipelineConfig,
+    write: Write,
+    ahead: int | None = None,
+    total: int | None = None,
 ) -> None:
-    """`workers` processes analyse batches; `write` is called with each batch's results, in batch order, while up to
-    `ahead` batches (default: two per worker) are in the workers' hands or done and waiting."""
+    """`workers` processes analyse batches (cut as schedule.batches cuts them, given `total`, how many documents
+    `docs` holds); `write` is called with each batch's results, in batch order, while up to `ahead` batches
+    (default: two per worker) are in the workers' hands or done and waiting."""
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=work.init_worker, initargs=(config,)
-    )
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(config,))
 
     def submit(batch: Batch) -> Pending:
         return pool.submit(work.analyse_batch, batch.raws)
@@ -48,7 +66,7 @@ def run_pool(
         write(list(results))
 
     try:
-        run_in_order(batches(docs, config.batch_size), submit=submit, finish=finish, ahead=ahead or 2 * workers)
+        run_in_order(batches(docs, config.batch_size, total), submit=submit, finish=finish, ahead=ahead or 2 * workers)
     except BrokenProcessPool:
         raise WorkerError(
             "a worker process died (out of memory, or killed); every batch written so far is stored: "
@@ -56,3 +74,10 @@ def run_pool(
         ) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _init_worker(config: work.PipelineConfig) -> None:
+    """A pool worker: a lower priority than the writer's (WORKER_NICENESS), then the pipeline loaded once."""
+    with contextlib.suppress(OSError):  # a system that refuses it: the workers keep the writer's priority
+        os.nice(WORKER_NICENESS)
+    work.init_worker(config)
