@@ -84,8 +84,8 @@ def test_a_report_linked_again_or_forgotten_leaves_no_band_rows_behind(tmp_path:
         for aid, seq, blob in reports:
             expected |= {(b, k, seq, aid) for b, k in enumerate(minhash.bands(minhash.from_bytes(blob)))}
         assert _bands(store) == expected and len(expected) == minhash.BANDS * len(reports)
-        gone = reports[0][0]
+        gone, seq, blob = reports[0]
         with store.link.transaction():
-            store.link.forget_report(gone)
+            store.link.forget_report(gone, minhash.bands(minhash.from_bytes(blob)), seq)
         assert not [r for r in _bands(store) if r[3] == gone]
         assert len(_bands(store)) == minhash.BANDS * (len(reports) - 1)

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from itertools import repeat
 from operator import mul
 
-from truceline.link import copies
+from truceline.link import copies, minhash
 from truceline.link.features import Report
 from truceline.link.score import Scorer, features, relative
 from truceline.store.link import Group, LinkTables
@@ -507,5 +507,7 @@ class Linker:
             else:
                 self.tables.save_group(table, group)
         self.idf.add(list(vector), -1)
-        self.tables.forget_report(ghost.id)
+        blob, seq = previous.get("signature"), previous.get("seq")
+        buckets = minhash.bands(minhash.from_bytes(bytes(blob))) if isinstance(blob, bytes | memoryview) else []
+        self.tables.forget_report(ghost.id, buckets, int(seq) if isinstance(seq, int) else None)
         self._vectors.pop(ghost.id, None)

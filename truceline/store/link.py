@@ -263,21 +263,13 @@ class LinkTables:
             [(band, bucket, article_id, seq) for band, bucket in enumerate(buckets)],
         )
 
-    def forget_lsh(self, article_id: str) -> None:
-        """Delete a report's band rows by their key (band, bucket, seq, article id): its bands are those of the
-        signature its link_reports row keeps, its seq that row's (cluster.py writes both with the band rows), so
+    def forget_lsh(self, article_id: str, buckets: Sequence[int], seq: int) -> None:
+        """Delete a report's band rows by their key (band, bucket, seq, article id): the caller gives the bands of
+        the signature its link_reports row keeps and that row's seq (cluster.py writes both with the band rows), so
         the rows are found without an index by article, which every insert would also have to write."""
-        from truceline.link import minhash  # here, not at the top: truceline.link imports this module
-
-        row = self.conn.execute(
-            "SELECT signature, seq FROM link_reports WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        if row is None or row[0] is None or row[1] is None:
-            return
-        buckets = minhash.bands(minhash.from_bytes(bytes(row[0])))
         self.conn.executemany(
             "DELETE FROM link_lsh WHERE band = ? AND bucket = ? AND seq = ? AND article_id = ?",
-            [(band, bucket, int(row[1]), article_id) for band, bucket in enumerate(buckets)],
+            [(band, bucket, seq, article_id) for band, bucket in enumerate(buckets)],
         )
 
     # -- reports ----------------------------------------------------------------------------------------------
@@ -302,8 +294,10 @@ class LinkTables:
             [data[c] for c in cols],
         )
 
-    def forget_report(self, article_id: str) -> None:
-        self.forget_lsh(article_id)
+    def forget_report(self, article_id: str, buckets: Sequence[int] = (), seq: int | None = None) -> None:
+        """Delete a report's link rows; `buckets` and `seq`: its LSH bands and seq, as forget_lsh takes them."""
+        if seq is not None:
+            self.forget_lsh(article_id, buckets, seq)
         self.conn.execute("DELETE FROM link_passages WHERE article_id = ?", (article_id,))
         self.conn.execute("DELETE FROM link_reports WHERE article_id = ?", (article_id,))
 
