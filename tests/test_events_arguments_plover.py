@@ -116,3 +116,20 @@ def test_a_protest_in_a_sentence_naming_another_party_or_by_unnamed_people_gets_
     # another country's party in the sentence is what the protest is about; bare "workers" have no country of their own
     assert coder("Villagers in Idlib blocked the road as Russian troops tried to pass.")[1] != {"SYR"}
     assert coder("Dock workers went on strike on Monday.")[1] == set()
+
+
+def test_a_phrase_opened_by_thanks_to_is_not_the_subject_of_a_second_verb(nlp: Any) -> None:
+    # the parser makes "thanks" the subject of "seized"; the doer is the subject the two verbs share
+    dictionary = load_dictionary()
+
+    def doer(text: str, trigger: str) -> set[str]:
+        events, _docs = code_text(text, dictionary, nlp)
+        return next(actor_codes(e.actor) for e in events if e.trigger.text == trigger)
+
+    assert doer("Kenyan troops shelled the camp for days, and thanks to air cover, seized the town.", "seized") == {
+        "KEN"
+    }
+    text = "Somali militias launched raids on the villages in breach of the truce, and thanks to foreign air support, "
+    assert doer(text + "took control of the valley.", "took") == {"SOM"}
+    # a subject of its own still holds
+    assert "KEN" not in doer("Kenyan troops shelled the camp and Somali rebels seized the town.", "seized")

@@ -30,6 +30,14 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+# words the parser takes for a subject when they open a prepositional phrase ("thanks to air support, gained")
+_PHRASAL_PREPOSITIONS = frozenset({"thanks", "due", "owing", "according"})
+
+
+def _phrasal_preposition(token: Token) -> bool:
+    return token.lower_ in _PHRASAL_PREPOSITIONS and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+
+
 def _subject(verb: Token) -> Token | None:
     """The agent of a verb, following xcomp/conj/relcl chains ("agreed to turn", "forces that attacked")."""
     seen = 0
@@ -37,6 +45,8 @@ def _subject(verb: Token) -> Token | None:
     while verb is not None and seen < 6:
         seen += 1
         for child in verb.children:
+            if _phrasal_preposition(child):
+                continue  # "and, thanks to Russian air support, gained control": the subject is the first verb's
             stative = child.dep_ == "nsubjpass" and _stative(verb)
             if child.dep_ in ("nsubj", "csubj") or (raised and child.dep_ == "nsubjpass") or stative:
                 # "X was concerned about it and called for": the one concerned calls
