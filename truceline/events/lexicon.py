@@ -50,6 +50,8 @@ class Lexicon:
     threat_cues: frozenset[str]
     plan_cues: frozenset[str]
     negation_cues: frozenset[str]
+    falsity_words: frozenset[str]
+    falsity_verbs: frozenset[str]
     noun_senses: dict[str, tuple[frozenset[str], TypeMode]]
     party_words: frozenset[str]
     place_heads: frozenset[str]
@@ -254,6 +256,8 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         threat_cues=frozenset(raw.get("threat_cues") or ()),
         plan_cues=frozenset(raw.get("plan_cues") or ()),
         negation_cues=frozenset(raw.get("negation_cues") or ()),
+        falsity_words=frozenset(raw.get("falsity_words") or ()),
+        falsity_verbs=frozenset(raw.get("falsity_verbs") or ()),
         noun_senses=_senses(raw.get("noun_senses")),
         party_words=frozenset(raw.get("party_words") or ()),
         place_heads=frozenset(raw.get("place_heads") or ()),

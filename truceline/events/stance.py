@@ -15,6 +15,8 @@ from truceline.events.triggers import Candidate, Token
 
 _EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "conj", "acl"})
 _REPORT_NOUNS = frozenset({"statement", "report", "announcement", "claim", "assertion", "allegation", "accusation"})
+# nouns whose "that" clause tells an act someone else asserts ("reports that it shelled the market")
+_CONTENT_NOUNS = _REPORT_NOUNS | {"rumour", "rumor", "story", "suggestion", "speculation", "charge"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,12 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
     steps = 0
     while token.dep_ != "ROOT" and steps < 8:
         steps += 1
+        content = token.dep_ in ("acl", "ccomp") or (token.dep_ == "relcl" and _content_clause(token))
         rel, token = token.dep_, token.head
+        if content and token.lemma_.lower() in _CONTENT_NOUNS:
+            falsity = _called_false(token, lex)
+            if falsity is not None:
+                return falsity
         if rel not in _EMBEDDING:
             break
         found = _cue(token, rel, lex)
@@ -117,6 +124,44 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
             if pobj is not None:
                 return Attribution("according", word, pobj)
     return None
+
+
+def _content_clause(verb: Token) -> bool:
+    """A clause the parser took for a relative one though "that" only opens it ("reports that it provided X")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children
+    )
+
+
+def _called_false(noun: Token, lex: Lexicon) -> Attribution | None:
+    """'false reports that X shelled', 'reports that X shelled were baseless / do not reflect the facts': denied by
+    whoever calls them so (the speaker of the verb the verdict is told under), or by the writer."""
+    words = lex.falsity_words
+    cue = next((c for c in noun.children if c.dep_ == "amod" and c.lower_ in words), None)
+    head = noun.head
+    if cue is None and noun.dep_ == "nsubj":
+        verdict = [c for c in head.children if c.dep_ in ("acomp", "attr") and c.lower_ in words]
+        negated = any(c.dep_ == "neg" for c in head.children) and head.lemma_.lower() in lex.falsity_verbs
+        cue = verdict[0] if verdict else (head if negated else None)
+    if cue is None and noun.dep_ == "dobj":  # "called the allegations that X shelled baseless"
+        cue = next(
+            (c for c in (*head.children, *noun.children) if c.dep_ in ("oprd", "xcomp", "acomp") and c.lower_ in words),
+            None,
+        )
+        if cue is None:
+            cue = next((c for c in noun.subtree if c.dep_ == "oprd" and c.lower_ in words), None)
+    if cue is None:
+        return None
+    verb = head if head.tag_.startswith("VB") else noun
+    for _ in range(3):  # the verdict's speaker: "saying (that) false reports ...", "said reports ... were baseless"
+        lemma = verb.lemma_.lower()
+        if verb.tag_.startswith("VB") and (lemma in lex.speech_verbs or lemma in lex.denial_verbs) and verb is not head:
+            return Attribution("denied", cue, _speaker(verb))
+        if verb.dep_ not in ("ccomp", "advcl", "conj", "parataxis", "xcomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    # "called the allegations baseless", "denied false reports that": the verb's subject; else the writer's verdict
+    return Attribution("denied", cue, _speaker(head) if head.tag_.startswith("VB") and noun.dep_ == "dobj" else None)
 
 
 def _trailing_attribution(trigger: Token, lex: Lexicon) -> Attribution | None:
