@@ -49,3 +49,19 @@ def test_it_is_the_ministry_not_the_minister(nlp: Any) -> None:
 def test_an_impersonal_it_leaves_the_claim_to_the_quotations_speaker(nlp: Any) -> None:
     body = '"It is not possible to say a ceasefire has been secured," Minister Lento told reporters.'
     assert claimant(code(nlp, body), "AGREE") == "Minister Lento"
+
+
+def test_the_statement_is_the_statement_brought_in_before(nlp: Any) -> None:
+    # '"...," the statement read': the author of the statement the report introduced, not the last speaker
+    body = (
+        "A statement from an aide of Minister Lento said he was alarmed by the fighting and called for calm. "
+        "Borduria's foreign ministry said talks would go on. "
+        '"The minister is alarmed by reported attacks on the roads out of the city," the statement read.'
+    )
+    assert claimant(code(nlp, body), "ASSAULT") == "Minister Lento"
+    # a statement nobody was named as making names no claimant
+    body = (
+        "Borduria's foreign ministry said talks would go on. "
+        '"The minister is alarmed by reported attacks on the roads out of the city," the statement read.'
+    )
+    assert claimant(code(nlp, body), "ASSAULT") is None

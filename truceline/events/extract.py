@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from truceline.events.absorb import absorb, fold_alleged
-from truceline.events.arguments import verbal_arguments
+from truceline.events.arguments import STATEMENT_NOUNS, statement_author, verbal_arguments
 from truceline.events.attach import clause_tokens, event_casualties, event_date, event_place, prepositional_relation
 from truceline.events.eventhood import naming, not_an_event
 from truceline.events.lexicon import load_lexicon
@@ -82,6 +82,7 @@ class _Coder:
         self.events: list[Event] = []
         self.last_speaker: Actor | None = None
         self.last_person: Actor | None = None  # "he said" after "President Erdogan gave ...": the person last named
+        self.last_statement: Actor | None = None  # "a statement from X said": X, whom "the statement" then means
         self.quotes = quotations(body)
         self.named = named_speakers(body)
 
@@ -93,9 +94,13 @@ class _Coder:
             return None
         if att.speaker.lower_ in _PRONOUNS:
             return self._pronoun_speaker(att.speaker.lower_, offset)
-        actor = actor_for(att.speaker, offset, self.index)
+        statement = att.speaker.lemma_.lower() in STATEMENT_NOUNS
+        actor = actor_for(statement_author(att.speaker) if statement else att.speaker, offset, self.index)
+        if actor is None and statement:
+            return self.last_statement  # "the statement said": the one whose statement the report brought in
         if actor is not None:
             self.last_speaker = actor
+            self.last_statement = actor if statement else self.last_statement
         return actor
 
     def _pronoun_speaker(self, pronoun: str, before: int) -> Actor | None:
@@ -136,6 +141,8 @@ class _Coder:
             )
             if actor is not None:
                 self.last_speaker = actor
+            elif self.analysis.article.body[slice(*quote.speaker)].lower().split()[-1] in STATEMENT_NOUNS:
+                return self.last_statement  # '"...," the statement read': the statement's author
             return actor
         if quote.pronoun is not None:
             return self._pronoun_speaker(quote.pronoun, sentence_start)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 _SPEECH = (
     r"(?:said|says|told|added|stated|declared|warned|wrote|insisted|stressed|noted|explained|argued|tweeted|"
-    r"continued|went on|according to)"
+    r"continued|went on|according to|read|reads)"
 )
 _NAME = r"(?:he|she|they|it|we|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|of|the|for))*|the [a-z][\w ]{2,40}?)"
 _AFTER = re.compile(
