@@ -73,6 +73,9 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
             return "threatened"
         if lemma in lex.plan_cues or current.lower_ in lex.plan_cues:
             return "planned"
+        told = _told_as(current)  # "a bill that would allow it to send troops": the sending is a plan
+        if told != "asserted" and lemma not in lex.speech_verbs:
+            return told
         if current.dep_ not in ("xcomp", "advcl"):
             break
     return "asserted"
