@@ -133,3 +133,15 @@ def test_a_phrase_opened_by_thanks_to_is_not_the_subject_of_a_second_verb(nlp: A
     assert doer(text + "took control of the valley.", "took") == {"SOM"}
     # a subject of its own still holds
     assert "KEN" not in doer("Kenyan troops shelled the camp and Somali rebels seized the town.", "seized")
+
+
+def test_an_act_told_in_an_opening_phrase_lends_no_target(nlp: Any) -> None:
+    # "As well as supporting some groups, X set up posts": the groups are another act's, parsed as a phrase here
+    dictionary = load_dictionary()
+    text = "As well as supporting some rebel groups, Kenya set up military observation posts near the border."
+    events, _docs = code_text(text, dictionary, nlp)
+    posts = next(e for e in events if e.trigger.text == "set")
+    assert posts.recipient is None
+    # an object of the act itself still is one
+    events, _docs = code_text("As well as arming them, Kenya set up posts for Somali troops.", dictionary, nlp)
+    assert any(actor_codes(e.recipient) == {"SOM"} for e in events if e.trigger.text == "set")

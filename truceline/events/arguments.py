@@ -200,7 +200,10 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     continue
                 if child.dep_ == "conj" and child.tag_.startswith("VB") and _has_subject(child):
                     continue  # "jets struck a tunnel, and militants fired rockets": another act with its own doer
-                if child.dep_ == "advcl" and child.i < token.i and token.i == head.i:
+                opening = child.dep_ == "advcl" or (
+                    child.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children)
+                )
+                if opening and child.i < token.i and token.i == head.i:
                     continue  # "As well as supporting some groups, Turkey set up posts": background, not a party
                 if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND for m in child.children):
                     continue  # "launched an operation after 50 of its soldiers were killed": another happening
