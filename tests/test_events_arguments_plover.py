@@ -145,3 +145,16 @@ def test_an_act_told_in_an_opening_phrase_lends_no_target(nlp: Any) -> None:
     # an object of the act itself still is one
     events, _docs = code_text("As well as arming them, Kenya set up posts for Somali troops.", dictionary, nlp)
     assert any(actor_codes(e.recipient) == {"SOM"} for e in events if e.trigger.text == "set")
+
+
+def test_talks_going_on_with_a_party_have_that_party_as_the_other_side(nlp: Any) -> None:
+    # "talks were proceeding in a constructive fashion with X": the parser hangs "with X" on the manner phrase
+    dictionary = load_dictionary()
+    text = "Kenyan officials said talks were proceeding in a constructive fashion with Somalia to plan joint patrols."
+    events, _docs = code_text(text, dictionary, nlp)
+    assert actor_codes(next(e for e in events if e.trigger.text == "talks").recipient) == {"SOM"}
+    # a manner phrase with no party names no other side
+    events, _docs = code_text(
+        "Kenyan officials said talks were proceeding in Nairobi with great care.", dictionary, nlp
+    )
+    assert next(e for e in events if e.trigger.text == "talks").recipient is None

@@ -163,6 +163,11 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         options.append(_prep_object(cand.governor, frozenset({"on", "against", "at", "upon"})))
     if noun.dep_ == "nsubj" and noun.head.tag_.startswith("VB"):
         options.append(next((c for c in noun.head.children if c.dep_ == "dobj"), None))
+        if cand.type in _WITH_TYPES:  # "talks were proceeding (in a constructive fashion) with X": the other side
+            options.append(_prep_object(noun.head, _BETWEEN))
+            for prep in (c for c in noun.head.children if c.dep_ == "prep" and c.lower_ not in _BETWEEN):
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                options.append(_prep_object(pobj, _BETWEEN) if pobj is not None else None)
     for extra in own_extras(cand):
         options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
     agent_tokens = {agent.i} if agent is not None else set()
