@@ -133,8 +133,10 @@ def find(
                 continue  # "a deal to formalise a ceasefire": the ceasefire is the agreement named
             phrase_start = s_start + _phrase_start(before)
             own_words = body[phrase_start : s_start + m.start()]
-            if m.group(0).lower().endswith("s") and not _PARTICULAR.search(own_words):
-                continue  # "ceasefires before", "previous deals": in general
+            if m.group(0).lower().endswith("s") and not (
+                _PARTICULAR.search(own_words) or _IN_PLACES.match(sentence[m.end() :])
+            ):
+                continue  # "ceasefires before", "previous deals": in general; "agreements in Sochi and Astana" name two
             if not _DETERMINER.search(words[-1]) and not _DETERMINER.search(lead_in):
                 continue
             tail = sentence[m.end() : m.end() + _AFTER_CHARS]
