@@ -145,6 +145,9 @@ def _link_one(
         "copy_of": placed.copy_of,
         "date_lo": rep.date_lo.isoformat() if rep.date_lo else None,
         "date_hi": rep.date_hi.isoformat() if rep.date_hi else None,
+        # what the text bounds the report's day to, when no stated date does: it tells events apart, not together
+        "bound_lo": article.get("published_earliest"),
+        "bound_hi": article.get("published_latest"),
     }
     report.new_events += merger.add_report(rep.id, row, [(s, e, sid) for s, e, sid, _ in attached], rep.body)
     dated = {**row, "article_id": rep.id, "latest": latest, "earliest": article.get("published_earliest")}

@@ -36,6 +36,7 @@ _ANAPHORA = re.compile(
 )
 REPORTED_BY_DAYS = 3  # an act dated only by its report's day happened on it or in the days before
 BOUNDED_DAYS = 31  # "since April 28", "until Friday": a span, not a day
+BOUND_DAYS = 62  # an undated report's days bounded by its text to at most this many are its days for matching
 # confidence of one independent source, by what it does with the event
 SOURCE_CONFIDENCE = {"asserted": 0.6, "claimed": 0.45, "planned": 0.3, "threatened": 0.3, "negated": 0.1, "denied": 0.0}
 
@@ -63,6 +64,45 @@ def _parse(value: str | None) -> tuple[date, date] | None:
         return date(year, 1, 1), date(year, 12, 31)
     except ValueError:
         return None
+
+
+def _bounds(report: Mapping[str, Any]) -> tuple[tuple[date, date] | None, tuple[date, date] | None]:
+    """The days the text bounds an undated report to ("said on Wednesday (March 11th)": that day or the next), when
+    they are narrow enough (``BOUND_DAYS``) to tell its events from those of other weeks; else none."""
+    lo, hi = _parse(str(report.get("bound_lo") or "")[:10]), _parse(str(report.get("bound_hi") or "")[:10])
+    if lo is None or hi is None or (hi[1] - lo[0]).days > BOUND_DAYS:
+        return None, None
+    return lo, hi
+
+
+def _told_again(m: Mapping[str, Any], c: Mapping[str, Any]) -> bool:
+    """A second row of one report tells the same happening as a first only with a specific that shows it: a figure
+    of the same kind given again (the same or another: a contradiction), a denial of what the first asserts or
+    claims (or the reverse), or the same day named."""
+    if any(m[kind] and c.get(kind + "_example") for kind in ("killed", "injured")):
+        return True
+    stances = c.get("stances") or {}
+    if (m["stance"] == "denied") != (set(stances) == {"denied"}) and stances:
+        return True
+    return m["precision"] == "day" and m["date"] in (c.get("days") or {})
+
+
+def _bound(report: Mapping[str, Any]) -> list[str] | None:
+    """[first, last] day the text bounds a report to, widened by the days an act told in it may precede it."""
+    lo, hi = _parse(str(report.get("bound_lo") or "")[:10]), _parse(str(report.get("bound_hi") or "")[:10])
+    if lo is None or hi is None:
+        return None
+    return [(lo[0] - timedelta(days=REPORTED_BY_DAYS + NEAR_DAYS)).isoformat(), hi[1].isoformat()]
+
+
+def _apart(m: Mapping[str, Any], row: Mapping[str, Any], data: Mapping[str, Any]) -> bool:
+    """A mention and a canonical event whose days (or, undated, the days their reports are bounded to) cannot meet:
+    an undated report of 2020 does not tell a strike of June 2019 however alike the words."""
+    mine = [m["lo"], m["hi"]] if m["lo"] and m["hi"] else m.get("bound")
+    theirs = [row["date_lo"], row["date_hi"]] if row.get("date_lo") and row.get("date_hi") else data.get("bound")
+    if not mine or not theirs or (m["lo"] and row.get("date_lo")):
+        return False  # two dated ones were matched by their days (NEAR_DAYS apart) when the candidates were read
+    return str(mine[1]) < str(theirs[0]) or str(theirs[1]) < str(mine[0])
 
 
 def _countries(actor: Mapping[str, Any] | None) -> list[str]:
@@ -95,6 +135,8 @@ def mention(event: Mapping[str, Any], report: Mapping[str, Any]) -> dict[str, An
     """What linking keeps of one event row: kind, days, who, where, figures, stance and its source."""
     precision = str(event.get("date_precision") or "unknown")
     pub_lo, pub_hi = _parse(report.get("date_lo")), _parse(report.get("date_hi"))
+    if pub_lo is None or pub_hi is None:
+        pub_lo, pub_hi = _bounds(report)
     span = _parse(event.get("date")) if not event.get("date_from_publication") else None
     lo = hi = None
     if precision in ("since", "until", "before", "after") and pub_lo and pub_hi:
@@ -132,6 +174,8 @@ def mention(event: Mapping[str, Any], report: Mapping[str, Any]) -> dict[str, An
         "source": report.get("source"),
         "copy_of": report.get("copy_of"),
         "published": report.get("date_lo"),
+        # an undated mention's report is still bounded by its text (however widely): days it cannot be from
+        "bound": None if lo else _bound(report),
         "confidence": event.get("confidence"),
         "words": sorted(set(_WORD.findall(str(event.get("sentence") or "").lower())) - stop_words())[:40],
     }
@@ -170,6 +214,8 @@ def _date_and_place(m: dict[str, Any], found: Sequence[Mapping[str, Any]], repor
             break
     if m["lo"] is None:
         pub_lo, pub_hi = _parse(report.get("date_lo")), _parse(report.get("date_hi"))
+        if pub_lo is None or pub_hi is None:
+            pub_lo, pub_hi = _bounds(report)
         if pub_lo and pub_hi:
             m.update(
                 date=report.get("date_lo"),
@@ -177,6 +223,8 @@ def _date_and_place(m: dict[str, Any], found: Sequence[Mapping[str, Any]], repor
                 lo=(pub_lo[0] - timedelta(days=REPORTED_BY_DAYS)).isoformat(),
                 hi=pub_hi[1].isoformat(),
             )
+    if m["lo"] is None:
+        m["bound"] = _bound(report)
     for p in found:
         if p["layer"] == "place" and p["data"].get("feature") not in ("country", "capital"):
             m.update(place=p["data"].get("name") or p["text"], place_admin1=p["data"].get("admin1"))
@@ -291,6 +339,9 @@ def summary(mentions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "claims": claims,
         "outlets": sorted({m["source"] for m in mentions if m["source"]}),
     }
+    bounds = [m["bound"] for m in mentions if m.get("bound")]
+    if bounds and len(bounds) == len(mentions):  # every mention undated: the days its reports can be from
+        out["bound"] = [min(b[0] for b in bounds), max(b[1] for b in bounds)]
     for kind in ("killed", "injured"):
         figures = casualty_figures(mentions, kind)
         if figures:
@@ -372,9 +423,13 @@ class Merger:
         lead: dict[str, str] = {}  # kind -> the canonical of the report's first strike giving such a figure
         touched: set[str] = set()
         used: set[int] = set()
-        for event in self.tables.article_events(article_id):
+        events = self.tables.article_events(article_id)
+        # figures the per-report stages gave an event are that event's, not another row's of the same sentence
+        given = {q.get("start_char") for e in events for q in e.get("casualties") or []}
+        unattached = [q for q in figures if q.get("start") not in given]
+        for event in events:
             m = mention(event, report)
-            _fill_figures(m, event, figures)
+            _fill_figures(m, event, unattached)
             m["article_id"], m["event_id"] = article_id, str(event["id"])
             story = report["story_id"]
             for start, end, other in passages:
@@ -455,12 +510,17 @@ class Merger:
         mentioned = self.tables.mentioned_among([str(r["id"]) for r in rows], m["article_id"])
         for row in rows:
             data = row["data"]
+            if _apart(m, row, data):
+                continue
             same_article = str(row["id"]) in mentioned
             score = match_score(m, data, bool(cluster) and row["cluster_id"] == cluster)
-            if same_article and _ANAPHORA.search(str(m["sentence"] or "")):
+            anaphora = same_article and bool(_ANAPHORA.search(str(m["sentence"] or "")))
+            if anaphora:
                 score += 2.0
             if score < (SAME_ARTICLE_MATCH if same_article else MATCH):
                 continue
+            if same_article and not (anaphora or _told_again(m, data)):
+                continue  # the report told two rows apart; only a reference back or a specific told twice joins them
             if best is None or score > best[0]:
                 best = (score, str(row["id"]))
         return (best[1], best[0]) if best else (None, 0.0)
