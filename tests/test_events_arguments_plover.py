@@ -158,3 +158,14 @@ def test_talks_going_on_with_a_party_have_that_party_as_the_other_side(nlp: Any)
         "Kenyan officials said talks were proceeding in Nairobi with great care.", dictionary, nlp
     )
     assert next(e for e in events if e.trigger.text == "talks").recipient is None
+
+
+def test_them_may_stand_for_a_state_named_before_it(nlp: Any) -> None:
+    # "shared the findings with Somalia and expect them to act": a state is often "they"; a plural party comes first
+    dictionary = load_dictionary()
+    text = '"We are sharing these findings with Somalia and expect them to take measures," the Kenyan president said.'
+    events, _docs = code_text(text, dictionary, nlp)
+    assert actor_codes(next(e for e in events if e.trigger.text == "expect").recipient) == {"SOM"}
+    text = "Kenya detained Somali traders in Nairobi and deported them."
+    events, _docs = code_text(text, dictionary, nlp)
+    assert "SOM" in actor_codes(next(e for e in events if e.trigger.text == "deported").recipient)

@@ -243,7 +243,8 @@ def object_antecedent(token: Token, start: int, actor: Actor | None, index: Acto
     them': an object pronoun stands for the nearest party before it in the sentence named by a noun of its number
     (a plural for 'them', a name for 'him' or 'her'), besides the one acting."""
     tags = _OBJECT_PRONOUNS.get(token.lower_)
-    if tags is None or token.dep_ not in ("dobj", "pobj", "nsubjpass"):
+    clause_subject = token.dep_ == "nsubj" and token.head.dep_ in ("ccomp", "xcomp")  # "expect them to act"
+    if tags is None or (token.dep_ not in ("dobj", "pobj", "nsubjpass") and not clause_subject):
         return None
     for noun in reversed(token.doc[: token.i]):
         if noun.tag_ not in tags or (actor is not None and actor.start <= start + noun.idx < actor.end):
@@ -253,4 +254,15 @@ def object_antecedent(token: Token, start: int, actor: Actor | None, index: Acto
         found = actor_for(noun, start, index)
         if found is not None and (found.country or found.code or found.members):
             return found
+    if (
+        token.lower_ == "them"
+    ):  # "shared the findings with Russia and expect them to act": a state spoken of as its people
+        for noun in reversed(token.doc[: token.i]):
+            if noun.ent_type_ not in ("GPE", "ORG") or (
+                actor is not None and actor.start <= start + noun.idx < actor.end
+            ):
+                continue
+            found = actor_for(noun, start, index)
+            if found is not None and found.country and (actor is None or found.country != actor.country):
+                return found
     return None
