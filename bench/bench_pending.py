@@ -8,7 +8,8 @@ bench_link.py's templates, dated by metadata, then times `truceline.api.process`
 the store what is pending (the documents still to process, the articles still to link: `count_pending`,
 `first_pending_position`, `pending_documents`, `pending_ids`) is timed on its own. It prints, per size, the run's
 wall and CPU ms per new report (the models' loading left out), the pending calls' ms per new report and their share
-of the run. The old reports are dated years before the new ones, so linking the new ones reads none of them: what
+of the run's CPU, and the CPU ms per new report of the store's writes of its rows (`save_results`) and of linking
+(whose pending calls are counted in both). The old reports are dated years before the new ones, so linking the new ones reads none of them: what
 grows with N is only what does not need to.
 
 `--code DIR` imports truceline from DIR instead of this checkout (e.g. an export of an older commit made with
@@ -157,6 +158,13 @@ def run(size: int, new: int) -> dict[str, Any]:
         if fn is not None:
             saved.append((owner, method, fn))
             setattr(owner, method, clock.wrap(f"{cls}.{method}", fn))
+    writes = Clock()  # the store's writes of the new reports' rows (what the queue's triggers add to)
+    save = Store.save_results
+    Store.save_results = writes.wrap("save_results", save)  # type: ignore[method-assign]
+    linking = Clock()  # the link stage (its writes to link_reports fire the queue's triggers too)
+    link_module = importlib.import_module("truceline.link")
+    run_link = getattr(link_module, "link")  # noqa: B009
+    setattr(link_module, "link", linking.wrap("link", run_link))  # noqa: B010
     loading = Clock()
     pipeline = work.PipelineConfig.pipeline
     work.PipelineConfig.pipeline = loading.wrap("pipeline", pipeline)  # type: ignore[method-assign]
@@ -177,6 +185,8 @@ def run(size: int, new: int) -> dict[str, Any]:
         for owner, method, fn in saved:
             setattr(owner, method, fn)
         work.PipelineConfig.pipeline = pipeline  # type: ignore[method-assign]
+        Store.save_results = save  # type: ignore[method-assign]
+        setattr(link_module, "link", run_link)  # noqa: B010
     return {
         "size": size,
         "build_s": built,
@@ -187,6 +197,8 @@ def run(size: int, new: int) -> dict[str, Any]:
         "pending_ms_per_report": 1000 * clock.wall / new,
         "pending_cpu_ms_per_report": 1000 * clock.cpu / new,
         "pending_share": clock.cpu / cpu if cpu else 0.0,
+        "write_cpu_ms_per_report": 1000 * writes.cpu / new,
+        "link_cpu_ms_per_report": 1000 * linking.cpu / new,
         "calls": sum(clock.calls.values()),
         "each": {k: (clock.calls[k], 1000 * v) for k, v in sorted(clock.each.items())},
     }
@@ -197,7 +209,7 @@ def main() -> None:
     print(f"code: {Path(api.__file__).parents[1]}  new reports per run: {ARGS.new}")
     print(
         f"{'old reports':>11} {'build s':>8} {'processed':>9} {'linked':>6} {'ms/report':>9} {'CPU ms':>7}"
-        f" {'pending ms':>10} {'pending CPU':>11} {'share':>6} {'calls':>5}"
+        f" {'pending ms':>10} {'pending CPU':>11} {'share':>6} {'calls':>5} {'write CPU':>9} {'link CPU':>8}"
     )
     for size in ARGS.sizes:
         runs = [run(size, ARGS.new) for _ in range(ARGS.repeat)]
@@ -205,7 +217,8 @@ def main() -> None:
         print(
             f"{size:>11,} {r['build_s']:>8.1f} {r['processed']:>9} {r['linked']:>6} {r['ms_per_report']:>9.2f}"
             f" {r['cpu_ms_per_report']:>7.2f} {r['pending_ms_per_report']:>10.3f} {r['pending_cpu_ms_per_report']:>11.3f}"
-            f" {r['pending_share']:>6.1%} {r['calls']:>5}",
+            f" {r['pending_share']:>6.1%} {r['calls']:>5} {r['write_cpu_ms_per_report']:>9.3f}"
+            f" {r['link_cpu_ms_per_report']:>8.2f}",
             flush=True,
         )
         print("    CPU ms (calls) per call:", ", ".join(f"{k} {v[1]:.1f} ({v[0]})" for k, v in r["each"].items()))

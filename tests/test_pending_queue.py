@@ -243,3 +243,18 @@ def test_a_store_of_the_old_layout_is_upgraded_in_place(
         assert_queue_right(new)
     with Store.open(location) as again:  # opened again: nothing is applied twice
         assert again.applied_migrations().count(QUEUE_MIGRATION) == 1
+
+
+def test_the_first_document_to_process_is_found_whatever_the_statuses(location: str) -> None:
+    """Store.first_pending_position reads each status's first position from the index: the same answer as the
+    smallest position of the documents in those statuses, with failed ones retried or not."""
+    rng = random.Random(3)
+    with Store.open(location) as store:
+        assert store.first_pending_position() is None
+        ids = [f"d{i}" for i in range(30)]
+        store.add_documents([RawDocument(id=i, kind="text", content=f"text {i}", origin=f"{i}.txt") for i in ids])
+        for _ in range(40):
+            store.mark_document(rng.choice(ids), rng.choice(["processed", "skipped", "failed", "pending", "processed"]))
+            for retry, statuses in ((False, "('pending')"), (True, "('pending', 'failed')")):
+                row = store.conn.execute(f"SELECT MIN(rowid) FROM documents WHERE status IN {statuses}").fetchone()
+                assert store.first_pending_position(retry_failed=retry) == row[0]

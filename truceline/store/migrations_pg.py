@@ -108,7 +108,7 @@ CREATE TABLE link_queue (article_id TEXT COLLATE "C" PRIMARY KEY);
 INSERT INTO link_queue (article_id)
     SELECT a.id FROM articles a LEFT JOIN link_reports l ON l.article_id = a.id
     WHERE l.article_id IS NULL OR l.processed_at != a.processed_at;
-CREATE INDEX documents_status_position ON documents(status NULLS FIRST, rowid);
+CREATE INDEX documents_status_position ON documents(status NULLS FIRST, rowid NULLS FIRST);
 
 CREATE FUNCTION truceline_link_queue() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
