@@ -222,8 +222,13 @@ class Store:
     def first_pending_position(self, *, retry_failed: bool = False) -> int | None:
         """The position (rowid) of the first document still to process, None when there is none."""
         statuses = ("pending", "failed") if retry_failed else ("pending",)
-        marks = ",".join("?" * len(statuses))
-        row = self.conn.execute(f"SELECT MIN(rowid) FROM documents WHERE status IN ({marks})", statuses).fetchone()
+        # each status's first position read from the index on (status, position), then the smaller: a bare
+        # MIN(rowid) WHERE status IN (...) is, on PostgreSQL, a walk of the documents in position order until the
+        # first pending one, past every processed document when (as always) the pending ones are the newest
+        firsts = " UNION ALL ".join(
+            "SELECT (SELECT rowid FROM documents WHERE status = ? ORDER BY rowid LIMIT 1) AS position" for _ in statuses
+        )
+        row = self.conn.execute(f"SELECT MIN(position) FROM ({firsts}) AS firsts", statuses).fetchone()
         return None if row is None or row[0] is None else int(row[0])
 
     def last_position(self, doc_ids: Sequence[str]) -> int | None:

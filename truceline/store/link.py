@@ -130,7 +130,7 @@ class LinkTables:
     ) -> list[str]:
         """The ids of `pending`'s articles, in its order (so a long run holds ids, not reports, in memory); with
         `before`, only those whose document was stored before that position (rowid) in the documents table."""
-        where = ["(l.article_id IS NULL OR l.processed_at != a.processed_at)"]
+        where: list[str] = []
         args: list[object] = []
         if before is not None:
             where.append("d.rowid < ?")
@@ -150,10 +150,11 @@ class LinkTables:
         if until:
             where.append("COALESCE(a.published_earliest, a.published) <= ?")
             args.append(until + "\uffff")
+        # the queue (migration 0107_link_pending_queue) is read first: CROSS JOIN keeps SQLite from starting at
+        # articles, which holds the whole corpus, and ordering by the documents' position is a sort of the few queued
         rows = self.conn.execute(
-            "SELECT a.id FROM articles a"
-            " JOIN documents d ON d.id = a.id LEFT JOIN link_reports l ON l.article_id = a.id"
-            f" WHERE {' AND '.join(where)}"
+            "SELECT a.id FROM link_queue q CROSS JOIN articles a CROSS JOIN documents d"
+            f" WHERE a.id = q.article_id AND d.id = a.id{''.join(' AND ' + w for w in where)}"
             f" ORDER BY {loose}, COALESCE(a.published_earliest, a.published), d.rowid",
             [*args, span_max],
         ).fetchall()
@@ -162,9 +163,7 @@ class LinkTables:
     def first_pending_position(self) -> int | None:
         """The position (documents rowid) of the first article `pending_ids` would return, whatever its date."""
         row = self.conn.execute(
-            "SELECT MIN(d.rowid) FROM articles a JOIN documents d ON d.id = a.id"
-            " LEFT JOIN link_reports l ON l.article_id = a.id"
-            " WHERE l.article_id IS NULL OR l.processed_at != a.processed_at"
+            "SELECT MIN(d.rowid) FROM link_queue q CROSS JOIN documents d WHERE d.id = q.article_id"
         ).fetchone()
         return None if row is None or row[0] is None else int(row[0])
 
@@ -183,10 +182,7 @@ class LinkTables:
         return row
 
     def count_pending(self) -> int:
-        row = self.conn.execute(
-            "SELECT COUNT(*) FROM articles a LEFT JOIN link_reports l ON l.article_id = a.id"
-            " WHERE l.article_id IS NULL OR l.processed_at != a.processed_at"
-        ).fetchone()
+        row = self.conn.execute("SELECT COUNT(*) FROM link_queue").fetchone()
         return int(row[0])
 
     def mentions(self, article_id: str, layers: Sequence[str]) -> list[dict[str, Any]]:

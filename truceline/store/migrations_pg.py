@@ -99,6 +99,50 @@ CREATE TRIGGER event_parties_au AFTER UPDATE OF data ON events FOR EACH ROW EXEC
 UPDATE events SET data = data;
 """
 
+# The queue of reports to link (migration 0107_link_pending_queue), kept by one PL/pgSQL trigger function on both
+# tables: the article (or two, when a key changes) the changed row names is taken out of the queue, then put back if
+# it is stored and has no link_reports row of its analysis. `documents_status_position` is what SQLite's
+# documents_status index already is (its rowid is in every index): the documents still to process, in store order.
+_LINK_QUEUE = """
+CREATE TABLE link_queue (article_id TEXT COLLATE "C" PRIMARY KEY);
+INSERT INTO link_queue (article_id)
+    SELECT a.id FROM articles a LEFT JOIN link_reports l ON l.article_id = a.id
+    WHERE l.article_id IS NULL OR l.processed_at != a.processed_at;
+CREATE INDEX documents_status_position ON documents(status NULLS FIRST, rowid NULLS FIRST);
+
+CREATE FUNCTION truceline_link_queue() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    ids TEXT[];
+BEGIN
+    IF TG_TABLE_NAME = 'articles' THEN
+        IF TG_OP = 'INSERT' THEN ids := ARRAY[NEW.id];
+        ELSIF TG_OP = 'DELETE' THEN ids := ARRAY[OLD.id];
+        ELSE ids := ARRAY[OLD.id, NEW.id];
+        END IF;
+    ELSE
+        IF TG_OP = 'INSERT' THEN ids := ARRAY[NEW.article_id];
+        ELSIF TG_OP = 'DELETE' THEN ids := ARRAY[OLD.article_id];
+        ELSE ids := ARRAY[OLD.article_id, NEW.article_id];
+        END IF;
+    END IF;
+    DELETE FROM link_queue WHERE article_id = ANY(ids);
+    INSERT INTO link_queue (article_id)
+        SELECT a.id FROM articles a LEFT JOIN link_reports l ON l.article_id = a.id
+        WHERE a.id = ANY(ids) AND (l.article_id IS NULL OR l.processed_at != a.processed_at)
+        ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER link_queue_articles_ai AFTER INSERT ON articles FOR EACH ROW EXECUTE FUNCTION truceline_link_queue();
+CREATE TRIGGER link_queue_articles_au AFTER UPDATE OF id, processed_at ON articles
+    FOR EACH ROW EXECUTE FUNCTION truceline_link_queue();
+CREATE TRIGGER link_queue_articles_ad AFTER DELETE ON articles FOR EACH ROW EXECUTE FUNCTION truceline_link_queue();
+CREATE TRIGGER link_queue_reports_ai AFTER INSERT ON link_reports FOR EACH ROW EXECUTE FUNCTION truceline_link_queue();
+CREATE TRIGGER link_queue_reports_au AFTER UPDATE OF article_id, processed_at ON link_reports
+    FOR EACH ROW EXECUTE FUNCTION truceline_link_queue();
+CREATE TRIGGER link_queue_reports_ad AFTER DELETE ON link_reports FOR EACH ROW EXECUTE FUNCTION truceline_link_queue();
+"""
+
 
 def pg_migrations(migrations: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(name, PostgreSQL text) for each migration, in the same order."""
@@ -111,6 +155,8 @@ def pg_migrations(migrations: list[tuple[str, str]]) -> list[tuple[str, str]]:
             )
         elif name == "0004_event_browsing":
             text = _EVENT_BROWSING
+        elif name == "0107_link_pending_queue":
+            text = _LINK_QUEUE
         else:
             text = derive(sql)
         out.append((name, text))
