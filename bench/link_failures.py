@@ -1,5 +1,9 @@
 """Which gold stories or events linking splits or merges, and why: `python bench/link_failures.py [story|event]`.
 
+With ``--cv`` the ECB+ tune part is linked as `python -m truceline.link.train --cv` links it (each topic decided by
+models trained without it; ``--cache FILE`` reuses the processed tune part), so the failures shown are out-of-sample
+ones: the failures of the packaged models on the tune part are few, as they were trained on it.
+
 Links the tune part of ECB+ (``--ecbplus DIR``, default ../shared/eval/ecbplus) or our bundled corpus (``--sample``)
 in a fresh database with the packaged models, then prints every gold story (or event) that ends up in more than one
 group or shares a group with another, each of its reports with its date and title, and the three best candidates
@@ -24,7 +28,12 @@ def main() -> None:
     ap.add_argument("level", nargs="?", choices=("story", "event"), default="story")
     ap.add_argument("--ecbplus", type=Path, default=ROOT.parent / "shared" / "eval" / "ecbplus")
     ap.add_argument("--sample", action="store_true", help="our bundled corpus instead of the ECB+ tune part")
+    ap.add_argument("--cv", action="store_true", help="held-out models per tune topic (leave-one-topic-out)")
+    ap.add_argument("--cache", type=Path, help="with --cv: the processed tune part, kept and reused")
     args = ap.parse_args()
+    if args.cv:
+        cv_failures(args.level, args.ecbplus, args.cache)
+        return
 
     import truceline.link as linking
     from truceline import api
@@ -99,6 +108,45 @@ def main() -> None:
                 mark = "*" if i == chosen else " "
                 shown = {k: round(v, 3) for k, v in feats.items()}
                 print(f"      {mark} {gid} p={p:.3f} members={seen} {shown}")
+
+
+def cv_failures(level: str, root: Path, cache: Path | None) -> None:
+    """The leave-one-topic-out linking's failures at `level`, each report with the candidates its decision weighed."""
+    from truceline.link.train import cv_link
+
+    index = 0 if level == "story" else 1
+    log: dict[str, tuple[int | None, list[tuple[str, float, dict[str, float]]]]] = {}
+    info: dict[str, tuple[Any, str]] = {}
+
+    def observe(lvl: str, rep: Any, candidates: list[Any], chosen: int | None, probs: list[float]) -> None:
+        info[rep.id] = (rep.date_lo, rep.title or rep.body[:70])
+        if lvl == level:
+            log[rep.id] = (chosen, [(g.id, p, f) for (g, f), p in zip(candidates, probs, strict=True)])
+
+    gold, placed = cv_link(root, observe, cache)
+    members: dict[str, Counter[str]] = defaultdict(Counter)
+    for a, ids in placed.items():
+        if a in gold:
+            members[ids[index]][str(gold[a][index])] += 1
+    print(f"{len(gold)} labelled report(s), {len(log)} decision(s) logged (leave-one-topic-out)")
+    by_gold: dict[str, list[str]] = defaultdict(list)
+    for a, labels_of in gold.items():
+        by_gold[str(labels_of[index])].append(a)
+    for label, arts in sorted(by_gold.items()):
+        groups = Counter(placed[a][index] for a in arts)
+        shared = {g: dict(members[g]) for g in groups if len(members[g]) > 1}
+        if len(groups) == 1 and not shared:
+            continue
+        print(f"--- gold {level} {label}: {len(arts)} report(s) in {dict(groups)}; groups shared: {shared}")
+        for a in arts:
+            day, title = info.get(a, (None, ""))
+            print(f"  {a[:10]} -> {placed[a][index]}  {day}  {str(title)[:70]!r}")
+            chosen, rows = log.get(a, (None, []))
+            for i in sorted(range(len(rows)), key=lambda i: -rows[i][1])[:3]:
+                gid, p, feats = rows[i]
+                mark = "*" if i == chosen else " "
+                shown = {k: round(v, 3) for k, v in feats.items()}
+                print(f"      {mark} {gid} p={p:.3f} final={dict(members.get(gid, {}))} {shown}")
 
 
 if __name__ == "__main__":
