@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
@@ -12,6 +13,7 @@ from typing import IO
 from truceline.errors import ConfigError, Skip
 from truceline.link import LinkReport
 from truceline.model import RawDocument
+from truceline.scale import timeline
 from truceline.scale.work import PipelineConfig
 from truceline.settings import DEFAULT_LINK_WINDOW, Limits
 from truceline.stages.ingest import iter_documents
@@ -128,6 +130,7 @@ def process(
     `load` after a cluster run all link the same windows in the same order and store the same stories, clusters
     and canonical events.
     """
+    setup = time.monotonic(), time.process_time()  # for the optional timeline (truceline.scale.timeline)
     config = PipelineConfig(
         actor_files=tuple(actors),
         batch_size=batch_size or PipelineConfig().batch_size,
@@ -155,14 +158,16 @@ def process(
     windows.start(store.first_pending_position(retry_failed=retry_failed))
 
     def write(results: list[DocResult]) -> None:
-        store.save_results(results)
-        report.add(results)
+        with timeline.span("writer", "store", str(len(results))):
+            store.save_results(results)
+            report.add(results)
         if progress and results:
             progress(len(results))
         windows.stored([r.doc_id for r in results])
 
     # never more processes than batches of the full size: a small run stays in this process
     report.workers = max(1, min(wanted, -(-pending // config.batch_size)))
+    timeline.since("writer", "setup", *setup, f"{report.workers} workers")
     if report.workers == 1:
         run_inline(docs, config=config, write=write, total=pending)
     else:
@@ -227,7 +232,8 @@ class _Windows:
             self._link_below(self._aligned(top))
 
     def finish(self) -> LinkReport:
-        self._add(link(self.store, agreements=self.agreements))
+        with timeline.span("writer", "final"):
+            self._add(link(self.store, agreements=self.agreements))
         return self.report
 
     def _aligned(self, position: int) -> int:
@@ -236,7 +242,8 @@ class _Windows:
 
     def _link_below(self, edge: int) -> None:
         for end in self.ends[bisect_right(self.ends, self.below) : bisect_right(self.ends, edge)]:
-            self._add(link(self.store, agreements=self.agreements, before=end))
+            with timeline.span("writer", "link", str(end)):
+                self._add(link(self.store, agreements=self.agreements, before=end))
         self.below = max(self.below, edge)
 
     def _add(self, part: LinkReport) -> None:

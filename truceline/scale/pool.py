@@ -19,7 +19,7 @@ from typing import Any
 
 from truceline.errors import WorkerError
 from truceline.model import RawDocument
-from truceline.scale import work
+from truceline.scale import timeline, work
 from truceline.scale.schedule import Batch, Pending, batches, run_in_order
 from truceline.store.rows import DocResult
 
@@ -41,7 +41,9 @@ def run_inline(
     schedule.batches cuts them, given `total`, how many documents `docs` holds)."""
     pipeline = config.pipeline()
     for batch in batches(docs, config.batch_size, total):
-        write(work.results(pipeline.run(batch.raws)))
+        with timeline.span("writer", "batch", f"{batch.index} {len(batch.raws)}"):
+            rows = work.results(pipeline.run(batch.raws))
+        write(rows)
 
 
 def run_pool(
@@ -80,4 +82,5 @@ def _init_worker(config: work.PipelineConfig) -> None:
     """A pool worker: a lower priority than the writer's (WORKER_NICENESS), then the pipeline loaded once."""
     with contextlib.suppress(OSError):  # a system that refuses it: the workers keep the writer's priority
         os.nice(WORKER_NICENESS)
-    work.init_worker(config)
+    with timeline.span("worker", "load"):
+        work.init_worker(config)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from truceline.model import RawDocument
 from truceline.pipeline import Outcome, Pipeline
+from truceline.scale import timeline
 from truceline.settings import Limits
 from truceline.store.rows import DocResult, article_rows
 
@@ -99,7 +100,7 @@ def worker_pipeline() -> Pipeline:
 
 def analyse_batch(raws: Sequence[RawDocument]) -> list[DocResult]:
     """A batch's task: every per-report stage over its documents, in order."""
-    with _LOCK:
+    with _LOCK, timeline.span("worker", "batch", str(len(raws))):
         pipeline = worker_pipeline()
         return results(pipeline.run(raws))
 
