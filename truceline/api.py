@@ -191,7 +191,8 @@ def link_leftover(
     return windows.finish()
 
 
-TAIL_PARTS = 4  # the stretch after a run's last full link window is linked in windows this many times smaller
+TAIL_PARTS = 4  # the stretch after a run's last full link window is linked in windows of a quarter of what is left
+TAIL_FLOOR = 32  # ... down to windows this many times smaller than a whole one (16 reports of 512)
 MAX_AHEAD = 32  # batches held beyond two per worker while a window is linked (their rows wait in memory)
 
 
@@ -200,8 +201,9 @@ class _Windows:
     the last of them is stored (see `process`), each window in its own `link` call; `finish` links the rest.
 
     The stretch after the last full window, when the store holds at least one full window before it, is linked in
-    windows of a quarter of `size` (TAIL_PARTS): what is left to link once the per-report stages are done (on one
-    core while the others idle) is then at most a quarter window rather than up to a whole one. The windows follow
+    windows that shrink toward the store's end, each a quarter of what is left (TAIL_PARTS), down to `size` //
+    TAIL_FLOOR reports: what is left to link once the per-report stages are done (on one core while the others
+    idle) is then at most that floor (16 reports) rather than up to a whole window. The windows follow
     from the positions and the store's last position alone, so every run over the same stored documents (any number
     of workers, killed and resumed, `load` after a cluster run) links the same windows in the same order."""
 
@@ -257,13 +259,20 @@ class _Windows:
 
 def _window_ends(size: int, last: int) -> list[int]:
     """The ends (exclusive positions) of the windows below the store's `last` position: multiples of `size`, then,
-    past the last of them and when there is one, multiples of a quarter window (see _Windows)."""
+    past the last of them and when there is one, windows of a quarter of what is left to the store's end (at most a
+    quarter window, TAIL_PARTS), down to `size` // TAIL_FLOOR reports (see _Windows)."""
     if size <= 0:
         return []
     ends = list(range(size, last + 1, size))
     if ends:
-        part = max(1, size // TAIL_PARTS)
-        ends += range(ends[-1] + part, last + 1, part)
+        floor = max(1, size // TAIL_FLOOR)
+        end = ends[-1]
+        while True:
+            step = max(floor, -(-(last + 1 - end) // TAIL_PARTS))
+            if end + step > last:
+                break
+            end += step
+            ends.append(end)
     return ends
 
 
