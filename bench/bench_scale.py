@@ -17,7 +17,8 @@ copy of that database for each mode, in the same run:
 printing articles per second (start-up included: models load in every run), the ratios against the one-worker
 run, and the peak resident memory of the whole process tree (the command and every process under it; for the
 cluster, the client plus the cluster's scheduler, nannies and workers), sampled every 0.1 s. Resident sizes add up
-pages forked workers still share, so the tree's sum overstates what the machine gives. Finally it checks that the
+pages forked workers still share, so the tree's sum overstates what the machine gives: the peak proportional set
+size (PSS: a page shared by k processes counts 1/k in each) is printed above each line, sampled each second. Finally it checks that the
 three modes stored the same rows, stories and canonical events.
 
 With --timeline DIR, the two `process` runs (1 and N workers) log their timelines (truceline.scale.timeline) into
@@ -76,6 +77,25 @@ def tree_rss(pids: list[int]) -> int:
     return total
 
 
+def tree_pss(pids: list[int]) -> int:
+    """Proportional set size of the trees (bytes): a page shared by k processes counts 1/k in each, so the sum is
+    what the processes hold together (Linux; 0 elsewhere)."""
+    total = 0
+    for pid in pids:
+        try:
+            root = psutil.Process(pid)
+            procs = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            continue
+        for p in procs:
+            try:
+                with open(f"/proc/{p.pid}/smaps_rollup", encoding="ascii") as fh:
+                    total += next((int(line.split()[1]) * 1024 for line in fh if line.startswith("Pss:")), 0)
+            except OSError:
+                continue
+    return total
+
+
 def tree_cpu(pids: list[int]) -> float:
     """CPU seconds (user + system) used so far by the live processes of these trees."""
     total = 0.0
@@ -115,11 +135,17 @@ def measured(args: list[str], also: list[int], trace: Path | None = None) -> tup
     proc = subprocess.Popen([TRUCELINE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     done = threading.Event()
 
+    pss = 0
+
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, pss
         seen: dict[int, float] = {}  # every process's CPU as last seen (a worker that exited keeps its last figure)
+        tick = 0
         while not done.is_set():
             peak = max(peak, tree_rss([proc.pid, *also]))
+            if tick % 10 == 0:  # the kernel walks every page to sum them: once a second
+                pss = max(pss, tree_pss([proc.pid, *also]))
+            tick += 1
             if trace is not None:
                 seen.update(tree_cpu_by_pid(proc.pid))
                 samples.append((time.monotonic(), sum(seen.values())))
@@ -135,6 +161,10 @@ def measured(args: list[str], also: list[int], trace: Path | None = None) -> tup
     if proc.returncode != 0:
         sys.exit(f"truceline {' '.join(args)} failed ({proc.returncode}):\n{err[-2000:]}")
     cpu = children_cpu() + tree_cpu(also) - cpu0
+    if pss:
+        print(
+            f"    peak PSS {pss / 2**20:.0f} MB (sampled each second; pages shared by forked processes split among them)"
+        )
     if trace is not None:
         summarise(timeline.read(trace), start, end, [(start, 0.0), *samples, (end, cpu)])
     return seconds, peak / 2**20, cpu

@@ -42,8 +42,14 @@ def test_a_pool_run_logs_every_process_and_batch(tmp_path: Path, monkeypatch: py
     writer = {s.pid for s in spans if s.role == "writer"}
     workers = {s.pid for s in spans if s.role == "worker"}
     assert len(writer) == 1 and len(workers) == 2 and not writer & workers
-    assert sorted(s.pid for s in spans if s.phase == "load") == sorted(workers), "each worker loads once"
+    # one worker loads the pipeline itself while the writer loads and warms it up; the other is forked from it ready
+    (load,) = [s for s in spans if s.phase == "load"]
+    (warm,) = [s for s in spans if s.phase == "warm"]
+    assert load.pid in workers and warm.pid in writer
     batches = [s for s in spans if s.phase == "batch"]
+    assert {s.pid for s in batches} == workers, "a worker got no batch"
+    forked = min(s.start for s in batches if s.pid != load.pid)
+    assert forked >= warm.end, "the second worker started before the writer's pipeline was ready"
     stores = [s for s in spans if s.phase == "store"]
     assert sum(int(s.detail) for s in batches) == pending, "every report in one logged batch"
     assert len(stores) == len(batches) == len([s for s in spans if s.phase == "wait"])
