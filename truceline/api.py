@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
@@ -12,6 +13,7 @@ from typing import IO
 from truceline.errors import ConfigError, Skip
 from truceline.link import LinkReport
 from truceline.model import RawDocument
+from truceline.scale import timeline
 from truceline.scale.work import PipelineConfig
 from truceline.settings import DEFAULT_LINK_WINDOW, Limits
 from truceline.stages.ingest import iter_documents
@@ -128,6 +130,7 @@ def process(
     `load` after a cluster run all link the same windows in the same order and store the same stories, clusters
     and canonical events.
     """
+    setup = time.monotonic(), time.process_time()  # for the optional timeline (truceline.scale.timeline)
     config = PipelineConfig(
         actor_files=tuple(actors),
         batch_size=batch_size or PipelineConfig().batch_size,
@@ -155,14 +158,16 @@ def process(
     windows.start(store.first_pending_position(retry_failed=retry_failed))
 
     def write(results: list[DocResult]) -> None:
-        store.save_results(results)
-        report.add(results)
+        with timeline.span("writer", "store", str(len(results))):
+            store.save_results(results)
+            report.add(results)
         if progress and results:
             progress(len(results))
         windows.stored([r.doc_id for r in results])
 
     # never more processes than batches of the full size: a small run stays in this process
     report.workers = max(1, min(wanted, -(-pending // config.batch_size)))
+    timeline.since("writer", "setup", *setup, f"{report.workers} workers")
     if report.workers == 1:
         run_inline(docs, config=config, write=write, total=pending)
     else:
@@ -186,7 +191,8 @@ def link_leftover(
     return windows.finish()
 
 
-TAIL_PARTS = 4  # the stretch after a run's last full link window is linked in windows this many times smaller
+TAIL_PARTS = 4  # the stretch after a run's last full link window is linked in windows of a quarter of what is left
+TAIL_FLOOR = 32  # ... down to windows this many times smaller than a whole one (16 reports of 512)
 MAX_AHEAD = 32  # batches held beyond two per worker while a window is linked (their rows wait in memory)
 
 
@@ -195,8 +201,9 @@ class _Windows:
     the last of them is stored (see `process`), each window in its own `link` call; `finish` links the rest.
 
     The stretch after the last full window, when the store holds at least one full window before it, is linked in
-    windows of a quarter of `size` (TAIL_PARTS): what is left to link once the per-report stages are done (on one
-    core while the others idle) is then at most a quarter window rather than up to a whole one. The windows follow
+    windows that shrink toward the store's end, each a quarter of what is left (TAIL_PARTS), down to `size` //
+    TAIL_FLOOR reports: what is left to link once the per-report stages are done (on one core while the others
+    idle) is then at most that floor (16 reports) rather than up to a whole window. The windows follow
     from the positions and the store's last position alone, so every run over the same stored documents (any number
     of workers, killed and resumed, `load` after a cluster run) links the same windows in the same order."""
 
@@ -227,7 +234,8 @@ class _Windows:
             self._link_below(self._aligned(top))
 
     def finish(self) -> LinkReport:
-        self._add(link(self.store, agreements=self.agreements))
+        with timeline.span("writer", "final"):
+            self._add(link(self.store, agreements=self.agreements))
         return self.report
 
     def _aligned(self, position: int) -> int:
@@ -236,7 +244,8 @@ class _Windows:
 
     def _link_below(self, edge: int) -> None:
         for end in self.ends[bisect_right(self.ends, self.below) : bisect_right(self.ends, edge)]:
-            self._add(link(self.store, agreements=self.agreements, before=end))
+            with timeline.span("writer", "link", str(end)):
+                self._add(link(self.store, agreements=self.agreements, before=end))
         self.below = max(self.below, edge)
 
     def _add(self, part: LinkReport) -> None:
@@ -250,13 +259,20 @@ class _Windows:
 
 def _window_ends(size: int, last: int) -> list[int]:
     """The ends (exclusive positions) of the windows below the store's `last` position: multiples of `size`, then,
-    past the last of them and when there is one, multiples of a quarter window (see _Windows)."""
+    past the last of them and when there is one, windows of a quarter of what is left to the store's end (at most a
+    quarter window, TAIL_PARTS), down to `size` // TAIL_FLOOR reports (see _Windows)."""
     if size <= 0:
         return []
     ends = list(range(size, last + 1, size))
     if ends:
-        part = max(1, size // TAIL_PARTS)
-        ends += range(ends[-1] + part, last + 1, part)
+        floor = max(1, size // TAIL_FLOOR)
+        end = ends[-1]
+        while True:
+            step = max(floor, -(-(last + 1 - end) // TAIL_PARTS))
+            if end + step > last:
+                break
+            end += step
+            ends.append(end)
     return ends
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from truceline.model import RawDocument
+from truceline.scale import timeline
 
 
 class Pending(Protocol):
@@ -81,4 +82,6 @@ def run_in_order(
         if not flight:
             return
         batch, job = flight.popleft()
-        finish(batch, None if job is None else job.result())  # waits for the batch's task
+        with timeline.span("writer", "wait", str(batch.index)):
+            result = None if job is None else job.result()  # waits for the batch's task
+        finish(batch, result)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from truceline.model import RawDocument
 from truceline.pipeline import Outcome, Pipeline
+from truceline.scale import timeline
 from truceline.settings import Limits
 from truceline.store.rows import DocResult, article_rows
 
@@ -67,7 +68,7 @@ def init_worker(config: PipelineConfig, watch_parent: bool = True) -> None:
     global _PIPELINE, _CONFIG
     _CONFIG = config
     if watch_parent:
-        _die_with_parent()
+        die_with_parent()
     from truceline.geo import gazetteer
     from truceline.learn.confidence import load_calibration
     from truceline.nlp import load_nlp
@@ -79,6 +80,45 @@ def init_worker(config: PipelineConfig, watch_parent: bool = True) -> None:
     gazetteer.get()
     load_calibration()
     _PIPELINE = pipeline
+
+
+# A short report of our own, run once through a freshly loaded pipeline so that what its stages build on first use
+# (compiled patterns, parsed data files, the gazetteer's fuzzy index) is built before the pool forks its workers.
+WARM_UP = (
+    "KABUL, 3 March 2020 - Shelling killed at least 12 civilians, including three children, and wounded 20 others "
+    "in the village of Sangin in Helmand province on Tuesday, the provincial governor said. The Taliban denied any "
+    "part in it. Government forces and the militants agreed to a ceasefire in Doha in February, a week after talks "
+    "in Geneva; two soldiers were killed near Kandahar the next day, officials told reporters."
+)
+
+
+def warm_up(config: PipelineConfig) -> None:
+    """Load this process's pipeline from `config` and run it over WARM_UP (its rows are dropped): a process forked
+    afterwards starts with every stage ready, as a worker is after its first batch. Rows do not depend on it: every
+    report is analysed from itself alone, whatever this process analysed before."""
+    init_worker(config, watch_parent=False)
+    pipeline = worker_pipeline()
+    list(pipeline.run([RawDocument("warm-up", "text", WARM_UP, "warm-up.txt")]))
+
+
+def release() -> None:
+    """Drop this process's pipeline (the pool's writer, once its workers are forked from it: linking needs the
+    dictionaries and the gazetteer, which stay cached, not spaCy or the event model)."""
+    global _PIPELINE
+    import gc
+
+    from truceline.nlp import load_nlp
+
+    _PIPELINE = None
+    load_nlp.cache_clear()
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).malloc_trim(0)  # give the freed heap back (glibc)
+        except (OSError, AttributeError):
+            pass
 
 
 def configure(config: PipelineConfig) -> None:
@@ -99,12 +139,12 @@ def worker_pipeline() -> Pipeline:
 
 def analyse_batch(raws: Sequence[RawDocument]) -> list[DocResult]:
     """A batch's task: every per-report stage over its documents, in order."""
-    with _LOCK:
+    with _LOCK, timeline.span("worker", "batch", str(len(raws))):
         pipeline = worker_pipeline()
         return results(pipeline.run(raws))
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """A worker whose parent is killed (kill -9 leaves no time to stop a pool) exits instead of idling forever."""
     parent = os.getppid()
     if sys.platform.startswith("linux"):
