@@ -4,6 +4,7 @@ on short reports we wrote for these tests."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ from click.testing import CliRunner
 from truceline import api
 from truceline.cli import cli
 from truceline.errors import ConfigError
+from truceline.link import dates as link_dates
 from truceline.link import link
 from truceline.link.agreements import load_user_file
+from truceline.model import PubDate
 from truceline.store import Store
 
 DATED = {
@@ -120,3 +123,37 @@ def test_an_unknown_story_is_a_one_line_error(tmp_path: Path) -> None:
     Store.open(db).close()
     result = CliRunner().invoke(cli, ["summary", "--db", str(db), "--story", "S-nothing"])
     assert result.exit_code == 2 and result.stderr.startswith("error: [T001]") and "Traceback" not in result.output
+
+
+class _OneReport:
+    """The one call `dates._events` makes on the link tables: the stored events of a report."""
+
+    def __init__(self, events: list[dict[str, object]]) -> None:
+        self.events = events
+
+    def article_events(self, article_id: str) -> list[dict[str, object]]:
+        return [dict(e) for e in self.events]
+
+
+def test_a_time_the_narrower_date_leaves_unresolved_dates_the_act_by_the_report() -> None:
+    # Processed alone, the report was dated to the year after a day it names, and "on Saturday" ahead of it read as
+    # some Saturday of that year. Its story narrows the report to five weeks, across which "Saturday" is no single
+    # day: the act is dated by the report's days, as a report processed with that date is, not by the year-wide
+    # reading, which runs eleven months past the report.
+    body = "A delegation from the capital is expected to arrive in the port city on Saturday to discuss the truce."
+    start = body.index("Saturday")
+    stored = {
+        "id": "r1-e0",
+        "date": "2020-01-18/2021-01-16",
+        "date_precision": "year",
+        "date_text": "Saturday",
+        "date_from_publication": False,
+        "start_char": 0,
+        "end_char": len(body),
+    }
+    pub = PubDate("2020-01-12/2020-02-15", date(2020, 1, 12), date(2020, 2, 15), "week")
+    assert start > 0
+    [(event_id, value, _sort, data)] = link_dates._events(_OneReport([stored]), "r1", pub, body)
+    assert event_id == "r1-e0"
+    assert value == pub.value == data["date"]
+    assert data["date_precision"] == "reported by" and data["date_from_publication"] is True

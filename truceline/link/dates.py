@@ -123,8 +123,13 @@ def _events(
         elif data.get("date_text"):
             start, end = int(data.get("start_char") or 0), int(data.get("end_char") or 0)
             match = next((t for (text, s), t in times.items() if text == data["date_text"] and start <= s < end), None)
-            if match is not None and not match[3].startswith("X"):  # unresolved against the new date: keep the old
+            if match is not None and not match[3].startswith("X"):
                 data["date"] = match[3]
+            elif match is not None:
+                # unresolved against the new date, as the per-report stages would leave it: "on Saturday" read
+                # against a year-wide date was a Saturday of that year, against a span of weeks it says no more
+                # than the report's own days, so the act is dated by them, as a report processed with this date is
+                data.update(date=pub.value, date_precision="reported by", date_from_publication=True)
         value = data.get("date")
         sort = value if isinstance(value, str) and value[:4].isdigit() else fallback
         out.append((str(data["id"]), value, sort, data))
