@@ -8,24 +8,33 @@ carried out four strikes"). Event data codes one row per source, actor, target, 
 
 An act of the same type and manner by the same side, at no other target, place or toll, with no day of its own that
 differs, told by the same source or by its actor, is that act again. A statement (a request, threat, accusation or
-rejection) is an act of saying, and a quote after a summary of it may be another: those are left alone. A party
-with no country, a joint party, a denial or a negation never matches: they cannot show it is the same side or act;
-nor does a sentence that names a time, even one the report's date cannot resolve ("On Thursday, forces advanced" in
-a report dated to a month is a day of its own). The earlier row is kept and takes the place or target the
-retelling adds; links to the retelling point to it.
+rejection) is an act of saying: the lead's summary ("Turkey urged Russia on Wednesday to act") and the quote further
+down ("... and expect them to take measures," Erdogan said) are one act when the speaker is the same, by name, or
+one side is the state itself, whose statement a minister's words are; two named speakers are two acts. A denial or
+a negation matches only one of the same kind by the same claimant ("said a ceasefire had not been secured", then
+the quote "it is not possible to say a ceasefire has been secured"). A party with no country or a joint party never
+matches: it cannot show it is the same side; nor does a sentence that names a time, even one the report's date
+cannot resolve ("On Thursday, forces advanced" in a report dated to a month is a day of its own). The earlier row is
+kept and takes the place or target the retelling adds; links to the retelling point to it.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from truceline.model import Actor, Event, TimeRef
 
 _STATEMENTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 _UNSURE = frozenset({"negated", "denied"})
 _UMBRELLA_WORDS = frozenset({"operation", "operations", "campaign", "campaigns"})
+SHARED_WORDS = 2
+_WORD = re.compile(r"[a-z]{4,}")
 
 
 def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
@@ -58,13 +67,13 @@ def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
 
 def told_again(event: Event, earlier: Sequence[Event], timed: bool = False) -> int | None:
     """The index in `earlier` of the act `event` tells again (the rules of the module docstring), or None."""
-    if event.type in _STATEMENTS or event.stance in _UNSURE:
-        return None  # each statement is an act of saying: a quote after the lead's summary may be another one
     if event.actor is None or event.actor.country is None or event.actor.members:
         return None
     for i in range(len(earlier) - 1, -1, -1):
         other = earlier[i]
-        if other.type != event.type or other.stance in _UNSURE or not _same_mode(event, other):
+        if other.type != event.type or not _same_mode(event, other) or not _same_stance(event, other):
+            continue
+        if event.type in _STATEMENTS and not (_same_speaker(event, other) and _same_content(event, other)):
             continue
         if _umbrella(other) and event.mode != "general":
             continue  # "launched an operation", then "its jets shot down two warplanes": one act within it
@@ -80,6 +89,57 @@ def told_again(event: Event, earlier: Sequence[Event], timed: bool = False) -> i
             continue
         return i
     return None
+
+
+def _same_stance(event: Event, other: Event) -> bool:
+    """An act told as fact or claim matches either; a denial or negation only one of its kind by the same claimant."""
+    if event.stance not in _UNSURE and other.stance not in _UNSURE:
+        return True
+    return event.stance == other.stance and _name(event.claimed_by) == _name(other.claimed_by)
+
+
+def _same_speaker(event: Event, other: Event) -> bool:
+    """One speaker: the same name, or one of the two is the state itself ("Turkey said", then its minister's words)."""
+    if event.actor is None or other.actor is None:
+        return False
+    return _name(event.actor) == _name(other.actor) or _state_itself(event.actor) or _state_itself(other.actor)
+
+
+def _same_content(event: Event, other: Event) -> bool:
+    """Two statements say the same when they are told in one sentence ("warned that its forces would hit back") or
+    their sentences share at least ``SHARED_WORDS`` words of content beyond the speakers' names and the verbs that
+    tell them: "forces are violating the ceasefire agreement" and "the regime is violating the ceasefire despite
+    the agreement" do; "gave the army until the end of the month to pull back" and "we will hit back at whoever
+    targets our soldiers" are two threats."""
+    if event.sentence_start == other.sentence_start:
+        return True
+    return len(_content_words(event) & _content_words(other)) >= SHARED_WORDS
+
+
+def _content_words(event: Event) -> set[str]:
+    told = {event.trigger.text.casefold()}
+    for actor in (event.actor, event.recipient, event.claimed_by):
+        if actor is not None:
+            told |= set(_WORD.findall((actor.name or actor.text).casefold()))
+    return {w for w in _WORD.findall(event.sentence.casefold()) if w not in STOP_WORDS and w not in told}
+
+
+def _name(actor: Actor | None) -> str | None:
+    return (actor.name or actor.text).casefold() if actor is not None else None
+
+
+def _state_itself(actor: Actor) -> bool:
+    """A country named as an actor ("Turkey", "Ankara") or its government as a whole."""
+    text = actor.text.casefold().removeprefix("the ")
+    return text in _country_forms() or text.endswith(" government")
+
+
+@cache
+def _country_forms() -> frozenset[str]:
+    """Every name and capital of the packaged countries table, folded."""
+    from truceline.actors.loading import country_entries
+
+    return frozenset(form.casefold() for entry in country_entries() for form in (entry.name, *entry.forms))
 
 
 def _same_mode(event: Event, other: Event) -> bool:
