@@ -360,6 +360,7 @@ def event_place(
     """
     if picker is None:
         return None
+    content: set[int] = set()
     if trigger is not None:
         verb = _clause_verb(trigger, clause)
         content = _content(trigger, verb) if kind in _SAID else set()
@@ -373,9 +374,42 @@ def event_place(
         places = kept
     try:
         chosen: Place | None = picker(places, offset, offset + len(doc.text), trigger_start)
-        return chosen
     except NotImplementedError:
         return None
+    if chosen is None and trigger is not None:
+        return _described_place(doc, offset, trigger, clause, content)
+    return chosen
+
+
+_AT = frozenset({"in", "at", "near", "outside", "around"})
+
+
+def _described_place(doc: Any, offset: int, trigger: Token, clause: set[int], content: set[int]) -> Place | None:
+    """A capital the clause names by its country's adjective ("met in the Turkish capital", "shelled the Syrian
+    capital"): at its verb or the trigger, by a preposition of place or as the object of the act; never within
+    what a statement is about."""
+    from truceline.geo.described import capital_described
+
+    verb = _clause_verb(trigger, clause)
+    for token in doc:
+        if token.lower_ != "capital" or token.i in content:
+            continue
+        head = token.head
+        at = head.head
+        if at.dep_ in ("dobj", "nsubjpass") and at.head.i == verb.i:  # "attacked a post near the Libyan capital"
+            at = verb
+        if token.dep_ == "pobj" and head.lower_ in _AT and at.i in (verb.i, trigger.i):
+            cue: str | None = head.lower_
+        elif token.dep_ == "dobj" and head.i == trigger.i == verb.i:
+            cue = None
+        else:
+            continue
+        adjective = next((c for c in token.children if c.dep_ in ("amod", "compound") and c.i == token.i - 1), None)
+        if adjective is None:
+            continue
+        start, end = offset + adjective.idx, offset + token.idx + len(token.text)
+        return capital_described(adjective.text, start, end, doc.text[adjective.idx : token.idx + len(token.text)], cue)
+    return None
 
 
 def _clause_verb(trigger: Token, clause: set[int]) -> Token:

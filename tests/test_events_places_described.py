@@ -1,0 +1,56 @@
+"""A capital named by its country's adjective is the event's place ("met in the Turkish capital" were in Ankara),
+from the gazetteer's demonyms and capitals (truceline/geo/described.py). Sentences written by us."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from truceline.model import Event, RawDocument
+from truceline.pipeline import Pipeline
+
+
+def events_of(text: str) -> list[Event]:
+    raw = RawDocument(
+        id=str(abs(hash(text))), kind="text", content="Report\n\n" + text, origin="t", published="2022-03-10"
+    )
+    out = next(iter(Pipeline().run([raw])))
+    assert out.analysis is not None, out.failure or out.skip
+    return out.analysis.events
+
+
+def only(events: list[Event], kind: str) -> Event:
+    found = [e for e in events if e.type == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "name", "country", "precision"),
+    [
+        ("Envoys of the two governments met in the Kenyan capital on Tuesday to discuss the border.", "CONSULT",
+         "Nairobi", "KEN", 1),
+        ("Rebels shelled the Yemeni capital overnight, killing three civilians.", "ASSAULT", "Sanaa", "YEM", 1),
+        ("Gunmen attacked a police station near the Libyan capital on Sunday.", "ASSAULT", "Tripoli", "LBY", 2),
+    ],
+)  # fmt: skip
+def test_a_capital_described_by_its_countrys_adjective_is_the_place(
+    nlp: Any, sentence: str, kind: str, name: str, country: str, precision: int
+) -> None:
+    event = only(events_of(sentence), kind)
+    assert event.place is not None, event
+    assert (event.place.name, event.place.country, event.place.feature) == (name, country, "capital")
+    assert event.place.precision == precision
+    # the place points at the words that describe it
+    assert event.sentence[event.place.start - event.sentence_start : event.place.end - event.sentence_start].endswith(
+        "capital"
+    )
+
+
+def test_what_a_statement_is_about_is_not_where_it_was_made(nlp: Any) -> None:
+    event = only(events_of("Kenya urged Ethiopia on Monday to halt the fighting in the Ethiopian capital."), "REQUEST")
+    assert event.place is None
+    # contrast: an adjective that names no country leaves the place empty
+    event = only(events_of("Envoys of the two governments met in the old capital on Tuesday."), "CONSULT")
+    assert event.place is None
