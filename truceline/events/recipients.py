@@ -61,10 +61,17 @@ def governing_subject(pronoun: Token, offset: int, index: ActorIndex) -> Actor |
 
 def antecedent(pronoun: Token, offset: int, index: ActorIndex) -> Actor | None:
     """'A statement from a representative of Guterres said he was concerned and called for': he or she is the party
-    named last before it in the sentence."""
-    if pronoun.lower_ not in ("he", "she"):
+    named last before it in the sentence. 'The parliament was readying a bill that would allow it to send troops':
+    it is the last state or body named before it, never a person."""
+    if pronoun.lower_ not in ("he", "she", "it"):
         return None
-    named = [a for a in index.within(offset, offset + pronoun.idx) if a.text[:1].isupper() and (a.country or a.code)]
+    named = [a for a in index.within(offset, offset + pronoun.idx) if a.country or a.code]
+    if pronoun.lower_ == "it":
+        kind_of = getattr(index.dictionary, "kind_of", None)
+        named = [a for a in named if not a.members and (kind_of(a) if kind_of else None) != "person"]
+        named = [a for a in named if a.text[:1].isupper() or a.sector in ("GOV", "MIL", "LEG", "JUD")]
+    else:
+        named = [a for a in named if a.text[:1].isupper()]
     return named[-1] if named else None
 
 
