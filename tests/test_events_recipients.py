@@ -148,3 +148,16 @@ def test_an_object_pronoun_stands_for_the_nearest_party_of_its_number_before_it(
     )
     supplied = next(e for e in events if e.trigger.text == "supplied")
     assert supplied.recipient is None
+
+
+def test_the_victims_of_a_harm_verb_are_the_target_of_the_act_it_happened_in(coder: Any) -> None:
+    # the act is a noun the victims were killed, wounded or died "in": the act hit them
+    assert coder("Four Kenyan soldiers were killed in an air strike near the border on Friday.")[1:] == (
+        {"KEN"},
+        "ASSAULT",
+    )
+    assert coder("Nine Malian soldiers were killed and 12 wounded in a mortar attack on Tuesday.")[1] == {"MLI"}
+    assert coder("Six Nigerian policemen died in the ambush, officials said.")[1] == {"NGA"}
+    # contrast: the subject of an active "killed" is the one who did it, not a victim
+    actor, target, _ = coder("Kenyan soldiers killed four Somali fighters in an ambush near the border.")
+    assert (actor, target) == ({"KEN"}, {"SOM"})

@@ -111,3 +111,12 @@ def test_an_act_within_an_operation_is_not_the_operation_told_again(nlp: Any) ->
         if e.type == "ASSAULT"
     ]
     assert len(strikes) == 2, [(e.trigger.text, e.mode) for e in strikes]
+
+
+def test_a_definite_act_named_again_with_a_toll_of_its_own_is_kept(nlp: Any) -> None:
+    # the second telling names the strike again but gives another source's toll: kept, so the two figures stay
+    lead = "Air strikes hit a crowded Kenyan market on Monday, killing 20 people, medics said. "
+    events = events_of(lead + "A monitor said 17 civilians died in the market strike.")
+    strikes = [e for e in events if e.type == "ASSAULT"]
+    assert len(strikes) == 2, strikes
+    assert sorted(e.killed.value for e in strikes if e.killed is not None) == [17, 20]

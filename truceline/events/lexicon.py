@@ -82,6 +82,8 @@ class Lexicon:
     judging_verbs: frozenset[str] = frozenset()  # "called it a breach": an accusation
     resolve_verbs: frozenset[str] = frozenset()  # "will not hesitate to strike": negated, a resolve
     loss_verbs: frozenset[str] = frozenset()  # "lost 33 soldiers in an ambush": the loser is hit
+    harm_verbs: frozenset[str] = frozenset()  # "soldiers were killed in an air strike": the victims are hit
+    death_verbs: frozenset[str] = frozenset()  # "civilians died in the strike": the victims are hit
     charge_nouns: frozenset[str] = frozenset()
     military_things: frozenset[str] = frozenset()  # "a Turkish position": MIL
     civilian_things: frozenset[str] = frozenset()  # "a Syrian market": CVL
@@ -125,6 +127,8 @@ _WORD_LISTS = (
     "judging_verbs",
     "resolve_verbs",
     "loss_verbs",
+    "harm_verbs",
+    "death_verbs",
     "charge_nouns",
     "military_things",
     "civilian_things",

@@ -93,9 +93,12 @@ def merge_same(own: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Even
 def told_before(cand: Candidate, event: Event, earlier: list[Event]) -> bool:
     """'the attack on the Turkish post', after a sentence reporting an attack on a Turkish post: a definite noun
     with no doer of its own, aimed at the same side as an event of its type the report already has, is that
-    event named again, not a second one."""
+    event named again, not a second one. One that gives a toll of its own ("31 civilians died in the market
+    strike") is kept: the figure is this source's, and may differ from the first telling's."""
     token = cand.token
     if not cand.nominal or cand.governor is not None or event.actor is not None or event.recipient is None:
+        return False
+    if event.killed is not None or event.injured is not None:
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children):
         return False

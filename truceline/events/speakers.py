@@ -228,14 +228,28 @@ def speakers_own(
 
 def _loser(token: Token, lex: Lexicon) -> Token | None:
     """Whoever bore the act's toll: 'the army lost 33 soldiers in a rebel ambush' -> army, for the ambush; 'its
-    forces suffered heavy casualties during the fighting' -> forces."""
+    forces suffered heavy casualties during the fighting' -> forces; 'two soldiers were killed in an air strike',
+    '31 civilians died in the market strike' -> the victims ('33 soldiers were killed and 32 wounded in the strike':
+    the first conjunct's, when the second's subject is only a number)."""
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.dep_ != "prep":
         return None
     verb = prep.head
-    if not verb.tag_.startswith("VB") or lemma_of(verb) not in lex.loss_verbs:
+    if not verb.tag_.startswith("VB"):
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    lemma = lemma_of(verb)
+    if lemma in lex.loss_verbs:
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if lemma not in lex.harm_verbs and lemma not in lex.death_verbs:
+        return None
+    for harmed in (verb, verb.head if verb.dep_ == "conj" else None):
+        if harmed is None or (lemma_of(harmed) not in lex.harm_verbs and lemma_of(harmed) not in lex.death_verbs):
+            continue
+        victims = ("nsubjpass", "nsubj") if lemma_of(harmed) in lex.death_verbs else ("nsubjpass",)
+        subject = next((c for c in harmed.children if c.dep_ in victims), None)
+        if subject is not None and subject.tag_ != "CD":
+            return subject
+    return None
 
 
 def losers_hit(
