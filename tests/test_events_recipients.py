@@ -161,3 +161,10 @@ def test_the_victims_of_a_harm_verb_are_the_target_of_the_act_it_happened_in(cod
     # contrast: the subject of an active "killed" is the one who did it, not a victim
     actor, target, _ = coder("Kenyan soldiers killed four Somali fighters in an ambush near the border.")
     assert (actor, target) == ({"KEN"}, {"SOM"})
+
+
+def test_its_on_the_object_of_a_plural_subject_is_the_party_above_it(coder: Any) -> None:
+    # "its" cannot stand for the plural "fighters": the posts are Kenya's, the speaker's
+    assert coder("Kenya said Somali fighters had shelled its border posts overnight.")[1] == {"KEN"}
+    # contrast: a singular subject owns "its" posts, which are then no party acted on
+    assert coder("Kenya said the Somali army had shelled its own border posts by mistake.")[1] != {"KEN"}

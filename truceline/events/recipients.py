@@ -164,6 +164,19 @@ def possessor(token: Token, offset: int, index: ActorIndex, its: bool = False) -
     return named[-1] if named else None
 
 
+def _its_other_owner(token: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """Whom 'its' on an object stands for when the clause's subject is plural and so cannot be its owner ('the RSF
+    said army jets had bombed its bases'): the nearest single party above that clause; None otherwise."""
+    pronoun = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if pronoun is None or not verb.tag_.startswith("VB"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+        return None
+    return _clause_owner(verb, offset, index)
+
+
 def _clause_owner(pronoun: Token, offset: int, index: ActorIndex) -> Actor | None:
     head = pronoun
     for _ in range(8):
@@ -235,6 +248,13 @@ def recipient_of(
     for token in options:
         owner = possessor(token, start, index)
         if owned(token) and (owner is None or actor is None or owner.country in (None, actor.country)):
+            other = _its_other_owner(token, start, index)
+            if (
+                other is not None
+                and not own_side(actor, other, threat)
+                and (actor is None or other.start != actor.start)
+            ):
+                return other  # "the RSF said army jets had bombed its bases": the bases are the RSF's
             continue  # "withdraw their forces", "reinforce its posts": the actor's own, not a party acted on
         found = _recipient(token, start, index, lex) or object_antecedent(token, start, actor, index)
         if found is not None and not own_side(actor, found, threat):
