@@ -135,6 +135,28 @@ def test_a_country_level_speaker_joins_a_named_one_only_on_strong_evidence() -> 
     assert speakers.allows(by_surname, summary([_said(minister, "Demirkaya asked again.")]))
 
 
+def test_a_deal_told_by_its_states_joins_the_one_told_by_their_leaders() -> None:
+    def agreed(actor: dict[str, Any], sentence: str) -> dict[str, Any]:
+        event = {"type": "AGREE", "actor": actor, "sentence": sentence, "date_precision": "reported by"}
+        m = mention(event, {"date_lo": "2021-06-12", "date_hi": "2021-06-12", "source": "x"})
+        m["article_id"] = m["event_id"] = sentence[:12]
+        return m
+
+    def pair(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+        text = f"{first['text']} and {second['text']}"
+        return {"text": text, "name": text, "country": None, "members": [first, second]}
+
+    leaders = pair(
+        _actor("President Kemal Aksoy", "Kemal Aksoy"), _actor("President Ivan Volkov", "Ivan Volkov", "RUS")
+    )
+    states = pair(_actor("Turkey", "Turkey"), _actor("Russia", "Russia", "RUS"))
+    event = summary([agreed(leaders, "Aksoy and Volkov agreed to reopen the highway.")])
+    assert event["speakers"] == {"Kemal Aksoy": 1, "Ivan Volkov": 1}
+    assert speakers.allows(agreed(states, "Turkey and Russia agreed on a new corridor."), event)
+    other_pair = pair(_actor("Turkey", "Turkey"), _actor("France", "France", "FRA"))
+    assert not speakers.allows(agreed(other_pair, "Turkey and France agreed on a new corridor."), event)
+
+
 def test_rows_stored_before_speakers_were_kept_still_match_as_before() -> None:
     named = _said(_actor("Foreign Minister Selim Karaduman", "Selim Karaduman"), "Karaduman asked Moscow to help.")
     old = {k: v for k, v in named.items() if k != "speakers"}

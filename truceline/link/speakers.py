@@ -10,8 +10,10 @@ when their names are, or one name is the end of the other ("Akar", "Hulusi Akar"
 
 `allows` is the gate canonical matching asks: named speakers on both sides must share a person; a named and an
 unnamed or country-level speaker ("Turkey said") may be one statement only on strong evidence (the same day named,
-a quoted phrase both give, or most of the words alike); two unnamed ones are left to the usual specifics. Mentions
-and canonical events stored before speakers were kept carry no `speakers` and pass the gate as before.
+a quoted phrase both give, or most of the words alike); two unnamed ones are left to the usual specifics. For a mutual
+act, parties of the same countries on both sides are strong evidence too: "Turkey and Russia agreed" and "Erdogan
+and Putin agreed" are how reports tell one deal. Mentions and canonical events stored before speakers were kept carry no `speakers` and pass the
+gate as before.
 """
 
 from __future__ import annotations
@@ -166,9 +168,13 @@ def summarise(mentions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 
 def _strong(m: Mapping[str, Any], c: Mapping[str, Any]) -> bool:
     """Evidence that a named and an unnamed speaker's statements are one: the same day named, a quoted phrase both
-    give, or most of the sentence's words the event's."""
+    give, most of the sentence's words the event's, or (a mutual act) parties of the same countries."""
     if m.get("precision") == "day" and m.get("date") in (c.get("days") or {}):
         return True
+    if str(m.get("type")) in load_ontology().mutual_types:
+        parties = {*(m.get("actor") or ()), *(m.get("recipient") or ())}
+        if parties and parties == {*(c.get("actors") or {}), *(c.get("recipients") or {})}:
+            return True
     if set(quotes(m.get("sentence"))).intersection(c.get("quotes") or ()):
         return True
     words: Iterable[str] = m.get("words") or ()
