@@ -77,6 +77,7 @@ def test_a_person_is_the_same_by_full_name_or_by_surname() -> None:
     assert speakers.same_person("Orhan Demirkaya", "Demirkaya")
     assert speakers.same_person("Bashar al-Assad", "Bashar Al Assad")
     assert speakers.same_person("Recep Tayyip Erdoğan", "Tayyip Erdogan")
+    assert speakers.same_person("Binali Yıldırım", "Yildirim")
     assert not speakers.same_person("Orhan Demirkaya", "Selim Karaduman")
     assert not speakers.same_person("Orhan Demirkaya", "Orhan")  # a first name is not a surname
 

@@ -39,13 +39,10 @@ _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
-def verbal(type_: object) -> bool:
-    return str(type_) in load_ontology().verbal_types
-
-
 def _norm(name: str) -> tuple[str, ...]:
     """A name's words, lower case, without accents or hyphens: "Bashar al-Assad" -> (bashar, al, assad)."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    dotless = name.replace("ı", "i")  # the Turkish dotless i has no decomposition: "Yıldırım" is "Yildirim"
+    plain = unicodedata.normalize("NFKD", dotless).encode("ascii", "ignore").decode().lower()
     return tuple(re.findall(r"[a-z]+", plain))
 
 
@@ -137,8 +134,8 @@ def speakers(
 
 def quotes(sentence: str | None) -> list[str]:
     """The phrases of `QUOTE_WORDS` words inside a sentence's quotation marks. A sentence with an odd number of marks
-    holds the start or the end of a quote told over sentences: the part before its first mark is quoted, unless the
-    sentence opens with the mark ("... is what we want," he said)."""
+    holds the end or the start of a quote told over sentences: the part before its first mark is quoted ("... is what
+    we want," he said), unless the sentence opens with the mark (then what follows it is)."""
     text = str(sentence or "").replace("‘", "'").replace("’", "'")
     parts = _QUOTE_MARKS.split(text)
     if len(parts) == 1:
