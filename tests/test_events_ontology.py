@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import yaml
 
 from truceline.events.lexicon import load_lexicon, word_forms
@@ -53,6 +55,16 @@ def test_validate_reports_a_broken_mapping() -> None:
     ontology = load_ontology()
     broken = type(ontology)({**ontology.modes, "AGREE": {}}, ontology.acled, ontology.rules, ontology._alias)
     assert any("AGREE" in problem for problem in validate(broken))
+
+
+def test_the_verbal_types_are_plover_s_verbal_quad_classes() -> None:
+    ontology = load_ontology()
+    assert ontology.verbal_types == {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+    assert ontology.mutual_types == {"AGREE", "CONSULT"}
+    broken = dataclasses.replace(ontology, mutual_types=frozenset({"AGREE", "ASSAULT"}))
+    assert "mutual_types must be verbal_types too" in validate(broken)
+    unknown = dataclasses.replace(ontology, verbal_types=ontology.verbal_types | {"GOSSIP"})
+    assert any("GOSSIP" in problem for problem in validate(unknown))
 
 
 def test_trigger_file_names_only_known_types_and_modes() -> None:

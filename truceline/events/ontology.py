@@ -51,6 +51,8 @@ class Ontology:
     rioter_words: frozenset[str] = frozenset()
     mob_words: frozenset[str] = frozenset()
     nonstate_words: frozenset[str] = frozenset()
+    verbal_types: frozenset[str] = frozenset()  # acts done by saying something (PLOVER's verbal quad classes)
+    mutual_types: frozenset[str] = frozenset()  # verbal acts two parties do together: either may be named first
 
     def mode(self, type_: str, mode: str | None) -> Mode:
         """The Mode record, falling back to the type's general mode for None or unknown modes."""
@@ -145,6 +147,8 @@ def _parse(raw: Any) -> Ontology:
         frozenset(raw.get("rioter_words") or ()),
         frozenset(raw.get("mob_words") or ()),
         frozenset(raw.get("nonstate_words") or ()),
+        frozenset(raw.get("verbal_types") or ()),
+        frozenset(raw.get("mutual_types") or ()),
     )
     problems = validate(ontology)
     if problems:
@@ -166,6 +170,11 @@ def validate(ontology: Ontology) -> list[str]:
                 problems.append(f"{type_}/{mode.name}: CAMEO code {mode.cameo!r} is not 3-4 digits")
             if mode.acled not in ontology.acled:
                 problems.append(f"{type_}/{mode.name}: ACLED key {mode.acled!r} not in acled_subevents")
+    for type_ in sorted(ontology.verbal_types | ontology.mutual_types):
+        if type_ not in PLOVER_TYPES:
+            problems.append(f"verbal_types or mutual_types: unknown type {type_}")
+    if not ontology.mutual_types <= ontology.verbal_types:
+        problems.append("mutual_types must be verbal_types too")
     for rule, key in ontology.rules.items():
         if key not in ontology.acled:
             problems.append(f"acled rule {rule} -> unknown key {key}")

@@ -7,7 +7,8 @@ type whose days overlap its own (an undated mention only against those of its ow
 ``CANDIDATES`` of them, most recent first. A match needs the same kind of happening on compatible days and some
 specific that agrees (``MATCH`` points or more, see `match_score`): the same place, the same actor or target
 countries, a casualty figure of the same size, the same event cluster, the same day, shared words. A denial of a
-strike and the claim of it are one event (the claim and the denial are both kept, and make a contradiction).
+strike and the claim of it are one event (the claim and the denial are both kept, and make a contradiction). A
+verbal act (a statement, a demand, a meeting) is one event only when the same speaker says it (`speakers.allows`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from truceline.link import contradictions
+from truceline.link import contradictions, speakers
 from truceline.link.recent import RecentMentions
 from truceline.link.text import stop_words
 from truceline.store.link import LinkTables
@@ -160,6 +161,10 @@ def mention(event: Mapping[str, Any], report: Mapping[str, Any]) -> dict[str, An
         "actor_name": (actor or {}).get("name") or (actor or {}).get("text"),
         "recipient": _countries(recipient),
         "recipient_name": (recipient or {}).get("name") or (recipient or {}).get("text"),
+        # who says a verbal act (None for others): its statements of other speakers are other happenings
+        "speakers": speakers.speakers(
+            event.get("type"), actor, recipient, lo.isoformat() if lo else None, hi.isoformat() if hi else None
+        ),
         "place": (place.get("name") or place.get("text")) if place else None,
         "place_admin1": place.get("admin1") if place else None,
         "place_country": place.get("country") if place else None,
@@ -339,6 +344,7 @@ def summary(mentions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "claims": claims,
         "outlets": sorted({m["source"] for m in mentions if m["source"]}),
     }
+    out.update(speakers.summarise(mentions))
     bounds = [m["bound"] for m in mentions if m.get("bound")]
     if bounds and len(bounds) == len(mentions):  # every mention undated: the days its reports can be from
         out["bound"] = [min(b[0] for b in bounds), max(b[1] for b in bounds)]
@@ -510,7 +516,7 @@ class Merger:
         mentioned = self.tables.mentioned_among([str(r["id"]) for r in rows], m["article_id"])
         for row in rows:
             data = row["data"]
-            if _apart(m, row, data):
+            if _apart(m, row, data) or not speakers.allows(m, data):
                 continue
             same_article = str(row["id"]) in mentioned
             score = match_score(m, data, bool(cluster) and row["cluster_id"] == cluster)
