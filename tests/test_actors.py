@@ -404,3 +404,19 @@ def test_a_bare_ministry_is_the_ministry_of_the_minister_named_before_it(book: A
 def test_a_bare_ministry_with_no_minister_before_it_is_the_storys(book: ActorDictionary) -> None:
     text = "Fighting raged in Khartoum and Omdurman in Sudan. The ministry later said a new round would start."
     assert next(a for a in book.find(text) if a.text == "ministry").country == "SDN"
+
+
+def test_a_bare_ministry_in_a_report_datelined_in_a_capital_is_that_states(book: ActorDictionary) -> None:
+    # filed from Nairobi, "the defence ministry" is Kenya's, though the report is about Somalia and a Somali
+    # ministry is named later on
+    text = (
+        "NAIROBI, May 3 (Test Wire) - Two soldiers were killed in an ambush near the Somali border at Mandera, "
+        "the defence ministry said. Somalia's foreign ministry condemned the attack in Mogadishu."
+    )
+    first = next(a for a in book.find(text) if a.text == "defence ministry")
+    assert first.country == "KEN"
+    # contrast: without the dateline, the later Somali ministry lends its country, as before
+    assert next(a for a in book.find(text.split(" - ", 1)[1]) if a.text == "defence ministry").country == "SOM"
+    # and "the government" is not a ministry: a capital's dateline says nothing of whose forces it means
+    troops = "NAIROBI, May 3 (Test Wire) - Government troops retook the town of Beledweyne in Somalia, officials said."
+    assert next(a for a in book.find(troops) if "overnment" in a.text).country != "KEN"

@@ -19,6 +19,7 @@ from truceline.model import Actor
 # The body a title holder speaks for, as the dictionary's agent groups name them: a bare "the ministry" after a
 # country's minister is that minister's, "the presidency" after a president that president's.
 INSTITUTION_OF = {"minister": "ministry", "president": "presidency"}
+STATE_BODIES = ("ministry", "presidency")  # agent groups a capital's dateline tells the country of
 
 
 @dataclass(slots=True)
@@ -33,6 +34,7 @@ class Context:
     bare: list[tuple[int, str]] = field(default_factory=list)  # (index in output, group) of agents alone
     regime_country: str | None = None  # whose government a bare "the regime" means (story.regime_country)
     place_country: str | None = None  # where the report's places are (story.place_country)
+    dateline_country: str | None = None  # the country whose capital the report is datelined in (story.dateline_country)
 
     def saw(self, agent: Entry, actor: Actor) -> None:
         if actor.country:
@@ -42,16 +44,29 @@ class Context:
                 self.agent_country.setdefault(INSTITUTION_OF[group], []).append((actor.start, actor.country))
 
     def country_for(self, group: str, at: int, on_the_ground: bool = False) -> str | None:
-        """The country of the last mention of this agent before `at`, else of the first after, else the story's;
-        people on the ground (rebels, civilians: `on_the_ground`) are of where the report's places are first."""
+        """The country of the last mention of this agent before `at`; else, for a body that speaks for a state, of
+        the capital the report is datelined in ("ANKARA (Wire) - ... the defence ministry said": Turkey's), else of the
+        first mention after, else the story's; people on the ground (rebels, civilians: `on_the_ground`) are of
+        where the report's places are first."""
         seen = self.agent_country.get(group)
         if not seen:
             if group == "regime" and self.regime_country:
                 return self.regime_country
+            if self._speaks_for_a_state(group):
+                return self.dateline_country
             return (self.place_country if on_the_ground else None) or self.story_country
         # Mentions are recorded in text order, so a binary search keeps long texts linear-logarithmic.
         i = bisect_left(seen, (at, ""))
-        return seen[i - 1][1] if i else seen[0][1]
+        if i:
+            return seen[i - 1][1]
+        if self._speaks_for_a_state(group):
+            return self.dateline_country
+        return seen[0][1]
+
+    def _speaks_for_a_state(self, group: str) -> bool:
+        """A body that issues a state's statements (a ministry, the presidency), when the report has a capital's
+        dateline; never "the government" or its forces, which reports from abroad use of the other side."""
+        return self.dateline_country is not None and any(word in group for word in STATE_BODIES)
 
 
 def single(entry: Entry, start: int, end: int, text: str, when: date | None) -> Actor:

@@ -12,7 +12,7 @@ from truceline.actors.entries import Entry
 from truceline.actors.loading import packaged_entries, packaged_sectors, user_entries
 from truceline.actors.matcher import Match, Matcher, Tokens, tokenize
 from truceline.actors.resolve import pick
-from truceline.actors.story import place_country, regime_country, town_in
+from truceline.actors.story import dateline_country, place_country, regime_country, town_in
 from truceline.actors.story import story_country as _story_country
 from truceline.model import Actor
 
@@ -80,7 +80,13 @@ class ActorDictionary:
         # people on the ground are of where the report's places are when it names them more than once ("talks in
         # Sweden" once does not make Sweden the ground of a report on Yemen)
         ground = place_country(text, tokens, matches, times=2)
-        context = Context(when=when, story_country=story_country, regime_country=regime, place_country=ground)
+        context = Context(
+            when=when,
+            story_country=story_country,
+            regime_country=regime,
+            place_country=ground,
+            dateline_country=dateline_country(text),
+        )
         return compose(text, tokens, matches, context)
 
     def story_country(self, text: str | Sequence[Actor]) -> str | None:

@@ -179,3 +179,31 @@ def town_in(tokens: Tokens, *, whole: bool = False) -> tuple[int, int, str] | No
             if at + size <= len(words) and key in towns:
                 return at, at + size, towns[key]
     return None
+
+
+DATELINE_REACH = 400  # a dateline opens the body: only its first characters are looked at
+
+
+def dateline_country(text: str) -> str | None:
+    """The country whose capital the report's dateline names ("ANKARA, Feb 12 (Wire) -"), or None: a report filed
+    from a capital speaks of that state's ministries and forces without naming whose they are."""
+    from truceline.geo.cues import dateline_spans
+
+    spans = dateline_spans(text[:DATELINE_REACH])
+    if not spans:
+        return None
+    start, end = spans[0]
+    return _capitals().get(text[start:end].split(",")[0].strip().casefold())
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Capital name, folded -> the ISO-3 code of its country (the packaged countries table)."""
+    from truceline.actors.loading import country_entries
+
+    return {
+        form.casefold(): entry.country
+        for entry in country_entries()
+        if entry.kind == "capital" and entry.country
+        for form in entry.forms
+    }
