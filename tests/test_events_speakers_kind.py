@@ -65,3 +65,14 @@ def test_the_statement_is_the_statement_brought_in_before(nlp: Any) -> None:
         '"The minister is alarmed by reported attacks on the roads out of the city," the statement read.'
     )
     assert claimant(code(nlp, body), "ASSAULT") is None
+
+
+def test_his_office_tells_an_act_for_the_one_who_did_it(nlp: Any) -> None:
+    # no party is named in "his office": it speaks for the minister whose act it tells
+    events = code(nlp, "Minister Lento met the Arcadian envoy in Velka on Sunday, his office said.")
+    by = one(events, "CONSULT").claimed_by
+    assert by is not None and (by.text, by.country) == ("his office", "ARC")
+    # contrast: an office with no pronoun names no one
+    events = code(nlp, "Minister Lento met the Arcadian envoy in Velka on Sunday, a regional office said.")
+    by = one(events, "CONSULT").claimed_by
+    assert by is None or by.country != "ARC"

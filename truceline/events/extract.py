@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from truceline.events.absorb import absorb, fold_alleged
 from truceline.events.arguments import STATEMENT_NOUNS, statement_author, verbal_arguments
 from truceline.events.attach import clause_tokens, event_casualties, event_date, event_place, prepositional_relation
-from truceline.events.eventhood import naming, not_an_event
+from truceline.events.eventhood import STATEMENTS, naming, not_an_event
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.merge import merge_same, told_before
@@ -44,6 +44,20 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SELF_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "its", "their", "his", "her", "our"})
 _PERSONLIKE = frozenset({"person", None})  # dictionary kinds "he" or "she" may stand for (None: not in it)
 _STANCE_RANK = {"denied": 0, "negated": 1, "threatened": 2, "planned": 3, "claimed": 4, "asserted": 5}
+
+
+def _his_own(speaker: Token) -> bool:
+    """'his office', 'her spokesman', 'his aides': a speaker that is a person's own, told by a pronoun."""
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in speaker.children)
+
+
+def _speaking_for(speaker: Token, offset: int, actor: Actor) -> Actor:
+    """'Erdogan urged Putin to act, his office said': the office (its words, the actor's country and sector) speaks
+    for the one whose act it tells."""
+    first = speaker.left_edge
+    start, end = offset + first.idx, offset + speaker.idx + len(speaker.text)
+    text = speaker.doc.text[first.idx : speaker.idx + len(speaker.text)]
+    return Actor(start, end, text, country=actor.country, sector=actor.sector, code=actor.code)
 
 
 def _event_picker() -> Any:
@@ -320,6 +334,11 @@ class _Coder:
         claimed_by: Actor | None = None
         if att is not None:
             claimed_by = self.speaker_actor(att, start) or self._quote_speaker(start + cand.token.idx, start)
+            speaker = att.speaker
+            if claimed_by is None and speaker is not None and _his_own(speaker) and cand.type not in STATEMENTS:
+                # "Akar spoke with Shoigu, his office said": claimed for him (a statement his office tells is his
+                # own, and speakers.py makes it so)
+                claimed_by = _speaking_for(speaker, start, actor) if actor is not None and actor.country else None
             kind = "denied" if att.kind == "denied" else "claimed"
             if _STANCE_RANK[kind] < _STANCE_RANK[stance]:
                 stance = kind
