@@ -12,6 +12,9 @@ from typing import Any
 import pytest
 from test_events import FakeActors, code, one
 
+from truceline.model import RawDocument
+from truceline.pipeline import Pipeline
+
 KINDS = {"Minister Lento": "person", "Borduria's foreign ministry": "agent", "Borduria": "country"}
 
 
@@ -76,3 +79,31 @@ def test_his_office_tells_an_act_for_the_one_who_did_it(nlp: Any) -> None:
     events = code(nlp, "Minister Lento met the Arcadian envoy in Velka on Sunday, a regional office said.")
     by = one(events, "CONSULT").claimed_by
     assert by is None or by.country != "ARC"
+
+
+def test_a_simple_past_after_a_reported_past_perfect_is_the_tellers_own_act(nlp: Any) -> None:
+    # the parser hangs "accused" on "had shelled"; its tense is the telling's: the ministry accused Arcadia
+    body = "Borduria's foreign ministry said rebels had shelled the villages and accused Arcadia of arming them."
+    accusations = [e for e in code(nlp, body) if e.trigger.text == "accused"]
+    assert len(accusations) == 1, accusations
+    event = accusations[0]
+    assert event.actor is not None and event.actor.country == "BOR"
+    assert event.stance == "asserted" and event.claimed_by is None
+    # contrast: a past perfect conjunct stays in the reported clause, the rebels' act as the ministry tells it
+    body = "Borduria's foreign ministry said rebels had shelled the villages and had attacked Arcadia."
+    attacks = [e for e in code(nlp, body) if e.trigger.text == "attacked"]
+    assert len(attacks) == 1 and attacks[0].stance == "claimed", attacks
+
+
+def test_the_word_before_statement_says_whose_it_is(nlp: Any) -> None:
+    # "a military statement": the military's (the army named before), so the accusation it makes is the army's
+    def accusers(text: str) -> list[str | None]:
+        raw = RawDocument(id=str(abs(hash(text))), kind="text", content="Report\n\n" + text, origin="t")
+        out = next(iter(Pipeline().run([raw])))
+        assert out.analysis is not None
+        return [e.actor.country if e.actor else None for e in out.analysis.events if e.type == "ACCUSE"]
+
+    lead = "The Kenyan army pulled back from the town on Monday. "
+    assert accusers(lead + "A military statement said rebels had violated the truce near the town.") == ["KEN"]
+    # contrast: "a joint statement" says nothing of whose
+    assert accusers(lead + "A joint statement said rebels had violated the truce near the town.") != ["KEN"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from truceline.events.arguments import joins_the_telling
 from truceline.events.lexicon import Lexicon
 from truceline.events.triggers import Candidate, Token
 
@@ -99,6 +100,8 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
     steps = 0
     while token.dep_ != "ROOT" and steps < 8:
         steps += 1
+        if token.dep_ == "conj" and joins_the_telling(token):
+            return None  # "said rebels had violated the truce and accused Turkey": the teller's own act
         content = token.dep_ in ("acl", "ccomp") or (token.dep_ == "relcl" and _content_clause(token))
         rel, token = token.dep_, token.head
         if content and token.lemma_.lower() in _CONTENT_NOUNS:
