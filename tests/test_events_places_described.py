@@ -54,3 +54,15 @@ def test_what_a_statement_is_about_is_not_where_it_was_made(nlp: Any) -> None:
     # contrast: an adjective that names no country leaves the place empty
     event = only(events_of("Envoys of the two governments met in the old capital on Tuesday."), "CONSULT")
     assert event.place is None
+
+
+def test_a_statement_is_made_where_its_speech_verb_says(nlp: Any) -> None:
+    text = (
+        '"We will not wait much longer," the Kenyan president told reporters in Nairobi on Monday, adding that Kenya '
+        "would act on its own if the raids did not stop."
+    )
+    threat = only(events_of(text), "THREATEN")
+    assert threat.place is not None and threat.place.name == "Nairobi"
+    # contrast: a speech verb that names no place leaves the statement's place open
+    threat = only(events_of(text.replace(" in Nairobi", "")), "THREATEN")
+    assert threat.place is None

@@ -34,7 +34,7 @@ from truceline.events.speakers import losers_hit, speakers_own, toll_of
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
 from truceline.events.triggers import Candidate, Token, find_candidates
 from truceline.events.weapons import refine_mode
-from truceline.model import Actor, Analysis, Event, Trigger
+from truceline.model import Actor, Analysis, Event, Place, Trigger
 from truceline.text import StartIndex
 
 if TYPE_CHECKING:
@@ -141,6 +141,23 @@ class _Coder:
         kind_of = getattr(self.index.dictionary, "kind_of", None)
         return kind_of(actor) if kind_of is not None else None
 
+    def _speech_place(self, cue: Token, offset: int) -> Place | None:
+        """'"We will not wait forever," Erdogan told reporters in Ankara': a statement is made where its speech verb
+        says it was ("in" or "at" a place the places stage found); ", adding that ..." where the verb it adds to
+        says."""
+        verbs = [cue, cue.head] if cue.dep_ in ("advcl", "conj") and cue.tag_ == "VBG" else [cue]
+        for prep in (c for verb in verbs for c in verb.children):
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                at = offset + pobj.idx
+                found = next((p for p in self.analysis.places if p.start <= at < p.end and p.resolved), None)
+                if found is not None and found.cue != "dateline":
+                    return found
+        return None
+
     def _quote_speaker(self, trigger_start: int, sentence_start: int) -> Actor | None:
         """The speaker of the quotation a trigger lies in, when its sentence names none (quotes.py)."""
         quote = containing(self.quotes, trigger_start)
@@ -208,9 +225,15 @@ class _Coder:
             self.events[-1] = replace(last, killed=figures[0], recipient=last.recipient or loser)
 
     def _spoken(self, cand: Candidate, event: Event) -> Event:
-        """A statement the speaker makes in a quote takes the day of the speech verb, when the quote has none."""
+        """A statement the speaker makes in a quote takes the day and the place of the speech verb, when the quote
+        has none ("... ," Erdogan told reporters in Ankara on Wednesday)."""
         att = attribution(cand, self.lex)
-        if att is None or not event.date_from_publication:
+        if att is None:
+            return event
+        if event.place is None:
+            place = self._speech_place(att.cue, event.sentence_start)
+            event = replace(event, place=place) if place is not None else event
+        if not event.date_from_publication:
             return event
         doc, offset = cand.token.doc, event.sentence_start
         published = self.analysis.article.published
@@ -371,6 +394,8 @@ class _Coder:
             doc, start, times, clause, published, reporting, relation, ongoing=ongoing
         )
         place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker, cand.token, cand.type)
+        if place is None and att is not None and att.kind == "said" and cand.type in STATEMENTS:
+            place = self._speech_place(att.cue, start)
         figures = self.quantities.within(start, end)
         killed, injured, others = event_casualties(doc, start, figures, clause, trigger_start)
         context = ("ceasefire",) if ceasefire or has_ceasefire else ()
