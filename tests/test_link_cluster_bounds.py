@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from truceline.link.bounds import apart, narrow, publication_days, text_bounds, widened
-from truceline.link.cluster import Linker, model_decider, out_of_bounds
+from truceline.link.bounds import apart, narrow, open_ended, publication_days, text_bounds, widened
+from truceline.link.cluster import Linker, closed_bounds, model_decider, out_of_bounds
 from truceline.link.features import Report, build_report
 from truceline.link.score import Scorer
 from truceline.store import Store
@@ -27,16 +27,19 @@ TOLD = {
     "the market, the worst breach of the truce in weeks. The army blamed fire from the hills.",
     "november": "Army shelling killed six people in Eastfield on Tuesday, the town council said, after the Northern "
     "Front raided an army post; the truce between the two sides looked close to collapse.",
+    "later": "A Northern Front spokesman said on Tuesday that the army shelling of the Eastfield market, which killed "
+    "four people, showed the truce meant nothing; traders have not reopened their stalls since.",
     "autumn": "Shelling of the Eastfield market by the army killed four people, a Northern Front commander said, "
     "calling the truce dead. Residents said the shells came on Tuesday at dawn.",
 }
 
 
-def _report(rid: str, first: str, last: str) -> Report:
+def _report(rid: str, first: str, last: str, read_on: str = "2022-06-01") -> Report:
     # the days come from the text alone (a weekday read with a day of the month): bounds, not a stated date
     return build_report(
         {
             "id": rid,
+            "processed_at": f"{read_on}T10:00:00+00:00",
             "title": f"Eastfield shelling strains truce between army and Northern Front ({rid})",
             "body": TOLD[rid],
             "published_earliest": first,
@@ -78,6 +81,16 @@ def test_a_report_bounded_to_a_season_never_joins_a_cluster_of_another(tmp_path:
     ]
     clusters = _link(tmp_path, reports)
     assert clusters["march-a"] == clusters["march-b"] != clusters["autumn"]
+
+
+def test_a_report_bounded_from_below_only_is_held_to_no_days() -> None:
+    # its text says only "not before March 2021" (the last day is the day it was read): a follow-up of any later
+    # day, or a misread note, it is kept from no cluster; bounded on both ends, or narrowly, it is held to them
+    assert closed_bounds(_report("later", "2021-03-05", "2022-06-01", read_on="2022-06-01")) is None
+    assert closed_bounds(_report("later", "2021-03-05", "2021-12-31", read_on="2022-06-01")) is not None
+    assert closed_bounds(_report("later", "2022-05-20", "2022-06-01", read_on="2022-06-01")) is not None
+    assert open_ended((date(2021, 3, 5), date(2022, 6, 1)), date(2022, 6, 1))
+    assert not open_ended((date(2021, 3, 5), date(2022, 6, 1)), None)
 
 
 def test_bounds_are_read_one_way() -> None:

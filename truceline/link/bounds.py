@@ -67,6 +67,13 @@ def publication_days(row: Mapping[str, Any]) -> Days | None:
     return _between(row.get("date_lo"), row.get("date_hi")) or narrow(text_bounds(row))
 
 
+def open_ended(days: Days, read_on: date | None) -> bool:
+    """Whether `days` run up to the day the report was read (`read_on`): its text bounds it from below only ("a
+    name in use since 2005", "downloaded on 2 October 2013"), and the last day is no more than "not in the future".
+    Such a report can be from any later day, a follow-up weeks or years after what it tells among them."""
+    return read_on is not None and days[1] >= read_on - timedelta(days=1)
+
+
 def widened(days: Days, before: int) -> Days:
     """`days` taken back by the `before` days an act told in a report may precede it."""
     return days[0] - timedelta(days=before), days[1]

@@ -86,7 +86,8 @@ MERGE_MIN_CLUSTER = 1  # a cluster a report has just founded merges by the same 
 # A report bounded to some days by its text alone (no stated date) never joins an event cluster whose reports are from
 # other days, whatever its words: one story's happenings read alike (five Idlib reports of March 2019 to March 2020
 # were one cluster). Each side's days are taken back by PRECEDE_DAYS, the days an act may precede the report telling
-# it (as canonical events do: REPORTED_BY_DAYS + NEAR_DAYS). Dated reports are left to the scorer, which weighs the gap
+# it (as canonical events do: REPORTED_BY_DAYS + NEAR_DAYS). Dated reports are left to the scorer, which weighs the
+# gap; a report bounded from below only is held to nothing (`closed_bounds`)
 BOUNDS_RULE = True
 PRECEDE_DAYS = 5
 
@@ -243,10 +244,31 @@ def report_bounds(rep: Report) -> bounds.Days | None:
     return None
 
 
+def closed_bounds(rep: Report) -> bounds.Days | None:
+    """The report's bounds when they hold it to some days: not when its text bounds it from below only, far back,
+    which leaves it open to every later day up to the day it was read (`bounds.open_ended`: a follow-up written
+    weeks after what it tells, or a "downloaded on" note misread as the report's own day). Such a report still widens
+    the days of the cluster it joins, to the day it was read. (On the ECB+ tune part the one report kept from its
+    happening by a bound from below was one of these.)"""
+    found = report_bounds(rep)
+    if found is None or (bounds.narrow(found) is None and bounds.open_ended(found, _read_on(rep))):
+        return None
+    return found
+
+
+def _read_on(rep: Report) -> date | None:
+    try:
+        return date.fromisoformat(rep.processed_at[:10])
+    except ValueError:
+        return None
+
+
 def cluster_bounds(cluster: Group) -> bounds.Days | None:
-    """The days a cluster's reports are from: their dates (stated, or bounds that are few), else the bounds of any
-    width they have."""
-    for lo, hi in ((cluster.date_lo, cluster.date_hi), (cluster.bound_lo, cluster.bound_hi)):
+    """The days a cluster's reports can be from: the span of their stated dates and text bounds of any width (its
+    dates alone for a cluster linked before it kept bounds). The whole span, not the narrowest days any one report
+    gives: a text's bounds can be wrong (a weekday read in the wrong year), and one report's misread days must not
+    keep the rest of its happening's reports out."""
+    for lo, hi in ((cluster.bound_lo, cluster.bound_hi), (cluster.date_lo, cluster.date_hi)):
         if lo and hi:
             return date.fromisoformat(lo), date.fromisoformat(hi)
     return None
@@ -423,7 +445,8 @@ class Linker:
         return Group(sid, seq, 0, None, None, {}, {}), 1.0, True, groups
 
     def _merge_clusters(self, cluster: Group, story: Group) -> Group:
-        """Two clusters of one story, from the same days, whose reports read alike are one happening."""
+        """Two clusters of one story, from the same days, whose reports read alike are one happening (never two whose
+        reports' days cannot meet: `out_of_bounds`)."""
         if cluster.n_reports < MERGE_MIN_CLUSTER or MERGE_CLUSTERS > 1:
             return cluster
         lo = hi = None
@@ -503,7 +526,7 @@ class Linker:
             ids += [i for i in self.tables.cluster_candidates(story.id, None, None, LARGEST_CLUSTERS) if i not in ids]
         groups = self.tables.groups("link_clusters", ids)
         if rep.date_lo is None:
-            mine = report_bounds(rep)
+            mine = closed_bounds(rep)
             groups = [g for g in groups if not out_of_bounds(mine, cluster_bounds(g))]
         chosen, prob = self._choose("event", rep, vector, groups, "cluster_id")
         if chosen is not None:
