@@ -49,7 +49,8 @@ def _report(rid: str, first: str, last: str, read_on: str = "2022-06-01") -> Rep
     )
 
 
-def _link(tmp_path: Path, reports: list[Report]) -> dict[str, str]:
+def _link(tmp_path: Path, reports: list[Report]) -> tuple[dict[str, str], dict[str, str]]:
+    """{report id: its event cluster} once all are linked, and {cluster id: "first day/last day"}."""
     with Store.open(tmp_path / "bounds.db") as store:
         linker = Linker(store.link, model_decider(Scorer.packaged()), Scorer.packaged())
         placed = {}
@@ -57,7 +58,9 @@ def _link(tmp_path: Path, reports: list[Report]) -> dict[str, str]:
             for rep in reports:
                 placed[rep.id] = linker.place(rep).cluster_id
         # a merge moves a cluster's reports: read where each one ended
-        return {aid: m["cluster_ids"][0] for aid, m in store.link.memberships().items() if aid in placed}
+        clusters = {aid: m["cluster_ids"][0] for aid, m in store.link.memberships().items() if aid in placed}
+        groups = store.link.groups("link_clusters", sorted(set(clusters.values())))
+        return clusters, {g.id: f"{g.date_lo}/{g.date_hi}" for g in groups}
 
 
 def test_alike_reports_bounded_months_apart_tell_different_happenings(tmp_path: Path) -> None:
@@ -68,9 +71,12 @@ def test_alike_reports_bounded_months_apart_tell_different_happenings(tmp_path: 
         _report("november", "2021-11-09", "2021-11-10"),
     ]
     assert all(r.date_lo is None for r in reports)  # undated for linking: only their text bounds them
-    clusters = _link(tmp_path, reports)
+    clusters, days = _link(tmp_path, reports)
     assert clusters["march-a"] == clusters["march-b"]  # the same week, the same shelling
     assert len({clusters["march-a"], clusters["july"], clusters["november"]}) == 3
+    # bounded to a few days, the reports date their clusters (and so choose among the clusters of their days)
+    assert days[clusters["march-a"]] == "2021-03-02/2021-03-04"
+    assert days[clusters["november"]] == "2021-11-09/2021-11-10"
 
 
 def test_a_report_bounded_to_a_season_never_joins_a_cluster_of_another(tmp_path: Path) -> None:
@@ -79,7 +85,7 @@ def test_a_report_bounded_to_a_season_never_joins_a_cluster_of_another(tmp_path:
         _report("march-b", "2021-03-03", "2021-03-04"),
         _report("autumn", "2021-09-01", "2021-11-30"),  # wide: no days of its own
     ]
-    clusters = _link(tmp_path, reports)
+    clusters, _ = _link(tmp_path, reports)
     assert clusters["march-a"] == clusters["march-b"] != clusters["autumn"]
 
 
