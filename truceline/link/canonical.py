@@ -18,7 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from truceline.link import contradictions, speakers
+from truceline.link import bounds, contradictions, speakers
+from truceline.link.bounds import span as _parse
 from truceline.link.recent import RecentMentions
 from truceline.link.text import stop_words
 from truceline.store.link import LinkTables
@@ -37,43 +38,11 @@ _ANAPHORA = re.compile(
 )
 REPORTED_BY_DAYS = 3  # an act dated only by its report's day happened on it or in the days before
 BOUNDED_DAYS = 31  # "since April 28", "until Friday": a span, not a day
-BOUND_DAYS = 62  # an undated report's days bounded by its text to at most this many are its days for matching
 # confidence of one independent source, by what it does with the event
 SOURCE_CONFIDENCE = {"asserted": 0.6, "claimed": 0.45, "planned": 0.3, "threatened": 0.3, "negated": 0.1, "denied": 0.0}
 
 _WORD = re.compile(r"[a-z]{4,}")
 _TOLL = re.compile(r"\b(toll|death toll|number of (dead|deaths|killed)|counts? the dead)\b", re.I)
-
-
-def _parse(value: str | None) -> tuple[date, date] | None:
-    """The days a TIMEX-style value spans: a day, a month or a year."""
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", value)
-    if not m:
-        return None
-    year = int(m.group(1))
-    try:
-        if m.group(3):
-            d = date(year, int(m.group(2)), int(m.group(3)))
-            return d, d
-        if m.group(2):
-            month = int(m.group(2))
-            first = date(year, month, 1)
-            nxt = date(year + (month == 12), month % 12 + 1, 1)
-            return first, nxt - timedelta(days=1)
-        return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
-        return None
-
-
-def _bounds(report: Mapping[str, Any]) -> tuple[tuple[date, date] | None, tuple[date, date] | None]:
-    """The days the text bounds an undated report to ("said on Wednesday (March 11th)": that day or the next), when
-    they are narrow enough (``BOUND_DAYS``) to tell its events from those of other weeks; else none."""
-    lo, hi = _parse(str(report.get("bound_lo") or "")[:10]), _parse(str(report.get("bound_hi") or "")[:10])
-    if lo is None or hi is None or (hi[1] - lo[0]).days > BOUND_DAYS:
-        return None, None
-    return lo, hi
 
 
 def _told_again(m: Mapping[str, Any], c: Mapping[str, Any]) -> bool:
@@ -90,10 +59,10 @@ def _told_again(m: Mapping[str, Any], c: Mapping[str, Any]) -> bool:
 
 def _bound(report: Mapping[str, Any]) -> list[str] | None:
     """[first, last] day the text bounds a report to, widened by the days an act told in it may precede it."""
-    lo, hi = _parse(str(report.get("bound_lo") or "")[:10]), _parse(str(report.get("bound_hi") or "")[:10])
-    if lo is None or hi is None:
+    days = bounds.text_bounds(report)
+    if days is None:
         return None
-    return [(lo[0] - timedelta(days=REPORTED_BY_DAYS + NEAR_DAYS)).isoformat(), hi[1].isoformat()]
+    return [d.isoformat() for d in bounds.widened(days, REPORTED_BY_DAYS + NEAR_DAYS)]
 
 
 def _apart(m: Mapping[str, Any], row: Mapping[str, Any], data: Mapping[str, Any]) -> bool:
@@ -135,17 +104,15 @@ def _quantity(event: Mapping[str, Any], kind: str) -> dict[str, Any] | None:
 def mention(event: Mapping[str, Any], report: Mapping[str, Any]) -> dict[str, Any]:
     """What linking keeps of one event row: kind, days, who, where, figures, stance and its source."""
     precision = str(event.get("date_precision") or "unknown")
-    pub_lo, pub_hi = _parse(report.get("date_lo")), _parse(report.get("date_hi"))
-    if pub_lo is None or pub_hi is None:
-        pub_lo, pub_hi = _bounds(report)
+    pub = bounds.publication_days(report)
     span = _parse(event.get("date")) if not event.get("date_from_publication") else None
     lo = hi = None
-    if precision in ("since", "until", "before", "after") and pub_lo and pub_hi:
-        lo, hi = pub_lo[0] - timedelta(days=BOUNDED_DAYS), pub_hi[1]
+    if precision in ("since", "until", "before", "after") and pub:
+        lo, hi = bounds.widened(pub, BOUNDED_DAYS)
     elif span is not None and precision not in ("reported by",):
         lo, hi = span
-    elif pub_lo and pub_hi:
-        lo, hi = pub_lo[0] - timedelta(days=REPORTED_BY_DAYS), pub_hi[1]
+    elif pub:
+        lo, hi = bounds.widened(pub, REPORTED_BY_DAYS)
     place = event.get("place") or None
     actor, recipient = event.get("actor"), event.get("recipient")
     claimed = event.get("claimed_by")
@@ -218,16 +185,10 @@ def _date_and_place(m: dict[str, Any], found: Sequence[Mapping[str, Any]], repor
             m.update(date=value, precision="day", lo=value, hi=value)
             break
     if m["lo"] is None:
-        pub_lo, pub_hi = _parse(report.get("date_lo")), _parse(report.get("date_hi"))
-        if pub_lo is None or pub_hi is None:
-            pub_lo, pub_hi = _bounds(report)
-        if pub_lo and pub_hi:
-            m.update(
-                date=report.get("date_lo"),
-                precision="reported by",
-                lo=(pub_lo[0] - timedelta(days=REPORTED_BY_DAYS)).isoformat(),
-                hi=pub_hi[1].isoformat(),
-            )
+        pub = bounds.publication_days(report)
+        if pub:
+            lo, hi = bounds.widened(pub, REPORTED_BY_DAYS)
+            m.update(date=report.get("date_lo"), precision="reported by", lo=lo.isoformat(), hi=hi.isoformat())
     if m["lo"] is None:
         m["bound"] = _bound(report)
     for p in found:

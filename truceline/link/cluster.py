@@ -11,7 +11,10 @@ For one report (in one transaction):
    at most ``STORY_CANDIDATES`` of them; the scorer (truceline/link/score.py) gives each a probability and the
    report joins the best at ``JOIN`` or more, else founds a story;
 4. candidate clusters are that story's clusters dated within ``CLUSTER_WINDOW_DAYS`` of the report (its largest
-   ones when it is undated), scored the same way at the event level.
+   ones when it is undated), scored the same way at the event level. A report without a stated date is dated here
+   by the days its text bounds it to, when they are few (truceline/link/bounds.py); bounded however widely, it never
+   joins a cluster whose reports are from other days (see `out_of_bounds`), nor does a cluster merge with one of
+   other days.
 
 Nothing ever compares a report with all others: every lookup is an indexed query with a LIMIT. The result depends
 on the order reports are linked in (publication date, then arrival), as any single-pass clustering does, and on
@@ -28,7 +31,7 @@ from datetime import date, timedelta
 from itertools import repeat
 from operator import mul
 
-from truceline.link import copies, minhash
+from truceline.link import bounds, copies, minhash
 from truceline.link.features import Report
 from truceline.link.score import Scorer, features, relative
 from truceline.store.link import Group, LinkTables
@@ -80,6 +83,13 @@ MERGE_CLUSTER_DAYS = 3
 # but ECB+ check 0.785 / 0.795 against the packaged models' 0.801 / 0.834: kept off
 RELATIVE: tuple[str, ...] = ()
 MERGE_MIN_CLUSTER = 1  # a cluster a report has just founded merges by the same rule as a grown one
+# A report bounded to some days by its text alone (no stated date) never joins an event cluster whose reports are from
+# other days, whatever its words: one story's happenings read alike (five Idlib reports of March 2019 to March 2020
+# were one cluster). Each side's days are taken back by PRECEDE_DAYS, the days an act may precede the report telling
+# it (as canonical events do: REPORTED_BY_DAYS + NEAR_DAYS). Dated reports are left to the scorer, which weighs the
+# gap; a report bounded from below only is held to nothing (`closed_bounds`)
+BOUNDS_RULE = True
+PRECEDE_DAYS = 5
 
 # (level, report, candidates as (group, features)) -> (index of the chosen candidate or None, its probability)
 Decide = Callable[[str, Report, list[tuple[Group, dict[str, float]]]], tuple[int | None, float]]
@@ -217,6 +227,79 @@ def other_happening(rep: Report, cluster: Group, feats: Mapping[str, float]) -> 
     return busy or sites
 
 
+def report_days(rep: Report) -> bounds.Days | None:
+    """The days a report is from when choosing its cluster: its stated date, else its text's bounds when they are
+    few (``bounds.BOUND_DAYS``); a report so bounded is dated for its cluster, though not for the scorer."""
+    if rep.date_lo and rep.date_hi:
+        return rep.date_lo, rep.date_hi
+    return bounds.narrow(report_bounds(rep))
+
+
+def report_bounds(rep: Report) -> bounds.Days | None:
+    """The days a report can be from: its stated date, else its text's bounds however wide."""
+    if rep.date_lo and rep.date_hi:
+        return rep.date_lo, rep.date_hi
+    if rep.earliest and rep.latest:
+        return rep.earliest, rep.latest
+    return None
+
+
+def closed_bounds(rep: Report) -> bounds.Days | None:
+    """The report's bounds when they hold it to some days: not when its text bounds it from below only, far back,
+    which leaves it open to every later day up to the day it was read (`bounds.open_ended`: a follow-up written
+    weeks after what it tells, or a "downloaded on" note misread as the report's own day). Such a report still widens
+    the days of the cluster it joins, to the day it was read. (On the ECB+ tune part the one report kept from its
+    happening by a bound from below was one of these.)"""
+    found = report_bounds(rep)
+    if found is None or (bounds.narrow(found) is None and bounds.open_ended(found, _read_on(rep))):
+        return None
+    return found
+
+
+def _read_on(rep: Report) -> date | None:
+    try:
+        return date.fromisoformat(rep.processed_at[:10])
+    except ValueError:
+        return None
+
+
+def cluster_bounds(cluster: Group) -> bounds.Days | None:
+    """The days a cluster's reports can be from: the span of their stated dates and text bounds of any width (its
+    dates alone for a cluster linked before it kept bounds). The whole span, not the narrowest days any one report
+    gives: a text's bounds can be wrong (a weekday read in the wrong year), and one report's misread days must not
+    keep the rest of its happening's reports out."""
+    for lo, hi in ((cluster.bound_lo, cluster.bound_hi), (cluster.date_lo, cluster.date_hi)):
+        if lo and hi:
+            return date.fromisoformat(lo), date.fromisoformat(hi)
+    return None
+
+
+def out_of_bounds(mine: bounds.Days | None, theirs: bounds.Days | None) -> bool:
+    """Whether a report (or cluster) of days `mine` cannot tell the happening of a cluster of days `theirs`: the two,
+    each taken back by the PRECEDE_DAYS an act may precede its report, do not meet."""
+    if not BOUNDS_RULE or mine is None or theirs is None:
+        return False
+    return bounds.apart(bounds.widened(mine, PRECEDE_DAYS), bounds.widened(theirs, PRECEDE_DAYS))
+
+
+def _add_days(cluster: Group, rep: Report) -> None:
+    """A cluster's days take its report's bounded days when it states none (`_add` took its stated ones), and its
+    bounds the report's of any width."""
+    days = report_days(rep)
+    if days is not None and rep.date_lo is None:
+        _extend(cluster, "date", days)
+    found = report_bounds(rep)
+    if found is not None:
+        _extend(cluster, "bound", found)
+
+
+def _extend(group: Group, which: str, days: bounds.Days) -> None:
+    lo, hi = days[0].isoformat(), days[1].isoformat()
+    old_lo, old_hi = getattr(group, which + "_lo"), getattr(group, which + "_hi")
+    setattr(group, which + "_lo", min(old_lo, lo) if old_lo else lo)
+    setattr(group, which + "_hi", max(old_hi, hi) if old_hi else hi)
+
+
 def _dot(u: Mapping[str, float], v: Mapping[str, float]) -> float:
     if len(u) > len(v):
         u, v = v, u
@@ -265,10 +348,10 @@ def _combine(group: Group, other: Group) -> None:
     if len(group.names) > GROUP_NAMES:
         group.names = dict(sorted(group.names.items(), key=lambda kv: (-kv[1], kv[0]))[:GROUP_NAMES])
     group.n_reports += other.n_reports
-    for lo, hi in ((other.date_lo, other.date_hi),):
+    for which in ("date", "bound"):
+        lo, hi = getattr(other, which + "_lo"), getattr(other, which + "_hi")
         if lo and hi:
-            group.date_lo = min(group.date_lo, lo) if group.date_lo else lo
-            group.date_hi = max(group.date_hi, hi) if group.date_hi else hi
+            _extend(group, which, (date.fromisoformat(lo), date.fromisoformat(hi)))
 
 
 class Linker:
@@ -306,6 +389,7 @@ class Linker:
         cluster, c_score, new_cluster = self._cluster(rep, vector, seq, story, copy)
         _add(story, rep, vector)
         _add(cluster, rep, vector)
+        _add_days(cluster, rep)
         self.tables.save_group("link_clusters", cluster)
         if self.merge:
             cluster = self._merge_clusters(cluster, story)
@@ -361,7 +445,8 @@ class Linker:
         return Group(sid, seq, 0, None, None, {}, {}), 1.0, True, groups
 
     def _merge_clusters(self, cluster: Group, story: Group) -> Group:
-        """Two clusters of one story, from the same days, whose reports read alike are one happening."""
+        """Two clusters of one story, from the same days, whose reports read alike are one happening (never two whose
+        reports' days cannot meet: `out_of_bounds`)."""
         if cluster.n_reports < MERGE_MIN_CLUSTER or MERGE_CLUSTERS > 1:
             return cluster
         lo = hi = None
@@ -371,7 +456,7 @@ class Linker:
         ids = [i for i in self.tables.cluster_candidates(story.id, lo, hi, CLUSTER_CANDIDATES) if i != cluster.id]
         for other in self.tables.groups("link_clusters", ids):
             link = _dot(cluster.centroid, other.centroid) / (cluster.n_reports * other.n_reports)
-            if link < MERGE_CLUSTERS:
+            if link < MERGE_CLUSTERS or out_of_bounds(cluster_bounds(cluster), cluster_bounds(other)):
                 continue
             keep, gone = (cluster, other) if (cluster.seq, cluster.id) < (other.seq, other.id) else (other, cluster)
             merged = Group(
@@ -383,6 +468,8 @@ class Linker:
                 dict(keep.centroid),
                 dict(keep.names),
                 story_id=story.id,
+                bound_lo=keep.bound_lo,
+                bound_hi=keep.bound_hi,
             )
             _combine(merged, gone)
             self.tables.move_reports("cluster_id", gone.id, keep.id)
@@ -428,15 +515,19 @@ class Linker:
             if found is not None:
                 return found, 1.0, False
         lo = hi = None
-        if rep.date_lo and rep.date_hi:
-            lo = (rep.date_lo - timedelta(days=CLUSTER_WINDOW_DAYS)).isoformat()
-            hi = (rep.date_hi + timedelta(days=CLUSTER_WINDOW_DAYS)).isoformat()
+        days = report_days(rep)
+        if days is not None:
+            lo = (days[0] - timedelta(days=CLUSTER_WINDOW_DAYS)).isoformat()
+            hi = (days[1] + timedelta(days=CLUSTER_WINDOW_DAYS)).isoformat()
         ids = self.tables.cluster_candidates(story.id, lo, hi, CLUSTER_CANDIDATES)
         if lo is not None and LARGEST_CLUSTERS:
             # a report's date can be wrong (a misread dateline); the story's largest clusters stay candidates, and
             # the scorer weighs the gap
             ids += [i for i in self.tables.cluster_candidates(story.id, None, None, LARGEST_CLUSTERS) if i not in ids]
         groups = self.tables.groups("link_clusters", ids)
+        if rep.date_lo is None:
+            mine = closed_bounds(rep)
+            groups = [g for g in groups if not out_of_bounds(mine, cluster_bounds(g))]
         chosen, prob = self._choose("event", rep, vector, groups, "cluster_id")
         if chosen is not None:
             return chosen, prob, False

@@ -33,6 +33,7 @@ class Report:
     lead: frozenset[str]
     published_precision: str = "unknown"
     latest: date | None = None  # the last day the report can be from, however loosely it is dated
+    earliest: date | None = None  # ... and the first (its text's bounds when it states no date)
 
     @property
     def bucket(self) -> int:
@@ -106,7 +107,7 @@ def build_report(article: Mapping[str, Any], mentions: Sequence[Mapping[str, Any
     lo, hi = _day(article.get("published_earliest")), _day(article.get("published_latest"))
     if lo is None and hi is None:
         lo = hi = _day(article.get("published"))
-    latest = hi
+    earliest, latest = lo, hi
     evidence = article.get("published_evidence") or []
     stated = bool(evidence) and str(evidence[0]).lower().startswith(STATED_DATE_EVIDENCE)
     if lo is None or hi is None or (hi - lo).days > DATE_SPAN_MAX or not stated:
@@ -124,6 +125,7 @@ def build_report(article: Mapping[str, Any], mentions: Sequence[Mapping[str, Any
         lead=lead,
         published_precision=str(article.get("published_precision") or "unknown"),
         latest=latest,
+        earliest=earliest,
     )
 
 

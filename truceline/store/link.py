@@ -34,6 +34,10 @@ class Group:
     centroid: dict[str, float]
     names: dict[str, float]
     story_id: str | None = None  # for a cluster: the story it belongs to
+    # for a cluster: the first and last day its reports can be from, by their stated dates or the bounds their text
+    # gives, however wide (truceline/link/bounds.py): the days no report bounded elsewhere can join
+    bound_lo: str | None = None
+    bound_hi: str | None = None
 
 
 class Decoded:
@@ -325,15 +329,16 @@ class LinkTables:
             raise ValueError(table)
         if not ids:
             return []
-        story = "story_id" if table == "link_clusters" else "NULL"
+        extra = "story_id, bound_lo, bound_hi" if table == "link_clusters" else "NULL, NULL, NULL"
         marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
-            f"SELECT id, seq, n_reports, date_lo, date_hi, centroid, names, {story} FROM {table} WHERE id IN ({marks})",
+            f"SELECT id, seq, n_reports, date_lo, date_hi, centroid, names, {extra} FROM {table} WHERE id IN ({marks})",
             list(ids),
         ).fetchall()
         decoded = self._groups  # a group's centroid and names are changed in place by its caller: copies
         by_id = {
-            r[0]: Group(r[0], r[1], r[2], r[3], r[4], dict(decoded(r[5])), dict(decoded(r[6])), r[7]) for r in rows
+            r[0]: Group(r[0], r[1], r[2], r[3], r[4], dict(decoded(r[5])), dict(decoded(r[6])), r[7], r[8], r[9])
+            for r in rows
         }
         return [by_id[i] for i in ids if i in by_id]
 
@@ -358,8 +363,9 @@ class LinkTables:
             )
         elif table == "link_clusters":
             self.conn.execute(
-                "INSERT OR REPLACE INTO link_clusters (id, story_id, seq, n_reports, date_lo, date_hi, centroid, names)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO link_clusters"
+                " (id, story_id, seq, n_reports, date_lo, date_hi, centroid, names, bound_lo, bound_hi)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     group.id,
                     group.story_id,
@@ -369,6 +375,8 @@ class LinkTables:
                     group.date_hi,
                     centroid,
                     names,
+                    group.bound_lo,
+                    group.bound_hi,
                 ),
             )
         else:

@@ -494,3 +494,17 @@ MIGRATIONS.append(
         """,
     )
 )
+
+# -- the days an event cluster's reports can be from (truceline/link/cluster.py) --------------------------------------
+MIGRATIONS.append(
+    (
+        "0108_link_cluster_bounds",
+        """
+        -- the first and last day the cluster's reports can be from, by their stated dates or the bounds their text
+        -- gives (however wide): a report bounded to other days never joins it, nor does a cluster of other days
+        -- merge with it. Clusters linked before have none (NULL: nothing known), as a report bounded by nothing
+        ALTER TABLE link_clusters ADD COLUMN bound_lo TEXT;
+        ALTER TABLE link_clusters ADD COLUMN bound_hi TEXT;
+        """,
+    )
+)
