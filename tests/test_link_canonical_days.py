@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from truceline import api
-from truceline.link.canonical import _apart, _told_again, mention
+from truceline.link.canonical import _apart, _told_again, match_score, mention, summary
 from truceline.store import Store
 
 
@@ -54,6 +54,20 @@ def test_two_rows_of_one_report_join_only_on_a_specific_told_twice() -> None:
     assert _told_again({**m, "killed": {"value": 13}}, {**event, "killed_example": {"value": 76}})
     day = mention(_event(date="2020-02-03", date_precision="day", date_from_publication=False), {})
     assert _told_again(day, {**event, "days": {"2020-02-03": 1}})
+
+
+def test_a_month_named_in_the_past_is_a_specific_as_a_day_is() -> None:
+    # "agreed last September" in reports of other weeks and other event clusters: the month, the parties and the
+    # kind of act make one deal; another month makes another
+    def agreed(month: str, report: str) -> dict[str, Any]:
+        row = _event(type="AGREE", date=month, date_precision="month", date_from_publication=False)
+        row["actor"] = {"text": "Kenya and Somalia", "members": [{"country": "KEN"}, {"country": "SOM"}]}
+        return {**mention(row, {"date_lo": report, "date_hi": report}), "article_id": report, "source": None}
+
+    deal = summary([agreed("2018-09", "2019-06-13")])
+    same, other = agreed("2018-09", "2019-12-24"), agreed("2018-11", "2019-12-24")
+    assert match_score(same, deal, same_cluster=False) >= 2.0
+    assert match_score(other, deal, same_cluster=False) < match_score(same, deal, same_cluster=False) - 1.0
 
 
 @pytest.mark.slow

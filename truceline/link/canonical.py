@@ -256,6 +256,10 @@ def match_score(m: Mapping[str, Any], c: Mapping[str, Any], same_cluster: bool) 
         score += 1.5
     if m["precision"] == "day" and c.get("days"):
         score += 1.0 if m["date"] in c["days"] else -0.5
+    elif m["precision"] == "month" and c.get("months"):
+        # "agreed last September", "the deal signed in September 2018": a month named in the past is specific
+        # for what happens once (a deal, a summit), as a day is for a strike
+        score += 1.0 if str(m["date"])[:7] in c["months"] else -0.5
     shared = len(set(m["words"]).intersection(c.get("words") or ()))
     score += min(shared, 6) / 6
     return score
@@ -272,9 +276,12 @@ def summary(mentions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     recipients: dict[str, int] = {}
     stances: dict[str, int] = {}
     claims: list[dict[str, Any]] = []
+    months: dict[str, int] = {}
     for m in mentions:
         if m["precision"] == "day" and m["date"]:
             days[m["date"]] = days.get(m["date"], 0) + 1
+        if m["precision"] == "month" and m["date"]:
+            months[m["date"][:7]] = months.get(m["date"][:7], 0) + 1
         for key, counts in ((m["place"], places), (m.get("place_admin1"), admin1), (m.get("place_country"), countries)):
             if key:
                 counts[key] = counts.get(key, 0) + 1
@@ -295,6 +302,7 @@ def summary(mentions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
             )
     out: dict[str, Any] = {
         "days": days,
+        "months": months,
         "places": places,
         "admin1": admin1,
         "place_countries": countries,
