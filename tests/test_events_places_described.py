@@ -42,6 +42,7 @@ def test_a_capital_described_by_its_countrys_adjective_is_the_place(
     assert event.place is not None, event
     assert (event.place.name, event.place.country, event.place.feature) == (name, country, "capital")
     assert event.place.precision == precision
+    assert event.place.confidence is not None and 0.0 <= event.place.confidence <= 1.0  # scored like a named place
     # the place points at the words that describe it
     assert event.sentence[event.place.start - event.sentence_start : event.place.end - event.sentence_start].endswith(
         "capital"

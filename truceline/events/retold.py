@@ -12,7 +12,8 @@ rejection) is an act of saying: the lead's summary ("Turkey urged Russia on Wedn
 down ("... and expect them to take measures," Erdogan said) are one act when the speaker is the same, by name, or
 one side is the state itself, whose statement a minister's words are; two named speakers are two acts. A denial or
 a negation matches only one of the same kind by the same claimant ("said a ceasefire had not been secured", then
-the quote "it is not possible to say a ceasefire has been secured"). A party with no country or a joint party never
+the quote "it is not possible to say a ceasefire has been secured"); both only within ``SAID_AGAIN_CHARS`` of the
+first telling, as the quote behind a lead follows it. A party with no country or a joint party never
 matches: it cannot show it is the same side; nor does a sentence that names a time, even one the report's date
 cannot resolve ("On Thursday, forces advanced" in a report dated to a month is a day of its own). The earlier row is
 kept and takes the place or target the retelling adds; links to the retelling point to it.
@@ -34,6 +35,7 @@ _STATEMENTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 _UNSURE = frozenset({"negated", "denied"})
 _UMBRELLA_WORDS = frozenset({"operation", "operations", "campaign", "campaigns"})
 SHARED_WORDS = 2
+SAID_AGAIN_CHARS = 1500  # a statement or denial retold: within this many characters of the first telling
 _WORD = re.compile(r"[a-z]{4,}")
 
 
@@ -73,6 +75,9 @@ def told_again(event: Event, earlier: Sequence[Event], timed: bool = False) -> i
         other = earlier[i]
         if other.type != event.type or not _same_mode(event, other) or not _same_stance(event, other):
             continue
+        said = event.type in _STATEMENTS or event.stance in _UNSURE
+        if said and event.sentence_start - other.sentence_end > SAID_AGAIN_CHARS:
+            continue  # the quote behind a lead follows it closely; far apart, one may be said again another day
         if event.type in _STATEMENTS and not (_same_speaker(event, other) and _same_content(event, other)):
             continue
         if _umbrella(other) and event.mode != "general":

@@ -269,10 +269,13 @@ def annotate(
     scored = []
     sentence_times = StartIndex(analysis.times)  # each event's sentence's times by bisection, not a scan per event
     for ev in analysis.events:
+        place = _rescored(ev.place, places)
+        if place is not None and place.confidence is None:  # a place named by description ("the Turkish capital")
+            place = score_places([place], cal)[0]
         ev = replace(
             ev,
             time=_rescored(ev.time, times),
-            place=_rescored(ev.place, places),
+            place=place,
             killed=_rescored(ev.killed, figures),
             injured=_rescored(ev.injured, figures),
             other_quantities=tuple(_rescored(q, figures) for q in ev.other_quantities),
