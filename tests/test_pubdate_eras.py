@@ -68,14 +68,49 @@ def test_a_title_before_a_surname_only_one_person_bears_dates_the_report() -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "President Clinton said the talks would go on.",  # Bill and Hillary Clinton are both in the dictionaries
-        "President Bush met the visitors.",  # two presidents of that name
-        "Prime Minister Trudeau said so.",  # Pierre and Justin Trudeau
-        "Raul Castro, younger brother of President Fidel Castro, spoke.",  # the title in the apposition is another's
+        "Raul Castro, younger brother of the president, spoke.",  # the title in the apposition is another's
+        "Senator Bush said the talks would go on.",  # no one of that name held that title
+        "Vice President Clinton met the visitors.",  # another office than the one Bill Clinton held
     ],
 )
-def test_a_surname_or_title_that_could_be_another_persons_gives_no_term(text: str) -> None:
+def test_a_title_no_bearer_of_the_name_held_gives_no_term(text: str) -> None:
     assert [c for c in office_clues(text) if c.how == "current"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # two presidents of that name: either presidency, not the years between
+        ("President Bush met the visitors.", [(1989, 1993), (2001, 2009)]),
+        # Bill and Hillary Clinton both bear the name; only one of them was president
+        ("President Clinton said the talks would go on.", [(1993, 2001)]),
+        ("Prime Minister Trudeau said so.", [(1968, 1979), (1980, 1984), (2015, 2025)]),
+        ("Asked about the border, President Assad said little.", [(1971, 2000), (2000, 2024)]),
+    ],
+)
+def test_a_title_before_a_surname_several_holders_bear_is_any_of_their_terms(
+    text: str, terms: list[tuple[int, int]]
+) -> None:
+    clues = [c for c in office_clues(text) if c.how == "current"]
+    assert len(clues) == 1
+    assert [(lo.year, hi.year) for lo, hi in clues[0].spans] == terms
+
+
+def test_a_report_naming_a_president_by_title_and_shared_surname_is_dated_within_either_term() -> None:
+    pub = date_text("Talks resume\n\nPresident Bush told reporters on the lawn that the envoys would meet again.")
+    assert pub.earliest is not None and pub.latest is not None
+    assert pub.earliest <= date(1989, 1, 20) and date(2009, 1, 20) <= pub.latest < date(2010, 1, 1)
+    assert any("or" in e and "president" in e for e in pub.evidence)
+
+
+def test_the_administration_of_a_shared_surname_bounds_from_the_first_bearer_in_office() -> None:
+    clues = list(office_clues("Aides said the Clinton administration had pressed for the boy's return."))
+    assert [(c.how, c.spans[0][0].year, c.spans[0][1]) for c in clues] == [("titled", 1993, date.max)]
+
+
+def test_a_cuban_president_by_full_name_dates_the_report_to_his_presidency() -> None:
+    clues = [c for c in office_clues("In a speech, President Fidel Castro praised the doctors.") if c.how == "current"]
+    assert [(lo.year, hi.year) for lo, hi in clues[0].spans] == [(1976, 2008)]
 
 
 def test_the_administration_of_a_holder_bounds_the_report_from_below_only() -> None:

@@ -18,7 +18,7 @@ grace either side (a title used the day a successor takes over, a report filed l
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -125,15 +125,36 @@ def _surnames() -> dict[str, Holder]:
     return out
 
 
+@cache
+def _shared_surnames() -> dict[str, tuple[Holder, ...]]:
+    """A surname several people of the dictionaries bear, one of them as their own one-word alias ("Bush", "Clinton",
+    "Assad", "Trudeau") -> every bearer with dated offices. A title before it is read as any of them who held that
+    title: "President Bush" is either Bush's presidency, "President Clinton" only Bill Clinton's (Hillary Clinton
+    held no presidency)."""
+    bearers: dict[str, list[Entry]] = {}
+    for entry in _people():
+        for key in _surname_keys(entry):
+            bearers.setdefault(key, []).append(entry)
+    out: dict[str, tuple[Holder, ...]] = {}
+    for key, entries in bearers.items():
+        if len(entries) < 2 or not any(key in e.forms for e in entries):
+            continue
+        holders = tuple(h for e in entries if (h := _holder_of(e)) is not None)
+        if holders:
+            out[key] = holders
+    return out
+
+
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 
 
 def _names(text: str) -> Iterator[tuple[int, int, str, list[Holder], bool]]:
     """(start, end, name, holders, full) for each name of an office holder in `text`: a full name, longest first at
-    a place (full), else a surname only one person of the dictionaries bears (not full: it counts only with its
-    title, "Chancellor Merkel", "Akar, the defence minister,")."""
+    a place (full), else a surname (not full: it counts only with its title, "Chancellor Merkel", "Akar, the defence
+    minister,"), with every person of the dictionaries who bears it ("President Bush": both)."""
     index = _holders()
     surnames = _surnames()
+    shared = _shared_surnames()
     for m in _CAPITALISED.finditer(text):
         forms = index.get(m.group().rstrip(".'’-")) or {}
         for form in sorted(forms, key=len, reverse=True):
@@ -143,8 +164,11 @@ def _names(text: str) -> Iterator[tuple[int, int, str, list[Holder], bool]]:
                 break
         else:
             word = re.match(r"[\w-]+", m.group())
-            if word and (holder := surnames.get(word.group().rstrip("-"))):
-                yield m.start(), m.start() + len(word.group().rstrip("-")), holder.name, [holder], False
+            key = word.group().rstrip("-") if word else ""
+            if holder := surnames.get(key):
+                yield m.start(), m.start() + len(key), holder.name, [holder], False
+            elif several := shared.get(key):
+                yield m.start(), m.start() + len(key), key, list(several), False
 
 
 def _held_before(text: str, start: int, role: str) -> bool | None:
@@ -243,11 +267,12 @@ _ENDED = frozenset(
 
 def office_clues(text: str) -> Iterator[OfficeClue]:
     """What each titled mention of an office holder says of when the report was written. A title the report
-    gives as current ("Defence Minister Hulusi Akar said", "talks with President Vladimir Putin") dates it to the terms
-    of that office. A title in a paragraph that names a year, or one that names a time it belongs to ("under
-    President Barack Obama", "appointed by President X", "President X's administration"), may be long past: it only
-    says the report was written after the first of those terms began. "Former" or "the late" before the title says
-    after the first term ended. Lower bounds hold for every holder of the name ("George Bush"): the earliest counts."""
+        gives as current ("Defence Minister Hulusi Akar said", "talks with President Vladimir Putin") dates it to the terms
+        of that office. A title in a paragraph that names a year, or one that names a time it belongs to ("under
+        President Barack Obama", "appointed by President X", "President X's administration"), may be long past: it only
+        says the report was written after the first of those terms began. "Former" or "the late" before the title says
+        after the first term ended. A name several holders of the title bear ("President Bush") is any of them: a title
+    given as current dates the report to the union of their terms; lower bounds take the earliest."""
     for start, end, name, holders, _full in _names(text):
         found: list[tuple[Holder, str, tuple[Span, ...], bool, int]] = []
         for holder in holders:
@@ -262,17 +287,20 @@ def office_clues(text: str) -> Iterator[OfficeClue]:
                 found.append((holder, role, terms, held, title_start))
                 break
         if not found:
-            if _ADMINISTRATION.match(text, end) and len(holders) == 1:
-                # "the Obama administration", "Merkel's government": written after that office was first theirs
-                first = min(t[0] for _, terms in holders[0].roles for t in terms)
-                said = text[start : _ADMINISTRATION.match(text, end).end()]  # type: ignore[union-attr]
-                yield OfficeClue(said, f"{holders[0].name} in office", ((first, date.max),), "titled")
+            if admin := _ADMINISTRATION.match(text, end):
+                # "the Obama administration", "Merkel's government": written after that office was first theirs; "the
+                # Clinton administration": after the first of the bearers of the name took an office
+                first = min(t[0] for h in holders for _, terms in h.roles for t in terms)
+                said = text[start : admin.end()]
+                yield OfficeClue(said, f"{_either(h.name for h in holders)} in office", ((first, date.max),), "titled")
             continue
         holder, role, terms, held, title_start = found[0]
         said = text[title_start:end] if title_start < start else f"{name}, {role}"
-        office = f"{holder.name} as {role}"
-        if held and len(found) == 1 and _no_year_near(text, start, end) and not _recalled(text, title_start, end):
-            yield OfficeClue(said, office, terms, "current")
+        # one title, several people who held it ("President Bush", "President George Bush"): any of their terms
+        one_title = all(f[1] == role and f[3] == held for f in found)
+        office = f"{_either(f[0].name for f in found) if one_title else holder.name} as {role}"
+        if held and one_title and _no_year_near(text, start, end) and not _recalled(text, title_start, end):
+            yield OfficeClue(said, office, tuple(sorted({t for f in found for t in f[2]})), "current")
         elif held:
             first = min(t[0] for f in found for t in f[2])
             yield OfficeClue(said, office, ((first, date.max),), "titled")
@@ -280,6 +308,11 @@ def office_clues(text: str) -> Iterator[OfficeClue]:
             ends = [min(t[1] for t in f[2]) for f in found]
             if max(ends) < date.max - AFTER_GRACE:
                 yield OfficeClue(said, office, ((min(ends) - AFTER_GRACE - BEFORE_GRACE, date.max),), "former")
+
+
+def _either(names: Iterable[str]) -> str:
+    """The people a name may be, each once (a person may be in both dictionaries): "A or B"."""
+    return " or ".join(dict.fromkeys(names))
 
 
 def _marks(text: str, title_start: int, start: int, end: int) -> str:

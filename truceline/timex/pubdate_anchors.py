@@ -154,7 +154,7 @@ def office_holders(body: str, r: Reasoning) -> None:
             why = f"{clue.said!r}: written after {clue.office} first took the office ({clue.spans[0][0].isoformat()})"
         else:
             why = f"{clue.said!r}: written after {clue.office} left the office ({clue.spans[0][0].isoformat()})"
-        r.apply(list(clue.spans), why)
+        r.apply(list(clue.spans), why, periods_stated=True)
 
 
 # A sentence ends at a stop before a capital ("U.S. embassies" goes on) or at a line break.
