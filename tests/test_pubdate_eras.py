@@ -34,6 +34,9 @@ def test_a_name_that_exists_from_a_date_bounds_the_report_from_below() -> None:
         ("Since 9/11 the airport has had armed guards.", {"nine-eleven"}),
         ("The meeting was on 19/11/2003 in the town hall.", set()),
         ("He fled to the former Soviet Union.", {"former-soviet-union"}),
+        ("Banks blamed the sub-prime mortgage crisis for the loss.", {"subprime-crisis"}),
+        ("Hong Kong and Macau are SARs of China.", set()),  # regions, not the disease of 2003
+        ("Engineers fixed the Y2K bug in the payroll system.", {"y2k"}),
     ],
 )
 def test_era_names_are_matched_as_whole_words_and_with_their_case(text: str, expected: set[str]) -> None:
@@ -57,6 +60,19 @@ def test_a_known_event_the_report_names_bounds_it_from_below() -> None:
     )
     assert pub.earliest == date(1998, 8, 7)
     assert any("known event" in e for e in pub.evidence)
+
+
+@pytest.mark.parametrize(
+    ("body", "since"),
+    [
+        ("Traders said it was the worst week since the collapse of Lehman Brothers.", date(2008, 9, 15)),
+        # a bank's name alone is no happening: its analysts were quoted long before it failed
+        ("A Lehman Brothers analyst said the bankruptcy filing was expected.", None),
+        ("Crowds gathered where the Berlin Wall fell to hear the mayor.", date(1989, 11, 9)),
+    ],
+)
+def test_well_known_happenings_of_the_nineties_and_noughties_bound_the_report(body: str, since: date | None) -> None:
+    assert date_text(f"News\n\n{body}").earliest == since
 
 
 def test_a_title_before_a_surname_only_one_person_bears_dates_the_report() -> None:
