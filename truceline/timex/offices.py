@@ -9,10 +9,11 @@ may come between: "former U.S. President") say it was written after the first te
 "-designate" and the like give nothing.
 
 The people and their offices (role, start, end) are the packaged actor dictionaries' (truceline/data/actors/,
-sources named there). A person counts only when the text gives the office with the full name, as a title before it
-("Turkish Foreign Minister Mevlut Cavusoglu") or in an apposition after it ("Hulusi Akar, Turkey's defence
-minister,"): a surname alone may be another person's, and a title alone another holder's. Terms carry a few days'
-grace either side (a title used the day a successor takes over, a report filed late).
+sources named there). A person counts only when the text gives the office with the name, as a title before it
+("Turkish Foreign Minister Mevlut Cavusoglu", "Chancellor Merkel") or in an apposition after it ("Hulusi Akar,
+Turkey's defence minister,"): a title alone may be another holder's. A surname is any of the people of the
+dictionaries who bear it and held that title ("President Bush": either presidency, the union of their terms).
+Terms carry a few days' grace either side (a title used the day a successor takes over, a report filed late).
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ def _holders() -> dict[str, dict[str, list[Holder]]]:
     return index
 
 
+_HEADLINE_VERBS = frozenset(
+    {"may", "will", "can", "must", "might", "shall", "should", "would", "could", "says", "said"}
+)
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at)-", re.I)
 
 
@@ -107,40 +111,21 @@ def _surname_keys(entry: Entry) -> set[str]:
 
 
 @cache
-def _surnames() -> dict[str, Holder]:
-    """A surname the dictionaries give as a person's own one-word alias ("Merkel", "Obama") -> that office holder,
-    when no other person of the dictionaries goes by it: "President Clinton" is left alone (Hillary Clinton is
-    there too), and so is "President Bush" (two of them)."""
-    bearers: dict[str, list[Entry]] = {}
-    for entry in _people():
-        for key in _surname_keys(entry):
-            bearers.setdefault(key, []).append(entry)
-    out: dict[str, Holder] = {}
-    for key, entries in bearers.items():
-        if len(entries) != 1 or key not in entries[0].forms:
-            continue
-        holder = _holder_of(entries[0])
-        if holder is not None:
-            out[key] = holder
-    return out
-
-
-@cache
-def _shared_surnames() -> dict[str, tuple[Holder, ...]]:
-    """A surname several people of the dictionaries bear, one of them as their own one-word alias ("Bush", "Clinton",
-    "Assad", "Trudeau") -> every bearer with dated offices. A title before it is read as any of them who held that
-    title: "President Bush" is either Bush's presidency, "President Clinton" only Bill Clinton's (Hillary Clinton
-    held no presidency)."""
+def _surnames() -> dict[str, tuple[Holder, ...]]:
+    """A surname a person of the dictionaries goes by (a one-word alias, or the last word of a longer name:
+    "Merkel", "Major", "Aliyev") -> every office holder who bears it. It counts only with a title right before or
+    after it, read as any of its bearers who held that title: "Chancellor Merkel" is Angela Merkel's terms, "President
+    Bush" either Bush's presidency, "President Clinton" only Bill Clinton's (Hillary Clinton held no presidency)."""
     bearers: dict[str, list[Entry]] = {}
     for entry in _people():
         for key in _surname_keys(entry):
             bearers.setdefault(key, []).append(entry)
     out: dict[str, tuple[Holder, ...]] = {}
     for key, entries in bearers.items():
-        if len(entries) < 2 or not any(key in e.forms for e in entries):
-            continue
-        holders = tuple(h for e in entries if (h := _holder_of(e)) is not None)
-        if holders:
+        holders = tuple(dict.fromkeys(h for e in entries if (h := _holder_of(e)) is not None))
+        # a surname that is also a verb a title-case headline puts after a title is left to the full name: "Prime
+        # Minister May Quit" may be of any year
+        if holders and key.lower() not in _HEADLINE_VERBS:
             out[key] = holders
     return out
 
@@ -154,7 +139,6 @@ def _names(text: str) -> Iterator[tuple[int, int, str, list[Holder], bool]]:
     minister,"), with every person of the dictionaries who bears it ("President Bush": both)."""
     index = _holders()
     surnames = _surnames()
-    shared = _shared_surnames()
     for m in _CAPITALISED.finditer(text):
         forms = index.get(m.group().rstrip(".'’-")) or {}
         for form in sorted(forms, key=len, reverse=True):
@@ -165,10 +149,14 @@ def _names(text: str) -> Iterator[tuple[int, int, str, list[Holder], bool]]:
         else:
             word = re.match(r"[\w-]+", m.group())
             key = word.group().rstrip("-") if word else ""
-            if holder := surnames.get(key):
-                yield m.start(), m.start() + len(key), holder.name, [holder], False
-            elif several := shared.get(key):
-                yield m.start(), m.start() + len(key), key, list(several), False
+            if bearers := surnames.get(key):
+                yield (
+                    m.start(),
+                    m.start() + len(key),
+                    bearers[0].name if len(bearers) == 1 else key,
+                    list(bearers),
+                    False,
+                )
 
 
 def _held_before(text: str, start: int, role: str) -> bool | None:
