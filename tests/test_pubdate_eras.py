@@ -37,6 +37,10 @@ def test_a_name_that_exists_from_a_date_bounds_the_report_from_below() -> None:
         ("Banks blamed the sub-prime mortgage crisis for the loss.", {"subprime-crisis"}),
         ("Hong Kong and Macau are SARs of China.", set()),  # regions, not the disease of 2003
         ("Engineers fixed the Y2K bug in the payroll system.", {"y2k"}),
+        # regnal names exist from the accession; the bare name of an older king is no sign
+        ("Pope Francis called for a truce in the north.", {"pope-francis"}),
+        ("Breeders showed a King Charles spaniel at the fair.", set()),
+        ("King Charles III met the envoys at the palace.", {"king-charles-iii"}),
     ],
 )
 def test_era_names_are_matched_as_whole_words_and_with_their_case(text: str, expected: set[str]) -> None:
