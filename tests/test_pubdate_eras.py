@@ -73,6 +73,8 @@ def test_a_known_event_the_report_names_bounds_it_from_below() -> None:
         # a bank's name alone is no happening: its analysts were quoted long before it failed
         ("A Lehman Brothers analyst said the bankruptcy filing was expected.", None),
         ("Crowds gathered where the Berlin Wall fell to hear the mayor.", date(1989, 11, 9)),
+        # one of the two embassy bombings of 1998, by its city alone
+        ("Builders said the bomb outside the U.S. Embassy in Tanzania cracked every window.", date(1998, 8, 7)),
     ],
 )
 def test_well_known_happenings_of_the_nineties_and_noughties_bound_the_report(body: str, since: date | None) -> None:
