@@ -9,16 +9,17 @@ may come between: "former U.S. President") say it was written after the first te
 "-designate" and the like give nothing.
 
 The people and their offices (role, start, end) are the packaged actor dictionaries' (truceline/data/actors/,
-sources named there). A person counts only when the text gives the office with the full name, as a title before it
-("Turkish Foreign Minister Mevlut Cavusoglu") or in an apposition after it ("Hulusi Akar, Turkey's defence
-minister,"): a surname alone may be another person's, and a title alone another holder's. Terms carry a few days'
-grace either side (a title used the day a successor takes over, a report filed late).
+sources named there). A person counts only when the text gives the office with the name, as a title before it
+("Turkish Foreign Minister Mevlut Cavusoglu", "Chancellor Merkel") or in an apposition after it ("Hulusi Akar,
+Turkey's defence minister,"): a title alone may be another holder's. A surname is any of the people of the
+dictionaries who bear it and held that title ("President Bush": either presidency, the union of their terms).
+Terms carry a few days' grace either side (a title used the day a successor takes over, a report filed late).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -90,6 +91,9 @@ def _holders() -> dict[str, dict[str, list[Holder]]]:
     return index
 
 
+_HEADLINE_VERBS = frozenset(
+    {"may", "will", "can", "must", "might", "shall", "should", "would", "could", "says", "said"}
+)
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at)-", re.I)
 
 
@@ -107,21 +111,22 @@ def _surname_keys(entry: Entry) -> set[str]:
 
 
 @cache
-def _surnames() -> dict[str, Holder]:
-    """A surname the dictionaries give as a person's own one-word alias ("Merkel", "Obama") -> that office holder,
-    when no other person of the dictionaries goes by it: "President Clinton" is left alone (Hillary Clinton is
-    there too), and so is "President Bush" (two of them)."""
+def _surnames() -> dict[str, tuple[Holder, ...]]:
+    """A surname a person of the dictionaries goes by (a one-word alias, or the last word of a longer name:
+    "Merkel", "Major", "Aliyev") -> every office holder who bears it. It counts only with a title right before or
+    after it, read as any of its bearers who held that title: "Chancellor Merkel" is Angela Merkel's terms, "President
+    Bush" either Bush's presidency, "President Clinton" only Bill Clinton's (Hillary Clinton held no presidency)."""
     bearers: dict[str, list[Entry]] = {}
     for entry in _people():
         for key in _surname_keys(entry):
             bearers.setdefault(key, []).append(entry)
-    out: dict[str, Holder] = {}
+    out: dict[str, tuple[Holder, ...]] = {}
     for key, entries in bearers.items():
-        if len(entries) != 1 or key not in entries[0].forms:
-            continue
-        holder = _holder_of(entries[0])
-        if holder is not None:
-            out[key] = holder
+        holders = tuple(dict.fromkeys(h for e in entries if (h := _holder_of(e)) is not None))
+        # a surname that is also a verb a title-case headline puts after a title is left to the full name: "Prime
+        # Minister May Quit" may be of any year
+        if holders and key.lower() not in _HEADLINE_VERBS:
+            out[key] = holders
     return out
 
 
@@ -130,8 +135,8 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 
 def _names(text: str) -> Iterator[tuple[int, int, str, list[Holder], bool]]:
     """(start, end, name, holders, full) for each name of an office holder in `text`: a full name, longest first at
-    a place (full), else a surname only one person of the dictionaries bears (not full: it counts only with its
-    title, "Chancellor Merkel", "Akar, the defence minister,")."""
+    a place (full), else a surname (not full: it counts only with its title, "Chancellor Merkel", "Akar, the defence
+    minister,"), with every person of the dictionaries who bears it ("President Bush": both)."""
     index = _holders()
     surnames = _surnames()
     for m in _CAPITALISED.finditer(text):
@@ -143,8 +148,15 @@ def _names(text: str) -> Iterator[tuple[int, int, str, list[Holder], bool]]:
                 break
         else:
             word = re.match(r"[\w-]+", m.group())
-            if word and (holder := surnames.get(word.group().rstrip("-"))):
-                yield m.start(), m.start() + len(word.group().rstrip("-")), holder.name, [holder], False
+            key = word.group().rstrip("-") if word else ""
+            if bearers := surnames.get(key):
+                yield (
+                    m.start(),
+                    m.start() + len(key),
+                    bearers[0].name if len(bearers) == 1 else key,
+                    list(bearers),
+                    False,
+                )
 
 
 def _held_before(text: str, start: int, role: str) -> bool | None:
@@ -243,11 +255,12 @@ _ENDED = frozenset(
 
 def office_clues(text: str) -> Iterator[OfficeClue]:
     """What each titled mention of an office holder says of when the report was written. A title the report
-    gives as current ("Defence Minister Hulusi Akar said", "talks with President Vladimir Putin") dates it to the terms
-    of that office. A title in a paragraph that names a year, or one that names a time it belongs to ("under
-    President Barack Obama", "appointed by President X", "President X's administration"), may be long past: it only
-    says the report was written after the first of those terms began. "Former" or "the late" before the title says
-    after the first term ended. Lower bounds hold for every holder of the name ("George Bush"): the earliest counts."""
+        gives as current ("Defence Minister Hulusi Akar said", "talks with President Vladimir Putin") dates it to the terms
+        of that office. A title in a paragraph that names a year, or one that names a time it belongs to ("under
+        President Barack Obama", "appointed by President X", "President X's administration"), may be long past: it only
+        says the report was written after the first of those terms began. "Former" or "the late" before the title says
+        after the first term ended. A name several holders of the title bear ("President Bush") is any of them: a title
+    given as current dates the report to the union of their terms; lower bounds take the earliest."""
     for start, end, name, holders, _full in _names(text):
         found: list[tuple[Holder, str, tuple[Span, ...], bool, int]] = []
         for holder in holders:
@@ -262,17 +275,20 @@ def office_clues(text: str) -> Iterator[OfficeClue]:
                 found.append((holder, role, terms, held, title_start))
                 break
         if not found:
-            if _ADMINISTRATION.match(text, end) and len(holders) == 1:
-                # "the Obama administration", "Merkel's government": written after that office was first theirs
-                first = min(t[0] for _, terms in holders[0].roles for t in terms)
-                said = text[start : _ADMINISTRATION.match(text, end).end()]  # type: ignore[union-attr]
-                yield OfficeClue(said, f"{holders[0].name} in office", ((first, date.max),), "titled")
+            if admin := _ADMINISTRATION.match(text, end):
+                # "the Obama administration", "Merkel's government": written after that office was first theirs; "the
+                # Clinton administration": after the first of the bearers of the name took an office
+                first = min(t[0] for h in holders for _, terms in h.roles for t in terms)
+                said = text[start : admin.end()]
+                yield OfficeClue(said, f"{_either(h.name for h in holders)} in office", ((first, date.max),), "titled")
             continue
         holder, role, terms, held, title_start = found[0]
         said = text[title_start:end] if title_start < start else f"{name}, {role}"
-        office = f"{holder.name} as {role}"
-        if held and len(found) == 1 and _no_year_near(text, start, end) and not _recalled(text, title_start, end):
-            yield OfficeClue(said, office, terms, "current")
+        # one title, several people who held it ("President Bush", "President George Bush"): any of their terms
+        one_title = all(f[1] == role and f[3] == held for f in found)
+        office = f"{_either(f[0].name for f in found) if one_title else holder.name} as {role}"
+        if held and one_title and _no_year_near(text, start, end) and not _recalled(text, title_start, end):
+            yield OfficeClue(said, office, tuple(sorted({t for f in found for t in f[2]})), "current")
         elif held:
             first = min(t[0] for f in found for t in f[2])
             yield OfficeClue(said, office, ((first, date.max),), "titled")
@@ -280,6 +296,11 @@ def office_clues(text: str) -> Iterator[OfficeClue]:
             ends = [min(t[1] for t in f[2]) for f in found]
             if max(ends) < date.max - AFTER_GRACE:
                 yield OfficeClue(said, office, ((min(ends) - AFTER_GRACE - BEFORE_GRACE, date.max),), "former")
+
+
+def _either(names: Iterable[str]) -> str:
+    """The people a name may be, each once (a person may be in both dictionaries): "A or B"."""
+    return " or ".join(dict.fromkeys(names))
 
 
 def _marks(text: str, title_start: int, start: int, end: int) -> str:

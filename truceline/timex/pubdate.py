@@ -153,21 +153,22 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
 
 
 def _stated_lower_bound(r: Reasoning, held: Span) -> tuple[date, str] | None:
-    """The latest lower bound a clue of the text states by itself, with its reason: one period that the report's
-    candidates meet, open ("published in 1985 or later") or closed ("while Helmut Kohl was chancellor"); an upper
-    bound alone ("published before 2011-03-01") states none."""
+    """The latest lower bound a clue of the text states by itself, with its reason: the first period the report's
+    candidates meet of a clue of one period, open ("published in 1985 or later") or closed ("while Helmut Kohl was
+    chancellor"), or of a few periods the text names ("President Bush": either presidency); an upper bound alone
+    ("published before 2011-03-01") states none."""
     stated = [
-        (clue[0][0], why)
-        for why, clue in r.offered
-        if len(clue) == 1 and PLAUSIBLE_FROM < clue[0][0] <= held[1] and clue[0][1] >= held[0]
+        (met[0][0], why)
+        for why, clue in r.stated
+        if (met := [(a, b) for a, b in clue if a <= held[1] and b >= held[0]]) and met[0][0] > PLAUSIBLE_FROM
     ]
     return max(stated) if stated else None
 
 
 def _states_upper_bound(r: Reasoning, hi: date) -> bool:
     """Some clue of the text ends the report's candidates by itself, as one period ("due March 1, 2011", a term
-    of office), not as the last of a sliver in every year."""
-    return any(len(clue) == 1 and clue[0][1] <= hi for _, clue in r.offered)
+    of office) or a few it names (either of two presidencies), not as the last of a sliver in every year."""
+    return any(clue[-1][1] <= hi for _, clue in r.stated)
 
 
 def _apply_story_hint(spans: list[Span], hint: PubDate, evidence: list[str]) -> list[Span]:

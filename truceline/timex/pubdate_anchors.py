@@ -154,11 +154,12 @@ def office_holders(body: str, r: Reasoning) -> None:
             why = f"{clue.said!r}: written after {clue.office} first took the office ({clue.spans[0][0].isoformat()})"
         else:
             why = f"{clue.said!r}: written after {clue.office} left the office ({clue.spans[0][0].isoformat()})"
-        r.apply(list(clue.spans), why)
+        r.apply(list(clue.spans), why, periods_stated=True)
 
 
-# A sentence ends at a stop before a capital ("U.S. embassies" goes on) or at a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“‘])|\n+")
+# A sentence ends at a stop before a capital ("U.S. embassies" goes on) or at a line break; not at the stop of
+# initials before a name ("the U.S. Embassy in Tanzania", "the U.N. Security Council").
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.[A-Z]\.)\s+(?=[A-Z\"'“‘])|\n+")
 
 
 def known_events(body: str, r: Reasoning) -> None:

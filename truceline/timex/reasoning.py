@@ -27,11 +27,18 @@ class Reasoning:
     dateline_days: list[date] = field(default_factory=list)  # candidate days a year-less dateline names
     told_days: list[date] = field(default_factory=list)  # days the report calls today ("today, Monday 4 May")
     offered: list[tuple[str, list[Span]]] = field(default_factory=list)  # every clue offered, kept or not
+    # the clues offered whose ends the text states by itself: one period, or a few the text names each of ("President
+    # Bush": either presidency), not a sliver of every year a year-less day leaves
+    stated: list[tuple[str, list[Span]]] = field(default_factory=list)
 
-    def apply(self, clue: list[Span], why: str) -> bool:
+    def apply(self, clue: list[Span], why: str, *, periods_stated: bool = False) -> bool:
+        """Narrow the candidates to `clue`, when they meet it. `periods_stated`: each period of the clue is one the
+        text names (terms of office), so its ends bound the report as a single period's would."""
         if not clue:
             return False
         self.offered.append((why, clue))
+        if periods_stated or len(clue) == 1:
+            self.stated.append((why, clue))
         narrowed = intersect(self.spans, clue)
         if not narrowed:
             self.evidence.append(f"ignored (contradicts stronger clues): {why}")
