@@ -26,6 +26,19 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
+def seeds_db(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five seed reports ingested, processed and linked once, for the tests that only read what they give."""
+    from truceline import api
+    from truceline.store import Store
+
+    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    with Store.open(db) as store:
+        api.ingest(store, [str(shared / "seeds")])
+        api.process(store, workers=1)
+    return db
+
+
+@pytest.fixture(scope="session")
 def nlp() -> Any:
     """The spaCy pipeline, loaded once for the whole run through the same loader the pipeline uses."""
     from truceline.errors import ModelError

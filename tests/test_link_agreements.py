@@ -236,12 +236,8 @@ def test_an_agreement_known_to_its_month_is_the_one_a_report_dates_to_a_day_of_i
 
 
 @pytest.mark.slow
-def test_the_seed_reports_agreements_are_one_object_each_with_mentions_that_never_point_ahead(
-    shared: Path, tmp_path: Path
-) -> None:
-    with Store.open(tmp_path / "seeds.db") as store:
-        api.ingest(store, [str(shared / "seeds")])
-        api.process(store, workers=1)
+def test_the_seed_reports_agreements_are_one_object_each_with_mentions_that_never_point_ahead(seeds_db: Path) -> None:
+    with Store.open(seeds_db) as store:
         articles = {str(a["id"]): a for a in store.articles()}
         mentions = store.link.agreement_mentions()
         agreements = {a["id"]: a for a in store.link.agreements()}

@@ -16,9 +16,7 @@ from typing import Any
 
 import pytest
 
-from truceline import api
 from truceline.link.canonical import _apart, _told_again, match_score, mention, summary
-from truceline.store import Store
 
 
 def _event(**extra: Any) -> dict[str, Any]:
@@ -71,12 +69,8 @@ def test_a_month_named_in_the_past_is_a_specific_as_a_day_is() -> None:
 
 
 @pytest.mark.slow
-def test_the_seed_reports_canonical_events_hold_mentions_whose_days_can_meet(shared: Path, tmp_path: Path) -> None:
-    db = tmp_path / "seeds.db"
-    with Store.open(db) as store:
-        api.ingest(store, [str(shared / "seeds")])
-        api.process(store, workers=1)
-    conn = sqlite3.connect(db)
+def test_the_seed_reports_canonical_events_hold_mentions_whose_days_can_meet(seeds_db: Path) -> None:
+    conn = sqlite3.connect(seeds_db)
     events: dict[str, list[dict[str, Any]]] = {}
     for canonical_id, data in conn.execute("SELECT canonical_id, data FROM link_mentions"):
         events.setdefault(canonical_id, []).append(json.loads(data))

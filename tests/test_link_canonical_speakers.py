@@ -178,12 +178,8 @@ def test_a_quote_is_read_inside_its_marks_even_when_it_spans_sentences() -> None
 
 
 @pytest.mark.slow
-def test_the_seed_reports_statements_join_only_their_own_speakers(shared: Path, tmp_path: Path) -> None:
-    db = tmp_path / "seeds.db"
-    with Store.open(db) as store:
-        api.ingest(store, [str(shared / "seeds")])
-        api.process(store, workers=1)
-    conn = sqlite3.connect(db)
+def test_the_seed_reports_statements_join_only_their_own_speakers(seeds_db: Path) -> None:
+    conn = sqlite3.connect(seeds_db)
     rows = {str(e["id"]): e for e in (json.loads(d) for (d,) in conn.execute("SELECT data FROM events"))}
     events: dict[str, list[dict[str, Any]]] = {}
     for canonical_id, data in conn.execute("SELECT canonical_id, data FROM link_mentions"):
