@@ -130,3 +130,15 @@ def test_a_loss_told_after_an_attack_is_that_attacks_toll(nlp: Any) -> None:
     body = "The junta attacked an Arcadian convoy near the border. The junta lost 3 soldiers."
     events = code(nlp, body, quantities=find_quantities(body))
     assert [e.type for e in events] == ["ASSAULT"] and events[0].killed is None
+
+
+def test_a_response_held_ready_is_a_threat_whatever_type_its_verb_took(nlp: Any) -> None:
+    # "respond" alone reads as a concession; said ahead of any attack, it is the speaker's threat
+    events = code(nlp, "Borduria's foreign ministry said it would respond to any attack on its border posts.")
+    threat = one(events, "THREATEN")
+    assert country(threat.actor) == "BOR" and threat.stance == "asserted"
+    # contrast: a response told as done, or refused, is no threat
+    assert not [e for e in code(nlp, "Borduria's foreign ministry said it had responded to the demands.") if
+                e.type == "THREATEN"]  # fmt: skip
+    assert not [e for e in code(nlp, "Borduria's foreign ministry said it would not respond to provocations.") if
+                e.type == "THREATEN"]  # fmt: skip

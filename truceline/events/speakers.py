@@ -86,10 +86,18 @@ def _own_side(agent: Token | None, actor: Actor | None, speaker: Actor | None) -
     return actor is not None and speaker is not None and bool(actor.country) and actor.country == speaker.country
 
 
-def force_threat(cand: Candidate, event: Event, agent: Token | None, resolve: frozenset[str] = frozenset()) -> bool:
+def force_threat(
+    cand: Candidate,
+    event: Event,
+    agent: Token | None,
+    resolve: frozenset[str] = frozenset(),
+    responses: frozenset[str] = frozenset(),
+) -> bool:
     """An act of force a speaker says their own side will carry out is the speaker's threat ('we will hit it with
-    a force it has not seen before', '"we will strike back," the minister said', 'will not hesitate to strike')."""
-    if event.type not in FORCE_TYPES or event.claimed_by is None or cand.nominal:
+    a force it has not seen before', '"we will strike back," the minister said', 'will not hesitate to strike'), and
+    so is a response told ahead whatever type its verb took ('the army said it would respond to any attack')."""
+    held = event.type in FORCE_TYPES or (lemma_of(cand.token) in responses and event.type != "THREATEN")
+    if not held or event.claimed_by is None or cand.nominal:
         return False
     if event.stance not in ("planned", "threatened") or not ahead(cand.token, resolve):
         return False
@@ -215,7 +223,9 @@ def speakers_own(
                     ceasefire=None,
                 )
                 event = spoken(cand, event) if spoken is not None else event
-        elif not cand.nominal and force_threat(cand, event, verbal_arguments(cand)[0], lex.resolve_verbs):
+        elif not cand.nominal and force_threat(
+            cand, event, verbal_arguments(cand)[0], lex.resolve_verbs, lex.response_verbs
+        ):
             who = condition_subject(cand.token)
             if event.recipient is not None and _ours(cand.token.doc, offset, event.recipient):
                 event = replace(event, recipient=None)  # "whoever targets our soldiers": the speaker's own side
