@@ -61,19 +61,25 @@ with local_cluster(int(sys.argv[1]), memory_limit="2GiB", dask_defaults=sys.argv
 """
 
 
-def tree_rss(pids: list[int]) -> int:
-    total = 0
+def _tree(pids: list[int]) -> list[psutil.Process]:
+    """The processes rooted at `pids` (each with its children), those that still exist."""
+    procs: list[psutil.Process] = []
     for pid in pids:
         try:
             root = psutil.Process(pid)
-            procs = [root, *root.children(recursive=True)]
+            procs += [root, *root.children(recursive=True)]
         except psutil.NoSuchProcess:
             continue
-        for p in procs:
-            try:
-                total += p.memory_info().rss
-            except psutil.NoSuchProcess:
-                continue
+    return procs
+
+
+def tree_rss(pids: list[int]) -> int:
+    total = 0
+    for p in _tree(pids):
+        try:
+            total += p.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
     return total
 
 
@@ -81,36 +87,24 @@ def tree_pss(pids: list[int]) -> int:
     """Proportional set size of the trees (bytes): a page shared by k processes counts 1/k in each, so the sum is
     what the processes hold together (Linux; 0 elsewhere)."""
     total = 0
-    for pid in pids:
+    for p in _tree(pids):
         try:
-            root = psutil.Process(pid)
-            procs = [root, *root.children(recursive=True)]
-        except psutil.NoSuchProcess:
+            with open(f"/proc/{p.pid}/smaps_rollup", encoding="ascii") as fh:
+                total += next((int(line.split()[1]) * 1024 for line in fh if line.startswith("Pss:")), 0)
+        except OSError:
             continue
-        for p in procs:
-            try:
-                with open(f"/proc/{p.pid}/smaps_rollup", encoding="ascii") as fh:
-                    total += next((int(line.split()[1]) * 1024 for line in fh if line.startswith("Pss:")), 0)
-            except OSError:
-                continue
     return total
 
 
 def tree_cpu(pids: list[int]) -> float:
     """CPU seconds (user + system) used so far by the live processes of these trees."""
     total = 0.0
-    for pid in pids:
+    for p in _tree(pids):
         try:
-            root = psutil.Process(pid)
-            procs = [root, *root.children(recursive=True)]
+            t = p.cpu_times()
+            total += t.user + t.system
         except psutil.NoSuchProcess:
             continue
-        for p in procs:
-            try:
-                t = p.cpu_times()
-                total += t.user + t.system
-            except psutil.NoSuchProcess:
-                continue
     return total
 
 
@@ -172,12 +166,7 @@ def measured(args: list[str], also: list[int], trace: Path | None = None) -> tup
 
 def tree_cpu_by_pid(pid: int) -> dict[int, float]:
     out: dict[int, float] = {}
-    try:
-        root = psutil.Process(pid)
-        procs = [root, *root.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return out
-    for p in procs:
+    for p in _tree([pid]):
         try:
             t = p.cpu_times()
             out[p.pid] = t.user + t.system
