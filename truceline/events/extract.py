@@ -28,6 +28,7 @@ from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
 from truceline.events.quotes import containing, named_speakers, quotations
+from truceline.events.rebuttal import answered
 from truceline.events.recall import NO_EVENT, extra_candidates, resense
 from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
 from truceline.events.speakers import losers_hit, speakers_own, toll_of
@@ -210,8 +211,27 @@ class _Coder:
         for token in doc:
             if token.i not in attributed_cues and token.i not in by_trigger and denial_without_event(token, self.lex):
                 self.denial(token, start, end, text)
+        self._answer_rejections(doc, start, before)
         if len(self.events) == before and before:
             self._toll_of_last(doc, start, end)
+
+    def _answer_rejections(self, doc: Any, start: int, first: int) -> None:
+        """A rejection of something said or asked before ("rejected the accusation", "turned down the offer") is
+        aimed at whoever said or asked it (rebuttal.py), and a denial of what was said links to that telling."""
+        verbs = {start + t.idx: t for t in doc if t.pos_ in ("VERB", "AUX")}
+        for index in range(first, len(self.events)):
+            event = self.events[index]
+            verb = verbs.get(event.trigger.start)
+            if event.type != "REJECT" or verb is None:
+                continue
+            found = answered(event, verb, start, self.events[:first], self.lex)
+            if found is None:
+                continue
+            party, telling = found
+            links = event.links
+            if telling is not None and not any(kind == "denies" for kind, _ in links):
+                links = (*links, ("denies", telling))
+            self.events[index] = replace(event, recipient=party, links=links)
 
     def _toll_of_last(self, doc: Any, start: int, end: int) -> None:
         """'Rebels attacked an army convoy on Monday. The army lost 12 soldiers.': a side's loss told in the sentence

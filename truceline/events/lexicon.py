@@ -89,6 +89,8 @@ class Lexicon:
     civilian_things: frozenset[str] = frozenset()  # "a Syrian market": CVL
     state_things: frozenset[str] = frozenset()  # "an Egyptian proposal": GOV
     information_nouns: frozenset[str] = frozenset()  # "released a statement": no release
+    said_nouns: frozenset[str] = frozenset()  # "rejected the accusation": whoever accused
+    asked_nouns: frozenset[str] = frozenset()  # "rejected the demand": whoever demanded
 
     def selects(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """True when text[start:end] holds a trigger form: one regex pass and set look-ups, no parsing."""
@@ -134,6 +136,8 @@ _WORD_LISTS = (
     "civilian_things",
     "state_things",
     "information_nouns",
+    "said_nouns",
+    "asked_nouns",
 )
 
 

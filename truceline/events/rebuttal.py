@@ -1,0 +1,103 @@
+"""Whom a rejection answers.
+
+"Moscow rejected the accusation", "an army spokesman denied the report", "Damascus rejected the demand": the thing
+rejected names something an earlier sentence told another party saying or asking, and that party is the rejection's
+recipient. The rejecting sentence itself names nobody else, or names a party that is not the one answered ("...,
+saying its planes had only hit rebel depots": the depots' rebels are not whom Moscow rejects).
+
+The kinds of thing are word lists of triggers.yaml: ``said_nouns`` (an accusation, a claim, a report, figures)
+answer the actor of an accusation or the claimant of a claimed act; ``asked_nouns`` (a demand, an ultimatum, a
+proposal) the actor of a request, a threat or an offer. The nearest such telling before the sentence, within
+``ANSWER_CHARS``, by a party other than the rejecter, is the one answered; a denial of what was said is also linked
+to it ("denies"). A thing with its own owner ("Ankara's demand", "the claims by the monitor") is left to the
+sentence's own words, and one qualified by a nationality ("the Turkish figures") answers only a party of that
+country. Nothing found, the rejection keeps what it had.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from truceline.events.lexicon import Lexicon
+from truceline.model import Actor, Event
+
+ANSWER_CHARS = 1500  # how far back the telling answered may be (as a statement retold: events/retold.py)
+_ASKING = frozenset({"REQUEST", "THREATEN"})
+
+
+def rejected_thing(verb: Any, lex: Lexicon) -> tuple[Any, str] | None:
+    """The noun a rejecting verb takes as its object when it names something said or asked, and which of the two."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        for noun in (child, *child.conjuncts):
+            lemma = noun.lemma_.lower()
+            if lemma in lex.said_nouns:
+                return noun, "said"
+            if lemma in lex.asked_nouns:
+                return noun, "asked"
+    return None
+
+
+_NAMED = frozenset({"ORG", "GPE", "PERSON", "NORP"})
+
+
+def _owned(noun: Any) -> bool:
+    """'Ankara's demand', 'its claims', 'the claims by the monitor', 'the figures given by Ankara', 'the demand of
+    the rebels': the thing names whose it is in its own words ('reports of shelling' names only what they tell)."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in _NAMED for g in c.children):
+            return True
+        if c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children):
+            return True
+    return False
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    """One party: the same name, or the same country and sector (a ministry answering its own state's claim)."""
+    if a is None or b is None:
+        return False
+    if (a.name or a.text).lower() == (b.name or b.text).lower():
+        return True
+    return a.country is not None and a.country == b.country and a.sector == b.sector
+
+
+def _teller(event: Event, kind: str) -> Actor | None:
+    if kind == "said":
+        if event.type == "ACCUSE":
+            return event.actor
+        return event.claimed_by if event.stance == "claimed" else None
+    if event.type in _ASKING or (event.type == "AGREE" and event.mode == "offer"):
+        return event.actor
+    return None
+
+
+def answered(
+    event: Event, verb: Any, offset: int, earlier: Sequence[Event], lex: Lexicon
+) -> tuple[Actor, int | None] | None:
+    """(the party a rejection answers, the index of the telling it denies or None), or None when its object names
+    nothing said or asked before, or the answer is not to be found."""
+    found = rejected_thing(verb, lex)
+    if found is None:
+        return None
+    noun, kind = found
+    if _owned(noun):
+        return None
+    lo, hi = offset + noun.left_edge.idx, offset + noun.right_edge.idx + len(noun.right_edge.text)
+    mine = event.recipient
+    named = mine if mine is not None and lo <= mine.start and mine.end <= hi else None  # "the Turkish figures"
+    for other in reversed(earlier):
+        if event.sentence_start - other.sentence_end > ANSWER_CHARS:
+            break
+        if other.sentence_start >= event.sentence_start:
+            continue
+        party = _teller(other, kind)
+        if party is None or _same(party, event.actor):
+            continue
+        if named is not None and named.country is not None and party.country != named.country:
+            continue
+        return party, (other.index if kind == "said" else None)
+    return None
