@@ -75,6 +75,10 @@ def _subject(verb: Token) -> Token | None:
             if verb.dep_ == "acl" and verb.tag_ == "VBG" and _issued(verb.head):
                 verb = verb.head.head  # "issued a statement demanding": whoever issued it demands
                 continue
+            if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
+                # "The UN's humanitarian chief, X, called on all parties": a finite past the parser hung on the
+                # sentence's only noun as if a participle ("a man called X" is VBN); that noun is its subject
+                return verb.head
             return verb.head if verb.dep_ == "relcl" or verb.tag_ == "VBG" else None
         if verb.dep_ == "conj" and joins_the_telling(verb):
             verb = verb.head.head  # "said rebels had violated the truce and accused Turkey": the sayer accused

@@ -195,7 +195,12 @@ def _split_conjunct(token: Token, found: list[Token]) -> list[Token]:
 
 def actor_for(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     """One noun phrase to an actor: dictionary mentions inside it, else resolve(), else an unknown NER actor."""
-    members = [a for a in (_single_actor(t, offset, index) for t in conjuncts(token)) if a is not None]
+    members = []
+    for t in conjuncts(token):
+        found = _single_actor(t, offset, index)
+        if found is not None:
+            _remember_person(t, found, index)
+            members.append(found)
     if not members:
         return None
     if len(members) == 1:
@@ -244,7 +249,7 @@ _MULTITUDES = frozenset({"thousands", "hundreds", "dozens", "scores", "millions"
 
 
 def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
-    if token.lower_ in _PRONOUNS:
+    if token.lower_ in _PRONOUNS or _the_sides(token):
         return None
     if _as_place(token):
         return None  # a capital acts only as a subject or object ("Ankara said", "urged Moscow"), a town never
@@ -254,6 +259,8 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     start, end = offset + left.idx, offset + right.idx + len(right.text)
     head_start = offset + token.idx
     mentions = index.within(start, end)
+    if not mentions:
+        mentions = _speaking_for(token, offset, start, index)
     inside = [a for a in mentions if not _on_place(a, token.doc.text, offset) and not _backer(a, index.body)]
     if mentions and not inside:
         return None  # only nationality words on places ("the use of the Russian language")
@@ -277,7 +284,7 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         before = [a for a in inside if a.start <= head_start]
         return (before or inside)[-1]
     phrase = token.doc.text[left.idx : right.idx + len(right.text)]
-    resolved = index.resolve(phrase, start)
+    resolved = index.resolve(phrase, start) or _known_person(token, offset, index)
     if resolved is not None:
         return resolved
     for child in token.children:  # "Kenzo Oshima, the UN relief coordinator": the apposition says who he is
@@ -295,6 +302,62 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         # an unnamed party ("three villagers", "gunmen"): kept with its text so victims and sides stay visible
         return Actor(start, end, phrase)
     return None
+
+
+_SIDES = frozenset({"party", "side"})
+_ALL_SIDES = frozenset({"all", "both", "each", "either", "warring", "two", "various", "conflicting", "rival", "other"})
+
+
+def _the_sides(token: Token) -> bool:
+    """'all parties', 'both sides', 'the warring parties', 'the parties to the truce': the sides of the conflict, named
+    elsewhere, not a political party of the story's country."""
+    if token.lemma_.lower() not in _SIDES:
+        return False
+    return any(c.lower_ in _ALL_SIDES for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in token.children
+    )
+
+
+def _person_named(token: Token) -> Any:
+    """The name of a person a noun phrase is about: the phrase itself ("Farhad Xy, a spokesman for ...") or the
+    name set beside its title ("The UN's relief chief, Mark Xy, said")."""
+    for t in (token, *(c for c in token.children if c.dep_ == "appos")):
+        if t.ent_type_ == "PERSON":
+            return next((e for e in token.doc.ents if e.start <= t.i < e.end and e.label_ == "PERSON"), None)
+    return None
+
+
+def _remember_person(token: Token, found: Actor, index: ActorIndex) -> None:
+    """A person first named with whom they speak for (a title, an apposition) is that party when their surname comes
+    back alone ("... Xy urged donors"): kept per report in the index's memo."""
+    if not (found.country or found.code) or found.members:
+        return
+    ent = _person_named(token)
+    if ent is None or len(ent) < 2:
+        return
+    index.memo.setdefault("people", {}).setdefault(ent[-1].lower_, found)
+
+
+def _known_person(token: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """A surname alone (one proper noun, whatever the tagger made of it) whose full name came earlier with the party
+    it speaks for."""
+    if token.pos_ != "PROPN" or token.left_edge.i != token.i or token.ent_type_ not in ("", "PERSON"):
+        return None
+    found: Actor | None = index.memo.get("people", {}).get(token.lower_)
+    if found is None:
+        return None
+    return replace(found, start=offset + token.idx, end=offset + token.idx + len(token.text), text=token.text)
+
+
+def _speaking_for(token: Token, offset: int, start: int, index: ActorIndex) -> list[Actor]:
+    """'a spokesman for the Syrian Democratic Forces': the finder made one mention of the title and the party it
+    speaks for (actors/titles.py), which runs past the noun phrase without its "for"; that mention is the title's."""
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    if prep is None:
+        return []
+    head = offset + token.idx
+    end = offset + prep.right_edge.idx + len(prep.right_edge.text)
+    return [a for a in index.within(start, end) if a.start <= head < a.end]
 
 
 def _listed_owners(token: Token, inside: list[Actor]) -> list[Actor]:
