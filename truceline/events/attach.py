@@ -55,6 +55,44 @@ def _governed_times(doc: Any, offset: int, times: Sequence[TimeRef], clause: set
     ]
 
 
+# Verbs and prepositions that tell when a thing an act is about starts, runs or ends: "agreed to a truce starting at
+# midnight on Monday", "a ceasefire to take effect on Saturday", "extended the truce until Friday", "a pause from 8
+# a.m.": the thing's lifetime, not the day it was agreed, extended or asked for.
+_LIFETIME_VERBS = frozenset(
+    {"start", "begin", "take", "come", "go", "run", "last", "expire", "end", "commence", "enter", "kick", "hold"}
+)
+_LIFETIME_PREPS = frozenset({"from", "until", "till", "through"})
+
+
+def lifetime_words(verb: Token, trigger: Token, truce: bool = False) -> set[int]:
+    """The words under the act's verb that tell the lifetime of a noun other than the trigger (_LIFETIME_VERBS); with
+    `truce` (the act agrees to or asks for a ceasefire), also the verb's own "from", "until" or "starting" ("agreed to
+    a truce from midnight on Saturday", the parser hanging them on the verb)."""
+    out: set[int] = set()
+    if truce:  # "agreed to a truce starting at dawn on Tuesday", the participle hung on the verb
+        for child in verb.children:
+            starts = child.dep_ in ("xcomp", "advcl") and child.tag_ == "VBG" and child.lemma_ in _LIFETIME_VERBS
+            if starts or (child.dep_ == "prep" and child.lower_ in _LIFETIME_PREPS):
+                out |= {t.i for t in child.subtree}
+    for noun in verb.subtree:
+        if noun.i == trigger.i or not noun.tag_.startswith("NN"):
+            continue
+        for child in noun.children:
+            timed = child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _LIFETIME_VERBS
+            if timed or (child.dep_ == "prep" and child.lower_ in _LIFETIME_PREPS):
+                out |= {t.i for t in child.subtree}
+    return out
+
+
+def outside(times: Sequence[TimeRef], doc: Any, offset: int, words: set[int]) -> list[TimeRef]:
+    """The times none of whose words are among `words`."""
+    if not words:
+        return list(times)
+    return [
+        ref for ref in times if not any(t.i in words for t in doc if ref.start - offset <= t.idx < ref.end - offset)
+    ]
+
+
 def _governed_time(doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int]) -> TimeRef | None:
     found = _governed_times(doc, offset, times, clause)
     return found[0] if found else None

@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from truceline.events.absorb import absorb, fold_alleged
 from truceline.events.arguments import STATEMENT_NOUNS, statement_author, verbal_arguments
-from truceline.events.attach import clause_tokens, event_casualties, event_date, event_place, prepositional_relation
+from truceline.events.attach import (
+    clause_tokens,
+    event_casualties,
+    event_date,
+    event_place,
+    lifetime_words,
+    outside,
+    prepositional_relation,
+)
 from truceline.events.eventhood import STATEMENTS, naming, not_an_event
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
@@ -410,6 +418,10 @@ class _Coder:
         times = self.times.within(start, end)
         order = prepositional_relation(cand.token, verb) if cand.nominal else None
         relation = (order, {t.i for t in cand.token.subtree}) if order else None
+        if cand.type in _ABOUT_A_THING:
+            # "agreed to a truce starting on Monday": the truce's start is not the day it was agreed or asked for
+            truce = cand.type in ("AGREE", "REQUEST") and (has_ceasefire or cand.ceasefire_noun is not None)
+            times = outside(times, doc, start, lifetime_words(verb, cand.token, truce))
         time, date, precision, from_pub = event_date(
             doc, start, times, clause, published, reporting, relation, ongoing=ongoing
         )
@@ -522,6 +534,11 @@ class _Coder:
     def _add_link(self, index: int, link: tuple[str, int]) -> None:
         event = self.events[index]
         self.events[index] = replace(event, links=(*event.links, link))
+
+
+# acts whose object's lifetime is not their own time (attach.lifetime_words); a ceasefire declared, observed or
+# withdrawn under keeps the days its words give
+_ABOUT_A_THING = frozenset({"AGREE", "CONSULT", "REQUEST", "SUPPORT", "REJECT", "ACCUSE"})
 
 
 def _progressive(verb: Any) -> bool:
