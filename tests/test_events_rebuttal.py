@@ -83,3 +83,33 @@ def test_a_rejected_truce_is_no_answer_to_anyone(nlp: Any) -> None:
         "Rebel commanders rejected the truce."
     )
     assert country(rejection(events).recipient) != "UKR"
+
+
+def test_a_welcomed_decision_answers_who_made_it(nlp: Any) -> None:
+    events = events_of(
+        "Ethiopia agreed on Monday to reopen the border crossing at Gallabat. "
+        "Sudan's foreign minister welcomed the decision."
+    )
+    welcome = next(e for e in events if e.type == "SUPPORT")
+    assert country(welcome.recipient) == "ETH", welcome.recipient
+
+
+def test_a_condemned_move_answers_who_made_it(nlp: Any) -> None:
+    events = events_of(
+        "Armenia sent two artillery batteries to the border villages on Friday. "
+        "Iran's foreign minister urged both sides to show restraint. Baku condemned the move."
+    )
+    blame = next(e for e in events if e.type == "ACCUSE")
+    assert country(blame.recipient) == "ARM", blame.recipient
+
+
+def test_a_second_verb_of_the_same_doer_keeps_its_own_object(nlp: Any) -> None:
+    # "condemned X and called on Y": Y is whom the call is aimed at, not whom the condemnation is
+    events = events_of(
+        "Georgia's foreign ministry condemned the shelling of the monastery and called on Azerbaijan to "
+        "open an inquiry."
+    )
+    blame = next(e for e in events if e.type == "ACCUSE")
+    call = next(e for e in events if e.type == "REQUEST")
+    assert country(call.recipient) == "AZE"
+    assert country(blame.recipient) != "AZE", blame.recipient

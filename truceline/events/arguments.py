@@ -205,6 +205,10 @@ _SKIP_DEPS = frozenset(
 )
 
 
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children)
+
+
 def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token]:
     """Nouns below `head`, nearest first: where a coder looks for the target when no argument slot names one
     ("offered to hand over to Great Britain", "demanded that Hamas renounce")."""
@@ -225,6 +229,9 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     continue
                 if child.dep_ == "conj" and child.tag_.startswith("VB") and _has_subject(child):
                     continue  # "jets struck a tunnel, and militants fired rockets": another act with its own doer
+                if child.dep_ == "conj" and child.tag_.startswith("VB") and token.i == head.i and _has_object(head):
+                    continue  # "condemned the raids and called on Russia", "welcomed it and told reporters": the
+                    # second verb is another act of the same doer; its objects are not the first one's target
                 opening = child.dep_ == "advcl" or (
                     child.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children)
                 )

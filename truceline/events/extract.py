@@ -36,7 +36,7 @@ from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
 from truceline.events.quotes import containing, named_speakers, quotations
-from truceline.events.rebuttal import answered
+from truceline.events.rebuttal import ANSWERS, answered
 from truceline.events.recall import NO_EVENT, extra_candidates, resense
 from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
 from truceline.events.speakers import losers_hit, speakers_own, toll_of
@@ -224,13 +224,14 @@ class _Coder:
             self._toll_of_last(doc, start, end)
 
     def _answer_rejections(self, doc: Any, start: int, first: int) -> None:
-        """A rejection of something said or asked before ("rejected the accusation", "turned down the offer") is
-        aimed at whoever said or asked it (rebuttal.py), and a denial of what was said links to that telling."""
+        """A rejection, welcome or condemnation of something said, asked or done before ("rejected the accusation",
+        "turned down the offer", "welcomed the decision") is aimed at whoever said, asked or did it (rebuttal.py),
+        and a denial of what was said links to that telling."""
         verbs = {start + t.idx: t for t in doc if t.pos_ in ("VERB", "AUX")}
         for index in range(first, len(self.events)):
             event = self.events[index]
             verb = verbs.get(event.trigger.start)
-            if event.type != "REJECT" or verb is None:
+            if event.type not in ANSWERS or verb is None:
                 continue
             found = answered(event, verb, start, self.events[:first], self.lex)
             if found is None:

@@ -91,6 +91,7 @@ class Lexicon:
     information_nouns: frozenset[str] = frozenset()  # "released a statement": no release
     said_nouns: frozenset[str] = frozenset()  # "rejected the accusation": whoever accused
     asked_nouns: frozenset[str] = frozenset()  # "rejected the demand": whoever demanded
+    done_nouns: frozenset[str] = frozenset()  # "welcomed the decision": whoever decided
 
     def selects(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """True when text[start:end] holds a trigger form: one regex pass and set look-ups, no parsing."""
@@ -138,6 +139,7 @@ _WORD_LISTS = (
     "information_nouns",
     "said_nouns",
     "asked_nouns",
+    "done_nouns",
 )
 
 

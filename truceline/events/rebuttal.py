@@ -1,13 +1,14 @@
-"""Whom a rejection answers.
+"""Whom a rejection, a welcome or a condemnation answers.
 
-"Moscow rejected the accusation", "an army spokesman denied the report", "Damascus rejected the demand": the thing
-rejected names something an earlier sentence told another party saying or asking, and that party is the rejection's
-recipient. The rejecting sentence itself names nobody else, or names a party that is not the one answered ("...,
+"Moscow rejected the accusation", "an army spokesman denied the report", "Damascus rejected the demand", "the envoy
+welcomed the decision": the thing rejected (welcomed, condemned) names something an earlier sentence told another
+party saying, asking or doing, and that party is the answer's recipient. The rejecting sentence itself names nobody else, or names a party that is not the one answered ("...,
 saying its planes had only hit rebel depots": the depots' rebels are not whom Moscow rejects).
 
 The kinds of thing are word lists of triggers.yaml: ``said_nouns`` (an accusation, a claim, a report, figures)
 answer the actor of an accusation or the claimant of a claimed act; ``asked_nouns`` (a demand, an ultimatum, a
-proposal) the actor of a request, a threat or an offer. The nearest such telling before the sentence, within
+proposal) the actor of a request, a threat or an offer; ``done_nouns`` (a decision, a move, a step) the actor of any
+act. The nearest such telling before the sentence, within
 ``ANSWER_CHARS``, by a party other than the rejecter, is the one answered; a denial of what was said is also linked
 to it ("denies"). A thing with its own owner ("Ankara's demand", "the claims by the monitor") is left to the
 sentence's own words, and one qualified by a nationality ("the Turkish figures") answers only a party of that
@@ -24,10 +25,12 @@ from truceline.model import Actor, Event
 
 ANSWER_CHARS = 1500  # how far back the telling answered may be (as a statement retold: events/retold.py)
 _ASKING = frozenset({"REQUEST", "THREATEN"})
+ANSWERS = frozenset({"REJECT", "SUPPORT", "ACCUSE"})  # the acts that may answer another's telling
+_SPOKEN = ANSWERS | _ASKING
 
 
 def rejected_thing(verb: Any, lex: Lexicon) -> tuple[Any, str] | None:
-    """The noun a rejecting verb takes as its object when it names something said or asked, and which of the two."""
+    """The noun an answering verb takes as its object when it names something said, asked or done, and which."""
     for child in verb.children:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
@@ -37,6 +40,8 @@ def rejected_thing(verb: Any, lex: Lexicon) -> tuple[Any, str] | None:
                 return noun, "said"
             if lemma in lex.asked_nouns:
                 return noun, "asked"
+            if lemma in lex.done_nouns:
+                return noun, "done"
     return None
 
 
@@ -70,6 +75,9 @@ def _teller(event: Event, kind: str) -> Actor | None:
         if event.type == "ACCUSE":
             return event.actor
         return event.claimed_by if event.stance == "claimed" else None
+    if kind == "done":  # an act, not a statement: "condemned the move" is not aimed at the last one to speak
+        done = event.type not in _SPOKEN and event.stance not in ("negated", "denied")
+        return event.actor if done else None
     if event.type in _ASKING or (event.type == "AGREE" and event.mode == "offer"):
         return event.actor
     return None
@@ -78,8 +86,8 @@ def _teller(event: Event, kind: str) -> Actor | None:
 def answered(
     event: Event, verb: Any, offset: int, earlier: Sequence[Event], lex: Lexicon
 ) -> tuple[Actor, int | None] | None:
-    """(the party a rejection answers, the index of the telling it denies or None), or None when its object names
-    nothing said or asked before, or the answer is not to be found."""
+    """(the party an answer is aimed at, the index of the telling a rejection denies or None), or None when its
+    object names nothing said, asked or done before, or the answer is not to be found."""
     found = rejected_thing(verb, lex)
     if found is None:
         return None
@@ -99,5 +107,5 @@ def answered(
             continue
         if named is not None and named.country is not None and party.country != named.country:
             continue
-        return party, (other.index if kind == "said" else None)
+        return party, (other.index if kind == "said" and event.type == "REJECT" else None)
     return None
