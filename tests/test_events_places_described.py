@@ -67,3 +67,13 @@ def test_a_statement_is_made_where_its_speech_verb_says(nlp: Any) -> None:
     # contrast: a speech verb that names no place leaves the statement's place open
     threat = only(events_of(text.replace(" in Nairobi", "")), "THREATEN")
     assert threat.place is None
+
+
+def test_the_town_an_attack_hits_is_where_it_happened(nlp: Any) -> None:
+    # the sentence names another town first, for another act; the attack's own object is its place
+    text = "Baku denied firing on Kapan and said Armenian artillery had shelled Tartar on Friday."
+    raw = RawDocument(id="struck", kind="text", content="Report\n\n" + text, origin="t", published="2020-10-11")
+    out = next(iter(Pipeline().run([raw])))
+    assert out.analysis is not None
+    shelled = next(e for e in out.analysis.events if e.trigger.text == "shelled")
+    assert shelled.place is not None and shelled.place.name == "Tartar", shelled.place

@@ -410,6 +410,9 @@ def event_place(
                 continue
             kept.append(place)
         places = kept
+        struck = _struck_place(doc, offset, places, trigger, clause) if kind == "ASSAULT" else None
+        if struck is not None:
+            return struck
     try:
         chosen: Place | None = picker(places, offset, offset + len(doc.text), trigger_start)
     except NotImplementedError:
@@ -420,6 +423,24 @@ def event_place(
 
 
 _AT = frozenset({"in", "at", "near", "outside", "around"})
+_STRUCK_AT = frozenset({"on", "at"})
+
+
+def _struck_place(doc: Any, offset: int, places: Sequence[Place], trigger: Token, clause: set[int]) -> Place | None:
+    """The town an attack hits is where it happened: "drones had struck Stepanakert", "fired on Ganja", "shelled the
+    city of Ganja" (the object of the act, or of its "on"/"at"), whatever other places the sentence names."""
+    verb = _clause_verb(trigger, clause)
+    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _STRUCK_AT for g in c.children]
+    heads += [g for h in list(heads) if h.lower_ == "city" for c in h.children if c.lower_ == "of" for g in c.children]
+    for head in heads:
+        if head.dep_ not in ("dobj", "pobj") or head.pos_ != "PROPN":
+            continue
+        at = offset + head.idx
+        found = next((p for p in places if p.start <= at < p.end and p.resolved), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _described_place(doc: Any, offset: int, trigger: Token, clause: set[int], content: set[int]) -> Place | None:
