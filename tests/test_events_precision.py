@@ -9,6 +9,9 @@ from typing import Any
 
 from test_events import code, one
 
+from truceline.model import RawDocument
+from truceline.pipeline import Pipeline
+
 
 def types(events: list[Any]) -> list[str]:
     return sorted(e.type for e in events)
@@ -105,3 +108,24 @@ def test_a_national_ngo_carries_the_country_it_watches() -> None:
     assert by_text["Amnesty International"].country is None  # an international NGO has none
     kinds = {a.text: book.kind_of(a) for a in book.find("Greece said Greek troops left.")}
     assert kinds["Greece"] == "country"
+
+
+def test_a_strike_is_a_labour_strike_only_by_its_own_words(nlp: Any) -> None:
+    # "workers" elsewhere in the sentence (the ones who tell it) do not make the strike a walkout; the victims of
+    # the casualty verb go to the strike that hit
+    text = "Five shoppers were killed when a strike hit a bakery in Ariha on Monday, hospital workers said."
+    raw = RawDocument(id="strike", kind="text", content="Report\n\n" + text, origin="t", published="2020-02-25")
+    out = next(iter(Pipeline().run([raw])))
+    assert out.analysis is not None
+    kinds = [(e.type, e.trigger.text) for e in out.analysis.events]
+    assert ("PROTEST", "strike") not in kinds, kinds
+    hit = [e for e in out.analysis.events if e.type == "ASSAULT"]
+    assert len(hit) == 1 and hit[0].killed is not None and hit[0].killed.value == 5, kinds
+
+
+def test_a_strike_by_teachers_is_still_a_walkout(nlp: Any) -> None:
+    text = "Teachers went on strike in Kabul on Monday over unpaid wages."
+    raw = RawDocument(id="walkout", kind="text", content="Report\n\n" + text, origin="t", published="2020-02-25")
+    out = next(iter(Pipeline().run([raw])))
+    assert out.analysis is not None
+    assert ("PROTEST", "strike") in [(e.type, e.trigger.text) for e in out.analysis.events]

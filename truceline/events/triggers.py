@@ -128,7 +128,6 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
             if obliged is not None:  # "X said Y must withdraw": X demands it of Y
                 found.append(Candidate(token, "REQUEST", "general", False, extra=[obliged]))
                 taken.add(token.i)
-    lemmas = {_lemma(t) for t in doc}
     for token in doc:
         if token.i in taken or not _is_noun(token):
             continue
@@ -140,7 +139,7 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
             continue  # "attack helicopter" is not an attack; "mediation mission" is a mediation
         type_, mode = entry
         sense = lex.noun_senses.get(lemma)
-        if sense is not None and sense[0] & lemmas:
+        if sense is not None and sense[0] & _sense_words(token):
             type_, mode = sense[1]
         if any(_lemma(c) in lex.ceasefire_nouns for c in token.children if c.dep_ in ("compound", "amod")):
             if type_ == "AGREE":
@@ -154,6 +153,21 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
         found.append(Candidate(token, type_, mode, True, governor=governor))
     found = [c for c in found if not _background(c, found, lex)]
     return _fold_casualty_verbs(found)
+
+
+def _sense_words(noun: Token) -> set[str]:
+    """The lemmas that may choose a noun's second sense: its own phrase ("a general strike", "a strike by teachers")
+    and the subject of the verb it hangs on ("workers went on strike"), not every word of the sentence ("killed when
+    a strike hit a market, rescue workers said" is no labour strike)."""
+    words = {_lemma(t) for t in noun.subtree}
+    head = noun.head
+    while head.dep_ in ("prep", "pobj") and head.head.i != head.i:
+        head = head.head
+    if head.i != noun.i and head.pos_ in ("VERB", "AUX"):
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != noun.i:
+                words |= {_lemma(t) for t in child.subtree}
+    return words
 
 
 # Verbs never proposed as open candidates: auxiliaries and copulas, and verbs the coder reads as something other
@@ -307,9 +321,15 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
     """'Airstrikes killed 12' is one event: drop a casualty verb tied to another ASSAULT, keep its victims there."""
     keep: list[Candidate] = []
     nominal_subjects = {c.token.i: c for c in found if c.nominal and c.type == "ASSAULT" and c.token.dep_ == "nsubj"}
+
+    def subject_of(cand: Candidate) -> Candidate | None:
+        if cand.nominal or cand.type != "ASSAULT":
+            return None
+        return next((nominal_subjects[c.i] for c in cand.token.children if c.i in nominal_subjects), None)
+
     for cand in found:
-        subject = next((nominal_subjects[c.i] for c in cand.token.children if c.i in nominal_subjects), None)
-        if not cand.nominal and cand.type == "ASSAULT" and subject is not None:
+        subject = subject_of(cand)
+        if subject is not None:
             subject.extra.append(cand.token)  # "airstrikes hit the market": one event, the airstrikes
             continue
         if not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS and not _another_time(cand.token):
@@ -317,7 +337,9 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
                 (o for o in found if o is not cand and o.type == "ASSAULT" and _related(o.token, cand.token)), None
             )
             if partner is not None:
-                partner.extra.append(cand.token)
+                # "were killed when a strike hit a market": the verb "hit" is folded into the strike, so the
+                # victims go to the strike too
+                (subject_of(partner) or partner).extra.append(cand.token)
                 continue
         keep.append(cand)
     return keep
