@@ -25,6 +25,34 @@ def test_accusing_each_other_makes_the_pair_both_actor_and_recipient(nlp: Any) -
     assert countries(event.actor) == countries(event.recipient) == {"ARC", "BOR"}
 
 
+def sides(actor: Any) -> tuple[str | None, str | None] | None:
+    return None if actor is None or actor.members else (actor.country, actor.sector)
+
+
+def test_two_sides_of_different_sectors_accusing_each_other_are_actor_and_recipient(nlp: Any) -> None:
+    # a joint row for the junta and the rebels would have no sector and tell neither side: the first named accuses
+    # the other, as PLOVER codes a dyad
+    event = one(code(nlp, "The junta and the rebels accused each other of breaking the truce."), "ACCUSE")
+    assert sides(event.actor) == ("BOR", "GOV") and sides(event.recipient) == (None, "REB")
+
+
+def test_two_sides_of_different_sectors_agreeing_are_actor_and_recipient(nlp: Any) -> None:
+    event = one(code(nlp, "The junta and the rebels agreed on Monday to open the border crossings."), "AGREE")
+    assert sides(event.actor) == ("BOR", "GOV") and sides(event.recipient) == (None, "REB")
+    # a third party the act is done with stays the recipient, and the two sides its joint actor
+    event = one(code(nlp, "The junta and the rebels held talks with Arcadia on Monday."), "CONSULT")
+    assert event.actor is not None and len(event.actor.members) == 2 and countries(event.recipient) == {"ARC"}
+
+
+def test_both_sides_are_still_the_two_sides_once_split(nlp: Any) -> None:
+    body = "The junta and the rebels met in the capital on Monday. Both sides accused each other of breaking the truce."
+    event = one(code(nlp, body), "ACCUSE")
+    assert sides(event.actor) == ("BOR", "GOV") and sides(event.recipient) == (None, "REB")
+    body = "The junta and the rebels accused each other of breaking the truce. The mediator urged both sides to act."
+    asked = one(code(nlp, body), "REQUEST").recipient
+    assert asked is not None and [sides(m) for m in asked.members] == [("BOR", "GOV"), (None, "REB")]
+
+
 def test_the_two_countries_are_the_pair_named_before(nlp: Any) -> None:
     body = (
         "Arcadia and Borduria met in the capital on Monday. The foreign ministers of the two countries agreed a truce."
