@@ -44,6 +44,14 @@ def test_two_sides_of_different_sectors_agreeing_are_actor_and_recipient(nlp: An
     assert event.actor is not None and len(event.actor.members) == 2 and countries(event.recipient) == {"ARC"}
 
 
+def test_a_clash_is_done_by_each_side_to_the_other(nlp: Any) -> None:
+    event = one(code(nlp, "The junta and the rebels clashed near the river on Monday."), "ASSAULT")
+    assert sides(event.actor) == ("BOR", "GOV") and sides(event.recipient) == (None, "REB")
+    # the other side named after "with" is not the pair itself
+    event = one(code(nlp, "The junta and Arcadia clashed with the rebels near the river."), "ASSAULT")
+    assert event.recipient is None or not event.recipient.members
+
+
 def test_both_sides_are_still_the_two_sides_once_split(nlp: Any) -> None:
     body = "The junta and the rebels met in the capital on Monday. Both sides accused each other of breaking the truce."
     event = one(code(nlp, body), "ACCUSE")

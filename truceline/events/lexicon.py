@@ -89,6 +89,7 @@ class Lexicon:
     civilian_things: frozenset[str] = frozenset()  # "a Syrian market": CVL
     state_things: frozenset[str] = frozenset()  # "an Egyptian proposal": GOV
     information_nouns: frozenset[str] = frozenset()  # "released a statement": no release
+    reciprocal_verbs: frozenset[str] = frozenset()  # "traded fire", "clashed": each side does it to the other
 
     def selects(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """True when text[start:end] holds a trigger form: one regex pass and set look-ups, no parsing."""
@@ -110,6 +111,7 @@ class Lexicon:
 
 # Plain word lists of triggers.yaml read into Lexicon fields of the same name (eventhood, threats, demands).
 _WORD_LISTS = (
+    "reciprocal_verbs",
     "relation_verbs",
     "frequency_words",
     "purpose_nouns",

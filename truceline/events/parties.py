@@ -38,18 +38,28 @@ _HIT_BACK = frozenset({"retaliate", "respond", "reply", "answer"})
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
-_TRADED = frozenset({"trade", "exchange", "swap"})
-
-
 def reciprocal(trigger: Token) -> bool:
-    """'accused each other', 'traded blame with one another', 'X and Y exchanged fire'."""
-    if trigger.lemma_.lower() in _TRADED or (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _TRADED):
+    """'accused each other', 'traded blame with one another', 'X and Y exchanged fire', 'X and Y clashed' (not
+    'X and Y clashed with Z': the other side is named)."""
+    verbs = load_lexicon().reciprocal_verbs
+    verb = trigger.head if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in verbs else trigger
+    if verb.lemma_.lower() in verbs and not _other_side_named(verb):
         return True
     for token in trigger.subtree:
         if token.lower_ == "other" and any(c.lower_ == "each" for c in token.children):
             return True
         if token.lower_ == "another" and token.i > 0 and token.doc[token.i - 1].lower_ == "one":
             return True
+    return False
+
+
+def _other_side_named(verb: Token) -> bool:
+    """'clashed with the rebels', 'exchanged fire with X': a side named after 'with' is the other side."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            other = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if other is not None and other.lower_ not in ("other", "another"):
+                return True
     return False
 
 
@@ -415,8 +425,8 @@ def settle(
         sides = two_sides(actor, recipient, cand, agent, paired, index) if actor is not None else None
         if sides is not None:
             actor, recipient = sides  # "the government and the rebels accused each other"
-        elif actor is not None and actor.members and reciprocal(cand.token):
-            recipient = actor  # "accused each other"
+        elif actor is not None and actor.members and recipient is None and reciprocal(cand.token):
+            recipient = actor  # "accused each other"; "clashed with the rebels" keeps the rebels
         if actor is None and not cand.nominal and event.type == "ASSAULT" and agent is None:
             blow = blow_of(cand.token, index, offset)  # "killed in the Turkish response": whoever struck it
             actor = index.as_party(actor_for(blow, offset, index), True) if blow is not None else None
