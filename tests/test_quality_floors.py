@@ -90,11 +90,9 @@ def test_petrarch_dyads_with_user_dictionaries(shared: Path) -> None:
     where = shared / "eval/petrarch2_unittests"
     dicts = [where / "PETR.Validate.actors.txt", where / "PETR.Validate.agents.txt"]
     out = petrarch.run(where / "PETR.UnitTest.records.xml", {"actors": dicts, "part": "check"})
-    # measured 0.564 on check (0.556 before two sides of different sectors agreeing were actor and recipient, 0.561
-    # when this was written before that; 0.510 before names whose dated codes share a country were coded when
-    # undated and coordinations read descriptions as the names they describe; 0.453 before the argument rules of
-    # branch plover)
-    assert _get(out, "dyad.f1") >= 0.545
+    # measured 0.561 on check (0.510 before names whose dated codes share a country were coded when undated and
+    # coordinations read descriptions as the names they describe; 0.453 before the argument rules of branch plover)
+    assert _get(out, "dyad.f1") >= 0.54
 
 
 def test_the_parts_split_every_set_in_two(shared: Path) -> None:

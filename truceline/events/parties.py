@@ -3,7 +3,7 @@
 The parse gives each event the phrases in its argument slots; these rules settle what those phrases stand for:
 
 * "accused each other": the recipient is the actor itself; "the government and the rebels accused each other",
-  "... agreed": two sides a joint code cannot hold are actor and recipient, in the order named;
+  "... clashed", "... agreed": one country's two sides are actor and recipient, in the order named;
 * "the two countries", "both sides": the pair the report last named together;
 * "its troops returned fire", said by a ministry: the speaker's own forces;
 * "returned fire", "hit back", "retaliated": against whoever last attacked the actor's side;
@@ -87,16 +87,19 @@ def two_sides(
     actor: Actor, recipient: Actor | None, cand: Candidate, agent: Token | None, paired: bool, index: ActorIndex
 ) -> tuple[Actor, Actor] | None:
     """'Ukrainian forces and Russian-backed separatists accused each other', 'the government and the rebels agreed':
-    an act two sides do to each other (a reciprocal object, an exchange) or together (the ontology's mutual types,
-    agreements and meetings) whose subject names the two sides as two noun phrases ('both sides' for a pair so
-    named before) is coded as PLOVER codes a dyad, the first named the actor and the other the recipient, when the
-    two differ in sector: their joint row would have none ('YEM', neither the government nor the Houthis) and tell
-    neither side. Two sides of one sector keep their joint code ('TUR+RUS-GOV agreed', as the PLOVER gold codes
-    'X and Y agreed': both sources, no target), and so does one phrase of two nationalities ('Turkish and Russian
-    troops')."""
+    an act two sides do to each other (a reciprocal object, a clash, an exchange) or together (the ontology's mutual
+    types, agreements and meetings) whose subject names the two sides as two noun phrases ('both sides' for a pair
+    so named before) is coded as one direction of the dyad CAMEO codes both ways, the first named the actor and the
+    other the recipient, when the two are one country's sides of different sectors: their joint row would be that
+    country with no sector ('YEM': neither the government nor the Houthis) and tell neither side. Sides of two
+    countries keep their joint row, which names both ('TUR+RUS-GOV agreed', as the PLOVER gold codes 'X and Y
+    agreed': both sources, no target), and so do two of one sector ('the army and the RSF': SDN-MIL) and one phrase
+    of two nationalities ('Turkish and Russian troops')."""
     if len(actor.members) != 2 or agent is None:
         return None
     first, second = actor.members
+    if not first.country or first.country != second.country:
+        return None
     if not (first.sector and second.sector) or first.sector == second.sector:
         return None
     if not paired and len(conjuncts(agent)) < 2:
