@@ -93,8 +93,8 @@ def two_sides(
     other the recipient, when the two are one country's sides of different sectors: their joint row would be that
     country with no sector ('YEM': neither the government nor the Houthis) and tell neither side. Sides of two
     countries keep their joint row, which names both ('TUR+RUS-GOV agreed', as the PLOVER gold codes 'X and Y
-    agreed': both sources, no target), and so do two of one sector ('the army and the RSF': SDN-MIL) and one phrase
-    of two nationalities ('Turkish and Russian troops')."""
+    agreed': both sources, no target), and so do two of one sector ('the army and the RSF': SDN-MIL) and a pair
+    the subject does not name as two phrases."""
     if len(actor.members) != 2 or agent is None:
         return None
     first, second = actor.members
@@ -103,7 +103,7 @@ def two_sides(
     if not (first.sector and second.sector) or first.sector == second.sector:
         return None
     if not paired and len(conjuncts(agent)) < 2:
-        return None  # one noun phrase of two nationalities, or a pair found elsewhere than in the subject
+        return None  # one name or phrase the dictionary gave two members, not two phrases of the subject
     mutual = cand.type in load_ontology().mutual_types and recipient is None
     if not (mutual or (reciprocal(cand.token) and recipient in (None, actor))):
         return None
@@ -429,7 +429,7 @@ def settle(
         if sides is not None:
             actor, recipient = sides  # "the government and the rebels accused each other"
         elif actor is not None and actor.members and recipient is None and reciprocal(cand.token):
-            recipient = actor  # "accused each other"; "clashed with the rebels" keeps the rebels
+            recipient = actor  # "accused each other"; a recipient the clause names stays
         if actor is None and not cand.nominal and event.type == "ASSAULT" and agent is None:
             blow = blow_of(cand.token, index, offset)  # "killed in the Turkish response": whoever struck it
             actor = index.as_party(actor_for(blow, offset, index), True) if blow is not None else None
