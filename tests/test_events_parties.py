@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from test_events import code, one
+import pytest
+from test_events import NAMES, code, one
 
 from truceline.model import Place
 
@@ -23,6 +24,59 @@ def countries(actor: Any) -> set[str]:
 def test_accusing_each_other_makes_the_pair_both_actor_and_recipient(nlp: Any) -> None:
     event = one(code(nlp, "Arcadia and Borduria accused each other of breaking the truce."), "ACCUSE")
     assert countries(event.actor) == countries(event.recipient) == {"ARC", "BOR"}
+
+
+def sides(actor: Any) -> tuple[str | None, str | None] | None:
+    return None if actor is None or actor.members else (actor.country, actor.sector)
+
+
+@pytest.fixture
+def home_rebels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rebels of Borduria, the junta's own country: the two sides of one country's war."""
+    monkeypatch.setitem(NAMES, "the Bordurian rebels", ("BOR", "REB"))
+
+
+JUNTA, REBELS = ("BOR", "GOV"), ("BOR", "REB")
+
+
+def test_one_countrys_two_sides_accusing_each_other_are_actor_and_recipient(nlp: Any, home_rebels: None) -> None:
+    # a joint row for the junta and its rebels would be Borduria with no sector and tell neither side: the first
+    # named accuses the other
+    event = one(code(nlp, "The junta and the Bordurian rebels accused each other of breaking the truce."), "ACCUSE")
+    assert sides(event.actor) == JUNTA and sides(event.recipient) == REBELS
+
+
+def test_one_countrys_two_sides_agreeing_or_clashing_are_actor_and_recipient(nlp: Any, home_rebels: None) -> None:
+    for body, type_ in (
+        ("The junta and the Bordurian rebels agreed on Monday to open the border crossings.", "AGREE"),
+        ("The junta and the Bordurian rebels clashed near the river on Monday.", "ASSAULT"),
+    ):
+        event = one(code(nlp, body), type_)
+        assert sides(event.actor) == JUNTA and sides(event.recipient) == REBELS, body
+    # a third party the act is done with stays the recipient, and the two sides its joint actor
+    event = one(code(nlp, "The junta and the Bordurian rebels held talks with Arcadia on Monday."), "CONSULT")
+    assert event.actor is not None and len(event.actor.members) == 2 and countries(event.recipient) == {"ARC"}
+
+
+def test_sides_of_two_countries_keep_their_joint_row(nlp: Any, home_rebels: None) -> None:
+    # the joint row names both countries; as the PLOVER gold codes "X and Y agreed", no recipient
+    body = "Arcadia's interior ministry and the Bordurian rebels agreed on Monday to open the border crossings."
+    event = one(code(nlp, body), "AGREE")
+    assert countries(event.actor) == {"ARC", "BOR"} and event.recipient is None
+
+
+def test_both_sides_are_still_the_two_sides_once_split(nlp: Any, home_rebels: None) -> None:
+    body = "The junta and the Bordurian rebels met on Monday. Both sides accused each other of breaking the truce."
+    event = one(code(nlp, body), "ACCUSE")
+    assert sides(event.actor) == JUNTA and sides(event.recipient) == REBELS
+    body = "The junta and the Bordurian rebels accused each other of breaking the truce. A mediator urged both sides to act."
+    asked = one(code(nlp, body), "REQUEST").recipient
+    assert asked is not None and [sides(m) for m in asked.members] == [JUNTA, REBELS]
+
+
+def test_a_clash_with_a_side_named_after_with_is_not_the_pair_itself(nlp: Any) -> None:
+    event = one(code(nlp, "The junta and Arcadia clashed with the rebels near the river."), "ASSAULT")
+    assert event.recipient is None or not event.recipient.members
 
 
 def test_the_two_countries_are_the_pair_named_before(nlp: Any) -> None:

@@ -92,6 +92,7 @@ class Lexicon:
     said_nouns: frozenset[str] = frozenset()  # "rejected the accusation": whoever accused
     asked_nouns: frozenset[str] = frozenset()  # "rejected the demand": whoever demanded
     done_nouns: frozenset[str] = frozenset()  # "welcomed the decision": whoever decided
+    reciprocal_verbs: frozenset[str] = frozenset()  # "traded fire", "clashed": each side does it to the other
 
     def selects(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """True when text[start:end] holds a trigger form: one regex pass and set look-ups, no parsing."""
@@ -113,6 +114,7 @@ class Lexicon:
 
 # Plain word lists of triggers.yaml read into Lexicon fields of the same name (eventhood, threats, demands).
 _WORD_LISTS = (
+    "reciprocal_verbs",
     "relation_verbs",
     "frequency_words",
     "purpose_nouns",

@@ -2,7 +2,8 @@
 
 The parse gives each event the phrases in its argument slots; these rules settle what those phrases stand for:
 
-* "accused each other": the recipient is the actor itself;
+* "accused each other": the recipient is the actor itself; "the government and the rebels accused each other",
+  "... clashed", "... agreed": one country's two sides are actor and recipient, in the order named;
 * "the two countries", "both sides": the pair the report last named together;
 * "its troops returned fire", said by a ministry: the speaker's own forces;
 * "returned fire", "hit back", "retaliated": against whoever last attacked the actor's side;
@@ -20,8 +21,9 @@ from dataclasses import replace
 
 from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon, load_lexicon
-from truceline.events.mentions import ActorIndex, actor_for
+from truceline.events.mentions import ActorIndex, actor_for, conjuncts
 from truceline.events.nominal import blow_of, nominal_arguments
+from truceline.events.ontology import load_ontology
 from truceline.events.recipients import possessor_country
 from truceline.events.targets import place_recipient, protest_recipient
 from truceline.events.triggers import Candidate, Token
@@ -36,12 +38,12 @@ _HIT_BACK = frozenset({"retaliate", "respond", "reply", "answer"})
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
-_TRADED = frozenset({"trade", "exchange", "swap"})
-
-
 def reciprocal(trigger: Token) -> bool:
-    """'accused each other', 'traded blame with one another', 'X and Y exchanged fire'."""
-    if trigger.lemma_.lower() in _TRADED or (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _TRADED):
+    """'accused each other', 'traded blame with one another', 'X and Y exchanged fire', 'X and Y clashed' (not
+    'X and Y clashed with Z': the other side is named)."""
+    verbs = load_lexicon().reciprocal_verbs
+    verb = trigger.head if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in verbs else trigger
+    if verb.lemma_.lower() in verbs and not _other_side_named(verb):
         return True
     for token in trigger.subtree:
         if token.lower_ == "other" and any(c.lower_ == "each" for c in token.children):
@@ -51,18 +53,62 @@ def reciprocal(trigger: Token) -> bool:
     return False
 
 
+def _other_side_named(verb: Token) -> bool:
+    """'clashed with the rebels', 'exchanged fire with X': a side named after 'with' is the other side."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            other = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if other is not None and other.lower_ not in ("other", "another"):
+                return True
+    return False
+
+
 def names_pair(phrase: str) -> bool:
     """'the foreign ministers of the two countries', 'both sides', 'the two leaders'."""
     return _PAIR.search(phrase) is not None
 
 
-def last_pair(events: Sequence[Event]) -> Actor | None:
-    """The pair the report last named together ('Armenia and Azerbaijan'), for 'the two countries' after it."""
+def last_pair(events: Sequence[Event], index: ActorIndex) -> Actor | None:
+    """The pair the report last named together ('Armenia and Azerbaijan'), for 'the two countries' after it; two
+    sides made actor and recipient of one act (`two_sides`) are still the pair they were named as."""
+    split: dict[tuple[int, int], Actor] = index.memo.get("sides", {})
     for event in reversed(events):
+        if event.actor is not None and event.recipient is not None:
+            named = split.get((event.actor.start, event.recipient.start))
+            if named is not None:
+                return named
         for actor in (event.actor, event.recipient):
             if actor is not None and len(actor.members) == 2:
                 return actor
     return None
+
+
+def two_sides(
+    actor: Actor, recipient: Actor | None, cand: Candidate, agent: Token | None, paired: bool, index: ActorIndex
+) -> tuple[Actor, Actor] | None:
+    """'Ukrainian forces and Russian-backed separatists accused each other', 'the government and the rebels agreed':
+    an act two sides do to each other (a reciprocal object, a clash, an exchange) or together (the ontology's mutual
+    types, agreements and meetings) whose subject names the two sides as two noun phrases ('both sides' for a pair
+    so named before) is coded as one direction of the dyad CAMEO codes both ways, the first named the actor and the
+    other the recipient, when the two are one country's sides of different sectors: their joint row would be that
+    country with no sector ('YEM': neither the government nor the Houthis) and tell neither side. Sides of two
+    countries keep their joint row, which names both ('TUR+RUS-GOV agreed', as the PLOVER gold codes 'X and Y
+    agreed': both sources, no target), and so do two of one sector ('the army and the RSF': SDN-MIL) and a pair
+    the subject does not name as two phrases."""
+    if len(actor.members) != 2 or agent is None:
+        return None
+    first, second = actor.members
+    if not first.country or first.country != second.country:
+        return None
+    if not (first.sector and second.sector) or first.sector == second.sector:
+        return None
+    if not paired and len(conjuncts(agent)) < 2:
+        return None  # one name or phrase the dictionary gave two members, not two phrases of the subject
+    mutual = cand.type in load_ontology().mutual_types and recipient is None
+    if not (mutual or (reciprocal(cand.token) and recipient in (None, actor))):
+        return None
+    index.memo.setdefault("sides", {})[(first.start, second.start)] = actor
+    return first, second
 
 
 def own_forces(agent: Token | None, actor: Actor | None, speaker: Actor | None) -> Actor | None:
@@ -364,8 +410,9 @@ def settle(
         actor = None if is_place(event.actor, places) else event.actor
         recipient = None if is_place(event.recipient, places) else event.recipient
         agent = agent_token(cand, index, offset)
-        if agent is not None and names_pair(" ".join(t.text for t in agent.subtree)):
-            actor = last_pair(earlier) or actor  # "the foreign ministers of the two countries agreed"
+        paired = agent is not None and names_pair(" ".join(t.text for t in agent.subtree))
+        if paired:
+            actor = last_pair(earlier, index) or actor  # "the foreign ministers of the two countries agreed"
         if actor is None or not (actor.country or actor.members):
             pair = between(agent if agent is not None else cand.token, offset, index) or between(
                 cand.token, offset, index
@@ -377,9 +424,12 @@ def settle(
             c.dep_ in ("dobj", "dative") and names_pair(" ".join(t.text for t in c.subtree))
             for c in cand.token.children
         ):
-            recipient = last_pair(earlier)  # "urged both sides to"
-        if actor is not None and actor.members and reciprocal(cand.token):
-            recipient = actor  # "accused each other"
+            recipient = last_pair(earlier, index)  # "urged both sides to"
+        sides = two_sides(actor, recipient, cand, agent, paired, index) if actor is not None else None
+        if sides is not None:
+            actor, recipient = sides  # "the government and the rebels accused each other"
+        elif actor is not None and actor.members and recipient is None and reciprocal(cand.token):
+            recipient = actor  # "accused each other"; a recipient the clause names stays
         if actor is None and not cand.nominal and event.type == "ASSAULT" and agent is None:
             blow = blow_of(cand.token, index, offset)  # "killed in the Turkish response": whoever struck it
             actor = index.as_party(actor_for(blow, offset, index), True) if blow is not None else None
