@@ -69,6 +69,8 @@ def _subject(verb: Token) -> Token | None:
             owner = verb.head.head
             if accused is None and owner.dep_ == "dobj" and owner.head.lemma_.lower() in load_lexicon().accuse_verbs:
                 accused = owner  # "accused government forces of shelling", the parser hanging "of" on the forces
+            if accused is not None and accused.tag_ in ("WDT", "WP") and owner.dep_ == "relcl":
+                accused = owner.head  # "Russia, which Tripoli accuses of backing Haftar": Russia backs
             if accused is not None:
                 return accused
         if verb.dep_ in ("relcl", "acl") and verb.head.tag_.startswith("NN"):
@@ -358,6 +360,8 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
                 options.extend(_threatened(child))
     if cand.type == "THREATEN":  # "if Armenia does not stop shelling, we will respond": whoever would provoke it
         options.extend(_threatened(verb)[1:])
+    if verb.dep_ == "relcl":  # "Russia, which Tripoli accuses of backing Haftar": the pronoun stands for its head
+        options = [verb.head if o is not None and o.tag_ in ("WDT", "WP") and o.dep_ == "dobj" else o for o in options]
     nearby = nearby_nouns(verb, agent)
     if not passive and given:  # "sent envoys": the ones sent are not the party the act is aimed at
         sent = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}

@@ -168,7 +168,12 @@ def standing(cand: Candidate, lex: Lexicon) -> bool:
         governor = cand.governor
         if governor is not None and governor.dep_ in ("relcl", "acl") and _present_simple(governor, lex):
             return True  # "France and Russia, which lead mediation efforts": what they do, not an act
+        holder = verb.head if verb.dep_ == "dobj" else None
+        if holder is not None and _lemma(holder) in _HOLDING and _present_simple(holder, lex):
+            return True  # "Egypt, which has close ties to the army", "Turkey maintains ties with": a relation held
         return _backing(verb, lex)
+    if not cand.extra and describes_its_head(verb, lex):
+        return True  # "militants who reject the protocol", "those who refuse": who they are, not what they did
     if cand.extra or cand.ceasefire_noun is not None:
         return False
     if _lemma(verb) == "fight" and verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -201,11 +206,26 @@ def habit(cand: Candidate, lex: Lexicon) -> bool:
 
 def _present_simple(verb: Token, lex: Lexicon) -> bool:
     """A verb in the present simple, by its form as well as its tag (the tagger calls an unknown past 'retook'
-    VBP): 'strikes', 'bomb' after a plural subject."""
+    VBP): 'strikes', 'bomb' after a plural subject, 'has'."""
     if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     word, lemma = verb.lower_, trigger_lemma(verb, lex.verbs)
+    if word in ("has", "have"):
+        return True
     return word == lemma or (verb.tag_ == "VBZ" and word.endswith("s") and word.startswith(lemma[:-1]))
+
+
+def describes_its_head(verb: Token, lex: Lexicon) -> bool:
+    """A relative clause in the present simple whose subject is the relative pronoun ("militants who reject the
+    protocol", "those who refuse", "Hamas, which rejects the truce"): it says what its head is or holds, not an act.
+    One with a subject of its own ("Russia, which Tripoli accuses of ...") tells that subject's act."""
+    if verb.dep_ != "relcl" or not _present_simple(verb, lex):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or all(c.tag_ in ("WP", "WDT") or c.lower_ == "that" for c in subjects)
+
+
+_HOLDING = frozenset({"have", "maintain", "enjoy", "keep", "hold"})  # "has close ties to": a relation held
 
 
 def _event_noun(token: Token, lex: Lexicon) -> bool:

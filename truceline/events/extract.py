@@ -28,7 +28,7 @@ from truceline.events.attach import (
     outside,
     prepositional_relation,
 )
-from truceline.events.eventhood import STATEMENTS, naming, not_an_event
+from truceline.events.eventhood import STATEMENTS, describes_its_head, naming, not_an_event
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.merge import merge_same, told_before
@@ -217,7 +217,12 @@ class _Coder:
             if att is not None:
                 self.link(index, att, start, text, by_trigger)
         for token in doc:
-            if token.i not in attributed_cues and token.i not in by_trigger and denial_without_event(token, self.lex):
+            if (
+                token.i not in attributed_cues
+                and token.i not in by_trigger
+                and denial_without_event(token, self.lex)
+                and not describes_its_head(token, self.lex)
+            ):
                 self.denial(token, start, end, text)
         self._answer_rejections(doc, start, before)
         if len(self.events) == before and before:
