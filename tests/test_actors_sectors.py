@@ -24,3 +24,16 @@ def test_state_media_speak_for_the_government(book: ActorDictionary, phrase: str
 def test_media_that_no_state_runs_stay_media(book: ActorDictionary) -> None:
     actor = book.resolve("a Lebanese newspaper")
     assert actor is not None and (actor.country, actor.sector) == ("LBN", "MED")
+
+
+@pytest.mark.parametrize(
+    ("noun", "sector"),
+    [("warplanes", "MIL"), ("bombers", "MIL"), ("officers", "MIL"), ("patrols", "MIL"), ("police officers", "COP")],
+)
+def test_a_head_noun_names_its_sector(book: ActorDictionary, noun: str, sector: str) -> None:
+    assert book.head_sector(noun) == sector
+
+
+@pytest.mark.parametrize("noun", ["presence", "Turkey", "Syrian", "warplanes over Idlib"])
+def test_words_that_are_no_agent_name_no_sector(book: ActorDictionary, noun: str) -> None:
+    assert book.head_sector(noun) is None

@@ -1,0 +1,51 @@
+"""The sector of an event's parties, through the real actor dictionaries and spaCy (sentences are ours).
+
+A nationality word or a possessive names a party whose head noun says what it is; the word list is the
+dictionary's generic agents (truceline/data/actors/agents.yaml).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from truceline.events.coding import code_text, load_dictionary
+from truceline.model import Actor, Event
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp: Any) -> Any:
+    dictionary = load_dictionary()
+
+    def run(text: str) -> list[Event]:
+        return code_text(text, dictionary, nlp)[0]
+
+    return run
+
+
+def party(actor: Actor | None) -> tuple[str | None, str | None]:
+    return (None, None) if actor is None else (actor.country, actor.sector)
+
+
+def only(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def test_a_model_designation_between_nationality_and_head_keeps_the_head_sector(events_of: Any) -> None:
+    event = only(
+        events_of("Azerbaijani gunners shot down two Armenian Su-25 warplanes near the border on Tuesday."), "ASSAULT"
+    )
+    assert party(event.recipient) == ("ARM", "MIL")
+
+
+def test_its_weapons_are_the_owners_forces(events_of: Any) -> None:
+    event = only(events_of("Armenia said on Friday that its Su-25 bombers had struck the depots overnight."), "ASSAULT")
+    assert party(event.actor) == ("ARM", "MIL")
+
+
+def test_officers_are_the_military(events_of: Any) -> None:
+    event = only(events_of("A Russian delegation held talks with Georgian officers in Tbilisi on Monday."), "CONSULT")
+    assert party(event.recipient) == ("GEO", "MIL")
