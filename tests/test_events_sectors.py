@@ -49,3 +49,16 @@ def test_its_weapons_are_the_owners_forces(events_of: Any) -> None:
 def test_officers_are_the_military(events_of: Any) -> None:
     event = only(events_of("A Russian delegation held talks with Georgian officers in Tbilisi on Monday."), "CONSULT")
     assert party(event.recipient) == ("GEO", "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Georgia denies that the fighters in the valley are acting on its orders.", "REJECT"),
+        ("Georgia said on Monday that the rebels had violated the ceasefire.", "ACCUSE"),
+        ("Georgia rejected the accusation on Monday.", "REJECT"),
+    ],
+)
+def test_a_bare_country_is_its_state_whichever_rule_made_it_the_actor(events_of: Any, text: str, type_: str) -> None:
+    # a denial with no act of its own, an accusation made from the speech verb, a rejection parsed as such
+    assert party(only(events_of(text), type_).actor) == ("GEO", "GOV")
