@@ -37,3 +37,18 @@ def test_a_head_noun_names_its_sector(book: ActorDictionary, noun: str, sector: 
 @pytest.mark.parametrize("noun", ["presence", "Turkey", "Syrian", "warplanes over Idlib"])
 def test_words_that_are_no_agent_name_no_sector(book: ActorDictionary, noun: str) -> None:
     assert book.head_sector(noun) is None
+
+
+def test_people_from_an_organisation_are_the_organisation(book: ActorDictionary) -> None:
+    found = book.find("Rescue workers from the White Helmets pulled two boys from the rubble.")
+    assert [(a.text, a.sector) for a in found] == [("workers from the White Helmets", "NGO")]
+
+
+def test_people_held_by_a_group_are_not_its_members(book: ActorDictionary) -> None:
+    found = book.find("The prisoners of the Houthis were freed on Sunday.")
+    assert [a.sector for a in found] == ["CRM", "REB"]
+
+
+def test_a_body_that_is_a_persons_title_stays_with_the_person(book: ActorDictionary) -> None:
+    found = book.find("An aide of UN Secretary-General Antonio Guterres spoke on Monday.")
+    assert found[-1].text == "UN Secretary-General Antonio Guterres"

@@ -62,3 +62,8 @@ def test_officers_are_the_military(events_of: Any) -> None:
 def test_a_bare_country_is_its_state_whichever_rule_made_it_the_actor(events_of: Any, text: str, type_: str) -> None:
     # a denial with no act of its own, an accusation made from the speech verb, a rejection parsed as such
     assert party(only(events_of(text), type_).actor) == ("GEO", "GOV")
+
+
+def test_a_generic_person_noun_from_an_organisation_speaks_for_it(events_of: Any) -> None:
+    text = "Doctors from Medecins Sans Frontieres accused the army of shelling the clinic in Kidal on Monday."
+    assert party(only(events_of(text), "ACCUSE").actor)[1] == "NGO"

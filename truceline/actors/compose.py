@@ -15,7 +15,7 @@ from truceline.actors.build import Context, code_of, compound, joined, single, w
 from truceline.actors.entries import COUNTRY_BEARING, Entry
 from truceline.actors.matcher import Match, Tokens
 from truceline.actors.names import display_name
-from truceline.actors.titles import later_surnames, of_country, speaks_for, titled
+from truceline.actors.titles import later_surnames, member_of, of_country, speaks_for, titled
 from truceline.actors.words import COORDINATORS, GAP_WORDS, LOCATIVES
 from truceline.model import Actor
 
@@ -78,6 +78,8 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
             actor, last = of_country(text, tokens, matches, last + 1, actor, e, ctx)
         if e.title and actor.country is None and last + 1 < n:
             actor, last = speaks_for(text, tokens, matches, last + 1, actor, ctx)
+        if actor.country is None and actor.end == t and last + 1 < n:
+            actor, last = member_of(text, tokens, matches, last + 1, actor, ctx)
         if last > k or actor.end > t or e.alone or run_alone:
             if actor.country is None and actor.sector not in ("IGO", "NGO", "IMG"):
                 lender = first if run_alone else e  # "regime artillery" is of whatever country "regime" means

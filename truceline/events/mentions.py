@@ -272,6 +272,11 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     left, right = _span(token)
     start, end = offset + left.idx, offset + right.idx + len(right.text)
     head_start = offset + token.idx
+    # "rescue workers from the Civil Defence", "a spokesman for the Front": the dictionary read the head with the
+    # body it belongs to, past where the parse ends the phrase; its reading is the party
+    past = [a for a in index.within(start, offset + len(token.doc.text)) if a.end > end and a.start <= head_start]
+    if past and past[0].start >= start and not past[0].members:
+        return past[0]
     mentions = index.within(start, end)
     inside = [a for a in mentions if not _on_place(a, token.doc.text, offset) and not _backer(a, index.body)]
     if mentions and not inside:
