@@ -67,3 +67,19 @@ def test_a_bare_country_is_its_state_whichever_rule_made_it_the_actor(events_of:
 def test_a_generic_person_noun_from_an_organisation_speaks_for_it(events_of: Any) -> None:
     text = "Doctors from Medecins Sans Frontieres accused the army of shelling the clinic in Kidal on Monday."
     assert party(only(events_of(text), "ACCUSE").actor)[1] == "NGO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malian army jets bombed two hospitals near Gao on Monday.",
+        "Malian army jets bombed a school near Gao on Monday.",
+    ],
+)
+def test_a_civilian_facility_attacked_is_civilians_attacked(events_of: Any, text: str) -> None:
+    assert party(only(events_of(text), "ASSAULT").recipient)[1] == "CVL"
+
+
+def test_people_attacked_keep_their_own_sector(events_of: Any) -> None:
+    event = only(events_of("Malian army jets bombed doctors near Gao on Monday."), "ASSAULT")
+    assert party(event.recipient)[1] == "HLH"
