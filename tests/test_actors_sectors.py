@@ -52,3 +52,15 @@ def test_people_held_by_a_group_are_not_its_members(book: ActorDictionary) -> No
 def test_a_body_that_is_a_persons_title_stays_with_the_person(book: ActorDictionary) -> None:
     found = book.find("An aide of UN Secretary-General Antonio Guterres spoke on Monday.")
     assert found[-1].text == "UN Secretary-General Antonio Guterres"
+
+
+def test_two_nationalities_joined_by_a_hyphen_own_the_noun_together(book: ActorDictionary) -> None:
+    (patrols,) = book.find("Joint Georgian-Armenian patrols resumed along the road.")
+    assert patrols.text == "Georgian-Armenian patrols" and patrols.sector == "MIL"
+    assert [(m.country, m.sector) for m in patrols.members] == [("GEO", "MIL"), ("ARM", "MIL")]
+
+
+@pytest.mark.parametrize("text", ["They met on the Georgian-Armenian border.", "Russian-backed separatists advanced."])
+def test_a_hyphened_nationality_pair_with_no_agent_names_no_party(book: ActorDictionary, text: str) -> None:
+    assert all(not a.members for a in book.find(text))
+    assert "Georgian" not in [a.text for a in book.find(text)]

@@ -83,3 +83,15 @@ def test_a_civilian_facility_attacked_is_civilians_attacked(events_of: Any, text
 def test_people_attacked_keep_their_own_sector(events_of: Any) -> None:
     event = only(events_of("Malian army jets bombed doctors near Gao on Monday."), "ASSAULT")
     assert party(event.recipient)[1] == "HLH"
+
+
+def test_a_joint_patrol_of_two_nationalities_is_both_militaries(events_of: Any) -> None:
+    event = only(events_of("The joint Georgian-Armenian patrols along the border resumed on Friday."), "COOPERATE")
+    assert event.actor is not None and {party(m) for m in event.actor.members} == {("GEO", "MIL"), ("ARM", "MIL")}
+
+
+def test_a_school_in_the_country_of_one_of_two_attackers_is_still_the_target(events_of: Any) -> None:
+    event = only(
+        events_of("Russian and Syrian jets bombed a school in Idlib on Friday, killing six children."), "ASSAULT"
+    )
+    assert party(event.recipient) == ("SYR", "CVL")

@@ -175,6 +175,13 @@ def _owned(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Context
         actor, j = titled(text, tokens, matches, j, actor, nxt.entry, ctx)
         out.append(compound([*members, actor], text) if members else actor)
         return j + 1
+    if e.kind == "demonym":
+        # "the Turkish-Syrian border": two nationality words in one are of no party when no agent follows
+        j = k + 1
+        while j < n and matches[j].entry.kind == "demonym" and _hyphened(text, tokens, matches[j - 1], matches[j]):
+            j += 1
+        if j > k + 1:
+            return j
     s, t = starts[m.first], ends[m.last - 1]
     if e.kind == "org":
         # "UN Secretary-General Antonio Guterres", "Arab League Secretary General X": the first organisation
@@ -226,12 +233,19 @@ def _demonym_link(text: str, tokens: Tokens, a: Match, b: Match) -> bool | None:
     """How demonym b continues a list after a: True by "and"/"or" ("Russian, and Turkish" too), False by a comma
     alone ("Iranian, Russian"), None when it does not."""
     if b.first == a.last:
-        return False if text[tokens.ends[a.last - 1] : tokens.starts[b.first]].strip() == "," else None
+        between = text[tokens.ends[a.last - 1] : tokens.starts[b.first]]
+        if between == "-":
+            return True  # "Russian-Turkish patrols": one word naming both
+        return False if between.strip() == "," else None
     if b.first != a.last + 1 or tokens.lows[a.last] not in COORDINATORS:
         return None
     before = text[tokens.ends[a.last - 1] : tokens.starts[a.last]].strip()
     after = text[tokens.ends[a.last] : tokens.starts[b.first]].strip()
     return True if before in ("", ",") and not after else None
+
+
+def _hyphened(text: str, tokens: Tokens, a: Match, b: Match) -> bool:
+    return b.first == a.last and text[tokens.ends[a.last - 1] : tokens.starts[b.first]] == "-"
 
 
 def _of_between(tokens: Tokens, a: Match, b: Match) -> bool:

@@ -81,7 +81,7 @@ class ActorDictionary:
         key = (text, relaxed)
         if self._last is not None and self._last[0] == key:
             return self._last[1]
-        tokens = tokenize(text)
+        tokens = self._matcher.split_nationalities(tokenize(text))
         result = (tokens, self._matcher.matches(tokens, relaxed=relaxed))
         self._last = (key, result)
         return result
