@@ -64,3 +64,14 @@ def test_two_nationalities_joined_by_a_hyphen_own_the_noun_together(book: ActorD
 def test_a_hyphened_nationality_pair_with_no_agent_names_no_party(book: ActorDictionary, text: str) -> None:
     assert all(not a.members for a in book.find(text))
     assert "Georgian" not in [a.text for a in book.find(text)]
+
+
+def test_the_last_of_adjacent_agents_after_a_nationality_is_the_head(book: ActorDictionary) -> None:
+    found = book.find("Iraqi government helicopters fired on the village.")
+    assert [(a.text, a.country, a.sector) for a in found] == [("Iraqi government helicopters", "IRQ", "MIL")]
+
+
+def test_an_agent_before_the_head_still_lends_its_country_to_later_mentions(book: ActorDictionary) -> None:
+    found = book.find("A Georgian military source said the army had not fired on the Armenian post in Armenia.")
+    army = next(a for a in found if a.text == "army")
+    assert army.country == "GEO"

@@ -10,6 +10,7 @@ regime" ... "the regime"), else the story's country.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from truceline.actors.build import Context, code_of, compound, joined, single, with_owner
 from truceline.actors.entries import COUNTRY_BEARING, Entry
@@ -164,15 +165,21 @@ def _owned(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Context
     if nxt is not None and nxt.entry.kind == "agent" and _gap_ok(text, tokens, chain[-1].last, nxt.first):
         # Each nationality owns the head noun: "Russian and Turkish officials" is one compound actor of
         # RUS GOV + TUR GOV spanning the phrase (one party to the event, as coders read it), not two.
+        # Adjacent agents after it are one, the last the head: "Syrian government aircraft" are SYR MIL.
+        j, agent, run = _agent_run(text, tokens, matches, j, ctx)
+        if run.sector != agent.sector:
+            agent = replace(agent, sector=run.sector, code=None if run.code == run.sector else run.code)
         members: list[Actor] = []
         for owner_match in chain[:-1]:
             owner = single(owner_match.entry, starts[owner_match.first], ends[owner_match.last - 1], text, ctx.when)
-            members.append(with_owner(owner, nxt.entry, owner.start, owner.end, text, owner_match.entry.kind))
+            members.append(with_owner(owner, agent, owner.start, owner.end, text, owner_match.entry.kind))
         last = chain[-1]
         owner = single(last.entry, starts[last.first], ends[last.last - 1], text, ctx.when)
-        actor = with_owner(owner, nxt.entry, owner.start, ends[nxt.last - 1], text, last.entry.kind)
-        ctx.saw(nxt.entry, actor)
-        actor, j = titled(text, tokens, matches, j, actor, nxt.entry, ctx)
+        actor = with_owner(owner, agent, owner.start, run.end, text, last.entry.kind)
+        ctx.saw(nxt.entry, actor)  # "a Syrian military source": a later bare "the army" is Syria's too
+        if agent.name != nxt.entry.name:
+            ctx.saw(agent, actor)
+        actor, j = titled(text, tokens, matches, j, actor, agent, ctx)
         out.append(compound([*members, actor], text) if members else actor)
         return j + 1
     if e.kind == "demonym":

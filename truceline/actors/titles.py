@@ -70,9 +70,7 @@ def speaks_for(
 _NOT_MEMBERS = frozenset({"CVL", "REF", "CRM"})
 
 
-def member_of(
-    text: str, tokens: Tokens, matches: list[Match], k: int, actor: Actor, ctx: Context
-) -> tuple[Actor, int]:
+def member_of(text: str, tokens: Tokens, matches: list[Match], k: int, actor: Actor, ctx: Context) -> tuple[Actor, int]:
     """ "rescue workers from the White Helmets", "fighters of the Front": a generic person noun followed by "of" or
     "from" + an organisation or armed group is that body's, whatever sector the noun alone has."""
     follower = matches[k]
