@@ -95,3 +95,16 @@ def test_a_school_in_the_country_of_one_of_two_attackers_is_still_the_target(eve
         events_of("Russian and Syrian jets bombed a school in Idlib on Friday, killing six children."), "ASSAULT"
     )
     assert party(event.recipient) == ("SYR", "CVL")
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("The Georgian army dismissed the Armenian figures as propaganda on Monday.", "GOV"),
+        ("The rebels said on Monday that they rejected any Armenian presence in the valley.", "MIL"),
+    ],
+)
+def test_what_a_side_states_is_its_governments_and_its_presence_its_militarys(
+    events_of: Any, text: str, sector: str
+) -> None:
+    assert party(only(events_of(text), "REJECT").recipient) == ("ARM", sector)
