@@ -275,7 +275,7 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     # "rescue workers from the Civil Defence", "a spokesman for the Front": the dictionary read the head with the
     # body it belongs to, past where the parse ends the phrase; its reading is the party
     past = [a for a in index.within(start, offset + len(token.doc.text)) if a.end > end and a.start <= head_start]
-    if past and past[0].start >= start:
+    if past:  # `within` gives only mentions starting inside the phrase
         return past[0]
     mentions = index.within(start, end)
     inside = [a for a in mentions if not _on_place(a, token.doc.text, offset) and not _backer(a, index.body)]
