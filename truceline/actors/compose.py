@@ -10,12 +10,13 @@ regime" ... "the regime"), else the story's country.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from truceline.actors.build import Context, code_of, compound, joined, single, with_owner
 from truceline.actors.entries import COUNTRY_BEARING, Entry
 from truceline.actors.matcher import Match, Tokens
 from truceline.actors.names import display_name
-from truceline.actors.titles import later_surnames, of_country, speaks_for, titled
+from truceline.actors.titles import later_surnames, member_of, of_country, speaks_for, titled
 from truceline.actors.words import COORDINATORS, GAP_WORDS, LOCATIVES
 from truceline.model import Actor
 
@@ -78,6 +79,8 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
             actor, last = of_country(text, tokens, matches, last + 1, actor, e, ctx)
         if e.title and actor.country is None and last + 1 < n:
             actor, last = speaks_for(text, tokens, matches, last + 1, actor, ctx)
+        if actor.country is None and actor.end == t and last + 1 < n:
+            actor, last = member_of(text, tokens, matches, last + 1, actor, ctx)
         if last > k or actor.end > t or e.alone or run_alone:
             if actor.country is None and actor.sector not in ("IGO", "NGO", "IMG"):
                 lender = first if run_alone else e  # "regime artillery" is of whatever country "regime" means
@@ -162,17 +165,30 @@ def _owned(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Context
     if nxt is not None and nxt.entry.kind == "agent" and _gap_ok(text, tokens, chain[-1].last, nxt.first):
         # Each nationality owns the head noun: "Russian and Turkish officials" is one compound actor of
         # RUS GOV + TUR GOV spanning the phrase (one party to the event, as coders read it), not two.
+        # Adjacent agents after it are one, the last the head: "Syrian government aircraft" are SYR MIL.
+        j, agent, run = _agent_run(text, tokens, matches, j, ctx)
+        if run.sector != agent.sector:
+            agent = replace(agent, sector=run.sector, code=None if run.code == run.sector else run.code)
         members: list[Actor] = []
         for owner_match in chain[:-1]:
             owner = single(owner_match.entry, starts[owner_match.first], ends[owner_match.last - 1], text, ctx.when)
-            members.append(with_owner(owner, nxt.entry, owner.start, owner.end, text, owner_match.entry.kind))
+            members.append(with_owner(owner, agent, owner.start, owner.end, text, owner_match.entry.kind))
         last = chain[-1]
         owner = single(last.entry, starts[last.first], ends[last.last - 1], text, ctx.when)
-        actor = with_owner(owner, nxt.entry, owner.start, ends[nxt.last - 1], text, last.entry.kind)
-        ctx.saw(nxt.entry, actor)
-        actor, j = titled(text, tokens, matches, j, actor, nxt.entry, ctx)
+        actor = with_owner(owner, agent, owner.start, run.end, text, last.entry.kind)
+        ctx.saw(nxt.entry, actor)  # "a Syrian military source": a later bare "the army" is Syria's too
+        if agent.name != nxt.entry.name:
+            ctx.saw(agent, actor)
+        actor, j = titled(text, tokens, matches, j, actor, agent, ctx)
         out.append(compound([*members, actor], text) if members else actor)
         return j + 1
+    if e.kind == "demonym":
+        # "the Turkish-Syrian border": two nationality words in one are of no party when no agent follows
+        j = k + 1
+        while j < n and matches[j].entry.kind == "demonym" and _hyphened(text, tokens, matches[j - 1], matches[j]):
+            j += 1
+        if j > k + 1:
+            return j
     s, t = starts[m.first], ends[m.last - 1]
     if e.kind == "org":
         # "UN Secretary-General Antonio Guterres", "Arab League Secretary General X": the first organisation
@@ -224,12 +240,19 @@ def _demonym_link(text: str, tokens: Tokens, a: Match, b: Match) -> bool | None:
     """How demonym b continues a list after a: True by "and"/"or" ("Russian, and Turkish" too), False by a comma
     alone ("Iranian, Russian"), None when it does not."""
     if b.first == a.last:
-        return False if text[tokens.ends[a.last - 1] : tokens.starts[b.first]].strip() == "," else None
+        between = text[tokens.ends[a.last - 1] : tokens.starts[b.first]]
+        if between == "-":
+            return True  # "Russian-Turkish patrols": one word naming both
+        return False if between.strip() == "," else None
     if b.first != a.last + 1 or tokens.lows[a.last] not in COORDINATORS:
         return None
     before = text[tokens.ends[a.last - 1] : tokens.starts[a.last]].strip()
     after = text[tokens.ends[a.last] : tokens.starts[b.first]].strip()
     return True if before in ("", ",") and not after else None
+
+
+def _hyphened(text: str, tokens: Tokens, a: Match, b: Match) -> bool:
+    return b.first == a.last and text[tokens.ends[a.last - 1] : tokens.starts[b.first]] == "-"
 
 
 def _of_between(tokens: Tokens, a: Match, b: Match) -> bool:

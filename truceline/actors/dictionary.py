@@ -61,12 +61,27 @@ class ActorDictionary:
             return self._form_kinds.get(actor.text.lower(), kind)
         return kind
 
+    def head_sector(self, noun: str) -> str | None:
+        """The sector a head noun names when the dictionary's agents know it, alone or only with an owner
+        ("warplanes", "bombers", "officers" → MIL; "hospitals" → HLH); None for any other word.
+
+        A nationality word on such a noun takes its sector ("two Syrian Su-24 warplanes": SYR MIL), however many
+        words the parse puts between them."""
+        tokens = tokenize(noun)
+        if not tokens.words:
+            return None
+        found = self._matcher.matches(tokens, relaxed=True)
+        if len(found) != 1 or found[0].first != 0 or found[0].last != len(tokens.words):
+            return None
+        entry = found[0].entry
+        return entry.sector if entry.kind == "agent" else None
+
     def _matches(self, text: str, relaxed: bool = False) -> tuple[Tokens, list[Match]]:
         # The pipeline asks story_country(body) and then find(body): match the same text once.
         key = (text, relaxed)
         if self._last is not None and self._last[0] == key:
             return self._last[1]
-        tokens = tokenize(text)
+        tokens = self._matcher.split_nationalities(tokenize(text))
         result = (tokens, self._matcher.matches(tokens, relaxed=relaxed))
         self._last = (key, result)
         return result

@@ -96,6 +96,38 @@ class Matcher:
             needs = (needs[0],) + (_ANY,) * (len(needs) - 1)
         node.payloads.append((needs, entry))
 
+    def split_nationalities(self, tokens: Tokens) -> Tokens:
+        """'Russian-Turkish' is two nationality words, so "joint Russian-Turkish patrols" can be both sides' patrols:
+        a hyphenated token whose every part is a capitalised nationality word (a demonym form) becomes its parts.
+        Any other hyphenated word ("Russian-backed", "al-Qaeda") stays one token."""
+        if not any("-" in w for w in tokens.words):
+            return tokens
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[str] = []
+        for start, word in zip(tokens.starts, tokens.words, strict=True):
+            parts = word.split("-")
+            if len(parts) > 1 and all(self._nationality(p) for p in parts):
+                at = start
+                for part in parts:
+                    starts.append(at)
+                    ends.append(at + len(part))
+                    words.append(part)
+                    at += len(part) + 1
+            else:
+                starts.append(start)
+                ends.append(start + len(word))
+                words.append(word)
+        return Tokens(starts, ends, words, [w.lower() for w in words])
+
+    def _nationality(self, word: str) -> bool:
+        node = self._root.children.get(word.lower())
+        return (
+            node is not None
+            and word[:1].isupper()
+            and any(entry.kind == "demonym" and len(needs) == 1 for needs, entry in node.payloads)
+        )
+
     def matches(self, tokens: Tokens, *, relaxed: bool = False) -> list[Match]:
         """The longest valid match at each token, then the longest non-overlapping set, in text order."""
         words, lows = tokens.words, tokens.lows

@@ -66,6 +66,35 @@ def speaks_for(
     ), k
 
 
+# People held, harmed or driven out by a body are not its members: "prisoners of the rebels", "civilians of X".
+_NOT_MEMBERS = frozenset({"CVL", "REF", "CRM"})
+
+
+def member_of(text: str, tokens: Tokens, matches: list[Match], k: int, actor: Actor, ctx: Context) -> tuple[Actor, int]:
+    """ "rescue workers from the White Helmets", "fighters of the Front": a generic person noun followed by "of" or
+    "from" + an organisation or armed group is that body's, whatever sector the noun alone has."""
+    follower = matches[k]
+    if actor.sector in _NOT_MEMBERS or follower.entry.kind not in ("org", "group"):
+        return actor, k - 1
+    first = bisect_left(tokens.starts, actor.end)
+    if tokens.lows[first : follower.first] not in (["of"], ["of", "the"], ["from"], ["from", "the"]):
+        return actor, k - 1
+    after = matches[k + 1] if k + 1 < len(matches) else None
+    if after is not None and after.first == follower.last and (after.entry.kind == "person" or after.entry.title):
+        return actor, k - 1  # "an aide of UN Secretary-General X": the body is the person's title, X is the owner
+    end = tokens.ends[follower.last - 1]
+    body = single(follower.entry, tokens.starts[follower.first], end, text, ctx.when)
+    return Actor(
+        actor.start,
+        end,
+        text[actor.start : end],
+        name=body.name,
+        country=body.country,
+        sector=body.sector,
+        code=body.code,
+    ), k
+
+
 def titled(
     text: str, tokens: Tokens, matches: list[Match], k: int, actor: Actor, agent: Entry, ctx: Context
 ) -> tuple[Actor, int]:

@@ -331,6 +331,9 @@ class _Coder:
         kept = merge_same(settle(kept, offset, end, self.events[:first], self.index, self.analysis, self.lex))
         kept = [(c, e) for c, e in kept if not told_before(c, e, self.events[:first])]
         kept = fold_alleged(kept, atts)
+        # a speaker made the actor (an accusation, a threat told, a statement act) is a party acting like any other:
+        # "Russia" is its state, whichever rule put it there
+        kept = [(c, replace(e, actor=self.index.as_party(e.actor, e.type == "ASSAULT"))) for c, e in kept]
         del self.events[first:]
         out: list[tuple[Candidate, int, Attribution | None]] = []
         for cand, event in kept:
@@ -493,7 +496,7 @@ class _Coder:
             sentence_end=event.sentence_end,
             sentence=text,
             trigger=Trigger(cue_start, cue_start + len(att.cue.text), att.cue.text, att.cue.lemma_),
-            actor=event.claimed_by,
+            actor=self.index.as_party(event.claimed_by, False),
             recipient=event.actor,
             place=event.place,
             date=event.date,
@@ -522,7 +525,7 @@ class _Coder:
                 sentence_end=end,
                 sentence=text,
                 trigger=Trigger(trigger_start, trigger_start + len(verb.text), verb.text, verb.lemma_),
-                actor=denier,
+                actor=self.index.as_party(denier, False),  # "Russia denies": the state, as any bare country acting
                 date=published.value,
                 date_precision="reported by",
                 date_from_publication=True,

@@ -87,6 +87,25 @@ class ActorIndex:
             return actor
         return replace(actor, sector=sector, code=f"{actor.country}{sector}")
 
+    def headed(self, owner: Actor, head: Token, head_start: int) -> Actor:
+        """A bare nationality or country before the phrase's head takes the sector its head noun names, when the
+        dictionary's agents know that noun: "two Syrian Su-24 warplanes" (SYR MIL), "Russia's new bombers"."""
+        if owner.sector or owner.members or not owner.country or owner.end > head_start:
+            return owner
+        sector = self.head_sector(head)
+        if sector is None:
+            return owner
+        return replace(owner, sector=sector, code=f"{owner.country}{sector}")
+
+    def head_sector(self, head: Token) -> str | None:
+        """The sector a phrase's head noun names as one of the dictionary's agents ("bombers": MIL), else None."""
+        named = getattr(self._dictionary, "head_sector", None)
+        if named is None:
+            return None
+        # "air strikes": a compound word written right before the head is part of the noun
+        words = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1]
+        return (named(f"{words[0].text} {head.text}") if words else None) or named(head.text)
+
     def compound(self, members: list[Actor]) -> Actor:
         make = getattr(self._dictionary, "compound", None)
         if make is not None:
@@ -258,6 +277,11 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     left, right = _span(token)
     start, end = offset + left.idx, offset + right.idx + len(right.text)
     head_start = offset + token.idx
+    # "rescue workers from the Civil Defence", "a spokesman for the Front": the dictionary read the head with the
+    # body it belongs to, past where the parse ends the phrase; its reading is the party
+    past = [a for a in index.within(start, offset + len(token.doc.text)) if a.end > end and a.start <= head_start]
+    if past:  # `within` gives only mentions starting inside the phrase
+        return past[0]
     mentions = index.within(start, end)
     if not mentions:
         mentions = _speaking_for(token, offset, start, index)
@@ -282,7 +306,7 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
             if not inside:
                 return None
         before = [a for a in inside if a.start <= head_start]
-        return (before or inside)[-1]
+        return index.headed((before or inside)[-1], token, head_start)
     phrase = token.doc.text[left.idx : right.idx + len(right.text)]
     resolved = index.resolve(phrase, start) or _known_person(token, offset, index)
     if resolved is not None:
@@ -299,8 +323,10 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         if ent is not None and not is_town(ent.text):  # a town the tagger took for an organisation is a place
             return Actor(offset + ent.start_char, offset + ent.end_char, ent.text, ner=ent.label_)
     if token.tag_.startswith("NN") and trigger_lemma(token, _party_words()) in _party_words():
-        # an unnamed party ("three villagers", "gunmen"): kept with its text so victims and sides stay visible
-        return Actor(start, end, phrase)
+        # an unnamed party ("three villagers", "gunmen"): kept with its text so victims and sides stay visible, with
+        # the sector its head noun names ("its Su-24 bombers": MIL, whoever "its" turns out to be)
+        sector = index.head_sector(token)
+        return Actor(start, end, phrase, sector=sector, code=sector)
     return None
 
 

@@ -10,7 +10,8 @@ The parse gives each event the phrases in its argument slots; these rules settle
 * "protesters", "residents" with no nationality: people of the country the sentence is in, not of the story's;
 * a name the tagger took for a party that is a place ("struck Stepanakert"): no party at all;
 * a nationality word on a thing: "a Turkish position" is the military, "an Egyptian proposal" the government,
-  "a Syrian market" civilians.
+  "a Syrian market" civilians;
+* a civilian facility attacked ("struck four hospitals", "hit a school") is civilians attacked.
 """
 
 from __future__ import annotations
@@ -336,6 +337,20 @@ def thing_sector(actor: Actor | None, body: str, lex: Lexicon) -> Actor | None:
     return actor
 
 
+def struck_facility(recipient: Actor | None, event_type: str, lex: Lexicon) -> Actor | None:
+    """A civilian facility attacked is civilians attacked: 'struck four hospitals', 'hit a school' (CVL, not HLH or
+    EDU), as ACLED codes attacks on hospitals, schools and markets; the people in them (doctors, teachers) keep
+    their sector, and so does a facility named in anything but an attack."""
+    if recipient is None or recipient.members or event_type != "ASSAULT" or recipient.sector in (None, "CVL"):
+        return recipient
+    words = _WORD.findall(recipient.text)
+    head = words[-1].lower() if words else ""
+    if head not in lex.civilian_things and head.removesuffix("s") not in lex.civilian_things:
+        return recipient
+    code = f"{recipient.country}CVL" if recipient.country else "CVL"
+    return replace(recipient, sector="CVL", code=code)
+
+
 def between(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     """'a working group between Ankara and Moscow', 'a deal signed between Russia and Turkey': the two named are
     the parties, together."""
@@ -444,6 +459,7 @@ def settle(
         if recipient is not None:
             recipient = located_people(recipient, body, places, offset, end)
             recipient = thing_sector(local_country(recipient, places, offset, end, index, lex), body, lex)
+            recipient = struck_facility(recipient, event.type, lex)
         if recipient is None:  # "shelled a village in Cambodia": the place's country (targets.py)
             recipient = place_recipient(cand, actor, places, offset, index)
         if recipient is None and event.type == "PROTEST":  # "demonstrated in Serbia": against its authorities

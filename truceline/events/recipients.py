@@ -29,7 +29,11 @@ def own_side(actor: Actor | None, other: Actor, threat: bool = False) -> bool:
     if actor is None or not other.country or other.members:
         return False
     if actor.members:
-        return other.country in {m.country for m in actor.members}
+        # a party of the compound, or its state's people; not the civilians, schools or hospitals of a member's
+        # country ("Russian and Syrian air strikes hit a school": the school is the target)
+        return other.country in {m.country for m in actor.members} and (
+            other.text[:1].isupper() or other.sector in _STATE_SECTORS
+        )
     if threat and other.country == actor.country and other.sector in _STATE_SECTORS:
         return True
     if other.text[:1].isupper():
