@@ -77,3 +77,13 @@ def test_the_town_an_attack_hits_is_where_it_happened(nlp: Any) -> None:
     assert out.analysis is not None
     shelled = next(e for e in out.analysis.events if e.trigger.text == "shelled")
     assert shelled.place is not None and shelled.place.name == "Tartar", shelled.place
+
+
+def test_where_forces_are_sent_is_where_the_deployment_is(nlp: Any) -> None:
+    # the aim's town ("to guard the airport in Kismayo") is not where the troops go
+    text = "Kenya sent troops to Somalia to guard the airport in Kismayo, officials said."
+    raw = RawDocument(id="sent", kind="text", content="Report\n\n" + text, origin="t", published="2022-11-03")
+    out = next(iter(Pipeline().run([raw])))
+    assert out.analysis is not None
+    sent = next(e for e in out.analysis.events if e.type == "MOBILIZE")
+    assert sent.place is not None and sent.place.name == "Somalia", sent.place

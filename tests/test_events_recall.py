@@ -110,3 +110,27 @@ def test_he_said_is_the_person_last_named(nlp: Any) -> None:
 def test_a_hyphenated_event_noun_is_found(nlp: Any) -> None:
     event = one(code(nlp, "Villagers staged sit-ins outside the barracks for a third day."), "PROTEST")
     assert event.actor is not None and event.actor.sector == "CVL"
+
+
+def test_ground_taken_is_captured(nlp: Any) -> None:
+    events = code(nlp, "Rebel fighters took four villages north of the dam on Sunday.")
+    taken = one(events, "ASSAULT")
+    assert taken.mode == "capture_territory" and taken.trigger.text == "took"
+
+
+def test_taking_part_or_place_is_no_capture(nlp: Any) -> None:
+    # contrast: "took" with nothing taken that is ground reports no act of its own
+    events = code(nlp, "The mediators took part in the meeting, which took place behind closed doors.")
+    assert not [e for e in events if e.trigger.text == "took"], [(e.type, e.trigger.text) for e in events]
+
+
+def test_forces_moved_or_moving_are_deployed(nlp: Any) -> None:
+    events = code(nlp, "Kenyan soldiers were moving towards the border town late on Friday.")
+    assert one(events, "MOBILIZE").trigger.text == "moving"
+    events = code(nlp, "The militia moved heavy artillery to the hills above the port.")
+    assert one(events, "MOBILIZE").trigger.text == "moved"
+
+
+def test_a_meeting_moved_elsewhere_is_no_deployment(nlp: Any) -> None:
+    events = code(nlp, "The organisers moved the conference to a hotel near the airport.")
+    assert not [e for e in events if e.type == "MOBILIZE"], [(e.type, e.trigger.text) for e in events]

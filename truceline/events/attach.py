@@ -402,6 +402,15 @@ def event_place(
     if trigger is not None:
         verb = _clause_verb(trigger, clause)
         content = _content(trigger, verb) if kind in _SAID else set()
+        if kind == "MOBILIZE":  # "sent troops to Libya to support the government in Tripoli": the aim's place is
+            # not where the troops go
+            content |= {
+                t.i
+                for head in (trigger, verb)
+                for c in head.children
+                if c.dep_ in ("advcl", "xcomp") and _infinitive(c)
+                for t in c.subtree
+            }
         content.discard(trigger.i)
         kept = []
         for place in places:
@@ -410,7 +419,11 @@ def event_place(
                 continue
             kept.append(place)
         places = kept
-        struck = _struck_place(doc, offset, places, trigger, clause) if kind == "ASSAULT" else None
+        struck = None
+        if kind == "ASSAULT":
+            struck = _struck_place(doc, offset, places, trigger, clause)
+        elif kind == "MOBILIZE":
+            struck = _struck_place(doc, offset, places, trigger, clause, _SENT_TO, objects=False)
         if struck is not None:
             return struck
     try:
@@ -424,14 +437,26 @@ def event_place(
 
 _AT = frozenset({"in", "at", "near", "outside", "around"})
 _STRUCK_AT = frozenset({"on", "at"})
+_SENT_TO = frozenset({"to", "into", "towards", "toward"})
 
 
-def _struck_place(doc: Any, offset: int, places: Sequence[Place], trigger: Token, clause: set[int]) -> Place | None:
+def _struck_place(
+    doc: Any,
+    offset: int,
+    places: Sequence[Place],
+    trigger: Token,
+    clause: set[int],
+    preps: frozenset[str] = _STRUCK_AT,
+    objects: bool = True,
+) -> Place | None:
     """The town an attack hits is where it happened: "drones had struck Stepanakert", "fired on Ganja", "shelled the
-    city of Ganja" (the object of the act, or of its "on"/"at"), whatever other places the sentence names."""
+    city of Ganja" (the object of the act, or of its "on"/"at"), whatever other places the sentence names; and where
+    forces are sent is where a deployment is ("sent troops to Libya", `preps` "to", "into")."""
     verb = _clause_verb(trigger, clause)
-    heads = [c for c in verb.children if c.dep_ == "dobj"]
-    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _STRUCK_AT for g in c.children]
+    moved = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = list(moved) if objects else []
+    for head in (verb, *([] if objects else moved)):  # "sent troops to Libya", the parser hanging "to" on the troops
+        heads += [g for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps for g in c.children]
     heads += [g for h in list(heads) if h.lower_ == "city" for c in h.children if c.lower_ == "of" for g in c.children]
     for head in heads:
         if head.dep_ not in ("dobj", "pobj") or head.pos_ != "PROPN":

@@ -307,8 +307,8 @@ def extra_candidates(doc: object, lex: Lexicon, taken: set[int]) -> list[Candida
 
 
 def resense(cand: Candidate, lex: Lexicon) -> None:
-    """Choose a verb's sense by its object ('sent envoys' a visit, 'sent tents' aid), in place; a ceasefire
-    called *for* is asked for, not declared."""
+    """Choose a verb's sense by its object ('sent envoys' a visit, 'sent tents' aid), or by its subject when it has
+    none ('troops moved to the border'), in place; a ceasefire called *for* is asked for, not declared."""
     noun = cand.ceasefire_noun
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "for" and lemma_of(cand.token) != "agree":
         cand.type, cand.mode = "REQUEST", "appeal"
@@ -316,7 +316,10 @@ def resense(cand: Candidate, lex: Lexicon) -> None:
     senses = lex.verb_senses.get(lemma_of(cand.token)) if not cand.nominal else None
     if not senses:
         return
-    words = {lemma_of(t) for c in cand.token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    objects = [c for c in cand.token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:  # "soldiers were moving to Libya": with nothing moved, the mover is what moves
+        objects = [c for c in cand.token.children if c.dep_ == "nsubj"]
+    words = {lemma_of(t) for c in objects for t in c.subtree}
     chosen = next((sense for cues, sense in senses if cues & words), None)
     if chosen is None and any(not cues for cues, _sense in senses):
         chosen = next(sense for cues, sense in senses if not cues)  # the default sense
