@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from truceline.actors.build import Context, code_of, compound, joined, single, with_owner
-from truceline.actors.entries import COUNTRY_BEARING, Entry
+from truceline.actors.entries import COUNTRY_BEARING, ON_THE_GROUND, Entry
 from truceline.actors.matcher import Match, Tokens
 from truceline.actors.names import display_name
 from truceline.actors.titles import later_surnames, member_of, of_country, speaks_for, titled
@@ -89,7 +89,7 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
         k = last + 1
     for index, group in ctx.bare:
         actor = out[index]
-        country = ctx.country_for(group, actor.start, actor.sector in _ON_THE_GROUND)
+        country = ctx.country_for(group, actor.start, actor.sector in ON_THE_GROUND)
         if country:
             code = code_of(country, actor.code if actor.code and actor.code != actor.sector else actor.sector)
             agent_alone = actor.name is not None and (actor.name == group or group == "regime")
@@ -108,8 +108,6 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
     return _ethnic_residents(text, out)
 
 
-# rebels, militants, civilians, residents: people who fight or live where the report's places are, whoever speaks
-_ON_THE_GROUND = frozenset({"REB", "CVL"})
 _ETHNIC = re.compile(r"\bethnic\s+$", re.IGNORECASE)
 _LIVING_IN = re.compile(
     r"^\s+(?:of|in|from)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"

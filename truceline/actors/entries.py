@@ -13,6 +13,12 @@ from datetime import date
 # How an entry behaves in a text. "demonym" and "capital" are generated from country rows.
 KINDS: tuple[str, ...] = ("country", "demonym", "capital", "org", "group", "person", "agent")
 COUNTRY_BEARING = frozenset({"country", "demonym", "capital", "person", "group", "org"})
+# Sectors of people who live or fight where a report's places are, whichever country speaks most about them:
+# civilians, workers, doctors and medics, teachers and students, farmers, activists and the opposition, rebels.
+# Unnamed, they are of the report's ground, not of the story's most-named country (often a foreign power that struck
+# there). Never a state's bodies (GOV, MIL: "the ministry", "the army" may be the speaking state's), nor refugees
+# (REF), who are of the country they fled, nor journalists (MED), whose outlets are often foreign.
+ON_THE_GROUND = frozenset({"CVL", "LAB", "HLH", "EDU", "AGR", "OPP", "REB"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from truceline.actors.entries import ON_THE_GROUND
 from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for, conjuncts
@@ -167,6 +168,7 @@ def attacker_of(events: Sequence[Event], side: Actor) -> Actor | None:
 
 
 _COMMON_FIRST = frozenset({"government", "security", "opposition", "state", "armed", "local", "unidentified"})
+_PLURAL = ("s", "es")
 
 
 def unnamed(actor: Actor, sentence_start: int, lex: Lexicon) -> bool:
@@ -178,10 +180,15 @@ def unnamed(actor: Actor, sentence_start: int, lex: Lexicon) -> bool:
     first = words[0]
     if not first[:1].isupper():
         return True
-    return actor.start == sentence_start and (first.lower() in lex.party_words or first.lower() in _COMMON_FIRST)
+    low = first.lower()
+    # "Protesters blocked the road", "Doctors said": a plural party word opening the sentence is still a common noun
+    common = (
+        low in lex.party_words or low in _COMMON_FIRST or any(low[: -len(end)] in lex.party_words for end in _PLURAL)
+    )
+    return actor.start == sentence_start and common
 
 
-_RESIDENTS = frozenset({None, "CVL", "LAB", "EDU", "ETH"})
+_RESIDENTS = frozenset({None, "ETH"} | (ON_THE_GROUND - {"REB"}))
 # unnamed parties a sentence's setting tells the country of ("protesters", "rebels", "government troops" fighting
 # in Idlib); a bare "ministry", "parliament" or "leaders" is an institution of the story's own state, and refugees
 # are of the country they fled
@@ -205,9 +212,9 @@ def local_country(
         for p in places
         if start <= p.start < end and p.country and p.resolved and not _in_a_party(p, index.within(start, end))
     }
-    if not countries and actor.sector in _ON_THE_GROUND:
-        # the sentence names no place: rebels and civilians are of where the report's places are, as its other
-        # sentences name them ("militants fired rockets", in a report of raids on Idlib quoting Moscow)
+    if not countries and actor.sector in ON_THE_GROUND:
+        # the sentence names no place: rebels, civilians, workers and doctors are of where the report's places are,
+        # as its other sentences name them ("militants fired rockets", in a report of raids on Idlib quoting Moscow)
         ground = report_ground(places, index)
         countries = {ground} if ground else set()
     if len(countries) != 1:
@@ -274,10 +281,6 @@ def located_people(actor: Actor, body: str, places: Sequence[Place], start: int,
         return actor
     # the name the dictionary gave the words ("Albanian people", "American civilian") was of the other country
     return replace(actor, country=country, code=f"{country}{actor.sector or ''}", name=None)
-
-
-# people who fight or live where the report's places are, whichever country speaks most about them
-_ON_THE_GROUND = frozenset({"REB", "CVL"})
 
 
 def report_ground(places: Sequence[Place], index: ActorIndex) -> str | None:
@@ -469,5 +472,9 @@ def settle(
             recipient = None
         if recipient is not None and event.type in _ADDRESSED:
             recipient = nation_as_state(recipient)
-        out.append((cand, replace(event, actor=actor, recipient=recipient)))
+        claimed_by = event.claimed_by
+        if claimed_by is not None and claimed_by.sector in ON_THE_GROUND:
+            # "residents said", "rescue workers said": people of the ground who tell of it, as the parties are
+            claimed_by = local_country(claimed_by, places, offset, end, index, lex)
+        out.append((cand, replace(event, actor=actor, recipient=recipient, claimed_by=claimed_by)))
     return out
