@@ -134,3 +134,16 @@ def test_forces_moved_or_moving_are_deployed(nlp: Any) -> None:
 def test_a_meeting_moved_elsewhere_is_no_deployment(nlp: Any) -> None:
     events = code(nlp, "The organisers moved the conference to a hotel near the airport.")
     assert not [e for e in events if e.type == "MOBILIZE"], [(e.type, e.trigger.text) for e in events]
+
+
+def test_talks_told_as_when_a_deal_was_reached_were_held_by_its_parties(nlp: Any) -> None:
+    events = code(nlp, "Arcadia and Borduria agreed to reopen the border after three days of talks in the capital.")
+    talks = one(events, "CONSULT")
+    assert talks.actor is not None and {m.country for m in talks.actor.members} == {"ARC", "BOR"}, talks.actor
+
+
+def test_talks_told_beside_an_attack_are_not_the_attackers(nlp: Any) -> None:
+    # contrast: an act of force after talks says nothing of who held them
+    events = code(nlp, "The Bordurian army shelled the camp after the talks on the border.")
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert not talks or talks[0].actor is None or talks[0].actor.country != "BOR", talks[0].actor

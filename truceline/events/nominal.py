@@ -112,6 +112,30 @@ def _a_place(token: Token, kind: str) -> bool:
     return kind in _MOVING and token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
+_OUTCOME_PREPS = frozenset({"after", "following", "during", "at", "amid", "throughout", "in"})
+
+
+def _parties_of_the_outcome(noun: Token) -> Token | None:
+    """'agreed ... at the end of a week of talks', 'failed to reach a deal after two days of talks': talks with no
+    party of their own, told as when an agreement was reached (or not), were held by those who reached it."""
+    lex = load_lexicon()
+    token, steps = noun, 0
+    while token.dep_ == "pobj" and steps < 4:
+        prep = token.head
+        head = prep.head
+        if prep.lower_ == "of" and head.tag_.startswith("NN"):
+            token, steps = head, steps + 1  # "two days of talks", "the end of a week of talks"
+            continue
+        if prep.lower_ not in _OUTCOME_PREPS or head.pos_ not in ("VERB", "AUX"):
+            return None
+        for verb in (head, head.head) if head.dep_ == "xcomp" else (head,):  # "agreed to withdraw ..., at the end"
+            lemma = verb.lemma_.lower()
+            if lex.verbs.get(lemma, ("", ""))[0] in ("AGREE", "CONSULT") or lemma in lex.ceasefire_verbs:
+                return _subject(verb)
+        return None
+    return None
+
+
 def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token], list[Token]]:
     """Agent and recipient candidates of a nominal trigger ("the regime's attack on the post")."""
     noun = cand.token
@@ -146,7 +170,7 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
     if agent is None and noun.dep_ in ("dobj", "pobj"):
         agent = _taker(noun) or _in_state(noun)
     if agent is None and cand.type == "CONSULT":
-        agent = _speaker(noun)
+        agent = _parties_of_the_outcome(noun) or _speaker(noun)
     for extra in own_extras(cand):  # "herders killed seven villagers in a raid": the killers carried out the raid
         if agent is None:
             agent = next((c for c in extra.children if c.dep_ == "nsubj" and c.i != noun.i), None)
