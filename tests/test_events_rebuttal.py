@@ -113,3 +113,14 @@ def test_a_second_verb_of_the_same_doer_keeps_its_own_object(nlp: Any) -> None:
     call = next(e for e in events if e.type == "REQUEST")
     assert country(call.recipient) == "AZE"
     assert country(blame.recipient) != "AZE", blame.recipient
+
+
+def test_an_answer_with_a_party_for_object_is_aimed_at_that_party(nlp: Any) -> None:
+    # "a commitment Somalia made" is a second object the parser gives the verb; the party accused is the one named
+    events = events_of(
+        "Ethiopia sent two battalions to the border on Monday. "
+        "Nairobi accuses Mogadishu of failing to separate the clan militias from the army, a commitment Somalia made "
+        "in 2019."
+    )
+    blame = next(e for e in events if e.type == "ACCUSE")
+    assert country(blame.recipient) == "SOM", blame.recipient

@@ -30,7 +30,11 @@ _SPOKEN = ANSWERS | _ASKING
 
 
 def rejected_thing(verb: Any, lex: Lexicon) -> tuple[Any, str] | None:
-    """The noun an answering verb takes as its object when it names something said, asked or done, and which."""
+    """The noun an answering verb takes as its object when it names something said, asked or done, and which; none
+    when the verb also has a party for object ("accuses Ankara of failing ..., a commitment Turkey made")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    if any(c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in objects):
+        return None
     for child in verb.children:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
@@ -56,8 +60,10 @@ def _owned(noun: Any) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in _NAMED for g in c.children):
             return True
-        if c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children):
-            return True
+        if c.dep_ in ("acl", "relcl") and any(
+            g.dep_ in ("agent", "nsubj") and g.tag_ not in ("WDT", "WP") for g in c.children
+        ):
+            return True  # "the claims made by X", "a commitment Turkey made"
     return False
 
 
