@@ -114,3 +114,16 @@ def test_an_answer_to_an_attack_already_told_is_not_told_again(nlp: Any) -> None
     events = code(nlp, body)
     assert [e.type for e in events].count("ASSAULT") == 1
     assert one(events, "ASSAULT").sentence_start == 0
+
+
+def test_what_a_campaign_is_to_take_is_its_aim(nlp: Any) -> None:
+    events = code(nlp, "The shelling is part of a campaign by the Bordurian army to retake the northern valleys.")
+    assert [e.trigger.text for e in events if e.mode == "capture_territory"] == [], [
+        (e.type, e.trigger.text) for e in events
+    ]
+
+
+def test_ground_taken_during_a_campaign_is_taken(nlp: Any) -> None:
+    # contrast: a capture told as done stays
+    events = code(nlp, "During the campaign, the Bordurian army retook the northern valleys.")
+    assert [e.trigger.text for e in events if e.mode == "capture_territory"] == ["retook"]

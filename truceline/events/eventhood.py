@@ -90,6 +90,8 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
                 return True  # "with the aim of reaching", "aimed at preventing"
         if _infinitive(current) and rel in ("advcl", "xcomp") and _governing_acts(head, lex):
             return True  # the act it serves is coded; "arrived in Ankara to discuss" keeps its only event word
+        if rel == "acl" and _infinitive(current) and _event_noun(head, lex) and cand.type == "ASSAULT":
+            return True  # "a campaign to retake the province", "an offensive to capture the town": its aim
         if rel == "acl" and _infinitive(current) and head.dep_ == "pobj" and head.head.lower_ == "until":
             return True  # "gave them until the end of February to pull back": what the ultimatum demands
         if rel in ("xcomp", "ccomp") and _lemma(head) in lex.influence_verbs:
