@@ -127,3 +127,14 @@ def test_ground_taken_during_a_campaign_is_taken(nlp: Any) -> None:
     # contrast: a capture told as done stays
     events = code(nlp, "During the campaign, the Bordurian army retook the northern valleys.")
     assert [e.trigger.text for e in events if e.mode == "capture_territory"] == ["retook"]
+
+
+def test_cutting_a_road_or_output_is_no_sanction(nlp: Any) -> None:
+    events = code(nlp, "The Bordurian army retook the pass on Friday, cutting the northern road again.")
+    assert "SANCTION" not in types(events), [(e.type, e.trigger.text) for e in events]
+
+
+def test_cutting_aid_is_a_sanction(nlp: Any) -> None:
+    # contrast: what is cut is withheld from a party
+    events = code(nlp, "Arcadia cut aid to the junta on Friday.")
+    assert one(events, "SANCTION").trigger.text == "cut"
