@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from truceline.events.triggers import Token
+from truceline.events.triggers import Token, doc_text, tokens_within
 from truceline.model import Place, PubDate, Quantity, TimeRef
 
 _DATED = ("DATE", "TIME")
@@ -34,7 +34,7 @@ def governing_verb(token: Token, stop: set[int]) -> Token:
 
 
 def _belongs(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> bool:
-    tokens = [t for t in doc if start - offset <= t.idx < end - offset]
+    tokens = tokens_within(doc, start - offset, end - offset)
     if not tokens:
         return False
     head = min(tokens, key=lambda t: len(list(t.ancestors)))
@@ -42,7 +42,7 @@ def _belongs(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> b
 
 
 def _governed_times(doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int]) -> list[TimeRef]:
-    sentence_end = offset + len(doc.text)
+    sentence_end = offset + len(doc_text(doc))
     return [
         ref
         for ref in times
@@ -89,7 +89,7 @@ def outside(times: Sequence[TimeRef], doc: Any, offset: int, words: set[int]) ->
     if not words:
         return list(times)
     return [
-        ref for ref in times if not any(t.i in words for t in doc if ref.start - offset <= t.idx < ref.end - offset)
+        ref for ref in times if not any(t.i in words for t in tokens_within(doc, ref.start - offset, ref.end - offset))
     ]
 
 
@@ -302,7 +302,7 @@ def _relation_to(doc: Any, offset: int, ref: TimeRef, relation: tuple[str, set[i
     if relation is None:
         return None
     kind, phrase = relation
-    inside = any(t.i in phrase for t in doc if ref.start - offset <= t.idx < ref.end - offset)
+    inside = any(t.i in phrase for t in tokens_within(doc, ref.start - offset, ref.end - offset))
     return None if inside else kind
 
 
@@ -414,7 +414,7 @@ def event_place(
         content.discard(trigger.i)
         kept = []
         for place in places:
-            tokens = [t for t in doc if place.start - offset <= t.idx < place.end - offset]
+            tokens = tokens_within(doc, place.start - offset, place.end - offset)
             if tokens and (any(t.i in content for t in tokens) or any(_names_a_thing(t, trigger) for t in tokens)):
                 continue
             kept.append(place)
@@ -427,7 +427,7 @@ def event_place(
         if struck is not None:
             return struck
     try:
-        chosen: Place | None = picker(places, offset, offset + len(doc.text), trigger_start)
+        chosen: Place | None = picker(places, offset, offset + len(doc_text(doc)), trigger_start)
     except NotImplementedError:
         return None
     if chosen is None and trigger is not None:
@@ -492,7 +492,9 @@ def _described_place(doc: Any, offset: int, trigger: Token, clause: set[int], co
         if adjective is None:
             continue
         start, end = offset + adjective.idx, offset + token.idx + len(token.text)
-        return capital_described(adjective.text, start, end, doc.text[adjective.idx : token.idx + len(token.text)], cue)
+        return capital_described(
+            adjective.text, start, end, doc_text(doc)[adjective.idx : token.idx + len(token.text)], cue
+        )
     return None
 
 
@@ -507,7 +509,7 @@ def event_casualties(
     doc: Any, offset: int, quantities: Sequence[Quantity], clause: set[int], trigger_start: int
 ) -> tuple[Quantity | None, Quantity | None, tuple[Quantity, ...]]:
     """Killed, injured and other figures stated in the event's clause (the nearest one of each kind)."""
-    sentence_end = offset + len(doc.text)
+    sentence_end = offset + len(doc_text(doc))
     inside = [
         q for q in quantities if offset <= q.start < sentence_end and _belongs(doc, q.start, q.end, offset, clause)
     ]

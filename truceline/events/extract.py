@@ -41,7 +41,7 @@ from truceline.events.recall import NO_EVENT, extra_candidates, resense
 from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
 from truceline.events.speakers import losers_hit, speakers_own, toll_of
 from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
-from truceline.events.triggers import Candidate, Token, find_candidates
+from truceline.events.triggers import Candidate, Token, find_candidates, tokens_within
 from truceline.events.weapons import refine_mode
 from truceline.model import Actor, Analysis, Event, Place, Trigger
 from truceline.text import StartIndex
@@ -282,7 +282,7 @@ class _Coder:
             actor = event.actor
             if actor is None or actor.members:
                 continue
-            words = [t for t in doc if actor.start <= offset + t.idx < actor.end]
+            words = tokens_within(doc, actor.start - offset, actor.end - offset)
             if self._kind(actor) == "person" or any(t.ent_type_ == "PERSON" for t in words):
                 self.last_person = actor
 

@@ -17,7 +17,7 @@ from typing import Any
 from truceline.actors.build import joint_code
 from truceline.actors.story import is_town
 from truceline.events.lexicon import load_lexicon
-from truceline.events.triggers import Token, trigger_lemma
+from truceline.events.triggers import Token, doc_text, trigger_lemma
 from truceline.model import Actor
 
 _NER_ACTOR = frozenset({"PERSON", "ORG", "NORP"})  # an unknown GPE or FAC is a place, not a party
@@ -279,13 +279,13 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     head_start = offset + token.idx
     # "rescue workers from the Civil Defence", "a spokesman for the Front": the dictionary read the head with the
     # body it belongs to, past where the parse ends the phrase; its reading is the party
-    past = [a for a in index.within(start, offset + len(token.doc.text)) if a.end > end and a.start <= head_start]
+    past = [a for a in index.within(start, offset + len(doc_text(token.doc))) if a.end > end and a.start <= head_start]
     if past:  # `within` gives only mentions starting inside the phrase
         return past[0]
     mentions = index.within(start, end)
     if not mentions:
         mentions = _speaking_for(token, offset, start, index)
-    inside = [a for a in mentions if not _on_place(a, token.doc.text, offset) and not _backer(a, index.body)]
+    inside = [a for a in mentions if not _on_place(a, doc_text(token.doc), offset) and not _backer(a, index.body)]
     if mentions and not inside:
         return None  # only nationality words on places ("the use of the Russian language")
     if inside:
@@ -307,7 +307,7 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
                 return None
         before = [a for a in inside if a.start <= head_start]
         return index.headed((before or inside)[-1], token, head_start)
-    phrase = token.doc.text[left.idx : right.idx + len(right.text)]
+    phrase = doc_text(token.doc)[left.idx : right.idx + len(right.text)]
     resolved = index.resolve(phrase, start) or _known_person(token, offset, index)
     if resolved is not None:
         return resolved

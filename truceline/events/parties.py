@@ -28,7 +28,7 @@ from truceline.events.nominal import blow_of, nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.recipients import possessor_country
 from truceline.events.targets import place_recipient, protest_recipient
-from truceline.events.triggers import Candidate, Token
+from truceline.events.triggers import Candidate, Token, doc_text
 from truceline.model import Actor, Analysis, Event, Place
 
 _PAIR = re.compile(
@@ -141,7 +141,7 @@ def speakers_own(agent: Token | None, speaker: Actor | None, offset: int, lex: L
     return Actor(
         offset + left.idx,
         offset + right.idx + len(right.text),
-        agent.doc.text[left.idx : right.idx + len(right.text)],
+        doc_text(agent.doc)[left.idx : right.idx + len(right.text)],
         country=speaker.country,
         sector=sector,
         code=f"{speaker.country}{sector or ''}",

@@ -6,6 +6,7 @@ decides what its noun means, so candidates are chosen per sentence before argume
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +14,27 @@ from typing import Any
 from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon
 
 Token = Any  # spacy.tokens.Token; typed loosely so the package imports without spaCy's stubs
+
+
+def tokens_within(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens of a parsed sentence that begin at a character in [start, end) (offsets within the sentence), by
+    bisection over the token starts, kept per doc (a scan of every token per place or time was most of the coder's
+    own time)."""
+    starts: list[int] | None = doc.user_data.get("truceline_starts")
+    if starts is None:
+        starts = doc.user_data["truceline_starts"] = [t.idx for t in doc]
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    return [doc[i] for i in range(lo, hi)]
+
+
+def doc_text(doc: Any) -> str:
+    """A parsed sentence's text, joined once per doc (spaCy's `doc.text` joins every token again at each call, and
+    the coder asks for it for every mention and place it weighs)."""
+    text: str | None = doc.user_data.get("truceline_text")
+    if text is None:
+        text = doc.user_data["truceline_text"] = doc.text
+    return text
+
 
 _CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "neutralize", "neutralise"})
 _NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS")

@@ -24,6 +24,7 @@ class EraName:
     what: str
     source: str
     pattern: re.Pattern[str]
+    keys: frozenset[str] = frozenset()  # one word of each term (lower case): a text without any cannot use the name
 
 
 def _term_pattern(term: str) -> str:
@@ -33,6 +34,15 @@ def _term_pattern(term: str) -> str:
     left = r"(?<![\w/])" if term[0].isalnum() else ""
     right = r"(?![\w/])" if term[-1].isalnum() else ""
     return left + body + right
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _keys(terms: list[str]) -> frozenset[str]:
+    """The longest word of each term: every word of a term is a whole word of any text the term's pattern matches
+    (the pattern's ends are word boundaries), so a text whose words hold none of an era's keys cannot use it."""
+    return frozenset(max(_WORD.findall(term.lower()), key=len) for term in terms if _WORD.search(term))
 
 
 def _compile(terms: list[str], exact_case: bool) -> re.Pattern[str]:
@@ -55,6 +65,7 @@ def era_names() -> tuple[EraName, ...]:
                 what=str(r["what"]),
                 source=str(r["source"]),
                 pattern=_compile([str(t) for t in r["terms"]], bool(r.get("exact_case", False))),
+                keys=_keys([str(t) for t in r["terms"]]),
             )
             for r in rows
         )
@@ -63,7 +74,12 @@ def era_names() -> tuple[EraName, ...]:
 
 
 def era_mentions(text: str) -> Iterator[tuple[str, EraName]]:
-    """(the words of `text` that use the name, the name) for every name of the list `text` uses, once each."""
+    """(the words of `text` that use the name, the name) for every name of the list `text` uses, once each. Only
+    the names one of whose key words the text holds are searched (one pass over the text's words, not one regex
+    search of the whole text per name)."""
+    words = set(_WORD.findall(text.lower()))
     for era in era_names():
+        if era.keys and era.keys.isdisjoint(words):
+            continue
         if m := era.pattern.search(text):
             yield m.group(), era

@@ -32,7 +32,10 @@ class KnownDate:
     source: str
 
     def applies_to(self, sentence: str) -> bool:
-        low = sentence.lower()
+        return self.applies_to_lower(sentence.lower())
+
+    def applies_to_lower(self, low: str) -> bool:
+        """`applies_to` on a sentence already in lower case (one lowering for all the rows, not one per row)."""
         return all(any(cue in low for cue in group) for group in self.cues)
 
 
@@ -66,7 +69,8 @@ def _override_months() -> frozenset[int]:
 
 
 def matching(sentence: str, kinds: tuple[str, ...] = ("war", "agreement", "event")) -> list[KnownDate]:
-    return [k for k in known_dates() if k.kind in kinds and k.applies_to(sentence)]
+    low = sentence.lower()
+    return [k for k in known_dates() if k.kind in kinds and k.applies_to_lower(low)]
 
 
 def known_month_override(text: str, cand: Candidate, anchor: date) -> str | None:
