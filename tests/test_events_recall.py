@@ -147,3 +147,16 @@ def test_talks_told_beside_an_attack_are_not_the_attackers(nlp: Any) -> None:
     events = code(nlp, "The Bordurian army shelled the camp after the talks on the border.")
     talks = [e for e in events if e.type == "CONSULT"]
     assert not talks or talks[0].actor is None or talks[0].actor.country != "BOR", talks[0].actor
+
+
+def test_forces_deployed_with_no_sender_named_are_the_deployment_s_actor(nlp: Any) -> None:
+    events = code(nlp, "The Bordurian army had been sent to new positions around the dam.")
+    sent = one(events, "MOBILIZE")
+    assert country(sent.actor) == "BOR" and sent.recipient is None, (sent.actor, sent.recipient)
+
+
+def test_forces_sent_by_a_named_sender_stay_what_is_sent(nlp: Any) -> None:
+    # contrast: with a sender named, the sender is the actor
+    events = code(nlp, "The Bordurian army was sent to the dam by the junta.")
+    sent = one(events, "MOBILIZE")
+    assert sent.actor is not None and sent.actor.sector == "GOV", sent.actor

@@ -413,6 +413,12 @@ class _Coder:
             actor = actor or antecedent(agent_tok, start, self.index)  # "a statement from Guterres said he ..."
         if recipient is not None and actor is not None and recipient.start == actor.start:
             recipient = None
+        if cand.type == "MOBILIZE" and actor is None and recipient is not None and not cand.nominal:
+            # "Turkish troops had been sent to new positions": the forces deployed, with no sender named, are the
+            # ones the deployment is coded for, not a party it is aimed at
+            moved = next((c for c in cand.token.children if c.dep_ == "nsubjpass"), None)
+            if moved is not None and start + moved.left_edge.idx <= recipient.start < start + moved.idx + len(moved):
+                actor, recipient = recipient, None
         actor = self.index.as_party(actor, cand.type == "ASSAULT")
         recipient = self.index.as_party(recipient, False)
         verb = clause_verb(cand)
