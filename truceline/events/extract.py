@@ -195,7 +195,7 @@ class _Coder:
         attributed_cues: set[int] = set()
         own: list[tuple[Candidate, int, Attribution | None]] = []
         before = len(self.events)
-        found = self._candidates(doc)
+        found = self._candidates(doc)[:MAX_SENTENCE_CANDIDATES]
         # the classifier keeps, retypes or drops the lexicon's candidates and may add words the lexicon misses; those
         # pass the same eventhood test as the lexicon's (an aim or a standing relation is no event whoever found it)
         typed = self.typer.decide(doc, found, self.lex) if self.typer is not None else [(c, None) for c in found]
@@ -550,6 +550,11 @@ class _Coder:
         event = self.events[index]
         self.events[index] = replace(event, links=(*event.links, link))
 
+
+# A sentence names a handful of acts; one with more candidates than this is no prose (a page of repeated phrases, an
+# unpunctuated dump) and only its first ones are coded: the rules that weigh each act against the others of its
+# sentence (merging, absorbing, settling parties) would otherwise cost the square of the count
+MAX_SENTENCE_CANDIDATES = 40
 
 # acts whose object's lifetime is not their own time (attach.lifetime_words); a ceasefire declared, observed or
 # withdrawn under keeps the days its words give
