@@ -299,3 +299,17 @@ def test_trailing_source_attributes_and_a_saying_clause_does_not(nlp: Any) -> No
     assert country(next(e for e in claimed if e.type == "ASSAULT").claimed_by) == "ARC"
     rejected = one(code(nlp, "Borduria rejected the accusation, saying its jets hit only depots."), "REJECT")
     assert rejected.stance == "asserted" and rejected.claimed_by is None
+
+
+def pipeline_events(text: str, published: str) -> list[Event]:
+    """The events of one report, `text` under a title line, dated `published` by metadata, through the whole
+    per-report pipeline (the packaged dictionaries, gazetteer and event model)."""
+    from truceline.model import RawDocument
+    from truceline.pipeline import Pipeline
+
+    raw = RawDocument(
+        id=str(abs(hash(text))), kind="text", content="Report\n\n" + text, origin="t", published=published
+    )
+    out = next(iter(Pipeline().run([raw])))
+    assert out.analysis is not None, out.failure or out.skip
+    return out.analysis.events

@@ -5,19 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from truceline.model import Event, RawDocument
-from truceline.pipeline import Pipeline
+from test_events import pipeline_events
+
+from truceline.model import Event
 
 PUBLISHED = "2024-05-12"  # a Sunday
 
 
 def events_of(text: str) -> list[Event]:
-    raw = RawDocument(
-        id=str(abs(hash(text))), kind="text", content="Report\n\n" + text, origin="t", published=PUBLISHED
-    )
-    out = next(iter(Pipeline().run([raw])))
-    assert out.analysis is not None, out.failure or out.skip
-    return out.analysis.events
+    return pipeline_events(text, PUBLISHED)
 
 
 def only(events: list[Event], kind: str) -> Event:

@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from truceline.model import Event, RawDocument
-from truceline.pipeline import Pipeline
+from test_events import pipeline_events
+
+from truceline.model import Event
 
 
 def events_of(text: str, published: str = "2022-06-02") -> list[Event]:
-    raw = RawDocument(
-        id=str(abs(hash(text))), kind="text", content="Report\n\n" + text, origin="t", published=published
-    )
-    out = next(iter(Pipeline().run([raw])))
-    assert out.analysis is not None, out.failure or out.skip
-    return out.analysis.events
+    return pipeline_events(text, published)
 
 
 def by_trigger(events: list[Event], word: str) -> Event:

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from truceline.model import Actor, Event, RawDocument
-from truceline.pipeline import Pipeline
+from test_events import pipeline_events
+
+from truceline.model import Actor, Event
 
 
 def events_of(text: str, published: str = "2022-03-09") -> list[Event]:
-    raw = RawDocument(
-        id=str(abs(hash(text))), kind="text", content="Report\n\n" + text, origin="t", published=published
-    )
-    out = next(iter(Pipeline().run([raw])))
-    assert out.analysis is not None, out.failure or out.skip
-    return out.analysis.events
+    return pipeline_events(text, published)
 
 
 def rejection(events: list[Event]) -> Event:

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from test_events import pipeline_events
+
 from truceline.model import Event, RawDocument
 from truceline.pipeline import Pipeline
 
 
 def events_of(text: str, published: str = "2021-05-14") -> list[Event]:
-    raw = RawDocument(
-        id=str(abs(hash(text))), kind="text", content="Report\n\n" + text, origin="t", published=published
-    )
-    out = next(iter(Pipeline().run([raw])))
-    assert out.analysis is not None, out.failure or out.skip
-    return out.analysis.events
+    return pipeline_events(text, published)
 
 
 LEAD = "Armenia's prime minister agreed a truce with Azerbaijan's president last week. "
