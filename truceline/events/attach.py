@@ -474,6 +474,8 @@ def _described_place(doc: Any, offset: int, trigger: Token, clause: set[int], co
     what a statement is about."""
     from truceline.geo.described import capital_described
 
+    if "capital" not in doc_text(doc).lower():  # most sentences name none: no walk over their tokens
+        return None
     verb = _clause_verb(trigger, clause)
     for token in doc:
         if token.lower_ != "capital" or token.i in content:
@@ -502,7 +504,8 @@ def _clause_verb(trigger: Token, clause: set[int]) -> Token:
     """The verb of the trigger's clause among `clause` (the trigger itself for a verb)."""
     if trigger.tag_.startswith("VB"):
         return trigger
-    return next((t for t in trigger.doc if t.i in clause and t.tag_.startswith("VB")), trigger)
+    doc = trigger.doc
+    return next((doc[i] for i in sorted(clause) if 0 <= i < len(doc) and doc[i].tag_.startswith("VB")), trigger)
 
 
 def event_casualties(

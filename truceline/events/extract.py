@@ -232,6 +232,8 @@ class _Coder:
         """A rejection, welcome or condemnation of something said, asked or done before ("rejected the accusation",
         "turned down the offer", "welcomed the decision") is aimed at whoever said, asked or did it (rebuttal.py),
         and a denial of what was said links to that telling."""
+        if not any(self.events[index].type in ANSWERS for index in range(first, len(self.events))):
+            return
         verbs = {start + t.idx: t for t in doc if t.pos_ in ("VERB", "AUX")}
         for index in range(first, len(self.events)):
             event = self.events[index]

@@ -199,8 +199,13 @@ class Typing:
     modes: dict[str, float]
 
     def best_mode(self, type_: str, fallback: str = "general") -> str:
-        options = {m: p for m, p in self.modes.items() if m.startswith(type_ + "/")}
-        return max(options, key=options.__getitem__).split("/", 1)[1] if options else fallback
+        return _best_mode(self.modes, type_, fallback)
+
+
+def _best_mode(modes: dict[str, float], type_: str, fallback: str = "general") -> str:
+    """The likeliest mode of one type among the model's TYPE/mode labels (`fallback` when it has none)."""
+    options = {m: p for m, p in modes.items() if m.startswith(type_ + "/")}
+    return max(options, key=options.__getitem__).split("/", 1)[1] if options else fallback
 
 
 class EventTyper:
@@ -255,15 +260,16 @@ class EventTyper:
             mean = sentence_vector(doc)
             vectors = np.vstack([dense(c.token, mean) for c in cands])
         probs = self.model.probabilities(feats, vectors)
+        labels = self.model.labels
         out: list[Typing] = []
-        for row in probs:
+        for row in probs.tolist():  # plain floats: one conversion per sentence, not one per label
             types: dict[str, float] = {}
             for type_, p in zip(self._types, row, strict=True):
-                types[type_] = types.get(type_, 0.0) + float(p)
+                types[type_] = types.get(type_, 0.0) + p
             best = max(types, key=types.__getitem__)
-            modes = {label: float(p) for label, p in zip(self.model.labels, row, strict=True) if label != NONE}
-            typing = Typing(best, "", types[best], types, modes)
-            out.append(replace(typing, mode=typing.best_mode(best)) if best != NONE else typing)
+            modes = {label: p for label, p in zip(labels, row, strict=True) if label != NONE}
+            mode = _best_mode(modes, best) if best != NONE else ""
+            out.append(Typing(best, mode, types[best], types, modes))
         return out
 
     def decide(self, doc: Any, found: list[Candidate], lex: Lexicon) -> list[tuple[Candidate, float | None]]:

@@ -68,9 +68,24 @@ def _override_months() -> frozenset[int]:
     return frozenset(k.date.month for k in known_dates() if k.kind in _OVERRIDE_KINDS)
 
 
+@cache
+def _rows_and_gate(kinds: tuple[str, ...]) -> tuple[tuple[KnownDate, ...], re.Pattern[str] | None]:
+    """The rows of these kinds, and one pattern of the cues of their first groups: a row applies only when one of
+    its first group's cues is in the sentence, so a sentence the pattern does not find in applies to no row (most
+    sentences name no known date; one search instead of a test per row)."""
+    rows = tuple(k for k in known_dates() if k.kind in kinds)
+    cues = sorted({cue for k in rows for cue in k.cues[0]}, key=len, reverse=True)
+    if not rows or not all(cues):
+        return rows, None  # an empty cue is in every sentence: no gate
+    return rows, re.compile("|".join(map(re.escape, cues)))
+
+
 def matching(sentence: str, kinds: tuple[str, ...] = ("war", "agreement", "event")) -> list[KnownDate]:
     low = sentence.lower()
-    return [k for k in known_dates() if k.kind in kinds and k.applies_to_lower(low)]
+    rows, gate = _rows_and_gate(kinds)
+    if gate is not None and gate.search(low) is None:
+        return []
+    return [k for k in rows if k.applies_to_lower(low)]
 
 
 def known_month_override(text: str, cand: Candidate, anchor: date) -> str | None:
