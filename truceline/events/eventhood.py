@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from truceline.events.lexicon import Lexicon
 from truceline.events.stance import clause_verb
-from truceline.events.triggers import Candidate, Token, trigger_lemma
+from truceline.events.triggers import Candidate, Token, leaves_casualties, trigger_lemma
 
 STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _AHEAD = frozenset({"will", "would", "shall", "'ll", "could", "might", "may", "to", "must", "should", "can"})
@@ -254,10 +254,20 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
         return False
     if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children):
         return False  # "a military escalation by the regime"
-    happening = token.dep_ == "nsubj" and (_lemma(head) in lex.happening_verbs or _lemma(head) in _CASUALTY)
+    happening = token.dep_ == "nsubj" and (
+        _lemma(head) in lex.happening_verbs or _lemma(head) in _CASUALTY or leaves_casualties(head)
+    )  # "the fighting killed 30", "heavy fighting left 30 dead"
     # "suffered heavy casualties in the fighting around the airport": a side's losses place it as one happening
     borne = token.dep_ == "pobj" and head.lower_ in ("in", "during") and _lemma(head.head) in lex.loss_verbs
-    return not (happening or borne)
+    # "25 civilians were killed in the fighting", "died in the fighting": deaths told as past place it as one
+    # happening; "have been killed in the fighting" adds up a toll to now
+    deadly = (
+        token.dep_ == "pobj"
+        and head.lower_ in ("in", "during")
+        and _lemma(head.head) in _CASUALTY
+        and not any(a.dep_ == "aux" and a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in head.head.children)
+    )
+    return not (happening or borne or deadly)
 
 
 def _comes_to_an_end(verb: Token) -> bool:
@@ -381,6 +391,8 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
         for child in verb.children:
             if child.dep_ == "advmod" and child.lower_ in lex.toll_scopes:
                 return True  # "so far", "overall"
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+                return True  # "have died since the war began"
             if child.dep_ != "prep":
                 continue
             objects = [g for g in child.children if g.dep_ == "pobj"]

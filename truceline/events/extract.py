@@ -109,6 +109,14 @@ class _Coder:
         self.quotes = quotations(body)
         self.named = named_speakers(body)
 
+    def _names_a_place(self, options: list[Token], start: int) -> bool:
+        """The first object the clause offers is a place the places stage found (a town, not a party)."""
+        first = next((t for t in options if t is not None), None)
+        if first is None or not first.text[:1].isupper():
+            return False
+        at = start + first.idx
+        return any(p.start <= at < p.end and p.resolved for p in self.analysis.places)
+
     def _recipient_of(self, options: list[Token], start: int, actor: Actor | None, threat: bool) -> Actor | None:
         return recipient_of(options, start, actor, threat, self.index, self.lex)
 
@@ -240,13 +248,15 @@ class _Coder:
             verb = verbs.get(event.trigger.start)
             if event.type not in ANSWERS or verb is None:
                 continue
-            found = answered(event, verb, start, self.events[:first], self.lex)
+            others = self.events[:first] + [e for e in self.events[first:] if e is not event]
+            found = answered(event, verb, start, others, self.lex)
             if found is None:
                 continue
             party, telling = found
             links = event.links
             if telling is not None and not any(kind == "denies" for kind, _ in links):
                 links = (*links, ("denies", telling))
+            party = self.index.as_party(party, False) or party  # "Ukraine said ...": its state, as an actor would be
             self.events[index] = replace(event, recipient=party, links=links)
 
     def _toll_of_last(self, doc: Any, start: int, end: int) -> None:
@@ -379,7 +389,9 @@ class _Coder:
         actor = actor_for(agent_tok, start, self.index) if agent_tok is not None else None
         threat = cand.type == "THREATEN"
         recipient = self._recipient_of(options, start, actor, threat)
-        if recipient is None:  # a named actor near the trigger, never a bare common noun
+        if recipient is None and not self._names_a_place(options, start):
+            # a named actor near the trigger, never a bare common noun; not when the act's object is a place the
+            # report names ("shelled Tartar overnight, a claim Yerevan denied": the town's country is hit, later)
             found = (actor_for(t, start, self.index) for t in nearby)
             recipient = next(
                 (a for a in found if a is not None and (a.country or a.code) and not own_side(actor, a, threat)), None
@@ -521,6 +533,10 @@ class _Coder:
         att = Attribution("denied", verb, next((c for c in verb.children if c.dep_ == "nsubj"), None))
         denier = self.speaker_actor(att, start)
         claim = self._earlier_claim(len(self.events), denier)
+        # the one denied is whoever made the claim ("X said ..., a claim Y denied": X), as a rebuttal answers its
+        # teller, when the claim is told in this sentence or the one before (a claim further back may be another's)
+        near = claim is not None and self.events[claim].sentence_start >= self._previous_sentence_start(start)
+        claimant = self.events[claim].claimed_by if claim is not None and near else None
         trigger_start = start + verb.idx
         published = self.analysis.article.published
         self.events.append(
@@ -534,12 +550,17 @@ class _Coder:
                 sentence=text,
                 trigger=Trigger(trigger_start, trigger_start + len(verb.text), verb.text, verb.lemma_),
                 actor=self.index.as_party(denier, False),  # "Russia denies": the state, as any bare country acting
+                recipient=self.index.as_party(claimant, False) if claimant is not None else None,
                 date=published.value,
                 date_precision="reported by",
                 date_from_publication=True,
                 links=(("denies", claim),) if claim is not None else (),
             )
         )
+
+    def _previous_sentence_start(self, start: int) -> int:
+        starts = [s for s, _e in self.analysis.sentences if s < start]
+        return starts[-1] if starts else start
 
     def _earlier_claim(self, before: int, denier: Actor | None) -> int | None:
         for i in range(before - 1, -1, -1):

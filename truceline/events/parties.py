@@ -367,10 +367,23 @@ def between(token: Token, offset: int, index: ActorIndex) -> Actor | None:
                 found is not None
                 and len(found.members) >= 2
                 and all(_named_side(m) for m in found.members)
-                and not same_party(found.members[0], found.members[1])
+                and (not same_party(found.members[0], found.members[1]) or _one_country_sides(found) is not None)
             ):
                 return found
     return None
+
+
+def _one_country_sides(pair: Actor) -> tuple[Actor, Actor] | None:
+    """The two members of a pair when they are one country's sides of different sectors ("the army and the rebels"
+    of one war, whether or not the report says whose): each the other's counterpart, not one party."""
+    if len(pair.members) != 2:
+        return None
+    first, second = pair.members
+    if first.country != second.country:
+        return None
+    if not (first.sector and second.sector) or first.sector == second.sector:
+        return None
+    return first, second
 
 
 def _named_side(member: Actor) -> bool:
@@ -438,6 +451,10 @@ def settle(
             if pair is not None:
                 actor = pair
                 recipient = None if recipient is not None and recipient.start >= pair.start else recipient
+                sides = _one_country_sides(pair) if recipient is None else None
+                if sides is not None:  # "fighting between the army and the rebels", "talks between X's two sides"
+                    actor, recipient = sides
+                    index.memo.setdefault("sides", {})[(actor.start, recipient.start)] = pair
         if recipient is None and any(
             c.dep_ in ("dobj", "dative") and names_pair(" ".join(t.text for t in c.subtree))
             for c in cand.token.children

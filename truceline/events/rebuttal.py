@@ -46,16 +46,24 @@ def rejected_thing(verb: Any, lex: Lexicon) -> tuple[Any, str] | None:
                 return noun, "asked"
             if lemma in lex.done_nouns:
                 return noun, "done"
+    if verb.dep_ == "relcl" and not objects:  # "..., an accusation Moscow rejected": the noun it hangs on
+        lemma = verb.head.lemma_.lower()
+        for kind, words in (("said", lex.said_nouns), ("asked", lex.asked_nouns), ("done", lex.done_nouns)):
+            if lemma in words:
+                return verb.head, kind
     return None
 
 
 _NAMED = frozenset({"ORG", "GPE", "PERSON", "NORP"})
 
 
-def _owned(noun: Any) -> bool:
+def _owned(noun: Any, answer: Any = None) -> bool:
     """'Ankara's demand', 'its claims', 'the claims by the monitor', 'the figures given by Ankara', 'the demand of
-    the rebels': the thing names whose it is in its own words ('reports of shelling' names only what they tell)."""
+    the rebels': the thing names whose it is in its own words ('reports of shelling' names only what they tell).
+    The answering clause itself ("an accusation Moscow rejected") names the one who answers, not the owner."""
     for c in noun.children:
+        if answer is not None and c.i == answer.i:
+            continue
         if c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")):
             return True
         if c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in _NAMED for g in c.children):
@@ -98,15 +106,20 @@ def answered(
     if found is None:
         return None
     noun, kind = found
-    if _owned(noun):
+    if _owned(noun, verb):
         return None
+    # "X said ..., an accusation Y rejected": the telling is the same sentence's, before the answer
+    in_sentence = noun.i == verb.head.i and verb.dep_ == "relcl"
     lo, hi = offset + noun.left_edge.idx, offset + noun.right_edge.idx + len(noun.right_edge.text)
     mine = event.recipient
     named = mine if mine is not None and lo <= mine.start and mine.end <= hi else None  # "the Turkish figures"
     for other in reversed(earlier):
         if event.sentence_start - other.sentence_end > ANSWER_CHARS:
             break
-        if other.sentence_start >= event.sentence_start:
+        if other.sentence_start > event.sentence_start or (
+            other.sentence_start == event.sentence_start
+            and not (in_sentence and other.trigger.start < event.trigger.start)
+        ):
             continue
         party = _teller(other, kind)
         if party is None or _same(party, event.actor):

@@ -92,6 +92,12 @@ def _told_as(verb: Token) -> str:
     return "asserted"
 
 
+# marks of a clause told beside the main one, not of an attribution of it
+_SUBORDINATORS = frozenset(
+    {"while", "whereas", "although", "though", "because", "after", "before", "when", "since", "if", "unless", "until"}
+)
+
+
 def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
     """Who the report says asserts, denies or alleges this event; None when the writer asserts it."""
     token = clause_verb(cand)
@@ -116,6 +122,12 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
     for child in token.children:  # '"...," the minister said' parsed with the quote as root
         lemma = child.lemma_.lower()
         speech = child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > cand.token.i and child.tag_ != "VBG"
+        if (
+            speech
+            and child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in _SUBORDINATORS for m in child.children)
+        ):
+            continue  # "X shelled the town, while the army said ...": another's telling beside it, not its teller
         if speech and lemma in lex.accuse_verbs:
             return Attribution("accused", child, _speaker(child))
         if speech and lemma in lex.speech_verbs:
@@ -224,6 +236,8 @@ def denial_without_event(verb: Token, lex: Lexicon) -> bool:
         first = first.head
     if any(c.dep_ in ("nsubjpass", "auxpass", "dative") for c in (*verb.children, *first.children)):
         return False  # "were displaced and denied aid", "denied them entry": something withheld, not a claim
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _CONTENT_NOUNS:
+        return True  # "..., a claim Yerevan denied": the claim is the clause's own object, left out
     return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or any(
         c.lemma_.lower() in _REPORT_NOUNS for c in verb.subtree
     )

@@ -339,6 +339,34 @@ def _another_time(verb: Token) -> bool:
     )
 
 
+_RESULTS = frozenset({"dead", "wounded", "injured", "killed", "kill", "wound", "injure"})
+
+
+def leaves_casualties(verb: Token) -> bool:
+    """'shelling left five people wounded', 'the blast left 12 dead': 'leave' with dead or wounded for its result
+    tells casualties as 'killed' and 'wounded' do."""
+    if verb.lemma_.lower() != "leave":
+        return False
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and child.lower_ in _RESULTS:
+            return True
+        if child.dep_ == "dobj" and any(
+            g.dep_ in ("acl", "amod", "oprd") and g.lower_ in _RESULTS for g in child.children
+        ):
+            return True
+    return False
+
+
+def _left_by(token: Token) -> Token | None:
+    """The verb 'leave' whose result a casualty word is ('left five people wounded': wounded -> left)."""
+    head = token.head
+    if token.dep_ in ("acl", "amod") and head.dep_ == "dobj":
+        head = head.head
+    elif token.dep_ not in ("oprd", "xcomp", "ccomp", "acomp"):
+        return None
+    return head if head.i != token.i and leaves_casualties(head) else None
+
+
 def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
     """'Airstrikes killed 12' is one event: drop a casualty verb tied to another ASSAULT, keep its victims there."""
     keep: list[Candidate] = []
@@ -351,8 +379,21 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
 
     for cand in found:
         subject = subject_of(cand)
+        if subject is None and not cand.nominal and cand.type == "ASSAULT":
+            left = _left_by(cand.token)  # "shelling left five people wounded": the wounds are the shelling's
+            subject = (
+                next(
+                    (o for o in found if o.type == "ASSAULT" and o.token.dep_ == "nsubj" and o.token.head.i == left.i),
+                    None,
+                )
+                if left is not None
+                else None
+            )  # the strike, a noun or a gerund ("Shelling left ...")
         if subject is not None:
             subject.extra.append(cand.token)  # "airstrikes hit the market": one event, the airstrikes
+            left = _left_by(cand.token)
+            if left is not None and left.i != subject.token.i and all(t.i != left.i for t in subject.extra):
+                subject.extra.append(left)  # its figures ("left five people wounded") are the strike's too
             continue
         if not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS and not _another_time(cand.token):
             partner = next(

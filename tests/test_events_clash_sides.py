@@ -1,0 +1,103 @@
+"""Fighting between two sides, and casualties told as what an attack "left": sentences written for these tests,
+run through the whole per-report pipeline (the packaged dictionaries, gazetteer and event model)."""
+
+from __future__ import annotations
+
+from test_events import pipeline_events
+
+from truceline.model import Event
+
+
+def assaults(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.type == "ASSAULT"]
+
+
+def test_fighting_between_one_countrys_army_and_rebels_makes_them_actor_and_recipient() -> None:
+    # the two are one country's sides (the report is about Yemen): a joint row would tell neither side
+    text = (
+        "Fighting between the army and the rebels in Yemen killed 14 people on Monday, officials in Yemen said. "
+        "The fighting in Yemen has lasted a week."
+    )
+    (event,) = assaults(pipeline_events(text, "2022-03-09"))
+    assert event.actor is not None and event.recipient is not None
+    assert (event.actor.sector, event.recipient.sector) == ("MIL", "REB")
+    assert event.actor.country == event.recipient.country == "YEM"
+
+
+def test_clashes_between_two_unnamed_sides_are_split_too() -> None:
+    (event,) = assaults(pipeline_events("Clashes between the army and the rebels broke out on Tuesday.", "2022-03-09"))
+    assert event.actor is not None and event.recipient is not None
+    assert (event.actor.sector, event.recipient.sector) == ("MIL", "REB")
+
+
+def test_talks_between_two_countries_stay_one_joint_party() -> None:
+    events = pipeline_events("A working group between Ankara and Moscow met on Friday.", "2022-03-09")
+    (event,) = [e for e in events if e.type == "CONSULT"]
+    assert event.actor is not None and {m.country for m in event.actor.members} == {"TUR", "RUS"}
+
+
+def test_fighting_that_left_people_dead_is_an_attack() -> None:
+    # "fighting" names a kind of event unless the clause makes it one happening: leaving 30 dead does
+    (event,) = assaults(pipeline_events("Heavy fighting left 30 dead near the border on Monday.", "2022-03-09"))
+    assert event.trigger.text == "fighting"
+    assert event.date == "2022-03-07"
+
+
+def test_wounded_left_by_shelling_are_the_shellings_not_a_second_attack() -> None:
+    events = assaults(pipeline_events("Shelling left five people wounded in Donetsk on Monday.", "2022-03-09"))
+    assert [e.trigger.text for e in events] == ["Shelling"]
+    assert events[0].date == "2022-03-07"  # the day the clause gives, not the report's
+    assert events[0].injured is not None and events[0].injured.value == 5
+
+
+def test_congo_alone_is_the_democratic_republic_not_a_town_elsewhere() -> None:
+    events = pipeline_events(
+        "Fighting between the army and M23 rebels in Congo killed 12 people on Monday. "
+        "Congo accused Rwanda on Tuesday of backing the rebels.",
+        "2022-03-09",
+    )
+    places = {e.place.country for e in events if e.place is not None}
+    assert places == {"COD"}
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert accusation.actor is not None and accusation.actor.country == "COD"
+
+
+def test_a_town_shelled_is_the_recipient_not_a_party_named_later_in_the_sentence() -> None:
+    events = pipeline_events(
+        "Georgia said Russian forces had shelled Gori overnight, a claim Moscow denied.", "2022-03-09"
+    )
+    (attack,) = assaults(events)
+    assert attack.recipient is not None and attack.recipient.country == "GEO"  # Gori's, never Moscow's
+
+
+def test_a_claim_denied_in_a_relative_clause_is_a_rejection_of_its_teller() -> None:
+    events = pipeline_events(
+        "Ukraine said Russian troops shelled Kharkiv on Monday, an accusation Moscow rejected.", "2022-03-09"
+    )
+    (rejection,) = [e for e in events if e.type == "REJECT"]
+    assert rejection.actor is not None and rejection.actor.country == "RUS"
+    assert rejection.recipient is not None and rejection.recipient.country == "UKR"
+    attack = assaults(events)[0]
+    assert ("denies", attack.index) in rejection.links
+
+
+def test_deaths_in_the_fighting_make_it_one_happening_but_a_toll_to_date_does_not() -> None:
+    (event,) = assaults(
+        pipeline_events("Six soldiers were killed in the fighting near the dam on Sunday.", "2022-03-09")
+    )
+    assert event.killed is not None and event.killed.value == 6
+    assert event.date == "2022-03-06"
+    assert (
+        assaults(pipeline_events("More than 900 people have been killed in the fighting in the region.", "2022-03-09"))
+        == []
+    )
+    assert assaults(pipeline_events("Thousands died in the violence since the uprising began.", "2022-03-09")) == []
+
+
+def test_a_telling_beside_the_main_clause_does_not_attribute_it() -> None:
+    (event,) = assaults(
+        pipeline_events("The militia shelled the depot, while the army said it had repelled the raid.", "2022-03-09")
+    )
+    assert event.stance == "asserted" and event.claimed_by is None
+    (told,) = assaults(pipeline_events("The militia shelled the depot on Monday, the army said.", "2022-03-09"))
+    assert told.stance == "claimed" and told.claimed_by is not None
