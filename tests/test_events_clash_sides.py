@@ -1,4 +1,5 @@
-"""Fighting between two sides, and casualties told as what an attack "left": sentences written for these tests,
+"""Sides, grounds and casualties as conflict reporting tells them (fighting between two sides, what an attack "left",
+bodies a group runs, fire sent into a country): sentences written for these tests,
 run through the whole per-report pipeline (the packaged dictionaries, gazetteer and event model)."""
 
 from __future__ import annotations
@@ -101,3 +102,22 @@ def test_a_telling_beside_the_main_clause_does_not_attribute_it() -> None:
     assert event.stance == "asserted" and event.claimed_by is None
     (told,) = assaults(pipeline_events("The militia shelled the depot on Monday, the army said.", "2022-03-09"))
     assert told.stance == "claimed" and told.claimed_by is not None
+
+
+def test_a_body_a_group_runs_is_of_the_groups_country_not_the_reports_ground() -> None:
+    events = pipeline_events(
+        "Israeli jets struck the north of the Gaza Strip on Monday, Israel's army said. "
+        "The Hamas-run health ministry said four people were killed. Israel said the strikes were a response.",
+        "2022-03-09",
+    )
+    told = next(e for e in events if e.claimed_by is not None and "ministry" in e.claimed_by.text)
+    assert told.claimed_by is not None and told.claimed_by.country == "PSE"
+
+
+def test_unnamed_militants_firing_into_a_country_are_not_of_it() -> None:
+    events = pipeline_events(
+        "Militants fired rockets into southern Israel on Sunday, Israel's army said. Israel closed the crossings.",
+        "2022-03-09",
+    )
+    fired = next(e for e in assaults(events) if e.trigger.text == "fired")
+    assert fired.actor is not None and fired.actor.country != "ISR"

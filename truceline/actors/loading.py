@@ -212,7 +212,16 @@ def _entries(item: dict[str, Any], where: str, sectors: dict[str, str]) -> list[
         group=str(item["group"]) if item.get("group") else None,
         origin=where,
     )
+    if kind in ("group", "org") and country:
+        # "the Hamas-run health ministry", "Houthi-controlled Sanaa": what a group runs is of the group's country
+        ruled = tuple(f"{form}-{way}" for way in _RUN_BY for form in entry.forms if "-" not in form)
+        return [entry, Entry(name=entry.name, kind="demonym", forms=ruled, country=country, code=country, origin=where)]
     return [entry]
+
+
+# the words that make "X-led coalition", "X-run ministry", "X-controlled areas" the leader's or ruler's ("X-backed"
+# does not: a backer does not own what it backs)
+_RUN_BY = ("led", "run", "controlled", "administered")
 
 
 def _flag(value: Any, field: str, where: str) -> bool:
@@ -306,7 +315,7 @@ def _country_entries(iso3: str, names: list[str], demonyms: list[str], capital: 
     if demonyms:
         adjectives = [demonyms[0], *[d for d in demonyms[1:] if not d.endswith("s")]]
         # "Saudi-led coalition", "US-led forces": the leader owns the agent ("X-backed" does not: not added).
-        adjectives += [f"{form}-led" for form in (*adjectives, *names)]
+        adjectives += [f"{form}-{way}" for way in _RUN_BY for form in (*adjectives, *names)]
         people = [d for d in demonyms[1:] if d.endswith("s")]
         yield Entry(name=names[0], kind="demonym", forms=tuple(adjectives), country=iso3, code=iso3, origin=where)
         if people:

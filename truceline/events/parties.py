@@ -171,6 +171,20 @@ _COMMON_FIRST = frozenset({"government", "security", "opposition", "state", "arm
 _PLURAL = ("s", "es")
 
 
+def _not_of_the_country_struck(
+    actor: Actor | None, recipient: Actor | None, cand: Candidate, event_type: str, offset: int, lex: Lexicon
+) -> Actor | None:
+    """'militants fired rockets into southern Israel': fire sent into a country comes from outside it, so an
+    unnamed attacker does not take the struck country the report's ground lent it."""
+    if actor is None or recipient is None or event_type != "ASSAULT" or not actor.country:
+        return actor
+    if actor.country != recipient.country or not unnamed(actor, offset, lex):
+        return actor
+    if not any(c.dep_ == "prep" and c.lower_ == "into" for c in (cand.token, *cand.token.children)):
+        return actor
+    return replace(actor, country=None, name=None, code=actor.sector)
+
+
 def unnamed(actor: Actor, sentence_start: int, lex: Lexicon) -> bool:
     """A party named by common nouns alone ('protesters', 'Government troops' opening a sentence): no name or
     nationality word says whose it is, so the country it has was only lent by the story."""
@@ -487,6 +501,7 @@ def settle(
             recipient = protest_recipient(actor, named, event.place, event.claimed_by, (offset, end), places, index)
         if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
             recipient = None
+        actor = _not_of_the_country_struck(actor, recipient, cand, event.type, offset, lex)
         if recipient is not None and event.type in _ADDRESSED:
             recipient = nation_as_state(recipient)
         claimed_by = event.claimed_by
