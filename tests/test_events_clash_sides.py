@@ -121,3 +121,15 @@ def test_unnamed_militants_firing_into_a_country_are_not_of_it() -> None:
     )
     fired = next(e for e in assaults(events) if e.trigger.text == "fired")
     assert fired.actor is not None and fired.actor.country != "ISR"
+
+
+def test_a_toll_in_the_attacks_own_participle_is_its_own_whatever_the_parser_makes_of_the_speaker() -> None:
+    # the parser takes "civilians" for the subject of "said" here; "killing" is still the shelling's own verb
+    (event,) = assaults(
+        pipeline_events(
+            "Russian forces shelled the city of Kharkiv overnight, killing at least four civilians, "
+            "regional governor Oleh Syniehubov said on Telegram.",
+            "2022-03-09",
+        )
+    )
+    assert event.killed is not None and event.killed.value == 4
