@@ -133,3 +133,8 @@ def test_a_toll_in_the_attacks_own_participle_is_its_own_whatever_the_parser_mak
         )
     )
     assert event.killed is not None and event.killed.value == 4
+
+
+def test_forces_loyal_to_a_leader_are_his_countrys_side() -> None:
+    (event,) = assaults(pipeline_events("Troops loyal to President Assad shelled the town on Monday.", "2022-03-09"))
+    assert event.actor is not None and (event.actor.country, event.actor.sector) == ("SYR", "MIL")

@@ -274,6 +274,11 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         return None  # a capital acts only as a subject or object ("Ankara said", "urged Moscow"), a town never
     if token.tag_.startswith("NN") and token.lemma_.lower() in _place_heads():
         return None  # "the besieged Bosnian town", "the Russian language": a nationality word on a place or thing
+    loyal = _loyal_to(token)
+    if loyal is not None:
+        side = _sworn_side(token, loyal, offset, index)
+        if side is not None:
+            return side
     left, right = _span(token)
     start, end = offset + left.idx, offset + right.idx + len(right.text)
     head_start = offset + token.idx
@@ -328,6 +333,36 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         sector = index.head_sector(token)
         return Actor(start, end, phrase, sector=sector, code=sector)
     return None
+
+
+_LOYAL = {"loyal": ("to",), "allied": ("to", "with"), "affiliated": ("to", "with")}
+
+
+def _loyal_to(token: Token) -> Token | None:
+    """'forces loyal to Haftar', 'militias allied with the government': whom the unnamed fighters serve."""
+    for child in token.children:
+        ways = _LOYAL.get(child.lower_, ()) if child.dep_ in ("amod", "acl") else ()
+        for prep in child.children if ways else ():
+            if prep.dep_ == "prep" and prep.lower_ in ways:
+                return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _sworn_side(token: Token, loyal: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """Fighters loyal to a group are the group; loyal to a person, a government or a country, they are that
+    country's side of the sector their head noun names ('troops loyal to President Assad': Syrian military)."""
+    owner = actor_for(loyal, offset, index)
+    if owner is None or owner.members or not owner.country:
+        return None
+    kind_of = getattr(index.dictionary, "kind_of", None)
+    kind = kind_of(owner) if kind_of is not None else None
+    if kind in ("group", "org") and owner.sector in ("MIL", "REB", "INS", "PTY"):
+        return owner
+    sector = index.head_sector(token) or owner.sector
+    left, right = _span(token)
+    start, end = offset + left.idx, offset + right.idx + len(right.text)
+    text = doc_text(token.doc)[left.idx : right.idx + len(right.text)]
+    return Actor(start, end, text, country=owner.country, sector=sector, code=f"{owner.country}{sector or ''}")
 
 
 _SIDES = frozenset({"party", "side"})
