@@ -138,3 +138,13 @@ def test_a_toll_in_the_attacks_own_participle_is_its_own_whatever_the_parser_mak
 def test_forces_loyal_to_a_leader_are_his_countrys_side() -> None:
     (event,) = assaults(pipeline_events("Troops loyal to President Assad shelled the town on Monday.", "2022-03-09"))
     assert event.actor is not None and (event.actor.country, event.actor.sector) == ("SYR", "MIL")
+
+
+def test_both_casualty_verbs_go_to_the_fire_not_one_to_the_other() -> None:
+    (event,) = assaults(
+        pipeline_events(
+            "A border guard was killed and three were wounded by mortar fire near the crossing on Friday.", "2022-03-09"
+        )
+    )
+    assert event.killed is not None and event.killed.value == 1
+    assert event.injured is not None and event.injured.value == 3

@@ -367,6 +367,10 @@ def _left_by(token: Token) -> Token | None:
     return head if head.i != token.i and leaves_casualties(head) else None
 
 
+def _casualty_verb(cand: Candidate) -> bool:
+    return not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS
+
+
 def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
     """'Airstrikes killed 12' is one event: drop a casualty verb tied to another ASSAULT, keep its victims there."""
     keep: list[Candidate] = []
@@ -396,9 +400,10 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
                 subject.extra.append(left)  # its figures ("left five people wounded") are the strike's too
             continue
         if not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS and not _another_time(cand.token):
-            partner = next(
-                (o for o in found if o is not cand and o.type == "ASSAULT" and _related(o.token, cand.token)), None
-            )
+            partners = [o for o in found if o is not cand and o.type == "ASSAULT" and _related(o.token, cand.token)]
+            # "a soldier was killed and two were wounded by sniper fire": the fire, not the other casualty verb
+            # (which is folded into the fire in turn, and would take this one's victims with it nowhere)
+            partner = next((o for o in partners if not _casualty_verb(o)), partners[0] if partners else None)
             if partner is not None:
                 # "were killed when a strike hit a market": the verb "hit" is folded into the strike, so the
                 # victims go to the strike too
