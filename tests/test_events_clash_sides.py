@@ -148,3 +148,29 @@ def test_both_casualty_verbs_go_to_the_fire_not_one_to_the_other() -> None:
     )
     assert event.killed is not None and event.killed.value == 1
     assert event.injured is not None and event.injured.value == 3
+
+
+def test_condemning_an_attack_told_before_is_aimed_at_its_attacker_when_one_is_named() -> None:
+    events = pipeline_events(
+        "Syrian government warplanes bombed a market in Ariha on Tuesday. "
+        "The opposition coalition condemned the attack.",
+        "2022-03-09",
+    )
+    (condemned,) = [e for e in events if e.type == "ACCUSE"]
+    assert condemned.recipient is not None and condemned.recipient.country == "SYR"
+    assert condemned.recipient.sector == "MIL"
+    nobody = pipeline_events(
+        "Syrian government warplanes bombed a market in Ariha on Monday. A car bomb exploded in Azaz on Tuesday. "
+        "Turkey condemned the attack.",
+        "2022-03-09",
+    )
+    (unnamed,) = [e for e in nobody if e.type == "ACCUSE"]
+    assert unnamed.recipient is None  # the attack condemned is the car bomb, whose author nobody names
+
+
+def test_trading_blame_is_an_accusation_both_ways() -> None:
+    events = pipeline_events(
+        "Armenia and Azerbaijan traded blame for the collapse of the truce on Monday.", "2022-03-09"
+    )
+    (accusation,) = [e for e in events if e.type == "ACCUSE"]
+    assert accusation.actor is not None and {m.country for m in accusation.actor.members} == {"ARM", "AZE"}

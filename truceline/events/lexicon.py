@@ -92,6 +92,7 @@ class Lexicon:
     said_nouns: frozenset[str] = frozenset()  # "rejected the accusation": whoever accused
     asked_nouns: frozenset[str] = frozenset()  # "rejected the demand": whoever demanded
     done_nouns: frozenset[str] = frozenset()  # "welcomed the decision": whoever decided
+    struck_nouns: frozenset[str] = frozenset()  # "condemned the attack": whoever attacked
     reciprocal_verbs: frozenset[str] = frozenset()  # "traded fire", "clashed": each side does it to the other
 
     def selects(self, text: str, start: int = 0, end: int | None = None) -> bool:
@@ -142,6 +143,7 @@ _WORD_LISTS = (
     "said_nouns",
     "asked_nouns",
     "done_nouns",
+    "struck_nouns",
 )
 
 

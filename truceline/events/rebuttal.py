@@ -8,7 +8,7 @@ saying its planes had only hit rebel depots": the depots' rebels are not whom Mo
 The kinds of thing are word lists of triggers.yaml: ``said_nouns`` (an accusation, a claim, a report, figures)
 answer the actor of an accusation or the claimant of a claimed act; ``asked_nouns`` (a demand, an ultimatum, a
 proposal) the actor of a request, a threat or an offer; ``done_nouns`` (a decision, a move, a step) the actor of any
-act. The nearest such telling before the sentence, within
+act; ``struck_nouns`` (an attack, a strike, a killing) the attacker of an attack. The nearest such telling before the sentence, within
 ``ANSWER_CHARS``, by a party other than the rejecter, is the one answered; a denial of what was said is also linked
 to it ("denies"). A thing with its own owner ("Ankara's demand", "the claims by the monitor") is left to the
 sentence's own words, and one qualified by a nationality ("the Turkish figures") answers only a party of that
@@ -46,9 +46,12 @@ def rejected_thing(verb: Any, lex: Lexicon) -> tuple[Any, str] | None:
                 return noun, "asked"
             if lemma in lex.done_nouns:
                 return noun, "done"
+            if lemma in lex.struck_nouns:
+                return noun, "struck"
     if verb.dep_ == "relcl" and not objects:  # "..., an accusation Moscow rejected": the noun it hangs on
         lemma = verb.head.lemma_.lower()
-        for kind, words in (("said", lex.said_nouns), ("asked", lex.asked_nouns), ("done", lex.done_nouns)):
+        kinds = (("said", lex.said_nouns), ("asked", lex.asked_nouns), ("done", lex.done_nouns))
+        for kind, words in (*kinds, ("struck", lex.struck_nouns)):
             if lemma in words:
                 return verb.head, kind
     return None
@@ -89,6 +92,8 @@ def _teller(event: Event, kind: str) -> Actor | None:
         if event.type == "ACCUSE":
             return event.actor
         return event.claimed_by if event.stance == "claimed" else None
+    if kind == "struck":  # "condemned the attack": the one who attacked, as told, not a denied or negated attack
+        return event.actor if event.type == "ASSAULT" and event.stance not in ("negated", "denied") else None
     if kind == "done":  # an act, not a statement: "condemned the move" is not aimed at the last one to speak
         done = event.type not in _SPOKEN and event.stance not in ("negated", "denied")
         return event.actor if done else None
@@ -122,6 +127,8 @@ def answered(
         ):
             continue
         party = _teller(other, kind)
+        if kind == "struck" and other.type == "ASSAULT" and party is None:
+            return None  # the nearest attack is the one condemned, and nobody is said to have carried it out
         if party is None or _same(party, event.actor):
             continue
         if named is not None and named.country is not None and party.country != named.country:
