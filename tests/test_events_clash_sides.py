@@ -174,3 +174,9 @@ def test_trading_blame_is_an_accusation_both_ways() -> None:
     )
     (accusation,) = [e for e in events if e.type == "ACCUSE"]
     assert accusation.actor is not None and {m.country for m in accusation.actor.members} == {"ARM", "AZE"}
+
+
+def test_agreeing_to_extend_a_truce_is_one_extension_on_the_day_agreed() -> None:
+    events = pipeline_events("The two sides agreed on Sunday to extend the truce by three days.", "2022-03-09")
+    (event,) = [e for e in events if e.type == "AGREE"]
+    assert (event.mode, event.stance, event.date) == ("ceasefire_extended", "asserted", "2022-03-06")

@@ -4,7 +4,8 @@ A writer often names one act twice in a sentence: a verb and the noun of the man
 brutal ground offensive", "launched attacks in violation of the agreements"), a noun and the participle that says
 what it did ("the increased attacks by the regime, targeting hospitals", "a deal signed in September"), two nouns
 joined by "and" ("rocket fire and airstrikes by the regime"), or a verb and the participle that spells it out
-("hit back the same day, pounding government positions"). The parse shows each of these links; when both ends are
+("hit back the same day, pounding government positions"), or an agreement and what was agreed to ("agreed on Sunday
+to extend the truce": the extension, on Sunday). The parse shows each of these links; when both ends are
 events of the same type, the sentence holds one happening. The merged event keeps the main words (the verb a manner
 noun hangs on, the noun a participle describes, of two nouns the one that says who) and takes from the other
 whatever it lacks: actor, recipient, place, time, figures.
@@ -42,11 +43,38 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         return True  # "rocket fire and airstrikes by the regime"
     if kind in _STATEMENTS and not a.nominal and not b.nominal and y.dep_ == "conj" and y.head.i == x.i:
         return True  # "we will not only retaliate, but we will respond much more heavily": one threat
+    if _agreed_to(a, b):
+        return True  # "agreed on Sunday to extend the truce": one agreement, an extension
     if b.nominal or y.dep_ not in ("advcl", "conj") or not _participle(y):
         return False
     if not a.nominal:
         return y.head.i == x.i  # "hit back the same day, pounding government positions"
     return x.dep_ in ("dobj", "nsubj") and y.head.i == x.head.i  # "seeing attacks by the regime, targeting hospitals"
+
+
+def _agreed_to(inner: Candidate, outer: Candidate) -> bool:
+    """'agreed to extend the truce', 'agreed to observe a ceasefire': the verb agreed to says what was agreed (its
+    mode), the agreeing verb when and how surely; both are one agreement."""
+    x, y = inner.token, outer.token
+    return (
+        not inner.nominal
+        and not outer.nominal
+        and x.dep_ == "xcomp"
+        and x.head.i == y.i
+        and y.lemma_.lower() == "agree"
+    )
+
+
+def _as_told_by(kept: Event, agreeing: Event) -> Event:
+    """The agreement's day and certainty are the agreeing verb's ("agreed on Sunday", "have not agreed")."""
+    return replace(
+        kept,
+        stance=agreeing.stance,
+        time=agreeing.time,
+        date=agreeing.date,
+        date_precision=agreeing.date_precision,
+        date_from_publication=agreeing.date_from_publication,
+    )
 
 
 def _fill(kept: Event, other: Event) -> Event:
@@ -81,6 +109,8 @@ def merge_same(own: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Even
                 if ca.nominal and cb.nominal and ea.actor is None and eb.actor is not None:
                     keep, drop = j, i  # of two nouns joined by "and", the one that says who did it
                 kc, ke = out[keep]
+                if _agreed_to(kc, out[drop][0]):
+                    ke = _as_told_by(ke, out[drop][1])
                 out[keep] = (kc, _fill(ke, out[drop][1]))
                 del out[drop]
                 merged = True
