@@ -180,3 +180,10 @@ def test_agreeing_to_extend_a_truce_is_one_extension_on_the_day_agreed() -> None
     events = pipeline_events("The two sides agreed on Sunday to extend the truce by three days.", "2022-03-09")
     (event,) = [e for e in events if e.type == "AGREE"]
     assert (event.mode, event.stance, event.date) == ("ceasefire_extended", "asserted", "2022-03-06")
+
+
+def test_talks_due_to_resume_are_planned_for_the_day_and_place_they_are_to_be_held() -> None:
+    events = pipeline_events("Peace talks are scheduled to resume in Geneva on Thursday.", "2022-03-09")
+    (event,) = [e for e in events if e.type == "CONSULT"]
+    assert (event.stance, event.date) == ("planned", "2022-03-10")
+    assert event.place is not None and event.place.name == "Geneva"

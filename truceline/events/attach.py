@@ -404,6 +404,8 @@ def event_place(
     if trigger is not None:
         verb = _clause_verb(trigger, clause)
         content = _content(trigger, verb) if kind in _SAID else set()
+        for own in _said_to_do(trigger, verb):  # "talks are due to resume in Geneva": where they are held
+            content -= {t.i for t in own.subtree}
         if kind == "MOBILIZE":  # "sent troops to Libya to support the government in Tripoli": the aim's place is
             # not where the troops go
             content |= {
@@ -534,4 +536,20 @@ def clause_tokens(trigger: Token, clause_verb: Token, extra: Sequence[Token]) ->
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
             if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ in ("VBG", "VBN") and not own_subject:
                 ids.add(child.i)  # "... but since then 1,300 civilians have been killed": another clause's toll
+    ids.update(t.i for t in _said_to_do(trigger, clause_verb))
     return ids
+
+
+def _said_to_do(trigger: Token, clause_verb: Token) -> list[Token]:
+    """'talks are scheduled to resume in Geneva next week': what an act named as its verb's subject is said to do
+    (the infinitives under that verb, with no subject of their own) is the act's own clause: its day and place."""
+    out: list[Token] = []
+    if trigger.dep_ not in ("nsubj", "nsubjpass") or trigger.head.i != clause_verb.i or trigger.i == clause_verb.i:
+        return out
+    verb: Token | None = clause_verb
+    for _ in range(2):
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None) if verb else None
+        if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break
+        out.append(verb)
+    return out

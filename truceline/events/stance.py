@@ -41,6 +41,11 @@ def clause_verb(cand: Candidate) -> Token:
     return head
 
 
+# what an act told as its verb's subject is foreseen to do ("talks are scheduled to resume"), not what it aims at
+# ("the offensive aims to retake the town" is under way)
+_FORESEEN = frozenset({"schedule", "scheduled", "expect", "expected", "set", "due", "plan", "planned", "slate"})
+
+
 def modality(cand: Candidate, lex: Lexicon) -> str:
     """'negated', 'threatened', 'planned' or 'asserted' from auxiliaries and embedding verbs."""
     verb = clause_verb(cand)
@@ -56,6 +61,14 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
                 return "threatened"
             if lemma in ("will", "would", "shall") or child.lower_ in ("will", "would", "shall", "'ll"):
                 return "planned"
+    if (
+        cand.nominal
+        and cand.token.dep_ in ("nsubj", "nsubjpass")
+        and cand.token.head.i == verb.i
+        and (verb.lemma_.lower() in _FORESEEN or verb.lower_ in _FORESEEN)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    ):
+        return "planned"  # "talks are scheduled to resume", "the truce is expected to take effect"
     current = verb
     for _ in range(3):  # embedding verbs: "threatened to", "plans to", "failed to", "is expected to"
         infinitive = current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
