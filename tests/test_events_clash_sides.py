@@ -187,3 +187,11 @@ def test_talks_due_to_resume_are_planned_for_the_day_and_place_they_are_to_be_he
     (event,) = [e for e in events if e.type == "CONSULT"]
     assert (event.stance, event.date) == ("planned", "2022-03-10")
     assert event.place is not None and event.place.name == "Geneva"
+
+
+def test_whoever_claims_responsibility_for_an_attack_carried_it_out() -> None:
+    events = pipeline_events(
+        "The Islamic State claimed responsibility for a suicide bombing at a mosque in Kunduz on Friday.", "2022-03-09"
+    )
+    (event,) = assaults(events)
+    assert event.actor is not None and event.actor.sector == "IMG"

@@ -136,6 +136,20 @@ def _parties_of_the_outcome(noun: Token) -> Token | None:
     return None
 
 
+_OWNING_UP = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
+
+
+def _responsible(noun: Token) -> Token | None:
+    """'X claimed (took, accepted) responsibility for the attack': the one who owns up to it carried it out."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head
+    if prep.head.dep_ != "dobj" or verb.lemma_.lower() not in _OWNING_UP:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token], list[Token]]:
     """Agent and recipient candidates of a nominal trigger ("the regime's attack on the post")."""
     noun = cand.token
@@ -153,6 +167,8 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
             agent = None  # "their withdrawal from the town", "from Gao": where from, not who
     if agent is None:
         agent = done_by(noun)  # "the offensive launched by X"
+    if agent is None:
+        agent = _responsible(noun)  # "the Houthis claimed responsibility for a drone attack"
     if agent is None:
         for child in noun.children:
             named = any(w.text[:1].isupper() or w.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for w in child.subtree)
