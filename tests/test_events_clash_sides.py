@@ -195,3 +195,11 @@ def test_whoever_claims_responsibility_for_an_attack_carried_it_out() -> None:
     )
     (event,) = assaults(events)
     assert event.actor is not None and event.actor.sector == "IMG"
+
+
+def test_strikes_a_speaker_calls_its_own_are_its_forces() -> None:
+    events = pipeline_events(
+        "Moscow said on Monday that its strikes were aimed at military infrastructure.", "2022-03-09"
+    )
+    strike = next(e for e in assaults(events) if e.trigger.text == "strikes")
+    assert strike.actor is not None and (strike.actor.country, strike.actor.sector) == ("RUS", "MIL")

@@ -148,6 +148,22 @@ def speakers_own(agent: Token | None, speaker: Actor | None, offset: int, lex: L
     )
 
 
+def _owned_by_speaker(noun: Token, speaker: Actor | None, event_type: str, offset: int) -> Actor | None:
+    """'its strikes', 'their offensive' told by a speaker: the speaker's own act; an attack so owned is its forces'
+    (the actor is the possessive word itself, with the speaker's country)."""
+    if speaker is None or not speaker.country or speaker.members:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)
+    if owner is None:
+        return None
+    sector = "MIL" if event_type == "ASSAULT" else speaker.sector
+    start = offset + owner.idx
+    return Actor(
+        start, start + len(owner.text), owner.text, country=speaker.country, sector=sector,
+        code=f"{speaker.country}{sector or ''}",
+    )  # fmt: skip
+
+
 def hits_back(trigger: Token, extra: Sequence[Token]) -> bool:
     """'returned fire', 'hit back', 'struck back', 'retaliated': an answer to an attack."""
     if trigger.lemma_.lower() in _HIT_BACK:
@@ -485,6 +501,8 @@ def settle(
         actor = own_forces(agent, actor, event.claimed_by) or actor
         actor = possessor_country(agent, actor, offset, index)  # "his forces advanced", told of a named leader
         actor = actor or speakers_own(agent, event.claimed_by, offset, lex)  # "the ministry said its jets struck"
+        if actor is None and agent is None and cand.nominal:  # "Moscow said its strikes were aimed at ...": the
+            actor = _owned_by_speaker(cand.token, event.claimed_by, event.type, offset)  # speaker's own act
         if recipient is None and actor is not None and event.type == "ASSAULT" and hits_back(cand.token, cand.extra):
             recipient = attacker_of(earlier + [e for _c, e in out], actor)  # "its troops returned fire"
         if actor is not None:
