@@ -203,3 +203,17 @@ def test_strikes_a_speaker_calls_its_own_are_its_forces() -> None:
     )
     strike = next(e for e in assaults(events) if e.trigger.text == "strikes")
     assert strike.actor is not None and (strike.actor.country, strike.actor.sector) == ("RUS", "MIL")
+
+
+def test_fighting_that_raged_is_one_happening_whatever_the_tagger_makes_of_raged() -> None:
+    (event,) = assaults(pipeline_events("Fighting raged in the south of the city on Sunday.", "2022-03-09"))
+    assert event.trigger.text == "Fighting" and event.date == "2022-03-06"
+
+
+def test_a_statement_set_against_anothers_by_while_is_not_told_by_the_other() -> None:
+    events = pipeline_events(
+        "The rebels said the army had shelled their positions, while the army accused the rebels of looting homes.",
+        "2022-03-09",
+    )
+    (accusation,) = [e for e in events if e.type == "ACCUSE"]
+    assert accusation.stance == "asserted" and accusation.claimed_by is None

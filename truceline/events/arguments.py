@@ -309,6 +309,20 @@ def _threatened(clause: Token) -> list[Token | None]:
     return out
 
 
+def _hyphened_agent(verb: Token) -> Token | None:
+    """'a Saudi-brokered ceasefire', 'an Egyptian-mediated truce': a participle joined by a hyphen to the word before
+    it is done by what that word names."""
+    if verb.tag_ != "VBN" or verb.i < 2:
+        return None
+    doc = verb.doc
+    if doc[verb.i - 1].text != "-" or doc[verb.i - 1].whitespace_:
+        return None
+    before = doc[verb.i - 2]
+    if before.whitespace_ or before.head.i != verb.i or before.pos_ not in ("PROPN", "ADJ", "NOUN"):
+        return None
+    return before
+
+
 def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[Token]]:
     """Agent, recipient candidates from argument slots (best first), and nouns nearby as a last resort."""
     verb = cand.token
@@ -324,7 +338,7 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
             agent = _subject(verb.head)
         options.append(patient)
     else:
-        agent = _subject(verb)
+        agent = _hyphened_agent(verb) or _subject(verb)  # "a Saudi-brokered ceasefire": Saudi Arabia brokered it
         if agent is None:
             agent = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # a stative "is opposed"
         phrase = {t.i for t in cand.extra} | ({cand.ceasefire_noun.i} if cand.ceasefire_noun is not None else set())

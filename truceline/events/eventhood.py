@@ -22,7 +22,7 @@ for" and "Moscow accuses Ankara of" state a position, and coders code them.
 
 from __future__ import annotations
 
-from truceline.events.lexicon import Lexicon
+from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon
 from truceline.events.stance import clause_verb
 from truceline.events.triggers import Candidate, Token, leaves_casualties, trigger_lemma
 
@@ -46,7 +46,8 @@ def _infinitive(token: Token) -> bool:
 
 
 def _lemma(token: Token) -> str:
-    return str(token.lemma_).lower()
+    # the tagger's lemma, except for forms it gets wrong ("raged" -> "rag"): the lexicon's irregular forms decide
+    return IRREGULAR_LEMMAS.get(token.lower_) or str(token.lemma_).lower()
 
 
 def _governing_acts(head: Token, lex: Lexicon) -> bool:

@@ -32,6 +32,7 @@ _IRREGULAR = {
     "rebuild": ("rebuilt",), "mistake": ("mistook",), "pull": ("pulled",), "arise": ("arose",),
     "be": ("was", "were"), "do": ("did", "done"), "bring": ("brought",), "retake": ("retook", "retaken"),
     "fire": ("fired",), "rape": ("raped",), "ride": ("rode",), "throw": ("threw", "thrown"), "lose": ("lost",),
+    "rage": ("raged", "raging"),
 }  # fmt: skip
 
 

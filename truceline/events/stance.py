@@ -111,6 +111,18 @@ _SUBORDINATORS = frozenset(
 )
 
 
+def _a_telling_beside(verb: Token, lex: Lexicon) -> bool:
+    """A statement of its own set against another by 'while' or 'whereas', whatever clause the parser hung it on."""
+    lemma = verb.lemma_.lower()
+    if verb.dep_ != "advcl" or not (
+        lemma in lex.speech_verbs or lemma in lex.accuse_verbs or lemma in lex.denial_verbs
+    ):
+        return False
+    return any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children
+    )
+
+
 def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
     """Who the report says asserts, denies or alleges this event; None when the writer asserts it."""
     token = clause_verb(cand)
@@ -121,6 +133,8 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
         steps += 1
         if token.dep_ == "conj" and joins_the_telling(token):
             return None  # "said rebels had violated the truce and accused Turkey": the teller's own act
+        if _a_telling_beside(token, lex):
+            return None  # "X said A, while the military accused the RSF of B": the military's own statement
         content = token.dep_ in ("acl", "ccomp") or (token.dep_ == "relcl" and _content_clause(token))
         rel, token = token.dep_, token.head
         if content and token.lemma_.lower() in _CONTENT_NOUNS:
