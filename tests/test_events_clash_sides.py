@@ -217,3 +217,14 @@ def test_a_statement_set_against_anothers_by_while_is_not_told_by_the_other() ->
     )
     (accusation,) = [e for e in events if e.type == "ACCUSE"]
     assert accusation.stance == "asserted" and accusation.claimed_by is None
+
+
+def test_the_strikes_named_again_for_another_sources_toll_keep_their_doer() -> None:
+    events = pipeline_events(
+        "Turkish drones struck militant targets near Kobani on Tuesday, the Turkish defence ministry said. "
+        "A Kurdish-led group said the strikes had killed three civilians.",
+        "2022-03-09",
+    )
+    retold = next(e for e in assaults(events) if e.trigger.text == "strikes")
+    assert retold.actor is not None and retold.actor.country == "TUR"
+    assert retold.killed is not None and retold.killed.value == 3

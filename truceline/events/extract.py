@@ -31,7 +31,7 @@ from truceline.events.attach import (
 from truceline.events.eventhood import STATEMENTS, describes_its_head, naming, not_an_event
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
-from truceline.events.merge import merge_same, told_before
+from truceline.events.merge import doer_told_before, merge_same, told_before
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
@@ -342,6 +342,7 @@ class _Coder:
         kept = losers_hit(speakers_own(kept, offset, self.index, self.lex, self._spoken), offset, self.index, self.lex)
         kept = merge_same(settle(kept, offset, end, self.events[:first], self.index, self.analysis, self.lex))
         kept = [(c, e) for c, e in kept if not told_before(c, e, self.events[:first])]
+        kept = [(c, doer_told_before(c, e, self.events[:first])) for c, e in kept]
         kept = fold_alleged(kept, atts)
         # a speaker made the actor (an accusation, a threat told, a statement act) is a party acting like any other:
         # "Russia" is its state, whichever rule put it there

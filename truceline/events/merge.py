@@ -136,3 +136,25 @@ def told_before(cand: Candidate, event: Event, earlier: list[Event]) -> bool:
     return country is not None and any(
         e.type == event.type and e.recipient is not None and e.recipient.country == country for e in earlier
     )
+
+
+_BACK_DISTANCE = 1500  # how far back (characters) the act a definite noun names again may be told
+
+
+def doer_told_before(cand: Candidate, event: Event, earlier: list[Event]) -> Event:
+    """'The SDF said the strikes had killed three civilians', after 'Turkish drones struck ...': a definite attack
+    noun with no doer of its own, kept for the toll it gives, names the attack told just before, and so its doer.
+    Only the nearest earlier act of its type is read, and only when it names a doer."""
+    token = cand.token
+    if not cand.nominal or event.actor is not None or event.type != "ASSAULT":
+        return event
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in token.children):
+        return event
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ == "PROPN" for c in token.children):
+        return event
+    for other in reversed(earlier):
+        if event.sentence_start - other.sentence_end > _BACK_DISTANCE:
+            return event
+        if other.type == event.type:
+            return replace(event, actor=other.actor) if other.actor is not None else event
+    return event
