@@ -228,3 +228,11 @@ def test_the_strikes_named_again_for_another_sources_toll_keep_their_doer() -> N
     retold = next(e for e in assaults(events) if e.trigger.text == "strikes")
     assert retold.actor is not None and retold.actor.country == "TUR"
     assert retold.killed is not None and retold.killed.value == 3
+
+
+def test_a_child_killed_is_a_civilian_victim() -> None:
+    (event,) = assaults(
+        pipeline_events("A 12-year-old girl was killed by shelling in the village on Monday.", "2022-03-09")
+    )
+    assert event.recipient is not None and event.recipient.sector == "CVL"
+    assert event.killed is not None and event.killed.value == 1
