@@ -236,3 +236,22 @@ def test_a_child_killed_is_a_civilian_victim() -> None:
     )
     assert event.recipient is not None and event.recipient.sector == "CVL"
     assert event.killed is not None and event.killed.value == 1
+
+
+def test_an_act_of_force_joined_to_a_reported_past_perfect_is_the_reported_clauses() -> None:
+    events = pipeline_events(
+        "Armenia's prime minister said on Tuesday that Azerbaijani troops had advanced into Armenian territory "
+        "and seized several heights near Jermuk.",
+        "2022-09-13",
+    )
+    seized = next(e for e in assaults(events) if e.trigger.text == "seized")
+    assert seized.actor is not None and seized.actor.country == "AZE"
+    assert seized.stance == "claimed"
+
+
+def test_the_act_a_teller_accuses_another_of_is_claimed_by_the_teller() -> None:
+    events = pipeline_events(
+        "Damascus said rebels had violated the truce and accused Turkey of arming them.", "2022-09-13"
+    )
+    armed = next(e for e in events if e.trigger.text == "arming")
+    assert armed.claimed_by is not None and armed.claimed_by.country == "SYR"

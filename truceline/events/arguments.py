@@ -109,7 +109,23 @@ def joins_the_telling(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
+    if not _a_telling_act(verb):
+        # "said troops had advanced ... and seized several heights": an act of force is the reported clause's (the
+        # tagger's VBD is only a guess where the two forms are spelt alike); a teller's second act is a statement
+        return False
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+
+
+_TELLING_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONSULT", "AGREE", "CONCEDE"})
+
+
+def _a_telling_act(verb: Token) -> bool:
+    lex = load_lexicon()
+    lemma = verb.lemma_.lower()
+    if lemma in lex.speech_verbs or lemma in lex.accuse_verbs or lemma in lex.denial_verbs:
+        return True
+    entry = lex.verbs.get(lemma)
+    return entry is None or entry[0] in _TELLING_TYPES
 
 
 def statement_author(subject: Token) -> Token:

@@ -246,6 +246,8 @@ def _speaker(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.dep_ == "conj" and joins_the_telling(verb):  # "X said rebels had ... and accused Turkey of ...": X
+        return _speaker(verb.head.head)
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:  # "..., saying that ..."
         speaker = _speaker(verb.head)
         if verb.dep_ == "xcomp" and speaker is not None and speaker.lower_ == "it":
