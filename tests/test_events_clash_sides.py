@@ -255,3 +255,13 @@ def test_the_act_a_teller_accuses_another_of_is_claimed_by_the_teller() -> None:
     )
     armed = next(e for e in events if e.trigger.text == "arming")
     assert armed.claimed_by is not None and armed.claimed_by.country == "SYR"
+
+
+def test_where_a_speaker_sits_or_a_relative_clause_places_another_noun_is_not_the_acts_place() -> None:
+    (killed,) = assaults(
+        pipeline_events("At least 49 soldiers were killed, the defence ministry in Yerevan said.", "2022-09-13")
+    )
+    assert killed.place is None
+    events = pipeline_events("Russia, which has a military base in Armenia, called for restraint.", "2022-09-13")
+    (call,) = [e for e in events if e.type == "REQUEST"]
+    assert call.place is None

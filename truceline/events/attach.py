@@ -406,6 +406,7 @@ def event_place(
         content = _content(trigger, verb) if kind in _SAID else set()
         for own in _said_to_do(trigger, verb):  # "talks are due to resume in Geneva": where they are held
             content -= {t.i for t in own.subtree}
+        content |= _asides(doc, trigger, kind)
         if kind == "MOBILIZE":  # "sent troops to Libya to support the government in Tripoli": the aim's place is
             # not where the troops go
             content |= {
@@ -538,6 +539,25 @@ def clause_tokens(trigger: Token, clause_verb: Token, extra: Sequence[Token]) ->
                 ids.add(child.i)  # "... but since then 1,300 civilians have been killed": another clause's toll
     ids.update(t.i for t in _said_to_do(trigger, clause_verb))
     return ids
+
+
+def _asides(doc: Any, trigger: Token, kind: str | None) -> set[int]:
+    """Words that place something other than the act: a relative clause on another noun ("Russia, which has a base
+    in Armenia, called for restraint") and, for an act a speaker tells of, where the speaker sits ("49 soldiers were
+    killed, the defence ministry in Yerevan said")."""
+    from truceline.events.lexicon import load_lexicon
+
+    speech = load_lexicon().speech_verbs
+    out: set[int] = set()
+    for token in doc:
+        aside = token.dep_ == "relcl" or (
+            kind not in _SAID and token.dep_ == "nsubj" and token.head.lemma_.lower() in speech
+        )
+        if aside:
+            words = {t.i for t in token.subtree}
+            if trigger.i not in words:
+                out |= words
+    return out
 
 
 def _said_to_do(trigger: Token, clause_verb: Token) -> list[Token]:
