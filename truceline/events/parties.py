@@ -97,13 +97,10 @@ def two_sides(
     countries keep their joint row, which names both ('TUR+RUS-GOV agreed', as the PLOVER gold codes 'X and Y
     agreed': both sources, no target), and so do two of one sector ('the army and the RSF': SDN-MIL) and a pair
     the subject does not name as two phrases."""
-    if len(actor.members) != 2 or agent is None:
+    sides = _one_country_sides(actor) if agent is not None else None
+    if sides is None or not sides[0].country:
         return None
-    first, second = actor.members
-    if not first.country or first.country != second.country:
-        return None
-    if not (first.sector and second.sector) or first.sector == second.sector:
-        return None
+    first, second = sides
     if not paired and len(conjuncts(agent)) < 2:
         return None  # one name or phrase the dictionary gave two members, not two phrases of the subject
     mutual = cand.type in load_ontology().mutual_types and recipient is None
