@@ -81,6 +81,11 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
             actor, last = speaks_for(text, tokens, matches, last + 1, actor, ctx)
         if actor.country is None and actor.end == t and last + 1 < n:
             actor, last = member_of(text, tokens, matches, last + 1, actor, ctx)
+        seat = _seated_in(text, actor, matches[last + 1], tokens) if actor.country is None and last + 1 < n else None
+        if seat is not None:
+            actor = _of_capital(actor, seat)
+            ctx.saw(e, actor)
+            last += 1
         if last > k or actor.end > t or e.alone or run_alone:
             if actor.country is None and actor.sector not in ("IGO", "NGO", "IMG"):
                 lender = first if run_alone else e  # "regime artillery" is of whatever country "regime" means
@@ -106,6 +111,23 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
     if ctx.surnames:
         out = later_surnames(text, tokens, out, ctx)
     return _ethnic_residents(text, out)
+
+
+def _seated_in(text: str, actor: Actor, nxt: Match, tokens: Tokens) -> str | None:
+    """ "the defence ministry in Ankara", "officials in Kyiv": a state's body or people written with the capital
+    they sit in are that state's, whatever country the report is about (organisations excepted: "UN officials in
+    Damascus" stay the UN's). The capital's country, or None."""
+    if nxt.entry.kind != "capital" or actor.sector in ("IGO", "NGO", "IMG"):
+        return None
+    return nxt.entry.country if text[actor.end : tokens.starts[nxt.first]].casefold() == " in " else None
+
+
+def _of_capital(actor: Actor, country: str) -> Actor:
+    name = display_name(country, actor.name, actor.text) if actor.name else None
+    code = code_of(country, actor.code if actor.code and actor.code != actor.sector else actor.sector)
+    return Actor(
+        actor.start, actor.end, actor.text, name=name or actor.name, country=country, sector=actor.sector, code=code
+    )
 
 
 _ETHNIC = re.compile(r"\bethnic\s+$", re.IGNORECASE)

@@ -23,6 +23,7 @@ for" and "Moscow accuses Ankara of" state a position, and coders code them.
 from __future__ import annotations
 
 from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon
+from truceline.events.recall import time_given, ultimatum
 from truceline.events.stance import clause_verb
 from truceline.events.triggers import Candidate, Token, leaves_casualties, trigger_lemma
 
@@ -95,12 +96,31 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
             return True  # "a campaign to retake the province", "an offensive to capture the town": its aim
         if rel == "acl" and _infinitive(current) and head.dep_ == "pobj" and head.head.lower_ == "until":
             return True  # "gave them until the end of February to pull back": what the ultimatum demands
+        if rel in ("acl", "relcl", "xcomp", "advcl") and _infinitive(current) and _time_limit(head):
+            return True  # "gave Tigrayan forces 72 hours to surrender", "an ultimatum to the rebels to surrender"
         if rel in ("xcomp", "ccomp") and _lemma(head) in lex.influence_verbs:
             return True  # "could not push rebels to agree": what one tries to make others do
         if rel in ("ccomp", "parataxis", "relcl"):
             return False  # a reported clause or a description of something else
         current = head
     return False
+
+
+_LIMIT_NOUNS = frozenset({"ultimatum", "deadline"})
+
+
+def _time_limit(head: Token) -> bool:
+    """An ultimatum, whose to-infinitive is what it demands: the noun itself, a verb that gives or has a time limit
+    (recall.py reads those off the parse: "gave X 72 hours", "the rebels have until Friday"), or the time given."""
+    if _lemma(head) in _LIMIT_NOUNS:
+        return True
+    if head.dep_ in ("dobj", "npadvmod") and head.ent_type_ in ("DATE", "TIME"):
+        head = head.head
+    if not head.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ == "dobj" and _lemma(c) in _LIMIT_NOUNS for c in head.children):
+        return True  # "set a deadline of Monday for the fighters to withdraw"
+    return ultimatum(head) or time_given(head)
 
 
 def _purpose_phrase(noun: Token, lex: Lexicon) -> bool:

@@ -95,6 +95,7 @@ class Lexicon:
     done_nouns: frozenset[str] = frozenset()  # "welcomed the decision": whoever decided
     struck_nouns: frozenset[str] = frozenset()  # "condemned the attack": whoever attacked
     reciprocal_verbs: frozenset[str] = frozenset()  # "traded fire", "clashed": each side does it to the other
+    crowd_control: frozenset[str] = frozenset()  # "tear gas", "water cannon": no weapon under these modifiers
 
     def selects(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """True when text[start:end] holds a trigger form: one regex pass and set look-ups, no parsing."""
@@ -117,6 +118,7 @@ class Lexicon:
 # Plain word lists of triggers.yaml read into Lexicon fields of the same name (eventhood, threats, demands).
 _WORD_LISTS = (
     "reciprocal_verbs",
+    "crowd_control",
     "relation_verbs",
     "frequency_words",
     "purpose_nouns",

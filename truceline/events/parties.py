@@ -492,6 +492,8 @@ def settle(
             actor, recipient = sides  # "the government and the rebels accused each other"
         elif actor is not None and actor.members and recipient is None and reciprocal(cand.token):
             recipient = actor  # "accused each other"; a recipient the clause names stays
+        elif actor is not None and actor.members and event.type == "RETREAT" and reciprocal(cand.token):
+            recipient = actor  # "X and Y exchanged prisoners": each frees the other's; those freed are no party
         if actor is None and not cand.nominal and event.type == "ASSAULT" and agent is None:
             blow = blow_of(cand.token, index, offset)  # "killed in the Turkish response": whoever struck it
             actor = index.as_party(actor_for(blow, offset, index), True) if blow is not None else None

@@ -19,7 +19,7 @@ Whose such a statement is, once the sentence's events are made, is speakers.py's
 from __future__ import annotations
 
 from truceline.events.lexicon import Lexicon
-from truceline.events.triggers import Candidate, Token
+from truceline.events.triggers import VOID, Candidate, Token, verb_sense
 
 NO_EVENT = "NONE"  # a candidate whose words show it reports nothing (resense)
 _AHEAD = frozenset({"will", "would", "'ll", "shall", "wo"})
@@ -148,11 +148,15 @@ def _threat(verb: Token, lex: Lexicon) -> bool:
     return reported and (party_like(subject, lex) or subject.lower_ in ("it", "they"))
 
 
-def _ultimatum(verb: Token) -> bool:
+def ultimatum(verb: Token) -> bool:
     """'gave X until the end of the month to pull back', 'gave the junta two days to pull its troops back': a time
     limit for a party to act."""
     if lemma_of(verb) != "give" or not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
+    if any(
+        c.dep_ == "advcl" and c.tag_ == "VB" and any(m.lower_ == "until" for m in c.children) for c in verb.children
+    ):
+        return True  # "gave the rebels until Friday to surrender", the parser hanging "until" on the act demanded
     until = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"), None)
     if until is None:
         given = any(c.dep_ == "dative" for c in verb.children)
@@ -163,7 +167,9 @@ def _ultimatum(verb: Token) -> bool:
         if not given or span is None:
             return False
         until = span
-    return any(t.dep_ in ("acl", "xcomp", "advcl") and t.tag_ == "VB" for t in (*until.subtree, *verb.children))
+    return any(
+        t.dep_ in ("acl", "relcl", "xcomp", "advcl") and t.tag_ == "VB" for t in (*until.subtree, *verb.children)
+    )
 
 
 def time_given(verb: Token) -> bool:
@@ -291,7 +297,7 @@ def extra_candidates(doc: object, lex: Lexicon, taken: set[int]) -> list[Candida
         if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass"):
             if _threat(token, lex):
                 found.append(Candidate(token, "THREATEN", "violence", False))
-            elif _ultimatum(token) or _until_told(token) or time_given(token):
+            elif ultimatum(token) or _until_told(token) or time_given(token):
                 found.append(Candidate(token, "THREATEN", "ultimatum", False))
             elif _demand(token, lex) or _quoted_duty(token) or _telling(token, lex):
                 found.append(Candidate(token, "REQUEST", "general", False))
@@ -313,18 +319,10 @@ def resense(cand: Candidate, lex: Lexicon) -> None:
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "for" and lemma_of(cand.token) != "agree":
         cand.type, cand.mode = "REQUEST", "appeal"
         return
-    senses = lex.verb_senses.get(lemma_of(cand.token)) if not cand.nominal else None
-    if not senses:
+    if cand.nominal:
         return
-    objects = [c for c in cand.token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not objects:  # "soldiers were moving to Libya": with nothing moved, the mover is what moves
-        objects = [c for c in cand.token.children if c.dep_ == "nsubj"]
-    words = {lemma_of(t) for c in objects for t in c.subtree}
-    chosen = next((sense for cues, sense in senses if cues & words), None)
-    if chosen is None and any(not cues for cues, _sense in senses):
-        chosen = next(sense for cues, sense in senses if not cues)  # the default sense
-        if chosen is None:
-            cand.type = NO_EVENT  # "reduce tension": the verb reports nothing here
-            return
-    if chosen is not None:
+    chosen = verb_sense(cand.token, lemma_of(cand.token), lex)
+    if chosen is VOID:
+        cand.type = NO_EVENT  # "reduce tension": the verb reports nothing here
+    elif chosen is not None:
         cand.type, cand.mode = chosen

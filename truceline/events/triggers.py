@@ -11,7 +11,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
-from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon
+from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon, TypeMode
 
 Token = Any  # spacy.tokens.Token; typed loosely so the package imports without spaCy's stubs
 
@@ -138,6 +138,8 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
         ):
             continue  # the object noun is the event; this verb only lends it a subject
         lemma = trigger_lemma(token, lex.verbs)
+        if lemma in lex.verbs and verb_sense(token, lemma, lex) is VOID:
+            continue  # "exchanged fire": the verb reports nothing here, and its object may be the event
         if lemma in lex.verbs:
             type_, mode = lex.verbs[lemma]
             sense = lex.noun_senses.get(lemma)
@@ -175,6 +177,26 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
         found.append(Candidate(token, type_, mode, True, governor=governor))
     found = [c for c in found if not _background(c, found, lex)]
     return _fold_casualty_verbs(found)
+
+
+VOID: TypeMode = ("NONE", "")  # verb_sense: the verb's object shows it reports nothing
+
+
+def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
+    """The sense a verb's object (or, with none, its subject) chooses from its verb_senses: "sent envoys" a visit,
+    "sent tents" aid; VOID when the words show it reports nothing here ("exchanged fire", "reduce tension"); None
+    when the verb has no senses or none applies (its own entry stands)."""
+    senses = lex.verb_senses.get(lemma)
+    if not senses:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:  # "soldiers were moving to Libya": with nothing moved, the mover is what moves
+        objects = [c for c in verb.children if c.dep_ == "nsubj"]
+    words = {_lemma(t) for c in objects for t in c.subtree}
+    chosen = next((sense for cues, sense in senses if cues & words), None)
+    if chosen is None and any(not cues for cues, _sense in senses):
+        return next(sense for cues, sense in senses if not cues) or VOID  # the default sense
+    return chosen
 
 
 def _sense_words(noun: Token) -> set[str]:

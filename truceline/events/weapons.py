@@ -41,6 +41,8 @@ def refine_mode(cand: Candidate, agent: Token | None, lex: Lexicon) -> str:
         return cand.mode
     found = {cand.mode}
     for word in _weapon_words(cand, agent):
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in lex.crowd_control for c in word.children):
+            continue  # "tear gas", "water cannon": a means of crowd control, not a weapon
         mode = lex.weapon_modes.get(word.lemma_.lower()) or lex.weapon_modes.get(word.lower_)
         if mode is not None and (cand.mode != "physical" or mode == "sexual"):
             found.add(mode)

@@ -1,0 +1,89 @@
+"""Ultimatums, exchanges of prisoners, crowd control and speakers seated in a capital, as conflict reporting tells
+them: sentences written for these tests, run through the whole per-report pipeline (the packaged dictionaries,
+gazetteer and event model)."""
+
+from __future__ import annotations
+
+from test_events import pipeline_events
+
+from truceline.model import Event
+
+
+def of_type(events: list[Event], kind: str) -> list[Event]:
+    return [e for e in events if e.type == kind]
+
+
+def test_hours_given_to_surrender_are_an_ultimatum_not_a_surrender() -> None:
+    # the time given is parsed with a relative clause on it ("72 hours to surrender"): still a time limit
+    events = pipeline_events("The junta on Tuesday gave the rebel militia 72 hours to surrender.", "2022-03-10")
+    assert not of_type(events, "RETREAT")  # what the ultimatum demands has not happened
+    (threat,) = of_type(events, "THREATEN")
+    assert threat.mode == "ultimatum"
+    assert threat.actor is not None and threat.recipient is not None
+    assert threat.recipient.sector == "REB"
+    assert threat.date == "2022-03-08"
+
+
+def test_until_a_day_to_surrender_is_an_ultimatum_when_until_hangs_on_the_act() -> None:
+    events = pipeline_events("The army gave the rebels until Friday to surrender.", "2022-03-10")
+    assert not of_type(events, "RETREAT")
+    assert [e.mode for e in of_type(events, "THREATEN")] == ["ultimatum"]
+
+
+def test_what_an_ultimatum_noun_demands_is_no_event() -> None:
+    events = pipeline_events("The army issued an ultimatum to the rebels to surrender.", "2022-03-10")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_a_party_told_it_has_hours_to_surrender_is_threatened_once() -> None:
+    events = pipeline_events("The rebels have 48 hours to surrender, the army said.", "2022-03-10")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_two_sides_exchanging_prisoners_each_free_the_others() -> None:
+    events = pipeline_events("Armenia and Azerbaijan exchanged 20 prisoners of war on Saturday.", "2022-03-10")
+    (swap,) = of_type(events, "RETREAT")
+    assert swap.mode == "release"
+    assert swap.actor is not None and {m.country for m in swap.actor.members} == {"ARM", "AZE"}
+    assert swap.recipient is not None and {m.country for m in swap.recipient.members} == {"ARM", "AZE"}
+    assert swap.date == "2022-03-05"
+
+
+def test_swapped_captives_are_a_release_too() -> None:
+    events = pipeline_events("The two militias swapped captives near the front line on Sunday.", "2022-03-10")
+    assert [(e.type, e.mode) for e in events] == [("RETREAT", "release")]
+
+
+def test_exchanged_fire_stays_an_attack_and_exchanged_views_are_nothing() -> None:
+    fire = pipeline_events("Rebels and soldiers exchanged fire near the bridge on Sunday.", "2022-03-10")
+    assert [e.type for e in fire] == ["ASSAULT"]
+    views = pipeline_events("The two ministers exchanged views on trade on Sunday.", "2022-03-10")
+    assert not of_type(views, "RETREAT")
+
+
+def test_tear_gas_fired_at_marchers_disperses_them_and_is_no_chemical_attack() -> None:
+    events = pipeline_events("Riot police fired tear gas at marchers in the capital on Sunday.", "2022-03-10")
+    assert not [e for e in events if e.mode == "chemical"]
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "disperse")]
+
+
+def test_gas_without_tear_is_still_a_chemical_attack() -> None:
+    events = pipeline_events("The regime attacked the town with chlorine gas on Sunday.", "2022-03-10")
+    assert [e.mode for e in of_type(events, "ASSAULT")] == ["chemical"]
+
+
+def test_a_ministry_in_a_capital_is_that_capitals_states() -> None:
+    # the report is about Iraq, where the strikes fell; the ministry is Turkey's by the city it sits in
+    events = pipeline_events(
+        "Turkish jets struck targets in northern Iraq on Friday, the defence ministry in Ankara said.", "2022-03-12"
+    )
+    (strike,) = of_type(events, "ASSAULT")
+    assert strike.claimed_by is not None and strike.claimed_by.country == "TUR"
+
+
+def test_an_organisations_officials_in_a_capital_stay_the_organisations() -> None:
+    events = pipeline_events(
+        "Rebels shelled the airport in Sanaa on Friday, United Nations officials in Sanaa said.", "2022-03-12"
+    )
+    (strike,) = of_type(events, "ASSAULT")
+    assert strike.claimed_by is not None and strike.claimed_by.sector == "IGO"
