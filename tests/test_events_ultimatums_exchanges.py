@@ -87,3 +87,33 @@ def test_an_organisations_officials_in_a_capital_stay_the_organisations() -> Non
     )
     (strike,) = of_type(events, "ASSAULT")
     assert strike.claimed_by is not None and strike.claimed_by.sector == "IGO"
+
+
+def test_air_strikes_on_a_capital_are_placed_there_when_the_clause_verb_is_another() -> None:
+    events = pipeline_events(
+        "The rebels fired a missile at Riyadh, and the coalition responded with air strikes on Sanaa.", "2022-03-12"
+    )
+    (strikes,) = [e for e in of_type(events, "ASSAULT") if e.trigger.text == "strikes"]
+    assert strikes.place is not None and strikes.place.country == "YEM"
+
+
+def test_fighting_as_a_gerund_subject_keeps_the_dead_it_left() -> None:
+    events = pipeline_events("Fighting in the eastern province left 20 dead.", "2022-03-12")
+    (fight,) = of_type(events, "ASSAULT")
+    assert fight.killed is not None and fight.killed.value == 20
+
+
+def test_a_governorate_of_yemen_is_yemens_not_a_namesake_town_abroad() -> None:
+    events = pipeline_events("Fighting in Shabwa province left 20 dead, Yemeni officials said.", "2022-03-12")
+    (fight,) = of_type(events, "ASSAULT")
+    assert fight.place is not None and fight.place.country == "YEM"
+    assert fight.place.precision == 3  # a region, not a town
+
+
+def test_a_news_agencys_capitals_acronym_is_no_place() -> None:
+    events = pipeline_events(
+        "Syria's state news agency SANA said the army repelled an attack by militants on the village of Kafr Zeita.",
+        "2022-03-12",
+    )
+    places = [e.place for e in events if e.place is not None]
+    assert all(p.country != "YEM" for p in places)

@@ -462,6 +462,9 @@ def _struck_place(
     heads = list(moved) if objects else []
     for head in (verb, *([] if objects else moved)):  # "sent troops to Libya", the parser hanging "to" on the troops
         heads += [g for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps for g in c.children]
+    if objects and trigger.i != verb.i and trigger.pos_ == "NOUN":  # "responded with air strikes on Sanaa", "the
+        # bombing of Raqqa": the noun's own target
+        heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in (*preps, "of") for g in c.children]
     heads += [g for h in list(heads) if h.lower_ == "city" for c in h.children if c.lower_ == "of" for g in c.children]
     for head in heads:
         if head.dep_ not in ("dobj", "pobj") or head.pos_ != "PROPN":

@@ -431,5 +431,9 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
                 # victims go to the strike too
                 (subject_of(partner) or partner).extra.append(cand.token)
                 continue
+        head = cand.token.head
+        gerund = cand.token.tag_ == "VBG" and cand.token.dep_ in ("csubj", "nsubj")
+        if cand.type == "ASSAULT" and gerund and leaves_casualties(head) and head not in cand.extra:
+            cand.extra.append(head)  # "Fighting in the province left 20 dead": the gerund's figures are the verb's
         keep.append(cand)
     return keep
