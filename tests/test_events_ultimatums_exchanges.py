@@ -117,3 +117,39 @@ def test_a_news_agencys_capitals_acronym_is_no_place() -> None:
     )
     places = [e.place for e in events if e.place is not None]
     assert all(p.country != "YEM" for p in places)
+
+
+def test_a_day_after_puts_the_earlier_act_on_the_day_before() -> None:
+    events = pipeline_events(
+        "The foreign minister met the envoy on Monday, a day after rebels shelled the airport.", "2022-03-12"
+    )
+    (shelling,) = of_type(events, "ASSAULT")
+    assert (shelling.date, shelling.date_precision) == ("2022-03-06", "day")
+
+
+def test_days_before_a_dated_clause_count_back_from_its_day() -> None:
+    events = pipeline_events("Rebels shelled the airport two days before the talks opened on Friday.", "2022-03-12")
+    (shelling,) = of_type(events, "ASSAULT")
+    assert (shelling.date, shelling.date_precision) == ("2022-03-09", "day")
+
+
+def test_hours_after_stay_a_bound() -> None:
+    events = pipeline_events("Rebels shelled the airport hours after the talks opened on Friday.", "2022-03-12")
+    (shelling,) = of_type(events, "ASSAULT")
+    assert shelling.date_precision == "after"
+
+
+def test_an_attack_which_took_place_on_a_day_is_of_that_day() -> None:
+    # the parser hangs the relative clause on the post, which cannot take place: it tells the attack's day
+    events = pipeline_events(
+        "The attack on the border post, which took place on Thursday, killed three guards.", "2022-03-12"
+    )
+    (attack,) = of_type(events, "ASSAULT")
+    assert (attack.date, attack.date_precision) == ("2022-03-10", "day")
+
+
+def test_talks_that_ended_were_held_and_shelling_that_must_stop_is_no_row() -> None:
+    events = pipeline_events("Talks in Geneva ended without agreement last Friday.", "2022-03-12")
+    (talks,) = of_type(events, "CONSULT")
+    assert (talks.date, talks.date_precision) == ("2022-03-11", "day")
+    assert not of_type(pipeline_events("The shelling of the city must stop.", "2022-03-12"), "ASSAULT")

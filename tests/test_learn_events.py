@@ -104,7 +104,8 @@ def test_the_packaged_model_drops_a_standing_relation_and_keeps_an_act(nlp: Any)
     ("text", "verb", "expected"),
     [
         ("Militiamen occupied the town hall of Bunia on Sunday.", "occupied", "ASSAULT"),
-        ("Kyiv and Moscow exchanged 90 prisoners of war on Thursday.", "exchanged", "RETREAT"),
+        # "exchanged 90 prisoners" was the second example until "exchange" entered the lexicon (verb_senses: people
+        # exchanged); tests/test_events_ultimatums_exchanges.py holds its rows now
     ],
 )
 def test_a_verb_the_lexicon_lacks_is_parsed_proposed_and_read(nlp: Any, text: str, verb: str, expected: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from truceline.events.triggers import Token, doc_text, tokens_within
@@ -160,7 +161,7 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
         if child.dep_ == "advcl" and (marker := _marker(child)) in _SUBORDINATE_TIME:
             ref = _only_time(doc, offset, times, {child.i} | _participles(child))
             if ref is not None:
-                return ref, _SUBORDINATE_TIME[marker]
+                return _days_from(ref, _SUBORDINATE_TIME[marker], child)
     if _perfect(head):  # "has been fighting to retake the town since December": "since" needs the perfect verb
         for child in head.children:
             if child.dep_ == "xcomp" and _infinitive(child):
@@ -192,9 +193,31 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
         parent_clause = {i for i in parent_clause if not _subordinate(doc[i]) or i == current.i}
         ref = _only_time(doc, offset, times, parent_clause - {current.i})
         if ref is not None:
-            return ref, relation
+            return _days_from(ref, relation, current)
         current = parent
     return None
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _days_from(ref: TimeRef, relation: str | None, clause: Token) -> tuple[TimeRef, str | None]:
+    """A temporal clause measured in days ("on Monday, a day after rebels shelled the airport", "two days before
+    the talks opened on Friday") puts the act that many days from the other's day: the day itself, not a bound.
+    Otherwise (ref, relation) as they are."""
+    if relation not in ("before", "after") or ref.precision != "day" or ref.earliest is None:
+        return ref, relation
+    measure = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+    if measure is None:
+        return ref, relation
+    count = next((c for c in measure.children if c.dep_ in ("det", "nummod")), None)
+    word = count.lower_ if count is not None else ""
+    days = _COUNTS.get(word) or (int(word) if word.isdigit() and int(word) <= 31 else None)
+    if days is None:
+        return ref, relation
+    day = ref.earliest + timedelta(days=days if relation == "after" else -days)
+    return replace(ref, value=day.isoformat(), earliest=day, latest=day, modifier=None), None
 
 
 def _perfect(verb: Token) -> bool:
@@ -541,7 +564,24 @@ def clause_tokens(trigger: Token, clause_verb: Token, extra: Sequence[Token]) ->
             if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ in ("VBG", "VBN") and not own_subject:
                 ids.add(child.i)  # "... but since then 1,300 civilians have been killed": another clause's toll
     ids.update(t.i for t in _said_to_do(trigger, clause_verb))
+    if trigger.tag_.startswith("NN"):  # "the attack, which took place on Thursday, killed": when the act was
+        ids.update(t.i for t in trigger.subtree if t.dep_ == "relcl" and _tells_when(t, t.head.i == trigger.i))
     return ids
+
+
+_OCCURRED = frozenset({"happen", "occur"})
+_STARTED = frozenset({"begin", "start"})
+
+
+def _tells_when(verb: Token, on_trigger: bool) -> bool:
+    """A relative clause in an event noun's phrase that says only that it happened ("which took place", "that
+    happened", wherever the parser hung it: no post or town takes place), or on the noun itself that it began."""
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "dobj" and c.lower_ != "place" for c in verb.children):
+        return False
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in _OCCURRED or (on_trigger and lemma in _STARTED)
 
 
 def _asides(doc: Any, trigger: Token, kind: str | None) -> set[int]:

@@ -270,7 +270,8 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
     if token.dep_ == "pobj" and head.lower_ in ("to", "of") and _lemma(head.head) in lex.ending_nouns:
         return True  # "an end to the attacks", "a cessation of hostilities"
     if token.dep_ == "nsubj" and (_lemma(head) in lex.ending_verbs or _comes_to_an_end(head)):
-        return True  # "these attacks should come to an end", "the shelling must stop"
+        # "these attacks should come to an end", "the shelling must stop"; but talks that ended were held
+        return not (cand.type == "CONSULT" and head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children))
     if _lemma(token) not in lex.abstract_events:
         return False
     if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children):
