@@ -153,3 +153,21 @@ def test_talks_that_ended_were_held_and_shelling_that_must_stop_is_no_row() -> N
     (talks,) = of_type(events, "CONSULT")
     assert (talks.date, talks.date_precision) == ("2022-03-11", "day")
     assert not of_type(pipeline_events("The shelling of the city must stop.", "2022-03-12"), "ASSAULT")
+
+
+def test_a_town_the_text_puts_in_a_country_is_of_that_country_not_its_namesakes() -> None:
+    # Palma in Mozambique is not in the gazetteer; Palma in Spain is: the text says which it is
+    events = pipeline_events(
+        "Insurgents killed 12 residents in an attack on the town of Palma in northern Mozambique on Sunday.",
+        "2022-03-12",
+    )
+    (attack,) = of_type(events, "ASSAULT")
+    assert attack.actor is not None and attack.actor.country == "MOZ"
+    assert attack.recipient is not None and attack.recipient.country == "MOZ"
+    assert attack.place is None or attack.place.country == "MOZ"
+
+
+def test_a_demonym_before_the_town_word_chooses_the_towns_country() -> None:
+    events = pipeline_events("Rebels shelled the Syrian town of Saraqib on Monday.", "2022-03-12")
+    (attack,) = of_type(events, "ASSAULT")
+    assert attack.place is not None and attack.place.country == "SYR"

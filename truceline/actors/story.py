@@ -82,9 +82,12 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
     score: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     covered: set[int] = set()
+    covered_by_country: dict[int, str] = {}
     for m in matches:
         covered.update(range(m.first, m.last))
         country = m.entry.country
+        if country is not None and m.entry.kind == "country":
+            covered_by_country[m.first] = country
         if country is None or m.entry.kind == "agent":
             continue
         weight = _WEIGHTS.get(m.entry.kind, 1.0)
@@ -94,19 +97,30 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
             score[country] = score.get(country, 0.0) + weight
             first_seen.setdefault(country, m.first)
     if score:
-        _add_towns(tokens, covered, score, first_seen)
+        _add_towns(tokens, covered, score, first_seen, covered_by_country)
     if not score:
         return None
     return max(score, key=lambda c: (score[c], -first_seen[c]))
 
 
-def _add_towns(tokens: Tokens, covered: set[int], score: dict[str, float], first_seen: dict[str, int]) -> None:
-    """A town after "in"/"near"/"from" counts three times for its country."""
+def _add_towns(
+    tokens: Tokens,
+    covered: set[int],
+    score: dict[str, float],
+    first_seen: dict[str, int],
+    countries_at: dict[int, str] | None = None,
+) -> None:
+    """A town after "in"/"near"/"from" counts three times for its country; a town the text itself puts in a
+    country ("the village of Solhan in northern Burkina Faso", `countries_at`: the countries matched by their first
+    token) is that country's, not its namesake's elsewhere."""
     towns = _towns()
     lows, words = tokens.lows, tokens.words
     for i in range(1, len(lows)):
         if lows[i - 1] in PLACE_CUES and i not in covered and words[i][:1].isupper() and words[i] not in NOT_NAMES:
             country = towns.get(lows[i])
+            if country and countries_at and i + 2 < len(lows) and lows[i + 1] == "in":
+                at = i + 3 if lows[i + 2] in _DIRECTIONS else i + 2
+                country = countries_at.get(at, country)
             if country:
                 score[country] = score.get(country, 0.0) + 3.0
                 first_seen.setdefault(country, i)
@@ -131,12 +145,15 @@ def place_country(text: str, tokens: Tokens, matches: list[Match], times: int = 
     score: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     covered: set[int] = set()
+    countries_at: dict[int, str] = {}
     for m in matches:
         covered.update(range(m.first, m.last))
+        if m.entry.kind == "country" and m.entry.country:
+            countries_at[m.first] = m.entry.country
         if m.entry.kind == "country" and m.entry.country and _is_place(text, tokens, m):
             score[m.entry.country] = score.get(m.entry.country, 0.0) + 3.0
             first_seen.setdefault(m.entry.country, m.first)
-    _add_towns(tokens, covered, score, first_seen)
+    _add_towns(tokens, covered, score, first_seen, countries_at)
     if not score:
         return None
     best = max(score, key=lambda c: (score[c], -first_seen[c]))

@@ -35,6 +35,7 @@ def apply_patterns(toks: Tokens, found: Spans) -> None:
             mention = _force(toks, found, run, hint)
             if mention is not None and hint == "settlement":
                 _enclosing(toks, k, mention)
+                mention.country_hint = mention.country_hint or _country_after(toks, found, run[1])
 
 
 def extend_suffixes(toks: Tokens, found: Spans) -> None:
@@ -153,6 +154,21 @@ def _force(toks: Tokens, found: Spans, run: tuple[int, int], hint: str, only_kno
     mention.hint, mention.forced = hint, True
     mention.country_hint = mention.country_hint or country
     return mention
+
+
+def _country_after(toks: Tokens, found: Spans, j: int) -> str | None:
+    """ "the village of Solhan in northern Burkina Faso": the country the text puts the settlement in (ISO-2)."""
+    k = j + 1
+    if toks.words[k : k + 1] != ["in"] or not toks.spaced(j) or not toks.spaced(k):
+        return None
+    k += 1
+    if "prefix" in toks.kinds(k) and not toks.cap[k]:
+        k += 1  # "northern", "central"
+    for a, b in found.overlapping(k, k):
+        m = found[(a, b)]
+        if a == k and m.entries and toks.gaz.kind[m.entries[0]] == "country":
+            return toks.gaz.country[m.entries[0]]
+    return None
 
 
 def _enclosing(toks: Tokens, k: int, mention: Mention) -> None:

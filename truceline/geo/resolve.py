@@ -208,7 +208,11 @@ def resolve(found: Found, gaz: Gazetteer, text: str, focus_iso3: Sequence[str] =
         cue_word = "dateline" if on_dateline else cue(text, m.start, m.end, gaz.context)
         last = places[-1] if places else None
         container = last.admin1 if last is not None and last.resolved and text[last.end : m.start] == ", " else None
-        scored = [(_score(e, m, gaz, ctx, container) + penalty, e) for e, penalty in _candidates(m, gaz, ctx)]
+        candidates = _candidates(m, gaz, ctx)
+        if m.country_hint and m.hint == "settlement":
+            # "the Syrian town of X", "the village of X in northern Burkina Faso": the text says whose it is
+            candidates = [(e, p) for e, p in candidates if gaz.country[e] == m.country_hint]
+        scored = [(_score(e, m, gaz, ctx, container) + penalty, e) for e, penalty in candidates]
         if scored:
             best = _best(scored)
             if _dubious(m, best, gaz, ctx):
