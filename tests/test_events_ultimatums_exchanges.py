@@ -171,3 +171,14 @@ def test_a_demonym_before_the_town_word_chooses_the_towns_country() -> None:
     events = pipeline_events("Rebels shelled the Syrian town of Saraqib on Monday.", "2022-03-12")
     (attack,) = of_type(events, "ASSAULT")
     assert attack.place is not None and attack.place.country == "SYR"
+
+
+def test_those_accused_by_others_of_a_killing_carried_it_out() -> None:
+    # the parser hangs "of executing" on the accusers ("rights groups of executing"): the accused still did it
+    events = pipeline_events(
+        "Mercenaries were accused by rights groups of executing dozens of villagers in the town in March.",
+        "2022-06-12",
+    )
+    (killing,) = of_type(events, "ASSAULT")
+    assert killing.actor is not None and killing.actor.sector == "MIL"
+    assert killing.date == "2022-03"

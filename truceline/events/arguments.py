@@ -69,6 +69,11 @@ def _subject(verb: Token) -> Token | None:
             owner = verb.head.head
             if accused is None and owner.dep_ == "dobj" and owner.head.lemma_.lower() in load_lexicon().accuse_verbs:
                 accused = owner  # "accused government forces of shelling", the parser hanging "of" on the forces
+            if accused is None and owner.dep_ == "pobj" and owner.head.dep_ == "agent":
+                owner = owner.head.head  # "were accused by rights groups of executing", "of" hung on the accusers
+            if accused is None and owner.lemma_.lower() in load_lexicon().accuse_verbs:
+                # "the fighters were accused (by rights groups) of executing civilians": the passive's subject
+                accused = next((c for c in owner.children if c.dep_ == "nsubjpass"), None)
             if accused is not None and accused.tag_ in ("WDT", "WP") and owner.dep_ == "relcl":
                 accused = owner.head  # "Russia, which Tripoli accuses of backing Haftar": Russia backs
             if accused is not None:
