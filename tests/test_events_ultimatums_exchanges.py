@@ -182,3 +182,18 @@ def test_those_accused_by_others_of_a_killing_carried_it_out() -> None:
     (killing,) = of_type(events, "ASSAULT")
     assert killing.actor is not None and killing.actor.sector == "MIL"
     assert killing.date == "2022-03"
+
+
+def test_a_warning_that_foretells_threatens_no_one() -> None:
+    assert not pipeline_events("Aid agencies warned that the fighting could spread to the capital.", "2022-03-12")
+    assert not pipeline_events("The agency warned of a cholera outbreak in the camps.", "2022-03-12")
+
+
+def test_a_warning_to_a_party_or_of_what_it_will_face_is_a_threat() -> None:
+    for text in (
+        "The army warned the rebels against any attack on the port.",
+        "The government warned of retaliation for any attack on the port.",
+        "The militia warned that it would respond to any attack on the port.",
+    ):
+        types = [e.type for e in pipeline_events(text, "2022-03-12")]
+        assert types and set(types) == {"THREATEN"}, text

@@ -23,7 +23,7 @@ for" and "Moscow accuses Ankara of" state a position, and coders code them.
 from __future__ import annotations
 
 from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon
-from truceline.events.recall import time_given, ultimatum
+from truceline.events.recall import party_like, time_given, ultimatum
 from truceline.events.stance import clause_verb
 from truceline.events.triggers import Candidate, Token, leaves_casualties, trigger_lemma
 
@@ -370,6 +370,35 @@ def _made(noun: Token) -> bool:
     return noun.dep_ in ("dobj", "nsubjpass") and head.tag_.startswith("VB") and _lemma(head) in _MAKING
 
 
+_MAYBE = frozenset({"could", "might", "may"})
+# What a party warns another it will face: "warned of retaliation", "of serious consequences".
+_WARNED_PRICES = frozenset(
+    {"retaliation", "consequence", "response", "reprisal", "retribution", "punishment", "action", "force", "measure"}
+)
+
+
+def forecast(cand: Candidate, lex: Lexicon) -> bool:
+    """A warning that foretells, threatening no one: "warned that further violations could unravel the talks",
+    "warned of a cholera outbreak". A warning to a party ("warned Israel against", "warned residents to leave"), of
+    what it will face ("warned of retaliation") or of what the warner will do ("warned that it would respond") is
+    a threat."""
+    token = cand.token
+    if cand.nominal or cand.type != "THREATEN" or _lemma(token) != "warn":
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return False
+    told = [c for c in token.children if c.dep_ == "ccomp"]
+    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of:
+        return not any(_lemma(g) in _WARNED_PRICES for g in of)
+    if len(told) != 1:
+        return False
+    verb = told[0]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    maybe = any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children)
+    return maybe and subject is not None and subject.pos_ != "PRON" and not party_like(subject, lex)
+
+
 def hypothetical(cand: Candidate) -> bool:
     """An act in a condition, done by 'whoever', or in the background clause of 'since'."""
     verb = clause_verb(cand)
@@ -447,6 +476,8 @@ def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
         return "kind"
     if hypothetical(cand):
         return "hypothetical"
+    if forecast(cand, lex):
+        return "forecast"
     if cumulative(cand, lex):
         return "cumulative"
     return None
