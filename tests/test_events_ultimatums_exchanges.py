@@ -217,3 +217,29 @@ def test_the_tellings_object_that_renames_the_attack_told_is_no_second_row() -> 
     (attack,) = of_type(events, "ASSAULT")
     assert attack.killed is not None and attack.killed.value == 3
     assert attack.actor is not None and attack.actor.country == "ARM"
+
+
+def test_a_two_word_place_is_not_a_one_word_town_abroad() -> None:
+    # "North" alone is a town in the United States; "North Waziristan" is no town of the gazetteer at all
+    events = pipeline_events(
+        "Two soldiers and five militants were killed in a gunfight in North Waziristan, Pakistan's army said.",
+        "2023-11-15",
+    )
+    parties = [p for e in events for p in (e.actor, e.recipient) if p is not None]
+    countries = {m.country for p in parties for m in (p.members or (p,))}
+    assert "USA" not in countries and "PAK" in countries
+
+
+def test_hostages_killed_are_civilians() -> None:
+    events = pipeline_events("The group said an air strike had killed three hostages in the city.", "2023-11-15")
+    (strike,) = of_type(events, "ASSAULT")
+    assert strike.recipient is not None and strike.recipient.sector == "CVL"
+
+
+def test_the_toll_from_a_days_strike_dates_the_strike_to_that_day() -> None:
+    events = pipeline_events(
+        "The death toll from Saturday's air strike on a school has risen to 30, the health ministry said.",
+        "2023-11-15",
+    )
+    (strike,) = of_type(events, "ASSAULT")
+    assert (strike.date, strike.date_precision) == ("2023-11-11", "day")

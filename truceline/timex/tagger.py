@@ -187,6 +187,8 @@ def _to_ref(text: str, cand: Candidate, anchor: date | None) -> TimeRef:
     signal = _SIGNAL_BEFORE.search(text, max(0, cand.start - 12), cand.start)
     if signal and signal.group(1).lower() == "from" and _RANGE_END_AFTER.match(text, cand.end):
         signal = None  # "from March 3 to March 10": the range's start, not "since March 3" (up to the anchor)
+    if signal and text.startswith(("'s ", "’s "), cand.end):
+        signal = None  # "the toll from Saturday's strike", "after Monday's talks": the day of the thing it owns
     if signal and cand.type in ("DATE", "TIME"):
         mod = _SIGNAL_MOD[signal.group(1).lower()]
         if mod == "since" and anchor is not None and earliest is not None and latest is not None:
