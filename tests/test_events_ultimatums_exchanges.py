@@ -243,3 +243,22 @@ def test_the_toll_from_a_days_strike_dates_the_strike_to_that_day() -> None:
     )
     (strike,) = of_type(events, "ASSAULT")
     assert (strike.date, strike.date_precision) == ("2023-11-11", "day")
+
+
+def test_orthodox_christmas_is_the_seventh_of_january() -> None:
+    events = pipeline_events("Rebels shelled the town on Orthodox Christmas, residents said.", "2023-01-09")
+    dated = [e for e in events if e.date_precision == "day"]
+    assert dated and all(e.date == "2023-01-07" for e in dated)
+
+
+def test_a_truce_declared_over_a_holiday_is_declared_when_reported_not_on_the_holiday() -> None:
+    events = pipeline_events(
+        "Moscow announced a unilateral 36-hour ceasefire over Orthodox Christmas, which Kyiv dismissed.", "2023-01-05"
+    )
+    (declared,) = [e for e in events if e.type == "CONCEDE"]
+    assert declared.date == "2023-01-05" and declared.date_precision == "reported by"
+
+
+def test_what_a_proposal_asks_is_no_act() -> None:
+    events = pipeline_events("The rebels rejected the envoy's proposal to extend the truce on Monday.", "2023-01-05")
+    assert [e.type for e in events] == ["REJECT"]

@@ -65,6 +65,8 @@ _LIFETIME_VERBS = frozenset(
     {"start", "begin", "take", "come", "go", "run", "last", "expire", "end", "commence", "enter", "kick", "hold"}
 )
 _LIFETIME_PREPS = frozenset({"from", "until", "till", "through"})
+# ... and, on the noun itself, the time it covers: "a ceasefire over Orthodox Christmas", "a truce during Eid".
+_NOUN_LIFETIME_PREPS = _LIFETIME_PREPS | {"over", "during", "for"}
 
 
 def lifetime_words(verb: Token, trigger: Token, truce: bool = False) -> set[int]:
@@ -82,7 +84,7 @@ def lifetime_words(verb: Token, trigger: Token, truce: bool = False) -> set[int]
             continue
         for child in noun.children:
             timed = child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _LIFETIME_VERBS
-            if timed or (child.dep_ == "prep" and child.lower_ in _LIFETIME_PREPS):
+            if timed or (child.dep_ == "prep" and child.lower_ in _NOUN_LIFETIME_PREPS):
                 out |= {t.i for t in child.subtree}
     return out
 

@@ -96,6 +96,9 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
             return True  # "a campaign to retake the province", "an offensive to capture the town": its aim
         if rel == "acl" and _infinitive(current) and head.dep_ == "pobj" and head.head.lower_ == "until":
             return True  # "gave them until the end of February to pull back": what the ultimatum demands
+        if rel == "acl" and _infinitive(current) and _lemma(head) in _ASKINGS:
+            return True  # "rejected the UN proposal to extend the truce", "a call to end the fighting": what is asked
+            # (a plan, an offer or a threat to act is the act planned, offered or threatened: coded so elsewhere)
         if rel in ("acl", "relcl", "xcomp", "advcl") and _infinitive(current) and _time_limit(head):
             return True  # "gave Tigrayan forces 72 hours to surrender", "an ultimatum to the rebels to surrender"
         if rel in ("xcomp", "ccomp") and _lemma(head) in lex.influence_verbs:
@@ -107,6 +110,7 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
 
 
 _LIMIT_NOUNS = frozenset({"ultimatum", "deadline"})
+_ASKINGS = frozenset({"demand", "request", "call", "appeal", "proposal", "plea"})
 
 
 def _time_limit(head: Token) -> bool:

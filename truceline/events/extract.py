@@ -448,9 +448,11 @@ class _Coder:
         times = self.times.within(start, end)
         order = prepositional_relation(cand.token, verb) if cand.nominal else None
         relation = (order, {t.i for t in cand.token.subtree}) if order else None
-        if cand.type in _ABOUT_A_THING:
-            # "agreed to a truce starting on Monday": the truce's start is not the day it was agreed or asked for
-            truce = cand.type in ("AGREE", "REQUEST") and (has_ceasefire or cand.ceasefire_noun is not None)
+        if cand.type in _ABOUT_A_THING or (cand.type, cand.mode) == ("CONCEDE", "ceasefire_declared"):
+            # "agreed to a truce starting on Monday": the truce's start is not the day it was agreed or asked for;
+            # nor, declared, the day it was announced ("announced a ceasefire over Orthodox Christmas"); one observed
+            # is dated by its own time ("would observe a ceasefire from 6 a.m. on Saturday")
+            truce = cand.type in ("AGREE", "REQUEST", "CONCEDE") and (has_ceasefire or cand.ceasefire_noun is not None)
             times = outside(times, doc, start, lifetime_words(verb, cand.token, truce))
         time, date, precision, from_pub = event_date(
             doc, start, times, clause, published, reporting, relation, ongoing=ongoing

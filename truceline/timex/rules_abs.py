@@ -399,6 +399,6 @@ RULES: list[Rule] = [
         re.compile(rf"\b(?P<name>{HOLIDAYS})\b(?:\s+(?P<year>{YEAR})\b)?", re.I),
         _holiday,
         2,
-        "christmas new valentine valentines independence halloween veterans armistice may labour thanksgiving",
+        "christmas orthodox new valentine valentines independence halloween veterans armistice may labour thanksgiving",
     ),
 ]
