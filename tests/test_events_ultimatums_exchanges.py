@@ -262,3 +262,23 @@ def test_a_truce_declared_over_a_holiday_is_declared_when_reported_not_on_the_ho
 def test_what_a_proposal_asks_is_no_act() -> None:
     events = pipeline_events("The rebels rejected the envoy's proposal to extend the truce on Monday.", "2023-01-05")
     assert [e.type for e in events] == ["REJECT"]
+
+
+def test_victims_joined_by_and_are_one_toll() -> None:
+    events = pipeline_events("Shelling killed three soldiers and two civilians in the village on Monday.", "2023-11-15")
+    (shelling,) = of_type(events, "ASSAULT")
+    assert shelling.killed is not None and shelling.killed.value == 5
+
+
+def test_victims_counted_within_others_are_not_added() -> None:
+    events = pipeline_events("The strike killed five people, including two children, medics said.", "2023-11-15")
+    (strike,) = of_type(events, "ASSAULT")
+    assert strike.killed is not None and strike.killed.value == 5
+
+
+def test_the_weapon_an_advcl_act_names_as_its_own_object_is_its_weapon() -> None:
+    events = pipeline_events(
+        "One soldier was killed and another injured when their vehicle hit a landmine on Monday.", "2023-11-15"
+    )
+    (blast,) = of_type(events, "ASSAULT")
+    assert blast.mode == "explosives"

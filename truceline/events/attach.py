@@ -7,6 +7,7 @@ That is what keeps "said on Friday that forces are attacking" from dating the at
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -550,10 +551,41 @@ def event_casualties(
         q for q in quantities if offset <= q.start < sentence_end and _belongs(doc, q.start, q.end, offset, clause)
     ]
     inside.sort(key=lambda q: abs(q.start - trigger_start))
-    killed = next((q for q in inside if q.kind == "killed"), None)
-    injured = next((q for q in inside if q.kind == "injured"), None)
+    killed = _with_conjuncts(next((q for q in inside if q.kind == "killed"), None), inside, doc, offset)
+    injured = _with_conjuncts(next((q for q in inside if q.kind == "injured"), None), inside, doc, offset)
     others = tuple(q for q in inside if q.kind not in ("killed", "injured"))
     return killed, injured, others
+
+
+_JOINED_VICTIMS = re.compile(r"\s+and\s+(?:(?:his|her|their|its|the)\s+)?$")
+
+
+def _with_conjuncts(first: Quantity | None, inside: Sequence[Quantity], doc: Any, offset: int) -> Quantity | None:
+    """'killed a woman and her two children': figures of one kind joined by 'and' are one toll, their sum (not 'five
+    people, including two children', whose figures overlap)."""
+    if first is None:
+        return None
+    text = doc_text(doc)
+    group = [first]
+    for q in sorted((q for q in inside if q.kind == first.kind), key=lambda q: q.start):
+        last = group[-1]
+        if q.start > last.end and _JOINED_VICTIMS.match(text[last.end - offset : q.start - offset]):
+            group.append(q)
+        elif q.end < group[0].start and _JOINED_VICTIMS.match(text[q.end - offset : group[0].start - offset]):
+            group.insert(0, q)
+    if len(group) == 1 or any(q.high is not None or q.cumulative for q in group):
+        return first
+    start, end = group[0].start, group[-1].end
+    whos = [q.who for q in group if q.who]
+    return replace(
+        first,
+        start=start,
+        end=end,
+        text=text[start - offset : end - offset],
+        value=sum(q.value for q in group),
+        qualifier=first.qualifier if all(q.qualifier == "exact" for q in group) else "at_least",
+        who=" and ".join(whos) or first.who,
+    )
 
 
 def clause_tokens(trigger: Token, clause_verb: Token, extra: Sequence[Token]) -> set[int]:

@@ -19,6 +19,8 @@ def _weapon_words(cand: Candidate, agent: Token | None) -> list[Token]:
     while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
         clause = clause.head
     args = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != cand.token.i]
+    if not cand.nominal and clause.i != cand.token.i:  # "killed when their vehicle hit a landmine": its own object
+        args += [c for c in cand.token.children if c.dep_ in ("dobj", "nsubjpass")]
     if cand.token.dep_ in ("acl", "relcl"):  # "mortar rounds fired by the rebels"
         args.append(cand.token.head)
     heads.extend(args)
