@@ -282,3 +282,17 @@ def test_the_weapon_an_advcl_act_names_as_its_own_object_is_its_weapon() -> None
     )
     (blast,) = of_type(events, "ASSAULT")
     assert blast.mode == "explosives"
+
+
+def test_a_town_named_before_its_people_gives_their_country() -> None:
+    events = pipeline_events(
+        "Israeli forces raided the Jenin refugee camp on Monday, killing two men, medics said.", "2023-11-15"
+    )
+    (raid,) = of_type(events, "ASSAULT")
+    assert raid.recipient is not None and raid.recipient.country == "PSE"
+
+
+def test_a_report_naming_only_a_town_is_about_that_towns_country() -> None:
+    events = pipeline_events("Gunmen abducted more than 80 pupils from a school in Kaduna on Thursday.", "2023-11-15")
+    (abduction,) = of_type(events, "ASSAULT")
+    assert abduction.recipient is not None and abduction.recipient.country == "NGA"

@@ -10,12 +10,14 @@ regime" ... "the regime"), else the story's country.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from truceline.actors.build import Context, code_of, compound, joined, single, with_owner
 from truceline.actors.entries import COUNTRY_BEARING, ON_THE_GROUND, Entry
 from truceline.actors.matcher import Match, Tokens
 from truceline.actors.names import display_name
+from truceline.actors.story import town_countries
 from truceline.actors.titles import later_surnames, member_of, of_country, speaks_for, titled
 from truceline.actors.words import COORDINATORS, GAP_WORDS, LOCATIVES
 from truceline.model import Actor
@@ -94,7 +96,9 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
         k = last + 1
     for index, group in ctx.bare:
         actor = out[index]
-        country = ctx.country_for(group, actor.start, actor.sector in ON_THE_GROUND)
+        country = _town_before(text, tokens, actor) or ctx.country_for(
+            group, actor.start, actor.sector in ON_THE_GROUND
+        )
         if country:
             code = code_of(country, actor.code if actor.code and actor.code != actor.sector else actor.sector)
             agent_alone = actor.name is not None and (actor.name == group or group == "regime")
@@ -111,6 +115,20 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
     if ctx.surnames:
         out = later_surnames(text, tokens, out, ctx)
     return _ethnic_residents(text, out)
+
+
+def _town_before(text: str, tokens: Tokens, actor: Actor) -> str | None:
+    """ "the Jenin refugee camp", "Kharkiv residents", "Idlib rebels": a town named right before an agent is where its
+    people are (the country of the most populous town of that name), whatever the report's country."""
+    at = bisect_left(tokens.starts, actor.start)
+    if at == 0 or at >= len(tokens.starts) or tokens.starts[at] != actor.start:
+        return None
+    word = tokens.words[at - 1]
+    if not word[:1].isupper() or text[tokens.ends[at - 1] : actor.start] != " ":
+        return None
+    if at >= 2 and tokens.words[at - 2][:1].isupper() and tokens.starts[at - 1] - tokens.ends[at - 2] == 1:
+        return None  # "North Waziristan residents": a longer name than a town of one word
+    return town_countries().get(word.lower())
 
 
 def _seated_in(text: str, actor: Actor, nxt: Match, tokens: Tokens) -> str | None:

@@ -41,6 +41,11 @@ _DIRECTIONS = frozenset(
 _WEIGHTS = {"country": 1.0, "demonym": 1.0, "group": 1.0, "capital": 0.5, "person": 0.0, "org": 0.0}
 
 
+def town_countries() -> dict[str, str]:
+    """Lower-cased town name -> ISO-3 country (the most populous town of that name)."""
+    return _towns()
+
+
 @cache
 def _towns() -> dict[str, str]:
     """Lower-cased town name -> ISO-3 country of the most populous town of that name (loaded once, lazily)."""
@@ -96,8 +101,7 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
         if weight:
             score[country] = score.get(country, 0.0) + weight
             first_seen.setdefault(country, m.first)
-    if score:
-        _add_towns(tokens, covered, score, first_seen, covered_by_country)
+    _add_towns(tokens, covered, score, first_seen, covered_by_country)
     if not score:
         return None
     return max(score, key=lambda c: (score[c], -first_seen[c]))

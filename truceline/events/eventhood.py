@@ -393,8 +393,8 @@ def forecast(cand: Candidate, lex: Lexicon) -> bool:
         return False
     told = [c for c in token.children if c.dep_ == "ccomp"]
     of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    if of:
-        return not any(_lemma(g) in _WARNED_PRICES for g in of)
+    if of:  # "warned of retaliation" threatens; so does a warning about a party ("warned of the Prince")
+        return not any(_lemma(g) in _WARNED_PRICES or party_like(g, lex) for g in of)
     if len(told) != 1:
         return False
     verb = told[0]
