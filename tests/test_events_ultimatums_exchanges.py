@@ -296,3 +296,9 @@ def test_a_report_naming_only_a_town_is_about_that_towns_country() -> None:
     events = pipeline_events("Gunmen abducted more than 80 pupils from a school in Kaduna on Thursday.", "2023-11-15")
     (abduction,) = of_type(events, "ASSAULT")
     assert abduction.recipient is not None and abduction.recipient.country == "NGA"
+
+
+def test_a_gerund_subject_of_resumed_takes_the_verbs_clause_and_its_time() -> None:
+    events = pipeline_events("Shelling resumed hours after the ceasefire took effect on Monday.", "2023-11-18")
+    (shelling,) = of_type(events, "ASSAULT")
+    assert (shelling.date, shelling.date_precision) == ("2023-11-13", "after")

@@ -179,6 +179,11 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
             governor = token.head  # its verb's subject is the noun before it: "Rebel shelling left"
         found.append(Candidate(token, type_, mode, True, governor=governor))
     found = [c for c in found if not _background(c, found, lex)]
+    for cand in found:
+        head = cand.token.head
+        gerund = cand.token.tag_ == "VBG" and cand.token.dep_ in ("csubj", "nsubj") and head.i != cand.token.i
+        if gerund and _lemma(head) in lex.happening_verbs and head not in cand.extra:
+            cand.extra.append(head)  # "Shelling resumed hours after the truce took effect": the verb is its clause
     return _fold_casualty_verbs(found)
 
 
