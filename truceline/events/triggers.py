@@ -180,10 +180,13 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
         found.append(Candidate(token, type_, mode, True, governor=governor))
     found = [c for c in found if not _background(c, found, lex)]
     for cand in found:
+        # A gerund subject's clause is its verb's when that verb only says it happened ("Shelling resumed hours
+        # after the truce took effect") or what it left ("Fighting in the province left 20 dead"): its time, figures
         head = cand.token.head
         gerund = cand.token.tag_ == "VBG" and cand.token.dep_ in ("csubj", "nsubj") and head.i != cand.token.i
-        if gerund and _lemma(head) in lex.happening_verbs and head not in cand.extra:
-            cand.extra.append(head)  # "Shelling resumed hours after the truce took effect": the verb is its clause
+        telling = _lemma(head) in lex.happening_verbs or (cand.type == "ASSAULT" and leaves_casualties(head))
+        if gerund and telling and head not in cand.extra:
+            cand.extra.append(head)
     return _fold_casualty_verbs(found)
 
 
@@ -459,9 +462,5 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
                 # victims go to the strike too
                 (subject_of(partner) or partner).extra.append(cand.token)
                 continue
-        head = cand.token.head
-        gerund = cand.token.tag_ == "VBG" and cand.token.dep_ in ("csubj", "nsubj")
-        if cand.type == "ASSAULT" and gerund and leaves_casualties(head) and head not in cand.extra:
-            cand.extra.append(head)  # "Fighting in the province left 20 dead": the gerund's figures are the verb's
         keep.append(cand)
     return keep
