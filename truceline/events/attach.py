@@ -15,6 +15,7 @@ from typing import Any
 
 from truceline.events.triggers import Token, doc_text, tokens_within
 from truceline.model import Place, PubDate, Quantity, TimeRef
+from truceline.timex.lexicon import parse_number
 
 _DATED = ("DATE", "TIME")
 _BOUNDS = ("since", "until", "before", "after")  # the date bounds the act rather than dating it
@@ -201,10 +202,6 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
     return None
 
 
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10}  # fmt: skip
-
-
 def _days_from(ref: TimeRef, relation: str | None, clause: Token) -> tuple[TimeRef, str | None]:
     """A temporal clause measured in days ("on Monday, a day after rebels shelled the airport", "two days before
     the talks opened on Friday") puts the act that many days from the other's day: the day itself, not a bound.
@@ -215,10 +212,10 @@ def _days_from(ref: TimeRef, relation: str | None, clause: Token) -> tuple[TimeR
     if measure is None:
         return ref, relation
     count = next((c for c in measure.children if c.dep_ in ("det", "nummod")), None)
-    word = count.lower_ if count is not None else ""
-    days = _COUNTS.get(word) or (int(word) if word.isdigit() and int(word) <= 31 else None)
-    if days is None:
+    number = parse_number(count.text) if count is not None else None  # "a day", "two days", "3 days"
+    if number is None or number != int(number) or not 1 <= number <= 31:
         return ref, relation
+    days = int(number)
     day = ref.earliest + timedelta(days=days if relation == "after" else -days)
     return replace(ref, value=day.isoformat(), earliest=day, latest=day, modifier=None), None
 
