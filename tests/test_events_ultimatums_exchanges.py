@@ -199,26 +199,6 @@ def test_a_warning_to_a_party_or_of_what_it_will_face_is_a_threat() -> None:
         assert types and set(types) == {"THREATEN"}, text
 
 
-def test_a_noun_before_an_attack_noun_the_parser_misreads_is_the_attacker() -> None:
-    # the small model reads "Rebel" as the subject and "shelling" as an auxiliary of "left"
-    events = pipeline_events("Rebel shelling left two soldiers dead.", "2022-03-12")
-    (shelling,) = of_type(events, "ASSAULT")
-    assert shelling.trigger.text == "shelling"
-    assert shelling.actor is not None and shelling.actor.sector == "REB"
-    assert shelling.killed is not None and shelling.killed.value == 2
-
-
-def test_the_tellings_object_that_renames_the_attack_told_is_no_second_row() -> None:
-    events = pipeline_events(
-        "BAKU, Oct 4 (Wire) - Armenian army shelling killed three Azerbaijani soldiers and wounded seven near Tartar "
-        "on Sunday, Azerbaijan's defence ministry said, the most serious clash between the two armies since the truce.",
-        "2021-10-04",
-    )
-    (attack,) = of_type(events, "ASSAULT")
-    assert attack.killed is not None and attack.killed.value == 3
-    assert attack.actor is not None and attack.actor.country == "ARM"
-
-
 def test_a_two_word_place_is_not_a_one_word_town_abroad() -> None:
     # "North" alone is a town in the United States; "North Waziristan" is no town of the gazetteer at all
     events = pipeline_events(

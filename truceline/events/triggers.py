@@ -118,7 +118,7 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
     found: list[Candidate] = []
     taken: set[int] = set()
     for token in doc:
-        if not _is_verb(token) or _misread_gerund(token, lex):
+        if not _is_verb(token):
             continue
         lemma = _lemma(token)
         noun = _ceasefire_object(token, lex) if lemma in lex.ceasefire_verbs else None
@@ -153,11 +153,10 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
                 found.append(Candidate(token, "REQUEST", "general", False, extra=[obliged]))
                 taken.add(token.i)
     for token in doc:
-        misread = _misread_gerund(token, lex)
-        if token.i in taken or not (_is_noun(token) or misread):
+        if token.i in taken or not _is_noun(token):
             continue
         lemma = _lemma(token)
-        entry = lex.nouns.get(token.lower_) if misread else lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
+        entry = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
         if entry is None:
             continue
         if token.dep_ == "compound" and (_lemma(token.head) in lex.nouns or _lemma(token.head) in lex.ceasefire_nouns):
@@ -175,8 +174,6 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
         if _measured(token):  # "held four hours of talks": the verb governs the measure
             head = head.head.head
         governor = head if head.i != token.i and _lemma(head) in lex.light_verbs and _is_verb(head) else None
-        if misread:
-            governor = token.head  # its verb's subject is the noun before it: "Rebel shelling left"
         found.append(Candidate(token, type_, mode, True, governor=governor))
     found = [c for c in found if not _background(c, found, lex)]
     for cand in found:
@@ -208,16 +205,6 @@ def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
     if chosen is None and any(not cues for cues, _sense in senses):
         return next(sense for cues, sense in senses if not cues) or VOID  # the default sense
     return chosen
-
-
-def _misread_gerund(token: Token, lex: Lexicon) -> bool:
-    """ "Rebel shelling left two soldiers dead", "Government shelling killed four": the parser takes the first noun
-    for the subject and the event noun for an auxiliary or adverb of the verb. The word is the event noun (it is
-    one in the lexicon, in its -ing form) and the noun before it modifies it."""
-    if token.tag_ != "VBG" or token.dep_ not in ("aux", "advmod") or token.i == 0 or token.lower_ not in lex.nouns:
-        return False
-    before, head = token.doc[token.i - 1], token.head
-    return before.dep_ == "nsubj" and before.head.i == head.i and head.i == token.i + 1 and head.tag_.startswith("VB")
 
 
 def _sense_words(noun: Token) -> set[str]:
@@ -304,16 +291,6 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
         return True  # "aid agencies", "aid groups", "peace activists": who they are, not what they did
     if token.dep_ == "appos" and any(c is not cand and c.type == cand.type for c in found):
         return True  # "..., a deal that ...": the apposition renames the event already coded
-    edge = token.left_edge.i
-    if (
-        token.dep_ == "dobj"
-        and _lemma(token.head) in lex.speech_verbs
-        and edge == token.head.i + 2
-        and token.doc[edge - 1].text == ","
-        and any(c is not cand and c.type == cand.type for c in found)
-    ):
-        return True  # "shelling killed four soldiers, the ministry said, the most serious clash ...": what the
-        # parser makes the telling's object, set off by a comma, renames what it told
     if _averted(token, lex):
         return True
     has_agent = any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by") for c in token.children)
