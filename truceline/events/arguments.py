@@ -355,7 +355,9 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
         patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if patient is None and verb.dep_ == "conj":  # "must lay down its arms or be crushed": the shared subject
             patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        elif agent is None and verb.dep_ in ("xcomp", "conj"):
+        elif agent is None and verb.dep_ in ("xcomp", "conj") and verb.head.lemma_.lower() != "be":
+            # "attacked the post and two soldiers were killed": the attackers; not "X were among the dead, and
+            # nine others were wounded": who is among the dead did nothing
             agent = _subject(verb.head)
         options.append(patient)
     else:

@@ -90,6 +90,16 @@ def _story_country(dictionary: Any, body: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+_STATE_WORDS = frozenset({"government", "regime"})
+
+
+def _state_word_on_attack(cand: Candidate, agent: Any, actor: Actor) -> bool:
+    """ "Syrian government shelling", "a regime offensive": the state word just before an attack noun."""
+    if actor.sector != "GOV" or actor.members or not actor.country or agent is None:
+        return False
+    return cand.type == "ASSAULT" and cand.nominal and agent.i == cand.token.i - 1 and agent.lower_ in _STATE_WORDS
+
+
 class _Coder:
     def __init__(self, analysis: Analysis, dictionary: Any, typer: EventTyper | None = None) -> None:
         self.analysis = analysis
@@ -435,6 +445,9 @@ class _Coder:
             if moved is not None and start + moved.left_edge.idx <= recipient.start < start + moved.idx + len(moved):
                 actor, recipient = recipient, None
         actor = self.index.as_party(actor, cand.type == "ASSAULT")
+        if actor is not None and _state_word_on_attack(cand, agent_tok, actor):
+            # "government shelling", "regime air strikes": the state's forces carried out the attack
+            actor = replace(actor, sector="MIL", code=f"{actor.country}MIL")
         recipient = self.index.as_party(recipient, False)
         verb = clause_verb(cand)
         clause = clause_tokens(cand.token, verb, cand.extra)

@@ -233,8 +233,9 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 def _as_place(token: Token) -> bool:
     """A name in a place's slot: after a locative preposition ("met in Ankara") or naming a thing ("the Sochi deal")."""
-    if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
-        # "hit back at the regime", "fired at soldiers": a common noun for people is a target, not a place
+    if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS and token.ent_type_ != "NORP":
+        # "hit back at the regime", "fired at soldiers": a common noun for people is a target, not a place; a
+        # nationality is none ("killed in Syrian shelling", misparsed: the adjective of the attack noun)
         return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC") or not _group_head(token)
     return token.dep_ in _MODIFIER_DEPS and token.ent_type_ in ("GPE", "LOC", "FAC")
 

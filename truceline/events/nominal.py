@@ -18,7 +18,7 @@ from truceline.events.arguments import (
 )
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, _single_actor, actor_for
-from truceline.events.triggers import Candidate, Token
+from truceline.events.triggers import Candidate, Token, misread_gerund
 
 # verbs whose subject does what their noun names ("took part in talks", "traded fire", "exchanged accusations",
 # and the verbs of delivering a blow: "helicopters dropped barrel bombs", "militants fired rockets")
@@ -174,6 +174,8 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
             named = any(w.text[:1].isupper() or w.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for w in child.subtree)
             if child.dep_ in ("amod", "compound", "nmod") and named and _single_actor(child, offset, index) is not None:
                 agent = child  # "Turkish strikes", not "a military operation"
+    if agent is None and noun.tag_ == "VBG":
+        agent = misread_gerund(noun, load_lexicon())  # "Rebel shelling left", "killed in Syrian shelling"
     if agent is None and cand.governor is not None:
         agent = _subject(cand.governor)
     if (

@@ -37,6 +37,7 @@ _UMBRELLA_WORDS = frozenset({"operation", "operations", "campaign", "campaigns"}
 SHARED_WORDS = 2
 SAID_AGAIN_CHARS = 1500  # a statement or denial retold: within this many characters of the first telling
 _WORD = re.compile(r"[a-z]{4,}")
+_WORD_ANY = re.compile(r"[a-z]+")
 
 
 def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
@@ -48,12 +49,17 @@ def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
         lo = bisect_left(starts, event.sentence_start)
         timed = lo < len(starts) and starts[lo] < event.sentence_end
         j = told_again(event, kept, timed)
+        if j is not None:
+            kept[j] = fill_from(kept[j], event)
+        else:
+            j = toll_told_again(event, kept, timed)
+            if j is not None:
+                kept[j] = with_toll(kept[j], event)
         if j is None:
             where[event.index] = len(kept)
             kept.append(event)
         else:
             where[event.index] = j
-            kept[j] = fill_from(kept[j], event)
     if len(kept) == len(events):
         return list(events)
     out = []
@@ -94,6 +100,58 @@ def told_again(event: Event, earlier: Sequence[Event], timed: bool = False) -> i
             continue
         return i
     return None
+
+
+_TOLL_WORDS = frozenset({"killed", "wounded", "injured", "hurt"})
+_ANOTHER_INCIDENT = frozenset({"separate", "separately", "elsewhere", "another", "earlier", "later", "also"})
+TOLL_AFTER_CHARS = 400  # a toll told again follows its attack closely: the next sentence or two
+
+
+def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False) -> int | None:
+    """The index in `earlier` of the attack whose toll `event` tells again, or None.
+
+    "Shelling hit the post on Monday, the ministry said. Seven soldiers were among the dead, and nine others were
+    wounded": a casualty verb with no doer of its own, no time, place or incident of its own, right after an attack
+    and told by the same source, gives that attack's toll; it is no second act (and no act by its victims). Another
+    source's toll is that source's claim and keeps its row. Its figures fill the ones the attack
+    lacks; a figure the attack gives differently is another count (of another incident, or an update) and keeps its
+    row."""
+    if event.type != "ASSAULT" or event.actor is not None or event.trigger.text.casefold() not in _TOLL_WORDS:
+        return None
+    if (event.killed is None and event.injured is None) or timed or event.stance in _UNSURE:
+        return None
+    if _ANOTHER_INCIDENT & set(_WORD_ANY.findall(event.sentence.casefold())):
+        return None
+    for i in range(len(earlier) - 1, -1, -1):
+        other = earlier[i]
+        if other.sentence_end > event.sentence_start:
+            continue  # of the same sentence: the casualty verb there is the parse's to fold, not a retelling
+        if event.sentence_start - other.sentence_end > TOLL_AFTER_CHARS:
+            return None
+        if other.type not in ("ASSAULT", "FIGHT"):
+            continue
+        if other.stance in _UNSURE or (event.place is not None and _place(other) != event.place.name):
+            return None
+        if event.claimed_by is not None and not _same_teller(event, other):
+            return None  # "Israel's army said jets struck. The Hamas-run health ministry said four were killed."
+        for kind in ("killed", "injured"):
+            a, b = getattr(event, kind), getattr(other, kind)
+            if a is not None and b is not None and a.value != b.value:
+                return None
+        return i
+    return None
+
+
+def _place(event: Event) -> str | None:
+    return event.place.name if event.place is not None else None
+
+
+def with_toll(attack: Event, toll: Event) -> Event:
+    """The attack with the figures its retold toll gives and it lacks (not the toll's party: its victims are often
+    "others", with the ministry the figure is attributed to nearer than any side)."""
+    changes = {name: getattr(toll, name) for name in ("killed", "injured") if getattr(attack, name) is None}
+    changes = {k: v for k, v in changes.items() if v is not None}
+    return replace(attack, **changes) if changes else attack
 
 
 def _same_stance(event: Event, other: Event) -> bool:

@@ -118,7 +118,7 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
     found: list[Candidate] = []
     taken: set[int] = set()
     for token in doc:
-        if not _is_verb(token):
+        if not _is_verb(token) or misread_gerund(token, lex) is not None:
             continue
         lemma = _lemma(token)
         noun = _ceasefire_object(token, lex) if lemma in lex.ceasefire_verbs else None
@@ -153,10 +153,11 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
                 found.append(Candidate(token, "REQUEST", "general", False, extra=[obliged]))
                 taken.add(token.i)
     for token in doc:
-        if token.i in taken or not _is_noun(token):
+        misread = misread_gerund(token, lex) is not None
+        if token.i in taken or not (_is_noun(token) or misread):
             continue
         lemma = _lemma(token)
-        entry = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
+        entry = lex.nouns.get(token.lower_) if misread else lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
         if entry is None:
             continue
         if token.dep_ == "compound" and (_lemma(token.head) in lex.nouns or _lemma(token.head) in lex.ceasefire_nouns):
@@ -174,6 +175,8 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
         if _measured(token):  # "held four hours of talks": the verb governs the measure
             head = head.head.head
         governor = head if head.i != token.i and _lemma(head) in lex.light_verbs and _is_verb(head) else None
+        if misread and token.dep_ in ("aux", "advmod"):
+            governor = token.head  # "Rebel shelling left": the clause (its time, figures) is the verb's
         found.append(Candidate(token, type_, mode, True, governor=governor))
     found = [c for c in found if not _background(c, found, lex)]
     for cand in found:
@@ -205,6 +208,27 @@ def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
     if chosen is None and any(not cues for cues, _sense in senses):
         return next(sense for cues, sense in senses if not cues) or VOID  # the default sense
     return chosen
+
+
+def misread_gerund(token: Token, lex: Lexicon) -> Token | None:
+    """The word before an event noun in -ing form that the parser misread as a verb form, when it did; that word
+    modifies the noun and names who acted. Two misreadings of the small model:
+    - "Rebel shelling left two soldiers dead", "Government shelling killed four": the first noun is taken for the
+      subject and the event noun for an auxiliary or adverb of the verb;
+    - "killed in Syrian shelling near the town": the nationality is taken for the preposition's object and the event
+      noun for a participle describing a noun before it (or for a second object of the preposition).
+    Only a form the lexicon knows as an event noun, with no subject or object of its own."""
+    if token.tag_ != "VBG" or token.i == 0 or token.lower_ not in lex.nouns:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") for c in token.children):
+        return None
+    before, head = token.doc[token.i - 1], token.head
+    if token.dep_ in ("aux", "advmod"):
+        verb_after = head.i == token.i + 1 and head.tag_.startswith("VB")
+        return before if before.dep_ == "nsubj" and before.head.i == head.i and verb_after else None
+    if token.dep_ in ("acl", "advcl", "pobj") and before.ent_type_ == "NORP" and before.dep_ == "pobj":
+        return before if before.head.i < before.i and head.i < before.i else None
+    return None
 
 
 def _sense_words(noun: Token) -> set[str]:
@@ -291,11 +315,26 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
         return True  # "aid agencies", "aid groups", "peace activists": who they are, not what they did
     if token.dep_ == "appos" and any(c is not cand and c.type == cand.type for c in found):
         return True  # "..., a deal that ...": the apposition renames the event already coded
+    if _superlative(token) and any(c is not cand and c.type in _HARM and not c.nominal for c in found):
+        return (
+            True  # "shelling killed four soldiers, ..., the most serious clash since 2011": a verdict on the act told
+        )
     if _averted(token, lex):
         return True
     has_agent = any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by") for c in token.children)
     verbs = {c.token.i for c in found if not c.nominal}
     return token.dep_ in ("dobj", "nsubjpass") and token.head.i in verbs and not has_agent
+
+
+_HARM = frozenset({"ASSAULT", "FIGHT", "COERCE"})
+
+
+def _superlative(noun: Token) -> bool:
+    """ "the deadliest attack", "the most serious clash", "the worst fighting": a ranking among acts of its kind."""
+    for child in noun.children:
+        if child.dep_ == "amod" and (child.tag_ == "JJS" or any(g.lower_ in ("most", "least") for g in child.children)):
+            return True
+    return False
 
 
 _NP_WORDS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "CD", "PRP$", "POS", "HYPH", "VBN"})

@@ -160,9 +160,14 @@ def _left_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int, 
     return None
 
 
+TOLL_REACH = 130  # characters before a figure searched for its toll noun and verb
+
+
 def _toll_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int, int] | None:
     """(kind, span start, span end) for "the death toll rose to 12": tried first, it names its kind itself."""
-    t = pats.toll.search(text, max(0, mention.start - 90), mention.start)
+    # far enough back for a toll noun naming its people and the attack ("the number of Kenyan police officers killed
+    # in Tuesday's shelling near Mandera has risen to"): the pattern itself bounds the words between noun and verb
+    t = pats.toll.search(text, max(0, mention.start - TOLL_REACH), mention.start)
     kind = _kind_of(t, "t") if t else None
     if t is None or kind is None:
         return None

@@ -159,8 +159,22 @@ def patterns() -> Patterns:
         re.IGNORECASE,
     )
     toll_verbs = phrase_alternation([*vocab.toll_verbs, "from"])
+    # "the number of Turkish personnel killed (in the shelling) has risen to eight": any people, named in up to
+    # three words between "number of" and the casualty word, as the listed "number of people killed" ("a number of
+    # soldiers killed" is several, no toll)
+    counted = r"(?<![Aa] )number\s+of\s+(?:[\w'’-]+\s+){1,3}?"
+    casualty = {"killed": "(?:killed|dead)", "injured": "(?:wounded|injured)"}
+    toll_nouns = (
+        "(?:"
+        + "|".join(
+            f"(?P<t_{kind}>{phrase_alternation(vocab.toll_nouns[kind])}|{counted}{casualty[kind]})"
+            for kind in KINDS
+            if vocab.toll_nouns.get(kind)
+        )
+        + ")"
+    )
     toll = re.compile(
-        rf"(?<![\w-]){_kind_groups('t', vocab.toll_nouns)}(?![\w-])[^.;:!?]{{0,60}}?(?<![\w-])"
+        rf"(?<![\w-]){toll_nouns}(?![\w-])[^.;:!?]{{0,60}}?(?<![\w-])"
         rf"(?P<tverb>{toll_verbs})\s+\Z",
         re.IGNORECASE,
     )
