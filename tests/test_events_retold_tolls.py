@@ -103,3 +103,49 @@ def test_those_among_the_dead_did_not_wound_the_others() -> None:
     (toll,) = assaults(events)
     assert toll.actor is None
     assert toll.injured is not None and toll.injured.value == 11
+
+
+def test_a_region_named_like_a_small_town_abroad_is_the_region() -> None:
+    # GeoNames also spells a small German town "Borno"; the Nigerian state is meant
+    events = pipeline_events(
+        "Fighters attacked a military base in Borno on Monday, killing six soldiers, the army said.", "2022-03-08"
+    )
+    (attack,) = assaults(events)
+    assert attack.place is not None and attack.place.country == "NGA"
+    assert attack.recipient is not None and attack.recipient.country == "NGA"
+
+
+def test_the_country_across_a_border_is_not_the_reports_ground() -> None:
+    events = pipeline_events(
+        "Rebels seized the hill town of Kivuye near the Rwandan border on Monday after fighting, residents said.",
+        "2022-03-08",
+    )
+    seized = [e for e in assaults(events) if e.trigger.text == "seized"]
+    assert seized and all(e.actor is not None and e.actor.country != "RWA" for e in seized)
+
+
+def test_soldiers_on_patrol_are_no_deployment() -> None:
+    events = pipeline_events(
+        "A landmine killed three soldiers on patrol near the town of Menaka on Sunday, the army said.", "2022-03-08"
+    )
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_fighting_that_resumes_breaking_a_truce_is_one_violation() -> None:
+    events = pipeline_events(
+        "Fighting between the army and the rebels resumed in the north on Sunday, breaking a truce that had held "
+        "since March.",
+        "2022-05-10",
+    )
+    (fighting,) = assaults(events)
+    assert fighting.mode == "ceasefire_violated"
+
+
+def test_a_dateline_city_is_not_the_victims() -> None:
+    events = pipeline_events(
+        "KABUL, May 3 (Wire) - At least seven people were killed when a bomb exploded outside a mosque on Friday, "
+        "police said.",
+        "2022-05-06",
+    )
+    (bomb,) = assaults(events)
+    assert bomb.recipient is not None and bomb.recipient.sector == "CVL"

