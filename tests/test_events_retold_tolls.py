@@ -149,3 +149,29 @@ def test_a_dateline_city_is_not_the_victims() -> None:
     )
     (bomb,) = assaults(events)
     assert bomb.recipient is not None and bomb.recipient.sector == "CVL"
+
+
+def test_an_unnamed_defence_ministry_is_of_the_forces_whose_act_it_tells_not_of_the_ground() -> None:
+    events = pipeline_events(
+        "Turkish warplanes struck Kurdish militant targets in northern Iraq on Saturday, the defence ministry said.",
+        "2022-05-09",
+    )
+    (strike,) = assaults(events)
+    assert strike.claimed_by is not None and strike.claimed_by.country == "TUR"
+
+
+def test_an_unnamed_defence_ministry_giving_its_losses_is_of_the_side_that_lost() -> None:
+    events = pipeline_events(
+        "The number of Kenyan soldiers killed in Tuesday's Somali shelling near Mandera has risen to nine, the "
+        "defence ministry said.",
+        "2022-05-12",
+    )
+    (attack,) = assaults(events)
+    assert attack.killed is not None and attack.killed.who_country == "KEN"
+    assert attack.claimed_by is not None and attack.claimed_by.country == "KEN"
+
+
+def test_a_ministry_that_is_not_of_defence_keeps_the_ground() -> None:
+    events = pipeline_events("Israeli jets struck targets in Gaza overnight, the health ministry said.", "2022-05-12")
+    (strike,) = assaults(events)
+    assert strike.claimed_by is not None and strike.claimed_by.country == "PSE"

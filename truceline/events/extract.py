@@ -13,10 +13,12 @@ folded into it (absorb.fold_alleged).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from truceline.actors.names import display_name
 from truceline.events.absorb import absorb, fold_alleged
 from truceline.events.arguments import STATEMENT_NOUNS, statement_author, verbal_arguments
 from truceline.events.attach import (
@@ -91,6 +93,11 @@ def _story_country(dictionary: Any, body: str) -> str | None:
 
 
 _STATE_WORDS = frozenset({"government", "regime"})
+# an unnamed body that speaks for a state's forces: "the defence ministry", "the army", "the military"
+_BARE_DEFENCE = re.compile(
+    r"(?i)(?:the\s+)?(?:(?:defen[cs]e|war)\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e|army|military"
+    r"|armed\s+forces|general\s+staff)"
+)
 
 
 def _state_word_on_attack(cand: Candidate, agent: Any, actor: Actor) -> bool:
@@ -475,6 +482,7 @@ class _Coder:
             place = self._speech_place(att.cue, start)
         figures = self.quantities.within(start, end)
         killed, injured, others = event_casualties(doc, start, figures, clause, trigger_start)
+        claimed_by = self._defence_teller(claimed_by, actor, recipient, killed, injured, body_start=start)
         context = ("ceasefire",) if ceasefire or has_ceasefire else ()
         event = Event(
             article_id=self.analysis.article.id,
@@ -503,6 +511,48 @@ class _Coder:
         )
         self.events.append(event)
         return event.index, att
+
+    def _defence_teller(
+        self,
+        teller: Actor | None,
+        actor: Actor | None,
+        recipient: Actor | None,
+        killed: Any,
+        injured: Any,
+        body_start: int,
+    ) -> Actor | None:
+        """ "Turkish warplanes struck targets in northern Iraq, the defence ministry said": an unnamed defence
+        ministry or army telling of an act is the one of the state whose forces took the losses it gives or, when
+        none, whose forces acted; not the report's ground, where it happened (Iraq). Only when the body's country
+        came from the story (no dateline names a capital: a report filed from Baghdad means Iraq's ministry)."""
+        if teller is None or teller.members or not _BARE_DEFENCE.fullmatch(teller.text):
+            return teller
+        if teller.country != self.index.story_country or self._dateline_country() is not None:
+            return teller
+        lost = next((q.who_country for q in (killed, injured) if q is not None and q.who_country), None)
+        if (
+            lost is None
+            and recipient is not None
+            and not recipient.members
+            and recipient.sector in (None, "MIL", "GOV")
+        ):
+            lost = recipient.country  # "struck a Turkish observation post, the defence ministry said": Turkey's
+        acted = actor.country if actor is not None and not actor.members and actor.sector in ("MIL", "GOV") else None
+        side = lost or acted
+        if side is None or side == teller.country:
+            return teller
+        again = self.index.resolve_as(teller.text, teller.start, side)
+        if again is None or again.country != side or again.name is None:
+            return teller
+        name = display_name(side, again.name, teller.text) or teller.name
+        return replace(teller, name=name, country=side, code=again.code)
+
+    def _dateline_country(self) -> str | None:
+        if "dateline" not in self.index.memo:
+            from truceline.actors.story import dateline_country
+
+            self.index.memo["dateline"] = dateline_country(self.index.body)
+        return self.index.memo["dateline"]
 
     def link(self, index: int, att: Attribution, start: int, text: str, by_trigger: dict[int, int]) -> None:
         event = self.events[index]

@@ -67,6 +67,16 @@ class ActorIndex:
         except NotImplementedError:
             return None
 
+    def resolve_as(self, phrase: str, start: int, country: str) -> Actor | None:
+        """`phrase` resolved as if `country` were the report's: whose an unnamed body is, once an event shows it."""
+        resolve = getattr(self._dictionary, "resolve", None)
+        if resolve is None:
+            return None
+        try:
+            return resolve(phrase, start=start, story_country=country)
+        except (TypeError, NotImplementedError):
+            return None
+
     def as_party(self, actor: Actor | None, attack: bool) -> Actor | None:
         """A bare country acting is its state ("Turkey sent troops" → TUR GOV); a bare nationality word on an attack
         is that state's forces ("Turkish strikes" → TUR MIL). Other actors keep the sector their words gave."""

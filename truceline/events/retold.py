@@ -132,7 +132,7 @@ def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False)
             continue
         if other.stance in _UNSURE or (event.place is not None and _place(other) != event.place.name):
             return None
-        if event.claimed_by is not None and not _same_teller(event, other):
+        if event.claimed_by is not None and not (_same_teller(event, other) or _named_again(event, other)):
             return None  # "Israel's army said jets struck. The Hamas-run health ministry said four were killed."
         for kind in ("killed", "injured"):
             a, b = getattr(event, kind), getattr(other, kind)
@@ -140,6 +140,15 @@ def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False)
                 return None
         return i
     return None
+
+
+def _named_again(event: Event, other: Event) -> bool:
+    """The later teller is the earlier one named again by its head word ("the defence ministry said ...", then
+    "according to the ministry"), whatever country each mention was given."""
+    if event.claimed_by is None or other.claimed_by is None:
+        return False
+    words = event.claimed_by.text.casefold().removeprefix("the ").split()
+    return len(words) == 1 and words[0] in other.claimed_by.text.casefold().split()
 
 
 def _place(event: Event) -> str | None:

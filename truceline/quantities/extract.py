@@ -171,6 +171,12 @@ def _toll_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int, 
     kind = _kind_of(t, "t") if t else None
     if t is None or kind is None:
         return None
+    counted = t.groupdict().get(f"counted_{kind}")
+    if counted and mention.who is None:  # "the number of Turkish personnel killed ... has risen to eight"
+        mention.who = " ".join(counted.split())
+        demonym = pats.demonym.search(mention.who)
+        if demonym:
+            mention.who_country = vocabulary().demonyms[demonym.group(1)]
     return kind, t.start(), mention.tail
 
 

@@ -162,12 +162,15 @@ def patterns() -> Patterns:
     # "the number of Turkish personnel killed (in the shelling) has risen to eight": any people, named in up to
     # three words between "number of" and the casualty word, as the listed "number of people killed" ("a number of
     # soldiers killed" is several, no toll)
-    counted = r"(?<![Aa] )number\s+of\s+(?:[\w'’-]+\s+){1,3}?"
     casualty = {"killed": "(?:killed|dead)", "injured": "(?:wounded|injured)"}
+
+    def counted(kind: str) -> str:  # the people counted become the figure's who: "Turkish personnel"
+        return rf"(?<![Aa] )number\s+of\s+(?P<counted_{kind}>(?:[\w'’-]+\s+){{1,3}}?){casualty[kind]}"
+
     toll_nouns = (
         "(?:"
         + "|".join(
-            f"(?P<t_{kind}>{phrase_alternation(vocab.toll_nouns[kind])}|{counted}{casualty[kind]})"
+            f"(?P<t_{kind}>{phrase_alternation(vocab.toll_nouns[kind])}|{counted(kind)})"
             for kind in KINDS
             if vocab.toll_nouns.get(kind)
         )

