@@ -175,3 +175,60 @@ def test_a_ministry_that_is_not_of_defence_keeps_the_ground() -> None:
     events = pipeline_events("Israeli jets struck targets in Gaza overnight, the health ministry said.", "2022-05-12")
     (strike,) = assaults(events)
     assert strike.claimed_by is not None and strike.claimed_by.country == "PSE"
+
+
+def test_who_comes_under_fire_is_fired_at_not_the_shooter() -> None:
+    events = pipeline_events(
+        "A Kenyan army convoy came under fire from Shabaab fighters near Mandera on Tuesday, police said.",
+        "2022-05-12",
+    )
+    (fire,) = assaults(events)
+    assert fire.recipient is not None and fire.recipient.country == "KEN"
+    assert fire.actor is not None and fire.actor.sector != "MIL"
+
+
+def test_rockets_fired_by_the_dozen_are_shelling_and_an_act_answered_keeps_its_toll() -> None:
+    events = pipeline_events(
+        "The militia said it had fired dozens of rockets at the airport in response to the killing of two of its "
+        "commanders.",
+        "2022-05-12",
+    )
+    (fired,) = assaults(events)  # the killing answered is told as the reason, not as an act of this report
+    assert fired.mode == "shelling"
+    assert fired.killed is None  # the two commanders died in the act answered
+
+
+def test_a_figure_of_the_act_after_which_something_happened_is_not_its_toll() -> None:
+    events = pipeline_events(
+        "Troops were deployed to the district on Friday, days after the ambush that killed 14 police officers.",
+        "2022-05-12",
+    )
+    assert all(e.killed is None for e in events if e.type != "ASSAULT")
+
+
+def test_an_apartment_block_hit_is_civilians_hit() -> None:
+    events = pipeline_events(
+        "Two children were among nine people killed on Monday when Russian missiles hit an apartment block in "
+        "Zaporizhzhia, officials said.",
+        "2022-05-12",
+    )
+    (strike,) = assaults(events)
+    assert strike.recipient is not None and strike.recipient.sector == "CVL"
+
+
+def test_a_drone_attack_that_sets_fire_to_a_depot_is_one_act() -> None:
+    events = pipeline_events(
+        "A drone attack set fire to a fuel depot in the city of Belgorod overnight, the regional governor said.",
+        "2022-05-12",
+    )
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_a_town_after_a_direction_tells_the_ground() -> None:
+    # the report names no country; "in southern Idlib" is Syria's ground, so "the regime" is Syria's government
+    events = pipeline_events(
+        "Turkish officials said the regime shelled villages in southern Idlib on Sunday, despite the truce.",
+        "2022-05-12",
+    )
+    shelled = [e for e in assaults(events) if e.trigger.text == "shelled"]
+    assert shelled and shelled[0].actor is not None and shelled[0].actor.country == "SYR"

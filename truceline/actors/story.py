@@ -150,7 +150,9 @@ def _add_towns(
     towns = _towns()
     lows, words = tokens.lows, tokens.words
     for i in range(1, len(lows)):
-        if lows[i - 1] in PLACE_CUES and i not in covered and words[i][:1].isupper() and words[i] not in NOT_NAMES:
+        # "in Idlib", and "in southern Idlib": a direction between the cue and the town
+        cued = lows[i - 1] in PLACE_CUES or (i > 1 and lows[i - 1] in _DIRECTIONS and lows[i - 2] in PLACE_CUES)
+        if cued and i not in covered and words[i][:1].isupper() and words[i] not in NOT_NAMES:
             joined = i + 1 < len(words) and tokens.starts[i + 1] - tokens.ends[i] == 1
             if joined and words[i + 1][:1].isupper() and i + 1 not in covered:
                 continue  # "in North Waziristan": a longer name than the one-word town ("North", a US town)

@@ -46,6 +46,31 @@ def _belongs(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> b
     return governing_verb(head, clause).i in clause
 
 
+_OTHER_ACT_PREPS = frozenset({"after", "since", "before", "following", "despite", "amid"})
+_ANSWERED = frozenset({"response", "retaliation", "revenge", "reprisal"})
+
+
+def _of_another_act(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> bool:
+    tokens = tokens_within(doc, start - offset, end - offset)
+    if not tokens or any(t.i in clause for t in tokens):
+        return False
+    return _in_another_act(min(tokens, key=lambda t: len(list(t.ancestors))), clause)
+
+
+def _in_another_act(token: Token, clause: set[int]) -> bool:
+    """A figure in a phrase naming another act, before the clause is reached: "fired rockets in response to the
+    killing of one of its commanders", "days after an attack that killed nine": that act's toll, not this one's."""
+    for up in (token, *token.ancestors):
+        if up.i in clause:
+            return False
+        if up.dep_ == "pobj" and (
+            up.head.lower_ in _OTHER_ACT_PREPS
+            or (up.head.lower_ in ("to", "for") and up.head.head.lemma_.lower() in _ANSWERED)
+        ):
+            return bool(up.tag_.startswith("NN"))
+    return False
+
+
 def _governed_times(doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int]) -> list[TimeRef]:
     sentence_end = offset + len(doc_text(doc))
     return [
@@ -545,7 +570,11 @@ def event_casualties(
     """Killed, injured and other figures stated in the event's clause (the nearest one of each kind)."""
     sentence_end = offset + len(doc_text(doc))
     inside = [
-        q for q in quantities if offset <= q.start < sentence_end and _belongs(doc, q.start, q.end, offset, clause)
+        q
+        for q in quantities
+        if offset <= q.start < sentence_end
+        and _belongs(doc, q.start, q.end, offset, clause)
+        and not _of_another_act(doc, q.start, q.end, offset, clause)
     ]
     inside.sort(key=lambda q: abs(q.start - trigger_start))
     killed = _with_conjuncts(next((q for q in inside if q.kind == "killed"), None), inside, doc, offset)

@@ -151,9 +151,28 @@ def _responsible(noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+_UNDERGOING = frozenset({"come", "be", "remain", "stay"})
+
+
+def _undergone(noun: Token) -> tuple[Token, Token] | None:
+    """(verb, subject) of "X came under fire", "the town remained under attack": the subject is the one the act is
+    aimed at, not its doer."""
+    under = noun.head
+    if noun.dep_ != "pobj" or under.lower_ != "under" or under.head.lemma_.lower() not in _UNDERGOING:
+        return None
+    verb = under.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (verb, subject) if subject is not None else None
+
+
 def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token], list[Token]]:
     """Agent and recipient candidates of a nominal trigger ("the regime's attack on the post")."""
     noun = cand.token
+    taken = _undergone(noun)
+    if taken is not None:  # "a convoy came under fire from the militia": the convoy is fired at
+        shooter = _prep_object(noun, _AGENT_PREPS) or _prep_object(taken[0], _AGENT_PREPS)
+        skip = {taken[1].i} | ({shooter.i} if shooter is not None else set())
+        return shooter, [taken[1]], [t for t in nearby_nouns(noun, shooter, 2) if t.i not in skip]
     agent: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:  # "their meeting": the clause's subject says who

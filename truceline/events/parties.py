@@ -367,15 +367,21 @@ def thing_sector(actor: Actor | None, body: str, lex: Lexicon) -> Actor | None:
     return actor
 
 
+_BEFORE_PREP = re.compile(r"\s+(?:in|of|near|at|on|outside|inside)\s+", re.IGNORECASE)
+
+
 def struck_facility(recipient: Actor | None, event_type: str, lex: Lexicon) -> Actor | None:
     """A civilian facility attacked is civilians attacked: 'struck four hospitals', 'hit a school' (CVL, not HLH or
     EDU), as ACLED codes attacks on hospitals, schools and markets; the people in them (doctors, teachers) keep
     their sector, and so does a facility named in anything but an attack."""
-    if recipient is None or recipient.members or event_type != "ASSAULT" or recipient.sector in (None, "CVL"):
+    if recipient is None or recipient.members or event_type != "ASSAULT" or recipient.sector == "CVL":
         return recipient
-    words = _WORD.findall(recipient.text)
-    head = words[-1].lower() if words else ""
-    if head not in lex.civilian_things and head.removesuffix("s") not in lex.civilian_things:
+    if recipient.sector is None and recipient.country is None:
+        return recipient
+    # the phrase's head and the word before it, before any preposition: "an apartment block in Dnipro"
+    words = _WORD.findall(_BEFORE_PREP.split(recipient.text)[0])
+    named = [w.lower() for w in words[-2:]]
+    if not any(w in lex.civilian_things or w.removesuffix("s") in lex.civilian_things for w in named):
         return recipient
     code = f"{recipient.country}CVL" if recipient.country else "CVL"
     return replace(recipient, sector="CVL", code=code)
@@ -510,9 +516,9 @@ def settle(
         if recipient is not None:
             recipient = located_people(recipient, body, places, offset, end)
             recipient = thing_sector(local_country(recipient, places, offset, end, index, lex), body, lex)
-            recipient = struck_facility(recipient, event.type, lex)
         if recipient is None:  # "shelled a village in Cambodia": the place's country (targets.py)
             recipient = place_recipient(cand, actor, places, offset, index)
+        recipient = struck_facility(recipient, event.type, lex)  # "hit an apartment block in Dnipro": its people
         if recipient is None and event.type == "PROTEST":  # "demonstrated in Serbia": against its authorities
             named = actor is not None and not unnamed(actor, offset, lex)
             recipient = protest_recipient(actor, named, event.place, event.claimed_by, (offset, end), places, index)

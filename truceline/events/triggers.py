@@ -311,6 +311,8 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ in _REFERRING_PREPS and not _measured(token):
         return True
+    if _answered_act(token):
+        return True  # "fired rockets in response to the killing of a commander": the act answered, told before
     if token.dep_ == "compound" and trigger_lemma(token.head, lex.party_words) in lex.party_words:
         return True  # "aid agencies", "aid groups", "peace activists": who they are, not what they did
     if token.dep_ == "appos" and any(c is not cand and c.type == cand.type for c in found):
@@ -329,6 +331,15 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
 
 
 _HARM = frozenset({"ASSAULT", "FIGHT", "COERCE"})
+
+
+_ANSWERS = frozenset({"response", "retaliation", "revenge", "reprisal", "reaction", "answer"})
+
+
+def _answered_act(noun: Token) -> bool:
+    """ "in response to the killing", "in retaliation for the strike": an earlier act named as what is answered."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("to", "for") and prep.head.lemma_.lower() in _ANSWERS
 
 
 def _on_duty(noun: Token) -> bool:
@@ -462,7 +473,8 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
     nominal_subjects = {c.token.i: c for c in found if c.nominal and c.type == "ASSAULT" and c.token.dep_ == "nsubj"}
 
     def subject_of(cand: Candidate) -> Candidate | None:
-        if cand.nominal or cand.type != "ASSAULT":
+        # "airstrikes killed 12"; "a drone attack set fire to an oil depot": what the attack did, not a second act
+        if cand.nominal or not (cand.type == "ASSAULT" or (cand.type, cand.mode) == ("COERCE", "destroy")):
             return None
         return next((nominal_subjects[c.i] for c in cand.token.children if c.i in nominal_subjects), None)
 

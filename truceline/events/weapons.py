@@ -11,6 +11,29 @@ _WEAPON_ORDER = ("suicide", "chemical", "grenade", "explosives", "aerial", "shel
 _REFINABLE = frozenset({*_WEAPON_ORDER, "general", "ceasefire_violated", "ground_offensive"})
 
 
+_MEASURES = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "score",
+        "scores",
+        "barrage",
+        "volley",
+        "salvo",
+        "series",
+        "wave",
+        "number",
+        "hail",
+        "round",
+        "string",
+    }
+)
+
+
 def _weapon_words(cand: Candidate, agent: Token | None) -> list[Token]:
     """Words that may name the weapon: modifiers, 'with'/'by'/'in' objects, the clause's arguments, the agent."""
     words: list[Token] = []
@@ -23,6 +46,9 @@ def _weapon_words(cand: Candidate, agent: Token | None) -> list[Token]:
         args += [c for c in cand.token.children if c.dep_ in ("dobj", "nsubjpass")]
     if cand.token.dep_ in ("acl", "relcl"):  # "mortar rounds fired by the rebels"
         args.append(cand.token.head)
+    for arg in list(args):  # "fired dozens of rockets", "a barrage of shells": the weapon is what is counted
+        if arg.lemma_.lower() in _MEASURES or arg.tag_ == "CD":
+            args.extend(g for c in arg.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
     heads.extend(args)
     words.extend(args)
     for head in heads:
