@@ -232,3 +232,30 @@ def test_a_town_after_a_direction_tells_the_ground() -> None:
     )
     shelled = [e for e in assaults(events) if e.trigger.text == "shelled"]
     assert shelled and shelled[0].actor is not None and shelled[0].actor.country == "SYR"
+
+
+def test_protesters_gathering_is_a_protest_and_officials_gathering_is_not() -> None:
+    events = pipeline_events(
+        "Hundreds of protesters gathered outside the parliament in Tbilisi on Saturday, demanding a new vote.",
+        "2023-05-08",
+    )
+    assert "PROTEST" in [e.type for e in events]
+    events = pipeline_events("Officials gathered in Doha on Monday for a new round of talks.", "2023-05-08")
+    assert "PROTEST" not in [e.type for e in events]
+
+
+def test_ground_captured_is_no_attack_on_civilians() -> None:
+    (capture,) = assaults(
+        pipeline_events("Russian forces captured the village of Robotyne on Sunday, Moscow said.", "2023-05-08")
+    )
+    assert capture.mode == "capture_territory"
+    assert capture.recipient is None or capture.recipient.sector != "CVL"
+
+
+def test_an_offensive_someone_is_accused_of_preparing_is_theirs_and_planned() -> None:
+    events = pipeline_events(
+        "Armenia's prime minister accused Azerbaijan of preparing a new offensive in Nagorno-Karabakh.", "2023-05-08"
+    )
+    (offensive,) = assaults(events)
+    assert offensive.actor is not None and offensive.actor.country == "AZE"
+    assert offensive.stance == "planned"

@@ -27,6 +27,8 @@ _TAKING = frozenset(
     {"take", "join", "participate", "engage", "converge", "gather", "assemble", "march", "trade", "exchange"}
     | {"drop", "fire", "hurl", "lob", "rain", "shoot", "detonate", "plant", "throw"}
 )
+# verbs of readying an act: whoever readies it is its doer, wherever the parse puts them
+_PREPARING = frozenset({"prepare", "plan", "plot", "mount", "organise", "organize", "stage", "mass"})
 # verbs of dying or being hurt: "35 soldiers were killed in the Turkish response"
 _SUFFERING = frozenset({"die", "kill", "wound", "injure", "hurt", "perish", "maim"})
 # nouns that name a blow struck back, with no type of their own in the lexicon
@@ -207,6 +209,8 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         agent = _subject(noun.head.head)  # "it had responded with airstrikes": whoever responded
     if agent is None and noun.dep_ in ("dobj", "pobj"):
         agent = _taker(noun) or _in_state(noun)
+    if agent is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PREPARING:
+        agent = _subject(noun.head)  # "accused Azerbaijan of preparing a new offensive": Azerbaijan's offensive
     if agent is None and cand.type == "CONSULT":
         agent = _parties_of_the_outcome(noun) or _speaker(noun)
     for extra in own_extras(cand):  # "herders killed seven villagers in a raid": the killers carried out the raid

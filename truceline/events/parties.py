@@ -370,12 +370,14 @@ def thing_sector(actor: Actor | None, body: str, lex: Lexicon) -> Actor | None:
 _BEFORE_PREP = re.compile(r"\s+(?:in|of|near|at|on|outside|inside)\s+", re.IGNORECASE)
 
 
-def struck_facility(recipient: Actor | None, event_type: str, lex: Lexicon) -> Actor | None:
+def struck_facility(recipient: Actor | None, event_type: str, lex: Lexicon, mode: str | None = None) -> Actor | None:
     """A civilian facility attacked is civilians attacked: 'struck four hospitals', 'hit a school' (CVL, not HLH or
     EDU), as ACLED codes attacks on hospitals, schools and markets; the people in them (doctors, teachers) keep
     their sector, and so does a facility named in anything but an attack."""
     if recipient is None or recipient.members or event_type != "ASSAULT" or recipient.sector == "CVL":
         return recipient
+    if mode == "capture_territory":
+        return recipient  # "captured the village of X": ground taken from a side, not civilians attacked
     if recipient.sector is None and recipient.country is None:
         return recipient
     # the phrase's head and the word before it, before any preposition: "an apartment block in Dnipro"
@@ -518,7 +520,7 @@ def settle(
             recipient = thing_sector(local_country(recipient, places, offset, end, index, lex), body, lex)
         if recipient is None:  # "shelled a village in Cambodia": the place's country (targets.py)
             recipient = place_recipient(cand, actor, places, offset, index)
-        recipient = struck_facility(recipient, event.type, lex)  # "hit an apartment block in Dnipro": its people
+        recipient = struck_facility(recipient, event.type, lex, event.mode)  # "hit an apartment block": its people
         if recipient is None and event.type == "PROTEST":  # "demonstrated in Serbia": against its authorities
             named = actor is not None and not unnamed(actor, offset, lex)
             recipient = protest_recipient(actor, named, event.place, event.claimed_by, (offset, end), places, index)

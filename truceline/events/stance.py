@@ -61,6 +61,8 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
                 return "threatened"
             if lemma in ("will", "would", "shall") or child.lower_ in ("will", "would", "shall", "'ll"):
                 return "planned"
+    if cand.nominal and cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in lex.plan_cues:
+        return "planned"  # "preparing a new offensive", "planning an attack on the capital"
     if (
         cand.nominal
         and cand.token.dep_ in ("nsubj", "nsubjpass")
