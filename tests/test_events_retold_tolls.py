@@ -259,3 +259,43 @@ def test_an_offensive_someone_is_accused_of_preparing_is_theirs_and_planned() ->
     (offensive,) = assaults(events)
     assert offensive.actor is not None and offensive.actor.country == "AZE"
     assert offensive.stance == "planned"
+
+
+def test_who_calls_an_act_a_provocation_is_the_teller_not_the_doer() -> None:
+    events = pipeline_events(
+        "Azerbaijan's defence ministry said Armenian forces had opened fire on its positions overnight, calling it a "
+        "provocation.",
+        "2023-11-23",
+    )
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert accusations and all(e.actor is not None and e.actor.country == "AZE" for e in accusations)
+
+
+def test_people_hurt_when_a_boat_capsizes_make_no_attack() -> None:
+    events = pipeline_events(
+        "At least 20 people died and dozens were injured when a boat carrying migrants capsized off the coast.",
+        "2023-11-23",
+    )
+    assert assaults(events) == []
+    # a rocket is someone's act, whoever fired it
+    events = pipeline_events("Two people were injured when a rocket hit a house in the village.", "2023-11-23")
+    assert len(assaults(events)) == 1
+
+
+def test_where_talks_are_held_is_not_whose_government_talks() -> None:
+    events = pipeline_events(
+        "Peace talks between the government and the rebels are due to resume in Nairobi next week, officials said.",
+        "2023-11-23",
+    )
+    (talks,) = [e for e in events if e.type == "CONSULT"]
+    assert talks.actor is None or talks.actor.country != "KEN"
+
+
+def test_a_deal_brokered_by_a_third_state_is_not_that_states_agreement() -> None:
+    events = pipeline_events(
+        "Russia and Ukraine swapped 90 prisoners of war on Sunday in a deal brokered by the United Arab Emirates.",
+        "2023-11-23",
+    )
+    deals = [e for e in events if e.type == "AGREE"]
+    assert all(e.actor is None or e.actor.country != "ARE" for e in deals)
+    assert any(e.type == "CONSULT" and e.actor is not None and e.actor.country == "ARE" for e in events)

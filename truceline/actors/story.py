@@ -123,7 +123,7 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
         country = m.entry.country
         if country is not None and m.entry.kind == "country":
             covered_by_country[m.first] = country
-        if country is None or m.entry.kind == "agent" or _neighbour(tokens, m):
+        if country is None or m.entry.kind == "agent" or _neighbour(tokens, m) or _met_in(tokens, m):
             continue
         weight = _WEIGHTS.get(m.entry.kind, 1.0)
         if m.entry.kind == "country" and _is_place(text, tokens, m):
@@ -152,6 +152,8 @@ def _add_towns(
     for i in range(1, len(lows)):
         # "in Idlib", and "in southern Idlib": a direction between the cue and the town
         cued = lows[i - 1] in PLACE_CUES or (i > 1 and lows[i - 1] in _DIRECTIONS and lows[i - 2] in PLACE_CUES)
+        if cued and _venue(lows, i - 1):
+            continue  # "peace talks in Nairobi", "met in Ankara": where sides meet, not where the conflict is
         if cued and i not in covered and words[i][:1].isupper() and words[i] not in NOT_NAMES:
             joined = i + 1 < len(words) and tokens.starts[i + 1] - tokens.ends[i] == 1
             if joined and words[i + 1][:1].isupper() and i + 1 not in covered:
@@ -200,6 +202,50 @@ def place_country(text: str, tokens: Tokens, matches: list[Match], times: int = 
 
 
 _BORDERS = frozenset({"border", "borders", "frontier"})
+_MEETINGS = frozenset(
+    {
+        "talks",
+        "negotiations",
+        "summit",
+        "meeting",
+        "meetings",
+        "conference",
+        "met",
+        "meet",
+        "meets",
+        "meeting",
+        "hosted",
+        "signed",
+        "mediated",
+        "brokered",
+        "gathered",
+        "convened",
+    }
+)
+VENUE_REACH = 12  # words before a place cue searched for a word of meeting, within its clause
+_CLAUSE_ENDS = frozenset({".", ";", "!", "?", "after", "as", "while", "amid", "despite", "since"})
+
+
+def _met_in(tokens: Tokens, m: Match) -> bool:
+    """A capital or country named as where sides meet ("talks in Nairobi", "met in Ankara")."""
+    lows = tokens.lows
+    return (
+        m.entry.kind in ("capital", "country")
+        and m.first > 0
+        and lows[m.first - 1] in PLACE_CUES
+        and _venue(lows, m.first - 1)
+    )
+
+
+def _venue(lows: list[str], cue: int) -> bool:
+    """The place cue at `cue` follows a word of meeting in its clause ("peace talks between the government and the
+    rebels are due to resume in"), not one told before another clause ("talks stalled after fighting in")."""
+    for j in range(cue - 1, max(-1, cue - 1 - VENUE_REACH), -1):
+        if lows[j] in _CLAUSE_ENDS:
+            return False
+        if lows[j] in _MEETINGS:
+            return True
+    return False
 
 
 def _neighbour(tokens: Tokens, m: Match) -> bool:

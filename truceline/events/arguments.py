@@ -38,6 +38,10 @@ def _phrasal_preposition(token: Token) -> bool:
     return token.lower_ in _PHRASAL_PREPOSITIONS and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
 
 
+# verbs whose subject does nothing to others: "X were among the dead", "20 people died"
+_NO_DOERS = frozenset({"be", "die", "perish", "drown", "starve", "suffocate"})
+
+
 def _subject(verb: Token) -> Token | None:
     """The agent of a verb, following xcomp/conj/relcl chains ("agreed to turn", "forces that attacked")."""
     seen = 0
@@ -208,11 +212,16 @@ def own_extras(cand: Candidate) -> list[Token]:
     return [extra for extra in cand.extra if not background(extra)]
 
 
-def done_by(noun: Token) -> Token | None:
+# "a deal brokered by the UAE": the broker helps others make it, no party to the deal (talks "mediated by" a
+# state are that state's mediation, coded to it)
+_GO_BETWEENS = frozenset({"broker", "mediate", "facilitate", "sponsor", "guarantee", "host", "oversee", "monitor"})
+
+
+def done_by(noun: Token, agreement: bool = False) -> Token | None:
     """'the demonstration staged by students', 'crimes committed by Croat forces': the agent of a participle that
     describes the noun is whoever did what the noun names."""
     for child in noun.children:
-        if child.dep_ == "acl" and child.tag_ == "VBN":
+        if child.dep_ == "acl" and child.tag_ == "VBN" and not (agreement and child.lemma_.lower() in _GO_BETWEENS):
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
             if pobj is not None:
@@ -362,9 +371,9 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
         patient = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i > dateline_end(verb.doc)), None)
         if patient is None and verb.dep_ == "conj":  # "must lay down its arms or be crushed": the shared subject
             patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        elif agent is None and verb.dep_ in ("xcomp", "conj") and verb.head.lemma_.lower() != "be":
+        elif agent is None and verb.dep_ in ("xcomp", "conj") and verb.head.lemma_.lower() not in _NO_DOERS:
             # "attacked the post and two soldiers were killed": the attackers; not "X were among the dead, and
-            # nine others were wounded": who is among the dead did nothing
+            # nine others were wounded", "20 people died and dozens were injured": who died did nothing
             agent = _subject(verb.head)
         options.append(patient)
     else:

@@ -484,4 +484,30 @@ def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
         return "forecast"
     if cumulative(cand, lex):
         return "cumulative"
+    if accident(cand):
+        return "accident"
     return None
+
+
+# what befalls people by no one's hand: "were injured when a boat capsized", "killed in a car crash"
+_MISHAP_VERBS = frozenset({"capsize", "sink", "crash", "collapse", "derail", "overturn", "drown"})
+_MISHAP_NOUNS = frozenset({"accident", "crash", "collapse", "earthquake", "flood", "landslide", "stampede", "fire"})
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die"})
+
+
+def accident(cand: Candidate) -> bool:
+    """A casualty verb with no doer whose cause is a mishap: "dozens were injured when a boat carrying refugees
+    capsized", "three soldiers were killed in a helicopter crash". No one acted; coders code no violence."""
+    verb = cand.token
+    if cand.nominal or verb.lemma_.lower() not in _HARM_VERBS:
+        return False
+    if any(c.dep_ in ("nsubj", "agent") for c in verb.children) or cand.extra:
+        return False
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.lemma_.lower() in _MISHAP_VERBS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in _MISHAP_NOUNS:
+                return True
+    return False

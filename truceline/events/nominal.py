@@ -188,7 +188,7 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         ):
             agent = None  # "their withdrawal from the town", "from Gao": where from, not who
     if agent is None:
-        agent = done_by(noun)  # "the offensive launched by X"
+        agent = done_by(noun, cand.type == "AGREE")  # "the offensive launched by X"
     if agent is None:
         agent = _responsible(noun)  # "the Houthis claimed responsibility for a drone attack"
     if agent is None:
@@ -203,9 +203,9 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
     if (
         agent is None
         and noun.dep_ == "pobj"
-        and noun.head.lower_ in ("with", "through")
+        and (noun.head.lower_ in ("with", "through") or (cand.type == "AGREE" and noun.head.lower_ in ("in", "under")))
         and noun.head.head.pos_ == "VERB"
-    ):
+    ):  # "swapped prisoners in a deal", "withdrew under a deal": those who did so made the deal
         agent = _subject(noun.head.head)  # "it had responded with airstrikes": whoever responded
     if agent is None and noun.dep_ in ("dobj", "pobj"):
         agent = _taker(noun) or _in_state(noun)

@@ -165,7 +165,10 @@ def speakers_own(
             # "bombed X, the channel said, in what it called a breach": the speaker names the act a breach
             named = next((e.actor for _c, e in own if e is not event and e.actor is not None), None)
             accused = named if named is not None and not same_party(named, speakers[0]) else None
-            event = replace(event, actor=event.actor or speakers[0], recipient=event.recipient or accused)
+            judge = event.actor
+            if judge is not None and accused is not None and same_party(judge, accused):
+                judge = None  # "said X had opened fire, calling it a provocation": the teller calls it so, not X
+            event = replace(event, actor=judge or speakers[0], recipient=event.recipient or accused)
         elif event.type == "REQUEST" and not cand.nominal and duty_clause(cand.token) and event.claimed_by is not None:
             # "Peskov said attacks from Idlib had to be stopped": the speaker demands it; what must stop is no party
             subject = next((c for c in cand.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
