@@ -213,7 +213,6 @@ _MEETINGS = frozenset(
         "met",
         "meet",
         "meets",
-        "meeting",
         "hosted",
         "signed",
         "mediated",
