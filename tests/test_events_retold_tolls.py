@@ -299,3 +299,37 @@ def test_a_deal_brokered_by_a_third_state_is_not_that_states_agreement() -> None
     deals = [e for e in events if e.type == "AGREE"]
     assert all(e.actor is None or e.actor.country != "ARE" for e in deals)
     assert any(e.type == "CONSULT" and e.actor is not None and e.actor.country == "ARE" for e in events)
+
+
+def test_a_toll_goes_to_the_attack_told_not_to_one_in_an_aside() -> None:
+    events = pipeline_events(
+        "At least 15 civilians were killed and dozens wounded in the shelling, according to the city's main "
+        "hospital, which has itself been hit several times.",
+        "2024-06-14",
+    )
+    shelling = next(e for e in assaults(events) if e.trigger.text == "shelling")
+    assert shelling.killed is not None and shelling.killed.value == 15
+    assert all(e.killed is None for e in assaults(events) if e.trigger.text == "hit")
+
+
+def test_the_speaker_after_a_dateline_is_the_teller_not_the_city() -> None:
+    events = pipeline_events(
+        "KHARTOUM, June 14 (Wire) - Sudan's army said on Friday it had repelled a large attack by the paramilitary "
+        "Rapid Support Forces on the city of El Fasher.",
+        "2024-06-14",
+    )
+    (attack,) = assaults(events)
+    assert attack.claimed_by is not None and attack.claimed_by.sector == "MIL"
+    assert attack.actor is not None and attack.actor.name == "Rapid Support Forces"  # not "paramilitary" alone
+
+
+def test_a_named_groups_claim_denied_by_its_countrys_army_answers_the_group() -> None:
+    events = pipeline_events(
+        "The RSF said in a statement that its fighters had taken control of several army positions, a claim the "
+        "army denied.",
+        "2024-06-14",
+    )
+    (taken,) = assaults(events)
+    assert taken.actor is not None and taken.actor.name == "Rapid Support Forces"  # its fighters are the group
+    (denial,) = [e for e in events if e.type == "REJECT"]
+    assert denial.recipient is not None and denial.recipient.name == "Rapid Support Forces"

@@ -152,7 +152,7 @@ def _add_towns(
     for i in range(1, len(lows)):
         # "in Idlib", and "in southern Idlib": a direction between the cue and the town
         cued = lows[i - 1] in PLACE_CUES or (i > 1 and lows[i - 1] in _DIRECTIONS and lows[i - 2] in PLACE_CUES)
-        if cued and _venue(lows, i - 1):
+        if cued and _venue(tokens, i - 1):
             continue  # "peace talks in Nairobi", "met in Ankara": where sides meet, not where the conflict is
         if cued and i not in covered and words[i][:1].isupper() and words[i] not in NOT_NAMES:
             joined = i + 1 < len(words) and tokens.starts[i + 1] - tokens.ends[i] == 1
@@ -222,7 +222,7 @@ _MEETINGS = frozenset(
     }
 )
 VENUE_REACH = 12  # words before a place cue searched for a word of meeting, within its clause
-_CLAUSE_ENDS = frozenset({".", ";", "!", "?", "after", "as", "while", "amid", "despite", "since"})
+_CLAUSE_ENDS = frozenset({"after", "as", "while", "amid", "despite", "since", "when", "where"})
 
 
 def _met_in(tokens: Tokens, m: Match) -> bool:
@@ -232,14 +232,18 @@ def _met_in(tokens: Tokens, m: Match) -> bool:
         m.entry.kind in ("capital", "country")
         and m.first > 0
         and lows[m.first - 1] in PLACE_CUES
-        and _venue(lows, m.first - 1)
+        and _venue(tokens, m.first - 1)
     )
 
 
-def _venue(lows: list[str], cue: int) -> bool:
+def _venue(tokens: Tokens, cue: int) -> bool:
     """The place cue at `cue` follows a word of meeting in its clause ("peace talks between the government and the
-    rebels are due to resume in"), not one told before another clause ("talks stalled after fighting in")."""
+    rebels are due to resume in"), not one told before another clause ("talks stalled after fighting in") or in an
+    earlier sentence ("... met in Ankara. Fighting continued in Syria")."""
+    lows, words, starts, ends = tokens.lows, tokens.words, tokens.starts, tokens.ends
     for j in range(cue - 1, max(-1, cue - 1 - VENUE_REACH), -1):
+        if starts[j + 1] - ends[j] >= 2 and words[j + 1][:1].isupper():
+            return False  # punctuation and a capital: another sentence (or a comma before a name: stop anyway)
         if lows[j] in _CLAUSE_ENDS:
             return False
         if lows[j] in _MEETINGS:

@@ -36,7 +36,7 @@ from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.merge import doer_told_before, merge_same, told_before
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
-from truceline.events.parties import same_party, settle
+from truceline.events.parties import named_apart, same_party, settle
 from truceline.events.quotes import containing, named_speakers, quotations
 from truceline.events.rebuttal import ANSWERS, answered
 from truceline.events.recall import NO_EVENT, extra_candidates, resense
@@ -631,7 +631,9 @@ class _Coder:
     def _earlier_claim(self, before: int, denier: Actor | None) -> int | None:
         for i in range(before - 1, -1, -1):
             other = self.events[i]
-            if other.stance == "claimed" and not same_party(other.claimed_by, denier):
+            if other.stance == "claimed" and (
+                not same_party(other.claimed_by, denier) or named_apart(other.claimed_by, denier)
+            ):  # "the RSF said ..., a claim the army denied": two sides of one country
                 return i
         return None
 

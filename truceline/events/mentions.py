@@ -278,6 +278,19 @@ def _event_chain(token: Token) -> bool:
 _MULTITUDES = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some", "many"})
 
 
+def _named_in_apposition(token: Token, index: ActorIndex, offset: int) -> Actor | None:
+    """A named party in an apposition of a lower-case descriptor ("the paramilitary Rapid Support Forces")."""
+    for child in token.children:
+        if child.dep_ != "appos":
+            continue
+        start, end = offset + child.left_edge.idx, offset + child.right_edge.idx + len(child.right_edge.text)
+        head = offset + child.idx  # the apposition is the name itself, not a phrase naming someone inside it
+        found = [a for a in index.within(start, end) if a.text[:1].isupper() and a.start <= head < a.end]
+        if found and (found[0].country or found[0].code):
+            return found[0]
+    return None
+
+
 def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     if token.lower_ in _PRONOUNS or _the_sides(token):
         return None
@@ -310,6 +323,10 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         named = [a for a in inside if a.end <= head_start and a.text[:1].isupper() and (a.country or a.code)]
         if covering and named and covering[0].text.islower() and not covering[0].members:
             return named[-1]  # "a Houthi military spokesman": the group's spokesman, not the story's government
+        if covering and covering[0].text.islower() and not covering[0].members:
+            renamed = _named_in_apposition(token, index, offset)
+            if renamed is not None:
+                return renamed  # "the paramilitary Rapid Support Forces", parsed as a descriptor and its apposition
         listed = _listed_owners(token, inside)
         if listed:
             return index.compound(listed)  # "the presidents of Turkey, Russia and Iran": each one's president

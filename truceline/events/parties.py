@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from truceline.actors.entries import ON_THE_GROUND
+from truceline.actors.names import display_name
 from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for, conjuncts
@@ -110,6 +111,9 @@ def two_sides(
     return first, second
 
 
+_FIGHTERS = frozenset({"MIL", "REB", None})
+
+
 def own_forces(agent: Token | None, actor: Actor | None, speaker: Actor | None) -> Actor | None:
     """'its troops returned fire', told by Azerbaijan's ministry: the troops are Azerbaijan's, whatever country the
     bare word 'troops' was given."""
@@ -117,6 +121,9 @@ def own_forces(agent: Token | None, actor: Actor | None, speaker: Actor | None) 
         return None
     if not any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in agent.children):
         return None
+    if speaker.sector in ("MIL", "REB") and not speaker.members and _own_name(speaker) and actor.sector in _FIGHTERS:
+        # "the RSF said its fighters had taken the town": a named armed group's fighters are the group
+        return replace(speaker, start=actor.start, end=actor.end, text=actor.text)
     if actor.country == speaker.country:
         return None
     # the name the dictionary gave the bare word ("Syrian military") was of the country it was lent: it goes too
@@ -451,6 +458,26 @@ def same_party(a: Actor | None, b: Actor | None) -> bool:
     if a.country and b.country:
         return a.country == b.country
     return (a.name or a.text).lower() == (b.name or b.text).lower()
+
+
+def named_apart(a: Actor | None, b: Actor | None) -> bool:
+    """Two sides of one country that their names keep apart: a named group ("Rapid Support Forces", "M23") and any
+    other party of its country ("Sudanese military"); not a state's organs among themselves ("Turkish military",
+    "Turkish Defence Ministry")."""
+    if a is None or b is None or a.country is None or a.country != b.country:
+        return False
+    return (_own_name(a) or _own_name(b)) and (a.name or a.text).lower() != (b.name or b.text).lower()
+
+
+def _own_name(actor: Actor) -> bool:
+    """A name of its own, not its country's adjective or name with a body's word ("Syrian military", "Syria")."""
+    from truceline.actors.names import owner_is_country
+
+    name = actor.name or actor.text
+    if owner_is_country(name) or actor.members:
+        return False
+    shown = display_name(actor.country, "body") if actor.country else None  # "Sudanese body"
+    return shown is None or not name.startswith(shown.removesuffix(" body"))
 
 
 def agent_token(cand: Candidate, index: ActorIndex, offset: int) -> Token | None:

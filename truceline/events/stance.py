@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from truceline.events.arguments import joins_the_telling
+from truceline.events.arguments import dateline_end, joins_the_telling
 from truceline.events.lexicon import Lexicon
 from truceline.events.triggers import Candidate, Token
 
@@ -243,8 +243,9 @@ def _cue(token: Token, rel: str, lex: Lexicon) -> Attribution | None:
 
 
 def _speaker(verb: Token) -> Token | None:
+    end = dateline_end(verb.doc)  # "KHARTOUM, June 14 (Wire) - Sudan's army said": the army, not the city
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and child.i > end:
             return child
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)

@@ -420,6 +420,17 @@ def _phrasal(verb: Token, lex: Lexicon) -> tuple[tuple[str, str], Token] | None:
     return None
 
 
+def _aside(token: Token, verb: Token) -> bool:
+    """`token` lies in a relative clause on some noun between it and `verb`: "killed ..., according to the hospital,
+    which has itself been hit several times" tells of another act than the killing's."""
+    for up in (token, *token.ancestors):
+        if up.i == verb.i:
+            return False
+        if up.dep_ in ("relcl", "acl") and up.tag_.startswith("VB"):
+            return True
+    return False
+
+
 def _related(a: Token, b: Token) -> bool:
     return a.head.i == b.i or b.head.i == a.i or a.head.i == b.head.i or a in b.subtree or b in a.subtree
 
@@ -500,6 +511,7 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
             partners = [o for o in found if o is not cand and o.type == "ASSAULT" and _related(o.token, cand.token)]
             # "a soldier was killed and two were wounded by sniper fire": the fire, not the other casualty verb
             # (which is folded into the fire in turn, and would take this one's victims with it nowhere)
+            partners.sort(key=lambda o: _aside(o.token, cand.token))  # stable: the parse's order otherwise
             partner = next((o for o in partners if not _casualty_verb(o)), partners[0] if partners else None)
             if partner is not None:
                 # "were killed when a strike hit a market": the verb "hit" is folded into the strike, so the
