@@ -333,3 +333,30 @@ def test_a_named_groups_claim_denied_by_its_countrys_army_answers_the_group() ->
     assert taken.actor is not None and taken.actor.name == "Rapid Support Forces"  # its fighters are the group
     (denial,) = [e for e in events if e.type == "REJECT"]
     assert denial.recipient is not None and denial.recipient.name == "Rapid Support Forces"
+
+
+def test_rockets_fired_as_retaliation_are_one_act_and_the_act_answered_keeps_its_dead() -> None:
+    events = pipeline_events(
+        "The militia fired a barrage of rockets at the border town on Tuesday, saying it was retaliating for an air "
+        "strike that killed one of its commanders.",
+        "2024-03-08",
+    )
+    (fired,) = assaults(events)
+    assert fired.mode == "shelling"
+    assert fired.killed is None
+    assert fired.claimed_by is None  # the writer tells the firing; the militia only says why
+
+
+def test_a_ship_seized_is_property_taken_not_ground() -> None:
+    events = pipeline_events("The rebels seized a cargo ship off the coast on Sunday.", "2024-03-08")
+    (seized,) = [e for e in events if e.trigger.text == "seized"]
+    assert (seized.type, seized.mode) == ("COERCE", "seize")
+
+
+def test_the_toll_of_the_fighting_a_truce_follows_is_no_row() -> None:
+    events = pipeline_events(
+        "The government agreed on Thursday to a conditional ceasefire, officials said, after three months of "
+        "fighting that has killed hundreds of civilians.",
+        "2024-03-08",
+    )
+    assert [e.type for e in events] == ["AGREE"]

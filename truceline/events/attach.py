@@ -47,7 +47,7 @@ def _belongs(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> b
 
 
 _OTHER_ACT_PREPS = frozenset({"after", "since", "before", "following", "despite", "amid"})
-_ANSWERED = frozenset({"response", "retaliation", "revenge", "reprisal"})
+_ANSWERED = frozenset({"response", "retaliation", "revenge", "reprisal", "retaliate", "respond"})
 
 
 def _of_another_act(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> bool:

@@ -45,6 +45,8 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         return True  # "we will not only retaliate, but we will respond much more heavily": one threat
     if _agreed_to(a, b):
         return True  # "agreed on Sunday to extend the truce": one agreement, an extension
+    if not a.nominal and not b.nominal and _said_of_itself(y, x):
+        return True  # "fired rockets into Israel, saying it was retaliating for a strike": the firing, answered
     if b.nominal or y.dep_ not in ("advcl", "conj") or not _participle(y):
         return False
     if not a.nominal:
@@ -52,6 +54,22 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         # the participle hangs on the verb a gerund subject's clause is told with
         return y.head.i == x.i or any(y.head.i == t.i for t in a.extra)
     return x.dep_ in ("dobj", "nsubj") and y.head.i == x.head.i  # "seeing attacks by the regime, targeting hospitals"
+
+
+_ANSWERING = frozenset({"retaliate", "respond", "avenge", "reply"})
+_SAYING = frozenset({"say", "add", "claim", "state", "explain", "insist"})
+
+
+def _said_of_itself(y: Token, x: Token) -> bool:
+    """`y`, an act of answering told in the complement of a participle of saying on `x`: the doer says what `x` was."""
+    said = y.head
+    return (
+        y.dep_ == "ccomp"
+        and y.lemma_.lower() in _ANSWERING
+        and said.dep_ == "advcl"
+        and said.head.i == x.i
+        and said.lemma_.lower() in _SAYING
+    )
 
 
 def _agreed_to(inner: Candidate, outer: Candidate) -> bool:
@@ -115,7 +133,10 @@ def merge_same(own: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Even
                 kc, ke = out[keep]
                 if _agreed_to(kc, out[drop][0]):
                     ke = _as_told_by(ke, out[drop][1])
-                out[keep] = (kc, _fill(ke, out[drop][1]))
+                filled = _fill(ke, out[drop][1])
+                if _said_of_itself(out[drop][0].token, kc.token):
+                    filled = replace(filled, claimed_by=ke.claimed_by)  # what the doer says of it is not who told it
+                out[keep] = (kc, filled)
                 del out[drop]
                 merged = True
                 break

@@ -333,13 +333,28 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
 _HARM = frozenset({"ASSAULT", "FIGHT", "COERCE"})
 
 
-_ANSWERS = frozenset({"response", "retaliation", "revenge", "reprisal", "reaction", "answer"})
+_ANSWERS = frozenset(
+    {"response", "retaliation", "revenge", "reprisal", "reaction", "answer", "retaliate", "respond", "avenge"}
+)
 
 
 def _answered_act(noun: Token) -> bool:
-    """ "in response to the killing", "in retaliation for the strike": an earlier act named as what is answered."""
+    """ "in response to the killing", "in retaliation for the strike", "retaliating for an Israeli strike": an
+    earlier act named as what is answered."""
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ in ("to", "for") and prep.head.lemma_.lower() in _ANSWERS
+
+
+_EARLIER_PREPS = frozenset({"after", "since", "following", "before", "despite", "amid", "over"})
+
+
+def _of_an_act_referred_to(verb: Token) -> bool:
+    """A relative clause on an act named only as what is answered or as a time ("after an attack that killed
+    nine"): its casualties are that act's, which is no row of this sentence."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.dep_ != "pobj":
+        return False
+    return _answered_act(noun) or noun.head.lower_ in _EARLIER_PREPS
 
 
 def _on_duty(noun: Token) -> bool:
@@ -507,6 +522,8 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
             if left is not None and left.i != subject.token.i and all(t.i != left.i for t in subject.extra):
                 subject.extra.append(left)  # its figures ("left five people wounded") are the strike's too
             continue
+        if not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS and _of_an_act_referred_to(cand.token):
+            continue  # "retaliating for an Israeli strike that killed one of its commanders": that strike's dead
         if not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS and not _another_time(cand.token):
             partners = [o for o in found if o is not cand and o.type == "ASSAULT" and _related(o.token, cand.token)]
             # "a soldier was killed and two were wounded by sniper fire": the fire, not the other casualty verb
