@@ -360,3 +360,49 @@ def test_the_toll_of_the_fighting_a_truce_follows_is_no_row() -> None:
         "2024-03-08",
     )
     assert [e.type for e in events] == ["AGREE"]
+
+
+def test_claims_that_an_act_happened_called_false_deny_it() -> None:
+    # "false" in the list of words of falsity had been read by YAML as the boolean False
+    events = pipeline_events(
+        "The foreign ministry said Moscow's claims that Kyiv had attacked a school in Lysychansk were false.",
+        "2023-11-20",
+    )
+    (attack,) = assaults(events)
+    assert attack.stance == "denied"
+
+
+def test_allegations_called_absurd_are_the_speakers_rejection_not_an_accusation() -> None:
+    events = pipeline_events("The Kremlin called Kyiv's accusations baseless.", "2023-11-20")
+    assert [e.type for e in events] == ["REJECT"]
+    (rejection,) = events
+    assert rejection.actor is not None and rejection.actor.country == "RUS"
+    assert rejection.recipient is not None and rejection.recipient.country == "UKR"
+
+
+def test_no_word_of_the_packaged_lists_is_read_as_a_boolean() -> None:
+    # YAML 1.1 reads bare no/yes/false/true/on/off as booleans: every list of words must hold strings only
+    from pathlib import Path
+
+    import yaml
+
+    import truceline
+
+    root = Path(truceline.__file__).parent / "data"
+    found = []
+    for path in sorted(root.rglob("*.yaml")):
+
+        def walk(node: object, where: str) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if isinstance(key, bool):
+                        found.append(f"{path.name}:{where} key {key}")
+                    walk(value, f"{where}/{key}")
+            elif isinstance(node, list):
+                for item in node:
+                    if isinstance(item, bool):
+                        found.append(f"{path.name}:{where} item {item}")
+                    walk(item, where)
+
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), "")
+    assert found == []

@@ -42,7 +42,14 @@ from truceline.events.rebuttal import ANSWERS, answered
 from truceline.events.recall import NO_EVENT, extra_candidates, resense
 from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
 from truceline.events.speakers import losers_hit, speakers_own, toll_of
-from truceline.events.stance import Attribution, attribution, clause_verb, denial_without_event, modality
+from truceline.events.stance import (
+    Attribution,
+    attribution,
+    clause_verb,
+    denial_without_event,
+    modality,
+    rejected_content,
+)
 from truceline.events.triggers import Candidate, Token, find_candidates, tokens_within
 from truceline.events.weapons import refine_mode
 from truceline.model import Actor, Analysis, Event, Place, Trigger
@@ -400,6 +407,9 @@ class _Coder:
         has_ceasefire: bool,
         probability: float | None = None,
     ) -> tuple[int, Attribution | None]:
+        rejected = rejected_content(cand, self.lex)
+        if rejected is not None:  # the allegations called false: the caller rejects them
+            cand = replace(cand, type="REJECT", mode="general")
         if cand.nominal:
             agent_tok, options, nearby = nominal_arguments(cand, self.index, start)
         else:
@@ -438,6 +448,14 @@ class _Coder:
             claimed_by = self._quote_speaker(start + cand.token.idx, start)
             if claimed_by is not None and _STANCE_RANK["claimed"] < _STANCE_RANK[stance]:
                 stance = "claimed"
+        if rejected is not None:
+            # "Russia's spokeswoman said the allegations were absurd": she rejects them; whose they are (a possessor)
+            # is the one answered
+            rejecter = self.speaker_actor(rejected, start) if rejected.speaker is not None else None
+            if rejecter is not None:
+                owner = next((c for c in cand.token.children if c.dep_ == "poss"), None)
+                answered = actor_for(owner, start, self.index) if owner is not None else None
+                actor, recipient, claimed_by, stance = rejecter, answered, None, "asserted"
         if actor is None and agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS and claimed_by is not None:
             actor = claimed_by
         if actor is None and agent_tok is not None and agent_tok.lower_ in _PRONOUNS:

@@ -180,6 +180,14 @@ def _content_clause(verb: Token) -> bool:
     )
 
 
+def rejected_content(cand: Candidate, lex: Lexicon) -> Attribution | None:
+    """ "Zakharova said the allegations were absurd": an accusation named as a noun and called false is no accusation
+    of the speaker's but the speaker's rejection of it (the attribution gives the verdict and who gives it)."""
+    if not cand.nominal or cand.type != "ACCUSE" or cand.token.lemma_.lower() not in _CONTENT_NOUNS:
+        return None
+    return _called_false(cand.token, lex)
+
+
 def _called_false(noun: Token, lex: Lexicon) -> Attribution | None:
     """'false reports that X shelled', 'reports that X shelled were baseless / do not reflect the facts': denied by
     whoever calls them so (the speaker of the verb the verdict is told under), or by the writer."""
