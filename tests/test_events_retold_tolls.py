@@ -389,20 +389,20 @@ def test_no_word_of_the_packaged_lists_is_read_as_a_boolean() -> None:
     import truceline
 
     root = Path(truceline.__file__).parent / "data"
-    found = []
+    found: list[str] = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, bool):
+                    found.append(f"{where} key {key}")
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for item in node:
+                if isinstance(item, bool):
+                    found.append(f"{where} item {item}")
+                walk(item, where)
+
     for path in sorted(root.rglob("*.yaml")):
-
-        def walk(node: object, where: str) -> None:
-            if isinstance(node, dict):
-                for key, value in node.items():
-                    if isinstance(key, bool):
-                        found.append(f"{path.name}:{where} key {key}")
-                    walk(value, f"{where}/{key}")
-            elif isinstance(node, list):
-                for item in node:
-                    if isinstance(item, bool):
-                        found.append(f"{path.name}:{where} item {item}")
-                    walk(item, where)
-
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")), "")
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
     assert found == []
