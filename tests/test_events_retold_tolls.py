@@ -406,3 +406,16 @@ def test_no_word_of_the_packaged_lists_is_read_as_a_boolean() -> None:
     for path in sorted(root.rglob("*.yaml")):
         walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
     assert found == []
+
+
+def test_the_attackers_named_again_are_the_doers_of_the_attack_told_before() -> None:
+    events = pipeline_events(
+        "Gunmen killed at least 11 people in an overnight attack on a village in central Nigeria's Plateau state, "
+        "police said on Sunday. The attackers stormed the village at around 11 p.m. on Saturday, shooting "
+        "residents, police said.",
+        "2023-04-09",
+    )
+    stormed = next(e for e in assaults(events) if e.trigger.text == "stormed")
+    first = assaults(events)[0]
+    assert first.actor is not None and stormed.actor is not None
+    assert (stormed.actor.country, stormed.actor.sector) == (first.actor.country, first.actor.sector)

@@ -166,11 +166,31 @@ def told_before(cand: Candidate, event: Event, earlier: list[Event]) -> bool:
 _BACK_DISTANCE = 1500  # how far back (characters) the act a definite noun names again may be told
 
 
+_DOER_NOUNS = frozenset({"attackers", "assailants", "raiders", "perpetrators", "gunmen", "kidnappers", "killers"})
+
+
+def _doers_named_again(cand: Candidate) -> bool:
+    """'The attackers stormed the village', 'the gunmen fled': a definite noun for whoever did the attack told before,
+    as the subject of this act."""
+    subject = next((c for c in cand.token.children if c.dep_ == "nsubj"), None)
+    if cand.nominal or subject is None or subject.lower_ not in _DOER_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children)
+
+
 def doer_told_before(cand: Candidate, event: Event, earlier: list[Event]) -> Event:
     """'The SDF said the strikes had killed three civilians', after 'Turkish drones struck ...': a definite attack
     noun with no doer of its own, kept for the toll it gives, names the attack told just before, and so its doer.
     Only the nearest earlier act of its type is read, and only when it names a doer."""
     token = cand.token
+    unknown = event.actor is None or not (event.actor.country or event.actor.sector or event.actor.name)
+    if unknown and event.type == "ASSAULT" and _doers_named_again(cand):
+        for other in reversed(earlier):  # "Gunmen killed 11 ... The attackers stormed the village": the gunmen
+            if event.sentence_start - other.sentence_end > _BACK_DISTANCE:
+                break
+            if other.type == "ASSAULT" and other.actor is not None:
+                return replace(event, actor=other.actor)
+        return event
     if not cand.nominal or event.actor is not None or event.type != "ASSAULT":
         return event
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in token.children):
