@@ -419,3 +419,14 @@ def test_the_attackers_named_again_are_the_doers_of_the_attack_told_before() -> 
     first = assaults(events)[0]
     assert first.actor is not None and stormed.actor is not None
     assert (stormed.actor.country, stormed.actor.sector) == (first.actor.country, first.actor.sector)
+
+
+def test_refusing_to_let_an_armed_side_advance_is_a_threat_against_it() -> None:
+    events = pipeline_events("Turkey will not allow Syrian forces to take the town, the president said.", "2020-02-12")
+    assert [e.type for e in events] == ["THREATEN"]  # the taking refused is the threat's, no row of its own
+    (threat,) = events
+    assert threat.stance == "asserted"
+    assert threat.recipient is not None and threat.recipient.country == "SYR"
+    # refusing to let aid convoys in is no threat
+    events = pipeline_events("The government will not allow aid convoys to enter the region.", "2020-02-12")
+    assert "THREATEN" not in [e.type for e in events]

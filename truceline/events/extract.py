@@ -99,6 +99,74 @@ def _story_country(dictionary: Any, body: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+# acts of force a party says it will not allow another to carry out ("will not allow the regime to advance")
+_FORCEFUL = frozenset(
+    {
+        "advance",
+        "attack",
+        "enter",
+        "cross",
+        "take",
+        "seize",
+        "capture",
+        "push",
+        "expand",
+        "approach",
+        "encircle",
+        "strike",
+        "besiege",
+        "overrun",
+        "occupy",
+        "threaten",
+        "target",
+        "hit",
+    }
+)
+_ALLOWING = frozenset({"allow", "permit", "let", "tolerate"})
+_ARMED = frozenset(
+    {
+        "regime",
+        "army",
+        "force",
+        "forces",
+        "troops",
+        "troop",
+        "rebel",
+        "rebels",
+        "militant",
+        "militants",
+        "militia",
+        "enemy",
+        "government",
+        "military",
+        "fighter",
+        "fighters",
+        "terrorist",
+        "terrorists",
+        "junta",
+    }
+)
+
+
+def _forbidden_advance(cand: Candidate) -> bool:
+    """'We will not allow the regime to advance further', 'Turkey would not permit attacks on its posts': refusing
+    ahead of time to let an adversary act by force is a threat against it (as our gold and PLOVER code it)."""
+    verb = cand.token
+    if cand.nominal or verb.lemma_.lower() not in _ALLOWING:
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ == "neg" for c in children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "shall") for c in children):
+        return False
+    for act in (c for c in children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in _FORCEFUL):
+        doer = next((c for c in act.children if c.dep_ == "nsubj"), None)
+        doer = doer or next((c for c in children if c.dep_ == "dobj"), None)
+        if doer is not None and (doer.pos_ == "PROPN" or doer.lemma_.lower() in _ARMED):
+            return True  # an armed side ("the regime", "Russian forces"), not aid convoys or journalists
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in {"attack", "advance", "offensive"} for c in children)
+
+
 _STATE_WORDS = frozenset({"government", "regime"})
 # an unnamed body that speaks for a state's forces: "the defence ministry", "the army", "the military"
 _BARE_DEFENCE = re.compile(
@@ -331,6 +399,9 @@ class _Coder:
                 cand.governor = None  # "called the agreement a first step": a name for it, not an act on it
             resense(cand, self.lex)
         found = [c for c in found if c.type != NO_EVENT and not_an_event(c, self.lex) is None]
+        for c in found:
+            if _forbidden_advance(c):  # "we will not allow the regime to advance": a threat to stop it
+                c.type, c.mode = "THREATEN", "general"
         taken = {c.token.i for c in found} | {t.i for c in found for t in c.extra}
         taken |= {c.ceasefire_noun.i for c in found if c.ceasefire_noun is not None}
         more = [c for c in extra_candidates(doc, self.lex, taken) if not_an_event(c, self.lex) is None]
@@ -410,6 +481,7 @@ class _Coder:
         rejected = rejected_content(cand, self.lex)
         if rejected is not None:  # the allegations called false: the caller rejects them
             cand = replace(cand, type="REJECT", mode="general")
+        forbidding = cand.type == "THREATEN" and _forbidden_advance(cand)  # its "not" refuses the act, not the threat
         if cand.nominal:
             agent_tok, options, nearby = nominal_arguments(cand, self.index, start)
         else:
@@ -431,7 +503,7 @@ class _Coder:
         mode_record = self.ontology.mode(cand.type, cand.mode)
         ceasefire = mode_record.ceasefire
         mode = refine_mode(cand, agent_tok, self.lex)
-        stance = modality(cand, self.lex)
+        stance = "asserted" if forbidding else modality(cand, self.lex)
         att = attribution(cand, self.lex)
         claimed_by: Actor | None = None
         if att is not None:
