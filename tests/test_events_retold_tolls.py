@@ -430,3 +430,14 @@ def test_refusing_to_let_an_armed_side_advance_is_a_threat_against_it() -> None:
     # refusing to let aid convoys in is no threat
     events = pipeline_events("The government will not allow aid convoys to enter the region.", "2020-02-12")
     assert "THREATEN" not in [e.type for e in events]
+
+
+def test_a_suicide_bomber_is_the_doer_not_a_second_attack_and_worshippers_are_civilians() -> None:
+    events = pipeline_events(
+        "A suicide bomber blew himself up at a mosque in Peshawar during Friday prayers, killing at least 50 "
+        "worshippers.",
+        "2023-11-20",
+    )
+    (attack,) = assaults(events)
+    assert attack.mode == "suicide"
+    assert attack.recipient is not None and attack.recipient.sector == "CVL"

@@ -272,7 +272,13 @@ def open_candidates(doc: Any, lex: Lexicon, found: list[Candidate], nouns: Conta
             if lemma in _NOT_OPEN or lemma in skip or lemma in lex.verbs:
                 continue
             cand = Candidate(token, "", "general", False, lexical=False)
-        elif _is_noun(token) and not token.tag_.startswith("NNP") and lemma in nouns and lemma not in lex.nouns:
+        elif (
+            _is_noun(token)
+            and not token.tag_.startswith("NNP")
+            and lemma in nouns
+            and lemma not in lex.nouns
+            and lemma not in lex.party_words  # "a suicide bomber", "the attackers": who acted, not an act
+        ):
             if token.dep_ == "compound" and _lemma(token.head) in lex.nouns:
                 continue
             head = token.head if token.dep_ != "compound" else token.head.head
