@@ -441,3 +441,21 @@ def test_a_suicide_bomber_is_the_doer_not_a_second_attack_and_worshippers_are_ci
     (attack,) = assaults(events)
     assert attack.mode == "suicide"
     assert attack.recipient is not None and attack.recipient.sector == "CVL"
+
+
+def test_protesters_taking_to_the_streets_protest_and_ministers_taking_to_twitter_do_not() -> None:
+    events = pipeline_events("On Saturday, protesters again took to the streets of the capital.", "2024-03-08")
+    assert [e.type for e in events] == ["PROTEST"]
+    events = pipeline_events("The minister took to Twitter to deny the report.", "2024-03-08")
+    assert "PROTEST" not in [e.type for e in events]
+
+
+def test_shelling_that_has_not_stopped_goes_on() -> None:
+    events = pipeline_events(
+        "Residents said the shelling, which started on Sunday evening, had not stopped.", "2024-03-08"
+    )
+    (shelling,) = assaults(events)
+    assert shelling.stance == "claimed"  # told by the residents, not negated
+    assert shelling.date is not None and shelling.date.startswith("2024-03-03")  # Sunday evening
+    # what must stop has not happened as told: a demand, no attack row
+    assert assaults(pipeline_events("The attacks must stop, the envoy said.", "2024-03-08")) == []

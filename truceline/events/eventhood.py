@@ -260,6 +260,12 @@ def _event_noun(token: Token, lex: Lexicon) -> bool:
     return lemma in lex.nouns or lemma in lex.ceasefire_nouns or lemma in lex.event_carriers
 
 
+def _goes_on(verb: Token) -> bool:
+    """'had not stopped', 'has not ended': an ending told as not come, of an act under way (not 'must not stop')."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return any(c.dep_ == "neg" for c in verb.children) and not auxes & (_AHEAD - {"to"})
+
+
 def kind(cand: Candidate, lex: Lexicon) -> bool:
     """A noun that names a kind of event or a trend, or what an end is put to, not one happening."""
     if not cand.nominal:
@@ -274,7 +280,10 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
     if token.dep_ == "pobj" and head.lower_ in ("to", "of") and _lemma(head.head) in lex.ending_nouns:
         return True  # "an end to the attacks", "a cessation of hostilities"
     if token.dep_ == "nsubj" and (_lemma(head) in lex.ending_verbs or _comes_to_an_end(head)):
-        # "these attacks should come to an end", "the shelling must stop"; but talks that ended were held
+        # "these attacks should come to an end", "the shelling must stop"; but talks that ended were held, and
+        # shelling that "had not stopped" goes on
+        if _goes_on(head):
+            return False
         return not (cand.type == "CONSULT" and head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children))
     if _lemma(token) not in lex.abstract_events:
         return False

@@ -249,7 +249,8 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
     phrasal_forms: dict[str, set[str]] = {}
     for verb, particle in phrasal:
         for form in word_forms(verb, verb=True):
-            phrasal_forms.setdefault(form, set()).update(word_forms(particle, verb=False))
+            # "take to street": the last word ("took to the streets") selects, as a particle does
+            phrasal_forms.setdefault(form, set()).update(word_forms(particle.split()[-1], verb=False))
     # a time limit given to a party selects its sentence: no trigger word names an ultimatum (recall.py reads it)
     limit_words: set[str] = set()
     for word in raw.get("time_limit_words") or ():

@@ -312,6 +312,17 @@ def extra_candidates(doc: object, lex: Lexicon, taken: set[int]) -> list[Candida
     return found
 
 
+def _phrasal_entry(cand: Candidate, lex: Lexicon) -> bool:
+    """A phrase of a verb, its preposition and that one's object ("take to street"): a sense of its own. (Entries of
+    a verb and its particle or object, "set up", "set fire", are still weighed by the verb's senses.)"""
+    lemma = lemma_of(cand.token)
+    for word in cand.extra:
+        keys = {(lemma, f"{word.lower_} {g.lemma_.lower()}") for g in word.children if g.dep_ == "pobj"}
+        if keys & lex.phrasal.keys():
+            return True
+    return False
+
+
 def resense(cand: Candidate, lex: Lexicon) -> None:
     """Choose a verb's sense by its object ('sent envoys' a visit, 'sent tents' aid), or by its subject when it has
     none ('troops moved to the border'), in place; a ceasefire called *for* is asked for, not declared."""
@@ -319,8 +330,8 @@ def resense(cand: Candidate, lex: Lexicon) -> None:
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "for" and lemma_of(cand.token) != "agree":
         cand.type, cand.mode = "REQUEST", "appeal"
         return
-    if cand.nominal:
-        return
+    if cand.nominal or _phrasal_entry(cand, lex):
+        return  # "took to the streets": the phrase's own entry chose the sense, not the verb's ("take")
     chosen = verb_sense(cand.token, lemma_of(cand.token), lex)
     if chosen is VOID:
         cand.type = NO_EVENT  # "reduce tension": the verb reports nothing here

@@ -50,6 +50,8 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
     """'negated', 'threatened', 'planned' or 'asserted' from auxiliaries and embedding verbs."""
     verb = clause_verb(cand)
     words = [cand.token, verb]
+    if cand.nominal and cand.token.dep_ == "nsubj" and verb.lemma_.lower() in lex.ending_verbs:
+        words = [cand.token]  # "the shelling had not stopped": the ending is what is denied, the shelling goes on
     for token in words:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):

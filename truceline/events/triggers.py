@@ -438,6 +438,11 @@ def _phrasal(verb: Token, lex: Lexicon) -> tuple[tuple[str, str], Token] | None:
             key = (lemma, child.lower_ if child.dep_ != "dobj" else _lemma(child))
             if key in lex.phrasal:
                 return lex.phrasal[key], child
+        if child.dep_ == "prep":  # "took to the streets": a verb, its preposition and that one's object
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                key = (lemma, f"{child.lower_} {_lemma(pobj)}")
+                if key in lex.phrasal:
+                    return lex.phrasal[key], child
     return None
 
 
