@@ -459,3 +459,13 @@ def test_shelling_that_has_not_stopped_goes_on() -> None:
     assert shelling.date is not None and shelling.date.startswith("2024-03-03")  # Sunday evening
     # what must stop has not happened as told: a demand, no attack row
     assert assaults(pipeline_events("The attacks must stop, the envoy said.", "2024-03-08")) == []
+
+
+def test_a_party_noun_compounded_on_an_act_is_its_doer() -> None:
+    events = pipeline_events(
+        "Thousands of refugees crossed into Bangladesh over the weekend, fleeing army operations in Rakhine.",
+        "2023-11-20",
+    )
+    (operations,) = assaults(events)
+    assert operations.actor is not None and operations.actor.sector == "MIL"
+    assert operations.recipient is None or operations.recipient.sector != "MIL"

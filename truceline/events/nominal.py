@@ -27,6 +27,8 @@ _TAKING = frozenset(
     {"take", "join", "participate", "engage", "converge", "gather", "assemble", "march", "trade", "exchange"}
     | {"drop", "fire", "hurl", "lob", "rain", "shoot", "detonate", "plant", "throw"}
 )
+# party nouns that, compounded on an act noun, name its doer ("army operations"; "military" is an adjective there)
+_DOER_COMPOUNDS = frozenset({"army", "police", "rebel", "militia", "government", "regime", "militant", "insurgent"})
 # verbs of readying an act: whoever readies it is its doer, wherever the parse puts them
 _PREPARING = frozenset({"prepare", "plan", "plot", "mount", "organise", "organize", "stage", "mass"})
 # verbs of dying or being hurt: "35 soldiers were killed in the Turkish response"
@@ -194,8 +196,11 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
     if agent is None:
         for child in noun.children:
             named = any(w.text[:1].isupper() or w.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for w in child.subtree)
-            if child.dep_ in ("amod", "compound", "nmod") and named and _single_actor(child, offset, index) is not None:
-                agent = child  # "Turkish strikes", not "a military operation"
+            # "army operations", "police raids", "rebel attacks": a party noun compounded on the act does it
+            party = child.dep_ == "compound" and child.tag_ in ("NN", "NNS") and child.lemma_.lower() in _DOER_COMPOUNDS
+            if child.dep_ in ("amod", "compound", "nmod") and (named or party):
+                if _single_actor(child, offset, index) is not None:
+                    agent = child  # "Turkish strikes", not "a military operation"
     if agent is None and noun.tag_ == "VBG":
         agent = misread_gerund(noun, load_lexicon())  # "Rebel shelling left", "killed in Syrian shelling"
     if agent is None and cand.governor is not None:
