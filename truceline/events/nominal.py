@@ -198,9 +198,9 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
             named = any(w.text[:1].isupper() or w.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for w in child.subtree)
             # "army operations", "police raids", "rebel attacks": a party noun compounded on the act does it
             party = child.dep_ == "compound" and child.tag_ in ("NN", "NNS") and child.lemma_.lower() in _DOER_COMPOUNDS
-            if child.dep_ in ("amod", "compound", "nmod") and (named or party):
-                if _single_actor(child, offset, index) is not None:
-                    agent = child  # "Turkish strikes", not "a military operation"
+            modifier = child.dep_ in ("amod", "compound", "nmod") and (named or party)
+            if modifier and _single_actor(child, offset, index) is not None:
+                agent = child  # "Turkish strikes", not "a military operation"
     if agent is None and noun.tag_ == "VBG":
         agent = misread_gerund(noun, load_lexicon())  # "Rebel shelling left", "killed in Syrian shelling"
     if agent is None and cand.governor is not None:
