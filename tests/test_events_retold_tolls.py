@@ -469,3 +469,11 @@ def test_a_party_noun_compounded_on_an_act_is_its_doer() -> None:
     (operations,) = assaults(events)
     assert operations.actor is not None and operations.actor.sector == "MIL"
     assert operations.recipient is None or operations.recipient.sector != "MIL"
+
+
+def test_an_attack_with_explosives_is_made_with_explosives() -> None:
+    events = pipeline_events(
+        "Dissidents attacked a police station in the town with explosives, wounding four officers.", "2023-11-20"
+    )
+    (attack,) = assaults(events)
+    assert attack.mode == "explosives"
