@@ -477,3 +477,20 @@ def test_an_attack_with_explosives_is_made_with_explosives() -> None:
     )
     (attack,) = assaults(events)
     assert attack.mode == "explosives"
+
+
+def test_an_act_charged_with_of_on_the_accused_is_the_accusers_claim() -> None:
+    # the small model hangs "of shelling" on "rebels", not on "accused"
+    events = pipeline_events(
+        "State media accused rebels of shelling government positions near the town on Monday.", "2020-03-06"
+    )
+    (shelling,) = assaults(events)
+    assert shelling.stance == "claimed" and shelling.claimed_by is not None
+
+
+def test_violating_a_truce_by_shelling_is_one_act() -> None:
+    events = pipeline_events(
+        "Ukraine said Russian forces had violated the Easter truce by shelling positions near Bakhmut.", "2023-04-18"
+    )
+    (violation,) = assaults(events)
+    assert violation.mode == "ceasefire_violated"

@@ -45,6 +45,8 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         return True  # "we will not only retaliate, but we will respond much more heavily": one threat
     if _agreed_to(a, b):
         return True  # "agreed on Sunday to extend the truce": one agreement, an extension
+    if not a.nominal and not b.nominal and y.dep_ == "pcomp" and y.head.lower_ == "by" and y.head.head.i == x.i:
+        return True  # "violated the truce by shelling positions": the shelling is how it was violated
     if not a.nominal and not b.nominal and _said_of_itself(y, x):
         return True  # "fired rockets into Israel, saying it was retaliating for a strike": the firing, answered
     if b.nominal or y.dep_ not in ("advcl", "conj") or not _participle(y):

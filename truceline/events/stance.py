@@ -247,9 +247,20 @@ def _cue(token: Token, rel: str, lex: Lexicon) -> Attribution | None:
         return Attribution("denied", token, _speaker(token))
     if lemma in lex.accuse_verbs and rel in ("prep", "pcomp", "pobj", "ccomp", "advcl"):
         return Attribution("accused", token, _speaker(token))
+    own_subject = any(c.dep_ == "nsubj" for c in token.children)
+    if lemma in lex.accuse_verbs and rel == "dobj" and own_subject and _charge_on_the_accused(token):
+        # "accused the coalition of breaching the truce", the parser hanging "of" on the one accused
+        return Attribution("accused", token, _speaker(token))
     if lemma in lex.speech_verbs and rel in ("ccomp", "parataxis"):
         return Attribution("said", token, _speaker(token))
     return None
+
+
+def _charge_on_the_accused(verb: Token) -> bool:
+    return any(
+        c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in ("of", "for") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _speaker(verb: Token) -> Token | None:
