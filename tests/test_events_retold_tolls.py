@@ -494,3 +494,17 @@ def test_violating_a_truce_by_shelling_is_one_act() -> None:
     )
     (violation,) = assaults(events)
     assert violation.mode == "ceasefire_violated"
+
+
+def test_a_done_act_named_by_a_day_without_its_year_lies_before_the_report() -> None:
+    (strikes,) = assaults(
+        pipeline_events("At least 14 civilians were killed in airstrikes on the town on 22 July.", "2023-06-10")
+    )
+    assert strikes.date == "2022-07-22"
+    # what is planned, a deadline set and a year written stay as told
+    (talks,) = pipeline_events("The talks will resume on 22 July.", "2023-06-10")
+    assert talks.date == "2023-07-22"
+    (deadline,) = pipeline_events("The army set 22 July as the deadline for the rebels to withdraw.", "2023-06-10")
+    assert deadline.date == "2023-07-22"
+    (dated,) = assaults(pipeline_events("Rebels attacked the base on 22 July 2023.", "2023-06-10"))
+    assert dated.date == "2023-07-22"

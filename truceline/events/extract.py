@@ -148,6 +148,38 @@ _ARMED = frozenset(
 )
 
 
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _not_after_the_report(
+    time: Any, date: str | None, published: Any, verb: Any, stance: str
+) -> tuple[Any, str | None]:
+    """'At least 14 civilians were killed ... on 22 July', in a report of 10 June: a day named without its year, in a
+    past clause told as done, lies before the report, so last year's 22 July (the time rules keep a day up to eleven
+    weeks ahead for a past clause, as schedules are told: "set Nov. 10 as the deadline"; an act done is no schedule)."""
+    if time is None or date is None or published is None or published.latest is None or time.earliest is None:
+        return time, date
+    if stance in ("planned", "threatened") or time.type != "DATE" or _YEAR_WRITTEN.search(time.text):
+        return time, date
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in _AHEAD_AUX for c in verb.children):
+        return time, date
+    if time.earliest <= published.latest or not time.value[:4].isdigit() or not date[:4].isdigit():
+        return time, date
+    try:
+        earliest = time.earliest.replace(year=time.earliest.year - 1)
+        latest = time.latest.replace(year=time.latest.year - 1) if time.latest is not None else None
+    except ValueError:  # 29 February
+        return time, date
+    if earliest > published.latest:
+        return time, date
+    year = str(int(time.value[:4]) - 1)
+    moved = replace(time, value=year + time.value[4:], earliest=earliest, latest=latest)
+    return moved, str(int(date[:4]) - 1) + date[4:]
+
+
+_AHEAD_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
 def _forbidden_advance(cand: Candidate) -> bool:
     """'We will not allow the regime to advance further', 'Turkey would not permit attacks on its posts': refusing
     ahead of time to let an adversary act by force is a threat against it (as our gold and PLOVER code it)."""
@@ -567,6 +599,8 @@ class _Coder:
         time, date, precision, from_pub = event_date(
             doc, start, times, clause, published, reporting, relation, ongoing=ongoing
         )
+        if cand.type not in ("THREATEN", "REQUEST"):  # a deadline or a date asked for may lie ahead
+            time, date = _not_after_the_report(time, date, published, verb, stance)
         place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker, cand.token, cand.type)
         if place is None and att is not None and att.kind == "said" and cand.type in STATEMENTS:
             place = self._speech_place(att.cue, start)
