@@ -508,3 +508,18 @@ def test_a_done_act_named_by_a_day_without_its_year_lies_before_the_report() -> 
     assert deadline.date == "2023-07-22"
     (dated,) = assaults(pipeline_events("Rebels attacked the base on 22 July 2023.", "2023-06-10"))
     assert dated.date == "2023-07-22"
+
+
+def test_what_a_meeting_is_about_is_neither_its_place_nor_its_party() -> None:
+    (call,) = pipeline_events(
+        "Putin and Erdogan discussed the situation in Idlib in a phone call on Tuesday, the Kremlin said.", "2023-06-10"
+    )
+    assert call.place is None
+    talks = [
+        e for e in pipeline_events("Blinken arrived in Cairo on Monday for talks on a Gaza ceasefire.", "2023-06-10")
+    ]
+    assert all(e.place is not None and e.place.name == "Cairo" for e in talks)
+    assert all(e.recipient is None or e.recipient.country != "PSE" for e in talks)
+    # where leaders met on the sidelines of a summit is the summit's town
+    (met,) = pipeline_events("The two leaders met on the sidelines of the summit in Munich.", "2023-06-10")
+    assert met.place is not None and met.place.name == "Munich"

@@ -399,6 +399,8 @@ def _content(trigger: Token, verb: Token) -> set[int]:
     out.update(t.i for t in trigger.doc if t.i not in own)
     for head in {trigger.i: trigger, verb.i: verb}.values():
         for child in head.children:
+            if _topic(child, head):  # "talks on a Gaza ceasefire", "discussed the situation in Idlib"
+                out.update(t.i for t in child.subtree)
             pcomp = child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children)
             clause = child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
             if child.dep_ in _CONTENT_DEPS or pcomp or clause:
@@ -409,6 +411,21 @@ def _content(trigger: Token, verb: Token) -> set[int]:
         elif token.i != trigger.i and token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in _AIMS:
             out.update(t.i for t in token.subtree)  # "talking with the aim of reaching a truce in Idlib"
     return out
+
+
+_TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+_DISCUSSING = frozenset({"discuss", "debate", "review", "address", "examine"})
+_ASIDE_OF = frozenset({"sideline", "sidelines", "margin", "margins"})  # "on the sidelines of a summit in Munich"
+
+
+def _topic(child: Token, head: Token) -> bool:
+    """What a statement or meeting is about: a topic preposition ("talks about/on X"), or what is discussed."""
+    if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
+        return True
+    if child.dep_ == "prep" and child.lower_ == "on" and head.tag_.startswith("NN"):
+        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        return pobj is not None and pobj.lower_ not in _ASIDE_OF and pobj.ent_type_ not in ("DATE", "TIME")
+    return child.dep_ == "dobj" and head.lemma_.lower() in _DISCUSSING
 
 
 _AIMS = frozenset({"of", "for", "towards", "toward"})  # "the aim of reaching", "talks for ending", "steps towards"

@@ -29,6 +29,7 @@ _TAKING = frozenset(
 )
 # party nouns that, compounded on an act noun, name its doer ("army operations"; "military" is an adjective there)
 _DOER_COMPOUNDS = frozenset({"army", "police", "rebel", "militia", "government", "regime", "militant", "insurgent"})
+_TOPICS = frozenset({"on", "about", "over", "regarding", "concerning"})
 # verbs of readying an act: whoever readies it is its doer, wherever the parse puts them
 _PREPARING = frozenset({"prepare", "plan", "plot", "mount", "organise", "organize", "stage", "mass"})
 # verbs of dying or being hurt: "35 soldiers were killed in the Turkish response"
@@ -224,6 +225,8 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
     preps = _RECIPIENT_PREPS | _BETWEEN if cand.type in _WITH_TYPES else _RECIPIENT_PREPS - {"with", "for"}
     if cand.type == "AID":
         preps = preps | {"for"}  # "aid for the refugees of X"
+    if cand.type == "CONSULT":
+        preps = preps - {"on", "upon"}  # "talks on a Gaza ceasefire": what is talked about, not with whom
     options: list[Token | None] = [_prep_object(noun, preps if cand.type == "AID" else preps - {"for"})]
     if noun.dep_ == "compound" and noun.head.tag_.startswith("NN"):  # "a mediation mission between X and Y"
         options.append(_prep_object(noun.head, preps - {"for"}))
@@ -242,4 +245,6 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
     for extra in own_extras(cand):
         options.append(victim_of(extra))
     agent_tokens = {agent.i} if agent is not None else set()
+    if cand.type == "CONSULT":  # "talks on a Gaza ceasefire": no party is named in what is talked about
+        agent_tokens |= {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ in _TOPICS for t in c.subtree}
     return agent, _first(options), [t for t in nearby_nouns(noun, agent, 2) if t.i not in agent_tokens]
