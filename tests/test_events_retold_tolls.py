@@ -523,3 +523,13 @@ def test_what_a_meeting_is_about_is_neither_its_place_nor_its_party() -> None:
     # where leaders met on the sidelines of a summit is the summit's town
     (met,) = pipeline_events("The two leaders met on the sidelines of the summit in Munich.", "2023-06-10")
     assert met.place is not None and met.place.name == "Munich"
+
+
+def test_a_ministrys_own_positions_are_its_states_forces() -> None:
+    (fire,) = assaults(
+        pipeline_events(
+            "The Azerbaijani defence ministry said Armenian forces had opened fire on its positions overnight.",
+            "2023-11-23",
+        )
+    )
+    assert fire.recipient is not None and (fire.recipient.country, fire.recipient.sector) == ("AZE", "MIL")

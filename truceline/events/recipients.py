@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from truceline.actors.names import display_name
 from truceline.events.arguments import accompanying, done_by, statement_author
 from truceline.events.lexicon import Lexicon
 from truceline.events.mentions import ActorIndex, actor_for, conjuncts
@@ -168,6 +169,15 @@ def possessor(token: Token, offset: int, index: ActorIndex, its: bool = False) -
     return named[-1] if named else None
 
 
+def _its_forces(owner: Actor, thing: Token, lex: Lexicon) -> Actor:
+    """A state body's military things are its state's forces: "the defence ministry said Armenian forces had fired on
+    its positions": Azerbaijan's military, not its ministry."""
+    military = thing.lemma_.lower() in lex.military_things or thing.lower_ in lex.military_things
+    if not military or owner.sector != "GOV" or not owner.country or owner.members:
+        return owner
+    return replace(owner, sector="MIL", code=f"{owner.country}MIL", name=display_name(owner.country, "military"))
+
+
 def _its_other_owner(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     """Whom 'its' on an object stands for when the clause's subject is plural and so cannot be its owner ('the RSF
     said army jets had bombed its bases'): the nearest single party above that clause; None otherwise."""
@@ -258,7 +268,7 @@ def recipient_of(
                 and not own_side(actor, other, threat)
                 and (actor is None or other.start != actor.start)
             ):
-                return other  # "the RSF said army jets had bombed its bases": the bases are the RSF's
+                return _its_forces(other, token, lex)  # "the RSF said army jets had bombed its bases": the RSF's
             continue  # "withdraw their forces", "reinforce its posts": the actor's own, not a party acted on
         found = _recipient(token, start, index, lex) or object_antecedent(token, start, actor, index)
         if found is not None and not own_side(actor, found, threat):
