@@ -533,3 +533,13 @@ def test_a_ministrys_own_positions_are_its_states_forces() -> None:
         )
     )
     assert fire.recipient is not None and (fire.recipient.country, fire.recipient.sector) == ("AZE", "MIL")
+
+
+def test_a_place_hit_several_times_is_no_single_attack_but_three_times_on_a_day_is_kept() -> None:
+    events = pipeline_events(
+        "At least 15 civilians were killed in the shelling, according to the city's main hospital, which has itself "
+        "been hit several times.",
+        "2024-06-14",
+    )
+    assert [e.trigger.text for e in assaults(events)] == ["shelling"]
+    assert len(assaults(pipeline_events("Rebels attacked the town three times on Monday.", "2024-06-14"))) == 1

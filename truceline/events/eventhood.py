@@ -226,9 +226,22 @@ def habit(cand: Candidate, lex: Lexicon) -> bool:
     if cand.type in STATEMENTS:
         return False
     words = [cand.token] if cand.nominal else [cand.token, clause_verb(cand)]
+    if any(_times_over(c) for word in words for c in word.children):
+        return True  # "has itself been hit several times": acts, not one
     return any(
         c.dep_ in ("advmod", "amod") and c.lower_ in lex.frequency_words for word in words for c in word.children
     )
+
+
+_MANY = frozenset({"several", "many", "multiple", "numerous", "countless", "repeated", "dozens", "hundreds"})
+
+
+def _times_over(child: Token) -> bool:
+    """'several times', 'many times': an untold number of repetitions on the verb (a day's "three times" is kept,
+    as one row of that day's acts)."""
+    if child.dep_ != "npadvmod" or child.lemma_.lower() != "time" or child.lower_ != "times":
+        return False
+    return any(g.dep_ in ("amod", "nummod") and g.lower_ in _MANY for g in child.children)
 
 
 def _present_simple(verb: Token, lex: Lexicon) -> bool:
