@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from truceline.events.triggers import Token, doc_text, tokens_within
+from truceline.events.triggers import Token, doc_text, names_another_act, tokens_within
 from truceline.model import Place, PubDate, Quantity, TimeRef
 from truceline.timex.lexicon import parse_number
 
@@ -46,10 +46,6 @@ def _belongs(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> b
     return governing_verb(head, clause).i in clause
 
 
-_OTHER_ACT_PREPS = frozenset({"after", "since", "before", "following", "despite", "amid"})
-_ANSWERED = frozenset({"response", "retaliation", "revenge", "reprisal", "retaliate", "respond"})
-
-
 def _of_another_act(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> bool:
     tokens = tokens_within(doc, start - offset, end - offset)
     if not tokens or any(t.i in clause for t in tokens):
@@ -63,10 +59,7 @@ def _in_another_act(token: Token, clause: set[int]) -> bool:
     for up in (token, *token.ancestors):
         if up.i in clause:
             return False
-        if up.dep_ == "pobj" and (
-            up.head.lower_ in _OTHER_ACT_PREPS
-            or (up.head.lower_ in ("to", "for") and up.head.head.lemma_.lower() in _ANSWERED)
-        ):
+        if names_another_act(up):
             return bool(up.tag_.startswith("NN"))
     return False
 

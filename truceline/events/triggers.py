@@ -354,13 +354,16 @@ def _answered_act(noun: Token) -> bool:
 _EARLIER_PREPS = frozenset({"after", "since", "following", "before", "despite", "amid", "over"})
 
 
+def names_another_act(noun: Token) -> bool:
+    """`noun` names an act only as what is answered or as a time of this one ("in retaliation for the strike",
+    "after an attack", "since the offensive"): told before, no row of this sentence, and its toll its own."""
+    return noun.dep_ == "pobj" and (_answered_act(noun) or noun.head.lower_ in _EARLIER_PREPS)
+
+
 def _of_an_act_referred_to(verb: Token) -> bool:
     """A relative clause on an act named only as what is answered or as a time ("after an attack that killed
     nine"): its casualties are that act's, which is no row of this sentence."""
-    noun = verb.head
-    if verb.dep_ != "relcl" or noun.dep_ != "pobj":
-        return False
-    return _answered_act(noun) or noun.head.lower_ in _EARLIER_PREPS
+    return verb.dep_ == "relcl" and names_another_act(verb.head)
 
 
 def _on_duty(noun: Token) -> bool:
