@@ -189,7 +189,7 @@ def _forbidden_advance(cand: Candidate) -> bool:
     children = list(verb.children)
     if not any(c.dep_ == "neg" for c in children):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "shall") for c in children):
+    if not any(c.dep_ == "aux" and c.lower_ in _AHEAD_AUX for c in children):
         return False
     for act in (c for c in children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in _FORCEFUL):
         doer = next((c for c in act.children if c.dep_ == "nsubj"), None)
@@ -606,7 +606,7 @@ class _Coder:
             place = self._speech_place(att.cue, start)
         figures = self.quantities.within(start, end)
         killed, injured, others = event_casualties(doc, start, figures, clause, trigger_start)
-        claimed_by = self._defence_teller(claimed_by, actor, recipient, killed, injured, body_start=start)
+        claimed_by = self._defence_teller(claimed_by, actor, recipient, killed, injured)
         context = ("ceasefire",) if ceasefire or has_ceasefire else ()
         event = Event(
             article_id=self.analysis.article.id,
@@ -643,7 +643,6 @@ class _Coder:
         recipient: Actor | None,
         killed: Any,
         injured: Any,
-        body_start: int,
     ) -> Actor | None:
         """ "Turkish warplanes struck targets in northern Iraq, the defence ministry said": an unnamed defence
         ministry or army telling of an act is the one of the state whose forces took the losses it gives or, when
