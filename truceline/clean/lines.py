@@ -26,6 +26,7 @@ _SPACES = re.compile(r"\s+")
 _NAME_BREAKERS = re.compile(r"""[\d.,;:!?"“”‘’'()\[\]]""")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
+LEDE_WORDS = 12  # a full-stopped first line this long that names a speaker or a day is the lede
 _INNER_SENTENCE_END = re.compile(r"""[.!?]["'”’»]?\s+["'“‘(]?[A-Z]""")
 
 
@@ -99,7 +100,7 @@ def clean_lines(
                 dateline = line
             else:
                 drop(line, "extra-date-line")
-        elif take_title and title is None and not paragraphs and _could_be_title(line):
+        elif take_title and title is None and not paragraphs and _could_be_title(line, rules):
             title, title_key, title_from_text = line, line_key(line), True
             title_limit = 2 * len(line) + 10
         elif take_title and title is not None and not paragraphs and _is_name_like(line):
@@ -156,11 +157,15 @@ def _is_name_like(line: str) -> bool:
     return all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
 
 
-def _could_be_title(line: str) -> bool:
+def _could_be_title(line: str, rules: ChromeRules) -> bool:
     """A headline is short and rarely a full-stopped sentence of many words; a first line that is a whole
-    paragraph means the text starts with its body (no title was scraped)."""
+    paragraph means the text starts with its body (no title was scraped). A full-stopped sentence that tells who
+    said it or when ("... at Ukraine overnight, the air force said on Tuesday.") is a lede, not a headline, even a
+    short one: headlines drop the full stop and the day."""
     words = len(line.split())
     if len(line) > 250 or words > 30 or (line.endswith(".") and words > 20):
+        return False
+    if line.endswith(".") and words >= LEDE_WORDS and rules.lede_marker.search(line):
         return False
     return words <= 15 or not _INNER_SENTENCE_END.search(line)
 
