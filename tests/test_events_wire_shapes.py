@@ -5,7 +5,10 @@ pipeline (the packaged dictionaries, gazetteer and event model)."""
 
 from __future__ import annotations
 
+from test_events import pipeline_events
+
 from truceline.model import Event, RawDocument
+from truceline.nlp import load_nlp
 from truceline.stages.clean import clean
 
 
@@ -36,3 +39,31 @@ def test_the_lede_of_a_plain_text_without_a_title_is_coded() -> None:
     assert out.analysis is not None
     triggers = [e.trigger.text for e in out.analysis.events]
     assert "fired" in triggers
+
+
+def test_shot_dead_misread_as_a_noun_is_repaired_into_the_verb() -> None:
+    doc = load_nlp()("A sniper shot dead a shepherd near the village, residents said.")
+    shot = doc[2]
+    assert (shot.text, shot.pos_, shot.lemma_) == ("shot", "VERB", "shoot")
+    assert [c.text for c in shot.children if c.dep_ == "nsubj"] == ["sniper"]
+    assert [c.text for c in shot.children if c.dep_ == "dobj"] == ["shepherd"]
+
+
+def test_a_shooting_told_with_shot_dead_is_an_attack_with_its_doer_and_victim() -> None:
+    events = pipeline_events("An Azerbaijani sniper shot dead an Armenian shepherd near Tegh on Monday.", "2022-03-08")
+    (shot,) = assaults(events)
+    assert shot.actor is not None and shot.actor.country == "AZE"
+    assert shot.recipient is not None and shot.recipient.country == "ARM"
+    assert shot.killed is not None and shot.killed.value == 1
+
+
+def test_a_closing_speaker_hung_on_the_list_before_it_is_the_teller() -> None:
+    # the small model takes the governor for a conjunct of "a child" and leaves "said" without a subject
+    events = pipeline_events(
+        "In the city of Kharkiv, a drone struck a residential building, injuring six people, including a child, "
+        "regional governor Oleh Syniehubov said.",
+        "2023-08-15",
+    )
+    (hit,) = assaults(events)
+    assert hit.claimed_by is not None and hit.claimed_by.name is not None
+    assert "Syniehubov" in hit.claimed_by.name

@@ -1,0 +1,85 @@
+"""Repairs of parses the small English model gets wrong in wire copy, made once on each parsed sentence.
+
+The small pipeline (truceline.nlp) misreads a few shapes that conflict reporting uses all the time; every rule
+downstream reads the dependency tree, so a shape misread there loses its act, its doer or its victim whatever the
+rules say. Each repair here names one such shape, checks the words and the tree the misreading leaves, and rebuilds
+the tree the sentence has. It runs as a component after the parser, so every caller of `load_nlp` sees the same
+repaired tree.
+
+- "A sniper shot dead a farmer", "An Israeli sniper shot dead a teenager": the verb "shot" taken for a noun
+  ("sniper shot", like "a mortar shot") or for the subject of "dead", which then heads the clause with the victim
+  as its object. Repaired: "shot" is the verb heading the clause, the noun before it its subject, "dead" its
+  complement, the victim its object.
+- "An Azerbaijani sniper shot dead ...": the noun before a finite verb taken for a compound of the verb, which then
+  has no subject. Repaired: that noun is the subject, the words before it modify it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+COMPONENT = "truceline_repairs"
+
+# the resultative phrases whose verb the model misreads; verb form -> lemma
+_RESULT_VERBS = {"shot": "shoot"}
+_RESULTS = frozenset({"dead"})
+
+
+def repair(doc: Any) -> Any:
+    """`doc` with the misreadings of the module docstring repaired in place."""
+    for token in doc:
+        if token.lower_ in _RESULT_VERBS and token.i + 1 < len(doc):
+            _verb_taken_for_a_noun(token, doc[token.i + 1])
+        if token.tag_ in ("VBD", "VBZ", "VBP") and token.pos_ == "VERB":
+            _subject_taken_for_a_compound(token)
+    return doc
+
+
+def _subject_taken_for_a_compound(verb: Any) -> None:
+    """'An Azerbaijani sniper shot dead ...' parsed with "sniper" as a compound of the verb: a finite verb has no
+    compounds; the noun right before it, with no subject of its own, is its subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return
+    before = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
+    if not before or before[-1].i != verb.i - 1 or before[-1].pos_ not in ("NOUN", "PROPN"):
+        return
+    subject = before[-1]
+    subject.dep_ = "nsubj"
+    for child in list(verb.children):
+        if child.i < subject.i and child.dep_ in ("det", "amod", "compound", "poss", "nmod"):
+            child.head = subject
+
+
+def _verb_taken_for_a_noun(verb: Any, result: Any) -> None:
+    if result.lower_ not in _RESULTS or verb.head.i != result.i or verb.dep_ not in ("nsubj", "compound"):
+        return
+    if verb.tag_ not in ("NN", "VBD", "VBN") or not any(c.dep_ == "dobj" for c in result.children):
+        return
+    doer = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
+    if verb.dep_ == "compound" or not doer:
+        # "A sniper shot" as one noun heading "dead": the noun before "shot" must be there to be the subject
+        doer = doer or [c for c in verb.children if c.dep_ in ("compound", "nsubj") and c.i < verb.i]
+        if not doer:
+            return
+    moved = [c for c in result.children if c.i != verb.i]
+    verb.head = verb if result.dep_ == "ROOT" else result.head
+    verb.dep_ = result.dep_
+    verb.tag_, verb.pos_, verb.lemma_ = "VBD", "VERB", _RESULT_VERBS[verb.lower_]
+    for child in moved:
+        child.head = verb
+    result.head, result.dep_ = verb, "acomp"
+    subject = doer[-1]
+    subject.dep_ = "nsubj"
+    for child in list(verb.children):
+        if child.i < subject.i and child.dep_ in ("det", "amod", "compound", "poss"):
+            child.head = subject
+
+
+def add_to(nlp: Any) -> None:
+    """Add the repairs after the parser of `nlp` (once)."""
+    from spacy.language import Language
+
+    if COMPONENT not in Language.factories:
+        Language.component(COMPONENT, func=repair)
+    if COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, last=True)
