@@ -277,7 +277,25 @@ def _speaker(verb: Token) -> Token | None:
         if verb.dep_ == "xcomp" and speaker is not None and speaker.lower_ == "it":
             return None  # "it is not possible to say ...": an impersonal "it" says nothing; the quote's speaker does
         return speaker
-    return None
+    return _speaker_before(verb)
+
+
+_NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "HYPH", "CD"})
+
+
+def _speaker_before(verb: Token) -> Token | None:
+    """'..., including a child, regional governor Oleh Syniehubov said.': a closing speech verb the parser left
+    without a subject (it hung the name on the list before the comma) is said by the noun phrase right before
+    it, back to the comma; its last word is the phrase's head."""
+    if verb.i == 0 or not verb.tag_.startswith("VB") or verb.tag_ == "VBG":
+        return None
+    head = verb.doc[verb.i - 1]
+    if head.tag_ not in ("NN", "NNS", "NNP", "NNPS") or head.i <= dateline_end(verb.doc):
+        return None
+    i = head.i
+    while i > 0 and verb.doc[i - 1].tag_ in _NOUN_PHRASE_TAGS:
+        i -= 1
+    return head if i > 0 and verb.doc[i - 1].text in (",", "--", "-", "—") else None
 
 
 def denial_without_event(verb: Token, lex: Lexicon) -> bool:
