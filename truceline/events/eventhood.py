@@ -222,15 +222,23 @@ def standing(cand: Candidate, lex: Lexicon) -> bool:
 def habit(cand: Candidate, lex: Lexicon) -> bool:
     """A habit, not a happening: 'constantly strikes', 'frequent attacks', 'repeated violations'. Statement acts
     stay: a position stated is coded. The present simple alone is no habit: captions, headlines and live reports
-    tell single happenings in it ('Demonstrators clash with police in Caracas')."""
-    if cand.type in STATEMENTS:
-        return False
+    tell single happenings in it ('Demonstrators clash with police in Caracas'). A statement told as a habit with
+    no one saying it ('such raids are usually blamed on bandits': a passive with no agent) is a common view, not a
+    statement act."""
     words = [cand.token] if cand.nominal else [cand.token, clause_verb(cand)]
+    if cand.type in STATEMENTS:
+        return not cand.nominal and _unsaid_habit(words[-1], lex)
     if any(_times_over(c) for word in words for c in word.children):
         return True  # "has itself been hit several times": acts, not one
     return any(
         c.dep_ in ("advmod", "amod") and c.lower_ in lex.frequency_words for word in words for c in word.children
     )
+
+
+def _unsaid_habit(verb: Token, lex: Lexicon) -> bool:
+    children = list(verb.children)
+    passive = any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+    return passive and any(c.dep_ == "advmod" and c.lower_ in lex.frequency_words for c in children)
 
 
 _MANY = frozenset({"several", "many", "multiple", "numerous", "countless", "repeated", "dozens", "hundreds"})
