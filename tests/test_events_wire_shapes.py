@@ -67,3 +67,48 @@ def test_a_closing_speaker_hung_on_the_list_before_it_is_the_teller() -> None:
     (hit,) = assaults(events)
     assert hit.claimed_by is not None and hit.claimed_by.name is not None
     assert "Syniehubov" in hit.claimed_by.name
+
+
+def test_a_view_told_as_a_habit_with_no_one_saying_it_is_no_accusation() -> None:
+    events = pipeline_events(
+        "No group said it carried out the raid, but such raids are usually blamed on cattle rustlers.",
+        "2023-08-15",
+    )
+    assert not [e for e in events if e.type == "ACCUSE"]
+    # the same blame laid by someone is an act
+    events = pipeline_events("The raid was blamed on cattle rustlers by the state governor.", "2023-08-15")
+    assert [e.type for e in events].count("ACCUSE") == 1
+
+
+def test_the_two_countries_after_a_pair_named_in_no_coded_act() -> None:
+    events = pipeline_events(
+        "A truce between Armenia and Azerbaijan came into force at noon on Saturday. "
+        "The two countries agreed to swap prisoners under the deal.",
+        "2022-10-02",
+    )
+    (agree,) = [e for e in events if e.type == "AGREE"]
+    assert agree.actor is not None
+    assert {m.country for m in agree.actor.members} == {"ARM", "AZE"}
+    assert agree.recipient is None  # both agree; the prisoners swapped are no party
+
+
+def test_both_sides_called_on_by_a_third_party_are_the_pair_named_before() -> None:
+    events = pipeline_events(
+        "A truce between Armenia and Azerbaijan came into force at noon on Saturday. "
+        "Russian Foreign Minister Sergei Lavrov called on both sides to respect it.",
+        "2022-10-02",
+    )
+    (call,) = [e for e in events if e.type == "REQUEST"]
+    assert call.recipient is not None
+    assert {m.country for m in call.recipient.members} == {"ARM", "AZE"}
+
+
+def test_a_pair_that_addresses_both_sides_is_not_the_pair_addressed() -> None:
+    events = pipeline_events(
+        "Fighting went on near Avdiivka. Germany and France, which brokered the deal, urged both sides to pull back.",
+        "2015-02-16",
+    )
+    calls = [e for e in events if e.type == "REQUEST"]
+    assert calls
+    for call in calls:
+        assert call.recipient is None or {m.country for m in call.recipient.members} != {"DEU", "FRA"}

@@ -116,6 +116,20 @@ class ActorIndex:
         words = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1]
         return (named(f"{words[0].text} {head.text}") if words else None) or named(head.text)
 
+    def pair_named_before(self, before: int) -> Actor | None:
+        """The last two parties of two countries the text names together before `before` ("a ceasefire between
+        Armenia and Azerbaijan", "Armenia and Azerbaijan agreed"), joined: whom "the two countries" or "both sides"
+        means when no act of theirs was coded."""
+        for k in range(bisect.bisect_left(self._starts, before) - 1, 0, -1):
+            first, second = self._actors[k - 1], self._actors[k]
+            if second.end > before or self.body[first.end : second.start] not in (" and ", ", and "):
+                continue
+            if first.members or second.members or not first.country or not second.country:
+                continue
+            if first.country != second.country:
+                return self.compound([first, second])
+        return None
+
     def compound(self, members: list[Actor]) -> Actor:
         make = getattr(self._dictionary, "compound", None)
         if make is not None:

@@ -71,19 +71,45 @@ def names_pair(phrase: str) -> bool:
     return _PAIR.search(phrase) is not None
 
 
-def last_pair(events: Sequence[Event], index: ActorIndex) -> Actor | None:
+def _addressed(verb: Token) -> list[Token]:
+    """Whom a verb addresses: its object ("urged both sides"), or the object of its "on" ("called on both
+    sides")."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        out.extend(g for g in prep.children if g.dep_ == "pobj")
+    return out
+
+
+def _countries(actor: Actor) -> frozenset[str | None]:
+    return frozenset(m.country for m in actor.members) if actor.members else frozenset({actor.country})
+
+
+def _one_of(recipient: Actor | None, pair: Actor) -> bool:
+    return recipient is not None and not recipient.members and recipient.country in {m.country for m in pair.members}
+
+
+def last_pair(events: Sequence[Event], index: ActorIndex, before: int, other: Actor | None = None) -> Actor | None:
     """The pair the report last named together ('Armenia and Azerbaijan'), for 'the two countries' after it; two
-    sides made actor and recipient of one act (`two_sides`) are still the pair they were named as."""
+    sides made actor and recipient of one act (`two_sides`) are still the pair they were named as. A pair the text
+    names together in no coded act ('a ceasefire between Armenia and Azerbaijan took effect') counts when it is
+    named later than the last pair of an act, unless it is `other`, the one who addresses them ('Germany and
+    France urged both sides')."""
     split: dict[tuple[int, int], Actor] = index.memo.get("sides", {})
+    found: Actor | None = None
     for event in reversed(events):
         if event.actor is not None and event.recipient is not None:
-            named = split.get((event.actor.start, event.recipient.start))
-            if named is not None:
-                return named
-        for actor in (event.actor, event.recipient):
-            if actor is not None and len(actor.members) == 2:
-                return actor
-    return None
+            found = split.get((event.actor.start, event.recipient.start))
+            if found is not None:
+                break
+        found = next((a for a in (event.actor, event.recipient) if a is not None and len(a.members) == 2), None)
+        if found is not None:
+            break
+    named = index.pair_named_before(before)
+    if named is not None and other is not None and _countries(named) == _countries(other):
+        named = None
+    if named is not None and (found is None or named.start > found.start):
+        return named
+    return found
 
 
 def two_sides(
@@ -504,8 +530,9 @@ def settle(
         recipient = None if is_place(event.recipient, places) else event.recipient
         agent = agent_token(cand, index, offset)
         paired = agent is not None and names_pair(" ".join(t.text for t in agent.subtree))
-        if paired:
-            actor = last_pair(earlier, index) or actor  # "the foreign ministers of the two countries agreed"
+        if paired and agent is not None:
+            # "the foreign ministers of the two countries agreed"
+            actor = last_pair(earlier, index, offset + agent.left_edge.idx) or actor
         if actor is None or not (actor.country or actor.members):
             pair = between(agent if agent is not None else cand.token, offset, index) or between(
                 cand.token, offset, index
@@ -517,11 +544,9 @@ def settle(
                 if sides is not None:  # "fighting between the army and the rebels", "talks between X's two sides"
                     actor, recipient = sides
                     index.memo.setdefault("sides", {})[(actor.start, recipient.start)] = pair
-        if recipient is None and any(
-            c.dep_ in ("dobj", "dative") and names_pair(" ".join(t.text for t in c.subtree))
-            for c in cand.token.children
-        ):
-            recipient = last_pair(earlier, index)  # "urged both sides to"
+        addressed = next((c for c in _addressed(cand.token) if names_pair(" ".join(t.text for t in c.subtree))), None)
+        if recipient is None and addressed is not None:
+            recipient = last_pair(earlier, index, offset + addressed.left_edge.idx, actor)  # "urged both sides to"
         sides = two_sides(actor, recipient, cand, agent, paired, index) if actor is not None else None
         if sides is not None:
             actor, recipient = sides  # "the government and the rebels accused each other"
@@ -529,6 +554,8 @@ def settle(
             recipient = actor  # "accused each other"; a recipient the clause names stays
         elif actor is not None and actor.members and event.type == "RETREAT" and reciprocal(cand.token):
             recipient = actor  # "X and Y exchanged prisoners": each frees the other's; those freed are no party
+        elif actor is not None and len(actor.members) == 2 and event.type == "AGREE" and _one_of(recipient, actor):
+            recipient = None  # "the two countries agreed to exchange prisoners": both agree; those swapped no party
         if actor is None and not cand.nominal and event.type == "ASSAULT" and agent is None:
             blow = blow_of(cand.token, index, offset)  # "killed in the Turkish response": whoever struck it
             actor = index.as_party(actor_for(blow, offset, index), True) if blow is not None else None
