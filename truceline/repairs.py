@@ -12,6 +12,9 @@ repaired tree.
   complement, the victim its object.
 - "An Azerbaijani sniper shot dead ...": the noun before a finite verb taken for a compound of the verb, which then
   has no subject. Repaired: that noun is the subject, the words before it modify it.
+- "Gunmen on motorcycles killed at least 17 villagers ..., police said": the verb taken for a participle describing
+  the noun before it, which then is a second subject of the closing speech verb. Repaired: the verb heads the
+  clause the speech verb tells, with that noun as its subject.
 """
 
 from __future__ import annotations
@@ -32,7 +35,26 @@ def repair(doc: Any) -> Any:
             _verb_taken_for_a_noun(token, doc[token.i + 1])
         if token.tag_ in ("VBD", "VBZ", "VBP") and token.pos_ == "VERB":
             _subject_taken_for_a_compound(token)
+            _verb_taken_for_a_relative(token)
     return doc
+
+
+def _verb_taken_for_a_relative(said: Any) -> None:
+    """'Gunmen on motorcycles killed at least 17 villagers ..., police said': the verb taken for a participle
+    describing the noun before it ("gunmen killed ..."), which then hangs on the closing speech verb before its subject.
+    A participle with an object of its own is no passive; a verb with two subjects is misread."""
+    subject = next((c for c in reversed(list(said.lefts)) if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return
+    first = next((c for c in said.children if c.dep_ in ("nsubj", "dep") and c.i < subject.i), None)
+    if first is None or first.pos_ not in ("NOUN", "PROPN"):
+        return
+    verb = next((c for c in first.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
+    if verb is None or not verb.i < subject.i or not any(c.dep_ == "dobj" for c in verb.children):
+        return
+    verb.head, verb.dep_ = said, "ccomp"
+    verb.tag_ = "VBD"
+    first.head, first.dep_ = verb, "nsubj"
 
 
 def _subject_taken_for_a_compound(verb: Any) -> None:
