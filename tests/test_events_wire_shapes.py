@@ -112,3 +112,46 @@ def test_a_pair_that_addresses_both_sides_is_not_the_pair_addressed() -> None:
     assert calls
     for call in calls:
         assert call.recipient is None or {m.country for m in call.recipient.members} != {"DEU", "FRA"}
+
+
+def test_an_attack_told_in_detail_by_the_attackers_named_again_is_one_row() -> None:
+    events = pipeline_events(
+        "Suspected ISWAP militants attacked an army base in Borno state on Friday, killing six soldiers, "
+        "an officer said. The fighters detonated a car bomb at the gate before storming the base in Marte, "
+        "he said.",
+        "2023-04-16",
+    )
+    (attack,) = assaults(events)
+    assert attack.killed is not None and attack.killed.value == 6
+    assert attack.mode != "general"  # the manner the detail tells
+    assert attack.place is not None and attack.place.name is not None and "Marte" in attack.place.name
+
+
+def test_the_attackers_named_again_on_another_day_or_incident_keep_their_row() -> None:
+    events = pipeline_events(
+        "Suspected ISWAP militants attacked an army base in Borno state on Friday, killing six soldiers, "
+        "an officer said. In a separate raid, the fighters stormed a police post in Marte.",
+        "2023-04-16",
+    )
+    assert len(assaults(events)) == 2
+    events = pipeline_events(
+        "Suspected ISWAP militants attacked an army base in Borno state on Friday, killing six soldiers, "
+        "an officer said. On Tuesday the fighters stormed a police post in Marte.",
+        "2023-04-16",
+    )
+    assert len(assaults(events)) == 2
+
+
+def test_a_doer_read_as_described_by_the_verb_is_its_subject() -> None:
+    # the small model reads "killed" as a participle describing "Gunmen", a second subject of "said"
+    doc = load_nlp()("Gunmen on motorcycles killed at least 17 villagers in an attack on a market, police said.")
+    killed = doc[3]
+    assert killed.text == "killed" and killed.head.text == "said" and killed.dep_ == "ccomp"
+    assert [c.text for c in killed.children if c.dep_ == "nsubj"] == ["Gunmen"]
+    events = pipeline_events(
+        "Gunmen on motorcycles killed at least 17 villagers in an attack on a market in Zamfara, police said.",
+        "2023-04-16",
+    )
+    (attack,) = assaults(events)
+    assert attack.actor is not None and attack.actor.country == "NGA"
+    assert attack.claimed_by is not None and attack.claimed_by.sector == "COP"

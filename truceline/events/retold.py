@@ -56,6 +56,10 @@ def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
             if j is not None:
                 kept[j] = with_toll(kept[j], event)
         if j is None:
+            j = told_in_detail(event, kept, timed)
+            if j is not None:
+                kept[j] = with_detail(kept[j], event)
+        if j is None:
             where[event.index] = len(kept)
             kept.append(event)
         else:
@@ -140,6 +144,72 @@ def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False)
                 return None
         return i
     return None
+
+
+# the attackers named again by what they are, as the subject of the next sentence's acts
+_DOERS_AGAIN = frozenset(
+    {"attackers", "assailants", "raiders", "gunmen", "fighters", "militants", "insurgents", "jihadists", "bandits"}
+)
+DETAIL_AFTER_CHARS = 400  # the account of an attack in detail follows it: the next sentence or two
+
+
+def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) -> int | None:
+    """The index in `earlier` of the attack `event` tells in detail, or None.
+
+    "Suspected militants attacked a military base on Thursday, killing eight soldiers. The fighters detonated a car
+    bomb at the gate before storming it": an attack whose doers are the attackers named again ("the fighters", "the
+    gunmen"), told in the sentences right after an attack, on no other day and with no word of another incident,
+    is that attack told in detail: one happening, one row. The attack takes what the detail adds and it lacks
+    (place, target, figures, manner, its day when it had only the report's)."""
+    actor = event.actor
+    if event.type != "ASSAULT" or actor is None or event.stance in _UNSURE:
+        return None
+    word = actor.text.casefold().removeprefix("the ")
+    if word not in _DOERS_AGAIN or not re.search(rf"\b(?:the|these|those)\s+{word}\b", event.sentence, re.I):
+        return None
+    if _ANOTHER_INCIDENT & set(_WORD_ANY.findall(event.sentence.casefold())):
+        return None
+    for i in range(len(earlier) - 1, -1, -1):
+        other = earlier[i]
+        if other.sentence_end > event.sentence_start:
+            continue  # of the same sentence: two acts the sentence tells
+        if event.sentence_start - other.sentence_end > DETAIL_AFTER_CHARS:
+            return None
+        if other.type != "ASSAULT":
+            continue
+        if other.stance in _UNSURE:
+            return None
+        if other.actor is not None and actor.country and other.actor.country not in (None, actor.country):
+            return None
+        if timed and not other.date_from_publication and event.date != other.date:
+            return None  # a day of its own that is not the attack's
+        return i
+    return None
+
+
+def with_detail(attack: Event, detail: Event) -> Event:
+    """The attack with what its account in detail adds: a place, target, figures or manner it lacked, and the day
+    the detail gives when the attack had only the report's."""
+    changes = {
+        name: getattr(detail, name)
+        for name in ("place", "recipient", "killed", "injured")
+        if getattr(attack, name) is None and getattr(detail, name) is not None
+    }
+    finer, coarse = detail.place, attack.place
+    if (
+        finer is not None
+        and coarse is not None
+        and coarse.precision > finer.precision
+        and coarse.country == finer.country
+    ):
+        changes["place"] = finer  # "in southern Somalia", then "in Lower Shabelle"
+    if attack.mode == "general" and detail.mode != "general":
+        changes["mode"] = detail.mode
+    if attack.date_from_publication and not detail.date_from_publication:
+        changes.update(
+            time=detail.time, date=detail.date, date_precision=detail.date_precision, date_from_publication=False
+        )
+    return replace(attack, **changes) if changes else attack
 
 
 def _named_again(event: Event, other: Event) -> bool:
