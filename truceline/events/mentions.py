@@ -32,6 +32,9 @@ def _place_heads() -> frozenset[str]:
     return load_lexicon().place_heads
 
 
+_ARMED_GROUPS = frozenset({"REB", "IMG", "INS"})  # sectors of the groups "the group" may mean
+
+
 class ActorIndex:
     """Actor mentions of one article sorted by start, looked up by span; resolves phrases the finder missed."""
 
@@ -128,6 +131,17 @@ class ActorIndex:
                 continue
             if first.country != second.country:
                 return self.compound([first, second])
+        return None
+
+    def group_named_before(self, before: int) -> Actor | None:
+        """The last group the text names by name before `before` ("Hamas", "al-Shabaab"): whom "the group" means."""
+        kind_of = getattr(self._dictionary, "kind_of", None)
+        for k in range(bisect.bisect_left(self._starts, before) - 1, -1, -1):
+            actor = self._actors[k]
+            if actor.members or not actor.text[:1].isupper():
+                continue
+            if actor.sector in _ARMED_GROUPS or (kind_of is not None and kind_of(actor) == "group"):
+                return actor
         return None
 
     def compound(self, members: list[Actor]) -> Actor:
@@ -305,9 +319,31 @@ def _named_in_apposition(token: Token, index: ActorIndex, offset: int) -> Actor 
     return None
 
 
+_GROUP_NOUNS = frozenset({"group", "movement", "militia", "faction"})
+_CHARGING = frozenset({"accuse", "suspect", "charge", "blame"})
+
+
+def _the_group(token: Token) -> bool:
+    """'the group', 'the movement' with no word of its own: the group the report last named."""
+    if token.lower_ not in _GROUP_NOUNS:
+        return False
+    # "of operating from civilian sites" hung on it by the parser is the charge, not a word of the noun's
+    charged = token.dep_ == "dobj" and token.head.lemma_.lower() in _CHARGING
+    kids = [
+        c
+        for c in token.children
+        if not (c.dep_ == "prep" and (any(g.dep_ == "pcomp" for g in c.children) or (charged and c.lower_ == "of")))
+    ]
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
+        c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "relcl", "acl", "appos") for c in kids
+    )
+
+
 def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     if token.lower_ in _PRONOUNS or _the_sides(token):
         return None
+    if _the_group(token):  # "accused the group of operating from civilian sites": the group named before
+        return index.group_named_before(offset + token.idx)
     if _as_place(token):
         return None  # a capital acts only as a subject or object ("Ankara said", "urged Moscow"), a town never
     if token.tag_.startswith("NN") and token.lemma_.lower() in _place_heads():
