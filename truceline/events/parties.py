@@ -80,6 +80,19 @@ def _addressed(verb: Token) -> list[Token]:
     return out
 
 
+_OWN = ("its ", "their ")
+
+
+def _its_own(recipient: Actor, actor: Actor | None, body: str) -> bool:
+    """A recipient phrase owned by a pronoun ("its fighters") and of the actor's own side."""
+    said = (body[max(0, recipient.start - 6) : recipient.start] + recipient.text).casefold()
+    if actor is None or actor.members or recipient.members or not any(f" {w}" in f" {said}" for w in _OWN):
+        return False
+    if actor.name is not None and actor.name == recipient.name and actor.sector == recipient.sector:
+        return True
+    return actor.country is not None and same_party(actor, recipient) and actor.sector == recipient.sector
+
+
 def _countries(actor: Actor) -> frozenset[str | None]:
     return frozenset(m.country for m in actor.members) if actor.members else frozenset({actor.country})
 
@@ -580,6 +593,8 @@ def settle(
             recipient = protest_recipient(actor, named, event.place, event.claimed_by, (offset, end), places, index)
         if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
             recipient = None
+        if recipient is not None and _its_own(recipient, actor, body):
+            recipient = None  # "pulled out its fighters", "deployed their troops": the actor's own, not a target
         actor = _not_of_the_country_struck(actor, recipient, cand, event.type, offset, lex)
         if recipient is not None and event.type in _ADDRESSED:
             recipient = nation_as_state(recipient)
