@@ -155,3 +155,36 @@ def test_a_doer_read_as_described_by_the_verb_is_its_subject() -> None:
     (attack,) = assaults(events)
     assert attack.actor is not None and attack.actor.country == "NGA"
     assert attack.claimed_by is not None and attack.claimed_by.sector == "COP"
+
+
+def test_the_group_is_the_armed_group_named_before() -> None:
+    events = pipeline_events(
+        "Hezbollah fired rockets at Kiryat Shmona on Sunday. The Israeli army said it had struck a Hezbollah depot "
+        "and accused the group of hiding weapons in homes.",
+        "2023-11-06",
+    )
+    (accuse,) = [e for e in events if e.type == "ACCUSE"]
+    assert accuse.recipient is not None and accuse.recipient.name == "Hezbollah"
+
+
+def test_what_an_accusation_is_called_a_pretext_for_is_no_act() -> None:
+    events = pipeline_events("Hezbollah rejected the accusation as a pretext for killing civilians.", "2023-11-06")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+def test_its_own_forces_withdrawn_are_not_the_recipient() -> None:
+    events = pipeline_events(
+        "The rebel alliance said it had pulled out its fighters from the town on Sunday.", "2023-11-06"
+    )
+    (retreat,) = [e for e in events if e.type == "RETREAT"]
+    assert retreat.actor is not None and retreat.actor.sector == "REB"
+    assert retreat.recipient is None
+
+
+def test_the_request_of_a_party_is_that_partys_request() -> None:
+    events = pipeline_events(
+        "The peacekeepers left the base at the request of the military government of Mali.", "2023-11-06"
+    )
+    (request,) = [e for e in events if e.type == "REQUEST"]
+    assert request.actor is not None and request.actor.country == "MLI"
+    assert request.recipient is None or request.recipient.country != "MLI"

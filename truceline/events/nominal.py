@@ -170,6 +170,10 @@ def _undergone(noun: Token) -> tuple[Token, Token] | None:
     return (verb, subject) if subject is not None else None
 
 
+# asking nouns whose "of" names who asks ("the request of the government"), not what is asked for
+_ASKING_NOUNS = frozenset({"request", "demand", "call", "appeal", "plea", "behest", "insistence"})
+
+
 def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[Token | None, list[Token], list[Token]]:
     """Agent and recipient candidates of a nominal trigger ("the regime's attack on the post")."""
     noun = cand.token
@@ -190,6 +194,9 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
             and (_a_place(agent, cand.type) or actor_for(agent, offset, index) is None)
         ):
             agent = None  # "their withdrawal from the town", "from Gao": where from, not who
+    if agent is None and cand.type == "REQUEST" and noun.lemma_.lower() in _ASKING_NOUNS:
+        asker = _prep_object(noun, frozenset({"of"}))  # "at the request of the military government": who asked
+        agent = asker if asker is not None and actor_for(asker, offset, index) is not None else None
     if agent is None:
         agent = done_by(noun, cand.type == "AGREE")  # "the offensive launched by X"
     if agent is None:
