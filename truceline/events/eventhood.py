@@ -14,7 +14,9 @@ candidate's clause and the words above it, whatever the sentence is about:
   event noun naming what a thing is for ("the patrol route"), what an end is put to ("an end to the attacks");
 * a hypothetical: an act in a condition or done by "whoever" ("if Armenia does not stop shelling", "whoever
   targets our soldiers"), or the background clause of "since" ("since the fighting erupted");
-* a cumulative toll: killing counted "so far", "to date", "since" a day or "during the war", or done by a war.
+* a cumulative toll: killing counted "so far", "to date", "since" a day or "during the war", or done by a war; acts of
+  force in the present perfect on a number of targets counted "since" a day ("have attacked dozens of ships since
+  November").
 
 Statement acts (requests, accusations, rejections, threats) are kept however they are told: "has repeatedly called
 for" and "Moscow accuses Ankara of" state a position, and coders code them.
@@ -463,9 +465,32 @@ def cumulative(cand: Candidate, lex: Lexicon) -> bool:
         verb = verb.head
         if _lemma(verb) in _CASUALTY:
             return _toll(verb, verb, lex)
-    if cand.type != "ASSAULT":
+    if cand.type not in ("ASSAULT", "COERCE"):
         return False
-    return _toll(cand.token, clause_verb(cand), lex, cand.extra)
+    return _toll(cand.token, clause_verb(cand), lex, cand.extra) or (
+        not cand.nominal and cand.mode != "capture_territory" and _added_up_since(clause_verb(cand))
+    )
+
+
+_COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens"})
+
+
+def _added_up_since(verb: Token) -> bool:
+    """'The Houthis have attacked dozens of ships since November', 'the ELN has kidnapped at least 20 people since
+    the ceasefire began': acts of force in the present perfect on a number of targets counted from a day on are a
+    tally, not one act ("warplanes have pounded towns since April", with no count, is the campaign, dated from
+    then; ground taken is a front line, kept)."""
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if not perfect or target is None:
+        return False
+    if not (target.lower_ in _COUNTS or any(c.dep_ == "nummod" or c.lower_ in _COUNTS for c in target.subtree)):
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "since")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+        for c in verb.children
+    )
 
 
 def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None = None) -> bool:
@@ -495,7 +520,7 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
 
 def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
     """Why `cand` names no happening a coder would code (aim, provision, standing, reference, habit, kind,
-    hypothetical, cumulative), or None when it may be one."""
+    hypothetical, cumulative, accident, a word in its other sense), or None when it may be one."""
     if aim(cand, lex):
         return "aim"
     if provision(cand, lex):
@@ -516,7 +541,59 @@ def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
         return "cumulative"
     if accident(cand):
         return "accident"
+    if other_sense(cand):
+        return "other sense"
     return None
+
+
+# "causing a fire that the crew brought under control", "a fire broke out": a blaze, not gunfire
+_BLAZE_CAUSES = frozenset({"cause", "start", "spark", "ignite", "trigger", "extinguish", "fight", "douse", "contain"})
+_BLAZE_DOES = frozenset({"break", "spread", "rage", "engulf", "gut", "destroy", "burn"})
+# "a major coltan mine", "the gold mine": a pit, not a landmine
+_MINED = frozenset(
+    {
+        "gold",
+        "coltan",
+        "copper",
+        "coal",
+        "diamond",
+        "cobalt",
+        "tin",
+        "lithium",
+        "uranium",
+        "iron",
+        "salt",
+        "silver",
+        "artisanal",
+        "open-pit",
+        "mineral",
+        "zinc",
+        "bauxite",
+        "emerald",
+        "jade",
+        "ruby",
+        "phosphate",
+        "nickel",
+    }
+)
+
+
+def other_sense(cand: Candidate) -> bool:
+    """An attack noun in its other sense: a fire that is a blaze ("causing a fire", "a fire broke out", "the fire
+    was brought under control"), a mine that is a pit ("a coltan mine")."""
+    if not cand.nominal:
+        return False
+    noun = cand.token
+    word = noun.lemma_.lower()
+    if word == "fire":
+        if noun.dep_ == "dobj" and _lemma(noun.head) in _BLAZE_CAUSES:
+            return True
+        if noun.dep_ == "nsubj" and _lemma(noun.head) in _BLAZE_DOES:
+            return True
+        return any(c.dep_ == "relcl" and any(g.lower_ == "control" for g in c.subtree) for c in noun.children)
+    if word == "mine":
+        return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _MINED for c in noun.children)
+    return False
 
 
 # what befalls people by no one's hand: "were injured when a boat capsized", "killed in a car crash"
