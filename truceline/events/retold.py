@@ -29,7 +29,7 @@ from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from truceline.model import Actor, Event, TimeRef
+from truceline.model import Actor, Event, Place, TimeRef
 
 _STATEMENTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 _UNSURE = frozenset({"negated", "denied"})
@@ -150,11 +150,18 @@ def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False)
 _DOERS_AGAIN = frozenset(
     {"attackers", "assailants", "raiders", "gunmen", "fighters", "militants", "insurgents", "jihadists", "bandits"}
 )
+# "One missile struck the ship", "Two of the rockets hit a school": part of the salvo told before, as the subject
+_PART_OF_A_SALVO = re.compile(
+    r"^\s*(?:one|two|three|four|five|six|some|several|most|many)\s+(?:of\s+(?:the|them|those)\s+)?(?:[a-z-]+\s+)?"
+    r"(?:missile|rocket|shell|strike|airstrike|air strike|drone|bomb|round|projectile)s?\s+$",
+    re.I,
+)
 DETAIL_AFTER_CHARS = 400  # the account of an attack in detail follows it: the next sentence or two
 
 
 def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) -> int | None:
-    """The index in `earlier` of the attack `event` tells in detail, or None.
+    """The index in `earlier` of the attack `event` tells in detail, or None (also "One missile struck the ship"
+    after "fired two missiles at a vessel": part of the salvo told before, with no doer of its own).
 
     "Suspected militants attacked a military base on Thursday, killing eight soldiers. The fighters detonated a car
     bomb at the gate before storming it": an attack whose doers are the attackers named again ("the fighters", "the
@@ -162,11 +169,17 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
     is that attack told in detail: one happening, one row. The attack takes what the detail adds and it lacks
     (place, target, figures, manner, its day when it had only the report's)."""
     actor = event.actor
-    if event.type != "ASSAULT" or actor is None or event.stance in _UNSURE:
+    if event.type != "ASSAULT" or event.stance in _UNSURE:
         return None
-    word = actor.text.casefold().removeprefix("the ")
-    if word not in _DOERS_AGAIN or not re.search(rf"\b(?:the|these|those)\s+{word}\b", event.sentence, re.I):
-        return None
+    if actor is None:
+        before = event.sentence[: event.trigger.start - event.sentence_start]
+        named = f"{before}{event.trigger.text} "  # "One strike hit a tent": the trigger is the salvo's own word
+        if not (_PART_OF_A_SALVO.match(before) or _PART_OF_A_SALVO.match(named)):
+            return None
+    else:
+        word = actor.text.casefold().removeprefix("the ")
+        if word not in _DOERS_AGAIN or not re.search(rf"\b(?:the|these|those)\s+{word}\b", event.sentence, re.I):
+            return None
     if _ANOTHER_INCIDENT & set(_WORD_ANY.findall(event.sentence.casefold())):
         return None
     for i in range(len(earlier) - 1, -1, -1):
@@ -179,7 +192,8 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
             continue
         if other.stance in _UNSURE:
             return None
-        if other.actor is not None and actor.country and other.actor.country not in (None, actor.country):
+        theirs = other.actor.country if other.actor is not None else None
+        if actor is not None and actor.country and theirs not in (None, actor.country):
             return None
         if timed and not other.date_from_publication and event.date != other.date:
             return None  # a day of its own that is not the attack's
@@ -196,13 +210,8 @@ def with_detail(attack: Event, detail: Event) -> Event:
         if getattr(attack, name) is None and getattr(detail, name) is not None
     }
     finer, coarse = detail.place, attack.place
-    if (
-        finer is not None
-        and coarse is not None
-        and coarse.precision > finer.precision
-        and coarse.country == finer.country
-    ):
-        changes["place"] = finer  # "in southern Somalia", then "in Lower Shabelle"
+    if finer is not None and coarse is not None and coarse.country == finer.country and _coarser(coarse, finer):
+        changes["place"] = finer  # "in southern Somalia", then "in Lower Shabelle"; the Gaza Strip, then a town
     if attack.mode == "general" and detail.mode != "general":
         changes["mode"] = detail.mode
     if attack.date_from_publication and not detail.date_from_publication:
@@ -210,6 +219,15 @@ def with_detail(attack: Event, detail: Event) -> Event:
             time=detail.time, date=detail.date, date_precision=detail.date_precision, date_from_publication=False
         )
     return replace(attack, **changes) if changes else attack
+
+
+_AREAS = frozenset({"country", "admin1", "admin2", "district", "region", "zone", "province", "state"})
+
+
+def _coarser(coarse: Place, finer: Place) -> bool:
+    if coarse.precision != finer.precision:
+        return coarse.precision > finer.precision
+    return coarse.feature in _AREAS and finer.feature not in _AREAS
 
 
 def _named_again(event: Event, other: Event) -> bool:
