@@ -188,3 +188,52 @@ def test_the_request_of_a_party_is_that_partys_request() -> None:
     (request,) = [e for e in events if e.type == "REQUEST"]
     assert request.actor is not None and request.actor.country == "MLI"
     assert request.recipient is None or request.recipient.country != "MLI"
+
+
+def test_acts_of_force_on_a_number_of_targets_since_a_day_are_a_tally() -> None:
+    events = pipeline_events(
+        "The Houthis have attacked dozens of merchant ships since November. "
+        "The ELN has kidnapped at least 20 people since the truce began, the ombudsman said.",
+        "2024-02-10",
+    )
+    assert assaults(events) == []
+    # the campaign with no count keeps its row, dated from then; so does ground taken
+    events = pipeline_events("Warplanes have pounded towns in southern Idlib since late April.", "2019-06-10")
+    assert len(assaults(events)) == 1
+
+
+def test_a_fire_that_is_a_blaze_and_a_mine_that_is_a_pit_are_no_attacks() -> None:
+    events = pipeline_events(
+        "The blast caused a fire that firefighters brought under control. "
+        "M23 rebels seized the town of Rubaya, home to a major coltan mine, on Tuesday.",
+        "2024-05-02",
+    )
+    assert [e.trigger.text for e in assaults(events) if e.trigger.text in ("fire", "mine", "seized")] == ["seized"]
+    events = pipeline_events("Two soldiers were killed when their truck hit a mine near Gao.", "2024-05-02")
+    assert [e.mode for e in assaults(events)] == ["explosives"]
+
+
+def test_part_of_a_salvo_told_next_is_the_salvo() -> None:
+    events = pipeline_events(
+        "Houthi forces fired two anti-ship missiles at a container vessel in the Red Sea on Thursday, "
+        "the U.S. military said. One missile struck the ship, the military said.",
+        "2024-02-10",
+    )
+    assert len(assaults(events)) == 1
+    events = pipeline_events(
+        "Israeli air strikes killed 12 people in the southern Gaza Strip overnight, the civil defence agency said. "
+        "One strike hit a tent sheltering displaced families west of Khan Younis, the agency said.",
+        "2024-06-12",
+    )
+    (strikes,) = assaults(events)
+    assert strikes.place is not None and strikes.place.feature == "city"  # the town the detail names
+
+
+def test_the_civil_defence_of_gaza_is_not_the_syrian_white_helmets() -> None:
+    events = pipeline_events(
+        "Israeli air strikes killed 12 people in the southern Gaza Strip overnight, Gaza's civil defence agency said.",
+        "2024-06-12",
+    )
+    (strikes,) = assaults(events)
+    assert strikes.claimed_by is not None and strikes.claimed_by.name != "White Helmets"
+    assert strikes.claimed_by.country == "PSE"
