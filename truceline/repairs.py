@@ -15,6 +15,10 @@ repaired tree.
 - "Gunmen on motorcycles killed at least 17 villagers ..., police said": the verb taken for a participle describing
   the noun before it, which then is a second subject of the closing speech verb. Repaired: the verb heads the
   clause the speech verb tells, with that noun as its subject.
+- "Angola, which is mediating between the two countries, called for a ceasefire": the main verb taken for a
+  participle on the relative clause's last noun. Repaired: it is the root, the noun before the clause its subject.
+- "Sudan's paramilitary Rapid Support Forces shelled ...": a descriptor before a name taken for a second subject of
+  the verb. Repaired: it modifies the name.
 """
 
 from __future__ import annotations
@@ -30,13 +34,57 @@ _RESULTS = frozenset({"dead"})
 
 def repair(doc: Any) -> Any:
     """`doc` with the misreadings of the module docstring repaired in place."""
+    for root in [t for t in doc if t.dep_ == "ROOT"]:
+        _verb_taken_into_a_relative(root)
     for token in doc:
         if token.lower_ in _RESULT_VERBS and token.i + 1 < len(doc):
             _verb_taken_for_a_noun(token, doc[token.i + 1])
         if token.tag_ in ("VBD", "VBZ", "VBP") and token.pos_ == "VERB":
             _subject_taken_for_a_compound(token)
             _verb_taken_for_a_relative(token)
+            _subject_split_in_two(token)
     return doc
+
+
+def _verb_taken_into_a_relative(root: Any) -> None:
+    """'Angola, which is mediating between the two countries, called for a ceasefire': the main verb hung on the
+    relative clause's last noun as a participle, and the subject left as the root of a verbless sentence. Repaired:
+    the verb after the clause's closing comma is the root, the noun its subject."""
+    if root.pos_ not in ("PROPN", "NOUN"):
+        return
+    relative = next((c for c in root.children if c.dep_ == "relcl" and c.i > root.i), None)
+    if relative is None:
+        return
+    inside = {t.i for t in relative.subtree}
+    verb = next(
+        (
+            t
+            for t in relative.subtree
+            if t.dep_ == "acl" and t.tag_ == "VBD" and t.head.i in inside and t.i > 1 and t.doc[t.i - 1].text == ","
+        ),
+        None,
+    )
+    if verb is None:
+        return
+    moved = [c for c in root.children if c.i > verb.i]  # the full stop
+    verb.head, verb.dep_ = verb, "ROOT"
+    root.head, root.dep_ = verb, "nsubj"
+    for child in moved:
+        child.head = verb
+
+
+def _subject_split_in_two(verb: Any) -> None:
+    """ "Sudan's paramilitary Rapid Support Forces shelled ...": the descriptor before a name taken for a subject of
+    its own, so the verb has two subjects side by side. Repaired: the descriptor modifies the name, and what it
+    carried ("Sudan's") goes with it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 2:
+        return
+    first, second = subjects
+    if first.i + 1 != second.left_edge.i or first.pos_ not in ("ADJ", "NOUN", "PROPN"):
+        return
+    first.head = second
+    first.dep_ = "amod" if first.pos_ == "ADJ" else "compound"
 
 
 def _verb_taken_for_a_relative(said: Any) -> None:
