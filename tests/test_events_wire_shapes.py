@@ -237,3 +237,30 @@ def test_the_civil_defence_of_gaza_is_not_the_syrian_white_helmets() -> None:
     (strikes,) = assaults(events)
     assert strikes.claimed_by is not None and strikes.claimed_by.name != "White Helmets"
     assert strikes.claimed_by.country == "PSE"
+
+
+def test_a_descriptor_taken_for_a_second_subject_modifies_the_name() -> None:
+    events = pipeline_events(
+        "Sudan's paramilitary Rapid Support Forces shelled a market in Omdurman on Monday.", "2024-06-12"
+    )
+    (shelled,) = assaults(events)
+    assert shelled.actor is not None and shelled.actor.name == "Rapid Support Forces"
+
+
+def test_a_main_verb_taken_into_the_relative_clause_before_it_is_the_main_verb() -> None:
+    doc = load_nlp()("Angola, which is mediating between the two countries, called for an immediate ceasefire.")
+    called = doc[10]
+    assert called.text == "called" and called.dep_ == "ROOT"
+    assert [c.text for c in called.children if c.dep_ == "nsubj"] == ["Angola"]
+    events = pipeline_events(
+        "Angola, which is mediating between the two countries, called for an immediate ceasefire.", "2024-06-12"
+    )
+    (call,) = [e for e in events if e.type == "REQUEST"]
+    assert call.actor is not None and call.actor.country == "AGO"
+
+
+def test_the_speakers_own_warplanes_are_named_as_its_forces() -> None:
+    events = pipeline_events("The army said its warplanes had struck RSF positions east of Omdurman.", "2024-06-12")
+    (struck,) = assaults(events)
+    assert struck.actor is not None and struck.actor.sector == "MIL"
+    assert struck.actor.name is not None and struck.actor.name.endswith("military")

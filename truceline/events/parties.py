@@ -185,6 +185,7 @@ def speakers_own(agent: Token | None, speaker: Actor | None, offset: int, lex: L
         offset + left.idx,
         offset + right.idx + len(right.text),
         doc_text(agent.doc)[left.idx : right.idx + len(right.text)],
+        name=display_name(speaker.country, "military") if military else speaker.name,
         country=speaker.country,
         sector=sector,
         code=f"{speaker.country}{sector or ''}",
