@@ -247,7 +247,12 @@ def _cue(token: Token, rel: str, lex: Lexicon) -> Attribution | None:
         return Attribution("denied", token, _speaker(token))
     if lemma in lex.accuse_verbs and rel in ("prep", "pcomp", "pobj", "ccomp", "advcl"):
         return Attribution("accused", token, _speaker(token))
-    own_subject = any(c.dep_ == "nsubj" for c in token.children)
+    # a conjoined verb shares its head's subject ("said they had repelled the attack and accused the army of ..."),
+    # when that subject is someone ("they"), not a thing the parse joined it to ("the truce would last and accused")
+    shared = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.dep_ == "conj" else None
+    own_subject = any(c.dep_ == "nsubj" for c in token.children) or (
+        shared is not None and shared.pos_ in ("PRON", "PROPN")
+    )
     if lemma in lex.accuse_verbs and rel == "dobj" and own_subject and _charge_on_the_accused(token):
         # "accused the coalition of breaching the truce", the parser hanging "of" on the one accused
         return Attribution("accused", token, _speaker(token))
