@@ -227,9 +227,10 @@ def aimed_at_state(token: Token, start: int, index: ActorIndex) -> Actor | None:
 def _recipient(token: Token, start: int, index: ActorIndex, lex: Lexicon) -> Actor | None:
     found = with_conjuncts(actor_for(token, start, index), token, start, index) or aimed_at_state(token, start, index)
     found = possessor_country(token, found, start, index)
-    if found is None and (doer := done_by(token)) is not None:
+    if found is None and (doer := done_by(token, agreement=True)) is not None:
         # "launched an investigation into crimes committed by X", "prevented a rally staged by students": the one
-        # acted against is whoever did the thing the act is aimed at
+        # acted against is whoever did the thing the act is aimed at (not who brokered it: "agreed to a ceasefire
+        # brokered by the United States")
         found = actor_for(doer, start, index)
     if found is None and token.lemma_.lower() in lex.nouns:
         # "condemned an attack by X soldiers": the one condemned is the attack's agent
