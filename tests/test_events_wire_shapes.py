@@ -264,3 +264,45 @@ def test_the_speakers_own_warplanes_are_named_as_its_forces() -> None:
     (struck,) = assaults(events)
     assert struck.actor is not None and struck.actor.sector == "MIL"
     assert struck.actor.name is not None and struck.actor.name.endswith("military")
+
+
+def test_asking_not_to_be_named_is_how_the_report_got_its_words() -> None:
+    events = pipeline_events(
+        "Troops shelled the village overnight, one resident said by phone, asking not to be named.", "2024-06-12"
+    )
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_an_act_charged_in_a_conjoined_accusation_is_the_accusers_claim() -> None:
+    events = pipeline_events(
+        "Fano leaders said they had repelled the attack and accused the army of executing civilians.", "2024-06-12"
+    )
+    (killing,) = assaults(events)
+    assert killing.claimed_by is not None and killing.claimed_by.name == "Fano"
+    assert killing.stance != "asserted"
+
+
+def test_who_brokered_a_ceasefire_is_not_the_one_it_was_agreed_with() -> None:
+    events = pipeline_events(
+        "Israel and Hezbollah agreed to a 60-day ceasefire brokered by the United States and France.", "2024-11-27"
+    )
+    (agree,) = [e for e in events if e.type == "AGREE"]
+    assert agree.recipient is None or agree.recipient.country not in ("USA", "FRA")
+    assert agree.recipient is None or not {"USA", "FRA"} & {m.country for m in agree.recipient.members}
+
+
+def test_security_forces_are_the_states_military_not_a_militia() -> None:
+    events = pipeline_events(
+        "Pakistani security forces killed six militants in a raid in North Waziristan.", "2024-06-12"
+    )
+    (raid,) = assaults(events)
+    assert raid.actor is not None and raid.actor.sector == "MIL"
+    assert raid.actor.name is not None and "militia" not in raid.actor.name
+
+
+def test_attacks_stepped_up_since_a_day_are_a_trend_not_an_act() -> None:
+    events = pipeline_events(
+        "The TTP have stepped up attacks on security forces since a truce with the government collapsed.",
+        "2024-06-12",
+    )
+    assert assaults(events) == []

@@ -467,15 +467,20 @@ def cumulative(cand: Candidate, lex: Lexicon) -> bool:
             return _toll(verb, verb, lex)
     if cand.type not in ("ASSAULT", "COERCE"):
         return False
-    return _toll(cand.token, clause_verb(cand), lex, cand.extra) or (
-        not cand.nominal and cand.mode != "capture_territory" and _added_up_since(clause_verb(cand))
-    )
+    if _toll(cand.token, clause_verb(cand), lex, cand.extra):
+        return True
+    if cand.mode == "capture_territory":
+        return False  # ground taken since a day is the front line now: kept
+    if cand.nominal:  # "have stepped up attacks on security forces since a truce collapsed": a trend of acts
+        noun = cand.token
+        return noun.tag_ == "NNS" and noun.dep_ == "dobj" and _added_up_since(noun.head, counted=False)
+    return _added_up_since(clause_verb(cand))
 
 
 _COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens"})
 
 
-def _added_up_since(verb: Token) -> bool:
+def _added_up_since(verb: Token, counted: bool = True) -> bool:
     """'The Houthis have attacked dozens of ships since November', 'the ELN has kidnapped at least 20 people since
     the ceasefire began': acts of force in the present perfect on a number of targets counted from a day on are a
     tally, not one act ("warplanes have pounded towns since April", with no count, is the campaign, dated from
@@ -484,7 +489,8 @@ def _added_up_since(verb: Token) -> bool:
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if not perfect or target is None:
         return False
-    if not (target.lower_ in _COUNTS or any(c.dep_ == "nummod" or c.lower_ in _COUNTS for c in target.subtree)):
+    count = target.lower_ in _COUNTS or any(c.dep_ == "nummod" or c.lower_ in _COUNTS for c in target.subtree)
+    if counted and not count:
         return False
     return any(
         (c.dep_ == "prep" and c.lower_ == "since")
@@ -520,7 +526,7 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
 
 def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
     """Why `cand` names no happening a coder would code (aim, provision, standing, reference, habit, kind,
-    hypothetical, cumulative, accident, a word in its other sense), or None when it may be one."""
+    hypothetical, cumulative, accident, a word in its other sense, sourcing), or None when it may be one."""
     if aim(cand, lex):
         return "aim"
     if provision(cand, lex):
@@ -543,7 +549,20 @@ def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
         return "accident"
     if other_sense(cand):
         return "other sense"
+    if sourcing(cand):
+        return "sourcing"
     return None
+
+
+_UNNAMED = frozenset({"named", "identified", "anonymity", "anonymous", "identity", "quoted"})
+
+
+def sourcing(cand: Candidate) -> bool:
+    """How the report got its words, not an act: 'asking not to be named', 'requested anonymity', 'asked that his
+    identity be withheld'."""
+    if cand.type != "REQUEST" or _lemma(cand.token) not in ("ask", "request", "demand", "insist"):
+        return False
+    return any(t.lower_ in _UNNAMED for t in cand.token.subtree)
 
 
 # "causing a fire that the crew brought under control", "a fire broke out": a blaze, not gunfire
