@@ -17,6 +17,8 @@ repaired tree.
   clause the speech verb tells, with that noun as its subject.
 - "Angola, which is mediating between the two countries, called for a ceasefire": the main verb taken for a
   participle on the relative clause's last noun. Repaired: it is the root, the noun before the clause its subject.
+- "marched through the Georgian capital Tbilisi on Sunday": the place's name cut from the noun it names and hung on
+  the verb. Repaired: it is in apposition to that noun.
 - "Sudan's paramilitary Rapid Support Forces shelled ...": a descriptor before a name taken for a second subject of
   the verb. Repaired: it modifies the name.
 """
@@ -37,6 +39,8 @@ def repair(doc: Any) -> Any:
     for root in [t for t in doc if t.dep_ == "ROOT"]:
         _verb_taken_into_a_relative(root)
     for token in doc:
+        if token.ent_type_ in ("GPE", "LOC") and token.dep_ in ("npadvmod", "dep", "nsubj", "dobj") and token.i:
+            _name_cut_from_its_noun(token)
         if token.lower_ in _RESULT_VERBS and token.i + 1 < len(doc):
             _verb_taken_for_a_noun(token, doc[token.i + 1])
         if token.tag_ in ("VBD", "VBZ", "VBP") and token.pos_ == "VERB":
@@ -44,6 +48,25 @@ def repair(doc: Any) -> Any:
             _verb_taken_for_a_relative(token)
             _subject_split_in_two(token)
     return doc
+
+
+_PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "region", "province", "district", "enclave"})
+
+
+def _name_cut_from_its_noun(name: Any) -> None:
+    """'marched through the Georgian capital Tbilisi on Sunday': the name after "capital" taken for an adverb of the
+    verb, so the place is lost to the phrase it names. Repaired: the name is in apposition to the noun before it."""
+    first = name
+    while first.i > 0 and first.doc[first.i - 1].ent_type_ == name.ent_type_ and first.doc[first.i - 1].pos_ == "PROPN":
+        first = first.doc[first.i - 1]
+    if first.i == 0 or name.head.i == name.i:
+        return
+    noun = first.doc[first.i - 1]
+    if noun.lemma_.lower() not in _PLACE_NOUNS or noun.dep_ != "pobj" or name.head.i == noun.i:
+        return
+    if first.i != name.i and first.head.i != name.i:
+        return
+    name.head, name.dep_ = noun, "appos"
 
 
 def _verb_taken_into_a_relative(root: Any) -> None:

@@ -20,7 +20,9 @@ SCENE_CUES = {
     "across": 2.5, "throughout": 2.5, "into": 2.0, "within": 2.5, "along": 2.5, "over": 1.5, "off": 2.0,
     "through": 1.5, "to": 0.5, "towards": 0.5, "toward": 0.5, "speech": 0.5,
 }  # fmt: skip
-PLAIN_LOCATIVES = frozenset(("in", "at", "near", "outside", "around", "inside", "across", "throughout", "within"))
+PLAIN_LOCATIVES = frozenset(
+    ("in", "at", "near", "outside", "around", "inside", "across", "throughout", "within", "through")
+)
 NEAR_CUES = frozenset(("near", "outside", "around", "along", "off"))
 # An origin ("the Britain-based monitor", "a group based in London"), a possessive ("Aleppo's governor") and the
 # dateline (where the reporter filed from) are never the scene.
