@@ -339,6 +339,20 @@ def _the_group(token: Token) -> bool:
     )
 
 
+# words the dictionary knows as people that are also plain adjectives: "a general strike", "an official visit"
+# (not "rebel positions" or "military posts", whose adjective still names whose they are)
+_PLAIN_ADJECTIVES = frozenset({"general", "official"})
+
+
+def _adjective_word(actor: Actor, doc: Any, offset: int) -> bool:
+    """'a general strike': a word the dictionary knows as a party ("general", the officer) used as a plain
+    adjective of the phrase names no one."""
+    if actor.text.lower() not in _PLAIN_ADJECTIVES or not actor.text[:1].islower() or actor.members:
+        return False
+    word = next((t for t in doc if offset + t.idx == actor.start), None)
+    return word is not None and word.tag_ == "JJ" and word.dep_ == "amod"
+
+
 def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     if token.lower_ in _PRONOUNS or _the_sides(token):
         return None
@@ -365,6 +379,7 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     if not mentions:
         mentions = _speaking_for(token, offset, start, index)
     inside = [a for a in mentions if not _on_place(a, doc_text(token.doc), offset) and not _backer(a, index.body)]
+    inside = [a for a in inside if not _adjective_word(a, token.doc, offset)]
     if mentions and not inside:
         return None  # only nationality words on places ("the use of the Russian language")
     if inside:
