@@ -526,7 +526,8 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
 
 def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
     """Why `cand` names no happening a coder would code (aim, provision, standing, reference, habit, kind,
-    hypothetical, cumulative, accident, a word in its other sense, sourcing), or None when it may be one."""
+    hypothetical, cumulative, accident, a word in its other sense, sourcing, asked for), or None when it may be
+    one."""
     if aim(cand, lex):
         return "aim"
     if provision(cand, lex):
@@ -551,7 +552,23 @@ def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
         return "other sense"
     if sourcing(cand):
         return "sourcing"
+    if asked_for(cand, lex):
+        return "asked for"
     return None
+
+
+def asked_for(cand: Candidate, lex: Lexicon) -> bool:
+    """What a demand asks in a that-clause with a bare verb ("marched to demand that the government drop the bill",
+    "insisted that Russia withdraw its troops"): asked for, not done, even when the demand itself is no row (here
+    the march's aim)."""
+    if cand.nominal:
+        return False
+    verb = clause_verb(cand)
+    head = verb.head
+    if verb.dep_ != "ccomp" or verb.tag_ != "VB" or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    lemma = trigger_lemma(head, lex.verbs)
+    return lemma in lex.verbs and lex.verbs[lemma][0] == "REQUEST"
 
 
 _UNNAMED = frozenset({"named", "identified", "anonymity", "anonymous", "identity", "quoted"})
