@@ -306,3 +306,46 @@ def test_attacks_stepped_up_since_a_day_are_a_trend_not_an_act() -> None:
         "2024-06-12",
     )
     assert assaults(events) == []
+
+
+def test_a_march_through_the_capital_named_after_its_noun_is_there() -> None:
+    doc = load_nlp()("Thousands of protesters marched through the Georgian capital Tbilisi on Sunday.")
+    assert (doc[8].text, doc[8].dep_, doc[8].head.text) == ("Tbilisi", "appos", "capital")
+    events = pipeline_events(
+        "Thousands of protesters marched through the Georgian capital Tbilisi on Sunday.", "2024-06-12"
+    )
+    (march,) = [e for e in events if e.type == "PROTEST"]
+    assert march.place is not None and march.place.name == "Tbilisi"
+
+
+def test_a_general_strike_names_no_general() -> None:
+    events = pipeline_events("Opposition leaders in Georgia called for a general strike on Monday.", "2024-06-12")
+    (call,) = [e for e in events if e.type == "REQUEST"]
+    assert call.recipient is None or call.recipient.sector != "MIL"
+
+
+def test_what_a_demand_asks_in_a_that_clause_is_not_done() -> None:
+    events = pipeline_events(
+        "Thousands of protesters marched through the Georgian capital Tbilisi on Sunday to demand that the government "
+        "drop a bill on foreign influence.",
+        "2024-06-12",
+    )
+    assert "CONCEDE" not in [e.type for e in events]
+
+
+def test_the_act_an_arrest_is_in_connection_with_is_no_second_act() -> None:
+    events = pipeline_events(
+        "A suicide bombing at a mosque in Peshawar killed 56 worshippers on Friday. Police arrested three suspects "
+        "in connection with the bombing on Saturday, officials said.",
+        "2024-06-12",
+    )
+    assert len(assaults(events)) == 1
+
+
+def test_the_bomber_named_again_tells_the_bombing_in_detail() -> None:
+    events = pipeline_events(
+        "A suicide bombing at a mosque in Peshawar killed 56 worshippers on Friday, police said. The bomber "
+        "detonated his explosives vest at the mosque's entrance, a police official said.",
+        "2024-06-12",
+    )
+    assert len(assaults(events)) == 1

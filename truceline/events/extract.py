@@ -485,6 +485,8 @@ class _Coder:
         """'the shelling', 'the memorandum', 'the attack came a week after': a definite noun with no words of its own
         (no agent, target, weapon or victims) names an event of the same type the report has already coded."""
         token = cand.token
+        if cand.nominal and token.dep_ == "pobj" and token.head.head.lower_ in ("connection", "relation"):
+            return True  # "arrested three suspects in connection with the bombing": the act the arrest is about
         if not cand.nominal or cand.extra or cand.governor is not None:
             return False
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):

@@ -149,6 +149,7 @@ def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False)
 # the attackers named again by what they are, as the subject of the next sentence's acts
 _DOERS_AGAIN = frozenset(
     {"attackers", "assailants", "raiders", "gunmen", "fighters", "militants", "insurgents", "jihadists", "bandits"}
+    | {"attacker", "assailant", "gunman", "bomber", "shooter", "suicide bomber"}
 )
 # "One missile struck the ship", "Two of the rockets hit a school": part of the salvo told before, as the subject
 _PART_OF_A_SALVO = re.compile(
