@@ -132,9 +132,11 @@ def main() -> None:
         folders.append(folder)
     print(f"{args.reports} generated reports, {words} words ({words / args.reports:.0f} per report)")
 
-    from truceline.pipeline import load_nlp
+    import spacy
 
-    nlp = load_nlp()
+    from truceline.nlp import SPACY_MODEL
+
+    nlp = spacy.load(SPACY_MODEL)  # the bare model: none of Truceline's parse repairs (truceline/repairs.py)
     nlp.pipe(["Warm-up sentence for the model."])  # loading is not what we measure
     list(nlp.pipe(["Warm-up sentence for the model."]))
     # spaCy's first turn runs before Truceline loads anything, so its peak memory is its own
