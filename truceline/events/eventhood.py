@@ -96,6 +96,8 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
             return True  # the act it serves is coded; "arrived in Ankara to discuss" keeps its only event word
         if rel == "acl" and _infinitive(current) and _event_noun(head, lex) and cand.type == "ASSAULT":
             return True  # "a campaign to retake the province", "an offensive to capture the town": its aim
+        if rel == "acl" and _infinitive(current) and _lemma(head) in lex.ceasefire_nouns:
+            return True  # "a one-week ceasefire to allow aid deliveries": what the truce is for
         if rel == "acl" and _infinitive(current) and head.dep_ == "pobj" and head.head.lower_ == "until":
             return True  # "gave them until the end of February to pull back": what the ultimatum demands
         if rel == "acl" and _infinitive(current) and _lemma(head) in _ASKINGS:
