@@ -93,6 +93,12 @@ def _its_own(recipient: Actor, actor: Actor | None, body: str) -> bool:
     return actor.country is not None and same_party(actor, recipient) and actor.sector == recipient.sector
 
 
+def _same_forces(recipient: Actor, actor: Actor | None) -> bool:
+    if actor is None or actor.members or recipient.members:
+        return False
+    return recipient.country == actor.country and recipient.sector == actor.sector == "MIL"
+
+
 def _countries(actor: Actor) -> frozenset[str | None]:
     return frozenset(m.country for m in actor.members) if actor.members else frozenset({actor.country})
 
@@ -596,6 +602,8 @@ def settle(
             recipient = None
         if recipient is not None and _its_own(recipient, actor, body):
             recipient = None  # "pulled out its fighters", "deployed their troops": the actor's own, not a target
+        elif recipient is not None and event.type == "MOBILIZE" and _same_forces(recipient, actor):
+            recipient = None  # "the army said it had deployed troops": the forces it moves are its own
         actor = _not_of_the_country_struck(actor, recipient, cand, event.type, offset, lex)
         if recipient is not None and event.type in _ADDRESSED:
             recipient = nation_as_state(recipient)
