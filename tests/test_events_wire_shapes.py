@@ -349,3 +349,27 @@ def test_the_bomber_named_again_tells_the_bombing_in_detail() -> None:
         "2024-06-12",
     )
     assert len(assaults(events)) == 1
+
+
+def test_what_a_truce_is_for_is_no_act() -> None:
+    events = pipeline_events(
+        "The army and the RSF agreed on Saturday to a one-week ceasefire to allow aid deliveries, Saudi Arabia said.",
+        "2023-05-22",
+    )
+    assert [e.type for e in events] == ["AGREE"]
+
+
+def test_the_troops_an_army_deploys_are_its_own_not_a_target() -> None:
+    events = pipeline_events("The army said it had deployed troops to track down the kidnappers.", "2024-03-09")
+    (deploy,) = [e for e in events if e.type == "MOBILIZE"]
+    assert deploy.recipient is None or deploy.recipient.sector != "MIL"
+
+
+def test_a_day_counted_from_another_is_not_moved_to_last_year() -> None:
+    events = pipeline_events(
+        "Gunmen abducted 287 pupils from a school in Kuriga on March 7. The pupils were freed two weeks later, "
+        "the state governor said.",
+        "2024-03-15",  # a publication date the figures outrun: still this year's days, not last year's
+    )
+    (freed,) = [e for e in events if e.type == "RETREAT"]
+    assert freed.date is not None and freed.date.startswith("2024")

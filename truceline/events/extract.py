@@ -149,6 +149,7 @@ _ARMED = frozenset(
 
 
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH_NAMED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.IGNORECASE)
 
 
 def _not_after_the_report(
@@ -161,6 +162,8 @@ def _not_after_the_report(
         return time, date
     if stance in ("planned", "threatened") or time.type != "DATE" or _YEAR_WRITTEN.search(time.text):
         return time, date
+    if not _MONTH_NAMED.search(time.text):
+        return time, date  # "two weeks later", "on Thursday": counted from a day the text gives, not a month-day
     if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in _AHEAD_AUX for c in verb.children):
         return time, date
     if time.earliest <= published.latest or not time.value[:4].isdigit() or not date[:4].isdigit():
