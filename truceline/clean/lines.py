@@ -165,6 +165,8 @@ def _could_be_title(line: str, rules: ChromeRules) -> bool:
     words = len(line.split())
     if len(line) > 250 or words > 30 or (line.endswith(".") and words > 20):
         return False
+    if line.endswith(".") and not line.endswith("..") and words >= LEDE_WORDS + 2:
+        return False  # a full-stopped sentence of fourteen words or more: headlines are shorter or unstopped
     if line.endswith(".") and words >= LEDE_WORDS and rules.lede_marker.search(line):
         return False
     return words <= 15 or not _INNER_SENTENCE_END.search(line)
