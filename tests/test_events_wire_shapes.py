@@ -373,3 +373,18 @@ def test_a_day_counted_from_another_is_not_moved_to_last_year() -> None:
     )
     (freed,) = [e for e in events if e.type == "RETREAT"]
     assert freed.date is not None and freed.date.startswith("2024")
+
+
+def test_a_long_full_stopped_first_line_is_the_lede_even_without_a_speaker() -> None:
+    lede = "The Taliban gave foreign forces until the end of August to leave Afghanistan, warning of consequences."
+    text = f"{lede}\n\nThe deadline was set by the group's leaders.\n"
+    cleaned = clean(RawDocument(id="c", kind="text", content=text, origin="c"))
+    assert cleaned.title is None and cleaned.body.startswith("The Taliban")
+
+
+def test_an_ultimatum_is_dated_when_given_not_by_its_deadline() -> None:
+    events = pipeline_events(
+        "The Taliban gave foreign forces until the end of August to leave Afghanistan.", "2021-08-24"
+    )
+    (ultimatum,) = [e for e in events if e.type == "THREATEN"]
+    assert ultimatum.date == "2021-08-24"

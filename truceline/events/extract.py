@@ -181,6 +181,12 @@ def _not_after_the_report(
 
 
 _AHEAD_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+_DEADLINE_PREPS = frozenset({"until", "till", "by", "before"})
+
+
+def _deadline_words(verb: Any) -> set[int]:
+    """The words of an ultimatum's deadline ("until the end of August", "by Friday") under its verb."""
+    return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in _DEADLINE_PREPS for t in c.subtree}
 
 
 def _forbidden_advance(cand: Candidate) -> bool:
@@ -601,6 +607,9 @@ class _Coder:
             # is dated by its own time ("would observe a ceasefire from 6 a.m. on Saturday")
             truce = cand.type in ("AGREE", "REQUEST", "CONCEDE") and (has_ceasefire or cand.ceasefire_noun is not None)
             times = outside(times, doc, start, lifetime_words(verb, cand.token, truce))
+        if cand.type == "THREATEN" and cand.mode == "ultimatum":
+            # "gave foreign forces until the end of August to leave": the deadline is not when it was given
+            times = outside(times, doc, start, _deadline_words(verb))
         time, date, precision, from_pub = event_date(
             doc, start, times, clause, published, reporting, relation, ongoing=ongoing
         )
