@@ -388,3 +388,14 @@ def test_an_ultimatum_is_dated_when_given_not_by_its_deadline() -> None:
     )
     (ultimatum,) = [e for e in events if e.type == "THREATEN"]
     assert ultimatum.date == "2021-08-24"
+
+
+def test_both_sides_after_a_hostile_act_with_no_pair_named_are_its_two_parties() -> None:
+    events = pipeline_events(
+        "Israel's army warned Hezbollah on Sunday that it would pay a heavy price for the rocket fire. "
+        "The United States urged both sides to show restraint.",
+        "2024-06-12",
+    )
+    (urge,) = [e for e in events if e.type == "REQUEST"]
+    assert urge.recipient is not None
+    assert {m.country for m in urge.recipient.members} == {"ISR", "LBN"}

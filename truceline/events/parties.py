@@ -128,7 +128,25 @@ def last_pair(events: Sequence[Event], index: ActorIndex, before: int, other: Ac
         named = None
     if named is not None and (found is None or named.start > found.start):
         return named
-    return found
+    return found or _last_dyad(events, index, other)
+
+
+_HOSTILE = frozenset({"ASSAULT", "THREATEN", "COERCE", "ACCUSE"})
+
+
+def _last_dyad(events: Sequence[Event], index: ActorIndex, other: Actor | None) -> Actor | None:
+    """With no pair named together, 'both sides' are the two of the last hostile act between parties of two
+    countries ("Israel's defence minister warned Hezbollah ... The United States urged both sides to show restraint")."""
+    for event in reversed(events):
+        actor, recipient = event.actor, event.recipient
+        if event.type not in _HOSTILE or actor is None or recipient is None or actor.members or recipient.members:
+            continue
+        if not actor.country or not recipient.country or actor.country == recipient.country:
+            continue
+        if other is not None and other.country in (actor.country, recipient.country):
+            continue
+        return index.compound([actor, recipient])
+    return None
 
 
 def two_sides(
