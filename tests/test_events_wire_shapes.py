@@ -399,3 +399,16 @@ def test_both_sides_after_a_hostile_act_with_no_pair_named_are_its_two_parties()
     (urge,) = [e for e in events if e.type == "REQUEST"]
     assert urge.recipient is not None
     assert {m.country for m in urge.recipient.members} == {"ISR", "LBN"}
+
+
+def test_part_of_a_salvo_shot_down_is_no_act_and_a_drone_of_it_is_the_salvos() -> None:
+    events = pipeline_events(
+        "Russia launched 41 drones at Ukraine overnight, Ukraine's air force said on Tuesday. Air defences shot "
+        "down 35 of the drones, the air force said. In the city of Kharkiv, a drone struck a residential building, "
+        "injuring six people, the regional governor said.",
+        "2024-06-11",
+    )
+    attacks = assaults(events)
+    assert [e.trigger.text for e in attacks] == ["launched", "struck"]
+    assert attacks[1].actor is not None and attacks[1].actor.country == "RUS"
+    assert attacks[1].place is not None and attacks[1].place.name == "Kharkiv"

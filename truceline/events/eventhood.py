@@ -556,7 +556,30 @@ def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
         return "sourcing"
     if asked_for(cand, lex):
         return "asked for"
+    if intercepted_part(cand):
+        return "interception"
     return None
+
+
+_INTERCEPTING = frozenset({"shoot", "intercept", "down", "destroy", "neutralise", "neutralize"})
+_SALVO = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "projectile", "projectiles"})
+
+
+def intercepted_part(cand: Candidate) -> bool:
+    """'Air defences shot down 35 of the drones': part of a salvo told before, stopped on its way; the attack is
+    the salvo's row, the interception no act of its own."""
+    if cand.nominal or _lemma(cand.token) not in _INTERCEPTING:
+        return False
+    target = next((c for c in cand.token.children if c.dep_ == "dobj"), None)
+    if target is None:
+        return False
+    of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return (
+        whole is not None
+        and whole.lower_ in _SALVO
+        and any(d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in whole.children)
+    )
 
 
 def asked_for(cand: Candidate, lex: Lexicon) -> bool:

@@ -48,6 +48,7 @@ def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
     for event in events:
         lo = bisect_left(starts, event.sentence_start)
         timed = lo < len(starts) and starts[lo] < event.sentence_end
+        event = salvo_doer(event, kept)
         j = told_again(event, kept, timed)
         if j is not None:
             kept[j] = fill_from(kept[j], event)
@@ -64,7 +65,7 @@ def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
             kept.append(event)
         else:
             where[event.index] = j
-    if len(kept) == len(events):
+    if len(kept) == len(events) and all(a is b for a, b in zip(kept, events, strict=True)):
         return list(events)
     out = []
     for i, event in enumerate(kept):
@@ -200,6 +201,30 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
             return None  # a day of its own that is not the attack's
         return i
     return None
+
+
+_ONE_WEAPON = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z-]+\s+)?(drone|missile|rocket|shell)\s+$", re.I)
+SALVO_REACH_CHARS = 600
+
+
+def salvo_doer(event: Event, earlier: Sequence[Event]) -> Event:
+    """'Russia launched 41 drones at Ukraine overnight ... In Kharkiv, a drone struck a residential building': a
+    weapon of the kind a salvo told just before was made of, with no doer of its own, is that salvo's doer's. The
+    strike keeps its own row (its town, its casualties)."""
+    if event.type != "ASSAULT" or event.actor is not None:
+        return event
+    found = _ONE_WEAPON.search(event.sentence[: event.trigger.start - event.sentence_start])
+    if found is None:
+        return event
+    weapon = found.group(1).casefold()
+    for other in reversed(earlier):
+        if event.sentence_start - other.sentence_end > SALVO_REACH_CHARS:
+            return event
+        if other.type != "ASSAULT" or other.actor is None or other.sentence_end > event.sentence_start:
+            continue
+        if re.search(rf"\b{weapon}s\b", other.sentence, re.I):
+            return replace(event, actor=other.actor)
+    return event
 
 
 def with_detail(attack: Event, detail: Event) -> Event:
