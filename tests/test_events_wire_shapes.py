@@ -412,3 +412,14 @@ def test_part_of_a_salvo_shot_down_is_no_act_and_a_drone_of_it_is_the_salvos() -
     assert [e.trigger.text for e in attacks] == ["launched", "struck"]
     assert attacks[1].actor is not None and attacks[1].actor.country == "RUS"
     assert attacks[1].place is not None and attacks[1].place.name == "Kharkiv"
+
+
+def test_a_toll_from_the_act_that_rose_later_updates_the_act() -> None:
+    events = pipeline_events(
+        "An Israeli strike on a school sheltering displaced people in Nuseirat killed at least 30 people, health "
+        "officials said. The death toll from the strike later rose to 39, according to the health ministry.",
+        "2024-06-06",
+    )
+    (strike,) = assaults(events)
+    assert strike.killed is not None and strike.killed.value == 39
+    assert strike.killed.start > strike.sentence_end  # the figure keeps the sentence it came from

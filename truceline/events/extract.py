@@ -41,6 +41,7 @@ from truceline.events.quotes import containing, named_speakers, quotations
 from truceline.events.rebuttal import ANSWERS, answered
 from truceline.events.recall import NO_EVENT, extra_candidates, resense
 from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
+from truceline.events.retold import UPDATE_AFTER_CHARS, rising_toll
 from truceline.events.speakers import losers_hit, speakers_own, toll_of
 from truceline.events.stance import (
     Attribution,
@@ -344,6 +345,7 @@ class _Coder:
             if not cand.lexical and not_an_event(cand, self.lex) is not None:
                 continue
             if self._refers_back(cand):
+                self._toll_risen(cand, start, end, text)
                 continue
             index, att = self.code(cand, doc, start, end, text, has_ceasefire, probability)
             own.append((cand, index, att))
@@ -489,6 +491,21 @@ class _Coder:
             self.events.append(replace(event, index=len(self.events)))
             out.append((cand, len(self.events) - 1, None if event.type == "ACCUSE" else atts[cand.token.i]))
         return out
+
+    def _toll_risen(self, cand: Candidate, start: int, end: int, text: str) -> None:
+        """'The death toll from the strike later rose to 39': the act named again takes the risen toll (the
+        report's latest count; the figure keeps its own sentence)."""
+        figures = [q for q in self.quantities.within(start, end) if q.kind == "killed"]
+        if len(figures) != 1 or not rising_toll(text, cand.token.idx):
+            return
+        for i in range(len(self.events) - 1, -1, -1):
+            event = self.events[i]
+            if start - event.sentence_end > UPDATE_AFTER_CHARS:
+                return
+            if event.type == cand.type and event.killed is not None:
+                if event.killed.value <= figures[0].value:
+                    self.events[i] = replace(event, killed=figures[0])
+                return
 
     def _refers_back(self, cand: Candidate) -> bool:
         """'the shelling', 'the memorandum', 'the attack came a week after': a definite noun with no words of its own

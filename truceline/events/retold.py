@@ -61,6 +61,10 @@ def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
             if j is not None:
                 kept[j] = with_detail(kept[j], event)
         if j is None:
+            j = toll_updated(event, kept)
+            if j is not None:
+                kept[j] = with_update(kept[j], event)
+        if j is None:
             where[event.index] = len(kept)
             kept.append(event)
         else:
@@ -225,6 +229,45 @@ def salvo_doer(event: Event, earlier: Sequence[Event]) -> Event:
         if re.search(rf"\b{weapon}s\b", other.sentence, re.I):
             return replace(event, actor=other.actor)
     return event
+
+
+_TOLL_FROM_THE = re.compile(r"\btoll\s+(?:from|in|of)\s+(?:the|this|that|last|[A-Z][a-z]+day's)\b", re.I)
+_RISING = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|reached|jumped|increased|stands|stood|grew)\b", re.I)
+UPDATE_AFTER_CHARS = 800
+
+
+def toll_updated(event: Event, earlier: Sequence[Event]) -> int | None:
+    """'An Israeli strike on a school killed at least 30 people ... The death toll from the strike later rose to
+    39': the act named again by a definite noun under a rising toll is the act told before, its figure the update.
+    The index in `earlier` of that act, or None."""
+    if event.type != "ASSAULT" or event.killed is None or event.stance in _UNSURE:
+        return None
+    if not rising_toll(event.sentence, event.trigger.start - event.sentence_start):
+        return None
+    for i in range(len(earlier) - 1, -1, -1):
+        other = earlier[i]
+        if event.sentence_start - other.sentence_end > UPDATE_AFTER_CHARS:
+            return None
+        if other.type != "ASSAULT" or other.sentence_end > event.sentence_start or other.killed is None:
+            continue
+        if event.actor is not None and other.actor is not None and event.actor.country != other.actor.country:
+            return None
+        return i if other.killed.value <= event.killed.value else None
+    return None
+
+
+def rising_toll(sentence: str, trigger_at: int) -> bool:
+    """The act at `trigger_at` is named under a toll that rose ("The death toll from the strike later rose to 39")."""
+    return bool(_TOLL_FROM_THE.search(sentence[:trigger_at]) and _RISING.search(sentence))
+
+
+def with_update(attack: Event, update: Event) -> Event:
+    """The act with its toll as updated later in the report (the update is the report's latest count), and a
+    finer place when the update names one."""
+    finer, coarse = update.place, attack.place
+    if finer is None or not (coarse is None or (coarse.country == finer.country and _coarser(coarse, finer))):
+        finer = coarse
+    return replace(attack, killed=update.killed, injured=update.injured or attack.injured, place=finer)
 
 
 def with_detail(attack: Event, detail: Event) -> Event:
