@@ -423,3 +423,16 @@ def test_a_toll_from_the_act_that_rose_later_updates_the_act() -> None:
     (strike,) = assaults(events)
     assert strike.killed is not None and strike.killed.value == 39
     assert strike.killed.start > strike.sentence_end  # the figure keeps the sentence it came from
+
+
+def test_people_captured_in_a_fight_are_no_ground_taken() -> None:
+    events = pipeline_events(
+        "The government said its troops had killed 85 militants and captured several of their commanders near "
+        "Lalibela.",
+        "2024-06-12",
+    )
+    (fight,) = assaults(events)
+    assert fight.mode != "capture_territory"
+    assert fight.killed is not None and fight.killed.value == 85
+    events = pipeline_events("Rebels captured the town of Kidal on Monday.", "2024-06-12")
+    assert [e.mode for e in assaults(events)] == ["capture_territory"]
