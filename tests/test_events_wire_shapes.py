@@ -436,3 +436,12 @@ def test_people_captured_in_a_fight_are_no_ground_taken() -> None:
     assert fight.killed is not None and fight.killed.value == 85
     events = pipeline_events("Rebels captured the town of Kidal on Monday.", "2024-06-12")
     assert [e.mode for e in assaults(events)] == ["capture_territory"]
+
+
+def test_a_region_written_with_its_admin_word_in_lower_case_is_found() -> None:
+    from truceline.stages.places import find_places
+
+    found = find_places("The rebels seized Paletwa in Myanmar's western Chin state on Sunday.")
+    assert [(p.name, p.feature) for p in found if p.country == "MMR" and p.feature == "admin1"] == [
+        ("Chin State", "admin1")
+    ]

@@ -83,14 +83,16 @@ def _longest(toks: Tokens, i: int, folded: str) -> tuple[int, str] | None:
     j = i
     parts = len(folded.split())
     while True:
-        if toks.cap[j] or toks.words[j][:1].isdigit():
+        # "Myanmar's western Chin state": an admin word written in lower case still closes the region's name
+        suffix = j > i and "suffix" in toks.kinds(j)
+        if toks.cap[j] or toks.words[j][:1].isdigit() or suffix:
             key = name_key(toks.text[toks.starts[i] : toks.ends[j]])
             if key in gaz.exact:
                 best = (j, key)
         if parts >= limit or not toks.joined(j):
             break
         nxt = toks.words[j + 1]
-        if not (nxt[:1].isupper() or nxt[:1].isdigit() or toks.kinds(j + 1) & {"particle", "connector"}):
+        if not (nxt[:1].isupper() or nxt[:1].isdigit() or toks.kinds(j + 1) & {"particle", "connector", "suffix"}):
             break
         j += 1
         parts += len(fold(nxt).split()) or 1
