@@ -445,3 +445,16 @@ def test_a_region_written_with_its_admin_word_in_lower_case_is_found() -> None:
     assert [(p.name, p.feature) for p in found if p.country == "MMR" and p.feature == "admin1"] == [
         ("Chin State", "admin1")
     ]
+
+
+def test_a_states_protest_is_disapproval_and_a_violation_of_sovereignty_no_broken_truce() -> None:
+    events = pipeline_events(
+        "Iraq's foreign ministry summoned the Turkish ambassador in Baghdad to protest against what it called a "
+        "violation of Iraqi sovereignty.",
+        "2024-06-12",
+    )
+    types = [e.type for e in events]
+    assert "PROTEST" not in types and "ASSAULT" not in types
+    (protest,) = [e for e in events if e.trigger.text == "protest"]
+    assert (protest.type, protest.mode) == ("ACCUSE", "disapprove")
+    assert protest.recipient is None or protest.recipient.country != "IRQ"

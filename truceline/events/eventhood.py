@@ -641,7 +641,8 @@ _MINED = frozenset(
 
 def other_sense(cand: Candidate) -> bool:
     """An attack noun in its other sense: a fire that is a blaze ("causing a fire", "a fire broke out", "the fire
-    was brought under control"), a mine that is a pit ("a coltan mine")."""
+    was brought under control"), a mine that is a pit ("a coltan mine"), a violation of sovereignty or law (a
+    judgement, not a truce broken)."""
     if not cand.nominal:
         return False
     noun = cand.token
@@ -654,7 +655,17 @@ def other_sense(cand: Candidate) -> bool:
         return any(c.dep_ == "relcl" and any(g.lower_ == "control" for g in c.subtree) for c in noun.children)
     if word == "mine":
         return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _MINED for c in noun.children)
+    if word in ("violation", "breach"):
+        # "a violation of Iraqi sovereignty", "a breach of international law": a judgement of an act, no truce broken
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        what = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return what is not None and what.lemma_.lower() in _NOT_A_TRUCE
     return False
+
+
+_NOT_A_TRUCE = frozenset(
+    {"sovereignty", "law", "right", "charter", "norm", "convention", "principle", "airspace", "integrity", "order"}
+)
 
 
 # what befalls people by no one's hand: "were injured when a boat capsized", "killed in a car crash"

@@ -190,6 +190,11 @@ def _deadline_words(verb: Any) -> set[int]:
     return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in _DEADLINE_PREPS for t in c.subtree}
 
 
+def _official(actor: Actor | None) -> bool:
+    """A state body or office holder speaking for a government (a ministry, a minister, the government itself)."""
+    return actor is not None and not actor.members and actor.sector == "GOV"
+
+
 def _forbidden_advance(cand: Candidate) -> bool:
     """'We will not allow the regime to advance further', 'Turkey would not permit attacks on its posts': refusing
     ahead of time to let an adversary act by force is a threat against it (as our gold and PLOVER code it)."""
@@ -602,6 +607,12 @@ class _Coder:
             if moved is not None and start + moved.left_edge.idx <= recipient.start < start + moved.idx + len(moved):
                 actor, recipient = recipient, None
         actor = self.index.as_party(actor, cand.type == "ASSAULT")
+        if cand.type == "PROTEST" and not cand.nominal and _official(actor):
+            # "the foreign ministry summoned the ambassador to protest against ...": a state's protest is a
+            # statement of disapproval, not a demonstration; never against its own country
+            cand, mode = replace(cand, type="ACCUSE", mode="disapprove"), "disapprove"
+            if recipient is not None and actor is not None and recipient.country == actor.country:
+                recipient = None
         if actor is not None and _state_word_on_attack(cand, agent_tok, actor):
             # "government shelling", "regime air strikes": the state's forces carried out the attack
             actor = replace(actor, sector="MIL", code=f"{actor.country}MIL")
