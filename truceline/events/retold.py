@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -82,6 +82,23 @@ def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
     return out
 
 
+def _told_before(event: Event, earlier: Sequence[Event], reach: int) -> Iterator[tuple[int, Event]]:
+    """(index, act) of the acts `earlier` tells in sentences before `event`'s, nearest first, up to `reach`
+    characters back (acts of its own sentence are the parse's to fold, not a retelling)."""
+    for i in range(len(earlier) - 1, -1, -1):
+        other = earlier[i]
+        if other.sentence_end > event.sentence_start:
+            continue
+        if event.sentence_start - other.sentence_end > reach:
+            return
+        yield i, other
+
+
+def _another_incident(event: Event) -> bool:
+    """'In a separate incident', 'elsewhere', 'later': the sentence tells of another act."""
+    return bool(_ANOTHER_INCIDENT & set(_WORD_ANY.findall(event.sentence.casefold())))
+
+
 def told_again(event: Event, earlier: Sequence[Event], timed: bool = False) -> int | None:
     """The index in `earlier` of the act `event` tells again (the rules of the module docstring), or None."""
     if event.actor is None or event.actor.country is None or event.actor.members:
@@ -129,14 +146,9 @@ def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False)
         return None
     if (event.killed is None and event.injured is None) or timed or event.stance in _UNSURE:
         return None
-    if _ANOTHER_INCIDENT & set(_WORD_ANY.findall(event.sentence.casefold())):
+    if _another_incident(event):
         return None
-    for i in range(len(earlier) - 1, -1, -1):
-        other = earlier[i]
-        if other.sentence_end > event.sentence_start:
-            continue  # of the same sentence: the casualty verb there is the parse's to fold, not a retelling
-        if event.sentence_start - other.sentence_end > TOLL_AFTER_CHARS:
-            return None
+    for i, other in _told_before(event, earlier, TOLL_AFTER_CHARS):
         if other.type not in ("ASSAULT", "FIGHT"):
             continue
         if other.stance in _UNSURE or (event.place is not None and _place(other) != event.place.name):
@@ -186,14 +198,9 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
         word = actor.text.casefold().removeprefix("the ")
         if word not in _DOERS_AGAIN or not re.search(rf"\b(?:the|these|those)\s+{word}\b", event.sentence, re.I):
             return None
-    if _ANOTHER_INCIDENT & set(_WORD_ANY.findall(event.sentence.casefold())):
+    if _another_incident(event):
         return None
-    for i in range(len(earlier) - 1, -1, -1):
-        other = earlier[i]
-        if other.sentence_end > event.sentence_start:
-            continue  # of the same sentence: two acts the sentence tells
-        if event.sentence_start - other.sentence_end > DETAIL_AFTER_CHARS:
-            return None
+    for i, other in _told_before(event, earlier, DETAIL_AFTER_CHARS):
         if other.type != "ASSAULT":
             continue
         if other.stance in _UNSURE:
@@ -221,10 +228,8 @@ def salvo_doer(event: Event, earlier: Sequence[Event]) -> Event:
     if found is None:
         return event
     weapon = found.group(1).casefold()
-    for other in reversed(earlier):
-        if event.sentence_start - other.sentence_end > SALVO_REACH_CHARS:
-            return event
-        if other.type != "ASSAULT" or other.actor is None or other.sentence_end > event.sentence_start:
+    for _i, other in _told_before(event, earlier, SALVO_REACH_CHARS):
+        if other.type != "ASSAULT" or other.actor is None:
             continue
         if re.search(rf"\b{weapon}s\b", other.sentence, re.I):
             return replace(event, actor=other.actor)
@@ -244,11 +249,8 @@ def toll_updated(event: Event, earlier: Sequence[Event]) -> int | None:
         return None
     if not rising_toll(event.sentence, event.trigger.start - event.sentence_start):
         return None
-    for i in range(len(earlier) - 1, -1, -1):
-        other = earlier[i]
-        if event.sentence_start - other.sentence_end > UPDATE_AFTER_CHARS:
-            return None
-        if other.type != "ASSAULT" or other.sentence_end > event.sentence_start or other.killed is None:
+    for i, other in _told_before(event, earlier, UPDATE_AFTER_CHARS):
+        if other.type != "ASSAULT" or other.killed is None:
             continue
         if event.actor is not None and other.actor is not None and event.actor.country != other.actor.country:
             return None
