@@ -458,3 +458,15 @@ def test_a_states_protest_is_disapproval_and_a_violation_of_sovereignty_no_broke
     (protest,) = [e for e in events if e.trigger.text == "protest"]
     assert (protest.type, protest.mode) == ("ACCUSE", "disapprove")
     assert protest.recipient is None or protest.recipient.country != "IRQ"
+
+
+def test_a_main_verb_read_as_a_participle_of_its_subject_is_the_main_verb() -> None:
+    # the small model reads "protested" as describing "Thousands", which it makes the root of a verbless sentence
+    doc = load_nlp()("Thousands of students protested in Belgrade against the government on Sunday.")
+    assert (doc[3].text, doc[3].dep_) == ("protested", "ROOT")
+    assert (doc[0].dep_, doc[0].head.text) == ("nsubj", "protested")
+    events = pipeline_events(
+        "Thousands of students protested in Belgrade against the government on Sunday.", "2024-06-12"
+    )
+    (protest,) = [e for e in events if e.type == "PROTEST"]
+    assert protest.actor is not None and protest.actor.country == "SRB"

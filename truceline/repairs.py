@@ -19,6 +19,8 @@ repaired tree.
   participle on the relative clause's last noun. Repaired: it is the root, the noun before the clause its subject.
 - "marched through the Georgian capital Tbilisi on Sunday": the place's name cut from the noun it names and hung on
   the verb. Repaired: it is in apposition to that noun.
+- "Thousands of students protested in Belgrade": the main verb taken for a participle describing its subject.
+  Repaired: it is the root, the noun its subject.
 - "Sudan's paramilitary Rapid Support Forces shelled ...": a descriptor before a name taken for a second subject of
   the verb. Repaired: it modifies the name.
 """
@@ -38,6 +40,7 @@ def repair(doc: Any) -> Any:
     """`doc` with the misreadings of the module docstring repaired in place."""
     for root in [t for t in doc if t.dep_ == "ROOT"]:
         _verb_taken_into_a_relative(root)
+        _verb_taken_for_a_participle(root)
     for token in doc:
         if token.ent_type_ in ("GPE", "LOC") and token.dep_ in ("npadvmod", "dep", "nsubj", "dobj") and token.i:
             _name_cut_from_its_noun(token)
@@ -67,6 +70,24 @@ def _name_cut_from_its_noun(name: Any) -> None:
     if first.i != name.i and first.head.i != name.i:
         return
     name.head, name.dep_ = noun, "appos"
+
+
+def _verb_taken_for_a_participle(root: Any) -> None:
+    """'Thousands of students protested in Belgrade on Sunday': the main verb taken for a participle describing the
+    subject ("students protested in ..." as "students who were protested"), the subject left as the root of a
+    verbless sentence. Repaired: the verb is the root, the noun its subject."""
+    if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return
+    verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i > root.i), None)
+    if verb is None or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children):
+        return
+    if any(t.pos_ in ("VERB", "AUX") and t.i < verb.i and t.i not in {c.i for c in verb.subtree} for t in root.doc):
+        return  # another verb before it: the participle may well describe the noun
+    moved = [c for c in root.children if c.i > verb.i]  # the full stop
+    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+    root.head, root.dep_ = verb, "nsubj"
+    for child in moved:
+        child.head = verb
 
 
 def _verb_taken_into_a_relative(root: Any) -> None:
