@@ -24,6 +24,7 @@ for" and "Moscow accuses Ankara of" state a position, and coders code them.
 
 from __future__ import annotations
 
+from truceline.events.arguments import _prep_object
 from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon
 from truceline.events.recall import party_like, time_given, ultimatum
 from truceline.events.stance import clause_verb
@@ -447,7 +448,7 @@ def hypothetical(cand: Candidate) -> bool:
         return True  # "anyone who attacks"
     if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "det" and c.lower_ in _ANY for c in verb.head.children):
         return True  # "will strike any group that attacks our posts", "crush any attempt to advance": if one does
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+    if _opened_by_since(verb):
         return True  # "since the fighting erupted on Sept. 27"
     current = verb
     for _ in range(4):
@@ -494,11 +495,12 @@ def _added_up_since(verb: Token, counted: bool = True) -> bool:
     count = target.lower_ in _COUNTS or any(c.dep_ == "nummod" or c.lower_ in _COUNTS for c in target.subtree)
     if counted and not count:
         return False
-    return any(
-        (c.dep_ == "prep" and c.lower_ == "since")
-        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
-        for c in verb.children
-    )
+    return any((c.dep_ == "prep" and c.lower_ == "since") or _opened_by_since(c) for c in verb.children)
+
+
+def _opened_by_since(clause: Token) -> bool:
+    """'since the war began': a clause opened by "since", the background of what the verb it hangs on tells."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in clause.children)
 
 
 def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None = None) -> bool:
@@ -509,7 +511,7 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
         for child in verb.children:
             if child.dep_ == "advmod" and child.lower_ in lex.toll_scopes:
                 return True  # "so far", "overall"
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+            if _opened_by_since(child):
                 return True  # "have died since the war began"
             if child.dep_ != "prep":
                 continue
@@ -561,6 +563,7 @@ def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
     return None
 
 
+_OF = frozenset({"of"})
 _INTERCEPTING = frozenset({"shoot", "intercept", "down", "destroy", "neutralise", "neutralize"})
 _SALVO = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "projectile", "projectiles"})
 
@@ -573,8 +576,7 @@ def intercepted_part(cand: Candidate) -> bool:
     target = next((c for c in cand.token.children if c.dep_ == "dobj"), None)
     if target is None:
         return False
-    of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    whole = _prep_object(target, _OF)
     return (
         whole is not None
         and whole.lower_ in _SALVO
@@ -657,8 +659,7 @@ def other_sense(cand: Candidate) -> bool:
         return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _MINED for c in noun.children)
     if word in ("violation", "breach"):
         # "a violation of Iraqi sovereignty", "a breach of international law": a judgement of an act, no truce broken
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        what = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        what = _prep_object(noun, _OF)
         return what is not None and what.lemma_.lower() in _NOT_A_TRUCE
     return False
 

@@ -266,10 +266,8 @@ def rising_toll(sentence: str, trigger_at: int) -> bool:
 def with_update(attack: Event, update: Event) -> Event:
     """The act with its toll as updated later in the report (the update is the report's latest count), and a
     finer place when the update names one."""
-    finer, coarse = update.place, attack.place
-    if finer is None or not (coarse is None or (coarse.country == finer.country and _coarser(coarse, finer))):
-        finer = coarse
-    return replace(attack, killed=update.killed, injured=update.injured or attack.injured, place=finer)
+    place = _finer_place(attack.place, update.place)
+    return replace(attack, killed=update.killed, injured=update.injured or attack.injured, place=place)
 
 
 def with_detail(attack: Event, detail: Event) -> Event:
@@ -277,12 +275,12 @@ def with_detail(attack: Event, detail: Event) -> Event:
     the detail gives when the attack had only the report's."""
     changes = {
         name: getattr(detail, name)
-        for name in ("place", "recipient", "killed", "injured")
+        for name in ("recipient", "killed", "injured")
         if getattr(attack, name) is None and getattr(detail, name) is not None
     }
-    finer, coarse = detail.place, attack.place
-    if finer is not None and coarse is not None and coarse.country == finer.country and _coarser(coarse, finer):
-        changes["place"] = finer  # "in southern Somalia", then "in Lower Shabelle"; the Gaza Strip, then a town
+    place = _finer_place(attack.place, detail.place)
+    if place is not attack.place:
+        changes["place"] = place
     if attack.mode == "general" and detail.mode != "general":
         changes["mode"] = detail.mode
     if attack.date_from_publication and not detail.date_from_publication:
@@ -295,10 +293,16 @@ def with_detail(attack: Event, detail: Event) -> Event:
 _AREAS = frozenset({"country", "admin1", "admin2", "district", "region", "zone", "province", "state"})
 
 
-def _coarser(coarse: Place, finer: Place) -> bool:
-    if coarse.precision != finer.precision:
-        return coarse.precision > finer.precision
-    return coarse.feature in _AREAS and finer.feature not in _AREAS
+def _finer_place(kept: Place | None, told: Place | None) -> Place | None:
+    """The place a later telling gives when the act had none, or when it lies inside the act's coarser one ("in
+    southern Somalia", then "in Lower Shabelle"; the Gaza Strip, then a town); else the act's own."""
+    if told is None or kept is None:
+        return kept or told
+    if kept.country != told.country:
+        return kept
+    if kept.precision != told.precision:
+        return told if kept.precision > told.precision else kept
+    return told if kept.feature in _AREAS and told.feature not in _AREAS else kept
 
 
 def _named_again(event: Event, other: Event) -> bool:
