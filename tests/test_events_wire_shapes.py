@@ -470,3 +470,15 @@ def test_a_main_verb_read_as_a_participle_of_its_subject_is_the_main_verb() -> N
     )
     (protest,) = [e for e in events if e.type == "PROTEST"]
     assert protest.actor is not None and protest.actor.country == "SRB"
+
+
+def test_the_attackers_named_again_after_a_lede_dated_by_its_telling_tell_it_in_detail() -> None:
+    # the lede's act has only the day it was told ("police said on Sunday"); the detail gives Saturday afternoon
+    events = pipeline_events(
+        "Gunmen on motorcycles killed at least 17 villagers in an attack on a market in Katsina state, police said on "
+        "Sunday. The attackers opened fire on traders in the village on Saturday afternoon, police said.",
+        "2024-06-10",
+    )
+    (attack,) = assaults(events)
+    assert attack.killed is not None and attack.killed.value == 17
+    assert attack.date is not None and attack.date.startswith("2024-06-08")

@@ -174,6 +174,9 @@ _PART_OF_A_SALVO = re.compile(
     r"(?:missile|rocket|shell|strike|airstrike|air strike|drone|bomb|round|projectile)s?\s+$",
     re.I,
 )
+_NAMED_AGAIN = re.compile(
+    r"\b(?:the|these|those)\s+(?:" + "|".join(sorted(_DOERS_AGAIN, key=len, reverse=True)) + r")\b", re.I
+)
 DETAIL_AFTER_CHARS = 400  # the account of an attack in detail follows it: the next sentence or two
 
 
@@ -185,19 +188,19 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
     bomb at the gate before storming it": an attack whose doers are the attackers named again ("the fighters", "the
     gunmen"), told in the sentences right after an attack, on no other day and with no word of another incident,
     is that attack told in detail: one happening, one row. The attack takes what the detail adds and it lacks
-    (place, target, figures, manner, its day when it had only the report's)."""
+    (place, target, figures, manner, its day when it had only the report's or the day it was told)."""
     actor = event.actor
     if event.type != "ASSAULT" or event.stance in _UNSURE:
         return None
+    before = event.sentence[: event.trigger.start - event.sentence_start]
     if actor is None:
-        before = event.sentence[: event.trigger.start - event.sentence_start]
         named = f"{before}{event.trigger.text} "  # "One strike hit a tent": the trigger is the salvo's own word
         if not (_PART_OF_A_SALVO.match(before) or _PART_OF_A_SALVO.match(named)):
             return None
-    else:
-        word = actor.text.casefold().removeprefix("the ")
-        if word not in _DOERS_AGAIN or not re.search(rf"\b(?:the|these|those)\s+{word}\b", event.sentence, re.I):
-            return None
+    elif not _NAMED_AGAIN.search(before):
+        # the words as written before the act, not the actor they resolved to: "the attackers" may already have
+        # been lent the doer named before (merge.doer_told_before)
+        return None
     if _another_incident(event):
         return None
     for i, other in _told_before(event, earlier, DETAIL_AFTER_CHARS):
@@ -208,7 +211,7 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
         theirs = other.actor.country if other.actor is not None else None
         if actor is not None and actor.country and theirs not in (None, actor.country):
             return None
-        if timed and not other.date_from_publication and event.date != other.date:
+        if timed and not _day_untold(other) and event.date != other.date:
             return None  # a day of its own that is not the attack's
         return i
     return None
@@ -283,7 +286,7 @@ def with_detail(attack: Event, detail: Event) -> Event:
         changes["place"] = place
     if attack.mode == "general" and detail.mode != "general":
         changes["mode"] = detail.mode
-    if attack.date_from_publication and not detail.date_from_publication:
+    if _day_untold(attack) and not _day_untold(detail):
         changes.update(
             time=detail.time, date=detail.date, date_precision=detail.date_precision, date_from_publication=False
         )
@@ -291,6 +294,12 @@ def with_detail(attack: Event, detail: Event) -> Event:
 
 
 _AREAS = frozenset({"country", "admin1", "admin2", "district", "region", "zone", "province", "state"})
+
+
+def _day_untold(event: Event) -> bool:
+    """The act's own day is not told: it is dated by the report, or by the day it was told ("police said on
+    Sunday": reported by then)."""
+    return event.date_from_publication or event.date_precision == "reported by"
 
 
 def _finer_place(kept: Place | None, told: Place | None) -> Place | None:
