@@ -33,7 +33,7 @@ from truceline.events.attach import (
 from truceline.events.eventhood import STATEMENTS, describes_its_head, naming, not_an_event
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
-from truceline.events.merge import doer_told_before, merge_same, told_before
+from truceline.events.merge import doer_told_before, faceless, merge_same, owned_up, owning_up, told_before
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import named_apart, same_party, settle
@@ -349,7 +349,8 @@ class _Coder:
         for cand, probability in typed:
             if not cand.lexical and not_an_event(cand, self.lex) is not None:
                 continue
-            if self._refers_back(cand):
+            if self._refers_back(cand) and not owning_up(cand):  # a claim of responsibility names a doer: coded,
+                # then folded into the act it names (_owned_up)
                 self._toll_risen(cand, start, end, text)
                 continue
             index, att = self.code(cand, doc, start, end, text, has_ceasefire, probability)
@@ -485,6 +486,7 @@ class _Coder:
         kept = losers_hit(speakers_own(kept, offset, self.index, self.lex, self._spoken), offset, self.index, self.lex)
         kept = merge_same(settle(kept, offset, end, self.events[:first], self.index, self.analysis, self.lex))
         kept = [(c, e) for c, e in kept if not told_before(c, e, self.events[:first])]
+        kept = [(c, e) for c, e in kept if not self._owned_up(c, e, first)]
         kept = [(c, doer_told_before(c, e, self.events[:first])) for c, e in kept]
         kept = fold_alleged(kept, atts)
         # a speaker made the actor (an accusation, a threat told, a statement act) is a party acting like any other:
@@ -496,6 +498,18 @@ class _Coder:
             self.events.append(replace(event, index=len(self.events)))
             out.append((cand, len(self.events) - 1, None if event.type == "ACCUSE" else atts[cand.token.i]))
         return out
+
+    def _owned_up(self, cand: Candidate, event: Event, first: int) -> bool:
+        """A claim of responsibility for an act told before ("Al-Shabaab claimed responsibility for the blast"): the
+        act takes the claimant as its doer and the claim is no row of its own (merge.owned_up)."""
+        found = owned_up(cand, event, self.events[:first])
+        if found is None:
+            return False
+        for i in found:
+            told = self.events[i].actor
+            if told is None or faceless(told):
+                self.events[i] = replace(self.events[i], actor=event.actor)
+        return True
 
     def _toll_risen(self, cand: Candidate, start: int, end: int, text: str) -> None:
         """'The death toll from the strike later rose to 39': the act named again takes the risen toll (the

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from truceline.events.triggers import Candidate, Token
-from truceline.model import Event
+from truceline.model import Actor, Event
 
 _STATEMENTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 _MANNER_PREPS = frozenset({"in", "with", "through", "under", "by", "via", "during"})
@@ -205,3 +205,72 @@ def doer_told_before(cand: Candidate, event: Event, earlier: list[Event]) -> Eve
         if other.type == event.type:
             return replace(event, actor=other.actor) if other.actor is not None else event
     return event
+
+
+# verbs whose subject says it did the act its definite object names ("said it carried out the attack")
+_OWNING_UP_VERBS = frozenset({"carry", "conduct", "perpetrate", "commit", "stage", "mount", "execute"})
+
+
+def owning_up(cand: Candidate) -> bool:
+    """'X claimed responsibility for the blast', 'X said it carried out the attack': a definite noun with no words
+    of its own (no possessor, modifier, figure or phrase) whose doer is named only by owning up to it."""
+    token = cand.token
+    if not cand.nominal or cand.extra:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return False
+    if any(c.dep_ not in ("det", "punct") and not _when(c) for c in token.children):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        return True
+    governor = cand.governor
+    return token.dep_ == "dobj" and governor is not None and governor.lemma_.lower() in _OWNING_UP_VERBS
+
+
+def _when(child: Token) -> bool:
+    """'the attack on Tuesday': a phrase that dates the act, no words of its own about it."""
+    objects = [g for g in child.children if g.dep_ == "pobj"]
+    return child.dep_ == "prep" and bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+
+
+def owned_up(cand: Candidate, event: Event, earlier: list[Event]) -> list[int] | None:
+    """The indexes in `earlier` of the act a claim of responsibility is about: the nearest earlier act of its type,
+    when the claim names it again by a bare definite noun and that act has no doer of its own (none, or one told only
+    by what it did: "unidentified gunmen"), or has the claimant; and with it the acts of its type told just before it
+    with no doer of their own either (a lede and its detail, "The attackers opened fire ...", not yet one row). The
+    claim is then no second happening: it names the act's doer. None when the claim names a new act, or another
+    doer's (a contradiction, kept as two rows)."""
+    if event.actor is None or event.type != "ASSAULT" or not owning_up(cand):
+        return None
+    found: list[int] = []
+    for i in range(len(earlier) - 1, -1, -1):
+        other = earlier[i]
+        if event.sentence_start - other.sentence_end > _BACK_DISTANCE:
+            break
+        if other.type != event.type:
+            continue
+        if other.actor is None or faceless(other.actor):
+            found.append(i)
+            continue
+        if not found and _named(other.actor) == _named(event.actor):
+            return [i]
+        break
+    return found or None
+
+
+def _named(actor: Actor) -> str:
+    return (actor.name or actor.text).lower()
+
+
+# nouns for doers a report cannot yet name, and words that leave them unnamed ("unidentified gunmen")
+_FACELESS = _DOER_NOUNS | {"militants", "insurgents", "bomber", "bombers", "men", "fighters", "jihadists"}
+_VAGUE = frozenset({"unidentified", "unknown", "suspected", "armed", "masked", "islamist", "jihadist", "some"})
+
+
+def faceless(actor: Actor) -> bool:
+    """'Unidentified gunmen', 'suspected militants': a doer told only by what it did, whom a claim may name."""
+    words = actor.text.split()
+    if actor.members or not words or words[-1].lower() not in _FACELESS:
+        return False
+    return all(w[:1].islower() or w.lower() in _VAGUE for w in words[:-1])
