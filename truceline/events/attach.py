@@ -550,6 +550,8 @@ def _described_place(doc: Any, offset: int, trigger: Token, clause: set[int], co
         at = head.head
         if at.dep_ in ("dobj", "nsubjpass") and at.head.i == verb.i:  # "attacked a post near the Libyan capital"
             at = verb
+        while at.dep_ == "pobj" and at.head.lower_ in _AT and at.i not in (verb.i, trigger.i):
+            at = at.head.head  # "exploded outside a restaurant in the Somali capital": a place within a place
         if token.dep_ == "pobj" and head.lower_ in _AT and at.i in (verb.i, trigger.i):
             cue: str | None = head.lower_
         elif token.dep_ == "dobj" and head.i == trigger.i == verb.i:

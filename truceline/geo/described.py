@@ -20,7 +20,7 @@ def capital_described(adjective: str, start: int, end: int, text: str, cue: str 
     """The capital of the country whose adjective is `adjective` ("Turkish"), as a place spanning `text` (the
     description) at start..end of the report; None when the adjective names no country with a known capital."""
     gaz = gazetteer.get()
-    iso2 = gaz.demonyms.get(adjective.casefold())
+    iso2 = gaz.demonyms.get(adjective.casefold()) or _adjectives().get(adjective.casefold())
     e = _capitals().get(iso2 or "")
     if e is None:
         return None
@@ -49,4 +49,21 @@ def _capitals() -> dict[str, int]:
     out: dict[str, int] = {}
     for e in sorted(gaz.capitals, key=lambda e: -gaz.population[e]):
         out.setdefault(gaz.country[e], e)
+    return out
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    """Country adjective, folded -> ISO-2, from the packaged countries table of the actor dictionaries, which knows
+    every country's adjective ("Haitian"); the gazetteer's own demonym list holds only the commonest."""
+    from truceline.actors.loading import country_entries
+
+    gaz = gazetteer.get()
+    iso2_of = {iso3: iso2 for iso2, iso3 in gaz.iso3.items()}
+    out: dict[str, str] = {}
+    for entry in country_entries():
+        iso2 = iso2_of.get(entry.country or "")
+        if entry.kind == "demonym" and iso2:
+            for form in entry.forms:
+                out.setdefault(form.casefold(), iso2)
     return out
