@@ -482,3 +482,84 @@ def test_the_attackers_named_again_after_a_lede_dated_by_its_telling_tell_it_in_
     (attack,) = assaults(events)
     assert attack.killed is not None and attack.killed.value == 17
     assert attack.date is not None and attack.date.startswith("2024-06-08")
+
+
+def test_a_place_within_a_place_names_the_described_capital() -> None:
+    # "outside a cafe in the Somali capital": the capital hangs on the cafe, not on the verb
+    events = pipeline_events(
+        "A car bomb went off outside a crowded cafe in the Somali capital on Thursday, killing six people.",
+        "2024-03-08",
+    )
+    (blast,) = assaults(events)
+    assert blast.place is not None and blast.place.name == "Mogadishu"
+
+
+def test_a_claim_of_responsibility_names_the_doer_of_the_act_told_before() -> None:
+    events = pipeline_events(
+        "A roadside bomb hit a police convoy near Marka on Monday, killing three officers, officials said. "
+        "Al-Shabaab claimed responsibility for the blast in a statement.",
+        "2024-03-12",
+    )
+    (blast,) = assaults(events)
+    assert blast.actor is not None and blast.actor.name == "al-Shabaab"
+    assert blast.killed is not None and blast.killed.value == 3
+
+
+def test_a_group_saying_it_carried_out_the_attack_replaces_unnamed_gunmen() -> None:
+    events = pipeline_events(
+        "Unidentified gunmen ambushed an army patrol in Borno state on Monday, killing five soldiers. "
+        "Boko Haram said it carried out the attack.",
+        "2024-03-12",
+    )
+    (ambush,) = assaults(events)
+    assert ambush.actor is not None and ambush.actor.name == "Boko Haram"
+    assert ambush.recipient is not None and ambush.recipient.sector == "MIL"
+
+
+def test_a_claim_naming_another_doer_than_the_one_told_is_kept_apart() -> None:
+    # the army is named as the doer; a group's claim of the same attack is its own row, not a silent overwrite
+    events = pipeline_events(
+        "Government troops shelled the village of Kula on Monday, residents said. "
+        "The rebels claimed responsibility for the attack.",
+        "2024-03-12",
+    )
+    doers = {e.actor.sector for e in assaults(events) if e.actor is not None}
+    assert "MIL" in doers
+    shelling = next(e for e in assaults(events) if e.trigger.text == "shelled")
+    assert shelling.actor is not None and shelling.actor.sector == "MIL"
+
+
+def test_a_report_filed_from_a_capital_about_its_gangs_is_that_countrys_story() -> None:
+    # Kenya is named twice (its pledge, its court); the report is filed from Port-au-Prince and told "in the Haitian
+    # capital": the gangs and the police are Haiti's
+    events = pipeline_events(
+        "PORT-AU-PRINCE, March 4 (Wire) - Armed gangs stormed a police post in the Haitian capital on Sunday, killing "
+        "three officers, a police union said.\n\nKenya has offered to lead a foreign police mission, but a Kenyan "
+        "court has held up the deployment.",
+        "2024-03-05",
+    )
+    (raid,) = assaults(events)
+    assert raid.actor is not None and raid.actor.country == "HTI"
+    assert raid.recipient is not None and raid.recipient.country == "HTI"
+    assert raid.place is not None and raid.place.name == "Port-au-Prince"
+
+
+def test_a_hyphenated_dateline_city_is_not_the_subject() -> None:
+    from truceline.events.arguments import dateline_end
+
+    doc = load_nlp()("PORT-AU-PRINCE, March 4 (Wire) - Armed gangs stormed a police post on Sunday.")
+    end = dateline_end(doc)
+    assert doc[end].text == "-" and doc[end + 1].text == "Armed"
+    assert dateline_end(load_nlp()("NEW DELHI (Wire) - Troops fired on a village.")) == 5  # NEW DELHI ( Wire ) -
+    assert dateline_end(load_nlp()("Troops fired on a village near Kupwara on Monday.")) == -1
+
+
+def test_a_dateline_city_without_a_comma_is_not_the_doer_of_a_nominal_attack() -> None:
+    # "killed ... in an attack": the attack is the row, its doer the subject of "killed", not the dateline's capital
+    events = pipeline_events(
+        "OUAGADOUGOU (Reuters) - Jihadist fighters killed dozens of people in an attack on the town of Djibo in "
+        "northern Burkina Faso on Friday, residents and an aid worker said.",
+        "2024-05-12",
+    )
+    (attack,) = assaults(events)
+    assert attack.actor is not None and attack.actor.sector in ("REB", "IMG")

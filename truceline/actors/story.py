@@ -126,15 +126,41 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
         if country is None or m.entry.kind == "agent" or _neighbour(tokens, m) or _met_in(tokens, m):
             continue
         weight = _WEIGHTS.get(m.entry.kind, 1.0)
-        if m.entry.kind == "country" and _is_place(text, tokens, m):
+        if (m.entry.kind == "country" and _is_place(text, tokens, m)) or (
+            m.entry.kind == "demonym" and _described_place(tokens, m)
+        ):
             weight = 3.0
         if weight:
             score[country] = score.get(country, 0.0) + weight
             first_seen.setdefault(country, m.first)
     _add_towns(tokens, covered, score, first_seen, covered_by_country)
+    filed_in = dateline_place_country(text)
+    if filed_in is not None:
+        score[filed_in] = score.get(filed_in, 0.0) + DATELINE_WEIGHT
+        first_seen.setdefault(filed_in, len(tokens.lows))  # a tie goes to a country the text names first
     if not score:
         return None
     return max(score, key=lambda c: (score[c], -first_seen[c]))
+
+
+# the country a report is filed from counts as a mention of it, less than a place where things happen: a wire report
+# filed from Beirut about Syria names Syria's places (3 each), while one filed from Port-au-Prince about its gangs
+# may name the Kenyan police sent to help more often than the country itself
+DATELINE_WEIGHT = 1.0
+# settlement words a demonym before them makes a place of ("in the Haitian capital", "near the Syrian city of")
+_SETTLEMENTS = frozenset({"capital", "city", "town", "village", "province", "region", "countryside"})
+
+
+def _described_place(tokens: Tokens, m: Match) -> bool:
+    """ "in the Haitian capital", "near the Syrian town of": a demonym that names a place of its country."""
+    lows = tokens.lows
+    return (
+        m.first > 1
+        and lows[m.first - 1] == "the"
+        and lows[m.first - 2] in PLACE_CUES
+        and m.last < len(lows)
+        and lows[m.last] in _SETTLEMENTS
+    )
 
 
 def _add_towns(
@@ -310,6 +336,21 @@ def dateline_country(text: str) -> str | None:
         return None
     start, end = spans[0]
     return _capitals().get(text[start:end].split(",")[0].strip().casefold())
+
+
+def dateline_place_country(text: str) -> str | None:
+    """The country of the one place the report's dateline names, a capital or a town ("PORT-AU-PRINCE, Feb 18
+    (Wire) -"), or None (no dateline, several places: "BAKU/YEREVAN", or a place we do not know)."""
+    from truceline.geo.cues import dateline_spans
+
+    spans = dateline_spans(text[:DATELINE_REACH])
+    if not spans:
+        return None
+    start, end = spans[0]
+    name = text[start:end].split(",")[0].strip()
+    if "/" in name:
+        return None
+    return _capitals().get(name.casefold()) or _towns().get(name.lower())
 
 
 @cache

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from truceline.events.lexicon import load_lexicon
-from truceline.events.triggers import Candidate, Token
+from truceline.events.triggers import Candidate, Token, doc_text
 
 _AGENT_PREPS = frozenset({"by", "from"})
 _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "to", "into", "for"})
@@ -167,12 +167,21 @@ def dateline_end(doc: Any) -> int:
     The small model often makes the dateline city the sentence's subject; the real subject is the phrase after
     the dash, which it hangs off that city as an apposition.
     """
-    if len(doc) < 3 or not (doc[0].is_upper and len(doc[0].text) > 2) or doc[1].text != ",":
+    if len(doc) < 3 or not (doc[0].is_upper and len(doc[0].text) > 2):
         return -1
-    for token in doc[2:20]:
-        if token.text in _DASHES:
-            return int(token.i)
-    return -1
+    if doc[1].text == ",":
+        for token in doc[2:20]:
+            if token.text in _DASHES:
+                return int(token.i)
+        return -1
+    # a hyphenated or spaced city the tokenizer splits ("PORT-AU-PRINCE, Feb 18 (Wire) -", "NEW DELHI (Wire) -")
+    from truceline.geo.cues import DATELINE
+
+    found = DATELINE.match(doc_text(doc))
+    if found is None or not (found.group("date") or found.group("source") or found.group("where").isupper()):
+        return -1
+    dash = found.end() - 2  # the pattern ends on the dash (or colon) and one space
+    return next((int(t.i) for t in doc[:30] if t.idx <= dash < t.idx + len(t.text)), -1)
 
 
 def victim_of(verb: Token) -> Token | None:

@@ -12,6 +12,7 @@ from truceline.events.arguments import (
     _first,
     _prep_object,
     _subject,
+    dateline_end,
     done_by,
     nearby_nouns,
     own_extras,
@@ -228,7 +229,10 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         agent = _parties_of_the_outcome(noun) or _speaker(noun)
     for extra in own_extras(cand):  # "herders killed seven villagers in a raid": the killers carried out the raid
         if agent is None:
-            agent = next((c for c in extra.children if c.dep_ == "nsubj" and c.i != noun.i), None)
+            opening = dateline_end(noun.doc)  # "OUAGADOUGOU (Wire) - Gunmen killed ...": not the city
+            agent = next(
+                (c for c in extra.children if c.dep_ == "nsubj" and c.i not in (noun.i,) and c.i > opening), None
+            )
     preps = _RECIPIENT_PREPS | _BETWEEN if cand.type in _WITH_TYPES else _RECIPIENT_PREPS - {"with", "for"}
     if cand.type == "AID":
         preps = preps | {"for"}  # "aid for the refugees of X"
