@@ -36,11 +36,18 @@ from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.merge import doer_told_before, faceless, merge_same, owned_up, owning_up, told_before
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
-from truceline.events.parties import named_apart, same_party, settle
+from truceline.events.parties import same_party, settle
 from truceline.events.quotes import containing, named_speakers, quotations
 from truceline.events.rebuttal import ANSWERS, answered
 from truceline.events.recall import NO_EVENT, extra_candidates, resense
-from truceline.events.recipients import antecedent, governing_subject, own_side, purpose_recipient, recipient_of
+from truceline.events.recipients import (
+    antecedent,
+    governing_subject,
+    named_apart,
+    own_side,
+    purpose_recipient,
+    recipient_of,
+)
 from truceline.events.retold import UPDATE_AFTER_CHARS, rising_toll
 from truceline.events.speakers import losers_hit, speakers_own, toll_of
 from truceline.events.stance import (

@@ -27,7 +27,7 @@ from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for, conjuncts
 from truceline.events.nominal import blow_of, nominal_arguments
 from truceline.events.ontology import load_ontology
-from truceline.events.recipients import possessor_country
+from truceline.events.recipients import _own_name, named_apart, possessor_country
 from truceline.events.targets import place_recipient, protest_recipient
 from truceline.events.triggers import Candidate, Token, doc_text
 from truceline.model import Actor, Analysis, Event, Place
@@ -473,7 +473,11 @@ def between(token: Token, offset: int, index: ActorIndex) -> Actor | None:
                 found is not None
                 and len(found.members) >= 2
                 and all(_named_side(m) for m in found.members)
-                and (not same_party(found.members[0], found.members[1]) or _one_country_sides(found) is not None)
+                and (
+                    not same_party(found.members[0], found.members[1])
+                    or named_apart(found.members[0], found.members[1])
+                    or _one_country_sides(found) is not None
+                )
             ):
                 return found
     return None
@@ -490,6 +494,11 @@ def _one_country_sides(pair: Actor) -> tuple[Actor, Actor] | None:
     if not (first.sector and second.sector) or first.sector == second.sector:
         return None
     return first, second
+
+
+def _named_pair(pair: Actor) -> bool:
+    """Two members a name keeps apart though they are of one country and sector ("Sudan's army and the RSF")."""
+    return len(pair.members) == 2 and named_apart(pair.members[0], pair.members[1])
 
 
 def _named_side(member: Actor) -> bool:
@@ -524,26 +533,6 @@ def same_party(a: Actor | None, b: Actor | None) -> bool:
     return (a.name or a.text).lower() == (b.name or b.text).lower()
 
 
-def named_apart(a: Actor | None, b: Actor | None) -> bool:
-    """Two sides of one country that their names keep apart: a named group ("Rapid Support Forces", "M23") and any
-    other party of its country ("Sudanese military"); not a state's organs among themselves ("Turkish military",
-    "Turkish Defence Ministry")."""
-    if a is None or b is None or a.country is None or a.country != b.country:
-        return False
-    return (_own_name(a) or _own_name(b)) and (a.name or a.text).lower() != (b.name or b.text).lower()
-
-
-def _own_name(actor: Actor) -> bool:
-    """A name of its own, not its country's adjective or name with a body's word ("Syrian military", "Syria")."""
-    from truceline.actors.names import owner_is_country
-
-    name = actor.name or actor.text
-    if owner_is_country(name) or actor.members:
-        return False
-    shown = display_name(actor.country, "body") if actor.country else None  # "Sudanese body"
-    return shown is None or not name.startswith(shown.removesuffix(" body"))
-
-
 def agent_token(cand: Candidate, index: ActorIndex, offset: int) -> Token | None:
     if cand.nominal:
         return nominal_arguments(cand, index, offset)[0]
@@ -571,14 +560,26 @@ def settle(
         if paired and agent is not None:
             # "the foreign ministers of the two countries agreed"
             actor = last_pair(earlier, index, offset + agent.left_edge.idx) or actor
-        if actor is None or not (actor.country or actor.members):
-            pair = between(agent if agent is not None else cand.token, offset, index) or between(
-                cand.token, offset, index
+        # "the truce between X and Y was extended, the White House said": with no agent, the speaker made the actor
+        # is no party; the pair the agreement is between are
+        agreed = (
+            next((c for c in cand.token.children if c.dep_ == "nsubjpass"), None) if event.type == "AGREE" else None
+        )
+        spoken_for = agreed is not None and agent is None and same_party(actor, event.claimed_by) and not cand.nominal
+        if actor is None or not (actor.country or actor.members) or spoken_for:
+            pair = (
+                between(agent if agent is not None else cand.token, offset, index)
+                or between(cand.token, offset, index)
+                or (between(agreed, offset, index) if agreed is not None else None)
             )
             if pair is not None:
                 actor = pair
                 recipient = None if recipient is not None and recipient.start >= pair.start else recipient
                 sides = _one_country_sides(pair) if recipient is None else None
+                if sides is None and recipient is None and event.type == "ASSAULT" and _named_pair(pair):
+                    # "fighting between Sudan's army and the RSF": one country's forces of one sector, fighting each
+                    # other; their joint row (SDN-MIL) would tell no side (an agreement or talks keep it)
+                    sides = pair.members[0], pair.members[1]
                 if sides is not None:  # "fighting between the army and the rebels", "talks between X's two sides"
                     actor, recipient = sides
                     index.memo.setdefault("sides", {})[(actor.start, recipient.start)] = pair

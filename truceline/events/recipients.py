@@ -39,6 +39,8 @@ def own_side(actor: Actor | None, other: Actor, threat: bool = False) -> bool:
         return True
     if other.text[:1].isupper():
         return False
+    if other.country == actor.country and _own_name(actor) and not _own_name(other):
+        return False  # "the RSF accused the army": a force with a name of its own is not its country's state
     return other.country == actor.country and actor.sector in _STATE_SECTORS and other.sector in _STATE_SECTORS
 
 
@@ -308,3 +310,23 @@ def object_antecedent(token: Token, start: int, actor: Actor | None, index: Acto
             if found is not None and found.country and (actor is None or found.country != actor.country):
                 return found
     return None
+
+
+def named_apart(a: Actor | None, b: Actor | None) -> bool:
+    """Two sides of one country that their names keep apart: a named group ("Rapid Support Forces", "M23") and any
+    other party of its country ("Sudanese military"); not a state's organs among themselves ("Turkish military",
+    "Turkish Defence Ministry")."""
+    if a is None or b is None or a.country is None or a.country != b.country:
+        return False
+    return (_own_name(a) or _own_name(b)) and (a.name or a.text).lower() != (b.name or b.text).lower()
+
+
+def _own_name(actor: Actor) -> bool:
+    """A name of its own, not its country's adjective or name with a body's word ("Syrian military", "Syria")."""
+    from truceline.actors.names import owner_is_country
+
+    name = actor.name or actor.text
+    if owner_is_country(name) or actor.members:
+        return False
+    shown = display_name(actor.country, "body") if actor.country else None  # "Sudanese body"
+    return shown is None or not name.startswith(shown.removesuffix(" body"))
