@@ -560,7 +560,45 @@ def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
         return "asked for"
     if intercepted_part(cand):
         return "interception"
+    if found_state(cand):
+        return "state"
+    if homecoming(cand):
+        return "homecoming"
     return None
+
+
+_HOMECOMING = frozenset({"return", "come", "go", "head", "drive", "walk", "flock", "stream", "travel"})
+_PEOPLE = frozenset(
+    {"family", "refugee", "resident", "civilian", "people", "villager", "evacuee", "displaced", "student", "worker",
+     "pilgrim", "household", "inhabitant", "migrant", "returnee", "thousand", "hundred", "dozen"}
+)  # fmt: skip
+
+
+def homecoming(cand: Candidate) -> bool:
+    """'families returned to their villages', 'thousands drove south to return to their homes': people going home
+    is a movement, no act of one party on another (a release is "returned 90 prisoners", with what is handed back)."""
+    token = cand.token
+    if cand.nominal or token.lemma_.lower() != "return" or any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        return False
+    verb = token
+    while verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _HOMECOMING | {"begin", "start", "want"}:
+        verb = verb.head  # "began returning", "drove south to return": whoever began or drove
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in _PEOPLE
+
+
+_FINDING = frozenset({"find", "see", "discover", "leave", "keep"})
+
+
+def found_state(cand: Candidate) -> bool:
+    """'many found their homes destroyed', 'left the town looted': a participle telling the state someone finds
+    or leaves a thing in, not an act told with its doer and day (the act that caused it, when told, is its own row)."""
+    token = cand.token
+    if cand.nominal or token.tag_ != "VBN" or token.dep_ not in ("ccomp", "oprd", "xcomp", "acomp"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "agent") for c in token.children):
+        return False
+    return token.head.lemma_.lower() in _FINDING and token.head.i < token.i
 
 
 _OF = frozenset({"of"})

@@ -446,6 +446,10 @@ def _phrasal(verb: Token, lex: Lexicon) -> tuple[tuple[str, str], Token] | None:
                 key = (lemma, f"{child.lower_} {_lemma(pobj)}")
                 if key in lex.phrasal:
                     return lex.phrasal[key], child
+    if verb.i + 1 < len(verb.doc):  # "calls for troops to withdraw": "for" opens the clause asked for
+        mark = verb.doc[verb.i + 1]
+        if mark.dep_ == "mark" and mark.head.head.i == verb.i and (lemma, mark.lower_) in lex.phrasal:
+            return lex.phrasal[(lemma, mark.lower_)], mark
     return None
 
 
