@@ -205,8 +205,10 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
             return None
         if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.children):
             return None  # "agreed a truce last week, but previous deals have proved temporary": a clause of its own
-        if dep in ("xcomp", "advcl") and _plans(parent):
-            return None  # "agreed last September to turn Idlib into a zone": the turning is planned, not dated
+        if (dep == "xcomp" or (dep == "advcl" and marker not in _SUBORDINATE_TIME)) and _plans(parent):
+            # "agreed last September to turn Idlib into a zone": the turning is planned, not dated (a temporal
+            # clause is no plan: "agreed on Wednesday to disarm, a day after Baku launched an offensive")
+            return None
         relation = None
         if marker in _SUBORDINATE_TIME:
             # the event is in a temporal clause of its parent: "when" shares the time, "after X" puts X after it
