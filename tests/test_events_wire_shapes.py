@@ -563,3 +563,73 @@ def test_a_dateline_city_without_a_comma_is_not_the_doer_of_a_nominal_attack() -
     )
     (attack,) = assaults(events)
     assert attack.actor is not None and attack.actor.sector in ("REB", "IMG")
+
+
+def test_a_named_force_accusing_its_countrys_army_accuses_the_army() -> None:
+    # the RSF and the army are both Sudan's: a named force is still not its country's state
+    events = pipeline_events("The RSF accused the army of shelling homes in Omdurman on Sunday.", "2023-06-05")
+    (charge,) = [e for e in events if e.type == "ACCUSE"]
+    assert charge.recipient is not None and charge.recipient.name == "Sudanese military"
+
+
+def test_destroyed_positions_are_an_attack_destroyed_homes_destruction_and_a_career_nothing() -> None:
+    events = pipeline_events("The army said it had destroyed rebel positions near the airport.", "2023-06-05")
+    assert [(e.type, e.actor and e.actor.sector) for e in events] == [("ASSAULT", "MIL")]
+    events = pipeline_events("Militiamen destroyed dozens of homes in the village of Tawila.", "2023-06-05")
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "destroy")]
+    assert pipeline_events("The scandal destroyed the minister's career.", "2023-06-05") == []
+    # air defences destroying drones stop the other side's attack: no attack of their own
+    assert assaults(pipeline_events("Air defences destroyed 20 drones over the city overnight.", "2023-06-05")) == []
+
+
+def test_people_going_home_is_no_release_and_a_state_found_is_no_act() -> None:
+    events = pipeline_events(
+        "Displaced families began returning to their villages this week, but many found their homes destroyed, "
+        "aid workers said.",
+        "2023-06-05",
+    )
+    assert events == []
+    events = pipeline_events("The rebels returned 40 prisoners to the government on Friday.", "2023-06-05")
+    assert [(e.type, e.mode) for e in events] == [("RETREAT", "release")]
+
+
+def test_calls_for_with_a_clause_is_an_appeal_not_a_phone_call() -> None:
+    events = pipeline_events("The envoy called for both sides to halt the fighting.", "2023-06-05")
+    assert [(e.type, e.mode) for e in events] == [("REQUEST", "appeal")]
+
+
+def test_a_day_after_clause_under_an_agreement_dates_the_earlier_act() -> None:
+    # "agreed ... to disarm" plans the disarming; the temporal clause is no plan and is dated a day before Wednesday
+    events = pipeline_events(
+        "The militia agreed on Wednesday to disarm, a day after the army launched an offensive on the district.",
+        "2023-09-21",
+    )
+    (offensive,) = assaults(events)
+    assert offensive.date == "2023-09-19"
+
+
+def test_a_truce_between_two_parties_extended_as_a_third_says_is_the_parties() -> None:
+    events = pipeline_events(
+        "The truce between Israel and Hamas was extended by two days, Qatar's foreign ministry said.", "2023-11-27"
+    )
+    (extension,) = [e for e in events if e.type == "AGREE"]
+    assert extension.actor is not None and {m.country for m in extension.actor.members} == {"ISR", "PSE"}
+    assert extension.claimed_by is not None and extension.claimed_by.country == "QAT"
+
+
+def test_an_army_and_a_named_group_joined_before_one_noun_are_two_parties() -> None:
+    doc = load_nlp()("A truce between Congo's army and M23 rebels will be extended.")
+    army, rebels = doc[5], doc[8]  # A truce between Congo 's army and M23 rebels
+    assert (army.text, army.dep_, army.head.text) == ("army", "pobj", "between")
+    assert (rebels.text, rebels.dep_, rebels.head.text) == ("rebels", "conj", "army")
+    events = pipeline_events("Talks between Congo's army and M23 rebels began in Luanda on Monday.", "2024-07-31")
+    (talks,) = [e for e in events if e.type == "CONSULT"]
+    sides = {talks.actor.name if talks.actor else None, talks.recipient.name if talks.recipient else None}
+    assert sides == {"Congolese military", "M23"}
+
+
+def test_fighting_between_an_army_and_a_named_force_of_its_country_has_both_sides() -> None:
+    events = pipeline_events("Fighting between Sudan's army and the RSF spread to El Fasher on Friday.", "2024-05-12")
+    (fighting,) = assaults(events)
+    assert fighting.actor is not None and fighting.recipient is not None
+    assert {fighting.actor.name, fighting.recipient.name} == {"Sudanese military", "Rapid Support Forces"}

@@ -23,6 +23,9 @@ repaired tree.
   Repaired: it is the root, the noun its subject.
 - "Sudan's paramilitary Rapid Support Forces shelled ...": a descriptor before a name taken for a second subject of
   the verb. Repaired: it modifies the name.
+- "a truce between Congo's army and M23 rebels": two parties joined by "and" taken for one modifier of the last
+  noun ("rebels" described by "Congo's army and M23"), so one party is lost. Repaired: the first noun heads the
+  coordination, the name and its noun its second member.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ def repair(doc: Any) -> Any:
         _verb_taken_into_a_relative(root)
         _verb_taken_for_a_participle(root)
     for token in doc:
+        if token.dep_ in ("nmod", "compound") and token.pos_ == "NOUN":
+            _parties_taken_for_a_modifier(token)
         if token.ent_type_ in ("GPE", "LOC") and token.dep_ in ("npadvmod", "dep", "nsubj", "dobj") and token.i:
             _name_cut_from_its_noun(token)
         if token.lower_ in _RESULT_VERBS and token.i + 1 < len(doc):
@@ -70,6 +75,27 @@ def _name_cut_from_its_noun(name: Any) -> None:
     if first.i != name.i and first.head.i != name.i:
         return
     name.head, name.dep_ = noun, "appos"
+
+
+def _parties_taken_for_a_modifier(first: Any) -> None:
+    """'between Congo's army and M23 rebels': "army and M23" taken for a modifier of "rebels". Only when the first
+    noun is owned ("Congo's army", "the government's forces") and the second member is a name just before the noun:
+    "the army and police units" or "oil and gas fields" stay as the parser reads them."""
+    noun = first.head
+    if noun.i <= first.i or noun.tag_ != "NNS" or noun.dep_ not in ("pobj", "nsubj", "dobj", "nsubjpass"):
+        return
+    owner = next((c for c in (*first.children, *noun.children) if c.dep_ == "poss" and c.i < first.i), None)
+    if owner is None:
+        return
+    second = next((c for c in first.children if c.dep_ == "conj"), None)
+    joiner = next((c for c in first.children if c.dep_ == "cc"), None)
+    if second is None or joiner is None or second.pos_ != "PROPN" or second.i + 1 != noun.i:
+        return
+    first.head, first.dep_ = noun.head, noun.dep_
+    noun.head, noun.dep_ = first, "conj"
+    second.head, second.dep_ = noun, "compound"
+    joiner.head = first
+    owner.head = first  # "Congo's" owns the army, not the rebels
 
 
 def _verb_taken_for_a_participle(root: Any) -> None:
