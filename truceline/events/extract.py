@@ -667,6 +667,10 @@ class _Coder:
         place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker, cand.token, cand.type)
         if place is None and att is not None and att.kind == "said" and cand.type in STATEMENTS:
             place = self._speech_place(att.cue, start)
+        if cand.type == "PROTEST" and place is not None and place.country:
+            # "protesters gathered outside the government building in Yerevan": people protest where they live, and
+            # the government they face is that place's, whatever country the rest of the report is about
+            actor, recipient = self._of_place(actor, place.country), self._of_place(recipient, place.country)
         figures = self.quantities.within(start, end)
         killed, injured, others = event_casualties(doc, start, figures, clause, trigger_start)
         claimed_by = self._defence_teller(claimed_by, actor, recipient, killed, injured)
@@ -698,6 +702,19 @@ class _Coder:
         )
         self.events.append(event)
         return event.index, att
+
+    def _of_place(self, party: Actor | None, country: str) -> Actor | None:
+        """`party` as the words name it where it is: a phrase whose country came from the report's story ("the
+        government", "protesters") is of `country` instead; a phrase naming its own keeps it."""
+        if party is None or party.members or party.country not in (None, self.index.story_country):
+            return party
+        if party.country == country:
+            return party
+        placed = self.index.resolve_as(party.text, party.start, country)
+        if placed is None or placed.country != country or placed.name is None:
+            return party
+        name = display_name(country, placed.name, party.text) or placed.name
+        return replace(party, name=name, country=country, code=placed.code)
 
     def _defence_teller(
         self,

@@ -30,6 +30,8 @@ def _participle(token: Token) -> bool:
 def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
     """True when `b`'s words name, again, the act `a` names (same type, joined by the parse as above); `a` is then
     the one to keep: the verb that a manner noun hangs on, the noun a participle describes, the first of two nouns."""
+    if kind == "PROTEST" and other == "REQUEST" and _demanding(a.token, b.token):
+        return True  # "protesters gathered ..., demanding his resignation": what the protest demands, one act
     if kind != other or a.token.i == b.token.i:
         return False
     x, y = a.token, b.token
@@ -56,6 +58,14 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         # the participle hangs on the verb a gerund subject's clause is told with
         return y.head.i == x.i or any(y.head.i == t.i for t in a.extra)
     return x.dep_ in ("dobj", "nsubj") and y.head.i == x.head.i  # "seeing attacks by the regime, targeting hospitals"
+
+
+def _demanding(protest: Token, demand: Token) -> bool:
+    """A participle of demanding with no subject of its own on a protest verb ("marched ..., demanding") or noun ("a
+    protest demanding")."""
+    if not _participle(demand) or demand.head.i != protest.i:
+        return False
+    return demand.dep_ in ("advcl", "conj") if protest.tag_.startswith("VB") else demand.dep_ == "acl"
 
 
 _ANSWERING = frozenset({"retaliate", "respond", "avenge", "reply"})
