@@ -633,3 +633,29 @@ def test_fighting_between_an_army_and_a_named_force_of_its_country_has_both_side
     (fighting,) = assaults(events)
     assert fighting.actor is not None and fighting.recipient is not None
     assert {fighting.actor.name, fighting.recipient.name} == {"Sudanese military", "Rapid Support Forces"}
+
+
+def test_a_protest_is_of_the_country_it_is_held_in_and_its_demand_is_no_second_row() -> None:
+    # the report is Azerbaijan's story (its offensive, its officials); the protest in Yerevan is Armenia's
+    events = pipeline_events(
+        "BAKU, Sept 21 (Wire) - Azerbaijani forces took control of the region on Tuesday, Azerbaijani officials "
+        "said. Baku said the operation had ended. Protesters rallied outside the government building in Yerevan on "
+        "Thursday, demanding the prime minister's resignation.",
+        "2023-09-22",
+    )
+    protests = [e for e in events if e.type in ("PROTEST", "REQUEST")]
+    assert [e.type for e in protests] == ["PROTEST"]
+    (protest,) = protests
+    assert protest.actor is not None and protest.actor.country == "ARM"
+    assert protest.recipient is not None and protest.recipient.country == "ARM"
+
+
+def test_the_group_accused_of_activity_that_broke_the_truce_is_the_group_and_the_breach_no_row() -> None:
+    events = pipeline_events(
+        "Hezbollah fired rockets at northern Israel on Monday. The Israeli military said its jets struck a Hezbollah "
+        "weapons depot on Tuesday, accusing the group of activity that violated the ceasefire.",
+        "2024-12-04",
+    )
+    (charge,) = [e for e in events if e.type == "ACCUSE"]
+    assert charge.recipient is not None and charge.recipient.name == "Hezbollah"
+    assert not [e for e in events if e.trigger.text == "violated"]

@@ -202,6 +202,18 @@ def _by_speaker(accusation: Event, speaker: Any) -> bool:
     return bool(actor.country) and actor.country == speaker.country
 
 
+def _charged_in(token: Any, accusing: dict[int, int]) -> int | None:
+    """The index (in `accusing`, by verb) of the accusation whose charge a relative clause tells: "accused the group
+    of activity that violated the agreement" (the clause hung on the accused or on what they are charged with)."""
+    if token.dep_ != "relcl":
+        return None
+    noun = token.head
+    for up in (noun, noun.head, noun.head.head):
+        if up.i in accusing and up.i != token.i:
+            return accusing[up.i]
+    return None
+
+
 def fold_alleged(own: list[tuple[Candidate, Event]], atts: dict[int, Any]) -> list[tuple[Candidate, Event]]:
     """A breach someone says another party commits is that speaker's accusation, one row: the ACCUSE by the speaker
     against the party (made from the speech verb, or the accusing verb the sentence has), not also a breach of its
@@ -210,6 +222,10 @@ def fold_alleged(own: list[tuple[Candidate, Event]], atts: dict[int, Any]) -> li
     explicit = {cand.token.i: k for k, (cand, ev) in enumerate(out) if ev.type == "ACCUSE" and not cand.nominal}
     for k, (cand, event) in enumerate(out):
         att = atts.get(cand.token.i)
+        charged_in = _charged_in(cand.token, explicit) if att is None and _generic_violation(event) else None
+        if charged_in is not None:  # "accusing the group of activity that violated the agreement": the charge
+            out[k] = (cand, replace(event, type="DROP"))
+            continue
         if att is None or att.kind not in ("said", "accused") or not _generic_violation(event):
             continue
         accused = event.actor if event.actor is not None and event.actor != event.claimed_by else None

@@ -329,10 +329,12 @@ def _the_group(token: Token) -> bool:
         return False
     # "of operating from civilian sites" hung on it by the parser is the charge, not a word of the noun's
     charged = token.dep_ == "dobj" and token.head.lemma_.lower() in _CHARGING
+    charge = next((c.i for c in token.children if charged and c.dep_ == "prep" and c.lower_ == "of"), None)
     kids = [
         c
         for c in token.children
         if not (c.dep_ == "prep" and (any(g.dep_ == "pcomp" for g in c.children) or (charged and c.lower_ == "of")))
+        and not (charge is not None and c.dep_ == "relcl" and c.i > charge)  # "of activity that violated": the charge's
     ]
     return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
         c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "relcl", "acl", "appos") for c in kids
