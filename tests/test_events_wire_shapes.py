@@ -659,3 +659,27 @@ def test_the_group_accused_of_activity_that_broke_the_truce_is_the_group_and_the
     (charge,) = [e for e in events if e.type == "ACCUSE"]
     assert charge.recipient is not None and charge.recipient.name == "Hezbollah"
     assert not [e for e in events if e.trigger.text == "violated"]
+
+
+def test_what_a_party_has_done_for_years_is_background_not_a_happening() -> None:
+    events = pipeline_events(
+        "The army retook the town of Bulo on Tuesday. Al Shabaab has been fighting for years to topple the "
+        "government and rule the country.",
+        "2023-12-27",
+    )
+    assert [e.trigger.text for e in assaults(events)] == ["retook"]
+
+
+def test_pressing_on_with_talks_is_no_pressure_and_calm_returning_no_release() -> None:
+    events = pipeline_events("Mediators pressed on with talks on a truce in Doha on Sunday.", "2024-03-04")
+    assert "REQUEST" not in [e.type for e in events]
+    assert pipeline_events("The ministry said calm had returned to the district by Sunday.", "2024-03-04") == []
+
+
+def test_the_victims_named_by_a_participle_are_no_second_attack() -> None:
+    events = pipeline_events(
+        "A drone strike hit a wedding party near Tarin Kot on Friday, killing 14 people. A military spokesman said the "
+        "people killed were mostly fighters.",
+        "2024-03-04",
+    )
+    assert [e.trigger.text for e in assaults(events)] == ["strike"]

@@ -210,6 +210,8 @@ def standing(cand: Candidate, lex: Lexicon) -> bool:
         return False
     if _lemma(verb) == "fight" and verb.dep_ == "acl" and verb.tag_ == "VBG":
         return True  # "the rebel factions fighting his forces": who they are
+    if _for_years(verb):
+        return True  # "al Shabaab has been fighting for years to topple the government": a war, not a happening
     if trigger_lemma(verb, lex.relation_verbs) not in lex.relation_verbs:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -222,6 +224,20 @@ def standing(cand: Candidate, lex: Lexicon) -> bool:
     if verb.tag_ == "VBG" and auxes & _PRESENT_BE:
         return True
     return verb.tag_ == "VBN" and bool(auxes & _PERFECT) and not _passive(verb)
+
+
+_SPANS = frozenset({"years", "decades", "months", "weeks"})
+
+
+def _for_years(verb: Token) -> bool:
+    """A verb in the perfect measured by a span of time in the plural ("has been fighting for years", "have clashed
+    for weeks"): what a party has long been doing, told as background, with no day of its own."""
+    if not verb.tag_.startswith("VB") or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lower_ in _SPANS for g in c.children)
+        for c in verb.children
+    )
 
 
 def habit(cand: Candidate, lex: Lexicon) -> bool:
@@ -564,9 +580,38 @@ def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
         return "state"
     if homecoming(cand):
         return "homecoming"
+    if the_victims(cand):
+        return "reference"
     return None
 
 
+_HARMED = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+
+
+def the_victims(cand: Candidate) -> bool:
+    """'the people killed were mostly fighters', 'those wounded were taken to hospital': a participle naming the
+    victims of an act told before, as who they are, not a second act (no doer of its own)."""
+    token = cand.token
+    if cand.nominal or token.tag_ != "VBN" or token.lemma_.lower() not in _HARMED:
+        return False
+    if any(c.dep_ in ("agent", "aux", "auxpass") for c in token.children):
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.dep_ != "acl" and after is not None and after.lemma_ == "be" and after.tag_ in ("VBD", "VBZ", "VBP"):
+        # "said the people killed were mostly fighters": the parser makes "killed" a verb with "people" its subject
+        victims = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return victims is not None and any(c.dep_ == "det" and c.lower_ in ("the", "those") for c in victims.children)
+    if token.dep_ != "acl":
+        return False
+    head = token.head
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in head.children)
+    return (definite or head.lower_ in ("those", "all")) and head.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
+
+
+_STATES_OF_PLACES = frozenset(
+    {"calm", "normality", "normalcy", "life", "peace", "quiet", "order", "stability", "power", "electricity",
+     "water", "service", "tension", "violence", "fighting", "shelling", "gunfire"}
+)  # fmt: skip
 _HOMECOMING = frozenset({"return", "come", "go", "head", "drive", "walk", "flock", "stream", "travel"})
 _PEOPLE = frozenset(
     {"family", "refugee", "resident", "civilian", "people", "villager", "evacuee", "displaced", "student", "worker",
@@ -576,7 +621,8 @@ _PEOPLE = frozenset(
 
 def homecoming(cand: Candidate) -> bool:
     """'families returned to their villages', 'thousands drove south to return to their homes': people going home
-    is a movement, no act of one party on another (a release is "returned 90 prisoners", with what is handed back)."""
+    is a movement, no act of one party on another (a release is "returned 90 prisoners", with what is handed back);
+    and 'calm returned to the area' tells a state."""
     token = cand.token
     if cand.nominal or token.lemma_.lower() != "return" or any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
         return False
@@ -584,7 +630,7 @@ def homecoming(cand: Candidate) -> bool:
     while verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _HOMECOMING | {"begin", "start", "want"}:
         verb = verb.head  # "began returning", "drove south to return": whoever began or drove
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() in _PEOPLE
+    return subject is not None and subject.lemma_.lower() in _PEOPLE | _STATES_OF_PLACES
 
 
 _FINDING = frozenset({"find", "see", "discover", "leave", "keep"})

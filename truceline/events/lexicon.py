@@ -58,6 +58,7 @@ class Lexicon:
     place_heads: frozenset[str]
     ending_verbs: frozenset[str]
     ending_phrasal: frozenset[tuple[str, str]]  # (verb lemma, particle): "put off", "stave off"
+    going_on: frozenset[tuple[str, str]]  # (verb lemma, particle): "pressed on", "pushed ahead"
     transfer_verbs: frozenset[str]  # giving verbs: the object is the thing given, the recipient follows 'to'
     stative_participles: frozenset[str]  # "is opposed to": a passive form whose subject is the actor
     forms: frozenset[str]  # every inflected trigger form, lower case: the pre-filter's vocabulary
@@ -281,6 +282,7 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         place_heads=frozenset(raw.get("place_heads") or ()),
         ending_verbs=frozenset(raw.get("ending_verbs") or ()),
         ending_phrasal=frozenset(_pair(str(p)) for p in raw.get("ending_phrasal") or ()),
+        going_on=frozenset(_pair(str(p)) for p in raw.get("going_on") or ()),
         transfer_verbs=frozenset(raw.get("transfer_verbs") or ()),
         stative_participles=frozenset(raw.get("stative_participles") or ()),
         forms=frozenset(forms),

@@ -127,6 +127,8 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
             found.append(Candidate(token, type_, mode, False, ceasefire_noun=noun))
             taken |= {token.i, noun.i}
             continue
+        if any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in lex.going_on for c in token.children):
+            continue  # "pressed on with talks": going on with them, which the noun tells
         phrasal = _phrasal(token, lex)
         if phrasal is not None:
             (type_, mode), extra = phrasal
