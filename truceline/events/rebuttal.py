@@ -128,6 +128,8 @@ def answered(
             continue
         party = _teller(other, kind)
         if kind == "struck" and other.type == "ASSAULT" and party is None:
+            if other.recipient is None and other.killed is None and other.injured is None:
+                continue  # "confirmed that an air strike had taken place": the attack told before, named again
             return None  # the nearest attack is the one condemned, and nobody is said to have carried it out
         if party is None or _same(party, event.actor):
             continue

@@ -61,6 +61,10 @@ def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
             if j is not None:
                 kept[j] = with_detail(kept[j], event)
         if j is None:
+            j = confirmed(event, kept)
+            if j is not None:
+                kept[j] = with_detail(kept[j], event)
+        if j is None:
             j = toll_updated(event, kept)
             if j is not None:
                 kept[j] = with_update(kept[j], event)
@@ -133,6 +137,14 @@ _ANOTHER_INCIDENT = frozenset({"separate", "separately", "elsewhere", "another",
 TOLL_AFTER_CHARS = 400  # a toll told again follows its attack closely: the next sentence or two
 
 
+# "Dozens of militants were killed in the fighting": the act named again under the toll's "in the"
+_IN_THE = re.compile(r"\b(?:killed|wounded|injured|hurt|died|dead)\b[^.;]*\bin\s+the\s+$", re.I)
+
+
+def _before_trigger(event: Event) -> str:
+    return event.sentence[: event.trigger.start - event.sentence_start]
+
+
 def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False) -> int | None:
     """The index in `earlier` of the attack whose toll `event` tells again, or None.
 
@@ -142,8 +154,15 @@ def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False)
     source's toll is that source's claim and keeps its row. Its figures fill the ones the attack
     lacks; a figure the attack gives differently is another count (of another incident, or an update) and keeps its
     row."""
-    if event.type != "ASSAULT" or event.actor is not None or event.trigger.text.casefold() not in _TOLL_WORDS:
+    if event.type != "ASSAULT":
         return None
+    if event.trigger.text.casefold() not in _TOLL_WORDS and not _IN_THE.search(_before_trigger(event)):
+        return None
+    if event.actor is not None and not any(
+        other.actor is not None and _name(other.actor) == _name(event.actor)
+        for _i, other in _told_before(event, earlier, TOLL_AFTER_CHARS)
+    ):
+        return None  # a doer of its own; one lent by the act told before (merge.doer_told_before) is that act's
     if (event.killed is None and event.injured is None) or timed or event.stance in _UNSURE:
         return None
     if _another_incident(event):
@@ -174,6 +193,17 @@ _PART_OF_A_SALVO = re.compile(
     r"(?:missile|rocket|shell|strike|airstrike|air strike|drone|bomb|round|projectile)s?\s+$",
     re.I,
 )
+# "The missiles hit a residential area", "The shells landed near a school": the salvo itself named again
+_THE_SALVO = re.compile(
+    r"^\s*(?:the|these|those)\s+(?:[a-z-]+\s+)?(?:missile|rocket|shell|drone|bomb|projectile)s?\s+$", re.I
+)
+# "A fighter jet dropped bombs on the crowd", "An attack helicopter then fired on the area": the aircraft of an air
+# strike told just before, doing it
+_THE_CRAFT = re.compile(
+    r"^\s*(?:a|an|the|one|two)\s+(?:[a-z-]+\s+){0,2}(?:jet|warplane|plane|aircraft|helicopter|gunship)s?\s+"
+    r"(?:then\s+)?(?:dropped\s+|fired\s+|launched\s+)?$",  # "dropped bombs": the noun is the act
+    re.I,
+)
 _NAMED_AGAIN = re.compile(
     r"\b(?:the|these|those)\s+(?:" + "|".join(sorted(_DOERS_AGAIN, key=len, reverse=True)) + r")\b", re.I
 )
@@ -193,9 +223,11 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
     if event.type != "ASSAULT" or event.stance in _UNSURE:
         return None
     before = event.sentence[: event.trigger.start - event.sentence_start]
+    craft = False
     if actor is None:
         named = f"{before}{event.trigger.text} "  # "One strike hit a tent": the trigger is the salvo's own word
-        if not (_PART_OF_A_SALVO.match(before) or _PART_OF_A_SALVO.match(named)):
+        craft = bool(_THE_CRAFT.match(before))
+        if not (_PART_OF_A_SALVO.match(before) or _PART_OF_A_SALVO.match(named) or _THE_SALVO.match(before) or craft):
             return None
     elif not _NAMED_AGAIN.search(before):
         # the words as written before the act, not the actor they resolved to: "the attackers" may already have
@@ -206,7 +238,7 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
     for i, other in _told_before(event, earlier, DETAIL_AFTER_CHARS):
         if other.type != "ASSAULT":
             continue
-        if other.stance in _UNSURE:
+        if other.stance in _UNSURE or (craft and other.mode != "aerial"):
             return None
         theirs = other.actor.country if other.actor is not None else None
         if actor is not None and actor.country and theirs not in (None, actor.country):
@@ -214,6 +246,26 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
         if timed and not _day_untold(other) and event.date != other.date:
             return None  # a day of its own that is not the attack's
         return i
+    return None
+
+
+_CONFIRMING = re.compile(r"\b(?:confirm|confirmed|confirms|acknowledged|acknowledges|admitted|admits)\b", re.I)
+CONFIRMED_AFTER_CHARS = 800
+
+
+def confirmed(event: Event, earlier: Sequence[Event]) -> int | None:
+    """'A spokesman confirmed that an air strike had taken place': an act of the kind told just before, with no
+    doer, target, toll, place or day of its own, that someone confirms or acknowledges, is that act (the
+    confirmation's teller stands beside the first telling's; the canonical event keeps both sources)."""
+    if event.type != "ASSAULT" or event.stance in _UNSURE or not _day_untold(event):
+        return None
+    if any(x is not None for x in (event.actor, event.recipient, event.killed, event.injured, event.place)):
+        return None
+    if not _CONFIRMING.search(event.sentence[: event.trigger.start - event.sentence_start]):
+        return None
+    for i, other in _told_before(event, earlier, CONFIRMED_AFTER_CHARS):
+        if other.type == event.type and other.stance not in _UNSURE:
+            return i if _same_mode(event, other) or event.mode == "general" else None
     return None
 
 
