@@ -683,3 +683,59 @@ def test_the_victims_named_by_a_participle_are_no_second_attack() -> None:
         "2024-03-04",
     )
     assert [e.trigger.text for e in assaults(events)] == ["strike"]
+
+
+def test_the_missiles_named_again_tell_the_strike_in_detail() -> None:
+    events = pipeline_events(
+        "A missile strike on the city of Sumy killed four people on Friday evening, the governor said. The missiles "
+        "hit a school and a block of flats, he said.",
+        "2024-05-18",
+    )
+    (strike,) = assaults(events)
+    assert strike.killed is not None and strike.killed.value == 4
+
+
+def test_the_aircraft_of_an_air_strike_and_its_confirmation_are_the_strike() -> None:
+    events = pipeline_events(
+        "At least 30 people were killed when the military carried out an air strike on a village in Magway region "
+        "on Monday, residents said. A fighter jet dropped bombs on people gathered at a school, a witness said. A "
+        "helicopter then fired on the area. A military spokesman confirmed that an air strike had taken place. The "
+        "UN rights office condemned the strike.",
+        "2024-05-14",
+    )
+    (strike,) = assaults(events)
+    assert strike.date == "2024-05-13" and strike.killed is not None and strike.killed.value == 30
+    (condemned,) = [e for e in events if e.type == "ACCUSE"]
+    assert condemned.recipient is not None and condemned.recipient.sector == "MIL"
+
+
+def test_the_two_sides_of_one_country_named_together_agree_and_a_toll_in_the_fighting_is_the_acts() -> None:
+    events = pipeline_events(
+        "A ceasefire between Colombia's government and the ELN rebels took effect on Thursday. The two sides agreed "
+        "to the truce in June during talks in Havana.",
+        "2023-08-04",
+    )
+    (truce,) = [e for e in events if e.type == "AGREE"]
+    parties = {truce.actor.name if truce.actor else None, truce.recipient.name if truce.recipient else None}
+    assert parties == {"Colombian government", "National Liberation Army (Colombia)"}
+    events = pipeline_events(
+        "Somali troops recaptured the town of Bula Burde from al Shabaab on Tuesday, an army commander said. Dozens "
+        "of militants were killed in the fighting, the commander said. The militants said they had withdrawn to "
+        "avoid civilian casualties.",
+        "2023-12-27",
+    )
+    attacks = assaults(events)
+    assert [e.trigger.text for e in attacks] == ["recaptured"] and attacks[0].killed is not None
+    (withdrawal,) = [e for e in events if e.type == "RETREAT"]
+    assert withdrawal.actor is not None and withdrawal.actor.name == "al-Shabaab" and withdrawal.recipient is None
+
+
+def test_both_sides_urged_are_the_warring_pair_not_the_mediators() -> None:
+    events = pipeline_events(
+        "Sudan's army and the RSF agreed to a truce after talks mediated by the United States and Saudi Arabia. "
+        "Egypt urged both sides to protect civilians.",
+        "2023-05-21",
+    )
+    (urged,) = [e for e in events if e.type == "REQUEST"]
+    assert urged.recipient is not None
+    assert {m.name for m in urged.recipient.members} == {"Sudanese military", "Rapid Support Forces"}

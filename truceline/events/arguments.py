@@ -257,6 +257,9 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
+_SPARING = frozenset({"avoid", "spare", "protect", "save", "prevent", "limit", "minimise", "minimize", "shield"})
+
+
 def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token]:
     """Nouns below `head`, nearest first: where a coder looks for the target when no argument slot names one
     ("offered to hand over to Great Britain", "demanded that Hamas renounce")."""
@@ -289,6 +292,8 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     continue  # "launched an operation after 50 of its soldiers were killed": another happening
                 if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE:
                     continue  # "surrendered following a government offensive": the offensive's side, not a target
+                if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in _SPARING:
+                    continue  # "withdrew to avoid civilian casualties": whom it spares is no party to it
                 if accompanying(child):
                     continue  # "rioted, joining thousands of demonstrators": a co-actor, not a target
                 if child.tag_.startswith(("NN", "PRP")) and child.tag_ != "PRP$":

@@ -125,11 +125,12 @@ class ActorIndex:
         means when no act of theirs was coded."""
         for k in range(bisect.bisect_left(self._starts, before) - 1, 0, -1):
             first, second = self._actors[k - 1], self._actors[k]
-            if second.end > before or self.body[first.end : second.start] not in (" and ", ", and "):
+            if second.end > before or self.body[first.end : second.start] not in (" and ", ", and ", " and the "):
                 continue
             if first.members or second.members or not first.country or not second.country:
                 continue
-            if first.country != second.country:
+            if first.country != second.country or (first.sector and second.sector and first.sector != second.sector):
+                # two countries, or one country's two sides ("Colombia's government and the ELN rebels")
                 return self.compound([first, second])
         return None
 
@@ -138,9 +139,11 @@ class ActorIndex:
         kind_of = getattr(self._dictionary, "kind_of", None)
         for k in range(bisect.bisect_left(self._starts, before) - 1, -1, -1):
             actor = self._actors[k]
-            if actor.members or not actor.text[:1].isupper():
+            kind = kind_of(actor) if kind_of is not None else None
+            group = kind == "group"
+            if actor.members or not (actor.text[:1].isupper() or group):  # "al Shabaab" is a name in lower case
                 continue
-            if actor.sector in _ARMED_GROUPS or (kind_of is not None and kind_of(actor) == "group"):
+            if (actor.sector in _ARMED_GROUPS and kind not in (None, "person")) or group:  # not its leader
                 return actor
         return None
 
@@ -341,6 +344,20 @@ def _the_group(token: Token) -> bool:
     )
 
 
+_MEMBER_NOUNS = frozenset({"militants", "insurgents", "jihadists", "fighters", "rebels", "guerrillas"})
+
+
+def _the_members(token: Token) -> bool:
+    """'the militants', 'the rebels' with no word of their own: the armed group the report last named, whose
+    members they are."""
+    kids = list(token.children)
+    return (
+        token.lower_ in _MEMBER_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
+        and not any(c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "relcl", "acl", "appos") for c in kids)
+    )
+
+
 # words the dictionary knows as people that are also plain adjectives: "a general strike", "an official visit"
 # (not "rebel positions" or "military posts", whose adjective still names whose they are)
 _PLAIN_ADJECTIVES = frozenset({"general", "official"})
@@ -360,6 +377,15 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         return None
     if _the_group(token):  # "accused the group of operating from civilian sites": the group named before
         return index.group_named_before(offset + token.idx)
+    if _the_members(token):  # "al Shabaab militants ... The militants said": the group's fighters named again
+        members_of = index.group_named_before(offset + token.idx)
+        if members_of is not None:
+            return replace(
+                members_of,
+                start=offset + token.left_edge.idx,
+                end=offset + token.idx + len(token.text),
+                text=token.doc.text[token.left_edge.idx : token.idx + len(token.text)],
+            )
     if _as_place(token):
         return None  # a capital acts only as a subject or object ("Ankara said", "urged Moscow"), a town never
     if token.tag_.startswith("NN") and token.lemma_.lower() in _place_heads():

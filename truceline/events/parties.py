@@ -116,6 +116,8 @@ def last_pair(events: Sequence[Event], index: ActorIndex, before: int, other: Ac
     split: dict[tuple[int, int], Actor] = index.memo.get("sides", {})
     found: Actor | None = None
     for event in reversed(events):
+        if event.type == "CONSULT" and event.mode in ("mediate", "negotiate"):
+            continue  # "negotiations mediated by the US and Saudi Arabia": the go-betweens, not the two sides
         if event.actor is not None and event.recipient is not None:
             found = split.get((event.actor.start, event.recipient.start))
             if found is not None:
@@ -126,9 +128,22 @@ def last_pair(events: Sequence[Event], index: ActorIndex, before: int, other: Ac
     named = index.pair_named_before(before)
     if named is not None and other is not None and _countries(named) == _countries(other):
         named = None
+    if named is not None and any(_mediated_by(e, named) for e in events):
+        named = None  # the pair the report names together as go-betweens
     if named is not None and (found is None or named.start > found.start):
         return named
     return found or _last_dyad(events, index, other)
+
+
+def _mediated_by(event: Event, pair: Actor) -> bool:
+    """`event` is talks the `pair` mediates or holds for others ("negotiations mediated by the US and Saudi Arabia")."""
+    return (
+        event.type == "CONSULT"
+        and event.mode in ("mediate", "negotiate")
+        and event.actor is not None
+        and event.actor.start == pair.start
+        and event.recipient is None
+    )
 
 
 _HOSTILE = frozenset({"ASSAULT", "THREATEN", "COERCE", "ACCUSE"})
