@@ -739,3 +739,61 @@ def test_both_sides_urged_are_the_warring_pair_not_the_mediators() -> None:
     (urged,) = [e for e in events if e.type == "REQUEST"]
     assert urged.recipient is not None
     assert {m.name for m in urged.recipient.members} == {"Sudanese military", "Rapid Support Forces"}
+
+
+def test_an_attack_told_again_in_a_district_of_its_city_is_one_row() -> None:
+    events = pipeline_events(
+        "Gangs attacked a police station in Port-au-Prince on Sunday, killing two officers, police said. The "
+        "assault on the station in the Delmas district lasted several hours, the officials said.",
+        "2024-02-19",
+    )
+    assert len(assaults(events)) == 1
+
+
+def test_a_pronoun_in_a_relative_clause_is_the_clauses_subject_not_the_teller() -> None:
+    events = pipeline_events(
+        "Gunmen have freed 12 farmers they abducted from a village in Katsina state last week, police said on Sunday.",
+        "2023-01-22",
+    )
+    (abduction,) = [e for e in events if e.mode == "abduction"]
+    assert abduction.actor is not None and abduction.actor.sector != "COP"
+
+
+def test_firing_along_the_line_of_control_killing_a_woman_is_the_charged_act() -> None:
+    events = pipeline_events(
+        "Pakistan's army accused Indian troops of opening fire on villages along the Line of Control, killing a woman.",
+        "2023-07-18",
+    )
+    attacks = assaults(events)
+    assert len(attacks) == 1
+    (firing,) = attacks
+    assert firing.actor is not None and firing.actor.country == "IND"
+    assert firing.killed is not None and firing.killed.value == 1
+    assert firing.place is None or firing.place.country in ("IND", "PAK")
+
+
+def test_rockets_intercepted_and_residents_sent_to_shelters_are_no_acts() -> None:
+    events = pipeline_events(
+        "Iran fired dozens of missiles at Israel on Tuesday evening, sending residents into shelters. The military "
+        "said most of the missiles were intercepted by its air defences.",
+        "2024-10-02",
+    )
+    assert [(e.type, e.trigger.text) for e in events] == [("ASSAULT", "fired")]
+
+
+def test_a_trend_and_what_goes_on_where_are_no_happenings() -> None:
+    events = pipeline_events(
+        "Kidnappings for ransom have become common in the region, where armed gangs raid villages and block roads.",
+        "2023-01-22",
+    )
+    assert events == []
+
+
+def test_a_toll_noun_far_from_its_verb_still_counts() -> None:
+    events = pipeline_events(
+        "The death toll from attacks by gunmen on two farming villages in Nigeria's Plateau state has risen to 30, a "
+        "local official said on Monday.",
+        "2024-01-15",
+    )
+    (attack,) = assaults(events)
+    assert attack.killed is not None and attack.killed.value == 30

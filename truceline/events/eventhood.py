@@ -240,6 +240,19 @@ def _for_years(verb: Token) -> bool:
     )
 
 
+def _where_it_happens(verb: Token) -> bool:
+    """A verb in the present simple in a relative clause of place ("where gangs raid villages and block roads"),
+    or conjoined to one: what goes on in a place, told to describe it."""
+    while verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
+        verb = verb.head
+    present = verb.tag_ in ("VBP", "VBZ") or (
+        verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in _PRESENT_BE for c in verb.children)
+    )  # "where gangs raid villages", "where troops are stationed"
+    if verb.dep_ != "relcl" or not present:
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in ("where", "wherever") for c in verb.children)
+
+
 def habit(cand: Candidate, lex: Lexicon) -> bool:
     """A habit, not a happening: 'constantly strikes', 'frequent attacks', 'repeated violations'. Statement acts
     stay: a position stated is coded. The present simple alone is no habit: captions, headlines and live reports
@@ -251,6 +264,8 @@ def habit(cand: Candidate, lex: Lexicon) -> bool:
         return not cand.nominal and _unsaid_habit(words[-1], lex)
     if any(_times_over(c) for word in words for c in word.children):
         return True  # "has itself been hit several times": acts, not one
+    if _where_it_happens(words[-1]):
+        return True  # "Nigeria's northwest, where armed gangs raid villages": what goes on there
     return any(
         c.dep_ in ("advmod", "amod") and c.lower_ in lex.frequency_words for word in words for c in word.children
     )
@@ -308,6 +323,19 @@ def _goes_on(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) and not auxes & (_AHEAD - {"to"})
 
 
+_TREND_ADJECTIVES = frozenset(
+    {"common", "rare", "frequent", "routine", "widespread", "commonplace", "regular", "rampant", "endemic", "uncommon",
+     "infrequent", "sporadic", "scarce"}
+)  # fmt: skip
+
+
+def _trend(verb: Token) -> bool:
+    """'have become common', 'have been rare', 'are increasingly frequent': how often such acts happen."""
+    if _lemma(verb) not in ("be", "become", "grow", "remain"):
+        return False
+    return any(c.dep_ in ("acomp", "attr") and _lemma(c) in _TREND_ADJECTIVES for c in verb.children)
+
+
 def kind(cand: Candidate, lex: Lexicon) -> bool:
     """A noun that names a kind of event or a trend, or what an end is put to, not one happening."""
     if not cand.nominal:
@@ -321,6 +349,8 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
         return True  # "the patrol route", "an attack helicopter"
     if token.dep_ == "pobj" and head.lower_ in ("to", "of") and _lemma(head.head) in lex.ending_nouns:
         return True  # "an end to the attacks", "a cessation of hostilities"
+    if token.dep_ == "nsubj" and _trend(head) and token.tag_ == "NNS":
+        return True  # "kidnappings for ransom have become common", "violations have been rare since then"
     if token.dep_ == "nsubj" and (_lemma(head) in lex.ending_verbs or _comes_to_an_end(head)):
         # "these attacks should come to an end", "the shelling must stop"; but talks that ended were held, and
         # shelling that "had not stopped" goes on
@@ -657,6 +687,11 @@ def intercepted_part(cand: Candidate) -> bool:
     the salvo's row, the interception no act of its own."""
     if cand.nominal or _lemma(cand.token) not in _INTERCEPTING:
         return False
+    stopped = next((c for c in cand.token.children if c.dep_ == "nsubjpass"), None)
+    if stopped is not None:
+        # "most of the rockets were intercepted (by its air defences)": the salvo told before, stopped
+        whole = _prep_object(stopped, _OF) if stopped.lower_ in ("most", "all", "some", "many", "none") else stopped
+        return whole is not None and whole.lower_ in _SALVO
     target = next((c for c in cand.token.children if c.dep_ == "dobj"), None)
     if target is None:
         return False

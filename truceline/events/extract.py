@@ -47,6 +47,7 @@ from truceline.events.recipients import (
     own_side,
     purpose_recipient,
     recipient_of,
+    relative_subject,
 )
 from truceline.events.retold import UPDATE_AFTER_CHARS, rising_toll
 from truceline.events.speakers import losers_hit, speakers_own, toll_of
@@ -614,6 +615,8 @@ class _Coder:
                 owner = next((c for c in cand.token.children if c.dep_ == "poss"), None)
                 answered = actor_for(owner, start, self.index) if owner is not None else None
                 actor, recipient, claimed_by, stance = rejecter, answered, None, "asserted"
+        if actor is None and agent_tok is not None and agent_tok.lower_ in _PRONOUNS:
+            actor = relative_subject(agent_tok, start, self.index)  # "released 20 people they abducted": the gunmen
         if actor is None and agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS and claimed_by is not None:
             actor = claimed_by
         if actor is None and agent_tok is not None and agent_tok.lower_ in _PRONOUNS:

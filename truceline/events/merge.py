@@ -53,6 +53,11 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         return True  # "fired rockets into Israel, saying it was retaliating for a strike": the firing, answered
     if b.nominal or y.dep_ not in ("advcl", "conj") or not _participle(y):
         return False
+    charged_under = (x.head.head, x.head.head.head) if x.dep_ == "pcomp" else ()  # "accused (troops) of opening"
+    if not a.nominal and y.i > x.i and any(t.i == y.head.i for t in charged_under):
+        # "accused Indian troops of opening fire on villages, killing a woman": the parser hangs the participle on
+        # the accusing verb; it spells out the act charged
+        return True
     if not a.nominal:
         # "hit back the same day, pounding government positions"; "Fighting resumed on Sunday, breaking the truce":
         # the participle hangs on the verb a gerund subject's clause is told with

@@ -124,7 +124,7 @@ def told_again(event: Event, earlier: Sequence[Event], timed: bool = False) -> i
             other.recipient is None or other.recipient.country != event.recipient.country
         ):
             continue
-        if event.place is not None and other.place is not None and event.place.name != other.place.name:
+        if event.place is not None and other.place is not None and not same_ground(event.place, other.place):
             continue
         if not _same_day(event, other, timed) or _other_toll(event, other) or not _same_teller(event, other):
             continue
@@ -170,7 +170,9 @@ def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False)
     for i, other in _told_before(event, earlier, TOLL_AFTER_CHARS):
         if other.type not in ("ASSAULT", "FIGHT"):
             continue
-        if other.stance in _UNSURE or (event.place is not None and _place(other) != event.place.name):
+        if other.stance in _UNSURE or (
+            event.place is not None and (other.place is None or not same_ground(event.place, other.place))
+        ):
             return None
         if event.claimed_by is not None and not (_same_teller(event, other) or _named_again(event, other)):
             return None  # "Israel's army said jets struck. The Hamas-run health ministry said four were killed."
@@ -366,6 +368,29 @@ def _finer_place(kept: Place | None, told: Place | None) -> Place | None:
     return told if kept.feature in _AREAS and told.feature not in _AREAS else kept
 
 
+NEAR_KM = 15.0  # two towns this close are one ground: a city and its district ("Port-au-Prince", "Delmas")
+
+
+def same_ground(a: Place, b: Place) -> bool:
+    """Two places a telling of one act may give: the same name, or towns of one country within NEAR_KM of each
+    other (a city and a district of it, named by different sources or sentences)."""
+    if a.name == b.name:
+        return True
+    if a.country != b.country or None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    if a.feature in _AREAS or b.feature in _AREAS:
+        return False
+    return _km(a, b) <= NEAR_KM
+
+
+def _km(a: Place, b: Place) -> float:
+    import math
+
+    lat1, lon1, lat2, lon2 = (math.radians(x or 0.0) for x in (a.lat, a.lon, b.lat, b.lon))  # checked not None
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def _named_again(event: Event, other: Event) -> bool:
     """The later teller is the earlier one named again by its head word ("the defence ministry said ...", then
     "according to the ministry"), whatever country each mention was given."""
@@ -373,10 +398,6 @@ def _named_again(event: Event, other: Event) -> bool:
         return False
     words = event.claimed_by.text.casefold().removeprefix("the ").split()
     return len(words) == 1 and words[0] in other.claimed_by.text.casefold().split()
-
-
-def _place(event: Event) -> str | None:
-    return event.place.name if event.place is not None else None
 
 
 def with_toll(attack: Event, toll: Event) -> Event:

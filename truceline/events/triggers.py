@@ -206,10 +206,12 @@ def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
     if not objects:  # "soldiers were moving to Libya": with nothing moved, the mover is what moves
         objects = [c for c in verb.children if c.dep_ == "nsubj"]
     words = {_lemma(t) for c in objects for t in c.subtree}
-    chosen = next((sense for cues, sense in senses if cues & words), None)
-    if chosen is None and any(not cues for cues, _sense in senses):
+    for cues, sense in senses:
+        if cues & words:
+            return sense or VOID  # a sense its cues choose; null: the words show it reports nothing
+    if any(not cues for cues, _sense in senses):
         return next(sense for cues, sense in senses if not cues) or VOID  # the default sense
-    return chosen
+    return None
 
 
 def misread_gerund(token: Token, lex: Lexicon) -> Token | None:

@@ -177,7 +177,7 @@ def patterns() -> Patterns:
         + ")"
     )
     toll = re.compile(
-        rf"(?<![\w-]){toll_nouns}(?![\w-])[^.;:!?]{{0,60}}?(?<![\w-])"
+        rf"(?<![\w-]){toll_nouns}(?![\w-])[^.;:!?]{{0,90}}?(?<![\w-])"
         rf"(?P<tverb>{toll_verbs})\s+\Z",
         re.IGNORECASE,
     )
