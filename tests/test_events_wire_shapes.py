@@ -797,3 +797,19 @@ def test_a_toll_noun_far_from_its_verb_still_counts() -> None:
     )
     (attack,) = assaults(events)
     assert attack.killed is not None and attack.killed.value == 30
+
+
+def test_paying_for_it_and_being_made_to_face_consequences_are_threats_by_the_speaker() -> None:
+    events = pipeline_events(
+        "Iran fired missiles at Israel on Tuesday. Prime Minister Benjamin Netanyahu said Iran had made a big mistake "
+        "and would pay for it. The United States said it would work with Israel to make sure Iran faced severe "
+        "consequences.",
+        "2024-10-02",
+    )
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert [(t.actor and t.actor.country, t.recipient and t.recipient.country) for t in threats] == [
+        ("ISR", "IRN"),
+        ("USA", "IRN"),
+    ]
+    paying = pipeline_events("The government said it would pay for the repairs to the bridge.", "2024-10-02")
+    assert [e for e in paying if e.type == "THREATEN"] == []

@@ -241,7 +241,8 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
     for key in ("response_verbs", "demand_verbs", "resolve_verbs", "loss_verbs"):  # recall.py, speakers.py read these
         for verb in raw.get(key) or ():
             forms |= word_forms(str(verb), verb=True)
-    forms |= word_forms("face", verb=True) | {"price"}  # "or face an assault", "will pay a price": recall.py
+    # "or face an assault", "will pay a price", "would pay for it": recall.py
+    forms |= word_forms("face", verb=True) | word_forms("pay", verb=True) | {"price"}
     for noun in raw.get("charge_nouns") or ():  # "called it a breach": the charge, not the common verb, selects
         forms |= word_forms(str(noun), verb=False)
     for modifier in ("air", "drone", "mortar", "rocket", "artillery", "missile", "gunmen", "gunman"):

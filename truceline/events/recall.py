@@ -70,7 +70,13 @@ def _force_named(verb: Token, lex: Lexicon) -> bool:
     lemma = lemma_of(verb)
     if lemma == "pay":  # "will pay a heavy price": the threatened party's punishment, told ahead
         warned = lemma_of(verb.head) in lex.threat_cues  # "warned X it would pay": the warning is the threat
-        return not warned and any(c.dep_ == "dobj" and lemma_of(c) == "price" for c in verb.children)
+        priced = any(c.dep_ == "dobj" and lemma_of(c) == "price" for c in verb.children)
+        # "had made a big mistake and would pay for it": paying for what one did, not for goods
+        for_it = any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in _DEEDS for g in c.children)
+            for c in verb.children
+        )
+        return not warned and (priced or for_it)
     if lemma not in ("use", "face", "employ"):
         return False
     for child in verb.children:
@@ -79,9 +85,21 @@ def _force_named(verb: Token, lex: Lexicon) -> bool:
         word = lemma_of(child)
         entry = lex.nouns.get(word)
         if word in _PRICES or (lemma == "face" and entry is not None and entry[0] in FORCE_TYPES):
-            # a party that 'will face consequences' under a warning is that warning's content, no threat of its own
-            return _defied(verb) if lemma == "face" else word == "force"
+            # a party that 'will face consequences' under a warning is that warning's content, no threat of its own;
+            # one that others will "make sure" faces them is threatened by them
+            return _defied(verb) or made_sure(verb) if lemma == "face" else word == "force"
     return False
+
+
+_DEEDS = frozenset({"it", "this", "that", "them", "crimes", "crime", "aggression", "attack", "attacks", "mistake"})
+
+
+def made_sure(verb: Token) -> bool:
+    """'would work with Israel to make sure Iran faced severe consequences', 'will ensure they face justice'."""
+    head = verb.head
+    if verb.dep_ in ("ccomp", "xcomp") and lemma_of(head) == "ensure":
+        return True
+    return verb.dep_ in ("ccomp", "xcomp") and head.lower_ == "sure" and lemma_of(head.head) == "make"
 
 
 def _defied(verb: Token) -> bool:
@@ -130,7 +148,9 @@ def unmet(verb: Token) -> Token | None:
 
 def _threat(verb: Token, lex: Lexicon) -> bool:
     negated = any(c.dep_ == "neg" for c in verb.children)  # "we will not respond to provocations": restraint
-    if (lemma_of(verb) in lex.response_verbs or _force_named(verb, lex)) and ahead(verb, lex.resolve_verbs):
+    if (lemma_of(verb) in lex.response_verbs or _force_named(verb, lex)) and (
+        ahead(verb, lex.resolve_verbs) or made_sure(verb)
+    ):
         return not negated  # "we will respond", "will be answered with force", "or be crushed", "ready to use force"
     if lemma_of(verb) in PRICE_VERBS:
         return False  # "warned X that it would face consequences if ...": X is threatened, by the warning

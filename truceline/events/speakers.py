@@ -28,6 +28,7 @@ from truceline.events.recall import (
     condition_of,
     duty_clause,
     lemma_of,
+    made_sure,
     party_like,
     time_given,
     unmet,
@@ -143,6 +144,23 @@ def condition_subject(verb: Token) -> Token | None:
     return next((c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def _maker(verb: Token, offset: int, index: ActorIndex) -> Actor | None:
+    """The subject of `verb`'s clause, up its purpose and conjoined clauses ("would work with Israel to make sure"):
+    the one making sure; a pronoun is the party whose reported clause it is ("the US said it would ...")."""
+    from truceline.events.recipients import governing_subject
+
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.pos_ == "PRON":
+                return governing_subject(subject, offset, index)
+            return actor_for(subject, offset, index)
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
 def speakers_own(
     own: list[tuple[Candidate, Event]],
     offset: int,
@@ -157,6 +175,13 @@ def speakers_own(
     out = []
     speakers = [e.claimed_by for _c, e in own if e.claimed_by is not None]
     for cand, event in own:
+        if event.type == "THREATEN" and not cand.nominal and made_sure(cand.token):
+            # "the US said it would work with Israel to make sure Iran faced severe consequences": those making sure
+            # threaten the one who will face them
+            maker = _maker(cand.token.head.head, offset, index)
+            event = replace(event, actor=index.as_party(maker or event.claimed_by, False), recipient=event.actor)
+            out.append((cand, event))
+            continue
         if event.type == "THREATEN" and not cand.nominal and time_given(cand.token):
             # "the rebels have 48 hours to leave, the army said": the one given the time limit is threatened; who
             # sets it is the speaker, when there is one
