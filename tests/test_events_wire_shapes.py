@@ -813,3 +813,12 @@ def test_paying_for_it_and_being_made_to_face_consequences_are_threats_by_the_sp
     ]
     paying = pipeline_events("The government said it would pay for the repairs to the bridge.", "2024-10-02")
     assert [e for e in paying if e.type == "THREATEN"] == []
+
+
+def test_a_double_dateline_is_no_subject_and_the_pair_after_its_dash_agrees() -> None:
+    events = pipeline_events(
+        "KYIV/MOSCOW, March 3 (Wire) - Russia and Ukraine agreed on Tuesday to a three-day truce around the plant.",
+        "2024-03-04",
+    )
+    (truce,) = [e for e in events if e.type == "AGREE"]
+    assert truce.actor is not None and {m.country for m in truce.actor.members} == {"RUS", "UKR"}

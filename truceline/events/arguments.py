@@ -195,7 +195,13 @@ def _past_dateline(subject: Token) -> Token | None:
     end = dateline_end(subject.doc)
     if end < 0 or subject.i > end:
         return subject
-    return next((c for c in subject.children if c.i > end and c.dep_ in ("appos", "conj", "nsubj")), None)
+    found = next((c for c in subject.children if c.i > end and c.dep_ in ("appos", "conj", "nsubj")), None)
+    if found is not None:
+        return found
+    # "JERUSALEM/GAZA, Nov 22 (Wire) - Israel and Hamas agreed": the phrase after the dash hung on the date
+    return next(
+        (t for t in subject.doc[end + 1 : subject.head.i] if t.head.i <= end and t.pos_ in ("PROPN", "NOUN")), None
+    )
 
 
 def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:

@@ -54,7 +54,7 @@ def cue_before(text: str, start: int, context: Context) -> str | None:
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-_NAME = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}"
+_NAME = r"[A-Z][\w.'’/-]*(?:[ ][A-Z][\w.'’/-]*){0,3}"  # "BAKU/YEREVAN": two datelines
 # "SOCHI, Russia, Sept 17 (Levant Wire) -", "ANKARA, March 12 (Frontline Wire) -", "SEVERN, Md. (ABC7) --",
 # "NEW DELHI:" at the start of a line: where the reporter filed from, not where anything happened.
 DATELINE = re.compile(
