@@ -10,20 +10,20 @@ from pathlib import Path
 
 from truceline.link import agreements as objects
 from truceline.link.agreements import known_agreements
-from truceline.link.mentions import _intervals
+from truceline.link.mentions import intervals
 from truceline.link.relations import sentence_days
 from truceline.link.resolve import AgreementLinker
 from truceline.store import Store
 
 
 def test_a_year_less_day_across_years_is_one_of_its_readings() -> None:
-    readings = _intervals({"earliest": "2017-04-20", "latest": "2019-04-20", "value": "2017-04-20/2019-04-20"})
+    readings = intervals({"earliest": "2017-04-20", "latest": "2019-04-20", "value": "2017-04-20/2019-04-20"})
     assert readings == [(date(2017, 4, 20),) * 2, (date(2018, 4, 20),) * 2, (date(2019, 4, 20),) * 2]
     # an ordinary span stays a span, and a day stays a day
-    assert _intervals({"earliest": "2019-03-01", "latest": "2019-03-31"}) == [(date(2019, 3, 1), date(2019, 3, 31))]
-    assert _intervals({"value": "2019-03-07"}) == [(date(2019, 3, 7), date(2019, 3, 7))]
+    assert intervals({"earliest": "2019-03-01", "latest": "2019-03-31"}) == [(date(2019, 3, 1), date(2019, 3, 31))]
+    assert intervals({"value": "2019-03-07"}) == [(date(2019, 3, 7), date(2019, 3, 7))]
     # a leap day has no reading in most years: left as the span
-    assert len(_intervals({"earliest": "2016-02-29", "latest": "2020-02-29"})) == 1
+    assert len(intervals({"earliest": "2016-02-29", "latest": "2020-02-29"})) == 1
 
 
 def test_an_event_dated_to_a_span_gives_its_sentence_no_day() -> None:

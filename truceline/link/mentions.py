@@ -47,7 +47,10 @@ _VERB_BEFORE = re.compile(r"\b(to|will|would|must|should|could|can|may|might|not
 _PARTICULAR = re.compile(r"\b(the|its|their|these|those|existing|both|two|three|\d{4})\b|\b[A-Z][a-z]+\b")
 _BEFORE_WORDS = 6
 _AFTER_CHARS = 70
-_CLAUSE_END = re.compile(r"[;:]|,\s+(?:which|who|but|and|as|while|though|although|saying)\b|\.\s|$")
+_CLAUSE_END = re.compile(
+    r"[;:]|,\s+(?:which|who|but|and|as|while|though|although|saying)\b|\.\s|$"
+    r"|,\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|told|added|announced|reported)\b"  # "..., Qatar said on Monday"
+)
 
 
 @dataclass(slots=True)
@@ -76,7 +79,7 @@ def _span_data(mentions: Sequence[Mapping[str, Any]], layer: str, lo: int, hi: i
     return [m for m in mentions if m["layer"] == layer and lo <= int(m["start"]) and int(m["end"]) <= hi]
 
 
-def _intervals(data: Mapping[str, Any]) -> list[tuple[date, date]]:
+def intervals(data: Mapping[str, Any]) -> list[tuple[date, date]]:
     """The days a time expression spans (a clock time, "one minute past midnight on Sunday", its day). A day
     named without its year in a report dated across years ("June 12" in a report from September 2018 to September
     2019) is stored as the span between its readings (truceline.stages.dates.tag_times_between); it is one of
@@ -150,7 +153,7 @@ def find(
             # a time that starts in the phrase is its own ("a fresh truce on Jan. 12": the phrase ends at "Jan.")
             times = [t for t in mentions if t["layer"] == "time" and lo <= int(t["start"]) < hi]
             hi = max([hi, *(int(t["end"]) for t in times)])
-            dates = [iv for t in times for iv in _intervals(t["data"])]
+            dates = [iv for t in times for iv in intervals(t["data"])]
             date_texts = [str(t["text"]) for t in times]
             month = _MONTH_BEFORE.search(body[lo:head_at])
             if month and not dates and year:

@@ -12,8 +12,15 @@ from typing import Any
 ANNOUNCE = re.compile(r"\b(agreed|agree|signed|sign|announced|announce|declared|declare|brokered|reached)\b", re.I)
 IN_FORCE = re.compile(r"\b(took effect|in force|took hold|came into force|has held|have held)\b", re.I)
 TAKES_EFFECT = re.compile(r"\b(take effect|takes effect|took effect|in force|came into force|took hold)\b", re.I)
-VIOLATION = re.compile(r"\b(violat\w*|breach\w*|broke|break\w*|not abiding|failing to honour|flout\w*)\b", re.I)
-COLLAPSE = re.compile(r"\b(was over|is over|collapsed|ended|ends|end of the truce|resumed military operations)\b", re.I)
+# not "fighting broke out": a breaking out breaks nothing
+VIOLATION = re.compile(
+    r"\b(violat\w*|breach\w*|broke|break\w*|not abiding|failing to honour|flout\w*)\b(?!\s+out\b)", re.I
+)
+COLLAPSE = re.compile(
+    r"\b(was over|is over|collapsed|collapses|ended|ends|end of the truce|resumed military operations|expired|expires|"
+    r"lapsed)\b",
+    re.I,
+)
 EXTEND = re.compile(r"\b(additional protocol to|protocol to|extended|extension of|prolonged)\b", re.I)
 ACCUSE = re.compile(r"\b(accus\w*|blam\w*|charge\w*|alleg\w*)\b", re.I)
 
@@ -24,6 +31,8 @@ def relation_of(event: Mapping[str, Any], sentence: str) -> str:
     stance = event.get("stance")
     if stance == "denied":
         return "denial"
+    if COLLAPSE.search(sentence) and not VIOLATION.search(sentence) and event.get("type") in ("ASSAULT", "REJECT"):
+        return "collapse"  # "fighting broke out after the truce expired": fighting once it is over breaks nothing
     # an agreeing is not a violation though its sentence goes on to one ("agreed last September ... but since then
     # hundreds were killed in violations of the ceasefire")
     if cease == "violated" or (VIOLATION.search(sentence) and event.get("type") != "AGREE"):

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from truceline.link import agreements as objects
-from truceline.link.mentions import Mention, find
+from truceline.link.mentions import Mention, find, intervals
 from truceline.link.relations import (
     EXTEND,
     TAKES_EFFECT,
@@ -67,6 +67,12 @@ _VIOLATED_WITHIN = 30  # characters before a mention in which a verb of violatio
 SIGNED_BEFORE_EFFECT = 14  # days: a truce known only by the day it took effect may have been agreed this much before
 UNPLACED = -0.5  # an agreement not known to precede the report (undated, or made inside the report's span)
 DISCOURSE = (2.0, 1.0)  # the agreement a report named last, and any other it named before
+_BEGAN = re.compile(
+    r"\b(?:ceasefire|cease-fire|truce|pause|deal|agreement)\s+(?:began|begins|started|starts|kicked in|went into "
+    r"effect|goes into effect)\b",
+    re.I,
+)
+_EFFECT_TIME = 30  # characters after "took effect" within which the time it took effect at stands
 _FUTURE = re.compile(r"\b(would|will)\s+(observe|take effect|begin|start|come into force)\b", re.I)
 
 
@@ -114,6 +120,9 @@ class _Profile:
     made: str  # its signing, entry into force or first report (ISO), "" when none is known
     zone_country: str | None
     zone: Any
+    # a truce agreed on a day with no day of effect yet: the days it may take effect in (a report of it "taking
+    # effect" on one of them speaks of it)
+    awaiting: tuple[tuple[date, date], ...] = ()
 
 
 def _overlaps(spans: Sequence[tuple[date, date]], others: Sequence[tuple[date, date]]) -> bool:
@@ -135,7 +144,16 @@ def _profile(a: Mapping[str, Any]) -> _Profile:
         str(a.get("signed") or a.get("in_force") or data.get("first_reported") or ""),
         data.get("zone_country"),
         a.get("zone"),
+        _awaiting(a),
     )
+
+
+def _awaiting(a: Mapping[str, Any]) -> tuple[tuple[date, date], ...]:
+    signed, in_force = a.get("signed"), a.get("in_force")
+    day = _day(signed) if signed and len(str(signed)) >= 10 and not in_force else None
+    if day is None or a["kind"] not in objects.TRUCE_KINDS:
+        return ()
+    return ((day, day + timedelta(days=SIGNED_BEFORE_EFFECT)),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +177,7 @@ class AgreementLinker:
         # the agreements a report's mentions are scored against, read once per report (and after a founding)
         self._candidates: _Candidates | None = None
         self._first = ""  # the report's first possible day (ISO), as _score compares it
+        self._taking_effect = False  # the mention's sentence tells it taking effect
         self._profiles: dict[str, tuple[Any, tuple[Any, ...], _Profile]] = {}  # see _profile (speed only)
         self.sentence_days: list[tuple[date, date]] = []
         self._own_prefix = "C-"  # the id prefix of the agreements the report being resolved founds
@@ -227,6 +246,7 @@ class AgreementLinker:
                 sentence = body[mention.sentence[0] : mention.sentence[1]]
                 record(mention, self._resolve(mention, latest, countries, said, sentence))
         self._link_events(article_id, body, resolved, events, when)
+        self._took_effect(body, resolved, extractions)
         for agreement_id in sorted({a for _, a in resolved}):
             self.refresh(agreement_id, article_id)
         return resolved
@@ -276,6 +296,8 @@ class AgreementLinker:
         # day, parties), never as the latest one around
         indefinite = bool(re.match(r"^an?\b", m.text, re.I))
         self._first = self.earliest.isoformat() if self.earliest else ""
+        # "a four-day truce took effect on Friday", "the truce began at 7 a.m."
+        self._taking_effect = bool(TAKES_EFFECT.search(sentence) or _BEGAN.search(sentence))
         scored: list[tuple[float, str, dict[str, Any]]] = []
         for a in profiles:
             score, how = self._score(m, a, vocabulary, countries)
@@ -343,7 +365,7 @@ class AgreementLinker:
         elif not vocabulary.isdisjoint(m.names):
             score -= 3.0  # the mention names another agreement
         if m.dates and a.spans:
-            if _overlaps(m.dates, a.spans):
+            if _overlaps(m.dates, a.spans) or (self._taking_effect and _overlaps(m.dates, a.awaiting)):
                 score += 3.0
                 how["date"] = m.date_texts
             else:
@@ -413,6 +435,11 @@ class AgreementLinker:
         phrase_places = [p for p in m.places if p.lower() in m.text.lower()]
         zone: str | None = phrase_places[0] if phrase_places else self.report_zone[0]
         zone_country = (m.countries[0] if m.countries else None) if phrase_places else self.report_zone[1]
+        sides = _agreeing_countries(events, m.sentence)
+        if len(sides) == 1 and zone_country not in sides:
+            # "Sudan's army and the RSF signed a ceasefire in Jeddah": where it was signed (or the report was filed)
+            # is not the ground it covers; the one country of the sides agreeing is
+            zone, zone_country = None, next(iter(sides))
         kind = objects.kind_of(m.head)
         words = [w for w in re.findall(r"[A-Za-z0-9][\w-]*", pre) if w.lower() not in _DETERMINERS and not w.isdigit()]
         label = " ".join(words[-2:]) or kind
@@ -499,6 +526,38 @@ class AgreementLinker:
         older["data"]["extended_by"] = newer["id"]
         self.tables.save_agreement(newer)
         self.tables.save_agreement(older)
+
+    def _took_effect(
+        self, body: str, resolved: Sequence[tuple[Mention, str]], extractions: Sequence[Mapping[str, Any]]
+    ) -> None:
+        """'A four-day ceasefire took effect on Friday morning', 'The truce began at 7 a.m.': a sentence telling an
+        agreement taking effect, with no event of its own, dates its entry into force by the one day its time
+        expressions name (not one it will take effect on: "would begin on Monday")."""
+        for mention, agreement_id in resolved:
+            lo, hi = mention.sentence
+            sentence = body[lo:hi]
+            took = TAKES_EFFECT.search(sentence) or _BEGAN.search(sentence)
+            if took is None or _FUTURE.search(sentence):
+                continue
+            if re.search(r"\b(?:will|would|is to|are to|due to|set to|expected to)\b", sentence, re.I):
+                continue
+            # the time told with the words of taking effect ("took effect on Monday evening, though ... overnight")
+            after = lo + took.end()
+            near = sorted(
+                (t for t in extractions if t["layer"] == "time" and after <= int(t["start"]) <= after + _EFFECT_TIME),
+                key=lambda t: int(t["start"]),
+            )
+            days = [iv for t in near[:1] for iv in intervals(t["data"]) if iv[0] == iv[1]]
+            if len(days) != 1:
+                continue
+            a = self.tables.agreement(agreement_id)
+            if a is None or a.get("in_force"):
+                continue
+            day = next(iter(days))[0]
+            if a.get("signed") and str(a["signed"])[:10] > day.isoformat():
+                continue  # took effect before it was agreed: another truce
+            a["in_force"] = day.isoformat()
+            self.tables.save_agreement(a)
 
     def _in_force(self, agreement_id: str, event: Mapping[str, Any], when: date | None) -> None:
         a = self.tables.agreement(agreement_id)
@@ -640,6 +699,19 @@ class AgreementLinker:
                 other["data"]["supersedes"] = other["data"].get("supersedes") or a["id"]
                 self.tables.save_agreement(other)
                 return
+
+
+def _agreeing_countries(events: Sequence[Mapping[str, Any]], span: tuple[int, int]) -> set[str]:
+    """The countries of the parties of the agreeing events told in a sentence."""
+    out: set[str] = set()
+    for event in events:
+        if event.get("type") != "AGREE" or not in_span(event, span):
+            continue
+        actor = event.get("actor") or {}
+        for party in actor.get("members") or [actor]:
+            if party.get("country"):
+                out.add(str(party["country"]))
+    return out
 
 
 def _needs_parties(a: Mapping[str, Any]) -> bool:
