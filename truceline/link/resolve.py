@@ -439,7 +439,8 @@ class AgreementLinker:
         if len(sides) == 1 and zone_country not in sides:
             # "Sudan's army and the RSF signed a ceasefire in Jeddah": where it was signed (or the report was filed)
             # is not the ground it covers; the one country of the sides agreeing is
-            zone, zone_country = None, next(iter(sides))
+            zone_country = next(iter(sides))
+            zone = _country_name(zone_country)
         kind = objects.kind_of(m.head)
         words = [w for w in re.findall(r"[A-Za-z0-9][\w-]*", pre) if w.lower() not in _DETERMINERS and not w.isdigit()]
         label = " ".join(words[-2:]) or kind
@@ -699,6 +700,13 @@ class AgreementLinker:
                 other["data"]["supersedes"] = other["data"].get("supersedes") or a["id"]
                 self.tables.save_agreement(other)
                 return
+
+
+def _country_name(iso3: str) -> str | None:
+    """A country's name as the packaged countries table gives it first ("Sudan" for SDN)."""
+    from truceline.actors.names import _countries
+
+    return next((name for name, code in _countries()[0].items() if code == iso3), None)
 
 
 def _agreeing_countries(events: Sequence[Mapping[str, Any]], span: tuple[int, int]) -> set[str]:
