@@ -822,3 +822,16 @@ def test_a_double_dateline_is_no_subject_and_the_pair_after_its_dash_agrees() ->
     )
     (truce,) = [e for e in events if e.type == "AGREE"]
     assert truce.actor is not None and {m.country for m in truce.actor.members} == {"RUS", "UKR"}
+
+
+def test_what_is_to_happen_is_planned_and_what_could_be_done_by_no_one_is_no_act() -> None:
+    events = pipeline_events(
+        "Twelve hostages held in Gaza were to be released later on Friday in exchange for 36 prisoners.",
+        "2023-11-24",
+    )
+    (release,) = [e for e in events if e.type == "RETREAT"]
+    assert release.stance == "planned"
+    events = pipeline_events(
+        "Qatar said the pause could be extended by a day for every ten hostages freed.", "2023-11-24"
+    )
+    assert [e for e in events if e.type == "AGREE"] == []

@@ -23,6 +23,7 @@ from truceline.model import Event, Trigger
 _UP = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "attr", "acomp", "dobj", "conj"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
 _HEDGES = frozenset({"could", "might", "may"})
+_SPANS = frozenset({"day", "week", "month", "year", "hour", "percent", "half", "third", "quarter"})
 # What a threat's act makes of the THREATEN's mode (CAMEO 138 force, 1312 sanctions), when it says no more.
 _THREAT_MODES = {"ASSAULT": "violence", "COERCE": "violence", "MOBILIZE": "violence", "SANCTION": "restrict"}
 
@@ -139,8 +140,18 @@ def wished(cand: Candidate, lex: Lexicon) -> bool:
 
 def hedged(cand: Candidate, has_actor: bool, candidates: frozenset[int]) -> bool:
     """True for an act noun with no party in a could/might clause whose verb is no act itself: 'an escalation
-    could lead to a humanitarian tragedy' (a 'could launch an offensive' keeps its offensive: it has a party)."""
-    if not cand.nominal or cand.governor is not None or has_actor:
+    could lead to a humanitarian tragedy' (a 'could launch an offensive' keeps its offensive: it has a party), and
+    for a verb in the passive under could/might with no one named doing it."""
+    if has_actor:
+        return False
+    if not cand.nominal:
+        # "the truce could be extended by a day for every ten hostages freed": a possibility, with no one doing it
+        verb = cand.token
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        doers = [g for g in agents if g.ent_type_ not in ("DATE", "TIME") and g.lemma_.lower() not in _SPANS]
+        passive = any(c.dep_ == "auxpass" for c in verb.children) and not doers  # "by a day": how much, not who
+        return passive and any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children)
+    if cand.governor is not None:
         return False
     verb = clause_verb(cand)
     if verb.i in candidates or verb.i == cand.token.i:

@@ -66,6 +66,12 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
     if cand.nominal and cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in lex.plan_cues:
         return "planned"  # "preparing a new offensive", "planning an attack on the capital"
     if (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return "planned"  # "the hostages were to be released on Friday", "talks are to resume": what is arranged
+    if (
         cand.nominal
         and cand.token.dep_ in ("nsubj", "nsubjpass")
         and cand.token.head.i == verb.i
