@@ -835,3 +835,20 @@ def test_what_is_to_happen_is_planned_and_what_could_be_done_by_no_one_is_no_act
         "Qatar said the pause could be extended by a day for every ten hostages freed.", "2023-11-24"
     )
     assert [e for e in events if e.type == "AGREE"] == []
+
+
+def test_a_days_toll_a_wars_count_and_a_war_since_a_year_are_no_single_attack() -> None:
+    events = pipeline_events(
+        "At least 79 people were killed in the past 24 hours, the ministry said. The army says it has killed more "
+        "than 10,000 fighters, without providing evidence. The junta has been fighting an insurgency since 2012.",
+        "2024-02-29",
+    )
+    assert events == []
+
+
+def test_a_warning_threatens_whom_its_content_acts_against() -> None:
+    events = pipeline_events(
+        "The defence minister warned that the army was ready to take strong action against Hezbollah.", "2024-06-20"
+    )
+    (warning,) = [e for e in events if e.type == "THREATEN"]
+    assert warning.recipient is not None and warning.recipient.name == "Hezbollah"

@@ -24,6 +24,8 @@ for" and "Moscow accuses Ankara of" state a position, and coders code them.
 
 from __future__ import annotations
 
+import re
+
 from truceline.events.arguments import _prep_object
 from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon
 from truceline.events.recall import party_like, time_given, ultimatum
@@ -231,11 +233,20 @@ _SPANS = frozenset({"years", "decades", "months", "weeks"})
 
 def _for_years(verb: Token) -> bool:
     """A verb in the perfect measured by a span of time in the plural ("has been fighting for years", "have clashed
-    for weeks"): what a party has long been doing, told as background, with no day of its own."""
+    for weeks") or running since a year ("since 2012"): what a party has long been doing, told as background, with
+    no day of its own."""
     if not verb.tag_.startswith("VB") or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
     return any(
-        c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lower_ in _SPANS for g in c.children)
+        c.dep_ == "prep"
+        and (
+            (c.lower_ == "for" and any(g.dep_ == "pobj" and g.lower_ in _SPANS for g in c.children))
+            # "has been fighting an insurgency since 2012": since a year, not a day of this report's
+            or (
+                c.lower_ == "since"
+                and any(g.dep_ == "pobj" and re.fullmatch(r"(19|20)\d\d", g.text) for g in c.children)
+            )
+        )
         for c in verb.children
     )
 
@@ -549,6 +560,30 @@ def _opened_by_since(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in clause.children)
 
 
+_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def _last_span(noun: Token) -> bool:
+    """'the past 24 hours', 'the last week', 'the previous three days'."""
+    return _lemma(noun) in _UNITS and any(
+        c.dep_ == "amod" and c.lower_ in ("past", "last", "previous") for c in noun.children
+    )
+
+
+def _perfect_thousands(verb: Token) -> bool:
+    """A count in the thousands told in the present perfect with no day ("has killed more than 10,000")."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        for num in (t for t in obj.subtree if t.like_num):
+            digits = num.text.replace(",", "")
+            if digits.isdigit() and int(digits) >= 1000:
+                return True
+    return False
+
+
 def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None = None) -> bool:
     verbs = [clause, *(extra or [])]
     if not any(_lemma(v) in _CASUALTY for v in [token, *verbs]):
@@ -568,6 +603,10 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
                 return True  # "to date", "in total", "in all"
             if child.lower_ in ("during", "throughout", "over") and any(_lemma(g) in _WARS for g in objects):
                 return True
+            if child.lower_ in ("in", "over", "during", "within") and any(_last_span(g) for g in objects):
+                return True  # "were killed in the past 24 hours": a day's toll over many acts
+        if _perfect_thousands(verb):
+            return True  # "Israel says it has killed more than 10,000 Hamas fighters": a war's count
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and _lemma(subject) in _WARS and subject.i != token.i:
             return True  # "Syria's war has killed more than 370,000 people"
@@ -576,7 +615,8 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
 
 def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
     """Why `cand` names no happening a coder would code (aim, provision, standing, reference, habit, kind,
-    hypothetical, cumulative, accident, a word in its other sense, sourcing, asked for), or None when it may be
+    hypothetical, cumulative, accident, a word in its other sense, sourcing, asked for, a state, a homecoming, a
+    negated manner), or None when it may be
     one."""
     if aim(cand, lex):
         return "aim"
@@ -612,7 +652,13 @@ def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
         return "homecoming"
     if the_victims(cand):
         return "reference"
+    if _without(cand.token):
+        return "negated manner"  # "without providing evidence", "without firing a shot": what was not done
     return None
+
+
+def _without(token: Token) -> bool:
+    return token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "without" and token.head.dep_ == "prep"
 
 
 _HARMED = frozenset({"kill", "wound", "injure", "hurt", "maim"})

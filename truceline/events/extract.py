@@ -583,6 +583,8 @@ class _Coder:
             recipient = next(
                 (a for a in found if a is not None and (a.country or a.code) and not own_side(actor, a, threat)), None
             )
+        if recipient is None and cand.type == "THREATEN" and not cand.nominal:
+            recipient = self._threatened_in(cand.token, start, actor)  # "warned that it was ready to act against X"
         if recipient is None and cand.type == "PROTEST" and not cand.nominal:  # "marched to urge X"
             recipient = purpose_recipient(cand.token, start, self.index, actor)
         if agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS:
@@ -705,6 +707,17 @@ class _Coder:
         )
         self.events.append(event)
         return event.index, att
+
+    def _threatened_in(self, verb: Token, start: int, actor: Actor | None) -> Actor | None:
+        """The party a warning's content acts against: "warned that Israel was ready to take strong action against
+        Hezbollah" (the object of "against" in the clause it tells), when the warning names no one warned."""
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            for prep in (t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "against"):
+                target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                party = actor_for(target, start, self.index) if target is not None else None
+                if party is not None and (party.country or party.code) and not own_side(actor, party, True):
+                    return party
+        return None
 
     def _of_place(self, party: Actor | None, country: str) -> Actor | None:
         """`party` as the words name it where it is: a phrase whose country came from the report's story ("the
