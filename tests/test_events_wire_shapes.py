@@ -756,7 +756,9 @@ def test_a_pronoun_in_a_relative_clause_is_the_clauses_subject_not_the_teller() 
         "2023-01-22",
     )
     (abduction,) = [e for e in events if e.mode == "abduction"]
+    (release,) = [e for e in events if e.type == "RETREAT"]
     assert abduction.actor is not None and abduction.actor.sector != "COP"
+    assert release.actor is not None and abduction.actor.name == release.actor.name
 
 
 def test_firing_along_the_line_of_control_killing_a_woman_is_the_charged_act() -> None:

@@ -617,8 +617,12 @@ class _Coder:
                 owner = next((c for c in cand.token.children if c.dep_ == "poss"), None)
                 answered = actor_for(owner, start, self.index) if owner is not None else None
                 actor, recipient, claimed_by, stance = rejecter, answered, None, "asserted"
-        if actor is None and agent_tok is not None and agent_tok.lower_ in _PRONOUNS:
-            actor = relative_subject(agent_tok, start, self.index)  # "released 20 people they abducted": the gunmen
+        pronoun = actor is None and agent_tok is not None and agent_tok.lower_ in _PRONOUNS
+        relative = relative_subject(agent_tok) if pronoun and agent_tok is not None else None
+        if relative is not None:  # "released 20 people they abducted": whoever released them, as already coded
+            verb_at = start + relative[0].idx
+            coded = next((e for e in reversed(self.events) if e.trigger.start == verb_at), None)
+            actor = coded.actor if coded is not None else actor_for(relative[1], start, self.index)
         if actor is None and agent_tok is not None and agent_tok.lower_ in _SELF_PRONOUNS and claimed_by is not None:
             actor = claimed_by
         if actor is None and agent_tok is not None and agent_tok.lower_ in _PRONOUNS:

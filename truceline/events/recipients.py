@@ -50,18 +50,19 @@ def owned(token: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in _SELF_PRONOUNS | {"my"} for c in token.children)
 
 
-def relative_subject(pronoun: Token, offset: int, index: ActorIndex) -> Actor | None:
-    """'gunmen released 20 people they abducted', 'Hamas freed hostages it had seized': a pronoun subject of a
-    relative clause on the object of a verb is that verb's subject (not whoever tells the sentence)."""
+def relative_subject(pronoun: Token) -> tuple[Token, Token] | None:
+    """(verb, its subject) for a pronoun subject of a relative clause on the verb's object: 'gunmen released 20
+    people they abducted', 'Hamas freed hostages it had seized' (the pronoun is that subject, not whoever tells the
+    sentence)."""
     head = pronoun.head
     if head.dep_ != "relcl" or pronoun.dep_ != "nsubj":
         return None
     noun = head.head
     verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    if subject is None or subject.i == noun.i or subject.lower_ in _SELF_PRONOUNS:
+    if verb is None or subject is None or subject.i == noun.i or subject.lower_ in _SELF_PRONOUNS:
         return None
-    return actor_for(subject, offset, index)
+    return verb, subject
 
 
 def governing_subject(pronoun: Token, offset: int, index: ActorIndex) -> Actor | None:
