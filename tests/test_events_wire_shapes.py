@@ -854,3 +854,12 @@ def test_a_warning_threatens_whom_its_content_acts_against() -> None:
     )
     (warning,) = [e for e in events if e.type == "THREATEN"]
     assert warning.recipient is not None and warning.recipient.name == "Hezbollah"
+
+
+def test_the_deal_an_agreement_is_made_in_and_what_the_deal_provides_are_no_second_agreement() -> None:
+    events = pipeline_events(
+        "Israel and Hamas agreed on Wednesday to a four-day truce to allow the release of 50 hostages, in a deal "
+        "brokered by Qatar. The deal, which takes effect on Thursday, also sets up a corridor for aid convoys.",
+        "2023-11-22",
+    )
+    assert [e.trigger.text for e in events if e.type == "AGREE"] == ["agreed"]

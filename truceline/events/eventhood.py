@@ -166,6 +166,11 @@ def provision(cand: Candidate, lex: Lexicon) -> bool:
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if auxes & _AHEAD or auxes & _PRESENT_BE or verb.dep_ in ("relcl", "acl"):
             return True
+    token = cand.token
+    if cand.type == "AGREE" and cand.nominal and token.dep_ == "nsubj" and token.head.tag_ in ("VBZ", "VBP"):
+        # "The deal, which took effect at midnight, also sets up a security corridor": what the agreement told
+        # before provides, not a second agreement
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
     if cand.type == "AGREE" or (cand.nominal and verb.i == cand.token.i):
         return False
     subject = _subject_noun(verb)

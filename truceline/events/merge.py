@@ -39,6 +39,10 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         owner = y.head.head.i
         if owner == x.i or (a.governor is not None and owner == a.governor.i):
             return True  # "advanced in a ground offensive", "launched attacks in violation of the agreements"
+        if kind == "AGREE" and not a.nominal and any(t.i == y.i for t in x.subtree) and _indefinite(y):
+            # "agreed to a truce to allow the release of 50 hostages ..., in a deal brokered by Qatar": the deal is
+            # the agreement the verb tells, however deep the parser hangs it
+            return True
     if a.nominal and not b.nominal and y.dep_ in ("acl", "relcl") and y.head.i == x.i:
         return True  # "a deal signed in September", "attacks targeting hospitals"
     if a.nominal and b.nominal and y.dep_ == "conj" and y.head.i == x.i:
@@ -63,6 +67,10 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         # the participle hangs on the verb a gerund subject's clause is told with
         return y.head.i == x.i or any(y.head.i == t.i for t in a.extra)
     return x.dep_ in ("dobj", "nsubj") and y.head.i == x.head.i  # "seeing attacks by the regime, targeting hospitals"
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _demanding(protest: Token, demand: Token) -> bool:

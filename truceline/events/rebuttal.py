@@ -128,7 +128,8 @@ def answered(
             continue
         party = _teller(other, kind)
         if kind == "struck" and other.type == "ASSAULT" and party is None:
-            if other.recipient is None and other.killed is None and other.injured is None:
+            bare = other.recipient is None and other.killed is None and other.injured is None and other.place is None
+            if bare and other.date_from_publication:  # no target, toll, place or day of its own
                 continue  # "confirmed that an air strike had taken place": the attack told before, named again
             return None  # the nearest attack is the one condemned, and nobody is said to have carried it out
         if party is None or _same(party, event.actor):
