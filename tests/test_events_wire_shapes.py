@@ -863,3 +863,34 @@ def test_the_deal_an_agreement_is_made_in_and_what_the_deal_provides_are_no_seco
         "2023-11-22",
     )
     assert [e.trigger.text for e in events if e.type == "AGREE"] == ["agreed"]
+
+
+def test_a_dateline_subject_of_a_nominal_raid_and_a_group_named_to_describe_another() -> None:
+    events = pipeline_events(
+        "MOGADISHU (Reuters) - Somali troops killed 30 al Shabaab fighters in a raid in the Middle Shabelle region "
+        "on Friday, the army said. Al Shabaab, which is allied with al Qaeda, did not comment. The group often "
+        "disputes government casualty figures. The government launched an offensive against the militants last year.",
+        "2023-06-10",
+    )
+    raid = next(e for e in events if e.trigger.text == "raid")
+    assert raid.actor is not None and raid.actor.sector == "MIL"
+    assert [e for e in events if e.type == "REJECT"] == []  # a habit of saying, not a statement
+    (offensive,) = [e for e in events if e.trigger.text == "offensive"]
+    assert offensive.recipient is not None and offensive.recipient.name == "al-Shabaab"
+
+
+def test_hostilities_going_on_meanwhile_are_background_and_the_strike_retold_near_a_village_is_one_row() -> None:
+    events = pipeline_events(
+        "An Israeli drone strike on a car in southern Lebanon on Friday killed two people, security sources said, as "
+        "hostilities between Israel and Hezbollah continued along the border. The strike hit the vehicle on a road "
+        "near the village of Naqoura, the sources said.",
+        "2024-01-05",
+    )
+    (strike,) = assaults(events)
+    assert strike.killed is not None and strike.killed.value == 2
+    assert strike.place is not None and strike.place.feature != "country"
+    fired = pipeline_events(
+        "Militants fired more than 1,000 rockets at Israel during the fighting, most of which were intercepted.",
+        "2022-08-08",
+    )
+    assert [e.type for e in fired] == ["ASSAULT"]

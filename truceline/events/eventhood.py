@@ -277,7 +277,7 @@ def habit(cand: Candidate, lex: Lexicon) -> bool:
     statement act."""
     words = [cand.token] if cand.nominal else [cand.token, clause_verb(cand)]
     if cand.type in STATEMENTS:
-        return not cand.nominal and _unsaid_habit(words[-1], lex)
+        return not cand.nominal and unsaid_habit(words[-1], lex)
     if any(_times_over(c) for word in words for c in word.children):
         return True  # "has itself been hit several times": acts, not one
     if _where_it_happens(words[-1]):
@@ -287,10 +287,13 @@ def habit(cand: Candidate, lex: Lexicon) -> bool:
     )
 
 
-def _unsaid_habit(verb: Token, lex: Lexicon) -> bool:
+def unsaid_habit(verb: Token, lex: Lexicon) -> bool:
     children = list(verb.children)
+    often = any(c.dep_ == "advmod" and c.lower_ in lex.frequency_words for c in children)
     passive = any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
-    return passive and any(c.dep_ == "advmod" and c.lower_ in lex.frequency_words for c in children)
+    # "the group often disputes government casualty figures": what a party is in the habit of saying, not a
+    # statement made (one made and told as repeated, "has repeatedly asked", stays)
+    return often and (passive or _present_simple(verb, lex))
 
 
 _MANY = frozenset({"several", "many", "multiple", "numerous", "countless", "repeated", "dozens", "hundreds"})
@@ -659,7 +662,22 @@ def not_an_event(cand: Candidate, lex: Lexicon) -> str | None:
         return "reference"
     if _without(cand.token):
         return "negated manner"  # "without providing evidence", "without firing a shot": what was not done
+    if _going_on_meanwhile(cand):
+        return "background"  # "..., as hostilities between Israel and Hezbollah continued along the border"
     return None
+
+
+_GOING_ON = frozenset({"continue", "persist", "rage", "grind", "drag", "escalate", "intensify", "simmer"})
+
+
+def _going_on_meanwhile(cand: Candidate) -> bool:
+    """An event noun that goes on in a clause of "as" or "while" on the sentence's act: the situation the act
+    happened in, told as background."""
+    token = cand.token
+    verb = token.head
+    if not cand.nominal or token.dep_ != "nsubj" or _lemma(verb) not in _GOING_ON:
+        return False
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)
 
 
 def _without(token: Token) -> bool:
@@ -742,6 +760,8 @@ def intercepted_part(cand: Candidate) -> bool:
     if stopped is not None:
         # "most of the rockets were intercepted (by its air defences)": the salvo told before, stopped
         whole = _prep_object(stopped, _OF) if stopped.lower_ in ("most", "all", "some", "many", "none") else stopped
+        if whole is not None and whole.lower_ in ("which", "that"):  # "1,000 rockets, most of which were ..."
+            whole = next((t for t in reversed(stopped.doc[: stopped.i]) if t.lower_ in _SALVO), None)
         return whole is not None and whole.lower_ in _SALVO
     target = next((c for c in cand.token.children if c.dep_ == "dobj"), None)
     if target is None:

@@ -30,7 +30,7 @@ from truceline.events.attach import (
     outside,
     prepositional_relation,
 )
-from truceline.events.eventhood import STATEMENTS, describes_its_head, naming, not_an_event
+from truceline.events.eventhood import STATEMENTS, describes_its_head, naming, not_an_event, unsaid_habit
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for
 from truceline.events.merge import doer_told_before, faceless, merge_same, owned_up, owning_up, told_before
@@ -379,6 +379,7 @@ class _Coder:
                 and token.i not in by_trigger
                 and denial_without_event(token, self.lex)
                 and not describes_its_head(token, self.lex)
+                and not unsaid_habit(token, self.lex)  # "the group often disputes government figures"
             ):
                 self.denial(token, start, end, text)
         self._answer_rejections(doc, start, before)

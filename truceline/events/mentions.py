@@ -33,6 +33,10 @@ def _place_heads() -> frozenset[str]:
 
 
 _ARMED_GROUPS = frozenset({"REB", "IMG", "INS"})  # sectors of the groups "the group" may mean
+# words before a group named only to describe another ("allied with al Qaeda", "an offshoot of Islamic State")
+_DESCRIBING = re.compile(
+    r"\b(?:allied|linked|affiliated|aligned|tied|loyal|close)\s+(?:with|to)\s+$|\boffshoot\s+of\s+$"
+)
 
 
 class ActorIndex:
@@ -140,6 +144,10 @@ class ActorIndex:
         for k in range(bisect.bisect_left(self._starts, before) - 1, -1, -1):
             actor = self._actors[k]
             kind = kind_of(actor) if kind_of is not None else None
+            if _DESCRIBING.search(self.body[max(0, actor.start - 30) : actor.start]) or self.body[
+                actor.end : actor.end + 7
+            ].startswith(("-linked", "-backed", "-allied", "-aligned")):
+                continue  # "al Shabaab, which is allied with al Qaeda", "an al Qaeda-linked group": who it is tied to
             group = kind == "group"
             if actor.members or not (actor.text[:1].isupper() or group):  # "al Shabaab" is a name in lower case
                 continue

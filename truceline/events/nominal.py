@@ -10,6 +10,7 @@ from truceline.events.arguments import (
     _RECIPIENT_PREPS,
     _WITH_TYPES,
     _first,
+    _past_dateline,
     _prep_object,
     _subject,
     dateline_end,
@@ -229,10 +230,13 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
         agent = _parties_of_the_outcome(noun) or _speaker(noun)
     for extra in own_extras(cand):  # "herders killed seven villagers in a raid": the killers carried out the raid
         if agent is None:
-            opening = dateline_end(noun.doc)  # "OUAGADOUGOU (Wire) - Gunmen killed ...": not the city
-            agent = next(
-                (c for c in extra.children if c.dep_ == "nsubj" and c.i not in (noun.i,) and c.i > opening), None
-            )
+            # "OUAGADOUGOU (Wire) - Gunmen killed ...": past the dateline's city to the real subject, a second
+            # subject of the verb or one the parser hung on the city
+            subjects = [c for c in extra.children if c.dep_ == "nsubj" and c.i != noun.i]
+            opening = dateline_end(noun.doc)
+            agent = next((c for c in subjects if c.i > opening), None)
+            if agent is None and subjects:
+                agent = _past_dateline(subjects[0])
     preps = _RECIPIENT_PREPS | _BETWEEN if cand.type in _WITH_TYPES else _RECIPIENT_PREPS - {"with", "for"}
     if cand.type == "AID":
         preps = preps | {"for"}  # "aid for the refugees of X"

@@ -372,13 +372,18 @@ NEAR_KM = 15.0  # two towns this close are one ground: a city and its district (
 
 
 def same_ground(a: Place, b: Place) -> bool:
-    """Two places a telling of one act may give: the same name, or towns of one country within NEAR_KM of each
-    other (a city and a district of it, named by different sources or sentences)."""
+    """Two places a telling of one act may give: the same name, a country or region and a place within it, or towns
+    of one country within NEAR_KM of each other (a city and a district of it, named by different sources or
+    sentences)."""
     if a.name == b.name:
         return True
-    if a.country != b.country or None in (a.lat, a.lon, b.lat, b.lon):
+    if a.country != b.country:
         return False
+    if a.feature == "country" or b.feature == "country":
+        return True  # "in southern Lebanon", then "near the village of Naqoura": a place within the country told
     if a.feature in _AREAS or b.feature in _AREAS:
+        return bool(a.admin1) and a.admin1 == b.admin1  # a region, and a town in it
+    if None in (a.lat, a.lon, b.lat, b.lon):
         return False
     return _km(a, b) <= NEAR_KM
 
@@ -498,7 +503,11 @@ def _other_toll(event: Event, other: Event) -> bool:
 
 
 def fill_from(kept: Event, again: Event) -> Event:
-    """The earlier telling with what the later one adds: a place or a target it lacked."""
-    changes = {name: getattr(again, name) for name in ("place", "recipient") if getattr(kept, name) is None}
+    """The earlier telling with what the later one adds: a target it lacked, a place it lacked or one within its
+    coarser one ("in southern Lebanon", then "near the village of Naqoura")."""
+    changes = {name: getattr(again, name) for name in ("recipient",) if getattr(kept, name) is None}
     changes = {k: v for k, v in changes.items() if v is not None}
+    place = _finer_place(kept.place, again.place)
+    if place is not kept.place:
+        changes["place"] = place
     return replace(kept, **changes) if changes else kept
