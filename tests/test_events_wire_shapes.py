@@ -889,6 +889,11 @@ def test_hostilities_going_on_meanwhile_are_background_and_the_strike_retold_nea
     (strike,) = assaults(events)
     assert strike.killed is not None and strike.killed.value == 2
     assert strike.place is not None and strike.place.feature != "country"
+    # why a situation is as it is, told as a claim, is no background
+    grave = pipeline_events(
+        "The minister said the situation in the town remained grave as attacks by the army continue.", "2024-01-05"
+    )
+    assert [e.trigger.text for e in assaults(grave)] == ["attacks"]
     fired = pipeline_events(
         "Militants fired more than 1,000 rockets at Israel during the fighting, most of which were intercepted.",
         "2022-08-08",
