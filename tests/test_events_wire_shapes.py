@@ -842,7 +842,8 @@ def test_what_is_to_happen_is_planned_and_what_could_be_done_by_no_one_is_no_act
 def test_a_days_toll_a_wars_count_and_a_war_since_a_year_are_no_single_attack() -> None:
     events = pipeline_events(
         "At least 79 people were killed in the past 24 hours, the ministry said. The army says it has killed more "
-        "than 10,000 fighters, without providing evidence. The junta has been fighting an insurgency since 2012.",
+        "than 10,000 fighters, without providing evidence. The junta has been fighting an insurgency since 2012. "
+        "Cross-border shelling killed dozens of soldiers and civilians on both sides last year.",
         "2024-02-29",
     )
     assert events == []

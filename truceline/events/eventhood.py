@@ -600,6 +600,12 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
         for child in verb.children:
             if child.dep_ == "advmod" and child.lower_ in lex.toll_scopes:
                 return True  # "so far", "overall"
+            if (
+                child.dep_ == "npadvmod"
+                and _lemma(child) == "year"
+                and any(c.lower_ in ("last", "this", "past") for c in child.children)
+            ):
+                return True  # "shelling killed dozens on both sides last year": a year's toll over many acts
             if _opened_by_since(child):
                 return True  # "have died since the war began"
             if child.dep_ != "prep":
