@@ -731,11 +731,17 @@ class _Coder:
             return party
         if party.country == country:
             return party
-        placed = self.index.resolve_as(party.text, party.start, country)
-        if placed is None or placed.country != country or placed.name is None:
-            return party
-        name = display_name(country, placed.name, party.text) or placed.name
-        return replace(party, name=name, country=country, code=placed.code)
+        return self._as_of(party, country, keep_name=False) or party
+
+    def _as_of(self, party: Actor, country: str, keep_name: bool) -> Actor | None:
+        """`party` as its words name a body of `country` (resolved as if that were the report's country), named as
+        that country's; None when its words name no body of it. The name falls back on the party's own
+        (`keep_name`) or the body's."""
+        again = self.index.resolve_as(party.text, party.start, country)
+        if again is None or again.country != country or again.name is None:
+            return None
+        name = display_name(country, again.name, party.text) or (party.name if keep_name else again.name)
+        return replace(party, name=name, country=country, code=again.code)
 
     def _defence_teller(
         self,
@@ -765,11 +771,7 @@ class _Coder:
         side = lost or acted
         if side is None or side == teller.country:
             return teller
-        again = self.index.resolve_as(teller.text, teller.start, side)
-        if again is None or again.country != side or again.name is None:
-            return teller
-        name = display_name(side, again.name, teller.text) or teller.name
-        return replace(teller, name=name, country=side, code=again.code)
+        return self._as_of(teller, side, keep_name=True) or teller
 
     def _dateline_country(self) -> str | None:
         if "dateline" not in self.index.memo:
