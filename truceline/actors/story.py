@@ -329,28 +329,28 @@ DATELINE_REACH = 400  # a dateline opens the body: only its first characters are
 def dateline_country(text: str) -> str | None:
     """The country whose capital the report's dateline names ("ANKARA, Feb 12 (Wire) -"), or None: a report filed
     from a capital speaks of that state's ministries and forces without naming whose they are."""
-    from truceline.geo.cues import dateline_spans
-
-    spans = dateline_spans(text[:DATELINE_REACH])
-    if not spans:
-        return None
-    start, end = spans[0]
-    return _capitals().get(text[start:end].split(",")[0].strip().casefold())
+    name = _dateline_place(text)
+    return _capitals().get(name.casefold()) if name else None
 
 
 def dateline_place_country(text: str) -> str | None:
     """The country of the one place the report's dateline names, a capital or a town ("PORT-AU-PRINCE, Feb 18
     (Wire) -"), or None (no dateline, several places: "BAKU/YEREVAN", or a place we do not know)."""
+    name = _dateline_place(text)
+    if not name or "/" in name:
+        return None
+    return _capitals().get(name.casefold()) or _towns().get(name.lower())
+
+
+def _dateline_place(text: str) -> str | None:
+    """The place the report's dateline names first ("ANKARA" of "ANKARA, Feb 12 (Wire) -"), or None."""
     from truceline.geo.cues import dateline_spans
 
     spans = dateline_spans(text[:DATELINE_REACH])
     if not spans:
         return None
     start, end = spans[0]
-    name = text[start:end].split(",")[0].strip()
-    if "/" in name:
-        return None
-    return _capitals().get(name.casefold()) or _towns().get(name.lower())
+    return text[start:end].split(",")[0].strip()
 
 
 @cache
