@@ -224,7 +224,7 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
     actor = event.actor
     if event.type != "ASSAULT" or event.stance in _UNSURE:
         return None
-    before = event.sentence[: event.trigger.start - event.sentence_start]
+    before = _before_trigger(event)
     craft = False
     if actor is None:
         named = f"{before}{event.trigger.text} "  # "One strike hit a tent": the trigger is the salvo's own word
@@ -263,7 +263,7 @@ def confirmed(event: Event, earlier: Sequence[Event]) -> int | None:
         return None
     if any(x is not None for x in (event.actor, event.recipient, event.killed, event.injured, event.place)):
         return None
-    if not _CONFIRMING.search(event.sentence[: event.trigger.start - event.sentence_start]):
+    if not _CONFIRMING.search(_before_trigger(event)):
         return None
     for i, other in _told_before(event, earlier, CONFIRMED_AFTER_CHARS):
         if other.type == event.type and other.stance not in _UNSURE:
@@ -281,7 +281,7 @@ def salvo_doer(event: Event, earlier: Sequence[Event]) -> Event:
     strike keeps its own row (its town, its casualties)."""
     if event.type != "ASSAULT" or event.actor is not None:
         return event
-    found = _ONE_WEAPON.search(event.sentence[: event.trigger.start - event.sentence_start])
+    found = _ONE_WEAPON.search(_before_trigger(event))
     if found is None:
         return event
     weapon = found.group(1).casefold()
