@@ -900,3 +900,13 @@ def test_hostilities_going_on_meanwhile_are_background_and_the_strike_retold_nea
         "2022-08-08",
     )
     assert [e.type for e in fired] == ["ASSAULT"]
+
+
+def test_the_two_sides_agreeing_again_with_no_day_of_their_own_tell_a_term_of_the_agreement() -> None:
+    events = pipeline_events(
+        "Sudan's government and the SPLM-N rebels agreed on Wednesday to a permanent cessation of hostilities, the "
+        "mediator said. He said the two sides had agreed to an orderly disarmament of the rebels.",
+        "2022-11-03",
+    )
+    agreements = [e for e in events if e.type == "AGREE"]
+    assert len(agreements) == 1 and agreements[0].date == "2022-11-02"

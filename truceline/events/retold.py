@@ -61,6 +61,10 @@ def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
             if j is not None:
                 kept[j] = with_detail(kept[j], event)
         if j is None:
+            j = agreed_again(event, kept)
+            if j is not None:
+                kept[j] = fill_from(kept[j], event)
+        if j is None:
             j = confirmed(event, kept)
             if j is not None:
                 kept[j] = with_detail(kept[j], event)
@@ -249,6 +253,35 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
             return None  # a day of its own that is not the attack's
         return i
     return None
+
+
+AGREED_AGAIN_CHARS = 1500
+
+
+def agreed_again(event: Event, earlier: Sequence[Event]) -> int | None:
+    """'Ethiopia's government and Tigray forces agreed on Wednesday to a permanent cessation of hostilities ...
+    Obasanjo said the two sides had agreed to orderly disarmament': the same two parties agreeing again in the
+    report, with no day of its own, tell a term of the agreement told before, not a second agreement."""
+    if event.type != "AGREE" or event.stance in _UNSURE or not _day_untold(event):
+        return None
+    mine = _dyad(event)
+    if len(mine) != 2:
+        return None  # two sides; three or more leaders meeting agree on several things (our gold codes each)
+    for i, other in _told_before(event, earlier, AGREED_AGAIN_CHARS):
+        if other.type == "AGREE" and other.stance not in _UNSURE and _dyad(other) == mine:
+            return i
+    return None
+
+
+def _named_as(party: Actor, other: Actor | None) -> bool:
+    """One party named twice ("the two sides agreed", each the other's counterpart: no recipient of its own)."""
+    return other is not None and (party.name or party.text) == (other.name or other.text)
+
+
+def _dyad(event: Event) -> frozenset[tuple[str | None, str | None]]:
+    """The parties of an act as (country, sector) pairs: its actor's members, or its actor and recipient."""
+    parties = [m for a in (event.actor, event.recipient) if a is not None for m in (a.members or (a,))]
+    return frozenset((p.country, p.sector) for p in parties if p.country)
 
 
 _CONFIRMING = re.compile(r"\b(?:confirm|confirmed|confirms|acknowledged|acknowledges|admitted|admits)\b", re.I)
@@ -506,7 +539,7 @@ def fill_from(kept: Event, again: Event) -> Event:
     """The earlier telling with what the later one adds: a target it lacked, a place it lacked or one within its
     coarser one ("in southern Lebanon", then "near the village of Naqoura")."""
     changes = {name: getattr(again, name) for name in ("recipient",) if getattr(kept, name) is None}
-    changes = {k: v for k, v in changes.items() if v is not None}
+    changes = {k: v for k, v in changes.items() if v is not None and not _named_as(v, kept.actor)}
     place = _finer_place(kept.place, again.place)
     if place is not kept.place:
         changes["place"] = place
