@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -49,29 +49,12 @@ def told_once(events: Sequence[Event], times: Sequence[TimeRef]) -> list[Event]:
         lo = bisect_left(starts, event.sentence_start)
         timed = lo < len(starts) and starts[lo] < event.sentence_end
         event = salvo_doer(event, kept)
-        j = told_again(event, kept, timed)
-        if j is not None:
-            kept[j] = fill_from(kept[j], event)
-        else:
-            j = toll_told_again(event, kept, timed)
+        j = None
+        for find, merge in _RETELLINGS:  # the first rule that finds the act told again merges this telling into it
+            j = find(event, kept, timed)
             if j is not None:
-                kept[j] = with_toll(kept[j], event)
-        if j is None:
-            j = told_in_detail(event, kept, timed)
-            if j is not None:
-                kept[j] = with_detail(kept[j], event)
-        if j is None:
-            j = agreed_again(event, kept)
-            if j is not None:
-                kept[j] = fill_from(kept[j], event)
-        if j is None:
-            j = confirmed(event, kept)
-            if j is not None:
-                kept[j] = with_detail(kept[j], event)
-        if j is None:
-            j = toll_updated(event, kept)
-            if j is not None:
-                kept[j] = with_update(kept[j], event)
+                kept[j] = merge(kept[j], event)
+                break
         if j is None:
             where[event.index] = len(kept)
             kept.append(event)
@@ -544,3 +527,21 @@ def fill_from(kept: Event, again: Event) -> Event:
     if place is not kept.place:
         changes["place"] = place
     return replace(kept, **changes) if changes else kept
+
+
+_Find = Callable[[Event, Sequence[Event], bool], "int | None"]
+
+
+def _untimed(find: Callable[[Event, Sequence[Event]], int | None]) -> _Find:
+    return lambda event, kept, _timed: find(event, kept)
+
+
+# the retelling rules of told_once, in order: (the act a telling tells again, or None; that act with what it adds)
+_RETELLINGS: tuple[tuple[_Find, Callable[[Event, Event], Event]], ...] = (
+    (told_again, fill_from),
+    (toll_told_again, with_toll),
+    (told_in_detail, with_detail),
+    (_untimed(agreed_again), fill_from),
+    (_untimed(confirmed), with_detail),
+    (_untimed(toll_updated), with_update),
+)
