@@ -26,6 +26,19 @@ repaired tree.
 - "a truce between Congo's army and M23 rebels": two parties joined by "and" taken for one modifier of the last
   noun ("rebels" described by "Congo's army and M23"), so one party is lost. Repaired: the first noun heads the
   coordination, the name and its noun its second member.
+- "a day after Azerbaijan launched an operation": the subject of a clause opened by "after", "before", "since" taken
+  for the object of that word as a preposition, so the clause has no doer and borrows the main clause's. Repaired:
+  it is the clause verb's subject.
+- "Gunmen killed seven students, the government said, blaming separatists": a participle after the closing speech
+  verb hung on the act told, so the act's doer blames. Repaired: it hangs on the speech verb, whose subject blames.
+- "said the rebels had been killed while asleep and accused the army of a massacre": a finite verb with no subject
+  joined to a word that is no verb ("asleep"), so it shares the reported clause's subject. Repaired: it is joined
+  to the nearest verb above of its own tense (the speech verb), whose subject it shares ("he was angry and left"
+  keeps its copula).
+- "MAPUTO, Aug 21 (Wire) - Islamic State-linked insurgents beheaded ...": the wire dateline hung on the subject as
+  its modifier, so the filing city (a capital: the government) becomes part of the doer's name; or the city made
+  the subject, with the real subject hung on it ("GOMA, Congo (Wire) - M23 rebels said"). Repaired: the dateline
+  hangs on the sentence's root, outside every phrase after its dash, and that phrase is the subject.
 """
 
 from __future__ import annotations
@@ -41,6 +54,7 @@ _RESULTS = frozenset({"dead"})
 
 def repair(doc: Any) -> Any:
     """`doc` with the misreadings of the module docstring repaired in place."""
+    _dateline_hung_on_a_phrase(doc)
     for root in [t for t in doc if t.dep_ == "ROOT"]:
         _verb_taken_into_a_relative(root)
         _verb_taken_for_a_participle(root)
@@ -55,7 +69,97 @@ def repair(doc: Any) -> Any:
             _subject_taken_for_a_compound(token)
             _verb_taken_for_a_relative(token)
             _subject_split_in_two(token)
+        if token.dep_ == "conj" and token.tag_ == "VBD" and token.head.pos_ not in ("VERB", "AUX"):
+            _verb_joined_to_a_word(token)
+        if token.dep_ == "advcl" and token.tag_ == "VBG":
+            _participle_hung_past_the_teller(token)
+        if token.dep_ == "mark" and token.lower_ in _CLAUSE_OPENERS:
+            _subject_taken_for_an_object_of_the_opener(token)
     return doc
+
+
+def _verb_joined_to_a_word(verb: Any) -> None:
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return
+    above = verb.head.head
+    for _ in range(4):
+        if above.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in above.children):
+            if above.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in above.children):
+                verb.head = above
+            return  # "he was angry and left": the copula of its own tense is what it is joined to
+        if above.head.i == above.i:
+            return
+        above = above.head
+
+
+_TELLING = frozenset({"say", "tell", "add", "report", "announce", "state", "claim", "confirm", "write"})
+
+
+def _participle_hung_past_the_teller(participle: Any) -> None:
+    head = participle.head
+    teller = next(
+        (c for c in head.children if c.dep_ in ("parataxis", "ccomp") and c.i < participle.i and c.lemma_ in _TELLING),
+        None,
+    )
+    if teller is None or teller.i < head.i or not any(c.dep_ == "nsubj" for c in teller.children):
+        return
+    if not all(t.is_punct for t in participle.doc[teller.right_edge.i + 1 : participle.i]):
+        return
+    participle.head = teller
+
+
+_CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _subject_taken_for_an_object_of_the_opener(opener: Any) -> None:
+    verb = opener.head
+    subject = next((c for c in opener.children if c.dep_ == "pobj"), None)
+    if subject is None or not opener.i < subject.i < verb.i or not verb.tag_.startswith("VB"):
+        return
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return
+    if any(t.tag_.startswith("VB") or t.pos_ == "AUX" for t in opener.doc[subject.i + 1 : verb.i]):
+        return
+    subject.head, subject.dep_ = verb, "nsubj"
+
+
+def _lone_subject(token: Any, end: int) -> bool:
+    """The dateline's city taken for its verb's subject, with no other subject after the dash."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > end for c in token.head.children)
+
+
+def _dateline_hung_on_a_phrase(doc: Any) -> None:
+    from truceline.events.arguments import dateline_end
+
+    end = dateline_end(doc)
+    if end < 0:
+        return
+    for token in doc[: end + 1]:
+        if token.head.i <= end:
+            continue
+        verb = token.head
+        if _lone_subject(token, end):
+            # "GOMA, Congo (Wire) - M23 rebels said": the phrase after the dash hung on the city is the subject; a
+            # phrase hung on the date is left to events.arguments._past_dateline
+            phrase = next((c for c in token.children if c.i > end and c.dep_ in ("appos", "conj", "nsubj")), None)
+            if phrase is None:
+                continue
+            named = next(
+                (c for c in phrase.children if c.dep_ == "appos" and c.i > phrase.i and c.pos_ == "PROPN"), None
+            )
+            if named is not None and phrase.pos_ == "ADJ":  # "Sudan's paramilitary Rapid Support Forces": the name
+                for child in [c for c in phrase.children if c.i < phrase.i]:
+                    child.head = named  # "Sudan's" goes with it
+                named.head, named.dep_ = verb, token.dep_
+                phrase.head, phrase.dep_ = named, "amod"
+            else:
+                phrase.head, phrase.dep_ = verb, token.dep_
+        root = verb
+        while root.head.i != root.i:
+            root = root.head
+        token.head, token.dep_ = root, "npadvmod"
 
 
 _PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "region", "province", "district", "enclave"})
