@@ -75,12 +75,26 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "the Britain-based monitor", "a U.S.-owned ship", "Iranian-made drones", "a Saudi-led coalition": a name made an
+# adjective by a hyphen says whose or whence, never where
+_HYPHENED = re.compile(r"-[a-z]{3,}\b")
+
+
+_PARTS = re.compile(
+    r"\s+(?:(?:north|south|east|west)\w*\s+|central\s+|old\s+|inner\s+)?"
+    r"(?:suburbs?|outskirts|neighbou?rhoods?|districts?|quarters?|centre|center|downtown|port|airport|countryside"
+    r"|streets|edge|old city)\b",
+    re.I,
+)
+
+
 def cue_after(text: str, end: int) -> str | None:
     following = text[end : end + 7]
-    if following.startswith(("-based", " based")):
+    if following.startswith(("-based", " based")) or _HYPHENED.match(text, end):
         return "based"
     if following.startswith(("'s", "’s")):
-        return "possessive"
+        # "pounded Beirut's southern suburbs": the town's own parts are where it happened, as "the suburbs of Beirut"
+        return "in" if _PARTS.match(text, end + 2) else "possessive"
     return None
 
 

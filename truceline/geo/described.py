@@ -20,7 +20,7 @@ def capital_described(adjective: str, start: int, end: int, text: str, cue: str 
     """The capital of the country whose adjective is `adjective` ("Turkish"), as a place spanning `text` (the
     description) at start..end of the report; None when the adjective names no country with a known capital."""
     gaz = gazetteer.get()
-    iso2 = gaz.demonyms.get(adjective.casefold()) or _adjectives().get(adjective.casefold())
+    iso2 = gaz.demonyms.get(adjective.casefold()) or country_adjectives().get(adjective.casefold())
     e = _capitals().get(iso2 or "")
     if e is None:
         return None
@@ -53,7 +53,7 @@ def _capitals() -> dict[str, int]:
 
 
 @cache
-def _adjectives() -> dict[str, str]:
+def country_adjectives() -> dict[str, str]:
     """Country adjective, folded -> ISO-2, from the packaged countries table of the actor dictionaries, which knows
     every country's adjective ("Haitian"); the gazetteer's own demonym list holds only the commonest."""
     from truceline.actors.loading import country_entries

@@ -3,8 +3,8 @@
 NER is good at span boundaries and at telling people from places; the gazetteer is good at knowing places. So:
 a GPE/LOC/FAC span replaces the gazetteer hits inside it (its boundaries win; its own name is looked up, else the
 inner hit's candidates are kept); an unknown GPE/LOC span becomes an unresolved place; hits inside a PERSON span
-are dropped ("Vladimir" in "Vladimir Putin"). ORG spans are left alone: "Washington" in "Washington Post" is still
-a toponym, just not where anything happened.
+are dropped ("Vladimir" in "Vladimir Putin"). ORG spans are left alone ("Washington" in "Washington Post" is still
+a toponym, just not where anything happened), except one that is exactly a small place's name ("the Red Cross").
 """
 
 from __future__ import annotations
@@ -29,6 +29,15 @@ def _person(m: Mention, start: int, end: int, gaz: Gazetteer) -> bool:
     top = m.entries[0] if m.entries else None
     known = top is not None and (gaz.population[top] >= 15000 or not gaz.source[top].startswith("geonames"))
     return not (known or m.locative)
+
+
+def _named_body(m: Mention, start: int, end: int, gaz: Gazetteer) -> bool:
+    """An ORG span that is exactly a small place's name ("handed the hostages to the Red Cross"): the body, not the
+    hamlet that shares its name. Big or introduced places stay ("the Washington Post" is not all of the span)."""
+    if (m.start, m.end) != (start, end) or m.forced or m.locative or not m.entries:
+        return False
+    top = m.entries[0]
+    return gaz.kind[top] in ("village", "town") and gaz.population[top] < 15000
 
 
 def _introduced(text: str, start: int, gaz: Gazetteer) -> bool:
@@ -64,6 +73,10 @@ def merge_ner(found: Found, text: str, ner: Sequence[tuple[int, int, str]], gaz:
             at += 1
         if label == "PERSON":
             dropped.update(id(m) for m in inside if _person(m, start, end, gaz))
+            continue
+        if label == "ORG":
+            first = start + 4 if text[start : start + 4].lower() == "the " else start
+            dropped.update(id(m) for m in inside if _named_body(m, first, end, gaz))
             continue
         if label not in PLACE_LABELS:
             continue

@@ -99,12 +99,22 @@ def _longest(toks: Tokens, i: int, folded: str) -> tuple[int, str] | None:
     return best
 
 
+def _country_adjective(folded: str) -> bool:
+    """Every country's adjective, from the actor dictionaries' countries table (the gazetteer's own list holds
+    only the commonest)."""
+    from truceline.geo.described import country_adjectives
+
+    return folded in country_adjectives()
+
+
 def _plausible(toks: Tokens, i: int, j: int, mention: Mention) -> str:
     """'ok', or why a hit is rejected: 'word' (common word, acronym), 'tail' or 'head' of a longer proper name."""
     gaz = toks.gaz
     folded = fold(mention.text)
     if folded in gaz.demonyms or folded in gaz.stopwords:
         return "word"
+    if _country_adjective(folded) and not any(gaz.kind[e] in STRONG_KINDS for e in mention.entries[:1]):
+        return "word"  # "Thai", "Kazakh": an adjective, whatever town bears it as another name ("U.S." stays)
     if mention.key in gaz.dotted and toks.text[mention.end - 1 : mention.end] != ".":
         return "word"  # "Mass." is Massachusetts; "Mass" without the full stop is not
     abbreviated = gaz.dotted_only.get(mention.key)
