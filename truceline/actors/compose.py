@@ -258,6 +258,7 @@ def _agent_run(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Con
     entry = first.entry
     sector = entry.sector
     code = entry.code or entry.sector
+    name = entry.name
     last = first.last
     while (
         k + 1 < len(matches)
@@ -268,10 +269,13 @@ def _agent_run(text: str, tokens: Tokens, matches: list[Match], k: int, ctx: Con
         k += 1
         entry = matches[k].entry
         if sector not in _KEEPS_SECTOR:
-            sector, code = entry.sector, entry.code or entry.sector
+            sector, code, name = entry.sector, entry.code or entry.sector, entry.name
+        elif entry.sector == sector:
+            name = entry.name  # "rebel commander" of the rebels' own sector: the commander
         last = matches[k].last
     s, t = tokens.starts[first.first], tokens.ends[last - 1]
-    return k, entry, Actor(s, t, text[s:t], name=entry.name, sector=sector, code=code)
+    # "separatist leaders", "army spokesman": one who speaks for the body of the first word is named by it
+    return k, entry, Actor(s, t, text[s:t], name=name, sector=sector, code=code)
 
 
 def _demonym_link(text: str, tokens: Tokens, a: Match, b: Match) -> bool | None:

@@ -201,6 +201,13 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
         if dep not in ("conj", "xcomp", "advcl", "acl") or marker in _MARKED_OTHER:
             return None
         parent = current.head
+        if dep == "acl" and current.tag_ in ("VBN", "VBD") and parent.pos_ in ("NOUN", "PROPN"):
+            # "shot down on Sunday a missile fired from Houthi areas": the firing is no later than the shooting
+            governor = _governing_verb_of(parent)
+            if governor is None:
+                return None
+            ref = _only_time(doc, offset, times, {governor.i} | _participles(governor))
+            return (ref, "before") if ref is not None else None
         if not parent.tag_.startswith("VB"):
             return None
         if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.children):
@@ -219,6 +226,22 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
         if ref is not None:
             return _days_from(ref, relation, current)
         current = parent
+    return None
+
+
+def _governing_verb_of(noun: Token) -> Token | None:
+    """The verb whose object (or an object's preposition) a noun is: "shot down [a missile]", "fired at [a ship]"."""
+    current = noun
+    for _ in range(3):
+        if (
+            current.dep_ in ("dobj", "nsubjpass", "pobj", "prep", "prt", "appos", "conj")
+            and current.head.i != current.i
+        ):
+            current = current.head
+            if current.tag_.startswith("VB"):
+                return current
+        else:
+            return None
     return None
 
 
@@ -482,6 +505,8 @@ def event_place(
             tokens = tokens_within(doc, place.start - offset, place.end - offset)
             if tokens and (any(t.i in content for t in tokens) or any(_names_a_thing(t, trigger) for t in tokens)):
                 continue
+            if tokens and tokens[0].i < trigger.i and _in_a_conjunct_before(tokens[0], verb):
+                continue  # "jets pounded Beirut's suburbs, and Hezbollah fired rockets": the first clause's place
             kept.append(place)
         places = kept
         struck = None
@@ -498,6 +523,13 @@ def event_place(
     if chosen is None and trigger is not None:
         return _described_place(doc, offset, trigger, clause, content)
     return chosen
+
+
+def _in_a_conjunct_before(token: Token, verb: Token) -> bool:
+    """A word of a clause with its own subject that `verb`'s clause is joined to ("X pounded Beirut, and Y fired")."""
+    if verb.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return verb.head.left_edge.i <= token.i < verb.left_edge.i
 
 
 _AT = frozenset({"in", "at", "near", "outside", "around"})
@@ -525,7 +557,14 @@ def _struck_place(
     if objects and trigger.i != verb.i and trigger.pos_ == "NOUN":  # "responded with air strikes on Sanaa", "the
         # bombing of Raqqa": the noun's own target
         heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in (*preps, "of") for g in c.children]
-    heads += [g for h in list(heads) if h.lower_ == "city" for c in h.children if c.lower_ == "of" for g in c.children]
+    heads += [
+        g
+        for h in list(heads)
+        if h.lower_ in ("city", "control")  # "shelled the city of Ganja", "took control of Goma"
+        for c in h.children
+        if c.lower_ == "of"
+        for g in c.children
+    ]
     for head in heads:
         if head.dep_ not in ("dobj", "pobj") or head.pos_ != "PROPN":
             continue
@@ -677,6 +716,11 @@ def _asides(doc: Any, trigger: Token, kind: str | None) -> set[int]:
     return out
 
 
+def _passive_infinitive(verb: Token) -> bool:
+    """'to be held', 'to be signed'."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children)
+
+
 def _said_to_do(trigger: Token, clause_verb: Token) -> list[Token]:
     """'talks are scheduled to resume in Geneva next week': what an act named as its verb's subject is said to do
     (the infinitives under that verb, with no subject of their own) is the act's own clause: its day and place."""
@@ -685,7 +729,11 @@ def _said_to_do(trigger: Token, clause_verb: Token) -> list[Token]:
         return out
     verb: Token | None = clause_verb
     for _ in range(2):
-        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None) if verb else None
+        if verb is None:
+            break
+        # "talks are due to be held": the infinitive hangs on the copula's complement
+        under = [*verb.children, *(g for c in verb.children if c.dep_ == "acomp" for g in c.children)]
+        verb = next((c for c in under if c.dep_ == "xcomp" and (c.tag_ == "VB" or _passive_infinitive(c))), None)
         if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             break
         out.append(verb)

@@ -30,7 +30,7 @@ from truceline.events.arguments import _prep_object
 from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon
 from truceline.events.recall import party_like, time_given, ultimatum
 from truceline.events.stance import clause_verb
-from truceline.events.triggers import Candidate, Token, leaves_casualties, trigger_lemma
+from truceline.events.triggers import Candidate, Token, fighters, leaves_casualties, trigger_lemma
 
 STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _AHEAD = frozenset({"will", "would", "shall", "'ll", "could", "might", "may", "to", "must", "should", "can"})
@@ -110,10 +110,16 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
             return True  # "gave Tigrayan forces 72 hours to surrender", "an ultimatum to the rebels to surrender"
         if rel in ("xcomp", "ccomp") and _lemma(head) in lex.influence_verbs:
             return True  # "could not push rebels to agree": what one tries to make others do
+        if rel in ("ccomp", "xcomp") and owner in _HELPING and _infinitive(head):
+            current = head  # "deployed to help Mozambique fight the insurgency": the helping's aim is the fight
+            continue
         if rel in ("ccomp", "parataxis", "relcl"):
             return False  # a reported clause or a description of something else
         current = head
     return False
+
+
+_HELPING = frozenset({"help", "assist", "enable"})
 
 
 _LIMIT_NOUNS = frozenset({"ultimatum", "deadline"})
@@ -188,14 +194,16 @@ def _backing(noun: Token, lex: Lexicon) -> bool:
     return trigger_lemma(by.head, lex.relation_verbs) in lex.relation_verbs
 
 
-def _charged_act(verb: Token) -> bool:
-    """The gerund an accusation charges someone with ('accused Ankara of backing the assault'): a claimed act."""
+def _charged_act(verb: Token, lex: Lexicon) -> bool:
+    """The gerund an accusation charges someone with ('accused Ankara of backing the assault'): a claimed act. A
+    charge made as a standing one ("India blames Pakistan for supporting militants") charges a relation, no act."""
     prep = verb.head
     return (
         verb.dep_ in ("pcomp", "pobj")
         and prep.lower_ in ("of", "for")
         and prep.i != verb.i
         and _lemma(prep.head) in _CHARGES
+        and not _present_simple(prep.head, lex)
     )
 
 
@@ -215,7 +223,7 @@ def standing(cand: Candidate, lex: Lexicon) -> bool:
         return True  # "militants who reject the protocol", "those who refuse": who they are, not what they did
     if cand.extra or cand.ceasefire_noun is not None:
         return False
-    if _lemma(verb) == "fight" and verb.dep_ == "acl" and verb.tag_ == "VBG":
+    if fighters(verb):
         return True  # "the rebel factions fighting his forces": who they are
     if _for_years(verb):
         return True  # "al Shabaab has been fighting for years to topple the government": a war, not a happening
@@ -225,7 +233,7 @@ def standing(cand: Candidate, lex: Lexicon) -> bool:
     if auxes & _AHEAD:
         return False  # "pledged to support", "will back": a plan
     if verb.dep_ in ("relcl", "acl", "amod") or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "pobj")):
-        return not _charged_act(verb)
+        return not _charged_act(verb, lex)
     if _present_simple(verb, lex):
         return True
     if verb.tag_ == "VBG" and auxes & _PRESENT_BE:
@@ -234,13 +242,16 @@ def standing(cand: Candidate, lex: Lexicon) -> bool:
 
 
 _SPANS = frozenset({"years", "decades", "months", "weeks"})
+_STRETCHES = _SPANS | {"days"}
 
 
 def _for_years(verb: Token) -> bool:
     """A verb in the perfect measured by a span of time in the plural ("has been fighting for years", "have clashed
     for weeks") or running since a year ("since 2012"): what a party has long been doing, told as background, with
-    no day of its own."""
-    if not verb.tag_.startswith("VB") or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+    no day of its own. So is a participle describing a noun ("troops, deployed in the province since 2021")."""
+    described = verb.tag_ == "VBN" and verb.dep_ == "acl"
+    perfect = verb.tag_.startswith("VB") and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if not (perfect or described):
         return False
     return any(
         c.dep_ == "prep"
@@ -355,19 +366,50 @@ def _trend(verb: Token) -> bool:
     return any(c.dep_ in ("acomp", "attr") and _lemma(c) in _TREND_ADJECTIVES for c in verb.children)
 
 
+def _ended(token: Token, lex: Lexicon) -> bool:
+    """The object of "an end to", "a cessation of", "a halt in"."""
+    return token.head.lower_ in ("to", "of", "in") and _lemma(token.head.head) in lex.ending_nouns
+
+
+_SERIES = frozenset({"series", "string", "spate", "wave", "succession", "run", "chain"})
+
+
+def _the_latest_of(token: Token) -> bool:
+    """'the latest in a series of attacks', 'the third in a string of raids': the acts the one told belongs to."""
+    series = token.head.head
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or _lemma(series) not in _SERIES or series.dep_ != "pobj":
+        return False
+    return series.head.lower_ == "in" and series.head.head.tag_ in ("JJS", "JJ", "NN", "CD")
+
+
 def kind(cand: Candidate, lex: Lexicon) -> bool:
     """A noun that names a kind of event or a trend, or what an end is put to, not one happening."""
+    token = cand.token
+    head = token.head
+    if token.tag_ == "VBG" and token.dep_ == "pobj" and _ended(token, lex):
+        return True  # "a two-month halt in fighting": the gerund is what is halted
     if not cand.nominal:
         return False
-    token = cand.token
     doc = token.doc
     if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "de":
         return True  # "a de-escalation zone"
-    head = token.head
     if token.dep_ == "compound" and head.tag_.startswith("NN") and not _event_noun(head, lex):
         return True  # "the patrol route", "an attack helicopter"
-    if token.dep_ == "pobj" and head.lower_ in ("to", "of") and _lemma(head.head) in lex.ending_nouns:
-        return True  # "an end to the attacks", "a cessation of hostilities"
+    if token.dep_ == "pobj" and _ended(token, lex):
+        return True  # "an end to the attacks", "a cessation of hostilities", "a halt in fighting"
+    if _the_latest_of(token):
+        return True  # "the latest in a series of attacks on shipping": the kind the act is one of
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:  # "weeks of rocket fire and airstrikes"
+        first = first.head
+    if (
+        first.dep_ == "pobj"
+        and first.head.lower_ == "of"
+        and first.head.head.lower_ in _STRETCHES
+        and cand.type != "CONSULT"
+    ):
+        return True  # "after four days of missile strikes", "weeks of fighting": a stretch of acts (talks held over
+        # days are still one meeting)
     if token.dep_ == "nsubj" and _trend(head) and token.tag_ == "NNS":
         return True  # "kidnappings for ransom have become common", "violations have been rare since then"
     if token.dep_ == "nsubj" and (_lemma(head) in lex.ending_verbs or _comes_to_an_end(head)):
@@ -500,7 +542,11 @@ def forecast(cand: Candidate, lex: Lexicon) -> bool:
     verb = told[0]
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     maybe = any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children)
-    return maybe and subject is not None and subject.pos_ != "PRON" and not party_like(subject, lex)
+    # "warned that an assault would put thousands at risk": what a thing would do (not "would be met with force")
+    would = any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in verb.children
+    )
+    return (maybe or would) and subject is not None and subject.pos_ != "PRON" and not party_like(subject, lex)
 
 
 def hypothetical(cand: Candidate) -> bool:
@@ -515,6 +561,15 @@ def hypothetical(cand: Candidate) -> bool:
         return True  # "will strike any group that attacks our posts", "crush any attempt to advance": if one does
     if _opened_by_since(verb):
         return True  # "since the fighting erupted on Sept. 27"
+    if (
+        cand.nominal
+        and subject is not None
+        and subject.i == cand.token.i
+        and verb.dep_ == "ccomp"
+        and _lemma(verb.head) == "warn"
+        and any(c.dep_ == "aux" and c.lower_ in ("would", *_MAYBE) for c in verb.children)
+    ):
+        return True  # "warned that an assault on the city would put thousands at risk": what one would do if it came
     current = verb
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in current.children):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from truceline.actors.names import display_name
 from truceline.events.absorb import absorb, fold_alleged
-from truceline.events.arguments import STATEMENT_NOUNS, statement_author, verbal_arguments
+from truceline.events.arguments import STATEMENT_NOUNS, dateline_end, statement_author, verbal_arguments
 from truceline.events.attach import (
     clause_tokens,
     event_casualties,
@@ -511,6 +511,11 @@ class _Coder:
     def _owned_up(self, cand: Candidate, event: Event, first: int) -> bool:
         """A claim of responsibility for an act told before ("Al-Shabaab claimed responsibility for the blast"): the
         act takes the claimant as its doer and the claim is no row of its own (merge.owned_up)."""
+        if event.actor is None and owning_up(cand):
+            # "A Houthi spokesman, Yahya Saree, claimed the attack": the claimant, past a name the dictionary lacks
+            subject = next((c for c in (cand.governor or cand.token.head).children if c.dep_ == "nsubj"), None)
+            claimant = actor_for(subject, event.sentence_start, self.index) if subject is not None else None
+            event = replace(event, actor=self.index.as_party(claimant, True)) if claimant is not None else event
         found = owned_up(cand, event, self.events[:first])
         if found is None:
             return False
@@ -541,6 +546,9 @@ class _Coder:
         token = cand.token
         if cand.nominal and token.dep_ == "pobj" and token.head.head.lower_ in ("connection", "relation"):
             return True  # "arrested three suspects in connection with the bombing": the act the arrest is about
+        if cand.nominal and token.dep_ == "oprd" and naming(token.head):
+            # "condemned what he called a cowardly attack": a name given to the act told before
+            return any(e.type == cand.type for e in self.events)
         if not cand.nominal or cand.extra or cand.governor is not None:
             return False
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
@@ -657,7 +665,9 @@ class _Coder:
         # "said on Tuesday that Ankara was talking to Moscow": what was going on when it was said was so that day
         ongoing = verb.dep_ == "ccomp" and verb.tag_ == "VBG" and verb.head.tag_.startswith("VB") and _progressive(verb)
         reporting = verb.head if told or ongoing else None
-        times = self.times.within(start, end)
+        # "BOGOTA, Jan 20 (Wire) - Petro suspended talks on Friday": the dateline's day is when the copy was filed,
+        # not when anything it tells happened (the report's date stands in when the sentence names no time)
+        times = outside(self.times.within(start, end), doc, start, set(range(dateline_end(doc) + 1)))
         order = prepositional_relation(cand.token, verb) if cand.nominal else None
         relation = (order, {t.i for t in cand.token.subtree}) if order else None
         if cand.type in _ABOUT_A_THING or (cand.type, cand.mode) == ("CONCEDE", "ceasefire_declared"):

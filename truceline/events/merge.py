@@ -203,11 +203,36 @@ def _doers_named_again(cand: Candidate) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children)
 
 
+def _doers_hit(cand: Candidate) -> bool:
+    """'killed 12 of the attackers', 'captured the gunmen': the doers of the attack told before, as this act's object
+    (or the whole a figure of them is taken from)."""
+    for obj in (c for c in cand.token.children if c.dep_ in ("dobj", "nsubjpass")):
+        whole = [
+            g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+        for noun in (obj, *whole):
+            if noun.lower_ in _DOER_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children
+            ):
+                return True
+    return False
+
+
 def doer_told_before(cand: Candidate, event: Event, earlier: list[Event]) -> Event:
     """'The SDF said the strikes had killed three civilians', after 'Turkish drones struck ...': a definite attack
     noun with no doer of its own, kept for the toll it gives, names the attack told just before, and so its doer.
-    Only the nearest earlier act of its type is read, and only when it names a doer."""
+    Only the nearest earlier act of its type is read, and only when it names a doer. Likewise the attackers named
+    again as the object of an act are the doers of the attack told before."""
     token = cand.token
+    struck = event.recipient is None or not (event.recipient.country or event.recipient.sector or event.recipient.name)
+    if struck and event.type == "ASSAULT" and not cand.nominal and _doers_hit(cand):
+        for other in reversed(earlier):  # "Militants attacked two posts ... Troops killed 12 of the attackers"
+            if event.sentence_start - other.sentence_end > _BACK_DISTANCE:
+                break
+            if other.type == "ASSAULT" and other.actor is not None:
+                if event.actor is None or other.actor.name != event.actor.name:
+                    event = replace(event, recipient=other.actor)
+                break
     unknown = event.actor is None or not (event.actor.country or event.actor.sector or event.actor.name)
     if unknown and event.type == "ASSAULT" and _doers_named_again(cand):
         for other in reversed(earlier):  # "Gunmen killed 11 ... The attackers stormed the village": the gunmen
@@ -242,13 +267,40 @@ def owning_up(cand: Candidate) -> bool:
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
         return False
-    if any(c.dep_ not in ("det", "punct") and not _when(c) for c in token.children):
+    if any(c.dep_ not in ("det", "punct") and not _when(c) and not _channel(c) for c in token.children):
         return False
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
-        return True
+        return not _disowned(head.head.head)
+    if token.dep_ == "dobj" and head.lemma_.lower() == "claim":
+        return not _disowned(head)  # "a spokesman claimed the attack", not "no group claimed the blast"
     governor = cand.governor
     return token.dep_ == "dobj" and governor is not None and governor.lemma_.lower() in _OWNING_UP_VERBS
+
+
+def _disowned(verb: Token) -> bool:
+    """'No group claimed the blast', 'nobody has claimed responsibility', 'did not claim it': no one owns up."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lower_ in ("nobody", "none", "no-one") or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
+        for c in verb.children
+    )
+
+
+_CHANNELS = frozenset(
+    {"statement", "address", "speech", "video", "message", "post", "broadcast", "interview", "communique", "letter"}
+)
+
+
+def _channel(child: Token) -> bool:
+    """'claimed the attack in a televised address': how the claim was made, hung on the act by the parser."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ in ("in", "on", "via", "through")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in _CHANNELS for g in child.children)
+    )
 
 
 def _when(child: Token) -> bool:

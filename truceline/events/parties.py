@@ -30,6 +30,7 @@ from truceline.events.ontology import load_ontology
 from truceline.events.recipients import _own_name, named_apart, possessor_country
 from truceline.events.targets import place_recipient, protest_recipient
 from truceline.events.triggers import Candidate, Token, doc_text
+from truceline.geo.event import EXCLUDED_CUES
 from truceline.model import Actor, Analysis, Event, Place
 
 _PAIR = re.compile(
@@ -189,15 +190,38 @@ def two_sides(
     return first, second
 
 
+_HOLDING = frozenset({"control", "hold", "occupy", "run"})
+
+
+def _fired_from(trigger: Token) -> Token | None:
+    """The party whose ground an attack came from: "fired from Houthi-controlled areas", "launched from rebel-held
+    territory" (the name before the hyphened participle), when the attack names no doer of its own."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for ground in prep.children:
+            for held in ground.children:
+                if held.dep_ in ("amod", "compound") and held.lemma_.lower() in _HOLDING and held.tag_ == "VBN":
+                    holder = next((c for c in held.children if c.i + 2 == held.i and c.pos_ in ("PROPN", "NOUN")), None)
+                    if holder is not None and holder.doc[holder.i + 1].text == "-":
+                        return holder
+    return None
+
+
 _FIGHTERS = frozenset({"MIL", "REB", None})
+
+
+def _owned(agent: Token | None, speaker: Actor | None) -> bool:
+    """'its troops', 'their fighters', 'our forces', told by a speaker of a known country."""
+    if agent is None or speaker is None or not speaker.country:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in agent.children)
 
 
 def own_forces(agent: Token | None, actor: Actor | None, speaker: Actor | None) -> Actor | None:
     """'its troops returned fire', told by Azerbaijan's ministry: the troops are Azerbaijan's, whatever country the
     bare word 'troops' was given."""
-    if agent is None or speaker is None or not speaker.country or actor is None or actor.members:
-        return None
-    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in agent.children):
+    if speaker is None or actor is None or actor.members or not _owned(agent, speaker):
         return None
     if speaker.sector in ("MIL", "REB") and not speaker.members and _own_name(speaker) and actor.sector in _FIGHTERS:
         # "the RSF said its fighters had taken the town": a named armed group's fighters are the group
@@ -323,7 +347,11 @@ def local_country(
     countries = {
         p.country
         for p in places
-        if start <= p.start < end and p.country and p.resolved and not _in_a_party(p, index.within(start, end))
+        if start <= p.start < end
+        and p.country
+        and p.resolved
+        and not _in_a_party(p, index.within(start, end))
+        and not _not_the_ground(p)
     }
     if not countries and actor.sector in ON_THE_GROUND:
         # the sentence names no place: rebels, civilians, workers and doctors are of where the report's places are,
@@ -337,6 +365,13 @@ def local_country(
         return actor
     # the name the dictionary gave the bare words ("Russian civilian") was of the story's country: it goes too
     return replace(actor, country=country, code=f"{country}{actor.sector or ''}", name=None)
+
+
+def _not_the_ground(place: Place) -> bool:
+    """A place that tells whose or whence ("a U.S.-owned ship", "a London-based monitor", "Israel's army") or a
+    country struck from outside ("fired rockets at Israel", "into Israel"): not where unnamed fighters are from."""
+    cue = place.cue or ""
+    return cue in EXCLUDED_CUES or (place.feature == "country" and cue in ("at", "into", "towards", "toward", "on"))
 
 
 _LOCATED = re.compile(
@@ -613,6 +648,10 @@ def settle(
         if actor is None and not cand.nominal and event.type == "ASSAULT" and agent is None:
             blow = blow_of(cand.token, index, offset)  # "killed in the Turkish response": whoever struck it
             actor = index.as_party(actor_for(blow, offset, index), True) if blow is not None else None
+        if actor is None and event.type == "ASSAULT" and agent is None:
+            holder = _fired_from(cand.token)  # "a missile fired from Houthi-controlled areas": the Houthis
+            actor = index.as_party(actor_for(holder, offset, index), False) if holder is not None else None
+        owned = _owned(agent, event.claimed_by)
         actor = own_forces(agent, actor, event.claimed_by) or actor
         actor = possessor_country(agent, actor, offset, index)  # "his forces advanced", told of a named leader
         actor = actor or speakers_own(agent, event.claimed_by, offset, lex)  # "the ministry said its jets struck"
@@ -620,7 +659,7 @@ def settle(
             actor = _owned_by_speaker(cand.token, event.claimed_by, event.type, offset)  # speaker's own act
         if recipient is None and actor is not None and event.type == "ASSAULT" and hits_back(cand.token, cand.extra):
             recipient = attacker_of(earlier + [e for _c, e in out], actor)  # "its troops returned fire"
-        if actor is not None:
+        if actor is not None and not owned:  # the speaker's own forces are its, wherever they fight
             actor = located_people(actor, body, places, offset, end)
             actor = thing_sector(local_country(actor, places, offset, end, index, lex), body, lex)
         if recipient is not None:

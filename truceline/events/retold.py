@@ -163,6 +163,8 @@ def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False)
             return None
         if event.claimed_by is not None and not (_same_teller(event, other) or _named_again(event, other)):
             return None  # "Israel's army said jets struck. The Hamas-run health ministry said four were killed."
+        if event.claimed_by is None and event.stance == "claimed" and other.claimed_by is not None:
+            return None  # "Baku said it took 60 posts. Karabakh's ombudsman said 32 were killed": a teller of its own
         for kind in ("killed", "injured"):
             a, b = getattr(event, kind), getattr(other, kind)
             if a is not None and b is not None and a.value != b.value:
@@ -212,15 +214,13 @@ def told_in_detail(event: Event, earlier: Sequence[Event], timed: bool = False) 
     if event.type != "ASSAULT" or event.stance in _UNSURE:
         return None
     before = _before_trigger(event)
-    craft = False
-    if actor is None:
-        named = f"{before}{event.trigger.text} "  # "One strike hit a tent": the trigger is the salvo's own word
-        craft = bool(_THE_CRAFT.match(before))
-        if not (_PART_OF_A_SALVO.match(before) or _PART_OF_A_SALVO.match(named) or _THE_SALVO.match(before) or craft):
-            return None
-    elif not _NAMED_AGAIN.search(before):
-        # the words as written before the act, not the actor they resolved to: "the attackers" may already have
-        # been lent the doer named before (merge.doer_told_before)
+    named = f"{before}{event.trigger.text} "  # "One strike hit a tent": the trigger is the salvo's own word
+    craft = bool(_THE_CRAFT.match(before))
+    salvo = bool(_PART_OF_A_SALVO.match(before) or _PART_OF_A_SALVO.match(named) or _THE_SALVO.match(before) or craft)
+    # the salvo named again may have been lent a doer by a claim told after it ("The missile struck the ship ...
+    # A Houthi spokesman claimed the attack"): the words as written decide, not the actor they resolved to
+    if not salvo and (actor is None or not _NAMED_AGAIN.search(before)):
+        # "the attackers" may already have been lent the doer named before (merge.doer_told_before)
         return None
     if _another_incident(event):
         return None

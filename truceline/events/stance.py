@@ -75,8 +75,16 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
         cand.nominal
         and cand.token.dep_ in ("nsubj", "nsubjpass")
         and cand.token.head.i == verb.i
-        and (verb.lemma_.lower() in _FORESEEN or verb.lower_ in _FORESEEN)
-        and any(c.dep_ == "xcomp" for c in verb.children)
+        and (
+            (
+                (verb.lemma_.lower() in _FORESEEN or verb.lower_ in _FORESEEN)
+                and any(c.dep_ == "xcomp" for c in verb.children)
+            )
+            or any(  # "talks are due to be held": the copula's complement foresees them
+                c.dep_ == "acomp" and c.lower_ in _FORESEEN and any(g.dep_ == "xcomp" for g in c.children)
+                for c in verb.children
+            )
+        )
     ):
         return "planned"  # "talks are scheduled to resume", "the truce is expected to take effect"
     current = verb

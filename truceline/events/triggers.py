@@ -203,6 +203,15 @@ def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
     if not senses:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "sent thousands of residents fleeing": the object and what it was sent doing, parsed as one clause
+    objects += [
+        c
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "advcl")
+        and c.tag_ == "VBG"
+        and c.i > verb.i
+        and not any(t.is_punct for t in verb.doc[verb.i : c.i])  # not "sent troops, prompting residents to flee"
+    ]
     if not objects:  # "soldiers were moving to Libya": with nothing moved, the mover is what moves
         objects = [c for c in verb.children if c.dep_ == "nsubj"]
     words = {_lemma(t) for c in objects for t in c.subtree}
@@ -511,6 +520,11 @@ def _left_by(token: Token) -> Token | None:
     return head if head.i != token.i and leaves_casualties(head) else None
 
 
+def fighters(token: Token) -> bool:
+    """'the rebel factions fighting his forces', 'separatists fighting for independence': who they are."""
+    return _lemma(token) == "fight" and token.dep_ == "acl" and token.tag_ == "VBG"
+
+
 def _casualty_verb(cand: Candidate) -> bool:
     return not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS
 
@@ -547,7 +561,11 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
         if not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS and _of_an_act_referred_to(cand.token):
             continue  # "retaliating for an Israeli strike that killed one of its commanders": that strike's dead
         if not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS and not _another_time(cand.token):
-            partners = [o for o in found if o is not cand and o.type == "ASSAULT" and _related(o.token, cand.token)]
+            partners = [
+                o
+                for o in found
+                if o is not cand and o.type == "ASSAULT" and _related(o.token, cand.token) and not fighters(o.token)
+            ]  # "..., blaming separatists fighting for a state of their own": who they are, no act to fold into
             # "a soldier was killed and two were wounded by sniper fire": the fire, not the other casualty verb
             # (which is folded into the fire in turn, and would take this one's victims with it nowhere)
             partners.sort(key=lambda o: _aside(o.token, cand.token))  # stable: the parse's order otherwise

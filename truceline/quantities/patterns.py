@@ -147,7 +147,12 @@ def patterns() -> Patterns:
         rf"|{name}(?:\s+(?:{name}|al-[\w'’-]+)){{0,3}}))?(?![\w-])"
     )
     plural = phrase_alternation(vocab.plural_who)
-    who_extend = re.compile(rf"(?:\s+{modifier}){{0,2}}?\s+(?i:{plural})(?![\w-])")
+    # "Tamil civilian refugees"; "13 peacekeepers and foreign soldiers were killed": one count of both
+    counted_again = (  # "five soldiers and two civilians": a count of its own
+        r"(?!\s+(?i:\d|a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?"
+        r"|hundreds?|thousands?|several|some|many|at|more|least)\b)"
+    )
+    who_extend = re.compile(rf"(?:\s+(?i:and){counted_again})?(?:\s+{modifier}){{0,2}}?\s+(?i:{plural})(?![\w-])")
     after = re.compile(
         rf"{_PAREN}?(?P<pp>\s+(?:from|in|inside|near|belonging\s+to|loyal\s+to)(?:\s+(?:the|both|all|its|their|two))?"
         rf"(?:\s+(?!(?i:{stop})(?![\w-]))[\w'’-]+){{1,3}})?"
