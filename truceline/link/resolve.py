@@ -180,6 +180,7 @@ class AgreementLinker:
         self._taking_effect = False  # the mention's sentence tells it taking effect
         self._profiles: dict[str, tuple[Any, tuple[Any, ...], _Profile]] = {}  # see _profile (speed only)
         self.sentence_days: list[tuple[date, date]] = []
+        self._days_of_effect = False  # the sentence's days are the day it tells an agreement took effect
         self._own_prefix = "C-"  # the id prefix of the agreements the report being resolved founds
         self.earliest: date | None = None  # the first day the report can be from
         self._terms_cache: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}  # see _term_sentences
@@ -224,12 +225,16 @@ class AgreementLinker:
         named: list[tuple[int, str]] = []
         for mention in found:
             if mention.names:
-                self.sentence_days = sentence_days(mention.sentence, events)
+                self.sentence_days, self._days_of_effect = sentence_days(mention.sentence, events), False
                 sentence = body[mention.sentence[0] : mention.sentence[1]]
                 named += [(mention.start, a) for a, _, _ in self._resolve(mention, latest, countries, (), sentence)]
         for mention in found:
             sentence = body[mention.sentence[0] : mention.sentence[1]]
             self.sentence_days = sentence_days(mention.sentence, events)
+            effect = _effect_day(body, mention.sentence, extractions) if not self.sentence_days else None
+            self._days_of_effect = effect is not None
+            if effect is not None:  # "A ceasefire ... took effect at midnight on Sunday": the day it was in force
+                self.sentence_days = [(effect, effect)]
             ahead = {a for at, a in named if at > mention.start}
             choices = self._resolve(mention, latest, countries, said, sentence, ahead)
             if not choices:
@@ -242,7 +247,7 @@ class AgreementLinker:
         if left and any(a.startswith(self._own_prefix) for a in said):
             # "Under the deal, ..." read before the sentence that announces the deal: read again once it is known
             for mention in left:
-                self.sentence_days = sentence_days(mention.sentence, events)
+                self.sentence_days, self._days_of_effect = sentence_days(mention.sentence, events), False
                 sentence = body[mention.sentence[0] : mention.sentence[1]]
                 record(mention, self._resolve(mention, latest, countries, said, sentence))
         self._link_events(article_id, body, resolved, events, when)
@@ -290,7 +295,8 @@ class AgreementLinker:
         )
         if announcing and not m.dates:
             m.dates = list(self.sentence_days)
-            m.date_texts = ["the day it was announced"] if m.dates else []
+            told = "the day it took effect" if self._days_of_effect else "the day it was announced"
+            m.date_texts = [told] if m.dates else []
         kinds = self._candidates.kinds
         # "a ceasefire had not been secured": an indefinite phrase names a known agreement by its own cues (name,
         # day, parties), never as the latest one around
@@ -535,26 +541,12 @@ class AgreementLinker:
         agreement taking effect, with no event of its own, dates its entry into force by the one day its time
         expressions name (not one it will take effect on: "would begin on Monday")."""
         for mention, agreement_id in resolved:
-            lo, hi = mention.sentence
-            sentence = body[lo:hi]
-            took = TAKES_EFFECT.search(sentence) or _BEGAN.search(sentence)
-            if took is None or _FUTURE.search(sentence):
-                continue
-            if re.search(r"\b(?:will|would|is to|are to|due to|set to|expected to)\b", sentence, re.I):
-                continue
-            # the time told with the words of taking effect ("took effect on Monday evening, though ... overnight")
-            after = lo + took.end()
-            near = sorted(
-                (t for t in extractions if t["layer"] == "time" and after <= int(t["start"]) <= after + _EFFECT_TIME),
-                key=lambda t: int(t["start"]),
-            )
-            days = [iv for t in near[:1] for iv in intervals(t["data"]) if iv[0] == iv[1]]
-            if len(days) != 1:
+            day = _effect_day(body, mention.sentence, extractions)
+            if day is None:
                 continue
             a = self.tables.agreement(agreement_id)
             if a is None or a.get("in_force"):
                 continue
-            day = next(iter(days))[0]
             if a.get("signed") and str(a["signed"])[:10] > day.isoformat():
                 continue  # took effect before it was agreed: another truce
             a["in_force"] = day.isoformat()
@@ -790,3 +782,27 @@ def _aged(age: tuple[int, str], earliest: date, latest: date) -> tuple[date, dat
     days = age[0] * _UNIT_DAYS[age[1]]
     slack = _UNIT_DAYS[age[1]] // 2 + 1
     return earliest - timedelta(days=days + slack), latest - timedelta(days=days - slack)
+
+
+def _effect_day(body: str, span: tuple[int, int], extractions: Sequence[Mapping[str, Any]]) -> date | None:
+    """The one day a sentence telling an agreement taking effect names with those words ("took effect at one minute
+    past midnight on Sunday"), or None (none, several, or one it will take effect on: "would begin on Monday")."""
+    lo, hi = span
+    sentence = body[lo:hi]
+    took = TAKES_EFFECT.search(sentence) or _BEGAN.search(sentence)
+    if took is None or _FUTURE.search(sentence):
+        return None
+    if re.search(r"\b(?:will|would|is to|are to|due to|set to|expected to)\b", sentence, re.I):
+        return None
+    # the time told with the words of taking effect ("took effect on Monday evening, though ... overnight"), past a
+    # length of time told just before it ("at one minute past midnight on Sunday")
+    after = lo + took.end()
+    near = sorted(
+        (t for t in extractions if t["layer"] == "time" and after <= int(t["start"]) <= after + 2 * _EFFECT_TIME),
+        key=lambda t: int(t["start"]),
+    )
+    dated = [t for t in near if intervals(t["data"])]
+    if not dated or (int(dated[0]["start"]) > after + _EFFECT_TIME and dated[0] is near[0]):
+        return None
+    days = [iv for iv in intervals(dated[0]["data"]) if iv[0] == iv[1]]
+    return days[0][0] if len(days) == 1 else None
