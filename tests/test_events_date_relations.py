@@ -34,10 +34,11 @@ def test_a_relative_clause_without_when_keeps_its_own_time(nlp: Any) -> None:
 
 
 def test_a_noun_in_an_after_phrase_is_before_the_clause_time(nlp: Any) -> None:
-    events = events_of("A truce was reached on Monday after weeks of air strikes by the army.")
-    assert (events["strikes"].date, events["strikes"].date_precision) == ("2020-02-03", "before")
-    events = events_of("A truce was agreed on Monday before weeks of air strikes by the army.")
-    assert (events["strikes"].date, events["strikes"].date_precision) == ("2020-02-03", "after")
+    # (weeks of attacks are a stretch of acts, no row: test_events_wire_shapes_more; weeks of talks are one meeting)
+    events = events_of("A truce was reached on Monday after weeks of talks in Doha.")
+    assert (events["talks"].date, events["talks"].date_precision) == ("2020-02-03", "before")
+    events = events_of("A truce was agreed on Monday before weeks of talks in Doha.")
+    assert (events["talks"].date, events["talks"].date_precision) == ("2020-02-03", "after")
     # contrast: a noun that is the clause's object shares the clause's day
     events = events_of("The army kept up air strikes on the town on Monday.")
     assert (events["strikes"].date, events["strikes"].date_precision) == ("2020-02-03", "day")
