@@ -196,15 +196,31 @@ def _backing(noun: Token, lex: Lexicon) -> bool:
 
 def _charged_act(verb: Token, lex: Lexicon) -> bool:
     """The gerund an accusation charges someone with ('accused Ankara of backing the assault'): a claimed act. A
-    charge made as a standing one ("India blames Pakistan for supporting militants") charges a relation, no act."""
+    charge made as a standing one, of a kind of thing ("India blames Pakistan for supporting militants"), charges a
+    relation, no act."""
     prep = verb.head
     return (
         verb.dep_ in ("pcomp", "pobj")
         and prep.lower_ in ("of", "for")
         and prep.i != verb.i
         and _lemma(prep.head) in _CHARGES
-        and not _present_simple(prep.head, lex)
+        and not (_present_simple(prep.head, lex) and _standing_object(verb, lex))
     )
+
+
+# people named by what they did in one happening ("the gunmen" who attacked), not by the side they are on
+_DOERS = frozenset({"gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "bomber", "bombers"})
+
+
+def _standing_object(verb: Token, lex: Lexicon) -> bool:
+    """'backing militants', 'arming the rebels': a kind of party, or a side of the conflict, rather than the ones of a
+    happening ("arming the gunmen" who attacked, "backing the assault")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    generic = not any(c.dep_ in ("det", "poss") for o in objects for c in o.children)
+    side = all(o.lemma_.lower() in lex.party_words and o.lower_ not in _DOERS for o in objects)
+    return generic or side
 
 
 def standing(cand: Candidate, lex: Lexicon) -> bool:
