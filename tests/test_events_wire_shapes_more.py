@@ -274,3 +274,81 @@ def test_days_of_strikes_are_a_stretch_but_days_of_talks_one_meeting() -> None:
     assert assaults(events) == []
     talks = pipeline_events("The envoys failed to reach a deal after two days of talks in Doha.", "2025-05-10")
     assert [e.type for e in talks if e.type == "CONSULT"] == ["CONSULT"]
+
+
+def test_strikes_of_two_kinds_as_the_subject_are_one_act_with_their_verb() -> None:
+    events = pipeline_events(
+        "The army said Israeli air and artillery strikes had hit targets in Gaza before the truce began.", "2025-01-19"
+    )
+    assert len(assaults(events)) == 1
+
+
+def test_a_sanction_joined_to_a_clause_about_an_act_is_the_teller_s() -> None:
+    events = pipeline_events(
+        "Kinshasa said the rebels' offensive amounted to an invasion by Rwanda and cut diplomatic ties with Kigali.",
+        "2025-01-27",
+    )
+    (cut,) = [e for e in events if e.type == "SANCTION"]
+    assert cut.actor is not None and cut.actor.sector == "GOV" and cut.actor.country == "COD"
+    # an act of force joined to such a clause stays the act's: "the shelling intensified and killed five"
+    shelling = pipeline_events("The monitor said the shelling had intensified and killed five people.", "2025-01-27")
+    assert all(e.actor is None or e.actor.sector != "NGO" for e in assaults(shelling))
+
+
+def test_officers_of_both_sides_are_each_side_s_body_of_their_sector() -> None:
+    events = pipeline_events(
+        "Thailand and Cambodia agreed to a ceasefire on Monday. Military commanders from both sides will meet on "
+        "Tuesday morning, the mediator said.",
+        "2025-07-28",
+    )
+    (meet,) = [e for e in events if e.type == "CONSULT"]
+    assert meet.actor is not None and meet.actor.sector == "MIL"
+    assert {m.country for m in meet.actor.members} == {"THA", "KHM"}
+
+
+def test_people_sent_fleeing_with_the_gerund_hung_elsewhere_are_no_deployment() -> None:
+    events = pipeline_events(
+        "The rebels entered Goma after a lightning advance that sent thousands of residents fleeing.", "2025-01-27"
+    )
+    assert [e for e in events if e.type == "MOBILIZE"] == []
+
+
+def test_the_one_prompted_to_act_is_its_doer() -> None:
+    events = pipeline_events(
+        "Heavy gunfire erupted in the capital late on Monday, residents said, prompting the UN mission to call for "
+        "calm.",
+        "2025-05-13",
+    )
+    (call,) = [e for e in events if e.type == "REQUEST"]
+    assert call.actor is not None and call.actor.sector == "IGO"
+
+
+def test_refusing_ahead_to_tolerate_attacks_is_a_threat() -> None:
+    events = pipeline_events("An army spokesman said the army would not tolerate further attacks.", "2024-12-23")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_a_second_clause_s_subject_joined_to_the_first_clause_s_day_is_its_doer() -> None:
+    events = pipeline_events(
+        "Hamas freed eight more hostages on Thursday and Israel released 30 Palestinian prisoners under the truce.",
+        "2023-11-30",
+    )
+    released = next(e for e in events if e.trigger.text == "released")
+    assert released.actor is not None and released.actor.country == "ISR"
+
+
+def test_attacks_an_act_was_done_in_hung_on_its_object_are_that_act() -> None:
+    events = pipeline_events(
+        "Ukraine's military said it had struck a Russian airfield in the Rostov region and an oil depot in the Kursk "
+        "region in overnight drone attacks.",
+        "2024-08-03",
+    )
+    (struck,) = assaults(events)
+    assert struck.mode == "aerial"
+    assert struck.place is not None and struck.place.feature == "admin1"
+
+
+def test_the_militia_with_no_group_named_before_is_a_militia() -> None:
+    events = pipeline_events("The militia accused the army of bringing in new troops.", "2024-12-23")
+    (accused,) = [e for e in events if e.type == "ACCUSE"]
+    assert accused.actor is not None and accused.actor.sector == "MIL"

@@ -35,6 +35,8 @@ repaired tree.
   joined to a word that is no verb ("asleep"), so it shares the reported clause's subject. Repaired: it is joined
   to the nearest verb above of its own tense (the speech verb), whose subject it shares ("he was angry and left"
   keeps its copula).
+- "Hamas freed eight hostages on Thursday and Israel released 30 prisoners": the second clause's subject joined to
+  the first clause's day, so its verb has no doer. Repaired: it is the verb's subject, the verb joined to the first.
 - "MAPUTO, Aug 21 (Wire) - Islamic State-linked insurgents beheaded ...": the wire dateline hung on the subject as
   its modifier, so the filing city (a capital: the government) becomes part of the doer's name; or the city made
   the subject, with the real subject hung on it ("GOMA, Congo (Wire) - M23 rebels said"). Repaired: the dateline
@@ -73,6 +75,8 @@ def repair(doc: Any) -> Any:
             _verb_joined_to_a_word(token)
         if token.dep_ == "advcl" and token.tag_ == "VBG":
             _participle_hung_past_the_teller(token)
+        if token.tag_ == "VBD" and token.dep_ in ("advcl", "conj") and token.i > 1:
+            _subject_joined_to_a_date(token)
         if token.dep_ == "mark" and token.lower_ in _CLAUSE_OPENERS:
             _subject_taken_for_an_object_of_the_opener(token)
     return doc
@@ -106,6 +110,26 @@ def _participle_hung_past_the_teller(participle: Any) -> None:
     if not all(t.is_punct for t in participle.doc[teller.right_edge.i + 1 : participle.i]):
         return
     participle.head = teller
+
+
+def _subject_joined_to_a_date(verb: Any) -> None:
+    """'Hamas freed eight hostages on Thursday and Israel released 30 prisoners': the second clause's subject joined
+    to the first clause's day ("Thursday and Israel"), its verb left without a subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return
+    subject = verb.doc[verb.i - 1]
+    day = subject.head
+    if subject.dep_ != "conj" or subject.pos_ not in ("PROPN", "NOUN") or day.ent_type_ not in ("DATE", "TIME"):
+        return
+    joiner = next((c for c in day.children if c.dep_ == "cc" and c.i < subject.i), None)
+    clause = day
+    while clause.head.i != clause.i and not clause.tag_.startswith("VB"):
+        clause = clause.head
+    if joiner is None or not clause.tag_.startswith("VB") or clause.i >= verb.i:
+        return
+    subject.head, subject.dep_ = verb, "nsubj"
+    joiner.head = clause
+    verb.head, verb.dep_ = clause, "conj"
 
 
 _CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "till"})

@@ -42,6 +42,10 @@ def _phrasal_preposition(token: Token) -> bool:
 _NO_DOERS = frozenset({"be", "die", "perish", "drown", "starve", "suffocate"})
 
 
+# verbs of causing whose object does what their infinitive says ("prompting the UN to call for calm")
+_OBJECT_CONTROL = frozenset({"prompt", "force", "lead", "cause", "spur", "drive", "push", "compel", "oblige"})
+
+
 def _subject(verb: Token) -> Token | None:
     """The agent of a verb, following xcomp/conj/relcl chains ("agreed to turn", "forces that attacked")."""
     seen = 0
@@ -67,6 +71,11 @@ def _subject(verb: Token) -> Token | None:
                 if pobj is not None:
                     return pobj
         raised = verb.dep_ == "xcomp"
+        if raised and verb.head.lemma_.lower() in _OBJECT_CONTROL:
+            # "gunfire erupted, prompting the UN mission to call for calm": the one prompted calls
+            prompted = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if prompted is not None:
+                return prompted
         if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("of", "for") and verb.head.dep_ == "prep":
             # "accused X of shelling", "blamed X for firing": the one accused is the agent
             accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
@@ -114,15 +123,38 @@ def joins_the_telling(verb: Token) -> bool:
     and accused Turkey"): the parser hangs it on the reported verb, but its tense is the telling's, so it is the
     teller's second act, with the teller as subject."""
     head = verb.head
-    if verb.tag_ != "VBD" or head.tag_ != "VBN" or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
-        return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if _said_of_a_thing(verb):
+        return True
+    if verb.tag_ != "VBD" or head.tag_ != "VBN" or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
         return False
     if not _a_telling_act(verb):
         # "said troops had advanced ... and seized several heights": an act of force is the reported clause's (the
         # tagger's VBD is only a guess where the two forms are spelt alike); a teller's second act is a statement
         return False
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+
+
+def _said_of_a_thing(verb: Token) -> bool:
+    """'Congo's government said the rebels' advance amounted to a declaration of war and cut ties with Kigali': the
+    reported clause's subject is an act, which does nothing a party does; the verb joined to it is the teller's."""
+    head = verb.head
+    if (
+        head.dep_ != "ccomp"
+        or not head.head.tag_.startswith("VB")
+        or head.head.lemma_.lower() not in load_lexicon().speech_verbs
+    ):
+        return False
+    if not any(c.dep_ == "nsubj" for c in head.head.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_ or subject.lemma_.lower() in _party_words():
+        return False
+    # the teller's own kind of act (a statement, a sanction); "the shelling intensified and killed five" is the
+    # shelling's
+    entry = load_lexicon().verbs.get(verb.lemma_.lower())
+    return entry is not None and (_a_telling_act(verb) or entry[0] == "SANCTION")
 
 
 _TELLING_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONSULT", "AGREE", "CONCEDE"})

@@ -207,6 +207,14 @@ def _forbidden_advance(cand: Candidate) -> bool:
     """'We will not allow the regime to advance further', 'Turkey would not permit attacks on its posts': refusing
     ahead of time to let an adversary act by force is a threat against it (as our gold and PLOVER code it)."""
     verb = cand.token
+    if cand.nominal and verb.dep_ == "dobj" and cand.type == "ASSAULT":
+        verb = verb.head  # "the army would not tolerate further attacks"
+        if verb.lemma_.lower() not in _ALLOWING:
+            return False
+        children = list(verb.children)
+        return any(c.dep_ == "neg" for c in children) and any(
+            c.dep_ == "aux" and c.lower_ in _AHEAD_AUX for c in children
+        )
     if cand.nominal or verb.lemma_.lower() not in _ALLOWING:
         return False
     children = list(verb.children)

@@ -331,6 +331,7 @@ def _named_in_apposition(token: Token, index: ActorIndex, offset: int) -> Actor 
 
 
 _GROUP_NOUNS = frozenset({"group", "movement", "militia", "faction"})
+_AGENT_GROUP_NOUNS = frozenset({"militia"})
 _CHARGING = frozenset({"accuse", "suspect", "charge", "blame"})
 
 
@@ -384,7 +385,10 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     if token.lower_ in _PRONOUNS or _the_sides(token):
         return None
     if _the_group(token):  # "accused the group of operating from civilian sites": the group named before
-        return index.group_named_before(offset + token.idx)
+        group = index.group_named_before(offset + token.idx)
+        if group is not None or token.lower_ not in _AGENT_GROUP_NOUNS:
+            return group  # with none named before, "the militia" is still a militia (the dictionary's agent)
+
     if _the_members(token):  # "al Shabaab militants ... The militants said": the group's fighters named again
         members_of = index.group_named_before(offset + token.idx)
         if members_of is not None:

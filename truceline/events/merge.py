@@ -27,6 +27,13 @@ def _participle(token: Token) -> bool:
     return bool(token.tag_ == "VBG") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
+def _object_of(token: Token, verb: Token) -> bool:
+    """`token` is the verb's object, or a conjunct of it."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.i == verb.i
+
+
 def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
     """True when `b`'s words name, again, the act `a` names (same type, joined by the parse as above); `a` is then
     the one to keep: the verb that a manner noun hangs on, the noun a participle describes, the first of two nouns."""
@@ -39,6 +46,8 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         owner = y.head.head.i
         if owner == x.i or (a.governor is not None and owner == a.governor.i):
             return True  # "advanced in a ground offensive", "launched attacks in violation of the agreements"
+        if not a.nominal and _object_of(y.head.head, x):
+            return True  # "struck an airfield and an oil depot in overnight drone attacks": hung on the object
         if kind == "AGREE" and not a.nominal and any(t.i == y.i for t in x.subtree) and _indefinite(y):
             # "agreed to a truce to allow the release of 50 hostages ..., in a deal brokered by Qatar": the deal is
             # the agreement the verb tells, however deep the parser hangs it

@@ -190,6 +190,18 @@ def two_sides(
     return first, second
 
 
+def _pair_of_sector(pair: Actor, head: Token, index: ActorIndex) -> Actor:
+    """'Military commanders from both sides', after "Thailand and Cambodia agreed": each side's body of the sector
+    the phrase's head names (its military), not the two states."""
+    sector = index.head_sector(head)
+    if sector is None or len(pair.members) != 2 or any(not m.country for m in pair.members):
+        return pair
+    if all(m.sector == sector for m in pair.members):
+        return pair
+    members = [replace(m, sector=sector, code=f"{m.country}{sector}", name=None) for m in pair.members]
+    return index.compound(members)
+
+
 _HOLDING = frozenset({"control", "hold", "occupy", "run"})
 
 
@@ -609,7 +621,8 @@ def settle(
         paired = agent is not None and names_pair(" ".join(t.text for t in agent.subtree))
         if paired and agent is not None:
             # "the foreign ministers of the two countries agreed"
-            actor = last_pair(earlier, index, offset + agent.left_edge.idx) or actor
+            pair = last_pair(earlier, index, offset + agent.left_edge.idx)
+            actor = _pair_of_sector(pair, agent, index) if pair is not None else actor
         # "the truce between X and Y was extended, the White House said": with no agent, the speaker made the actor
         # is no party; the pair the agreement is between are
         agreed = (

@@ -215,6 +215,11 @@ def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
     if not objects:  # "soldiers were moving to Libya": with nothing moved, the mover is what moves
         objects = [c for c in verb.children if c.dep_ == "nsubj"]
     words = {_lemma(t) for c in objects for t in c.subtree}
+    for t in verb.doc[verb.i + 1 : verb.i + 7]:  # "sent thousands of residents fleeing", the gerund hung elsewhere
+        if t.is_punct:
+            break
+        if t.tag_ == "VBG":
+            words.add(_lemma(t))
     for cues, sense in senses:
         if cues & words:
             return sense or VOID  # a sense its cues choose; null: the words show it reports nothing
@@ -533,6 +538,18 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
     """'Airstrikes killed 12' is one event: drop a casualty verb tied to another ASSAULT, keep its victims there."""
     keep: list[Candidate] = []
     nominal_subjects = {c.token.i: c for c in found if c.nominal and c.type == "ASSAULT" and c.token.dep_ == "nsubj"}
+    # "Israeli air and artillery strikes had hit targets": the parser makes "air" the subject, "strikes" its conjunct
+    nominal_subjects.update(
+        {
+            c.token.head.i: c
+            for c in found
+            if c.nominal
+            and c.type == "ASSAULT"
+            and c.token.dep_ == "conj"
+            and c.token.head.dep_ == "nsubj"
+            and c.token.head.i not in nominal_subjects
+        }
+    )
 
     def subject_of(cand: Candidate) -> Candidate | None:
         # "airstrikes killed 12"; "a drone attack set fire to an oil depot": what the attack did, not a second act
