@@ -186,6 +186,14 @@ def test_the_attackers_named_again_as_victims_are_the_doers_of_the_attack_before
     hit_back = next(e for e in assaults(events) if e.killed is not None and e.killed.value == 20)
     assert attack.actor is not None and hit_back.recipient is not None
     assert (hit_back.recipient.name, hit_back.recipient.code) == (attack.actor.name, attack.actor.code)
+    # the attackers as the object of a second verb folded into the first
+    shot = pipeline_events(
+        "A gunman from Hamas killed three people at a bus stop on Thursday, police said. The army said it had shot "
+        "and killed the attackers.",
+        "2023-11-30",
+    )
+    answer = next(e for e in assaults(shot) if e.trigger.text == "shot")
+    assert answer.recipient is not None and answer.recipient.name == "Hamas"
 
 
 def test_a_city_s_suburbs_are_the_scene_and_a_joined_clause_s_place_is_not_the_next_act_s() -> None:
@@ -352,3 +360,14 @@ def test_the_militia_with_no_group_named_before_is_a_militia() -> None:
     events = pipeline_events("The militia accused the army of bringing in new troops.", "2024-12-23")
     (accused,) = [e for e in events if e.type == "ACCUSE"]
     assert accused.actor is not None and accused.actor.sector == "MIL"
+
+
+def test_whom_a_side_clashed_with_is_the_recipient_before_the_dead() -> None:
+    events = pipeline_events(
+        "At least 20 people were killed when members of the White Army militia clashed with government soldiers in "
+        "Nasir county over the weekend, officials said.",
+        "2024-12-23",
+    )
+    (clash,) = assaults(events)
+    assert clash.recipient is not None and clash.recipient.sector == "MIL"
+    assert clash.killed is not None and clash.killed.value == 20

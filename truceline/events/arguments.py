@@ -216,6 +216,9 @@ def dateline_end(doc: Any) -> int:
     return next((int(t.i) for t in doc[:30] if t.idx <= dash < t.idx + len(t.text)), -1)
 
 
+_FOUGHT_WITH = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
+
+
 def victim_of(verb: Token) -> Token | None:
     """The object or passive subject of a casualty verb folded into an event, past any wire dateline ("MOGADISHU,
     May 3 (Wire) - At least nine people were killed": the people, not the city the parser makes a second subject)."""
@@ -447,6 +450,8 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
             options.append(next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in phrase), None))
     # "hit it with a force it has not seen": for an act of force, "with" gives the weapon, not a party
     preps = _RECIPIENT_PREPS - {"with"} if cand.type in _FORCE else _RECIPIENT_PREPS
+    if verb.lemma_.lower() in _FOUGHT_WITH:
+        preps = preps | {"with"}  # "clashed with government soldiers": whom they fought, before any victims
     moving = cand.type == "MOBILIZE" or cand.mode == "visit"
     options.append(_prep_object(verb, preps - {"to", "into"} if moving else preps))
     if cand.type in _WITH_TYPES:  # "signed a protocol with X", "restored ties with X"

@@ -215,7 +215,8 @@ def _doers_named_again(cand: Candidate) -> bool:
 def _doers_hit(cand: Candidate) -> bool:
     """'killed 12 of the attackers', 'captured the gunmen': the doers of the attack told before, as this act's object
     (or the whole a figure of them is taken from)."""
-    for obj in (c for c in cand.token.children if c.dep_ in ("dobj", "nsubjpass")):
+    verbs = [cand.token, *cand.extra]  # "shot and killed the attackers": the object of the verb folded in
+    for obj in (c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")):
         whole = [
             g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
