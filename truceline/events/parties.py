@@ -193,6 +193,8 @@ def two_sides(
 def _pair_of_sector(pair: Actor, head: Token, index: ActorIndex) -> Actor:
     """'Military commanders from both sides', after "Thailand and Cambodia agreed": each side's body of the sector
     the phrase's head names (its military), not the two states."""
+    if head.lemma_.lower() in ("side", "party", "country", "nation", "state"):
+        return pair  # "the two sides", "both countries": the pair themselves
     sector = index.head_sector(head)
     if sector is None or len(pair.members) != 2 or any(not m.country for m in pair.members):
         return pair
