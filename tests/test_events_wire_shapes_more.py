@@ -371,3 +371,13 @@ def test_whom_a_side_clashed_with_is_the_recipient_before_the_dead() -> None:
     (clash,) = assaults(events)
     assert clash.recipient is not None and clash.recipient.sector == "MIL"
     assert clash.killed is not None and clash.killed.value == 20
+
+
+def test_police_tell_for_where_they_serve() -> None:
+    events = pipeline_events(
+        "Hamas freed eight hostages in Gaza on Thursday under the truce, Qatar said. A gunman from Hamas killed three "
+        "people at a bus stop in Jerusalem on Thursday morning, police said.",
+        "2023-11-30",
+    )
+    shooting = next(e for e in assaults(events) if e.killed is not None and e.killed.value == 3)
+    assert shooting.claimed_by is not None and shooting.claimed_by.country == "ISR"

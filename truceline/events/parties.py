@@ -696,7 +696,8 @@ def settle(
         if recipient is not None and event.type in _ADDRESSED:
             recipient = nation_as_state(recipient)
         claimed_by = event.claimed_by
-        if claimed_by is not None and claimed_by.sector in ON_THE_GROUND:
+        if claimed_by is not None and (claimed_by.sector in ON_THE_GROUND or claimed_by.sector == "COP"):
+            # police speak for where they serve: "a gunman killed three at a bus stop in Jerusalem, police said"
             # "residents said", "rescue workers said": people of the ground who tell of it, as the parties are
             claimed_by = local_country(claimed_by, places, offset, end, index, lex)
         out.append((cand, replace(event, actor=actor, recipient=recipient, claimed_by=claimed_by)))
