@@ -209,7 +209,7 @@ def _doers_named_again(cand: Candidate) -> bool:
     subject = next((c for c in cand.token.children if c.dep_ == "nsubj"), None)
     if cand.nominal or subject is None or subject.lower_ not in _DOER_NOUNS:
         return False
-    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children)
+    return _definite(subject)
 
 
 def _doers_hit(cand: Candidate) -> bool:
@@ -220,12 +220,23 @@ def _doers_hit(cand: Candidate) -> bool:
         whole = [
             g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
-        for noun in (obj, *whole):
-            if noun.lower_ in _DOER_NOUNS and any(
-                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children
-            ):
-                return True
+        if any(noun.lower_ in _DOER_NOUNS and _definite(noun) for noun in (obj, *whole)):
+            return True
     return False
+
+
+def _last_doers(event: Event, earlier: list[Event]) -> Actor | None:
+    """The doer of the nearest attack told before `event` that names one, within _BACK_DISTANCE."""
+    for other in reversed(earlier):
+        if event.sentence_start - other.sentence_end > _BACK_DISTANCE:
+            return None
+        if other.type == "ASSAULT" and other.actor is not None:
+            return other.actor
+    return None
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
 
 
 def doer_told_before(cand: Candidate, event: Event, earlier: list[Event]) -> Event:
@@ -236,21 +247,13 @@ def doer_told_before(cand: Candidate, event: Event, earlier: list[Event]) -> Eve
     token = cand.token
     struck = event.recipient is None or not (event.recipient.country or event.recipient.sector or event.recipient.name)
     if struck and event.type == "ASSAULT" and not cand.nominal and _doers_hit(cand):
-        for other in reversed(earlier):  # "Militants attacked two posts ... Troops killed 12 of the attackers"
-            if event.sentence_start - other.sentence_end > _BACK_DISTANCE:
-                break
-            if other.type == "ASSAULT" and other.actor is not None:
-                if event.actor is None or other.actor.name != event.actor.name:
-                    event = replace(event, recipient=other.actor)
-                break
+        doers = _last_doers(event, earlier)  # "Militants attacked two posts ... Troops killed 12 of the attackers"
+        if doers is not None and (event.actor is None or doers.name != event.actor.name):
+            event = replace(event, recipient=doers)
     unknown = event.actor is None or not (event.actor.country or event.actor.sector or event.actor.name)
     if unknown and event.type == "ASSAULT" and _doers_named_again(cand):
-        for other in reversed(earlier):  # "Gunmen killed 11 ... The attackers stormed the village": the gunmen
-            if event.sentence_start - other.sentence_end > _BACK_DISTANCE:
-                break
-            if other.type == "ASSAULT" and other.actor is not None:
-                return replace(event, actor=other.actor)
-        return event
+        doers = _last_doers(event, earlier)  # "Gunmen killed 11 ... The attackers stormed the village": the gunmen
+        return replace(event, actor=doers) if doers is not None else event
     if not cand.nominal or event.actor is not None or event.type != "ASSAULT":
         return event
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in token.children):
