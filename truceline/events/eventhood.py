@@ -415,9 +415,7 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
         return True  # "an end to the attacks", "a cessation of hostilities", "a halt in fighting"
     if _the_latest_of(token):
         return True  # "the latest in a series of attacks on shipping": the kind the act is one of
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:  # "weeks of rocket fire and airstrikes"
-        first = first.head
+    first = _first_conjunct(token)  # "weeks of rocket fire and airstrikes"
     if (
         first.dep_ == "pobj"
         and first.head.lower_ == "of"
