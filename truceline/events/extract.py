@@ -61,7 +61,7 @@ from truceline.events.stance import (
 )
 from truceline.events.triggers import Candidate, Token, find_candidates, tokens_within
 from truceline.events.weapons import refine_mode
-from truceline.model import Actor, Analysis, Event, Place, Trigger
+from truceline.model import Actor, Analysis, Event, Place, PubDate, Trigger
 from truceline.text import StartIndex
 
 if TYPE_CHECKING:
@@ -245,6 +245,30 @@ def _state_word_on_attack(cand: Candidate, agent: Any, actor: Actor) -> bool:
     return cand.type == "ASSAULT" and cand.nominal and agent.i == cand.token.i - 1 and agent.lower_ in _STATE_WORDS
 
 
+FILED_WITHIN_DAYS = 3
+
+
+def _filing_day(analysis: Analysis) -> PubDate:
+    """The day a report tells of when a past act is dated by nothing of its own: the publication date, or the day
+    of its wire dateline when that is the day or up to FILED_WITHIN_DAYS days before it ("PORT SUDAN, Sept 1 (AP) -"
+    on a page of September 2: the army's blaming, told without a time, was by the day the copy was filed)."""
+    from truceline.geo.cues import DATELINE
+
+    published = analysis.article.published
+    found = DATELINE.match(analysis.article.body)
+    if found is None or not found.group("date") or published.latest is None or published.precision != "day":
+        return published
+    start, end = found.span("date")
+    for time in analysis.times:
+        if time.start < start or time.end > end or time.precision != "day" or time.earliest is None:
+            continue
+        if 0 < (published.latest - time.earliest).days <= FILED_WITHIN_DAYS:
+            day = time.earliest
+            why = f"the dateline's day ({time.text!r}), when the copy was filed"
+            return replace(published, value=day.isoformat(), earliest=day, latest=day, evidence=(why,))
+    return published
+
+
 class _Coder:
     def __init__(self, analysis: Analysis, dictionary: Any, typer: EventTyper | None = None) -> None:
         self.analysis = analysis
@@ -263,6 +287,7 @@ class _Coder:
         self.last_statement: Actor | None = None  # "a statement from X said": X, whom "the statement" then means
         self.quotes = quotations(body)
         self.named = named_speakers(body)
+        self.report_day = _filing_day(analysis)
 
     def _names_a_place(self, options: list[Token], start: int) -> bool:
         """The first object the clause offers is a place the places stage found (a town, not a party)."""
@@ -440,8 +465,7 @@ class _Coder:
         if not event.date_from_publication:
             return event
         doc, offset = cand.token.doc, event.sentence_start
-        published = self.analysis.article.published
-        time, date, precision, from_pub = event_date(doc, offset, self.analysis.times, {att.cue.i}, published)
+        time, date, precision, from_pub = event_date(doc, offset, self.analysis.times, {att.cue.i}, self.report_day)
         if from_pub or time is None:
             return event
         return replace(event, time=time, date=date, date_precision=precision, date_from_publication=False)
@@ -453,7 +477,8 @@ class _Coder:
             if actor is None or actor.members:
                 continue
             words = tokens_within(doc, actor.start - offset, actor.end - offset)
-            if self._kind(actor) == "person" or any(t.ent_type_ == "PERSON" for t in words):
+            kind = self._kind(actor)  # a group the tagger calls a person ("Houthis") stays a group
+            if kind == "person" or (kind is None and any(t.ent_type_ == "PERSON" for t in words)):
                 self.last_person = actor
 
     def _candidates(self, doc: Any) -> list[Candidate]:
@@ -688,7 +713,7 @@ class _Coder:
             # "gave foreign forces until the end of August to leave": the deadline is not when it was given
             times = outside(times, doc, start, _deadline_words(verb))
         time, date, precision, from_pub = event_date(
-            doc, start, times, clause, published, reporting, relation, ongoing=ongoing
+            doc, start, times, clause, self.report_day, reporting, relation, ongoing=ongoing
         )
         if cand.type not in ("THREATEN", "REQUEST"):  # a deadline or a date asked for may lie ahead
             time, date = _not_after_the_report(time, date, published, verb, stance)
@@ -848,7 +873,7 @@ class _Coder:
         near = claim is not None and self.events[claim].sentence_start >= self._previous_sentence_start(start)
         claimant = self.events[claim].claimed_by if claim is not None and near else None
         trigger_start = start + verb.idx
-        published = self.analysis.article.published
+        published = self.report_day
         self.events.append(
             Event(
                 article_id=self.analysis.article.id,
