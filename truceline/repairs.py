@@ -28,13 +28,17 @@ repaired tree.
   coordination, the name and its noun its second member.
 - "a day after Azerbaijan launched an operation": the subject of a clause opened by "after", "before", "since" taken
   for the object of that word as a preposition, so the clause has no doer and borrows the main clause's. Repaired:
-  it is the clause verb's subject.
+  it is the clause verb's subject. When the model takes the whole clause for a phrase of that word ("after days of
+  fighting along the border killed dozens", "killed" a second clause of the main verb with no subject), the word
+  opens the clause and the phrase is its subject.
 - "Gunmen killed seven students, the government said, blaming separatists": a participle after the closing speech
   verb hung on the act told, so the act's doer blames. Repaired: it hangs on the speech verb, whose subject blames.
 - "said the rebels had been killed while asleep and accused the army of a massacre": a finite verb with no subject
   joined to a word that is no verb ("asleep"), so it shares the reported clause's subject. Repaired: it is joined
   to the nearest verb above of its own tense (the speech verb), whose subject it shares ("he was angry and left"
   keeps its copula).
+  A finite past joined to a gerund after a preposition ("accused Israel of violating the truce and called on the
+  United States") is joined to that verb above in the same way.
 - "Hamas freed eight hostages on Thursday and Israel released 30 prisoners": the second clause's subject joined to
   the first clause's day, so its verb has no doer. Repaired: it is the verb's subject, the verb joined to the first.
 - "MAPUTO, Aug 21 (Wire) - Islamic State-linked insurgents beheaded ...": the wire dateline hung on the subject as
@@ -71,7 +75,7 @@ def repair(doc: Any) -> Any:
             _subject_taken_for_a_compound(token)
             _verb_taken_for_a_relative(token)
             _subject_split_in_two(token)
-        if token.dep_ == "conj" and token.tag_ == "VBD" and token.head.pos_ not in ("VERB", "AUX"):
+        if token.dep_ == "conj" and token.tag_ == "VBD" and (token.head.pos_ not in ("VERB", "AUX") or _gerund(token)):
             _verb_joined_to_a_word(token)
         if token.dep_ == "advcl" and token.tag_ == "VBG":
             _participle_hung_past_the_teller(token)
@@ -79,7 +83,15 @@ def repair(doc: Any) -> Any:
             _subject_joined_to_a_date(token)
         if token.dep_ == "mark" and token.lower_ in _CLAUSE_OPENERS:
             _subject_taken_for_an_object_of_the_opener(token)
+        if token.dep_ == "prep" and token.lower_ in _CLAUSE_OPENERS:
+            _clause_taken_for_a_phrase(token)
     return doc
+
+
+def _gerund(verb: Any) -> bool:
+    """A finite past joined to a gerund after a preposition ("accused Israel of violating the truce and called on
+    ..."): no past is the gerund's fellow, so it is joined to the verb above."""
+    return bool(verb.head.tag_ == "VBG" and verb.head.dep_ == "pcomp")
 
 
 def _verb_joined_to_a_word(verb: Any) -> None:
@@ -145,6 +157,21 @@ def _subject_taken_for_an_object_of_the_opener(opener: Any) -> None:
     if any(t.tag_.startswith("VB") or t.pos_ == "AUX" for t in opener.doc[subject.i + 1 : verb.i]):
         return
     subject.head, subject.dep_ = verb, "nsubj"
+
+
+def _clause_taken_for_a_phrase(opener: Any) -> None:
+    subject = next((c for c in opener.children if c.dep_ == "pobj"), None)
+    if subject is None or subject.right_edge.i + 1 >= len(opener.doc):
+        return
+    verb = opener.doc[subject.right_edge.i + 1]
+    if verb.tag_ != "VBD" or verb.dep_ not in ("advcl", "conj") or verb.head.i != opener.head.i:
+        return
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return
+    subject.head, subject.dep_ = verb, "nsubj"
+    opener.head, opener.dep_ = verb, "mark"
+    if verb.dep_ == "conj":
+        verb.dep_ = "advcl"
 
 
 def _lone_subject(token: Any, end: int) -> bool:

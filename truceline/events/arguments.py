@@ -58,6 +58,8 @@ def _subject(verb: Token) -> Token | None:
             stative = child.dep_ == "nsubjpass" and _stative(verb)
             if child.dep_ in ("nsubj", "csubj") or (raised and child.dep_ == "nsubjpass") or stative:
                 # "X was concerned about it and called for": the one concerned calls
+                if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.tag_.startswith("NN"):
+                    child = verb.head  # "M23 rebels, who seized Goma": the pronoun stands for the noun it follows
                 subject = _past_dateline(child)  # "X are expected to send envoys": X sends
                 if subject is not None:
                     subject = statement_author(subject)  # "a statement from X said ... and called for": X

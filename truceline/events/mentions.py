@@ -335,9 +335,28 @@ _AGENT_GROUP_NOUNS = frozenset({"militia"})
 _CHARGING = frozenset({"accuse", "suspect", "charge", "blame"})
 
 
+# words that describe an armed group without naming it: "the rebel alliance", "the armed group"
+_KIND_OF_GROUP = frozenset(
+    {"rebel", "militant", "armed", "jihadist", "insurgent", "islamist", "extremist", "separatist", "paramilitary"}
+)
+# "the Iran-aligned group", "the al Qaeda-linked group": a tie to another, named, is a description, not a name
+_TIED = frozenset({"aligned", "allied", "backed", "linked", "affiliated", "led", "based", "inspired"})
+
+
+def _describes(word: Token) -> bool:
+    """A modifier of "group" that says what kind of group it is without naming it, so that "the rebel alliance"
+    and "the Iran-aligned group" still mean the group the report last named."""
+    if word.lower_ in _KIND_OF_GROUP:
+        return all(c.dep_ == "advmod" for c in word.children)
+    # its tie's name hangs below it: "Iran" of "Iran-aligned" is whom it is tied to
+    return word.lower_ in _TIED or word.lower_.split("-")[-1] in _TIED
+
+
 def _the_group(token: Token) -> bool:
-    """'the group', 'the movement' with no word of its own: the group the report last named."""
-    if token.lower_ not in _GROUP_NOUNS:
+    """'the group', 'the movement' with no word of its own, or only words that say what kind of group it is ("the
+    rebel alliance", "the Iran-aligned group"): the group the report last named."""
+    described = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and _describes(c)]
+    if token.lower_ not in _GROUP_NOUNS and not (token.lower_ == "alliance" and described):
         return False
     # "of operating from civilian sites" hung on it by the parser is the charge, not a word of the noun's
     charged = token.dep_ == "dobj" and token.head.lemma_.lower() in _CHARGING
@@ -349,7 +368,8 @@ def _the_group(token: Token) -> bool:
         and not (charge is not None and c.dep_ == "relcl" and c.i > charge)  # "of activity that violated": the charge's
     ]
     return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
-        c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "relcl", "acl", "appos") for c in kids
+        c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "relcl", "acl", "appos") and c not in described
+        for c in kids
     )
 
 
@@ -386,9 +406,27 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         return None
     if _the_group(token):  # "accused the group of operating from civilian sites": the group named before
         group = index.group_named_before(offset + token.idx)
-        if group is not None or token.lower_ not in _AGENT_GROUP_NOUNS:
-            return group  # with none named before, "the militia" is still a militia (the dictionary's agent)
+        plain = not any(c.dep_ in ("compound", "amod", "nmod") for c in token.children)
+        if group is not None or (plain and token.lower_ not in _AGENT_GROUP_NOUNS):
+            # with none named before, "the militia" is still a militia and "the rebel alliance" rebels (the
+            # dictionary's agent)
+            return group
 
+    owner = next(
+        (
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "of")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    if owner is not None and token.tag_.startswith("NN") and _the_group(owner):
+        # "a spokesman for the rebel alliance", "a commander of the group": one speaking for the group named before
+        group = index.group_named_before(offset + owner.idx)
+        if group is not None:
+            return group
     if _the_members(token):  # "al Shabaab militants ... The militants said": the group's fighters named again
         members_of = index.group_named_before(offset + token.idx)
         if members_of is not None:
