@@ -110,6 +110,41 @@ def statement_hosts(own: list[tuple[Candidate, Event]]) -> frozenset[int]:
     return frozenset(hosts)
 
 
+# texts whose words are their terms: "the accord calls for a joint mechanism" is what it says, not an act
+_TEXTS = frozenset(
+    {
+        "accord",
+        "agreement",
+        "deal",
+        "treaty",
+        "pact",
+        "memorandum",
+        "protocol",
+        "text",
+        "truce",
+        "ceasefire",
+        "plan",
+        "proposal",
+        "draft",
+        "framework",
+        "roadmap",
+        "document",
+        "declaration",
+        "charter",
+    }
+)
+
+
+def termed(cand: Candidate) -> bool:
+    """A request told with a text as its subject ("the accord calls for", "the plan demands"): its terms."""
+    if cand.type != "REQUEST" or cand.nominal:
+        return False
+    verb = cand.token
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "commits Rwanda to withdraw ... and calls for": the first verb's subject
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _TEXTS for c in verb.children)
+
+
 def partyless(cand: Candidate, event: Event) -> bool:
     """'There is now a warning of a crisis': a statement noun that no one makes to anyone is no event."""
     return (
@@ -172,6 +207,7 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
         for i, (cand, _ev) in enumerate(own)
         if cand.type == "REQUEST"
     }
+    agreements = {cand.token.i: i for i, (cand, _ev) in enumerate(own) if cand.type == "AGREE" and not cand.nominal}
     for i, (cand, ev) in enumerate(own):
         if cand.type == "THREATEN" and not cand.nominal:
             asker = content_host(cand, hosts)
@@ -188,11 +224,17 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
                 recipient = ev.recipient
             events[threat] = replace(host, mode=threat_mode(host.mode, ev.type), recipient=recipient)
         else:
-            holder = content_host(cand, hosts) if cand.token.i not in hosts else None
+            # a halt of fire agreed, asked or refused ("agreed to stop attacking ships") is that statement's too
+            halt = cand.type == "CONCEDE" and cand.mode == "ceasefire_declared"
+            holder = content_host(cand, hosts) if cand.token.i not in hosts or halt else None
             # what a request asks may itself be a request ("urged X to call on Y"); what is refused or agreed is not
             asked = holder is not None and (cand.type != "REQUEST" or holder not in host_event)
-            if asked or wished(cand, lex) or hedged(cand, ev.actor is not None, triggers) or partyless(cand, ev):
+            dropping = asked or wished(cand, lex) or hedged(cand, ev.actor is not None, triggers)
+            if dropping or partyless(cand, ev) or termed(cand):
                 dropped.add(i)
+            if asked and halt and holder in agreements and events[agreements[holder]].mode == "general":
+                # "agreed to halt fire": what was agreed is a truce
+                events[agreements[holder]] = replace(events[agreements[holder]], mode="ceasefire_agreed")
     return [(cand, events[i]) for i, (cand, _ev) in enumerate(own) if i not in dropped]
 
 

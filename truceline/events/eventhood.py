@@ -382,6 +382,11 @@ def _trend(verb: Token) -> bool:
     return any(c.dep_ in ("acomp", "attr") and _lemma(c) in _TREND_ADJECTIVES for c in verb.children)
 
 
+def _of_a_stretch(token: Token) -> bool:
+    """'days of fighting', 'weeks of strikes': the acts of a stretch of time."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _STRETCHES
+
+
 def _ended(token: Token, lex: Lexicon) -> bool:
     """The object of "an end to", "a cessation of", "a halt in"."""
     return token.head.lower_ in ("to", "of", "in") and _lemma(token.head.head) in lex.ending_nouns
@@ -404,6 +409,10 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
     head = token.head
     if token.tag_ == "VBG" and token.dep_ == "pobj" and _ended(token, lex):
         return True  # "a two-month halt in fighting": the gerund is what is halted
+    if token.tag_ == "VBG" and token.dep_ == "pobj" and _of_a_stretch(token) and cand.type != "CONSULT":
+        return True  # "after days of fighting", the gerund read as a verb
+    if token.tag_ == "VBG" and token.dep_ in ("xcomp", "dobj") and _lemma(head) in lex.ending_verbs:
+        return True  # "will stop bombing the Houthis", "avoided shelling the town": what is stopped or avoided
     if not cand.nominal:
         return False
     doc = token.doc
@@ -415,13 +424,7 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
         return True  # "an end to the attacks", "a cessation of hostilities", "a halt in fighting"
     if _the_latest_of(token):
         return True  # "the latest in a series of attacks on shipping": the kind the act is one of
-    first = _first_conjunct(token)  # "weeks of rocket fire and airstrikes"
-    if (
-        first.dep_ == "pobj"
-        and first.head.lower_ == "of"
-        and first.head.head.lower_ in _STRETCHES
-        and cand.type != "CONSULT"
-    ):
+    if _of_a_stretch(_first_conjunct(token)) and cand.type != "CONSULT":  # "weeks of rocket fire and airstrikes"
         return True  # "after four days of missile strikes", "weeks of fighting": a stretch of acts (talks held over
         # days are still one meeting)
     if token.dep_ == "nsubj" and _trend(head) and token.tag_ == "NNS":
@@ -693,6 +696,8 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and _lemma(subject) in _WARS and subject.i != token.i:
             return True  # "Syria's war has killed more than 370,000 people"
+        if subject is not None and subject.lower_ in _STRETCHES and any(c.lower_ == "of" for c in subject.children):
+            return True  # "days of fighting along the border killed dozens": the toll of a stretch of acts
     return False
 
 

@@ -357,3 +357,5 @@ def resense(cand: Candidate, lex: Lexicon) -> None:
         cand.type = NO_EVENT  # "reduce tension": the verb reports nothing here
     elif chosen is not None:
         cand.type, cand.mode = chosen
+    if (cand.type, cand.mode) == ("CONCEDE", "ceasefire_declared") and _quoted_duty(cand.token):
+        cand.type = NO_EVENT  # "the army must stop shelling": a halt demanded of others, read as a demand below

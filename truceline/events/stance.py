@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from truceline.events.arguments import dateline_end, joins_the_telling
 from truceline.events.lexicon import Lexicon
+from truceline.events.recall import duty_clause
 from truceline.events.triggers import Candidate, Token
 
 _EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "conj", "acl"})
@@ -46,6 +47,9 @@ def clause_verb(cand: Candidate) -> Token:
 _FORESEEN = frozenset({"schedule", "scheduled", "expect", "expected", "set", "due", "plan", "planned", "slate"})
 
 
+_NO_ONE = frozenset({"neither", "none", "nobody", "no-one"})
+
+
 def modality(cand: Candidate, lex: Lexicon) -> str:
     """'negated', 'threatened', 'planned' or 'asserted' from auxiliaries and embedding verbs."""
     verb = clause_verb(cand)
@@ -56,6 +60,11 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "negated"
+    for child in verb.children:  # "neither side will target the other", "none of the groups fired"
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in _NO_ONE or any(g.dep_ in ("det", "preconj") and g.lower_ in _NO_ONE for g in child.children)
+        ):
+            return "negated"
     for child in verb.children:
         if child.dep_ == "aux":
             lemma = child.lemma_.lower()
@@ -65,6 +74,8 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
                 return "planned"
     if cand.nominal and cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in lex.plan_cues:
         return "planned"  # "preparing a new offensive", "planning an attack on the capital"
+    if cand.type not in ("REQUEST", "THREATEN") and _owed(verb):
+        return "planned"  # "the text still has to be signed", "the deal must be ratified": owed, not yet done
     if (
         verb.dep_ == "xcomp"
         and verb.head.lemma_.lower() == "be"
@@ -111,6 +122,18 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
         if current.dep_ not in ("xcomp", "advcl"):
             break
     return "asserted"
+
+
+def _owed(verb: Token) -> bool:
+    """An act laid as a duty ("must be ratified", "has to be signed and ratified"), which has not happened yet;
+    a verb joined to it with no subject or auxiliary of its own shares the duty."""
+    for _ in range(2):
+        if duty_clause(verb) or (verb.dep_ == "xcomp" and duty_clause(verb.head) and verb.head.lemma_.lower() != "be"):
+            return True
+        if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+            return False
+        verb = verb.head
+    return False
 
 
 def _told_as(verb: Token) -> str:
