@@ -145,6 +145,30 @@ def termed(cand: Candidate) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in _TEXTS for c in verb.children)
 
 
+_AFTERMATH = frozenset({("COERCE", "destroy"), ("SANCTION", "discontinue")})
+
+
+def aftermath(cand: Candidate, attacks: frozenset[int]) -> bool:
+    """What an attack did, told by a participle with no subject of its own ("drones struck fuel depots, setting off
+    fires and cutting electricity", "shelled the town, destroying homes"): the attack's own harm, one row."""
+    token = cand.token
+    if cand.nominal or (cand.type, cand.mode) not in _AFTERMATH or token.tag_ != "VBG":
+        return False
+    while token.dep_ == "conj" and token.head.tag_ == "VBG":
+        token = token.head  # "setting off fires and cutting electricity"
+    if token.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    return token.head.i in attacks
+
+
+def landed(cand: Candidate, attacks: frozenset[int]) -> bool:
+    """'A rocket fired from Gaza landed in a field': where the fired rocket fell is the firing's, one row."""
+    if cand.nominal or cand.token.lemma_.lower() != "land":
+        return False
+    subjects = [c for c in cand.token.children if c.dep_ == "nsubj"]
+    return any(g.dep_ == "acl" and g.i in attacks for s in subjects for g in s.children)
+
+
 def partyless(cand: Candidate, event: Event) -> bool:
     """'There is now a warning of a crisis': a statement noun that no one makes to anyone is no event."""
     return (
@@ -208,6 +232,7 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
         if cand.type == "REQUEST"
     }
     agreements = {cand.token.i: i for i, (cand, _ev) in enumerate(own) if cand.type == "AGREE" and not cand.nominal}
+    attacks = frozenset(cand.token.i for cand, _ev in own if cand.type == "ASSAULT" and not cand.nominal)
     for i, (cand, ev) in enumerate(own):
         if cand.type == "THREATEN" and not cand.nominal:
             asker = content_host(cand, hosts)
@@ -230,7 +255,7 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
             # what a request asks may itself be a request ("urged X to call on Y"); what is refused or agreed is not
             asked = holder is not None and (cand.type != "REQUEST" or holder not in host_event)
             dropping = asked or wished(cand, lex) or hedged(cand, ev.actor is not None, triggers)
-            if dropping or partyless(cand, ev) or termed(cand):
+            if dropping or partyless(cand, ev) or termed(cand) or aftermath(cand, attacks) or landed(cand, attacks):
                 dropped.add(i)
             if asked and halt and holder in agreements and events[agreements[holder]].mode == "general":
                 # "agreed to halt fire": what was agreed is a truce

@@ -13,6 +13,7 @@ _AGENT_PREPS = frozenset({"by", "from"})
 _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "to", "into", "for"})
 _WITH_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "SANCTION", "REJECT"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+_FIRING = frozenset({"fire", "launch", "shell", "bombard", "lob", "strike"})
 _BACKGROUND = frozenset({"after", "before", "since", "because", "although", "though", "until"})
 # prepositions that set an act against another happening or a circumstance ("surrendered following a government
 # offensive", "fled amid fighting between X and Y"): the nouns under them name that happening's parties, not this one's
@@ -478,6 +479,9 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
     if not passive and given:  # "sent envoys": the ones sent are not the party the act is aimed at
         sent = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
         nearby = [t for t in nearby if t.i not in sent]
+    if verb.lemma_.lower() in _FIRING:  # "fired rockets from Gaza at Sderot": whence, not at whom ("abducted pupils
+        # from a school" is where the victims were)
+        nearby = [t for t in nearby if not (t.dep_ == "pobj" and t.head.lower_ == "from")]
     if cand.type == "MOBILIZE" or cand.mode == "visit":  # "sent troops to Libya": a destination, not a party
         nearby = [t for t in nearby if not (t.dep_ == "pobj" and t.head.lower_ in ("to", "into", "towards", "toward"))]
     return agent, _first(options), nearby

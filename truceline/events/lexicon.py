@@ -233,7 +233,7 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         forms |= word_forms(lemma, verb=True)
     for lemma in nouns:
         forms |= word_forms(lemma, verb=False)
-    for noun in ceasefire_nouns:
+    for noun in (*ceasefire_nouns, "pause"):  # "a humanitarian pause" (truceline.events.triggers)
         forms |= word_forms(noun, verb=False)
     for key in ("denial_verbs", "accuse_verbs"):  # a denial or accusation is an event without a trigger verb
         for verb in raw.get(key) or ():

@@ -367,6 +367,9 @@ def local_country(
         and not _in_a_party(p, index.within(start, end))
         and not _not_the_ground(p)
     }
+    origins = {p.country for p in places if start <= p.start < end and p.country and p.resolved and p.cue == "from"}
+    if actor.sector == "REB" and len(origins) == 1:
+        countries = origins  # "militants fired rockets from Gaza at Sderot": fighters are of where they fired from
     if not countries and actor.sector in ON_THE_GROUND:
         # the sentence names no place: rebels, civilians, workers and doctors are of where the report's places are,
         # as its other sentences name them ("militants fired rockets", in a report of raids on Idlib quoting Moscow)

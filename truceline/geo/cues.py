@@ -81,7 +81,7 @@ _HYPHENED = re.compile(r"-[a-z]{3,}\b")
 
 
 _PARTS = re.compile(
-    r"\s+(?:(?:north|south|east|west)\w*\s+|central\s+|old\s+|inner\s+)?"
+    r"\s+(?:(?:north|south|east|west)\w*\s+|central\s+|old\s+|inner\s+|international\s+|main\s+)?"
     r"(?:suburbs?|outskirts|neighbou?rhoods?|districts?|quarters?|centre|center|downtown|port|airport|countryside"
     r"|streets|edge|old city)\b",
     re.I,
