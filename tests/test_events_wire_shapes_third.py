@@ -141,3 +141,75 @@ def test_a_past_verb_joined_to_a_gerund_is_the_main_verbs_fellow() -> None:
     )
     (request,) = of_type(events, "REQUEST")
     assert request.actor is not None and request.actor.name != "Israel" and request.stance == "asserted"
+
+
+def test_a_pause_in_fighting_is_a_truce_and_a_pause_in_talks_is_none() -> None:
+    events = pipeline_events("The shadow government announced a two-week pause on Saturday.", "2025-04-02")
+    (pause,) = of_type(events, "CONCEDE")
+    assert pause.mode == "ceasefire_declared" and pause.date == "2025-03-29"
+    events = pipeline_events("Israel agreed on Sunday to a humanitarian pause in Gaza.", "2025-04-02")
+    assert [(e.type, e.mode) for e in events] == [("AGREE", "ceasefire_agreed")]
+    assert not pipeline_events("The mediators announced a pause in the talks on Friday.", "2025-04-02")
+
+
+def test_what_a_strike_set_off_is_the_strikes_own_row() -> None:
+    events = pipeline_events(
+        "Drones struck fuel depots in the port on Monday, setting off fires and cutting electricity to much of the "
+        "city, the army said.",
+        "2025-09-01",
+    )
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_a_missile_that_landed_is_a_strike_and_a_fired_one_lands_once() -> None:
+    events = pipeline_events(
+        "Israeli jets struck the airport on Tuesday, a day after a Houthi missile landed near Tel Aviv.", "2025-05-06"
+    )
+    landed = [e for e in of_type(events, "ASSAULT") if e.trigger.text == "landed"]
+    assert len(landed) == 1 and landed[0].actor is not None and landed[0].actor.name == "Houthis"
+    assert not [e for e in pipeline_events("The plane landed in Ankara on Friday.", "2025-05-06")]
+    events = pipeline_events("A rocket fired from Lebanon landed in an open field, the army said.", "2025-05-06")
+    assert len(of_type(events, "ASSAULT")) == 1
+
+
+def test_where_fire_came_from_is_whose_fighters_not_the_target() -> None:
+    events = pipeline_events("Militants fired rockets from Gaza at Sderot on Monday.", "2025-05-06")
+    (fired,) = of_type(events, "ASSAULT")
+    assert fired.actor is not None and fired.actor.country == "PSE"
+    assert fired.recipient is None or fired.recipient.country != "PSE"
+
+
+def test_an_accusation_joined_to_a_telling_still_holds_its_charge() -> None:
+    events = pipeline_events(
+        "The UN mission said shelling hit residential districts of the capital, and accused both sides of breaking "
+        "the humanitarian pause.",
+        "2020-03-25",
+    )
+    assert [e.type for e in events].count("ACCUSE") == 1
+    assert not [e for e in events if e.mode == "ceasefire_violated"]  # the breach is the charge, no row of its own
+    (shelling,) = of_type(events, "ASSAULT")
+    assert shelling.actor is None or shelling.actor.sector != "IGO"  # the mission tells of the shelling
+
+
+def test_shelling_that_opens_a_clause_is_its_subject() -> None:
+    for text in ("Heavy shelling hit residential districts on Monday.", "Shelling hit a school on Monday."):
+        doc = load_nlp()(text)
+        shelling = next(t for t in doc if t.lower_ == "shelling")
+        assert shelling.dep_ == "nsubj" and shelling.head.text == "hit" and shelling.pos_ == "NOUN"
+        (row,) = of_type(pipeline_events(text, "2020-03-25"), "ASSAULT")
+        assert row.mode == "shelling"
+    (row,) = of_type(
+        pipeline_events("He spoke two days after Syrian shelling killed Turkish soldiers near Saraqib.", "2020-02-05"),
+        "ASSAULT",
+    )
+    assert row.recipient is not None and row.recipient.country == "TUR"
+
+
+def test_fighting_at_a_named_town_told_beside_an_accusation_is_no_part_of_it() -> None:
+    events = pipeline_events(
+        "The two sides accused each other of violating the ceasefire, as fighting continued around the town of "
+        "Debaltseve.",
+        "2015-02-16",
+    )
+    fighting = [e for e in of_type(events, "ASSAULT") if e.trigger.text == "fighting"]
+    assert len(fighting) == 1 and fighting[0].stance == "asserted" and fighting[0].claimed_by is None

@@ -39,6 +39,14 @@ repaired tree.
   keeps its copula).
   A finite past joined to a gerund after a preposition ("accused Israel of violating the truce and called on the
   United States") is joined to that verb above in the same way.
+- "The UN mission said shelling hit residential districts": the event noun in -ing form after the speech verb taken
+  for a verb the speaker controls, and the clause's verb for its complement, so the speaker shells. Repaired: the
+  verb heads the clause the speech verb tells, the -ing noun its subject.
+- "Shelling hit a school", "Heavy shelling hit the capital": the event noun in -ing form opening a clause taken
+  for an auxiliary or adverb of the verb after it (or that verb hung on it), so the act has no subject and the
+  shelling is lost or told twice; or the noun, rightly the subject, taken for a verb with the nationality before it
+  as its own subject ("Syrian shelling killed"). Repaired: the noun is the verb's subject, a word before it
+  describes it.
 - "Hamas freed eight hostages on Thursday and Israel released 30 prisoners": the second clause's subject joined to
   the first clause's day, so its verb has no doer. Repaired: it is the verb's subject, the verb joined to the first.
 - "MAPUTO, Aug 21 (Wire) - Islamic State-linked insurgents beheaded ...": the wire dateline hung on the subject as
@@ -85,6 +93,12 @@ def repair(doc: Any) -> Any:
             _subject_taken_for_an_object_of_the_opener(token)
         if token.dep_ == "prep" and token.lower_ in _CLAUSE_OPENERS:
             _clause_taken_for_a_phrase(token)
+        if token.tag_ == "VBD" and token.dep_ == "xcomp" and token.head.tag_ == "VBG":
+            _gerund_subject_taken_for_a_complement(token)
+        if token.lower_ in _ING_EVENTS and token.tag_ == "VBG" and token.dep_ in ("nsubj", "csubj"):
+            _subject_noun_taken_for_a_verb(token)
+        elif token.lower_ in _ING_EVENTS and token.tag_ == "VBG" and token.i + 1 < len(doc):
+            _event_noun_taken_for_a_verb(token, doc[token.i + 1])
     return doc
 
 
@@ -172,6 +186,60 @@ def _clause_taken_for_a_phrase(opener: Any) -> None:
     opener.head, opener.dep_ = verb, "mark"
     if verb.dep_ == "conj":
         verb.dep_ = "advcl"
+
+
+# event nouns in -ing form the model reads as verbs when they open a clause ("Shelling hit a school")
+_ING_EVENTS = frozenset({"shelling", "fighting", "bombing", "firing", "shooting", "gunfire", "bombardment"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _event_noun_taken_for_a_verb(noun: Any, verb: Any) -> None:
+    if verb.tag_ not in _FINITE or verb.pos_ not in ("VERB", "AUX"):
+        return
+    if noun.dep_ in ("aux", "advmod") and noun.head.i == verb.i:
+        pass  # "Shelling hit a school": the noun an auxiliary or adverb of the verb after it
+    elif verb.dep_ == "dep" and verb.head.i == noun.i and noun.dep_ in ("advcl", "ccomp", "ROOT"):
+        # "Shelling hit the capital, the UN said": the verb hung on the noun, the noun on the speech verb
+        above = noun.head
+        if noun.dep_ == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = above, "ccomp"
+    else:
+        return
+    for child in list(verb.children):
+        if child.dep_ == "nsubj" and child.i < noun.i and child.tag_ == "JJ":
+            child.head, child.dep_ = noun, "amod"  # "Heavy shelling hit": the adjective describes the noun
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return
+    noun.head, noun.dep_ = verb, "nsubj"
+    noun.tag_, noun.pos_ = "NN", "NOUN"
+
+
+def _subject_noun_taken_for_a_verb(noun: Any) -> None:
+    if noun.head.tag_ not in _FINITE or noun.head.i <= noun.i:
+        return
+    if any(c.dep_ in ("dobj", "aux") or (c.dep_ == "prep" and c.i > noun.i) for c in noun.children):
+        return  # "shelling the town killed ...": a gerund with an object of its own is a verb
+    for child in list(noun.children):
+        if child.dep_ in ("nsubj", "csubj") and child.i < noun.i:
+            # "Syrian shelling killed Turkish soldiers": the nationality taken for the gerund's subject modifies it
+            child.head, child.dep_ = noun, "amod" if child.tag_ == "JJ" or child.ent_type_ == "NORP" else "compound"
+    noun.tag_, noun.pos_ = "NN", "NOUN"
+
+
+def _gerund_subject_taken_for_a_complement(verb: Any) -> None:
+    gerund = verb.head
+    teller = gerund.head
+    if gerund.dep_ not in ("xcomp", "ccomp") or teller.lemma_ not in _TELLING or verb.i != gerund.i + 1:
+        return
+    between = gerund.doc[teller.i + 1 : gerund.i]
+    if not all(t.lower_ == "that" for t in between) or any(c.i > gerund.i and c.i != verb.i for c in gerund.children):
+        return
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return
+    verb.head, verb.dep_ = teller, "ccomp"
+    gerund.head, gerund.dep_ = verb, "nsubj"
 
 
 def _lone_subject(token: Any, end: int) -> bool:

@@ -759,7 +759,17 @@ def _going_on_meanwhile(cand: Candidate) -> bool:
         return False
     if verb.dep_ != "advcl" or _lemma(verb.head) in _STATE_VERBS:
         return False  # "the situation remained critical as attacks by the regime continue": why, told as a claim
+    if any(_at_a_named_place(c) for c in (*verb.children, *token.children)):
+        return False  # "as fighting continued around the railway town of Debaltseve": a battle at a place, coded
     return any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)
+
+
+def _at_a_named_place(prep: Token) -> bool:
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in ("around", "in", "near", "at", "outside", "inside")
+        and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in prep.subtree)
+    )
 
 
 _STATE_VERBS = frozenset({"remain", "be", "stay", "seem", "appear", "look"})

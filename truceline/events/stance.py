@@ -164,6 +164,10 @@ def _a_telling_beside(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+def _told_beside(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in ("as", "while", "whereas") for m in clause.children)
+
+
 def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
     """Who the report says asserts, denies or alleges this event; None when the writer asserts it."""
     token = clause_verb(cand)
@@ -177,6 +181,8 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
         if _a_telling_beside(token, lex):
             return None  # "X said A, while the military accused the RSF of B": the military's own statement
         content = token.dep_ in ("acl", "ccomp") or (token.dep_ == "relcl" and _content_clause(token))
+        if token.dep_ == "advcl" and token.head.lemma_.lower() in lex.accuse_verbs and _told_beside(token):
+            return None  # "accused each other of violating the truce, as fighting continued": no part of the charge
         rel, token = token.dep_, token.head
         if content and token.lemma_.lower() in _CONTENT_NOUNS:
             falsity = _called_false(token, lex)
@@ -288,7 +294,7 @@ def _cue(token: Token, rel: str, lex: Lexicon) -> Attribution | None:
     # when that subject is someone ("they"), not a thing the parse joined it to ("the truce would last and accused")
     shared = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.dep_ == "conj" else None
     own_subject = any(c.dep_ == "nsubj" for c in token.children) or (
-        shared is not None and shared.pos_ in ("PRON", "PROPN")
+        shared is not None and (shared.pos_ in ("PRON", "PROPN") or _named_body(shared))
     )
     if lemma in lex.accuse_verbs and rel == "dobj" and own_subject and _charge_on_the_accused(token):
         # "accused the coalition of breaching the truce", the parser hanging "of" on the one accused
@@ -296,6 +302,11 @@ def _cue(token: Token, rel: str, lex: Lexicon) -> Attribution | None:
     if lemma in lex.speech_verbs and rel in ("ccomp", "parataxis"):
         return Attribution("said", token, _speaker(token))
     return None
+
+
+def _named_body(noun: Token) -> bool:
+    """'the UN mission', 'Turkey's defence ministry': a noun made someone by the name it carries."""
+    return any(c.dep_ in ("compound", "poss", "amod") and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _charge_on_the_accused(verb: Token) -> bool:

@@ -107,8 +107,32 @@ def _ceasefire_object(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+_PAUSE_KINDS = frozenset({"humanitarian", "tactical", "military"})
+_FIGHTING = frozenset({"fighting", "hostility", "hostilities", "combat", "attack", "strike", "operation", "bombing"})
+
+
+def _a_pause_in_fighting(token: Token) -> bool:
+    """'a humanitarian pause', 'a pause in fighting', 'a two-week pause': a truce by another name ('a pause in
+    talks' is none)."""
+    if _lemma(token) != "pause":
+        return False
+    held = [  # what is paused ("in fighting", "in talks"), not where ("in Gaza")
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "of")
+        for g in c.children
+        if g.dep_ == "pobj" and g.ent_type_ not in ("GPE", "LOC", "FAC")
+    ]
+    if held:
+        return any(_lemma(g) in _FIGHTING or g.lower_ in _FIGHTING for g in held)
+    return any(
+        c.dep_ in ("amod", "compound") and (c.lower_ in _PAUSE_KINDS or c.ent_type_ in ("DATE", "TIME"))
+        for c in token.children
+    )
+
+
 def _is_ceasefire(token: Token, lex: Lexicon) -> bool:
-    if _lemma(token) in lex.ceasefire_nouns or token.lower_ in lex.ceasefire_nouns:
+    if _lemma(token) in lex.ceasefire_nouns or token.lower_ in lex.ceasefire_nouns or _a_pause_in_fighting(token):
         return True
     return any(c.dep_ in ("compound", "amod") and _lemma(c) in lex.ceasefire_nouns for c in token.children)
 
@@ -537,7 +561,13 @@ def _casualty_verb(cand: Candidate) -> bool:
 def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
     """'Airstrikes killed 12' is one event: drop a casualty verb tied to another ASSAULT, keep its victims there."""
     keep: list[Candidate] = []
-    nominal_subjects = {c.token.i: c for c in found if c.nominal and c.type == "ASSAULT" and c.token.dep_ == "nsubj"}
+    nominal_subjects = {
+        c.token.i: c
+        for c in found
+        if (c.nominal or c.token.tag_ == "VBG")  # "shelling hit the capital": the gerund read as a verb is a noun
+        and c.type == "ASSAULT"
+        and c.token.dep_ == "nsubj"
+    }
     # "Israeli air and artillery strikes had hit targets": the parser makes "air" the subject, "strikes" its conjunct
     nominal_subjects.update(
         {
