@@ -213,3 +213,67 @@ def test_fighting_at_a_named_town_told_beside_an_accusation_is_no_part_of_it() -
     )
     fighting = [e for e in of_type(events, "ASSAULT") if e.trigger.text == "fighting"]
     assert len(fighting) == 1 and fighting[0].stance == "asserted" and fighting[0].claimed_by is None
+
+
+def test_a_clause_after_the_dateline_told_by_a_closing_speaker_keeps_its_doer() -> None:
+    events = pipeline_events(
+        "MAIDUGURI, Nigeria, Sept 6 (Wire) - Suspected Boko Haram fighters killed at least 60 people in an attack on "
+        "a village in Borno state, a local official said on Saturday.",
+        "2025-09-07",
+    )
+    (attack,) = of_type(events, "ASSAULT")
+    assert attack.actor is not None and attack.actor.name == "Boko Haram"
+
+
+def test_overnight_in_copy_filed_the_day_before_the_page_is_that_night() -> None:
+    events = pipeline_events(
+        "KYIV, Sept 5 (Wire) - Russia launched 81 drones at Ukraine overnight, the air force said.", "2025-09-06"
+    )
+    (launched,) = of_type(events, "ASSAULT")
+    assert launched.date is not None and launched.date.startswith("2025-09-04")  # the night before the 5th
+
+
+def test_the_escort_named_in_a_things_phrase_is_the_target_not_the_place() -> None:
+    events = pipeline_events(
+        "Militants attacked a convoy of fuel tankers escorted by the army in western Mali on Sunday.", "2025-09-16"
+    )
+    (attack,) = of_type(events, "ASSAULT")
+    assert attack.recipient is not None and attack.recipient.sector == "MIL"
+
+
+def test_a_release_carries_no_dead() -> None:
+    events = pipeline_events(
+        "Israel said Hamas had returned only four of the bodies of 28 dead hostages it was due to hand over.",
+        "2025-10-13",
+    )
+    returned = of_type(events, "RETREAT")
+    assert returned and all(e.killed is None and e.injured is None for e in returned)
+
+
+def test_what_would_end_an_attack_is_no_act() -> None:
+    events = pipeline_events(
+        "The minister said the strikes would continue until government forces withdrew from the province.",
+        "2025-07-16",
+    )
+    assert not of_type(events, "RETREAT")
+
+
+def test_killings_by_a_force_hung_on_the_verb_name_the_force() -> None:
+    events = pipeline_events(
+        "Residents described killings by Rapid Support Forces fighters in the streets.", "2025-10-27"
+    )
+    (killings,) = of_type(events, "ASSAULT")
+    assert killings.actor is not None and killings.actor.name == "Rapid Support Forces"
+
+
+def test_a_doer_named_in_its_own_sentence_tells_a_new_act_not_a_toll() -> None:
+    events = pipeline_events(
+        "The Rapid Support Forces seized the city on Sunday. A doctors' group said RSF gunmen killed 460 people at "
+        "the hospital.",
+        "2025-10-28",
+    )
+    seized = [e for e in of_type(events, "ASSAULT") if e.mode == "capture_territory"]
+    assert seized and seized[0].killed is None
+    killed = [e for e in of_type(events, "ASSAULT") if e.killed is not None]
+    assert len(killed) == 1 and killed[0].killed is not None and killed[0].killed.value == 460
+    assert killed[0].injured is None  # killed at the hospital, not treated there

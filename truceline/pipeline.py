@@ -209,6 +209,9 @@ class Pipeline:
             analysis.times = dates.tag_times_between(body, pub.earliest, pub.latest)
         else:
             analysis.times = dates.tag_times(body, anchor)
+            filed = dates.filing_day(body, analysis.times, pub)
+            if filed is not None:  # "MAIDUGURI, Sept 6 (AP) -" on a page of Sept 8: "overnight" is of the 5th-6th
+                analysis.times = dates.tag_times(body, filed)
         story = self.actors.story_country(body)
         analysis.actors = self.actors.find(body, story_country=story, when=anchor)
         analysis.quantities = quantities.find_quantities(body)

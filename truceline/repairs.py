@@ -279,6 +279,23 @@ def _dateline_hung_on_a_phrase(doc: Any) -> None:
         while root.head.i != root.i:
             root = root.head
         token.head, token.dep_ = root, "npadvmod"
+        _clause_hung_on_the_dateline(token, end, root)
+
+
+def _clause_hung_on_the_dateline(city: Any, end: int, root: Any) -> None:
+    """'MAIDUGURI, Nigeria, Sept 6 (AP) - Suspected Boko Haram fighters killed 63 people ..., an official said': the
+    phrase after the dash hung on the city, its verb taken for a participle describing it. Repaired as the verb a
+    closing speech verb tells: the verb heads that clause, the phrase its subject."""
+    phrase = next((c for c in city.children if c.i > end and c.dep_ in ("appos", "conj")), None)
+    if phrase is None or phrase.pos_ not in ("NOUN", "PROPN"):
+        return
+    verb = next((c for c in phrase.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")), None)
+    if verb is None or not any(c.dep_ == "dobj" for c in verb.children):
+        return
+    if root.i < verb.i or not any(c.dep_ == "nsubj" and c.i > verb.i for c in root.children):
+        return
+    verb.head, verb.dep_, verb.tag_ = root, "ccomp", "VBD"
+    phrase.head, phrase.dep_ = verb, "nsubj"
 
 
 _PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "region", "province", "district", "enclave"})

@@ -578,6 +578,10 @@ def hypothetical(cand: Candidate) -> bool:
         return True  # "will strike any group that attacks our posts", "crush any attempt to advance": if one does
     if _opened_by_since(verb):
         return True  # "since the fighting erupted on Sept. 27"
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in verb.children):
+        head_aux = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
+        if head_aux & {"will", "would", "shall", "'ll"}:
+            return True  # "the blows would continue until government forces withdrew": what would end them
     if (
         cand.nominal
         and subject is not None

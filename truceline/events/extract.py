@@ -245,28 +245,22 @@ def _state_word_on_attack(cand: Candidate, agent: Any, actor: Actor) -> bool:
     return cand.type == "ASSAULT" and cand.nominal and agent.i == cand.token.i - 1 and agent.lower_ in _STATE_WORDS
 
 
-FILED_WITHIN_DAYS = 3
-
-
 def _filing_day(analysis: Analysis) -> PubDate:
     """The day a report tells of when a past act is dated by nothing of its own: the publication date, or the day
-    of its wire dateline when that is the day or up to FILED_WITHIN_DAYS days before it ("PORT SUDAN, Sept 1 (AP) -"
-    on a page of September 2: the army's blaming, told without a time, was by the day the copy was filed)."""
-    from truceline.geo.cues import DATELINE
+    its wire copy was filed (truceline.stages.dates.filing_day): "PORT SUDAN, Sept 1 (AP) -" on a page of September
+    2, the army's blaming, told without a time, was by September 1."""
+    from truceline.stages.dates import filing_day
 
     published = analysis.article.published
-    found = DATELINE.match(analysis.article.body)
-    if found is None or not found.group("date") or published.latest is None or published.precision != "day":
+    day = filing_day(analysis.article.body, analysis.times, published)
+    if day is None:
         return published
-    start, end = found.span("date")
-    for time in analysis.times:
-        if time.start < start or time.end > end or time.precision != "day" or time.earliest is None:
-            continue
-        if 0 < (published.latest - time.earliest).days <= FILED_WITHIN_DAYS:
-            day = time.earliest
-            why = f"the dateline's day ({time.text!r}), when the copy was filed"
-            return replace(published, value=day.isoformat(), earliest=day, latest=day, evidence=(why,))
-    return published
+    why = f"the dateline's day ({day.isoformat()}), when the copy was filed"
+    return replace(published, value=day.isoformat(), earliest=day, latest=day, evidence=(why,))
+
+
+# acts whose victims a report counts: force, coercion, and protests (the protesters killed)
+_HARMING = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 class _Coder:
@@ -726,6 +720,11 @@ class _Coder:
             actor, recipient = self._of_place(actor, place.country), self._of_place(recipient, place.country)
         figures = self.quantities.within(start, end)
         killed, injured, others = event_casualties(doc, start, figures, clause, trigger_start)
+        if cand.type not in _HARMING and (killed is not None or injured is not None):
+            # "returned four of the bodies of 28 dead hostages", "a patrol ... wounding three": no release, patrol or
+            # meeting kills; the figures stay with the sentence's other quantities
+            others = (*others, *(q for q in (killed, injured) if q is not None))
+            killed = injured = None
         claimed_by = self._defence_teller(claimed_by, actor, recipient, killed, injured)
         context = ("ceasefire",) if ceasefire or has_ceasefire else ()
         event = Event(

@@ -460,6 +460,10 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     inside = [a for a in inside if not _adjective_word(a, token.doc, offset)]
     if mentions and not inside:
         return None  # only nationality words on places ("the use of the Russian language")
+    if inside and not any(a.start <= head_start < a.end for a in inside):
+        # "a convoy of tankers escorted by the army in western Mali": the party named, not where the thing was (a
+        # place alone still stands for its state)
+        inside = [a for a in inside if not _placed_in(a, token.doc, offset)] or inside
     if inside:
         # prefer the mention covering the head ("Turkish soldiers"), else the one nearest before it
         covering = [a for a in inside if a.start <= head_start < a.end]
@@ -612,6 +616,19 @@ def _backer(actor: Actor, body: str) -> bool:
     """'UN-sponsored talks', 'Iran-backed militias': the name before the hyphen backs the party or the act; it is
     not the one acting (a group led by X is still X's, so 'X-led forces' stays with the forces' own words)."""
     return bool(body) and _BACKING.match(body, actor.end) is not None
+
+
+_LOCATIVE = frozenset({"in", "inside", "across", "throughout", "near", "outside", "around"})
+
+
+def _placed_in(actor: Actor, doc: Any, offset: int) -> bool:
+    """A name inside a noun phrase only as where ("in western Mali", "near the Syrian border")."""
+    word = next((t for t in doc if offset + t.idx == actor.start), None)
+    if word is None:
+        return False
+    while word.dep_ in ("compound", "amod") and word.head.i != word.i:
+        word = word.head
+    return word.dep_ == "pobj" and word.head.lower_ in _LOCATIVE
 
 
 def _on_place(actor: Actor, sentence: str, offset: int) -> bool:

@@ -211,6 +211,19 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
             modifier = child.dep_ in ("amod", "compound", "nmod") and (named or party)
             if modifier and _single_actor(child, offset, index) is not None:
                 agent = child  # "Turkish strikes", not "a military operation"
+    if agent is None and noun.dep_ == "dobj" and _active(noun.head):
+        # "described killings by RSF fighters", the "by" hung on the verb: an active verb with a subject has no agent
+        # of its own, so the phrase is the act's doer
+        agent = next(
+            (
+                g
+                for c in noun.head.children
+                if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
+                for g in c.children
+                if g.dep_ == "pobj" and g.tag_.startswith("NN")
+            ),
+            None,
+        )
     if agent is None and noun.tag_ == "VBG":
         agent = misread_gerund(noun, load_lexicon())  # "Rebel shelling left", "killed in Syrian shelling"
     if agent is None and cand.governor is not None:
@@ -263,3 +276,12 @@ def nominal_arguments(cand: Candidate, index: ActorIndex, offset: int) -> tuple[
     if cand.type == "CONSULT":  # "talks on a Gaza ceasefire": no party is named in what is talked about
         agent_tokens |= {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ in _TOPICS for t in c.subtree}
     return agent, _first(options), [t for t in nearby_nouns(noun, agent, 2) if t.i not in agent_tokens]
+
+
+def _active(verb: Token) -> bool:
+    """A verb in the active voice with a subject of its own (no passive auxiliary)."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    )

@@ -152,6 +152,10 @@ def toll_told_again(event: Event, earlier: Sequence[Event], timed: bool = False)
         return None  # a doer of its own; one lent by the act told before (merge.doer_told_before) is that act's
     if (event.killed is None and event.injured is None) or timed or event.stance in _UNSURE:
         return None
+    if event.actor is not None and event.sentence_start <= event.actor.start < event.sentence_end:
+        # "RSF gunmen killed 460 people at the hospital" after "the RSF seized the city": a doer the sentence names
+        # itself tells an act of its own (one lent by the act before is named in an earlier sentence)
+        return None
     if _another_incident(event):
         return None
     for i, other in _told_before(event, earlier, TOLL_AFTER_CHARS):

@@ -138,6 +138,10 @@ def _after_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int]
         return None  # "two gunmen killed three policemen": the number is the killers
     if pats.alternative.match(text, a.end()):
         return None  # "killed or wounded": no single kind
+    if verb.lower().startswith(("in ", "at ")) and not a.group("aux").strip():
+        left = _left_kind(text, mention, pats)
+        if left is not None and left[0] != kind:
+            return None  # "killed 460 people at the hospital": the verb before tells; the hospital is where
     return kind, a.end()
 
 

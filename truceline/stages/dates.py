@@ -76,3 +76,24 @@ def _spanned(early: TimeRef | None, late: TimeRef | None, first: date, last: dat
 _BOUNDS = ("since", "until", "before", "after")
 _DATED = ("DATE", "TIME")
 _WEEK = timedelta(days=7)
+
+
+FILED_WITHIN_DAYS = 3
+
+
+def filing_day(body: str, times: list[TimeRef], published: PubDate) -> date | None:
+    """The day a wire report's copy was filed, when its dateline names a day that is the publication day or up to
+    FILED_WITHIN_DAYS days before it ("PORT SUDAN, Sept 1 (AP) -" on a page of September 2); else None. The copy's
+    "yesterday", "overnight" and "on Monday" are told from that day, and an act it tells with no time was by then."""
+    from truceline.geo.cues import DATELINE
+
+    found = DATELINE.match(body)
+    if found is None or not found.group("date") or published.latest is None or published.precision != "day":
+        return None
+    start, end = found.span("date")
+    for time in times:
+        if time.start < start or time.end > end or time.precision != "day" or time.earliest is None:
+            continue
+        if 0 < (published.latest - time.earliest).days <= FILED_WITHIN_DAYS:
+            return time.earliest
+    return None
