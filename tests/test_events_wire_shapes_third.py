@@ -277,3 +277,74 @@ def test_a_doer_named_in_its_own_sentence_tells_a_new_act_not_a_toll() -> None:
     killed = [e for e in of_type(events, "ASSAULT") if e.killed is not None]
     assert len(killed) == 1 and killed[0].killed is not None and killed[0].killed.value == 460
     assert killed[0].injured is None  # killed at the hospital, not treated there
+
+
+def test_a_war_that_has_killed_thousands_is_a_toll() -> None:
+    events = pipeline_events(
+        "The two sides agreed on Wednesday to a lasting truce, two years after a war broke out that has killed "
+        "thousands of people.",
+        "2022-11-03",
+    )
+    assert not of_type(events, "ASSAULT")
+
+
+def test_whose_make_a_weapon_is_names_no_target() -> None:
+    events = pipeline_events(
+        "The defence ministry said its forces had destroyed a U.S.-made air defence launcher.", "2024-02-24"
+    )
+    (destroyed,) = of_type(events, "ASSAULT")
+    assert destroyed.recipient is None or destroyed.recipient.country != "USA"
+
+
+def test_the_army_a_government_speaks_of_is_its_own() -> None:
+    events = pipeline_events(
+        "Israel pounded the suburbs on Tuesday. Lebanon's prime minister welcomed the ceasefire and said the army "
+        "would deploy in the south.",
+        "2024-11-27",
+    )
+    (deploy,) = of_type(events, "MOBILIZE")
+    assert deploy.actor is not None and deploy.actor.country == "LBN"
+
+
+def test_what_a_truce_is_meant_to_allow_is_no_act() -> None:
+    events = pipeline_events(
+        "The truce was meant to allow the two sides to exchange prisoners and the bodies of the dead.", "2020-10-11"
+    )
+    assert not of_type(events, "RETREAT")
+    events = pipeline_events("Israel agreed to a pause to allow aid to enter the enclave.", "2023-11-20")
+    assert [(e.type, e.mode) for e in events] == [("AGREE", "ceasefire_agreed")]
+
+
+def test_truces_broken_over_and_over_are_no_one_breach() -> None:
+    events = pipeline_events(
+        "Several previous ceasefires announced since the war began have been violated.", "2023-05-21"
+    )
+    assert not events
+
+
+def test_what_talks_are_about_is_no_act() -> None:
+    events = pipeline_events(
+        "Turkish and Russian officers began talks in Ankara on Tuesday on joint patrols along the highway.",
+        "2020-03-10",
+    )
+    assert [e.type for e in events] == ["CONSULT"]
+
+
+def test_a_resolve_told_after_a_first_will_is_a_threat() -> None:
+    events = pipeline_events(
+        '"We will enforce the agreement and respond forcefully to any violation," the prime minister said.',
+        "2024-11-27",
+    )
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_a_participle_on_the_truce_is_no_second_verb_of_the_accusers() -> None:
+    events = pipeline_events(
+        "Armenia and Azerbaijan accused each other on Sunday of violating a ceasefire agreed in Moscow a day "
+        "earlier, as fighting continued.",
+        "2020-10-11",
+    )
+    (accused,) = of_type(events, "ACCUSE")
+    assert accused.place is None  # the truce was agreed in Moscow; the accusing was not done there
+    fighting = of_type(events, "ASSAULT")
+    assert all(e.claimed_by is None for e in fighting)  # the fighting is the writer's, no part of the charge

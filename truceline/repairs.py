@@ -28,7 +28,8 @@ repaired tree.
   coordination, the name and its noun its second member.
 - "a day after Azerbaijan launched an operation": the subject of a clause opened by "after", "before", "since" taken
   for the object of that word as a preposition, so the clause has no doer and borrows the main clause's. Repaired:
-  it is the clause verb's subject. When the model takes the whole clause for a phrase of that word ("after days of
+  it is the clause verb's subject (after "as" or "while" too, and an -ing event noun read as a gerund there: "as
+  fighting over the enclave continued"). When the model takes the whole clause for a phrase of that word ("after days of
   fighting along the border killed dozens", "killed" a second clause of the main verb with no subject), the word
   opens the clause and the phrase is its subject.
 - "Gunmen killed seven students, the government said, blaming separatists": a participle after the closing speech
@@ -39,6 +40,9 @@ repaired tree.
   keeps its copula).
   A finite past joined to a gerund after a preposition ("accused Israel of violating the truce and called on the
   United States") is joined to that verb above in the same way.
+- "accused each other of violating a ceasefire agreed in Moscow": a participle right after a noun taken for a
+  second verb of the clause with no "and" to join it, so the accusers agree. Repaired: it describes the noun.
+  A closing clause of "as" or "while" set off by a comma and hung on such a participle hangs on the main verb.
 - "The UN mission said shelling hit residential districts": the event noun in -ing form after the speech verb taken
   for a verb the speaker controls, and the clause's verb for its complement, so the speaker shells. Repaired: the
   verb heads the clause the speech verb tells, the -ing noun its subject.
@@ -89,8 +93,13 @@ def repair(doc: Any) -> Any:
             _participle_hung_past_the_teller(token)
         if token.tag_ == "VBD" and token.dep_ in ("advcl", "conj") and token.i > 1:
             _subject_joined_to_a_date(token)
-        if token.dep_ == "mark" and token.lower_ in _CLAUSE_OPENERS:
+        if token.dep_ == "mark" and (token.lower_ in _CLAUSE_OPENERS or token.lower_ in ("as", "while")):
             _subject_taken_for_an_object_of_the_opener(token)
+        if token.dep_ == "conj" and token.tag_ in ("VBD", "VBN") and token.i > 1:
+            _participle_taken_for_a_second_verb(token)
+    for token in doc:
+        if token.dep_ == "advcl" and token.head.dep_ in ("acl", "relcl"):
+            _aside_hung_on_a_participle(token)
         if token.dep_ == "prep" and token.lower_ in _CLAUSE_OPENERS:
             _clause_taken_for_a_phrase(token)
         if token.tag_ == "VBD" and token.dep_ == "xcomp" and token.head.tag_ == "VBG":
@@ -161,15 +170,49 @@ def _subject_joined_to_a_date(verb: Any) -> None:
 _CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "till"})
 
 
+def _aside_hung_on_a_participle(clause: Any) -> None:
+    """'... of violating a ceasefire agreed in Moscow, as fighting continued': a clause of "as" or "while" set off
+    by a comma at the end, hung on the participle before it. Repaired: it hangs on the sentence's main verb."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("as", "while")), None)
+    if mark is None or mark.i == 0 or clause.doc[mark.i - 1].text != ",":
+        return
+    root = clause.head
+    while root.head.i != root.i:
+        root = root.head
+    if root.i < clause.i and root.pos_ in ("VERB", "AUX"):
+        clause.head = root
+
+
+def _participle_taken_for_a_second_verb(verb: Any) -> None:
+    """'accused each other of violating a ceasefire agreed in Moscow': a participle right after a noun taken for a
+    second verb of the clause, with no "and" to join it. Repaired: it describes the noun."""
+    noun = verb.doc[verb.i - 1]
+    if noun.tag_ not in ("NN", "NNS") or noun.head.i == verb.i:
+        return
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children):
+        return
+    head = verb.head
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return  # "attacked the town and seized it": a second verb indeed
+    if any(t.is_punct for t in verb.doc[head.i : verb.i]):
+        return
+    verb.head, verb.dep_, verb.tag_ = noun, "acl", "VBN"
+
+
 def _subject_taken_for_an_object_of_the_opener(opener: Any) -> None:
     verb = opener.head
     subject = next((c for c in opener.children if c.dep_ == "pobj"), None)
+    if subject is None and opener.lower_ in ("as", "while"):
+        # "as fighting over the enclave continued": the -ing event noun taken for a gerund after the opener
+        subject = next((c for c in opener.children if c.dep_ == "pcomp" and c.lower_ in _ING_EVENTS), None)
     if subject is None or not opener.i < subject.i < verb.i or not verb.tag_.startswith("VB"):
         return
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
         return
     if any(t.tag_.startswith("VB") or t.pos_ == "AUX" for t in opener.doc[subject.i + 1 : verb.i]):
         return
+    if subject.dep_ == "pcomp":
+        subject.tag_, subject.pos_ = "NN", "NOUN"
     subject.head, subject.dep_ = verb, "nsubj"
 
 

@@ -99,8 +99,8 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
             return True  # the act it serves is coded; "arrived in Ankara to discuss" keeps its only event word
         if rel == "acl" and _infinitive(current) and _event_noun(head, lex) and cand.type == "ASSAULT":
             return True  # "a campaign to retake the province", "an offensive to capture the town": its aim
-        if rel == "acl" and _infinitive(current) and _lemma(head) in lex.ceasefire_nouns:
-            return True  # "a one-week ceasefire to allow aid deliveries": what the truce is for
+        if rel == "acl" and _infinitive(current) and (_lemma(head) in lex.ceasefire_nouns or _lemma(head) == "pause"):
+            return True  # "a one-week ceasefire to allow aid deliveries", "a pause to let aid in": what it is for
         if rel == "acl" and _infinitive(current) and head.dep_ == "pobj" and head.head.lower_ == "until":
             return True  # "gave them until the end of February to pull back": what the ultimatum demands
         if rel == "acl" and _infinitive(current) and _lemma(head) in _ASKINGS:
@@ -119,7 +119,7 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
     return False
 
 
-_HELPING = frozenset({"help", "assist", "enable"})
+_HELPING = frozenset({"help", "assist", "enable", "allow", "let", "permit"})
 
 
 _LIMIT_NOUNS = frozenset({"ultimatum", "deadline"})
@@ -472,6 +472,10 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+_TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "consultation"})
+
+
 def reference(cand: Candidate, lex: Lexicon) -> bool:
     """Words that refer to an event or a text rather than report one: 'under a 2018 deal with Russia', 'the Sochi
     agreement requires', 'as agreed', 'the scale of the operation and reported attacks', a bare heading, 'asked
@@ -495,6 +499,8 @@ def reference(cand: Candidate, lex: Lexicon) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "as" and _lemma(token.head.head) in lex.judging_verbs:
         return True  # "condemned the raids as a violation of the truce": a name for the raids
     first = _first_conjunct(token)
+    if first.dep_ == "pobj" and first.head.lower_ in _TOPIC_PREPS and _lemma(first.head.head) in _TALK_NOUNS:
+        return True  # "talks on a Gaza ceasefire and the release of hostages": what is talked about
     if first is not token and first.dep_ == "pobj" and first.head.lower_ in _REFERRING:
         prep = first.head
         if not (prep.lower_ == "of" and _lemma(prep.head) in _MEASURES):
@@ -611,6 +617,8 @@ def cumulative(cand: Candidate, lex: Lexicon) -> bool:
             return _toll(verb, verb, lex)
     if cand.type not in ("ASSAULT", "COERCE"):
         return False
+    if cand.mode == "ceasefire_violated" and not cand.nominal and _many_broken(cand.token):
+        return True  # "several previous ceasefires have been violated": a tally of breaches, no one breach
     if _toll(cand.token, clause_verb(cand), lex, cand.extra):
         return True
     if cand.mode == "capture_territory":
@@ -619,6 +627,13 @@ def cumulative(cand: Candidate, lex: Lexicon) -> bool:
         noun = cand.token
         return noun.tag_ == "NNS" and noun.dep_ == "dobj" and _added_up_since(noun.head, counted=False)
     return _added_up_since(clause_verb(cand))
+
+
+def _many_broken(verb: Token) -> bool:
+    """A passive in the perfect whose subject is truces in the plural: 'previous ceasefires have been violated'."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return subject is not None and subject.tag_ == "NNS" and perfect
 
 
 _COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens"})
@@ -698,6 +713,11 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
         if _perfect_thousands(verb):
             return True  # "Israel says it has killed more than 10,000 Hamas fighters": a war's count
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+            subject = verb.head  # "a war that has killed thousands": the war the pronoun stands for
+        elif subject is not None and subject.tag_ == "WDT" and verb.dep_ == "ccomp":
+            # "a war broke out that has killed thousands", the clause set after the verb: its subject's
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), subject)
         if subject is not None and _lemma(subject) in _WARS and subject.i != token.i:
             return True  # "Syria's war has killed more than 370,000 people"
         if subject is not None and subject.lower_ in _STRETCHES and any(c.lower_ == "of" for c in subject.children):
@@ -771,8 +791,8 @@ def _going_on_meanwhile(cand: Candidate) -> bool:
 def _at_a_named_place(prep: Token) -> bool:
     return (
         prep.dep_ == "prep"
-        and prep.lower_ in ("around", "in", "near", "at", "outside", "inside")
-        and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in prep.subtree)
+        and prep.lower_ in ("around", "in", "near", "at", "outside", "inside", "over", "across", "along")
+        and any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" for t in prep.subtree)
     )
 
 

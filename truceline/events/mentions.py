@@ -609,7 +609,11 @@ def _listed_owners(token: Token, inside: list[Actor]) -> list[Actor]:
     return parties
 
 
-_BACKING = re.compile(r"-(?:backed|sponsored|brokered|mediated|supported|allied|aligned|funded|armed|trained)\b")
+# ... and "a U.S.-made launcher", "Iranian-built drones": whoever made or sold a weapon is not whose it is
+_BACKING = re.compile(
+    r"-(?:backed|sponsored|brokered|mediated|supported|allied|aligned|funded|armed|trained|made|built|supplied"
+    r"|manufactured|designed|produced|donated|provided)\b"
+)
 
 
 def _backer(actor: Actor, body: str) -> bool:

@@ -225,10 +225,18 @@ def _fired_from(trigger: Token) -> Token | None:
 _FIGHTERS = frozenset({"MIL", "REB", None})
 
 
+_THE_ARMY = frozenset({"army", "military"})
+
+
 def _owned(agent: Token | None, speaker: Actor | None) -> bool:
-    """'its troops', 'their fighters', 'our forces', told by a speaker of a known country."""
+    """'its troops', 'their fighters', 'our forces', told by a speaker of a known country; or 'the army' told by a
+    state's government ('Lebanon's prime minister said the army would deploy': its own army)."""
     if agent is None or speaker is None or not speaker.country:
         return False
+    if speaker.sector == "GOV" and not speaker.members and agent.lemma_.lower() in _THE_ARMY:
+        kids = list(agent.children)
+        if [c.lower_ for c in kids] == ["the"]:
+            return True
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in agent.children)
 
 

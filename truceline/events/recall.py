@@ -52,6 +52,8 @@ def ahead(verb: Token, resolve: frozenset[str] = frozenset()) -> bool:
         return bool(_auxes(head) & _AHEAD)
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children):
         return bool(_auxes(verb.head) & (_AHEAD | _DUTY))
+    if verb.dep_ == "conj" and not _auxes(verb) and not any(c.dep_ == "nsubj" for c in verb.children):
+        return bool(_auxes(verb.head) & _AHEAD)  # "we will enforce the agreement and respond forcefully": one "will"
     return False
 
 

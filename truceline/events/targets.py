@@ -77,6 +77,8 @@ def _named(
     outright: set[str] = set()
     located: set[str] = set()
     for place in places:
+        if place.cue == "based":
+            continue  # "a U.S.-made launcher", "a London-based monitor": whose make or whence, not where
         if place.resolved and place.country and any(s < place.end and place.start < e for s, e in spans):
             (outright if place.feature == "country" else located).add(place.country)
     heads = load_lexicon().place_heads

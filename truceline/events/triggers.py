@@ -111,9 +111,9 @@ _PAUSE_KINDS = frozenset({"humanitarian", "tactical", "military"})
 _FIGHTING = frozenset({"fighting", "hostility", "hostilities", "combat", "attack", "strike", "operation", "bombing"})
 
 
-def _a_pause_in_fighting(token: Token) -> bool:
-    """'a humanitarian pause', 'a pause in fighting', 'a two-week pause': a truce by another name ('a pause in
-    talks' is none)."""
+def _a_pause_in_fighting(token: Token, lex: Lexicon) -> bool:
+    """'a humanitarian pause', 'a pause in fighting', 'a two-week pause', 'agreed to a pause': a truce by another
+    name ('a pause in talks' is none)."""
     if _lemma(token) != "pause":
         return False
     held = [  # what is paused ("in fighting", "in talks"), not where ("in Gaza")
@@ -125,6 +125,9 @@ def _a_pause_in_fighting(token: Token) -> bool:
     ]
     if held:
         return any(_lemma(g) in _FIGHTING or g.lower_ in _FIGHTING for g in held)
+    above = token.head.head if token.dep_ == "pobj" else token.head
+    if _lemma(above) in lex.ceasefire_verbs and above.tag_.startswith("VB"):
+        return True  # "agreed to a pause", "declared a pause": what a truce verb takes is a truce
     return any(
         c.dep_ in ("amod", "compound") and (c.lower_ in _PAUSE_KINDS or c.ent_type_ in ("DATE", "TIME"))
         for c in token.children
@@ -132,7 +135,7 @@ def _a_pause_in_fighting(token: Token) -> bool:
 
 
 def _is_ceasefire(token: Token, lex: Lexicon) -> bool:
-    if _lemma(token) in lex.ceasefire_nouns or token.lower_ in lex.ceasefire_nouns or _a_pause_in_fighting(token):
+    if _lemma(token) in lex.ceasefire_nouns or token.lower_ in lex.ceasefire_nouns or _a_pause_in_fighting(token, lex):
         return True
     return any(c.dep_ in ("compound", "amod") and _lemma(c) in lex.ceasefire_nouns for c in token.children)
 
