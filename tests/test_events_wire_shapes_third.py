@@ -348,3 +348,21 @@ def test_a_participle_on_the_truce_is_no_second_verb_of_the_accusers() -> None:
     assert accused.place is None  # the truce was agreed in Moscow; the accusing was not done there
     fighting = of_type(events, "ASSAULT")
     assert all(e.claimed_by is None for e in fighting)  # the fighting is the writer's, no part of the charge
+
+
+def test_a_town_named_after_central_or_besieged_is_the_scene() -> None:
+    events = pipeline_events(
+        "Israeli jets struck the defence ministry headquarters in central Damascus on Wednesday.", "2025-07-16"
+    )
+    (struck,) = of_type(events, "ASSAULT")
+    assert struck.place is not None and struck.place.name == "Damascus"
+    events = pipeline_events("Israeli strikes killed 20 people in besieged Gaza on Monday.", "2024-03-12")
+    (strikes,) = of_type(events, "ASSAULT")
+    assert strikes.recipient is not None and strikes.recipient.country == "PSE"  # people of the place struck
+
+
+def test_missiles_launched_in_the_passive_are_a_launch() -> None:
+    events = pipeline_events(
+        "Two missiles were launched from the north on Tuesday and were intercepted, the army said.", "2025-06-24"
+    )
+    assert [e.trigger.text for e in of_type(events, "ASSAULT")] == ["launched"]

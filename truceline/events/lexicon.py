@@ -108,7 +108,8 @@ class Lexicon:
             if "-" in word and not forms.isdisjoint(word.split("-")):
                 return True
             particles = self.phrasal_forms.get(word)
-            if particles is not None and not particles.isdisjoint(words[i + 1 : i + 4]):
+            # "two missiles were launched": an object phrase may come before its verb in the passive
+            if particles is not None and not particles.isdisjoint(words[max(0, i - 3) : i + 4]):
                 return True
             limits = self.time_limit_forms.get(word)
             if limits is not None and not limits.isdisjoint(words[i + 1 : i + 6]):

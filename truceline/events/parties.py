@@ -400,7 +400,9 @@ def _not_the_ground(place: Place) -> bool:
 
 
 _LOCATED = re.compile(
-    r"\s+(?:in|of|from|near|across|throughout)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?", re.I
+    r"\s+(?:in|of|from|near|across|throughout)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
+    r"(?:(?:besieged|occupied|rural|coastal|greater|war-torn)\s+)?",
+    re.I,
 )
 _ETHNIC = re.compile(r"\bethnic\s+$", re.I)
 _WHERE = re.compile(

@@ -482,8 +482,9 @@ def _obligation(verb: Token) -> Token | None:
 def _phrasal(verb: Token, lex: Lexicon) -> tuple[tuple[str, str], Token] | None:
     lemma = _lemma(verb)
     for child in verb.children:
-        if child.dep_ in ("prt", "prep", "dobj", "advmod"):
-            key = (lemma, child.lower_ if child.dep_ != "dobj" else _lemma(child))
+        if child.dep_ in ("prt", "prep", "dobj", "advmod", "nsubjpass"):
+            # "two missiles were launched": the passive's subject is the object of "launch missile"
+            key = (lemma, child.lower_ if child.dep_ not in ("dobj", "nsubjpass") else _lemma(child))
             if key in lex.phrasal:
                 return lex.phrasal[key], child
         if child.dep_ == "prep":  # "took to the streets": a verb, its preposition and that one's object

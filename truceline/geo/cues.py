@@ -15,6 +15,10 @@ _LOOKBACK = 80
 _MAX_WORDS = 6
 _SKIPPABLE = frozenset(("article", "region", "settlement", "direction"))
 _ORIGINS = frozenset(("based", "headquartered"))
+# words that describe the place between a preposition and its name: "in central Damascus", "in besieged Gaza"
+_PLACE_WORDS = frozenset(
+    ("central", "greater", "rural", "coastal", "occupied", "besieged", "upper", "lower", "inner", "outer", "downtown")
+)
 
 Context = dict[str, frozenset[str]]
 
@@ -48,7 +52,12 @@ def cue_before(text: str, start: int, context: Context) -> str | None:
                 return "based"  # "a monitor based in Britain" is an origin, like "the Britain-based monitor"
             return "speech" if _speech_before(words, at, context) else lower
         bare = lower.removesuffix("'s").removesuffix("’s")
-        if not (context.get(bare, frozenset()) & _SKIPPABLE or bare.endswith("ern") or word[0].isupper()):
+        if not (
+            context.get(bare, frozenset()) & _SKIPPABLE
+            or bare.endswith("ern")
+            or bare in _PLACE_WORDS
+            or word[0].isupper()
+        ):
             return None
     return None
 
