@@ -366,3 +366,43 @@ def test_missiles_launched_in_the_passive_are_a_launch() -> None:
         "Two missiles were launched from the north on Tuesday and were intercepted, the army said.", "2025-06-24"
     )
     assert [e.trigger.text for e in of_type(events, "ASSAULT")] == ["launched"]
+
+
+def test_a_blame_joined_to_a_clause_about_an_act_is_the_tellers() -> None:
+    events = pipeline_events(
+        "The secretary of state, Mike Pompeo, said there was no evidence the attacks came from Yemen and blamed "
+        "Iran directly.",
+        "2019-09-17",
+    )
+    (blamed,) = of_type(events, "ACCUSE")
+    assert blamed.actor is not None and blamed.actor.country == "USA"
+    assert blamed.recipient is not None and blamed.recipient.country == "IRN"
+
+
+def test_the_charge_of_a_teller_who_accuses_in_a_second_verb_is_claimed_by_the_teller() -> None:
+    events = pipeline_events(
+        "Rebels in Idlib said they doubted the truce would last and accused government forces of shelling the town.",
+        "2020-01-12",
+    )
+    (accused,) = of_type(events, "ACCUSE")
+    assert accused.actor is not None and accused.actor.sector == "REB"
+
+
+def test_accepting_by_a_vote_is_on_the_day_of_the_vote() -> None:
+    events = pipeline_events(
+        "The security cabinet voted unanimously on Thursday to accept an Egyptian proposal for the truce.",
+        "2021-05-21",
+    )
+    (accepted,) = of_type(events, "AGREE")
+    assert accepted.date == "2021-05-20"
+
+
+def test_the_time_of_the_act_answered_is_not_the_answers() -> None:
+    events = pipeline_events(
+        "Hezbollah, which said it had fired hundreds of rockets at Israel in retaliation for the killing of a "
+        "senior commander last month, denied that its operation had been foiled.",
+        "2024-08-26",
+    )
+    fired = [e for e in of_type(events, "ASSAULT") if e.trigger.text == "fired"]
+    assert len(fired) == 1 and fired[0].date is not None and not fired[0].date.startswith("2024-07")
+    assert fired[0].claimed_by is not None and fired[0].claimed_by.name == "Hezbollah"

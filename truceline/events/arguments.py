@@ -103,8 +103,9 @@ def _subject(verb: Token) -> Token | None:
                 # sentence's only noun as if a participle ("a man called X" is VBN); that noun is its subject
                 return verb.head
             return verb.head if verb.dep_ == "relcl" or verb.tag_ == "VBG" else None
-        if verb.dep_ == "conj" and joins_the_telling(verb):
-            verb = verb.head.head  # "said rebels had violated the truce and accused Turkey": the sayer accused
+        teller = telling_joined(verb) if verb.dep_ == "conj" else None
+        if teller is not None:
+            verb = teller  # "said rebels had violated the truce and accused Turkey": the sayer accused
             continue
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
             verb = verb.head
@@ -125,39 +126,52 @@ def joins_the_telling(verb: Token) -> bool:
     """A simple past conjoined to a past perfect that a simple past reports ("said rebels had violated the truce
     and accused Turkey"): the parser hangs it on the reported verb, but its tense is the telling's, so it is the
     teller's second act, with the teller as subject."""
+    return telling_joined(verb) is not None
+
+
+def telling_joined(verb: Token) -> Token | None:
+    """The speech verb whose second act `verb` is (joins_the_telling), or None."""
     head = verb.head
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return False
-    if _said_of_a_thing(verb):
-        return True
+        return None
+    said = _said_of_a_thing(verb)
+    if said is not None:
+        return said
     if verb.tag_ != "VBD" or head.tag_ != "VBN" or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
-        return False
+        return None
     if not _a_telling_act(verb):
         # "said troops had advanced ... and seized several heights": an act of force is the reported clause's (the
         # tagger's VBD is only a guess where the two forms are spelt alike); a teller's second act is a statement
-        return False
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+        return None
+    return head.head if any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children) else None
 
 
-def _said_of_a_thing(verb: Token) -> bool:
-    """'Congo's government said the rebels' advance amounted to a declaration of war and cut ties with Kigali': the
-    reported clause's subject is an act, which does nothing a party does; the verb joined to it is the teller's."""
+_REPORTED_PATH = frozenset({"ccomp", "relcl", "acl", "attr", "dobj"})
+
+
+def _said_of_a_thing(verb: Token) -> Token | None:
+    """'Congo's government said the rebels' advance amounted to a declaration of war and cut ties with Kigali',
+    'Pompeo said there was no evidence the attacks came from Yemen and blamed Iran': the reported clause's subject
+    is an act, which does nothing a party does; the verb joined to it is the teller's (returned)."""
     head = verb.head
-    if (
-        head.dep_ != "ccomp"
-        or not head.head.tag_.startswith("VB")
-        or head.head.lemma_.lower() not in load_lexicon().speech_verbs
-    ):
-        return False
-    if not any(c.dep_ == "nsubj" for c in head.head.children):
-        return False
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "NOUN" or subject.ent_type_ or subject.lemma_.lower() in _party_words():
-        return False
+        return None
+    teller = head
+    for _ in range(4):  # up through the reported clause to the verb that tells it
+        if teller.dep_ not in _REPORTED_PATH or teller.head.i == teller.i:
+            return None
+        teller = teller.head
+        if teller.tag_.startswith("VB") and teller.lemma_.lower() in load_lexicon().speech_verbs:
+            break
+    else:
+        return None
+    if not any(c.dep_ == "nsubj" for c in teller.children):
+        return None
     # the teller's own kind of act (a statement, a sanction); "the shelling intensified and killed five" is the
     # shelling's
     entry = load_lexicon().verbs.get(verb.lemma_.lower())
-    return entry is not None and (_a_telling_act(verb) or entry[0] == "SANCTION")
+    return teller if entry is not None and (_a_telling_act(verb) or entry[0] == "SANCTION") else None
 
 
 _TELLING_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONSULT", "AGREE", "CONCEDE"})

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from truceline.events.triggers import Token, doc_text, names_another_act, tokens_within
+from truceline.events.triggers import Token, answered_act, doc_text, names_another_act, tokens_within
 from truceline.model import Place, PubDate, Quantity, TimeRef
 from truceline.timex.lexicon import parse_number
 
@@ -75,7 +75,22 @@ def _governed_times(doc: Any, offset: int, times: Sequence[TimeRef], clause: set
         and ref.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
         and not ref.value.startswith("XXXX")  # unresolved: the report's own date was too loose to anchor it
         and _belongs(doc, ref.start, ref.end, offset, clause)
+        and not _of_an_answered_act(doc, ref.start, ref.end, offset, clause)
     ]
+
+
+def _of_an_answered_act(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> bool:
+    """A time in the phrase of the act answered: "fired rockets in retaliation for the killing of a commander last
+    month" (the killing was last month, the firing is of its own day)."""
+    tokens = tokens_within(doc, start - offset, end - offset)
+    if not tokens or any(t.i in clause for t in tokens):
+        return False
+    for up in min(tokens, key=lambda t: len(list(t.ancestors))).ancestors:
+        if up.i in clause:
+            return False
+        if up.tag_.startswith("NN") and answered_act(up):
+            return True
+    return False
 
 
 # Verbs and prepositions that tell when a thing an act is about starts, runs or ends: "agreed to a truce starting at
@@ -212,7 +227,8 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
             return None
         if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.children):
             return None  # "agreed a truce last week, but previous deals have proved temporary": a clause of its own
-        if (dep == "xcomp" or (dep == "advcl" and marker not in _SUBORDINATE_TIME)) and _plans(parent):
+        decided = dep == "xcomp" and current.lemma_.lower() in _DECIDED_BY_VOTING
+        if (dep == "xcomp" or (dep == "advcl" and marker not in _SUBORDINATE_TIME)) and _plans(parent) and not decided:
             # "agreed last September to turn Idlib into a zone": the turning is planned, not dated (a temporal
             # clause is no plan: "agreed on Wednesday to disarm, a day after Baku launched an offensive")
             return None
@@ -227,6 +243,10 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
             return _days_from(ref, relation, current)
         current = parent
     return None
+
+
+# "voted on Thursday to accept a proposal": accepting, approving or rejecting is done by the vote or decision
+_DECIDED_BY_VOTING = frozenset({"accept", "approve", "endorse", "adopt", "ratify", "reject"})
 
 
 def _governing_verb_of(noun: Token) -> Token | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from truceline.events.arguments import dateline_end, joins_the_telling
+from truceline.events.arguments import dateline_end, joins_the_telling, telling_joined
 from truceline.events.lexicon import Lexicon
 from truceline.events.recall import duty_clause
 from truceline.events.triggers import Candidate, Token
@@ -177,6 +177,10 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
     while token.dep_ != "ROOT" and steps < 8:
         steps += 1
         if token.dep_ == "conj" and joins_the_telling(token):
+            if steps > 1 and token.lemma_.lower() in lex.accuse_verbs:
+                # "said they doubted the truce would last and accused government forces of shelling": the charge is
+                # the teller's, who makes it
+                return Attribution("accused", token, _speaker(token))
             return None  # "said rebels had violated the truce and accused Turkey": the teller's own act
         if _a_telling_beside(token, lex):
             return None  # "X said A, while the military accused the RSF of B": the military's own statement
@@ -320,11 +324,14 @@ def _speaker(verb: Token) -> Token | None:
     end = dateline_end(verb.doc)  # "KHARTOUM, June 14 (Wire) - Sudan's army said": the army, not the city
     for child in verb.children:
         if child.dep_ == "nsubj" and child.i > end:
+            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.tag_.startswith("NN"):
+                return verb.head  # "Hezbollah, which said it had fired rockets": the group the pronoun stands for
             return child
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if verb.dep_ == "conj" and joins_the_telling(verb):  # "X said rebels had ... and accused Turkey of ...": X
-        return _speaker(verb.head.head)
+    teller = telling_joined(verb) if verb.dep_ == "conj" else None
+    if teller is not None:  # "X said rebels had ... and accused Turkey of ...": X
+        return _speaker(teller)
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:  # "..., saying that ..."
         speaker = _speaker(verb.head)
         if verb.dep_ == "xcomp" and speaker is not None and speaker.lower_ == "it":

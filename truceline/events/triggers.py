@@ -389,6 +389,10 @@ _ANSWERS = frozenset(
 )
 
 
+def answered_act(noun: Token) -> bool:
+    return _answered_act(noun)
+
+
 def _answered_act(noun: Token) -> bool:
     """ "in response to the killing", "in retaliation for the strike", "retaliating for an Israeli strike": an
     earlier act named as what is answered."""
