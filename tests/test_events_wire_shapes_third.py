@@ -406,3 +406,46 @@ def test_the_time_of_the_act_answered_is_not_the_answers() -> None:
     fired = [e for e in of_type(events, "ASSAULT") if e.trigger.text == "fired"]
     assert len(fired) == 1 and fired[0].date is not None and not fired[0].date.startswith("2024-07")
     assert fired[0].claimed_by is not None and fired[0].claimed_by.name == "Hezbollah"
+
+
+def test_what_a_deal_lets_others_do_is_its_provision() -> None:
+    events = pipeline_events(
+        "Under the deal, fuel ships will be allowed into the port and some flights will resume.", "2022-04-02"
+    )
+    assert not of_type(events, "RETREAT")
+    events = pipeline_events("Under the deal, Israel will release 150 prisoners on Friday.", "2023-11-22")
+    (release,) = of_type(events, "RETREAT")
+    assert release.stance == "planned"  # a party's own act under it is its plan
+
+
+def test_what_can_happen_is_no_fact() -> None:
+    events = pipeline_events("The truce can be renewed with the consent of the parties.", "2022-04-02")
+    assert events and all(e.stance == "threatened" for e in events)
+
+
+def test_a_weapon_that_destroyed_a_building_struck_it_with_its_toll() -> None:
+    events = pipeline_events(
+        "A Russian missile destroyed part of an apartment building in Dnipro on Saturday, killing at least 20 "
+        "people and wounding 73, officials said.",
+        "2023-01-15",
+    )
+    (strike,) = of_type(events, "ASSAULT")
+    assert strike.killed is not None and strike.killed.value == 20
+    assert strike.injured is not None and strike.injured.value == 73
+    assert not of_type(events, "COERCE")
+
+
+def test_people_pulled_out_alive_were_rescued_not_withdrawn() -> None:
+    assert not pipeline_events("The governor said 38 people had been pulled out alive from the rubble.", "2023-01-15")
+    (pulled,) = of_type(pipeline_events("Russian troops pulled out of the town on Friday.", "2023-01-15"), "RETREAT")
+    assert pulled.mode == "withdrawal"
+
+
+def test_missiles_intercepted_with_an_allys_help_were_the_tellers_interception() -> None:
+    events = pipeline_events(
+        "The Israeli military said 99 percent of them had been intercepted with the help of the United States.",
+        "2024-04-14",
+    )
+    (intercepted,) = of_type(events, "COERCE")
+    assert intercepted.recipient is None or intercepted.recipient.country != "USA"
+    assert intercepted.actor is not None and intercepted.actor.country == "ISR"

@@ -318,6 +318,18 @@ def _has_object(verb: Token) -> bool:
 _SPARING = frozenset({"avoid", "spare", "protect", "save", "prevent", "limit", "minimise", "minimize", "shield"})
 
 
+_HELP_NOUNS = frozenset({"help", "assistance", "support", "backing", "aid", "cooperation", "participation"})
+
+
+def _helped_by(prep: Token) -> bool:
+    """'with the help of X', 'with the support of X': whoever helps acts beside the doer."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "with"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in _HELP_NOUNS for g in prep.children)
+    )
+
+
 def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token]:
     """Nouns below `head`, nearest first: where a coder looks for the target when no argument slot names one
     ("offered to hand over to Great Britain", "demanded that Hamas renounce")."""
@@ -354,6 +366,8 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     continue  # "withdrew to avoid civilian casualties": whom it spares is no party to it
                 if accompanying(child):
                     continue  # "rioted, joining thousands of demonstrators": a co-actor, not a target
+                if _helped_by(child):
+                    continue  # "intercepted with the help of the United States": a helper, not a target
                 if child.tag_.startswith(("NN", "PRP")) and child.tag_ != "PRP$":
                     out.append(child)
                 nxt.append(child)

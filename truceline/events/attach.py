@@ -43,7 +43,10 @@ def _belongs(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> b
     if any(t.i in clause for t in tokens):
         return True  # "..., killing at least four civilians, the governor said": the figure holds the act's own verb
     head = min(tokens, key=lambda t: len(list(t.ancestors)))
-    return governing_verb(head, clause).i in clause
+    verb = governing_verb(head, clause)
+    if verb.i not in clause and verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.i in clause:
+        return True  # "..., killing at least 20 people and wounding 73": the second participle is the act's too
+    return verb.i in clause
 
 
 def _of_another_act(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> bool:

@@ -179,8 +179,23 @@ def provision(cand: Candidate, lex: Lexicon) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
     if cand.type == "AGREE" or (cand.nominal and verb.i == cand.token.i):
         return False
+    if _under_a_text(verb, lex) and _passive(verb) and not _agent(verb):
+        return True  # "Under the deal, fuel ships will be allowed into the port": what the text provides (a party's
+        # own act under it, "Israel will release 150 prisoners", is its plan)
     subject = _subject_noun(verb)
     return subject is not None and subject.i != cand.token.i and _lemma(subject) in lex.document_nouns
+
+
+def _under_a_text(verb: Token, lex: Lexicon) -> bool:
+    """The verb, or the first verb it is joined to, opens with "under the deal", "under the agreement"."""
+    for _ in range(3):
+        under = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"]
+        if any(g.dep_ == "pobj" and _lemma(g) in lex.document_nouns for c in under for g in c.children):
+            return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _backing(noun: Token, lex: Lexicon) -> bool:

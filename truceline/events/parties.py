@@ -228,6 +228,13 @@ _FIGHTERS = frozenset({"MIL", "REB", None})
 _THE_ARMY = frozenset({"army", "military"})
 
 
+def _its_interceptors(teller: Actor) -> Actor | None:
+    """The forces of a state's army or government that tells of an interception, or None for any other teller."""
+    if teller.members or not teller.country or teller.sector not in ("MIL", "GOV"):
+        return None
+    return replace(teller, sector="MIL", code=f"{teller.country}MIL", name=None)
+
+
 def _owned(agent: Token | None, speaker: Actor | None) -> bool:
     """'its troops', 'their fighters', 'our forces', told by a speaker of a known country; or 'the army' told by a
     state's government ('Lebanon's prime minister said the army would deploy': its own army)."""
@@ -683,6 +690,10 @@ def settle(
         actor = own_forces(agent, actor, event.claimed_by) or actor
         actor = possessor_country(agent, actor, offset, index)  # "his forces advanced", told of a named leader
         actor = actor or speakers_own(agent, event.claimed_by, offset, lex)  # "the ministry said its jets struck"
+        teller = event.claimed_by
+        if actor is None and agent is None and event.mode == "disrupt_weapons" and teller is not None:
+            # "the military said the missiles had been intercepted": a state's forces tell of their own interceptions
+            actor = _its_interceptors(teller)
         if actor is None and agent is None and cand.nominal:  # "Moscow said its strikes were aimed at ...": the
             actor = _owned_by_speaker(cand.token, event.claimed_by, event.type, offset)  # speaker's own act
         if recipient is None and actor is not None and event.type == "ASSAULT" and hits_back(cand.token, cand.extra):

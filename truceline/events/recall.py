@@ -345,6 +345,16 @@ def _phrasal_entry(cand: Candidate, lex: Lexicon) -> bool:
     return False
 
 
+_NOT_WEAPONS = frozenset({"car", "machine", "suicide", "chemical", "roadside", "air", "unmanned", "gunman"})
+
+
+def _struck_by_a_weapon(verb: Token, lex: Lexicon) -> bool:
+    """The verb's subject is a weapon ("a missile", "drones", "shells"): what it destroyed, it struck."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    word = lemma_of(subject) if subject is not None else ""
+    return word in lex.weapon_modes and word not in _NOT_WEAPONS
+
+
 def resense(cand: Candidate, lex: Lexicon) -> None:
     """Choose a verb's sense by its object ('sent envoys' a visit, 'sent tents' aid), or by its subject when it has
     none ('troops moved to the border'), in place; a ceasefire called *for* is asked for, not declared."""
@@ -359,5 +369,7 @@ def resense(cand: Candidate, lex: Lexicon) -> None:
         cand.type = NO_EVENT  # "reduce tension": the verb reports nothing here
     elif chosen is not None:
         cand.type, cand.mode = chosen
+    if (cand.type, cand.mode) == ("COERCE", "destroy") and _struck_by_a_weapon(cand.token, lex):
+        cand.type, cand.mode = "ASSAULT", "general"  # "a missile destroyed part of a building": a strike
     if (cand.type, cand.mode) == ("CONCEDE", "ceasefire_declared") and _quoted_duty(cand.token):
         cand.type = NO_EVENT  # "the army must stop shelling": a halt demanded of others, read as a demand below

@@ -68,8 +68,8 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
     for child in verb.children:
         if child.dep_ == "aux":
             lemma = child.lemma_.lower()
-            if child.lower_ in ("could", "might", "may") or lemma in ("could", "might", "may"):
-                return "threatened"
+            if child.lower_ in ("could", "might", "may", "can") or lemma in ("could", "might", "may"):
+                return "threatened"  # a possibility ("the truce can be renewed"), not a fact
             if lemma in ("will", "would", "shall") or child.lower_ in ("will", "would", "shall", "'ll"):
                 return "planned"
     if cand.nominal and cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in lex.plan_cues:
