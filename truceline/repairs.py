@@ -77,37 +77,40 @@ def repair(doc: Any) -> Any:
         _verb_taken_into_a_relative(root)
         _verb_taken_for_a_participle(root)
     for token in doc:
-        if token.dep_ in ("nmod", "compound") and token.pos_ == "NOUN":
+        # each attribute read once: a spaCy token builds its strings anew on every read
+        dep, tag, lower = token.dep_, token.tag_, token.lower_
+        if dep in ("nmod", "compound") and token.pos_ == "NOUN":
             _parties_taken_for_a_modifier(token)
-        if token.ent_type_ in ("GPE", "LOC") and token.dep_ in ("npadvmod", "dep", "nsubj", "dobj") and token.i:
+        if dep in ("npadvmod", "dep", "nsubj", "dobj") and token.i and token.ent_type_ in ("GPE", "LOC"):
             _name_cut_from_its_noun(token)
-        if token.lower_ in _RESULT_VERBS and token.i + 1 < len(doc):
+        if lower in _RESULT_VERBS and token.i + 1 < len(doc):
             _verb_taken_for_a_noun(token, doc[token.i + 1])
-        if token.tag_ in ("VBD", "VBZ", "VBP") and token.pos_ == "VERB":
+        if tag in ("VBD", "VBZ", "VBP") and token.pos_ == "VERB":
             _subject_taken_for_a_compound(token)
             _verb_taken_for_a_relative(token)
             _subject_split_in_two(token)
-        if token.dep_ == "conj" and token.tag_ == "VBD" and (token.head.pos_ not in ("VERB", "AUX") or _gerund(token)):
+        if dep == "conj" and tag == "VBD" and (token.head.pos_ not in ("VERB", "AUX") or _gerund(token)):
             _verb_joined_to_a_word(token)
-        if token.dep_ == "advcl" and token.tag_ == "VBG":
+        if dep == "advcl" and tag == "VBG":
             _participle_hung_past_the_teller(token)
-        if token.tag_ == "VBD" and token.dep_ in ("advcl", "conj") and token.i > 1:
+        if tag == "VBD" and dep in ("advcl", "conj") and token.i > 1:
             _subject_joined_to_a_date(token)
-        if token.dep_ == "mark" and (token.lower_ in _CLAUSE_OPENERS or token.lower_ in ("as", "while")):
+        if dep == "mark" and (lower in _CLAUSE_OPENERS or lower in ("as", "while")):
             _subject_taken_for_an_object_of_the_opener(token)
-        if token.dep_ == "conj" and token.tag_ in ("VBD", "VBN") and token.i > 1:
+        if dep == "conj" and tag in ("VBD", "VBN") and token.i > 1:
             _participle_taken_for_a_second_verb(token)
-    for token in doc:
+        if dep == "prep" and lower in _CLAUSE_OPENERS:
+            _clause_taken_for_a_phrase(token)
+        if tag == "VBD" and dep == "xcomp" and token.head.tag_ == "VBG":
+            _gerund_subject_taken_for_a_complement(token)
+        if lower in _ING_EVENTS and tag == "VBG":
+            if dep in ("nsubj", "csubj"):
+                _subject_noun_taken_for_a_verb(token)
+            elif token.i + 1 < len(doc):
+                _event_noun_taken_for_a_verb(token, doc[token.i + 1])
+    for token in doc:  # after the participles above are repaired: the clauses hung on them
         if token.dep_ == "advcl" and token.head.dep_ in ("acl", "relcl"):
             _aside_hung_on_a_participle(token)
-        if token.dep_ == "prep" and token.lower_ in _CLAUSE_OPENERS:
-            _clause_taken_for_a_phrase(token)
-        if token.tag_ == "VBD" and token.dep_ == "xcomp" and token.head.tag_ == "VBG":
-            _gerund_subject_taken_for_a_complement(token)
-        if token.lower_ in _ING_EVENTS and token.tag_ == "VBG" and token.dep_ in ("nsubj", "csubj"):
-            _subject_noun_taken_for_a_verb(token)
-        elif token.lower_ in _ING_EVENTS and token.tag_ == "VBG" and token.i + 1 < len(doc):
-            _event_noun_taken_for_a_verb(token, doc[token.i + 1])
     return doc
 
 
