@@ -449,3 +449,14 @@ def test_missiles_intercepted_with_an_allys_help_were_the_tellers_interception()
     (intercepted,) = of_type(events, "COERCE")
     assert intercepted.recipient is None or intercepted.recipient.country != "USA"
     assert intercepted.actor is not None and intercepted.actor.country == "ISR"
+
+
+def test_troops_a_government_speaks_of_are_its_own() -> None:
+    events = pipeline_events(
+        "Afghanistan's Taliban government said Afghan forces had been told to respect the truce in Kabul and "
+        "Kandahar. Pakistani officials said Taliban fighters attacked two border posts, and that troops repulsed the "
+        "assault, killing 15 attackers.",
+        "2025-10-15",
+    )
+    repulsed = [e for e in of_type(events, "ASSAULT") if e.trigger.text == "repulsed"]
+    assert len(repulsed) == 1 and repulsed[0].actor is not None and repulsed[0].actor.country == "PAK"

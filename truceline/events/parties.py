@@ -225,7 +225,7 @@ def _fired_from(trigger: Token) -> Token | None:
 _FIGHTERS = frozenset({"MIL", "REB", None})
 
 
-_THE_ARMY = frozenset({"army", "military"})
+_THE_ARMY = frozenset({"army", "military", "troops", "forces", "soldiers"})
 
 
 def _its_interceptors(teller: Actor) -> Actor | None:
@@ -240,9 +240,9 @@ def _owned(agent: Token | None, speaker: Actor | None) -> bool:
     state's government ('Lebanon's prime minister said the army would deploy': its own army)."""
     if agent is None or speaker is None or not speaker.country:
         return False
-    if speaker.sector == "GOV" and not speaker.members and agent.lemma_.lower() in _THE_ARMY:
-        kids = list(agent.children)
-        if [c.lower_ for c in kids] == ["the"]:
+    if speaker.sector == "GOV" and not speaker.members and (agent.lower_ in _THE_ARMY or agent.lemma_ in _THE_ARMY):
+        # "the army", or bare "troops": what a government calls its forces without naming whose
+        if [c.lower_ for c in agent.children] in (["the"], []):
             return True
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in agent.children)
 
