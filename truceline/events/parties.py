@@ -235,15 +235,20 @@ def _its_interceptors(teller: Actor) -> Actor | None:
     return replace(teller, sector="MIL", code=f"{teller.country}MIL", name=None)
 
 
+def _its_bare_army(agent: Token, speaker: Actor) -> bool:
+    """'the army', or bare 'troops', told by a government: what it calls its forces without naming whose."""
+    if speaker.sector != "GOV" or speaker.members or not (agent.lower_ in _THE_ARMY or agent.lemma_ in _THE_ARMY):
+        return False
+    return [c.lower_ for c in agent.children] in (["the"], [])
+
+
 def _owned(agent: Token | None, speaker: Actor | None) -> bool:
     """'its troops', 'their fighters', 'our forces', told by a speaker of a known country; or 'the army' told by a
     state's government ('Lebanon's prime minister said the army would deploy': its own army)."""
     if agent is None or speaker is None or not speaker.country:
         return False
-    if speaker.sector == "GOV" and not speaker.members and (agent.lower_ in _THE_ARMY or agent.lemma_ in _THE_ARMY):
-        # "the army", or bare "troops": what a government calls its forces without naming whose
-        if [c.lower_ for c in agent.children] in (["the"], []):
-            return True
+    if _its_bare_army(agent, speaker):
+        return True
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in agent.children)
 
 
