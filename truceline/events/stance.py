@@ -8,6 +8,7 @@ and from the verbs that embed it ("threatened to strike", "plans to withdraw", "
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from truceline.events.arguments import dateline_end, joins_the_telling, telling_joined
@@ -159,13 +160,16 @@ def _a_telling_beside(verb: Token, lex: Lexicon) -> bool:
         lemma in lex.speech_verbs or lemma in lex.accuse_verbs or lemma in lex.denial_verbs
     ):
         return False
-    return any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in verb.children) and any(
-        c.dep_ == "nsubj" for c in verb.children
-    )
+    return _marked(verb, ("while", "whereas")) and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _marked(clause: Token, marks: Collection[str]) -> bool:
+    """The clause is opened by one of `marks` ("while", "as", ...)."""
+    return any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
 
 
 def _told_beside(clause: Token) -> bool:
-    return any(m.dep_ == "mark" and m.lower_ in ("as", "while", "whereas") for m in clause.children)
+    return _marked(clause, ("as", "while", "whereas"))
 
 
 def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
@@ -200,11 +204,7 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
     for child in token.children:  # '"...," the minister said' parsed with the quote as root
         lemma = child.lemma_.lower()
         speech = child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > cand.token.i and child.tag_ != "VBG"
-        if (
-            speech
-            and child.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in _SUBORDINATORS for m in child.children)
-        ):
+        if speech and child.dep_ == "advcl" and _marked(child, _SUBORDINATORS):
             continue  # "X shelled the town, while the army said ...": another's telling beside it, not its teller
         if speech and lemma in lex.accuse_verbs:
             return Attribution("accused", child, _speaker(child))

@@ -362,7 +362,7 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ in _REFERRING_PREPS and not _measured(token):
         return True
-    if _answered_act(token):
+    if answered_act(token):
         return True  # "fired rockets in response to the killing of a commander": the act answered, told before
     if token.dep_ == "compound" and trigger_lemma(token.head, lex.party_words) in lex.party_words:
         return True  # "aid agencies", "aid groups", "peace activists": who they are, not what they did
@@ -390,10 +390,6 @@ _ANSWERS = frozenset(
 
 
 def answered_act(noun: Token) -> bool:
-    return _answered_act(noun)
-
-
-def _answered_act(noun: Token) -> bool:
     """ "in response to the killing", "in retaliation for the strike", "retaliating for an Israeli strike": an
     earlier act named as what is answered."""
     prep = noun.head
@@ -406,7 +402,7 @@ _EARLIER_PREPS = frozenset({"after", "since", "following", "before", "despite", 
 def names_another_act(noun: Token) -> bool:
     """`noun` names an act only as what is answered or as a time of this one ("in retaliation for the strike",
     "after an attack", "since the offensive"): told before, no row of this sentence, and its toll its own."""
-    return noun.dep_ == "pobj" and (_answered_act(noun) or noun.head.lower_ in _EARLIER_PREPS)
+    return noun.dep_ == "pobj" and (answered_act(noun) or noun.head.lower_ in _EARLIER_PREPS)
 
 
 def _of_an_act_referred_to(verb: Token) -> bool:
