@@ -460,3 +460,14 @@ def test_troops_a_government_speaks_of_are_its_own() -> None:
     )
     repulsed = [e for e in of_type(events, "ASSAULT") if e.trigger.text == "repulsed"]
     assert len(repulsed) == 1 and repulsed[0].actor is not None and repulsed[0].actor.country == "PAK"
+
+
+def test_people_killed_in_a_country_named_after_in_are_of_it() -> None:
+    events = pipeline_events(
+        "Israel said it struck southern Lebanon with 100 jets on Sunday, and Hezbollah said it fired rockets at "
+        "Israel. Three people were killed in Lebanon, the health ministry said. In Israel, a sailor was killed by "
+        "debris from an interceptor missile, the military said.",
+        "2024-08-26",
+    )
+    three = [e for e in of_type(events, "ASSAULT") if e.killed is not None and e.killed.value == 3]
+    assert len(three) == 1 and three[0].recipient is not None and three[0].recipient.country == "LBN"

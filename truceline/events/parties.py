@@ -372,7 +372,10 @@ def local_country(
     """An unnamed party the story's country was lent to, in a sentence set in another country, is of that one:
     'protesters blocked the road' in a sentence about Idlib are Syrians, in a report about Turkey."""
     story = index.story_country
-    if not unnamed(actor, start, lex) or actor.country is None or actor.country != story:
+    # the country lent is the story's; people of the ground may have been lent another by the actors stage ("Three
+    # people were killed in Lebanon" given Israel's, the next sentence's ground): theirs is re-read either way
+    lent = actor.country == story or actor.sector in ON_THE_GROUND
+    if not unnamed(actor, start, lex) or actor.country is None or not lent:
         return actor
     if actor.sector not in _PLACED:
         return actor  # "the ministry", "parliament", "refugees": a state's institutions and people who fled are
@@ -384,7 +387,7 @@ def local_country(
         if start <= p.start < end
         and p.country
         and p.resolved
-        and not _in_a_party(p, index.within(start, end))
+        and (p.cue in _WHERE_CUES or not _in_a_party(p, index.within(start, end)))  # "killed in Lebanon": where
         and not _not_the_ground(p)
     }
     origins = {p.country for p in places if start <= p.start < end and p.country and p.resolved and p.cue == "from"}
@@ -487,6 +490,9 @@ def report_ground(places: Sequence[Place], index: ActorIndex) -> str | None:
         ground = ranked[0][0]
     index.memo["ground"] = ground
     return ground
+
+
+_WHERE_CUES = frozenset({"in", "near", "across", "throughout", "inside", "outside"})
 
 
 def _in_a_party(place: Place, actors: Sequence[Actor]) -> bool:
