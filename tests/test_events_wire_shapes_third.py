@@ -471,3 +471,12 @@ def test_people_killed_in_a_country_named_after_in_are_of_it() -> None:
     )
     three = [e for e in of_type(events, "ASSAULT") if e.killed is not None and e.killed.value == 3]
     assert len(three) == 1 and three[0].recipient is not None and three[0].recipient.country == "LBN"
+
+
+def test_a_deal_an_act_is_done_under_is_no_agreement_row() -> None:
+    events = pipeline_events(
+        "Israel began freeing nearly 2,000 Palestinian prisoners under a ceasefire deal brokered by the United States.",
+        "2025-10-13",
+    )
+    assert not of_type(events, "AGREE")
+    assert [e.type for e in events] == ["RETREAT", "CONSULT"]

@@ -521,6 +521,8 @@ def reference(cand: Candidate, lex: Lexicon) -> bool:
         if not (prep.lower_ == "of" and _lemma(prep.head) in _MEASURES):
             return True  # "the scale of the military operation and reported attacks"
     if cand.type == "AGREE" and _lemma(token) in lex.document_nouns and cand.governor is None:
+        if token.dep_ == "pobj" and token.head.lower_ == "under":
+            return True  # "freed prisoners under a ceasefire deal brokered by Trump": the deal the act is done by
         return not _made(token)  # "under a 2018 deal", "the Sochi agreement requires", "previous deals"
     if cand.type == "CONSULT" and any(c.lower_ in ("news", "press") for c in token.children):
         return not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
