@@ -480,3 +480,11 @@ def test_a_deal_an_act_is_done_under_is_no_agreement_row() -> None:
     )
     assert not of_type(events, "AGREE")
     assert [e.type for e in events] == ["RETREAT", "CONSULT"]
+
+
+def test_fire_exchanged_in_a_second_verb_is_the_first_verbs_subjects() -> None:
+    events = pipeline_events(
+        "Gunmen then entered the building and exchanged fire with security forces for several hours.", "2025-03-12"
+    )
+    (fire,) = of_type(events, "ASSAULT")
+    assert fire.actor is not None and fire.actor.sector == "REB"

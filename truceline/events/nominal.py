@@ -66,7 +66,10 @@ def _taker(noun: Token) -> Token | None:
         head = head.head
     if not head.tag_.startswith("VB") or head.lemma_.lower() not in _TAKING:
         return None
-    return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    own = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if own is None and head.dep_ == "conj":
+        return _subject(head)  # "gunmen entered the building and exchanged fire": the first verb's subject
+    return own
 
 
 # verbs of speaking to or at a gathering ("told a news conference", "said at a briefing", "addressed a summit"):
