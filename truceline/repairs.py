@@ -173,15 +173,20 @@ def _subject_joined_to_a_date(verb: Any) -> None:
 _CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "till"})
 
 
+def _root_of(token: Any) -> Any:
+    """The root of the sentence `token` is in, up its heads."""
+    while token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _aside_hung_on_a_participle(clause: Any) -> None:
     """'... of violating a ceasefire agreed in Moscow, as fighting continued': a clause of "as" or "while" set off
     by a comma at the end, hung on the participle before it. Repaired: it hangs on the sentence's main verb."""
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("as", "while")), None)
     if mark is None or mark.i == 0 or clause.doc[mark.i - 1].text != ",":
         return
-    root = clause.head
-    while root.head.i != root.i:
-        root = root.head
+    root = _root_of(clause)
     if root.i < clause.i and root.pos_ in ("VERB", "AUX"):
         clause.head = root
 
@@ -321,9 +326,7 @@ def _dateline_hung_on_a_phrase(doc: Any) -> None:
                 phrase.head, phrase.dep_ = named, "amod"
             else:
                 phrase.head, phrase.dep_ = verb, token.dep_
-        root = verb
-        while root.head.i != root.i:
-            root = root.head
+        root = _root_of(verb)
         token.head, token.dep_ = root, "npadvmod"
         _clause_hung_on_the_dateline(token, end, root)
 

@@ -392,12 +392,17 @@ def _the_members(token: Token) -> bool:
 _PLAIN_ADJECTIVES = frozenset({"general", "official"})
 
 
+def _first_word(actor: Actor, doc: Any, offset: int) -> Token | None:
+    """The token of the sentence `doc` (starting at `offset` in the body) where the mention begins."""
+    return next((t for t in doc if offset + t.idx == actor.start), None)
+
+
 def _adjective_word(actor: Actor, doc: Any, offset: int) -> bool:
     """'a general strike': a word the dictionary knows as a party ("general", the officer) used as a plain
     adjective of the phrase names no one."""
     if actor.text.lower() not in _PLAIN_ADJECTIVES or not actor.text[:1].islower() or actor.members:
         return False
-    word = next((t for t in doc if offset + t.idx == actor.start), None)
+    word = _first_word(actor, doc, offset)
     return word is not None and word.tag_ == "JJ" and word.dep_ == "amod"
 
 
@@ -627,7 +632,7 @@ _LOCATIVE = frozenset({"in", "inside", "across", "throughout", "near", "outside"
 
 def _placed_in(actor: Actor, doc: Any, offset: int) -> bool:
     """A name inside a noun phrase only as where ("in western Mali", "near the Syrian border")."""
-    word = next((t for t in doc if offset + t.idx == actor.start), None)
+    word = _first_word(actor, doc, offset)
     if word is None:
         return False
     while word.dep_ in ("compound", "amod") and word.head.i != word.i:
