@@ -21,9 +21,11 @@ Each report is cleaned and dated as a `.txt` file would be. A text alone seldom 
 Intervals may be open-ended: a report that tells 2006 as past and gives nothing later is dated 2006-01-01..today
 (precision "unknown"). We give it rather than nothing because it is true and it is what the text supports: a user
 sorting or filtering reports learns that the report is not older than 2006, while events read a publication
-interval of more than three years as no date at all (truceline.events.attach), so nothing is dated by it. `open_ended` counts these. A report with no clue at all stays undated:
-"some day before today" says nothing. Where the text gives only an upper bound, the interval starts at the
-package's floor (truceline.timex.pubdate.EARLIEST, 1990-01-01), which 1989 copy in TBAQ falls before.
+interval of more than three years as no date at all (truceline.events.attach), so nothing is dated by it.
+`open_ended` counts these. A report whose text bounds it from below by nothing (no clue at all, or only slivers of
+every year) is dated from truceline.timex.pubdate.PLAUSIBLE_FROM (1800-01-01) to today, or to the upper bound the
+text states ("due March 1, 2011"): "published before" is all it says, and it is true; `no_lower_bound` counts these,
+so that `contains` is read beside it (and beside `median_days`).
 The `dateparser` baseline is the first date dateparser finds in the same text, as a day.
 """
 
@@ -42,6 +44,7 @@ from truceline.eval.news_texts import NewsSet, read_news
 from truceline.eval.pubdate import _load, _read
 from truceline.eval.split import describe, select, wanted_part
 from truceline.model import PubDate, RawDocument
+from truceline.timex.pubdate import PLAUSIBLE_FROM
 from truceline.timex.reasoning import Reasoning
 
 ENGLISH_SHARE = 0.25
@@ -98,6 +101,7 @@ def score(results: Iterable[tuple[PubDate, date]]) -> dict[str, object]:
         "exact": round(sum(p.precision == "day" and p.earliest == d for p, d in pairs) / n, 4),
         "wrong_days": sum(p.precision == "day" and p.earliest != d for p, d in pairs),
         "undated": sum(p.earliest is None or p.latest is None for p, _ in pairs),
+        "no_lower_bound": sum(p.earliest is not None and p.earliest <= PLAUSIBLE_FROM for p, _ in pairs),
         "open_ended": sum(p.latest is not None and p.latest >= date.today() - timedelta(days=1) for p, _ in pairs),
         "median_days": statistics.median(widths) if widths else None,
         "precision_counts": dict(sorted(Counter(p.precision for p, _ in pairs).items())),

@@ -122,16 +122,20 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
         # Within a year of EARLIEST, and no clue of the text puts the lower end there: it is EARLIEST's doing (a clue
         # that carves every year, "'Sept. 30' told in the past", keeps only its first sliver after it). The text's
         # own lower bound, when it tells only of older times ("joined Provigo in 1985", "Chancellor Helmut Kohl"
-        # in office since 1982), is the honest lower end; else EARLIEST is, and with nothing the text itself puts
-        # before today either (only slivers of every year up to now: "payable Nov. 21" announced ahead) the report
-        # is undated: an interval from EARLIEST to about today would be the floor's and today's, not the text's.
-        if stated is None and (hi >= date.today() - timedelta(days=1) or not _states_upper_bound(r, hi)):
-            return PubDate(None, None, None, "unknown", (*evidence, "no date found in metadata, URL or text"))
+        # in office since 1982), is the honest lower end. Else the text bounds the report from below not at all:
+        # EARLIEST is only where the reasoning starts counting years (a third of the TimeML news is 1989 copy), so
+        # the interval opens at PLAUSIBLE_FROM, and it ends where a clue of the text itself ends it, else today
+        # (the last of the slivers of every year, "payable Nov. 21" announced ahead, is the reasoning's, not the
+        # text's). Such an interval says only "published before"; it is true, and nothing is dated by it (events
+        # read an interval of more than three years as no date, linking as an undated report).
         if stated is not None:
             lo = stated[0]
             evidence.append(f"{stated[1]} (the lower end the text itself gives)")
         else:
-            lo = EARLIEST
+            lo = PLAUSIBLE_FROM
+            if not _states_upper_bound(r, hi):
+                hi = max(hi, date.today())
+            evidence.append(f"nothing in the text bounds it from below: published by {hi.isoformat()}")
         return PubDate(interval_value(lo, hi), lo, hi, interval_precision(lo, hi), tuple(evidence))
     if len(told := sorted({d for d in r.told_days if lo <= d <= hi})) == 1:
         return PubDate(told[0].isoformat(), told[0], told[0], "day", tuple(evidence))
