@@ -80,6 +80,9 @@ class PubDate:
     # Calibrated probability that the true publication day lies in [earliest, latest] (truceline.learn.confidence);
     # None when not scored yet or when nothing dates the report.
     confidence: float | None = None
+    # When the text leaves several periods and nothing in it chooses ("Feb 3" of either year a story spans), each of
+    # them, first to last: [earliest, latest] is their span. Empty when it leaves one.
+    periods: tuple[tuple[date, date], ...] = ()
 
     @property
     def anchor(self) -> date | None:

@@ -276,7 +276,25 @@ def day_audit(path: Path) -> dict[str, Counter[str]]:
     return out
 
 
+def weekday_audit(path: Path) -> Counter[str]:
+    """Whether the weekdays a tune-part report tells of (as the reasoning collects them) include its own day, the
+    day before it, or neither: what a rule pairing a year-less dateline's day with those weekdays would rest on."""
+    out: Counter[str] = Counter()
+    for key, text, gold in _tune_rows(Path(path)):
+        found = _reasoned(key, text)
+        if found is None or not found[1].weekdays:
+            continue
+        told = found[1].weekdays
+        own = gold.isoweekday()
+        before = own - 1 or 7
+        out["its own day" if own in told else "the day before" if before in told else "other days"] += 1
+    return out
+
+
 if __name__ == "__main__":  # python -m truceline.eval.pubdate_text DIR [--english] [--misses]: the tune part's misses
+    if "--weekdays" in sys.argv:
+        print(dict(weekday_audit(Path(sys.argv[1]))))
+        sys.exit(0)
     if "--days" in sys.argv:
         for kind, counts in sorted(day_audit(Path(sys.argv[1])).items()):
             print(

@@ -67,7 +67,11 @@ def _in_another_act(token: Token, clause: set[int]) -> bool:
     return False
 
 
-def _governed_times(doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int]) -> list[TimeRef]:
+def _governed_times(
+    doc: Any, offset: int, times: Sequence[TimeRef], clause: set[int], *, unresolved: bool = False
+) -> list[TimeRef]:
+    """The clause's own times, resolved ones; with `unresolved`, only those the report's own date was too loose to
+    anchor ("in November" of no known year)."""
     sentence_end = offset + len(doc_text(doc))
     return [
         ref
@@ -76,7 +80,7 @@ def _governed_times(doc: Any, offset: int, times: Sequence[TimeRef], clause: set
         and offset <= ref.start < sentence_end
         and ref.value
         and ref.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-        and not ref.value.startswith("XXXX")  # unresolved: the report's own date was too loose to anchor it
+        and ref.value.startswith("XXXX") == unresolved
         and _belongs(doc, ref.start, ref.end, offset, clause)
         and not _of_an_answered_act(doc, ref.start, ref.end, offset, clause)
     ]
@@ -384,8 +388,12 @@ def event_date(
     if told is not None and told.precision == "day":
         return told, told.value, "reported by", False
     if published.precision == "unknown":
-        # A report whose date is unknown dates nothing: an interval spanning decades is not a date to print.
-        return None, None, "unknown", True
+        # A report whose date is unknown dates nothing: an interval spanning decades is not a date to print. The
+        # act's own time expression, unresolved ("signed in November" of no known year), stays with it undated:
+        # once its story gives the report its year, linking resolves it (truceline.link.dates), as the per-report
+        # stages would have with that date
+        pending = _governed_times(doc, offset, times, own, unresolved=True)
+        return (pending[0], None, "unknown", False) if pending else (None, None, "unknown", True)
     return None, published.value, "reported by", True
 
 

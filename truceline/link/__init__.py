@@ -13,13 +13,14 @@ month, a story's clusters by days), never all pairs. Its tables are its own (tru
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from truceline.link import agreements, passages
 from truceline.link.canonical import Merger
-from truceline.link.cluster import Decide, Linker, model_decider
+from truceline.link.cluster import Decide, Linker, cluster_bounds, model_decider, out_of_bounds
 from truceline.link.dates import feed_back
 from truceline.link.features import DATE_SPAN_MAX, Report, build_report
 from truceline.link.resolve import AgreementLinker
@@ -118,8 +119,9 @@ def _link_one(
         resolver.refresh(agreement_id)
 
     def redate(rep: Report, story: Group) -> Report | None:
-        if not feed_back(store.link, rep, article, None, story, False, narrow_only=True):
-            return None
+        periods: list[tuple[date, date]] = []
+        if not feed_back(store.link, rep, article, None, story, False, narrow_only=True, periods=periods):
+            return replace(rep, periods=tuple(periods)) if periods else None
         report.redated += 1
         fresh = store.link.article_row(rep.id)
         if fresh is None:
@@ -134,6 +136,10 @@ def _link_one(
     latest = rep.latest.isoformat() if rep.latest else None
     cluster = store.link.group("link_clusters", placed.cluster_id)
     confident = placed.cluster_score >= CONFIDENT and not placed.new_cluster
+    if rep.periods and cluster is not None and not placed.new_cluster:
+        # of the few periods its text leaves in its story, the cluster it was placed in meets one: that is when the
+        # happening it tells was reported (its placement among that period's clusters was the choice)
+        confident = confident or len([p for p in rep.periods if not out_of_bounds(p, cluster_bounds(cluster))]) == 1
     if story is not None and feed_back(store.link, rep, article, cluster, story, confident):
         report.redated += 1
         latest = store.link.published_latest(rep.id) or latest

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import repeat
 from operator import mul
@@ -90,6 +90,11 @@ MERGE_MIN_CLUSTER = 1  # a cluster a report has just founded merges by the same 
 # gap; a report bounded from below only is held to nothing (`closed_bounds`)
 BOUNDS_RULE = True
 PRECEDE_DAYS = 5
+# ... and a report whose text, inside its story's span, leaves a few periods far apart (a dateline's "Feb 3" of each
+# of the story's years) is from one of them: it joins only a cluster whose days meet one, and widens that cluster's
+# bounds by that one, not by the months between (which let an undated Saraqib report of February 2020 join a
+# shelling of May 2019, and then bridge the two clusters)
+PERIODS_RULE = True
 
 # (level, report, candidates as (group, features)) -> (index of the chosen candidate or None, its probability)
 Decide = Callable[[str, Report, list[tuple[Group, dict[str, float]]]], tuple[int | None, float]]
@@ -282,13 +287,40 @@ def out_of_bounds(mine: bounds.Days | None, theirs: bounds.Days | None) -> bool:
     return bounds.apart(bounds.widened(mine, PRECEDE_DAYS), bounds.widened(theirs, PRECEDE_DAYS))
 
 
+def _same_days(one: Group, other: Group) -> bool:
+    """Whether two clusters' days meet within MERGE_CLUSTER_DAYS, or either has none: a dayless cluster (one of an
+    undated report) may join one cluster of the days it could be from, but does not make two clusters of months
+    apart one (an undated Saraqib report made a shelling of May 2019 and one of February 2020 one)."""
+    if not (one.date_lo and one.date_hi and other.date_lo and other.date_hi):
+        return True
+    mine = date.fromisoformat(one.date_lo), date.fromisoformat(one.date_hi)
+    theirs = date.fromisoformat(other.date_lo), date.fromisoformat(other.date_hi)
+    return not bounds.apart(
+        (mine[0] - timedelta(days=MERGE_CLUSTER_DAYS), mine[1] + timedelta(days=MERGE_CLUSTER_DAYS)), theirs
+    )
+
+
+def in_period(rep: Report, cluster: Group) -> Report:
+    """`rep` as from the first of its periods the cluster's days meet, when it states no date and its text leaves a
+    few periods (`Report.periods`); else `rep` itself."""
+    theirs = cluster_bounds(cluster)
+    if rep.date_lo is not None or not rep.periods or not PERIODS_RULE or theirs is None:
+        return rep
+    met = [p for p in rep.periods if not out_of_bounds(p, theirs)]
+    return replace(rep, date_lo=met[0][0], date_hi=met[0][1]) if met else rep
+
+
 def _add_days(cluster: Group, rep: Report) -> None:
     """A cluster's days take its report's bounded days when it states none (`_add` took its stated ones), and its
-    bounds the report's of any width."""
+    bounds the report's of any width; of a report from one of a few periods, those its other reports' days meet."""
     days = report_days(rep)
     if days is not None and rep.date_lo is None:
         _extend(cluster, "date", days)
     found = report_bounds(rep)
+    theirs = cluster_bounds(cluster)
+    if rep.periods and PERIODS_RULE and rep.date_lo is None and theirs is not None:
+        met = [p for p in rep.periods if not out_of_bounds(p, theirs)]
+        found = (met[0][0], met[-1][1]) if met else found
     if found is not None:
         _extend(cluster, "bound", found)
 
@@ -458,6 +490,8 @@ class Linker:
             link = _dot(cluster.centroid, other.centroid) / (cluster.n_reports * other.n_reports)
             if link < MERGE_CLUSTERS or out_of_bounds(cluster_bounds(cluster), cluster_bounds(other)):
                 continue
+            if PERIODS_RULE and not _same_days(cluster, other):
+                continue  # a cluster without days of its own, merged into one of these days, is not of those
             keep, gone = (cluster, other) if (cluster.seq, cluster.id) < (other.seq, other.id) else (other, cluster)
             merged = Group(
                 keep.id,
@@ -519,8 +553,22 @@ class Linker:
         if days is not None:
             lo = (days[0] - timedelta(days=CLUSTER_WINDOW_DAYS)).isoformat()
             hi = (days[1] + timedelta(days=CLUSTER_WINDOW_DAYS)).isoformat()
-        ids = self.tables.cluster_candidates(story.id, lo, hi, CLUSTER_CANDIDATES)
-        if lo is not None and LARGEST_CLUSTERS:
+        windows = [(lo, hi)]
+        if days is None and rep.periods and PERIODS_RULE:
+            # one of a few periods far apart ("Feb 3" of either of the story's years): the clusters of each
+            windows = [
+                (
+                    (a - timedelta(days=CLUSTER_WINDOW_DAYS)).isoformat(),
+                    (b + timedelta(days=CLUSTER_WINDOW_DAYS)).isoformat(),
+                )
+                for a, b in rep.periods
+            ]
+        ids = []
+        for first, last in windows:
+            ids += [
+                i for i in self.tables.cluster_candidates(story.id, first, last, CLUSTER_CANDIDATES) if i not in ids
+            ]
+        if windows[0][0] is not None and LARGEST_CLUSTERS:
             # a report's date can be wrong (a misread dateline); the story's largest clusters stay candidates, and
             # the scorer weighs the gap
             ids += [i for i in self.tables.cluster_candidates(story.id, None, None, LARGEST_CLUSTERS) if i not in ids]
@@ -528,6 +576,8 @@ class Linker:
         if rep.date_lo is None:
             mine = closed_bounds(rep)
             groups = [g for g in groups if not out_of_bounds(mine, cluster_bounds(g))]
+            if rep.periods and PERIODS_RULE:
+                groups = [g for g in groups if any(not out_of_bounds(p, cluster_bounds(g)) for p in rep.periods)]
         chosen, prob = self._choose("event", rep, vector, groups, "cluster_id")
         if chosen is not None:
             return chosen, prob, False
@@ -542,10 +592,12 @@ class Linker:
         rows: list[tuple[Group, dict[str, float]]] = []
         for g in groups:
             members = [self.member_vector(a, raw) for a, raw in self.tables.members(column, g.id, RECENT_MEMBERS)]
+            # a report from one of a few periods is scored as from the one the cluster's days meet
+            mine = in_period(rep, g) if level == "event" else rep
             between = None
-            if level == "event" and g.story_id and g.date_lo and rep.date_lo:
-                between = self.tables.clusters_between(g.story_id, g.date_lo, rep.date_lo.isoformat(), g.id)
-            rows.append((g, features(level, rep, vector, g, members, self.idf, between)))
+            if level == "event" and g.story_id and g.date_lo and mine.date_lo:
+                between = self.tables.clusters_between(g.story_id, g.date_lo, mine.date_lo.isoformat(), g.id)
+            rows.append((g, features(level, mine, vector, g, members, self.idf, between)))
         self.compared += len(rows)
         if level in RELATIVE:
             relative([f for _, f in rows])

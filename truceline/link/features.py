@@ -34,6 +34,9 @@ class Report:
     published_precision: str = "unknown"
     latest: date | None = None  # the last day the report can be from, however loosely it is dated
     earliest: date | None = None  # ... and the first (its text's bounds when it states no date)
+    # the periods its text leaves inside its story's span when it states no date and they are several (a dateline's
+    # "Feb 3" of each of the story's years): it is from one of them, not from the days between
+    periods: tuple[tuple[date, date], ...] = ()
 
     @property
     def bucket(self) -> int:

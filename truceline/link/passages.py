@@ -54,7 +54,10 @@ def attach(linker: Linker, rep: Report, story: Group) -> list[tuple[int, int, st
         ids = linker.tables.story_candidates(index_keys(part, vector), *story_window(rep), STORY_CANDIDATES)
         best: tuple[float, str] | None = None
         for other in linker.tables.groups("link_stories", [i for i in ids if i != story.id]):
-            if other.n_reports < 2 or _likeness(vector, other) <= own:
+            # a story of one report is a situation reports are written about (the first report of a story that
+            # leaves its year open is linked after the dated ones, so the story may hold one report when another's
+            # digression reaches it)
+            if _likeness(vector, other) <= own:
                 continue
             members = [linker.member_vector(a, raw) for a, raw in linker.tables.members("story_id", other.id, 20)]
             row = features("story", part, vector, other, members, linker.idf)

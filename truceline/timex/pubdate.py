@@ -153,7 +153,15 @@ def _conclude(r: Reasoning, evidence: list[str], story_hint: PubDate | None) -> 
             return PubDate(day.isoformat(), day, day, "day", tuple(evidence))
         lo, hi = max(lo, day), min(hi, day + timedelta(days=1))
         evidence.append(f"{named}: published that day or the next ({share_text('weekday')})")
-    return PubDate(interval_value(lo, hi), lo, hi, interval_precision(lo, hi), tuple(evidence))
+    periods = tuple((a, b) for a, b in spans if a <= hi and b >= lo)
+    return PubDate(
+        interval_value(lo, hi),
+        lo,
+        hi,
+        interval_precision(lo, hi),
+        tuple(evidence),
+        periods=periods if len(periods) > 1 else (),
+    )
 
 
 def _stated_lower_bound(r: Reasoning, held: Span) -> tuple[date, str] | None:
