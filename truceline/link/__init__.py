@@ -20,7 +20,7 @@ from typing import Any
 
 from truceline.link import agreements, passages
 from truceline.link.canonical import Merger
-from truceline.link.cluster import Decide, Linker, cluster_bounds, model_decider, out_of_bounds
+from truceline.link.cluster import Decide, Linker, model_decider, periods_met
 from truceline.link.dates import feed_back
 from truceline.link.features import DATE_SPAN_MAX, Report, build_report
 from truceline.link.resolve import AgreementLinker
@@ -136,10 +136,10 @@ def _link_one(
     latest = rep.latest.isoformat() if rep.latest else None
     cluster = store.link.group("link_clusters", placed.cluster_id)
     confident = placed.cluster_score >= CONFIDENT and not placed.new_cluster
-    if rep.periods and cluster is not None and not placed.new_cluster:
+    if cluster is not None and not placed.new_cluster:
         # of the few periods its text leaves in its story, the cluster it was placed in meets one: that is when the
         # happening it tells was reported (its placement among that period's clusters was the choice)
-        confident = confident or len([p for p in rep.periods if not out_of_bounds(p, cluster_bounds(cluster))]) == 1
+        confident = confident or len(periods_met(rep, cluster) or ()) == 1
     if story is not None and feed_back(store.link, rep, article, cluster, story, confident):
         report.redated += 1
         latest = store.link.published_latest(rep.id) or latest

@@ -300,13 +300,18 @@ def _same_days(one: Group, other: Group) -> bool:
     )
 
 
-def in_period(rep: Report, cluster: Group) -> Report:
-    """`rep` as from the first of its periods the cluster's days meet, when it states no date and its text leaves a
-    few periods (`Report.periods`); else `rep` itself."""
+def periods_met(rep: Report, cluster: Group) -> list[bounds.Days] | None:
+    """Of the few periods an undated report's text leaves (`Report.periods`), those the cluster's days meet; None
+    when the report states a date, leaves one period, or the cluster has no days."""
     theirs = cluster_bounds(cluster)
     if rep.date_lo is not None or not rep.periods or not PERIODS_RULE or theirs is None:
-        return rep
-    met = [p for p in rep.periods if not out_of_bounds(p, theirs)]
+        return None
+    return [p for p in rep.periods if not out_of_bounds(p, theirs)]
+
+
+def in_period(rep: Report, cluster: Group) -> Report:
+    """`rep` as from the first of its periods the cluster's days meet (`periods_met`), else `rep` itself."""
+    met = periods_met(rep, cluster)
     return replace(rep, date_lo=met[0][0], date_hi=met[0][1]) if met else rep
 
 
@@ -317,10 +322,8 @@ def _add_days(cluster: Group, rep: Report) -> None:
     if days is not None and rep.date_lo is None:
         _extend(cluster, "date", days)
     found = report_bounds(rep)
-    theirs = cluster_bounds(cluster)
-    if rep.periods and PERIODS_RULE and rep.date_lo is None and theirs is not None:
-        met = [p for p in rep.periods if not out_of_bounds(p, theirs)]
-        found = (met[0][0], met[-1][1]) if met else found
+    if met := periods_met(rep, cluster):
+        found = (met[0][0], met[-1][1])
     if found is not None:
         _extend(cluster, "bound", found)
 
@@ -576,8 +579,7 @@ class Linker:
         if rep.date_lo is None:
             mine = closed_bounds(rep)
             groups = [g for g in groups if not out_of_bounds(mine, cluster_bounds(g))]
-            if rep.periods and PERIODS_RULE:
-                groups = [g for g in groups if any(not out_of_bounds(p, cluster_bounds(g)) for p in rep.periods)]
+            groups = [g for g in groups if periods_met(rep, g) != []]  # none of its periods meets the cluster's days
         chosen, prob = self._choose("event", rep, vector, groups, "cluster_id")
         if chosen is not None:
             return chosen, prob, False
