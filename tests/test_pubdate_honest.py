@@ -138,3 +138,24 @@ def test_scorer_counts() -> None:
     assert not pubdate_text.is_english(
         "Die Gespräche dauerten einen Tag, und die Gesandten wollen sich wieder treffen."
     )
+
+
+def test_a_report_bounded_by_nothing_files_no_event_under_today(tmp_path: Path) -> None:
+    # its publication interval runs to today; its events have no date, and are not filed under today's month
+    from truceline import api
+    from truceline.store import Store
+    from truceline.store.db import EventFilter
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "r.txt").write_text(
+        "Clashes in the hills\n\nGovernment troops shelled a rebel camp in the hills, killing four fighters.\n",
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "d.db") as store:
+        api.ingest(store, [str(folder)])
+        api.process(store, link_after=False)
+        article = store.articles()[0]
+        assert article["published_precision"] == "unknown" and article["published_latest"] == date.today().isoformat()
+        assert store.events(), "the shelling is a row"
+        assert not store.events(EventFilter(since=date.today().isoformat()[:7]))

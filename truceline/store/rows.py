@@ -129,7 +129,9 @@ def article_rows(analysis: Analysis, processed_at: str | None = None) -> Article
         mentions.append((art.id, "quantity", q.start, q.end, q.text, q.kind, json.dumps(quantity_json(q))))
     events: list[Row] = []
     links: list[Row] = []
-    anchor = pub.anchor.isoformat() if pub.anchor else None
+    # an undated event sorts under its report's date; not under one of over three years ("published before today",
+    # or after 2006): that dates no event (truceline.events.attach), and would file the report's events under today
+    anchor = pub.anchor.isoformat() if pub.anchor and pub.precision != "unknown" else None
     for ev in analysis.events:
         events.append(
             (
