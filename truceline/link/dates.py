@@ -43,9 +43,9 @@ def _width(lo: date | None, hi: date | None) -> int:
     return (hi - lo).days if lo and hi else 10**6
 
 
-def hint_for(cluster: Group | None, story: Group) -> tuple[PubDate, str] | None:
-    """The period a report of this cluster (given when it was placed there confidently) and story is from, and
-    where that comes from."""
+def hint_for(cluster: Group | None, story: Group) -> tuple[PubDate, str, Group] | None:
+    """The period a report of this cluster (given when it was placed there confidently) and story is from, where
+    that comes from, and the group that gave it."""
     for group, what in ((cluster, "event cluster"), (story, "story")):
         if group is None or not group.date_lo or not group.date_hi:
             continue
@@ -53,7 +53,7 @@ def hint_for(cluster: Group | None, story: Group) -> tuple[PubDate, str] | None:
         if what == "event cluster":
             lo, hi = lo - timedelta(days=14), hi + timedelta(days=14)
         why = f"story: the dated reports of its {what} ({group.id}) are from {group.date_lo} to {group.date_hi}"
-        return PubDate(f"{lo.isoformat()}/{hi.isoformat()}", lo, hi, "unknown", (why,)), why
+        return PubDate(f"{lo.isoformat()}/{hi.isoformat()}", lo, hi, "unknown", (why,)), why, group
     return None
 
 
@@ -80,21 +80,20 @@ def feed_back(
     raw = tables.document(rep.id)
     if found is None or raw is None:
         return False
-    hint, why = found
+    hint, why, source = found
     from truceline.stages import clean, dates
 
     cleaned = clean.clean(raw)
     new = dates.infer_publication_date(raw, cleaned, story_hint=hint)
-    from_story = not (confident and cluster is not None and cluster.date_lo and cluster.date_hi)
-    if from_story and len(new.periods) > 1:
+    if source is story and len(new.periods) > 1:
         near = [p for p in new.periods if _happening_near(tables, story.id, p)]
         if len(near) == 1:
-            lo, hi = near[0][0] - timedelta(days=NEAR_DAYS), near[0][1] + timedelta(days=NEAR_DAYS)
+            first, last = near[0][0] - timedelta(days=NEAR_DAYS), near[0][1] + timedelta(days=NEAR_DAYS)
             why = (
                 f"story: of the periods its text leaves, only {near[0][0].isoformat()} is within {NEAR_DAYS} days of"
                 f" the happenings of its story ({story.id})"
             )
-            hint = PubDate(f"{lo.isoformat()}/{hi.isoformat()}", lo, hi, "unknown", (why,))
+            hint = PubDate(f"{first.isoformat()}/{last.isoformat()}", first, last, "unknown", (why,))
             new = dates.infer_publication_date(raw, cleaned, story_hint=hint)
     if new.earliest is None or new.latest is None or _width(new.earliest, new.latest) >= _width(lo, hi):
         return False
