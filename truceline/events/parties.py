@@ -208,18 +208,39 @@ _HOLDING = frozenset({"control", "hold", "occupy", "run"})
 
 
 def _fired_from(trigger: Token) -> Token | None:
-    """The party whose ground an attack came from: "fired from Houthi-controlled areas", "launched from rebel-held
-    territory" (the name before the hyphened participle), when the attack names no doer of its own."""
-    for prep in trigger.children:
-        if prep.dep_ != "prep" or prep.lower_ != "from":
-            continue
-        for ground in prep.children:
-            for held in ground.children:
-                if held.dep_ in ("amod", "compound") and held.lemma_.lower() in _HOLDING and held.tag_ == "VBN":
-                    holder = next((c for c in held.children if c.i + 2 == held.i and c.pos_ in ("PROPN", "NOUN")), None)
-                    if holder is not None and holder.doc[holder.i + 1].text == "-":
-                        return holder
+    """The party whose ground an attack came from, when the attack names no doer of its own: "fired from
+    Houthi-controlled areas", "launched from rebel-held territory" (the name before the hyphened participle), or a
+    country or territory named outright ("rockets fired from Lebanon", "missiles launched from Iran struck a base":
+    the weapon's participle, under the act's subject), as event coders code a launch's origin."""
+    heads = [trigger]
+    # "drones launched from Ukraine attacked ...", parsed as two verbs joined by "and": the first one's too
+    clauses = [trigger, trigger.head] if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" else [trigger]
+    for clause in clauses:
+        for arg in clause.children:  # "missiles launched from Iran struck": the weapon's own participle
+            if arg.dep_ in ("nsubj", "nsubjpass") and _a_weapon(arg):
+                heads.extend(c for c in arg.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"))
+                if clause is not trigger:
+                    heads.append(clause)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            for ground in prep.children:
+                for held in ground.children:
+                    if held.dep_ in ("amod", "compound") and held.lemma_.lower() in _HOLDING and held.tag_ == "VBN":
+                        holder = next(
+                            (c for c in held.children if c.i + 2 == held.i and c.pos_ in ("PROPN", "NOUN")), None
+                        )
+                        if holder is not None and holder.doc[holder.i + 1].text == "-":
+                            return holder
+                if ground.dep_ == "pobj" and ground.ent_type_ == "GPE":
+                    return ground
     return None
+
+
+def _a_weapon(token: Token) -> bool:
+    """'Missiles ... struck', 'rockets fired from ...': a weapon named as the act's subject, not who fired it."""
+    return token.tag_ in ("NN", "NNS") and token.lemma_.lower() in load_lexicon().weapon_modes
 
 
 _FIGHTERS = frozenset({"MIL", "REB", None})
@@ -694,9 +715,13 @@ def settle(
         if actor is None and not cand.nominal and event.type == "ASSAULT" and agent is None:
             blow = blow_of(cand.token, index, offset)  # "killed in the Turkish response": whoever struck it
             actor = index.as_party(actor_for(blow, offset, index), True) if blow is not None else None
-        if actor is None and event.type == "ASSAULT" and agent is None:
+        if actor is None and event.type == "ASSAULT" and (agent is None or _a_weapon(agent)):
             holder = _fired_from(cand.token)  # "a missile fired from Houthi-controlled areas": the Houthis
             actor = index.as_party(actor_for(holder, offset, index), False) if holder is not None else None
+            if actor is not None and holder is not None and holder.ent_type_ == "GPE" and not actor.members:
+                # the country a weapon came from says whose ground, not whose forces or which group fired: CAMEO's
+                # unidentified armed forces of that country
+                actor = replace(actor, sector="UAF", code=f"{actor.country}UAF", name=None)
         owned = _owned(agent, event.claimed_by)
         actor = own_forces(agent, actor, event.claimed_by) or actor
         actor = possessor_country(agent, actor, offset, index)  # "his forces advanced", told of a named leader

@@ -145,7 +145,7 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
     found: list[Candidate] = []
     taken: set[int] = set()
     for token in doc:
-        if not _is_verb(token) or misread_gerund(token, lex) is not None:
+        if not _is_verb(token) or misread_gerund(token, lex) is not None or gerund_subject(token, lex):
             continue
         lemma = _lemma(token)
         noun = _ceasefire_object(token, lex) if lemma in lex.ceasefire_verbs else None
@@ -182,7 +182,7 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
                 found.append(Candidate(token, "REQUEST", "general", False, extra=[obliged]))
                 taken.add(token.i)
     for token in doc:
-        misread = misread_gerund(token, lex) is not None
+        misread = misread_gerund(token, lex) is not None or gerund_subject(token, lex)
         if token.i in taken or not (_is_noun(token) or misread):
             continue
         lemma = _lemma(token)
@@ -274,6 +274,15 @@ def misread_gerund(token: Token, lex: Lexicon) -> Token | None:
     if token.dep_ in ("acl", "advcl", "pobj") and before.ent_type_ == "NORP" and before.dep_ == "pobj":
         return before if before.head.i < before.i and head.i < before.i else None
     return None
+
+
+def gerund_subject(token: Token, lex: Lexicon) -> bool:
+    """An event noun in -ing form that is the subject of another verb ("Shelling by separatist forces damaged a
+    school"): the parser takes it for a clause of its own, but it has no subject or object and names the act, as
+    "an attack by ..." would; read as the noun, its "by" names who acted."""
+    if token.tag_ != "VBG" or token.dep_ not in ("csubj", "nsubj", "nsubjpass") or token.lower_ not in lex.nouns:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "aux") for c in token.children)
 
 
 def _sense_words(noun: Token) -> set[str]:

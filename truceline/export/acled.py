@@ -152,7 +152,7 @@ def _sector_inter(actor: Actor, violent: bool, perpetrator: bool, place_country:
         return "8" if foreign else "1"
     if sector in _REBEL:
         return "3" if words & _MILITIA_WORDS else "2"
-    if sector == "CRM" or (sector in _PARTISAN and perpetrator):
+    if sector == "UAF" or sector == "CRM" or (sector in _PARTISAN and perpetrator):  # "Unidentified Armed Group"
         return "3"
     if sector == "ETH":
         return "4" if perpetrator else "7"
