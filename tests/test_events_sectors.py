@@ -108,3 +108,10 @@ def test_what_a_side_states_is_its_governments_and_its_presence_its_militarys(
     events_of: Any, text: str, sector: str
 ) -> None:
     assert party(only(events_of(text), "REJECT").recipient) == ("ARM", sector)
+
+
+def test_a_people_addressed_as_a_state_is_named_as_its_government(events_of: Any) -> None:
+    events = events_of('"A truce is what we expect from the Russians," the Turkish minister said on Friday.')
+    (asked,) = [e for e in events if e.type == "REQUEST"]
+    assert party(asked.recipient) == ("RUS", "GOV")
+    assert asked.recipient is not None and asked.recipient.name == "Russian government"  # not "Russian people"

@@ -638,7 +638,13 @@ def nation_as_state(actor: Actor) -> Actor:
         or " " in actor.text.strip()
     ):
         return actor
-    return replace(actor, sector="GOV", code=f"{actor.country}GOV" if actor.country else actor.code)
+    # the people's name ("Russian people") becomes its state's, as a capital's reads ("Russian government")
+    name = (
+        f"{actor.name.removesuffix(' people')} government"
+        if actor.name and actor.name.endswith(" people")
+        else actor.name
+    )
+    return replace(actor, sector="GOV", code=f"{actor.country}GOV" if actor.country else actor.code, name=name)
 
 
 def same_party(a: Actor | None, b: Actor | None) -> bool:
