@@ -43,3 +43,18 @@ def test_a_gerund_that_is_the_subject_names_its_doer_with_by() -> None:
     (shelling,) = attacks("Shelling by separatist forces damaged a school in Avdiivka on Monday.")
     assert shelling.actor is not None and shelling.actor.sector == "REB"
     assert shelling.recipient is None or shelling.recipient.sector != "REB"
+
+
+def test_a_weapon_fired_and_landing_is_one_attack_with_its_doer() -> None:
+    (shelling,) = attacks("Shells fired by the army hit a crowded market in Kadugli on Monday.")
+    assert shelling.actor is not None and (shelling.actor.country, shelling.actor.sector) == ("SDN", "MIL")
+    (rockets,) = attacks("Rockets fired from Lebanon hit the town of Metula on Monday.")
+    assert rockets.actor is not None and rockets.actor.country == "LBN"
+    assert rockets.place is not None and rockets.place.name == "Metula"
+
+
+def test_what_a_bombing_destroyed_is_that_bombing_not_a_second_row() -> None:
+    events = pipeline_events("Israeli jets bombed and destroyed a house in Khan Younis on Monday.", "2024-03-05")
+    assert len(events) == 1 and events[0].type == "ASSAULT"
+    two = attacks("Russian forces shelled Kharkiv and struck Odesa with drones on Monday.")
+    assert len(two) == 2  # two cities, two attacks

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from truceline.events.lexicon import load_lexicon
 from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor, Event
 
@@ -39,6 +40,8 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
     the one to keep: the verb that a manner noun hangs on, the noun a participle describes, the first of two nouns."""
     if kind == "PROTEST" and other == "REQUEST" and _demanding(a.token, b.token):
         return True  # "protesters gathered ..., demanding his resignation": what the protest demands, one act
+    if kind == "ASSAULT" and other == "COERCE" and b.mode == "destroy" and _outcome(a, b):
+        return True  # "jets bombed and destroyed a house": the destruction is what the bombing did
     if kind != other or a.token.i == b.token.i:
         return False
     x, y = a.token, b.token
@@ -60,6 +63,8 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         return True  # "we will not only retaliate, but we will respond much more heavily": one threat
     if _agreed_to(a, b):
         return True  # "agreed on Sunday to extend the truce": one agreement, an extension
+    if kind == "ASSAULT" and not a.nominal and not b.nominal and _one_weapon(x, y):
+        return True  # "shells fired by the army hit a market": the weapon fired is the one that hit
     if not a.nominal and not b.nominal and y.dep_ == "pcomp" and y.head.lower_ == "by" and y.head.head.i == x.i:
         return True  # "violated the truce by shelling positions": the shelling is how it was violated
     if not a.nominal and not b.nominal and _said_of_itself(y, x):
@@ -76,6 +81,29 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         # the participle hangs on the verb a gerund subject's clause is told with
         return y.head.i == x.i or any(y.head.i == t.i for t in a.extra)
     return x.dep_ in ("dobj", "nsubj") and y.head.i == x.head.i  # "seeing attacks by the regime, targeting hospitals"
+
+
+def _outcome(a: Candidate, b: Candidate) -> bool:
+    """`b`, a verb joined to the verb `a` by "and" with no subject of its own, after it: the same doer's next word
+    for what the act did."""
+    x, y = a.token, b.token
+    if a.nominal or b.nominal or y.dep_ != "conj" or y.head.i != x.i or y.i < x.i:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children)
+
+
+def _one_weapon(x: Token, y: Token) -> bool:
+    """`x`'s subject is a weapon ("shells", "rockets") and `y` tells that same weapon's firing or landing: the
+    participle that describes it ("shells fired by the army hit"), or a verb the parser hangs on `x` with no subject
+    of its own ("rockets fired from Lebanon hit the town", read as "fired ... hit")."""
+    weapons = load_lexicon().weapon_modes
+    subject = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ not in ("NN", "NNS") or subject.lemma_.lower() not in weapons:
+        return False
+    if y.dep_ in ("acl", "relcl") and y.head.i == subject.i:
+        return True
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children)
+    return y.dep_ in ("dep", "conj") and y.head.i == x.i and y.i > x.i and not own_subject
 
 
 def _indefinite(noun: Token) -> bool:
