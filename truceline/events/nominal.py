@@ -151,7 +151,12 @@ _OWNING_UP = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
 
 
 def _responsible(noun: Token) -> Token | None:
-    """'X claimed (took, accepted) responsibility for the attack': the one who owns up to it carried it out."""
+    """'X claimed (took, accepted) responsibility for the attack': the one who owns up to it carried it out; so
+    does the one said, or saying, to be (or not to be) answerable for it, whose act is then asserted or denied
+    (truceline.events.stance.answerable)."""
+    answerable = answerable_for(noun)
+    if answerable is not None:
+        return next((c for c in answerable[0].children if c.dep_ == "nsubj"), None)
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
         return None
@@ -159,6 +164,31 @@ def _responsible(noun: Token) -> Token | None:
     if prep.head.dep_ != "dobj" or verb.lemma_.lower() not in _OWNING_UP:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+_DISOWNING = frozenset({"deny", "reject", "refute", "disclaim"})
+
+
+def answerable_for(noun: Token) -> tuple[Token, bool] | None:
+    """(the verb, whether it disowns) when `noun` is the act someone is said to answer for: "X denied
+    responsibility for the attack" (disowns), "X was (not) responsible for the blast", "X was (not) behind the
+    strike", "X had nothing to do with the killing" (disowns); the verb's subject is who is or is not its doer."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return None
+    head = prep.head
+    if prep.lower_ == "for" and head.lemma_.lower() == "responsibility" and head.dep_ == "dobj":
+        verb = head.head
+        return (verb, True) if verb.lemma_.lower() in _DISOWNING else None
+    if prep.lower_ == "for" and head.lower_ == "responsible" and head.dep_ == "acomp":
+        verb = head.head
+        return verb, any(c.dep_ == "neg" for c in verb.children)
+    if prep.lower_ == "behind" and head.lemma_.lower() == "be" and prep.dep_ == "prep":
+        return head, any(c.dep_ == "neg" for c in head.children)
+    if prep.lower_ == "with" and head.lemma_.lower() == "do" and head.dep_ == "relcl" and head.head.lower_ == "nothing":
+        verb = head.head.head
+        return (verb, True) if head.head.dep_ == "dobj" and verb.lemma_.lower() == "have" else None
+    return None
 
 
 _UNDERGOING = frozenset({"come", "be", "remain", "stay"})

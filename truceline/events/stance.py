@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from truceline.events.arguments import dateline_end, joins_the_telling, telling_joined
 from truceline.events.lexicon import Lexicon
+from truceline.events.nominal import answerable_for
 from truceline.events.recall import duty_clause
 from truceline.events.triggers import Candidate, Token
 
@@ -177,6 +178,10 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
     token = clause_verb(cand)
     if cand.nominal and cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in lex.denial_verbs:
         return Attribution("denied", cand.token.head, _speaker(cand.token.head))
+    answerable = answerable_for(cand.token) if cand.nominal else None
+    if answerable is not None and answerable[1]:
+        # "denied responsibility for the attack", "said it was not behind the strike": its doer's denial
+        return Attribution("denied", answerable[0], _speaker(answerable[0]))
     steps = 0
     while token.dep_ != "ROOT" and steps < 8:
         steps += 1

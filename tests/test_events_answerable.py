@@ -1,0 +1,38 @@
+"""Who answers for an act: "X denied responsibility for the attack", "X said it was not behind the strike", "X had
+nothing to do with the killing" are X's denials of its own act, coded on the act (as "X denied firing" is), and
+"officials said the rebels were behind the attack" names the act's doer as the officials tell it. Sentences written
+for these tests, run through the whole per-report pipeline."""
+
+from __future__ import annotations
+
+from test_events import pipeline_events
+
+from truceline.model import Event
+
+
+def attacks(text: str) -> list[Event]:
+    return [e for e in pipeline_events(text, "2024-03-05") if e.type == "ASSAULT"]
+
+
+def test_denying_responsibility_is_the_doers_denial_of_the_act() -> None:
+    events = pipeline_events("The rebels denied responsibility for the attack on the market on Monday.", "2024-03-05")
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.stance == "denied"
+    assert attack.actor is not None and attack.actor.sector == "REB"
+    assert not [e for e in events if e.type == "REJECT"]  # the denial is told on the act, not as a row of its own
+
+
+def test_saying_it_was_not_behind_an_act_denies_it() -> None:
+    for text in (
+        "The army said it was not responsible for the blast at the checkpoint on Monday.",
+        "The army said it was not behind the strike on the hospital on Monday.",
+    ):
+        (act,) = attacks(text)
+        assert act.stance == "denied", text
+        assert act.actor is not None and act.actor.sector == "MIL", text
+
+
+def test_being_behind_an_act_names_its_doer_as_the_teller_says() -> None:
+    (attack,) = attacks("Officials said the rebels were behind the attack on the convoy on Monday.")
+    assert attack.stance == "claimed"
+    assert attack.actor is not None and attack.actor.sector == "REB"
