@@ -76,3 +76,21 @@ def test_an_agent_before_the_head_still_lends_its_country_to_later_mentions(book
     found = book.find("A Georgian military source said the army had not fired on the Armenian post in Armenia.")
     army = next(a for a in found if a.text == "army")
     assert army.country == "GEO"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "The Yemeni government signed the deal. Saudi Arabia, which leads a coalition backing the government, "
+            "welcomed it. Coalition jets struck rebel positions near the port on Friday.",
+            "SAU",
+        ),
+        ("A coalition led by the United States struck positions near Mosul. Coalition aircraft returned later.", "USA"),
+    ],
+)
+def test_a_body_said_to_be_led_by_a_state_is_that_states_in_later_mentions(
+    book: ActorDictionary, text: str, country: str
+) -> None:
+    coalition = [a for a in book.find(text) if "oalition" in a.text]
+    assert len(coalition) == 2 and all(a.country == country for a in coalition), coalition

@@ -10,7 +10,7 @@ regime" ... "the regime"), else the story's country.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import replace
 
 from truceline.actors.build import Context, code_of, compound, joined, single, with_owner
@@ -96,8 +96,13 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
         k = last + 1
     for index, group in ctx.bare:
         actor = out[index]
-        country = _town_before(text, tokens, actor) or ctx.country_for(
-            group, actor.start, actor.sector in ON_THE_GROUND
+        leader = _led_by(text, actor, out)
+        if leader is not None:  # "Saudi Arabia, which leads a coalition": later "coalition warplanes" are its too
+            insort(ctx.agent_country.setdefault(group, []), (actor.start, leader))
+        country = (
+            leader
+            or _town_before(text, tokens, actor)
+            or ctx.country_for(group, actor.start, actor.sector in ON_THE_GROUND)
         )
         if country:
             code = code_of(country, actor.code if actor.code and actor.code != actor.sector else actor.sector)
@@ -115,6 +120,27 @@ def compose(text: str, tokens: Tokens, matches: list[Match], ctx: Context) -> li
     if ctx.surnames:
         out = later_surnames(text, tokens, out, ctx)
     return _ethnic_residents(text, out)
+
+
+_LEADS = re.compile(r",?\s+(?:which|who|that)\s+(?:leads|led|heads|headed|commands)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$")
+_LED_BY = re.compile(r"\s+(?:led|headed|commanded)\s+by\s+(?:the\s+)?")
+
+
+def _led_by(text: str, actor: Actor, out: list[Actor]) -> str | None:
+    """The country of the state said to lead a body named without one: "Saudi Arabia, which leads a coalition
+    backing the government", "a coalition led by the United States"."""
+    others = [a for a in out if a.country and not a.members and a is not actor]
+    before = _LEADS.search(text, max(0, actor.start - 60), actor.start)
+    if before is not None:
+        leader = next((a for a in reversed(others) if a.end == before.start()), None)
+        if leader is not None:
+            return leader.country
+    after = _LED_BY.match(text, actor.end)
+    if after is not None:
+        leader = next((a for a in others if after.end() - 4 <= a.start <= after.end()), None)
+        if leader is not None:
+            return leader.country
+    return None
 
 
 def _town_before(text: str, tokens: Tokens, actor: Actor) -> str | None:
