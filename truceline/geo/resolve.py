@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from truceline.geo.cues import cue, dateline_spans
 from truceline.geo.evidence import require_evidence
@@ -134,8 +135,21 @@ def _candidates(m: Mention, gaz: Gazetteer, ctx: _Context) -> list[tuple[int, fl
     if in_focus and not any(gaz.country[e] in in_focus for e in m.entries) and len(m.key) >= 4:
         seen = set(m.entries)
         fuzzy = (e for cc in in_focus for e in gaz.fuzzy(cc, skeleton(m.key)))
-        out += [(e, -0.5) for e in fuzzy if e not in seen and _fuzzy_fits(e, gaz, ctx)]
+        out += [
+            (e, -0.5) for e in fuzzy if e not in seen and _spelled_alike(m.key, e, gaz) and _fuzzy_fits(e, gaz, ctx)
+        ]
     return out
+
+
+# How alike two spellings of one name are at least (difflib's ratio of their keys): transliterations of one name
+# differ in a vowel or two ("Saraqeb" / "Saraqib" 0.86, "Khan Shaykhun" / "Khan Sheikhoun" 0.82, "Idleb" / "Idlib"
+# 0.80); names that only share their consonants do not ("Balyun", a Syrian village, / Belen, a Turkish town across the
+# border, 0.55)
+SPELLED_ALIKE = 0.7
+
+
+def _spelled_alike(key: str, e: int, gaz: Gazetteer) -> bool:
+    return SequenceMatcher(None, key, gaz.primary_key[e]).ratio() >= SPELLED_ALIKE
 
 
 def _fuzzy_fits(e: int, gaz: Gazetteer, ctx: _Context) -> bool:
