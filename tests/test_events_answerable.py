@@ -36,3 +36,25 @@ def test_being_behind_an_act_names_its_doer_as_the_teller_says() -> None:
     (attack,) = attacks("Officials said the rebels were behind the attack on the convoy on Monday.")
     assert attack.stance == "claimed"
     assert attack.actor is not None and attack.actor.sector == "REB"
+
+
+def test_the_one_blamed_is_the_doer_of_the_act_the_blame_is_for() -> None:
+    events = pipeline_events("The monitor blamed Russian warplanes for the raid near the town on Monday.", "2024-03-05")
+    (raid,) = [e for e in events if e.type == "ASSAULT"]
+    assert raid.actor is not None and (raid.actor.country, raid.actor.sector) == ("RUS", "MIL")
+    assert raid.stance == "claimed"
+    (blame,) = [e for e in events if e.type == "ACCUSE"]
+    assert ("alleges", raid.index) in blame.links
+
+
+def test_a_blame_joined_to_a_toll_is_the_tellers_and_names_the_acts_doer() -> None:
+    # the parser hangs "blamed" on "died": those who died blame no one; the monitor does, and names the doer
+    events = pipeline_events(
+        "The monitor said 31 civilians died in the market strike on Monday and blamed government aircraft.",
+        "2024-03-05",
+    )
+    (blame,) = [e for e in events if e.type == "ACCUSE"]
+    assert blame.actor is None or blame.actor.sector != "CVL"
+    (strike,) = [e for e in events if e.type == "ASSAULT"]
+    assert strike.actor is not None and strike.actor.sector == "MIL"
+    assert strike.killed is not None and strike.killed.value == 31

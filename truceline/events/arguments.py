@@ -134,7 +134,7 @@ def telling_joined(verb: Token) -> Token | None:
     head = verb.head
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    said = _said_of_a_thing(verb)
+    said = _said_of_a_thing(verb) or _said_of_the_dead(verb)
     if said is not None:
         return said
     if verb.tag_ != "VBD" or head.tag_ != "VBN" or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
@@ -172,6 +172,33 @@ def _said_of_a_thing(verb: Token) -> Token | None:
     # shelling's
     entry = load_lexicon().verbs.get(verb.lemma_.lower())
     return teller if entry is not None and (_a_telling_act(verb) or entry[0] == "SANCTION") else None
+
+
+_DYING = frozenset({"die", "perish"})
+_HARMED = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+
+
+def _said_of_the_dead(verb: Token) -> Token | None:
+    """'The monitor said 31 civilians died in the strike and blamed government aircraft': the parser hangs the
+    blame on the reported clause, but those who died or were hurt in it tell nothing; a statement joined to it is the
+    teller's (returned)."""
+    head = verb.head
+    if verb.dep_ != "conj" or not _a_telling_act(verb) or verb.i < head.i:
+        return None
+    lemma = head.lemma_.lower()
+    passive = any(c.dep_ == "nsubjpass" for c in head.children)
+    if lemma not in _DYING and not (passive and lemma in _HARMED):
+        return None
+    teller = head
+    for _ in range(4):  # up through the reported clause to the verb that tells it
+        if teller.dep_ not in _REPORTED_PATH or teller.head.i == teller.i:
+            return None
+        teller = teller.head
+        if teller.tag_.startswith("VB") and teller.lemma_.lower() in load_lexicon().speech_verbs:
+            break
+    else:
+        return None
+    return teller if any(c.dep_ == "nsubj" for c in teller.children) else None
 
 
 _TELLING_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONSULT", "AGREE", "CONCEDE"})

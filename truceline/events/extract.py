@@ -410,8 +410,42 @@ class _Coder:
             ):
                 self.denial(token, start, end, text)
         self._answer_rejections(doc, start, before)
+        self._blamed_for_the_act_told(own)
         if len(self.events) == before and before:
             self._toll_of_last(doc, start, end)
+
+    def _blamed_for_the_act_told(self, own: list[tuple[Candidate, int, Attribution | None]]) -> None:
+        """'blamed Russian warplanes for the raid', and 'said 31 civilians died in the strike and blamed government
+        aircraft' (a blame with no "for" of its own is for the act the sentence has just told): when that act names no
+        doer, the one blamed is its doer as the blamer tells it, and the blame alleges it."""
+        for cand, index, _att in own:
+            blame = self.events[index]
+            token = cand.token
+            if (
+                blame.type != "ACCUSE"
+                or cand.nominal
+                or token.lemma_.lower() not in _BLAMING
+                or blame.recipient is None
+            ):
+                continue
+            charged = [g.i for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+            if not charged and any(c.dep_ in ("prep", "xcomp", "ccomp", "advcl") for c in token.children):
+                continue  # "accused X of shelling": the charge says its own act, and names its doer
+            acts = [
+                i
+                for c, i, _a in own
+                if (c.token.i in charged if charged else c.token.i < token.i)  # "blamed X for the raid"
+                and self.events[i].type == "ASSAULT"
+                and self.events[i].actor is None
+                and self.events[i].stance in ("asserted", "claimed")
+            ]
+            if len(acts) != 1 or any(link == ("alleges", acts[0]) for link in blame.links):
+                continue
+            act = self.events[acts[0]]
+            self.events[acts[0]] = replace(
+                act, actor=blame.recipient, stance="claimed", claimed_by=act.claimed_by or blame.actor
+            )
+            self._add_link(index, ("alleges", acts[0]))
 
     def _answer_rejections(self, doc: Any, start: int, first: int) -> None:
         """A rejection, welcome or condemnation of something said, asked or done before ("rejected the accusation",
@@ -918,6 +952,9 @@ MAX_SENTENCE_CANDIDATES = 40
 # acts whose object's lifetime is not their own time (attach.lifetime_words); a ceasefire declared, observed or
 # withdrawn under keeps the days its words give
 _ABOUT_A_THING = frozenset({"AGREE", "CONSULT", "REQUEST", "SUPPORT", "REJECT", "ACCUSE"})
+
+
+_BLAMING = frozenset({"blame"})
 
 
 def _progressive(verb: Any) -> bool:
