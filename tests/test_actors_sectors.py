@@ -94,3 +94,18 @@ def test_a_body_said_to_be_led_by_a_state_is_that_states_in_later_mentions(
 ) -> None:
     coalition = [a for a in book.find(text) if "oalition" in a.text]
     assert len(coalition) == 2 and all(a.country == country for a in coalition), coalition
+
+
+@pytest.mark.parametrize(
+    "text", ["An opposition spokesman rejected the offer.", "The opposition delegation walked out."]
+)
+def test_a_spokesman_or_delegation_of_the_opposition_speaks_for_the_opposition(
+    book: ActorDictionary, text: str
+) -> None:
+    (found,) = book.find(text)
+    assert found.sector == "OPP", found
+
+
+def test_a_delegate_is_a_member_of_a_delegation(book: ActorDictionary) -> None:
+    found = book.find("A Syrian delegate walked out of the talks.")
+    assert [(a.country, a.sector) for a in found] == [("SYR", "GOV")]

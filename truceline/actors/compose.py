@@ -22,8 +22,9 @@ from truceline.actors.titles import later_surnames, member_of, of_country, speak
 from truceline.actors.words import COORDINATORS, GAP_WORDS, LOCATIVES
 from truceline.model import Actor
 
-# A first agent of these sectors keeps it when another agent follows: "army spokesman" is MIL, not GOV.
-_KEEPS_SECTOR = frozenset({"MIL", "COP", "REB", "IGO", "NGO", "SPY"})
+# A first agent of these sectors keeps it when another agent follows: "army spokesman" is MIL, not GOV, and an
+# "opposition spokesman" or "opposition delegation" speaks for the opposition.
+_KEEPS_SECTOR = frozenset({"MIL", "COP", "REB", "IGO", "NGO", "SPY", "OPP"})
 
 
 def _gap_ok(text: str, tokens: Tokens, last: int, first: int, limit: int = 3) -> bool:
