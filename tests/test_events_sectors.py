@@ -115,3 +115,15 @@ def test_a_people_addressed_as_a_state_is_named_as_its_government(events_of: Any
     (asked,) = [e for e in events if e.type == "REQUEST"]
     assert party(asked.recipient) == ("RUS", "GOV")
     assert asked.recipient is not None and asked.recipient.name == "Russian government"  # not "Russian people"
+
+
+def test_forces_a_side_pulls_out_are_its_own_not_a_target(events_of: Any) -> None:
+    events = events_of("The Wagner group withdrew its fighters from Bakhmut on Friday.")
+    (withdrew,) = [e for e in events if e.type == "RETREAT"]
+    assert withdrew.recipient is None  # its fighters, wherever Bakhmut lends them a country
+
+
+def test_schoolchildren_taken_are_students(events_of: Any) -> None:
+    events = events_of("Boko Haram abducted 80 schoolgirls from a village in Borno state on Friday.")
+    (abducted,) = [e for e in events if e.type == "ASSAULT"]
+    assert party(abducted.recipient) == ("NGA", "EDU")

@@ -84,11 +84,14 @@ def _addressed(verb: Token) -> list[Token]:
 _OWN = ("its ", "their ")
 
 
-def _its_own(recipient: Actor, actor: Actor | None, body: str) -> bool:
-    """A recipient phrase owned by a pronoun ("its fighters") and of the actor's own side."""
+def _its_own(recipient: Actor, actor: Actor | None, body: str, event_type: str = "") -> bool:
+    """A recipient phrase owned by a pronoun ("its fighters") and of the actor's own side; forces a side pulls
+    out or moves ("withdrew its fighters from Bakhmut") are its own whatever the place lent them."""
     said = (body[max(0, recipient.start - 6) : recipient.start] + recipient.text).casefold()
     if actor is None or actor.members or recipient.members or not any(f" {w}" in f" {said}" for w in _OWN):
         return False
+    if event_type in ("RETREAT", "MOBILIZE") and recipient.sector in ("MIL", "REB", "IMG"):
+        return True
     if actor.name is not None and actor.name == recipient.name and actor.sector == recipient.sector:
         return True
     return actor.country is not None and same_party(actor, recipient) and actor.sector == recipient.sector
@@ -754,7 +757,7 @@ def settle(
             recipient = protest_recipient(actor, named, event.place, event.claimed_by, (offset, end), places, index)
         if recipient is not None and actor is not None and recipient is not actor and recipient == actor:
             recipient = None
-        if recipient is not None and _its_own(recipient, actor, body):
+        if recipient is not None and _its_own(recipient, actor, body, event.type):
             recipient = None  # "pulled out its fighters", "deployed their troops": the actor's own, not a target
         elif recipient is not None and event.type == "MOBILIZE" and _same_forces(recipient, actor):
             recipient = None  # "the army said it had deployed troops": the forces it moves are its own
