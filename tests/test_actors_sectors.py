@@ -109,3 +109,11 @@ def test_a_spokesman_or_delegation_of_the_opposition_speaks_for_the_opposition(
 def test_a_delegate_is_a_member_of_a_delegation(book: ActorDictionary) -> None:
     found = book.find("A Syrian delegate walked out of the talks.")
     assert [(a.country, a.sector) for a in found] == [("SYR", "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"), [("a British-flagged tanker", "GBR"), ("a Greek-owned bulk carrier", "GRC")]
+)
+def test_a_ships_flag_or_owner_is_whose_ship_it_is(book: ActorDictionary, phrase: str, country: str) -> None:
+    actor = book.resolve(phrase)
+    assert actor is not None and actor.country == country, actor

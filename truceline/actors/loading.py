@@ -222,6 +222,7 @@ def _entries(item: dict[str, Any], where: str, sectors: dict[str, str]) -> list[
 # the words that make "X-led coalition", "X-run ministry", "X-controlled areas" the leader's or ruler's ("X-backed"
 # does not: a backer does not own what it backs)
 _RUN_BY = ("led", "run", "controlled", "administered")
+_SHIPS_OF = ("flagged", "owned", "registered")
 
 
 def _flag(value: Any, field: str, where: str) -> bool:
@@ -314,8 +315,9 @@ def _country_entries(iso3: str, names: list[str], demonyms: list[str], capital: 
     yield Entry(name=names[0], kind="country", forms=tuple(dict.fromkeys(names)), country=iso3, code=iso3, origin=where)
     if demonyms:
         adjectives = [demonyms[0], *[d for d in demonyms[1:] if not d.endswith("s")]]
-        # "Saudi-led coalition", "US-led forces": the leader owns the agent ("X-backed" does not: not added).
-        adjectives += [f"{form}-{way}" for way in _RUN_BY for form in (*adjectives, *names)]
+        # "Saudi-led coalition", "US-led forces": the leader owns the agent ("X-backed" does not: not added); a
+        # "British-flagged tanker", a "Greek-owned ship": the flag state or owner is whose ship was hit or seized.
+        adjectives += [f"{form}-{way}" for way in (*_RUN_BY, *_SHIPS_OF) for form in (*adjectives, *names)]
         people = [d for d in demonyms[1:] if d.endswith("s")]
         yield Entry(name=names[0], kind="demonym", forms=tuple(adjectives), country=iso3, code=iso3, origin=where)
         if people:
