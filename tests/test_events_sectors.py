@@ -127,3 +127,11 @@ def test_schoolchildren_taken_are_students(events_of: Any) -> None:
     events = events_of("Boko Haram abducted 80 schoolgirls from a village in Borno state on Friday.")
     (abducted,) = [e for e in events if e.type == "ASSAULT"]
     assert party(abducted.recipient) == ("NGA", "EDU")
+
+
+def test_a_word_that_only_says_what_a_deal_is_about_is_no_party(events_of: Any) -> None:
+    events = events_of("Thousands of Israelis rallied in Tel Aviv on Saturday demanding a hostage deal.")
+    (rally,) = [e for e in events if e.type == "PROTEST"]
+    assert rally.recipient is None or rally.recipient.sector != "CVL"  # not the hostages the deal is about
+    (signed,) = events_of("The two sides signed a prisoner exchange deal on Friday.")
+    assert signed.recipient is None

@@ -32,7 +32,7 @@ from truceline.events.attach import (
 )
 from truceline.events.eventhood import STATEMENTS, describes_its_head, naming, not_an_event, unsaid_habit
 from truceline.events.lexicon import load_lexicon
-from truceline.events.mentions import ActorIndex, actor_for
+from truceline.events.mentions import ActorIndex, actor_for, only_modifies
 from truceline.events.merge import doer_told_before, faceless, merge_same, owned_up, owning_up, told_before
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
@@ -649,7 +649,8 @@ class _Coder:
         if recipient is None and not self._names_a_place(options, start):
             # a named actor near the trigger, never a bare common noun; not when the act's object is a place the
             # report names ("shelled Tartar overnight, a claim Yerevan denied": the town's country is hit, later)
-            found = (actor_for(t, start, self.index) for t in nearby)
+            # ("a hostage deal": a lower-case word that only modifies another noun names what it is about)
+            found = (actor_for(t, start, self.index) for t in nearby if not only_modifies(t))
             recipient = next(
                 (a for a in found if a is not None and (a.country or a.code) and not own_side(actor, a, threat)), None
             )

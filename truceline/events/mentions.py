@@ -298,6 +298,15 @@ def _group_head(token: Token) -> bool:
     )
 
 
+def only_modifies(token: Token) -> bool:
+    """'a hostage deal', 'prisoner exchange': a lower-case noun written only to say what a thing is about, never a
+    party looked for on its own ('civilian refugees' are people all the same)."""
+    if token.dep_ != "compound" or not token.is_lower:
+        return False
+    head = token.head
+    return head.lemma_.lower() not in _party_words() and head.lower_ not in _party_words()  # "civilian refugees"
+
+
 def _names_people(text: str) -> bool:
     """'militant positions', 'rebel bases': a lower-case word for people still names whose the thing is."""
     words = _party_words()
@@ -488,6 +497,12 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
             # a thing's words name an actor only when written as a name ("Turkish strikes", not "a general strike"
             # or "military equipment")
             inside = [a for a in inside if a.text[:1].isupper() or _names_people(a.text)]
+            if not inside:
+                return None
+        if token.lemma_.lower() in load_lexicon().document_nouns:
+            # "a hostage deal", "a prisoner agreement": a lower-case word for people says what the deal is about,
+            # not who is party to it
+            inside = [a for a in inside if a.text[:1].isupper() or a.members]
             if not inside:
                 return None
         before = [a for a in inside if a.start <= head_start]

@@ -10,7 +10,7 @@ from dataclasses import replace
 from truceline.actors.names import display_name
 from truceline.events.arguments import accompanying, done_by, statement_author
 from truceline.events.lexicon import Lexicon
-from truceline.events.mentions import ActorIndex, actor_for, conjuncts
+from truceline.events.mentions import ActorIndex, actor_for, conjuncts, only_modifies
 from truceline.events.nominal import nominal_arguments
 from truceline.events.triggers import Candidate, Token
 from truceline.model import Actor
@@ -120,7 +120,7 @@ def purpose_recipient(verb: Token, offset: int, index: ActorIndex, actor: Actor 
             {t.i for c in clause.children if c.dep_ == "dobj" for t in c.subtree} if accompanying(clause) else set()
         )
         for token in clause.subtree:
-            if not token.tag_.startswith("NN") or token.i == clause.i or token.i in joined:
+            if not token.tag_.startswith("NN") or token.i == clause.i or token.i in joined or only_modifies(token):
                 continue
             found = actor_for(token, offset, index)
             named = found is not None and bool(found.country or found.code)
