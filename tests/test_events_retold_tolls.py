@@ -543,3 +543,15 @@ def test_a_place_hit_several_times_is_no_single_attack_but_three_times_on_a_day_
     )
     assert [e.trigger.text for e in assaults(events)] == ["shelling"]
     assert len(assaults(pipeline_events("Rebels attacked the town three times on Monday.", "2024-06-14"))) == 1
+
+
+def test_a_time_that_dates_the_deal_broken_does_not_date_the_breach() -> None:
+    (shelled,) = assaults(pipeline_events("Rebels shelled the town in violation of the 2018 agreement.", "2024-03-05"))
+    assert shelled.date == "2024-03-05" and shelled.date_precision == "reported by"
+    (attacked,) = assaults(
+        pipeline_events("Government forces attacked the village in breach of last September's truce.", "2024-03-05")
+    )
+    assert attacked.date == "2024-03-05"
+    # the act's own noun, and the subject whose act the clause tells, keep their day
+    (attack,) = assaults(pipeline_events("Monday's attack killed five people in Kabul.", "2024-03-05"))
+    assert attack.date == "2024-03-04"

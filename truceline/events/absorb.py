@@ -273,6 +273,14 @@ def _generic_violation(event: Event) -> bool:
     return named and event.killed is None and event.injured is None and event.time is None
 
 
+def _broken_by_an_act(verb: Any) -> bool:
+    """'violated the truce by shelling positions': the breach is told with the act it was made by."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for c in verb.children
+    )
+
+
 def _by_speaker(accusation: Event, speaker: Any) -> bool:
     actor = accusation.actor
     if actor is None or speaker is None:
@@ -306,6 +314,8 @@ def fold_alleged(own: list[tuple[Candidate, Event]], atts: dict[int, Any]) -> li
             continue
         if att is None or att.kind not in ("said", "accused") or not _generic_violation(event):
             continue
+        if _broken_by_an_act(cand.token):
+            continue  # "violated the Easter truce by shelling positions near Bakhmut": the shelling is its own act
         accused = event.actor if event.actor is not None and event.actor != event.claimed_by else None
         host = explicit.get(att.cue.i)
         if host is None:  # "condemned the attack, saying it violated the agreements": the condemnation says it

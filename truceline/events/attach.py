@@ -83,7 +83,26 @@ def _governed_times(
         and ref.value.startswith("XXXX") == unresolved
         and _belongs(doc, ref.start, ref.end, offset, clause)
         and not _of_an_answered_act(doc, ref.start, ref.end, offset, clause)
+        and not _dates_a_thing(doc, ref.start, ref.end, offset, clause)
     ]
+
+
+_NOUN_MODIFIERS = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
+
+
+def _dates_a_thing(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> bool:
+    """A time written as a modifier of another noun dates that noun, not the act: "shelled villages in breach of last
+    September's deal", "in violation of the 2018 agreement" (the deal is of 2018; the shelling is of its own day).
+    Not the act's own noun ("Sunday's shelling"), nor the subject whose act the clause tells ("Monday's attack
+    killed five")."""
+    tokens = tokens_within(doc, start - offset, end - offset)
+    if not tokens or any(t.i in clause for t in tokens):
+        return False
+    head = min(tokens, key=lambda t: len(list(t.ancestors)))
+    noun = head.head
+    if head.dep_ not in _NOUN_MODIFIERS or noun.i == head.i or not noun.tag_.startswith("NN"):
+        return False
+    return not (noun.i in clause or noun.ent_type_ in ("DATE", "TIME") or noun.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _of_an_answered_act(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> bool:
