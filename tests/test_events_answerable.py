@@ -58,3 +58,16 @@ def test_a_blame_joined_to_a_toll_is_the_tellers_and_names_the_acts_doer() -> No
     (strike,) = [e for e in events if e.type == "ASSAULT"]
     assert strike.actor is not None and strike.actor.sector == "MIL"
     assert strike.killed is not None and strike.killed.value == 31
+
+
+def test_a_statement_joined_to_a_progressive_told_inside_the_report_is_the_tellers() -> None:
+    events = pipeline_events(
+        "Ankara said it had told Moscow in advance where its troops were moving and accused Damascus of breaking "
+        "the deal.",
+        "2024-03-05",
+    )
+    (accused,) = [e for e in events if e.type == "ACCUSE"]
+    assert accused.actor is not None and (accused.actor.country, accused.actor.sector) == ("TUR", "GOV")
+    assert accused.recipient is not None and accused.recipient.country == "SYR"
+    (moving,) = [e for e in events if e.type == "MOBILIZE"]
+    assert moving.recipient is None  # the accused is no target of the troops' move

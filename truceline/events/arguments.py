@@ -134,7 +134,7 @@ def telling_joined(verb: Token) -> Token | None:
     head = verb.head
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    said = _said_of_a_thing(verb) or _said_of_the_dead(verb)
+    said = _said_of_a_thing(verb) or _said_of_the_dead(verb) or _said_beside_a_progressive(verb)
     if said is not None:
         return said
     if verb.tag_ != "VBD" or head.tag_ != "VBN" or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
@@ -195,6 +195,27 @@ def _said_of_the_dead(verb: Token) -> Token | None:
             return None
         teller = teller.head
         if teller.tag_.startswith("VB") and teller.lemma_.lower() in load_lexicon().speech_verbs:
+            break
+    else:
+        return None
+    return teller if any(c.dep_ == "nsubj" for c in teller.children) else None
+
+
+def _said_beside_a_progressive(verb: Token) -> Token | None:
+    """'said it had told Moscow where its troops were moving and accused Damascus of ...': a simple past statement
+    the parser joins to a progressive told inside the report ("were moving") is not that clause's second verb (its
+    tense is the telling's): the teller's (returned)."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.tag_ != "VBG" or not _a_telling_act(verb):
+        return None
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in head.children):
+        return None
+    teller = head
+    for _ in range(6):  # up through the clauses that report it to the verb that tells it
+        if teller.dep_ not in (*_REPORTED_PATH, "prep", "pobj", "advcl") or teller.head.i == teller.i:
+            return None
+        teller = teller.head
+        if teller.tag_ == "VBD" and teller.lemma_.lower() in load_lexicon().speech_verbs:
             break
     else:
         return None
@@ -377,6 +398,8 @@ def nearby_nouns(head: Token, agent: Token | None, depth: int = 3) -> list[Token
                     continue
                 if child.dep_ == "conj" and child.tag_.startswith("VB") and _has_subject(child):
                     continue  # "jets struck a tunnel, and militants fired rockets": another act with its own doer
+                if child.dep_ == "conj" and child.tag_.startswith("VB") and telling_joined(child) is not None:
+                    continue  # "said its troops were moving and accused Damascus": the teller's own statement
                 if child.dep_ == "conj" and child.tag_.startswith("VB") and token.i == head.i and _has_object(head):
                     continue  # "condemned the raids and called on Russia", "welcomed it and told reporters": the
                     # second verb is another act of the same doer; its objects are not the first one's target
