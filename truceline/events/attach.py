@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from truceline.events.lexicon import load_lexicon
 from truceline.events.triggers import Token, answered_act, doc_text, names_another_act, tokens_within
 from truceline.model import Place, PubDate, Quantity, TimeRef
 from truceline.timex.lexicon import parse_number
@@ -91,10 +92,9 @@ _NOUN_MODIFIERS = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
 
 
 def _dates_a_thing(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> bool:
-    """A time written as a modifier of another noun dates that noun, not the act: "shelled villages in breach of last
-    September's deal", "in violation of the 2018 agreement" (the deal is of 2018; the shelling is of its own day).
-    Not the act's own noun ("Sunday's shelling"), nor the subject whose act the clause tells ("Monday's attack
-    killed five")."""
+    """A time written as a modifier of an agreement's noun dates that agreement, not the act: "shelled villages in
+    breach of last September's deal", "in violation of the 2018 agreement" (the deal is of 2018; the shelling is of
+    its own day). Not the act's own noun ("the 2018 agreement" signed), nor a subject whose act the clause tells."""
     tokens = tokens_within(doc, start - offset, end - offset)
     if not tokens or any(t.i in clause for t in tokens):
         return False
@@ -102,7 +102,10 @@ def _dates_a_thing(doc: Any, start: int, end: int, offset: int, clause: set[int]
     noun = head.head
     if head.dep_ not in _NOUN_MODIFIERS or noun.i == head.i or not noun.tag_.startswith("NN"):
         return False
-    return not (noun.i in clause or noun.ent_type_ in ("DATE", "TIME") or noun.dep_ in ("nsubj", "nsubjpass"))
+    lex = load_lexicon()
+    if noun.lemma_.lower() not in lex.document_nouns and noun.lemma_.lower() not in lex.ceasefire_nouns:
+        return False  # "killed in Monday's shelling": the act's own circumstance
+    return not (noun.i in clause or noun.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _of_an_answered_act(doc: Any, start: int, end: int, offset: int, clause: set[int]) -> bool:
