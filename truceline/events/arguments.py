@@ -149,6 +149,23 @@ def telling_joined(verb: Token) -> Token | None:
 _REPORTED_PATH = frozenset({"ccomp", "relcl", "acl", "attr", "dobj"})
 
 
+def _teller_above(
+    clause: Token, path: frozenset[str] = _REPORTED_PATH, steps: int = 4, tag: str = "VB"
+) -> Token | None:
+    """The speech verb, with a subject of its own, that tells the clause `clause` heads: up through the relations of
+    `path`, at most `steps` of them, to a verb whose tag starts with `tag`."""
+    teller = clause
+    for _ in range(steps):
+        if teller.dep_ not in path or teller.head.i == teller.i:
+            return None
+        teller = teller.head
+        if teller.tag_.startswith(tag) and teller.lemma_.lower() in load_lexicon().speech_verbs:
+            break
+    else:
+        return None
+    return teller if any(c.dep_ == "nsubj" for c in teller.children) else None
+
+
 def _said_of_a_thing(verb: Token) -> Token | None:
     """'Congo's government said the rebels' advance amounted to a declaration of war and cut ties with Kigali',
     'Pompeo said there was no evidence the attacks came from Yemen and blamed Iran': the reported clause's subject
@@ -157,16 +174,8 @@ def _said_of_a_thing(verb: Token) -> Token | None:
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "NOUN" or subject.ent_type_ or subject.lemma_.lower() in _party_words():
         return None
-    teller = head
-    for _ in range(4):  # up through the reported clause to the verb that tells it
-        if teller.dep_ not in _REPORTED_PATH or teller.head.i == teller.i:
-            return None
-        teller = teller.head
-        if teller.tag_.startswith("VB") and teller.lemma_.lower() in load_lexicon().speech_verbs:
-            break
-    else:
-        return None
-    if not any(c.dep_ == "nsubj" for c in teller.children):
+    teller = _teller_above(head)  # up through the reported clause to the verb that tells it
+    if teller is None:
         return None
     # the teller's own kind of act (a statement, a sanction); "the shelling intensified and killed five" is the
     # shelling's
@@ -189,16 +198,7 @@ def _said_of_the_dead(verb: Token) -> Token | None:
     passive = any(c.dep_ == "nsubjpass" for c in head.children)
     if lemma not in _DYING and not (passive and lemma in _HARMED):
         return None
-    teller = head
-    for _ in range(4):  # up through the reported clause to the verb that tells it
-        if teller.dep_ not in _REPORTED_PATH or teller.head.i == teller.i:
-            return None
-        teller = teller.head
-        if teller.tag_.startswith("VB") and teller.lemma_.lower() in load_lexicon().speech_verbs:
-            break
-    else:
-        return None
-    return teller if any(c.dep_ == "nsubj" for c in teller.children) else None
+    return _teller_above(head)
 
 
 def _said_beside_a_progressive(verb: Token) -> Token | None:
@@ -210,16 +210,7 @@ def _said_beside_a_progressive(verb: Token) -> Token | None:
         return None
     if not any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in head.children):
         return None
-    teller = head
-    for _ in range(6):  # up through the clauses that report it to the verb that tells it
-        if teller.dep_ not in (*_REPORTED_PATH, "prep", "pobj", "advcl") or teller.head.i == teller.i:
-            return None
-        teller = teller.head
-        if teller.tag_ == "VBD" and teller.lemma_.lower() in load_lexicon().speech_verbs:
-            break
-    else:
-        return None
-    return teller if any(c.dep_ == "nsubj" for c in teller.children) else None
+    return _teller_above(head, _REPORTED_PATH | {"prep", "pobj", "advcl"}, steps=6, tag="VBD")
 
 
 _TELLING_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONSULT", "AGREE", "CONCEDE"})
