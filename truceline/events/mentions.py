@@ -17,7 +17,7 @@ from typing import Any
 from truceline.actors.build import joint_code
 from truceline.actors.story import is_town
 from truceline.events.lexicon import load_lexicon
-from truceline.events.triggers import Token, doc_text, trigger_lemma
+from truceline.events.triggers import Token, doc_text, trigger_lemma, weapon_noun
 from truceline.model import Actor
 
 _NER_ACTOR = frozenset({"PERSON", "ORG", "NORP"})  # an unknown GPE or FAC is a place, not a party
@@ -518,7 +518,9 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
                 return renamed
     if token.dep_ in _MODIFIER_DEPS and is_town(phrase):
         return None  # "the 2018 Sochi memorandum", "the Sochi deal": the town names the deal, no party
-    if token.ent_type_ in _NER_ACTOR and not _weapon_taken_for_a_name(token):
+    # a weapon's common noun, capitalised at the head of a sentence, that the tagger took for a name ("Missiles
+    # launched from Iran struck ...") is no party
+    if token.ent_type_ in _NER_ACTOR and not weapon_noun(token, load_lexicon()):
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None and not is_town(ent.text):  # a town the tagger took for an organisation is a place
             return Actor(offset + ent.start_char, offset + ent.end_char, ent.text, ner=ent.label_)
@@ -528,12 +530,6 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         sector = index.head_sector(token)
         return Actor(start, end, phrase, sector=sector, code=sector)
     return None
-
-
-def _weapon_taken_for_a_name(token: Token) -> bool:
-    """'Missiles launched from Iran struck ...': a weapon's common noun, capitalised at the head of a sentence, that the
-    tagger took for a name. A weapon is what a party fires, never a party."""
-    return token.tag_ in ("NN", "NNS") and token.lemma_.lower() in load_lexicon().weapon_modes
 
 
 _LOYAL = {"loyal": ("to",), "allied": ("to", "with"), "affiliated": ("to", "with")}

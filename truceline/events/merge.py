@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from truceline.events.lexicon import load_lexicon
-from truceline.events.triggers import Candidate, Token
+from truceline.events.triggers import Candidate, Token, weapon_noun
 from truceline.model import Actor, Event
 
 _STATEMENTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
@@ -96,9 +96,8 @@ def _one_weapon(x: Token, y: Token) -> bool:
     """`x`'s subject is a weapon ("shells", "rockets") and `y` tells that same weapon's firing or landing: the
     participle that describes it ("shells fired by the army hit"), or a verb the parser hangs on `x` with no subject
     of its own ("rockets fired from Lebanon hit the town", read as "fired ... hit")."""
-    weapons = load_lexicon().weapon_modes
     subject = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.tag_ not in ("NN", "NNS") or subject.lemma_.lower() not in weapons:
+    if subject is None or not weapon_noun(subject, load_lexicon()):
         return False
     if y.dep_ in ("acl", "relcl") and y.head.i == subject.i:
         return True

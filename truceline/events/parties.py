@@ -29,7 +29,7 @@ from truceline.events.nominal import blow_of, nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.recipients import _own_name, named_apart, possessor_country
 from truceline.events.targets import place_recipient, protest_recipient
-from truceline.events.triggers import Candidate, Token, doc_text
+from truceline.events.triggers import Candidate, Token, doc_text, weapon_noun
 from truceline.geo.event import EXCLUDED_CUES
 from truceline.model import Actor, Analysis, Event, Place
 
@@ -220,7 +220,7 @@ def _fired_from(trigger: Token) -> Token | None:
     clauses = [trigger, trigger.head] if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" else [trigger]
     for clause in clauses:
         for arg in clause.children:  # "missiles launched from Iran struck": the weapon's own participle
-            if arg.dep_ in ("nsubj", "nsubjpass") and _a_weapon(arg):
+            if arg.dep_ in ("nsubj", "nsubjpass") and weapon_noun(arg, load_lexicon()):
                 heads.extend(c for c in arg.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"))
                 if clause is not trigger:
                     heads.append(clause)
@@ -239,11 +239,6 @@ def _fired_from(trigger: Token) -> Token | None:
                 if ground.dep_ == "pobj" and ground.ent_type_ == "GPE":
                     return ground
     return None
-
-
-def _a_weapon(token: Token) -> bool:
-    """'Missiles ... struck', 'rockets fired from ...': a weapon named as the act's subject, not who fired it."""
-    return token.tag_ in ("NN", "NNS") and token.lemma_.lower() in load_lexicon().weapon_modes
 
 
 _FIGHTERS = frozenset({"MIL", "REB", None})
@@ -724,7 +719,7 @@ def settle(
         if actor is None and not cand.nominal and event.type == "ASSAULT" and agent is None:
             blow = blow_of(cand.token, index, offset)  # "killed in the Turkish response": whoever struck it
             actor = index.as_party(actor_for(blow, offset, index), True) if blow is not None else None
-        if actor is None and event.type == "ASSAULT" and (agent is None or _a_weapon(agent)):
+        if actor is None and event.type == "ASSAULT" and (agent is None or weapon_noun(agent, load_lexicon())):
             holder = _fired_from(cand.token)  # "a missile fired from Houthi-controlled areas": the Houthis
             actor = index.as_party(actor_for(holder, offset, index), False) if holder is not None else None
             if actor is not None and holder is not None and holder.ent_type_ == "GPE" and not actor.members:

@@ -255,6 +255,11 @@ def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
     return None
 
 
+def weapon_noun(token: Token, lex: Lexicon) -> bool:
+    """A weapon's common noun ("missiles", "shells", "a drone"): what a party fires, never a party itself."""
+    return token.tag_ in ("NN", "NNS") and token.lemma_.lower() in lex.weapon_modes
+
+
 def misread_gerund(token: Token, lex: Lexicon) -> Token | None:
     """The word before an event noun in -ing form that the parser misread as a verb form, when it did; that word
     modifies the noun and names who acted. Two misreadings of the small model:
