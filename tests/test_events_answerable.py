@@ -71,3 +71,14 @@ def test_a_statement_joined_to_a_progressive_told_inside_the_report_is_the_telle
     assert accused.recipient is not None and accused.recipient.country == "SYR"
     (moving,) = [e for e in events if e.type == "MOBILIZE"]
     assert moving.recipient is None  # the accused is no target of the troops' move
+
+
+def test_an_accusation_of_an_act_told_before_alleges_that_act() -> None:
+    events = pipeline_events(
+        "An air strike on a camp near El Fasher killed at least 20 people on Tuesday, activists said. The RSF "
+        "accused the army of carrying out the strike with a warplane.",
+        "2024-03-06",
+    )
+    (strike,) = [e for e in events if e.type == "ASSAULT"]
+    (accusation,) = [e for e in events if e.type == "ACCUSE"]
+    assert ("alleges", strike.index) in accusation.links

@@ -282,6 +282,8 @@ class _Coder:
         self.quotes = quotations(body)
         self.named = named_speakers(body)
         self.report_day = _filing_day(analysis)
+        # (token, earlier events) of the acts told before that this sentence names again and folds into them
+        self._owned: list[tuple[int, tuple[int, ...]]] = []
 
     def _names_a_place(self, options: list[Token], start: int) -> bool:
         """The first object the clause offers is a place the places stage found (a town, not a party)."""
@@ -411,8 +413,19 @@ class _Coder:
                 self.denial(token, start, end, text)
         self._answer_rejections(doc, start, before)
         self._blamed_for_the_act_told(own)
+        self._accused_of_an_act_told(own)
         if len(self.events) == before and before:
             self._toll_of_last(doc, start, end)
+
+    def _accused_of_an_act_told(self, own: list[tuple[Candidate, int, Attribution | None]]) -> None:
+        """'The RSF accused the army of carrying out the strike': the strike told before, named again as what one
+        party charges another with (folded into it, _owned_up), is what the accusation alleges."""
+        for token_i, found in self._owned:
+            for cand, index, _att in own:
+                accusing = self.events[index].type == "ACCUSE" and not cand.nominal
+                if accusing and any(t.i == token_i for t in cand.token.subtree):
+                    for i in found:
+                        self._add_link(index, ("alleges", i))
 
     def _blamed_for_the_act_told(self, own: list[tuple[Candidate, int, Attribution | None]]) -> None:
         """'blamed Russian warplanes for the raid', and 'said 31 civilians died in the strike and blamed government
@@ -547,6 +560,7 @@ class _Coder:
     ) -> list[tuple[Candidate, int, Attribution | None]]:
         """Drop the sentence's threatened acts, wishes and hedged speculation (absorb.absorb) and renumber; no link
         points into this sentence yet, so only its own events move."""
+        self._owned = []
         if not own:
             return own
         first = own[0][1]
@@ -580,6 +594,7 @@ class _Coder:
         found = owned_up(cand, event, self.events[:first])
         if found is None:
             return False
+        self._owned.append((cand.token.i, tuple(found)))
         for i in found:
             told = self.events[i].actor
             if told is None or faceless(told):
