@@ -82,3 +82,14 @@ def test_an_accusation_of_an_act_told_before_alleges_that_act() -> None:
     (strike,) = [e for e in events if e.type == "ASSAULT"]
     (accusation,) = [e for e in events if e.type == "ACCUSE"]
     assert ("alleges", strike.index) in accusation.links
+
+
+def test_both_sides_of_one_countrys_war_are_the_last_hostile_pair() -> None:
+    events = pipeline_events(
+        "The RSF accused the army of carrying out the strike on Tuesday. The United Nations urged both sides to "
+        "return to talks in Jeddah.",
+        "2024-03-06",
+    )
+    (urged,) = [e for e in events if e.type == "REQUEST"]
+    assert urged.recipient is not None and len(urged.recipient.members) == 2
+    assert {m.country for m in urged.recipient.members} == {"SDN"}

@@ -155,17 +155,35 @@ _HOSTILE = frozenset({"ASSAULT", "THREATEN", "COERCE", "ACCUSE"})
 
 def _last_dyad(events: Sequence[Event], index: ActorIndex, other: Actor | None) -> Actor | None:
     """With no pair named together, 'both sides' are the two of the last hostile act between parties of two
-    countries ("Israel's defence minister warned Hezbollah ... The United States urged both sides to show restraint")."""
+    countries ("Israel's defence minister warned Hezbollah ... The United States urged both sides to show restraint"),
+    or two sides of one country's war ("The RSF accused the army ... The UN urged both sides")."""
     for event in reversed(events):
         actor, recipient = event.actor, event.recipient
         if event.type not in _HOSTILE or actor is None or recipient is None or actor.members or recipient.members:
             continue
-        if not actor.country or not recipient.country or actor.country == recipient.country:
+        if not actor.country or not recipient.country:
+            continue
+        if actor.country == recipient.country and not _sides_of_one_war(actor, recipient):
             continue
         if other is not None and other.country in (actor.country, recipient.country):
             continue
         return index.compound([actor, recipient])
     return None
+
+
+_ARMED = frozenset({"GOV", "MIL", "COP", "REB", "IMG"})
+_NON_STATE = frozenset({"REB", "IMG"})
+
+
+def _sides_of_one_war(actor: Actor, recipient: Actor) -> bool:
+    """Two armed sides of one country's war ("the RSF accused the army", "the government shelled rebel positions"):
+    a state's and a non-state group's, or two differently named forces; not two bodies of one side."""
+    sectors = {actor.sector, recipient.sector}
+    if not sectors <= _ARMED:
+        return False
+    if sectors & _NON_STATE and not sectors <= _NON_STATE:
+        return True
+    return bool(actor.name and recipient.name and actor.name != recipient.name and actor.code != recipient.code)
 
 
 def two_sides(
