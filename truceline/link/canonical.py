@@ -126,8 +126,10 @@ def mention(event: Mapping[str, Any], report: Mapping[str, Any]) -> dict[str, An
         "hi": hi.isoformat() if hi else None,
         "actor": _countries(actor),
         "actor_name": (actor or {}).get("name") or (actor or {}).get("text"),
+        "actor_code": (actor or {}).get("code"),
         "recipient": _countries(recipient),
         "recipient_name": (recipient or {}).get("name") or (recipient or {}).get("text"),
+        "recipient_code": (recipient or {}).get("code"),
         # who says a verbal act (None for others): its statements of other speakers are other happenings
         "speakers": speakers.speakers(
             event.get("type"), actor, recipient, lo.isoformat() if lo else None, hi.isoformat() if hi else None
@@ -164,7 +166,7 @@ def _figure_mention(
     m: dict[str, Any] = {
         "type": "ASSAULT", "mode": None, "stance": "claimed" if data.get("according_to") else "asserted",
         "date": None, "precision": "unknown", "lo": None, "hi": None, "actor": [], "actor_name": None,
-        "recipient": [who] if who else [], "recipient_name": None, "place": None, "place_admin1": None,
+        "actor_code": None, "recipient_code": None, "recipient": [who] if who else [], "recipient_name": None, "place": None, "place_admin1": None,
         "place_country": None, "killed": None, "injured": None, "claimed_by": data.get("according_to"),
         "claimed_by_country": None, "ceasefire": None, "sentence": sentence, "start": s_start,
         "end": s_start + len(sentence), "source": report.get("source"), "copy_of": report.get("copy_of"),

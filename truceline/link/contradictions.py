@@ -3,7 +3,12 @@
 - ``figure``: two or more different values for one casualty figure (killed, injured) given by different sources
   (different reports, or different attributions within one report: rescuers say 39, the monitor 31);
 - ``date``: two or more different days for the event, from different reports;
-- ``denial``: the event asserted or claimed by some, denied by others.
+- ``denial``: the event asserted or claimed by some, denied by others;
+- ``doer``: who did it, told differently by different tellers (one side says the army struck the camp, the other that
+  the rebels shelled it): two sides of the conflict named as the doer of one happening, each in a claim of its own
+  teller, and neither the target of the other (that is an exchange of fire, not a dispute). A state's government and
+  forces are one side; a group named by its own code another; fire known only by the ground it came from (sector UAF)
+  disputes no one.
 
 Each position lists its value (or stance), who says so (the attribution in the sentence, else the outlet) and
 where (article id, event id, the sentence).
@@ -79,4 +84,33 @@ def find(mentions: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     if denied and affirmed:
         positions = [_position(m, m["stance"]) for m in affirmed] + [_position(m, "denied") for m in denied]
         out.append({"kind": "denial", "subject": "whether it happened", "positions": positions})
+    doers: dict[str, list[Mapping[str, Any]]] = {}
+    for m in affirmed:
+        side = _side(m, "actor")
+        if side is not None and m.get("stance") == "claimed":
+            doers.setdefault(side, []).append(m)
+    tellers = {_who(ms[0]) for ms in doers.values()}
+    # one side's act on the other and the other's on the first are an exchange, not a dispute over one act
+    struck = {_side(m, "recipient") for ms in doers.values() for m in ms}
+    if len(doers) >= 2 and len(tellers) >= 2 and not struck & set(doers):
+        positions = [_position(ms[0], ms[0].get("actor_name") or side) for side, ms in sorted(doers.items())]
+        out.append({"kind": "doer", "subject": "who did it", "positions": positions})
     return out
+
+
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _side(m: Mapping[str, Any], role: str) -> str | None:
+    """The side of the conflict a mention names as its doer (`role` "actor") or target ("recipient"): a named group
+    by its code ("SDNMILRSF"), else its country's state or the country and sector of an unnamed group; None for
+    joint, unplaced or unidentified parties."""
+    code, countries = m.get(f"{role}_code"), m.get(role) or []
+    if not code or "/" in code or len(countries) != 1 or not code.startswith(countries[0]):
+        return None
+    sector, group = code[3:6], code[6:]
+    if sector == "UAF":
+        return None
+    if group:
+        return code
+    return f"{countries[0]}:{'state' if sector in _STATE or not sector else sector}"

@@ -291,7 +291,7 @@ LINK_MIGRATIONS.append(
             id TEXT PRIMARY KEY,           -- the canonical event's id and the kind (and quantity) disputed
             canonical_id TEXT NOT NULL,
             story_id TEXT,
-            kind TEXT NOT NULL,            -- figure | date | denial
+            kind TEXT NOT NULL,            -- figure | date | denial | doer
             subject TEXT NOT NULL,         -- what is disputed: killed, injured, the day, whether it happened
             data TEXT NOT NULL             -- JSON: the positions, each with its value, who says so and where
         );
