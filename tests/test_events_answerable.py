@@ -93,3 +93,12 @@ def test_both_sides_of_one_countrys_war_are_the_last_hostile_pair() -> None:
     (urged,) = [e for e in events if e.type == "REQUEST"]
     assert urged.recipient is not None and len(urged.recipient.members) == 2
     assert {m.country for m in urged.recipient.members} == {"SDN"}
+
+
+def test_confirming_a_report_makes_its_content_the_confirmers_claim() -> None:
+    events = pipeline_events(
+        "The minister also confirmed an earlier report that government forces had shelled a Turkish post on Monday.",
+        "2024-03-06",
+    )
+    (shelled,) = [e for e in events if e.type == "ASSAULT"]
+    assert shelled.stance == "claimed"

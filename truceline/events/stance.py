@@ -21,6 +21,8 @@ _EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "pcomp", "prep",
 _REPORT_NOUNS = frozenset({"statement", "report", "announcement", "claim", "assertion", "allegation", "accusation"})
 # nouns whose "that" clause tells an act someone else asserts ("reports that it shelled the market")
 _CONTENT_NOUNS = _REPORT_NOUNS | {"rumour", "rumor", "story", "suggestion", "speculation", "charge"}
+# verbs whose subject makes a report's content its own statement ("confirmed the report that X", "repeated the claim")
+_AFFIRMING = frozenset({"confirm", "repeat", "reiterate", "echo", "endorse", "verify", "corroborate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +203,10 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
             falsity = _called_false(token, lex)
             if falsity is not None:
                 return falsity
+            verb = token.head
+            if token.dep_ == "dobj" and verb.tag_.startswith("VB") and verb.lemma_.lower() in _AFFIRMING:
+                # "confirmed an earlier report that government forces had attacked": the confirmer says so
+                return Attribution("said", verb, _speaker(verb))
         if rel not in _EMBEDDING:
             break
         found = _cue(token, rel, lex)
