@@ -282,3 +282,10 @@ def test_a_gerund_subject_of_resumed_takes_the_verbs_clause_and_its_time() -> No
     events = pipeline_events("Shelling resumed hours after the ceasefire took effect on Monday.", "2023-11-18")
     (shelling,) = of_type(events, "ASSAULT")
     assert (shelling.date, shelling.date_precision) == ("2023-11-13", "after")
+
+
+def test_a_day_after_hung_on_the_main_verb_still_counts_from_the_clauses_day() -> None:
+    # the parser hangs "a day" on "took", right before the clause's "after"
+    events = pipeline_events("The attack took place a day after the truce began on March 1.", "2024-03-05")
+    (attack,) = of_type(events, "ASSAULT")
+    assert (attack.date, attack.date_precision) == ("2024-03-02", "day")

@@ -301,6 +301,18 @@ def _days_from(ref: TimeRef, relation: str | None, clause: Token) -> tuple[TimeR
     if relation not in ("before", "after") or ref.precision != "day" or ref.earliest is None:
         return ref, relation
     measure = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+    if measure is None and clause.dep_ == "advcl":
+        # "took place a day after the truce began": the measure hung on the verb the clause depends on, right
+        # before the clause's "after"
+        marker = next((c for c in clause.children if c.dep_ == "mark"), None)
+        measure = next(
+            (
+                c
+                for c in clause.head.children
+                if c.dep_ == "npadvmod" and c.lemma_.lower() == "day" and marker is not None and c.i == marker.i - 1
+            ),
+            None,
+        )
     if measure is None:
         return ref, relation
     count = next((c for c in measure.children if c.dep_ in ("det", "nummod")), None)
