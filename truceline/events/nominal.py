@@ -152,8 +152,8 @@ _OWNING_UP = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
 
 def _responsible(noun: Token) -> Token | None:
     """'X claimed (took, accepted) responsibility for the attack': the one who owns up to it carried it out; so
-    does the one said, or saying, to be (or not to be) answerable for it, whose act is then asserted or denied
-    (truceline.events.stance.answerable)."""
+    does the one said, or saying, to be (or not to be) answerable for it (`answerable_for`), whose act
+    truceline.events.stance.attribution then tells as denied where the words disown it."""
     answerable = answerable_for(noun)
     if answerable is not None:
         return next((c for c in answerable[0].children if c.dep_ == "nsubj"), None)
