@@ -44,7 +44,8 @@ YEAR_OPEN = (
 )
 
 
-def _write(folder: Path, files: dict[str, str]) -> Path:
+def write_reports(folder: Path, files: dict[str, str]) -> Path:
+    """The reports `files` (name -> text) written into `folder`, for ingesting as a user's folder."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -56,11 +57,11 @@ def test_a_report_that_leaves_its_year_open_takes_it_from_its_story(tmp_path: Pa
     db = tmp_path / "d.db"
     with Store.open(db) as store:
         # processed on its own first, so no other report can lend it a year before linking
-        api.ingest(store, [str(_write(tmp_path / "open", {"m3.txt": YEAR_OPEN}))])
+        api.ingest(store, [str(write_reports(tmp_path / "open", {"m3.txt": YEAR_OPEN}))])
         api.process(store, link_after=False)
         before = store.articles()[0]
         assert before["published_precision"] not in ("day", "week")
-        api.ingest(store, [str(_write(tmp_path / "dated", DATED))])
+        api.ingest(store, [str(write_reports(tmp_path / "dated", DATED))])
         api.process(store, link_after=False)
         report = link(store)
         assert report.redated == 1
@@ -102,7 +103,7 @@ def test_a_users_agreement_is_an_object_mentions_resolve_to(tmp_path: Path, monk
     )
     (tmp_path / "truceline.yaml").write_text("agreements: [deals.yaml]\n")
     monkeypatch.chdir(tmp_path)
-    reports = _write(tmp_path / "reports", {**DATED, "m3.txt": YEAR_OPEN})
+    reports = write_reports(tmp_path / "reports", {**DATED, "m3.txt": YEAR_OPEN})
     runner = CliRunner()
     result = runner.invoke(cli, ["run", str(reports), "--db", "u.db"], catch_exceptions=False)
     assert result.exit_code == 0, result.output

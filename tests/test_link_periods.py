@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_link_dates import write_reports
 
 from truceline import api
 from truceline.link import link
@@ -73,13 +74,6 @@ EARLIER = {
 }
 
 
-def _write(folder: Path, files: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
 def _open_alone() -> PubDate:
     from truceline.model import RawDocument
 
@@ -98,8 +92,8 @@ def test_the_dateline_s_day_and_a_weekday_told_choose_no_year() -> None:
 def _linked(tmp_path: Path, files: dict[str, str]) -> tuple[Store, dict[str, Any], dict[str, str]]:
     db = tmp_path / "d.db"
     store = Store.open(db)
-    api.ingest(store, [str(_write(tmp_path / "dated", files))])
-    api.ingest(store, [str(_write(tmp_path / "open", {"open.txt": OPEN}))])
+    api.ingest(store, [str(write_reports(tmp_path / "dated", files))])
+    api.ingest(store, [str(write_reports(tmp_path / "open", {"open.txt": OPEN}))])
     api.process(store, link_after=False)
     link(store)
     by_name = {Path(str(a["origin"])).name: a for a in store.articles()}
