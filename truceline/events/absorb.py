@@ -218,6 +218,43 @@ def hedged(cand: Candidate, has_actor: bool, candidates: frozenset[int]) -> bool
     return any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children)
 
 
+# verbs by which a body lets its own forces go ("voted to allow troops to be deployed", "approved the deployment")
+_AUTHORISING = frozenset({"allow", "permit", "authorise", "authorize", "approve", "sanction", "endorse"})
+
+
+def _unnamed_forces(cand: Candidate) -> bool:
+    """The forces a deployment moves are named by no country, group or owner but the mover's ("troops", "its
+    soldiers", "the deployment of troops"): not "Russian troops" another country lets in."""
+    token = cand.token
+    moved = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+    if cand.nominal:
+        moved = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    words = [t for c in moved for t in c.subtree]
+    if any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in token.children):
+        return False  # "approved Russia's deployment"
+    return not any(t.ent_type_ in ("NORP", "GPE", "ORG") or (t.dep_ == "poss" and t.tag_ != "PRP$") for t in words)
+
+
+def authorising(own: list[tuple[Candidate, Event]], hosts: frozenset[int]) -> dict[int, int]:
+    """Permissions that are the permitter's own deployment, by index, with the deployment's: "Turkey's parliament
+    voted to allow troops to be deployed to Libya" decides a deployment (coded as the deployment, by the
+    permitter), where "allowed aid convoys to enter" or "allowed Russian troops to be deployed" lets another act
+    and stays a concession."""
+    out: dict[int, int] = {}
+    index = {cand.token.i: i for i, (cand, _ev) in enumerate(own)}
+    for k, (cand, _ev) in enumerate(own):
+        if cand.type != "MOBILIZE" or not _unnamed_forces(cand):
+            continue
+        host = content_host(cand, hosts)
+        i = index.get(host) if host is not None else None
+        if i is None:
+            continue
+        permit = own[i][0]
+        if permit.type in ("CONCEDE", "AGREE") and permit.token.lemma_.lower() in _AUTHORISING:
+            out[i] = k
+    return out
+
+
 def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candidate, Event]]:
     """The sentence's (candidate, event) pairs without the absorbed ones; a THREATEN takes its act's kind into its
     mode and, when it names no one threatened, the act's recipient. Indices are left for the caller to renumber."""
@@ -225,7 +262,12 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
     hosts = statement_hosts(own)
     triggers = frozenset(cand.token.i for cand, _ev in own)
     events = [ev for _cand, ev in own]
-    dropped: set[int] = set()
+    permits = authorising(own, hosts)
+    for permit, deployment in permits.items():
+        if own[permit][1].actor is not None:  # the troops are the permitter's
+            events[deployment] = replace(events[deployment], actor=own[permit][1].actor)
+    dropped = set(permits)
+    hosts = hosts - {own[i][0].token.i for i in dropped}
     host_event = {
         (cand.governor.i if cand.nominal and cand.governor is not None else cand.token.i): i
         for i, (cand, _ev) in enumerate(own)

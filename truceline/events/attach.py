@@ -581,6 +581,9 @@ def event_place(
             struck = _struck_place(doc, offset, places, trigger, clause, _SENT_TO, objects=False)
         if struck is not None:
             return struck
+        there = _where_clause_place(doc, offset, places, trigger)
+        if there is not None:
+            return there
     try:
         chosen: Place | None = picker(places, offset, offset + len(doc_text(doc)), trigger_start)
     except NotImplementedError:
@@ -588,6 +591,21 @@ def event_place(
     if chosen is None and trigger is not None:
         return _described_place(doc, offset, trigger, clause, content)
     return chosen
+
+
+def _where_clause_place(doc: Any, offset: int, places: Sequence[Place], trigger: Token) -> Place | None:
+    """The place a "where" clause holding the act hangs on ("Ankara's attention is also on Libya, where Erdogan said
+    that Turkish soldiers had begun moving"): what the clause tells happens there, however far the name is."""
+    token = trigger
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if token.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
+            at = offset + head.idx
+            return next((p for p in places if p.start <= at < p.end and p.resolved), None)
+        token = head
+    return None
 
 
 def _in_a_conjunct_before(token: Token, verb: Token) -> bool:

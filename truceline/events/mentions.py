@@ -39,6 +39,20 @@ _DESCRIBING = re.compile(
 )
 
 
+# "Russia and Turkey, which back opposing sides": a pair told as the sides' backers, not as the sides
+_BACKERS = re.compile(
+    r"^,?\s+(?:which|who)\s+(?:(?:are|were|have)\s+)?(?:back|backs|backed|backing|support|supports|supported|"
+    r"supporting|arm|arms|armed|sponsor|sponsors)\s+(?:the\s+)?(?:opposing|rival|opposite|competing|warring|"
+    r"different|two|both)\b"
+)
+
+
+def backers(body: str, end: int) -> bool:
+    """The phrase ending at `end` is told as the backers of the sides of a war ("Russia and Turkey, which back
+    opposing sides"): whom "both sides" later means are the sides, not them."""
+    return _BACKERS.match(body[end : end + 80]) is not None
+
+
 class ActorIndex:
     """Actor mentions of one article sorted by start, looked up by span; resolves phrases the finder missed."""
 
@@ -132,6 +146,8 @@ class ActorIndex:
             if second.end > before or self.body[first.end : second.start] not in (" and ", ", and ", " and the "):
                 continue
             if first.members or second.members or not first.country or not second.country:
+                continue
+            if backers(self.body, second.end):
                 continue
             if first.country != second.country or (first.sector and second.sector and first.sector != second.sector):
                 # two countries, or one country's two sides ("Colombia's government and the ELN rebels")

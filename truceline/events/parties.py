@@ -24,7 +24,7 @@ from truceline.actors.entries import ON_THE_GROUND
 from truceline.actors.names import display_name
 from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon, load_lexicon
-from truceline.events.mentions import ActorIndex, actor_for, conjuncts
+from truceline.events.mentions import ActorIndex, actor_for, backers, conjuncts
 from truceline.events.nominal import blow_of, nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.recipients import _own_name, named_apart, possessor_country
@@ -126,7 +126,14 @@ def last_pair(events: Sequence[Event], index: ActorIndex, before: int, other: Ac
             found = split.get((event.actor.start, event.recipient.start))
             if found is not None:
                 break
-        found = next((a for a in (event.actor, event.recipient) if a is not None and len(a.members) == 2), None)
+        found = next(
+            (
+                a
+                for a in (event.actor, event.recipient)
+                if a is not None and len(a.members) == 2 and not backers(index.body, a.end)
+            ),
+            None,
+        )
         if found is not None:
             break
     named = index.pair_named_before(before)
@@ -146,6 +153,7 @@ def _mediated_by(event: Event, pair: Actor) -> bool:
         and event.mode in ("mediate", "negotiate")
         and event.actor is not None
         and event.actor.start == pair.start
+        and event.actor.end == pair.end  # the pair itself, not the first of them holding talks with the other
         and event.recipient is None
     )
 

@@ -240,7 +240,7 @@ def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
         and not any(t.is_punct for t in verb.doc[verb.i : c.i])  # not "sent troops, prompting residents to flee"
     ]
     if not objects:  # "soldiers were moving to Libya": with nothing moved, the mover is what moves
-        objects = [c for c in verb.children if c.dep_ == "nsubj"]
+        objects = _mover(verb)
     words = {_lemma(t) for c in objects for t in c.subtree}
     for t in verb.doc[verb.i + 1 : verb.i + 7]:  # "sent thousands of residents fleeing", the gerund hung elsewhere
         if t.is_punct:
@@ -253,6 +253,17 @@ def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
     if any(not cues for cues, _sense in senses):
         return next(sense for cues, sense in senses if not cues) or VOID  # the default sense
     return None
+
+
+def _mover(verb: Token) -> list[Token]:
+    """The subject of a verb that moves nothing, or of the verb it completes ("soldiers had begun moving to Libya",
+    "troops started to move"): the parser hangs the subject on the first verb of the chain."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects or verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return subjects
+        verb = verb.head
+    return []
 
 
 def weapon_noun(token: Token, lex: Lexicon) -> bool:
