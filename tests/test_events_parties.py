@@ -147,3 +147,13 @@ def test_a_place_naming_a_text_is_no_scene(nlp: Any) -> None:
     place = Place(velka, velka + 5, "Velka", name="Velka", country="BOR", cue=None, feature="city", resolved=True)
     for event in code(nlp, body, places=[place]):
         assert event.place is None
+
+
+def test_their_positions_an_attack_hits_are_the_tellers(nlp: Any) -> None:
+    # no side attacks its own positions: "their" on what the attack hits stands for the party telling it
+    body = "Arcadia's interior ministry said Bordurian troops had attacked their positions near the river."
+    event = one(code(nlp, body), "ASSAULT")
+    assert countries(event.actor) == {"BOR"} and countries(event.recipient) == {"ARC"}
+    # unless the text says they were the attackers' own
+    body = "Arcadia's interior ministry said Bordurian troops had shelled their own positions by mistake."
+    assert one(code(nlp, body), "ASSAULT").recipient is None

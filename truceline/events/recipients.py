@@ -195,15 +195,24 @@ def _its_forces(owner: Actor, thing: Token, lex: Lexicon) -> Actor:
     return replace(owner, sector="MIL", code=f"{owner.country}MIL", name=display_name(owner.country, "military"))
 
 
-def _its_other_owner(token: Token, offset: int, index: ActorIndex) -> Actor | None:
+def _its_other_owner(token: Token, offset: int, index: ActorIndex, lex: Lexicon) -> Actor | None:
     """Whom 'its' on an object stands for when the clause's subject is plural and so cannot be its owner ('the RSF
-    said army jets had bombed its bases'): the nearest single party above that clause; None otherwise."""
-    pronoun = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+    said army jets had bombed its bases'), and whom 'their' on what an attack hits stands for when a party above the
+    clause tells it ('Ukraine's military said Russian troops attacked their positions': no side attacks its own
+    positions): the nearest single party above that clause; None otherwise."""
+    pronoun = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
     verb = token.head.head if token.dep_ == "pobj" else token.head
     if pronoun is None or not verb.tag_.startswith("VB"):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+    if subject is None:
+        return None
+    if pronoun.lower_ == "their":
+        if lex.verbs.get(verb.lemma_.lower(), ("",))[0] != "ASSAULT" or token.dep_ != "dobj":
+            return None
+        if any(c.lower_ == "own" for c in token.children):
+            return None  # "shelled their own positions by mistake": the attackers' own
+    elif subject.tag_ not in ("NNS", "NNPS"):
         return None
     return _clause_owner(verb, offset, index)
 
@@ -280,7 +289,7 @@ def recipient_of(
     for token in options:
         owner = possessor(token, start, index)
         if owned(token) and (owner is None or actor is None or owner.country in (None, actor.country)):
-            other = _its_other_owner(token, start, index)
+            other = _its_other_owner(token, start, index, lex)
             if (
                 other is not None
                 and not own_side(actor, other, threat)
