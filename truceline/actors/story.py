@@ -18,7 +18,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from truceline.actors.matcher import Match, Tokens
+from truceline.actors.matcher import Match, Tokens, tokenize
 from truceline.actors.words import NOT_NAMES, PLACE_CUES
 
 _DIRECTIONS = frozenset(
@@ -129,7 +129,8 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
         if (m.entry.kind == "country" and _is_place(text, tokens, m)) or (
             m.entry.kind == "demonym" and _described_place(tokens, m)
         ):
-            weight = 3.0
+            # "peace talks in the Kazakh capital": where the sides meet, not where the conflict is
+            weight = 0.0 if m.entry.kind == "demonym" and _venue(tokens, m.first - 2) else 3.0
         if weight:
             score[country] = score.get(country, 0.0) + weight
             first_seen.setdefault(country, m.first)
@@ -149,6 +150,7 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
 DATELINE_WEIGHT = 1.0
 # settlement words a demonym before them makes a place of ("in the Haitian capital", "near the Syrian city of")
 _SETTLEMENTS = frozenset({"capital", "city", "town", "village", "province", "region", "countryside"})
+_AREAS = frozenset({"city", "town", "village", "province", "region", "countryside", "area", "district", "governorate"})
 
 
 def _described_place(tokens: Tokens, m: Match) -> bool:
@@ -178,6 +180,10 @@ def _add_towns(
     for i in range(1, len(lows)):
         # "in Idlib", and "in southern Idlib": a direction between the cue and the town
         cued = lows[i - 1] in PLACE_CUES or (i > 1 and lows[i - 1] in _DIRECTIONS and lows[i - 2] in PLACE_CUES)
+        # "in the Idlib region", "near the Saraqib countryside": the town named as a place of its area
+        cued = cued or (
+            i > 1 and lows[i - 1] == "the" and lows[i - 2] in PLACE_CUES and i + 1 < len(lows) and lows[i + 1] in _AREAS
+        )
         if cued and _venue(tokens, i - 1):
             continue  # "peace talks in Nairobi", "met in Ankara": where sides meet, not where the conflict is
         if cued and i not in covered and words[i][:1].isupper() and words[i] not in NOT_NAMES:
@@ -232,6 +238,7 @@ _MEETINGS = frozenset(
     {
         "talks",
         "negotiations",
+        "consultations",
         "summit",
         "meeting",
         "meetings",
@@ -275,6 +282,19 @@ def _venue(tokens: Tokens, cue: int) -> bool:
         if lows[j] in _MEETINGS:
             return True
     return False
+
+
+def venue_at(text: str, start: int) -> bool:
+    """The place named at `start` is where sides meet ("held two days of consultations with government envoys in
+    Nur-Sultan", "peace talks in the Kazakh capital"): the tokens before it, read as `_venue` reads a report's."""
+    window = max(0, start - 160)
+    tokens = tokenize(text[window:start])
+    cue = len(tokens.lows) - 1
+    if cue >= 0 and tokens.lows[cue] == "the":
+        cue -= 1
+    if cue < 0 or tokens.lows[cue] not in PLACE_CUES:
+        return False
+    return _venue(tokens, cue)
 
 
 def _neighbour(tokens: Tokens, m: Match) -> bool:

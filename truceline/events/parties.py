@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from truceline.actors.entries import ON_THE_GROUND
 from truceline.actors.names import display_name
+from truceline.actors.story import venue_at
 from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for, backers, conjuncts
@@ -452,6 +453,14 @@ def local_country(
     return replace(actor, country=country, code=f"{country}{actor.sector or ''}", name=None)
 
 
+_THING_NAMED = re.compile(r"\s+(?:agreement|deal|memorandum|protocol|accord|treaty|process|format|talks)\b", re.I)
+
+
+def _names_a_thing(body: str, end: int) -> bool:
+    """A place that names a text or a process ("the Astana format", "the Sochi memorandum"), not the ground."""
+    return _THING_NAMED.match(body, end) is not None
+
+
 def _not_the_ground(place: Place) -> bool:
     """A place that tells whose or whence ("a U.S.-owned ship", "a London-based monitor", "Israel's army") or a
     country struck from outside ("fired rockets at Israel", "into Israel"): not where unnamed fighters are from."""
@@ -527,6 +536,9 @@ def report_ground(places: Sequence[Place], index: ActorIndex) -> str | None:
     counts: dict[str, int] = {}
     for place in places:
         near = index.within(max(0, place.start - 80), place.end + 80)
+        if _not_the_ground(place) or venue_at(index.body, place.start) or _names_a_thing(index.body, place.end):
+            continue  # the dateline (where the reporter filed from), an origin, a possessive; where sides met; "the
+            # Astana format", "the Sochi agreement"
         if place.country and place.resolved and not any(a.start < place.end and place.start < a.end for a in near):
             counts[place.country] = counts.get(place.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
