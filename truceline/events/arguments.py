@@ -526,6 +526,9 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
         preps = preps | {"with"}  # "clashed with government soldiers": whom they fought, before any victims
     moving = cand.type == "MOBILIZE" or cand.mode == "visit"
     options.append(_prep_object(verb, preps - {"to", "into"} if moving else preps))
+    if cand.type == "CONSULT":  # "was in contact with Moscow": the "with" on the noun of the verb's phrase
+        nouns = [g for word in cand.extra for g in (word, *word.children) if g.dep_ == "pobj"]
+        options.extend(_prep_object(g, frozenset({"with"})) for g in nouns)
     if cand.type in _WITH_TYPES:  # "signed a protocol with X", "restored ties with X"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         options.append(_prep_object(obj, _BETWEEN) if obj is not None else None)

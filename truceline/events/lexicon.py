@@ -30,7 +30,7 @@ _IRREGULAR = {
     "undertake": ("undertook", "undertaken"), "make": ("made",), "have": ("had", "has"), "tell": ("told",),
     "say": ("said",), "set": ("set",), "keep": ("kept",), "seek": ("sought",), "slay": ("slew", "slain"),
     "rebuild": ("rebuilt",), "mistake": ("mistook",), "pull": ("pulled",), "arise": ("arose",),
-    "be": ("was", "were"), "do": ("did", "done"), "bring": ("brought",), "retake": ("retook", "retaken"),
+    "be": ("was", "were", "is", "are", "been", "being", "am"), "do": ("did", "done"), "bring": ("brought",), "retake": ("retook", "retaken"),
     "fire": ("fired",), "rape": ("raped",), "ride": ("rode",), "throw": ("threw", "thrown"), "lose": ("lost",),
     "rage": ("raged", "raging"),
 }  # fmt: skip
