@@ -312,7 +312,9 @@ def _generic_violation(event: Event) -> bool:
     """'is violating the ceasefire', 'had violated the truce dozens of times': a breach named with no act, day or
     toll of its own, which is all the accusation says."""
     named = event.mode == "ceasefire_violated" or (event.type == "REJECT" and event.trigger.lemma.lower() in _VIOLATING)
-    return named and event.killed is None and event.injured is None and event.time is None
+    # a time that only bounds it by when it was told ("said on Tuesday that X had violated"): no day of its own
+    own_day = event.time is not None and event.date_precision != "reported by"
+    return named and event.killed is None and event.injured is None and not own_day
 
 
 def _broken_by_an_act(verb: Any) -> bool:

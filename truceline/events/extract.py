@@ -511,6 +511,14 @@ class _Coder:
             return event
         return replace(event, time=time, date=date, date_precision=precision, date_from_publication=False)
 
+    def _accused_when_told(self, cand: Candidate, event: Event) -> Event:
+        """An accusation folded from the breach its teller tells takes the day of the telling: the breach's time,
+        when it only said when it was told ("reported by"), is that day."""
+        if event.date_precision != "reported by":
+            return self._spoken(cand, event)
+        told = self._spoken(cand, replace(event, date_from_publication=True))
+        return told if not told.date_from_publication else event
+
     def _remember_person(self, doc: Any, offset: int, events: list[Event]) -> None:
         """The person who last acted, for a later 'he said'."""
         for event in events:
@@ -573,6 +581,9 @@ class _Coder:
         kept = [(c, e) for c, e in kept if not self._owned_up(c, e, first)]
         kept = [(c, doer_told_before(c, e, self.events[:first])) for c, e in kept]
         kept = fold_alleged(kept, atts)
+        # a breach folded into its teller's accusation is made by the speech verb: "Turkey said on Friday that regime
+        # forces are violating the ceasefire" accuses on Friday
+        kept = [(c, self._accused_when_told(c, e) if e.type == "ACCUSE" and c.type != "ACCUSE" else e) for c, e in kept]
         # a speaker made the actor (an accusation, a threat told, a statement act) is a party acting like any other:
         # "Russia" is its state, whichever rule put it there
         kept = [(c, replace(e, actor=self.index.as_party(e.actor, e.type == "ASSAULT"))) for c, e in kept]
