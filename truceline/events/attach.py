@@ -760,9 +760,29 @@ def clause_tokens(trigger: Token, clause_verb: Token, extra: Sequence[Token]) ->
             if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ in ("VBG", "VBN") and not own_subject:
                 ids.add(child.i)  # "... but since then 1,300 civilians have been killed": another clause's toll
     ids.update(t.i for t in _said_to_do(trigger, clause_verb))
+    ids.update(_issued(clause_verb))
     if trigger.tag_.startswith("NN"):  # "the attack, which took place on Thursday, killed": when the act was
         ids.update(t.i for t in trigger.subtree if t.dep_ == "relcl" and _tells_when(t, t.head.i == trigger.i))
     return ids
+
+
+# what an act is told in: "denied it in a statement issued late Thursday"
+_CHANNELS = frozenset({"statement", "communique", "communiqué", "post", "tweet", "message", "interview", "speech",
+                       "broadcast", "letter", "release", "video"})  # fmt: skip
+
+
+def _issued(verb: Token) -> set[int]:
+    """The participle that says when the statement a verb's act was made in came out ("in a statement issued late
+    Thursday", "in a video released on Monday"): its time is the act's."""
+    return {
+        participle.i
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ in ("in", "via", "through")
+        for noun in child.children
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in _CHANNELS
+        for participle in noun.children
+        if participle.dep_ == "acl" and participle.tag_ == "VBN"
+    }
 
 
 _OCCURRED = frozenset({"happen", "occur"})

@@ -933,7 +933,12 @@ class _Coder:
         near = claim is not None and self.events[claim].sentence_start >= self._previous_sentence_start(start)
         claimant = self.events[claim].claimed_by if claim is not None and near else None
         trigger_start = start + verb.idx
-        published = self.report_day
+        # "in a statement issued late Thursday, the ministry denied that assertion": the denial's own day, else the
+        # report's
+        doc = verb.doc
+        times = outside(self.times.within(start, end), doc, start, set(range(dateline_end(doc) + 1)))
+        time, date, precision, from_pub = event_date(doc, start, times, clause_tokens(verb, verb, ()), self.report_day)
+        time, date = _not_after_the_report(time, date, self.analysis.article.published, verb, "asserted")
         self.events.append(
             Event(
                 article_id=self.analysis.article.id,
@@ -946,9 +951,10 @@ class _Coder:
                 trigger=Trigger(trigger_start, trigger_start + len(verb.text), verb.text, verb.lemma_),
                 actor=self.index.as_party(denier, False),  # "Russia denies": the state, as any bare country acting
                 recipient=self.index.as_party(claimant, False) if claimant is not None else None,
-                date=published.value,
-                date_precision="reported by",
-                date_from_publication=True,
+                time=time,
+                date=date,
+                date_precision=precision,
+                date_from_publication=from_pub,
                 links=(("denies", claim),) if claim is not None else (),
             )
         )
