@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from truceline.actors.build import joint_code
+from truceline.actors.names import display_name
 from truceline.actors.story import is_town
 from truceline.events.lexicon import load_lexicon
 from truceline.events.triggers import Token, doc_text, trigger_lemma, weapon_noun
@@ -51,6 +52,16 @@ def backers(body: str, end: int) -> bool:
     """The phrase ending at `end` is told as the backers of the sides of a war ("Russia and Turkey, which back
     opposing sides"): whom "both sides" later means are the sides, not them."""
     return _BACKERS.match(body[end : end + 80]) is not None
+
+
+_DEFENCE = re.compile(r"\bdefen[cs]e\s+minist|\bministry\s+of\s+defen[cs]e\b|\bpentagon\b", re.I)
+
+
+def _defence_body(actor: Actor) -> bool:
+    """A state's defence ministry (or its department of defence), named as a body of government."""
+    if actor.members or actor.sector != "GOV" or not actor.country:
+        return False
+    return _DEFENCE.search(f"{actor.text} {actor.name or ''}") is not None
 
 
 class ActorIndex:
@@ -101,6 +112,10 @@ class ActorIndex:
     def as_party(self, actor: Actor | None, attack: bool) -> Actor | None:
         """A bare country acting is its state ("Turkey sent troops" → TUR GOV); a bare nationality word on an attack
         is that state's forces ("Turkish strikes" → TUR MIL). Other actors keep the sector their words gave."""
+        if actor is not None and actor.country and attack and _defence_body(actor):
+            # "Russia's defence ministry said it had responded with airstrikes": a ministry strikes through its forces
+            country = actor.country
+            return replace(actor, sector="MIL", code=f"{country}MIL", name=display_name(country, "military"))
         if actor is None or not (actor.country or actor.members) or actor.sector:
             return actor
         if actor.members:
