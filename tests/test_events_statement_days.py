@@ -23,3 +23,18 @@ def test_a_statement_act_takes_the_day_its_statement_came_out() -> None:
     ):
         event = next(e for e in pipeline_events(body, "2026-05-08") if e.type in ("REJECT", "THREATEN"))
         assert (event.date, event.date_from_publication) == (day, False), body
+
+
+def test_a_day_between_the_speech_verb_and_its_clause_is_the_speechs() -> None:
+    # "said on Monday it had repelled": the parser hangs "on Monday" on "repelled", but it says when it was said; the
+    # attack happened by then
+    for body in (
+        "The army said on Monday it had repelled an attack near the airport.",
+        "The army said on Monday that it had repelled an attack near the airport.",
+    ):
+        attack = next(e for e in pipeline_events(body, "2026-05-08") if e.type == "ASSAULT")
+        assert (attack.date, attack.date_precision) == ("2026-05-04", "reported by"), body
+    # a day the reported clause gives itself stays its own
+    body = "The army said it had repelled an attack near the airport on Monday."
+    attack = next(e for e in pipeline_events(body, "2026-05-08") if e.type == "ASSAULT")
+    assert (attack.date, attack.date_precision) == ("2026-05-04", "day")

@@ -403,6 +403,10 @@ def event_date(
     day, so the speech verb's time is its own, not a bound."""
     own = _own_clause(doc, clause)
     found = _governed_times(doc, offset, times, own)
+    fronted = _before_the_subject(reporting, _clause_head(doc, own or clause)) if reporting is not None else set()
+    if fronted:
+        # "said on Monday it had repelled an attack": the parser hangs the speech's day on the reported verb
+        found = [r for r in found if not _within(doc, offset, r, fronted)]
     if relation is not None:  # the noun's own time first, then the clause's as a bound
         found.sort(key=lambda r: _relation_to(doc, offset, r, relation) is not None)
         if found and _relation_to(doc, offset, found[0], relation) is None:
@@ -414,7 +418,7 @@ def event_date(
     related = _related_time(doc, offset, times, _clause_head(doc, own or clause))
     if related is not None:
         return _shifted(related[0], _relation_to(doc, offset, related[0], relation) or related[1])
-    told = _governed_time(doc, offset, times, {reporting.i}) if reporting is not None else None
+    told = _governed_time(doc, offset, times, {reporting.i} | fronted) if reporting is not None else None
     if told is not None and reporting is not None and (ongoing or not _speaks(reporting)):
         # "On Tuesday, the army shelled Saraqib and rebels fired rockets": the parser's complement of a verb that
         # reports nothing shares its time
@@ -429,6 +433,25 @@ def event_date(
         pending = _governed_times(doc, offset, times, own, unresolved=True)
         return (pending[0], None, "unknown", False) if pending else (None, None, "unknown", True)
     return None, published.value, "reported by", True
+
+
+def _before_the_subject(speech: Token, verb: Token) -> set[int]:
+    """The words between a speech verb and the subject of the clause it reports ("said [on Monday] it had ..."):
+    they are the speech's, wherever the parser hung them."""
+    if verb.head.i != speech.i or verb.i <= speech.i:
+        return set()
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.left_edge.i <= speech.i + 1:
+        return set()
+    words = range(speech.i + 1, subject.left_edge.i)
+    if any(verb.doc[i].lower_ == "that" for i in words):
+        return set()  # "said on Monday that ...": the parser hangs such a time on the speech verb already
+    return set(words)
+
+
+def _within(doc: Any, offset: int, ref: TimeRef, words: set[int]) -> bool:
+    tokens = tokens_within(doc, ref.start - offset, ref.end - offset)
+    return bool(tokens) and all(t.i in words for t in tokens)
 
 
 def _relation_to(doc: Any, offset: int, ref: TimeRef, relation: tuple[str, set[int]] | None) -> str | None:
