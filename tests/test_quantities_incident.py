@@ -250,3 +250,16 @@ def test_a_group_named_with_the_restates_it() -> None:
 )
 def test_a_group_hit_and_its_breakdown(text: str, killed: int, injured: int) -> None:
     assert incident_totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A man was shot and killed in his yard, injuring one of the family dogs as well.", 1, None),
+        ("Two horses were injured when the gunman fired into the stable.", None, None),
+        ("Raiders killed four herders and drove off 300 cattle; three sheep were also killed.", 4, None),
+    ],
+)
+def test_animals_hit_are_no_casualties(text: str, killed: int | None, injured: int | None) -> None:
+    incident = read_incident(text)
+    assert (incident.killed.value, incident.injured.value) == (killed, injured)

@@ -58,6 +58,24 @@ class _Mention:
         return self.who_end if self.who_end is not None else self.end
 
 
+# animals a report may count among what an attack hit: never casualties (people killed or hurt)
+_ANIMAL = re.compile(
+    r"(?:dog|cat|horse|cow|cattle|sheep|goat|camel|donkey|mule|pig|chicken|livestock|pet|puppy|puppies|kitten|"
+    r"animal|bull|ox|oxen|calf|calves|deer)s?",
+    re.IGNORECASE,
+)
+_FIRST_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _animals(text: str, mention: _Mention) -> bool:
+    """The figure counts animals: its who-phrase ends in one ("one of the family dogs"), or, with none read, the word
+    after the number is one ("three sheep")."""
+    if mention.who:
+        return _ANIMAL.fullmatch(mention.who.split()[-1]) is not None
+    word = _FIRST_WORD.match(text, mention.end)
+    return word is not None and _ANIMAL.fullmatch(word.group(1)) is not None
+
+
 def _is_age(text: str, mention: _Mention) -> bool:
     """ "Harewood, 35, of Hillsboro", "between ages 12 and 16": the number is an age (cheap tests first)."""
     head = text[max(0, mention.start - 40) : mention.start]
@@ -265,6 +283,8 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
             continue  # "in 2016 badly hurt": a year, not a head count
         if mention.singular_only and mention.who is None:
             continue
+        if _animals(text, mention):
+            continue  # "injuring one of the family dogs", "three sheep were killed": no casualty
         if pending and not pats.coordinator.match(text[pending[-1].tail : mention.start]):
             pending = []
         gap = text[last_end : mention.start] if last_end >= 0 else ""
