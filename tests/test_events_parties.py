@@ -157,3 +157,12 @@ def test_their_positions_an_attack_hits_are_the_tellers(nlp: Any) -> None:
     # unless the text says they were the attackers' own
     body = "Arcadia's interior ministry said Bordurian troops had shelled their own positions by mistake."
     assert one(code(nlp, body), "ASSAULT").recipient is None
+
+
+def test_what_is_fired_at_is_the_target_not_a_place(nlp: Any) -> None:
+    for body in (
+        "The rebels fired at a Bordurian observation post on Monday.",
+        "The rebels fired rockets at a Bordurian convoy on Monday.",
+    ):
+        event = one(code(nlp, body), "ASSAULT")
+        assert countries(event.recipient) == {"BOR"}, body

@@ -3,12 +3,14 @@ the doer of one happening (truceline/link/contradictions.py). Mentions and the r
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 from truceline import api
 from truceline.link import contradictions
-from truceline.store import Store
+from truceline.link.timeline import CanonicalTableExporter, canonical_items
+from truceline.store import EventFilter, Store
 
 
 def mention(event_id: str, code: str | None, countries: list[str], teller: str, **more: Any) -> dict[str, Any]:
@@ -72,3 +74,45 @@ def test_a_report_of_a_strike_each_side_blames_on_the_other_shows_the_dispute(tm
         found = [c for c in store.link.contradictions() if c["kind"] == "doer"]
     assert len(found) == 1
     assert len(found[0]["positions"]) == 2
+
+
+CLAIM = (
+    "Ankara says Damascus shelled its post in Idlib\n\n"
+    "Turkey's defence minister said on Thursday that Syrian government forces had fired mortars at a Turkish "
+    "observation post in Idlib, wounding two soldiers.\n"
+    "Russia's defence ministry said the attack on the Turkish post was the work of militants.\n"
+)
+
+
+def linked(tmp_path: Path, text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str]:
+    """The doer contradictions, the ASSAULT rows of the timeline and the timeline as the table prints it."""
+    report = tmp_path / "post.txt"
+    report.write_text(text, encoding="utf-8")
+    with Store.open(str(tmp_path / "x.db")) as store:
+        api.ingest(store, [str(report)])
+        api.process(store)
+        found = [c for c in store.link.contradictions() if c["kind"] == "doer"]
+        events = [e for e in canonical_items(store, EventFilter()) if e["type"] == "ASSAULT"]
+    out = io.StringIO()
+    exporter = CanonicalTableExporter(out)
+    for event in events:
+        exporter.export_item(event)
+    return found, events, out.getvalue()
+
+
+def test_a_claim_and_a_counter_claim_in_one_report_are_one_disputed_attack(tmp_path: Path) -> None:
+    text = (
+        CLAIM
+        + '"Militants shelled the Turkish observation post in Idlib overnight," the ministry said in a statement.\n'
+    )
+    found, events, table = linked(tmp_path, text)
+    assert len(events) == 1 and events[0]["mentions"] == 2
+    assert len(found) == 1 and {p["value"] for p in found[0]["positions"]} == {"Syrian military", "Syrian rebel"}
+    assert [c["kind"] for c in events[0]["contradictions"]] == ["doer"]
+    assert "who did it, by teller:" in table
+
+
+def test_attacks_at_two_places_told_by_two_sides_stay_two(tmp_path: Path) -> None:
+    text = CLAIM + '"Militants shelled a Turkish convoy near Aleppo overnight," the ministry said in a statement.\n'
+    found, events, _table = linked(tmp_path, text)
+    assert len(events) == 2 and not found

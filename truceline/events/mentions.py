@@ -308,11 +308,14 @@ def actor_for(token: Token, offset: int, index: ActorIndex) -> Actor | None:
 
 
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"})
+_AIMING = frozenset({"fire", "shoot", "aim", "direct", "launch", "lob", "hurl", "throw", "point"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 def _as_place(token: Token) -> bool:
     """A name in a place's slot: after a locative preposition ("met in Ankara") or naming a thing ("the Sochi deal")."""
+    if token.dep_ == "pobj" and token.head.lower_ == "at" and token.head.head.lemma_.lower() in _AIMING:
+        return False  # "fired at a Turkish observation post", "fired rockets at a convoy": what is aimed at, no place
     if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS and token.ent_type_ != "NORP":
         # "hit back at the regime", "fired at soldiers": a common noun for people is a target, not a place; a
         # nationality is none ("killed in Syrian shelling", misparsed: the adjective of the attack noun)

@@ -54,7 +54,28 @@ def _told_again(m: Mapping[str, Any], c: Mapping[str, Any]) -> bool:
     stances = c.get("stances") or {}
     if (m["stance"] == "denied") != (set(stances) == {"denied"}) and stances:
         return True
+    if _disputed_doer(m, c):
+        return True
     return m["precision"] == "day" and m["date"] in (c.get("days") or {})
+
+
+def _disputed_doer(m: Mapping[str, Any], c: Mapping[str, Any]) -> bool:
+    """A claim and a counter-claim of one attack in one report: one teller names one doer, a teller of another
+    country another doer, of an attack on the same side at the same place ("Turkey said government forces shelled
+    its post in Idlib ... Russia said terrorists bombed Turkey's forces in Idlib"): one happening in dispute, whose
+    doers the contradictions then show. Two places, two days or one teller are two happenings."""
+    teller, doer = m.get("claimed_by_country"), m.get("actor_code")
+    if m["type"] != "ASSAULT" or m["stance"] != "claimed" or not teller or not doer:
+        return False
+    tellers, doers = c.get("tellers") or {}, c.get("doers") or {}
+    if not tellers or teller in tellers or not doers or doer in doers:
+        return False
+    if not m["recipient"] or not any(r in (c.get("recipients") or {}) for r in m["recipient"]):
+        return False
+    if not m["place"] or m["place"] not in (c.get("places") or {}):
+        return False
+    days = c.get("days") or {}
+    return not (m["precision"] == "day" and days and m["date"] not in days)
 
 
 def _bound(report: Mapping[str, Any]) -> list[str] | None:
@@ -279,7 +300,12 @@ def summary(mentions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     stances: dict[str, int] = {}
     claims: list[dict[str, Any]] = []
     months: dict[str, int] = {}
+    tellers: dict[str, int] = {}  # of claimed attacks: the tellers' countries and the doers they name (_disputed_doer)
+    doers: dict[str, int] = {}
     for m in mentions:
+        if m["type"] == "ASSAULT" and m["stance"] == "claimed" and m.get("claimed_by_country") and m.get("actor_code"):
+            tellers[m["claimed_by_country"]] = tellers.get(m["claimed_by_country"], 0) + 1
+            doers[m["actor_code"]] = doers.get(m["actor_code"], 0) + 1
         if m["precision"] == "day" and m["date"]:
             days[m["date"]] = days.get(m["date"], 0) + 1
         if m["precision"] == "month" and m["date"]:
@@ -313,6 +339,8 @@ def summary(mentions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "words": sorted(set().union(*(m["words"] for m in mentions)))[:120],
         "stances": stances,
         "claims": claims,
+        "tellers": tellers,
+        "doers": doers,
         "outlets": sorted({m["source"] for m in mentions if m["source"]}),
     }
     out.update(speakers.summarise(mentions))

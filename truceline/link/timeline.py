@@ -4,7 +4,8 @@ Each item is the JSON of the mention that says most about the event (truceline/l
 `representative`), so every exporter of events reads it, with the canonical event's own fields added:
 ``canonical_id``, ``story_id``, ``cluster_id``, ``mentions``, ``reports``, ``independent_sources``, ``outlets``,
 ``confidence``, ``date_range``, ``figures`` (killed / injured: low, best, high, each value with its sources),
-``claims`` and ``mention_ids``.
+``claims``, ``mention_ids`` and ``contradictions`` (what its mentions dispute: kind, subject and who says what, as
+`truceline contradictions` lists them).
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ def canonical_items(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
             }
         )
         items.append(item)
+    disputes = store.link.contradictions_of([str(item["canonical_id"]) for item in items])
+    for item in items:
+        item["contradictions"] = disputes.get(str(item["canonical_id"]), [])
     return items
 
 
@@ -72,9 +76,14 @@ class CanonicalTableExporter(EventTableExporter):
         lines = [support] + ([f"figures: {figures}"] if figures else [])
         raw_claims = item.get("claims")
         claims = [c for c in raw_claims if isinstance(c, dict)] if isinstance(raw_claims, list) else []
-        claims = [c for c in claims if c.get("stance") == "denied"]
-        if claims:
-            lines.append("denied by: " + ", ".join(sorted({str(c.get("claimed_by") or "?") for c in claims})))
+        denials = [c for c in claims if c.get("stance") == "denied"]
+        if denials:
+            lines.append("denied by: " + ", ".join(sorted({str(c.get("claimed_by") or "?") for c in denials})))
+        disputes = item.get("contradictions")
+        for dispute in disputes if isinstance(disputes, list) else []:
+            if isinstance(dispute, dict) and dispute.get("kind") == "doer":
+                told = "; ".join(f"{p.get('value')} ({p.get('who')})" for p in dispute.get("positions") or [])
+                lines.append("who did it, by teller: " + told)
         out, self.stream = self.stream, io.StringIO()
         try:
             super().export_item(item)

@@ -978,6 +978,22 @@ class LinkTables:
             ],
         )  # fmt: skip
 
+    def contradictions_of(self, canonical_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """The contradictions of each of `canonical_ids` (kind, subject, positions), by canonical event."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        ids = list(dict.fromkeys(canonical_ids))
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.conn.execute(
+                f"SELECT canonical_id, kind, subject, data FROM link_contradictions WHERE canonical_id IN ({marks})"
+                " ORDER BY id",
+                tuple(chunk),
+            )
+            for r in rows:
+                out.setdefault(r[0], []).append({"kind": r[1], "subject": r[2], "positions": json.loads(r[3])})
+        return out
+
     def contradictions(self, story_id: str | None = None) -> list[dict[str, Any]]:
         sql = (
             "SELECT c.id, c.canonical_id, c.story_id, c.kind, c.subject, c.data, k.type, k.sort_date"
