@@ -344,16 +344,25 @@ def _charged_in(token: Any, accusing: dict[int, int]) -> int | None:
     return None
 
 
+def _charge_of(token: Any, accusations: set[int]) -> bool:
+    """The act an accusation noun names with "of" ("accusations of breaching the truce")."""
+    prep = token.head
+    return token.dep_ in ("pcomp", "pobj") and prep.lower_ == "of" and prep.head.i in accusations
+
+
 def fold_alleged(own: list[tuple[Candidate, Event]], atts: dict[int, Any]) -> list[tuple[Candidate, Event]]:
     """A breach someone says another party commits is that speaker's accusation, one row: the ACCUSE by the speaker
     against the party (made from the speech verb, or the accusing verb the sentence has), not also a breach of its
     own. A breach with its own day, place-giving act or toll stays as the claim it is, and is linked later."""
     out = list(own)
     explicit = {cand.token.i: k for k, (cand, ev) in enumerate(out) if ev.type == "ACCUSE" and not cand.nominal}
+    nouns = {cand.token.i for cand, ev in out if ev.type == "ACCUSE" and cand.nominal}
     for k, (cand, event) in enumerate(out):
         att = atts.get(cand.token.i)
         charged_in = _charged_in(cand.token, explicit) if att is None and _generic_violation(event) else None
-        if charged_in is not None:  # "accusing the group of activity that violated the agreement": the charge
+        if charged_in is not None or (_generic_violation(event) and _charge_of(cand.token, nouns)):
+            # "accusing the group of activity that violated the agreement", "traded accusations of breaching the
+            # truce": the charge, which the accusation states
             out[k] = (cand, replace(event, type="DROP"))
             continue
         if att is None or att.kind not in ("said", "accused") or not _generic_violation(event):

@@ -101,6 +101,9 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
             return True  # "a campaign to retake the province", "an offensive to capture the town": its aim
         if rel == "acl" and _infinitive(current) and (_lemma(head) in lex.ceasefire_nouns or _lemma(head) == "pause"):
             return True  # "a one-week ceasefire to allow aid deliveries", "a pause to let aid in": what it is for
+        if rel in ("advcl", "xcomp") and _infinitive(current) and _truce_object(head, lex):
+            return True  # "announced a humanitarian pause to allow civilians to leave": the parser hangs the aim on
+            # the verb, but it is the pause's
         if rel == "acl" and _infinitive(current) and head.dep_ == "pobj" and head.head.lower_ == "until":
             return True  # "gave them until the end of February to pull back": what the ultimatum demands
         if rel == "acl" and _infinitive(current) and _lemma(head) in _ASKINGS:
@@ -120,6 +123,11 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
 
 
 _HELPING = frozenset({"help", "assist", "enable", "allow", "let", "permit"})
+
+
+def _truce_object(verb: Token, lex: Lexicon) -> bool:
+    """The verb's object is a ceasefire or a pause ("announced a humanitarian pause", "declared a truce")."""
+    return any(c.dep_ == "dobj" and (_lemma(c) in lex.ceasefire_nouns or _lemma(c) == "pause") for c in verb.children)
 
 
 _LIMIT_NOUNS = frozenset({"ultimatum", "deadline"})
