@@ -420,3 +420,14 @@ def test_a_bare_ministry_in_a_report_datelined_in_a_capital_is_that_states(book:
     # and "the government" is not a ministry: a capital's dateline says nothing of whose forces it means
     troops = "NAIROBI, May 3 (Test Wire) - Government troops retook the town of Beledweyne in Somalia, officials said."
     assert next(a for a in book.find(troops) if "overnment" in a.text).country != "KEN"
+
+
+def test_military_things_are_their_forces_named_for_what_they_are(book: ActorDictionary) -> None:
+    for text, name in (
+        ("Israeli tanks advanced.", "Israeli armour"),
+        ("Turkish artillery fired.", "Turkish artillery"),
+        ("Russian warships fired.", "Russian warship"),
+        ("Russian jets bombed.", "Russian warplane"),
+    ):
+        (actor,) = book.find(text)
+        assert (actor.name, actor.sector) == (name, "MIL"), text
