@@ -166,3 +166,10 @@ def test_what_is_fired_at_is_the_target_not_a_place(nlp: Any) -> None:
     ):
         event = one(code(nlp, body), "ASSAULT")
         assert countries(event.recipient) == {"BOR"}, body
+
+
+def test_downing_an_aircraft_is_an_attack_on_it(nlp: Any) -> None:
+    event = one(code(nlp, "The rebels downed a Bordurian helicopter near the river on Monday."), "ASSAULT")
+    assert countries(event.recipient) == {"BOR"}
+    # downing tools is a strike, no attack
+    assert all(e.type != "ASSAULT" for e in code(nlp, "Villagers downed tools on Monday."))
