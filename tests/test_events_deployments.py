@@ -81,3 +81,11 @@ def test_a_where_clause_places_what_it_tells(nlp: Any) -> None:
     )
     event = one(code(nlp, body, places=[place_at(body, "Velka", "on")]), "MOBILIZE")
     assert event.place is None
+
+
+def test_forces_pushing_into_ground_advance_and_pushing_for_is_asking(nlp: Any) -> None:
+    event = one(code(nlp, "Bordurian troops pushed deeper into the valley on Monday."), "ASSAULT")
+    assert event.actor is not None and event.actor.country == "BOR"
+    assert types(code(nlp, "Arcadia pushed for a truce on Monday.")) == ["REQUEST"]
+    # a party pushed to act, or people pushed to flee, is no advance
+    assert "ASSAULT" not in types(code(nlp, "Arcadia pushed Borduria on Monday to reopen the crossings."))

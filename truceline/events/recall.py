@@ -335,12 +335,18 @@ def extra_candidates(doc: object, lex: Lexicon, taken: set[int]) -> list[Candida
 
 
 def _phrasal_entry(cand: Candidate, lex: Lexicon) -> bool:
-    """A phrase of a verb, its preposition and that one's object ("take to street"): a sense of its own. (Entries of
-    a verb and its particle or object, "set up", "set fire", are still weighed by the verb's senses.)"""
+    """A phrase of a verb, its preposition and that one's object ("take to street"), or of a verb and its particle
+    that names another type than the verb's own entry ("push for": a request, where "push" alone is an advance): a
+    sense of its own. (Other entries of a verb and its particle or object, "set up", "set fire", "fire on", are still
+    weighed by the verb's senses.)"""
     lemma = lemma_of(cand.token)
+    own = lex.verbs.get(lemma)
     for word in cand.extra:
         keys = {(lemma, f"{word.lower_} {g.lemma_.lower()}") for g in word.children if g.dep_ == "pobj"}
         if keys & lex.phrasal.keys():
+            return True
+        entry = lex.phrasal.get((lemma, word.lower_))
+        if own is not None and entry is not None and entry[0] != own[0]:
             return True
     return False
 
