@@ -138,3 +138,13 @@ def test_cutting_aid_is_a_sanction(nlp: Any) -> None:
     # contrast: what is cut is withheld from a party
     events = code(nlp, "Arcadia cut aid to the junta on Friday.")
     assert one(events, "SANCTION").trigger.text == "cut"
+
+
+def test_how_often_acts_happen_is_no_act(nlp: Any) -> None:
+    for body in (
+        "Air strikes are a daily occurrence in the villages near the river.",
+        "Shelling has become routine along the front line.",
+    ):
+        assert all(e.type != "ASSAULT" for e in code(nlp, body)), body
+    # one act told with what it was like stays an act
+    assert [e.type for e in code(nlp, "The junta's shelling of the village on Monday was intense.")] == ["ASSAULT"]

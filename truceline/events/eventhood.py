@@ -399,10 +399,25 @@ _TREND_ADJECTIVES = frozenset(
 
 
 def _trend(verb: Token) -> bool:
-    """'have become common', 'have been rare', 'are increasingly frequent': how often such acts happen."""
+    """'have become common', 'have been rare', 'are increasingly frequent', 'are a daily occurrence': how often such
+    acts happen."""
     if _lemma(verb) not in ("be", "become", "grow", "remain"):
         return False
-    return any(c.dep_ in ("acomp", "attr") and _lemma(c) in _TREND_ADJECTIVES for c in verb.children)
+    if any(c.dep_ in ("acomp", "attr") and _lemma(c) in _TREND_ADJECTIVES for c in verb.children):
+        return True
+    return any(  # "a daily occurrence", "a regular feature of life", "an everyday sight"
+        c.dep_ == "attr" and any(a.dep_ == "amod" and _lemma(a) in _OFTEN for a in c.children) for c in verb.children
+    )
+
+
+_OFTEN = _TREND_ADJECTIVES | {"daily", "nightly", "weekly", "everyday", "constant", "regular", "almost-daily"}
+
+
+def _bare(token: Token) -> bool:
+    """A plural or a mass noun with no determiner: 'kidnappings', 'shelling' (not 'the shelling', 'an attack')."""
+    if token.tag_ == "NNS":
+        return True
+    return token.tag_ in ("NN", "VBG") and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
 
 
 def _of_a_stretch(token: Token) -> bool:
@@ -450,7 +465,7 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
     if _of_a_stretch(_first_conjunct(token)) and cand.type != "CONSULT":  # "weeks of rocket fire and airstrikes"
         return True  # "after four days of missile strikes", "weeks of fighting": a stretch of acts (talks held over
         # days are still one meeting)
-    if token.dep_ == "nsubj" and _trend(head) and token.tag_ == "NNS":
+    if token.dep_ == "nsubj" and _trend(head) and _bare(token):
         return True  # "kidnappings for ransom have become common", "violations have been rare since then"
     if token.dep_ == "nsubj" and (_lemma(head) in lex.ending_verbs or _comes_to_an_end(head)):
         # "these attacks should come to an end", "the shelling must stop"; but talks that ended were held, and
