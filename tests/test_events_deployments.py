@@ -89,3 +89,13 @@ def test_forces_pushing_into_ground_advance_and_pushing_for_is_asking(nlp: Any) 
     assert types(code(nlp, "Arcadia pushed for a truce on Monday.")) == ["REQUEST"]
     # a party pushed to act, or people pushed to flee, is no advance
     assert "ASSAULT" not in types(code(nlp, "Arcadia pushed Borduria on Monday to reopen the crossings."))
+
+
+def test_both_sides_are_never_a_third_party_and_may_be_one_countrys_rivals(nlp: Any) -> None:
+    # with no pair named, "urged both sides to release prisoners" names no one urged, never the prisoners
+    event = one(code(nlp, "A mediator urged both sides on Monday to release the rebels."), "REQUEST")
+    assert event.recipient is None
+    # "Borduria's rival governments", named before, are whom "both sides" means: Borduria's state
+    body = "Borduria's rival governments welcomed the truce on Monday. Arcadia accused both sides of breaking it."
+    accusation = one(code(nlp, body), "ACCUSE")
+    assert accusation.recipient is not None and accusation.recipient.country == "BOR"

@@ -144,7 +144,30 @@ def last_pair(events: Sequence[Event], index: ActorIndex, before: int, other: Ac
         named = None  # the pair the report names together as go-betweens
     if named is not None and (found is None or named.start > found.start):
         return named
-    return found or _last_dyad(events, index, other)
+    return found or _last_dyad(events, index, other) or _sides_named(index, before, other)
+
+
+# "Libya's rival governments", "Yemen's warring parties": one country's sides named together by a common noun
+_SIDES_NOUN = re.compile(
+    r"(?:'s|’s)?\s+(?:two\s+)?(?:rival|warring|opposing|competing)\s+"
+    r"(?:sides|parties|governments|factions|camps|administrations|forces)\b"
+)
+
+
+def _sides_named(index: ActorIndex, before: int, other: Actor | None) -> Actor | None:
+    """With no pair named and no act between two sides, 'both sides' are the country whose sides the report named
+    together by a common noun ("both of Libya's rival governments welcomed ... the UN accused both sides"): its
+    state, as a coder codes a country's warring parties when the text does not tell them apart."""
+    for actor in reversed(index.within(0, before)):
+        if actor.members or not actor.country or (other is not None and other.country == actor.country):
+            continue
+        if _SIDES_NOUN.match(index.body, actor.end):
+            return index.as_party(replace(actor, sector=None, code=None), False) or actor
+    return None
+
+
+def _within(actor: Actor, token: Token, offset: int) -> bool:
+    return offset + token.left_edge.idx <= actor.start < offset + token.right_edge.idx + len(token.right_edge.text)
 
 
 def _mediated_by(event: Event, pair: Actor) -> bool:
@@ -743,8 +766,10 @@ def settle(
                     actor, recipient = sides
                     index.memo.setdefault("sides", {})[(actor.start, recipient.start)] = pair
         addressed = next((c for c in _addressed(cand.token) if names_pair(" ".join(t.text for t in c.subtree))), None)
-        if recipient is None and addressed is not None:
-            recipient = last_pair(earlier, index, offset + addressed.left_edge.idx, actor)  # "urged both sides to"
+        if addressed is not None and (recipient is None or not _within(recipient, addressed, offset)):
+            # "urged both sides to release prisoners": the two sides, never the prisoners (None when the report
+            # names no pair)
+            recipient = last_pair(earlier, index, offset + addressed.left_edge.idx, actor)
         sides = two_sides(actor, recipient, cand, agent, paired, index) if actor is not None else None
         if sides is not None:
             actor, recipient = sides  # "the government and the rebels accused each other"
