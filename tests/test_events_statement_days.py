@@ -38,3 +38,13 @@ def test_a_day_between_the_speech_verb_and_its_clause_is_the_speechs() -> None:
     body = "The army said it had repelled an attack near the airport on Monday."
     attack = next(e for e in pipeline_events(body, "2026-05-08") if e.type == "ASSAULT")
     assert (attack.date, attack.date_precision) == ("2026-05-04", "day")
+
+
+def test_a_day_after_a_verb_of_calling_is_when_not_a_name() -> None:
+    # "called Thursday on Arab states": the parser takes the day for what the states are called; it is when
+    events = pipeline_events(
+        "The Syrian newspaper called Thursday on Arab states to unite against Israel.", "2026-05-08"
+    )
+    request = next((e for e in events if e.type == "REQUEST"), None)
+    assert request is not None and request.actor is not None and request.actor.country == "SYR"
+    assert request.date == "2026-05-07"

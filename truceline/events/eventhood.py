@@ -526,7 +526,7 @@ def reference(cand: Candidate, lex: Lexicon) -> bool:
             return True  # "the patrol was cut short": it ended early, nothing was cut off
         if cand.type == "RETREAT" and cand.mode == "release" and _released_information(token, lex):
             return True  # "tallies released by both sides", "released a statement"
-        if _lemma(token) == "call" and any(c.dep_ == "oprd" for c in token.children):
+        if _lemma(token) == "call" and any(_named_as(c) for c in token.children):
             return cand.type != "ACCUSE"  # "what it called a breach": naming, not a telephone call
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and not _has_subject(token):
             return True  # "as agreed under the deal", "as planned"
@@ -554,7 +554,13 @@ def reference(cand: Candidate, lex: Lexicon) -> bool:
 
 def naming(verb: Token | None) -> bool:
     """'called the agreement a first step': a verb that names its object, which it does not make or carry out."""
-    return verb is not None and _lemma(verb) == "call" and any(c.dep_ == "oprd" for c in verb.children)
+    return verb is not None and _lemma(verb) == "call" and any(_named_as(c) for c in verb.children)
+
+
+def _named_as(child: Token) -> bool:
+    """What a verb of calling names its object ("called it a breach"), not a day the parser takes for one ("called
+    Thursday on Arabs to unite": when the call was made)."""
+    return child.dep_ == "oprd" and child.ent_type_ not in ("DATE", "TIME")
 
 
 def _released_information(verb: Token, lex: Lexicon) -> bool:
