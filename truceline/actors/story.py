@@ -238,7 +238,6 @@ _MEETINGS = frozenset(
     {
         "talks",
         "negotiations",
-        "consultations",
         "summit",
         "meeting",
         "meetings",
