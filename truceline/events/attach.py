@@ -490,7 +490,9 @@ def _speaks(verb: Token) -> bool:
 # Events that are said or agreed rather than done: what they are about is not where they were made.
 _SAID = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "CONSULT", "SUPPORT", "CONCEDE"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"})
-_NAMED_THINGS = frozenset({"agreement", "deal", "memorandum", "protocol", "accord", "treaty", "process", "format"})
+# texts and processes a place's name may name ("the Sochi agreement", "the Astana format"); parties.report_ground reads
+# the same list
+NAMED_THINGS = frozenset({"agreement", "deal", "memorandum", "protocol", "accord", "treaty", "process", "format"})
 
 
 def _content(trigger: Token, verb: Token) -> set[int]:
@@ -545,7 +547,7 @@ def _names_a_thing(token: Token, trigger: Token) -> bool:
     """'the Sochi agreement', 'the Astana process': a place naming a text or a process is not this event's scene."""
     head = token.head
     return (
-        token.dep_ in ("compound", "amod", "nmod") and head.i != trigger.i and str(head.lemma_).lower() in _NAMED_THINGS
+        token.dep_ in ("compound", "amod", "nmod") and head.i != trigger.i and str(head.lemma_).lower() in NAMED_THINGS
     )
 
 

@@ -24,6 +24,7 @@ from truceline.actors.entries import ON_THE_GROUND
 from truceline.actors.names import display_name
 from truceline.actors.story import venue_at
 from truceline.events.arguments import verbal_arguments
+from truceline.events.attach import NAMED_THINGS
 from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for, backers, conjuncts
 from truceline.events.nominal import blow_of, nominal_arguments
@@ -476,7 +477,7 @@ def local_country(
     return replace(actor, country=country, code=f"{country}{actor.sector or ''}", name=None)
 
 
-_THING_NAMED = re.compile(r"\s+(?:agreement|deal|memorandum|protocol|accord|treaty|process|format|talks)\b", re.I)
+_THING_NAMED = re.compile(rf"\s+(?:{'|'.join(sorted(NAMED_THINGS | {'talks'}))})\b", re.I)
 
 
 def _names_a_thing(body: str, end: int) -> bool:
