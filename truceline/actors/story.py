@@ -284,8 +284,8 @@ def _venue(tokens: Tokens, cue: int) -> bool:
 
 
 def venue_at(text: str, start: int) -> bool:
-    """The place named at `start` is where sides meet ("held two days of consultations with government envoys in
-    Nur-Sultan", "peace talks in the Kazakh capital"): the tokens before it, read as `_venue` reads a report's."""
+    """The place named at `start` is where sides meet ("peace talks between the government and the rebels resumed in
+    Nur-Sultan", "met in the Kazakh capital"): the tokens before it, read as `_venue` reads a report's."""
     window = max(0, start - 160)
     tokens = tokenize(text[window:start])
     cue = len(tokens.lows) - 1

@@ -226,9 +226,10 @@ def _unnamed_forces(cand: Candidate) -> bool:
     """The forces a deployment moves are named by no country, group or owner but the mover's ("troops", "its
     soldiers", "the deployment of troops"): not "Russian troops" another country lets in."""
     token = cand.token
-    moved = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
-    if cand.nominal:
+    if cand.nominal:  # "the deployment of troops"
         moved = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    else:
+        moved = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
     words = [t for c in moved for t in c.subtree]
     if any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in token.children):
         return False  # "approved Russia's deployment"

@@ -99,7 +99,7 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
             return True  # the act it serves is coded; "arrived in Ankara to discuss" keeps its only event word
         if rel == "acl" and _infinitive(current) and _event_noun(head, lex) and cand.type == "ASSAULT":
             return True  # "a campaign to retake the province", "an offensive to capture the town": its aim
-        if rel == "acl" and _infinitive(current) and (_lemma(head) in lex.ceasefire_nouns or _lemma(head) == "pause"):
+        if rel == "acl" and _infinitive(current) and _truce_noun(head, lex):
             return True  # "a one-week ceasefire to allow aid deliveries", "a pause to let aid in": what it is for
         if rel in ("advcl", "xcomp") and _infinitive(current) and _truce_object(head, lex):
             return True  # "announced a humanitarian pause to allow civilians to leave": the parser hangs the aim on
@@ -125,9 +125,14 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
 _HELPING = frozenset({"help", "assist", "enable", "allow", "let", "permit"})
 
 
+def _truce_noun(token: Token, lex: Lexicon) -> bool:
+    """A ceasefire or a pause ("a one-week ceasefire", "a humanitarian pause")."""
+    return _lemma(token) in lex.ceasefire_nouns or _lemma(token) == "pause"
+
+
 def _truce_object(verb: Token, lex: Lexicon) -> bool:
     """The verb's object is a ceasefire or a pause ("announced a humanitarian pause", "declared a truce")."""
-    return any(c.dep_ == "dobj" and (_lemma(c) in lex.ceasefire_nouns or _lemma(c) == "pause") for c in verb.children)
+    return any(c.dep_ == "dobj" and _truce_noun(c, lex) for c in verb.children)
 
 
 _LIMIT_NOUNS = frozenset({"ultimatum", "deadline"})
@@ -410,7 +415,7 @@ def _trend(verb: Token) -> bool:
     )
 
 
-_OFTEN = _TREND_ADJECTIVES | {"daily", "nightly", "weekly", "everyday", "constant", "regular", "almost-daily"}
+_OFTEN = _TREND_ADJECTIVES | {"daily", "nightly", "weekly", "everyday", "constant", "almost-daily"}
 
 
 def _bare(token: Token) -> bool:

@@ -61,7 +61,7 @@ from truceline.events.stance import (
 )
 from truceline.events.triggers import Candidate, Token, find_candidates, tokens_within
 from truceline.events.weapons import refine_mode
-from truceline.model import Actor, Analysis, Event, Place, PubDate, Trigger
+from truceline.model import Actor, Analysis, Event, Place, PubDate, TimeRef, Trigger
 from truceline.text import StartIndex
 
 if TYPE_CHECKING:
@@ -511,6 +511,11 @@ class _Coder:
             return event
         return replace(event, time=time, date=date, date_precision=precision, date_from_publication=False)
 
+    def _times_of(self, doc: Any, start: int, end: int) -> list[TimeRef]:
+        """The sentence's time expressions but its dateline's ("BOGOTA, Jan 20 (Wire) - ..."): the day the copy was
+        filed, not when anything it tells happened."""
+        return outside(self.times.within(start, end), doc, start, set(range(dateline_end(doc) + 1)))
+
     def _accused_when_told(self, cand: Candidate, event: Event) -> Event:
         """An accusation folded from the breach its teller tells takes the day of the telling: the breach's time,
         when it only said when it was told ("reported by"), is that day."""
@@ -755,7 +760,7 @@ class _Coder:
         reporting = verb.head if told or ongoing else None
         # "BOGOTA, Jan 20 (Wire) - Petro suspended talks on Friday": the dateline's day is when the copy was filed,
         # not when anything it tells happened (the report's date stands in when the sentence names no time)
-        times = outside(self.times.within(start, end), doc, start, set(range(dateline_end(doc) + 1)))
+        times = self._times_of(doc, start, end)
         order = prepositional_relation(cand.token, verb) if cand.nominal else None
         relation = (order, {t.i for t in cand.token.subtree}) if order else None
         if cand.type in _ABOUT_A_THING or (cand.type, cand.mode) == ("CONCEDE", "ceasefire_declared"):
@@ -936,7 +941,7 @@ class _Coder:
         # "in a statement issued late Thursday, the ministry denied that assertion": the denial's own day, else the
         # report's
         doc = verb.doc
-        times = outside(self.times.within(start, end), doc, start, set(range(dateline_end(doc) + 1)))
+        times = self._times_of(doc, start, end)
         time, date, precision, from_pub = event_date(doc, start, times, clause_tokens(verb, verb, ()), self.report_day)
         time, date = _not_after_the_report(time, date, self.analysis.article.published, verb, "asserted")
         self.events.append(

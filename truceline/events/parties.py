@@ -559,12 +559,14 @@ def report_ground(places: Sequence[Place], index: ActorIndex) -> str | None:
         return ground
     counts: dict[str, int] = {}
     for place in places:
+        if not place.country or not place.resolved or _not_the_ground(place):
+            continue  # the dateline (where the reporter filed from), an origin, a possessive
         near = index.within(max(0, place.start - 80), place.end + 80)
-        if _not_the_ground(place) or venue_at(index.body, place.start) or _names_a_thing(index.body, place.end):
-            continue  # the dateline (where the reporter filed from), an origin, a possessive; where sides met; "the
-            # Astana format", "the Sochi agreement"
-        if place.country and place.resolved and not any(a.start < place.end and place.start < a.end for a in near):
-            counts[place.country] = counts.get(place.country, 0) + 1
+        if any(a.start < place.end and place.start < a.end for a in near):
+            continue  # a country or capital that acts or speaks as a party
+        if venue_at(index.body, place.start) or _names_a_thing(index.body, place.end):
+            continue  # where sides met; "the Astana format", "the Sochi agreement"
+        counts[place.country] = counts.get(place.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ground = None
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
