@@ -168,3 +168,12 @@ def test_its_on_the_object_of_a_plural_subject_is_the_party_above_it(coder: Any)
     assert coder("Kenya said Somali fighters had shelled its border posts overnight.")[1] == {"KEN"}
     # contrast: a singular subject owns "its" posts, which are then no party acted on
     assert coder("Kenya said the Somali army had shelled its own border posts by mistake.")[1] != {"KEN"}
+
+
+def test_a_party_moved_to_its_owners_country_is_named_as_that_countrys() -> None:
+    from test_events import pipeline_events
+
+    events = pipeline_events("Israel said two of its soldiers were killed in Lebanon on Monday.", "2020-03-12")
+    hit = next(e for e in events if e.type == "ASSAULT")
+    assert hit.recipient is not None and hit.recipient.code == "ISRMIL"
+    assert hit.recipient.name == "Israeli military"

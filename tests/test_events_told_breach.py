@@ -34,3 +34,35 @@ def test_a_breach_an_accusation_noun_names_is_its_charge(nlp: Any) -> None:
 def test_what_a_pause_is_declared_for_is_no_second_act(nlp: Any) -> None:
     events = code(nlp, "The junta announced a humanitarian pause on Monday to allow villagers to leave the town.")
     assert len(events) == 1 and events[0].type == "CONCEDE", [(e.type, e.trigger.text) for e in events]
+
+
+def test_a_breach_told_beside_another_charge_is_an_accusation_of_its_own() -> None:
+    # one statement, two charges against two parties: two accusations, not the breach lost in the other one
+    text = (
+        "The Syrian army shelled rebel positions near Idlib on Monday. An army statement said militants had breached "
+        "the truce many times and accused Turkey of arming them."
+    )
+    accusations = [e for e in pipeline_events(text, "2019-08-06") if e.type == "ACCUSE"]
+    assert sorted((e.recipient.country, e.recipient.sector) for e in accusations if e.recipient) == [
+        ("SYR", "REB"),
+        ("TUR", "GOV"),
+    ], [(e.trigger.text, e.recipient) for e in accusations]
+    assert all(e.actor is not None and e.actor.country == "SYR" for e in accusations)
+
+
+def test_a_place_naming_an_agreement_lends_no_country_to_unnamed_parties() -> None:
+    # "the Sochi deal" is a text, not where the militants are: they are of the ground the report is about
+    text = (
+        "The Syrian army shelled rebel positions near Idlib on Monday. An army statement said militants had breached "
+        "the Sochi deal many times."
+    )
+    accusations = [e for e in pipeline_events(text, "2019-08-06") if e.type == "ACCUSE"]
+    assert len(accusations) == 1 and accusations[0].recipient is not None
+    assert (accusations[0].recipient.country, accusations[0].recipient.sector) == ("SYR", "REB")
+
+
+def test_a_breach_a_party_says_goes_on_all_the_time_is_its_accusation() -> None:
+    # told as a habit, the breach is no happening of its own; that it is said is one
+    events = pipeline_events("Kyiv says Russian forces violate the ceasefire constantly.", "2020-03-12")
+    assert [(e.type, e.actor.country if e.actor else None) for e in events] == [("ACCUSE", "UKR")]
+    assert events[0].recipient is not None and events[0].recipient.code == "RUSMIL"

@@ -17,7 +17,7 @@ from truceline.events.lexicon import Lexicon
 from truceline.events.recall import duty_clause
 from truceline.events.stance import clause_verb
 from truceline.events.triggers import Candidate, Token, trigger_lemma
-from truceline.model import Event, Trigger
+from truceline.model import Actor, Event, Trigger
 
 # Dependencies by which a clause hangs under the verb that governs what it means.
 _UP = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "attr", "acomp", "dobj", "conj"})
@@ -351,6 +351,13 @@ def _charge_of(token: Any, accusations: set[int]) -> bool:
     return token.dep_ in ("pcomp", "pobj") and prep.lower_ == "of" and prep.head.i in accusations
 
 
+def _another_party(charged: Actor | None, accused: Actor | None) -> bool:
+    """Whether an accusation already aimed at `charged` is aimed at someone else than `accused`."""
+    if charged is None or accused is None:
+        return False
+    return (charged.country, charged.sector) != (accused.country, accused.sector) and charged.start != accused.start
+
+
 def fold_alleged(own: list[tuple[Candidate, Event]], atts: dict[int, Any]) -> list[tuple[Candidate, Event]]:
     """A breach someone says another party commits is that speaker's accusation, one row: the ACCUSE by the speaker
     against the party (made from the speech verb, or the accusing verb the sentence has), not also a breach of its
@@ -374,6 +381,8 @@ def fold_alleged(own: list[tuple[Candidate, Event]], atts: dict[int, Any]) -> li
         host = explicit.get(att.cue.i)
         if host is None:  # "condemned the attack, saying it violated the agreements": the condemnation says it
             host = next((h for h in explicit.values() if _by_speaker(out[h][1], event.claimed_by)), None)
+            if host is not None and _another_party(out[host][1].recipient, accused):
+                host = None  # "said rebels had violated the truce and accused Turkey of ...": two charges, two rows
         if host is not None:
             hc, hev = out[host]
             if hev.recipient is None and accused is not None:

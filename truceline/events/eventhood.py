@@ -333,6 +333,8 @@ def habit(cand: Candidate, lex: Lexicon) -> bool:
     words = [cand.token] if cand.nominal else [cand.token, clause_verb(cand)]
     if cand.type in STATEMENTS:
         return not cand.nominal and unsaid_habit(words[-1], lex)
+    if _told_breach(cand, words[-1], lex):
+        return False  # "said the rebels had violated the truce repeatedly": an accusation, however often the breach
     if any(_times_over(c) for word in words for c in word.children):
         return True  # "has itself been hit several times": acts, not one
     if _where_it_happens(words[-1]):
@@ -340,6 +342,14 @@ def habit(cand: Candidate, lex: Lexicon) -> bool:
     return any(
         c.dep_ in ("advmod", "amod") and c.lower_ in lex.frequency_words for word in words for c in word.children
     )
+
+
+def _told_breach(cand: Candidate, verb: Token, lex: Lexicon) -> bool:
+    """A breach of a truce told by a speaker ("X said Y had broken the truce"): what a party says another does, however
+    often, is its accusation (truceline.events.absorb.fold_alleged makes it one row)."""
+    if cand.nominal or cand.mode != "ceasefire_violated" or verb.dep_ != "ccomp":
+        return False
+    return verb.head.lemma_.lower() in lex.speech_verbs
 
 
 def unsaid_habit(verb: Token, lex: Lexicon) -> bool:

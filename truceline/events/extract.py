@@ -1016,4 +1016,25 @@ def code_events(
         if not 0 <= sentence_index < len(analysis.sentences):
             continue
         coder.sentence(sentence_index, doc)
-    return coder.events
+    return [_named(event, coder.index) for event in coder.events]
+
+
+def _named(event: Event, index: ActorIndex) -> Event:
+    """An event whose parties a rule moved to another country ("50 of its soldiers were killed": Turkey's, not the
+    story's) keeps the name the moved words give as that country's ("Turkish military"), not none."""
+    actor, recipient, claimed_by = (
+        _renamed(p, index) if p is not None else None for p in (event.actor, event.recipient, event.claimed_by)
+    )
+    if (actor, recipient, claimed_by) == (event.actor, event.recipient, event.claimed_by):
+        return event
+    return replace(event, actor=actor, recipient=recipient, claimed_by=claimed_by)
+
+
+def _renamed(party: Actor, index: ActorIndex) -> Actor:
+    if party.name is not None or party.members or not party.country or not party.sector:
+        return party
+    again = index.resolve_as(party.text, party.start, party.country)
+    if again is None or again.country != party.country or again.sector != party.sector or not again.name:
+        return party
+    name = display_name(party.country, again.name, party.text)
+    return replace(party, name=name) if name else party

@@ -459,6 +459,7 @@ def local_country(
         and p.resolved
         and (p.cue in _WHERE_CUES or not _in_a_party(p, index.within(start, end)))  # "killed in Lebanon": where
         and not _not_the_ground(p)
+        and not _names_a_thing(index.body, p.end)  # "violated the Sochi agreement": no ground of the sentence
     }
     origins = {p.country for p in places if start <= p.start < end and p.country and p.resolved and p.cue == "from"}
     if actor.sector == "REB" and len(origins) == 1:
