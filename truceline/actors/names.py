@@ -44,6 +44,8 @@ def display_name(country: str, agent_name: str, written: str = "") -> str | None
     adjective = _countries()[1].get(country)
     if adjective is None:
         return None
+    if agent_name.startswith(f"{adjective} "):
+        return agent_name  # already named as the country's ("Saudi coalition")
     words = _LABELS.get(agent_name, agent_name)
     written = _OWNER_WORDS.sub("", written.strip()).strip()
     if agent_name in _AS_WRITTEN and written and written.lower() != adjective.lower():

@@ -125,6 +125,8 @@ def story_country(text: str, tokens: Tokens, matches: list[Match]) -> str | None
             covered_by_country[m.first] = country
         if country is None or m.entry.kind == "agent" or _neighbour(tokens, m) or _met_in(tokens, m):
             continue
+        if m.entry.kind == "capital" and m.last < len(tokens.lows) and tokens.lows[m.last] in _TEXTS:
+            continue  # "the Minsk agreements", "the Berlin truce": where a text was made, not the report's country
         weight = _WEIGHTS.get(m.entry.kind, 1.0)
         if (m.entry.kind == "country" and _is_place(text, tokens, m)) or (
             m.entry.kind == "demonym" and _described_place(tokens, m)
@@ -234,6 +236,10 @@ def place_country(text: str, tokens: Tokens, matches: list[Match], times: int = 
 
 
 _BORDERS = frozenset({"border", "borders", "frontier"})
+_TEXTS = frozenset(
+    {"agreement", "agreements", "deal", "accord", "accords", "truce", "ceasefire", "memorandum", "protocol", "treaty"}
+    | {"protocols", "process", "format", "declaration", "communique"}
+)
 _MEETINGS = frozenset(
     {
         "talks",

@@ -493,6 +493,19 @@ _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"})
 # texts and processes a place's name may name ("the Sochi agreement", "the Astana format"); parties.report_ground reads
 # the same list
 NAMED_THINGS = frozenset({"agreement", "deal", "memorandum", "protocol", "accord", "treaty", "process", "format"})
+# "a ceasefire agreed in Moscow", "the truce signed at Doha": where a text was made, not the scene of what the
+# sentence tells of it (violations, a collapse), nor the ground of its parties
+_MADE_AT = re.compile(
+    r"\b(?:agreements?|deals?|memorand(?:um|a)|protocols?|accords?|treat(?:y|ies)|truces?|cease-?fires?|armistices?|"
+    r"arrangements?)\s+(?:agreed|signed|reached|brokered|struck|sealed|concluded|negotiated|mediated)(?:\s+upon)?\s+"
+    r"(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def made_at(text: str, start: int) -> bool:
+    """Whether the place at `start` of `text` is where a text was made ("a truce agreed in Moscow")."""
+    return _MADE_AT.search(text, max(0, start - 80), start) is not None
 
 
 def _content(trigger: Token, verb: Token) -> set[int]:
@@ -595,6 +608,8 @@ def event_place(
             tokens = tokens_within(doc, place.start - offset, place.end - offset)
             if tokens and (any(t.i in content for t in tokens) or any(_names_a_thing(t, trigger) for t in tokens)):
                 continue
+            if made_at(doc_text(doc), place.start - offset) and not (tokens and _made_by(trigger, tokens[0])):
+                continue  # "shelled Terter in breach of a truce agreed in Moscow": not where the shelling was
             if tokens and tokens[0].i < trigger.i and _in_a_conjunct_before(tokens[0], verb):
                 continue  # "jets pounded Beirut's suburbs, and Hezbollah fired rockets": the first clause's place
             kept.append(place)
@@ -616,6 +631,11 @@ def event_place(
     if chosen is None and trigger is not None:
         return _described_place(doc, offset, trigger, clause, content)
     return chosen
+
+
+def _made_by(trigger: Token, token: Token) -> bool:
+    """The trigger is the making the place hangs on ("the truce agreed in Moscow on Saturday": agreed there)."""
+    return token.head.dep_ == "prep" and token.head.head.i == trigger.i
 
 
 def _where_clause_place(doc: Any, offset: int, places: Sequence[Place], trigger: Token) -> Place | None:

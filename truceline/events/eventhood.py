@@ -104,8 +104,9 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
         if rel in ("advcl", "xcomp") and _infinitive(current) and _truce_object(head, lex):
             return True  # "announced a humanitarian pause to allow civilians to leave": the parser hangs the aim on
             # the verb, but it is the pause's
-        if rel == "acl" and _infinitive(current) and head.dep_ == "pobj" and head.head.lower_ == "until":
-            return True  # "gave them until the end of February to pull back": what the ultimatum demands
+        if rel in ("acl", "relcl") and _infinitive(current) and head.dep_ == "pobj" and head.head.lower_ == "until":
+            return True  # "gave them until the end of February to pull back": what the ultimatum demands ("extended
+            # the truce until the end of the month to help relief efforts": what the extension is for)
         if rel == "acl" and _infinitive(current) and _lemma(head) in _ASKINGS:
             return True  # "rejected the UN proposal to extend the truce", "a call to end the fighting": what is asked
             # (a plan, an offer or a threat to act is the act planned, offered or threatened: coded so elsewhere)
@@ -545,6 +546,8 @@ def reference(cand: Candidate, lex: Lexicon) -> bool:
             return cand.type != "ACCUSE"  # "what it called a breach": naming, not a telephone call
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and not _has_subject(token):
             return True  # "as agreed under the deal", "as planned"
+        if _undated_making_of(token, lex):
+            return True  # "in breach of a ceasefire agreed in Moscow": the text, named by where it was made
         # "asked about the situation": a question, not a request
         return _lemma(token) == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in token.children)
     if token.dep_ == "attr" and _lemma(token.head) == "be":
@@ -565,6 +568,34 @@ def reference(cand: Candidate, lex: Lexicon) -> bool:
     if cand.type == "CONSULT" and any(c.lower_ in ("news", "press") for c in token.children):
         return not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
     return False
+
+
+def _undated_making_of(verb: Token, lex: Lexicon) -> bool:
+    """A participle of making on a text with no time of its own, where the sentence tells of something else done to
+    the text ("in breach of a ceasefire agreed in Moscow", "violated the truce signed in Doha"): it names the text,
+    no happening of this report. Kept: a making that is dated ("the truce agreed on Saturday"), that says who made
+    it ("brokered by Qatar", "agreed between X and Y"), or whose text the sentence tells of ("a truce agreed in Doha
+    took effect": the row stands for the truce's news). The tagger often reads the participle as a finite verb,
+    the text as its subject or right before it."""
+    if _lemma(verb) not in _MAKING:
+        return False
+    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("between", "with", "by")) for c in verb.children):
+        return False  # "brokered by Qatar", "agreed between Turkey and Russia": it names who made it
+    text = verb.head if verb.dep_ == "acl" else verb.doc[verb.i - 1] if verb.i > 0 else None
+    if text is None or _lemma(text) not in lex.document_nouns:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ != "acl" and any(s.i != text.i and party_like(s, lex) for s in subjects):
+        return False  # "the parties signed the truce, the deal agreed ...": a party makes it
+    if verb.dep_ == "acl" or text.head.i != verb.i:
+        told_of = text.dep_ in ("nsubj", "nsubjpass")  # "a truce agreed in Doha took effect"
+    else:  # read as the text's own verb: "as a ceasefire agreed in Moscow took hold" tells of the text;
+        # "Armenia violated the ceasefire agreed in Moscow" (the making the complement of an act) does not
+        told_of = not (verb.dep_ == "ccomp" and _lemma(verb.head) not in lex.speech_verbs)
+    if told_of:
+        return False
+    own = [c for c in verb.children if c.dep_ not in ("ccomp", "conj", "advcl", "xcomp", "nsubj")]
+    return not any(t.ent_type_ in ("DATE", "TIME") for c in own for t in c.subtree)
 
 
 def naming(verb: Token | None) -> bool:

@@ -1016,12 +1016,27 @@ def code_events(
         if not 0 <= sentence_index < len(analysis.sentences):
             continue
         coder.sentence(sentence_index, doc)
-    return [_named(event, coder.index) for event in coder.events]
+    return [_by_ground_weapons(_named(event, coder.index)) for event in coder.events]
+
+
+_BOMB_WORDS = frozenset({"bombing", "bomb", "bombings", "bombs"})
+_WITHOUT_AIRCRAFT = frozenset({"REB", "IMG", "CRM", "CVL"})
+
+
+def _by_ground_weapons(event: Event) -> Event:
+    """A bombing by a group with no aircraft ("Al Shabaab said it carried out the bombing") is made with explosives:
+    "bombing" alone reads as an air raid only when a state's forces, or no one named, did it."""
+    if event.type != "ASSAULT" or event.mode != "aerial" or event.trigger.lemma.lower() not in _BOMB_WORDS:
+        return event
+    if event.actor is None or event.actor.members or event.actor.sector not in _WITHOUT_AIRCRAFT:
+        return event
+    return replace(event, mode="explosives")
 
 
 def _named(event: Event, index: ActorIndex) -> Event:
     """An event whose parties a rule moved to another country ("50 of its soldiers were killed": Turkey's, not the
-    story's) keeps the name the moved words give as that country's ("Turkish military"), not none."""
+    story's) or gave a country after the dictionary named them ("junta warplanes") is named as that country's
+    ("Turkish military", "Burmese warplane"), not by no name or the bare agent's word."""
     actor, recipient, claimed_by = (
         _renamed(p, index) if p is not None else None for p in (event.actor, event.recipient, event.claimed_by)
     )
@@ -1031,10 +1046,14 @@ def _named(event: Event, index: ActorIndex) -> Event:
 
 
 def _renamed(party: Actor, index: ActorIndex) -> Actor:
-    if party.name is not None or party.members or not party.country or not party.sector:
+    if party.members or not party.country or not party.sector:
         return party
+    if party.name and (party.name[:1].isupper() or party.text[:1].isupper()):
+        return party  # a name of its own ("al-Shabaab"); a bare agent's word ("warplane") is named as its country's
     again = index.resolve_as(party.text, party.start, party.country)
     if again is None or again.country != party.country or again.sector != party.sector or not again.name:
         return party
+    if party.name is not None and party.name != again.name:
+        return party  # "the militants" named as the group told before ("al-Shabaab"), not as their agent word
     name = display_name(party.country, again.name, party.text)
     return replace(party, name=name) if name else party

@@ -486,6 +486,10 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
             )
     if _as_place(token):
         return None  # a capital acts only as a subject or object ("Ankara said", "urged Moscow"), a town never
+    if token.dep_ in _MODIFIER_DEPS and token.head.lemma_.lower() in load_lexicon().document_nouns:
+        at = offset + token.idx
+        if any(_names_a_text(a, index) for a in index.within(at, at + len(token.text))):
+            return None  # "the Minsk agreements" (the tagger's organisation): where the text was agreed
     if token.tag_.startswith("NN") and token.lemma_.lower() in _place_heads():
         return None  # "the besieged Bosnian town", "the Russian language": a nationality word on a place or thing
     loyal = _loyal_to(token)
@@ -537,6 +541,7 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
             # "a hostage deal", "a prisoner agreement": a lower-case word for people says what the deal is about,
             # not who is party to it
             inside = [a for a in inside if a.text[:1].isupper() or a.members]
+            inside = [a for a in inside if not _names_a_text(a, index)]
             if not inside:
                 return None
         before = [a for a in inside if a.start <= head_start]
@@ -564,6 +569,13 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         sector = index.head_sector(token)
         return Actor(start, end, phrase, sector=sector, code=sector)
     return None
+
+
+def _names_a_text(actor: Actor, index: ActorIndex) -> bool:
+    """A capital written on a text ("the Minsk agreements", "the Berlin truce") names where it was agreed, not a
+    party to it (a capital's state is a party only as a subject or object: "Moscow violated the agreement")."""
+    kind_of = getattr(index.dictionary, "kind_of", None)
+    return kind_of is not None and not actor.members and kind_of(actor) == "capital"
 
 
 _LOYAL = {"loyal": ("to",), "allied": ("to", "with"), "affiliated": ("to", "with")}

@@ -148,6 +148,11 @@ def _parties_of_the_outcome(noun: Token) -> Token | None:
 
 
 _OWNING_UP = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
+# acts a group claims as its own by "claiming" them ("claimed the bombing"), not only "responsibility for" them
+_OWNED_ACTS = frozenset(
+    {"attack", "bombing", "blast", "explosion", "killing", "assassination", "kidnapping", "abduction", "raid", "ambush"}
+    | {"strike", "airstrike", "shooting", "assault", "massacre"}
+)
 
 
 def _responsible(noun: Token) -> Token | None:
@@ -158,6 +163,15 @@ def _responsible(noun: Token) -> Token | None:
     if answerable is not None:
         return next((c for c in answerable[0].children if c.dep_ == "nsubj"), None)
     prep = noun.head
+    if noun.dep_ == "dobj" and prep.lemma_.lower() == "claim" and noun.lemma_.lower() in _OWNED_ACTS:
+        # "the Islamic State group claimed the attack on a church": claimed it as its own ("no group has claimed
+        # the attack", "did not claim it": no one)
+        subject = next((c for c in prep.children if c.dep_ == "nsubj"), None)
+        nobody = subject is not None and (
+            subject.lower_ in ("nobody", "none", "no-one")
+            or any(g.dep_ == "det" and g.lower_ == "no" for g in subject.children)
+        )
+        return None if nobody or any(c.dep_ == "neg" for c in prep.children) else subject
     if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
         return None
     verb = prep.head.head

@@ -24,7 +24,7 @@ from truceline.actors.entries import ON_THE_GROUND
 from truceline.actors.names import display_name
 from truceline.actors.story import venue_at
 from truceline.events.arguments import verbal_arguments
-from truceline.events.attach import NAMED_THINGS
+from truceline.events.attach import NAMED_THINGS, made_at
 from truceline.events.lexicon import Lexicon, load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for, backers, conjuncts
 from truceline.events.nominal import blow_of, nominal_arguments
@@ -460,6 +460,7 @@ def local_country(
         and (p.cue in _WHERE_CUES or not _in_a_party(p, index.within(start, end)))  # "killed in Lebanon": where
         and not _not_the_ground(p)
         and not _names_a_thing(index.body, p.end)  # "violated the Sochi agreement": no ground of the sentence
+        and not made_at(index.body, p.start)  # "in breach of a truce agreed in Moscow": nor where a text was made
     }
     origins = {p.country for p in places if start <= p.start < end and p.country and p.resolved and p.cue == "from"}
     if actor.sector == "REB" and len(origins) == 1:
@@ -565,8 +566,12 @@ def report_ground(places: Sequence[Place], index: ActorIndex) -> str | None:
         near = index.within(max(0, place.start - 80), place.end + 80)
         if any(a.start < place.end and place.start < a.end for a in near):
             continue  # a country or capital that acts or speaks as a party
-        if venue_at(index.body, place.start) or _names_a_thing(index.body, place.end):
-            continue  # where sides met; "the Astana format", "the Sochi agreement"
+        if (
+            venue_at(index.body, place.start)
+            or _names_a_thing(index.body, place.end)
+            or made_at(index.body, place.start)
+        ):
+            continue  # where sides met; "the Astana format", "the Sochi agreement", "a truce agreed in Moscow"
         counts[place.country] = counts.get(place.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ground = None

@@ -1,0 +1,52 @@
+"""Shapes of conflict reporting met on reports nobody here had coded: claims of an attack by name, bombings by
+groups with no aircraft, drones as what they are, names of parties as their country's, the aim of an extension.
+Sentences are ours, run through the whole per-report pipeline (packaged dictionaries and event model)."""
+
+from __future__ import annotations
+
+from test_events import pipeline_events
+
+from truceline.actors.names import display_name
+
+
+def test_a_group_that_claims_an_attack_by_name_is_its_doer() -> None:
+    events = pipeline_events("The Islamic State group claimed the attack on a church in the Sinai.", "2022-10-20")
+    attack = next(e for e in events if e.type == "ASSAULT")
+    assert attack.actor is not None and attack.actor.code == "IMGISL", attack.actor
+    # no one owning up names no doer
+    events = pipeline_events("No group has claimed the attack on the church.", "2022-10-20")
+    assert all(e.actor is None for e in events if e.type == "ASSAULT")
+
+
+def test_a_bombing_by_a_group_with_no_aircraft_is_made_with_explosives() -> None:
+    events = pipeline_events("Al Shabaab said it carried out the bombing.", "2022-10-20")
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "explosives")]
+    # a state's forces bombing from the air stay an air raid
+    events = pipeline_events("Saudi-led warplanes bombed a wedding party in Hajjah.", "2022-10-20")
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "aerial")]
+
+
+def test_drones_are_named_as_drones_and_parties_given_a_country_as_its() -> None:
+    events = pipeline_events(
+        "Russia's defence ministry said its air defences had shot down 15 Ukrainian drones over Belgorod.", "2022-10-20"
+    )
+    downed = next(e for e in events if e.type == "ASSAULT")
+    assert downed.recipient is not None and downed.recipient.name == "Ukrainian drone"
+    events = pipeline_events(
+        "The Arakan Army said junta warplanes bombed a village in Rakhine state on Friday.", "2022-10-20"
+    )
+    raid = next(e for e in events if e.type == "ASSAULT")
+    assert raid.actor is not None and raid.actor.code == "MMRMIL" and raid.actor.name == "Burmese warplane"
+
+
+def test_a_name_already_of_its_country_is_not_named_twice() -> None:
+    assert display_name("SAU", "Saudi coalition") == "Saudi coalition"
+    assert display_name("SAU", "coalition") == "Saudi coalition"
+
+
+def test_what_a_truce_is_extended_for_is_its_aim() -> None:
+    text = (
+        "The junta extended a unilateral ceasefire until the end of the month to help relief efforts after the floods."
+    )
+    events = pipeline_events(text, "2023-04-01")
+    assert [e.type for e in events] == ["AGREE"], [(e.type, e.trigger.text) for e in events]
