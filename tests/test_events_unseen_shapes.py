@@ -50,3 +50,20 @@ def test_what_a_truce_is_extended_for_is_its_aim() -> None:
     )
     events = pipeline_events(text, "2023-04-01")
     assert [e.type for e in events] == ["AGREE"], [(e.type, e.trigger.text) for e in events]
+
+
+def test_the_parties_of_a_conflict_report_are_its_sides_not_political_parties() -> None:
+    text = "Russia and Ukraine met in Istanbul on Monday. On March 3, the parties signed a framework agreement."
+    signed = next(e for e in pipeline_events(text, "2022-10-20") if e.type == "AGREE")
+    assert signed.actor is not None and signed.actor.code == "RUSGOV/UKRGOV", signed.actor
+    # parties with words of their own are parties
+    events = pipeline_events("The parties in parliament rejected the bill.", "2022-10-20")
+    assert [e.actor.sector if e.actor else None for e in events] == ["PTY"]
+
+
+def test_a_warning_and_the_threat_it_words_are_one_row() -> None:
+    text = '"If the attacks continue, we will respond with force," the defence minister warned on Wednesday.'
+    events = pipeline_events(text, "2022-10-20")
+    assert [(e.type, e.mode, e.date) for e in events] == [("THREATEN", "violence", "2022-10-19")], [
+        (e.type, e.trigger.text) for e in events
+    ]

@@ -617,8 +617,18 @@ def _the_sides(token: Token) -> bool:
     elsewhere, not a political party of the story's country."""
     if token.lemma_.lower() not in _SIDES:
         return False
+    if token.lower_ == "parties" and _bare_definite(token):
+        return True  # "the parties signed a framework agreement": the sides, as a report of a conflict says it
     return any(c.lower_ in _ALL_SIDES for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "to" for c in token.children
+    )
+
+
+def _bare_definite(token: Token) -> bool:
+    """'the parties' with no word of its own ('the political parties', 'the parties in parliament' are others)."""
+    children = list(token.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and all(
+        c.dep_ in ("det", "punct") for c in children
     )
 
 

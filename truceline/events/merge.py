@@ -63,6 +63,8 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         return True  # "we will not only retaliate, but we will respond much more heavily": one threat
     if _agreed_to(a, b):
         return True  # "agreed on Sunday to extend the truce": one agreement, an extension
+    if kind == "THREATEN" and not a.nominal and x.lemma_.lower() in _WARNING and _told_in(y, x):
+        return True  # '"we will respond with force," the minister warned': the warning is the threat it words
     if kind == "ASSAULT" and not a.nominal and not b.nominal and _one_weapon(x, y):
         return True  # "shells fired by the army hit a market": the weapon fired is the one that hit
     if not a.nominal and not b.nominal and y.dep_ == "pcomp" and y.head.lower_ == "by" and y.head.head.i == x.i:
@@ -81,6 +83,14 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         # the participle hangs on the verb a gerund subject's clause is told with
         return y.head.i == x.i or any(y.head.i == t.i for t in a.extra)
     return x.dep_ in ("dobj", "nsubj") and y.head.i == x.head.i  # "seeing attacks by the regime, targeting hospitals"
+
+
+_WARNING = frozenset({"warn", "threaten", "vow", "pledge", "promise"})
+
+
+def _told_in(word: Token, verb: Token) -> bool:
+    """`word` lies in what `verb` says (its complement clause, a quote the parser hangs on it)."""
+    return any(c.dep_ in ("ccomp", "xcomp") and word.i in {t.i for t in c.subtree} for c in verb.children)
 
 
 def _outcome(a: Candidate, b: Candidate) -> bool:
