@@ -67,3 +67,12 @@ def test_a_warning_and_the_threat_it_words_are_one_row() -> None:
     assert [(e.type, e.mode, e.date) for e in events] == [("THREATEN", "violence", "2022-10-19")], [
         (e.type, e.trigger.text) for e in events
     ]
+
+
+def test_a_named_armed_groups_own_fighters_are_the_group() -> None:
+    events = pipeline_events(
+        "Hezbollah said three of its fighters were killed in an Israeli strike on Monday.", "2022-10-20"
+    )
+    strike = next(e for e in events if e.type == "ASSAULT")
+    assert strike.recipient is not None and strike.recipient.code == "LBNREBHEZ", strike.recipient
+    assert strike.actor is not None and strike.actor.country == "ISR"

@@ -161,7 +161,12 @@ def possessor_country(token: Token | None, found: Actor | None, offset: int, ind
     if token is None or found is None or found.members or any(w[:1].isupper() for w in found.text.split()):
         return found
     owner = possessor(token, offset, index, its=True)
-    if owner is None or owner.country == found.country or owner.start == found.start:
+    if owner is None or owner.start == found.start:
+        return found
+    if owner.sector in ("REB", "IMG") and found.sector in ("MIL", "REB", None) and _own_name(owner):
+        # "a strike that killed three of its fighters", told of Hezbollah: a named armed group's fighters are it
+        return replace(owner, start=found.start, end=found.end, text=found.text)
+    if owner.country == found.country:
         return found
     country = owner.country
     return replace(found, country=country, code=f"{country}{found.sector or ''}", name=None)
@@ -219,7 +224,7 @@ def _its_other_owner(token: Token, offset: int, index: ActorIndex, lex: Lexicon)
 
 def _clause_owner(pronoun: Token, offset: int, index: ActorIndex) -> Actor | None:
     head = pronoun
-    for _ in range(8):
+    for _ in range(12):  # "in retaliation for a strike that killed three of its fighters": nine steps up
         if head.head.i == head.i:
             return None
         joined = head.dep_ == "conj"
