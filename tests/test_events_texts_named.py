@@ -31,3 +31,14 @@ def test_a_making_dated_or_told_with_its_makers_stays_a_row() -> None:
     assert [(e.type, e.date) for e in dated if e.type == "AGREE"] == [("AGREE", "2022-10-15")]
     makers = pipeline_events("A truce agreed between Armenia and Azerbaijan took effect at noon.", "2020-10-10")
     assert "AGREE" in [e.type for e in makers]
+
+
+def test_a_text_described_after_its_news_is_no_second_agreement_and_its_terms_no_acts() -> None:
+    text = (
+        "The army and the rebels agreed on Saturday to a week-long truce, the mediators said. The agreement, signed in "
+        "Jeddah after ten days of talks, also commits both sides to allowing food to reach the besieged towns."
+    )
+    events = pipeline_events(text, "2023-05-20")
+    agreements = [e for e in events if e.type == "AGREE"]
+    assert len(agreements) == 1 and agreements[0].trigger.text == "agreed", [(e.type, e.trigger.text) for e in events]
+    assert not [e for e in events if e.type in ("CONCEDE", "AID")], [(e.type, e.trigger.text) for e in events]

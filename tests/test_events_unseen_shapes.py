@@ -76,3 +76,23 @@ def test_a_named_armed_groups_own_fighters_are_the_group() -> None:
     strike = next(e for e in events if e.type == "ASSAULT")
     assert strike.recipient is not None and strike.recipient.code == "LBNREBHEZ", strike.recipient
     assert strike.actor is not None and strike.actor.country == "ISR"
+
+
+def test_charges_a_named_group_denied_are_its_rejection() -> None:
+    text = (
+        "Sudan's army and the Rapid Support Forces fought in Khartoum on Friday. The army accused the RSF of looting "
+        "homes, charges the paramilitary group denied."
+    )
+    events = pipeline_events(text, "2023-05-20")
+    rejections = [e for e in events if e.type == "REJECT"]
+    assert len(rejections) == 1 and rejections[0].actor is not None, [(e.type, e.trigger.text) for e in events]
+    assert rejections[0].actor.code == "SDNMILRSF"
+
+
+def test_a_group_and_its_led_forms_are_told_apart_by_how_they_are_written() -> None:
+    from truceline.stages.actors import ActorDictionary
+
+    book = ActorDictionary.load()
+    for written, kind in (("Hezbollah", "group"), ("RSF", "group"), ("Houthi-led", "demonym"), ("Turkish", "demonym")):
+        found = book.resolve(written, start=0, story_country=None)
+        assert found is not None and book.kind_of(found) == kind, (written, found)

@@ -31,10 +31,11 @@ class ActorDictionary:
         self.sectors = dict(sectors or {})
         self._matcher = Matcher(list(self.entries))
         self._kinds = {e.name: e.kind for e in self.entries}
-        # A country and its adjective share a name ("Turkey"): the written form tells them apart.
+        # A country and its adjective share a name ("Turkey"), as a group and its "-led" forms do ("Hezbollah"): the
+        # written form tells them apart.
         self._form_kinds: dict[str, str] = {}
         for e in self.entries:
-            if e.kind in ("country", "demonym"):
+            if e.kind in ("country", "demonym", "group"):
                 for form in e.forms:
                     self._form_kinds.setdefault(form.lower(), e.kind)
         self._last: tuple[tuple[str, bool], tuple[Tokens, list[Match]]] | None = None

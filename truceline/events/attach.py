@@ -497,7 +497,7 @@ NAMED_THINGS = frozenset({"agreement", "deal", "memorandum", "protocol", "accord
 # sentence tells of it (violations, a collapse), nor the ground of its parties
 _MADE_AT = re.compile(
     r"\b(?:agreements?|deals?|memorand(?:um|a)|protocols?|accords?|treat(?:y|ies)|truces?|cease-?fires?|armistices?|"
-    r"arrangements?)\s+(?:agreed|signed|reached|brokered|struck|sealed|concluded|negotiated|mediated)(?:\s+upon)?\s+"
+    r"arrangements?)(?:,\s*|\s+)(?:agreed|signed|reached|brokered|struck|sealed|concluded|negotiated|mediated)(?:\s+upon)?\s+"
     r"(?:in|at)\s+(?:the\s+)?$",
     re.I,
 )

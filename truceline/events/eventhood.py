@@ -197,7 +197,29 @@ def provision(cand: Candidate, lex: Lexicon) -> bool:
         return True  # "Under the deal, fuel ships will be allowed into the port": what the text provides (a party's
         # own act under it, "Israel will release 150 prisoners", is its plan)
     subject = _subject_noun(verb)
-    return subject is not None and subject.i != cand.token.i and _lemma(subject) in lex.document_nouns
+    if subject is not None and subject.i != cand.token.i and _lemma(subject) in lex.document_nouns:
+        return True
+    return _term_of_a_text(verb, lex)
+
+
+def _term_of_a_text(verb: Token, lex: Lexicon) -> bool:
+    """The clause is what a text binds its parties to, one or two complements below the text's own verb ("the
+    agreement commits both sides to allowing aid to reach civilians"), not a party's speech about it."""
+    bound = False  # "commits X to doing": a text binds its parties through a gerund ("a bill that would allow it to
+    # send troops" is a plan of the one allowed, coded so)
+    for _ in range(3):
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb, bound = verb.head.head, True
+        elif verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) not in lex.speech_verbs:
+            verb = verb.head
+        else:
+            return False
+        if not verb.tag_.startswith("VB"):
+            return False
+        subject = _subject_noun(verb)
+        if subject is not None:
+            return bound and _lemma(subject) in lex.document_nouns
+    return False
 
 
 def _under_a_text(verb: Token, lex: Lexicon) -> bool:
@@ -592,10 +614,43 @@ def _undated_making_of(verb: Token, lex: Lexicon) -> bool:
     else:  # read as the text's own verb: "as a ceasefire agreed in Moscow took hold" tells of the text;
         # "Armenia violated the ceasefire agreed in Moscow" (the making the complement of an act) does not
         told_of = not (verb.dep_ == "ccomp" and _lemma(verb.head) not in lex.speech_verbs)
-    if told_of:
+    if told_of and _life_of_a_text_after(verb):
+        return False  # what the sentence tells is the text's coming into force or its end: the row stands for it
+    if told_of and verb.dep_ != "acl":
         return False
+    # "in breach of a ceasefire agreed in Moscow"; "The agreement, signed in Jeddah after two weeks of talks, commits
+    # both sides to ...": the text, described, unless the making is dated
+    return not _own_time(verb)
+
+
+# verbs that tell a text's life: it takes effect or hold, comes or enters into force, begins, collapses, breaks
+# down, expires, ends
+_TEXT_LIFE = frozenset({"take", "come", "enter", "hold", "begin", "start", "collapse", "break", "expire", "end", "go"})
+
+
+def _life_of_a_text_after(verb: Token) -> bool:
+    """A verb of a text's life follows the participle in its sentence ("a ceasefire agreed in Moscow took hold")."""
+    return any(t.tag_.startswith("VB") and _lemma(t) in _TEXT_LIFE for t in verb.doc[verb.i + 1 :])
+
+
+_TIME_WORDS = frozenset(
+    {"yesterday", "today", "tonight", "last", "this", "next", "earlier", "ago", "previous", "same", "morning", "night"}
+)
+
+
+def _own_time(verb: Token) -> bool:
+    """The participle's own words pin a time ("on Saturday", "in March", "last week", "in 2018"); a length of time
+    ("after two weeks of talks") does not."""
+    from truceline.timex.lexicon import lexicon
+
+    names = lexicon().months.keys() | lexicon().weekdays.keys()
     own = [c for c in verb.children if c.dep_ not in ("ccomp", "conj", "advcl", "xcomp", "nsubj")]
-    return not any(t.ent_type_ in ("DATE", "TIME") for c in own for t in c.subtree)
+    return any(
+        t.ent_type_ in ("DATE", "TIME")
+        and (t.lower_ in names or t.lower_ in _TIME_WORDS or (t.is_digit and len(t.text) == 4))
+        for c in own
+        for t in c.subtree
+    )
 
 
 def naming(verb: Token | None) -> bool:

@@ -369,6 +369,11 @@ def _speaker_before(verb: Token) -> Token | None:
     return head if i > 0 and verb.doc[i - 1].text in (",", "--", "-", "—") else None
 
 
+def _content_word(word: Token) -> bool:
+    """A plural noun of what is claimed ("charges", "claims", "allegations"), whatever tag the tagger gave it."""
+    return word.lower_.endswith("s") and word.lower_[:-1] in _CONTENT_NOUNS
+
+
 def denial_without_event(verb: Token, lex: Lexicon) -> bool:
     """'X denied that assertion' / 'X denied the reports': a denial whose object is another party's claim."""
     if verb.lemma_.lower() not in lex.denial_verbs:
@@ -380,6 +385,8 @@ def denial_without_event(verb: Token, lex: Lexicon) -> bool:
         return False  # "were displaced and denied aid", "denied them entry": something withheld, not a claim
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _CONTENT_NOUNS:
         return True  # "..., a claim Yerevan denied": the claim is the clause's own object, left out
+    if verb.dep_ == "ccomp" and _content_word(verb.head) and not any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "..., charges the group denied", the tagger reading "charges" as a verb
     return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or any(
         c.lemma_.lower() in _REPORT_NOUNS for c in verb.subtree
     )
