@@ -96,3 +96,24 @@ def test_a_group_and_its_led_forms_are_told_apart_by_how_they_are_written() -> N
     for written, kind in (("Hezbollah", "group"), ("RSF", "group"), ("Houthi-led", "demonym"), ("Turkish", "demonym")):
         found = book.resolve(written, start=0, story_country=None)
         assert found is not None and book.kind_of(found) == kind, (written, found)
+
+
+def test_blocking_aid_is_a_restriction_whoever_does_it_and_the_breach_it_makes_one_act() -> None:
+    text = "The rebels accused the army of breaching the deal by blocking aid trucks from reaching the north."
+    events = pipeline_events(text, "2023-11-26")
+    assert sorted(e.type for e in events) == ["ACCUSE", "COERCE"], [(e.type, e.trigger.text) for e in events]
+    blocked = next(e for e in events if e.type == "COERCE")
+    assert blocked.mode == "restrict" and blocked.stance == "claimed"
+    # protesters blocking a road still protest
+    events = pipeline_events("Protesters blocked the main road to the airport on Monday.", "2023-11-26")
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", "obstruct")]
+
+
+def test_an_act_over_every_one_of_a_kind_is_a_rule_not_a_happening() -> None:
+    events = pipeline_events(
+        "Under the deal, the government will release three prisoners for every hostage freed.", "2023-11-26"
+    )
+    assert [e.trigger.text for e in events] == ["release"], [(e.type, e.trigger.text) for e in events]
+    # "each side" still acts
+    events = pipeline_events("Each side accused the other of violating the truce.", "2023-11-26")
+    assert [e.type for e in events] == ["ACCUSE"]

@@ -42,6 +42,8 @@ def _same_happening(a: Candidate, b: Candidate, kind: str, other: str) -> bool:
         return True  # "protesters gathered ..., demanding his resignation": what the protest demands, one act
     if kind == "ASSAULT" and other == "COERCE" and b.mode == "destroy" and _outcome(a, b):
         return True  # "jets bombed and destroyed a house": the destruction is what the bombing did
+    if kind != other and not a.nominal and _breached_by(b, a):
+        return True  # "breaching the deal by blocking aid trucks": the blocking is the breach, one act
     if kind != other or a.token.i == b.token.i:
         return False
     x, y = a.token, b.token
@@ -91,6 +93,17 @@ _WARNING = frozenset({"warn", "threaten", "vow", "pledge", "promise"})
 def _told_in(word: Token, verb: Token) -> bool:
     """`word` lies in what `verb` says (its complement clause, a quote the parser hangs on it)."""
     return any(c.dep_ in ("ccomp", "xcomp") and word.i in {t.i for t in c.subtree} for c in verb.children)
+
+
+_BREACHING = frozenset({"violate", "breach", "break", "flout"})
+
+
+def _breached_by(breach: Candidate, act: Candidate) -> bool:
+    """`breach` is a verb of breaking a text that `act` ("by blocking ...") says how it was broken."""
+    verb = breach.token
+    if breach.nominal or verb.lemma_.lower() not in _BREACHING or breach.type not in ("REJECT", "ASSAULT"):
+        return False
+    return act.token.dep_ == "pcomp" and act.token.head.lower_ == "by" and act.token.head.head.i == verb.i
 
 
 def _outcome(a: Candidate, b: Candidate) -> bool:

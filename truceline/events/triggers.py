@@ -382,7 +382,10 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
         return True
     if not cand.nominal:
-        return False
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        holder = token.head if token.dep_ in ("acl", "relcl") else subject
+        # "three prisoners for every hostage freed", "any soldier who fires": a rule over whoever, no happening
+        return holder is not None and any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in holder.children)
     if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in token.children):
         return True
     if token.dep_ == "pobj" and token.head.lower_ in _REFERRING_PREPS and not _measured(token):
@@ -403,6 +406,8 @@ def _background(cand: Candidate, found: list[Candidate], lex: Lexicon) -> bool:
         return True
     has_agent = any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by") for c in token.children)
     verbs = {c.token.i for c in found if not c.nominal}
+    if token.dep_ == "compound" and token.head.dep_ in ("dobj", "nsubjpass") and token.head.head.i in verbs:
+        return True  # "blocked aid trucks", "shelled an aid convoy": what the act was done to, named by its cargo
     return token.dep_ in ("dobj", "nsubjpass") and token.head.i in verbs and not has_agent
 
 
