@@ -117,3 +117,8 @@ def test_an_act_over_every_one_of_a_kind_is_a_rule_not_a_happening() -> None:
     # "each side" still acts
     events = pipeline_events("Each side accused the other of violating the truce.", "2023-11-26")
     assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_working_to_extend_a_pause_beyond_a_day_is_a_plan_for_the_day_ahead() -> None:
+    events = pipeline_events("The mediators were working to extend the pause beyond Monday.", "2023-11-26")
+    assert [(e.type, e.stance, e.date) for e in events] == [("AGREE", "planned", "2023-11-27")]

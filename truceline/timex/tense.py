@@ -36,7 +36,7 @@ _PERFECT_AFTER = re.compile(r"\s+(?:not\s+)?have\b")
 _NEGATION_AFTER = re.compile(r"(?:\s+not\b|n't\b)")
 _NEGATIVE_SUBJECT = re.compile(r"\b(?:nor|neither|no\s+one|nobody|none)\b[^,;.]{0,40}$", re.I)
 _MODALS = frozenset({"would", "could", "may", "might", "should", "must"})
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:on\s+|(?:early|late|mid)[\s-]+)?$", re.I)
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|beyond)\s+(?:on\s+|(?:early|late|mid)[\s-]+)?$", re.I)
 # After the date, a conjunction or relative word opens another clause ("a rally on Saturday and were planning ...").
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas|although|though|because|which|who|where)\b|[;:]")
 # ... and when that marker shares the date's comma-free stretch, a comma closes it too ("who returns on Friday, denied").
@@ -178,7 +178,8 @@ def tense_at(text: str, start: int, end: int) -> str:
         return "past"  # "Wednesday's ruling", "Friday's close": a possessive day is one that has happened
     left, right = clause_bounds(text, start, end)
     if _UNTIL_BEFORE.search(text, max(left, start - 16), start) and _deferral().search(text, left, start):
-        return "future"  # "postponed the vote until Tuesday": the new date lies ahead even in a past clause
+        return "future"  # "postponed the vote until Tuesday", "extend the pause beyond Monday": ahead even in a past
+        # clause
     best: tuple[float, str] | None = None
     sub_start = max((m.start() for m in _SUBORDINATOR.finditer(text, left, start)), default=-1)
     last_before = -1  # end of the last marker before the date: markers past a clause break after it belong elsewhere
