@@ -122,3 +122,15 @@ def test_an_act_over_every_one_of_a_kind_is_a_rule_not_a_happening() -> None:
 def test_working_to_extend_a_pause_beyond_a_day_is_a_plan_for_the_day_ahead() -> None:
     events = pipeline_events("The mediators were working to extend the pause beyond Monday.", "2023-11-26")
     assert [(e.type, e.stance, e.date) for e in events] == [("AGREE", "planned", "2023-11-27")]
+
+
+def test_killed_and_injured_told_together_are_one_act_with_both_figures() -> None:
+    for text in (
+        "Two civilians were killed and seven injured in Kherson on Saturday.",
+        "Two civilians were killed and seven were injured in Kherson on Saturday.",
+    ):
+        events = pipeline_events(text, "2025-04-20")
+        assert [(e.type, e.killed and e.killed.value, e.injured and e.injured.value) for e in events] == [
+            ("ASSAULT", 2, 7)
+        ], text
+        assert events[0].date == "2025-04-19" and events[0].place is not None

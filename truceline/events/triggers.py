@@ -650,7 +650,11 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
             # "a soldier was killed and two were wounded by sniper fire": the fire, not the other casualty verb
             # (which is folded into the fire in turn, and would take this one's victims with it nowhere)
             partners.sort(key=lambda o: _aside(o.token, cand.token))  # stable: the parse's order otherwise
-            partner = next((o for o in partners if not _casualty_verb(o)), partners[0] if partners else None)
+            partner = next((o for o in partners if not _casualty_verb(o)), None)
+            if partner is None:
+                # "two were killed and seven injured": only another casualty verb; the first one told is kept, the
+                # later ones fold into it (each folded into the other would leave no row at all)
+                partner = next((o for o in partners if any(o is k for k in keep)), None)
             if partner is not None:
                 # "were killed when a strike hit a market": the verb "hit" is folded into the strike, so the
                 # victims go to the strike too
