@@ -134,3 +134,19 @@ def test_killed_and_injured_told_together_are_one_act_with_both_figures() -> Non
             ("ASSAULT", 2, 7)
         ], text
         assert events[0].date == "2025-04-19" and events[0].place is not None
+
+
+def test_a_wars_toll_told_on_a_word_inside_its_phrase_is_no_attack() -> None:
+    text = "The clashes were the deadliest since the war in the autumn of 2020, which killed more than 6,500 people."
+    events = pipeline_events(text, "2022-09-13")
+    assert not [e for e in events if e.killed is not None], [(e.type, e.trigger.text, e.killed) for e in events]
+
+
+def test_the_place_of_a_charge_is_not_where_the_blame_was_laid() -> None:
+    text = (
+        "Azerbaijan's defence ministry blamed Armenia for what it called provocations near the Lachin district on "
+        "Tuesday."
+    )
+    (blamed,) = [e for e in pipeline_events(text, "2022-09-13") if e.type == "ACCUSE"]
+    assert blamed.recipient is not None and blamed.recipient.country == "ARM"
+    assert blamed.place is None, blamed.place

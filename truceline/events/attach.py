@@ -593,6 +593,16 @@ def event_place(
         for own in _said_to_do(trigger, verb):  # "talks are due to resume in Geneva": where they are held
             content -= {t.i for t in own.subtree}
         content |= _asides(doc, trigger, kind)
+        if kind == "ACCUSE":  # "blamed Armenia for provocations near Lachin": the charge's place, not the blaming's
+            content |= {
+                t.i
+                for head in (trigger, verb)
+                for c in head.children
+                # "called it a provocation near X": the name given, with its place, is the charge too (wherever the
+                # parser hangs the place: on the name or on the verb of naming)
+                if (c.dep_ == "prep" and (c.lower_ in ("for", "over") or _names(head))) or c.dep_ == "oprd"
+                for t in c.subtree
+            }
         if kind == "MOBILIZE":  # "sent troops to Libya to support the government in Tripoli": the aim's place is
             # not where the troops go
             content |= {
@@ -631,6 +641,11 @@ def event_place(
     if chosen is None and trigger is not None:
         return _described_place(doc, offset, trigger, clause, content)
     return chosen
+
+
+def _names(verb: Token) -> bool:
+    """A verb that names its object ("what it called provocations")."""
+    return any(c.dep_ == "oprd" for c in verb.children)
 
 
 def _made_by(trigger: Token, token: Token) -> bool:

@@ -830,6 +830,18 @@ def _perfect_thousands(verb: Token) -> bool:
     return False
 
 
+def _war_above(noun: Token) -> Token | None:
+    """The war a noun's phrase belongs to when the parser hangs a relative clause on a word inside it ("the war in
+    the autumn of 2020, which killed ..."): up through prepositions, at most two of them."""
+    for _ in range(2):
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        noun = noun.head.head
+        if _lemma(noun) in _WARS:
+            return noun
+    return None
+
+
 def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None = None) -> bool:
     verbs = [clause, *(extra or [])]
     if not any(_lemma(v) in _CASUALTY for v in [token, *verbs]):
@@ -862,6 +874,7 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
             subject = verb.head  # "a war that has killed thousands": the war the pronoun stands for
+            subject = _war_above(subject) or subject  # "the war in the autumn of 2020, which killed ...": the war
         elif subject is not None and subject.tag_ == "WDT" and verb.dep_ == "ccomp":
             # "a war broke out that has killed thousands", the clause set after the verb: its subject's
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), subject)
