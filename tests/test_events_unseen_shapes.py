@@ -150,3 +150,17 @@ def test_the_place_of_a_charge_is_not_where_the_blame_was_laid() -> None:
     (blamed,) = [e for e in pipeline_events(text, "2022-09-13") if e.type == "ACCUSE"]
     assert blamed.recipient is not None and blamed.recipient.country == "ARM"
     assert blamed.place is None, blamed.place
+
+
+def test_a_place_written_inside_an_organisations_name_is_no_place() -> None:
+    from truceline.model import RawDocument
+    from truceline.pipeline import Pipeline
+
+    text = (
+        "The two sides will swap 800 prisoners under a deal brokered by the International Committee of the Red Cross. "
+        "Fighting continued near Marib."
+    )
+    raw = RawDocument(id="red-cross", kind="text", content="Report\n\n" + text, origin="t", published="2023-04-13")
+    analysis = next(iter(Pipeline().run([raw]))).analysis
+    assert analysis is not None
+    assert [p.text for p in analysis.places if p.resolved] == ["Marib"], [p.text for p in analysis.places]

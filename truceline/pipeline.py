@@ -232,7 +232,8 @@ class Pipeline:
         for a in analysis.actors:
             if a.country and a.country not in focus:
                 focus.append(a.country)
-        analysis.places = places.find_places(body, focus=focus, ner=ner)
+        # a place written inside an organisation's or group's name is a word of that name, not a place told
+        analysis.places = places.outside_names(places.find_places(body, focus=focus, ner=ner), analysis.actors)
 
 
 def _utf8_size(text: str, limit: int) -> int:

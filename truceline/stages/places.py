@@ -6,6 +6,7 @@ The work lives in `truceline.geo`; this module is the stage contract the pipelin
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from truceline.geo import gazetteer
 from truceline.geo.event import choose_event_place
@@ -28,6 +29,25 @@ def find_places(text: str, *, focus: Sequence[str] = (), ner: Sequence[tuple[int
     if ner:
         merge_ner(found, text, ner, gaz)
     return resolve(found, gaz, text, focus)
+
+
+# sectors of bodies whose names may hold a place's ("the International Committee of the Red Cross", "the Kurdistan
+# Workers' Party", "the Syrian Observatory for Human Rights in London" keeps London: it lies outside the name)
+_NAMED_BODIES = frozenset({"IGO", "NGO", "REB", "IMG", "MED", "PTY", "OPP"})
+
+
+def outside_names(found: Sequence[Place], actors: Sequence[Any]) -> list[Place]:
+    """The places that are not words of an organisation's or group's own name the actors stage found around them."""
+    names = [
+        (a.start, a.end)
+        for a in actors
+        if a.sector in _NAMED_BODIES
+        and not a.members
+        and a.code not in (None, a.sector, f"{a.country or ''}{a.sector}")
+    ]  # a body of its own code ("NGOHLHIRC"), not rebels or civilians of a country ("SYRREB")
+    return [
+        p for p in found if not any(lo <= p.start and p.end <= hi and (lo, hi) != (p.start, p.end) for lo, hi in names)
+    ]
 
 
 def event_place(
