@@ -623,7 +623,7 @@ def _undated_making_of(verb: Token, lex: Lexicon) -> bool:
     return not _own_time(verb)
 
 
-# verbs that tell a text's life: it takes effect or hold, comes or enters into force, begins, collapses, breaks
+# verbs that tell a text's life: it takes effect or holds, comes or enters into force, begins, collapses, breaks
 # down, expires, ends
 _TEXT_LIFE = frozenset({"take", "come", "enter", "hold", "begin", "start", "collapse", "break", "expire", "end", "go"})
 
