@@ -164,3 +164,17 @@ def test_a_place_written_inside_an_organisations_name_is_no_place() -> None:
     analysis = next(iter(Pipeline().run([raw]))).analysis
     assert analysis is not None
     assert [p.text for p in analysis.places if p.resolved] == ["Marib"], [p.text for p in analysis.places]
+
+
+def test_an_act_told_as_weeks_before_another_is_in_that_week_and_no_part_of_a_charge() -> None:
+    text = (
+        "The rebels on Thursday accused the army of shelling three villages, a week after the two sides agreed to a "
+        "permanent cessation of hostilities."
+    )
+    agreed = next(e for e in pipeline_events(text, "2022-11-10") if e.type == "AGREE")
+    assert (agreed.date, agreed.date_precision) == ("2022-W44", "week")  # the week of 2022-11-03
+    assert agreed.stance == "asserted" and agreed.claimed_by is None  # the writer tells it, not the accusers
+    events = pipeline_events(
+        "Fighting resumed on Thursday, two weeks after the two sides agreed to a truce.", "2022-11-10"
+    )
+    assert [(e.date, e.date_precision) for e in events if e.type == "AGREE"] == [("2022-W43", "week")]

@@ -296,11 +296,12 @@ def _governing_verb_of(noun: Token) -> Token | None:
 
 def _days_from(ref: TimeRef, relation: str | None, clause: Token) -> tuple[TimeRef, str | None]:
     """A temporal clause measured in days ("on Monday, a day after rebels shelled the airport", "two days before
-    the talks opened on Friday") puts the act that many days from the other's day: the day itself, not a bound.
-    Otherwise (ref, relation) as they are."""
+    the talks opened on Friday") puts the act that many days from the other's day: the day itself, not a bound; one
+    measured in weeks ("a week after the sides agreed") puts it in the week that many weeks away. Otherwise (ref,
+    relation) as they are."""
     if relation not in ("before", "after") or ref.precision != "day" or ref.earliest is None:
         return ref, relation
-    measure = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+    measure = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS), None)
     if measure is None and clause.dep_ == "advcl":
         # "took place a day after the truce began": the measure hung on the verb the clause depends on, right
         # before the clause's "after"
@@ -308,20 +309,34 @@ def _days_from(ref: TimeRef, relation: str | None, clause: Token) -> tuple[TimeR
         measure = next(
             (
                 c
-                for c in clause.head.children
-                if c.dep_ == "npadvmod" and c.lemma_.lower() == "day" and marker is not None and c.i == marker.i - 1
+                for c in (*clause.head.children, *(marker.children if marker is not None else ()))
+                if c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS and marker is not None and c.i == marker.i - 1
             ),
             None,
-        )
+        )  # (or on the "after" itself: "..., a week after the sides agreed")
     if measure is None:
         return ref, relation
     count = next((c for c in measure.children if c.dep_ in ("det", "nummod")), None)
     number = parse_number(count.text) if count is not None else None  # "a day", "two days", "3 days"
     if number is None or number != int(number) or not 1 <= number <= 31:
         return ref, relation
-    days = int(number)
+    days = int(number) * _SPANS[measure.lemma_.lower()]
     day = ref.earliest + timedelta(days=days if relation == "after" else -days)
+    if measure.lemma_.lower() == "week":  # "a week after the sides agreed": about seven days, told as that week
+        monday = day - timedelta(days=day.weekday())
+        year, week, _ = day.isocalendar()
+        return replace(
+            ref,
+            value=f"{year}-W{week:02d}",
+            earliest=monday,
+            latest=monday + timedelta(days=6),
+            precision="week",
+            modifier=None,
+        ), None
     return replace(ref, value=day.isoformat(), earliest=day, latest=day, modifier=None), None
+
+
+_SPANS = {"day": 1, "week": 7}  # the lengths a temporal clause may be measured in ("two days", "a week after")
 
 
 def _perfect(verb: Token) -> bool:

@@ -172,7 +172,12 @@ def _marked(clause: Token, marks: Collection[str]) -> bool:
 
 
 def _told_beside(clause: Token) -> bool:
-    return _marked(clause, ("as", "while", "whereas"))
+    """A clause set beside an accusation ("..., as fighting continued"; "..., a week after the sides agreed to a
+    truce", set off by a comma): the writer's, not part of the charge."""
+    if _marked(clause, ("as", "while", "whereas")):
+        return True
+    start = clause.left_edge.i
+    return _marked(clause, ("after", "before", "since")) and start > 0 and clause.doc[start - 1].text == ","
 
 
 def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
