@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from truceline.events.lexicon import Lexicon
+from truceline.events.lexicon import VIOLATING, Lexicon
 from truceline.events.recall import duty_clause
 from truceline.events.stance import clause_verb
 from truceline.events.triggers import Candidate, Token, trigger_lemma
@@ -306,13 +306,10 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
     return [(cand, events[i]) for i, (cand, _ev) in enumerate(own) if i not in dropped]
 
 
-_VIOLATING = frozenset({"violate", "breach", "flout", "break", "ignore", "undermine"})
-
-
 def _generic_violation(event: Event) -> bool:
     """'is violating the ceasefire', 'had violated the truce dozens of times': a breach named with no act, day or
     toll of its own, which is all the accusation says."""
-    named = event.mode == "ceasefire_violated" or (event.type == "REJECT" and event.trigger.lemma.lower() in _VIOLATING)
+    named = event.mode == "ceasefire_violated" or (event.type == "REJECT" and event.trigger.lemma.lower() in VIOLATING)
     # a time that only bounds it by when it was told ("said on Tuesday that X had violated"): no day of its own
     own_day = event.time is not None and event.date_precision != "reported by"
     return named and event.killed is None and event.injured is None and not own_day

@@ -20,6 +20,10 @@ from truceline.events.ontology import load_ontology
 TypeMode = tuple[str, str]
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
 
+# Verbs of breaking a text ("violated the truce", "breached the deal"): a breach told on its own is an accusation's
+# charge (absorb.py); told with the act it was made by ("by blocking aid trucks"), it is that act (merge.py).
+VIOLATING = frozenset({"violate", "breach", "flout", "break", "ignore", "undermine"})
+
 # Irregular past forms of trigger verbs: the pre-filter must see "struck" and "met" as well as "strike", "meet".
 _IRREGULAR = {
     "strike": ("struck", "stricken"), "meet": ("met",), "hold": ("held",), "fight": ("fought",),

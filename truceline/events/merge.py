@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from truceline.events.lexicon import load_lexicon
-from truceline.events.triggers import Candidate, Token, weapon_noun
+from truceline.events.lexicon import VIOLATING, load_lexicon
+from truceline.events.triggers import Candidate, Token, disowned, weapon_noun
 from truceline.model import Actor, Event
 
 _STATEMENTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
@@ -95,13 +95,10 @@ def _told_in(word: Token, verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") and word.i in {t.i for t in c.subtree} for c in verb.children)
 
 
-_BREACHING = frozenset({"violate", "breach", "break", "flout"})
-
-
 def _breached_by(breach: Candidate, act: Candidate) -> bool:
     """`breach` is a verb of breaking a text that `act` ("by blocking ...") says how it was broken."""
     verb = breach.token
-    if breach.nominal or verb.lemma_.lower() not in _BREACHING or breach.type not in ("REJECT", "ASSAULT"):
+    if breach.nominal or verb.lemma_.lower() not in VIOLATING or breach.type not in ("REJECT", "ASSAULT"):
         return False
     return act.token.dep_ == "pcomp" and act.token.head.lower_ == "by" and act.token.head.head.i == verb.i
 
@@ -334,22 +331,11 @@ def owning_up(cand: Candidate) -> bool:
         return False
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
-        return not _disowned(head.head.head)
+        return not disowned(head.head.head)
     if token.dep_ == "dobj" and head.lemma_.lower() == "claim":
-        return not _disowned(head)  # "a spokesman claimed the attack", not "no group claimed the blast"
+        return not disowned(head)  # "a spokesman claimed the attack", not "no group claimed the blast"
     governor = cand.governor
     return token.dep_ == "dobj" and governor is not None and governor.lemma_.lower() in _OWNING_UP_VERBS
-
-
-def _disowned(verb: Token) -> bool:
-    """'No group claimed the blast', 'nobody has claimed responsibility', 'did not claim it': no one owns up."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and (c.lower_ in ("nobody", "none", "no-one") or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
-        for c in verb.children
-    )
 
 
 _CHANNELS = frozenset(

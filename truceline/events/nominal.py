@@ -21,7 +21,7 @@ from truceline.events.arguments import (
 )
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, _single_actor, actor_for
-from truceline.events.triggers import Candidate, Token, misread_gerund
+from truceline.events.triggers import Candidate, Token, disowned, misread_gerund
 
 # verbs whose subject does what their noun names ("took part in talks", "traded fire", "exchanged accusations",
 # and the verbs of delivering a blow: "helicopters dropped barrel bombs", "militants fired rockets")
@@ -166,12 +166,7 @@ def _responsible(noun: Token) -> Token | None:
     if noun.dep_ == "dobj" and prep.lemma_.lower() == "claim" and noun.lemma_.lower() in _OWNED_ACTS:
         # "the Islamic State group claimed the attack on a church": claimed it as its own ("no group has claimed
         # the attack", "did not claim it": no one)
-        subject = next((c for c in prep.children if c.dep_ == "nsubj"), None)
-        nobody = subject is not None and (
-            subject.lower_ in ("nobody", "none", "no-one")
-            or any(g.dep_ == "det" and g.lower_ == "no" for g in subject.children)
-        )
-        return None if nobody or any(c.dep_ == "neg" for c in prep.children) else subject
+        return None if disowned(prep) else next((c for c in prep.children if c.dep_ == "nsubj"), None)
     if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
         return None
     verb = prep.head.head

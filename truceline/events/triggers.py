@@ -662,3 +662,14 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
                 continue
         keep.append(cand)
     return keep
+
+
+def disowned(verb: Token) -> bool:
+    """'No group claimed the blast', 'nobody has claimed responsibility', 'did not claim it': no one owns up."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lower_ in ("nobody", "none", "no-one") or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
+        for c in verb.children
+    )
