@@ -629,11 +629,12 @@ def event_place(
             }
         content.discard(trigger.i)
         kept = []
+        sentence = doc_text(doc)
         for place in places:
             tokens = tokens_within(doc, place.start - offset, place.end - offset)
             if tokens and (any(t.i in content for t in tokens) or any(_names_a_thing(t, trigger) for t in tokens)):
                 continue
-            if made_at(doc_text(doc), place.start - offset) and not (tokens and _made_by(trigger, tokens[0])):
+            if made_at(sentence, place.start - offset) and not (tokens and _made_by(trigger, tokens[0])):
                 continue  # "shelled Terter in breach of a truce agreed in Moscow": not where the shelling was
             if tokens and tokens[0].i < trigger.i and _in_a_conjunct_before(tokens[0], verb):
                 continue  # "jets pounded Beirut's suburbs, and Hezbollah fired rockets": the first clause's place

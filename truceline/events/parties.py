@@ -460,8 +460,7 @@ def local_country(
         and p.resolved
         and (p.cue in _WHERE_CUES or not _in_a_party(p, index.within(start, end)))  # "killed in Lebanon": where
         and not _not_the_ground(p)
-        and not _names_a_thing(index.body, p.end)  # "violated the Sochi agreement": no ground of the sentence
-        and not made_at(index.body, p.start)  # "in breach of a truce agreed in Moscow": nor where a text was made
+        and not _names_a_text(index.body, p)  # "violated the Sochi agreement", "a truce agreed in Moscow"
     }
     origins = {p.country for p in places if start <= p.start < end and p.country and p.resolved and p.cue == "from"}
     if actor.sector == "REB" and len(origins) == 1:
@@ -486,6 +485,12 @@ _THING_NAMED = re.compile(rf"\s+(?:{'|'.join(sorted(NAMED_THINGS | {'talks'}))})
 def _names_a_thing(body: str, end: int) -> bool:
     """A place that names a text or a process ("the Astana format", "the Sochi memorandum"), not the ground."""
     return _THING_NAMED.match(body, end) is not None
+
+
+def _names_a_text(body: str, place: Place) -> bool:
+    """A place that names a text ("the Sochi agreement") or where one was made ("a truce agreed in Moscow"): no
+    ground of the sentence or the report."""
+    return _names_a_thing(body, place.end) or made_at(body, place.start)
 
 
 def _not_the_ground(place: Place) -> bool:
@@ -567,11 +572,7 @@ def report_ground(places: Sequence[Place], index: ActorIndex) -> str | None:
         near = index.within(max(0, place.start - 80), place.end + 80)
         if any(a.start < place.end and place.start < a.end for a in near):
             continue  # a country or capital that acts or speaks as a party
-        if (
-            venue_at(index.body, place.start)
-            or _names_a_thing(index.body, place.end)
-            or made_at(index.body, place.start)
-        ):
+        if venue_at(index.body, place.start) or _names_a_text(index.body, place):
             continue  # where sides met; "the Astana format", "the Sochi agreement", "a truce agreed in Moscow"
         counts[place.country] = counts.get(place.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
