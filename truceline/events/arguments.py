@@ -60,7 +60,10 @@ def _subject(verb: Token) -> Token | None:
             if child.dep_ in ("nsubj", "csubj") or (raised and child.dep_ == "nsubjpass") or stative:
                 # "X was concerned about it and called for": the one concerned calls
                 if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.tag_.startswith("NN"):
-                    child = verb.head  # "M23 rebels, who seized Goma": the pronoun stands for the noun it follows
+                    child = _named_by_apposition(verb.head)  # "M23 rebels, who seized Goma": the pronoun stands
+                    # for the noun it follows
+                elif child.lower_ in ("who", "which") and verb.dep_ != "relcl":
+                    child = _antecedent(child) or child  # the parser hung the relative clause elsewhere
                 subject = _past_dateline(child)  # "X are expected to send envoys": X sends
                 if subject is not None:
                     subject = statement_author(subject)  # "a statement from X said ... and called for": X
@@ -102,6 +105,8 @@ def _subject(verb: Token) -> Token | None:
                 # "The UN's humanitarian chief, X, called on all parties": a finite past the parser hung on the
                 # sentence's only noun as if a participle ("a man called X" is VBN); that noun is its subject
                 return verb.head
+            if verb.dep_ == "acl" and _to_infinitive(verb) and verb.head.lemma_.lower() in PLAN_NOUNS:
+                return _planner(verb.head)  # "Hamas announced a plan to release", "their attempt to storm"
             return verb.head if verb.dep_ == "relcl" or verb.tag_ == "VBG" else None
         teller = telling_joined(verb) if verb.dep_ == "conj" else None
         if teller is not None:
@@ -115,6 +120,55 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Nouns of meaning to act whose infinitive is their owner's act: "a plan to release", "an attempt to storm", "a bid to
+# retake", "a decision to withdraw".
+PLAN_NOUNS = frozenset(
+    {"plan", "attempt", "bid", "effort", "decision", "intention", "pledge", "promise", "offer", "move", "push", "drive",
+     "offensive", "campaign", "operation", "mission", "plot", "scheme", "readiness", "willingness", "threat"}
+)  # fmt: skip
+# verbs whose subject owns the plan named as their object ("announced a plan", "launched a bid", "made an attempt")
+_OWNING = frozenset(
+    {"announce", "launch", "make", "unveil", "mount", "begin", "start", "renew", "outline", "present", "adopt",
+     "approve", "take", "pursue", "intensify", "declare", "step", "lead", "stage", "reaffirm", "reiterate", "have"}
+)  # fmt: skip
+
+
+def _named_by_apposition(noun: Token) -> Token:
+    """ "Nabih Berri, the parliament speaker who negotiated": the one named, whom the description is of."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ != "PROPN":
+        return noun.head
+    return noun
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun right before ", who" or ", which" ("backing the M23 rebels, who have seized"), when the parser did
+    not hang the clause on it."""
+    doc, i = pronoun.doc, pronoun.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0 or not doc[i].tag_.startswith("NN"):
+        return None
+    return _named_by_apposition(doc[i])
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _planner(noun: Token) -> Token | None:
+    """Whose plan, attempt or bid: its possessor ("their attempt"), who it is by ("a plot by rebel members"), or
+    the subject of the verb that makes it ("the army launched a bid to retake")."""
+    owned = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _OWNING
+    for child in noun.children:
+        if child.dep_ == "poss" and not (owned and child.lower_ in _PRONOUNS):
+            return child  # "Russia announced its decision": Russia's, not the pronoun's
+        if child.dep_ == "prep" and child.lower_ == "by":
+            by = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if by is not None:
+                return by
+    return _subject(noun.head) if owned else None
 
 
 _NOT_WHOSE = frozenset(

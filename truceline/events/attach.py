@@ -789,13 +789,31 @@ def event_casualties(
         and not _of_another_act(doc, q.start, q.end, offset, clause)
     ]
     inside.sort(key=lambda q: abs(q.start - trigger_start))
-    killed = _with_conjuncts(next((q for q in inside if q.kind == "killed"), None), inside, doc, offset)
-    injured = _with_conjuncts(next((q for q in inside if q.kind == "injured"), None), inside, doc, offset)
+    # victims added in a clause of their own ("..., and a third died later in hospital") count with the act's
+    added = [
+        q
+        for q in quantities
+        if offset <= q.start < sentence_end
+        and q not in inside
+        and _ADDED_VICTIMS.match(q.text)
+        and _DIED.search(q.text)
+    ]
+    killed = _with_conjuncts(next((q for q in inside if q.kind == "killed"), None), inside + added, doc, offset)
+    injured = _with_conjuncts(next((q for q in inside if q.kind == "injured"), None), inside + added, doc, offset)
     others = tuple(q for q in inside if q.kind not in ("killed", "injured"))
     return killed, injured, others
 
 
 _JOINED_VICTIMS = re.compile(r"\s+and\s+(?:(?:his|her|their|its|the)\s+)?$")
+# a figure of victims added to those told before it in the sentence: "and a third died later in hospital", "; two
+# more died of their wounds", "and another was found dead"
+_ADDED_VICTIMS = re.compile(
+    r"(?:an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|another|\w+\s+more)\b", re.IGNORECASE
+)
+_JOINED_LATER = re.compile(r"(?:\band|;)\s*$")
+_DIED = re.compile(
+    r"\b(?:died|dies|succumbed|dead)\b", re.IGNORECASE
+)  # not "two more were killed in a separate strike"
 
 
 def _with_conjuncts(first: Quantity | None, inside: Sequence[Quantity], doc: Any, offset: int) -> Quantity | None:
@@ -807,8 +825,16 @@ def _with_conjuncts(first: Quantity | None, inside: Sequence[Quantity], doc: Any
     group = [first]
     for q in sorted((q for q in inside if q.kind == first.kind), key=lambda q: q.start):
         last = group[-1]
-        if q.start > last.end and _JOINED_VICTIMS.match(text[last.end - offset : q.start - offset]):
+        between = text[last.end - offset : q.start - offset]
+        if q.start > last.end and _JOINED_VICTIMS.match(between):
             group.append(q)
+        elif (
+            q.start > last.end
+            and _ADDED_VICTIMS.match(q.text)
+            and _DIED.search(q.text)
+            and _JOINED_LATER.search(between)
+        ):
+            group.append(q)  # "two civilians were shot dead ..., and a third died later in hospital": three
         elif q.end < group[0].start and _JOINED_VICTIMS.match(text[q.end - offset : group[0].start - offset]):
             group.insert(0, q)
     if len(group) == 1 or any(q.high is not None or q.cumulative for q in group):

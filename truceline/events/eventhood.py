@@ -110,6 +110,15 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
         if rel == "acl" and _infinitive(current) and _lemma(head) in _ASKINGS:
             return True  # "rejected the UN proposal to extend the truce", "a call to end the fighting": what is asked
             # (a plan, an offer or a threat to act is the act planned, offered or threatened: coded so elsewhere)
+        if rel == "acl" and _infinitive(current) and _foiled_plan(head):
+            return True  # "uncovered a plot to kill the attorney general", "police foiled a plan to bomb": an aim
+            # someone had, and nothing was done
+        if (
+            rel in ("xcomp", "advcl")
+            and _infinitive(current)
+            and any(c.dep_ == "dobj" and _foiled_plan(c) for c in head.children)
+        ):
+            return True  # "uncovered a plot by militants to kill": the parser hangs the infinitive on the verb
         if rel in ("acl", "relcl", "xcomp", "advcl") and _infinitive(current) and _time_limit(head):
             return True  # "gave Tigrayan forces 72 hours to surrender", "an ultimatum to the rebels to surrender"
         if rel in ("xcomp", "ccomp") and _lemma(head) in lex.influence_verbs:
@@ -124,6 +133,21 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
 
 
 _HELPING = frozenset({"help", "assist", "enable", "allow", "let", "permit"})
+_PLOTS = frozenset({"plot", "conspiracy"})
+_PLANS = frozenset({"plan", "scheme"})
+_FOILING = frozenset({"foil", "thwart", "uncover", "disrupt", "discover", "expose", "prevent", "frustrate", "avert"})
+
+
+def _foiled_plan(noun: Token) -> bool:
+    """A plot ("a plot by rebel members to kill"), or a plan someone foiled or uncovered ("police thwarted a plan
+    to bomb the parliament"): what follows was meant, not done."""
+    lemma = _lemma(noun)
+    if lemma in _PLOTS:
+        return True
+    if lemma not in _PLANS:
+        return False
+    first = _first_conjunct(noun)
+    return first.dep_ in ("dobj", "nsubjpass") and _lemma(first.head) in _FOILING
 
 
 def _truce_noun(token: Token, lex: Lexicon) -> bool:
@@ -171,11 +195,19 @@ def _agent(verb: Token) -> bool:
     return any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children)
 
 
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
 def _subject_noun(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
-        return verb.head  # "a bill that would allow": the bill
-    return subject
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+            return verb.head  # "a bill that would allow": the bill
+        if subject is not None or verb.dep_ != "conj" or verb.tag_ not in _PRESENT or verb.head.tag_ not in _PRESENT:
+            return subject
+        verb = verb.head  # "the deal requires ... and gives the army 60 days": the deal gives (in the present, as a
+        # text's terms are told; the parser joins other verbs to other clauses)
+    return None
 
 
 def provision(cand: Candidate, lex: Lexicon) -> bool:
@@ -202,15 +234,20 @@ def provision(cand: Candidate, lex: Lexicon) -> bool:
     return _term_of_a_text(verb, lex)
 
 
+_OBLIGING = frozenset({"require", "oblige", "obligate", "compel", "bind", "commit"})
+
+
 def _term_of_a_text(verb: Token, lex: Lexicon) -> bool:
     """The clause is what a text binds its parties to, one or two complements below the text's own verb ("the
     agreement commits both sides to allowing aid to reach civilians"), not a party's speech about it."""
-    bound = False  # "commits X to doing": a text binds its parties through a gerund ("a bill that would allow it to
-    # send troops" is a plan of the one allowed, coded so)
+    bound = False  # "commits X to doing": a text binds its parties through a gerund, or an infinitive after a verb
+    # of obliging ("requires the militia to pull back"); "a bill that would allow it to send troops" is a plan of the
+    # one allowed, coded so
     for _ in range(3):
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb, bound = verb.head.head, True
         elif verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) not in lex.speech_verbs:
+            bound = bound or (verb.dep_ == "xcomp" and _lemma(verb.head) in _OBLIGING)
             verb = verb.head
         else:
             return False
@@ -282,6 +319,8 @@ def standing(cand: Candidate, lex: Lexicon) -> bool:
         governor = cand.governor
         if governor is not None and governor.dep_ in ("relcl", "acl") and _present_simple(governor, lex):
             return True  # "France and Russia, which lead mediation efforts": what they do, not an act
+        if _means_of_a_habit(verb, lex):
+            return True  # "the group finances itself through extortion and kidnapping": how it lives, not acts
         holder = verb.head if verb.dep_ == "dobj" else None
         if holder is not None and _lemma(holder) in _HOLDING and _present_simple(holder, lex):
             return True  # "Egypt, which has close ties to the army", "Turkey maintains ties with": a relation held
@@ -332,6 +371,18 @@ def _for_years(verb: Token) -> bool:
         )
         for c in verb.children
     )
+
+
+def _means_of_a_habit(noun: Token, lex: Lexicon) -> bool:
+    """Bare event nouns that are the means of a verb in the present simple ("finances itself through extortion,
+    kidnapping and drug trafficking", "funds its operations via smuggling"): kinds of acts a party lives by."""
+    first = _first_conjunct(noun)
+    if first.dep_ != "pobj" or first.head.lower_ not in ("through", "via") or not _bare(first):
+        return False
+    verb = first.head.head
+    while verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
+        verb = verb.head
+    return _present_simple(verb, lex)
 
 
 def _where_it_happens(verb: Token) -> bool:
@@ -589,7 +640,25 @@ def reference(cand: Candidate, lex: Lexicon) -> bool:
         return not _made(token)  # "under a 2018 deal", "the Sochi agreement requires", "previous deals"
     if cand.type == "CONSULT" and any(c.lower_ in ("news", "press") for c in token.children):
         return not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
-    return False
+    return _fled(first, lex)
+
+
+_FLEEING = frozenset({"flee", "escape"})
+
+
+def _fled(noun: Token, lex: Lexicon) -> bool:
+    """What people fled or escaped ("families who had fled the bombardment", "escaping the fighting in the north"):
+    the acts are named as the reason of a flight, not told as a happening, unless the noun says who did them or when
+    ("fled the shelling by the army on Monday", "fleeing army operations")."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "from" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or _lemma(verb) not in _FLEEING:
+        return False
+    if any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "on", "in") for c in noun.children):
+        return False
+    if any(c.dep_ in ("compound", "amod", "poss") and party_like(c, lex) for c in noun.children):
+        return False  # "fleeing army operations", "fled the regime's bombardment": the doer is named
+    # the parser often hangs the doer on the verb: "fled the shelling by the army"
+    return not any(c.lower_ == "by" and any(party_like(g, lex) for g in c.children) for c in verb.children)
 
 
 def _undated_making_of(verb: Token, lex: Lexicon) -> bool:
@@ -810,9 +879,11 @@ _UNITS = frozenset({"hour", "day", "week", "month", "year"})
 
 
 def _last_span(noun: Token) -> bool:
-    """'the past 24 hours', 'the last week', 'the previous three days'."""
-    return _lemma(noun) in _UNITS and any(
-        c.dep_ == "amod" and c.lower_ in ("past", "last", "previous") for c in noun.children
+    """'the past 24 hours', 'the last week', 'the previous three days', 'the same period', 'that period'."""
+    if _lemma(noun) == "period" and any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in noun.children):
+        return True
+    return _lemma(noun) in _UNITS | {"period"} and any(
+        c.dep_ == "amod" and c.lower_ in ("past", "last", "previous", "same") for c in noun.children
     )
 
 

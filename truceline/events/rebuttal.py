@@ -17,6 +17,7 @@ country. Nothing found, the rejection keeps what it had.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,6 +26,8 @@ from truceline.model import Actor, Event
 
 ANSWER_CHARS = 1500  # how far back the telling answered may be (as a statement retold: events/retold.py)
 _ASKING = frozenset({"REQUEST", "THREATEN"})
+# statements that are documents of their own, which a report names when it tells them
+_WRITTEN = frozenset({"statement", "communique", "declaration", "communiqué"})
 ANSWERS = frozenset({"REJECT", "SUPPORT", "ACCUSE"})  # the acts that may answer another's telling
 _SPOKEN = ANSWERS | _ASKING
 
@@ -118,6 +121,16 @@ def answered(
     lo, hi = offset + noun.left_edge.idx, offset + noun.right_edge.idx + len(noun.right_edge.text)
     mine = event.recipient
     named = mine if mine is not None and lo <= mine.start and mine.end <= hi else None  # "the Turkish figures"
+    if kind == "said" and noun.lemma_.lower() in _WRITTEN and not in_sentence:
+        # "welcomed the statement": the one whose statement the report told of ("in a rare joint statement by their
+        # armies"), not whoever spoke last
+        words = re.compile(rf"\b{re.escape(noun.lower_)}\b", re.IGNORECASE)
+        told = [o for o in earlier if o.sentence_start < event.sentence_start and words.search(o.sentence)]
+        # a party telling of its own act ("India and Pakistan said they had agreed") is its teller
+        tellers = [(o, _teller(o, kind) or (o.actor if o.stance == "claimed" else None)) for o in reversed(told)]
+        told_by = next(((o, p) for o, p in tellers if p is not None and not _same(p, event.actor)), None)
+        if told_by is not None:
+            return told_by[1], (told_by[0].index if event.type == "REJECT" else None)
     for other in reversed(earlier):
         if event.sentence_start - other.sentence_end > ANSWER_CHARS:
             break

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from truceline.actors.names import display_name
-from truceline.events.arguments import accompanying, done_by, statement_author
+from truceline.events.arguments import _past_dateline, accompanying, done_by, statement_author
 from truceline.events.lexicon import Lexicon
 from truceline.events.mentions import ActorIndex, actor_for, conjuncts, only_modifies
 from truceline.events.nominal import nominal_arguments
@@ -72,6 +72,9 @@ def governing_subject(pronoun: Token, offset: int, index: ActorIndex) -> Actor |
         if head.dep_ == "ccomp" and head.head.i != head.i:
             subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
             if subject is None or subject.lower_ in _SELF_PRONOUNS:
+                return None
+            subject = _past_dateline(subject)  # "NEW DELHI, Feb 25 - India and Pakistan said they": not the city
+            if subject is None:
                 return None
             subject = statement_author(subject)  # "a statement from X said he would": X
             return actor_for(subject, offset, index)

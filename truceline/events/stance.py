@@ -51,6 +51,7 @@ def clause_verb(cand: Candidate) -> Token:
 _FORESEEN = frozenset({"schedule", "scheduled", "expect", "expected", "set", "due", "plan", "planned", "slate"})
 
 
+_MEANT = frozenset({"plan", "intention", "pledge", "promise", "offer", "decision", "readiness", "willingness"})
 _NO_ONE = frozenset({"neither", "none", "nobody", "no-one"})
 
 
@@ -78,6 +79,14 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
                 return "planned"
     if cand.nominal and cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in lex.plan_cues:
         return "planned"  # "preparing a new offensive", "planning an attack on the capital"
+    if (
+        verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in _MEANT
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
+            return "negated"  # "has no plans to attack the capital"
+        return "planned"  # "announced a plan to release 20 hostages", "its decision to withdraw": not done yet
     if cand.type not in ("REQUEST", "THREATEN") and _owed(verb):
         return "planned"  # "the text still has to be signed", "the deal must be ratified": owed, not yet done
     if (

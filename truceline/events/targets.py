@@ -84,12 +84,17 @@ def _named(
     heads = load_lexicon().place_heads
     for i in tokens:
         word = doc[i]
-        if word.dep_ in ("amod", "compound") and word.head.lemma_.lower() in heads:
+        if word.dep_ in ("amod", "compound") and word.head.lemma_.lower() in heads - _SHARED:
             start = offset + word.idx
             outright.update(
                 a.country for a in index.within(start, start + len(word.text)) if a.country and not a.members
             )
     return outright, located
+
+
+# a border is two countries' ("the town of Ishasha on the Ugandan border" is in Congo): its nationality word names
+# a neighbour, not the country the act is done to
+_SHARED = frozenset({"border", "frontier", "boundary"})
 
 
 def place_recipient(

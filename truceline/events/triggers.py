@@ -655,6 +655,12 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
                 # "two were killed and seven injured": only another casualty verb; the first one told is kept, the
                 # later ones fold into it (each folded into the other would leave no row at all)
                 partner = next((o for o in partners if any(o is k for k in keep)), None)
+            if partner is None:
+                # "two soldiers were killed in the attack and another was wounded": the other casualty verb was
+                # folded into the attack, and so is this one
+                partner = next(
+                    (h for o in partners for h in found if h is not o and any(t.i == o.token.i for t in h.extra)), None
+                )
             if partner is not None:
                 # "were killed when a strike hit a market": the verb "hit" is folded into the strike, so the
                 # victims go to the strike too
