@@ -153,6 +153,17 @@ def _antecedent(pronoun: Token) -> Token | None:
     return _named_by_apposition(doc[i])
 
 
+_OCCASIONS = frozenset(
+    {"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations", "ceremony", "session", "round"}
+)
+
+
+def _occasion(token: Token) -> bool:
+    """'signed a ceasefire at talks hosted by the UN', 'at a ceremony': the occasion of the act, never a party (nor,
+    through its host, the one it was done to)."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.lemma_.lower() in _OCCASIONS
+
+
 def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -601,6 +612,7 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
         options.extend(_threatened(verb)[1:])
     if verb.dep_ == "relcl":  # "Russia, which Tripoli accuses of backing Haftar": the pronoun stands for its head
         options = [verb.head if o is not None and o.tag_ in ("WDT", "WP") and o.dep_ == "dobj" else o for o in options]
+    options = [o for o in options if o is None or not _occasion(o)]
     nearby = nearby_nouns(verb, agent)
     if not passive and given:  # "sent envoys": the ones sent are not the party the act is aimed at
         sent = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}

@@ -41,7 +41,20 @@ _ANYONE = frozenset({"whoever", "whatever", "anyone", "anybody", "whichever"})
 _ANY = frozenset({"any", "every", "whichever", "whatever"})
 _PRICED = frozenset({"pay", "face"})  # "anyone who attacks will pay a heavy price": the threat names the price
 _CASUALTY = frozenset({"kill", "die", "wound", "injure", "slay", "murder"})
-_WARS = frozenset({"war", "conflict", "fighting", "crisis", "violence", "uprising", "insurgency", "offensive"})
+_WARS = frozenset(
+    {
+        "war",
+        "conflict",
+        "fighting",
+        "crisis",
+        "violence",
+        "uprising",
+        "insurgency",
+        "offensive",
+        "hostility",
+        "hostilities",
+    }
+)
 _UP_CONDITION = frozenset({"xcomp", "conj", "pcomp", "pobj", "prep", "dobj"})
 # words whose "of"/"for" names the act charged: "accused Turkey of backing the militants during the attack"
 _CHARGES = frozenset({"accuse", "accusation", "charge", "blame", "suspect", "condemn", "criticise", "criticize"})
@@ -344,6 +357,8 @@ def standing(cand: Candidate, lex: Lexicon) -> bool:
         return True
     if verb.tag_ == "VBG" and auxes & _PRESENT_BE:
         return True
+    if verb.tag_ == "VBN" and auxes & _PRESENT_BE and _passive(verb) and _agent(verb):
+        return True  # "the LNA is supported by the UAE, Egypt and Russia": who backs whom
     return verb.tag_ == "VBN" and bool(auxes & _PERFECT) and not _passive(verb)
 
 
@@ -514,6 +529,14 @@ def _of_a_stretch(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _STRETCHES
 
 
+_REFRAINING = frozenset({"refrain", "abstain", "desist"})
+
+
+def _refrained_from(token: Token) -> bool:
+    """The object of "refrained from", "abstained from", "desisted from": acts held back."""
+    return token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "from" and _lemma(token.head.head) in _REFRAINING
+
+
 def _ended(token: Token, lex: Lexicon) -> bool:
     """The object of "an end to", "a cessation of", "a halt in"."""
     return token.head.lower_ in ("to", "of", "in") and _lemma(token.head.head) in lex.ending_nouns
@@ -540,6 +563,8 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
         return True  # "after days of fighting", the gerund read as a verb
     if token.tag_ == "VBG" and token.dep_ in ("xcomp", "dobj") and _lemma(head) in lex.ending_verbs:
         return True  # "will stop bombing the Houthis", "avoided shelling the town": what is stopped or avoided
+    if token.tag_ == "VBG" and _refrained_from(token):
+        return True  # "refrained from striking": not done
     if not cand.nominal:
         return False
     doc = token.doc
@@ -549,6 +574,8 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
         return True  # "the patrol route", "an attack helicopter"
     if token.dep_ == "pobj" and _ended(token, lex):
         return True  # "an end to the attacks", "a cessation of hostilities", "a halt in fighting"
+    if _refrained_from(_first_conjunct(token)):
+        return True  # "had refrained from further strikes on Iran": strikes not carried out
     if _the_latest_of(token):
         return True  # "the latest in a series of attacks on shipping": the kind the act is one of
     if _of_a_stretch(_first_conjunct(token)) and cand.type != "CONSULT":  # "weeks of rocket fire and airstrikes"
@@ -887,6 +914,16 @@ def _last_span(noun: Token) -> bool:
     )
 
 
+def _of_years(noun: Token) -> bool:
+    """'fighting in 2019 and 2020', 'the violence during 2021': acts of a whole year or more."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "during", "throughout", "since")
+        and any(re.fullmatch(r"(19|20)\d\d", g.text) for g in c.subtree if g.i != c.i)
+        for c in noun.children
+    )
+
+
 def _perfect_thousands(verb: Token) -> bool:
     """A count in the thousands told in the present perfect with no day ("has killed more than 10,000")."""
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
@@ -951,6 +988,9 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), subject)
         if subject is not None and _lemma(subject) in _WARS and subject.i != token.i:
             return True  # "Syria's war has killed more than 370,000 people"
+        subject = subject or next((c for c in verb.children if c.dep_ == "csubj"), None)  # "Fighting in ..." as a verb
+        if subject is not None and (_lemma(subject) in _WARS or subject.lower_ in _WARS) and _of_years(subject):
+            return True  # "Fighting in 2019 and 2020 killed hundreds of civilians": the years' toll
         if subject is not None and subject.lower_ in _STRETCHES and any(c.lower_ == "of" for c in subject.children):
             return True  # "days of fighting along the border killed dozens": the toll of a stretch of acts
     return False

@@ -473,7 +473,7 @@ class _Coder:
             if event.type not in ANSWERS or verb is None:
                 continue
             others = self.events[:first] + [e for e in self.events[first:] if e is not event]
-            found = answered(event, verb, start, others, self.lex)
+            found = answered(event, verb, start, others, self.lex, lambda t: actor_for(t, start, self.index))
             if found is None:
                 continue
             party, telling = found

@@ -37,7 +37,7 @@ from truceline.model import Actor, Analysis, Event, Place
 
 _PAIR = re.compile(
     r"\bthe\s+parties\b(?!\s+(?:in|of|that|which|who)\b)|"
-    r"\b(?:both|the two|two)\s+(?:sides|countries|parties|governments|armies|leaders|delegations|states|nations|"
+    r"\b(?:both|the two|two)\s+(?:(?:main|major|warring|rival|opposing)\s+){0,2}(?:sides|countries|parties|governments|armies|leaders|delegations|states|nations|"
     r"presidents|foreign ministers|defence ministers|defense ministers|camps|neighbours|neighbors|rivals)\b",
     re.I,
 )
@@ -151,7 +151,7 @@ def last_pair(events: Sequence[Event], index: ActorIndex, before: int, other: Ac
 
 # "Libya's rival governments", "Yemen's warring parties": one country's sides named together by a common noun
 _SIDES_NOUN = re.compile(
-    r"(?:'s|’s)?\s+(?:two\s+)?(?:rival|warring|opposing|competing)\s+"
+    r"(?:'s|’s)?\s+(?:two\s+)?(?:(?:main|major|principal|biggest)\s+)?(?:rival|warring|opposing|competing)\s+"
     r"(?:sides|parties|governments|factions|camps|administrations|forces)\b"
 )
 
@@ -748,10 +748,18 @@ def settle(
         actor = None if is_place(event.actor, places) else event.actor
         recipient = None if is_place(event.recipient, places) else event.recipient
         agent = agent_token(cand, index, offset)
-        paired = agent is not None and names_pair(" ".join(t.text for t in agent.subtree))
+        phrase = " ".join(t.text for t in agent.subtree) if agent is not None else ""
+        # "Libya's rival sides", "Sudan's warring parties": one country's sides, as "both sides" names a pair
+        paired = names_pair(phrase) or (
+            agent is not None
+            and any(c.dep_ == "poss" for c in agent.children)
+            and _SIDES_NOUN.search(phrase) is not None
+        )
         if paired and agent is not None:
             # "the foreign ministers of the two countries agreed"
             pair = last_pair(earlier, index, offset + agent.left_edge.idx)
+            if pair is None:  # "Libya's two main warring sides signed": the country whose sides the phrase names
+                pair = _sides_named(index, offset + agent.right_edge.idx + len(agent.right_edge.text), None)
             actor = _pair_of_sector(pair, agent, index) if pair is not None else actor
         # "the truce between X and Y was extended, the White House said": with no agent, the speaker made the actor
         # is no party; the pair the agreement is between are

@@ -18,7 +18,7 @@ country. Nothing found, the rejection keeps what it had.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from truceline.events.lexicon import Lexicon
@@ -106,7 +106,12 @@ def _teller(event: Event, kind: str) -> Actor | None:
 
 
 def answered(
-    event: Event, verb: Any, offset: int, earlier: Sequence[Event], lex: Lexicon
+    event: Event,
+    verb: Any,
+    offset: int,
+    earlier: Sequence[Event],
+    lex: Lexicon,
+    party_of: Callable[[Any], Actor | None] | None = None,
 ) -> tuple[Actor, int | None] | None:
     """(the party an answer is aimed at, the index of the telling a rejection denies or None), or None when its
     object names nothing said, asked or done before, or the answer is not to be found."""
@@ -131,6 +136,16 @@ def answered(
         told_by = next(((o, p) for o, p in tellers if p is not None and not _same(p, event.actor)), None)
         if told_by is not None:
             return told_by[1], (told_by[0].index if event.type == "REJECT" else None)
+    coded = any(
+        o.sentence_start == event.sentence_start and o.trigger.start < event.trigger.start and _teller(o, kind)
+        for o in earlier
+    )
+    if in_sentence and kind == "said" and party_of is not None and not coded:
+        # "..., a claim Kyiv rejected": no telling coded in the sentence, so its speaker is the one answered
+        told = _teller_in_sentence(noun, lex)
+        party = party_of(told) if told is not None else None
+        if party is not None and not _same(party, event.actor):
+            return party, None
     for other in reversed(earlier):
         if event.sentence_start - other.sentence_end > ANSWER_CHARS:
             break
@@ -150,4 +165,17 @@ def answered(
         if named is not None and named.country is not None and party.country != named.country:
             continue
         return party, (other.index if kind == "said" and event.type == "REJECT" else None)
+    return None
+
+
+def _teller_in_sentence(noun: Any, lex: Lexicon) -> Any:
+    """ "X said Ukraine had mined its ports, a claim Kyiv rejected": the subject of the speech verb the claim names
+    what was said of (the clause it hangs on, or the verb above it)."""
+    head = noun.head
+    for _ in range(4):
+        if head.lemma_.lower() in lex.speech_verbs and head.tag_.startswith("VB"):
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if head.head.i == head.i:
+            return None
+        head = head.head
     return None
