@@ -167,3 +167,13 @@ def test_a_claim_rejected_in_its_own_sentence_answers_its_teller_there() -> None
     )
     rejected = next(e for e in pipeline_events(text, "2022-07-23") if e.type == "REJECT")
     assert rejected.recipient is not None and rejected.recipient.country == "RUS", rejected.recipient
+
+
+def test_a_past_act_counted_from_no_day_before_it_is_not_dated_after_its_report() -> None:
+    (shelled,) = pipeline_events("Two days later, rebels shelled the town, killing three people.", "2024-08-05")
+    assert shelled.date == "2024-08-05" and shelled.date_from_publication, (shelled.date, shelled.date_precision)
+    (attacked,) = pipeline_events("The next day, gunmen attacked a police post.", "2024-08-05")
+    assert attacked.date is not None and attacked.date <= "2024-08-05", attacked.date
+    # counted from a day the report gives, it is that day's
+    events = pipeline_events("Rebels attacked the town on Monday. Two days later, they shelled it again.", "2024-08-09")
+    assert [e.date for e in events] == ["2024-08-05", "2024-08-07"]

@@ -189,6 +189,19 @@ def _not_after_the_report(
     return moved, str(int(date[:4]) - 1) + date[4:]
 
 
+def _counted_past_the_report(time: Any, published: Any, verb: Any, stance: str) -> bool:
+    """A past act told as done whose time, counted from another day ("two days later", "the next day", "a week
+    after"), lies wholly after the report's latest day: the day it was counted from is not the one meant."""
+    if time is None or published is None or published.latest is None or time.earliest is None:
+        return False
+    if stance in ("planned", "threatened") or time.type != "DATE" or _MONTH_NAMED.search(time.text):
+        return False
+    past = verb.tag_ in ("VBD", "VBN") or (verb.tag_ == "VBP" and verb.lower_ != verb.lemma_.lower())  # "retook"
+    if not past or any(c.dep_ == "aux" and c.lower_ in _AHEAD_AUX for c in verb.children):
+        return False
+    return bool(time.earliest > published.latest)
+
+
 _AHEAD_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 _DEADLINE_PREPS = frozenset({"until", "till", "by", "before"})
 
@@ -777,6 +790,10 @@ class _Coder:
         )
         if cand.type not in ("THREATEN", "REQUEST"):  # a deadline or a date asked for may lie ahead
             time, date = _not_after_the_report(time, date, published, verb, stance)
+            if _counted_past_the_report(time, published, verb, stance):
+                # "Two days later, rebels shelled the town" with no day before it: counted from the report's own day,
+                # a past act would lie after its report; the report's day bounds it instead
+                time, date, precision, from_pub = None, published.value, "reported by", True
         place = event_place(doc, start, self.analysis.places, clause, trigger_start, self.picker, cand.token, cand.type)
         if place is None and att is not None and att.kind == "said" and cand.type in STATEMENTS:
             place = self._speech_place(att.cue, start)
