@@ -177,3 +177,18 @@ def test_a_past_act_counted_from_no_day_before_it_is_not_dated_after_its_report(
     # counted from a day the report gives, it is that day's
     events = pipeline_events("Rebels attacked the town on Monday. Two days later, they shelled it again.", "2024-08-09")
     assert [e.date for e in events] == ["2024-08-05", "2024-08-07"]
+
+
+def test_a_persons_name_or_a_church_is_no_place() -> None:
+    from truceline.model import RawDocument
+    from truceline.pipeline import Pipeline
+
+    text = (
+        "Colombian President Gustavo Petro met the guerrillas' envoys in Havana. A rebel attack in March prompted "
+        "Petro to suspend the talks. Egyptian President Abdel Fattah al-Sisi offered to host the next round, and the "
+        "Catholic Church will help monitor the truce."
+    )
+    raw = RawDocument(id="petro", kind="text", content="Report\n\n" + text, origin="t", published="2023-08-03")
+    analysis = next(iter(Pipeline().run([raw]))).analysis
+    assert analysis is not None
+    assert [p.text for p in analysis.places] == ["Havana"], [(p.text, p.name) for p in analysis.places]

@@ -233,7 +233,8 @@ class Pipeline:
             if a.country and a.country not in focus:
                 focus.append(a.country)
         # a place written inside an organisation's or group's name is a word of that name, not a place told
-        analysis.places = places.outside_names(places.find_places(body, focus=focus, ner=ner), analysis.actors)
+        found = places.find_places(body, focus=focus, ner=ner)
+        analysis.places = places.outside_names(found, analysis.actors, lambda a: self.actors.kind_of(a) == "person")
 
 
 def _utf8_size(text: str, limit: int) -> int:

@@ -58,6 +58,13 @@ def extend_suffixes(toks: Tokens, found: Spans) -> None:
         found[(i, j + 1)] = m
 
 
+# words that name a faith or a church's tradition, before "Church" the name of a body, never of a building
+_DENOMINATIONS = frozenset(
+    {"catholic", "roman", "orthodox", "anglican", "protestant", "coptic", "maronite", "evangelical", "lutheran",
+     "methodist", "baptist", "presbyterian", "armenian", "greek", "russian", "syriac", "chaldean", "episcopal"}
+)  # fmt: skip
+
+
 def facilities(toks: Tokens, found: Spans) -> None:
     """'Royal Street', 'Al-Shifa Hospital', 'Manila Cathedral': a capitalised run closed by a facility word.
 
@@ -72,8 +79,8 @@ def facilities(toks: Tokens, found: Spans) -> None:
         i = run[0]
         while i < k and ("article" in toks.kinds(i) or fold(toks.words[i]) in gaz.demonyms):
             i += 1  # "the Syrian Al-Shifa Hospital" -> "Al-Shifa Hospital"; "South Kilburn Estate" stays whole
-        if i >= k:
-            continue
+        if i >= k or all(fold(toks.words[w]) in _DENOMINATIONS for w in range(i, k)):
+            continue  # "the Catholic Church", "the Orthodox Church": a body of believers, not a building
         inside = found.overlapping(i, k)
         if any(a < i or b > k for a, b in inside):
             continue  # a longer known name already covers part of it

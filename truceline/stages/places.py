@@ -5,7 +5,7 @@ The work lives in `truceline.geo`; this module is the stage contract the pipelin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from truceline.geo import gazetteer
@@ -36,8 +36,12 @@ def find_places(text: str, *, focus: Sequence[str] = (), ner: Sequence[tuple[int
 _NAMED_BODIES = frozenset({"IGO", "NGO", "REB", "IMG", "MED", "PTY", "OPP"})
 
 
-def outside_names(found: Sequence[Place], actors: Sequence[Any]) -> list[Place]:
-    """The places that are not words of an organisation's or group's own name the actors stage found around them."""
+def outside_names(
+    found: Sequence[Place], actors: Sequence[Any], person: Callable[[Any], bool] | None = None
+) -> list[Place]:
+    """The places that are not words of an organisation's or group's own name the actors stage found around them,
+    nor of a person's name (`person` tells which actors the dictionary knows as people: "prompting Petro to suspend
+    talks" is Colombia's president, not Petros, a village in the United States; "al-Sisi" is no town in Greece)."""
     names = [
         (a.start, a.end)
         for a in actors
@@ -45,9 +49,21 @@ def outside_names(found: Sequence[Place], actors: Sequence[Any]) -> list[Place]:
         and not a.members
         and a.code not in (None, a.sector, f"{a.country or ''}{a.sector}")
     ]  # a body of its own code ("NGOHLHIRC"), not rebels or civilians of a country ("SYRREB")
+    people = [a for a in actors if not a.members and a.name and person is not None and person(a)]
     return [
-        p for p in found if not any(lo <= p.start and p.end <= hi and (lo, hi) != (p.start, p.end) for lo, hi in names)
+        p
+        for p in found
+        if not any(lo <= p.start and p.end <= hi and (lo, hi) != (p.start, p.end) for lo, hi in names)
+        and not any(_in_the_name(p, a) for a in people)
     ]
+
+
+def _in_the_name(place: Place, person: Any) -> bool:
+    """The place's words are of the person's own name, within the words that name them ("Petro" of Gustavo Petro);
+    a place in their title stays one ("US Defence Secretary Robert Gates", "New York Mayor Michael Bloomberg")."""
+    if not (person.start <= place.start and place.end <= person.end):
+        return False
+    return place.text.lower() in person.name.lower()
 
 
 def event_place(
