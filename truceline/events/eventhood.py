@@ -648,6 +648,8 @@ def reference(cand: Candidate, lex: Lexicon) -> bool:
             return True  # "as agreed under the deal", "as planned"
         if _undated_making_of(token, lex):
             return True  # "in breach of a ceasefire agreed in Moscow": the text, named by where it was made
+        if cand.mode == "capture_territory" and _land_described(token):
+            return True  # "Azerbaijan will keep the areas it captured": which land, not a capture told
         # "asked about the situation": a question, not a request
         return _lemma(token) == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in token.children)
     if token.dep_ == "attr" and _lemma(token.head) == "be":
@@ -686,6 +688,20 @@ def _fled(noun: Token, lex: Lexicon) -> bool:
         return False  # "fleeing army operations", "fled the regime's bombardment": the doer is named
     # the parser often hangs the doer on the verb: "fled the shelling by the army"
     return not any(c.lower_ == "by" and any(party_like(g, lex) for g in c.children) for c in verb.children)
+
+
+_LAND = frozenset(
+    {"area", "land", "territory", "district", "region", "town", "village", "position", "ground", "part", "city",
+     "province", "zone"}
+)  # fmt: skip
+
+
+def _land_described(verb: Token) -> bool:
+    """A capture in a relative clause on the land taken, with no time of its own ("the areas it captured", "land
+    seized by the army", "districts it has held since the 1990s" has one and stays): it says which land."""
+    if verb.dep_ not in ("relcl", "acl") or _lemma(verb.head) not in _LAND:
+        return False
+    return not _own_time(verb)
 
 
 def _undated_making_of(verb: Token, lex: Lexicon) -> bool:

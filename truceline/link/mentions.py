@@ -127,7 +127,8 @@ def find(
             lead_in = " ".join(words)
             if not words or _VERB_BEFORE.search(before):
                 continue
-            general = bool(_NOT_A_REFERENCE.search(before))
+            kind_of = _NOT_A_REFERENCE.search(before)
+            general = bool(kind_of) and not (kind_of and _made_so(kind_of.group(1), before))
             if general and not _NEW_ONE.search(before):
                 continue
             if head == "agreement" and re.search(r"\b(reach|reached|reaching|in)\s*$", before, re.IGNORECASE):
@@ -143,7 +144,9 @@ def find(
             if not _DETERMINER.search(words[-1]) and not _DETERMINER.search(lead_in):
                 continue
             tail = sentence[m.end() : m.end() + _AFTER_CHARS]
-            cut = _CLAUSE_END.search(tail)
+            # the clause's end is looked for past the window too ("..., Angola's presidency said" cut mid-word)
+            cut = _CLAUSE_END.search(sentence[m.end() : m.end() + _AFTER_CHARS + 40])
+            cut = cut if cut is not None and cut.start() <= len(tail) else None
             # the phrase ends before the next agreement it names ("a protocol | to the 2018 Sochi memorandum")
             nxt = _HEAD.search(tail)
             ends = [x for x in (cut.start() if cut else None, _next_phrase(tail, nxt.start()) if nxt else None) if x]
@@ -213,6 +216,18 @@ _MADE_IN = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:agreed|signed|brokered|reached|struck|concluded|sealed)\s+(?:\w+\s+){0,2}?in\s+"
     r"([A-Z][a-z-]+)"
 )
+
+
+# "signed a permanent ceasefire on Friday", "have agreed to a nationwide two-month truce": the words that make a
+# ceasefire hoped for ("calls for a permanent ceasefire") describe one once it is made
+_MADE_WITH = frozenset({"permanent", "lasting", "nationwide", "durable"})
+_MADE_BEFORE = re.compile(
+    r"\b(signed|agreed|reached|struck|concluded|sealed|accepted|declared)\s+(?:to\s+)?(?:\S+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def _made_so(word: str, before: str) -> bool:
+    return word.lower() in _MADE_WITH and _MADE_BEFORE.search(before) is not None
 
 
 _IN_PLACES = re.compile(r"^\s+(?:in|at)\s+([A-Z][a-z-]+)(?:\s+and\s+([A-Z][a-z-]+))?\b")

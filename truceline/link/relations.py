@@ -114,6 +114,20 @@ def report_zone(extractions: Sequence[Mapping[str, Any]]) -> tuple[str | None, s
     return best[0], best[1]
 
 
+def places_by_count(extractions: Sequence[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """(place, its country) of a report's places with a country, the most named first (a tie: the first named)."""
+    counts: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], int] = {}
+    for m in extractions:
+        data = m["data"] if m["layer"] == "place" else {}
+        if not data.get("country"):
+            continue
+        key = (str(data.get("name") or m["text"]), str(data["country"]))
+        counts[key] = counts.get(key, 0) + 1
+        first[key] = min(first.get(key, 10**9), int(m["start"]))
+    return sorted(counts, key=lambda k: (-counts[k], first[k]))
+
+
 def in_span(event: Mapping[str, Any], span: tuple[int, int]) -> bool:
     start = event.get("start_char")
     return isinstance(start, int) and span[0] <= start < span[1]

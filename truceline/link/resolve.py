@@ -34,6 +34,7 @@ from truceline.link.relations import (
     agreement_days,
     countries_of,
     in_span,
+    places_by_count,
     relation_of,
     report_zone,
     sentence_days,
@@ -174,6 +175,7 @@ class AgreementLinker:
     def __init__(self, tables: LinkTables) -> None:
         self.tables = tables
         self.report_zone: tuple[str | None, str | None] = (None, None)
+        self.report_places: list[tuple[str, str]] = []  # (place, its country), the most named first
         # the agreements a report's mentions are scored against, read once per report (and after a founding)
         self._candidates: _Candidates | None = None
         self._first = ""  # the report's first possible day (ISO), as _score compares it
@@ -202,6 +204,7 @@ class AgreementLinker:
         }
         events = self.tables.article_events(article_id)
         self.report_zone = report_zone(extractions)
+        self.report_places = places_by_count(extractions)
         self._own_prefix = f"C-{article_id[:10]}-"
         self._candidates = None
         resolved: list[tuple[Mention, str]] = []
@@ -440,13 +443,25 @@ class AgreementLinker:
             signed = day.isoformat() if day else None
         phrase_places = [p for p in m.places if p.lower() in m.text.lower()]
         zone: str | None = phrase_places[0] if phrase_places else self.report_zone[0]
-        zone_country = (m.countries[0] if m.countries else None) if phrase_places else self.report_zone[1]
-        sides = _agreeing_countries(events, m.sentence)
-        if len(sides) == 1 and zone_country not in sides:
-            # "Sudan's army and the RSF signed a ceasefire in Jeddah": where it was signed (or the report was filed)
-            # is not the ground it covers; the one country of the sides agreeing is
-            zone_country = next(iter(sides))
-            zone = _country_name(zone_country)
+        zone_country = self.report_zone[1]
+        if phrase_places:  # the country of the place named, not of whichever place the sentence named first
+            of_place = dict(self.report_places)
+            zone_country = of_place.get(phrase_places[0]) or (m.countries[0] if m.countries else None)
+        if zone_country in m.brokers:
+            # "The deal, brokered by the United States and France": a go-between's country covers nothing
+            ground = next(((p, c) for p, c in self.report_places if c not in m.brokers), None)
+            zone, zone_country = ground if ground else (None, None)
+        sides = _agreeing_countries(events, m.sentence) | set(m.parties)
+        if sides and zone_country not in sides:
+            # "Sudan's army and the RSF signed a ceasefire in Jeddah", "Congo and Rwanda agreed in Luanda to a
+            # ceasefire in eastern Congo": where it was signed, who brokered it or where the report was filed is not
+            # the ground it covers; the sides' is, at the place of theirs the report names most (else the first
+            # side's country)
+            ground = next(((p, c) for p, c in self.report_places if c in sides and p in m.places), None) or next(
+                ((p, c) for p, c in self.report_places if c in sides), None
+            )
+            zone_country = ground[1] if ground else sorted(sides, key=lambda c: (c not in m.parties, c))[0]
+            zone = ground[0] if ground else _country_name(zone_country)
         kind = objects.kind_of(m.head)
         words = [w for w in re.findall(r"[A-Za-z0-9][\w-]*", pre) if w.lower() not in _DETERMINERS and not w.isdigit()]
         label = " ".join(words[-2:]) or kind
@@ -454,13 +469,14 @@ class AgreementLinker:
             label = f"{label} {kind}"  # "Security agreement", "Unilateral ceasefire"
         name = f"{label[:1].upper()}{label[1:]}" + (f", {zone}" if zone else "")
         agreement_id = f"C-{report['article_id'][:10]}-{m.start}"
+        in_force = day.isoformat() if day and TAKES_EFFECT.search(sentence) else None
         row = objects.new_agreement(
             agreement_id,
             "corpus",
             name,
             kind,
             signed,
-            day.isoformat() if day and TAKES_EFFECT.search(sentence) else None,
+            in_force,
             zone,
             parties=m.parties,
             mediators=m.brokers,
