@@ -31,7 +31,7 @@ REPORTS = {
     "brokered.txt": (
         "Truce on the border takes hold\nWednesday 27 November 2024\nBEIRUT, Nov 27 (Test Wire) - A ceasefire "
         "between Israel and Lebanon's Hezbollah took hold on Wednesday.\nThe deal, brokered by the United States "
-        "and France, requires the group to pull its fighters back from the border.\n"
+        "and France, requires Hezbollah to pull its fighters back from the border.\n"
     ),
     "geneva.txt": (
         "Rivals sign lasting truce\nFriday 23 October 2020\nGENEVA, Oct 23 (Test Wire) - Libya's two main warring "
@@ -78,6 +78,9 @@ def test_a_truce_signed_abroad_covers_its_sides_ground(linked: dict[str, Any]) -
 def test_a_go_betweens_country_is_no_zone(linked: dict[str, Any]) -> None:
     zones = _zones(linked["of"]["brokered.txt"])
     assert zones and not zones & {"USA", "FRA"}, zones
+    # and the party the deal binds, named after the go-betweens, is none of them
+    mediators = {c for a in linked["of"]["brokered.txt"] for c in a["data"].get("mediators") or []}
+    assert "LBN" not in mediators and "ISR" not in mediators, mediators
 
 
 @pytest.mark.slow

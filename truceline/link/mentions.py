@@ -289,7 +289,9 @@ def _countries_named(
             target = parties  # "the truce that Moscow declared"
         elif links and links[-1] in ("with", "between"):
             target = parties
-        elif links and _BROKER.search(after[: start - head_at]):
+        elif links and (by := _BROKER.search(after[: start - head_at])):
+            if _LIST_ENDS.search(after[by.end() : start - head_at]):
+                continue  # "brokered by the US and France, requires Hezbollah to": past the mediators' list
             target = brokers
         else:
             continue
@@ -302,6 +304,9 @@ def _countries_named(
 _LINK_WORD = re.compile(r"\b(with|between|by|and|over|in|on|for|of|from|to|at|near|around|across)\b", re.I)
 _BROKER_WORD = re.compile(r"\b(brokered|mediated|sponsored|guaranteed)\b", re.IGNORECASE)
 _BROKER_REACH = 60  # characters: how far from the verb its mediators are named
+# the list of mediators ends at a comma that no further name follows ("brokered by the United States and France,
+# requires Hezbollah to ...": Hezbollah is no mediator; "by Qatar, Egypt and the US" goes on)
+_LIST_ENDS = re.compile(r",\s+(?!and\b|the\s+[A-Z]|[A-Z])")
 
 
 def _brokers_of_sentence(body: str, s_start: int, s_end: int, mentions: Sequence[Mapping[str, Any]]) -> list[str]:
@@ -313,10 +318,8 @@ def _brokers_of_sentence(body: str, s_start: int, s_end: int, mentions: Sequence
         by = re.match(r"\s+by\b", sentence[m.end() :])
         if by:
             tail = sentence[m.end() + by.end() : m.end() + by.end() + _BROKER_REACH]
-            cut = _CLAUSE_END.search(tail)
-            spans.append(
-                (s_start + m.end() + by.end(), s_start + m.end() + by.end() + (cut.start() if cut else len(tail)))
-            )
+            ends = [c.start() for c in (_CLAUSE_END.search(tail), _LIST_ENDS.search(tail)) if c is not None]
+            spans.append((s_start + m.end() + by.end(), s_start + m.end() + by.end() + min(ends, default=len(tail))))
         elif re.search(r",?\s+(?:which|who)\s+$", sentence[: m.start()]):
             lead = sentence[max(0, m.start() - _BROKER_REACH) : m.start()]
             begin = max(lead.rfind(";"), lead.rfind(". "))

@@ -124,6 +124,7 @@ class _Profile:
     # a truce agreed on a day with no day of effect yet: the days it may take effect in (a report of it "taking
     # effect" on one of them speaks of it)
     awaiting: tuple[tuple[date, date], ...] = ()
+    mediators: frozenset[str] = frozenset()
 
 
 def _overlaps(spans: Sequence[tuple[date, date]], others: Sequence[tuple[date, date]]) -> bool:
@@ -146,6 +147,7 @@ def _profile(a: Mapping[str, Any]) -> _Profile:
         data.get("zone_country"),
         a.get("zone"),
         _awaiting(a),
+        frozenset(data.get("mediators", [])),
     )
 
 
@@ -380,8 +382,11 @@ class AgreementLinker:
             else:
                 score -= 3.0
         if a.allies:
-            for c in m.parties + m.brokers:
+            for c in m.parties:
                 score += 1.0 if c in a.allies else -1.0
+            for c in m.brokers:  # go-betweens an agreement was told without ("The deal, brokered by the US and
+                # France" after "a ceasefire between Israel and Hezbollah"): nothing said against it
+                score += 1.0 if c in a.allies else (-1.0 if a.mediators else 0.0)
         if m.head == "pause":
             score += 1.5 if a.kind == "pause" else -1.0
         elif m.head in ("memorandum", "protocol"):
