@@ -192,3 +192,34 @@ def test_a_persons_name_or_a_church_is_no_place() -> None:
     analysis = next(iter(Pipeline().run([raw]))).analysis
     assert analysis is not None
     assert [p.text for p in analysis.places] == ["Havana"], [(p.text, p.name) for p in analysis.places]
+
+
+def test_the_dateline_city_is_no_party_to_what_the_lead_tells() -> None:
+    (agreed,) = [
+        e
+        for e in pipeline_events(
+            "PARIS, Dec 10 - The leaders of Ukraine and Russia agreed at their first talks on Monday to swap all "
+            "remaining prisoners by the end of the year.",
+            "2019-12-10",
+        )
+        if e.type == "AGREE"
+    ]
+    assert agreed.recipient is None or agreed.recipient.country != "FRA", agreed.recipient
+
+
+def test_kiev_is_a_spelling_of_kyiv() -> None:
+    events = pipeline_events(
+        "Separatist leaders in Donetsk accused Kiev of violating the truce last September, a charge Ukraine denied.",
+        "2019-12-10",
+    )
+    accused = next(e for e in events if e.type == "ACCUSE")
+    assert accused.recipient is not None and accused.recipient.code == "UKRGOV", accused.recipient
+
+
+def test_the_sides_after_a_pair_are_that_pair() -> None:
+    text = (
+        "Armenia and Azerbaijan traded fire along the border on Monday.\n\n"
+        "The sides agreed on Tuesday to withdraw their troops from the border."
+    )
+    agreed = next(e for e in pipeline_events(text, "2021-05-20") if e.type == "AGREE")
+    assert agreed.actor is not None and {m.country for m in agreed.actor.members} == {"ARM", "AZE"}, agreed.actor

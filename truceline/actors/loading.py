@@ -335,7 +335,7 @@ def _country_entries(iso3: str, names: list[str], demonyms: list[str], capital: 
         yield Entry(
             name=f"{demonyms[0]} government" if demonyms else f"Government of {names[0]}",  # reads well in a timeline
             kind="capital",
-            forms=(capital,),
+            forms=tuple(c.strip() for c in capital.split("|") if c.strip()),  # "Kyiv|Kiev": a spelling of before
             country=iso3,
             sector="GOV",
             code=f"{iso3}GOV",

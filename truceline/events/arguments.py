@@ -613,7 +613,8 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
     if verb.dep_ == "relcl":  # "Russia, which Tripoli accuses of backing Haftar": the pronoun stands for its head
         options = [verb.head if o is not None and o.tag_ in ("WDT", "WP") and o.dep_ == "dobj" else o for o in options]
     options = [o for o in options if o is None or not _occasion(o)]
-    nearby = nearby_nouns(verb, agent)
+    opening = dateline_end(verb.doc)  # "PARIS, Dec 10 - ... agreed": where the report was filed is no party to it
+    nearby = [t for t in nearby_nouns(verb, agent) if t.i > opening]
     if not passive and given:  # "sent envoys": the ones sent are not the party the act is aimed at
         sent = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
         nearby = [t for t in nearby if t.i not in sent]

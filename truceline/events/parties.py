@@ -36,7 +36,7 @@ from truceline.geo.event import EXCLUDED_CUES
 from truceline.model import Actor, Analysis, Event, Place
 
 _PAIR = re.compile(
-    r"\bthe\s+parties\b(?!\s+(?:in|of|that|which|who)\b)|"
+    r"\bthe\s+(?:parties|sides)\b(?!\s+(?:in|of|that|which|who)\b)|"
     r"\b(?:both|the two|two)\s+(?:(?:main|major|warring|rival|opposing)\s+){0,2}(?:sides|countries|parties|governments|armies|leaders|delegations|states|nations|"
     r"presidents|foreign ministers|defence ministers|defense ministers|camps|neighbours|neighbors|rivals)\b",
     re.I,
