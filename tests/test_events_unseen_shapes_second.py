@@ -223,3 +223,15 @@ def test_the_sides_after_a_pair_are_that_pair() -> None:
     )
     agreed = next(e for e in pipeline_events(text, "2021-05-20") if e.type == "AGREE")
     assert agreed.actor is not None and {m.country for m in agreed.actor.members} == {"ARM", "AZE"}, agreed.actor
+
+
+def test_what_hits_a_mine_is_struck_not_striking_nor_deployed() -> None:
+    events = pipeline_events(
+        "A soldier was killed and another wounded when their patrol hit a roadside bomb.", "2024-08-05"
+    )
+    assert [(e.type, e.trigger.text) for e in events] == [("ASSAULT", "hit")], events
+    (struck,) = pipeline_events("An army convoy hit a landmine near the border, killing two soldiers.", "2024-08-05")
+    assert struck.actor is None and struck.recipient is not None and struck.recipient.sector == "MIL"
+    # a side that hits others with a bomb is the doer
+    (bombed,) = pipeline_events("Rebels hit the convoy with a roadside bomb.", "2024-08-05")
+    assert bombed.actor is not None and bombed.actor.sector == "REB"

@@ -142,6 +142,20 @@ def _named_by_apposition(noun: Token) -> Token:
     return noun
 
 
+_DEVICES = frozenset({"bomb", "mine", "landmine", "ied", "device", "explosive", "explosives"})
+
+
+def struck_a_device(verb: Token) -> bool:
+    """'hit a roadside bomb', 'struck a landmine', 'ran over a mine': the subject is what the device struck."""
+    if verb.lemma_.lower() not in ("hit", "strike", "run", "drive", "step"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [  # "ran over a mine", "stepped on a mine"; not "hit the convoy with a roadside bomb"
+        g for c in verb.children if c.lower_ in ("over", "on", "into") for g in c.children if g.dep_ == "pobj"
+    ]
+    return any(o.lemma_.lower() in _DEVICES for o in objects)
+
+
 def _antecedent(pronoun: Token) -> Token | None:
     """The noun right before ", who" or ", which" ("backing the M23 rebels, who have seized"), when the parser did
     not hang the clause on it."""
@@ -572,6 +586,9 @@ def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[T
         agent = _hyphened_agent(verb) or _subject(verb)  # "a Saudi-brokered ceasefire": Saudi Arabia brokered it
         if agent is None:
             agent = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # a stative "is opposed"
+        if agent is not None and struck_a_device(verb):
+            options.append(agent)  # "an army convoy hit a landmine": the convoy is what the mine struck
+            agent = None
         phrase = {t.i for t in cand.extra} | ({cand.ceasefire_noun.i} if cand.ceasefire_noun is not None else set())
         given = verb.lemma_.lower() in load_lexicon().transfer_verbs and cand.type not in _FORCE | {"REQUEST"}
         if given:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from truceline.events.arguments import _prep_object
+from truceline.events.arguments import _prep_object, struck_a_device
 from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon
 from truceline.events.recall import party_like, time_given, ultimatum
 from truceline.events.stance import clause_verb
@@ -529,6 +529,11 @@ def _of_a_stretch(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _STRETCHES
 
 
+def _hit_by_a_device(noun: Token) -> bool:
+    """The subject of 'hit a roadside bomb', 'struck a landmine': the one the device struck."""
+    return noun.dep_ == "nsubj" and struck_a_device(noun.head)
+
+
 _REFRAINING = frozenset({"refrain", "abstain", "desist"})
 
 
@@ -576,6 +581,8 @@ def kind(cand: Candidate, lex: Lexicon) -> bool:
         return True  # "an end to the attacks", "a cessation of hostilities", "a halt in fighting"
     if _refrained_from(_first_conjunct(token)):
         return True  # "had refrained from further strikes on Iran": strikes not carried out
+    if cand.type != "ASSAULT" and _hit_by_a_device(token):
+        return True  # "their patrol hit a roadside bomb": the patrol is what was struck, not a deployment told
     if _the_latest_of(token):
         return True  # "the latest in a series of attacks on shipping": the kind the act is one of
     if _of_a_stretch(_first_conjunct(token)) and cand.type != "CONSULT":  # "weeks of rocket fire and airstrikes"
