@@ -4,13 +4,10 @@ a side keeps "that it captured" is no breach of the deal that lets it keep it. T
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-from truceline import api
-from truceline.store import Store
+from test_link_agreement_life import link_reports
 
 REPORTS = {
     "luanda.txt": (
@@ -49,19 +46,12 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    folder = tmp_path_factory.mktemp("reports")
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    with Store.open(tmp_path_factory.mktemp("db") / "a.db") as store:
-        api.ingest(store, [str(folder)])
-        api.process(store, workers=1)
-        ids = {Path(str(a["origin"])).name: str(a["id"]) for a in store.articles()}
-        agreements = {a["id"]: a for a in store.link.agreements() if a["origin"] == "corpus"}
-        of_report: dict[str, list[dict[str, Any]]] = {}
-        for name, aid in ids.items():
-            mine = {m["agreement_id"] for m in store.link.agreement_mentions() if m["article_id"] == aid}
-            of_report[name] = [agreements[a] for a in sorted(mine) if a in agreements]
-        return {"of": of_report}
+    run = link_reports(tmp_path_factory, REPORTS)
+    of_report: dict[str, list[dict[str, Any]]] = {}
+    for name, aid in run["ids"].items():
+        mine = {m["agreement_id"] for m in run["mentions"] if m["article_id"] == aid}
+        of_report[name] = [run["agreements"][a] for a in sorted(mine) if a in run["agreements"]]
+    return {"of": of_report}
 
 
 def _zones(agreements: list[dict[str, Any]]) -> set[str | None]:

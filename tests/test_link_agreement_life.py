@@ -37,10 +37,11 @@ REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def link_reports(tmp_path_factory: pytest.TempPathFactory, reports: dict[str, str]) -> dict[str, Any]:
+    """Run `reports` (file name -> text) through every stage into a fresh store: the article ids by file name, the
+    agreement mentions and the agreements the corpus founded."""
     folder = tmp_path_factory.mktemp("reports")
-    for name, text in REPORTS.items():
+    for name, text in reports.items():
         (folder / name).write_text(text, encoding="utf-8")
     with Store.open(tmp_path_factory.mktemp("db") / "a.db") as store:
         api.ingest(store, [str(folder)])
@@ -51,6 +52,11 @@ def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "mentions": store.link.agreement_mentions(),
             "agreements": {a["id"]: a for a in store.link.agreements() if a["origin"] == "corpus"},
         }
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return link_reports(tmp_path_factory, REPORTS)
 
 
 @pytest.mark.slow
