@@ -235,3 +235,11 @@ def test_what_hits_a_mine_is_struck_not_striking_nor_deployed() -> None:
     # a side that hits others with a bomb is the doer
     (bombed,) = pipeline_events("Rebels hit the convoy with a roadside bomb.", "2024-08-05")
     assert bombed.actor is not None and bombed.actor.sector == "REB"
+
+
+def test_a_teacher_or_a_school_is_named_as_what_it_is() -> None:
+    (struck,) = pipeline_events("A teacher was killed when a shell struck his home in Taiz.", "2024-08-05")
+    assert struck.recipient is not None and struck.recipient.sector == "EDU", struck.recipient
+    assert "teacher" in (struck.recipient.name or ""), struck.recipient.name
+    (hit,) = pipeline_events("An airstrike hit a school in Khan Younis on Monday.", "2024-08-05")
+    assert hit.recipient is not None and "student" not in (hit.recipient.name or ""), hit.recipient.name
