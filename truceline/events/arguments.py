@@ -105,7 +105,7 @@ def _subject(verb: Token) -> Token | None:
                 # "The UN's humanitarian chief, X, called on all parties": a finite past the parser hung on the
                 # sentence's only noun as if a participle ("a man called X" is VBN); that noun is its subject
                 return verb.head
-            if verb.dep_ == "acl" and _to_infinitive(verb) and verb.head.lemma_.lower() in PLAN_NOUNS:
+            if verb.dep_ == "acl" and to_infinitive(verb) and verb.head.lemma_.lower() in PLAN_NOUNS:
                 return _planner(verb.head)  # "Hamas announced a plan to release", "their attempt to storm"
             return verb.head if verb.dep_ == "relcl" or verb.tag_ == "VBG" else None
         teller = telling_joined(verb) if verb.dep_ == "conj" else None
@@ -178,7 +178,8 @@ def _occasion(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.lemma_.lower() in _OCCASIONS
 
 
-def _to_infinitive(verb: Token) -> bool:
+def to_infinitive(verb: Token) -> bool:
+    """A verb with "to" before it: "to release", "to storm"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from truceline.events.arguments import to_infinitive
 from truceline.events.lexicon import load_lexicon
 from truceline.events.triggers import Token, answered_act, doc_text, names_another_act, tokens_within
 from truceline.model import Place, PubDate, Quantity, TimeRef
@@ -230,7 +231,7 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
                 return _days_from(ref, _SUBORDINATE_TIME[marker], child)
     if _perfect(head):  # "has been fighting to retake the town since December": "since" needs the perfect verb
         for child in head.children:
-            if child.dep_ == "xcomp" and _infinitive(child):
+            if child.dep_ == "xcomp" and to_infinitive(child):
                 bound = _only_time(doc, offset, times, {child.i})
                 if bound is not None and bound.modifier == "since":
                     return bound, None
@@ -529,7 +530,7 @@ def _content(trigger: Token, verb: Token) -> set[int]:
     words outside its own clause ('..., and state media accused Turkish troops': the other clause's places)."""
     out: set[int] = set()
     root = verb
-    if _infinitive(verb) and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+    if to_infinitive(verb) and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
         root = verb.head  # "arrived in Ankara to discuss": the purpose stands for the visit, made in Ankara
     own = {t.i for t in root.subtree} | {t.i for t in trigger.subtree}
     out.update(t.i for t in trigger.doc if t.i not in own)
@@ -542,7 +543,7 @@ def _content(trigger: Token, verb: Token) -> set[int]:
             if child.dep_ in _CONTENT_DEPS or pcomp or clause:
                 out.update(t.i for t in child.subtree)
     for token in trigger.subtree:  # an infinitive anywhere below: what is to be done, not where it was said
-        if token.i not in (trigger.i, verb.i) and token.dep_ in ("acl", "xcomp", "advcl") and _infinitive(token):
+        if token.i not in (trigger.i, verb.i) and token.dep_ in ("acl", "xcomp", "advcl") and to_infinitive(token):
             out.update(t.i for t in token.subtree)
         elif token.i != trigger.i and token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in _AIMS:
             out.update(t.i for t in token.subtree)  # "talking with the aim of reaching a truce in Idlib"
@@ -565,10 +566,6 @@ def _topic(child: Token, head: Token) -> bool:
 
 
 _AIMS = frozenset({"of", "for", "towards", "toward"})  # "the aim of reaching", "talks for ending", "steps towards"
-
-
-def _infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _names_a_thing(token: Token, trigger: Token) -> bool:
@@ -624,7 +621,7 @@ def event_place(
                 t.i
                 for head in (trigger, verb)
                 for c in head.children
-                if c.dep_ in ("advcl", "xcomp") and _infinitive(c)
+                if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)
                 for t in c.subtree
             }
         content.discard(trigger.i)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from truceline.events.arguments import _prep_object, struck_a_device
+from truceline.events.arguments import _prep_object, struck_a_device, to_infinitive
 from truceline.events.lexicon import IRREGULAR_LEMMAS, Lexicon
 from truceline.events.recall import party_like, time_given, ultimatum
 from truceline.events.stance import clause_verb
@@ -42,26 +42,12 @@ _ANY = frozenset({"any", "every", "whichever", "whatever"})
 _PRICED = frozenset({"pay", "face"})  # "anyone who attacks will pay a heavy price": the threat names the price
 _CASUALTY = frozenset({"kill", "die", "wound", "injure", "slay", "murder"})
 _WARS = frozenset(
-    {
-        "war",
-        "conflict",
-        "fighting",
-        "crisis",
-        "violence",
-        "uprising",
-        "insurgency",
-        "offensive",
-        "hostility",
-        "hostilities",
-    }
-)
+    {"war", "conflict", "fighting", "crisis", "violence", "uprising", "insurgency", "offensive", "hostility",
+     "hostilities"}
+)  # fmt: skip
 _UP_CONDITION = frozenset({"xcomp", "conj", "pcomp", "pobj", "prep", "dobj"})
 # words whose "of"/"for" names the act charged: "accused Turkey of backing the militants during the attack"
 _CHARGES = frozenset({"accuse", "accusation", "charge", "blame", "suspect", "condemn", "criticise", "criticize"})
-
-
-def _infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _lemma(token: Token) -> str:
@@ -100,7 +86,7 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
             return False
         rel = current.dep_
         owner = _lemma(head)
-        if rel in ("acl", "relcl") and _infinitive(current) and _purpose_phrase(head, lex):
+        if rel in ("acl", "relcl") and to_infinitive(current) and _purpose_phrase(head, lex):
             return True  # "in a bid to bring calm", "in an effort to provide stability"
         if rel == "xcomp" and owner in lex.purpose_participles:
             return True
@@ -108,35 +94,35 @@ def aim(cand: Candidate, lex: Lexicon) -> bool:
             holder = head.head
             if _purpose_phrase(holder, lex) or _lemma(holder) in lex.purpose_participles:
                 return True  # "with the aim of reaching", "aimed at preventing"
-        if _infinitive(current) and rel in ("advcl", "xcomp") and _governing_acts(head, lex):
+        if to_infinitive(current) and rel in ("advcl", "xcomp") and _governing_acts(head, lex):
             return True  # the act it serves is coded; "arrived in Ankara to discuss" keeps its only event word
-        if rel == "acl" and _infinitive(current) and _event_noun(head, lex) and cand.type == "ASSAULT":
+        if rel == "acl" and to_infinitive(current) and _event_noun(head, lex) and cand.type == "ASSAULT":
             return True  # "a campaign to retake the province", "an offensive to capture the town": its aim
-        if rel == "acl" and _infinitive(current) and _truce_noun(head, lex):
+        if rel == "acl" and to_infinitive(current) and _truce_noun(head, lex):
             return True  # "a one-week ceasefire to allow aid deliveries", "a pause to let aid in": what it is for
-        if rel in ("advcl", "xcomp") and _infinitive(current) and _truce_object(head, lex):
+        if rel in ("advcl", "xcomp") and to_infinitive(current) and _truce_object(head, lex):
             return True  # "announced a humanitarian pause to allow civilians to leave": the parser hangs the aim on
             # the verb, but it is the pause's
-        if rel in ("acl", "relcl") and _infinitive(current) and head.dep_ == "pobj" and head.head.lower_ == "until":
+        if rel in ("acl", "relcl") and to_infinitive(current) and head.dep_ == "pobj" and head.head.lower_ == "until":
             return True  # "gave them until the end of February to pull back": what the ultimatum demands ("extended
             # the truce until the end of the month to help relief efforts": what the extension is for)
-        if rel == "acl" and _infinitive(current) and _lemma(head) in _ASKINGS:
+        if rel == "acl" and to_infinitive(current) and _lemma(head) in _ASKINGS:
             return True  # "rejected the UN proposal to extend the truce", "a call to end the fighting": what is asked
             # (a plan, an offer or a threat to act is the act planned, offered or threatened: coded so elsewhere)
-        if rel == "acl" and _infinitive(current) and _foiled_plan(head):
+        if rel == "acl" and to_infinitive(current) and _foiled_plan(head):
             return True  # "uncovered a plot to kill the attorney general", "police foiled a plan to bomb": an aim
             # someone had, and nothing was done
         if (
             rel in ("xcomp", "advcl")
-            and _infinitive(current)
+            and to_infinitive(current)
             and any(c.dep_ == "dobj" and _foiled_plan(c) for c in head.children)
         ):
             return True  # "uncovered a plot by militants to kill": the parser hangs the infinitive on the verb
-        if rel in ("acl", "relcl", "xcomp", "advcl") and _infinitive(current) and _time_limit(head):
+        if rel in ("acl", "relcl", "xcomp", "advcl") and to_infinitive(current) and _time_limit(head):
             return True  # "gave Tigrayan forces 72 hours to surrender", "an ultimatum to the rebels to surrender"
         if rel in ("xcomp", "ccomp") and _lemma(head) in lex.influence_verbs:
             return True  # "could not push rebels to agree": what one tries to make others do
-        if rel in ("ccomp", "xcomp") and owner in _HELPING and _infinitive(head):
+        if rel in ("ccomp", "xcomp") and owner in _HELPING and to_infinitive(head):
             current = head  # "deployed to help Mozambique fight the insurgency": the helping's aim is the fight
             continue
         if rel in ("ccomp", "parataxis", "relcl"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from truceline.events.arguments import dateline_end, joins_the_telling, telling_joined
+from truceline.events.arguments import dateline_end, joins_the_telling, telling_joined, to_infinitive
 from truceline.events.lexicon import Lexicon
 from truceline.events.nominal import answerable_for
 from truceline.events.recall import duty_clause
@@ -79,11 +79,7 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
                 return "planned"
     if cand.nominal and cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in lex.plan_cues:
         return "planned"  # "preparing a new offensive", "planning an attack on the capital"
-    if (
-        verb.dep_ == "acl"
-        and verb.head.lemma_.lower() in _MEANT
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    ):
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _MEANT and to_infinitive(verb):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
             return "negated"  # "has no plans to attack the capital"
         return "planned"  # "announced a plan to release 20 hostages", "its decision to withdraw": not done yet

@@ -9,6 +9,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+PlaceKey = tuple[str, Any, bool]  # a place's name, its country (or None) and whether it is a country
+
 ANNOUNCE = re.compile(r"\b(agreed|agree|signed|sign|announced|announce|declared|declare|brokered|reached)\b", re.I)
 IN_FORCE = re.compile(r"\b(took effect|in force|took hold|came into force|has held|have held)\b", re.I)
 TAKES_EFFECT = re.compile(r"\b(take effect|takes effect|took effect|in force|came into force|took hold)\b", re.I)
@@ -96,10 +98,10 @@ def agreement_days(events: Sequence[Mapping[str, Any]]) -> list[date]:
     return days
 
 
-def report_zone(extractions: Sequence[Mapping[str, Any]]) -> tuple[str | None, str | None]:
-    """The place a report is mostly about: its most named place below country level (else country)."""
-    counts: dict[tuple[str, str | None, bool], int] = {}
-    first: dict[tuple[str, str | None, bool], int] = {}
+def _place_counts(extractions: Sequence[Mapping[str, Any]]) -> tuple[dict[PlaceKey, int], dict[PlaceKey, int]]:
+    """How often each place (name, country, whether a country) is named, and where first."""
+    counts: dict[PlaceKey, int] = {}
+    first: dict[PlaceKey, int] = {}
     for m in extractions:
         if m["layer"] != "place":
             continue
@@ -107,6 +109,12 @@ def report_zone(extractions: Sequence[Mapping[str, Any]]) -> tuple[str | None, s
         key = (str(data.get("name") or m["text"]), data.get("country"), data.get("feature") == "country")
         counts[key] = counts.get(key, 0) + 1
         first[key] = min(first.get(key, 10**9), int(m["start"]))
+    return counts, first
+
+
+def report_zone(extractions: Sequence[Mapping[str, Any]]) -> tuple[str | None, str | None]:
+    """The place a report is mostly about: its most named place below country level (else country)."""
+    counts, first = _place_counts(extractions)
     if not counts:
         return None, None
     # a tie goes to the place named first (the lead's), not to the one last in the alphabet
@@ -116,16 +124,9 @@ def report_zone(extractions: Sequence[Mapping[str, Any]]) -> tuple[str | None, s
 
 def places_by_count(extractions: Sequence[Mapping[str, Any]]) -> list[tuple[str, str]]:
     """(place, its country) of a report's places with a country, the most named first (a tie: the first named)."""
-    counts: dict[tuple[str, str], int] = {}
-    first: dict[tuple[str, str], int] = {}
-    for m in extractions:
-        data = m["data"] if m["layer"] == "place" else {}
-        if not data.get("country"):
-            continue
-        key = (str(data.get("name") or m["text"]), str(data["country"]))
-        counts[key] = counts.get(key, 0) + 1
-        first[key] = min(first.get(key, 10**9), int(m["start"]))
-    return sorted(counts, key=lambda k: (-counts[k], first[k]))
+    counts, first = _place_counts(extractions)
+    ranked = sorted((k for k in counts if k[1]), key=lambda k: (-counts[k], first[k]))
+    return list(dict.fromkeys((name, str(country)) for name, country, _ in ranked))
 
 
 def in_span(event: Mapping[str, Any], span: tuple[int, int]) -> bool:
