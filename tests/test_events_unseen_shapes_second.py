@@ -243,3 +243,10 @@ def test_a_teacher_or_a_school_is_named_as_what_it_is() -> None:
     assert "teacher" in (struck.recipient.name or ""), struck.recipient.name
     (hit,) = pipeline_events("An airstrike hit a school in Khan Younis on Monday.", "2024-08-05")
     assert hit.recipient is not None and "student" not in (hit.recipient.name or ""), hit.recipient.name
+
+
+def test_talks_that_are_to_begin_are_planned_for_the_day_ahead() -> None:
+    (talks,) = pipeline_events(
+        "Talks on the region's future are to begin in the town of Yevlakh on Thursday.", "2023-09-20"
+    )
+    assert talks.stance == "planned" and talks.date == "2023-09-21", (talks.stance, talks.date)

@@ -85,12 +85,15 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
         return "planned"  # "announced a plan to release 20 hostages", "its decision to withdraw": not done yet
     if cand.type not in ("REQUEST", "THREATEN") and _owed(verb):
         return "planned"  # "the text still has to be signed", "the deal must be ratified": owed, not yet done
-    if (
-        verb.dep_ == "xcomp"
-        and verb.head.lemma_.lower() == "be"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    ):
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and to_infinitive(verb):
         return "planned"  # "the hostages were to be released on Friday", "talks are to resume": what is arranged
+    if (
+        cand.nominal
+        and cand.token.dep_ == "nsubj"
+        and cand.token.head.lemma_.lower() == "be"
+        and any(c.dep_ == "xcomp" and to_infinitive(c) for c in cand.token.head.children)
+    ):
+        return "planned"  # "Talks on the region's future are to begin on Thursday": the noun is what is arranged
     if (
         cand.nominal
         and cand.token.dep_ in ("nsubj", "nsubjpass")
