@@ -163,6 +163,32 @@ def _after_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int]
     return kind, a.end()
 
 
+# "Ahmed Salem, 34, was killed", "Nour Haddad, 9, a pupil at the school, was wounded": a name, an age, maybe a
+# description of the person, then the victim's fate
+_NAME_BEFORE_AGE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s*\Z")
+_DESCRIBED = re.compile(r"\s*,(?:\s+(?:an?|the|his|her|of)\s+[^,.;]{1,60},)?")
+# "Mona, 7, and her brother Ali, 5, were killed": another named victim before, joined by "and"
+_NAMED_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s*\d{1,3},?\s+and\s+(?:(?:his|her|their)\s+[a-z]+\s+)?\Z"
+)
+
+
+def _named_victim(text: str, mention: _Mention, pats: Patterns) -> Quantity | None:
+    name = _NAME_BEFORE_AGE.search(text, max(0, mention.start - 60), mention.start)
+    described = _DESCRIBED.match(text, mention.end)
+    if name is None or described is None or mention.high is not None:
+        return None
+    person = replace(mention, value=1, qualifier="exact", who=None, who_end=described.end())
+    after = _after_kind(text, person, pats)
+    if after is None or after[0] not in ("killed", "injured"):
+        return None
+    start, count = name.start(), 1
+    who = text[start : name.end()].rstrip(", ")
+    while (before := _NAMED_BEFORE.search(text, max(0, start - 80), start)) is not None:
+        start, count = before.start(), count + 1
+    return replace(_make(text, person, after[0], start, after[1]), who=who, value=count)
+
+
 def _left_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int, int] | None:
     """(kind, span start, span end) from a verb, toll or mover before the number."""
     lo = max(0, mention.start - 45)
@@ -275,6 +301,11 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
         if mention is None or pats.unit.match(text, mention.end):
             continue
         if _is_age(text, mention):
+            named = _named_victim(text, mention, pats)
+            if named is not None:  # "Ahmed Salem, 34, a teacher, was killed": one victim, named
+                found.append(named)
+                pending, last_end, last_kind = [], named.end, named.kind
+                consumed = max(consumed, named.end)
             continue
         number_text = m.group("num") or m.group("lo") or ""
         _read_who(text, mention, number_text, pats)

@@ -58,6 +58,7 @@ _AUX = (
 _PAREN = (
     r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|mostly|mainly|all|both|most|many|the\s+majority|"
     r"[\w-]+\s+of\s+(?:them|whom))\b[^,.;]{1,80},"
+    r"|\s*,\s*aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*\s*,"  # "two brothers, aged 8 and 11, were hurt"
     r"|\s*,[^,.;:\d]{1,60},|\s+[-–—]\s+[^.;:\d–—]{1,60}?\s+[-–—]|\s*\([^()\d]{1,60}\))"
 )
 _FOLLOW_FREE = (
@@ -142,7 +143,8 @@ def patterns() -> Patterns:
     who = re.compile(
         rf"\s+(?:(?i:of\s+(?:its|their|the|our|his|her|these|those)\s+)|(?P<bare_of>(?i:of))\s+)?"
         rf"(?P<mods>(?:{modifier}\s+){{0,3}}?)"
-        rf"(?:(?P<who>(?i:{all_who}))|(?P<generic>(?!(?i:{stop})(?![\w-]))[a-z][a-z'’-]*(?:[a-rt-z]s|men)))(?![\w-])"
+        # "an elderly man": a who-word right before another is its modifier ("elderly" is also the plural noun)
+        rf"(?:(?P<who>(?i:{all_who}))(?![\w-])(?!\s+(?i:{all_who})(?![\w-]))|(?P<generic>(?!(?i:{stop})(?![\w-]))[a-z][a-z'’-]*(?:[a-rt-z]s|men)))(?![\w-])"
         rf"(?P<of_group>\s+(?i:of)\s+(?:(?i:the)\s+)?(?:(?i:(?:[\w'’-]+\s+){{0,2}}?(?:{group_nouns}))(?![\w-])"
         rf"|{name}(?:\s+(?:{name}|al-[\w'’-]+)){{0,3}}))?(?![\w-])"
     )
