@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from truceline.actors.matcher import Match, Matcher, Tokens, tokenize
 from truceline.actors.resolve import pick
 from truceline.actors.story import dateline_country, place_country, regime_country, town_in
 from truceline.actors.story import story_country as _story_country
+from truceline.actors.words import HONORIFICS, NOT_NAMES
 from truceline.model import Actor
 
 _CACHE: dict[tuple[tuple[str, float], ...], ActorDictionary] = {}
@@ -83,7 +85,7 @@ class ActorDictionary:
         if self._last is not None and self._last[0] == key:
             return self._last[1]
         tokens = self._matcher.split_nationalities(tokenize(text))
-        result = (tokens, self._matcher.matches(tokens, relaxed=relaxed))
+        result = (tokens, _own_names(tokens, self._matcher.matches(tokens, relaxed=relaxed)))
         self._last = (key, result)
         return result
 
@@ -221,3 +223,36 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return -1.0
+
+
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|ar|an|az|ul)-[A-Z]")
+
+
+def _own_names(tokens: Tokens, matches: list[Match]) -> list[Match]:
+    """A known person's one-word name next to a name word of someone else's is that other person's name: "Ahmed
+    Saleh, 34, a teacher" is not Ali Abdullah Saleh, nor "Saleh Ahmed" him. A title or any other known word beside
+    it ("President Saleh"), or a word of the person's own full name ("Abdullah Saleh"), leaves it his."""
+    covered = {i for m in matches for i in range(m.first, m.last)}
+
+    def other_name(i: int, entry: Entry) -> bool:
+        if i < 0 or i >= len(tokens.words) or i in covered:
+            return False
+        word = tokens.words[i]
+        if _NAME_PARTICLE.match(word):  # "Saleh al-Sammad"
+            return True
+        if not (word[:1].isupper() and word[1:2].islower()) or word in NOT_NAMES or word.rstrip(".") in HONORIFICS:
+            return False
+        return tokens.lows[i] not in entry.name.lower().split()
+
+    return [
+        m
+        for m in matches
+        if not (
+            m.entry.kind == "person"
+            and m.last - m.first == 1
+            and (
+                (other_name(m.first - 1, m.entry) and tokens.starts[m.first] - tokens.ends[m.first - 1] == 1)
+                or (other_name(m.last, m.entry) and tokens.starts[m.last] - tokens.ends[m.last - 1] == 1)
+            )
+        )
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from truceline.events.lexicon import load_lexicon
-from truceline.events.triggers import Candidate, Token, doc_text
+from truceline.events.triggers import Candidate, Token, died, doc_text
 
 _AGENT_PREPS = frozenset({"by", "from"})
 _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "to", "into", "for"})
@@ -359,7 +359,8 @@ def victim_of(verb: Token) -> Token | None:
     """The object or passive subject of a casualty verb folded into an event, past any wire dateline ("MOGADISHU,
     May 3 (Wire) - At least nine people were killed": the people, not the city the parser makes a second subject)."""
     end = dateline_end(verb.doc)
-    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i > end), None)
+    deps = ("nsubj",) if died(verb) else ("dobj", "nsubjpass")  # "three people died when ...": who died
+    return next((c for c in verb.children if c.dep_ in deps and c.i > end), None)
 
 
 def _past_dateline(subject: Token) -> Token | None:

@@ -229,6 +229,14 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
             ref = _only_time(doc, offset, times, {child.i} | _participles(child))
             if ref is not None:
                 return _days_from(ref, _SUBORDINATE_TIME[marker], child)
+    for child in head.children:
+        # "had looted shops and detained dozens of men last week": a time closing a coordination of one subject's
+        # verbs is both verbs' (not "seized the town and on Tuesday shelled the base": told before the second verb's object)
+        if child.dep_ == "conj" and child.tag_.startswith("VB") and not _own_subject_of(child):
+            ref = _only_time(doc, offset, times, {child.i})
+            objects = [c.right_edge.idx for c in child.children if c.dep_ in ("dobj", "attr", "dative", "prt")]
+            if ref is not None and ref.start - offset > max([child.idx, *objects]):
+                return ref, None
     if _perfect(head):  # "has been fighting to retake the town since December": "since" needs the perfect verb
         for child in head.children:
             if child.dep_ == "xcomp" and to_infinitive(child):
@@ -273,6 +281,10 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
             return _days_from(ref, relation, current)
         current = parent
     return None
+
+
+def _own_subject_of(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 # "voted on Thursday to accept a proposal": accepting, approving or rejecting is done by the vote or decision

@@ -940,11 +940,14 @@ def _perfect_thousands(verb: Token) -> bool:
     if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
         return False
     for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
-        for num in (t for t in obj.subtree if t.like_num):
+        for num in (t for t in obj.subtree if t.like_num or t.lower_ in _BY_THE_THOUSAND):
             digits = num.text.replace(",", "")
-            if digits.isdigit() and int(digits) >= 1000:
-                return True
+            if (digits.isdigit() and int(digits) >= 1000) or num.lower_ in _BY_THE_THOUSAND:
+                return True  # "has killed tens of thousands of people"
     return False
+
+
+_BY_THE_THOUSAND = frozenset({"thousands", "millions"})
 
 
 def _war_above(noun: Token) -> Token | None:
@@ -989,8 +992,12 @@ def _toll(token: Token, clause: Token, lex: Lexicon, extra: list[Token] | None =
         if _perfect_thousands(verb):
             return True  # "Israel says it has killed more than 10,000 Hamas fighters": a war's count
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
-            subject = verb.head  # "a war that has killed thousands": the war the pronoun stands for
+        holder = verb
+        if subject is None and verb.dep_ == "conj":  # "a war that broke out ... and has killed": the shared subject
+            holder = verb.head
+            subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.tag_ == "WDT" and holder.dep_ == "relcl":
+            subject = holder.head  # "a war that has killed thousands": the war the pronoun stands for
             subject = _war_above(subject) or subject  # "the war in the autumn of 2020, which killed ...": the war
         elif subject is not None and subject.tag_ == "WDT" and verb.dep_ == "ccomp":
             # "a war broke out that has killed thousands", the clause set after the verb: its subject's
@@ -1094,6 +1101,10 @@ def the_victims(cand: Candidate) -> bool:
         return False
     if any(c.dep_ in ("agent", "aux", "auxpass") for c in token.children):
         return False
+    if token.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "attr") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ):
+        return True  # "were among the wounded", "the injured were taken to hospital": the people, used as a noun
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if token.dep_ != "acl" and after is not None and after.lemma_ == "be" and after.tag_ in ("VBD", "VBZ", "VBP"):
         # "said the people killed were mostly fighters": the parser makes "killed" a verb with "people" its subject

@@ -33,7 +33,15 @@ from truceline.events.attach import (
 from truceline.events.eventhood import STATEMENTS, describes_its_head, naming, not_an_event, unsaid_habit
 from truceline.events.lexicon import load_lexicon
 from truceline.events.mentions import ActorIndex, actor_for, only_modifies
-from truceline.events.merge import doer_told_before, faceless, merge_same, owned_up, owning_up, told_before
+from truceline.events.merge import (
+    disowning,
+    doer_told_before,
+    faceless,
+    merge_same,
+    owned_up,
+    owning_up,
+    told_before,
+)
 from truceline.events.nominal import nominal_arguments
 from truceline.events.ontology import load_ontology
 from truceline.events.parties import same_party, settle
@@ -653,6 +661,8 @@ class _Coder:
             return True  # "arrested three suspects in connection with the bombing": the act the arrest is about
         if cand.nominal and token.dep_ == "oprd" and naming(token.head):
             # "condemned what he called a cowardly attack": a name given to the act told before
+            return any(e.type == cand.type for e in self.events)
+        if disowning(cand):  # "no group has said it carried out the bombing": the bombing told before, no one's
             return any(e.type == cand.type for e in self.events)
         if not cand.nominal or cand.extra or cand.governor is not None:
             return False

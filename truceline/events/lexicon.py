@@ -36,7 +36,7 @@ _IRREGULAR = {
     "rebuild": ("rebuilt",), "mistake": ("mistook",), "pull": ("pulled",), "arise": ("arose",),
     "be": ("was", "were", "is", "are", "been", "being", "am"), "do": ("did", "done"), "bring": ("brought",), "retake": ("retook", "retaken"),
     "fire": ("fired",), "rape": ("raped",), "ride": ("rode",), "throw": ("threw", "thrown"), "lose": ("lost",),
-    "rage": ("raged", "raging"),
+    "rage": ("raged", "raging"), "fall": ("fell", "fallen"),
 }  # fmt: skip
 
 

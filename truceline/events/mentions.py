@@ -307,6 +307,15 @@ def actor_for(token: Token, offset: int, index: ActorIndex) -> Actor | None:
     return index.compound(members)
 
 
+_NO_ONE = frozenset({"nobody", "none", "no-one", "noone", "neither"})
+
+
+def no_one(token: Token) -> bool:
+    """'No group has said it carried out the bombing', 'nobody', 'neither': a party denied, never a party."""
+    # ("Neither Kyiv nor Moscow commented": the parties named, each with its own "nor")
+    return token.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"})
 _AIMING = frozenset({"fire", "shoot", "aim", "direct", "launch", "lob", "hurl", "throw", "point"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -449,8 +458,22 @@ def _adjective_word(actor: Actor, doc: Any, offset: int) -> bool:
     return word is not None and word.tag_ == "JJ" and word.dep_ == "amod"
 
 
+def _a_gathering(token: Token, mention: Actor, offset: int, index: ActorIndex) -> bool:
+    """'a wedding party', 'a search party': a party named by what it gathers for, a common noun no dictionary knows
+    (not "the opposition party", "the ruling party")."""
+    if mention.sector != "PTY" or not mention.text.islower():
+        return False
+    return any(
+        c.dep_ == "compound"
+        and c.tag_ == "NN"
+        and c.text.islower()
+        and not index.within(offset + c.idx, offset + c.idx + len(c.text))
+        for c in token.children
+    )
+
+
 def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
-    if token.lower_ in _PRONOUNS or _the_sides(token):
+    if token.lower_ in _PRONOUNS or _the_sides(token) or no_one(token):
         return None
     if _the_group(token):  # "accused the group of operating from civilian sites": the group named before
         group = index.group_named_before(offset + token.idx)
@@ -529,6 +552,8 @@ def _single_actor(token: Token, offset: int, index: ActorIndex) -> Actor | None:
         listed = _listed_owners(token, inside)
         if listed:
             return index.compound(listed)  # "the presidents of Turkey, Russia and Iran": each one's president
+        if covering and _a_gathering(token, covering[0], offset, index):
+            return None  # "a drone struck a wedding party": the guests, no political party
         if covering:
             return covering[0]
         if not _group_head(token) and not _event_chain(token) and index.resolve(token.text, head_start) is None:

@@ -322,6 +322,16 @@ _OWNING_UP_VERBS = frozenset({"carry", "conduct", "perpetrate", "commit", "stage
 def owning_up(cand: Candidate) -> bool:
     """'X claimed responsibility for the blast', 'X said it carried out the attack': a definite noun with no words
     of its own (no possessor, modifier, figure or phrase) whose doer is named only by owning up to it."""
+    return _owned(cand, disowning=False)
+
+
+def disowning(cand: Candidate) -> bool:
+    """'No group has claimed the blast', 'no one said it carried out the attack': the act told before, owned by no
+    one (no row of its own, and no doer)."""
+    return _owned(cand, disowning=True)
+
+
+def _owned(cand: Candidate, disowning: bool) -> bool:
     token = cand.token
     if not cand.nominal or cand.extra:
         return False
@@ -331,11 +341,15 @@ def owning_up(cand: Candidate) -> bool:
         return False
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
-        return not disowned(head.head.head)
+        return disowned(head.head.head) == disowning
     if token.dep_ == "dobj" and head.lemma_.lower() == "claim":
-        return not disowned(head)  # "a spokesman claimed the attack", not "no group claimed the blast"
+        return disowned(head) == disowning  # "a spokesman claimed the attack", not "no group claimed the blast"
     governor = cand.governor
-    return token.dep_ == "dobj" and governor is not None and governor.lemma_.lower() in _OWNING_UP_VERBS
+    if token.dep_ != "dobj" or governor is None or governor.lemma_.lower() not in _OWNING_UP_VERBS:
+        return False
+    # "No group has said it carried out the bombing": the speaker disowns it
+    said = governor.head if governor.dep_ == "ccomp" and governor.head.i != governor.i else None
+    return (disowned(governor) or (said is not None and disowned(said))) == disowning
 
 
 _CHANNELS = frozenset(

@@ -696,6 +696,12 @@ def _named_side(member: Actor) -> bool:
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "CONSULT", "SUPPORT"})
 
 
+def _own_people(people: Actor, actor: Actor | None) -> bool:
+    """'The president called on Somalis to donate blood', 'the rebels urged Afghans to stay home': a people addressed
+    by one of its own country is its people, not its state."""
+    return actor is not None and not actor.members and bool(actor.country) and actor.country == people.country
+
+
 def nation_as_state(actor: Actor) -> Actor:
     """'what we want from the Russians', 'accused the Turks of': a people named as the one addressed by a demand,
     an accusation or talks is its state, not its civilians."""
@@ -839,7 +845,7 @@ def settle(
         elif recipient is not None and event.type == "MOBILIZE" and _same_forces(recipient, actor):
             recipient = None  # "the army said it had deployed troops": the forces it moves are its own
         actor = _not_of_the_country_struck(actor, recipient, cand, event.type, offset, lex)
-        if recipient is not None and event.type in _ADDRESSED:
+        if recipient is not None and event.type in _ADDRESSED and not _own_people(recipient, actor):
             recipient = nation_as_state(recipient)
         claimed_by = event.claimed_by
         if claimed_by is not None and (claimed_by.sector in ON_THE_GROUND or claimed_by.sector == "COP"):

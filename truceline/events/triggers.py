@@ -216,7 +216,14 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
         telling = _lemma(head) in lex.happening_verbs or (cand.type == "ASSAULT" and leaves_casualties(head))
         if gerund and telling and head not in cand.extra:
             cand.extra.append(head)
-    return _fold_casualty_verbs(found)
+    found = _fold_casualty_verbs(found)
+    taken = {c.token.i for c in found} | {t.i for c in found for t in c.extra}
+    for cand in found:
+        suffered = suffered_in(cand) if cand.type == "ASSAULT" else None
+        if suffered is not None and suffered.i not in taken:
+            cand.extra.append(suffered)  # its victims, time and place are the act's
+            taken.add(suffered.i)
+    return found
 
 
 VOID: TypeMode = ("NONE", "")  # verb_sense: the verb's object shows it reports nothing
@@ -555,6 +562,22 @@ def _another_time(verb: Token) -> bool:
     )
 
 
+def _own_subject(verb: Token) -> bool:
+    """A relative clause with a subject other than its relative pronoun ("the raid, which the army said ...")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children)
+
+
+def _before_its_own_act(verb: Token, other: Token) -> bool:
+    """'its drones had killed 30 fighters, a week after militants attacked a post': a killing with a doer of its own,
+    and another act told as what came before or after it (not "three were killed after a shell hit a bus")."""
+    return (
+        other.head.i == verb.i
+        and _another_time(other)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in other.children)
+    )
+
+
 _RESULTS = frozenset({"dead", "wounded", "injured", "killed", "kill", "wound", "injure"})
 
 
@@ -588,6 +611,50 @@ def fighters(token: Token) -> bool:
     return _lemma(token) == "fight" and token.dep_ == "acl" and token.tag_ == "VBG"
 
 
+# a clause that tells only who suffered, with the act in a clause of its own: "nine people were hurt when a car bomb
+# went off", "three died as shells fell on the market", "seven soldiers lost their lives when their convoy was ambushed"
+_SUFFERED_PASSIVE = frozenset({"hurt", "injure", "wound", "kill"})
+_SUFFERED_WHEN = frozenset({"when", "as", "after", "while"})
+
+
+_AMONG_THE = frozenset({"dead", "wounded", "injured", "killed", "victim", "casualty"})
+
+
+def died(verb: Token) -> bool:
+    """A verb whose subject is the victims: 'died', 'perished', 'lost their lives', 'were among the wounded'."""
+    lemma = _lemma(verb)
+    if lemma == "lose":
+        return any(c.dep_ == "dobj" and _lemma(c) == "life" for c in verb.children)
+    if lemma == "be":
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "among"
+            and any(_lemma(g) in _AMONG_THE or g.lower_ in _AMONG_THE for g in c.children)
+            for c in verb.children
+        )
+    return lemma in ("die", "perish")
+
+
+def suffered(verb: Token) -> bool:
+    """A verb telling that its subject died or was hurt: 'died', 'were hurt', 'lost their lives'."""
+    return died(verb) or (_lemma(verb) in _SUFFERED_PASSIVE and any(c.dep_ == "nsubjpass" for c in verb.children))
+
+
+def suffered_in(cand: Candidate) -> Token | None:
+    """The verb of the clause telling the act's victims, when the act is told in a 'when' clause hung on it."""
+    verb = cand.governor if cand.governor is not None else cand.token
+    for _ in range(3):
+        if not cand.nominal or verb.tag_.startswith("VB") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _SUFFERED_WHEN for c in verb.children
+    ):
+        return None
+    head = verb.head
+    return head if head.i != verb.i and suffered(head) else None
+
+
 def _casualty_verb(cand: Candidate) -> bool:
     return not cand.nominal and _lemma(cand.token) in _CASUALTY_VERBS
 
@@ -615,10 +682,14 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
         }
     )
 
+    nominal_acts = {c.token.i: c for c in found if c.nominal and c.type == "ASSAULT"}
+
     def subject_of(cand: Candidate) -> Candidate | None:
         # "airstrikes killed 12"; "a drone attack set fire to an oil depot": what the attack did, not a second act
         if cand.nominal or not (cand.type == "ASSAULT" or (cand.type, cand.mode) == ("COERCE", "destroy")):
             return None
+        if cand.token.dep_ == "relcl" and cand.token.head.i in nominal_acts and not _own_subject(cand.token):
+            return nominal_acts[cand.token.head.i]  # "the blast, which destroyed a hotel": what the blast did
         return next((nominal_subjects[c.i] for c in cand.token.children if c.i in nominal_subjects), None)
 
     for cand in found:
@@ -645,7 +716,11 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
             partners = [
                 o
                 for o in found
-                if o is not cand and o.type == "ASSAULT" and _related(o.token, cand.token) and not fighters(o.token)
+                if o is not cand
+                and o.type == "ASSAULT"
+                and _related(o.token, cand.token)
+                and not fighters(o.token)
+                and not _before_its_own_act(cand.token, o.token)
             ]  # "..., blaming separatists fighting for a state of their own": who they are, no act to fold into
             # "a soldier was killed and two were wounded by sniper fire": the fire, not the other casualty verb
             # (which is folded into the fire in turn, and would take this one's victims with it nowhere)

@@ -34,11 +34,17 @@ _MEASURES = frozenset(
 )
 
 
+def _doer(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _weapon_words(cand: Candidate, agent: Token | None) -> list[Token]:
     """Words that may name the weapon: modifiers, 'with'/'by'/'in' objects, the clause's arguments, the agent."""
     words: list[Token] = []
     heads = [cand.token, *cand.extra]
     clause = cand.token.head if cand.nominal or cand.token.dep_ in ("advcl", "conj") else cand.token
+    if not cand.nominal and clause.i != cand.token.i and _doer(cand.token) and _doer(clause):
+        clause = cand.token  # "its drones had killed 30, a week after militants attacked a post": each its own means
     while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
         clause = clause.head
     args = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != cand.token.i]
