@@ -125,3 +125,24 @@ def test_a_known_surname_inside_someone_elses_name_is_not_that_person() -> None:
     assert strike.recipient is None or "Abdullah" not in (strike.recipient.name or ""), strike.recipient
     (talks,) = pipeline_events("Yemen's President Saleh met the UN envoy in Sanaa.", "2010-05-03")
     assert talks.actor is not None and talks.actor.name == "Ali Abdullah Saleh", talks.actor
+
+
+def test_who_the_dead_were_is_no_figure_of_its_own() -> None:
+    text = "The toll from the raid rose to nine, with six guards and a driver among the dead, officials said."
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [("killed", 9)]
+    # told as a figure of its own, "among the wounded" still counts
+    assert [(q.kind, q.value) for q in find_quantities("Five pupils were among the wounded.")] == [("injured", 5)]
+
+
+def test_the_blast_named_again_with_another_victim_is_the_same_blast() -> None:
+    text = (
+        "A mine exploded under a joint patrol on the coast road on Monday, wounding two Greek sailors. Officials said "
+        "several Cypriot officers were also hurt when the blast hit a truck near the harbour."
+    )
+    rows = _assaults(text)
+    assert len(rows) == 1 and rows[0].injured is not None and rows[0].injured.value == 2, [
+        (e.trigger.text, e.recipient) for e in rows
+    ]
+    # an act of another kind told after it stays its own
+    rows = _assaults("Gunmen shot dead a guard on Monday. The bombing of the bridge followed on Tuesday.")
+    assert len(rows) == 2, [(e.trigger.text, e.mode) for e in rows]

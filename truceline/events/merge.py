@@ -232,15 +232,29 @@ def told_before(cand: Candidate, event: Event, earlier: list[Event]) -> bool:
     event named again, not a second one. One that gives a toll of its own ("31 civilians died in the market
     strike") is kept: the figure is this source's, and may differ from the first telling's."""
     token = cand.token
-    if not cand.nominal or cand.governor is not None or event.actor is not None or event.recipient is None:
-        return False
     if event.killed is not None or event.injured is not None:
+        return False
+    if cand.nominal and token.dep_ == "nsubj" and event.actor is None and _bare_definite_act(token):
+        # "several soldiers were also hurt when the blast hit a vehicle", "the shelling hit a school": the blast or
+        # shelling told just before, whoever it hit
+        near = [e for e in earlier if event.sentence_start - e.sentence_end <= _BACK_DISTANCE]
+        if any(e.type == event.type and e.mode == event.mode for e in near):
+            return True
+    if not cand.nominal or cand.governor is not None or event.actor is not None or event.recipient is None:
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children):
         return False
     country = event.recipient.country
     return country is not None and any(
         e.type == event.type and e.recipient is not None and e.recipient.country == country for e in earlier
+    )
+
+
+def _bare_definite_act(noun: Token) -> bool:
+    """'the blast', 'the attack': a definite noun with no word of its own but its article."""
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children) and all(
+        c.dep_ in ("det", "punct") for c in children
     )
 
 

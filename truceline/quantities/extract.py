@@ -163,6 +163,9 @@ def _after_kind(text: str, mention: _Mention, pats: Patterns) -> tuple[str, int]
     return kind, a.end()
 
 
+_PART_OF_THE_TOLL = re.compile(r"\bwith\s+\Z", re.IGNORECASE)
+_AMONG = re.compile(r"\bamong\b", re.IGNORECASE)
+
 # "Ahmed Salem, 34, was killed", "Nour Haddad, 9, a pupil at the school, was wounded": a name, an age, maybe a
 # description of the person, then the victim's fate
 _NAME_BEFORE_AGE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s*\Z")
@@ -326,6 +329,17 @@ def _raw_quantities(text: str, pats: Patterns) -> list[Quantity]:
             joined = last_end >= 0 and not comma_only and bool(pats.coordinator.match(gap)) and bool(mention.who)
         left = _toll_kind(text, mention, pats)
         after = None if left else _after_kind(text, mention, pats)
+        if (
+            after
+            and _PART_OF_THE_TOLL.search(
+                text, max(0, (pending[0] if pending else mention).start - 6), (pending[0] if pending else mention).start
+            )
+            and _AMONG.search(text, mention.tail, after[1])
+        ):
+            # "the toll rose to eight, with seven soldiers and a civilian among the dead": who the eight were
+            pending, last_end, last_kind = [], after[1], after[0]
+            consumed = max(consumed, after[1])
+            continue
         if after:
             kind, end = after
             for p in pending:
