@@ -146,3 +146,16 @@ def test_the_blast_named_again_with_another_victim_is_the_same_blast() -> None:
     # an act of another kind told after it stays its own
     rows = _assaults("Gunmen shot dead a guard on Monday. The bombing of the bridge followed on Tuesday.")
     assert len(rows) == 2, [(e.trigger.text, e.mode) for e in rows]
+
+
+def test_a_sentence_of_who_was_hurt_gives_the_act_before_it_its_figure() -> None:
+    text = "A rocket hit a bus station on Friday, killing six people. A nurse at the clinic said 15 people were hurt."
+    (strike,) = _assaults(text)
+    assert strike.killed is not None and strike.killed.value == 6
+    assert strike.injured is not None and strike.injured.value == 15, strike.injured
+    # another incident, or a time of its own, is not the act's figure
+    text = "A rocket hit a bus station on Friday. In a separate incident, four people were hurt in the port."
+    (strike,) = _assaults(text)
+    assert strike.injured is None, strike.injured
+    text = "A rocket hit a bus station on Friday. On Sunday, four people died in the port."
+    assert all(e.killed is None for e in _assaults(text) if e.trigger.text == "hit")

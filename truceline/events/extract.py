@@ -67,7 +67,7 @@ from truceline.events.stance import (
     modality,
     rejected_content,
 )
-from truceline.events.triggers import Candidate, Token, find_candidates, tokens_within
+from truceline.events.triggers import Candidate, Token, find_candidates, suffered, tokens_within
 from truceline.events.weapons import refine_mode
 from truceline.model import Actor, Analysis, Event, Place, PubDate, TimeRef, Trigger
 from truceline.text import StartIndex
@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     from truceline.learn.events import EventTyper
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+_ANOTHER_INCIDENT = frozenset({"separate", "separately", "elsewhere", "another", "earlier"})
 _SELF_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "its", "their", "his", "her", "our"})
 _PERSONLIKE = frozenset({"person", None})  # dictionary kinds "he" or "she" may stand for (None: not in it)
 _STANCE_RANK = {"denied": 0, "negated": 1, "threatened": 2, "planned": 3, "claimed": 4, "asserted": 5}
@@ -510,10 +511,41 @@ class _Coder:
         last = self.events[-1]
         figures = [q for q in self.quantities.within(start, end) if q.kind == "killed"]
         if len(figures) != 1 or last.killed is not None or last.sentence_end > start or start - last.sentence_end > 2:
+            self._suffered_after(doc, start, end)
             return
         told, loser = toll_of(doc, start, self.index, self.lex, last)
         if told:
             self.events[-1] = replace(last, killed=figures[0], recipient=last.recipient or loser)
+        else:
+            self._suffered_after(doc, start, end)
+
+    def _suffered_after(self, doc: Any, start: int, end: int) -> None:
+        """'A drone struck a wedding party, killing 14. A local official said nine people were hurt.': a sentence
+        that only tells who died or was hurt ("were hurt", "died", "lost their lives", no verb of an act the lexicon
+        knows), with no time or other incident of its own, right after an act of force that lacks that figure,
+        gives the act's figure (the figure keeps its own sentence and teller)."""
+        last = self.events[-1]
+        if (
+            last.type != "ASSAULT"
+            or last.stance not in ("asserted", "claimed")
+            or not 0 <= start - last.sentence_end <= 2
+        ):
+            return
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is not None and root.lemma_.lower() in self.lex.speech_verbs:  # "..., a local official said"
+            root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+        if root is None or not suffered(root) or any(c.dep_ == "neg" for c in root.children):
+            return
+        if self._times_of(doc, start, end) or _ANOTHER_INCIDENT & {t.lower_ for t in doc}:
+            return
+        figures = [q for q in self.quantities.within(start, end) if not q.cumulative and q.since is None]
+        killed = [q for q in figures if q.kind == "killed"]
+        injured = [q for q in figures if q.kind == "injured"]
+        if len(killed) == 1 and last.killed is None:
+            last = replace(last, killed=killed[0])
+        if len(injured) == 1 and last.injured is None:
+            last = replace(last, injured=injured[0])
+        self.events[-1] = last
 
     def _spoken(self, cand: Candidate, event: Event) -> Event:
         """A statement the speaker makes in a quote takes the day and the place of the speech verb, when the quote

@@ -243,7 +243,8 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
     for key in ("denial_verbs", "accuse_verbs"):  # a denial or accusation is an event without a trigger verb
         for verb in raw.get(key) or ():
             forms |= word_forms(str(verb), verb=True)
-    for key in ("response_verbs", "demand_verbs", "resolve_verbs", "loss_verbs"):  # recall.py, speakers.py read these
+    # recall.py and speakers.py read these; a sentence of who died or was hurt gives the act before it its figure
+    for key in ("response_verbs", "demand_verbs", "resolve_verbs", "loss_verbs", "harm_verbs", "death_verbs"):
         for verb in raw.get(key) or ():
             forms |= word_forms(str(verb), verb=True)
     # "or face an assault", "will pay a price", "would pay for it": recall.py
