@@ -159,3 +159,42 @@ def test_a_sentence_of_who_was_hurt_gives_the_act_before_it_its_figure() -> None
     assert strike.injured is None, strike.injured
     text = "A rocket hit a bus station on Friday. On Sunday, four people died in the port."
     assert all(e.killed is None for e in _assaults(text) if e.trigger.text == "hit")
+
+
+def test_a_casualty_verb_folds_into_the_verb_it_is_joined_to() -> None:
+    text = (
+        "The navy said pirates had fired on a tanker off the coast, while the port authority said coastguards shot "
+        "and wounded three fishermen near the harbour."
+    )
+    rows = _assaults(text)
+    fired = next(e for e in rows if e.trigger.text == "fired")
+    shot = next(e for e in rows if e.trigger.text == "shot")
+    assert fired.injured is None and shot.injured is not None and shot.injured.value == 3
+
+
+def test_bare_troops_attacked_are_the_tellers_own() -> None:
+    # the place is Palestinian ground, which alone would make bare troops Palestinian
+    text = "The Israeli army said militants had fired on troops near Khan Younis."
+    fire = next(e for e in _assaults(text) if e.trigger.text == "fired")
+    assert fire.recipient is not None and fire.recipient.code == "ISRMIL", fire.recipient
+    # troops with a country of their own keep it
+    (other,) = _assaults("The Israeli army said militants had fired on Egyptian troops near Rafah.")
+    assert other.recipient is not None and other.recipient.country == "EGY", other.recipient
+
+
+def test_land_occupied_is_ground_taken() -> None:
+    (taken,) = _assaults("The minister said enemy troops had occupied about 40 square kilometres of our territory.")
+    assert taken.mode == "capture_territory"
+    assert pipeline_events("Students occupied the university library for three days.", DAY) == []
+
+
+def test_what_fire_destroyed_is_the_fires_doing() -> None:
+    rows = pipeline_events("Residents said two shops were destroyed by mortar fire overnight.", DAY)
+    assert [e.type for e in rows] == ["ASSAULT"], [(e.type, e.trigger.text) for e in rows]
+
+
+def test_truces_broken_counted_are_a_tally_not_a_breach() -> None:
+    text = "Several earlier truces announced since fighting began in May were violated within hours."
+    assert [e.mode for e in pipeline_events(text, DAY) if e.type == "ASSAULT"] == []
+    rows = pipeline_events("The truce was violated on Monday, the monitors said.", DAY)
+    assert [e.mode for e in rows if e.type == "ASSAULT"] == ["ceasefire_violated"]

@@ -881,11 +881,17 @@ def cumulative(cand: Candidate, lex: Lexicon) -> bool:
     return _added_up_since(clause_verb(cand))
 
 
+_SEVERAL = frozenset({"several", "many", "numerous", "multiple", "previous", "earlier", "past", "all", "repeated"})
+
+
 def _many_broken(verb: Token) -> bool:
-    """A passive in the perfect whose subject is truces in the plural: 'previous ceasefires have been violated'."""
+    """A passive whose subject is truces in the plural, in the perfect or counted: 'previous ceasefires have been
+    violated', 'several earlier truces were violated within hours'."""
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    return subject is not None and subject.tag_ == "NNS" and perfect
+    if subject is None or subject.tag_ != "NNS":
+        return False
+    return perfect or any(c.lower_ in _SEVERAL or c.like_num for c in subject.children)
 
 
 _COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens"})

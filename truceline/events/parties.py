@@ -323,6 +323,21 @@ def _owned(agent: Token | None, speaker: Actor | None) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in agent.children)
 
 
+_BARE_TROOPS = frozenset({"troops", "soldiers", "forces", "the troops", "the soldiers", "the army", "a patrol"})
+
+
+def _tellers_troops(recipient: Actor, actor: Actor | None, teller: Actor | None, event_type: str) -> Actor:
+    """'The Israeli army said militants had fired on troops': bare troops attacked, told by a state's army or
+    government, are its own, whatever country the bare word was lent (the story's)."""
+    if event_type != "ASSAULT" or teller is None or teller.members or not teller.country:
+        return recipient
+    if teller.sector not in ("MIL", "GOV") or recipient.members or recipient.text.lower() not in _BARE_TROOPS:
+        return recipient
+    if recipient.country == teller.country or (actor is not None and actor.country == teller.country):
+        return recipient
+    return replace(recipient, country=teller.country, sector="MIL", code=f"{teller.country}MIL", name=None)
+
+
 def own_forces(agent: Token | None, actor: Actor | None, speaker: Actor | None) -> Actor | None:
     """'its troops returned fire', told by Azerbaijan's ministry: the troops are Azerbaijan's, whatever country the
     bare word 'troops' was given."""
@@ -832,6 +847,7 @@ def settle(
         if recipient is not None:
             recipient = located_people(recipient, body, places, offset, end)
             recipient = thing_sector(local_country(recipient, places, offset, end, index, lex), body, lex)
+            recipient = _tellers_troops(recipient, actor, teller, event.type) if recipient is not None else None
         if recipient is None:  # "shelled a village in Cambodia": the place's country (targets.py)
             recipient = place_recipient(cand, actor, places, offset, index)
         recipient = struck_facility(recipient, event.type, lex, event.mode)  # "hit an apartment block": its people

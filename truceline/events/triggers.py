@@ -547,6 +547,10 @@ def _aside(token: Token, verb: Token) -> bool:
     return False
 
 
+def _next_to(a: Token, b: Token) -> bool:
+    return a.head.i == b.i or b.head.i == a.i or a.head.i == b.head.i
+
+
 def _related(a: Token, b: Token) -> bool:
     return a.head.i == b.i or b.head.i == a.i or a.head.i == b.head.i or a in b.subtree or b in a.subtree
 
@@ -690,6 +694,9 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
             return None
         if cand.token.dep_ == "relcl" and cand.token.head.i in nominal_acts and not _own_subject(cand.token):
             return nominal_acts[cand.token.head.i]  # "the blast, which destroyed a hotel": what the blast did
+        by = [g.i for c in cand.token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if by and by[0] in nominal_acts:
+            return nominal_acts[by[0]]  # "three houses were destroyed by artillery fire": what the fire did
         return next((nominal_subjects[c.i] for c in cand.token.children if c.i in nominal_subjects), None)
 
     for cand in found:
@@ -724,7 +731,9 @@ def _fold_casualty_verbs(found: list[Candidate]) -> list[Candidate]:
             ]  # "..., blaming separatists fighting for a state of their own": who they are, no act to fold into
             # "a soldier was killed and two were wounded by sniper fire": the fire, not the other casualty verb
             # (which is folded into the fire in turn, and would take this one's victims with it nowhere)
-            partners.sort(key=lambda o: _aside(o.token, cand.token))  # stable: the parse's order otherwise
+            # stable: the parse's order otherwise; the verb it is joined to before one whose clause merely holds it
+            # ("militants fired on troops, while Hamas said forces shot and wounded two farmers": the shooting's)
+            partners.sort(key=lambda o: (_aside(o.token, cand.token), not _next_to(o.token, cand.token)))
             partner = next((o for o in partners if not _casualty_verb(o)), None)
             if partner is None:
                 # "two were killed and seven injured": only another casualty verb; the first one told is kept, the
