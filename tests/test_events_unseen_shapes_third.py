@@ -198,3 +198,13 @@ def test_truces_broken_counted_are_a_tally_not_a_breach() -> None:
     assert [e.mode for e in pipeline_events(text, DAY) if e.type == "ASSAULT"] == []
     rows = pipeline_events("The truce was violated on Monday, the monitors said.", DAY)
     assert [e.mode for e in rows if e.type == "ASSAULT"] == ["ceasefire_violated"]
+
+
+def test_an_armys_denial_of_its_paramilitary_rivals_claim_answers_the_rival() -> None:
+    text = (
+        "Sudan's army and the paramilitary Rapid Support Forces signed a five-day truce on Sunday, the United States "
+        "and Saudi Arabia said in a joint statement. The RSF said it had downed a military helicopter over Bahri, a "
+        "claim the army denied."
+    )
+    (denial,) = [e for e in pipeline_events(text, "2023-05-21") if e.type == "REJECT"]
+    assert denial.recipient is not None and denial.recipient.code == "SDNMILRSF", denial.recipient

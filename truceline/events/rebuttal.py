@@ -87,6 +87,8 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
         return False
     if (a.name or a.text).lower() == (b.name or b.text).lower():
         return True
+    if a.code and b.code and a.code != b.code:
+        return False  # "the army denied" what the RSF claimed: one country's army and its paramilitary are two sides
     return a.country is not None and a.country == b.country and a.sector == b.sector
 
 
