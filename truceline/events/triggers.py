@@ -226,7 +226,10 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
     return found
 
 
-VOID: TypeMode = ("NONE", "")  # verb_sense: the verb's object shows it reports nothing
+VOID: TypeMode = ("NONE", "")
+_ENDED_ITSELF = frozenset(
+    {"end", "terminate", "expire", "lapse"}
+)  # verb_sense: the verb's object shows it reports nothing
 
 
 def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
@@ -246,8 +249,8 @@ def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
         and c.i > verb.i
         and not any(t.is_punct for t in verb.doc[verb.i : c.i])  # not "sent troops, prompting residents to flee"
     ]
-    if not objects:  # "soldiers were moving to Libya": with nothing moved, the mover is what moves
-        objects = _mover(verb)
+    if not objects and lemma not in _ENDED_ITSELF:  # "soldiers were moving to Libya": with nothing moved, the mover
+        objects = _mover(verb)  # is what moves (but "the truce ended" ended itself: no one cast it off)
     words = {_lemma(t) for c in objects for t in c.subtree}
     for t in verb.doc[verb.i + 1 : verb.i + 7]:  # "sent thousands of residents fleeing", the gerund hung elsewhere
         if t.is_punct:

@@ -86,6 +86,9 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})\b(?!\s*[-/]\d)")
+
+
 def _span(value: str | None) -> tuple[date, date] | None:
     """The days an agreement's date covers: one day, or its whole month or year when it is known only to those."""
     first = _day(value) if value and len(value) >= 7 else _day(f"{value}-01-01") if value else None
@@ -438,6 +441,11 @@ class AgreementLinker:
         days = {lo for lo, hi in m.dates if lo == hi}
         day = (min(days) if len(days) == 1 else None) or next((lo for lo, hi in self.sentence_days), None)
         signed = day.isoformat() if day else None
+        written = _YEAR_BEFORE.search(pre)
+        if written is not None:
+            # "ended a 2015 peace agreement ... in January": the year before the word is when it was made; a time
+            # after it tells what befell it
+            signed = written.group(1)
         if signed is None:
             month = next((lo for lo, hi in m.dates if lo.day == 1 and (hi - lo).days < 31), None)
             signed = month.isoformat()[:7] if month else None

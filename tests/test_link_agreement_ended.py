@@ -1,0 +1,47 @@
+"""An agreement a party casts off is collapsed, and the year written before its word is the year it was made, not the
+month it was cast off ("ended a 2015 peace agreement ... in January"). The reports are our own words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_events import pipeline_events
+from test_link_agreement_life import link_reports
+
+REPORTS = {
+    "ended.txt": (
+        "Junta tears up accord with northern groups\nFriday 26 January 2024\nNIAMEY, Jan 26 (Test Wire) - Niger's "
+        "military government ended a 2019 peace agreement with armed groups in the north of the country on "
+        "Thursday, saying they had repeatedly broken its terms.\nThe groups said they would defend their positions "
+        "around Agadez.\n"
+    ),
+    "ran_out.txt": (
+        "Short truce runs out\nMonday 6 May 2024\nKHARTOUM, May 6 (Test Wire) - A three-day truce between the army "
+        "and the paramilitary forces in Sudan ended at midnight on Sunday, residents said, and shelling resumed in "
+        "Omdurman.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    run = link_reports(tmp_path_factory, REPORTS)
+    of_report: dict[str, list[dict[str, Any]]] = {}
+    for name, aid in run["ids"].items():
+        mine = {m["agreement_id"] for m in run["mentions"] if m["article_id"] == aid}
+        of_report[name] = [run["agreements"][a] for a in sorted(mine) if a in run["agreements"]]
+    return of_report
+
+
+def test_an_agreement_a_party_ends_is_collapsed_and_keeps_its_year(linked: dict[str, Any]) -> None:
+    (accord,) = linked["ended.txt"]
+    assert accord["status"] == "collapsed", accord
+    assert accord["signed"] == "2019", accord
+
+
+def test_a_truce_that_ran_out_is_no_ones_rejection(linked: dict[str, Any]) -> None:
+    (truce,) = linked["ran_out.txt"]
+    assert truce["status"] != "announced", truce
+    rows = pipeline_events(REPORTS["ran_out.txt"].split("- ", 1)[1], "2024-05-06")
+    assert all(e.type != "REJECT" for e in rows), [(e.type, e.trigger.text) for e in rows]
