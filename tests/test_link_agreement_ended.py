@@ -1,5 +1,6 @@
 """An agreement a party casts off is collapsed, and the year written before its word is the year it was made, not the
-month it was cast off ("ended a 2015 peace agreement ... in January"). The reports are our own words."""
+month it was cast off ("ended a 2015 peace agreement ... in January"); "an agreement for a ceasefire" is one object, the
+ceasefire. The reports are our own words."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ REPORTS = {
         "military government ended a 2019 peace agreement with armed groups in the north of the country on "
         "Thursday, saying they had repeatedly broken its terms.\nThe groups said they would defend their positions "
         "around Agadez.\n"
+    ),
+    "for_a_truce.txt": (
+        "Rivals sign short truce\nSaturday 11 May 2024\nJUBA, May 11 (Test Wire) - The army and the rebel movement "
+        "signed an agreement for a ten-day ceasefire on Saturday, South Sudan's government said.\n"
     ),
     "ran_out.txt": (
         "Short truce runs out\nMonday 6 May 2024\nKHARTOUM, May 6 (Test Wire) - A three-day truce between the army "
@@ -38,6 +43,11 @@ def test_an_agreement_a_party_ends_is_collapsed_and_keeps_its_year(linked: dict[
     (accord,) = linked["ended.txt"]
     assert accord["status"] == "collapsed", accord
     assert accord["signed"] == "2019", accord
+
+
+def test_an_agreement_for_a_ceasefire_is_that_ceasefire(linked: dict[str, Any]) -> None:
+    (truce,) = linked["for_a_truce.txt"]
+    assert truce["kind"] == "ceasefire", truce
 
 
 def test_a_truce_that_ran_out_is_no_ones_rejection(linked: dict[str, Any]) -> None:

@@ -33,6 +33,9 @@ _NOT_A_REFERENCE = re.compile(
 # ... though "a fresh truce on Jan. 12", "another ceasefire from Saturday" name one: a new one, with its day
 _NEW_ONE = re.compile(r"\b(new|fresh|another)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _DOCUMENT_AFTER = re.compile(r"\s+(?:memorandum|protocol|agreement|accord|deal)s?\b", re.IGNORECASE)
+_FOR_A_TRUCE = re.compile(
+    r"\s+(?:for|on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:ceasefire|cease-fire|truce|armistice)\b", re.IGNORECASE
+)
 _TRUCE_BEFORE = re.compile(r"\b(ceasefire|cease-fire|truce)\s+$", re.IGNORECASE)
 # "a week-old ceasefire", "the two-month-old truce": its age dates it from the report's day
 _AGE = re.compile(
@@ -135,6 +138,8 @@ def find(
                 continue  # "failed to reach agreement", "in agreement": not an agreement object
             if re.match(r"\s+to\s+(formalise|formalize|end|secure|reach|agree|halt|stop)\b", sentence[m.end() :]):
                 continue  # "a deal to formalise a ceasefire": the ceasefire is the agreement named
+            if head in DOCUMENT_WORDS and _FOR_A_TRUCE.match(sentence, m.end()):
+                continue  # "signed an agreement for a seven-day ceasefire": the ceasefire is the agreement
             phrase_start = s_start + _phrase_start(before)
             own_words = body[phrase_start : s_start + m.start()]
             if m.group(0).lower().endswith("s") and not (
