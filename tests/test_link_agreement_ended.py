@@ -1,6 +1,6 @@
 """An agreement a party casts off is collapsed, and the year written before its word is the year it was made, not the
 month it was cast off ("ended a 2015 peace agreement ... in January"); "an agreement for a ceasefire" is one object, the
-ceasefire. The reports are our own words."""
+ceasefire, and so is "The agreement, signed in Doha" told right after a truce. The reports are our own words."""
 
 from __future__ import annotations
 
@@ -20,6 +20,12 @@ REPORTS = {
     "for_a_truce.txt": (
         "Rivals sign short truce\nSaturday 11 May 2024\nJUBA, May 11 (Test Wire) - The army and the rebel movement "
         "signed an agreement for a ten-day ceasefire on Saturday, South Sudan's government said.\n"
+    ),
+    "signed_in.txt": (
+        "Rivals agree five-day truce\nSaturday 18 May 2024\nDOHA, May 18 (Test Wire) - Sudan's army and the "
+        "paramilitary Rapid Support Forces have agreed to a five-day ceasefire that will take effect on Monday "
+        "evening, Qatar said on Saturday.\nThe agreement, signed in Doha after a week of talks, also commits both "
+        "sides to letting aid convoys reach Khartoum.\n"
     ),
     "ran_out.txt": (
         "Short truce runs out\nMonday 6 May 2024\nKHARTOUM, May 6 (Test Wire) - A three-day truce between the army "
@@ -48,6 +54,11 @@ def test_an_agreement_a_party_ends_is_collapsed_and_keeps_its_year(linked: dict[
 def test_an_agreement_for_a_ceasefire_is_that_ceasefire(linked: dict[str, Any]) -> None:
     (truce,) = linked["for_a_truce.txt"]
     assert truce["kind"] == "ceasefire", truce
+
+
+def test_the_making_of_the_truce_just_told_is_that_truce(linked: dict[str, Any]) -> None:
+    # the truce was dated by the Monday it takes effect, after the report: the report's own is still one it can mean
+    assert len(linked["signed_in.txt"]) == 1, [(a["name"], a["kind"]) for a in linked["signed_in.txt"]]
 
 
 def test_a_truce_that_ran_out_is_no_ones_rejection(linked: dict[str, Any]) -> None:

@@ -67,7 +67,12 @@ _GOVERNS_WITHIN = 30  # characters before a definite mention in which the verb t
 _VIOLATED_WITHIN = 30  # characters before a mention in which a verb of violation governs it
 SIGNED_BEFORE_EFFECT = 14  # days: a truce known only by the day it took effect may have been agreed this much before
 UNPLACED = -0.5  # an agreement not known to precede the report (undated, or made inside the report's span)
-DISCOURSE = (2.0, 1.0)  # the agreement a report named last, and any other it named before
+DISCOURSE = (2.0, 1.0)
+MADE_AGAIN = 1.0  # "The agreement, signed in ...": the making of the agreement the report founded just before
+# a definite document word told with its making, right after it: "The agreement, signed in Jeddah", "The deal, reached"
+_MADE_AS_TOLD = re.compile(
+    r"s?,\s+(?:which\s+was\s+)?(?:signed|agreed|reached|struck|sealed|concluded)\b", re.I
+)  # the agreement a report named last, and any other it named before
 _BEGAN = re.compile(
     r"\b(?:ceasefire|cease-fire|truce|pause|deal|agreement)\s+(?:began|begins|started|starts|kicked in|went into "
     r"effect|goes into effect)\b",
@@ -128,6 +133,7 @@ class _Profile:
     # effect" on one of them speaks of it)
     awaiting: tuple[tuple[date, date], ...] = ()
     mediators: frozenset[str] = frozenset()
+    length: str | None = None  # "three-day": how long it was made to last, as its name says
 
 
 def _overlaps(spans: Sequence[tuple[date, date]], others: Sequence[tuple[date, date]]) -> bool:
@@ -151,7 +157,17 @@ def _profile(a: Mapping[str, Any]) -> _Profile:
         a.get("zone"),
         _awaiting(a),
         frozenset(data.get("mediators", [])),
+        _length(str(a.get("name") or "")),
     )
+
+
+# "a five-day ceasefire", "the 72-hour truce", "a two-month truce": how long it was made to last (not "a week-old")
+_LENGTH = re.compile(r"\b(\w+)[- ](hour|day|week|month|year)s?\b(?![- ]old)", re.IGNORECASE)
+
+
+def _length(text: str) -> str | None:
+    found = _LENGTH.search(text)
+    return f"{found.group(1).lower()}-{found.group(2).lower()}" if found else None
 
 
 def _awaiting(a: Mapping[str, Any]) -> tuple[tuple[date, date], ...]:
@@ -189,6 +205,7 @@ class AgreementLinker:
         self.sentence_days: list[tuple[date, date]] = []
         self._days_of_effect = False  # the sentence's days are the day it tells an agreement took effect
         self._own_prefix = "C-"  # the id prefix of the agreements the report being resolved founds
+        self._founded_here: list[str] = []  # the agreements the report being resolved has founded so far
         self.earliest: date | None = None  # the first day the report can be from
         self._terms_cache: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}  # see _term_sentences
         self._redo: set[str] = set()  # agreements whose next refresh reads all their links (see refresh)
@@ -212,6 +229,7 @@ class AgreementLinker:
         self.report_places = places_by_count(extractions)
         self._own_prefix = f"C-{article_id[:10]}-"
         self._candidates = None
+        self._founded_here = []
         resolved: list[tuple[Mention, str]] = []
         said: list[str] = []  # the agreements this report has named so far, in order
         left: list[Mention] = []  # mentions that named nothing known when they were read
@@ -327,6 +345,15 @@ class AgreementLinker:
                 bonus = DISCOURSE[0] if alike[-1] == a.id else DISCOURSE[1]
                 score += bonus
                 how["discourse"] = bonus
+                if (
+                    a.id in self._founded_here
+                    and said[-1] == a.id
+                    and _MADE_AS_TOLD.match(m.text, m.text.lower().find(m.head) + len(m.head))
+                ):
+                    # "... agreed to a seven-day ceasefire. The agreement, signed in Jeddah after two weeks of
+                    # talks, ...": the making of the one the report has just told, told again
+                    score += MADE_AGAIN
+                    how["made again"] = MADE_AGAIN
             elif a.id in ahead and not announcing:
                 score += DISCOURSE[1]
                 how["named after"] = DISCOURSE[1]
@@ -346,6 +373,13 @@ class AgreementLinker:
         rows = self.tables.agreements(until=until, zones=list(countries), limit=CANDIDATES, shared=True)
         # an agreement first reported after this report was written is not one it can mean, signed day or not
         rows = [a for a in rows if str(a["data"].get("first_reported") or "") < until]
+        # one this report founded is one it can mean, though it was dated by a day the report looks ahead to ("a
+        # ceasefire that will take effect on Monday ... The agreement, signed in Jeddah"): read by its id
+        known = {a["id"] for a in rows}
+        for agreement_id in self._founded_here:
+            own = self.tables.agreement(agreement_id) if agreement_id not in known else None
+            if own is not None:
+                rows.append(own)
         return _Candidates(
             key,
             rows,
@@ -390,6 +424,10 @@ class AgreementLinker:
             for c in m.brokers:  # go-betweens an agreement was told without ("The deal, brokered by the US and
                 # France" after "a ceasefire between Israel and Hezbollah"): nothing said against it
                 score += 1.0 if c in a.allies else (-1.0 if a.mediators else 0.0)
+        mine = _length(m.text[: max(0, m.text.lower().find(m.head))])
+        if mine and a.length and mine != a.length:
+            score -= 3.0  # "a five-day ceasefire" is not the three-day truce of a fortnight before
+            how["length"] = [mine, a.length]
         if m.head == "pause":
             score += 1.5 if a.kind == "pause" else -1.0
         elif m.head in ("memorandum", "protocol"):
@@ -502,6 +540,7 @@ class AgreementLinker:
         row["seq"] = objects.next_seq(self.tables)
         self.tables.save_agreement(row)
         self._candidates = None
+        self._founded_here.append(agreement_id)
         return agreement_id
 
     # -- events ------------------------------------------------------------------------------------------------
