@@ -1,6 +1,7 @@
 """An agreement a party casts off is collapsed, and the year written before its word is the year it was made, not the
 month it was cast off ("ended a 2015 peace agreement ... in January"); "an agreement for a ceasefire" is one object, the
-ceasefire, and so is "The agreement, signed in Doha" told right after a truce. The reports are our own words."""
+ceasefire, and so is "The agreement, signed in Doha" told right after a truce; "extend the pause beyond Monday" is
+the truce told before it, and "agreed to extend their truce" that truce, extended. The reports are our own words."""
 
 from __future__ import annotations
 
@@ -26,6 +27,15 @@ REPORTS = {
         "paramilitary Rapid Support Forces have agreed to a five-day ceasefire that will take effect on Monday "
         "evening, Qatar said on Saturday.\nThe agreement, signed in Doha after a week of talks, also commits both "
         "sides to letting aid convoys reach Khartoum.\n"
+    ),
+    "pause.txt": (
+        "Truce in the valley holds\nSaturday 8 June 2024\nGENEVA, June 8 (Test Wire) - A three-day truce between "
+        "Armenia and Azerbaijan held for a second day on Saturday, the mediators said.\nThe mediators were working "
+        "to extend the pause beyond Monday.\n"
+    ),
+    "extended.txt": (
+        "Valley truce extended\nTuesday 11 June 2024\nGENEVA, June 11 (Test Wire) - Armenia and Azerbaijan agreed on "
+        "Monday to extend their truce in the valley by two days, the mediators said.\n"
     ),
     "ran_out.txt": (
         "Short truce runs out\nMonday 6 May 2024\nKHARTOUM, May 6 (Test Wire) - A three-day truce between the army "
@@ -59,6 +69,17 @@ def test_an_agreement_for_a_ceasefire_is_that_ceasefire(linked: dict[str, Any]) 
 def test_the_making_of_the_truce_just_told_is_that_truce(linked: dict[str, Any]) -> None:
     # the truce was dated by the Monday it takes effect, after the report: the report's own is still one it can mean
     assert len(linked["signed_in.txt"]) == 1, [(a["name"], a["kind"]) for a in linked["signed_in.txt"]]
+
+
+def test_a_day_a_truce_may_be_extended_beyond_is_not_its_day(linked: dict[str, Any]) -> None:
+    # "extend the pause beyond Monday" takes up the truce told just before, not a pause of that Monday
+    assert len(linked["pause.txt"]) == 1, [(a["name"], a["signed"]) for a in linked["pause.txt"]]
+
+
+def test_their_truce_extended_is_that_truce_and_extended(linked: dict[str, Any]) -> None:
+    (truce,) = linked["extended.txt"]
+    assert truce["id"] == linked["pause.txt"][0]["id"], (truce["name"], linked["pause.txt"][0]["name"])
+    assert truce["status"] == "extended", truce
 
 
 def test_a_truce_that_ran_out_is_no_ones_rejection(linked: dict[str, Any]) -> None:

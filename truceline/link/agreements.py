@@ -10,9 +10,10 @@ They come from three places, each object saying which (``origin``):
   date, a name, or the sentence announces it: truceline/link/resolve.py).
 
 The status follows from the events linked to the agreement (resolve.py): collapsed, superseded (a later truce for
-the same zone and parties came into force), extended (a later protocol to it), violated (a violation or an
-accusation of one), in force (its day of effect has passed), else announced. The history keeps its latest changes
-(resolve.HISTORY) with their dates and the events behind them; every linked event stays in link_agreement_events.
+the same zone and parties came into force), extended (a later protocol to it, or its sides agreed to extend it),
+violated (a violation or an accusation of one), in force (its day of effect has passed), else announced. The history
+keeps its latest changes (resolve.HISTORY) with their dates and the events behind them; every linked event stays in
+link_agreement_events.
 """
 
 from __future__ import annotations
@@ -267,8 +268,8 @@ def status_of(agreement: Mapping[str, Any], relations: Iterable[str], today: str
         return "collapsed"
     if data.get("superseded_by"):
         return "superseded"
-    if data.get("extended_by"):
-        return "extended"
+    if data.get("extended_by") or "extension" in seen:
+        return "extended"  # a later protocol extends it, or its sides agreed to extend it ("extend their truce")
     if seen & {"violation", "accusation"}:
         return "violated"
     start = agreement.get("in_force") or agreement.get("signed")

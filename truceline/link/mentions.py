@@ -33,6 +33,7 @@ _NOT_A_REFERENCE = re.compile(
 # ... though "a fresh truce on Jan. 12", "another ceasefire from Saturday" name one: a new one, with its day
 _NEW_ONE = re.compile(r"\b(new|fresh|another)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _DOCUMENT_AFTER = re.compile(r"\s+(?:memorandum|protocol|agreement|accord|deal)s?\b", re.IGNORECASE)
+_HORIZON = re.compile(r"\b(?:beyond|until|till)\s+$", re.IGNORECASE)
 _FOR_A_TRUCE = re.compile(
     r"\s+(?:for|on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:ceasefire|cease-fire|truce|armistice)\b", re.IGNORECASE
 )
@@ -160,6 +161,8 @@ def find(
             head_at = s_start + m.start()
             # a time that starts in the phrase is its own ("a fresh truce on Jan. 12": the phrase ends at "Jan.")
             times = [t for t in mentions if t["layer"] == "time" and lo <= int(t["start"]) < hi]
+            # "extend the pause beyond Monday", "the truce until Friday": a horizon, not the day it was made
+            times = [t for t in times if not _HORIZON.search(body, max(lo, int(t["start"]) - 12), int(t["start"]))]
             hi = max([hi, *(int(t["end"]) for t in times)])
             dates = [iv for t in times for iv in intervals(t["data"])]
             date_texts = [str(t["text"]) for t in times]

@@ -50,7 +50,8 @@ def relation_of(event: Mapping[str, Any], sentence: str) -> str:
     if cease == "rejected" or event.get("type") == "REJECT":
         return "rejection"
     if cease == "extended" or (EXTEND.search(sentence) and event.get("type") == "AGREE"):
-        return "extension"
+        # "were working to extend the pause": an extension sought is talk of one, not one made
+        return "extension" if stance in ("asserted", "claimed") else "mention"
     agreeing = cease in ("agreed", "declared") or event.get("type") == "AGREE"
     if agreeing and stance in ("asserted", "claimed") and ANNOUNCE.search(sentence) and not IN_FORCE.search(sentence):
         return "announcement"

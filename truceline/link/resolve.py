@@ -56,7 +56,14 @@ _CREATE = re.compile(
 MAX_TERMS = 6
 SUCCESSORS = 256  # the later truces of its zone among which a truce's successor is looked for
 HISTORY = 50  # the latest changes an agreement keeps in its history (its linked events are all kept)
-STATUS_RELATIONS = ("collapse", "violation", "accusation", "in force", "observance")  # what its status reads
+STATUS_RELATIONS = (
+    "collapse",
+    "extension",
+    "violation",
+    "accusation",
+    "in force",
+    "observance",
+)  # what its status reads
 _TERM = re.compile(
     r"^Under the (deal|plan|agreement|memorandum|protocol|accord)\b|"
     r"\b(must|will|shall|are expected to|is to|are to)\s+(be\s+)?(pull\w*|withdraw\w*|leave|patrol\w*|set up|"
@@ -68,7 +75,11 @@ _VIOLATED_WITHIN = 30  # characters before a mention in which a verb of violatio
 SIGNED_BEFORE_EFFECT = 14  # days: a truce known only by the day it took effect may have been agreed this much before
 UNPLACED = -0.5  # an agreement not known to precede the report (undated, or made inside the report's span)
 DISCOURSE = (2.0, 1.0)
-MADE_AGAIN = 1.0  # "The agreement, signed in ...": the making of the agreement the report founded just before
+MADE_AGAIN = 1.0
+THEIRS = 1.0  # "agreed to extend their truce": a truce whose sides are those agreeing in the sentence
+_THEIRS = re.compile(
+    r"^(?:their|its)\b", re.IGNORECASE
+)  # "The agreement, signed in ...": the making of the agreement the report founded just before
 # a definite document word told with its making, right after it: "The agreement, signed in Jeddah", "The deal, reached"
 _MADE_AS_TOLD = re.compile(
     r"s?,\s+(?:which\s+was\s+)?(?:signed|agreed|reached|struck|sealed|concluded)\b", re.I
@@ -206,6 +217,7 @@ class AgreementLinker:
         self._days_of_effect = False  # the sentence's days are the day it tells an agreement took effect
         self._own_prefix = "C-"  # the id prefix of the agreements the report being resolved founds
         self._founded_here: list[str] = []  # the agreements the report being resolved has founded so far
+        self._agreeing: set[str] = set()  # the countries of the sides agreeing in the mention's sentence
         self.earliest: date | None = None  # the first day the report can be from
         self._terms_cache: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}  # see _term_sentences
         self._redo: set[str] = set()  # agreements whose next refresh reads all their links (see refresh)
@@ -252,6 +264,7 @@ class AgreementLinker:
         for mention in found:
             if mention.names:
                 self.sentence_days, self._days_of_effect = sentence_days(mention.sentence, events), False
+                self._agreeing = _agreeing_countries(events, mention.sentence)
                 sentence = body[mention.sentence[0] : mention.sentence[1]]
                 named += [(mention.start, a) for a, _, _ in self._resolve(mention, latest, countries, (), sentence)]
         for mention in found:
@@ -262,6 +275,7 @@ class AgreementLinker:
             if effect is not None:  # "A ceasefire ... took effect at midnight on Sunday": the day it was in force
                 self.sentence_days = [(effect, effect)]
             ahead = {a for at, a in named if at > mention.start}
+            self._agreeing = _agreeing_countries(events, mention.sentence)
             choices = self._resolve(mention, latest, countries, said, sentence, ahead)
             if not choices:
                 agreement_id = self._found(mention, when, events, report, sentence)
@@ -274,6 +288,7 @@ class AgreementLinker:
             # "Under the deal, ..." read before the sentence that announces the deal: read again once it is known
             for mention in left:
                 self.sentence_days, self._days_of_effect = sentence_days(mention.sentence, events), False
+                self._agreeing = _agreeing_countries(events, mention.sentence)
                 sentence = body[mention.sentence[0] : mention.sentence[1]]
                 record(mention, self._resolve(mention, latest, countries, said, sentence))
         self._link_events(article_id, body, resolved, events, when)
@@ -339,6 +354,10 @@ class AgreementLinker:
                 bonus = 1.5 if recent[0] == a.id else 0.5
                 score += bonus
                 how["recency"] = bonus
+            if _THEIRS.match(m.text) and self._agreeing and self._agreeing <= a.allies:
+                # "Israel and Hamas agreed to extend their truce": the truce of the sides agreeing in its sentence
+                score += THEIRS
+                how["theirs"] = sorted(self._agreeing)
             if a.id in said and not announcing:
                 # "the ceasefire" takes up the last truce the report named, though a draft deal came between
                 alike = [i for i in said if i == a.id or _same_kind(m, kinds.get(i))]
