@@ -37,6 +37,12 @@ REPORTS = {
         "Valley truce extended\nTuesday 11 June 2024\nGENEVA, June 11 (Test Wire) - Armenia and Azerbaijan agreed on "
         "Monday to extend their truce in the valley by two days, the mediators said.\n"
     ),
+    "told_twice.txt": (
+        "Border calm after clashes\nThursday 20 June 2024\nBAKU, June 20 (Test Wire) - Azerbaijan said on "
+        "Thursday that 40 of its soldiers had been killed since fighting with Armenia broke out on Tuesday, as a "
+        "ceasefire announced by Baku appeared to be holding.\nA government adviser said a truce brokered with "
+        "foreign help took effect at 6 p.m. on Wednesday.\n"
+    ),
     "ran_out.txt": (
         "Short truce runs out\nMonday 6 May 2024\nKHARTOUM, May 6 (Test Wire) - A three-day truce between the army "
         "and the paramilitary forces in Sudan ended at midnight on Sunday, residents said, and shelling resumed in "
@@ -80,6 +86,10 @@ def test_their_truce_extended_is_that_truce_and_extended(linked: dict[str, Any])
     (truce,) = linked["extended.txt"]
     assert truce["id"] == linked["pause.txt"][0]["id"], (truce["name"], linked["pause.txt"][0]["name"])
     assert truce["status"] == "extended", truce
+
+
+def test_a_truce_told_twice_in_other_words_is_one(linked: dict[str, Any]) -> None:
+    assert len(linked["told_twice.txt"]) == 1, [(a["name"], a["signed"]) for a in linked["told_twice.txt"]]
 
 
 def test_a_truce_that_ran_out_is_no_ones_rejection(linked: dict[str, Any]) -> None:

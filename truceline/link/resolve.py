@@ -76,7 +76,11 @@ SIGNED_BEFORE_EFFECT = 14  # days: a truce known only by the day it took effect 
 UNPLACED = -0.5  # an agreement not known to precede the report (undated, or made inside the report's span)
 DISCOURSE = (2.0, 1.0)
 MADE_AGAIN = 1.0
-THEIRS = 1.0  # "agreed to extend their truce": a truce whose sides are those agreeing in the sentence
+THEIRS = 1.0
+TOLD_AGAIN = 2.5  # an indefinite truce announced again in the report that founded one (see _told_again)
+_ANOTHER_ONE = re.compile(
+    r"\b(new|fresh|another|second|third|separate|earlier|previous|last|first|other)\b", re.I
+)  # "agreed to extend their truce": a truce whose sides are those agreeing in the sentence
 _THEIRS = re.compile(
     r"^(?:their|its)\b", re.IGNORECASE
 )  # "The agreement, signed in ...": the making of the agreement the report founded just before
@@ -348,7 +352,12 @@ class AgreementLinker:
         scored: list[tuple[float, str, dict[str, Any]]] = []
         for a in profiles:
             score, how = self._score(m, a, vocabulary, countries)
-            if announcing and not (how.get("name") or how.get("date")):
+            if announcing and self._told_again(m, a, kinds.get(a.id), how):
+                # "a ceasefire announced by Yerevan appeared to be holding ... a truce brokered with international
+                # help took effect": the report's own truce, told again in other words
+                score += TOLD_AGAIN
+                how["told again"] = TOLD_AGAIN
+            elif announcing and not (how.get("name") or how.get("date")):
                 continue
             if a.id in recent and not indefinite:
                 bonus = 1.5 if recent[0] == a.id else 0.5
@@ -384,6 +393,15 @@ class AgreementLinker:
         if not scored or scored[0][0] < RESOLVE:
             return []
         return [(scored[0][1], scored[0][0], scored[0][2])]
+
+    def _told_again(self, m: Mention, a: _Profile, kind: str | None, how: Mapping[str, Any]) -> bool:
+        """An indefinite truce announced in a report that has already founded one of its kind, with no word that
+        makes it another ("a new", "a second", "an earlier") and no day or length against it."""
+        if a.id not in self._founded_here or not m.truce_like or not a.truce_kind or not _same_kind(m, kind):
+            return False
+        if _ANOTHER_ONE.search(m.text[: max(0, m.text.lower().find(m.head))]):
+            return False
+        return "length" not in how and not (m.dates and a.spans and not how.get("date"))
 
     def _load(self, key: tuple[str, tuple[str, ...]]) -> _Candidates:
         """The agreements a report's mentions are scored against (read once per report and after a founding) with
