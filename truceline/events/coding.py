@@ -29,8 +29,7 @@ def _find_actors(dictionary: Any, text: str) -> list[Actor]:
 def code_text(text: str, dictionary: Any, nlp: Any, article_id: str = "eval") -> tuple[list[Event], dict[int, Any]]:
     """Events of `text` and the parsed docs by sentence index (for choosing the main event)."""
     sentences = split_sentences(text)
-    selects = load_typer().selects  # the lexicon's trigger words and the event model's
-    chosen = [i for i, (s, e) in enumerate(sentences) if selects(text, s, e)]
+    chosen = load_typer().select(text, sentences)  # the lexicon's trigger words and the event model's
     docs = {
         i: doc for i, doc in zip(chosen, nlp.pipe(text[s:e] for s, e in (sentences[i] for i in chosen)), strict=True)
     }

@@ -69,6 +69,8 @@ class Lexicon:
     phrasal_forms: dict[str, frozenset[str]]  # verb form -> particle forms that make it a trigger
     # "gave the rebels 48 hours to", "have until Friday to": a verb form -> time words within five words after it
     time_limit_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    harm_forms: frozenset[str] = frozenset()  # "died", "hurt": no trigger, a figure for the act told just before
+    cued_forms: dict[str, frozenset[str]] = field(default_factory=dict)  # verb form -> the forms of its cue words
     wish_cues: frozenset[str] = frozenset()  # "hoped the deal would end the fighting": a wish, not an act
     verb_senses: dict[str, tuple[tuple[frozenset[str], TypeMode | None], ...]] = field(default_factory=dict)
     relation_verbs: frozenset[str] = frozenset()  # "is backing", "which backs": a standing relation, not an act
@@ -102,6 +104,11 @@ class Lexicon:
     reciprocal_verbs: frozenset[str] = frozenset()  # "traded fire", "clashed": each side does it to the other
     crowd_control: frozenset[str] = frozenset()  # "tear gas", "water cannon": no weapon under these modifiers
 
+    def tells_harm(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """True when text[start:end] holds a form of a harm or death verb the trigger words do not cover."""
+        words = _WORD.findall(text, start, len(text) if end is None else end)
+        return any(w.lower() in self.harm_forms for w in words)
+
     def selects(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """True when text[start:end] holds a trigger form: one regex pass and set look-ups, no parsing."""
         words = [w.lower() for w in _WORD.findall(text, start, len(text) if end is None else end)]
@@ -114,6 +121,9 @@ class Lexicon:
             particles = self.phrasal_forms.get(word)
             # "two missiles were launched": an object phrase may come before its verb in the passive
             if particles is not None and not particles.isdisjoint(words[max(0, i - 3) : i + 4]):
+                return True
+            cues = self.cued_forms.get(word)
+            if cues is not None and not cues.isdisjoint(words):
                 return True
             limits = self.time_limit_forms.get(word)
             if limits is not None and not limits.isdisjoint(words[i + 1 : i + 6]):
@@ -222,6 +232,20 @@ def _verb_senses(section: Any) -> dict[str, tuple[tuple[frozenset[str], TypeMode
     return out
 
 
+def _cued_forms(
+    cued: set[str], senses: dict[str, tuple[tuple[frozenset[str], TypeMode | None], ...]], forms: set[str]
+) -> dict[str, frozenset[str]]:
+    """Each form of a cued verb that no other trigger has, with every form of its cue words."""
+    out: dict[str, frozenset[str]] = {}
+    for lemma in sorted(cued):
+        cue_forms = frozenset(
+            f for cues, _ in senses[lemma] for c in cues for f in word_forms(c, verb=False) | word_forms(c, verb=True)
+        )
+        for form in word_forms(lemma, verb=True) - forms:
+            out[form] = out.get(form, frozenset()) | cue_forms
+    return out
+
+
 def _pair(phrase: str) -> tuple[str, str]:
     verb, _, particle = phrase.lower().partition(" ")
     return verb, particle
@@ -234,8 +258,18 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
     phrasal = {tuple(k.split(" ", 1)): v for k, v in phrasal_raw.items()}
     ceasefire_nouns = frozenset(str(n).lower() for n in raw.get("ceasefire_nouns") or ())
     forms: set[str] = set()
+    senses = _verb_senses(raw.get("verb_senses"))
+    # a verb every sense of which needs a cue word ("landed" only with a missile or shell, "ended" only with an
+    # agreement) selects a sentence only with a cue word in it (`cued_forms`): without one it reports nothing
+    cued = {
+        v
+        for v, options in senses.items()
+        if any(not cues and sense is None for cues, sense in options)  # with no cue word: no event (not the entry's)
+        and all(cues or sense is None for cues, sense in options)
+    }
     for lemma in verbs:
-        forms |= word_forms(lemma, verb=True)
+        if lemma not in cued:
+            forms |= word_forms(lemma, verb=True)
     for lemma in nouns:
         forms |= word_forms(lemma, verb=False)
     for noun in (*ceasefire_nouns, "pause"):  # "a humanitarian pause" (truceline.events.triggers)
@@ -243,12 +277,19 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
     for key in ("denial_verbs", "accuse_verbs"):  # a denial or accusation is an event without a trigger verb
         for verb in raw.get(key) or ():
             forms |= word_forms(str(verb), verb=True)
-    # recall.py and speakers.py read these; a sentence of who died or was hurt gives the act before it its figure
-    for key in ("response_verbs", "demand_verbs", "resolve_verbs", "loss_verbs", "harm_verbs", "death_verbs"):
+    for key in ("response_verbs", "demand_verbs", "resolve_verbs", "loss_verbs"):  # recall.py, speakers.py read these
         for verb in raw.get(key) or ():
             forms |= word_forms(str(verb), verb=True)
     # "or face an assault", "will pay a price", "would pay for it": recall.py
     forms |= word_forms("face", verb=True) | word_forms("pay", verb=True) | {"price"}
+    # a sentence of who died or was hurt gives the act just before it its figure (extract._suffered_after): parsed
+    # only right after a sentence that may hold an act (EventTyper.select)
+    harm_forms = {
+        form
+        for key in ("harm_verbs", "death_verbs")
+        for v in raw.get(key) or ()
+        for form in word_forms(str(v), verb=True)
+    }
     for noun in raw.get("charge_nouns") or ():  # "called it a breach": the charge, not the common verb, selects
         forms |= word_forms(str(noun), verb=False)
     for modifier in ("air", "drone", "mortar", "rocket", "artillery", "missile", "gunmen", "gunman"):
@@ -293,10 +334,12 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
         transfer_verbs=frozenset(raw.get("transfer_verbs") or ()),
         stative_participles=frozenset(raw.get("stative_participles") or ()),
         forms=frozenset(forms),
+        harm_forms=frozenset(harm_forms - forms),
+        cued_forms=_cued_forms(cued & set(verbs), senses, forms),
         phrasal_forms={k: frozenset(v) for k, v in phrasal_forms.items()},
         time_limit_forms=time_limit_forms,
         wish_cues=frozenset(raw.get("wish_cues") or ()),
-        verb_senses=_verb_senses(raw.get("verb_senses")),
+        verb_senses=senses,
         **{name: frozenset(str(w).lower() for w in raw.get(name) or ()) for name in _WORD_LISTS},
     )
 

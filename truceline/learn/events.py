@@ -248,6 +248,16 @@ class EventTyper:
         words = _WORD.findall(text, start, len(text) if end is None else end)
         return any(w.lower() in self.forms for w in words)
 
+    def select(self, text: str, sentences: Sequence[tuple[int, int]]) -> list[int]:
+        """Indexes of the sentences to parse: those that may hold an event, and a sentence right after one of them
+        that tells who died or was hurt ("A local official said nine people were hurt": the act's figure)."""
+        lex = load_lexicon()
+        chosen: list[int] = []
+        for i, (start, end) in enumerate(sentences):
+            if self.selects(text, start, end) or (chosen and chosen[-1] == i - 1 and lex.tells_harm(text, start, end)):
+                chosen.append(i)
+        return chosen
+
     def read(self, cands: Sequence[Candidate], lex: Lexicon) -> list[Typing]:
         """The classifier's reading of each candidate (no policy applied)."""
         if not cands:

@@ -16,9 +16,8 @@ from truceline.stages.actors import ActorDictionary
 
 def select_sentences(text: str, sentences: Sequence[tuple[int, int]], typer: EventTyper | None = None) -> list[int]:
     """Indexes of the sentences that may hold an event (a trigger word of the lexicon or of the event model is
-    present): only these are parsed."""
-    selects = (typer or load_typer()).selects
-    return [i for i, (start, end) in enumerate(sentences) if selects(text, start, end)]
+    present) or tell the figure of one just before: only these are parsed."""
+    return (typer or load_typer()).select(text, sentences)
 
 
 def extract_events(
