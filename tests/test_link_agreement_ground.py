@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_link_agreement_life import link_reports
+from test_link_agreement_life import agreements_by_report, link_reports
 
 REPORTS = {
     "luanda.txt": (
@@ -46,11 +46,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    run = link_reports(tmp_path_factory, REPORTS)
-    of_report: dict[str, list[dict[str, Any]]] = {}
-    for name, aid in run["ids"].items():
-        mine = {m["agreement_id"] for m in run["mentions"] if m["article_id"] == aid}
-        of_report[name] = [run["agreements"][a] for a in sorted(mine) if a in run["agreements"]]
+    of_report = agreements_by_report(link_reports(tmp_path_factory, REPORTS))
     return {"of": of_report}
 
 

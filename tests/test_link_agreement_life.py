@@ -54,6 +54,15 @@ def link_reports(tmp_path_factory: pytest.TempPathFactory, reports: dict[str, st
         }
 
 
+def agreements_by_report(run: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The corpus agreements each report's mentions resolved to, by file name (from `link_reports`)."""
+    of_report: dict[str, list[dict[str, Any]]] = {}
+    for name, aid in run["ids"].items():
+        mine = {m["agreement_id"] for m in run["mentions"] if m["article_id"] == aid}
+        of_report[name] = [run["agreements"][a] for a in sorted(mine) if a in run["agreements"]]
+    return of_report
+
+
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return link_reports(tmp_path_factory, REPORTS)
