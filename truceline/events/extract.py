@@ -58,7 +58,7 @@ from truceline.events.recipients import (
     relative_subject,
 )
 from truceline.events.retold import UPDATE_AFTER_CHARS, rising_toll
-from truceline.events.speakers import losers_hit, speakers_own, toll_of
+from truceline.events.speakers import losers_hit, speakers_own, told_root, toll_of
 from truceline.events.stance import (
     Attribution,
     attribution,
@@ -531,9 +531,7 @@ class _Coder:
             or not 0 <= start - last.sentence_end <= 2
         ):
             return
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
-        if root is not None and root.lemma_.lower() in self.lex.speech_verbs:  # "..., a local official said"
-            root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+        root = told_root(doc, self.lex)  # "..., a local official said"
         if root is None or not suffered(root) or any(c.dep_ == "neg" for c in root.children):
             return
         if self._times_of(doc, start, end) or _ANOTHER_INCIDENT & {t.lower_ for t in doc}:

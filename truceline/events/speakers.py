@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from truceline.events.arguments import verbal_arguments
 from truceline.events.lexicon import Lexicon
@@ -306,14 +307,20 @@ def losers_hit(
     return out
 
 
+def told_root(doc: Any, lex: Lexicon) -> Token | None:
+    """The verb a sentence tells, past the speech verb reporting it ("..., a monitor said")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and lemma_of(root) in lex.speech_verbs:
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+    return root
+
+
 def toll_of(doc: object, offset: int, index: ActorIndex, lex: Lexicon, act: Event) -> tuple[bool, Actor | None]:
     """Whether a sentence of loss ('The army lost 12 soldiers') can tell the toll of `act` (an act of force by
     another party), and the side it names (None when not a known party)."""
     if act.type not in FORCE_TYPES or act.stance not in ("asserted", "claimed"):
         return False, None
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)  # type: ignore[attr-defined]
-    if root is not None and lemma_of(root) in lex.speech_verbs:  # "..., a monitor said"
-        root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+    root = told_root(doc, lex)
     if root is None or lemma_of(root) not in lex.loss_verbs or not root.tag_.startswith("VB"):
         return False, None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
