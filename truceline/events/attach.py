@@ -263,7 +263,7 @@ def _related_time(doc: Any, offset: int, times: Sequence[TimeRef], head: Token) 
             return (ref, "before") if ref is not None else None
         if not parent.tag_.startswith("VB"):
             return None
-        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.children):
+        if dep == "conj" and _own_subject_of(current):
             return None  # "agreed a truce last week, but previous deals have proved temporary": a clause of its own
         decided = dep == "xcomp" and current.lemma_.lower() in _DECIDED_BY_VOTING
         if (dep == "xcomp" or (dep == "advcl" and marker not in _SUBORDINATE_TIME)) and _plans(parent) and not decided:

@@ -226,10 +226,9 @@ def find_candidates(doc: Any, lex: Lexicon) -> list[Candidate]:
     return found
 
 
-VOID: TypeMode = ("NONE", "")
-_ENDED_ITSELF = frozenset(
-    {"end", "terminate", "expire", "lapse"}
-)  # verb_sense: the verb's object shows it reports nothing
+VOID: TypeMode = ("NONE", "")  # verb_sense: the verb's object shows it reports nothing
+# verbs whose subject, with no object, ended by itself ("the truce ended"): no one cast it off
+_ENDED_ITSELF = frozenset({"end", "terminate", "expire", "lapse"})
 
 
 def verb_sense(verb: Token, lemma: str, lex: Lexicon) -> TypeMode | None:
@@ -555,7 +554,7 @@ def _next_to(a: Token, b: Token) -> bool:
 
 
 def _related(a: Token, b: Token) -> bool:
-    return a.head.i == b.i or b.head.i == a.i or a.head.i == b.head.i or a in b.subtree or b in a.subtree
+    return _next_to(a, b) or a in b.subtree or b in a.subtree
 
 
 _OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until"})

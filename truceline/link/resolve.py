@@ -56,14 +56,8 @@ _CREATE = re.compile(
 MAX_TERMS = 6
 SUCCESSORS = 256  # the later truces of its zone among which a truce's successor is looked for
 HISTORY = 50  # the latest changes an agreement keeps in its history (its linked events are all kept)
-STATUS_RELATIONS = (
-    "collapse",
-    "extension",
-    "violation",
-    "accusation",
-    "in force",
-    "observance",
-)  # what its status reads
+# what its status reads
+STATUS_RELATIONS = ("collapse", "extension", "violation", "accusation", "in force", "observance")
 _TERM = re.compile(
     r"^Under the (deal|plan|agreement|memorandum|protocol|accord)\b|"
     r"\b(must|will|shall|are expected to|is to|are to)\s+(be\s+)?(pull\w*|withdraw\w*|leave|patrol\w*|set up|"
@@ -74,20 +68,15 @@ _GOVERNS_WITHIN = 30  # characters before a definite mention in which the verb t
 _VIOLATED_WITHIN = 30  # characters before a mention in which a verb of violation governs it
 SIGNED_BEFORE_EFFECT = 14  # days: a truce known only by the day it took effect may have been agreed this much before
 UNPLACED = -0.5  # an agreement not known to precede the report (undated, or made inside the report's span)
-DISCOURSE = (2.0, 1.0)
-MADE_AGAIN = 1.0
-THEIRS = 1.0
+DISCOURSE = (2.0, 1.0)  # the agreement a report named last, and any other it named before
+MADE_AGAIN = 1.0  # "The agreement, signed in ...": the making of the agreement the report founded just before
+THEIRS = 1.0  # "agreed to extend their truce": a truce whose sides are those agreeing in the sentence
 TOLD_AGAIN = 2.5  # an indefinite truce announced again in the report that founded one (see _told_again)
-_ANOTHER_ONE = re.compile(
-    r"\b(new|fresh|another|second|third|separate|earlier|previous|last|first|other)\b", re.I
-)  # "agreed to extend their truce": a truce whose sides are those agreeing in the sentence
-_THEIRS = re.compile(
-    r"^(?:their|its)\b", re.IGNORECASE
-)  # "The agreement, signed in ...": the making of the agreement the report founded just before
+# words that make a truce told again another one: "a new ceasefire", "a second truce", "an earlier deal"
+_ANOTHER_ONE = re.compile(r"\b(new|fresh|another|second|third|separate|earlier|previous|last|first|other)\b", re.I)
+_THEIRS = re.compile(r"^(?:their|its)\b", re.IGNORECASE)
 # a definite document word told with its making, right after it: "The agreement, signed in Jeddah", "The deal, reached"
-_MADE_AS_TOLD = re.compile(
-    r"s?,\s+(?:which\s+was\s+)?(?:signed|agreed|reached|struck|sealed|concluded)\b", re.I
-)  # the agreement a report named last, and any other it named before
+_MADE_AS_TOLD = re.compile(r"s?,\s+(?:which\s+was\s+)?(?:signed|agreed|reached|struck|sealed|concluded)\b", re.I)
 _BEGAN = re.compile(
     r"\b(?:ceasefire|cease-fire|truce|pause|deal|agreement)\s+(?:began|begins|started|starts|kicked in|went into "
     r"effect|goes into effect)\b",
