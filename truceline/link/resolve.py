@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from truceline.actors.story import DATELINE_REACH
+from truceline.geo.cues import dateline_spans
 from truceline.link import agreements as objects
 from truceline.link.mentions import Mention, find, intervals
 from truceline.link.relations import (
@@ -76,7 +78,9 @@ TOLD_AGAIN = 2.5  # an indefinite truce announced again in the report that found
 _ANOTHER_ONE = re.compile(r"\b(new|fresh|another|second|third|separate|earlier|previous|last|first|other)\b", re.I)
 _THEIRS = re.compile(r"^(?:their|its)\b", re.IGNORECASE)
 # a definite document word told with its making, right after it: "The agreement, signed in Jeddah", "The deal, reached"
-_MADE_AS_TOLD = re.compile(r"s?,\s+(?:which\s+was\s+)?(?:signed|agreed|reached|struck|sealed|concluded)\b", re.I)
+_MADE_AS_TOLD = re.compile(
+    r"s?,\s+(?:which\s+was\s+)?(?:signed|agreed|reached|struck|sealed|concluded|brokered|mediated|negotiated)\b", re.I
+)
 _BEGAN = re.compile(
     r"\b(?:ceasefire|cease-fire|truce|pause|deal|agreement)\s+(?:began|begins|started|starts|kicked in|went into "
     r"effect|goes into effect)\b",
@@ -201,6 +205,8 @@ class AgreementLinker:
         self.tables = tables
         self.report_zone: tuple[str | None, str | None] = (None, None)
         self.report_places: list[tuple[str, str]] = []  # (place, its country), the most named first
+        self._ground: tuple[str | None, str | None] = (None, None)  # report_zone without the dateline
+        self._filed_only: set[str] = set()  # places the report names in its dateline alone
         # the agreements a report's mentions are scored against, read once per report (and after a founding)
         self._candidates: _Candidates | None = None
         self._first = ""  # the report's first possible day (ISO), as _score compares it
@@ -232,6 +238,12 @@ class AgreementLinker:
         events = self.tables.article_events(article_id)
         self.report_zone = report_zone(extractions)
         self.report_places = places_by_count(extractions)
+        # the dateline names where the copy was filed, not ground a truce covers ("YEREVAN, Sept 13 - ... a truce
+        # brokered with international help took effect"): a place named there alone names no agreement's zone
+        filed = dateline_spans(body[:DATELINE_REACH])
+        grounds = [m for m in extractions if not any(lo <= int(m["start"]) < hi for lo, hi in filed)]
+        self._ground = report_zone(grounds)
+        self._filed_only = {name for name, _ in self.report_places} - {name for name, _ in places_by_count(grounds)}
         self._own_prefix = f"C-{article_id[:10]}-"
         self._candidates = None
         self._founded_here = []
@@ -539,6 +551,8 @@ class AgreementLinker:
             )
             zone_country = ground[1] if ground else sorted(sides, key=lambda c: (c not in m.parties, c))[0]
             zone = ground[0] if ground else _country_name(zone_country)
+        if zone in self._filed_only:
+            zone, zone_country = self._ground if self._ground[0] else (None, zone_country)
         kind = objects.kind_of(m.head)
         words = [w for w in re.findall(r"[A-Za-z0-9][\w-]*", pre) if w.lower() not in _DETERMINERS and not w.isdigit()]
         label = " ".join(words[-2:]) or kind
