@@ -1,6 +1,7 @@
 """What a report's words make of an agreement it founds: "The deal, brokered by ..." told right after a truce is that
-truce (with its go-betweens), and a place the report names only in its dateline, where the copy was filed, is not
-the ground the truce covers. The reports are our own words."""
+truce (with its go-betweens); a place the report names only in its dateline, where the copy was filed, or as who
+announced the truce ("announced by Moscow") is not the ground the truce covers; "a similar truce" is named without
+"similar"; and a truce the report says collapsed is collapsed. The reports are our own words."""
 
 from __future__ import annotations
 
@@ -14,13 +15,18 @@ REPORTS = {
         "Border truce takes hold\nWednesday 4 December 2024\nNICOSIA, Dec 4 (Test Wire) - A ceasefire between Israel "
         "and Hezbollah came into effect at dawn on Wednesday, and families began returning to villages in southern "
         "Lebanon.\nThe deal, brokered by Egypt and Qatar, gives both sides 30 days to pull their fighters back from "
-        "the frontier.\n"
+        "the frontier.\nIsrael's defence minister said the army would return to the villages if the truce collapsed.\n"
     ),
     "filed_from.txt": (
         "Guns fall silent on the frontier\nThursday 15 September 2022\nMOSCOW, Sept 15 (Test Wire) - A truce "
         "brokered with foreign help took effect on Wednesday evening after two days of fighting on the border "
         "between Armenia and Azerbaijan, an Armenian official said.\nResidents of border villages said the shelling "
         "had stopped.\n"
+    ),
+    "similar.txt": (
+        "Kyiv says Easter truce broken\nSunday 20 April 2025\nKYIV (Test Wire) - Ukraine said on Sunday that Russian "
+        "forces had broken an Easter ceasefire declared by the Kremlin, shelling positions near Kupiansk.\nA similar "
+        "truce announced by Moscow last January collapsed within hours.\n"
     ),
 }
 
@@ -34,8 +40,18 @@ def test_the_deal_brokered_is_the_truce_just_told(linked: dict[str, Any]) -> Non
     (truce,) = linked["brokered.txt"]
     assert truce["kind"] == "ceasefire", truce
     assert set(truce["data"]["mediators"]) == {"EGY", "QAT"}, truce
+    assert truce["status"] != "collapsed", truce  # "if the truce collapsed": a fall supposed is none
 
 
 def test_a_place_named_only_in_the_dateline_is_not_the_zone(linked: dict[str, Any]) -> None:
     (truce,) = linked["filed_from.txt"]
     assert truce["zone"] in ("Armenia", "Azerbaijan"), truce
+
+
+def test_a_truce_told_as_collapsed_is_collapsed_and_not_named_by_its_announcer(linked: dict[str, Any]) -> None:
+    earlier = [a for a in linked["similar.txt"] if str(a["signed"]).startswith("2025-01")]
+    assert len(earlier) == 1, [(a["name"], a["signed"]) for a in linked["similar.txt"]]
+    (truce,) = earlier
+    assert truce["status"] == "collapsed", truce
+    assert "similar" not in truce["name"].lower(), truce
+    assert truce["zone"] != "Moscow", truce

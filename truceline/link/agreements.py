@@ -264,8 +264,8 @@ def status_of(agreement: Mapping[str, Any], relations: Iterable[str], today: str
     """The agreement's status from the relations of its linked events and its own dates (see the module doc)."""
     data = agreement["data"]
     seen = set(relations)
-    if "collapse" in seen:
-        return "collapsed"
+    if "collapse" in seen or data.get("fate") == "collapse":
+        return "collapsed"  # an act ended it, or a report tells that it collapsed
     if data.get("superseded_by"):
         return "superseded"
     if data.get("extended_by") or "extension" in seen:

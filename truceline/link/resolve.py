@@ -81,6 +81,14 @@ _THEIRS = re.compile(r"^(?:their|its)\b", re.IGNORECASE)
 _MADE_AS_TOLD = re.compile(
     r"s?,\s+(?:which\s+was\s+)?(?:signed|agreed|reached|struck|sealed|concluded|brokered|mediated|negotiated)\b", re.I
 )
+# "the truce announced by Moscow last January collapsed within hours", "the ceasefire broke down": the phrase's own
+# verb tells the agreement is over (not "has not collapsed", not "after the truce collapsed": the phrase starts there)
+_FELL = re.compile(
+    r"(?:\s+(?!not\b|never\b|nearly\b|almost\b)[\w'-]+){0,8}?\s+(?:collapsed|broke down|fell apart|unravell?ed)\b",
+    re.I,
+)
+# "would declare martial law if the truce collapsed": a fall supposed, feared or asked about is none
+_IF_IT = re.compile(r"\b(?:if|unless|whether|lest|should|fears?|feared|fearing|once)\s+$", re.I)
 _BEGAN = re.compile(
     r"\b(?:ceasefire|cease-fire|truce|pause|deal|agreement)\s+(?:began|begins|started|starts|kicked in|went into "
     r"effect|goes into effect)\b",
@@ -259,6 +267,10 @@ class AgreementLinker:
                     agreement_id, article_id, mention.start, mention.end, mention.text, round(score, 2), how
                 )
                 resolved.append((mention, agreement_id))
+                if _FELL.match(mention.text, mention.text.lower().find(mention.head) + len(mention.head)) and not (
+                    _IF_IT.search(body, max(mention.sentence[0], mention.start - 30), mention.start)
+                ):
+                    self._fell(agreement_id)
                 if agreement_id in said:
                     said.remove(agreement_id)
                 said.append(agreement_id)
@@ -530,7 +542,8 @@ class AgreementLinker:
             agreed = agreement_days(events)
             day = agreed[0] if len(agreed) == 1 else None
             signed = day.isoformat() if day else None
-        phrase_places = [p for p in m.places if p.lower() in m.text.lower()]
+        # a place the phrase names as who announced or brokered it ("a truce announced by Moscow") is no ground
+        phrase_places = [p for p in m.places if _named_as_ground(p, m.text)]
         zone: str | None = phrase_places[0] if phrase_places else self.report_zone[0]
         zone_country = self.report_zone[1]
         if phrase_places:  # the country of the place named, not of whichever place the sentence named first
@@ -554,7 +567,11 @@ class AgreementLinker:
         if zone in self._filed_only:
             zone, zone_country = self._ground if self._ground[0] else (None, zone_country)
         kind = objects.kind_of(m.head)
-        words = [w for w in re.findall(r"[A-Za-z0-9][\w-]*", pre) if w.lower() not in _DETERMINERS and not w.isdigit()]
+        words = [
+            w
+            for w in re.findall(r"[A-Za-z0-9][\w-]*", pre)
+            if w.lower() not in _DETERMINERS and w.lower() not in _NOT_NAMING and not w.isdigit()
+        ]
         label = " ".join(words[-2:]) or kind
         if label.lower() != kind and m.head not in label.lower() and objects.kind_of(label) == "agreement":
             label = f"{label} {kind}"  # "Security agreement", "Unilateral ceasefire"
@@ -699,6 +716,14 @@ class AgreementLinker:
             a["signed"] = day.isoformat()
             self.tables.save_agreement(a)
 
+    def _fell(self, agreement_id: str) -> None:
+        """A report tells of the agreement itself that it collapsed ("A similar truce ... collapsed within hours"),
+        with no act of anyone's that ended it: it is over."""
+        a = self.tables.agreement(agreement_id)
+        if a is not None and a["data"].get("fate") != "collapse":
+            a["data"]["fate"] = "collapse"
+            self.tables.save_agreement(a)
+
     # -- status -----------------------------------------------------------------------------------------------
     def refresh(self, agreement_id: str, article_id: str | None = None) -> None:
         """Recompute an agreement's parties, terms, history, supersession and status from what is linked to it:
@@ -729,7 +754,7 @@ class AgreementLinker:
             changes = [x for x in new if x["relation"] != "mention"]
             if changes:
                 data["history"] = self._history(data.get("history") or [], changes)
-        if "collapse" not in relations:
+        if "collapse" not in relations and data.get("fate") != "collapse":
             self._supersede(a)
         a["status"] = objects.status_of(a, relations, self.tables.latest_report_date())
         self.tables.save_agreement(a)
@@ -844,11 +869,27 @@ def _parties(data: Mapping[str, Any], linked: Sequence[Mapping[str, Any]], annou
     return parties
 
 
+def _named_as_ground(place: str, text: str) -> bool:
+    """Whether `text` names `place` other than as the agent after "by" ("announced by Yerevan")."""
+    return any(
+        not re.search(r"\bby\s+(?:the\s+)?$", text[: m.start()], re.IGNORECASE)
+        for m in re.finditer(re.escape(place), text, re.IGNORECASE)
+    )
+
+
 def _change(link: Mapping[str, Any]) -> dict[str, Any]:
     return {"relation": link["relation"], "date": link["event"].get("date"), "event_id": link["event_id"]}
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "last", "existing"})
+# words that compare, order or judge an agreement rather than name it ("a similar truce", "the fragile ceasefire")
+_NOT_NAMING = frozenset(
+    {
+        "similar", "same", "such", "another", "other", "new", "fresh", "renewed", "earlier", "previous", "latest",
+        "second", "third", "current", "fragile", "shaky", "uneasy", "tenuous", "brief", "so-called", "proposed",
+        "possible", "potential", "planned", "tentative", "original", "first",
+    }
+)  # fmt: skip
 
 
 def recent_first(
