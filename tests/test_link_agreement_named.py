@@ -1,7 +1,8 @@
 """What a report's words make of an agreement it founds: "The deal, brokered by ..." told right after a truce is that
 truce (with its go-betweens); a place the report names only in its dateline, where the copy was filed, or as who
 announced the truce ("announced by Moscow") is not the ground the truce covers; "a similar truce" is named without
-"similar"; and a truce the report says collapsed is collapsed. The reports are our own words."""
+"similar"; a truce the report says collapsed is collapsed; one that took effect on the report's day, told again
+with the month it was agreed in, was signed that month and is in force. The reports are our own words."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ REPORTS = {
         "Kyiv says Easter truce broken\nSunday 20 April 2025\nKYIV (Test Wire) - Ukraine said on Sunday that Russian "
         "forces had broken an Easter ceasefire declared by the Kremlin, shelling positions near Kupiansk.\nA similar "
         "truce announced by Moscow last January collapsed within hours.\n"
+    ),
+    "made_before.txt": (
+        "Government and rebels begin three-month truce\nMonday 4 September 2023\nMANILA, Sept 4 (Test Wire) - A "
+        "three-month ceasefire between the Philippine government and communist rebels took effect on Monday, "
+        "officials said.\nThe truce, agreed in Oslo in July, will be watched by church monitors.\n"
     ),
 }
 
@@ -55,3 +61,10 @@ def test_a_truce_told_as_collapsed_is_collapsed_and_not_named_by_its_announcer(l
     assert truce["status"] == "collapsed", truce
     assert "similar" not in truce["name"].lower(), truce
     assert truce["zone"] != "Moscow", truce
+
+
+def test_a_truce_told_again_with_when_it_was_made_was_signed_then(linked: dict[str, Any]) -> None:
+    (truce,) = linked["made_before.txt"]
+    assert truce["in_force"] == "2023-09-04", truce
+    assert truce["signed"] == "2023-07", truce
+    assert truce["status"] == "in force", truce

@@ -273,6 +273,8 @@ def status_of(agreement: Mapping[str, Any], relations: Iterable[str], today: str
     if seen & {"violation", "accusation"}:
         return "violated"
     start = agreement.get("in_force") or agreement.get("signed")
-    if "in force" in seen or "observance" in seen or (start and today and str(start) < today):
+    # a truce a report says took effect on its own day is in force that day; one only signed, from the day after
+    began = agreement.get("in_force") and today and str(agreement["in_force"])[:10] <= today
+    if "in force" in seen or "observance" in seen or began or (start and today and str(start) < today):
         return "in force"
     return "announced"

@@ -68,6 +68,7 @@ _TERM = re.compile(
 )
 _GOVERNS_WITHIN = 30  # characters before a definite mention in which the verb that makes it stands
 _VIOLATED_WITHIN = 30  # characters before a mention in which a verb of violation governs it
+MADE_BEFORE_EFFECT = 366  # days: the making of a truce told with its own time, before the day it took effect
 SIGNED_BEFORE_EFFECT = 14  # days: a truce known only by the day it took effect may have been agreed this much before
 UNPLACED = -0.5  # an agreement not known to precede the report (undated, or made inside the report's span)
 DISCOURSE = (2.0, 1.0)  # the agreement a report named last, and any other it named before
@@ -267,6 +268,8 @@ class AgreementLinker:
                     agreement_id, article_id, mention.start, mention.end, mention.text, round(score, 2), how
                 )
                 resolved.append((mention, agreement_id))
+                if how.get("made again") and len(mention.dates) == 1:
+                    self._made_in(agreement_id, mention.dates[0])
                 if _FELL.match(mention.text, mention.text.lower().find(mention.head) + len(mention.head)) and not (
                     _IF_IT.search(body, max(mention.sentence[0], mention.start - 30), mention.start)
                 ):
@@ -715,6 +718,24 @@ class AgreementLinker:
         ):
             a["signed"] = day.isoformat()
             self.tables.save_agreement(a)
+
+    def _made_in(self, agreement_id: str, when: tuple[date, date]) -> None:
+        """The truce a report founded by the day it took effect, told again with when it was made ("took effect on
+        Thursday ... The truce, agreed in Havana in June,"): it was signed then, to the day or month told."""
+        a = self.tables.agreement(agreement_id)
+        if a is None or not a.get("in_force") or a.get("signed") != a.get("in_force"):
+            return
+        effect = _day(a.get("in_force"))
+        lo, hi = when
+        if effect is None or hi >= effect or (effect - lo).days > MADE_BEFORE_EFFECT:
+            return
+        if lo == hi:
+            a["signed"] = lo.isoformat()
+        elif lo.day == 1 and (hi + timedelta(days=1)).day == 1 and lo.month == hi.month:
+            a["signed"] = lo.isoformat()[:7]
+        else:
+            return
+        self.tables.save_agreement(a)
 
     def _fell(self, agreement_id: str) -> None:
         """A report tells of the agreement itself that it collapsed ("A similar truce ... collapsed within hours"),
