@@ -2,7 +2,7 @@
 truce (with its go-betweens); a place the report names only in its dateline, where the copy was filed, or as who
 announced the truce ("announced by Moscow") is not the ground the truce covers; "a similar truce" is named without
 "similar"; a truce the report says collapsed is collapsed; one that took effect on the report's day, told again
-with the month it was agreed in, was signed that month and is in force. The reports are our own words."""
+with the month it was agreed in, was signed that month and is in force; a nationwide truce covers its country. The reports are our own words."""
 
 from __future__ import annotations
 
@@ -33,6 +33,11 @@ REPORTS = {
         "Government and rebels begin three-month truce\nMonday 4 September 2023\nMANILA, Sept 4 (Test Wire) - A "
         "three-month ceasefire between the Philippine government and communist rebels took effect on Monday, "
         "officials said.\nThe truce, agreed in Oslo in July, will be watched by church monitors.\n"
+    ),
+    "nationwide.txt": (
+        "Rivals agree nationwide truce\nSaturday 6 July 2024\nJEDDAH, July 6 (Test Wire) - Sudan's army and the "
+        "Rapid Support Forces agreed to a nationwide ceasefire on Saturday so that food can reach El Fasher.\nAid "
+        "groups said convoys were ready to leave for El Fasher and Nyala.\n"
     ),
 }
 
@@ -68,3 +73,8 @@ def test_a_truce_told_again_with_when_it_was_made_was_signed_then(linked: dict[s
     assert truce["in_force"] == "2023-09-04", truce
     assert truce["signed"] == "2023-07", truce
     assert truce["status"] == "in force", truce
+
+
+def test_a_nationwide_truce_covers_its_country(linked: dict[str, Any]) -> None:
+    (truce,) = linked["nationwide.txt"]
+    assert truce["zone"] == "Sudan", truce

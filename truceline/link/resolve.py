@@ -88,6 +88,7 @@ _FELL = re.compile(
     r"(?:\s+(?!not\b|never\b|nearly\b|almost\b)[\w'-]+){0,8}?\s+(?:collapsed|broke down|fell apart|unravell?ed)\b",
     re.I,
 )
+_NATIONWIDE = re.compile(r"\b(?:nation-?wide|country-?wide|national)\b", re.I)
 # "would declare martial law if the truce collapsed": a fall supposed, feared or asked about is none
 _IF_IT = re.compile(r"\b(?:if|unless|whether|lest|should|fears?|feared|fearing|once)\s+$", re.I)
 _BEGAN = re.compile(
@@ -569,6 +570,8 @@ class AgreementLinker:
             zone = ground[0] if ground else _country_name(zone_country)
         if zone in self._filed_only:
             zone, zone_country = self._ground if self._ground[0] else (None, zone_country)
+        if _NATIONWIDE.search(pre) and zone_country:
+            zone = _country_name(zone_country) or zone  # "a nationwide truce" covers its country, not a port named
         kind = objects.kind_of(m.head)
         words = [
             w
