@@ -2,7 +2,11 @@
 truce (with its go-betweens); a place the report names only in its dateline, where the copy was filed, or as who
 announced the truce ("announced by Moscow") is not the ground the truce covers; "a similar truce" is named without
 "similar"; a truce the report says collapsed is collapsed; one that took effect on the report's day, told again
-with the month it was agreed in, was signed that month and is in force; a nationwide truce covers its country. The reports are our own words."""
+with the month it was agreed in, was signed that month and is in force; a nationwide truce covers its country.
+A truce agreed on the report's day "due to start at midnight on Sunday" was signed that day and is in force from
+Sunday; "a deal had been reached" right after it is it, and the terms the report states are its, not those of the
+protocol it "builds on"; a later "Minsk deal" is it (the town names it, it is no party), and a deadline ("by
+Tuesday") does not date it. The reports are our own words."""
 
 from __future__ import annotations
 
@@ -38,6 +42,19 @@ REPORTS = {
         "Rivals agree nationwide truce\nSaturday 6 July 2024\nJEDDAH, July 6 (Test Wire) - Sudan's army and the "
         "Rapid Support Forces agreed to a nationwide ceasefire on Saturday so that food can reach El Fasher.\nAid "
         "groups said convoys were ready to leave for El Fasher and Nyala.\n"
+    ),
+    "summit.txt": (
+        "Leaders agree truce after night of talks\nThursday 12 February 2015\nMINSK, Feb 12 (Test Wire) - The "
+        "leaders of Russia, Ukraine, Germany and France agreed on Thursday on a ceasefire for eastern Ukraine that is "
+        "due to start "
+        "at midnight on Sunday.\nThe French president told reporters that a deal had been reached after 15 hours of "
+        "talks.\nUnder the package, heavy guns are to be pulled back from the front within two weeks.\nThe deal "
+        "builds on a ceasefire protocol signed in Minsk last September that collapsed within weeks.\n"
+    ),
+    "summit_after.txt": (
+        "Kyiv says rebels broke truce\nWednesday 18 February 2015\nKYIV, Feb 18 (Test Wire) - Ukraine said "
+        "separatists had broken the Minsk deal by storming the town of Debaltseve.\nThe pullback of heavy guns "
+        "under the Minsk agreement was to have begun by Tuesday.\n"
     ),
 }
 
@@ -78,3 +95,21 @@ def test_a_truce_told_again_with_when_it_was_made_was_signed_then(linked: dict[s
 def test_a_nationwide_truce_covers_its_country(linked: dict[str, Any]) -> None:
     (truce,) = linked["nationwide.txt"]
     assert truce["zone"] == "Sudan", truce
+
+
+def test_a_truce_due_to_start_later_is_one_object_with_its_terms(linked: dict[str, Any]) -> None:
+    new = [a for a in linked["summit.txt"] if a["signed"] == "2015-02-12"]
+    assert len(new) == 1, [(a["name"], a["signed"], a["in_force"]) for a in linked["summit.txt"]]
+    (truce,) = new
+    assert truce["in_force"] == "2015-02-15", truce
+    old = [a for a in linked["summit.txt"] if a["id"] != truce["id"]]
+    assert [a["signed"] for a in old] == ["2014-09"], [(a["name"], a["signed"]) for a in old]
+    assert any("heavy guns" in t["text"] for t in truce["data"].get("terms", [])), truce
+    assert not old[0]["data"].get("terms"), old[0]
+
+
+def test_the_minsk_deal_named_later_is_the_same_object(linked: dict[str, Any]) -> None:
+    (truce,) = [a for a in linked["summit.txt"] if a["signed"] == "2015-02-12"]
+    assert [a["id"] for a in linked["summit_after.txt"]] == [truce["id"]], [
+        (a["name"], a["signed"], a["in_force"]) for a in linked["summit_after.txt"]
+    ]

@@ -129,6 +129,8 @@ def test_agreement_objects_have_their_dates_kinds_and_status(keyed: dict[str, An
             assert obj["id"] == f"K-{spec['known']}", (gid, obj["id"])
         if not spec.get("undated_in_corpus"):
             assert str(obj["signed"]).startswith(str(spec["signed"])), (gid, obj["signed"], spec["signed"])
+        if spec.get("in_force"):
+            assert str(obj["in_force"]).startswith(str(spec["in_force"])), (gid, obj["in_force"], spec["in_force"])
         if spec.get("status"):
             assert obj["status"] == spec["status"], (gid, obj["status"], spec["status"])
 

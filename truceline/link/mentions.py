@@ -33,7 +33,7 @@ _NOT_A_REFERENCE = re.compile(
 # ... though "a fresh truce on Jan. 12", "another ceasefire from Saturday" name one: a new one, with its day
 _NEW_ONE = re.compile(r"\b(new|fresh|another)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _DOCUMENT_AFTER = re.compile(r"\s+(?:memorandum|protocol|agreement|accord|deal)s?\b", re.IGNORECASE)
-_HORIZON = re.compile(r"\b(?:beyond|until|till)\s+$", re.IGNORECASE)
+_HORIZON = re.compile(r"\b(?:beyond|until|till|by)\s+$", re.IGNORECASE)
 _FOR_A_TRUCE = re.compile(
     r"\s+(?:for|on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:ceasefire|cease-fire|truce|armistice)\b", re.IGNORECASE
 )
@@ -292,6 +292,8 @@ def _countries_named(
         # where or what about, not who
         links = [w.lower() for w in _LINK_WORD.findall(after[: max(0, start - head_at)]) if w.lower() != "and"]
         if start < head_at:
+            if _venue(body, a, head_at, mentions):
+                continue  # "the Minsk deal", "the Sochi agreement": where it was made names it, not a party
             target = parties
         elif maker and head_at + maker.start() <= start < head_at + maker.end():
             target = parties  # "the truce that Moscow declared"
@@ -307,6 +309,20 @@ def _countries_named(
         codes = [country] if country else [x.get("country") for x in a["data"].get("members") or []]
         target.extend(c for c in codes if c and c not in target)
     return parties, brokers
+
+
+def _venue(body: str, actor: Mapping[str, Any], head_at: int, mentions: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether an actor named right before the agreement word is a town naming it ("the Minsk deal"), not a
+    party joined to another ("the Ankara-Moscow deal", "a Baku and Yerevan truce")."""
+    start, end = int(actor["start"]), int(actor["end"])
+    if not re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,2}", body[end:head_at]):
+        return False
+    if re.search(r"[-–/]\s*$|\band\s+$", body[max(0, start - 6) : start]):
+        return False
+    return any(
+        m["layer"] == "place" and int(m["start"]) == start and m["data"].get("feature") not in (None, "country")
+        for m in mentions
+    )
 
 
 _LINK_WORD = re.compile(r"\b(with|between|by|and|over|in|on|for|of|from|to|at|near|around|across)\b", re.I)

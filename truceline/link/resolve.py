@@ -68,6 +68,7 @@ _TERM = re.compile(
 )
 _GOVERNS_WITHIN = 30  # characters before a definite mention in which the verb that makes it stands
 _VIOLATED_WITHIN = 30  # characters before a mention in which a verb of violation governs it
+NEWS_DAYS = 31  # an announcement dated further back than this before its report tells history, not news
 MADE_BEFORE_EFFECT = 366  # days: the making of a truce told with its own time, before the day it took effect
 SIGNED_BEFORE_EFFECT = 14  # days: a truce known only by the day it took effect may have been agreed this much before
 UNPLACED = -0.5  # an agreement not known to precede the report (undated, or made inside the report's span)
@@ -76,6 +77,7 @@ MADE_AGAIN = 1.0  # "The agreement, signed in ...": the making of the agreement 
 THEIRS = 1.0  # "agreed to extend their truce": a truce whose sides are those agreeing in the sentence
 TOLD_AGAIN = 2.5  # an indefinite truce announced again in the report that founded one (see _told_again)
 # words that make a truce told again another one: "a new ceasefire", "a second truce", "an earlier deal"
+_BARE_DEALS = frozenset({"deal", "agreement", "accord"})  # words that name any agreement, a truce among them
 _ANOTHER_ONE = re.compile(r"\b(new|fresh|another|second|third|separate|earlier|previous|last|first|other)\b", re.I)
 _THEIRS = re.compile(r"^(?:their|its)\b", re.IGNORECASE)
 # a definite document word told with its making, right after it: "The agreement, signed in Jeddah", "The deal, reached"
@@ -128,7 +130,7 @@ def _spans(agreement: Mapping[str, Any]) -> list[tuple[date, date]]:
     """The days an agreement is known by: its signing and its entry into force, each as precise as it is known; a
     truce known only by the day it took effect may have been agreed in the days before it."""
     signed, in_force = agreement.get("signed"), agreement.get("in_force")
-    effect = _day(in_force) if in_force and in_force == signed else None
+    effect = _day(in_force) if in_force and (in_force == signed or not signed) else None
     if effect is not None:
         return [(effect - timedelta(days=SIGNED_BEFORE_EFFECT), effect)]
     return [x for x in (_span(signed), _span(in_force)) if x is not None]
@@ -217,6 +219,7 @@ class AgreementLinker:
         self.report_places: list[tuple[str, str]] = []  # (place, its country), the most named first
         self._ground: tuple[str | None, str | None] = (None, None)  # report_zone without the dateline
         self._filed_only: set[str] = set()  # places the report names in its dateline alone
+        self._filed_from: tuple[str, str | None] | None = None  # the dateline's place and its country
         # the agreements a report's mentions are scored against, read once per report (and after a founding)
         self._candidates: _Candidates | None = None
         self._first = ""  # the report's first possible day (ISO), as _score compares it
@@ -254,6 +257,14 @@ class AgreementLinker:
         grounds = [m for m in extractions if not any(lo <= int(m["start"]) < hi for lo, hi in filed)]
         self._ground = report_zone(grounds)
         self._filed_only = {name for name, _ in self.report_places} - {name for name, _ in places_by_count(grounds)}
+        self._filed_from = next(
+            (
+                (str(m["data"].get("name") or m["text"]), m["data"].get("country"))
+                for m in extractions
+                if m["layer"] == "place" and any(lo <= int(m["start"]) < hi for lo, hi in filed)
+            ),
+            None,
+        )
         self._own_prefix = f"C-{article_id[:10]}-"
         self._candidates = None
         self._founded_here = []
@@ -369,7 +380,7 @@ class AgreementLinker:
         scored: list[tuple[float, str, dict[str, Any]]] = []
         for a in profiles:
             score, how = self._score(m, a, vocabulary, countries)
-            if announcing and self._told_again(m, a, kinds.get(a.id), how):
+            if announcing and self._told_again(m, a, kinds.get(a.id), how, said[-1:]):
                 # "a ceasefire announced by Yerevan appeared to be holding ... a truce brokered with international
                 # help took effect": the report's own truce, told again in other words
                 score += TOLD_AGAIN
@@ -411,10 +422,17 @@ class AgreementLinker:
             return []
         return [(scored[0][1], scored[0][0], scored[0][2])]
 
-    def _told_again(self, m: Mention, a: _Profile, kind: str | None, how: Mapping[str, Any]) -> bool:
+    def _told_again(
+        self, m: Mention, a: _Profile, kind: str | None, how: Mapping[str, Any], last: Sequence[str] = ()
+    ) -> bool:
         """An indefinite truce announced in a report that has already founded one of its kind, with no word that
-        makes it another ("a new", "a second", "an earlier") and no day or length against it."""
-        if a.id not in self._founded_here or not m.truce_like or not a.truce_kind or not _same_kind(m, kind):
+        makes it another ("a new", "a second", "an earlier") and no day or length against it; or a bare "a deal"
+        made right after the report founded a truce ("agreed on a ceasefire ... Putin told reporters that a deal had
+        been reached")."""
+        if a.id not in self._founded_here:
+            return False
+        bare_deal = m.head in _BARE_DEALS and a.id in last and _bare(m)
+        if not bare_deal and (not m.truce_like or not a.truce_kind or not _same_kind(m, kind)):
             return False
         if _ANOTHER_ONE.search(m.text[: max(0, m.text.lower().find(m.head))]):
             return False
@@ -531,7 +549,13 @@ class AgreementLinker:
             return None
         # one day, or none: the readings of a year-less day in a report dated across years are alternatives
         days = {lo for lo, hi in m.dates if lo == hi}
-        day = (min(days) if len(days) == 1 else None) or next((lo for lo, hi in self.sentence_days), None)
+        own = min(days) if len(days) == 1 else None
+        # "agreed on Thursday on a ceasefire ... due to start at midnight on Sunday": a day of its own after the
+        # report is when it is to take effect; it was made on the sentence's day of agreeing, if any
+        ahead = own if own is not None and when is not None and own > when else None
+        day = (None if ahead else own) or next((lo for lo, hi in self.sentence_days if lo != ahead), None)
+        if ahead and day is None and report.get("date_lo") == report.get("date_hi"):
+            day = when  # "Russia said on Friday that ... would observe a ceasefire from Saturday": made by the report
         signed = day.isoformat() if day else None
         written = _YEAR_BEFORE.search(pre)
         if written is not None:
@@ -583,7 +607,7 @@ class AgreementLinker:
             label = f"{label} {kind}"  # "Security agreement", "Unilateral ceasefire"
         name = f"{label[:1].upper()}{label[1:]}" + (f", {zone}" if zone else "")
         agreement_id = f"C-{report['article_id'][:10]}-{m.start}"
-        in_force = day.isoformat() if day and TAKES_EFFECT.search(sentence) else None
+        in_force = ahead.isoformat() if ahead else day.isoformat() if day and TAKES_EFFECT.search(sentence) else None
         row = objects.new_agreement(
             agreement_id,
             "corpus",
@@ -594,7 +618,8 @@ class AgreementLinker:
             zone,
             parties=m.parties,
             mediators=m.brokers,
-            names=[n for n in pre_names if objects.kind_of(n) == "agreement"],
+            names=[n for n in pre_names if objects.kind_of(n) == "agreement"]
+            + self._venue(signed, when, sides, zone_country),
             source=f"{report['article_id']} {m.start}-{m.end}: {m.text!r}",
             zone_country=zone_country,
         )
@@ -605,6 +630,18 @@ class AgreementLinker:
         self._candidates = None
         self._founded_here.append(agreement_id)
         return agreement_id
+
+    def _venue(self, signed: str | None, when: date | None, sides: set[str], zone_country: str | None) -> list[str]:
+        """The town a report is filed from, when it announces an agreement made that day far from the sides' own
+        ground ("MINSK, Feb 12 - ... agreed on a ceasefire for eastern Ukraine"): the talks were held there, and
+        later reports call it by it ("the Minsk deal", "the Jeddah agreement")."""
+        made = _day(signed) if signed and len(signed) >= 10 else None
+        if self._filed_from is None or made is None or when is None or abs((when - made).days) > 1:
+            return []
+        town, country = self._filed_from
+        if not country or country in sides or country == zone_country or "/" in town:
+            return []
+        return [w.lower() for w in re.findall(r"[A-Z][\w'-]+", town)][:1]
 
     # -- events ------------------------------------------------------------------------------------------------
     def _link_events(
@@ -714,7 +751,7 @@ class AgreementLinker:
         if a is None or day is None or a["origin"] == "known":
             return
         signed = str(a.get("signed") or "")
-        effect = _day(a.get("in_force")) if a.get("in_force") and a.get("in_force") == signed else None
+        effect = _day(a.get("in_force")) if a.get("in_force") and (a.get("in_force") == signed or not signed) else None
         coarse = _span(signed) if signed and len(signed) < 10 else None  # known to its month or year only
         if (effect is not None and 0 < (effect - day).days <= SIGNED_BEFORE_EFFECT) or (
             coarse is not None and coarse[0] <= day <= coarse[1]
@@ -800,6 +837,8 @@ class AgreementLinker:
         first = self.tables.first_announcements(agreement_id, articles)
         out: list[dict[str, Any]] = []
         for aid in sorted(first, key=lambda x: sort_key(first[x])):
+            if not self._news(aid, first[aid][0]):
+                continue
             for start, end, sentence in self._term_sentences(aid):
                 if not any(t["text"] == sentence for t in out):
                     out.append({"text": sentence, "article_id": aid, "start_char": start, "end_char": end})
@@ -809,11 +848,21 @@ class AgreementLinker:
         """What the reports that announce an agreement say it provides: their sentences under it ("Under the
         deal, ...") or binding someone ("must be pulled out by Oct. 10", "will patrol it together")."""
         out: list[dict[str, Any]] = []
-        for article_id in dict.fromkeys(x["article_id"] for x in linked if x["relation"] == "announcement"):
+        news = [
+            x for x in linked if x["relation"] == "announcement" and self._news(x["article_id"], x["event"].get("date"))
+        ]
+        for article_id in dict.fromkeys(x["article_id"] for x in news):
             for start, end, sentence in self._term_sentences(article_id):
                 if not any(t["text"] == sentence for t in out):
                     out.append({"text": sentence, "article_id": article_id, "start_char": start, "end_char": end})
         return out[:MAX_TERMS]
+
+    def _news(self, article_id: str, announced: object) -> bool:
+        """Whether a report announces an agreement as news, not as history ("The deal builds on a ceasefire protocol
+        signed in Minsk last September"): the terms it states ("Under the package, ...") are the new one's."""
+        told = _span(str(announced or "")[:10])
+        latest = _day(self.tables.published_latest(article_id))
+        return told is None or latest is None or (latest - told[1]).days <= NEWS_DAYS
 
     def _term_sentences(self, article_id: str) -> list[tuple[int, int, str]]:
         """The sentences of a report that may state an agreement's terms (each agreement refreshed reads its
@@ -891,6 +940,12 @@ def _parties(data: Mapping[str, Any], linked: Sequence[Mapping[str, Any]], annou
             if c not in parties and c not in data.get("mediators", []):
                 parties.append(c)
     return parties
+
+
+def _bare(m: Mention) -> bool:
+    """Whether the mention's phrase has nothing before its word but an article ("a deal", not "a prisoner deal")."""
+    pre = m.text[: max(0, m.text.lower().find(m.head))]
+    return re.fullmatch(r"\s*(?:an?|the)?\s*", pre, re.I) is not None
 
 
 def _named_as_ground(place: str, text: str) -> bool:
