@@ -281,6 +281,11 @@ def _filing_day(analysis: Analysis) -> PubDate:
     return replace(published, value=day.isoformat(), earliest=day, latest=day, evidence=(why,))
 
 
+# a speech verb of a sentence telling what someone said; its teller is named within SUBJECT_REACH characters of
+# the sentence's start ("Ukraine's military said on Thursday that ...")
+_SAID = re.compile(r"\b(?:said|says|reported|claimed|alleged)\b")
+SUBJECT_REACH = 40
+
 # acts whose victims a report counts: force, coercion, and protests (the protesters killed)
 _HARMING = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
@@ -495,7 +500,9 @@ class _Coder:
             if event.type not in ANSWERS or verb is None:
                 continue
             others = self.events[:first] + [e for e in self.events[first:] if e is not event]
-            found = answered(event, verb, start, others, self.lex, lambda t: actor_for(t, start, self.index))
+            found = answered(
+                event, verb, start, others, self.lex, lambda t: actor_for(t, start, self.index), self._told_between
+            )
             if found is None:
                 continue
             party, telling = found
@@ -504,6 +511,20 @@ class _Coder:
                 links = (*links, ("denies", telling))
             party = self.index.as_party(party, False) or party  # "Ukraine said ...": its state, as an actor would be
             self.events[index] = replace(event, recipient=party, links=links)
+
+    def _told_between(self, lo: int, hi: int) -> Actor | None:
+        """The teller of the last sentence between `lo` and `hi` that tells what someone said ("Ukraine's military
+        said on Thursday that ..."): the first party named before its speech verb, or None."""
+        body = self.index.body
+        last = None
+        for match in _SAID.finditer(body, lo, hi):
+            last = match
+        if last is None:
+            return None
+        stop, line = body.rfind(". ", lo, last.start()), body.rfind("\n", lo, last.start())
+        opening = max(stop + 2 if stop >= 0 else lo, line + 1 if line >= 0 else lo)
+        subject = [a for a in self.index.within(opening, last.start()) if a.start - opening < SUBJECT_REACH]
+        return self.index.as_party(subject[0], False) or subject[0] if subject else None
 
     def _toll_of_last(self, doc: Any, start: int, end: int) -> None:
         """'Rebels attacked an army convoy on Monday. The army lost 12 soldiers.': a side's loss told in the sentence

@@ -25,6 +25,7 @@ from truceline.events.lexicon import Lexicon
 from truceline.model import Actor, Event
 
 ANSWER_CHARS = 1500  # how far back the telling answered may be (as a statement retold: events/retold.py)
+UNCODED_CHARS = 400  # how far back a telling that held no coded act may be
 _ASKING = frozenset({"REQUEST", "THREATEN"})
 # statements that are documents of their own, which a report names when it tells them
 _WRITTEN = frozenset({"statement", "communique", "declaration", "communiqué"})
@@ -114,6 +115,7 @@ def answered(
     earlier: Sequence[Event],
     lex: Lexicon,
     party_of: Callable[[Any], Actor | None] | None = None,
+    told_between: Callable[[int, int], Actor | None] | None = None,
 ) -> tuple[Actor, int | None] | None:
     """(the party an answer is aimed at, the index of the telling a rejection denies or None), or None when its
     object names nothing said, asked or done before, or the answer is not to be found."""
@@ -166,8 +168,24 @@ def answered(
             continue
         if named is not None and named.country is not None and party.country != named.country:
             continue
+        if kind == "said" and told_between is not None and other.sentence_end < event.sentence_start:
+            # "Ukraine's military said tanks had crossed the border. Moscow dismissed the report.": a telling
+            # nearer than the coded one, though it held no act coded, is the one answered
+            nearer = told_between(other.sentence_end, event.sentence_start)
+            if nearer is not None and not _same(nearer, event.actor) and (named is None or _of(nearer, named)):
+                return nearer, None
         return party, (other.index if kind == "said" and event.type == "REJECT" else None)
+    if kind == "said" and told_between is not None and not in_sentence:
+        # nothing coded was said before: the teller of the sentences just before, if they tell what someone said
+        nearer = told_between(max(0, event.sentence_start - UNCODED_CHARS), event.sentence_start)
+        if nearer is not None and not _same(nearer, event.actor) and (named is None or _of(nearer, named)):
+            return nearer, None
     return None
+
+
+def _of(party: Actor, named: Actor) -> bool:
+    """Whether a teller may be the one a qualified thing names ("the Turkish figures": a Turkish teller)."""
+    return named.country is None or party.country == named.country
 
 
 def _teller_in_sentence(noun: Any, lex: Lexicon) -> Any:
