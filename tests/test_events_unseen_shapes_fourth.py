@@ -26,3 +26,16 @@ def test_a_report_dismissed_answers_the_teller_just_before_though_nothing_it_tol
         "tanks had crossed the border overnight. Moscow dismissed the report."
     )
     assert no.recipient is not None and no.recipient.country == "UKR", no.recipient
+
+
+def test_what_a_deal_arranges_a_level_down_is_planned() -> None:
+    # "are to begin pulling": the arrangement governs the verb that governs the act
+    rows = pipeline_events("Both armies are to begin pulling their heavy guns back from the front on Sunday.", DAY)
+    pull = next(e for e in rows if e.type == "RETREAT")
+    assert pull.stance == "planned", pull.stance
+    rows = pipeline_events("The rebels are due to hand over 30 prisoners next week.", DAY)
+    hand = next(e for e in rows if e.type == "RETREAT")
+    assert hand.stance == "planned", hand.stance
+    # contrast: "it is not possible to say ... has been secured" arranges nothing
+    rows = pipeline_events("It is not possible to say that a full ceasefire has been secured, the minister said.", DAY)
+    assert all(e.stance != "planned" for e in rows), [(e.type, e.stance) for e in rows]

@@ -115,8 +115,17 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
         infinitive = current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if (current.dep_ not in ("xcomp", "ccomp") and not infinitive) or current.head.i == current.i:
             break
-        current = current.head
+        if (
+            current.dep_ == "xcomp"
+            and to_infinitive(current)
+            and current.head.lemma_.lower() == "be"
+            and not any(c.dep_ in ("acomp", "attr", "neg") for c in current.head.children)  # "is not possible to say"
+        ):
+            return "planned"  # "both sides are to begin pulling back their guns": what is arranged, a level up
+        below, current = current, current.head
         lemma = current.lemma_.lower()
+        if current.dep_ == "acomp" and current.lower_ in _FORESEEN and to_infinitive(below):
+            return "planned"  # "rebels are due to hand over their prisoners"
         negated = any(c.dep_ == "neg" for c in current.children)
         if current.dep_ == "acomp":  # "is not ready to strike": the copula carries the negation
             negated = negated or any(c.dep_ == "neg" for c in current.head.children)
