@@ -39,3 +39,41 @@ def test_what_a_deal_arranges_a_level_down_is_planned() -> None:
     # contrast: "it is not possible to say ... has been secured" arranges nothing
     rows = pipeline_events("It is not possible to say that a full ceasefire has been secured, the minister said.", DAY)
     assert all(e.stance != "planned" for e in rows), [(e.type, e.stance) for e in rows]
+
+
+def test_a_participle_gapped_after_a_passive_is_passive() -> None:
+    # "homes had been damaged and civilians wounded": the civilians were wounded, they wounded no one
+    rows = pipeline_events(
+        "Officials in Tartar said homes had been damaged and civilians wounded, without giving a figure.", DAY
+    )
+    hurt = next(e for e in rows if e.trigger.text == "wounded")
+    assert hurt.actor is None or hurt.actor.sector != "CVL", hurt.actor
+    assert hurt.recipient is not None and hurt.recipient.sector == "CVL", hurt.recipient
+
+
+def test_who_denies_or_resumes_an_act_told_by_its_gerund_is_its_doer() -> None:
+    text = "Georgia said an Armenian rocket had hit a depot in Rustavi, while Armenia denied firing on the town."
+    firing = next(e for e in pipeline_events(text, DAY) if e.trigger.text == "firing")
+    assert firing.stance == "denied" and firing.actor is not None and firing.actor.country == "ARM", firing.actor
+    # contrast: the one who reports a gerund did not do it
+    text = "Azerbaijan's defence ministry reported no new shelling overnight."
+    rows = [e for e in pipeline_events(text, DAY) if e.trigger.text == "shelling"]
+    assert all(e.actor is None or e.actor.country != "AZE" for e in rows), [(e.actor) for e in rows]
+
+
+def test_the_strike_named_again_is_the_one_on_the_same_side() -> None:
+    # two strikes in the lead, on each side's town; "the strike on Georgia's capital" is the first one, the rocket
+    text = (
+        "Georgia said on Sunday that an Armenian rocket had hit a market in Tbilisi, killing five people, while "
+        "Armenia accused Georgian forces of shelling Gyumri. A Georgian official said the strike on Georgia's "
+        "capital had also wounded 20 people."
+    )
+    rows = pipeline_events(text, "2020-10-11")
+    strike = next(e for e in rows if e.trigger.text == "strike")
+    assert strike.actor is not None and strike.actor.country == "ARM", strike.actor
+
+
+def test_the_karabakh_leadership_is_the_enclave_s_authorities() -> None:
+    rows = pipeline_events("The Karabakh leadership said it had targeted military sites in the city.", DAY)
+    (hit,) = [e for e in rows if e.trigger.text == "targeted"]
+    assert hit.actor is not None and hit.actor.code == "AZEREBNKR", hit.actor

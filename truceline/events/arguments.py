@@ -115,6 +115,9 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
+        if verb.dep_ == "dobj" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _OWN_GERUND:
+            verb = verb.head  # "Armenia denied firing on the city", "the army resumed shelling": the same subject
+            continue
         if verb.dep_ == "pobj" or verb.dep_ == "prep":
             verb = verb.head
             continue
@@ -122,6 +125,13 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+# verbs whose subject does the act of their gerund object ("denied firing", "resumed shelling"); not those that tell
+# of another's ("reported no new shelling", "condemned the shelling")
+_OWN_GERUND = frozenset(
+    {"deny", "admit", "acknowledge", "confess", "stop", "halt", "cease", "resume", "continue", "start", "begin",
+     "avoid", "suspend", "keep", "intensify", "escalate", "end", "finish", "try", "attempt", "risk", "plan",
+     "consider"}
+)  # fmt: skip
 # Nouns of meaning to act whose infinitive is their owner's act: "a plan to release", "an attempt to storm", "a bid to
 # retake", "a decision to withdraw".
 PLAN_NOUNS = frozenset(
@@ -568,15 +578,37 @@ def _hyphened_agent(verb: Token) -> Token | None:
     return before
 
 
+def _gapped_passive(verb: Token) -> bool:
+    """ "homes had been damaged and civilians wounded": a participle joined to a passive, with no auxiliary or
+    object of its own, shares its voice; its subject is who was wounded."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in head.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    )
+
+
 def verbal_arguments(cand: Candidate) -> tuple[Token | None, list[Token], list[Token]]:
     """Agent, recipient candidates from argument slots (best first), and nouns nearby as a last resort."""
     verb = cand.token
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and not _stative(verb)
+    gapped = not passive and _gapped_passive(verb)
+    passive = passive or gapped
     options: list[Token | None] = []
     given = False
     if passive:  # "X was attacked by Y": Y acts, X receives
         agent = _prep_object(verb, _BY)
-        patient = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i > dateline_end(verb.doc)), None)
+        patient = next(
+            (
+                c
+                for c in verb.children
+                if (c.dep_ == "nsubjpass" or (gapped and c.dep_ == "nsubj")) and c.i > dateline_end(verb.doc)
+            ),
+            None,
+        )
         if patient is None and verb.dep_ == "conj":  # "must lay down its arms or be crushed": the shared subject
             patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         elif agent is None and verb.dep_ in ("xcomp", "conj") and verb.head.lemma_.lower() not in _NO_DOERS:

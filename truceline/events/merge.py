@@ -321,12 +321,20 @@ def doer_told_before(cand: Candidate, event: Event, earlier: list[Event]) -> Eve
         return event
     if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ == "PROPN" for c in token.children):
         return event
+    acts = []
     for other in reversed(earlier):
         if event.sentence_start - other.sentence_end > _BACK_DISTANCE:
-            return event
+            break
         if other.type == event.type:
-            return replace(event, actor=other.actor) if other.actor is not None else event
-    return event
+            acts.append(other)
+    if not acts:
+        return event
+    # "the strike on Azerbaijan's second-largest city", after a lead telling a missile strike on Ganja and then a
+    # shelling of Stepanakert: the act on the same side's people, not merely the nearest
+    hit = event.recipient.country if event.recipient is not None else None
+    same = [o for o in acts if hit is not None and o.recipient is not None and o.recipient.country == hit]
+    other = same[0] if same else acts[0]
+    return replace(event, actor=other.actor) if other.actor is not None else event
 
 
 # verbs whose subject says it did the act its definite object names ("said it carried out the attack")
