@@ -77,3 +77,31 @@ def test_the_karabakh_leadership_is_the_enclave_s_authorities() -> None:
     rows = pipeline_events("The Karabakh leadership said it had targeted military sites in the city.", DAY)
     (hit,) = [e for e in rows if e.trigger.text == "targeted"]
     assert hit.actor is not None and hit.actor.code == "AZEREBNKR", hit.actor
+
+
+def test_it_in_a_clause_told_by_a_body_is_that_body() -> None:
+    # the health ministry spoke last; "it believed" is the military's, whose strikes they are
+    text = (
+        "Gaza's health ministry said 12 people had been killed by Saturday. The Israeli army said it believed about "
+        "20 fighters had been killed in its strikes."
+    )
+    rows = pipeline_events(text, "2022-08-06")
+    strikes = next(e for e in rows if e.trigger.text == "strikes")
+    assert strikes.claimed_by is not None and strikes.claimed_by.country == "ISR", strikes.claimed_by
+    assert strikes.actor is not None and strikes.actor.country == "ISR", strikes.actor
+
+
+def test_the_people_a_health_ministry_counts_are_its_own() -> None:
+    # a report of Israel's strikes on Gaza: the dead the Gaza ministry counts are Palestinians
+    text = (
+        "Israel struck targets across Gaza on Friday, and militants fired rockets at Israel. Israel's army said "
+        "Israel had hit 30 targets. The Gaza health ministry said 12 people had been killed."
+    )
+    rows = pipeline_events(text, "2022-08-06")
+    dead = next(e for e in rows if e.killed is not None and e.killed.value == 12)
+    assert dead.recipient is not None and dead.recipient.country == "PSE", dead.recipient
+
+
+def test_reservists_called_up_are_a_mobilisation() -> None:
+    (row,) = [e for e in pipeline_events("The army called up 10,000 reservists on Friday.", DAY) if e.type != "NONE"]
+    assert row.type == "MOBILIZE", (row.type, row.mode)

@@ -286,6 +286,12 @@ def _filing_day(analysis: Analysis) -> PubDate:
 _SAID = re.compile(r"\b(?:said|says|reported|claimed|alleged)\b")
 SUBJECT_REACH = 40
 
+# tellers who count the dead and hurt of their own side: health ministries and officials, medics, hospitals, civil
+# defence
+_COUNTS_ITS_OWN = re.compile(r"\b(?:health|medic\w*|hospital\w*|civil defen[cs]e|paramedics?|doctors?)\b", re.I)
+
+_UNNAMED_PEOPLE = re.compile(r"(?:[a-z][\w-]*\s+)?(?:people|persons|civilians|residents|children|women|men|villagers)")
+
 # acts whose victims a report counts: force, coercion, and protests (the protesters killed)
 _HARMING = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
@@ -327,7 +333,10 @@ class _Coder:
         if att.speaker is None:
             return None
         if att.speaker.lower_ in _PRONOUNS:
-            return self._pronoun_speaker(att.speaker.lower_, offset)
+            # "The Israeli military said it believed ...": the one who says so, before whoever spoke last
+            third = att.speaker.lower_ in ("he", "she", "it", "they")  # "we" and "I" speak in a quote: its speaker's
+            told = governing_subject(att.speaker, offset, self.index) if third else None
+            return told or self._pronoun_speaker(att.speaker.lower_, offset)
         statement = att.speaker.lemma_.lower() in STATEMENT_NOUNS
         actor = actor_for(statement_author(att.speaker) if statement else att.speaker, offset, self.index)
         if actor is None and statement:
@@ -870,6 +879,19 @@ class _Coder:
             others = (*others, *(q for q in (killed, injured) if q is not None))
             killed = injured = None
         claimed_by = self._defence_teller(claimed_by, actor, recipient, killed, injured)
+        if (
+            cand.type in _HARMING
+            and claimed_by is not None
+            and claimed_by.country
+            and _COUNTS_ITS_OWN.search(claimed_by.text)
+            and recipient is not None
+            and recipient.sector == "CVL"
+            and recipient.country != claimed_by.country
+            and _UNNAMED_PEOPLE.fullmatch(recipient.text)
+        ):
+            # "The Gaza health ministry said 10 people had been killed": the dead a health ministry or its medics
+            # count are its own people, not the report's other country's
+            recipient = self._as_of(recipient, claimed_by.country, keep_name=False) or recipient
         context = ("ceasefire",) if ceasefire or has_ceasefire else ()
         event = Event(
             article_id=self.analysis.article.id,
