@@ -105,3 +105,12 @@ def test_the_people_a_health_ministry_counts_are_its_own() -> None:
 def test_reservists_called_up_are_a_mobilisation() -> None:
     (row,) = [e for e in pipeline_events("The army called up 10,000 reservists on Friday.", DAY) if e.type != "NONE"]
     assert row.type == "MOBILIZE", (row.type, row.mode)
+
+
+def test_a_force_a_party_says_was_used_repeatedly_is_its_claim_not_a_habit() -> None:
+    text = "The coalition said rebel fighters had repeatedly fired on army positions with mortars overnight."
+    rows = [e for e in pipeline_events(text, "2018-12-18") if e.type == "ASSAULT"]
+    assert len(rows) == 1 and rows[0].stance == "claimed", rows
+    # contrast: what a party says goes on, in the present, is a habit
+    text = "The coalition said rebel fighters often fire on army positions with mortars."
+    assert not [e for e in pipeline_events(text, "2018-12-18") if e.type == "ASSAULT"]

@@ -422,9 +422,11 @@ def habit(cand: Candidate, lex: Lexicon) -> bool:
 def _told_breach(cand: Candidate, verb: Token, lex: Lexicon) -> bool:
     """A breach of a truce told by a speaker ("X said Y had broken the truce"): what a party says another does, however
     often, is its accusation (truceline.events.absorb.fold_alleged makes it one row)."""
-    if cand.nominal or cand.mode != "ceasefire_violated" or verb.dep_ != "ccomp":
+    if cand.nominal or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lex.speech_verbs:
         return False
-    return verb.head.lemma_.lower() in lex.speech_verbs
+    # ... and so is a force told in the past ("said Houthi fighters had repeatedly fired on government positions"):
+    # the series it charges, not a standing habit ("said gangs often raid villages")
+    return cand.mode == "ceasefire_violated" or (cand.type == "ASSAULT" and verb.tag_ in ("VBD", "VBN"))
 
 
 def unsaid_habit(verb: Token, lex: Lexicon) -> bool:
