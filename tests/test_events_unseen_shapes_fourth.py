@@ -114,3 +114,17 @@ def test_a_force_a_party_says_was_used_repeatedly_is_its_claim_not_a_habit() -> 
     # contrast: what a party says goes on, in the present, is a habit
     text = "The coalition said rebel fighters often fire on army positions with mortars."
     assert not [e for e in pipeline_events(text, "2018-12-18") if e.type == "ASSAULT"]
+
+
+def test_a_group_which_is_fighting_others_is_who_it_is_not_an_act() -> None:
+    text = "The Islamic State group, which is fighting both the army and the Taliban in Kunar, claimed the attack."
+    assert not [e for e in pipeline_events(text, "2018-06-17") if e.trigger.text == "fighting"]
+    # contrast: a past relative clause tells a happening
+    text = "The rebels, who were fighting troops near the dam on Friday, fled into the hills."
+    assert [e for e in pipeline_events(text, "2018-06-17") if e.trigger.text == "fighting"]
+
+
+def test_a_feast_is_no_place() -> None:
+    text = "Both sides halted attacks on each other from Friday, the first day of Eid."
+    rows = pipeline_events(text, "2018-06-17")
+    assert rows and all(e.place is None or e.place.country != "ERI" for e in rows), [(e.place) for e in rows]

@@ -613,8 +613,19 @@ def _left_by(token: Token) -> Token | None:
 
 
 def fighters(token: Token) -> bool:
-    """'the rebel factions fighting his forces', 'separatists fighting for independence': who they are."""
-    return _lemma(token) == "fight" and token.dep_ == "acl" and token.tag_ == "VBG"
+    """'the rebel factions fighting his forces', 'separatists fighting for independence', 'the Islamic State group,
+    which is fighting both the government and the Taliban': who they are."""
+    if _lemma(token) != "fight":
+        return False
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return True
+    # a relative clause in the present ("which is fighting", "who have been fighting"), not "who were fighting"
+    auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    return token.dep_ == "relcl" and token.tag_ == "VBG" and bool(auxes & _PRESENT_AUX) and not auxes & _PAST_AUX
+
+
+_PRESENT_AUX = frozenset({"is", "are", "'s", "'re", "has", "have"})
+_PAST_AUX = frozenset({"was", "were", "had"})
 
 
 # a clause that tells only who suffered, with the act in a clause of its own: "nine people were hurt when a car bomb
