@@ -128,3 +128,24 @@ def test_a_feast_is_no_place() -> None:
     text = "Both sides halted attacks on each other from Friday, the first day of Eid."
     rows = pipeline_events(text, "2018-06-17")
     assert rows and all(e.place is None or e.place.country != "ERI" for e in rows), [(e.place) for e in rows]
+
+
+def test_a_bare_government_is_the_report_s_own_not_one_named_later_in_passing() -> None:
+    # a report on Ukraine whose only government named in full is Germany's, as a source
+    text = (
+        "Separatists opened fire on government positions near Debaltseve after midnight, Ukraine's army said.\n"
+        "The leaders agreed that monitors should reach the town, according to a statement from the German "
+        "government."
+    )
+    fire = next(e for e in pipeline_events(text, "2015-02-15") if e.type == "ASSAULT")
+    assert fire.recipient is not None and fire.recipient.country == "UKR", fire.recipient
+
+
+def test_a_deal_struck_is_an_agreement_and_images_released_free_no_one() -> None:
+    rows = pipeline_events("The two presidents struck a deal on Thursday after talks in Minsk.", DAY)
+    assert [e.type for e in rows] == ["AGREE"], [(e.type, e.trigger.text) for e in rows]
+    rows = pipeline_events("The State Department released satellite images of artillery near the town.", DAY)
+    assert not [e for e in rows if e.type == "RETREAT"], [(e.type, e.trigger.text) for e in rows]
+    # contrast: prisoners released are freed, a town struck is attacked
+    assert [e.type for e in pipeline_events("Rebels released 20 prisoners on Friday.", DAY)] == ["RETREAT"]
+    assert [e.type for e in pipeline_events("Government jets struck the town on Friday.", DAY)] == ["ASSAULT"]

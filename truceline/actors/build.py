@@ -35,6 +35,7 @@ class Context:
     regime_country: str | None = None  # whose government a bare "the regime" means (story.regime_country)
     place_country: str | None = None  # where the report's places are (story.place_country)
     dateline_country: str | None = None  # the country whose capital the report is datelined in (story.dateline_country)
+    named_countries: frozenset[str] = frozenset()  # countries the text names by name or capital, not by an adjective
 
     def saw(self, agent: Entry, actor: Actor) -> None:
         if actor.country:
@@ -61,12 +62,28 @@ class Context:
             return seen[i - 1][1]
         if self._speaks_for_a_state(group):
             return self.dateline_country
-        return seen[0][1]
+        later = seen[0][1]
+        if (
+            self.story_country
+            and later != self.story_country
+            and later not in self.named_countries
+            and group in _SIDE_WORDS
+        ):
+            # "rebels had opened fire on government positions", in a report on Ukraine that later quotes "a statement
+            # from the German government": a side of the report's own war, not a government named in passing (one
+            # of a country the report names, "send troops to Libya to support its government", may be it)
+            return (self.place_country if on_the_ground else None) or self.story_country
+        return later
 
     def _speaks_for_a_state(self, group: str) -> bool:
         """A body that issues a state's statements (a ministry, the presidency), when the report has a capital's
         dateline; never "the government" or its forces, which reports from abroad use of the other side."""
         return self.dateline_country is not None and any(word in group for word in STATE_BODIES)
+
+
+# bare words for a side of the report's own war, which a government named later in passing does not take over ("the
+# regime" is not one: the word is used of one named government, wherever the report is)
+_SIDE_WORDS = frozenset({"government", "military", "army", "armed forces", "security forces", "rebels"})
 
 
 def single(entry: Entry, start: int, end: int, text: str, when: date | None) -> Actor:

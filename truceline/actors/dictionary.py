@@ -104,6 +104,9 @@ class ActorDictionary:
             regime_country=regime,
             place_country=ground,
             dateline_country=dateline_country(text),
+            named_countries=frozenset(
+                m.entry.country for m in matches if m.entry.kind in ("country", "capital") and m.entry.country
+            ),
         )
         return compose(text, tokens, matches, context)
 
