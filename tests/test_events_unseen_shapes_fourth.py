@@ -149,3 +149,10 @@ def test_a_deal_struck_is_an_agreement_and_images_released_free_no_one() -> None
     # contrast: prisoners released are freed, a town struck is attacked
     assert [e.type for e in pipeline_events("Rebels released 20 prisoners on Friday.", DAY)] == ["RETREAT"]
     assert [e.type for e in pipeline_events("Government jets struck the town on Friday.", DAY)] == ["ASSAULT"]
+
+
+def test_a_resolution_that_endorses_is_the_council_s_act_and_the_minsk_package_no_party() -> None:
+    text = "The U.N. Security Council adopted a resolution that endorsed the Minsk package."
+    (row,) = [e for e in pipeline_events(text, "2015-02-18") if e.trigger.text == "endorsed"]
+    assert row.actor is not None and row.actor.sector == "IGO", row.actor
+    assert row.recipient is None or row.recipient.country != "BLR", row.recipient

@@ -53,6 +53,10 @@ def _subject(verb: Token) -> Token | None:
     raised = False
     while verb is not None and seen < 6:
         seen += 1
+        if verb.dep_ == "relcl" and _WRITTEN_ACTS.get(verb.head.lemma_.lower()) and _issued(verb.head):
+            # "the Security Council adopted a resolution that endorsed the package": the council endorsed it
+            verb = verb.head.head
+            continue
         for child in verb.children:
             if _phrasal_preposition(child):
                 continue  # "and, thanks to Russian air support, gained control": the subject is the first verb's
@@ -326,6 +330,10 @@ def statement_author(subject: Token) -> Token:
         return whose if whose is not None and whose.lower_ not in _NOT_WHOSE else subject
     principal = _prep_object(author, frozenset({"of", "for"}))
     return principal if principal is not None and principal.tag_ in ("NNP", "NNPS") else author
+
+
+# texts a body adopts or issues whose relative clause tells the body's own act
+_WRITTEN_ACTS = {w: True for w in ("resolution", "statement", "declaration", "communique", "decree", "letter")}
 
 
 def _issued(noun: Token) -> bool:
