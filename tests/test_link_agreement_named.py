@@ -56,6 +56,11 @@ REPORTS = {
         "separatists had broken the Minsk deal by storming the town of Debaltseve.\nThe pullback of heavy guns "
         "under the Minsk agreement was to have begun by Tuesday.\n"
     ),
+    "welcomed.txt": (
+        "Foes agree humanitarian truce\nSaturday 10 October 2020\nMOSCOW, Oct 10 (Test Wire) - Armenia and "
+        "Azerbaijan agreed to a humanitarian ceasefire in Nagorno-Karabakh on Saturday after talks in Moscow.\nThe "
+        "truce was due to take effect at noon.\nIran, which borders both countries, welcomed the agreement.\n"
+    ),
 }
 
 
@@ -113,3 +118,7 @@ def test_the_minsk_deal_named_later_is_the_same_object(linked: dict[str, Any]) -
     assert [a["id"] for a in linked["summit_after.txt"]] == [truce["id"]], [
         (a["name"], a["signed"], a["in_force"]) for a in linked["summit_after.txt"]
     ]
+
+
+def test_the_agreement_welcomed_after_a_truce_is_that_truce(linked: dict[str, Any]) -> None:
+    assert len(linked["welcomed.txt"]) == 1, [(a["name"], a["kind"]) for a in linked["welcomed.txt"]]

@@ -999,6 +999,10 @@ def _same_kind(m: Mention, kind: str | None) -> bool:
         return False
     truce = kind in (*objects.TRUCE_KINDS, "protocol")
     document = kind in ("memorandum", "protocol", "agreement")
+    if m.head in _BARE_DEALS and m.text[:4].lower() == "the ":
+        # "Iran welcomed the agreement", after a report of a humanitarian ceasefire: the words that name any
+        # agreement mean a truce as well as a document
+        return truce or document
     return (truce if m.truce_like else document) or kind == m.head
 
 
