@@ -61,6 +61,10 @@ REPORTS = {
         "Azerbaijan agreed to a humanitarian ceasefire in Nagorno-Karabakh on Saturday after talks in Moscow.\nThe "
         "truce was due to take effect at noon.\nIran, which borders both countries, welcomed the agreement.\n"
     ),
+    "port.txt": (
+        "Yemen's sides agree port truce\nThursday 13 December 2018\nSTOCKHOLM, Dec 13 (Test Wire) - Yemen's "
+        "government and the Houthis agreed on Thursday to a ceasefire in the Red Sea port city of Hodeidah.\n"
+    ),
 }
 
 
@@ -122,3 +126,9 @@ def test_the_minsk_deal_named_later_is_the_same_object(linked: dict[str, Any]) -
 
 def test_the_agreement_welcomed_after_a_truce_is_that_truce(linked: dict[str, Any]) -> None:
     assert len(linked["welcomed.txt"]) == 1, [(a["name"], a["kind"]) for a in linked["welcomed.txt"]]
+
+
+def test_a_truce_in_a_port_city_of_a_sea_covers_the_port_as_written(linked: dict[str, Any]) -> None:
+    # the gazetteer names the town "Al Hudaydah" with its diacritics; the report writes "Hodeidah"
+    (truce,) = linked["port.txt"]
+    assert truce["zone"] != "Red Sea" and truce["data"]["zone_country"] == "YEM", (truce["zone"], truce["data"])

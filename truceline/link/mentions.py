@@ -73,10 +73,14 @@ class Mention:
     sentence: tuple[int, int]
     cues: dict[str, Any] = field(default_factory=dict)
     age: tuple[int, str] | None = None  # "a week-old truce": (1, "week"), dated from the report's day
+    spelled: dict[str, str] = field(default_factory=dict)  # a place's name -> as the report writes it ("Hodeidah")
 
     @property
     def truce_like(self) -> bool:
         return self.head in TRUCE_WORDS
+
+
+_GROUND_ORDER = {"sea": 1, "ocean": 1, "gulf": 1, "bay": 1, "strait": 1, "lake": 1, "river": 1, "country": 2}
 
 
 def _span_data(mentions: Sequence[Mapping[str, Any]], layer: str, lo: int, hi: int) -> list[Mapping[str, Any]]:
@@ -179,9 +183,9 @@ def find(
                     brokers.append(c)
             parties = [c for c in parties if c not in brokers]
             near = _span_data(mentions, "place", lo, hi) or _span_data(mentions, "place", s_start, s_end)
-            places = [p for p in near if p["data"].get("feature") != "country"] + [
-                p for p in near if p["data"].get("feature") == "country"
-            ]
+            # towns and regions first, then a sea or river ("the Red Sea port city of Hodeidah": the port), then
+            # countries
+            places = sorted(near, key=lambda p: _GROUND_ORDER.get(str(p["data"].get("feature")), 0))
             found.append(
                 Mention(
                     start=lo,
@@ -199,6 +203,7 @@ def find(
                     ),
                     sentence=(s_start, s_end),
                     age=_age(aged.group(1), aged.group(2)) if aged else None,
+                    spelled={str(p["data"].get("name") or p["text"]): str(p["text"]) for p in places},
                 )
             )
     return found

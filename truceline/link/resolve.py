@@ -571,7 +571,7 @@ class AgreementLinker:
             day = agreed[0] if len(agreed) == 1 else None
             signed = day.isoformat() if day else None
         # a place the phrase names as who announced or brokered it ("a truce announced by Moscow") is no ground
-        phrase_places = [p for p in m.places if _named_as_ground(p, m.text)]
+        phrase_places = [p for p in m.places if _named_as_ground(m.spelled.get(p, p), m.text)]
         zone: str | None = phrase_places[0] if phrase_places else self.report_zone[0]
         zone_country = self.report_zone[1]
         if phrase_places:  # the country of the place named, not of whichever place the sentence named first
