@@ -65,6 +65,12 @@ REPORTS = {
         "Yemen's sides agree port truce\nThursday 13 December 2018\nSTOCKHOLM, Dec 13 (Test Wire) - Yemen's "
         "government and the Houthis agreed on Thursday to a ceasefire in the Red Sea port city of Hodeidah.\n"
     ),
+    "two_sides.txt": (
+        "Taliban announce holiday truce\nSaturday 9 June 2018\nKABUL, June 9 (Test Wire) - The Taliban on Saturday "
+        "announced a three-day ceasefire over the Eid holiday.\nThe announcement came two days after President "
+        "Ashraf Ghani declared a halt to operations against the group.\nGhani's truce does not cover Islamic State."
+        "\n"
+    ),
 }
 
 
@@ -132,3 +138,9 @@ def test_a_truce_in_a_port_city_of_a_sea_covers_the_port_as_written(linked: dict
     # the gazetteer names the town "Al Hudaydah" with its diacritics; the report writes "Hodeidah"
     (truce,) = linked["port.txt"]
     assert truce["zone"] != "Red Sea" and truce["data"]["zone_country"] == "YEM", (truce["zone"], truce["data"])
+
+
+def test_one_side_s_truce_is_not_the_truce_the_other_side_declared(linked: dict[str, Any]) -> None:
+    # the Taliban's three-day truce and Ghani's: two objects, each named by its own side
+    names = sorted(a["name"] for a in linked["two_sides.txt"])
+    assert len(names) == 2, names

@@ -74,6 +74,7 @@ class Mention:
     cues: dict[str, Any] = field(default_factory=dict)
     age: tuple[int, str] | None = None  # "a week-old truce": (1, "week"), dated from the report's day
     spelled: dict[str, str] = field(default_factory=dict)  # a place's name -> as the report writes it ("Hodeidah")
+    owners: frozenset[str] = frozenset()  # whose truce the phrase says it is ("Ghani's truce"): sides, as side_of
 
     @property
     def truce_like(self) -> bool:
@@ -204,6 +205,7 @@ def find(
                     sentence=(s_start, s_end),
                     age=_age(aged.group(1), aged.group(2)) if aged else None,
                     spelled={str(p["data"].get("name") or p["text"]): str(p["text"]) for p in places},
+                    owners=_owners(body, lo, head_at, mentions),
                 )
             )
     return found
@@ -278,6 +280,33 @@ def _names_after(text: str, before: str = "") -> list[str]:
     if at and (at.group(2) or _MAKING_BEFORE.search(before)):
         return [g.lower() for g in at.groups() if g]
     return []
+
+
+def side_of(code: str) -> str:
+    """A party's side as a truce is declared by it: its country and sector ("AFGGOV" of "AFGGOV", "AFGREB" of
+    "AFGREBTAL"); a state's government and forces are one side."""
+    side = code[:6]
+    return side[:3] + "GOV" if side[3:] == "MIL" else side
+
+
+_OWNED = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?")  # "Ghani's truce", "the government's new ceasefire"
+
+
+def _owners(body: str, lo: int, head_at: int, mentions: Sequence[Mapping[str, Any]]) -> frozenset[str]:
+    """The sides a phrase names as whose truce it is: a possessive or a word right before the agreement word ("Ghani's
+    truce", "the government's ceasefire", "the government ceasefire"), not a place that names it ("the Minsk deal")."""
+    out = set()
+    for a in _span_data(mentions, "actor", lo, head_at):
+        between = body[int(a["end"]) : head_at]
+        code = str(a["data"].get("code") or "")
+        if (
+            len(code) >= 6
+            and not a["data"].get("members")
+            and _OWNED.fullmatch(between)
+            and not _venue(body, a, head_at, mentions)
+        ):
+            out.add(side_of(code))
+    return frozenset(out)
 
 
 def _countries_named(

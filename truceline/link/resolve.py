@@ -28,7 +28,7 @@ from typing import Any
 from truceline.actors.story import DATELINE_REACH
 from truceline.geo.cues import dateline_spans
 from truceline.link import agreements as objects
-from truceline.link.mentions import Mention, find, intervals
+from truceline.link.mentions import Mention, find, intervals, side_of
 from truceline.link.relations import (
     EXTEND,
     TAKES_EFFECT,
@@ -75,6 +75,7 @@ UNPLACED = -0.5  # an agreement not known to precede the report (undated, or mad
 DISCOURSE = (2.0, 1.0)  # the agreement a report named last, and any other it named before
 MADE_AGAIN = 1.0  # "The agreement, signed in ...": the making of the agreement the report founded just before
 THEIRS = 1.0  # "agreed to extend their truce": a truce whose sides are those agreeing in the sentence
+OTHER_DECLARER = 4.5  # a truce one side declared is not the one another side's truce names, however recent
 TOLD_AGAIN = 2.5  # an indefinite truce announced again in the report that founded one (see _told_again)
 # words that make a truce told again another one: "a new ceasefire", "a second truce", "an earlier deal"
 _BARE_DEALS = frozenset({"deal", "agreement", "accord"})  # words that name any agreement, a truce among them
@@ -154,6 +155,7 @@ class _Profile:
     awaiting: tuple[tuple[date, date], ...] = ()
     mediators: frozenset[str] = frozenset()
     length: str | None = None  # "three-day": how long it was made to last, as its name says
+    declared: frozenset[str] = frozenset()  # a unilateral truce's declarer (country and sector: "AFGREB")
 
 
 def _overlaps(spans: Sequence[tuple[date, date]], others: Sequence[tuple[date, date]]) -> bool:
@@ -178,6 +180,7 @@ def _profile(a: Mapping[str, Any]) -> _Profile:
         _awaiting(a),
         frozenset(data.get("mediators", [])),
         _length(str(a.get("name") or "")),
+        frozenset(data.get("declared_by", [])),
     )
 
 
@@ -496,6 +499,14 @@ class AgreementLinker:
             for c in m.brokers:  # go-betweens an agreement was told without ("The deal, brokered by the US and
                 # France" after "a ceasefire between Israel and Hezbollah"): nothing said against it
                 score += 1.0 if c in a.allies else (-1.0 if a.mediators else 0.0)
+        if m.owners and a.declared:
+            # "Ghani's truce", "the government's ceasefire": not the truce the Taliban declared
+            if m.owners & a.declared:
+                score += 1.5
+                how["declared by"] = sorted(m.owners & a.declared)
+            else:
+                score -= OTHER_DECLARER
+                how["declared by"] = sorted(a.declared)
         mine = _length(m.text[: max(0, m.text.lower().find(m.head))])
         if mine and a.length and mine != a.length:
             score -= 3.0  # "a five-day ceasefire" is not the three-day truce of a fortnight before
@@ -599,7 +610,7 @@ class AgreementLinker:
         kind = objects.kind_of(m.head)
         words = [
             w
-            for w in re.findall(r"[A-Za-z0-9][\w-]*", pre)
+            for w in re.findall(r"[A-Za-z0-9][\w-]*", re.sub(r"['’]s\b", "", pre))
             if w.lower() not in _DETERMINERS and w.lower() not in _NOT_NAMING and not w.isdigit()
         ]
         label = " ".join(words[-2:]) or kind
@@ -623,6 +634,9 @@ class AgreementLinker:
             source=f"{report['article_id']} {m.start}-{m.end}: {m.text!r}",
             zone_country=zone_country,
         )
+        declared = sorted(m.owners) or _declarers(events, m.sentence)
+        if declared:
+            row["data"]["declared_by"] = declared
         if row["signed"] is None:
             row["data"]["first_reported"] = when.isoformat() if when else None
         row["seq"] = objects.next_seq(self.tables)
@@ -946,6 +960,18 @@ def _bare(m: Mention) -> bool:
     """Whether the mention's phrase has nothing before its word but an article ("a deal", not "a prisoner deal")."""
     pre = m.text[: max(0, m.text.lower().find(m.head))]
     return re.fullmatch(r"\s*(?:an?|the)?\s*", pre, re.I) is not None
+
+
+def _declarers(events: Sequence[Mapping[str, Any]], span: tuple[int, int]) -> list[str]:
+    """The one side that declares a truce in its sentence ("The Taliban announced a three-day ceasefire"), as its
+    country and sector, or none (two sides agreeing, or none named)."""
+    sides = {
+        side_of(str((e.get("actor") or {}).get("code") or ""))
+        for e in events
+        if in_span(e, span) and e.get("mode") == "ceasefire_declared" and not (e.get("actor") or {}).get("members")
+    }
+    sides.discard("")
+    return sorted(sides) if len(sides) == 1 else []
 
 
 def _named_as_ground(place: str, text: str) -> bool:
