@@ -53,7 +53,7 @@ def _subject(verb: Token) -> Token | None:
     raised = False
     while verb is not None and seen < 6:
         seen += 1
-        if verb.dep_ == "relcl" and _WRITTEN_ACTS.get(verb.head.lemma_.lower()) and _issued(verb.head):
+        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _WRITTEN_ACTS and _issued(verb.head):
             # "the Security Council adopted a resolution that endorsed the package": the council endorsed it
             verb = verb.head.head
             continue
@@ -333,7 +333,7 @@ def statement_author(subject: Token) -> Token:
 
 
 # texts a body adopts or issues whose relative clause tells the body's own act
-_WRITTEN_ACTS = {w: True for w in ("resolution", "statement", "declaration", "communique", "decree", "letter")}
+_WRITTEN_ACTS = frozenset({"resolution", "statement", "declaration", "communique", "decree", "letter"})
 
 
 def _issued(noun: Token) -> bool:

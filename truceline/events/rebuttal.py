@@ -171,21 +171,29 @@ def answered(
         if kind == "said" and told_between is not None and other.sentence_end < event.sentence_start:
             # "Ukraine's military said tanks had crossed the border. Moscow dismissed the report.": a telling
             # nearer than the coded one, though it held no act coded, is the one answered
-            nearer = told_between(other.sentence_end, event.sentence_start)
-            if nearer is not None and not _same(nearer, event.actor) and (named is None or _of(nearer, named)):
+            nearer = _uncoded_teller(told_between, other.sentence_end, event, named)
+            if nearer is not None:
                 return nearer, None
         return party, (other.index if kind == "said" and event.type == "REJECT" else None)
     if kind == "said" and told_between is not None and not in_sentence:
         # nothing coded was said before: the teller of the sentences just before, if they tell what someone said
-        nearer = told_between(max(0, event.sentence_start - UNCODED_CHARS), event.sentence_start)
-        if nearer is not None and not _same(nearer, event.actor) and (named is None or _of(nearer, named)):
+        nearer = _uncoded_teller(told_between, max(0, event.sentence_start - UNCODED_CHARS), event, named)
+        if nearer is not None:
             return nearer, None
     return None
 
 
-def _of(party: Actor, named: Actor) -> bool:
-    """Whether a teller may be the one a qualified thing names ("the Turkish figures": a Turkish teller)."""
-    return named.country is None or party.country == named.country
+def _uncoded_teller(
+    told_between: Callable[[int, int], Actor | None], lo: int, event: Event, named: Actor | None
+) -> Actor | None:
+    """The teller of a sentence between `lo` and the answer's own that tells what someone said, when it is another
+    party than the answer's and of the country a qualified thing names ("the Turkish figures": a Turkish teller)."""
+    nearer = told_between(lo, event.sentence_start)
+    if nearer is None or _same(nearer, event.actor):
+        return None
+    if named is not None and named.country is not None and nearer.country != named.country:
+        return None
+    return nearer
 
 
 def _teller_in_sentence(noun: Any, lex: Lexicon) -> Any:

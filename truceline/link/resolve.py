@@ -256,17 +256,16 @@ class AgreementLinker:
         self.report_places = places_by_count(extractions)
         # the dateline names where the copy was filed, not ground a truce covers ("YEREVAN, Sept 13 - ... a truce
         # brokered with international help took effect"): a place named there alone names no agreement's zone
-        filed = dateline_spans(body[:DATELINE_REACH])
-        grounds = [m for m in extractions if not any(lo <= int(m["start"]) < hi for lo, hi in filed)]
+        spans = dateline_spans(body[:DATELINE_REACH])
+        filed: list[Mapping[str, Any]] = []
+        grounds: list[Mapping[str, Any]] = []
+        for m in extractions:
+            (filed if any(lo <= int(m["start"]) < hi for lo, hi in spans) else grounds).append(m)
         self._ground = report_zone(grounds)
         self._filed_only = {name for name, _ in self.report_places} - {name for name, _ in places_by_count(grounds)}
-        self._filed_from = next(
-            (
-                (str(m["data"].get("name") or m["text"]), m["data"].get("country"))
-                for m in extractions
-                if m["layer"] == "place" and any(lo <= int(m["start"]) < hi for lo, hi in filed)
-            ),
-            None,
+        town = next((m for m in filed if m["layer"] == "place"), None)
+        self._filed_from = (
+            (str(town["data"].get("name") or town["text"]), town["data"].get("country")) if town else None
         )
         self._own_prefix = f"C-{article_id[:10]}-"
         self._candidates = None
