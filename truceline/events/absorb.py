@@ -295,6 +295,10 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
             # a halt of fire agreed, asked or refused ("agreed to stop attacking ships") is that statement's too
             halt = cand.type == "CONCEDE" and cand.mode == "ceasefire_declared"
             holder = content_host(cand, hosts) if cand.token.i not in hosts or halt else None
+            if holder is None and cand.token.i in hosts and cand.type in ("AGREE", "CONCEDE") and _asked_clause(cand):
+                # "urged both sides to agree to a ceasefire", "asked the rebels to sign the truce": an agreement a
+                # request asks for is what the request asks, though an agreement hosts what it agrees to
+                holder = content_host(cand, frozenset(host_event))
             # what a request asks may itself be a request ("urged X to call on Y"); what is refused or agreed is not
             asked = holder is not None and (cand.type != "REQUEST" or holder not in host_event)
             dropping = asked or wished(cand, lex) or hedged(cand, ev.actor is not None, triggers)
@@ -304,6 +308,13 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
                 # "agreed to halt fire": what was agreed is a truce
                 events[agreements[holder]] = replace(events[agreements[holder]], mode="ceasefire_agreed")
     return [(cand, events[i]) for i, (cand, _ev) in enumerate(own) if i not in dropped]
+
+
+def _asked_clause(cand: Candidate) -> bool:
+    """An agreement told as a clause of its own ("to agree to a truce", "that Russia sign"), which a request may ask
+    for, not one that describes a thing ("the lines agreed in Sochi", "an accord the two sides signed")."""
+    token = cand.token
+    return not cand.nominal and token.tag_ == "VB" and token.dep_ in ("xcomp", "ccomp", "advcl", "conj")
 
 
 def _generic_violation(event: Event) -> bool:

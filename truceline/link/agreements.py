@@ -11,7 +11,8 @@ They come from three places, each object saying which (``origin``):
 
 The status follows from the events linked to the agreement (resolve.py): collapsed, superseded (a later truce for
 the same zone and parties came into force), extended (a later protocol to it, or its sides agreed to extend it),
-violated (a violation or an accusation of one), in force (its day of effect has passed), else announced. The history
+violated (a violation or an accusation of one), in force (its day of effect has passed), proposed (founded by a call
+for it, "the UN called for a humanitarian pause", and neither made nor begun since), else announced. The history
 keeps its latest changes (resolve.HISTORY) with their dates and the events behind them; every linked event stays in
 link_agreement_events.
 """
@@ -31,7 +32,7 @@ from truceline.store.link import LinkTables
 
 KINDS = ("ceasefire", "truce", "pause", "memorandum", "protocol", "agreement")
 TRUCE_KINDS = ("ceasefire", "truce", "pause")
-STATUS_ORDER = ("collapsed", "superseded", "extended", "violated", "in force", "announced")
+STATUS_ORDER = ("collapsed", "superseded", "extended", "violated", "in force", "announced", "proposed")
 USER_FIELDS = {
     "id": "a short unique id",
     "name": "what it is called",
@@ -277,4 +278,6 @@ def status_of(agreement: Mapping[str, Any], relations: Iterable[str], today: str
     began = agreement.get("in_force") and today and str(agreement["in_force"])[:10] <= today
     if "in force" in seen or "observance" in seen or began or (start and today and str(start) < today):
         return "in force"
+    if data.get("proposed") and not start and "announcement" not in seen:
+        return "proposed"  # asked for, and no report has told it made or begun
     return "announced"

@@ -59,7 +59,7 @@ MAX_TERMS = 6
 SUCCESSORS = 256  # the later truces of its zone among which a truce's successor is looked for
 HISTORY = 50  # the latest changes an agreement keeps in its history (its linked events are all kept)
 # what its status reads
-STATUS_RELATIONS = ("collapse", "extension", "violation", "accusation", "in force", "observance")
+STATUS_RELATIONS = ("collapse", "extension", "violation", "accusation", "in force", "observance", "announcement")
 _TERM = re.compile(
     r"^Under the (deal|plan|agreement|memorandum|protocol|accord)\b|"
     r"\b(must|will|shall|are expected to|is to|are to)\s+(be\s+)?(pull\w*|withdraw\w*|leave|patrol\w*|set up|"
@@ -100,6 +100,14 @@ _BEGAN = re.compile(
     re.I,
 )
 _EFFECT_TIME = 30  # characters after "took effect" within which the time it took effect at stands
+# a call for a truce ("called on Wednesday for a pause", "urged a ceasefire", "a plea for a truce"), and what makes
+# or begins one in the same sentence, which makes the call no mere proposal
+_CALL = re.compile(
+    r"\b(?:call(?:ed|s|ing)?\s+(?:\S+\s+){0,3}?for|urg(?:ed|es|ing)|propos(?:ed|es|ing|al)|appeal(?:ed|s|ing)?\s+for|"
+    r"demand(?:ed|s|ing)?|(?:press|push)(?:ed|es|ing)?\s+for|pleas?\s+for)\b",
+    re.I,
+)
+_MADE = re.compile(r"\b(?:agreed|signed|declared|reached|accepted|brokered|announced|began|begun|started)\b", re.I)
 _FUTURE = re.compile(r"\b(would|will)\s+(observe|take effect|begin|start|come into force)\b", re.I)
 
 
@@ -580,6 +588,16 @@ class AgreementLinker:
             agreed = agreement_days(events)
             day = agreed[0] if len(agreed) == 1 else None
             signed = day.isoformat() if day else None
+        # "The United Nations called for a ceasefire in northern Ethiopia": a truce asked for is a proposal, made by
+        # no one yet; the day of the call is not its signing, a day asked for not its day of effect
+        proposed_by = _proposers(events, m, sentence)
+        if proposed_by is not None:
+            data_proposed: dict[str, Any] = {"proposed": (day or when or ahead or date.min).isoformat()}
+            if proposed_by:
+                data_proposed["proposed_by"] = proposed_by
+            if ahead:
+                data_proposed["proposed_start"] = ahead.isoformat()
+            signed, ahead, day = None, None, None
         # a place the phrase names as who announced or brokered it ("a truce announced by Moscow") is no ground
         phrase_places = [p for p in m.places if _named_as_ground(m.spelled.get(p, p), m.text)]
         zone: str | None = phrase_places[0] if phrase_places else self.report_zone[0]
@@ -636,6 +654,8 @@ class AgreementLinker:
         declared = sorted(m.owners) or _declarers(events, m.sentence)
         if declared:
             row["data"]["declared_by"] = declared
+        if proposed_by is not None:
+            row["data"].update(data_proposed)
         if row["signed"] is None:
             row["data"]["first_reported"] = when.isoformat() if when else None
         row["seq"] = objects.next_seq(self.tables)
@@ -764,6 +784,12 @@ class AgreementLinker:
         if a is None or day is None or a["origin"] == "known":
             return
         signed = str(a.get("signed") or "")
+        asked = a["data"].get("proposed")
+        if asked and not signed and not a.get("in_force"):
+            if day.isoformat() >= str(asked):  # a truce proposed, then agreed ("agreed on Friday to the truce the
+                a["signed"] = day.isoformat()  # African Union had proposed"): signed that day
+                self.tables.save_agreement(a)
+            return
         effect = _day(a.get("in_force")) if a.get("in_force") and (a.get("in_force") == signed or not signed) else None
         coarse = _span(signed) if signed and len(signed) < 10 else None  # known to its month or year only
         if (effect is not None and 0 < (effect - day).days <= SIGNED_BEFORE_EFFECT) or (
@@ -971,6 +997,20 @@ def _declarers(events: Sequence[Mapping[str, Any]], span: tuple[int, int]) -> li
     }
     sides.discard("")
     return sorted(sides) if len(sides) == 1 else []
+
+
+def _proposers(events: Sequence[Mapping[str, Any]], m: Mention, sentence: str) -> list[str] | None:
+    """Who asks for the agreement a mention founds, as actor codes (empty when unnamed), or None when its sentence
+    makes or begins it: "The UN called for a humanitarian pause" (a request in the sentence, or a call before the
+    mention) and nothing in the sentence agreed, signed, declared or began it."""
+    if _MADE.search(sentence) or TAKES_EFFECT.search(sentence):
+        return None
+    asking = [
+        e for e in events if in_span(e, m.sentence) and e.get("type") == "REQUEST" and e.get("stance") != "denied"
+    ]
+    if not asking and not _CALL.search(sentence[: m.start - m.sentence[0]]):
+        return None
+    return sorted({str((e.get("actor") or {}).get("code")) for e in asking if (e.get("actor") or {}).get("code")})
 
 
 def _named_as_ground(place: str, text: str) -> bool:

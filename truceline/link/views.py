@@ -91,6 +91,16 @@ def agreements(store: Store, story_id: str | None = None) -> list[dict[str, Any]
                 "superseded_by": data.get("superseded_by"),
                 "extends": data.get("extends"),
                 "extended_by": data.get("extended_by"),
+                # a truce asked for and not (yet) told made: the day of the call, who called, the day it was to begin
+                "proposed": (
+                    {
+                        "day": data["proposed"],
+                        "by": data.get("proposed_by", []),
+                        "start": data.get("proposed_start"),
+                    }
+                    if data.get("proposed")
+                    else None
+                ),
                 "terms": data.get("terms", []),
                 "source": data.get("source"),
                 "mentions": [
@@ -136,6 +146,11 @@ def agreement_table(item: dict[str, Any]) -> str:
     ):
         if item.get(key):
             lines.append(f"{'':35}{label} {item[key]}")
+    asked = item.get("proposed")
+    if asked:
+        by = f" by {', '.join(asked['by'])}" if asked["by"] else ""
+        start = f", to begin {asked['start']}" if asked["start"] else ""
+        lines.append(f"{'':35}proposed {asked['day']}{by}{start}")
     for term in item["terms"][:4]:
         lines.append(f"{'':35}term: {term.get('text')}")
     lines.append(

@@ -302,6 +302,7 @@ class AgreementRecord(Record):
     superseded_by: str | None = None
     extends: str | None = None
     extended_by: str | None = None
+    proposed: Mapping[str, Any] | None = None  # {"day", "by", "start"} of a truce asked for and not told made
     terms: tuple[Mapping[str, Any], ...] = ()
     source: str | None = None
     mentions: tuple[AgreementMentionRecord, ...] = ()

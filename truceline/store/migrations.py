@@ -253,7 +253,7 @@ LINK_MIGRATIONS.append(
             in_force TEXT,
             zone TEXT,                     -- the place it covers, as a name
             zone_country TEXT,             -- ISO-3 of that place (null when unknown)
-            status TEXT NOT NULL,          -- announced | in force | violated | collapsed | extended | superseded
+            status TEXT NOT NULL,          -- proposed | announced | in force | violated | collapsed | extended | superseded
             data TEXT NOT NULL             -- JSON: parties, mediators, terms, cues, aliases, history, supersedes
         );
         CREATE INDEX link_agreements_signed ON link_agreements(signed);
