@@ -161,7 +161,7 @@ def _responsible(noun: Token) -> Token | None:
     truceline.events.stance.attribution then tells as denied where the words disown it."""
     answerable = answerable_for(noun)
     if answerable is not None:
-        return next((c for c in answerable[0].children if c.dep_ == "nsubj"), None)
+        return next((c for c in answerable[0].children if c.dep_ in ("nsubj", "nsubjpass")), None)
     prep = noun.head
     if noun.dep_ == "dobj" and prep.lemma_.lower() == "claim" and noun.lemma_.lower() in _OWNED_ACTS:
         # "the Islamic State group claimed the attack on a church": claimed it as its own ("no group has claimed
@@ -176,12 +176,20 @@ def _responsible(noun: Token) -> Token | None:
 
 
 _DISOWNING = frozenset({"deny", "reject", "refute", "disclaim"})
+# a share in an act: "denied any role in the blast", "played no part in the killings", "had no hand in the attack"
+_SHARES = frozenset({"role", "part", "hand", "involvement", "share"})
+_HAVING = frozenset({"have", "play", "take"})
+
+
+def _none(token: Token) -> bool:
+    return any((c.dep_ == "det" and c.lower_ == "no") or c.dep_ == "neg" for c in token.children)
 
 
 def answerable_for(noun: Token) -> tuple[Token, bool] | None:
     """(the verb, whether it disowns) when `noun` is the act someone is said to answer for: "X denied
     responsibility for the attack" (disowns), "X was (not) responsible for the blast", "X was (not) behind the
-    strike", "X had nothing to do with the killing" (disowns); the verb's subject is who is or is not its doer."""
+    strike", "X had nothing to do with the killing" (disowns), "X was (not) involved in", "denied any role in"
+    (disowns), "played no part in"; the verb's subject is who is or is not its doer."""
     prep = noun.head
     if noun.dep_ != "pobj":
         return None
@@ -194,6 +202,18 @@ def answerable_for(noun: Token) -> tuple[Token, bool] | None:
         return verb, any(c.dep_ == "neg" for c in verb.children)
     if prep.lower_ == "behind" and head.lemma_.lower() == "be" and prep.dep_ == "prep":
         return head, any(c.dep_ == "neg" for c in head.children)
+    if prep.lower_ == "in" and head.lower_ == "involved" and head.tag_ == "VBN":
+        return head, _none(head)  # "said it was not involved in the attack"
+    if prep.lower_ == "in" and head.lemma_.lower() in _SHARES and head.dep_ == "dobj":
+        verb = head.head  # "denied any role in the blast", "had no role in the bombing"
+        if verb.lemma_.lower() in _DISOWNING:
+            return verb, True
+        return (verb, _none(head) or _none(verb)) if verb.lemma_.lower() in _HAVING else None
+    if prep.lower_ == "in" and prep.dep_ == "prep" and head.lemma_.lower() in _HAVING | _DISOWNING:
+        # the parser hangs the act on the verb: "played no part in the killings"
+        share = next((c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in _SHARES), None)
+        if share is not None:
+            return head, head.lemma_.lower() in _DISOWNING or _none(share) or _none(head)
     if prep.lower_ == "with" and head.lemma_.lower() == "do" and head.dep_ == "relcl" and head.head.lower_ == "nothing":
         verb = head.head.head
         return (verb, True) if head.head.dep_ == "dobj" and verb.lemma_.lower() == "have" else None

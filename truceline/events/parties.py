@@ -36,7 +36,7 @@ from truceline.geo.event import EXCLUDED_CUES
 from truceline.model import Actor, Analysis, Event, Place
 
 _PAIR = re.compile(
-    r"\bthe\s+(?:parties|sides)\b(?!\s+(?:in|of|that|which|who)\b)|"
+    r"\bthe\s+(?:parties|sides)\b(?!\s+(?:in|of|that|which|who)\b)|^(?:each|either)\s+(?:side|party)$|"
     r"\b(?:both|the two|two)\s+(?:(?:main|major|warring|rival|opposing)\s+){0,2}(?:sides|countries|parties|governments|armies|leaders|delegations|states|nations|"
     r"presidents|foreign ministers|defence ministers|defense ministers|camps|neighbours|neighbors|rivals)\b",
     re.I,
@@ -57,7 +57,14 @@ def reciprocal(trigger: Token) -> bool:
             return True
         if token.lower_ == "another" and token.i > 0 and token.doc[token.i - 1].lower_ == "one":
             return True
+        if token.lower_ == "other" and token.dep_ in ("dobj", "pobj") and _each_side(verb):
+            return True  # "each side was accusing the other"
     return False
+
+
+def _each_side(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and any(c.lower_ in ("each", "either") for c in subject.children)
 
 
 def _other_side_named(verb: Token) -> bool:

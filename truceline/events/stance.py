@@ -205,7 +205,8 @@ def attribution(cand: Candidate, lex: Lexicon) -> Attribution | None:
     answerable = answerable_for(cand.token) if cand.nominal else None
     if answerable is not None and answerable[1]:
         # "denied responsibility for the attack", "said it was not behind the strike": its doer's denial
-        return Attribution("denied", answerable[0], _speaker(answerable[0]))
+        verb = answerable[0]  # "said it was not involved in": a passive's teller is the one who says so
+        return Attribution("denied", verb, _speaker(verb) or (_speaker(verb.head) if verb.dep_ == "ccomp" else None))
     steps = 0
     while token.dep_ != "ROOT" and steps < 8:
         steps += 1
