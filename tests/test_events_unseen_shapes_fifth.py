@@ -56,3 +56,46 @@ def test_each_side_accusing_the_other_is_the_pair_named_before() -> None:
     (charge,) = [e for e in rows if e.type == "ACCUSE"]
     assert charge.actor is not None and charge.recipient is not None, charge
     assert {charge.actor.code, charge.recipient.code} == {"YEMGOV", "YEMREBHTH"}, (charge.actor, charge.recipient)
+
+
+def test_a_war_told_in_the_perfect_of_a_relative_clause_is_who_they_are() -> None:
+    rows = pipeline_events(
+        "The Rapid Support Forces, which have fought the army since mid-April, said army aircraft had bombed its "
+        "positions on Monday.",
+        DAY,
+    )
+    assert [e.trigger.text for e in rows if e.type == "ASSAULT"] == ["bombed"], [(e.type, e.trigger.text) for e in rows]
+    # contrast: a fight told in the pluperfect is a past act, and a main clause's perfect is the war's own row
+    rows = pipeline_events("The rebels, who had fought the army for a week, surrendered on Monday.", DAY)
+    assert "fought" in [e.trigger.text for e in rows], [(e.type, e.trigger.text) for e in rows]
+
+
+def test_what_a_refusal_refuses_is_no_agreement() -> None:
+    rows = pipeline_events("The rebels refused to sign the truce.", DAY)
+    assert [(e.type, e.mode) for e in rows] == [("REJECT", "ceasefire_rejected")], [(e.type, e.mode) for e in rows]
+    rows = pipeline_events("The Houthis accused the government of refusing to accept passports issued in Sanaa.", DAY)
+    assert "AGREE" not in [e.type for e in rows], [(e.type, e.trigger.text) for e in rows]
+
+
+def test_nationality_words_on_a_thing_are_not_the_pair_the_parties_means() -> None:
+    rows = pipeline_events(
+        "The deal allows two flights a week between Sanaa and the Jordanian and Egyptian capitals. The parties are "
+        "also to meet on reopening roads in Taiz.",
+        DAY,
+    )
+    (meet,) = [e for e in rows if e.type == "CONSULT"]
+    assert meet.actor is None or {m.country for m in meet.actor.members} != {"JOR", "EGY"}, meet.actor
+    # contrast: a pair named with its head noun is the pair "the two sides" means
+    rows = pipeline_events("Armenian and Azerbaijani forces clashed overnight. The two sides agreed to talks.", DAY)
+    (talks,) = [e for e in rows if e.type == "AGREE"]
+    assert talks.actor is not None and {m.country for m in talks.actor.members} == {"ARM", "AZE"}, talks.actor
+
+
+def test_violations_a_speaker_counts_are_the_speakers_accusation() -> None:
+    rows = pipeline_events("Berri said Israel had committed more than 50 violations since Wednesday.", DAY)
+    (charge,) = rows
+    assert charge.type == "ACCUSE", (charge.type, charge.trigger.text)
+    assert charge.recipient is not None and charge.recipient.country == "ISR", charge.recipient
+    # ... and an act committed is done, not planned
+    (act,) = pipeline_events("Government troops committed a massacre in the village on Sunday.", DAY)
+    assert act.stance == "asserted" and act.actor is not None and act.actor.sector == "MIL", (act.stance, act.actor)

@@ -276,6 +276,12 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
     }
     agreements = {cand.token.i: i for i, (cand, _ev) in enumerate(own) if cand.type == "AGREE" and not cand.nominal}
     attacks = frozenset(cand.token.i for cand, _ev in own if cand.type == "ASSAULT" and not cand.nominal)
+    refusing = {
+        cand.token.i: i
+        for i, (cand, _ev) in enumerate(own)
+        if cand.type == "REJECT" and not cand.nominal and cand.token.lemma_.lower() in _REFUSALS
+    }
+    refusals = frozenset(refusing)
     for i, (cand, ev) in enumerate(own):
         if cand.type == "THREATEN" and not cand.nominal:
             asker = content_host(cand, hosts)
@@ -296,9 +302,10 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
             halt = cand.type == "CONCEDE" and cand.mode == "ceasefire_declared"
             holder = content_host(cand, hosts) if cand.token.i not in hosts or halt else None
             if holder is None and cand.token.i in hosts and cand.type in ("AGREE", "CONCEDE") and _asked_clause(cand):
-                # "urged both sides to agree to a ceasefire", "asked the rebels to sign the truce": an agreement a
-                # request asks for is what the request asks, though an agreement hosts what it agrees to
-                holder = content_host(cand, frozenset(host_event))
+                # "urged both sides to agree to a ceasefire", "asked the rebels to sign the truce", "refusing to
+                # accept passports": an agreement a request asks for, or a refusal refuses, is what the request
+                # asks or the refusal refuses, though an agreement hosts what it agrees to
+                holder = content_host(cand, frozenset(host_event) | refusals)
             # what a request asks may itself be a request ("urged X to call on Y"); what is refused or agreed is not
             asked = holder is not None and (cand.type != "REQUEST" or holder not in host_event)
             dropping = asked or wished(cand, lex) or hedged(cand, ev.actor is not None, triggers)
@@ -307,6 +314,10 @@ def absorb(own: list[tuple[Candidate, Event]], lex: Lexicon) -> list[tuple[Candi
             if asked and halt and holder in agreements and events[agreements[holder]].mode == "general":
                 # "agreed to halt fire": what was agreed is a truce
                 events[agreements[holder]] = replace(events[agreements[holder]], mode="ceasefire_agreed")
+            refused = refusing.get(holder) if asked and holder is not None else None
+            if refused is not None and ev.mode == "ceasefire_agreed" and events[refused].mode == "general":
+                # "refused to sign the truce": what was refused is a truce
+                events[refused] = replace(events[refused], mode="ceasefire_rejected")
     return [(cand, events[i]) for i, (cand, _ev) in enumerate(own) if i not in dropped]
 
 
@@ -322,7 +333,7 @@ def _generic_violation(event: Event) -> bool:
     toll of its own, which is all the accusation says."""
     named = event.mode == "ceasefire_violated" or (event.type == "REJECT" and event.trigger.lemma.lower() in VIOLATING)
     # a time that only bounds it by when it was told ("said on Tuesday that X had violated"): no day of its own
-    own_day = event.time is not None and event.date_precision != "reported by"
+    own_day = event.time is not None and event.date_precision not in ("reported by", "since")  # "since Wednesday": many
     return named and event.killed is None and event.injured is None and not own_day
 
 

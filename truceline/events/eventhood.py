@@ -875,12 +875,19 @@ def cumulative(cand: Candidate, lex: Lexicon) -> bool:
         return True  # "several previous ceasefires have been violated": a tally of breaches, no one breach
     if _toll(cand.token, clause_verb(cand), lex, cand.extra):
         return True
+    if cand.mode == "ceasefire_violated" and _told_by_another(clause_verb(cand), lex):
+        return False  # "Berri said Israel had committed more than 50 violations since Wednesday": his accusation
     if cand.mode == "capture_territory":
         return False  # ground taken since a day is the front line now: kept
     if cand.nominal:  # "have stepped up attacks on security forces since a truce collapsed": a trend of acts
         noun = cand.token
         return noun.tag_ == "NNS" and noun.dep_ == "dobj" and _added_up_since(noun.head, counted=False)
     return _added_up_since(clause_verb(cand))
+
+
+def _told_by_another(verb: Token, lex: Lexicon) -> bool:
+    """A clause a speech verb tells ("X said Y had ..."): what it counts is the speaker's charge, not a tally."""
+    return verb.dep_ == "ccomp" and _lemma(verb.head) in lex.speech_verbs
 
 
 _SEVERAL = frozenset({"several", "many", "numerous", "multiple", "previous", "earlier", "past", "all", "repeated"})

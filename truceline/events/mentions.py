@@ -35,6 +35,7 @@ def _place_heads() -> frozenset[str]:
 
 _ARMED_GROUPS = frozenset({"REB", "IMG", "INS"})  # sectors of the groups "the group" may mean
 # words before a group named only to describe another ("allied with al Qaeda", "an offshoot of Islamic State")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 _DESCRIBING = re.compile(
     r"\b(?:allied|linked|affiliated|aligned|tied|loyal|close)\s+(?:with|to)\s+$|\boffshoot\s+of\s+$"
 )
@@ -162,12 +163,22 @@ class ActorIndex:
                 continue
             if first.members or second.members or not first.country or not second.country:
                 continue
-            if backers(self.body, second.end):
+            if backers(self.body, second.end) or self._describes_a_thing(second):
                 continue
             if first.country != second.country or (first.sector and second.sector and first.sector != second.sector):
                 # two countries, or one country's two sides ("Colombia's government and the ELN rebels")
                 return self.compound([first, second])
         return None
+
+    def _describes_a_thing(self, actor: Actor) -> bool:
+        """A nationality word on a noun that names no party ("the Jordanian and Egyptian capitals"): whom "the
+        parties" later means are not these."""
+        kind_of = getattr(self._dictionary, "kind_of", None)
+        named = getattr(self._dictionary, "head_sector", None)
+        if kind_of is None or named is None or " " in actor.text.strip() or kind_of(actor) != "demonym":
+            return False  # a nationality word alone, not a phrase with its head noun
+        word = _NEXT_WORD.match(self.body, actor.end)
+        return word is not None and named(word.group(1)) is None
 
     def group_named_before(self, before: int) -> Actor | None:
         """The last group the text names by name before `before` ("Hamas", "al-Shabaab"): whom "the group" means."""

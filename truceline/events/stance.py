@@ -77,8 +77,10 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
                 return "threatened"  # a possibility ("the truce can be renewed"), not a fact
             if lemma in ("will", "would", "shall") or child.lower_ in ("will", "would", "shall", "'ll"):
                 return "planned"
-    if cand.nominal and cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in lex.plan_cues:
-        return "planned"  # "preparing a new offensive", "planning an attack on the capital"
+    owner = cand.token.head.lemma_.lower()
+    if cand.nominal and cand.token.dep_ == "dobj" and owner in lex.plan_cues and owner not in lex.light_verbs:
+        return "planned"  # "preparing a new offensive", "planning an attack on the capital" ("committed a massacre",
+        # "set an ambush": the light verb does the act)
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in _MEANT and to_infinitive(verb):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
             return "negated"  # "has no plans to attack the capital"

@@ -614,13 +614,16 @@ def _left_by(token: Token) -> Token | None:
 
 def fighters(token: Token) -> bool:
     """'the rebel factions fighting his forces', 'separatists fighting for independence', 'the Islamic State group,
-    which is fighting both the government and the Taliban': who they are."""
+    which is fighting both the government and the Taliban', 'which has fought the Houthis since 2015': who they
+    are."""
     if _lemma(token) != "fight":
         return False
     if token.dep_ == "acl" and token.tag_ == "VBG":
         return True
     # a relative clause in the present ("which is fighting", "who have been fighting"), not "who were fighting"
     auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if token.dep_ == "relcl" and token.tag_ == "VBN" and auxes & {"has", "have"} and not auxes & _PAST_AUX:
+        return True  # "the RSF, which have fought the army since mid-April": the perfect of a war still going on
     return token.dep_ == "relcl" and token.tag_ == "VBG" and bool(auxes & _PRESENT_AUX) and not auxes & _PAST_AUX
 
 
