@@ -53,8 +53,8 @@ def kind_of(text: str) -> str:
     for kind in ("memorandum", "protocol", "pause", "truce"):
         if kind in low:
             return kind
-    if "ceasefire" in low or "cease-fire" in low:
-        return "ceasefire"
+    if "ceasefire" in low or "cease-fire" in low or "cessation of hostilities" in low:
+        return "ceasefire"  # "a permanent cessation of hostilities" is the African Union's word for one
     return "agreement"
 
 

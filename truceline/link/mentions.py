@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-TRUCE_WORDS = ("ceasefire", "cease-fire", "truce", "pause", "armistice", "halt")
+TRUCE_WORDS = ("ceasefire", "cease-fire", "truce", "pause", "armistice", "halt", "cessation of hostilities")
 DOCUMENT_WORDS = ("memorandum", "protocol", "agreement", "accord", "deal")
 
 _HEAD = re.compile(
-    r"\b(ceasefire|cease-fire|truce|pause|armistice|memorandum|protocol|agreement|accord|deal)s?\b", re.IGNORECASE
+    r"\b(ceasefire|cease-fire|truce|pause|armistice|memorandum|protocol|agreement|accord|deal|"
+    r"cessation\s+of\s+hostilities)s?\b",
+    re.IGNORECASE,
 )
 # the words right before a head that make it a description of one agreement
 _DETERMINER = re.compile(r"\b(the|a|an|its|their|this|that|last|existing|\d{4}|[A-Z][a-z]+(?:'s|’s)?)\b", re.IGNORECASE)
@@ -33,6 +35,11 @@ _NOT_A_REFERENCE = re.compile(
 # ... though "a fresh truce on Jan. 12", "another ceasefire from Saturday" name one: a new one, with its day
 _NEW_ONE = re.compile(r"\b(new|fresh|another)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _DOCUMENT_AFTER = re.compile(r"\s+(?:memorandum|protocol|agreement|accord|deal)s?\b", re.IGNORECASE)
+# "ran out at 9:45 p.m.", "expired on Monday", "ended at midnight" (not "the truce that ended the 2020 war")
+_ENDED = re.compile(
+    r"\b(?:ran|runs|run)\s+out\b|\b(?:expired|expires|lapsed|lapses)\b|\b(?:ended|ends)\s+(?=on|at|in|late|early)\b",
+    re.IGNORECASE,
+)
 _HORIZON = re.compile(r"\b(?:beyond|until|till|by)\s+$", re.IGNORECASE)
 _FOR_A_TRUCE = re.compile(
     r"\s+(?:for|on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:ceasefire|cease-fire|truce|armistice)\b", re.IGNORECASE
@@ -53,6 +60,8 @@ _BEFORE_WORDS = 6
 _AFTER_CHARS = 70
 _CLAUSE_END = re.compile(
     r"[;:]|,\s+(?:which|who|but|and|as|while|though|although|saying)\b|\.\s|$"
+    # "The deal follows separate announcements in August": what it is set beside has its own times
+    r"|\s+(?:follows|followed|comes\s+after|came\s+after|replaces|replaced|precedes|preceded)\b"
     r"|,\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|told|added|announced|reported)\b"  # "..., Qatar said on Monday"
 )
 
@@ -75,6 +84,7 @@ class Mention:
     age: tuple[int, str] | None = None  # "a week-old truce": (1, "week"), dated from the report's day
     spelled: dict[str, str] = field(default_factory=dict)  # a place's name -> as the report writes it ("Hodeidah")
     owners: frozenset[str] = frozenset()  # whose truce the phrase says it is ("Ghani's truce"): sides, as side_of
+    ended: list[tuple[date, date]] = field(default_factory=list)  # "ran out at 9:45 p.m.": when it ended
 
     @property
     def truce_like(self) -> bool:
@@ -82,6 +92,11 @@ class Mention:
 
 
 _GROUND_ORDER = {"sea": 1, "ocean": 1, "gulf": 1, "bay": 1, "strait": 1, "lake": 1, "river": 1, "country": 2}
+
+
+def _in_a_name(mentions: Sequence[Mapping[str, Any]], at: int) -> bool:
+    """Whether the word at `at` is inside an actor's name that starts before it ("Government of National Accord")."""
+    return any(m["layer"] == "actor" and int(m["start"]) < at < int(m["end"]) for m in mentions)
 
 
 def _span_data(mentions: Sequence[Mapping[str, Any]], layer: str, lo: int, hi: int) -> list[Mapping[str, Any]]:
@@ -125,7 +140,7 @@ def find(
     for s_start, s_end in sentences:
         sentence = body[s_start:s_end]
         for m in _HEAD.finditer(sentence):
-            head = m.group(1).lower()
+            head = re.sub(r"\s+", " ", m.group(1).lower())
             before = sentence[: m.start()]
             if _DOCUMENT_AFTER.match(sentence, m.end()):
                 continue  # "a ceasefire agreement": one phrase, read at its last word
@@ -146,10 +161,20 @@ def find(
                 continue  # "a deal to formalise a ceasefire": the ceasefire is the agreement named
             if head in DOCUMENT_WORDS and _FOR_A_TRUCE.match(sentence, m.end()):
                 continue  # "signed an agreement for a seven-day ceasefire": the ceasefire is the agreement
+            if _in_a_name(mentions, s_start + m.start()):
+                continue  # "the Government of National Accord": a body's name, not an agreement
             phrase_start = s_start + _phrase_start(before)
             own_words = body[phrase_start : s_start + m.start()]
-            if m.group(0).lower().endswith("s") and not (
-                _PARTICULAR.search(own_words) or _IN_PLACES.match(sentence[m.end() :])
+            if phrase_start == s_start and not any(
+                int(x["start"]) == s_start and str(x["text"]) in str(x["data"].get("name") or "") for x in mentions
+            ):
+                # "Military training agreements with foreign states": a capital the sentence gives is no name
+                own_words = re.sub(r"^\S+", "", own_words)
+            if (
+                len(m.group(0)) > len(m.group(1))
+                and not (  # a plural
+                    _PARTICULAR.search(own_words) or _IN_PLACES.match(sentence[m.end() :])
+                )
             ):
                 continue  # "ceasefires before", "previous deals": in general; "agreements in Sochi and Astana" name two
             if not _DETERMINER.search(words[-1]) and not _DETERMINER.search(lead_in):
@@ -160,7 +185,11 @@ def find(
             cut = cut if cut is not None and cut.start() <= len(tail) else None
             # the phrase ends before the next agreement it names ("a protocol | to the 2018 Sochi memorandum")
             nxt = _HEAD.search(tail)
-            ends = [x for x in (cut.start() if cut else None, _next_phrase(tail, nxt.start()) if nxt else None) if x]
+            ends = [
+                x
+                for x in (cut.start() if cut else None, _next_phrase(tail, nxt.start()) if nxt else None)
+                if x is not None
+            ]
             phrase_end = s_start + m.end() + (min(ends) if ends else len(tail))
             lo, hi = phrase_start, phrase_end
             head_at = s_start + m.start()
@@ -168,6 +197,12 @@ def find(
             times = [t for t in mentions if t["layer"] == "time" and lo <= int(t["start"]) < hi]
             # "extend the pause beyond Monday", "the truce until Friday": a horizon, not the day it was made
             times = [t for t in times if not _HORIZON.search(body, max(lo, int(t["start"]) - 12), int(t["start"]))]
+            # "the original truce ran out at 9:45 p.m.": when it ended, not when it was made
+            head_end = s_start + m.end()
+            ending = [
+                t for t in times if int(t["start"]) >= head_end and _ENDED.search(body, head_end, int(t["start"]))
+            ]
+            times = [t for t in times if t not in ending]
             hi = max([hi, *(int(t["end"]) for t in times)])
             dates = [iv for t in times for iv in intervals(t["data"])]
             date_texts = [str(t["text"]) for t in times]
@@ -206,6 +241,7 @@ def find(
                     age=_age(aged.group(1), aged.group(2)) if aged else None,
                     spelled={str(p["data"].get("name") or p["text"]): str(p["text"]) for p in places},
                     owners=_owners(body, lo, head_at, mentions),
+                    ended=[iv for t in ending for iv in intervals(t["data"])],
                 )
             )
     return found
@@ -237,7 +273,8 @@ _MADE_IN = re.compile(
 # ceasefire hoped for ("calls for a permanent ceasefire") describe one once it is made
 _MADE_WITH = frozenset({"permanent", "lasting", "nationwide", "durable"})
 _MADE_BEFORE = re.compile(
-    r"\b(signed|agreed|reached|struck|concluded|sealed|accepted|declared)\s+(?:to\s+)?(?:\S+\s+){0,3}$", re.IGNORECASE
+    r"\b(signed|agreed|reached|struck|concluded|sealed|accepted|declared)\s+(?:on\s+\w+\s+)?(?:to\s+)?(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
 )
 
 

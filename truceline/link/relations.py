@@ -9,6 +9,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from truceline.timex.calendar import value_interval
+
 PlaceKey = tuple[str, Any, bool]  # a place's name, its country (or None) and whether it is a country
 
 ANNOUNCE = re.compile(r"\b(agreed|agree|signed|sign|announced|announce|declared|declare|brokered|reached)\b", re.I)
@@ -78,6 +80,21 @@ def sentence_days(span: tuple[int, int], events: Sequence[Mapping[str, Any]]) ->
             day = date.fromisoformat(value[:10])
             if (day, day) not in out:
                 out.append((day, day))
+    return out
+
+
+def agreeing_intervals(span: tuple[int, int], events: Sequence[Mapping[str, Any]]) -> list[tuple[date, date]]:
+    """The days or weeks the sentence's agreeing events are dated to ("a week after ... agreed to a permanent
+    cessation of hostilities": the week before), whatever else the sentence dates ("accused on Thursday")."""
+    out = []
+    for e in events:
+        agreeing = e.get("type") == "AGREE" or e.get("ceasefire") in ("agreed", "declared")
+        value = e.get("date")
+        if not (agreeing and in_span(e, span) and isinstance(value, str)) or e.get("date_precision") == "reported by":
+            continue
+        first, last, _ = value_interval(value)
+        if first is not None and last is not None and (last - first).days <= 31 and (first, last) not in out:
+            out.append((first, last))
     return out
 
 

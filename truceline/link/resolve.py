@@ -33,6 +33,7 @@ from truceline.link.relations import (
     EXTEND,
     TAKES_EFFECT,
     VIOLATION,
+    agreeing_intervals,
     agreement_days,
     countries_of,
     in_span,
@@ -75,6 +76,8 @@ UNPLACED = -0.5  # an agreement not known to precede the report (undated, or mad
 DISCOURSE = (2.0, 1.0)  # the agreement a report named last, and any other it named before
 MADE_AGAIN = 1.0  # "The agreement, signed in ...": the making of the agreement the report founded just before
 THEIRS = 1.0  # "agreed to extend their truce": a truce whose sides are those agreeing in the sentence
+UNTOLD_LENGTH = 2.0  # an indefinite truce told by its length, against an agreement whose name tells none
+_INDEFINITE = re.compile(r"^an?\b", re.IGNORECASE)
 OTHER_DECLARER = 4.5  # a truce one side declared is not the one another side's truce names, however recent
 TOLD_AGAIN = 2.5  # an indefinite truce announced again in the report that founded one (see _told_again)
 # words that make a truce told again another one: "a new ceasefire", "a second truce", "an earlier deal"
@@ -192,13 +195,32 @@ def _profile(a: Mapping[str, Any]) -> _Profile:
     )
 
 
-# "a five-day ceasefire", "the 72-hour truce", "a two-month truce": how long it was made to last (not "a week-old")
+# "a five-day ceasefire", "the 72-hour truce", "a two-month truce", "a week-long pause": how long it was made to last
+# (not "a week-old"), in days, so that "week-long" and "seven-day" are one length
 _LENGTH = re.compile(r"\b(\w+)[- ](hour|day|week|month|year)s?\b(?![- ]old)", re.IGNORECASE)
+_LENGTH_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fourteen": 14, "fifteen": 15, "thirty": 30,
+}  # fmt: skip
 
 
 def _length(text: str) -> str | None:
+    """How long a phrase says its truce lasts, in days as text ("7", "0.125"), or None."""
     found = _LENGTH.search(text)
-    return f"{found.group(1).lower()}-{found.group(2).lower()}" if found else None
+    if found is None:
+        return None
+    count, unit = found.group(1).lower(), found.group(2).lower()
+    number = float(count) if count.isdigit() else _COUNT_WORDS.get(count)
+    if number is None:
+        return None
+    return f"{number * _LENGTH_DAYS[unit]:g}"
+
+
+def _same_length(one: str, other: str) -> bool:
+    """Two lengths in days told alike: "two-month" and "60-day" within a tenth of each other."""
+    a, b = float(one), float(other)
+    return abs(a - b) <= 0.1 * max(a, b)
 
 
 def _awaiting(a: Mapping[str, Any]) -> tuple[tuple[date, date], ...]:
@@ -237,6 +259,7 @@ class AgreementLinker:
         self._taking_effect = False  # the mention's sentence tells it taking effect
         self._profiles: dict[str, tuple[Any, tuple[Any, ...], _Profile]] = {}  # see _profile (speed only)
         self.sentence_days: list[tuple[date, date]] = []
+        self.agreeing: list[tuple[date, date]] = []  # the days the agreeing of the sentence read is dated to
         self._days_of_effect = False  # the sentence's days are the day it tells an agreement took effect
         self._own_prefix = "C-"  # the id prefix of the agreements the report being resolved founds
         self._founded_here: list[str] = []  # the agreements the report being resolved has founded so far
@@ -306,12 +329,14 @@ class AgreementLinker:
         for mention in found:
             if mention.names:
                 self.sentence_days, self._days_of_effect = sentence_days(mention.sentence, events), False
+                self.agreeing = agreeing_intervals(mention.sentence, events)
                 self._agreeing = _agreeing_countries(events, mention.sentence)
                 sentence = body[mention.sentence[0] : mention.sentence[1]]
                 named += [(mention.start, a) for a, _, _ in self._resolve(mention, latest, countries, (), sentence)]
         for mention in found:
             sentence = body[mention.sentence[0] : mention.sentence[1]]
             self.sentence_days = sentence_days(mention.sentence, events)
+            self.agreeing = agreeing_intervals(mention.sentence, events)
             effect = _effect_day(body, mention.sentence, extractions) if not self.sentence_days else None
             self._days_of_effect = effect is not None
             if effect is not None:  # "A ceasefire ... took effect at midnight on Sunday": the day it was in force
@@ -330,6 +355,7 @@ class AgreementLinker:
             # "Under the deal, ..." read before the sentence that announces the deal: read again once it is known
             for mention in left:
                 self.sentence_days, self._days_of_effect = sentence_days(mention.sentence, events), False
+                self.agreeing = agreeing_intervals(mention.sentence, events)
                 self._agreeing = _agreeing_countries(events, mention.sentence)
                 sentence = body[mention.sentence[0] : mention.sentence[1]]
                 record(mention, self._resolve(mention, latest, countries, said, sentence))
@@ -377,7 +403,8 @@ class AgreementLinker:
             and not violated
         )
         if announcing and not m.dates:
-            m.dates = list(self.sentence_days)
+            # the days of the sentence's agreeing, when it dates one, else the sentence's days
+            m.dates = list(self.sentence_days if self._days_of_effect else self.agreeing or self.sentence_days)
             told = "the day it took effect" if self._days_of_effect else "the day it was announced"
             m.date_texts = [told] if m.dates else []
         kinds = self._candidates.kinds
@@ -515,9 +542,14 @@ class AgreementLinker:
                 score -= OTHER_DECLARER
                 how["declared by"] = sorted(a.declared)
         mine = _length(m.text[: max(0, m.text.lower().find(m.head))])
-        if mine and a.length and mine != a.length:
+        if mine and a.length and not _same_length(mine, a.length):
             score -= 3.0  # "a five-day ceasefire" is not the three-day truce of a fortnight before
             how["length"] = [mine, a.length]
+        elif mine and not a.length and _INDEFINITE.match(m.text):
+            # "after a five-month humanitarian truce broke down", told after the permanent one the report announces:
+            # a truce introduced by its length is not one whose name gives none
+            score -= UNTOLD_LENGTH
+            how["length"] = [mine, None]
         if m.head == "pause":
             score += 1.5 if a.kind == "pause" else -1.0
         elif m.head in ("memorandum", "protocol"):
@@ -563,8 +595,8 @@ class AgreementLinker:
             at = m.start - m.sentence[0]
             near = sentence[max(0, at - _GOVERNS_WITHIN) : at] + m.text[head_at:]
             creating = bool(_CREATE.search(near) or _FUTURE.search(near))
-        if not (m.dates or pre_names or creating):
-            return None
+        if not (m.dates or pre_names or creating or m.ended):
+            return None  # ("A three-day truce ... ended at midnight on Sunday": one that was, known by its end)
         # one day, or none: the readings of a year-less day in a report dated across years are alternatives
         days = {lo for lo, hi in m.dates if lo == hi}
         own = min(days) if len(days) == 1 else None
@@ -583,6 +615,16 @@ class AgreementLinker:
         if signed is None:
             month = next((lo for lo, hi in m.dates if lo.day == 1 and (hi - lo).days < 31), None)
             signed = month.isoformat()[:7] if month else None
+        if signed is None:  # "a ceasefire declared during peace talks in 2016": that year
+            year = next(
+                (
+                    lo
+                    for lo, hi in m.dates
+                    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year
+                ),
+                None,
+            )
+            signed = str(year.year) if year else None
         if signed is None:
             # "welcomed the accord" in a report whose one agreeing was "agreed on Thursday": that day
             agreed = agreement_days(events)
@@ -656,6 +698,8 @@ class AgreementLinker:
             row["data"]["declared_by"] = declared
         if proposed_by is not None:
             row["data"].update(data_proposed)
+        if m.ended and len(m.ended) == 1:
+            row["data"]["ended"] = m.ended[0][0].isoformat()
         if row["signed"] is None:
             row["data"]["first_reported"] = when.isoformat() if when else None
         row["seq"] = objects.next_seq(self.tables)
@@ -1017,8 +1061,13 @@ def _named_as_ground(place: str, text: str) -> bool:
     """Whether `text` names `place` other than as the agent after "by" ("announced by Yerevan")."""
     return any(
         not re.search(r"\bby\s+(?:the\s+)?$", text[: m.start()], re.IGNORECASE)
+        and not _TALKS_AFTER.match(text, m.end())  # "declared during Kuwait peace talks": where talks were held
+        and not re.search(r"\b(?:talks|negotiations|summit|conference)\s+in\s+$", text[: m.start()], re.IGNORECASE)
         for m in re.finditer(re.escape(place), text, re.IGNORECASE)
     )
+
+
+_TALKS_AFTER = re.compile(r"\s+(?:peace\s+)?(?:talks|negotiations|summit|conference)\b", re.IGNORECASE)
 
 
 def _change(link: Mapping[str, Any]) -> dict[str, Any]:
