@@ -99,3 +99,16 @@ def test_violations_a_speaker_counts_are_the_speakers_accusation() -> None:
     # ... and an act committed is done, not planned
     (act,) = pipeline_events("Government troops committed a massacre in the village on Sunday.", DAY)
     assert act.stance == "asserted" and act.actor is not None and act.actor.sector == "MIL", (act.stance, act.actor)
+
+
+def test_who_fight_for_a_side_is_who_they_are_and_views_that_clash_do_not_fight() -> None:
+    rows = pipeline_events(
+        "About 20,000 foreign fighters are in Libya, including Russians from the Wagner group who fight for the LNA.",
+        DAY,
+    )
+    assert [e.type for e in rows] == [], [(e.type, e.trigger.text) for e in rows]
+    rows = pipeline_events("That position appears to clash with the Geneva text.", DAY)
+    assert [e.type for e in rows] == [], [(e.type, e.trigger.text) for e in rows]
+    # contrast: people who clash fight
+    rows = pipeline_events("Protesters clashed with police in the capital on Sunday.", DAY)
+    assert [e.type for e in rows] == ["ASSAULT"], [(e.type, e.trigger.text) for e in rows]

@@ -1259,9 +1259,9 @@ _MINED = frozenset(
 def other_sense(cand: Candidate) -> bool:
     """An attack noun in its other sense: a fire that is a blaze ("causing a fire", "a fire broke out", "the fire
     was brought under control"), a mine that is a pit ("a coltan mine"), a violation of sovereignty or law (a
-    judgement, not a truce broken)."""
+    judgement, not a truce broken); views that clash (`_ideas_clash`)."""
     if not cand.nominal:
-        return False
+        return _ideas_clash(cand.token)
     noun = cand.token
     word = noun.lemma_.lower()
     if word == "fire":
@@ -1277,6 +1277,22 @@ def other_sense(cand: Candidate) -> bool:
         what = _prep_object(noun, _OF)
         return what is not None and what.lemma_.lower() in _NOT_A_TRUCE
     return False
+
+
+# what "clashes with" something without fighting: "that position appears to clash with the Geneva text"
+_IDEAS = frozenset(
+    {"position", "view", "stance", "policy", "plan", "statement", "remark", "claim", "account", "version", "text"}
+    | {"proposal", "decision", "report", "interest", "demand", "schedule", "date", "idea", "figure", "law", "rule"}
+)
+
+
+def _ideas_clash(verb: Token) -> bool:
+    """'That position appears to clash with the Geneva text': views or texts at odds, not a fight."""
+    if _lemma(verb) != "clash":
+        return False
+    holder = verb.head if verb.dep_ == "xcomp" else verb  # "appears to clash": the subject of "appears"
+    subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in _IDEAS
 
 
 _NOT_A_TRUCE = frozenset(

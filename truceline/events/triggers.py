@@ -624,6 +624,8 @@ def fighters(token: Token) -> bool:
     auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
     if token.dep_ == "relcl" and token.tag_ == "VBN" and auxes & {"has", "have"} and not auxes & _PAST_AUX:
         return True  # "the RSF, which have fought the army since mid-April": the perfect of a war still going on
+    if token.dep_ == "relcl" and token.tag_ in ("VBP", "VBZ") and not auxes:
+        return True  # "Russians from the Wagner group who fight for the LNA": who they are
     return token.dep_ == "relcl" and token.tag_ == "VBG" and bool(auxes & _PRESENT_AUX) and not auxes & _PAST_AUX
 
 
