@@ -112,3 +112,10 @@ def test_who_fight_for_a_side_is_who_they_are_and_views_that_clash_do_not_fight(
     # contrast: people who clash fight
     rows = pipeline_events("Protesters clashed with police in the capital on Sunday.", DAY)
     assert [e.type for e in rows] == ["ASSAULT"], [(e.type, e.trigger.text) for e in rows]
+
+
+def test_what_a_deal_allows_or_sets_as_a_deadline_is_its_term() -> None:
+    assert _types("The pause can be renewed with the consent of both sides.") == []
+    assert _types("Under the deal, Israeli troops have until late January to leave southern Lebanon.") == []
+    # contrast: a party's ultimatum is its threat
+    assert _types("The army gave the rebels until Friday to leave the town.") == ["THREATEN"]

@@ -218,10 +218,14 @@ def provision(cand: Candidate, lex: Lexicon) -> bool:
         if auxes & _AHEAD or auxes & _PRESENT_BE or verb.dep_ in ("relcl", "acl"):
             return True
     token = cand.token
+    if cand.type == "AGREE" and not cand.nominal and _passive(token) and not _agent(token) and _may(token):
+        return True  # "The pause can be renewed with the consent of both sides": what the truce allows, not an act
     if cand.type == "AGREE" and cand.nominal and token.dep_ == "nsubj" and token.head.tag_ in ("VBZ", "VBP"):
         # "The deal, which took effect at midnight, also sets up a security corridor": what the agreement told
         # before provides, not a second agreement
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    if cand.type == "THREATEN" and cand.mode == "ultimatum" and not cand.nominal and _under_a_text(verb, lex):
+        return True  # "Under the deal, Israeli troops have until late January to leave": a deadline the text sets
     if cand.type == "AGREE" or (cand.nominal and verb.i == cand.token.i):
         return False
     if _under_a_text(verb, lex) and _passive(verb) and not _agent(verb):
@@ -231,6 +235,10 @@ def provision(cand: Candidate, lex: Lexicon) -> bool:
     if subject is not None and subject.i != cand.token.i and _lemma(subject) in lex.document_nouns:
         return True
     return _term_of_a_text(verb, lex)
+
+
+def _may(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "may", "could", "might") for c in verb.children)
 
 
 _OBLIGING = frozenset({"require", "oblige", "obligate", "compel", "bind", "commit"})
