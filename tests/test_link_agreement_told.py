@@ -105,3 +105,29 @@ def test_a_truce_of_past_talks_is_dated_by_its_year_and_not_placed_at_the_talks(
     old = [a for a in linked["kuwait.txt"] if a["signed"] == "2016"]
     assert len(old) == 1, [(a["name"], a["signed"], a["zone"]) for a in linked["kuwait.txt"]]
     assert old[0]["zone"] != "Kuwait", old[0]
+
+
+def test_a_declaration_is_an_agreement_only_when_named_or_signed() -> None:
+    body = (
+        "The leaders backed the plan in a joint declaration. Russia's declaration of war came later. The deal builds "
+        "on a declaration signed in the same city on May 11. The Jeddah declaration was ignored."
+    )
+    texts = [t for t in _mention_texts(body, []) if "declaration" in t.lower()]
+    assert [t.split()[0:2] for t in texts] == [["a", "declaration"], ["The", "Jeddah"]], texts
+
+
+DECLARED = {
+    "declared.txt": (
+        "Sudan rivals sign truce\nSunday 21 May 2023\nJEDDAH, May 21 (Test Wire) - Sudan's army and the Rapid Support "
+        "Forces signed a seven-day ceasefire on Saturday.\nThe truce builds on a declaration signed in the same city "
+        "on May 11, in which both sides pledged to protect civilians.\n"
+    ),
+}
+
+
+def test_a_declaration_signed_earlier_is_an_object_of_its_own(tmp_path_factory: pytest.TempPathFactory) -> None:
+    found = agreements_by_report(link_reports(tmp_path_factory, DECLARED))["declared.txt"]
+    signed = {str(a["signed"]): a for a in found}
+    assert sorted(signed) == ["2023-05-11", "2023-05-20"], [(a["name"], a["signed"]) for a in found]
+    assert signed["2023-05-11"]["name"].startswith("Declaration"), signed["2023-05-11"]  # not the truce's words
+    assert signed["2023-05-20"]["kind"] == "ceasefire", signed["2023-05-20"]

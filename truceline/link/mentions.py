@@ -18,10 +18,10 @@ from datetime import date
 from typing import Any
 
 TRUCE_WORDS = ("ceasefire", "cease-fire", "truce", "pause", "armistice", "halt", "cessation of hostilities")
-DOCUMENT_WORDS = ("memorandum", "protocol", "agreement", "accord", "deal")
+DOCUMENT_WORDS = ("memorandum", "protocol", "agreement", "accord", "deal", "declaration")
 
 _HEAD = re.compile(
-    r"\b(ceasefire|cease-fire|truce|pause|armistice|memorandum|protocol|agreement|accord|deal|"
+    r"\b(ceasefire|cease-fire|truce|pause|armistice|memorandum|protocol|agreement|accord|deal|declaration|"
     r"cessation\s+of\s+hostilities)s?\b",
     re.IGNORECASE,
 )
@@ -94,6 +94,23 @@ class Mention:
 _GROUND_ORDER = {"sea": 1, "ocean": 1, "gulf": 1, "bay": 1, "strait": 1, "lake": 1, "river": 1, "country": 2}
 
 
+_SIGNED_NEAR = re.compile(r"\b(?:signed|agreed|adopted|initialled|initialed)\b", re.IGNORECASE)
+
+
+def _signed_declaration(sentence: str, start: int, end: int) -> bool:
+    """A declaration that is an agreement: named by a place or name before it ("the Jeddah declaration") or signed
+    ("a declaration signed in the same city on May 11", "The declaration was signed by ..."), never "a declaration
+    of war" or "of a ceasefire" (what is declared is the thing)."""
+    if re.match(r"\s+of\b", sentence[end:]):
+        return False
+    before = sentence[max(0, start - 30) : start]
+    if re.search(r"\b[A-Z][a-z]+\s+$", before) and not re.search(r"^\s*(?:The|A|An)\s+$", before):
+        return True
+    return bool(
+        _SIGNED_NEAR.search(sentence[end : end + 20]) or _SIGNED_NEAR.search(sentence[max(0, start - 25) : start])
+    )
+
+
 def _in_a_name(mentions: Sequence[Mapping[str, Any]], at: int) -> bool:
     """Whether the word at `at` is inside an actor's name that starts before it ("Government of National Accord")."""
     return any(m["layer"] == "actor" and int(m["start"]) < at < int(m["end"]) for m in mentions)
@@ -161,6 +178,8 @@ def find(
                 continue  # "a deal to formalise a ceasefire": the ceasefire is the agreement named
             if head in DOCUMENT_WORDS and _FOR_A_TRUCE.match(sentence, m.end()):
                 continue  # "signed an agreement for a seven-day ceasefire": the ceasefire is the agreement
+            if head == "declaration" and not _signed_declaration(sentence, m.start(), m.end()):
+                continue  # "a joint declaration", "a declaration of war": a statement, unless named or signed
             if _in_a_name(mentions, s_start + m.start()):
                 continue  # "the Government of National Accord": a body's name, not an agreement
             phrase_start = s_start + _phrase_start(before)

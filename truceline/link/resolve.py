@@ -672,7 +672,7 @@ class AgreementLinker:
             for w in re.findall(r"[A-Za-z0-9][\w-]*", re.sub(r"['’]s\b", "", pre))
             if w.lower() not in _DETERMINERS and w.lower() not in _NOT_NAMING and not w.isdigit()
         ]
-        label = " ".join(words[-2:]) or kind
+        label = " ".join(words[-2:]) or ("declaration" if m.head == "declaration" else kind)
         if label.lower() != kind and m.head not in label.lower() and objects.kind_of(label) == "agreement":
             label = f"{label} {kind}"  # "Security agreement", "Unilateral ceasefire"
         name = f"{label[:1].upper()}{label[1:]}" + (f", {zone}" if zone else "")
