@@ -189,12 +189,8 @@ def find(
             ):
                 # "Military training agreements with foreign states": a capital the sentence gives is no name
                 own_words = re.sub(r"^\S+", "", own_words)
-            if (
-                len(m.group(0)) > len(m.group(1))
-                and not (  # a plural
-                    _PARTICULAR.search(own_words) or _IN_PLACES.match(sentence[m.end() :])
-                )
-            ):
+            plural = len(m.group(0)) > len(m.group(1))
+            if plural and not (_PARTICULAR.search(own_words) or _IN_PLACES.match(sentence[m.end() :])):
                 continue  # "ceasefires before", "previous deals": in general; "agreements in Sochi and Astana" name two
             if not _DETERMINER.search(words[-1]) and not _DETERMINER.search(lead_in):
                 continue

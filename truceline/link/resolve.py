@@ -398,7 +398,7 @@ class AgreementLinker:
         at = m.start - m.sentence[0]
         violated = bool(VIOLATION.search(sentence[max(0, at - _VIOLATED_WITHIN) : at]))
         announcing = (
-            bool(re.match(r"^an?\b", m.text, re.I))
+            bool(_INDEFINITE.match(m.text))
             and bool(_CREATE.search(sentence) or _FUTURE.search(sentence))
             and not violated
         )
@@ -410,7 +410,7 @@ class AgreementLinker:
         kinds = self._candidates.kinds
         # "a ceasefire had not been secured": an indefinite phrase names a known agreement by its own cues (name,
         # day, parties), never as the latest one around
-        indefinite = bool(re.match(r"^an?\b", m.text, re.I))
+        indefinite = bool(_INDEFINITE.match(m.text))
         self._first = self.earliest.isoformat() if self.earliest else ""
         # "a four-day truce took effect on Friday", "the truce began at 7 a.m."
         self._taking_effect = bool(TAKES_EFFECT.search(sentence) or _BEGAN.search(sentence))
@@ -587,7 +587,7 @@ class AgreementLinker:
         head_at = m.text.lower().find(m.head)
         pre = m.text[:head_at] if head_at >= 0 else ""
         pre_names = [n for n in m.names if n in pre.lower()]
-        if re.match(r"^an?\b", m.text, re.I):
+        if _INDEFINITE.match(m.text):
             creating = bool(_CREATE.search(sentence) or _FUTURE.search(sentence))
         else:
             # "the ceasefire" presupposes a known one: it founds one only when the verb that makes it governs it
