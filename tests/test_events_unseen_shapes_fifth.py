@@ -119,3 +119,13 @@ def test_what_a_deal_allows_or_sets_as_a_deadline_is_its_term() -> None:
     assert _types("Under the deal, Israeli troops have until late January to leave southern Lebanon.") == []
     # contrast: a party's ultimatum is its threat
     assert _types("The army gave the rebels until Friday to leave the town.") == ["THREATEN"]
+
+
+def test_what_has_yet_to_happen_has_not_happened() -> None:
+    for text in ("The rebels have yet to release the hostages.", "The rebels are yet to release the hostages."):
+        (act,) = pipeline_events(text, DAY)
+        assert act.stance == "negated", (text, act.stance)
+    # no duty is laid by "has yet to"
+    assert _types("The joint monitoring mechanism has yet to publish any findings.") == []
+    # contrast: "has to" lays one
+    assert "REQUEST" in _types("The army has to withdraw from the town, the envoy said.")

@@ -242,6 +242,8 @@ def duty_clause(verb: Token) -> bool:
     """'should stop', 'must withdraw', 'had to be stopped', 'need to leave': a clause that lays a duty."""
     if _auxes(verb) & _DUTY:
         return True
+    if any(c.lower_ == "yet" for c in verb.children):
+        return False  # "the mechanism has yet to publish any findings": not done so far, no duty laid
     return lemma_of(verb) in ("have", "need") and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
     )

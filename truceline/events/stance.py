@@ -65,6 +65,9 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "negated"
+    yet = any(c.lower_ == "yet" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
+    if yet and verb.lemma_.lower() in ("have", "be"):
+        return "negated"  # "talks on reopening its roads have yet to be scheduled": not so far
     for child in verb.children:  # "neither side will target the other", "none of the groups fired"
         if child.dep_ in ("nsubj", "nsubjpass") and (
             child.lower_ in _NO_ONE or any(g.dep_ in ("det", "preconj") and g.lower_ in _NO_ONE for g in child.children)
@@ -88,6 +91,8 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
     if cand.type not in ("REQUEST", "THREATEN") and _owed(verb):
         return "planned"  # "the text still has to be signed", "the deal must be ratified": owed, not yet done
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and to_infinitive(verb):
+        if any(c.lower_ == "yet" for c in verb.head.children):
+            return "negated"  # "the rebels are yet to release the hostages": not so far
         return "planned"  # "the hostages were to be released on Friday", "talks are to resume": what is arranged
     if (
         cand.nominal
@@ -129,6 +134,8 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
         if current.dep_ == "acomp" and current.lower_ in _FORESEEN and to_infinitive(below):
             return "planned"  # "rebels are due to hand over their prisoners"
         negated = any(c.dep_ == "neg" for c in current.children)
+        if below.dep_ == "xcomp" and lemma in ("have", "be") and any(c.lower_ == "yet" for c in current.children):
+            negated = True  # "the rebels have yet to release the hostages"
         if current.dep_ == "acomp":  # "is not ready to strike": the copula carries the negation
             negated = negated or any(c.dep_ == "neg" for c in current.head.children)
         if negated and lemma in lex.resolve_verbs:  # "will not hesitate to strike": a resolve, told as its tense
