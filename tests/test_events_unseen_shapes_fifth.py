@@ -129,3 +129,11 @@ def test_what_has_yet_to_happen_has_not_happened() -> None:
     assert _types("The joint monitoring mechanism has yet to publish any findings.") == []
     # contrast: "has to" lays one
     assert "REQUEST" in _types("The army has to withdraw from the town, the envoy said.")
+
+
+def test_a_commitment_to_a_truce_is_an_agreement() -> None:
+    assert _types("The rebels committed to a ceasefire on Sunday.") == ["AGREE"]
+    rows = pipeline_events("A spokesman said the eastern forces were committed to the truce.", DAY)
+    assert [e.type for e in rows] == ["AGREE"], [(e.type, e.trigger.text) for e in rows]
+    # contrast: committed to something else is no agreement
+    assert "AGREE" not in _types("The army said it was committed to rebuilding the bridge.")
