@@ -430,7 +430,7 @@ def habit(cand: Candidate, lex: Lexicon) -> bool:
 def _told_breach(cand: Candidate, verb: Token, lex: Lexicon) -> bool:
     """A breach of a truce told by a speaker ("X said Y had broken the truce"): what a party says another does, however
     often, is its accusation (truceline.events.absorb.fold_alleged makes it one row)."""
-    if cand.nominal or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lex.speech_verbs:
+    if cand.nominal or not _told_by_another(verb, lex):
         return False
     # ... and so is a force told in the past ("said Houthi fighters had repeatedly fired on government positions"):
     # the series it charges, not a standing habit ("said gangs often raid villages")

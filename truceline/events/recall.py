@@ -238,11 +238,17 @@ def _demand(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def yet_to(verb: Token) -> bool:
+    """'has yet to publish', 'are yet to release': a verb with "yet" before the infinitive it governs (what has not
+    happened so far; the callers check the verb is "have" or "be" where it matters)."""
+    return any(c.lower_ == "yet" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
+
+
 def duty_clause(verb: Token) -> bool:
     """'should stop', 'must withdraw', 'had to be stopped', 'need to leave': a clause that lays a duty."""
     if _auxes(verb) & _DUTY:
         return True
-    if any(c.lower_ == "yet" for c in verb.children):
+    if yet_to(verb):
         return False  # "the mechanism has yet to publish any findings": not done so far, no duty laid
     return lemma_of(verb) in ("have", "need") and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from truceline.events.arguments import dateline_end, joins_the_telling, telling_joined, to_infinitive
 from truceline.events.lexicon import Lexicon
 from truceline.events.nominal import answerable_for
-from truceline.events.recall import duty_clause
+from truceline.events.recall import duty_clause, yet_to
 from truceline.events.triggers import Candidate, Token
 
 _EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "conj", "acl"})
@@ -65,8 +65,7 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "negated"
-    yet = any(c.lower_ == "yet" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
-    if yet and verb.lemma_.lower() in ("have", "be"):
+    if verb.lemma_.lower() in ("have", "be") and yet_to(verb):
         return "negated"  # "talks on reopening its roads have yet to be scheduled": not so far
     for child in verb.children:  # "neither side will target the other", "none of the groups fired"
         if child.dep_ in ("nsubj", "nsubjpass") and (
@@ -91,7 +90,7 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
     if cand.type not in ("REQUEST", "THREATEN") and _owed(verb):
         return "planned"  # "the text still has to be signed", "the deal must be ratified": owed, not yet done
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and to_infinitive(verb):
-        if any(c.lower_ == "yet" for c in verb.head.children):
+        if yet_to(verb.head):
             return "negated"  # "the rebels are yet to release the hostages": not so far
         return "planned"  # "the hostages were to be released on Friday", "talks are to resume": what is arranged
     if (
@@ -134,7 +133,7 @@ def modality(cand: Candidate, lex: Lexicon) -> str:
         if current.dep_ == "acomp" and current.lower_ in _FORESEEN and to_infinitive(below):
             return "planned"  # "rebels are due to hand over their prisoners"
         negated = any(c.dep_ == "neg" for c in current.children)
-        if below.dep_ == "xcomp" and lemma in ("have", "be") and any(c.lower_ == "yet" for c in current.children):
+        if below.dep_ == "xcomp" and lemma in ("have", "be") and yet_to(current):
             negated = True  # "the rebels have yet to release the hostages"
         if current.dep_ == "acomp":  # "is not ready to strike": the copula carries the negation
             negated = negated or any(c.dep_ == "neg" for c in current.head.children)

@@ -44,6 +44,7 @@ from truceline.link.relations import (
 )
 from truceline.store.link import LinkTables, sort_key
 from truceline.text import split_sentences
+from truceline.timex.lexicon import parse_number
 
 RESOLVE = 2.5
 TERMS_CACHE = 4096  # reports whose term sentences are kept (speed only)
@@ -199,10 +200,6 @@ def _profile(a: Mapping[str, Any]) -> _Profile:
 # (not "a week-old"), in days, so that "week-long" and "seven-day" are one length
 _LENGTH = re.compile(r"\b(\w+)[- ](hour|day|week|month|year)s?\b(?![- ]old)", re.IGNORECASE)
 _LENGTH_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
-_COUNT_WORDS = {
-    "a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fourteen": 14, "fifteen": 15, "thirty": 30,
-}  # fmt: skip
 
 
 def _length(text: str) -> str | None:
@@ -211,7 +208,7 @@ def _length(text: str) -> str | None:
     if found is None:
         return None
     count, unit = found.group(1).lower(), found.group(2).lower()
-    number = float(count) if count.isdigit() else _COUNT_WORDS.get(count)
+    number = 1.0 if count == "the" else parse_number(count)  # "the week-long pause": one week
     if number is None:
         return None
     return f"{number * _LENGTH_DAYS[unit]:g}"
@@ -259,7 +256,7 @@ class AgreementLinker:
         self._taking_effect = False  # the mention's sentence tells it taking effect
         self._profiles: dict[str, tuple[Any, tuple[Any, ...], _Profile]] = {}  # see _profile (speed only)
         self.sentence_days: list[tuple[date, date]] = []
-        self.agreeing: list[tuple[date, date]] = []  # the days the agreeing of the sentence read is dated to
+        self.agreeing_days: list[tuple[date, date]] = []  # the days the agreeing of the sentence read is dated to
         self._days_of_effect = False  # the sentence's days are the day it tells an agreement took effect
         self._own_prefix = "C-"  # the id prefix of the agreements the report being resolved founds
         self._founded_here: list[str] = []  # the agreements the report being resolved has founded so far
@@ -328,21 +325,15 @@ class AgreementLinker:
         named: list[tuple[int, str]] = []
         for mention in found:
             if mention.names:
-                self.sentence_days, self._days_of_effect = sentence_days(mention.sentence, events), False
-                self.agreeing = agreeing_intervals(mention.sentence, events)
-                self._agreeing = _agreeing_countries(events, mention.sentence)
-                sentence = body[mention.sentence[0] : mention.sentence[1]]
+                sentence = self._read_sentence(body, mention, events)
                 named += [(mention.start, a) for a, _, _ in self._resolve(mention, latest, countries, (), sentence)]
         for mention in found:
-            sentence = body[mention.sentence[0] : mention.sentence[1]]
-            self.sentence_days = sentence_days(mention.sentence, events)
-            self.agreeing = agreeing_intervals(mention.sentence, events)
+            sentence = self._read_sentence(body, mention, events)
             effect = _effect_day(body, mention.sentence, extractions) if not self.sentence_days else None
             self._days_of_effect = effect is not None
             if effect is not None:  # "A ceasefire ... took effect at midnight on Sunday": the day it was in force
                 self.sentence_days = [(effect, effect)]
             ahead = {a for at, a in named if at > mention.start}
-            self._agreeing = _agreeing_countries(events, mention.sentence)
             choices = self._resolve(mention, latest, countries, said, sentence, ahead)
             if not choices:
                 agreement_id = self._found(mention, when, events, report, sentence)
@@ -354,16 +345,21 @@ class AgreementLinker:
         if left and any(a.startswith(self._own_prefix) for a in said):
             # "Under the deal, ..." read before the sentence that announces the deal: read again once it is known
             for mention in left:
-                self.sentence_days, self._days_of_effect = sentence_days(mention.sentence, events), False
-                self.agreeing = agreeing_intervals(mention.sentence, events)
-                self._agreeing = _agreeing_countries(events, mention.sentence)
-                sentence = body[mention.sentence[0] : mention.sentence[1]]
+                sentence = self._read_sentence(body, mention, events)
                 record(mention, self._resolve(mention, latest, countries, said, sentence))
         self._link_events(article_id, body, resolved, events, when)
         self._took_effect(body, resolved, extractions)
         for agreement_id in sorted({a for _, a in resolved}):
             self.refresh(agreement_id, article_id)
         return resolved
+
+    def _read_sentence(self, body: str, mention: Mention, events: Sequence[Mapping[str, Any]]) -> str:
+        """The mention's sentence, with what scoring reads of it set: the days its events are dated to, the days of
+        its agreeing, and the countries agreeing in it (the day it tells a truce took effect is set by the caller)."""
+        self.sentence_days, self._days_of_effect = sentence_days(mention.sentence, events), False
+        self.agreeing_days = agreeing_intervals(mention.sentence, events)
+        self._agreeing = _agreeing_countries(events, mention.sentence)
+        return body[mention.sentence[0] : mention.sentence[1]]
 
     # -- resolution ----------------------------------------------------------------------------------------------
     def _resolve(
@@ -404,7 +400,7 @@ class AgreementLinker:
         )
         if announcing and not m.dates:
             # the days of the sentence's agreeing, when it dates one, else the sentence's days
-            m.dates = list(self.sentence_days if self._days_of_effect else self.agreeing or self.sentence_days)
+            m.dates = list(self.sentence_days if self._days_of_effect else self.agreeing_days or self.sentence_days)
             told = "the day it took effect" if self._days_of_effect else "the day it was announced"
             m.date_texts = [told] if m.dates else []
         kinds = self._candidates.kinds
