@@ -57,7 +57,7 @@ def pending_reports(
     out = []
     for art in store.link.pending(since=since, until=until, span_max=DATE_SPAN_MAX):
         mentions = store.link.mentions(str(art["id"]), ("actor", "place"))
-        out.append(build_report(art, mentions))
+        out.append(build_report(art, mentions, store.link.article_events(str(art["id"]))))
         if rows is not None:
             rows[str(art["id"])] = art
     return out
@@ -96,7 +96,9 @@ def link(
                 art = store.link.article_row(article_id)
                 if art is None:
                     continue
-                rep = build_report(art, store.link.mentions(article_id, ("actor", "place")))
+                rep = build_report(
+                    art, store.link.mentions(article_id, ("actor", "place")), store.link.article_events(article_id)
+                )
                 _link_one(store, linker, merger, resolver, rep, art, report)
         if progress:
             progress(min(BATCH, len(ids) - start))
@@ -127,7 +129,7 @@ def _link_one(
         if fresh is None:
             return None
         article.update(fresh)  # the stored row as re-dated, for what follows the placement
-        return build_report(fresh, store.link.mentions(rep.id, ("actor", "place")))
+        return build_report(fresh, store.link.mentions(rep.id, ("actor", "place")), store.link.article_events(rep.id))
 
     placed = linker.place(rep, redate)
     rep = placed.report or rep

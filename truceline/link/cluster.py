@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import repeat
@@ -95,6 +95,10 @@ PRECEDE_DAYS = 5
 # bounds by that one, not by the months between (which let an undated Saraqib report of February 2020 join a
 # shelling of May 2019, and then bridge the two clusters)
 PERIODS_RULE = True
+# a report from a later day than a cluster's first whose lead tells other kinds of happening is of another (see
+# `other_kind`)
+KINDS_RULE = True
+TRUCE_KINDS = frozenset({"made", "in force", "extended"})
 
 # (level, report, candidates as (group, features)) -> (index of the chosen candidate or None, its probability)
 Decide = Callable[[str, Report, list[tuple[Group, dict[str, float]]]], tuple[int | None, float]]
@@ -189,6 +193,9 @@ def _add(group: Group, rep: Report, vector: Mapping[str, float], sign: int = 1) 
         group.centroid[t] = group.centroid.get(t, 0.0) + sign * x
     for t in rep.names:
         group.names[t] = group.names.get(t, 0.0) + sign
+    for k in rep.kinds:
+        group.kinds[k] = group.kinds.get(k, 0.0) + sign
+    group.kinds = {k: n for k, n in group.kinds.items() if n > 0}
     group.centroid = {t: round(x, 5) for t, x in group.centroid.items() if x > 1e-6}
     group.names = {t: k for t, k in group.names.items() if k > 0}
     if len(group.centroid) > CENTROID_TERMS:
@@ -229,7 +236,33 @@ def other_happening(rep: Report, cluster: Group, feats: Mapping[str, float]) -> 
     report whose lead names towns or sites none of which the cluster's reports name, while those name their own."""
     busy = feats.get("between", 0.0) > 0 and feats.get("weeks", 0.0) * 7 > BUSY_GAP_DAYS
     sites = feats.get("place_in") == 0.0 and feats.get("place_core_in") == 0.0
-    return busy or sites
+    return busy or sites or other_kind(rep, cluster)
+
+
+def other_kind(rep: Report, cluster: Group) -> bool:
+    """A report from a day after a cluster's first day whose lead tells another kind of happening than the leads of
+    the cluster's reports (`kinds_apart`) is of another happening: a quiet story's reports read alike whatever they
+    tell, and a day or a week apart is no evidence either way (the Minsk truce signed, then broken in Debaltseve
+    three days on). Reports of the same day are left to the scorer: outlets lead one happening with different acts
+    ("shelling rages as leaders seal a truce")."""
+    if not KINDS_RULE or rep.date_lo is None or not cluster.date_lo:
+        return False
+    return rep.date_lo > date.fromisoformat(cluster.date_lo) and kinds_apart(rep.kinds, set(cluster.kinds))
+
+
+def kinds_apart(mine: Set[str], theirs: Set[str]) -> bool:
+    """Whether leads telling these kinds of happening (`features.lead_kinds`) tell different happenings: different
+    acts of a truce (made, in force, extended), or a truce act against attacks alone. Attacks go on around every
+    turn of a truce, so an attack shared says nothing; a lead that tells nothing says nothing."""
+    acts, their_acts = mine & TRUCE_KINDS, theirs & TRUCE_KINDS
+    if acts and their_acts:
+        return acts.isdisjoint(their_acts)
+    return (bool(acts) and theirs == {"attack"}) or (bool(their_acts) and mine == {"attack"})
+
+
+def _other_kinds(one: Group, other: Group) -> bool:
+    """Two clusters of different first days whose reports lead with different kinds of happening (`kinds_apart`)."""
+    return one.date_lo != other.date_lo and kinds_apart(set(one.kinds), set(other.kinds))
 
 
 def report_days(rep: Report) -> bounds.Days | None:
@@ -378,6 +411,8 @@ def _combine(group: Group, other: Group) -> None:
         group.centroid[t] = group.centroid.get(t, 0.0) + x
     for t, k in other.names.items():
         group.names[t] = group.names.get(t, 0.0) + k
+    for t, k in other.kinds.items():
+        group.kinds[t] = group.kinds.get(t, 0.0) + k
     if len(group.centroid) > CENTROID_TERMS:
         group.centroid = dict(sorted(group.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
     if len(group.names) > GROUP_NAMES:
@@ -446,6 +481,7 @@ class Linker:
                 "terms": vector,
                 "names": rep.names,
                 "lead_names": rep.lead,
+                "kinds": rep.kinds,
                 "story_id": story.id,
                 "cluster_id": cluster.id,
                 "story_score": s_score,
@@ -495,6 +531,8 @@ class Linker:
                 continue
             if PERIODS_RULE and not _same_days(cluster, other):
                 continue  # a cluster without days of its own, merged into one of these days, is not of those
+            if KINDS_RULE and _other_kinds(cluster, other):
+                continue
             keep, gone = (cluster, other) if (cluster.seq, cluster.id) < (other.seq, other.id) else (other, cluster)
             merged = Group(
                 keep.id,
@@ -507,6 +545,7 @@ class Linker:
                 story_id=story.id,
                 bound_lo=keep.bound_lo,
                 bound_hi=keep.bound_hi,
+                kinds=dict(keep.kinds),
             )
             _combine(merged, gone)
             self.tables.move_reports("cluster_id", gone.id, keep.id)
@@ -640,6 +679,7 @@ class Linker:
             terms={},
             names=names,
             lead=frozenset(),
+            kinds=frozenset(previous.get("kinds") or ()),  # type: ignore[call-overload]
         )
         for table, column in (("link_stories", "story_id"), ("link_clusters", "cluster_id")):
             gid = previous.get(column)

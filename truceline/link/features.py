@@ -4,6 +4,7 @@ stages found in it. Built from the stored article and its mentions; pure."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +38,8 @@ class Report:
     # the periods its text leaves inside its story's span when it states no date and they are several (a dateline's
     # "Feb 3" of each of the story's years): it is from one of them, not from the days between
     periods: tuple[tuple[date, date], ...] = ()
+    # what kinds of happening its headline and first paragraph tell as done around its own days (`lead_kinds`)
+    kinds: frozenset[str] = frozenset()
 
     @property
     def bucket(self) -> int:
@@ -68,8 +71,10 @@ def _day(value: object) -> date | None:
         return None
 
 
-def build_report(article: Mapping[str, Any], mentions: Sequence[Mapping[str, Any]] = ()) -> Report:
-    """A Report from an article dict (Store.articles) and its mentions (Store.mentions)."""
+def build_report(
+    article: Mapping[str, Any], mentions: Sequence[Mapping[str, Any]] = (), events: Sequence[Mapping[str, Any]] = ()
+) -> Report:
+    """A Report from an article dict (Store.articles), its mentions (Store.mentions) and its event rows."""
     title = article.get("title")
     body = str(article.get("body") or "")
     terms, names, lead = text.terms_and_names(title, body)
@@ -129,18 +134,70 @@ def build_report(article: Mapping[str, Any], mentions: Sequence[Mapping[str, Any
         published_precision=str(article.get("published_precision") or "unknown"),
         latest=latest,
         earliest=earliest,
+        kinds=lead_kinds(title, body, events, earliest),
     )
 
 
-def _lead_end(body: str) -> int:
-    """Where the lead (the first `text.LEAD_LINES` non-blank lines) ends in the body."""
+# The kinds of happening a report's headline and first paragraph tell (`lead_kinds`): a truce made, in force or
+# extended, an attack. Reports of one quiet story read alike whatever they tell (the truce signed, its first
+# violations three days on, its extension a week later), and their days are close; what their leads tell is what
+# sets them apart
+LEAD_KIND_DAYS = 3  # an act told in the lead is the report's happening when dated this near its first day, or after
+# a truce in force, told in the past ("took effect on Monday") or, in a headline, in the present ("Truce takes hold")
+_TOOK_HOLD = re.compile(r"\b(?:took|taken) (?:effect|hold)\b|\bcame into (?:force|effect)\b|\bwent into effect\b", re.I)
+_TAKES_HOLD = re.compile(
+    r"\b(?:truce|ceasefire|cease-fire|pause)s?\b.{0,40}?\b(?:takes? (?:effect|hold)|comes? into (?:force|effect)|"
+    r"goes into effect|begins|starts|holds)\b",
+    re.I,
+)
+
+
+def lead_kinds(title: str | None, body: str, events: Sequence[Mapping[str, Any]], first: date | None) -> frozenset[str]:
+    """The kinds of happening the report's headline and first paragraph tell as done (asserted or claimed, not
+    denied, planned or negated) on its days or LEAD_KIND_DAYS before: "made" (a truce agreed or declared), "extended"
+    (a truce extended), "attack" (an assault, a breach of a truce), and "in force" (a truce taking effect, which is
+    no row of its own). Background told in the lead ("a truce agreed last month") is not the report's happening,
+    nor is an act without a day."""
+    end = _first_paragraph_end(title, body)
+    out: set[str] = set()
+    for e in events:
+        if int(e.get("start_char") or 0) >= end or e.get("stance") not in ("asserted", "claimed"):
+            continue
+        if not e.get("date_from_publication"):
+            day = _day(e.get("date")) if e.get("date_precision") == "day" else None
+            if day is None or (first is not None and (first - day).days > LEAD_KIND_DAYS):
+                continue
+        cease = e.get("ceasefire")
+        if cease == "extended":
+            out.add("extended")
+        elif cease in ("agreed", "declared"):
+            out.add("made")
+        elif e.get("type") == "ASSAULT":
+            out.add("attack")
+    if _TOOK_HOLD.search(body[:end]) or _TAKES_HOLD.search(title or body[: _lead_end(body, 1)]):
+        out.add("in force")
+    return frozenset(out)
+
+
+def _first_paragraph_end(title: str | None, body: str) -> int:
+    """Where the body's first paragraph ends, past the headline when the body repeats it."""
+    pos = 0
+    for line in body.split("\n"):
+        pos += len(line) + 1
+        if line.strip() and not (title and line.strip() == title.strip()):
+            return pos
+    return len(body)
+
+
+def _lead_end(body: str, lines: int = text.LEAD_LINES) -> int:
+    """Where the lead (the first `lines` non-blank lines) ends in the body."""
     seen = 0
     pos = 0
     for line in body.split("\n"):
         pos += len(line) + 1
         if line.strip():
             seen += 1
-            if seen >= text.LEAD_LINES:
+            if seen >= lines:
                 return pos
     return len(body)
 

@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
@@ -38,6 +38,8 @@ class Group:
     # gives, however wide (truceline/link/bounds.py): the days no report bounded elsewhere can join
     bound_lo: str | None = None
     bound_hi: str | None = None
+    # for a cluster: how many of its reports lead with each kind of happening (truceline/link/features.py lead_kinds)
+    kinds: dict[str, float] = field(default_factory=dict)
 
 
 class Decoded:
@@ -281,6 +283,7 @@ class LinkTables:
         out["terms"] = json.loads(out["terms"])
         out["names"] = json.loads(out["names"])
         out["lead_names"] = json.loads(out["lead_names"])
+        out["kinds"] = json.loads(out["kinds"]) if out.get("kinds") else []
         return out
 
     def save_report(self, row: dict[str, Any]) -> None:
@@ -288,6 +291,7 @@ class LinkTables:
         data["terms"] = json.dumps(data["terms"])
         data["names"] = json.dumps(data["names"])
         data["lead_names"] = json.dumps(sorted(data["lead_names"]))
+        data["kinds"] = json.dumps(sorted(data.get("kinds") or ()))
         cols = list(data)
         self.conn.execute(
             f"INSERT OR REPLACE INTO link_reports ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
@@ -329,7 +333,7 @@ class LinkTables:
             raise ValueError(table)
         if not ids:
             return []
-        extra = "story_id, bound_lo, bound_hi" if table == "link_clusters" else "NULL, NULL, NULL"
+        extra = "story_id, bound_lo, bound_hi, kinds" if table == "link_clusters" else "NULL, NULL, NULL, NULL"
         marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
             f"SELECT id, seq, n_reports, date_lo, date_hi, centroid, names, {extra} FROM {table} WHERE id IN ({marks})",
@@ -337,7 +341,19 @@ class LinkTables:
         ).fetchall()
         decoded = self._groups  # a group's centroid and names are changed in place by its caller: copies
         by_id = {
-            r[0]: Group(r[0], r[1], r[2], r[3], r[4], dict(decoded(r[5])), dict(decoded(r[6])), r[7], r[8], r[9])
+            r[0]: Group(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                dict(decoded(r[5])),
+                dict(decoded(r[6])),
+                r[7],
+                r[8],
+                r[9],
+                dict(decoded(r[10])) if r[10] else {},
+            )
             for r in rows
         }
         return [by_id[i] for i in ids if i in by_id]
@@ -364,8 +380,8 @@ class LinkTables:
         elif table == "link_clusters":
             self.conn.execute(
                 "INSERT OR REPLACE INTO link_clusters"
-                " (id, story_id, seq, n_reports, date_lo, date_hi, centroid, names, bound_lo, bound_hi)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " (id, story_id, seq, n_reports, date_lo, date_hi, centroid, names, bound_lo, bound_hi, kinds)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     group.id,
                     group.story_id,
@@ -377,6 +393,7 @@ class LinkTables:
                     names,
                     group.bound_lo,
                     group.bound_hi,
+                    json.dumps(group.kinds, sort_keys=True) if group.kinds else None,
                 ),
             )
         else:
