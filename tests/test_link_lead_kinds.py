@@ -64,6 +64,15 @@ def test_an_act_told_in_the_lead_but_done_weeks_before_is_background() -> None:
     assert lead_kinds(TITLE, BODY, [own], date(2024, 3, 4)) == {"made"}
 
 
+def test_an_accusation_of_breaching_the_truce_tells_an_attack() -> None:
+    sentence = "The two sides traded accusations of breaches around the city on Sunday."
+    blamed = _event(FIRST + 20, "attack", type="ACCUSE", sentence=sentence)
+    assert lead_kinds(TITLE, BODY, [blamed], date(2024, 3, 4)) == {"attack"}
+    # an accusation of anything else tells no attack
+    other = _event(FIRST + 20, "attack", type="ACCUSE", sentence="The minister accused the envoy of bias on Sunday.")
+    assert lead_kinds(TITLE, BODY, [other], date(2024, 3, 4)) == frozenset()
+
+
 @pytest.mark.parametrize("stance", ["planned", "negated", "denied", "hypothetical"])
 def test_acts_not_told_as_done_tell_no_happening(stance: str) -> None:
     assert lead_kinds(TITLE, BODY, [_event(FIRST + 20, "attack", stance=stance)], date(2024, 3, 4)) == frozenset()

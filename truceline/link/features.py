@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from truceline.link import text
+from truceline.link import relations, text
 
 THEATRE_KEYS = True
 DATE_SPAN_MAX = 40  # a report dated to a wider interval than this many days counts as undated for linking
@@ -155,7 +155,7 @@ _TAKES_HOLD = re.compile(
 def lead_kinds(title: str | None, body: str, events: Sequence[Mapping[str, Any]], first: date | None) -> frozenset[str]:
     """The kinds of happening the report's headline and first paragraph tell as done (asserted or claimed, not
     denied, planned or negated) on its days or LEAD_KIND_DAYS before: "made" (a truce agreed or declared), "extended"
-    (a truce extended), "attack" (an assault, a breach of a truce), and "in force" (a truce taking effect, which is
+    (a truce extended), "attack" (an assault, a breach of a truce or an accusation of one), and "in force" (a truce taking effect, which is
     no row of its own). Background told in the lead ("a truce agreed last month") is not the report's happening,
     nor is an act without a day."""
     end = _first_paragraph_end(title, body)
@@ -172,8 +172,10 @@ def lead_kinds(title: str | None, body: str, events: Sequence[Mapping[str, Any]]
             out.add("extended")
         elif cease in ("agreed", "declared"):
             out.add("made")
-        elif e.get("type") == "ASSAULT":
-            out.add("attack")
+        elif e.get("type") == "ASSAULT" or (
+            e.get("type") == "ACCUSE" and relations.VIOLATION.search(str(e.get("sentence") or ""))
+        ):
+            out.add("attack")  # an attack, or an accusation of breaching a truce ("trading accusations of breaches")
     if _TOOK_HOLD.search(body[:end]) or _TAKES_HOLD.search(title or body[: _lead_end(body, 1)]):
         out.add("in force")
     return frozenset(out)
