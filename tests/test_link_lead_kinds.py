@@ -102,8 +102,44 @@ def test_a_truce_taking_hold_is_told_by_the_words_of_the_lead() -> None:
     ],
 )
 def test_kinds_apart(mine: set[str], theirs: set[str], apart: bool) -> None:
-    assert kinds_apart(mine, theirs) is apart
-    assert kinds_apart(theirs, mine) is apart
+    assert kinds_apart(mine, theirs, 3) is apart
+    assert kinds_apart(theirs, mine, 3) is apart
+
+
+def test_a_truce_holding_and_its_breaches_a_day_apart_are_one_happening() -> None:
+    # a state, not an act of a day: its first day's breach claims and the next day's "fragile truce holds" go together
+    assert not kinds_apart({"in force"}, {"attack"}, 1)
+    assert kinds_apart({"in force"}, {"attack"}, 2)
+    # an act of a truce and the next day's attacks are not one happening
+    assert kinds_apart({"made"}, {"attack"}, 1)
+
+
+@pytest.mark.parametrize(
+    ("lead", "kinds"),
+    [
+        ("A truce that mediators said had been prolonged by two days held through Monday.", {"extended", "in force"}),
+        ("The two sides agreed a truce that can be extended by the mediators.", set()),
+        ("Israel and Hamas have agreed to extend the truce in Gaza by two days, Qatar said.", {"extended"}),
+        ("A ceasefire between the two appeared to be holding on Thursday after two days of fighting.", {"in force"}),
+        ("Warplanes struck a village on Thursday, hours before the ceasefire took effect.", set()),
+        ("Gunmen attacked a checkpoint on Tuesday, shortly after the truce came into force.", set()),
+        ("A ceasefire took effect at midnight, the army said.", {"in force"}),
+    ],
+)
+def test_the_words_of_the_lead_tell_a_truce_held_or_extended(lead: str, kinds: set[str]) -> None:
+    body = f"Headline\n\nTAIZ, March 5 (Test Wire) - {lead}\n\nMore.\n"
+    assert lead_kinds("Headline", body, [], date(2024, 3, 5)) == kinds
+
+
+def test_an_agreement_on_a_truce_dated_to_the_report_s_days_is_a_truce_made() -> None:
+    sentence = "The two armies agreed on Thursday to strictly observe the ceasefire along the line from midnight."
+    agreed = _event(FIRST + 20, "agreed", ceasefire=None, sentence=sentence, date="2024-03-04T24:00")
+    assert lead_kinds(TITLE, BODY, [agreed], date(2024, 3, 4)) == {"made"}
+    # ... not one dated by the report alone ("as soon as the deal was announced"), nor one of another matter
+    dated_by_report = dict(agreed, date_from_publication=True)
+    assert lead_kinds(TITLE, BODY, [dated_by_report], date(2024, 3, 4)) == frozenset()
+    aid = dict(agreed, sentence="The commanders agreed on Saturday to let aid convoys through.")
+    assert lead_kinds(TITLE, BODY, [aid], date(2024, 3, 4)) == frozenset()
 
 
 def _report(day: date, kinds: set[str]) -> Report:

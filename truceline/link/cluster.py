@@ -99,6 +99,7 @@ PERIODS_RULE = True
 # `other_kind`)
 KINDS_RULE = True
 TRUCE_KINDS = frozenset({"made", "in force", "extended"})
+STATE_GAP_DAYS = 2
 
 # (level, report, candidates as (group, features)) -> (index of the chosen candidate or None, its probability)
 Decide = Callable[[str, Report, list[tuple[Group, dict[str, float]]]], tuple[int | None, float]]
@@ -247,22 +248,30 @@ def other_kind(rep: Report, cluster: Group) -> bool:
     ("shelling rages as leaders seal a truce")."""
     if not KINDS_RULE or rep.date_lo is None or not cluster.date_lo:
         return False
-    return rep.date_lo > date.fromisoformat(cluster.date_lo) and kinds_apart(rep.kinds, set(cluster.kinds))
+    gap = (rep.date_lo - date.fromisoformat(cluster.date_lo)).days
+    return gap > 0 and kinds_apart(rep.kinds, set(cluster.kinds), gap)
 
 
-def kinds_apart(mine: Set[str], theirs: Set[str]) -> bool:
-    """Whether leads telling these kinds of happening (`features.lead_kinds`) tell different happenings: different
-    acts of a truce (made, in force, extended), or a truce act against attacks alone. Attacks go on around every
-    turn of a truce, so an attack shared says nothing; a lead that tells nothing says nothing."""
+def kinds_apart(mine: Set[str], theirs: Set[str], gap: int) -> bool:
+    """Whether leads `gap` days apart telling these kinds of happening (`features.lead_kinds`) tell different
+    happenings: different acts of a truce (made, in force, extended), or a truce act against attacks alone. Attacks
+    go on around every turn of a truce, so an attack shared says nothing; a lead that tells nothing says nothing. A
+    truce in force is a state, not an act of a day: its holding and its breaches told on adjacent days ("accused of
+    breaching the truce hours after it began", "the fragile truce holds" the next day) are one happening, and they
+    are set apart only STATE_GAP_DAYS or more apart."""
     acts, their_acts = mine & TRUCE_KINDS, theirs & TRUCE_KINDS
     if acts and their_acts:
         return acts.isdisjoint(their_acts)
-    return (bool(acts) and theirs == {"attack"}) or (bool(their_acts) and mine == {"attack"})
+    told = acts if theirs == {"attack"} else their_acts if mine == {"attack"} else set()
+    return bool(told) and (told != {"in force"} or gap >= STATE_GAP_DAYS)
 
 
 def _other_kinds(one: Group, other: Group) -> bool:
     """Two clusters of different first days whose reports lead with different kinds of happening (`kinds_apart`)."""
-    return one.date_lo != other.date_lo and kinds_apart(set(one.kinds), set(other.kinds))
+    if not (one.date_lo and other.date_lo) or one.date_lo == other.date_lo:
+        return False
+    gap = abs((date.fromisoformat(one.date_lo) - date.fromisoformat(other.date_lo)).days)
+    return kinds_apart(set(one.kinds), set(other.kinds), gap)
 
 
 def report_days(rep: Report) -> bounds.Days | None:

@@ -143,13 +143,32 @@ def build_report(
 # violations three days on, its extension a week later), and their days are close; what their leads tell is what
 # sets them apart
 LEAD_KIND_DAYS = 3  # an act told in the lead is the report's happening when dated this near its first day, or after
-# a truce in force, told in the past ("took effect on Monday") or, in a headline, in the present ("Truce takes hold")
-_TOOK_HOLD = re.compile(r"\b(?:took|taken) (?:effect|hold)\b|\bcame into (?:force|effect)\b|\bwent into effect\b", re.I)
-_TAKES_HOLD = re.compile(
-    r"\b(?:truce|ceasefire|cease-fire|pause)s?\b.{0,40}?\b(?:takes? (?:effect|hold)|comes? into (?:force|effect)|"
-    r"goes into effect|begins|starts|holds)\b",
+# a truce in force, told in the past ("took effect on Monday", "appeared to be holding") or, in a headline, in the
+# present ("Truce takes hold", "ceasefire holding")
+_TRUCE = r"\b(?:truce|ceasefire|cease-fire|pause|cessation of hostilities)s?\b"
+_TOOK_HOLD = re.compile(
+    r"\b(?:took|taken) (?:effect|hold)\b|\bcame into (?:force|effect)\b|\bwent into effect\b|"
+    + _TRUCE
+    + r".{0,60}?\b(?:(?:is|was|were|appeared to be|appears to be|seemed to be) holding|(?:has|had) held|held "
+    r"(?:through|overnight|for))\b",
     re.I,
 )
+_TAKES_HOLD = re.compile(
+    _TRUCE + r".{0,40}?\b(?:takes? (?:effect|hold)|comes? into (?:force|effect)|goes into effect|begins|starts|"
+    r"holds|holding)\b",
+    re.I,
+)
+# a truce extended, told in words no row of its own holds ("a truce that mediators said had been prolonged"), not
+# one that may be ("can be extended")
+_EXTENDED = re.compile(
+    _TRUCE + r"[^.;]{0,60}?(?<!can be )(?<!could be )(?<!may be )(?<!might be )(?<!will be )(?<!would be )"
+    r"(?<!to be )\b(?:extended|prolonged)\b|\b(?:extends?|extended|prolongs?|prolonged) (?:the |its |their |a )?"
+    r"(?:\S+ ){0,3}?" + _TRUCE,
+    re.I,
+)
+# an agreement row whose sentence names a truce, dated in its own words to the report's days: a truce made, though
+# the row is not coded as one ("agreed to strictly observe the ceasefire", "approved a deal for a four-day pause")
+_NAMES_TRUCE = re.compile(_TRUCE, re.I)
 
 
 def lead_kinds(title: str | None, body: str, events: Sequence[Mapping[str, Any]], first: date | None) -> frozenset[str]:
@@ -163,22 +182,38 @@ def lead_kinds(title: str | None, body: str, events: Sequence[Mapping[str, Any]]
     for e in events:
         if int(e.get("start_char") or 0) >= end or e.get("stance") not in ("asserted", "claimed"):
             continue
-        if not e.get("date_from_publication"):
-            day = _day(e.get("date")) if e.get("date_precision") == "day" else None
+        own_day = not e.get("date_from_publication")
+        if own_day:
+            day = _day(e.get("date"))  # a day, not a month or a week
             if day is None or (first is not None and (first - day).days > LEAD_KIND_DAYS):
                 continue
         cease = e.get("ceasefire")
         if cease == "extended":
             out.add("extended")
-        elif cease in ("agreed", "declared"):
+        elif cease in ("agreed", "declared") or (
+            own_day and e.get("type") == "AGREE" and _NAMES_TRUCE.search(str(e.get("sentence") or ""))
+        ):
             out.add("made")
         elif e.get("type") == "ASSAULT" or (
             e.get("type") == "ACCUSE" and relations.VIOLATION.search(str(e.get("sentence") or ""))
         ):
             out.add("attack")  # an attack, or an accusation of breaching a truce ("trading accusations of breaches")
-    if _TOOK_HOLD.search(body[:end]) or _TAKES_HOLD.search(title or body[: _lead_end(body, 1)]):
+    headline, lead = title or body[: _lead_end(body, 1)], body[:end]
+    if _told(_TOOK_HOLD, lead) or _TAKES_HOLD.search(headline):
         out.add("in force")
+    if _told(_EXTENDED, lead) or _EXTENDED.search(headline):
+        out.add("extended")
     return frozenset(out)
+
+
+# a clause of time before what a lead tells: "hours before the truce took effect", "since the ceasefire came into
+# force" tell when something else happened, not that the truce did
+_WHEN_BEFORE = re.compile(r"\b(?:before|until|since|after|when|once)\s+(?:\S+\s+){0,4}$", re.I)
+
+
+def _told(pattern: re.Pattern[str], lead: str) -> bool:
+    """Whether the lead tells what `pattern` finds as its own news, not in a clause of time."""
+    return any(not _WHEN_BEFORE.search(lead[max(0, m.start() - 60) : m.start()]) for m in pattern.finditer(lead))
 
 
 def _first_paragraph_end(title: str | None, body: str) -> int:
