@@ -151,6 +151,12 @@ def test_only_a_later_day_sets_a_lead_apart() -> None:
     assert other_kind(_report(date(2024, 3, 7), {"attack"}), cluster)
     # the same day: two outlets may lead one happening with different acts
     assert not other_kind(_report(date(2024, 3, 4), {"attack"}), cluster)
+    # more than a week after a truce act's first day, whatever the report's lead tells; an attack's cluster may
+    # take a follow-up weeks later (a shooting and its trial)
+    assert other_kind(_report(date(2024, 3, 12), set()), cluster)
+    assert not other_kind(_report(date(2024, 3, 10), set()), cluster)
+    shooting = Group("C-3", 1, 1, "2024-03-04", "2024-03-04", {}, {}, kinds={"attack": 1.0})
+    assert not other_kind(_report(date(2024, 5, 1), set()), shooting)
     # a cluster linked before kinds were kept has none: no rule
     assert not other_kind(_report(date(2024, 3, 7), {"attack"}), Group("C-2", 1, 1, "2024-03-04", None, {}, {}))
 

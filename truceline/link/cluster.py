@@ -100,6 +100,7 @@ PERIODS_RULE = True
 KINDS_RULE = True
 TRUCE_KINDS = frozenset({"made", "in force", "extended"})
 STATE_GAP_DAYS = 2
+TRUCE_ACT_DAYS = 7
 
 # (level, report, candidates as (group, features)) -> (index of the chosen candidate or None, its probability)
 Decide = Callable[[str, Report, list[tuple[Group, dict[str, float]]]], tuple[int | None, float]]
@@ -245,10 +246,15 @@ def other_kind(rep: Report, cluster: Group) -> bool:
     the cluster's reports (`kinds_apart`) is of another happening: a quiet story's reports read alike whatever they
     tell, and a day or a week apart is no evidence either way (the Minsk truce signed, then broken in Debaltseve
     three days on). Reports of the same day are left to the scorer: outlets lead one happening with different acts
-    ("shelling rages as leaders seal a truce")."""
+    ("shelling rages as leaders seal a truce"). An act of a truce (made, in force, extended) is news of its days:
+    a report more than TRUCE_ACT_DAYS after the first day of a cluster whose leads tell one is of another
+    happening, whatever its own lead tells (a speech three weeks after a truce was renewed, a second truce a week
+    after the first), where a shooting's cluster may take its trial months later."""
     if not KINDS_RULE or rep.date_lo is None or not cluster.date_lo:
         return False
     gap = (rep.date_lo - date.fromisoformat(cluster.date_lo)).days
+    if gap > TRUCE_ACT_DAYS and not TRUCE_KINDS.isdisjoint(cluster.kinds):
+        return True
     return gap > 0 and kinds_apart(rep.kinds, set(cluster.kinds), gap)
 
 
