@@ -11,9 +11,10 @@ import pytest
 from truceline.eval import clusters
 
 LINKED = Path(__file__).resolve().parents[1] / "bench" / "linked"
-# measured: tune (the set the rules were written against) event B3 F1 0.928, check (written blind after) 0.814;
-# before the reports' leads told happenings apart: 0.667 and 0.630. Stories are all right in both (1.0)
-FLOORS = {"tune.jsonl": 0.91, "check.jsonl": 0.795}
+# measured event B3 F1: tune (the set the rules were first written against) 0.947, tune2 (written blind as a check,
+# 0.814 there, then its failures looked at) 0.914, check (written blind after both rounds, measured once) 0.795;
+# before the reports' leads told happenings apart: 0.667, 0.630 and 0.732. Stories are all right (1.0) in all three
+FLOORS = {"tune.jsonl": 0.93, "tune2.jsonl": 0.895, "check.jsonl": 0.775}
 
 
 @pytest.mark.slow
