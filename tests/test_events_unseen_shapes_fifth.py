@@ -137,3 +137,15 @@ def test_a_commitment_to_a_truce_is_an_agreement() -> None:
     assert [e.type for e in rows] == ["AGREE"], [(e.type, e.trigger.text) for e in rows]
     # contrast: committed to something else is no agreement
     assert "AGREE" not in _types("The army said it was committed to rebuilding the bridge.")
+
+
+def test_according_to_names_no_accord() -> None:
+    # "according" is read by its lemma as "accord", a word that makes "struck" strike a deal
+    rows = pipeline_events(
+        "Warplanes struck farm buildings sheltering displaced families in the province on Tuesday, killing at least "
+        "12 people according to local rescuers.",
+        DAY,
+    )
+    assert [e.type for e in rows] == ["ASSAULT"], [(e.type, e.trigger.text) for e in rows]
+    # contrast: a deal struck is an agreement
+    assert _types("The two leaders struck a deal on Tuesday.") == ["AGREE"]
