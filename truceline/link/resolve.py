@@ -168,6 +168,7 @@ class _Profile:
     mediators: frozenset[str] = frozenset()
     length: str | None = None  # "three-day": how long it was made to last, as its name says
     declared: frozenset[str] = frozenset()  # a unilateral truce's declarer (country and sector: "AFGREB")
+    extended: bool = False  # a report has told it extended: it runs longer than its name says
 
 
 def _overlaps(spans: Sequence[tuple[date, date]], others: Sequence[tuple[date, date]]) -> bool:
@@ -193,6 +194,7 @@ def _profile(a: Mapping[str, Any]) -> _Profile:
         frozenset(data.get("mediators", [])),
         _length(str(a.get("name") or "")),
         frozenset(data.get("declared_by", [])),
+        a.get("status") == "extended" or any(h.get("relation") == "extension" for h in data.get("history") or []),
     )
 
 
@@ -539,9 +541,14 @@ class AgreementLinker:
                 how["declared by"] = sorted(a.declared)
         mine = _length(m.text[: max(0, m.text.lower().find(m.head))])
         if mine and a.length and not _same_length(mine, a.length):
-            score -= 3.0  # "a five-day ceasefire" is not the three-day truce of a fortnight before
-            how["length"] = [mine, a.length]
-        elif mine and not a.length and _INDEFINITE.match(m.text):
+            if a.extended and float(mine) > float(a.length):
+                # "the seven-day truce" after a four-day pause was extended by two days and then one more: an
+                # extended truce's length is what it ran to, not what its name said
+                how["length"] = [mine, a.length, "extended"]
+            else:
+                score -= 3.0  # "a five-day ceasefire" is not the three-day truce of a fortnight before
+                how["length"] = [mine, a.length]
+        elif mine and not a.length and _INDEFINITE.match(m.text) and not a.extended:
             # "after a five-month humanitarian truce broke down", told after the permanent one the report announces:
             # a truce introduced by its length is not one whose name gives none
             score -= UNTOLD_LENGTH
@@ -599,7 +606,12 @@ class AgreementLinker:
         # "agreed on Thursday on a ceasefire ... due to start at midnight on Sunday": a day of its own after the
         # report is when it is to take effect; it was made on the sentence's day of agreeing, if any
         ahead = own if own is not None and when is not None and own > when else None
-        day = (None if ahead else own) or next((lo for lo, hi in self.sentence_days if lo != ahead), None)
+        # a truce known only by its end ("after a seven-day truce expired at 7 a.m. on Friday") was not made on the
+        # days its sentence tells: they are its end's
+        known_by_end = bool(m.ended) and not creating
+        day = (None if ahead else own) or (
+            None if known_by_end else next((lo for lo, hi in self.sentence_days if lo != ahead), None)
+        )
         if ahead and day is None and report.get("date_lo") == report.get("date_hi"):
             day = when  # "Russia said on Friday that ... would observe a ceasefire from Saturday": made by the report
         signed = day.isoformat() if day else None
@@ -621,7 +633,7 @@ class AgreementLinker:
                 None,
             )
             signed = str(year.year) if year else None
-        if signed is None:
+        if signed is None and not known_by_end:
             # "welcomed the accord" in a report whose one agreeing was "agreed on Thursday": that day
             agreed = agreement_days(events)
             day = agreed[0] if len(agreed) == 1 else None

@@ -1,0 +1,55 @@
+"""What a truce's end and its extensions tell of it: a truce known only by its end ("after a seven-day truce expired
+at 7 a.m.") was not made on the day it ended; a truce extended runs longer than its name says, so "the six-day
+truce" after a four-day pause was extended by two days is that pause. The reports are our own words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_link_agreement_life import agreements_by_report, link_reports
+
+REPORTS = {
+    "expired.txt": (
+        "Fighting resumes after truce ends\nFriday 1 December 2023\nRAFAH (Test Wire) - Air strikes resumed in the "
+        "south of the Gaza Strip on Friday after a seven-day truce between Israel and Hamas expired at 7 a.m., "
+        "health officials said.\n"
+    ),
+}
+EXTENDED = {
+    "agreed.txt": (
+        "Rivals agree four-day pause\nWednesday 22 November 2023\nDOHA (Test Wire) - Israel and Hamas agreed on "
+        "Wednesday to a four-day pause in the fighting in Gaza, Qatar said.\n"
+    ),
+    "extended.txt": (
+        "Gaza pause extended\nMonday 27 November 2023\nDOHA (Test Wire) - Israel and Hamas agreed on Monday to "
+        "extend the pause in Gaza by two days, Qatar said.\n"
+    ),
+    "ended.txt": (
+        "Fighting resumes in Gaza\nSaturday 2 December 2023\nGAZA (Test Wire) - Fighting resumed in Gaza on "
+        "Saturday after the six-day truce between Israel and Hamas ended, officials said.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def expired(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return agreements_by_report(link_reports(tmp_path_factory, REPORTS))
+
+
+@pytest.fixture(scope="module")
+def extended(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return agreements_by_report(link_reports(tmp_path_factory, EXTENDED))
+
+
+@pytest.mark.slow
+def test_a_truce_known_by_its_end_was_not_made_that_day(expired: dict[str, Any]) -> None:
+    (truce,) = expired["expired.txt"]
+    assert truce["signed"] != "2023-12-01" and truce["in_force"] != "2023-12-01", truce
+
+
+@pytest.mark.slow
+def test_an_extended_truce_is_named_by_the_length_it_ran_to(extended: dict[str, Any]) -> None:
+    (pause,) = extended["agreed.txt"]
+    assert [a["id"] for a in extended["extended.txt"]] == [pause["id"]], extended["extended.txt"]
+    assert [a["id"] for a in extended["ended.txt"]] == [pause["id"]], extended["ended.txt"]
