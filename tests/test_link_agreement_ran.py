@@ -1,6 +1,7 @@
 """What a truce's end and its extensions tell of it: a truce known only by its end ("after a seven-day truce expired
 at 7 a.m.") was not made on the day it ended; a truce extended runs longer than its name says, so "the six-day
-truce" after a four-day pause was extended by two days is that pause. The reports are our own words."""
+truce" after a four-day pause was extended by two days is that pause; and a known agreement a report announces may
+be told again by its document's word ("an additional protocol"), not founded anew. The reports are our own words."""
 
 from __future__ import annotations
 
@@ -32,6 +33,16 @@ EXTENDED = {
 }
 
 
+PROTOCOL = {
+    "moscow.txt": (
+        "Russia and Turkey agree Idlib truce\nThursday 5 March 2020\nMOSCOW, March 5 (Test Wire) - Russia and Turkey "
+        "agreed on Thursday in Moscow to a ceasefire in Syria's Idlib province from midnight, the two presidents "
+        "said.\nIts terms are set out in an additional protocol to the memorandum on Idlib that the two countries "
+        "signed in Sochi in 2018.\nThe protocol sets up a security corridor along the M4 highway.\n"
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def expired(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return agreements_by_report(link_reports(tmp_path_factory, REPORTS))
@@ -53,3 +64,14 @@ def test_an_extended_truce_is_named_by_the_length_it_ran_to(extended: dict[str, 
     (pause,) = extended["agreed.txt"]
     assert [a["id"] for a in extended["extended.txt"]] == [pause["id"]], extended["extended.txt"]
     assert [a["id"] for a in extended["ended.txt"]] == [pause["id"]], extended["ended.txt"]
+
+
+@pytest.mark.slow
+def test_a_known_agreement_the_report_announces_is_told_again_by_its_document(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    run = link_reports(tmp_path_factory, PROTOCOL)
+    named = {m["agreement_id"] for m in run["mentions"]}
+    assert "K-moscow-idlib-protocol" in named, named
+    # no corpus protocol founded beside it (nor one that "extends" the Sochi memorandum in its place)
+    assert not [a for a in named if a.startswith("C-")], [run["agreements"].get(a) for a in named]

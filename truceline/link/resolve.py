@@ -415,7 +415,7 @@ class AgreementLinker:
         scored: list[tuple[float, str, dict[str, Any]]] = []
         for a in profiles:
             score, how = self._score(m, a, vocabulary, countries)
-            if announcing and self._told_again(m, a, kinds.get(a.id), how, said[-1:]):
+            if announcing and self._told_again(m, a, kinds.get(a.id), how, said[-1:], said):
                 # "a ceasefire announced by Yerevan appeared to be holding ... a truce brokered with international
                 # help took effect": the report's own truce, told again in other words
                 score += TOLD_AGAIN
@@ -458,20 +458,37 @@ class AgreementLinker:
         return [(scored[0][1], scored[0][0], scored[0][2])]
 
     def _told_again(
-        self, m: Mention, a: _Profile, kind: str | None, how: Mapping[str, Any], last: Sequence[str] = ()
+        self,
+        m: Mention,
+        a: _Profile,
+        kind: str | None,
+        how: Mapping[str, Any],
+        last: Sequence[str] = (),
+        said: Collection[str] = (),
     ) -> bool:
-        """An indefinite truce announced in a report that has already founded one of its kind, with no word that
-        makes it another ("a new", "a second", "an earlier") and no day or length against it; or a bare "a deal"
-        made right after the report founded a truce ("agreed on a ceasefire ... Putin told reporters that a deal had
-        been reached")."""
-        if a.id not in self._founded_here:
+        """An indefinite truce announced in a report that has already founded one of its kind, or named a known one
+        made on the report's days, with no word that makes it another ("a new", "a second", "an earlier") and no day
+        or length against it ("the truce will apply from Friday ... Its terms are set out in an additional protocol",
+        after the Moscow protocol the report announces); or a bare "a deal" made right after the report founded a
+        truce ("agreed on a ceasefire ... Putin told reporters that a deal had been reached")."""
+        if a.id not in self._founded_here and not (a.id in said and self._made_on_report_days(a)):
             return False
         bare_deal = m.head in _BARE_DEALS and a.id in last and _bare(m)
-        if not bare_deal and (not m.truce_like or not a.truce_kind or not _same_kind(m, kind)):
+        # a known one the report announces may be told by its document's word ("an additional protocol")
+        alike = _same_kind(m, kind) and (
+            (m.truce_like and a.truce_kind) or (a.id not in self._founded_here and m.head == kind)
+        )
+        if not bare_deal and not alike:
             return False
         if _ANOTHER_ONE.search(m.text[: max(0, m.text.lower().find(m.head))]):
             return False
         return "length" not in how and not (m.dates and a.spans and not how.get("date"))
+
+    def _made_on_report_days(self, a: _Profile) -> bool:
+        """Whether an agreement was made on the report's first day or the day before it (a deal agreed late on one
+        day is reported as of the next): the one the report announces."""
+        made = _day(a.made[:10]) if len(a.made) >= 10 else None
+        return made is not None and self.earliest is not None and 0 <= (self.earliest - made).days <= 1
 
     def _load(self, key: tuple[str, tuple[str, ...]]) -> _Candidates:
         """The agreements a report's mentions are scored against (read once per report and after a founding) with
