@@ -1,7 +1,9 @@
 """What a truce's end and its extensions tell of it: a truce known only by its end ("after a seven-day truce expired
 at 7 a.m.") was not made on the day it ended; a truce extended runs longer than its name says, so "the six-day
 truce" after a four-day pause was extended by two days is that pause; and a known agreement a report announces may
-be told again by its document's word ("an additional protocol"), not founded anew. The reports are our own words."""
+be told again by its document's word ("an additional protocol"), not founded anew; "agreed to an immediate and
+unconditional ceasefire" makes one, though a call for an immediate ceasefire names none. The reports are our own
+words."""
 
 from __future__ import annotations
 
@@ -9,6 +11,9 @@ from typing import Any
 
 import pytest
 from test_link_agreement_life import agreements_by_report, link_reports
+
+from truceline.link.mentions import find
+from truceline.text import split_sentences
 
 REPORTS = {
     "expired.txt": (
@@ -33,6 +38,13 @@ EXTENDED = {
 }
 
 
+IMMEDIATE = {
+    "putrajaya.txt": (
+        "Neighbours agree to stop border fighting\nMonday 28 July 2025\nPUTRAJAYA, July 28 (Test Wire) - Thailand and "
+        "Cambodia agreed on Monday to an immediate and unconditional ceasefire from midnight, the host said after "
+        "talks.\nUnder Monday's agreement, commanders of both armies are to meet on Tuesday.\n"
+    ),
+}
 PROTOCOL = {
     "moscow.txt": (
         "Russia and Turkey agree Idlib truce\nThursday 5 March 2020\nMOSCOW, March 5 (Test Wire) - Russia and Turkey "
@@ -75,3 +87,26 @@ def test_a_known_agreement_the_report_announces_is_told_again_by_its_document(
     assert "K-moscow-idlib-protocol" in named, named
     # no corpus protocol founded beside it (nor one that "extends" the Sochi memorandum in its place)
     assert not [a for a in named if a.startswith("C-")], [run["agreements"].get(a) for a in named]
+
+
+def _mentions(body: str) -> list[str]:
+    return [m.text for m in find(body, split_sentences(body), [], year=2025)]
+
+
+def test_an_immediate_ceasefire_agreed_is_one_and_one_called_for_is_none() -> None:
+    assert _mentions("The two sides agreed on Monday to an immediate and unconditional ceasefire.") == [
+        "an immediate and unconditional ceasefire."
+    ]
+    assert _mentions("The envoy called for an immediate and unconditional ceasefire.") == []
+    assert _mentions("The two sides agreed on the need for an immediate ceasefire.") == []
+
+
+@pytest.mark.slow
+def test_a_truce_agreed_as_immediate_is_made_that_day_and_named_by_what_it_is(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    made = agreements_by_report(link_reports(tmp_path_factory, IMMEDIATE))["putrajaya.txt"]
+    assert len(made) == 1, [(a["name"], a["signed"]) for a in made]
+    assert made[0]["signed"] == "2025-07-28", made[0]
+    # "immediate" tells when, "Monday's" when it was made: neither names it
+    assert made[0]["name"].split(",")[0] == "Unconditional ceasefire", made[0]["name"]

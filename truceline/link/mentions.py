@@ -286,7 +286,9 @@ _MADE_IN = re.compile(
 
 # "signed a permanent ceasefire on Friday", "have agreed to a nationwide two-month truce": the words that make a
 # ceasefire hoped for ("calls for a permanent ceasefire") describe one once it is made
-_MADE_WITH = frozenset({"permanent", "lasting", "nationwide", "durable"})
+# "agreed on Monday to an immediate and unconditional ceasefire": one made, though "a call for an immediate
+# ceasefire" names none
+_MADE_WITH = frozenset({"permanent", "lasting", "nationwide", "durable", "immediate"})
 _MADE_BEFORE = re.compile(
     r"\b(signed|agreed|reached|struck|concluded|sealed|accepted|declared)\s+(?:on\s+\w+\s+)?(?:to\s+)?(?:\S+\s+){0,3}$",
     re.IGNORECASE,
@@ -294,7 +296,19 @@ _MADE_BEFORE = re.compile(
 
 
 def _made_so(word: str, before: str) -> bool:
+    # "an immediate and unconditional ceasefire": the second of two joined words is the first's
+    before = _JOINED_LAST.sub(" ", before)
     return word.lower() in _MADE_WITH and _MADE_BEFORE.search(before) is not None
+
+
+_JOINED_LAST = re.compile(r"\s+and\s+[\w-]+\s+$")
+# words that describe a truce, two of which may be joined in one phrase ("an immediate and unconditional ceasefire")
+_TRUCE_ADJECTIVES = frozenset(
+    {
+        "immediate", "unconditional", "lasting", "permanent", "comprehensive", "nationwide", "humanitarian", "full",
+        "complete", "temporary", "durable", "total", "general", "bilateral", "unilateral", "mutual", "partial",
+    }
+)  # fmt: skip
 
 
 _IN_PLACES = re.compile(r"^\s+(?:in|at)\s+([A-Z][a-z-]+)(?:\s+and\s+([A-Z][a-z-]+))?\b")
@@ -453,7 +467,12 @@ def _phrase_start(before: str) -> int:
         if token.lower() in ("the", "a", "an", "its", "their", "this", "that"):
             return w.start()
         # "the Sochi and Astana agreements": two names joined by "and" are one phrase
-        joined = token == "and" and i > 0 and words[i - 1].group()[:1].isupper() and start < len(before)
+        joined = (
+            token == "and"
+            and i > 0
+            and (words[i - 1].group()[:1].isupper() or words[i - 1].group().lower() in _TRUCE_ADJECTIVES)
+            and start < len(before)
+        )
         if not joined and (w.group().endswith((",", ";", ":")) or token.lower() in _STOP_BEFORE):
             break
         start = w.start()

@@ -695,7 +695,7 @@ class AgreementLinker:
         words = [
             w
             for w in re.findall(r"[A-Za-z0-9][\w-]*", re.sub(r"['’]s\b", "", pre))
-            if w.lower() not in _DETERMINERS and w.lower() not in _NOT_NAMING and not w.isdigit()
+            if w.lower() not in _DETERMINERS and w.lower() not in _NOT_NAMING and not w.isdigit() and w.lower() != "and"
         ]
         label = " ".join(words[-2:]) or ("declaration" if m.head == "declaration" else kind)
         if label.lower() != kind and m.head not in label.lower() and objects.kind_of(label) == "agreement":
@@ -1105,7 +1105,9 @@ _NOT_NAMING = frozenset(
     {
         "similar", "same", "such", "another", "other", "new", "fresh", "renewed", "earlier", "previous", "latest",
         "second", "third", "current", "fragile", "shaky", "uneasy", "tenuous", "brief", "so-called", "proposed",
-        "possible", "potential", "planned", "tentative", "original", "first",
+        "possible", "potential", "planned", "tentative", "original", "first", "immediate",
+        # "Tuesday's agreement": when it was made, not its name
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     }
 )  # fmt: skip
 
