@@ -13,6 +13,7 @@ import pytest
 from test_link_agreement_life import agreements_by_report, link_reports
 
 from truceline.link.mentions import find
+from truceline.link.relations import relation_of
 from truceline.text import split_sentences
 
 REPORTS = {
@@ -43,6 +44,18 @@ IMMEDIATE = {
         "Neighbours agree to stop border fighting\nMonday 28 July 2025\nPUTRAJAYA, July 28 (Test Wire) - Thailand and "
         "Cambodia agreed on Monday to an immediate and unconditional ceasefire from midnight, the host said after "
         "talks.\nUnder Monday's agreement, commanders of both armies are to meet on Tuesday.\n"
+    ),
+}
+TOOK_HOLD = {
+    "moscow.txt": (
+        "Russia and Turkey agree Idlib truce\nThursday 5 March 2020\nMOSCOW, March 5 (Test Wire) - Russia and Turkey "
+        "agreed on Thursday in Moscow to a ceasefire in Syria's Idlib province from midnight, the two presidents "
+        "said.\n"
+    ),
+    "quiet.txt": (
+        "Quiet skies over Idlib\nFriday 6 March 2020\nIDLIB, March 6 (Other Wire) - No warplanes were seen over Idlib "
+        "on Friday, a monitor said, as a ceasefire agreed by Moscow and Ankara came into force across the "
+        "province.\n"
     ),
 }
 PROTOCOL = {
@@ -110,3 +123,22 @@ def test_a_truce_agreed_as_immediate_is_made_that_day_and_named_by_what_it_is(
     assert made[0]["signed"] == "2025-07-28", made[0]
     # "immediate" tells when, "Monday's" when it was made: neither names it
     assert made[0]["name"].split(",")[0] == "Unconditional ceasefire", made[0]["name"]
+
+
+@pytest.mark.slow
+def test_a_truce_taking_effect_on_the_one_day_its_sentence_tells_is_the_known_one(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    run = link_reports(tmp_path_factory, TOOK_HOLD)
+    quiet = {m["agreement_id"] for m in run["mentions"] if m["article_id"] == run["ids"]["quiet.txt"]}
+    assert quiet == {"K-moscow-idlib-protocol"}, quiet
+
+
+def test_a_truce_that_ended_a_war_is_not_ended() -> None:
+    event = {"type": "ASSAULT", "stance": "asserted"}
+    assert relation_of(event, "Troops have been there since a Moscow-brokered ceasefire ended the 2020 war.") != (
+        "collapse"
+    )
+    assert relation_of(event, "Fighting resumed after the truce ended on Monday.") == "collapse"
+    reject = {"type": "REJECT", "stance": "asserted"}
+    assert relation_of(reject, "The junta ended a 2015 peace agreement with armed groups in January.") == "collapse"

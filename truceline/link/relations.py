@@ -20,9 +20,12 @@ TAKES_EFFECT = re.compile(r"\b(take effect|takes effect|took effect|in force|cam
 VIOLATION = re.compile(
     r"\b(violat\w*|breach\w*|broke|break\w*|not abiding|failing to honour|flout\w*)\b(?!\s+out\b)", re.I
 )
+# not "a Moscow-brokered ceasefire ended the 2020 war": a truce that ends the fighting is not itself ended (though
+# "the junta ended a 2015 peace agreement" ended one)
 COLLAPSE = re.compile(
-    r"\b(was over|is over|collapsed|collapses|ended|ends|end of the truce|resumed military operations|expired|expires|"
-    r"lapsed)\b",
+    r"\b(was over|is over|collapsed|collapses|"
+    r"(?:ended|ends)(?!\s+(?:\S+\s+){0,3}?(?:wars?|conflict|fighting|hostilities|clashes|violence|bloodshed)\b)|"
+    r"end of the truce|resumed military operations|expired|expires|lapsed)\b",
     re.I,
 )
 EXTEND = re.compile(r"\b(additional protocol to|protocol to|extended|extension of|prolonged)\b", re.I)

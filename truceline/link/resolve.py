@@ -1175,7 +1175,22 @@ def _effect_day(body: str, span: tuple[int, int], extractions: Sequence[Mapping[
         key=lambda t: int(t["start"]),
     )
     dated = [t for t in near if intervals(t["data"])]
+    if not dated and not _TIME_APART.search(sentence):
+        # "No warplanes were seen over Idlib on Friday ... as a ceasefire came into force": with no time of its own,
+        # it took effect on the one day its sentence tells, when it tells one and nothing that sets it apart
+        told = {
+            iv
+            for t in extractions
+            if t["layer"] == "time" and lo <= int(t["start"]) < hi
+            for iv in intervals(t["data"])
+        }
+        days = [iv for iv in told if iv[0] == iv[1]]
+        return days[0][0] if len(days) == 1 and len(told) == 1 else None
     if not dated or (int(dated[0]["start"]) > after + _EFFECT_TIME and dated[0] is near[0]):
         return None
     days = [iv for iv in intervals(dated[0]["data"]) if iv[0] == iv[1]]
     return days[0][0] if len(days) == 1 else None
+
+
+# words that set a sentence's day apart from the taking effect it tells ("a week after the truce took effect")
+_TIME_APART = re.compile(r"\b(?:after|since|before|ago|until|earlier|later|previous|prior)\b", re.I)
