@@ -58,6 +58,13 @@ TOOK_HOLD = {
         "province.\n"
     ),
 }
+MADE_EARLIER = {
+    "bogota.txt": (
+        "Truce with rebels begins\nThursday 3 August 2023\nBOGOTA, Aug 3 (Test Wire) - A bilateral ceasefire between "
+        "the Colombian government and the ELN rebels took effect on Thursday.\nThe truce is to last 180 days.\nThe "
+        "ceasefire was agreed in Havana on June 9 by the president and the rebel commanders.\n"
+    ),
+}
 PROTOCOL = {
     "moscow.txt": (
         "Russia and Turkey agree Idlib truce\nThursday 5 March 2020\nMOSCOW, March 5 (Test Wire) - Russia and Turkey "
@@ -142,3 +149,12 @@ def test_a_truce_that_ended_a_war_is_not_ended() -> None:
     assert relation_of(event, "Fighting resumed after the truce ended on Monday.") == "collapse"
     reject = {"type": "REJECT", "stance": "asserted"}
     assert relation_of(reject, "The junta ended a 2015 peace agreement with armed groups in January.") == "collapse"
+
+
+@pytest.mark.slow
+def test_a_truce_told_in_force_and_then_made_months_before_is_one_signed_then(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    made = agreements_by_report(link_reports(tmp_path_factory, MADE_EARLIER))["bogota.txt"]
+    assert len(made) == 1, [(a["name"], a["signed"], a["in_force"]) for a in made]
+    assert (made[0]["signed"], made[0]["in_force"]) == ("2023-06-09", "2023-08-03"), made[0]

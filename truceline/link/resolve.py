@@ -87,7 +87,9 @@ _ANOTHER_ONE = re.compile(r"\b(new|fresh|another|second|third|separate|earlier|p
 _THEIRS = re.compile(r"^(?:their|its)\b", re.IGNORECASE)
 # a definite document word told with its making, right after it: "The agreement, signed in Jeddah", "The deal, reached"
 _MADE_AS_TOLD = re.compile(
-    r"s?,\s+(?:which\s+was\s+)?(?:signed|agreed|reached|struck|sealed|concluded|brokered|mediated|negotiated)\b", re.I
+    r"s?(?:,\s+(?:which\s+was\s+)?|\s+(?:was|had\s+been)\s+)"  # "The ceasefire was agreed in Havana on June 9"
+    r"(?:signed|agreed|reached|struck|sealed|concluded|brokered|mediated|negotiated)\b",
+    re.I,
 )
 # "the truce announced by Moscow last January collapsed within hours", "the ceasefire broke down": the phrase's own
 # verb tells the agreement is over (not "has not collapsed", not "after the truce collapsed": the phrase starts there)
