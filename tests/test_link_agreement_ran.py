@@ -65,6 +65,14 @@ MADE_EARLIER = {
         "ceasefire was agreed in Havana on June 9 by the president and the rebel commanders.\n"
     ),
 }
+WEEK_AGO = {
+    **TOOK_HOLD,
+    "patrol.txt": (
+        "Joint patrol on Idlib highway\nMonday 16 March 2020\nIDLIB (Test Wire) - Russian and Turkish troops held "
+        "their first joint patrol on the M4 highway on Sunday.\nSince the truce took effect more than a week ago, the "
+        "skies over Idlib have been largely free of air strikes, though shelling was reported in the south.\n"
+    ),
+}
 PROTOCOL = {
     "moscow.txt": (
         "Russia and Turkey agree Idlib truce\nThursday 5 March 2020\nMOSCOW, March 5 (Test Wire) - Russia and Turkey "
@@ -158,3 +166,13 @@ def test_a_truce_told_in_force_and_then_made_months_before_is_one_signed_then(
     made = agreements_by_report(link_reports(tmp_path_factory, MADE_EARLIER))["bogota.txt"]
     assert len(made) == 1, [(a["name"], a["signed"], a["in_force"]) for a in made]
     assert (made[0]["signed"], made[0]["in_force"]) == ("2023-06-09", "2023-08-03"), made[0]
+
+
+@pytest.mark.slow
+def test_a_truce_that_took_effect_more_than_a_week_ago_took_effect_that_day_or_before(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    run = link_reports(tmp_path_factory, WEEK_AGO)
+    named = {m["agreement_id"] for m in run["mentions"] if m["article_id"] == run["ids"]["patrol.txt"]}
+    # the Moscow protocol of March 5, not a truce of its own that took effect on March 9
+    assert named == {"K-moscow-idlib-protocol"}, [run["agreements"].get(a, a) for a in named]

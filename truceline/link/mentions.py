@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 TRUCE_WORDS = ("ceasefire", "cease-fire", "truce", "pause", "armistice", "halt", "cessation of hostilities")
@@ -120,6 +120,9 @@ def _span_data(mentions: Sequence[Mapping[str, Any]], layer: str, lo: int, hi: i
     return [m for m in mentions if m["layer"] == layer and lo <= int(m["start"]) and int(m["end"]) <= hi]
 
 
+MORE_THAN_BACK = 30  # days before the day "more than a week ago" names that it may mean
+
+
 def intervals(data: Mapping[str, Any]) -> list[tuple[date, date]]:
     """The days a time expression spans (a clock time, "one minute past midnight on Sunday", its day). A day
     named without its year in a report dated across years ("June 12" in a report from September 2018 to September
@@ -129,6 +132,9 @@ def intervals(data: Mapping[str, Any]) -> list[tuple[date, date]]:
     if one is None:
         return []
     lo, hi = one
+    if data.get("modifier") == "MORE_THAN" and lo == hi and re.search(r"\bago\b", str(data.get("text") or ""), re.I):
+        # "took effect more than a week ago": that day or before it, not that day
+        return [(lo - timedelta(days=MORE_THAN_BACK), hi)]
     if hi.year > lo.year and (lo.month, lo.day) == (hi.month, hi.day) and (lo.month, lo.day) not in ((1, 1), (2, 29)):
         return [(d, d) for d in (lo.replace(year=y) for y in range(lo.year, hi.year + 1))]
     return [one]
