@@ -680,9 +680,8 @@ class Linker:
     # -- a report linked before and processed again -------------------------------------------------------------
     def _unlink(self, previous: dict[str, object]) -> None:
         """Take a report's earlier contribution back out of its story, cluster and the term counts."""
-        vector = previous["terms"]
-        names = previous["names"]
-        assert isinstance(vector, dict) and isinstance(names, dict)
+        vector, names, kinds = previous["terms"], previous["names"], previous["kinds"]
+        assert isinstance(vector, dict) and isinstance(names, dict) and isinstance(kinds, list)
         ghost = Report(
             id=str(previous["article_id"]),
             processed_at="",
@@ -694,7 +693,7 @@ class Linker:
             terms={},
             names=names,
             lead=frozenset(),
-            kinds=frozenset(previous.get("kinds") or ()),  # type: ignore[call-overload]
+            kinds=frozenset(kinds),
         )
         for table, column in (("link_stories", "story_id"), ("link_clusters", "cluster_id")):
             gid = previous.get(column)

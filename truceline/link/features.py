@@ -173,10 +173,10 @@ _NAMES_TRUCE = re.compile(_TRUCE, re.I)
 
 def lead_kinds(title: str | None, body: str, events: Sequence[Mapping[str, Any]], first: date | None) -> frozenset[str]:
     """The kinds of happening the report's headline and first paragraph tell as done (asserted or claimed, not
-    denied, planned or negated) on its days or LEAD_KIND_DAYS before: "made" (a truce agreed or declared), "extended"
-    (a truce extended), "attack" (an assault, a breach of a truce or an accusation of one), and "in force" (a truce taking effect, which is
-    no row of its own). Background told in the lead ("a truce agreed last month") is not the report's happening,
-    nor is an act without a day."""
+    denied, planned or negated) on its days or LEAD_KIND_DAYS before: "made" (a truce agreed or declared),
+    "extended" (a truce extended), "attack" (an assault, a breach of a truce or an accusation of one), and "in
+    force" (a truce taking effect, which is no row of its own). Background told in the lead ("a truce agreed last
+    month") is not the report's happening, nor is an act without a day."""
     end = _first_paragraph_end(title, body)
     out: set[str] = set()
     for e in events:
