@@ -98,7 +98,8 @@ PERIODS_RULE = True
 # a report from a later day than a cluster's first whose lead tells other kinds of happening is of another (see
 # `other_kind`)
 KINDS_RULE = True
-TRUCE_KINDS = frozenset({"made", "in force", "extended"})
+# the kinds of happening that are acts of a truce (objects.TRUCE_KINDS are kinds of agreement)
+TRUCE_ACTS = frozenset({"made", "in force", "extended"})
 STATE_GAP_DAYS = 2
 TRUCE_ACT_DAYS = 7
 
@@ -253,7 +254,7 @@ def other_kind(rep: Report, cluster: Group) -> bool:
     if not KINDS_RULE or rep.date_lo is None or not cluster.date_lo:
         return False
     gap = (rep.date_lo - date.fromisoformat(cluster.date_lo)).days
-    if gap > TRUCE_ACT_DAYS and not TRUCE_KINDS.isdisjoint(cluster.kinds):
+    if gap > TRUCE_ACT_DAYS and not TRUCE_ACTS.isdisjoint(cluster.kinds):
         return True
     return gap > 0 and kinds_apart(rep.kinds, set(cluster.kinds), gap)
 
@@ -265,7 +266,7 @@ def kinds_apart(mine: Set[str], theirs: Set[str], gap: int) -> bool:
     truce in force is a state, not an act of a day: its holding and its breaches told on adjacent days ("accused of
     breaching the truce hours after it began", "the fragile truce holds" the next day) are one happening, and they
     are set apart only STATE_GAP_DAYS or more apart."""
-    acts, their_acts = mine & TRUCE_KINDS, theirs & TRUCE_KINDS
+    acts, their_acts = mine & TRUCE_ACTS, theirs & TRUCE_ACTS
     if acts and their_acts:
         return acts.isdisjoint(their_acts)
     told = acts if theirs == {"attack"} else their_acts if mine == {"attack"} else set()

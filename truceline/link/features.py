@@ -218,12 +218,9 @@ def _told(pattern: re.Pattern[str], lead: str) -> bool:
 
 def _first_paragraph_end(title: str | None, body: str) -> int:
     """Where the body's first paragraph ends, past the headline when the body repeats it."""
-    pos = 0
-    for line in body.split("\n"):
-        pos += len(line) + 1
-        if line.strip() and not (title and line.strip() == title.strip()):
-            return pos
-    return len(body)
+    first = _lead_end(body, 1)
+    repeated = bool(title) and body[:first].strip() == str(title).strip()
+    return _lead_end(body, 2) if repeated else first
 
 
 def _lead_end(body: str, lines: int = text.LEAD_LINES) -> int:

@@ -514,10 +514,11 @@ MIGRATIONS.append(
     (
         "0109_link_lead_kinds",
         """
-        -- a report's kinds of happening told in its lead (a JSON list: "made", "extended", "attack"), and how many
-        -- of a cluster's reports lead with each (a JSON object): a report a day or more after a cluster's first day
-        -- whose lead tells none of the kinds most of the cluster's reports tell is another happening. Rows linked
-        -- before have none (NULL: nothing known, no rule)
+        -- a report's kinds of happening told in its lead (a JSON list of "made", "in force", "extended",
+        -- "attack"), and how many of a cluster's reports lead with each (a JSON object): a report a day or more
+        -- after a cluster's first day whose lead tells another act of a truce than the cluster's reports, or a
+        -- truce act against attacks alone, is another happening (truceline/link/cluster.py other_kind). Rows
+        -- linked before have none (NULL: nothing known, no rule)
         ALTER TABLE link_reports ADD COLUMN kinds TEXT;
         ALTER TABLE link_clusters ADD COLUMN kinds TEXT;
         """,
